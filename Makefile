@@ -1,0 +1,60 @@
+# vatui — the two commands first: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
+TINYDB_VERSION := $(shell grep -o 'tinydb==[0-9.]*' pyproject.toml | cut -d= -f3)
+CACHE := .cache
+
+.PHONY: run test check bench install test-deps tinydb-suite lint clean
+
+run: install ## create the venv, install vatui and open the app
+	$(VENV)/bin/vatui
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml setup.py
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+# Debian packages the tests drive for real: tmux (the app in a real terminal) and hledger
+# (the accounts check). Installed only when missing; CI runs as root.
+test-deps: install
+	@missing=""; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v hledger >/dev/null 2>&1 || missing="$$missing hledger"; \
+	if [ -n "$$missing" ]; then \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# TinyDB's own test suite, from the sdist of the installed version (never committed).
+tinydb-suite: install
+	@if [ ! -d $(CACHE)/tinydb-$(TINYDB_VERSION)/tests ]; then \
+		mkdir -p $(CACHE) && \
+		$(PY) -m pip download -q --no-deps --no-binary :all: -d $(CACHE) tinydb==$(TINYDB_VERSION) && \
+		tar -xzf $(CACHE)/tinydb-$(TINYDB_VERSION).tar.gz -C $(CACHE); \
+	fi
+
+test: install test-deps tinydb-suite ## install what the tests need and run them all
+	$(PY) -m pytest -q
+	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
+		--rootdir $(CACHE)/tinydb-$(TINYDB_VERSION) $(CACHE)/tinydb-$(TINYDB_VERSION)/tests
+
+lint: install
+	$(VENV)/bin/ruff check vatui tests bench
+	$(VENV)/bin/mypy vatui
+	$(VENV)/bin/lint-imports
+
+check: lint test ## ruff, mypy (strict on the core), import contracts, the tests
+
+bench: install ## speed figures, as ratios to baselines measured in the same run
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) $(CACHE) build dist *.egg-info

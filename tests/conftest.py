@@ -1,0 +1,38 @@
+"""Shared fixtures: a fixed clock, a private data directory, an open workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from vatui.domain.clock import FixedClock
+from vatui.store.workspace import Workspace
+
+#: Friday 27 November 2026, 09:30 UTC: every test's "now" unless it says otherwise.
+NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock fixed at ``NOW``."""
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data directory, also set as ``VATUI_DATA_DIR``."""
+    directory = tmp_path / "data"
+    monkeypatch.setenv("VATUI_DATA_DIR", str(directory))
+    monkeypatch.setenv("VATUI_CONFIG_DIR", str(tmp_path / "config"))
+    return directory
+
+
+@pytest.fixture
+def ws(data_dir: Path, clock: FixedClock) -> Iterator[Workspace]:
+    """An open, empty workspace on the fixed clock."""
+    workspace = Workspace.open(data_dir, clock)
+    yield workspace
+    workspace.close()

@@ -1,0 +1,266 @@
+"""parse_date, describe_date and week_bounds, on a fixed today (never the real clock)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vatui.domain import words
+from vatui.domain.dates import add_months, describe_date, parse_date, short_date, week_bounds
+from vatui.domain.errors import InputError, ParseError
+
+TODAY = date(2026, 11, 27)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", date(2026, 11, 27)),
+        ("tomorrow", date(2026, 11, 28)),
+        ("yesterday", date(2026, 11, 26)),
+        ("  ToMoRrOw  ", date(2026, 11, 28)),
+        # weekdays: strictly after today, so "fri" on a Friday is next week's
+        ("fri", date(2026, 12, 4)),
+        ("friday", date(2026, 12, 4)),
+        ("sat", date(2026, 11, 28)),
+        ("Monday", date(2026, 11, 30)),
+        ("thu", date(2026, 12, 3)),
+        ("next week", date(2026, 11, 30)),
+        ("next   WEEK", date(2026, 11, 30)),
+        ("next-week", date(2026, 11, 30)),
+        ("eow", date(2026, 11, 27)),
+        ("eom", date(2026, 11, 30)),
+        ("next month", date(2026, 12, 1)),
+        ("+3d", date(2026, 11, 30)),
+        ("-2d", date(2026, 11, 25)),
+        ("+2w", date(2026, 12, 11)),
+        ("+1m", date(2026, 12, 27)),
+        ("+1y", date(2027, 11, 27)),
+        ("+ 3 days", date(2026, 11, 30)),
+        ("in 3 days", date(2026, 11, 30)),
+        ("in 2 weeks", date(2026, 12, 11)),
+        ("in 1 month", date(2026, 12, 27)),
+        ("in a week", date(2026, 12, 4)),
+        ("in 3d", date(2026, 11, 30)),
+        ("in-3-days", date(2026, 11, 30)),
+        ("3 days ago", date(2026, 11, 24)),
+        ("2026-12-05", date(2026, 12, 5)),
+        ("2026-1-5", date(2026, 1, 5)),
+        ("2026/12/05", date(2026, 12, 5)),
+        ("dec 5", date(2026, 12, 5)),
+        ("5 dec", date(2026, 12, 5)),
+        ("December 5", date(2026, 12, 5)),
+        ("5 december 2027", date(2027, 12, 5)),
+        ("Dec 5, 2027", date(2027, 12, 5)),
+        ("dec. 5", date(2026, 12, 5)),
+        ("5th of december", date(2026, 12, 5)),
+        ("dec 5th", date(2026, 12, 5)),
+        ("dec-5", date(2026, 12, 5)),
+        ("5-dec", date(2026, 12, 5)),
+        ("5dec", date(2026, 12, 5)),
+        ("dec5", date(2026, 12, 5)),
+        ("sept 1", date(2027, 9, 1)),
+        # no year: the next such date on or after today
+        ("nov 27", date(2026, 11, 27)),
+        ("nov 26", date(2027, 11, 26)),
+        ("jan 5", date(2027, 1, 5)),
+        ("feb 29", date(2028, 2, 29)),
+        # a leading weekday (as describe_date writes it) is checked, then dropped
+        ("Fri 4 Dec", date(2026, 12, 4)),
+        ("fri, dec 4", date(2026, 12, 4)),
+        ("Sun 5 Dec 2027", date(2027, 12, 5)),
+    ],
+)
+def test_parse_date_accepts(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 11, 23), date(2026, 11, 27)),  # Monday: this Friday
+        (date(2026, 11, 26), date(2026, 11, 27)),  # Thursday: tomorrow
+        (date(2026, 11, 27), date(2026, 11, 27)),  # Friday: today
+        (date(2026, 11, 28), date(2026, 12, 4)),  # Saturday: next Friday
+        (date(2026, 11, 29), date(2026, 12, 4)),  # Sunday: next Friday
+    ],
+)
+def test_eow_is_the_coming_friday(today: date, expected: date) -> None:
+    assert parse_date("eow", today) == expected
+
+
+def test_next_week_on_a_sunday_is_tomorrow() -> None:
+    assert parse_date("next week", date(2026, 11, 29)) == date(2026, 11, 30)
+
+
+def test_eom_on_the_last_day_and_in_a_leap_february() -> None:
+    assert parse_date("eom", date(2026, 11, 30)) == date(2026, 11, 30)
+    assert parse_date("eom", date(2028, 2, 3)) == date(2028, 2, 29)
+
+
+def test_month_offsets_clamp_to_the_month_end() -> None:
+    assert parse_date("+1m", date(2026, 1, 31)) == date(2026, 2, 28)
+    assert parse_date("+1m", date(2028, 1, 31)) == date(2028, 2, 29)
+    assert parse_date("+1y", date(2028, 2, 29)) == date(2029, 2, 28)
+    assert parse_date("-1m", date(2026, 3, 31)) == date(2026, 2, 28)
+
+
+@pytest.mark.parametrize("text", ["03/04", "3.4", "03-04", "3/4", "12/25/2026", "3,4", "04.03.26"])
+def test_ambiguous_numeric_dates_are_refused_with_a_suggestion(text: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(text, TODAY)
+    message = str(err.value)
+    assert "ambiguous" in message
+    assert "YYYY-MM-DD" in message
+    assert "4 mar" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ("2026-02-30", ("February 2026", "28 days")),
+        ("2028-02-30", ("February 2028", "29 days")),
+        ("feb 30", ("February", "29")),
+        ("april 31", ("April", "30")),
+        ("31 apr 2027", ("April 2027", "30")),
+        ("2026-13-01", ("month 13",)),
+        ("2026-00-10", ("month 0",)),
+        ("dec 0", ("December",)),
+    ],
+)
+def test_invalid_dates_say_what_is_wrong(text: str, fragments: tuple[str, ...]) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(text, TODAY)
+    for fragment in fragments:
+        assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("", "no date"),
+        ("   ", "no date"),
+        ("soon", "not a date"),
+        ("+3", "add a unit"),
+        ("in 3 parsecs", "not a unit"),
+        ("next fri", "ambiguous"),
+        ("sat 4 dec", "Friday"),
+        ("5", "which month"),
+        ("+9999999999d", "too large"),
+        ("+99999y", "too far"),
+        ("dec 5 27", "not a date"),
+    ],
+)
+def test_unclear_text_is_refused(text: str, fragment: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(text, TODAY)
+    assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        (date(2026, 11, 27), "today"),
+        (date(2026, 11, 28), "tomorrow"),
+        (date(2026, 11, 26), "yesterday"),
+        (date(2026, 11, 30), "in 3 days (Mon 30 Nov)"),
+        (date(2026, 12, 3), "in 6 days (Thu 3 Dec)"),
+        (date(2026, 12, 4), "Fri 4 Dec"),
+        (date(2026, 11, 25), "2 days ago (Wed 25 Nov)"),
+        (date(2026, 11, 20), "Fri 20 Nov"),
+        (date(2027, 1, 4), "Mon 4 Jan 2027"),
+        (date(2025, 12, 25), "Thu 25 Dec 2025"),
+    ],
+)
+def test_describe_date(d: date, expected: str) -> None:
+    assert describe_date(d, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("d", "monday", "sunday"),
+    [
+        (date(2026, 11, 27), date(2026, 11, 23), date(2026, 11, 29)),
+        (date(2026, 11, 23), date(2026, 11, 23), date(2026, 11, 29)),
+        (date(2026, 11, 29), date(2026, 11, 23), date(2026, 11, 29)),
+        (date(2027, 1, 1), date(2026, 12, 28), date(2027, 1, 3)),
+    ],
+)
+def test_week_bounds(d: date, monday: date, sunday: date) -> None:
+    assert week_bounds(d) == (monday, sunday)
+
+
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
+
+# Pieces that make the parser take its interesting paths, glued together at random.
+vocab = st.sampled_from(
+    [*words.WEEKDAYS, *words.MONTHS, *words.RELATIVE_DAYS, *words.NAMED_DATES, "in", "ago",
+     "next", "of", "+", "-", "/", ".", ",", " ", "3", "12", "31", "2026", "d", "w", "m", "y",
+     "th", "0", "99999999", "\u0663", "\u00e9", "\n"]
+)
+messy_text = st.one_of(st.text(), st.lists(vocab, max_size=6).map("".join),
+                       st.lists(vocab, max_size=5).map(" ".join))
+
+
+@given(text=messy_text, today=dates)
+def test_any_text_gives_a_date_or_a_parse_error(text: str, today: date) -> None:
+    try:
+        result = parse_date(text, today)
+    except ParseError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(result, date)
+
+
+@given(d=dates, today=dates)
+def test_iso_dates_round_trip(d: date, today: date) -> None:
+    assert parse_date(d.isoformat(), today) == d
+
+
+@given(d=dates, today=dates, month_first=st.booleans())
+def test_named_month_with_year_round_trips(d: date, today: date, month_first: bool) -> None:
+    month = words.MONTH_ABBR[d.month - 1]
+    text = f"{month} {d.day} {d.year}" if month_first else f"{d.day} {month} {d.year}"
+    assert parse_date(text, today) == d
+
+
+@given(today=dates, n=st.integers(min_value=0, max_value=20000))
+def test_day_offsets_move_by_exactly_n_days(today: date, n: int) -> None:
+    assert parse_date(f"+{n}d", today) == today + timedelta(days=n)
+    assert parse_date(f"-{n}d", today) == today - timedelta(days=n)
+    assert parse_date(f"in {n} days", today) == today + timedelta(days=n)
+
+
+@given(today=dates, weekday=st.sampled_from(sorted(words.WEEKDAYS)))
+def test_weekday_names_are_strictly_after_today_and_within_a_week(today: date, weekday: str) -> None:
+    result = parse_date(weekday, today)
+    assert result.weekday() == words.WEEKDAYS[weekday]
+    assert today < result <= today + timedelta(days=7)
+
+
+@given(today=dates, days_ahead=st.integers(min_value=0, max_value=3000))
+def test_short_date_of_a_future_date_parses_back(today: date, days_ahead: int) -> None:
+    d = today + timedelta(days=days_ahead)
+    assert parse_date(short_date(d, today), today) == d
+
+
+@given(d=dates)
+def test_week_bounds_hold_the_date(d: date) -> None:
+    monday, sunday = week_bounds(d)
+    assert monday.weekday() == 0
+    assert sunday - monday == timedelta(days=6)
+    assert monday <= d <= sunday
+
+
+@given(d=dates, months=st.integers(min_value=-120, max_value=120))
+def test_add_months_keeps_the_day_or_clamps_to_the_month_end(d: date, months: int) -> None:
+    moved = add_months(d, months)
+    assert (moved.year * 12 + moved.month) - (d.year * 12 + d.month) == months
+    assert moved.day == d.day or (moved.day < d.day and (moved + timedelta(days=1)).day == 1)
+
+
+def test_parse_error_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        parse_date("03/04", TODAY)

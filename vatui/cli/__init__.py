@@ -1,0 +1,1 @@
+"""The command line: the same services, on the same file. Never imports Textual."""

@@ -1,0 +1,64 @@
+"""The ``vatui`` command. Without a subcommand it opens the full-screen app.
+
+Exit codes: 0 success, 1 bad input (one-line reason on stderr), 2 bad usage.
+The command line never imports Textual, except to launch the app.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from vatui import __version__
+from vatui.cli.context import CliContext
+from vatui.domain.errors import VatuiError
+from vatui.i18n import _
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="vatui", message="%(prog)s %(version)s")
+@click.option("--data-dir", "data_dir", envvar="VATUI_DATA_DIR", metavar="DIR",
+              help=_("Where the workspace lives (default: the platform's data directory)."))
+@click.option("--demo", is_flag=True, help=_("Open the app on a throwaway sample workspace."))
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
+    """vatui — the virtual assistant's workspace, in the terminal."""
+    ctx.obj = CliContext(data_dir_override=data_dir)
+    if ctx.invoked_subcommand is None:
+        from vatui.cli.launch import launch_app
+
+        launch_app(ctx.obj, demo=demo)
+
+
+def _register() -> None:
+    from vatui.cli import admin, clients, tasks, timelog, today
+
+    for module in (today, tasks, clients, timelog, admin):
+        for command in module.COMMANDS:
+            cli.add_command(command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and exit with vatui's exit codes."""
+    try:
+        cli.main(args=argv, prog_name="vatui", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(_("vatui: aborted"), err=True)
+        sys.exit(1)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(1 if exc.exit_code not in (0, 2) else exc.exit_code)
+    except VatuiError as exc:
+        message = str(exc).replace("\n", " ")
+        click.echo(f"vatui: {message}", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(0)

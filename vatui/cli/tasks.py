@@ -1,0 +1,203 @@
+"""``vatui add`` and ``vatui task list|show|edit|move|done|delete``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.shapes import task_json
+from vatui.domain.tasks import Task
+from vatui.i18n import _
+
+
+def _line(task: Task, names: dict[int, str]) -> str:
+    client = f" @{show(names.get(task.client_id, '?'), 20)}" if task.client_id is not None else ""
+    due = f" due {task.due.isoformat()}" if task.due else ""
+    prio = f" !{task.priority}" if task.priority else ""
+    done = " ✓" if task.is_done else ""
+    return f"#{task.id:<5} [{show(task.column)}] {show(task.title, 60)}{client}{due}{prio}{done}"
+
+
+@click.command("add")
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help=_("Print the new task as JSON."))
+@pass_ctx
+def add_cmd(obj: CliContext, text: str, as_json: bool) -> None:
+    """Quick add: "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"."""
+    from vatui.services.common import client_names
+    from vatui.services.tasks import quick_add
+
+    ws = obj.ws()
+    task = quick_add(ws, text)
+    if as_json:
+        emit_json(task_json(task, client_names(ws)))
+    else:
+        say(_("Added {line}").format(line=_line(task, client_names(ws))))
+
+
+@click.group("task")
+def task_group() -> None:
+    """List, show, edit, move, complete and delete tasks."""
+
+
+@task_group.command("list")
+@click.option("--client", "client", metavar="CLIENT", help=_("Only this client's tasks."))
+@click.option("--column", "column", metavar="COLUMN", help=_("Only this column."))
+@click.option("--all", "show_all", is_flag=True, help=_("Include done tasks."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def task_list(obj: CliContext, client: str | None, column: str | None, show_all: bool, as_json: bool) -> None:
+    """List tasks in board order."""
+    from vatui.services.clients import find_client
+    from vatui.services.common import client_names
+    from vatui.services.tasks import check_column, column_tasks
+
+    ws = obj.ws()
+    settings = ws.settings()
+    tasks = ws.all(Task)
+    if not show_all:
+        tasks = [t for t in tasks if not t.is_done]
+    if client:
+        wanted = find_client(ws, client).id
+        tasks = [t for t in tasks if t.client_id == wanted]
+    columns = [check_column(settings, column)] if column else list(settings.columns)
+    ordered = [t for col in columns for t in column_tasks(tasks, col)]
+    names = client_names(ws)
+    if as_json:
+        emit_json([task_json(t, names) for t in ordered])
+        return
+    if not ordered:
+        say(_("No tasks."))
+    for task in ordered:
+        say(_line(task, names))
+
+
+@task_group.command("show")
+@click.argument("task")
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def task_show(obj: CliContext, task: str, as_json: bool) -> None:
+    """Show one task (by number or title prefix)."""
+    from vatui.services.common import client_names
+    from vatui.services.tasks import find_task
+
+    ws = obj.ws()
+    found = find_task(ws, task)
+    names = client_names(ws)
+    if as_json:
+        emit_json(task_json(found, names))
+        return
+    data = task_json(found, names)
+    say(_line(found, names))
+    for key in ("priority", "due", "estimate_minutes", "tags", "recurrence", "follow_up", "notes",
+                "created", "completed"):
+        value = data[key]
+        if value not in (None, "", []):
+            say(f"  {key}: {show(str(value) if not isinstance(value, list) else ', '.join(value))}")
+
+
+@task_group.command("edit")
+@click.argument("task")
+@click.option("--title", help=_("New title."))
+@click.option("--due", help=_("New due date (any date syntax; 'none' clears)."))
+@click.option("--priority", help=_("low, med, high or none."))
+@click.option("--estimate", help=_("Estimate like 1h30m ('none' clears)."))
+@click.option("--client", help=_("Client name or prefix ('none' clears)."))
+@click.option("--tag", "tags", multiple=True, help=_("Set tags (repeat)."))
+@click.option("--notes", help=_("Replace the notes."))
+@click.option("--every", "recurrence", help=_("Recurrence (monday, weekly, monthly…; 'none' clears)."))
+@click.option("--follow-up", "follow_up", help=_("When to chase the client ('none' clears)."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the task as JSON."))
+@pass_ctx
+def task_edit(obj: CliContext, task: str, as_json: bool, **opts: Any) -> None:
+    """Change a task's fields."""
+    from vatui.domain.durations import parse_duration
+    from vatui.services.clients import find_client
+    from vatui.services.common import client_names
+    from vatui.services.tasks import edit_task, find_task
+
+    ws = obj.ws()
+    found = find_task(ws, task)
+    changes: dict[str, Any] = {}
+    none = {"none", "-", ""}
+    if opts["title"] is not None:
+        changes["title"] = opts["title"]
+    for key in ("due", "follow_up"):
+        if opts[key] is not None:
+            changes[key] = None if opts[key].lower() in none else obj.parse_date(opts[key])
+    if opts["priority"] is not None:
+        changes["priority"] = None if opts["priority"].lower() in none else opts["priority"]
+    if opts["estimate"] is not None:
+        changes["estimate_minutes"] = None if opts["estimate"].lower() in none else parse_duration(opts["estimate"])
+    if opts["client"] is not None:
+        changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id
+    if opts["tags"]:
+        changes["tags"] = tuple(opts["tags"])
+    if opts["notes"] is not None:
+        changes["notes"] = opts["notes"]
+    if opts["recurrence"] is not None:
+        changes["recurrence"] = None if opts["recurrence"].lower() in none else opts["recurrence"]
+    if not changes:
+        raise click.UsageError(_("nothing to change: give at least one option"))
+    updated = edit_task(ws, found.id or 0, **changes)
+    names = client_names(ws)
+    emit_json(task_json(updated, names)) if as_json else say(_("Updated {line}").format(line=_line(updated, names)))
+
+
+@task_group.command("move")
+@click.argument("task")
+@click.argument("column")
+@pass_ctx
+def task_move(obj: CliContext, task: str, column: str) -> None:
+    """Move a task to another column."""
+    from vatui.services.common import client_names
+    from vatui.services.tasks import find_task, move_task
+
+    ws = obj.ws()
+    moved = move_task(ws, find_task(ws, task).id or 0, column)
+    say(_("Moved {line}").format(line=_line(moved, client_names(ws))))
+
+
+@task_group.command("done")
+@click.argument("task")
+@pass_ctx
+def task_done(obj: CliContext, task: str) -> None:
+    """Complete a task (a recurring one gets its next occurrence)."""
+    from vatui.services.common import client_names
+    from vatui.services.tasks import complete_task, find_task
+
+    ws = obj.ws()
+    done, following = complete_task(ws, find_task(ws, task).id or 0)
+    names = client_names(ws)
+    say(_("Done {line}").format(line=_line(done, names)))
+    if following is not None:
+        say(_("Next {line}").format(line=_line(following, names)))
+
+
+@task_group.command("delete")
+@click.argument("task")
+@click.option("--yes", "-y", is_flag=True, help=_("Do not ask for confirmation."))
+@pass_ctx
+def task_delete(obj: CliContext, task: str, yes: bool) -> None:
+    """Delete a task (undo with `vatui undo`)."""
+    from vatui.services.tasks import delete_task, find_task
+
+    ws = obj.ws()
+    found = find_task(ws, task)
+    if not yes and not click.confirm(_("Delete “{title}”?").format(title=show(found.title, 60))):
+        raise click.Abort()
+    delete_task(ws, found.id or 0)
+    say(_("Deleted #{id} {title}").format(id=found.id, title=show(found.title, 60)))
+
+
+@click.command("undo")
+@pass_ctx
+def undo_cmd(obj: CliContext) -> None:
+    """Undo the last change (any session's)."""
+    label = obj.ws().undo()
+    say(_("Undone: {label}").format(label=show(label)))
+
+
+COMMANDS = [add_cmd, task_group, undo_cmd]

@@ -1,0 +1,1 @@
+"""The domain: plain data, money, dates, parsers and rules. No Textual, no TinyDB."""

@@ -1,0 +1,122 @@
+"""Durations (estimates, logged time) in whole minutes.
+
+``parse_duration`` accepts ``30m``, ``2h``, ``1h30m``, ``1h 30m``, ``1h30`` (minutes
+after hours), ``1.5h``, ``1 hour 30 minutes``, ``90`` (a bare whole number is minutes)
+and ``0:45``/``1:30`` (hours:minutes). It refuses, with a ``ParseError`` that says why,
+an empty text, zero, a negative duration, a bare decimal (``1.5``: hours or minutes?), a
+fraction of a minute (``1.33h``), and anything over a year of hours (24 × 365 h).
+
+``format_duration`` writes the compact notation back (``1h30m``, ``45m``, ``2h``); it is
+a notation, like an ISO date, so it is not translated, and it always parses back.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Final
+
+from vatui.domain import words
+from vatui.domain.errors import ParseError
+from vatui.i18n import _
+
+MAX_MINUTES: Final = 24 * 365 * 60
+"""The longest duration accepted: a year of round-the-clock hours."""
+
+_HINT: Final = "try 30m, 1h30m, 1.5h, 90 or 0:45"
+_MAX_DIGITS: Final = 9
+_W: Final = r"[^\W\d_]"
+_CLOCK_RE: Final = re.compile(r"^([0-9]+):([0-9]{2})$")
+_WHOLE_RE: Final = re.compile(r"^[0-9]+$")
+_DECIMAL_RE: Final = re.compile(r"^[0-9]*\.[0-9]+$")
+_PART_RE: Final = re.compile(rf"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)({_W}+)")
+_TAIL_MINUTES_RE: Final = re.compile(r"[0-9]{1,2}")
+
+
+def _too_long(text: str) -> ParseError:
+    return ParseError(
+        _("{text!r} is too long: at most {hours} hours").format(text=text, hours=MAX_MINUTES // 60)
+    )
+
+
+def _whole(digits: str, text: str) -> int:
+    if len(digits) > _MAX_DIGITS:
+        raise _too_long(text)
+    return int(digits)
+
+
+def _units(s: str, text: str) -> Decimal:
+    """Minutes in ``1h30m``-style text (spaces already removed)."""
+    total = Decimal(0)
+    seen: list[int] = []
+    pos = 0
+    while pos < len(s):
+        m = _PART_RE.match(s, pos)
+        if m is None:
+            tail = s[pos:]
+            if seen == [60] and _TAIL_MINUTES_RE.fullmatch(tail):
+                return total + int(tail)
+            raise ParseError(_("{text!r} is not a duration: {hint}").format(text=text, hint=_(_HINT)))
+        number, unit_word = m.groups()
+        factor = words.DURATION_UNITS.get(unit_word)
+        if factor is None:
+            raise ParseError(
+                _("{text!r}: {unit!r} is not a unit of time; use h (hours) or m (minutes)").format(
+                    text=text, unit=unit_word)
+            )
+        if seen and factor >= seen[-1]:
+            raise ParseError(
+                _("{text!r}: give hours once, then minutes once, like 1h30m").format(text=text)
+            )
+        if len(number) > _MAX_DIGITS:
+            raise _too_long(text)
+        seen.append(factor)
+        total += Decimal(number) * factor
+        pos = m.end()
+    return total
+
+
+def parse_duration(text: str) -> int:
+    """The number of minutes ``text`` names (always at least 1); ``ParseError`` otherwise."""
+    shown = " ".join(text.split())
+    s = "".join(text.casefold().split())
+    if not s:
+        raise ParseError(_("no duration given: {hint}").format(hint=_(_HINT)))
+    if s[0] in "-−":
+        raise ParseError(_("{text!r}: a duration must be positive").format(text=shown))
+    clock = _CLOCK_RE.match(s)
+    if clock is not None:
+        hours, mins = _whole(clock.group(1), shown), int(clock.group(2))
+        if mins >= 60:
+            raise ParseError(
+                _("{text!r}: the minutes after ':' must be under 60").format(text=shown)
+            )
+        total = Decimal(hours * 60 + mins)
+    elif _WHOLE_RE.match(s):
+        total = Decimal(_whole(s, shown))
+    elif _DECIMAL_RE.match(s):
+        raise ParseError(
+            _("{text!r}: hours or minutes? write {text}h, or whole minutes like 90").format(
+                text=shown)
+        )
+    else:
+        total = _units(s, shown)
+    if total > MAX_MINUTES:
+        raise _too_long(shown)
+    if total != total.to_integral_value():
+        raise ParseError(_("{text!r} is not a whole number of minutes").format(text=shown))
+    if total <= 0:
+        raise ParseError(_("{text!r}: a duration must be more than zero").format(text=shown))
+    return int(total)
+
+
+def format_duration(minutes: int) -> str:
+    """The compact notation for ``minutes``: ``"1h30m"``, ``"45m"``, ``"2h"``, ``"0m"``."""
+    if minutes < 0:
+        return "-" + format_duration(-minutes)
+    hours, mins = divmod(minutes, 60)
+    if hours and mins:
+        return f"{hours}h{mins}m"
+    if hours:
+        return f"{hours}h"
+    return f"{mins}m"

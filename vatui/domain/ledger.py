@@ -1,0 +1,120 @@
+"""Invoices, payments and expenses. Amounts are ``Money``: integer minor units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from vatui.domain.money import Money
+from vatui.domain.records import Record
+
+INVOICE_KINDS = ("standard", "deposit", "retainer")
+"""What an invoice is for."""
+
+INVOICE_STATUSES = ("draft", "sent", "partial", "paid", "void")
+"""An invoice's life: draft → sent → partially paid → paid, or void."""
+
+EXPENSE_CATEGORIES = (
+    "software", "equipment", "internet", "workspace", "training", "marketing", "fees", "other",
+)
+"""Kinds of business expense."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineItem(Record):
+    """One line of an invoice."""
+
+    description: str
+    """What is billed."""
+    quantity: str = "1"
+    """Exact decimal quantity (hours, units), as a string."""
+    unit_price: Money
+    """Price of one unit."""
+    time_entry_ids: tuple[int, ...] = ()
+    """Time entries this line bills."""
+    expense_ids: tuple[int, ...] = ()
+    """Expenses this line re-bills."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReminderSent(Record):
+    """A collection-protocol step that was sent."""
+
+    step: int
+    """Index of the step in the protocol."""
+    on: date
+    """When it was sent."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Invoice(Record):
+    """An invoice to a client."""
+
+    number: str
+    """``INV-YYYY-NNNN``, gapless per year, never reused."""
+    client_id: int
+    """Who is billed."""
+    kind: str = "standard"
+    """One of ``INVOICE_KINDS``."""
+    issue_date: date
+    """Date of issue."""
+    due_date: date
+    """Date payment is due."""
+    currency: str
+    """ISO 4217 code of every amount on it."""
+    items: tuple[LineItem, ...] = ()
+    """The lines."""
+    tax_percent: str = "0"
+    """Tax rate, per cent, exact decimal string."""
+    discount: Money | None = None
+    """An amount taken off before tax."""
+    notes: str = ""
+    """Printed on the invoice."""
+    status: str = "draft"
+    """One of ``INVOICE_STATUSES`` (overdue is derived from the due date)."""
+    sent_on: date | None = None
+    """When it was sent."""
+    reminders: tuple[ReminderSent, ...] = ()
+    """Collection steps sent."""
+    credit_applied: Money | None = None
+    """Client credit used to pay part of this invoice."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Payment(Record):
+    """Money received against an invoice."""
+
+    invoice_id: int
+    """The invoice paid."""
+    on: date
+    """When it was received."""
+    amount: Money
+    """How much."""
+    method: str = ""
+    """Bank transfer, PayPal, …"""
+    reference: str = ""
+    """The payer's reference."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expense(Record):
+    """A business expense."""
+
+    on: date
+    """When it was paid."""
+    amount: Money
+    """How much."""
+    category: str = "other"
+    """One of ``EXPENSE_CATEGORIES``."""
+    vendor: str = ""
+    """Who was paid."""
+    note: str = ""
+    """What for."""
+    recurrence: str | None = None
+    """``monthly`` or ``yearly`` for a subscription template; occurrences are created."""
+    template_id: int | None = None
+    """For an occurrence: the recurring expense it came from."""
+    client_id: int | None = None
+    """Billable to this client."""
+    invoice_id: int | None = None
+    """The invoice that re-billed it."""

@@ -1,0 +1,99 @@
+"""Workspace settings: the business, the board, capacity and the collection protocol."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vatui.domain.records import Record
+
+DEFAULT_COLUMNS = ("Inbox", "Next", "Doing", "Waiting", "Done")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProtocolStep(Record):
+    """One step of the collection protocol."""
+
+    offset_days: int
+    """Days relative to the due date (negative: before it)."""
+    name: str
+    """Short name: friendly, polite, firm, final."""
+    template: str
+    """Text with ``{client}``, ``{number}``, ``{amount_due}``, ``{due_date}``,
+    ``{days_overdue}``, ``{business}``."""
+    pauses_work: bool = False
+    """Sending it puts the client on hold."""
+
+
+DEFAULT_PROTOCOL = (
+    ProtocolStep(
+        offset_days=-3,
+        name="friendly",
+        template=(
+            "Hi {client},\n\nA friendly note that invoice {number} for {amount_due} is due on "
+            "{due_date}. Thank you!\n\n{business}"
+        ),
+    ),
+    ProtocolStep(
+        offset_days=1,
+        name="polite",
+        template=(
+            "Hi {client},\n\nInvoice {number} for {amount_due} was due on {due_date}. Could you "
+            "let me know when to expect payment?\n\nThanks,\n{business}"
+        ),
+    ),
+    ProtocolStep(
+        offset_days=7,
+        name="firm",
+        template=(
+            "Hi {client},\n\nInvoice {number} for {amount_due} is now {days_overdue} days "
+            "overdue. Please arrange payment this week.\n\n{business}"
+        ),
+    ),
+    ProtocolStep(
+        offset_days=14,
+        name="final",
+        template=(
+            "Hi {client},\n\nInvoice {number} for {amount_due} is {days_overdue} days overdue. "
+            "Work is paused until it is paid.\n\n{business}"
+        ),
+        pauses_work=True,
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings(Record):
+    """Everything the workspace is configured with."""
+
+    business_name: str = "My VA Business"
+    """Printed on invoices and reminders."""
+    business_details: str = ""
+    """Address, tax id, bank details: printed on invoices."""
+    home_timezone: str = "UTC"
+    """The VA's own zone (tz database name)."""
+    default_currency: str = "USD"
+    """Currency of new clients and expenses."""
+    decimal_comma: bool = False
+    """Amounts are typed as ``1.234,56``."""
+    weekly_hours: int = 30
+    """Hours available for client work in a week."""
+    wip_limit: int = 3
+    """Most cards in the doing column."""
+    rounding_minutes: int = 15
+    """Invoiced time is rounded up to this many minutes per task (0: none)."""
+    columns: tuple[str, ...] = DEFAULT_COLUMNS
+    """Board columns, left to right."""
+    doing_column: str = "Doing"
+    """The column the WIP limit counts."""
+    waiting_column: str = "Waiting"
+    """The column of tasks waiting on a client."""
+    done_column: str = "Done"
+    """The column of completed tasks."""
+    protocol: tuple[ProtocolStep, ...] = DEFAULT_PROTOCOL
+    """The collection protocol, in order."""
+    archive_after_days: int = 90
+    """Done tasks older than this move to the archive."""
+    theme: str = "textual-dark"
+    """The app's theme."""
+    workspace_name: str = "vatui"
+    """Shown in the app's header."""

@@ -1,0 +1,91 @@
+"""Tasks on the board, and the time logged against them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from vatui.domain.records import Record
+
+PRIORITIES = ("low", "med", "high")
+"""Task priorities, lowest first."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChecklistItem(Record):
+    """One line of a task's checklist."""
+
+    text: str
+    """What to do."""
+    done: bool = False
+    """Whether it is done."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Task(Record):
+    """A card on the board."""
+
+    title: str
+    """What the task is, as the user typed it."""
+    client_id: int | None = None
+    """The client it is for, if any."""
+    column: str = "Inbox"
+    """The board column it sits in."""
+    position: int = 0
+    """Its order inside the column, smallest first."""
+    priority: str | None = None
+    """``low``, ``med`` or ``high``."""
+    due: date | None = None
+    """The calendar date it is due."""
+    estimate_minutes: int | None = None
+    """How long the VA expects it to take."""
+    tags: tuple[str, ...] = ()
+    """Free tags, lower case."""
+    notes: str = ""
+    """Free notes."""
+    checklist: tuple[ChecklistItem, ...] = ()
+    """Sub-steps."""
+    recurrence: str | None = None
+    """Canonical recurrence rule (see ``vatui.domain.recurrence``); completing creates the next."""
+    follow_up: date | None = None
+    """For a task waiting on the client: when to chase them."""
+    snoozed_until: date | None = None
+    """Hidden from Today until this date."""
+    created: datetime
+    """When it was created (UTC)."""
+    updated: datetime
+    """When it last changed (UTC)."""
+    completed: datetime | None = None
+    """When it was completed (UTC), if done."""
+
+    @property
+    def is_done(self) -> bool:
+        """Whether the task is completed."""
+        return self.completed is not None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeEntry(Record):
+    """Time spent, on a task or for a client. A running timer has no ``end``."""
+
+    task_id: int | None = None
+    """The task the time was spent on."""
+    client_id: int | None = None
+    """The client the time was for (from the task when there is one)."""
+    start: datetime
+    """When the work started (UTC)."""
+    end: datetime | None = None
+    """When it ended; ``None`` while the timer runs."""
+    minutes: int = 0
+    """The duration in whole minutes (set when the entry ends, or given directly)."""
+    note: str = ""
+    """What was done."""
+    billable: bool = True
+    """Whether it may be invoiced."""
+    invoice_id: int | None = None
+    """The invoice that billed it, once billed."""
+
+    @property
+    def running(self) -> bool:
+        """Whether this is the running timer."""
+        return self.end is None

@@ -1,0 +1,290 @@
+"""Task use cases: add, edit, move, reorder, complete, snooze, delete, find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from vatui.domain.errors import InputError, NotFoundError
+from vatui.domain.recurrence import Recurrence
+from vatui.domain.settings import Settings
+from vatui.domain.tasks import PRIORITIES, Task
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.services.common import client_refs, home_today
+from vatui.store.workspace import Tx, Workspace
+
+MAX_TITLE = 500
+
+
+def check_title(title: str) -> str:
+    """A task title, stripped; empty or overlong titles are refused."""
+    stripped = title.strip()
+    if not stripped:
+        raise InputError(_("a task needs a title"))
+    if len(stripped) > MAX_TITLE:
+        raise InputError(_("the title is too long ({n} characters, at most {max})").format(
+            n=len(stripped), max=MAX_TITLE))
+    return stripped
+
+
+def check_column(settings: Settings, column: str) -> str:
+    """The canonical column name for ``column`` (case-insensitive prefix), or refused."""
+    wanted = column.strip().lower()
+    for name in settings.columns:
+        if name.lower() == wanted:
+            return name
+    matches = [name for name in settings.columns if name.lower().startswith(wanted)] if wanted else []
+    if len(matches) == 1:
+        return matches[0]
+    raise InputError(_("no column {column!r}; columns are {columns}").format(
+        column=column, columns=", ".join(settings.columns)))
+
+
+def check_priority(priority: str | None) -> str | None:
+    """``low``/``med``/``high`` or ``None``; anything else is refused."""
+    if priority is None or priority == "":
+        return None
+    value = {"medium": "med", "m": "med", "l": "low", "h": "high"}.get(priority.lower(), priority.lower())
+    if value not in PRIORITIES:
+        raise InputError(_("priority must be low, med or high, not {p!r}").format(p=priority))
+    return value
+
+
+def _end_position(tx: Tx, column: str) -> int:
+    positions = [d.get("position", 0) for d in tx.docs("tasks").values() if d.get("column") == column]
+    return max(positions, default=0) + 1
+
+
+def open_tasks(ws: Workspace) -> list[Task]:
+    """Every task not yet done."""
+    return [Task.from_doc(d, int(k)) for k, d in ws.docs("tasks").items() if d.get("completed") is None]
+
+
+def find_task(ws: Workspace, ref: str | int) -> Task:
+    """A task by id (``12`` or ``#12``) or by a unique case-insensitive title prefix."""
+    text = str(ref).strip().lstrip("#")
+    if text.isdigit():
+        return ws.get(Task, int(text))
+    wanted = text.lower()
+    tasks = ws.all(Task)
+    exact = [t for t in tasks if t.title.lower() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    matches = [t for t in tasks if t.title.lower().startswith(wanted)] if wanted else []
+    open_matches = [t for t in matches if not t.is_done]
+    if len(open_matches) == 1:
+        return open_matches[0]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(_("no task matches {ref!r}").format(ref=str(ref)))
+    names = ", ".join(f"#{t.id} {one_line(t.title, 30)}" for t in (open_matches or matches)[:5])
+    raise InputError(_("{ref!r} matches several tasks: {names}; use the number").format(
+        ref=str(ref), names=names))
+
+
+def add_task(
+    ws: Workspace,
+    title: str,
+    *,
+    client_id: int | None = None,
+    column: str | None = None,
+    due: date | None = None,
+    priority: str | None = None,
+    estimate_minutes: int | None = None,
+    tags: Sequence[str] = (),
+    recurrence: str | None = None,
+    notes: str = "",
+) -> Task:
+    """Create a task at the end of its column (the first column by default)."""
+    settings = ws.settings()
+    title = check_title(title)
+    col = check_column(settings, column) if column else settings.columns[0]
+    prio = check_priority(priority)
+    rule = Recurrence.parse(recurrence).to_str() if recurrence else None
+    if estimate_minutes is not None and estimate_minutes <= 0:
+        raise InputError(_("the estimate must be more than zero"))
+    now = ws.clock.now()
+    with ws.transaction(_("add “{title}”").format(title=one_line(title, 40))) as tx:
+        if client_id is not None:
+            tx.get_doc("clients", client_id) or _no_client(client_id)
+        task = Task(
+            title=title, client_id=client_id, column=col, position=_end_position(tx, col),
+            due=due, priority=prio, estimate_minutes=estimate_minutes,
+            tags=tuple(dict.fromkeys(t.lower().lstrip("#") for t in tags if t.strip())),
+            recurrence=rule, notes=notes, created=now, updated=now,
+            completed=now if col == settings.done_column else None,
+        )
+        return tx.add(task)
+
+
+def _no_client(client_id: int) -> None:
+    raise NotFoundError(_("no client #{id}").format(id=client_id))
+
+
+def quick_add(ws: Workspace, text: str) -> Task:
+    """Create a task from quick-add text (``Draft newsletter @acme due:fri !high ~2h``)."""
+    from vatui.domain.quickadd import parse_quick_add
+
+    settings = ws.settings()
+    parsed = parse_quick_add(text, client_refs(ws), home_today(ws), settings.columns)
+    return add_task(
+        ws, parsed.title, client_id=parsed.client_id, column=parsed.column, due=parsed.due,
+        priority=parsed.priority, estimate_minutes=parsed.estimate_minutes, tags=parsed.tags,
+        recurrence=parsed.recurrence.to_str() if parsed.recurrence else None,
+    )
+
+
+EDITABLE = {
+    "title", "client_id", "due", "priority", "estimate_minutes", "tags", "notes", "recurrence",
+    "follow_up", "snoozed_until", "checklist",
+}
+
+
+def edit_task(ws: Workspace, task_id: int, **changes: Any) -> Task:
+    """Change fields of a task; every value is checked before anything is saved."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise InputError(_("cannot edit {fields}").format(fields=", ".join(sorted(unknown))))
+    if "title" in changes:
+        changes["title"] = check_title(changes["title"])
+    if "priority" in changes:
+        changes["priority"] = check_priority(changes["priority"])
+    if changes.get("recurrence"):
+        changes["recurrence"] = Recurrence.parse(changes["recurrence"]).to_str()
+    if changes.get("estimate_minutes") is not None and changes["estimate_minutes"] <= 0:
+        raise InputError(_("the estimate must be more than zero"))
+    if "tags" in changes:
+        changes["tags"] = tuple(dict.fromkeys(t.lower().lstrip("#") for t in changes["tags"] if t.strip()))
+    task = ws.get(Task, task_id)
+    label = _("edit “{title}”").format(title=one_line(task.title, 40))
+    with ws.transaction(label) as tx:
+        task = tx.get(Task, task_id)
+        if changes.get("client_id") is not None:
+            tx.get_doc("clients", changes["client_id"]) or _no_client(changes["client_id"])
+        return tx.save(task.with_(updated=ws.clock.now(), **changes))
+
+
+def move_task(ws: Workspace, task_id: int, column: str) -> Task:
+    """Move a task to the end of ``column``; into the done column completes it."""
+    settings = ws.settings()
+    col = check_column(settings, column)
+    task = ws.get(Task, task_id)
+    if col == settings.done_column and not task.is_done:
+        return complete_task(ws, task_id)[0]
+    label = _("move “{title}” to {column}").format(title=one_line(task.title, 40), column=col)
+    with ws.transaction(label) as tx:
+        task = tx.get(Task, task_id)
+        now = ws.clock.now()
+        completed = task.completed if col == settings.done_column else None
+        return tx.save(task.with_(column=col, position=_end_position(tx, col), updated=now,
+                                  completed=completed))
+
+
+def shift_column(ws: Workspace, task_id: int, step: int) -> Task:
+    """Move a task to the previous (-1) or next (+1) column."""
+    settings = ws.settings()
+    task = ws.get(Task, task_id)
+    columns = list(settings.columns)
+    index = columns.index(task.column) if task.column in columns else 0
+    target = min(max(index + step, 0), len(columns) - 1)
+    if target == index:
+        return task
+    if task.is_done and columns[target] != settings.done_column:
+        return reopen_task(ws, task_id, columns[target])
+    return move_task(ws, task_id, columns[target])
+
+
+def column_tasks(tasks: Iterable[Task], column: str) -> list[Task]:
+    """The tasks of one column in board order."""
+    return sorted((t for t in tasks if t.column == column), key=lambda t: (t.position, t.id or 0))
+
+
+def reorder_task(ws: Workspace, task_id: int, step: int) -> Task:
+    """Move a task up (-1) or down (+1) inside its column."""
+    task = ws.get(Task, task_id)
+    label = _("reorder “{title}”").format(title=one_line(task.title, 40))
+    with ws.transaction(label) as tx:
+        task = tx.get(Task, task_id)
+        siblings = column_tasks(
+            (Task.from_doc(d, int(k)) for k, d in tx.docs("tasks").items() if d.get("column") == task.column),
+            task.column,
+        )
+        index = next(i for i, t in enumerate(siblings) if t.id == task_id)
+        target = min(max(index + step, 0), len(siblings) - 1)
+        if target == index:
+            return task
+        siblings.insert(target, siblings.pop(index))
+        now = ws.clock.now()
+        for position, sibling in enumerate(siblings, start=1):
+            if sibling.position != position:
+                tx.update("tasks", sibling.id or 0, {"position": position})
+        tx.update("tasks", task_id, {"updated": now.isoformat()})
+        return tx.get(Task, task_id)
+
+
+def complete_task(ws: Workspace, task_id: int) -> tuple[Task, Task | None]:
+    """Mark a task done; a recurring task gets its next occurrence. Returns (done, next)."""
+    settings = ws.settings()
+    task = ws.get(Task, task_id)
+    label = _("complete “{title}”").format(title=one_line(task.title, 40))
+    with ws.transaction(label) as tx:
+        task = tx.get(Task, task_id)
+        if task.is_done:
+            return task, None
+        now = ws.clock.now()
+        done = tx.save(task.with_(column=settings.done_column, completed=now, updated=now,
+                                  position=_end_position(tx, settings.done_column)))
+        following: Task | None = None
+        if task.recurrence:
+            rule = Recurrence.parse(task.recurrence)
+            today = home_today(ws)
+            nxt = rule.next_occurrence(max(task.due or today, today))
+            first = settings.columns[0]
+            column = task.column if task.column != settings.done_column else first
+            following = tx.add(task.with_(
+                id=None, column=column, position=_end_position(tx, column), due=nxt,
+                completed=None, created=now, updated=now, snoozed_until=None,
+                checklist=tuple(item.with_(done=False) for item in task.checklist),
+            ))
+        return done, following
+
+
+def reopen_task(ws: Workspace, task_id: int, column: str | None = None) -> Task:
+    """Undo a completion: the task goes back to ``column`` (the first by default)."""
+    settings = ws.settings()
+    col = check_column(settings, column) if column else settings.columns[0]
+    task = ws.get(Task, task_id)
+    with ws.transaction(_("reopen “{title}”").format(title=one_line(task.title, 40))) as tx:
+        task = tx.get(Task, task_id)
+        return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
+                                  updated=ws.clock.now()))
+
+
+def snooze_task(ws: Workspace, task_id: int, until: date) -> Task:
+    """Hide a task from Today until ``until``."""
+    if until <= home_today(ws):
+        raise InputError(_("snooze until a later day than today"))
+    return edit_task(ws, task_id, snoozed_until=until)
+
+
+def reschedule_task(ws: Workspace, task_id: int, due: date | None) -> Task:
+    """Give a task a new due date (or none)."""
+    return edit_task(ws, task_id, due=due, snoozed_until=None)
+
+
+def delete_task(ws: Workspace, task_id: int) -> Task:
+    """Delete a task (undoable)."""
+    task = ws.get(Task, task_id)
+    with ws.transaction(_("delete “{title}”").format(title=one_line(task.title, 40))) as tx:
+        tx.delete(Task, task_id)
+    return task
+
+
+def recent_done(tasks: Iterable[Task], now: datetime, days: int = 14) -> list[Task]:
+    """Tasks completed in the last ``days`` days, newest first."""
+    since = now - timedelta(days=days)
+    done = [t for t in tasks if t.completed is not None and t.completed >= since]
+    return sorted(done, key=lambda t: t.completed or now, reverse=True)

@@ -1,0 +1,136 @@
+"""The timer (one at a time, stored, so it survives a restart) and time entries."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from vatui.domain.errors import InputError, RuleError
+from vatui.domain.tasks import Task, TimeEntry
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.store.workspace import Tx, Workspace
+
+MAX_ENTRY_MINUTES = 24 * 60
+
+
+def running_timer(ws: Workspace) -> TimeEntry | None:
+    """The running timer's entry, if any."""
+    for key, doc in ws.docs("time").items():
+        if doc.get("end") is None:
+            return TimeEntry.from_doc(doc, int(key))
+    return None
+
+
+def _stop(tx: Tx, entry: TimeEntry, now: datetime) -> TimeEntry:
+    minutes = max(1, math.ceil((now - entry.start).total_seconds() / 60))
+    return tx.save(entry.with_(end=now, minutes=minutes))
+
+
+def start_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry, TimeEntry | None]:
+    """Start timing a task; a timer already running is stopped first. Returns (started, stopped)."""
+    task = ws.get(Task, task_id)
+    now = ws.clock.now()
+    with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
+        task = tx.get(Task, task_id)
+        stopped = None
+        for key, doc in list(tx.docs("time").items()):
+            if doc.get("end") is None:
+                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now)
+        started = tx.add(TimeEntry(task_id=task.id, client_id=task.client_id, start=now))
+        return started, stopped
+
+
+def stop_timer(ws: Workspace) -> TimeEntry | None:
+    """Stop the running timer; returns its finished entry, or ``None`` if none ran."""
+    entry = running_timer(ws)
+    if entry is None:
+        return None
+    with ws.transaction(_("stop timer")) as tx:
+        for key, doc in list(tx.docs("time").items()):
+            if doc.get("end") is None:
+                return _stop(tx, TimeEntry.from_doc(doc, int(key)), ws.clock.now())
+    return None
+
+
+def toggle_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry | None, TimeEntry | None]:
+    """Stop the timer if it runs on this task, else start it here. Returns (started, stopped)."""
+    current = running_timer(ws)
+    if current is not None and current.task_id == task_id:
+        return None, stop_timer(ws)
+    return start_timer(ws, task_id)
+
+
+def add_time(
+    ws: Workspace, task_id: int | None, minutes: int, on: date, *, note: str = "",
+    billable: bool = True, client_id: int | None = None,
+) -> TimeEntry:
+    """Log ``minutes`` of finished work on a day (at 09:00 home time)."""
+    if minutes <= 0:
+        raise InputError(_("the duration must be more than zero"))
+    if minutes > MAX_ENTRY_MINUTES:
+        raise InputError(_("one entry can hold at most 24 hours"))
+    if on > _today(ws):
+        raise InputError(_("time cannot be logged on a future day"))
+    tz = ZoneInfo(ws.settings().home_timezone)
+    start = datetime.combine(on, time(9, 0), tzinfo=tz).astimezone(UTC)
+    label = _("log {minutes} min").format(minutes=minutes)
+    with ws.transaction(label) as tx:
+        if task_id is not None:
+            task = tx.get(Task, task_id)
+            client_id = task.client_id
+        elif client_id is None:
+            raise InputError(_("time needs a task or a client"))
+        entry = TimeEntry(task_id=task_id, client_id=client_id, start=start,
+                          end=start + timedelta(minutes=minutes), minutes=minutes,
+                          note=note.strip(), billable=billable)
+        return tx.add(entry)
+
+
+def delete_time(ws: Workspace, entry_id: int) -> None:
+    """Delete a time entry that is not billed yet."""
+    entry = ws.get(TimeEntry, entry_id)
+    if entry.invoice_id is not None:
+        raise RuleError(_("this time is on an invoice; void the invoice first"))
+    with ws.transaction(_("delete time entry")) as tx:
+        tx.delete(TimeEntry, entry_id)
+
+
+def _today(ws: Workspace) -> date:
+    from vatui.services.common import home_today
+
+    return home_today(ws)
+
+
+def entries_between(ws: Workspace, start: date, end: date) -> list[TimeEntry]:
+    """Time entries whose start falls on a home-time day from ``start`` to ``end`` inclusive."""
+    tz = ZoneInfo(ws.settings().home_timezone)
+    lo = datetime.combine(start, time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    hi = datetime.combine(end + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    out = []
+    for key, doc in ws.docs("time").items():
+        if lo <= doc["start"] < hi:
+            out.append(TimeEntry.from_doc(doc, int(key)))
+    return sorted(out, key=lambda e: e.start)
+
+
+def minutes_of(entries: list[TimeEntry], now: datetime) -> int:
+    """Total minutes, counting a running timer up to ``now``."""
+    total = 0
+    for entry in entries:
+        if entry.end is None:
+            total += max(0, int((now - entry.start).total_seconds() // 60))
+        else:
+            total += entry.minutes
+    return total
+
+
+def unbilled(ws: Workspace, client_id: int | None = None) -> list[TimeEntry]:
+    """Finished billable time not on any invoice yet."""
+    out = []
+    for key, doc in ws.docs("time").items():
+        if doc.get("billable", True) and doc.get("invoice_id") is None and doc.get("end") is not None:
+            if client_id is None or doc.get("client_id") == client_id:
+                out.append(TimeEntry.from_doc(doc, int(key)))
+    return out

@@ -1,0 +1,1 @@
+"""The store: the one owner of TinyDB. Storage, locking, schema, backups, archive."""

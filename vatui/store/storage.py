@@ -1,0 +1,220 @@
+"""A TinyDB storage that never leaves a half-written file.
+
+Every write goes to a temporary file in the same directory, is fsynced, atomically
+replaces the workspace, and the directory is fsynced too. The parsed data is kept in
+memory and reused while the file on disk is the very file we loaded: we keep that file
+open, so its inode number cannot be recycled, and compare (inode, size, mtime_ns) with
+what is at the path now. When another process replaced it, the next read reloads.
+
+Writes can be batched (``begin_batch``/``end_batch``): inside a batch, ``write`` only
+updates memory, and the batch ends with one durable write, or none if it failed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from vatui.domain.errors import VatuiError
+
+StatKey = tuple[int, int, int]
+
+
+class DamagedFileError(VatuiError):
+    """The file is not a valid workspace document."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DiskWriteError(VatuiError):
+    """The change could not be written (disk full, read-only, …); the file is intact."""
+
+
+def fsync_dir(directory: Path) -> None:
+    """fsync a directory so a rename inside it is durable."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        if exc.errno == errno.ENOSPC:
+            raise DiskWriteError(f"{path}: the disk is full; nothing was changed") from exc
+        raise DiskWriteError(f"{path}: could not write ({exc.strerror}); nothing was changed") from exc
+    fsync_dir(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: orjson, atomic durable writes, an in-memory copy reused while valid."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        create_dirs: bool = False,
+        encoding: str | None = None,
+        access_mode: str = "r+",
+        **_kwargs: Any,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._readonly = access_mode == "r"
+        if create_dirs:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self._readonly and not self.path.exists():
+            atomic_write_bytes(self.path, b"")
+        self._data: dict[str, Any] | None = None
+        self._stat: StatKey | None = None
+        self._handle: int | None = None
+        self._batch = 0
+        self._dirty = False
+        self.generation = 0
+        """Bumped every time the in-memory data is replaced from disk."""
+
+    # -- reading ----------------------------------------------------------------
+
+    def _current_stat(self) -> StatKey | None:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _hold(self) -> None:
+        """Keep the file we loaded open so its inode number is not recycled."""
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+        try:
+            self._handle = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            self._handle = None
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file at the path is not the one held in memory."""
+        return self._data is None or self._current_stat() != self._stat
+
+    def read(self) -> dict[str, Any] | None:
+        if self._batch and self._data is not None:
+            return self._data
+        stat = self._current_stat()
+        if self._data is not None and stat == self._stat:
+            return self._data
+        if stat is None:
+            self._data, self._stat = None, None
+            return None
+        self._hold()
+        raw = self.path.read_bytes() if self._handle is None else _read_fd(self._handle)
+        stat = self._stat_of_handle() or stat
+        if not raw.strip():
+            self._data, self._stat = None, stat
+            self.generation += 1
+            return None
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            self._data = None
+            raise DamagedFileError(self.path, f"not valid JSON ({exc})") from exc
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            self._data = None
+            raise DamagedFileError(self.path, "not a workspace (expected an object of tables)")
+        self._data, self._stat = data, stat
+        self.generation += 1
+        return data
+
+    def _stat_of_handle(self) -> StatKey | None:
+        if self._handle is None:
+            return None
+        st = os.fstat(self._handle)
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    # -- writing ----------------------------------------------------------------
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self._readonly:
+            raise DiskWriteError(f"{self.path}: opened read-only")
+        if self._batch:
+            self._data = data
+            self._dirty = True
+            return
+        self._flush(data)
+
+    def _flush(self, data: dict[str, Any]) -> None:
+        try:
+            payload = orjson.dumps(data)
+            atomic_write_bytes(self.path, payload)
+        except Exception:
+            self._data, self._stat = None, None
+            raise
+        self._data = data
+        self._hold()
+        self._stat = self._stat_of_handle()
+
+    def begin_batch(self) -> None:
+        """Start collecting writes in memory; the caller holds the workspace lock."""
+        if self._batch == 0:
+            self._dirty = False
+            self.read()
+        self._batch += 1
+
+    def end_batch(self, commit: bool) -> None:
+        """Finish a batch: write once if it changed anything and ``commit``; else forget it."""
+        self._batch -= 1
+        if self._batch:
+            return
+        dirty, self._dirty = self._dirty, False
+        if not dirty:
+            return
+        if commit and self._data is not None:
+            self._flush(self._data)
+        else:
+            self._data, self._stat = None, None
+
+    def invalidate(self) -> None:
+        """Forget the in-memory copy; the next read loads the file."""
+        self._data, self._stat = None, None
+
+    def close(self) -> None:
+        if self._handle is not None:
+            os.close(self._handle)
+            self._handle = None
+
+
+def _read_fd(fd: int) -> bytes:
+    size = os.fstat(fd).st_size
+    chunks: list[bytes] = []
+    offset = 0
+    while True:
+        chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,371 @@
+"""The workspace: one TinyDB document on disk, locked, versioned, undoable.
+
+Every change happens inside ``Workspace.transaction()``: it takes the inter-process lock,
+reloads the file if another session changed it, resets TinyDB's per-table caches, runs
+the change in memory, and ends with one durable write (or none, if anything failed).
+The last 50 transactions keep before/after images of what they touched, so they can be
+undone from any session.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from vatui.domain.clients import Client, Contact
+from vatui.domain.clock import Clock, SystemClock
+from vatui.domain.errors import NotFoundError, RuleError
+from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.records import Record
+from vatui.domain.settings import Settings
+from vatui.domain.tasks import Task, TimeEntry
+from vatui.i18n import _
+from vatui.paths import LOCK_FILE, ensure_private_dir, workspace_path
+from vatui.store import backups
+from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
+from vatui.store.schema import SCHEMA_VERSION, TABLES, migrate, version_of
+from vatui.store.storage import AtomicJSONStorage, DamagedFileError
+
+UNDO_DEPTH = 50
+LOCK_TIMEOUT = 10.0
+
+TABLE_OF: dict[type[Record], str] = {
+    Client: "clients", Task: "tasks", TimeEntry: "time", Contact: "contacts",
+    Invoice: "invoices", Payment: "payments", Expense: "expenses", Settings: "settings",
+}
+"""The table each record type lives in."""
+
+R = TypeVar("R", bound=Record)
+
+
+class VatuiTable(Table):
+    """A TinyDB table whose new ids never reuse an id that moved to the archive."""
+
+    def _get_next_id(self) -> int:
+        if self._next_id is None:
+            data = self._storage.read() or {}
+            floor = int(data.get("meta", {}).get("1", {}).get("id_floor", {}).get(self.name, 0))
+            table = data.get(self.name, {})
+            highest = max((int(k) for k in table), default=0)
+            self._next_id = max(highest, floor) + 1
+        next_id = self._next_id
+        self._next_id = next_id + 1
+        return next_id
+
+
+class Tx:
+    """A change in progress. Records before/after images for undo."""
+
+    def __init__(self, workspace: Workspace, label: str | None) -> None:
+        self._ws = workspace
+        self.label = label
+        self.changes: list[dict[str, Any]] = []
+
+    # raw documents -------------------------------------------------------------
+
+    def docs(self, table: str) -> Mapping[str, dict[str, Any]]:
+        """The raw documents of ``table`` by id string; do not mutate them."""
+        return self._ws.docs(table)
+
+    def get_doc(self, table: str, doc_id: int) -> dict[str, Any] | None:
+        """One raw document, or ``None``."""
+        return self._ws.docs(table).get(str(doc_id))
+
+    def insert(self, table: str, doc: dict[str, Any], doc_id: int | None = None) -> int:
+        """Insert ``doc`` and return its id."""
+        tbl = self._ws.table(table)
+        new_id = tbl.insert(Document(doc, doc_id) if doc_id is not None else doc)
+        self._record(table, new_id, None, doc)
+        return int(new_id)
+
+    def insert_many(self, table: str, docs: list[dict[str, Any]]) -> list[int]:
+        """Insert many documents at once (bulk loads; not undoable one by one)."""
+        return [int(i) for i in self._ws.table(table).insert_multiple(docs)]
+
+    def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        """Change some fields of a document; returns the new document."""
+        before = self.get_doc(table, doc_id)
+        if before is None:
+            raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
+        before = copy.deepcopy(before)
+        after = {**before, **copy.deepcopy(fields)}
+        self._ws.table(table).update(fields, doc_ids=[doc_id])
+        self._record(table, doc_id, before, after)
+        return after
+
+    def remove(self, table: str, doc_id: int) -> None:
+        """Delete a document."""
+        before = self.get_doc(table, doc_id)
+        if before is None:
+            raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
+        before = copy.deepcopy(before)
+        self._ws.table(table).remove(doc_ids=[doc_id])
+        self._record(table, doc_id, before, None)
+
+    def _record(
+        self, table: str, doc_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        if self.label is not None and table not in ("undo", "meta"):
+            self.changes.append(
+                {"table": table, "id": int(doc_id), "before": before, "after": copy.deepcopy(after)}
+            )
+
+    # records -------------------------------------------------------------------
+
+    def get(self, kind: type[R], doc_id: int) -> R:
+        """One record, or ``NotFoundError``."""
+        doc = self.get_doc(TABLE_OF[kind], doc_id)
+        if doc is None:
+            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+        return kind.from_doc(doc, doc_id)
+
+    def all(self, kind: type[R]) -> list[R]:
+        """Every record of a kind."""
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+
+    def add(self, record: R) -> R:
+        """Insert a new record; returns it with its id."""
+        new_id = self.insert(TABLE_OF[type(record)], record.to_doc())
+        return record.with_(id=new_id)
+
+    def save(self, record: R) -> R:
+        """Write a changed record over its stored document."""
+        if record.id is None:
+            return self.add(record)
+        self.update(TABLE_OF[type(record)], record.id, record.to_doc())
+        return record
+
+    def delete(self, kind: type[Record], doc_id: int) -> None:
+        """Remove a record."""
+        self.remove(TABLE_OF[kind], doc_id)
+
+    def settings(self) -> Settings:
+        """The workspace settings."""
+        return self._ws.settings()
+
+
+class Workspace:
+    """An open workspace file."""
+
+    def __init__(self, directory: Path, clock: Clock | None = None) -> None:
+        self.directory = Path(directory)
+        self.path = workspace_path(self.directory)
+        self.clock: Clock = clock or SystemClock()
+        self._lock = FileLock(str(self.directory / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        self.storage: AtomicJSONStorage | None = None
+        self.db: TinyDB | None = None
+        self._generation = -1
+
+    # opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, directory: Path, clock: Clock | None = None, *, create: bool = True,
+        backup: bool = False,
+    ) -> Workspace:
+        """Open (and if needed create, migrate, back up) the workspace in ``directory``."""
+        ws = cls(directory, clock)
+        if not ws.path.exists() and not create:
+            raise NotFoundError(_("no workspace at {path}").format(path=ws.path))
+        ensure_private_dir(ws.directory)
+        with ws._locked():
+            ws._load_checked()
+            if backup:
+                backups.make_backup(ws.directory, ws.path, ws.clock.now())
+        return ws
+
+    @classmethod
+    def exists(cls, directory: Path) -> bool:
+        """Whether a workspace file exists in ``directory``."""
+        path = workspace_path(Path(directory))
+        return path.exists() and path.stat().st_size > 0
+
+    def _refuse(self, reason: str) -> RefusedWorkspace:
+        return RefusedWorkspace(self.path, reason, backups.newest_backup(self.directory))
+
+    def _load_checked(self) -> None:
+        TinyDB.table_class = VatuiTable
+        try:
+            self.storage = AtomicJSONStorage(self.path)
+            data = self.storage.read()
+        except DamagedFileError as exc:
+            raise self._refuse(exc.reason) from exc
+        self.db = TinyDB(storage=_StorageHandle(self.storage))
+        os.chmod(self.path, 0o600)
+        if data is None:
+            fresh = migrate({})
+            fresh["settings"]["1"] = Settings().to_doc()
+            self.storage.write(fresh)
+            return
+        version = version_of(data)
+        if version > SCHEMA_VERSION or version < 0:
+            raise self._refuse(
+                _("it was written by a newer vatui (schema {found}, this one reads up to {ours})").format(
+                    found=version, ours=SCHEMA_VERSION
+                )
+            )
+        if version < SCHEMA_VERSION:
+            backups.make_backup(self.directory, self.path, self.clock.now(), reason="premigration", force=True)
+            migrated = migrate(copy.deepcopy(data))
+            migrated.setdefault("settings", {}).setdefault("1", Settings().to_doc())
+            self.storage.write(migrated)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout as exc:
+            raise WorkspaceBusy(
+                _("the workspace {path} is locked by another vatui; try again").format(path=self.path)
+            ) from exc
+
+    def close(self) -> None:
+        """Release the file handle."""
+        if self.storage is not None:
+            self.storage.close()
+
+    # reading -------------------------------------------------------------------
+
+    def _require(self) -> tuple[AtomicJSONStorage, TinyDB]:
+        if self.storage is None or self.db is None:
+            raise RuntimeError("workspace is not open")
+        return self.storage, self.db
+
+    def refresh(self) -> bool:
+        """Reload if another session changed the file; returns whether it did."""
+        storage, _db = self._require()
+        try:
+            storage.read()
+        except DamagedFileError as exc:
+            raise self._refuse(exc.reason) from exc
+        changed = storage.generation != self._generation
+        if changed:
+            self._generation = storage.generation
+            self._reset_tables()
+        return changed
+
+    def changed_on_disk(self) -> bool:
+        """Cheap check (one stat) whether another session wrote the file."""
+        storage, _db = self._require()
+        return storage.changed_on_disk()
+
+    def _reset_tables(self) -> None:
+        _storage, db = self._require()
+        for table in db._tables.values():
+            table._next_id = None
+            table.clear_cache()
+
+    def table(self, name: str) -> Table:
+        """The TinyDB table ``name`` (no query cache: the file may change under us)."""
+        _storage, db = self._require()
+        return db.table(name, cache_size=0)
+
+    def docs(self, table: str) -> Mapping[str, dict[str, Any]]:
+        """Raw documents of a table by id string; callers must not mutate them."""
+        storage, _db = self._require()
+        data = storage.read() or {}
+        return data.get(table, {})
+
+    def all(self, kind: type[R]) -> list[R]:
+        """Every record of a kind."""
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+
+    def get(self, kind: type[R], doc_id: int) -> R:
+        """One record, or ``NotFoundError``."""
+        doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
+        if doc is None:
+            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+        return kind.from_doc(doc, doc_id)
+
+    def settings(self) -> Settings:
+        """The workspace settings (defaults when none are stored)."""
+        doc = self.docs("settings").get("1")
+        return Settings.from_doc(doc, 1) if doc else Settings(id=1)
+
+    def meta(self) -> dict[str, Any]:
+        """The meta document (schema version, id floors)."""
+        return dict(self.docs("meta").get("1", {}))
+
+    # changing ------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, label: str | None = None) -> Iterator[Tx]:
+        """Run a change under the lock and write it durably once; undoable when labelled."""
+        storage, _db = self._require()
+        with self._locked():
+            try:
+                storage.invalidate() if storage.changed_on_disk() else None
+                storage.begin_batch()
+            except DamagedFileError as exc:
+                storage.end_batch(commit=False)
+                raise self._refuse(exc.reason) from exc
+            self._reset_tables()
+            tx = Tx(self, label)
+            ok = False
+            try:
+                yield tx
+                if tx.changes:
+                    self._push_undo(tx)
+                ok = True
+            finally:
+                try:
+                    storage.end_batch(commit=ok)
+                finally:
+                    self._generation = storage.generation
+                    self._reset_tables()
+
+    def _push_undo(self, tx: Tx) -> None:
+        table = self.table("undo")
+        table.insert({"label": tx.label, "at": self.clock.now().isoformat(), "changes": tx.changes})
+        ids = sorted(int(k) for k in self.docs("undo"))
+        if len(ids) > UNDO_DEPTH:
+            table.remove(doc_ids=ids[: len(ids) - UNDO_DEPTH])
+
+    def undo_label(self) -> str | None:
+        """What ``undo`` would undo, or ``None``."""
+        undo = self.docs("undo")
+        if not undo:
+            return None
+        return str(undo[max(undo, key=int)]["label"])
+
+    def undo(self) -> str:
+        """Undo the newest undoable change; returns its label."""
+        with self.transaction(None) as tx:
+            undo = self.docs("undo")
+            if not undo:
+                raise RuleError(_("nothing to undo"))
+            key = max(undo, key=int)
+            entry = undo[key]
+            for change in reversed(entry["changes"]):
+                current = tx.get_doc(change["table"], change["id"])
+                if current != change["after"]:
+                    raise RuleError(
+                        _("cannot undo “{label}”: it was changed since").format(label=entry["label"])
+                    )
+            for change in reversed(entry["changes"]):
+                table, doc_id, before = change["table"], change["id"], change["before"]
+                if change["after"] is not None:
+                    tx.remove(table, doc_id)
+                if before is not None:
+                    tx.insert(table, before, doc_id)
+            self.table("undo").remove(doc_ids=[int(key)])
+            return str(entry["label"])
+
+
+class _StorageHandle:
+    """Lets TinyDB share our one storage instance (TinyDB wants a storage class)."""
+
+    def __init__(self, storage: AtomicJSONStorage) -> None:
+        self._storage = storage
+
+    def __call__(self) -> AtomicJSONStorage:
+        return self._storage

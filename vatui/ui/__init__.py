@@ -1,0 +1,1 @@
+"""The Textual app: screens, widgets, modals and commands. Calls services only."""
