@@ -32,9 +32,9 @@ def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
 
 
 def _register() -> None:
-    from vatui.cli import admin, clients, tasks, timelog, today
+    from vatui.cli import admin, clients, contacts, ledger, tasks, timelog, today
 
-    for module in (today, tasks, clients, timelog, admin):
+    for module in (today, tasks, clients, contacts, timelog, ledger, admin):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -1,0 +1,1 @@
+"""vatui's benchmarks: ratios against baselines measured in the same run."""

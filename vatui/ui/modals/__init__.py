@@ -1,0 +1,1 @@
+"""Modals: they return a typed value with dismiss() and save nothing."""

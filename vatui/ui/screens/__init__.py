@@ -1,0 +1,1 @@
+"""One screen per pane, plus the first-run screen."""

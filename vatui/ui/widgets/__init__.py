@@ -1,0 +1,1 @@
+"""Widgets: they post messages, never touch storage."""
