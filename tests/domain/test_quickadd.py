@@ -162,6 +162,8 @@ def test_recurrence() -> None:
     assert qa("x every:15th").recurrence == Recurrence("month", monthday=15)
     with pytest.raises(ParseError, match="every"):
         qa("x every:sometimes")
+    with pytest.raises(ParseError, match="every"):
+        qa("x every:-2w")
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ _TOKEN_RE: Final = re.compile(r"\S+")
 _TRAILING_PUNCT: Final = ".,;:!?)"
 _ESTIMATE_STARTS: Final = frozenset("0123456789.:")
 _LETTER_RE: Final = re.compile(r"[^\W\d_]")
+_JOINER_RE: Final = re.compile(r"(?<=\w)[-_](?=\w)")
 _PRIORITY_LABELS: Final[dict[words.Priority, str]] = {"low": "low", "med": "medium", "high": "high"}
 
 
@@ -201,7 +202,7 @@ class _Fields:
             if field == "due":
                 self.due = parse_date(value, today)
             else:
-                self.recurrence = Recurrence.parse(re.sub(r"[-_]", " ", value))
+                self.recurrence = Recurrence.parse(_JOINER_RE.sub(" ", value))
         except ParseError as exc:
             raise _with_context(key, exc) from None
         return True
