@@ -1,0 +1,35 @@
+"""A non-editable install into a fresh virtual environment runs and finds its stylesheets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(wheels.glob("vatui-*.whl"))
+    env_dir = tmp_path / "fresh"
+    venv.create(env_dir, with_pip=True)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    version = subprocess.run([str(env_dir / "bin" / "vatui"), "--version"], capture_output=True, text=True,
+                             cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("vatui ")
+    probe = (
+        "import importlib.resources as r, vatui\n"
+        "files = sorted(p.name for p in r.files('vatui.styles').iterdir() if p.name.endswith('.tcss'))\n"
+        "print(vatui.__file__); print(','.join(files))\n"
+    )
+    out = subprocess.run([str(py), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+    location, styles = out.stdout.strip().splitlines()
+    assert str(env_dir) in location, "vatui was imported from the source tree, not the fresh install"
+    shipped = set(styles.split(","))
+    in_repo = {p.name for p in (ROOT / "styles").glob("*.tcss")}
+    assert in_repo and in_repo <= shipped
