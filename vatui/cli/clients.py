@@ -70,7 +70,7 @@ def client_group() -> None:
 @click.argument("name")
 @client_options
 @pass_ctx
-def client_add(obj: CliContext, name: str, as_json: bool, email: str | None, **opts: Any) -> None:
+def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, **opts: Any) -> None:
     """Add a client."""
     from vatui.services.clients import add_client
 
@@ -85,7 +85,7 @@ def client_add(obj: CliContext, name: str, as_json: bool, email: str | None, **o
 @click.option("--name", "new_name", help=_("Rename the client."))
 @client_options
 @pass_ctx
-def client_edit(obj: CliContext, name: str, new_name: str | None, as_json: bool, email: str | None,
+def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bool, email: str | None,
                 **opts: Any) -> None:
     """Change a client's details."""
     from vatui.services.clients import edit_client, find_client

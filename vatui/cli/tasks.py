@@ -111,7 +111,7 @@ def task_show(obj: CliContext, task: str, as_json: bool) -> None:
 @click.option("--follow-up", "follow_up", help=_("When to chase the client ('none' clears)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the task as JSON."))
 @pass_ctx
-def task_edit(obj: CliContext, task: str, as_json: bool, **opts: Any) -> None:
+def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None:
     """Change a task's fields."""
     from vatui.domain.durations import parse_duration
     from vatui.services.clients import find_client

@@ -60,7 +60,7 @@ def _optional(conv: Conv) -> Conv:
     return lambda value: None if value is None else conv(value)
 
 
-def _tuple_of(conv: Conv, out: type) -> Conv:
+def _tuple_of(conv: Conv, out: Callable[[Any], Any]) -> Conv:
     if conv is _ident and out is tuple:
         return lambda value: tuple(value)
     if conv is _ident:
@@ -78,8 +78,8 @@ def _converters(hint: Any) -> tuple[Conv, Conv]:
         to_c, from_c = _converters(args[0])
         return _optional(to_c), _optional(from_c)
     if origin is tuple:
-        args = typing.get_args(hint)
-        to_c, from_c = _converters(args[0]) if args else (_ident, _ident)
+        items = typing.get_args(hint)
+        to_c, from_c = _converters(items[0]) if items else (_ident, _ident)
         return _tuple_of(to_c, list), _tuple_of(from_c, tuple)
     if hint is datetime:
         return _dt_to, _dt_from

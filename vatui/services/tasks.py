@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.recurrence import Recurrence
@@ -109,7 +109,8 @@ def add_task(
     now = ws.clock.now()
     with ws.transaction(_("add “{title}”").format(title=one_line(title, 40))) as tx:
         if client_id is not None:
-            tx.get_doc("clients", client_id) or _no_client(client_id)
+            if tx.get_doc("clients", client_id) is None:
+                _no_client(client_id)
         task = Task(
             title=title, client_id=client_id, column=col, position=_end_position(tx, col),
             due=due, priority=prio, estimate_minutes=estimate_minutes,
@@ -120,7 +121,7 @@ def add_task(
         return tx.add(task)
 
 
-def _no_client(client_id: int) -> None:
+def _no_client(client_id: int) -> NoReturn:
     raise NotFoundError(_("no client #{id}").format(id=client_id))
 
 
@@ -162,8 +163,8 @@ def edit_task(ws: Workspace, task_id: int, **changes: Any) -> Task:
     label = _("edit “{title}”").format(title=one_line(task.title, 40))
     with ws.transaction(label) as tx:
         task = tx.get(Task, task_id)
-        if changes.get("client_id") is not None:
-            tx.get_doc("clients", changes["client_id"]) or _no_client(changes["client_id"])
+        if changes.get("client_id") is not None and tx.get_doc("clients", changes["client_id"]) is None:
+            _no_client(changes["client_id"])
         return tx.save(task.with_(updated=ws.clock.now(), **changes))
 
 

@@ -31,7 +31,7 @@ from vatui.i18n import _
 from vatui.paths import LOCK_FILE, ensure_private_dir, workspace_path
 from vatui.store import backups
 from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
-from vatui.store.schema import SCHEMA_VERSION, TABLES, migrate, version_of
+from vatui.store.schema import SCHEMA_VERSION, migrate, version_of
 from vatui.store.storage import AtomicJSONStorage, DamagedFileError
 
 UNDO_DEPTH = 50
@@ -50,15 +50,15 @@ class VatuiTable(Table):
     """A TinyDB table whose new ids never reuse an id that moved to the archive."""
 
     def _get_next_id(self) -> int:
-        if self._next_id is None:
+        current: int | None = self._next_id
+        if current is None:
             data = self._storage.read() or {}
             floor = int(data.get("meta", {}).get("1", {}).get("id_floor", {}).get(self.name, 0))
             table = data.get(self.name, {})
             highest = max((int(k) for k in table), default=0)
-            self._next_id = max(highest, floor) + 1
-        next_id = self._next_id
-        self._next_id = next_id + 1
-        return next_id
+            current = max(highest, floor) + 1
+        self._next_id = current + 1  # type: ignore[assignment]
+        return current
 
 
 class Tx:
@@ -273,7 +273,8 @@ class Workspace:
         """Raw documents of a table by id string; callers must not mutate them."""
         storage, _db = self._require()
         data = storage.read() or {}
-        return data.get(table, {})
+        docs: Mapping[str, dict[str, Any]] = data.get(table, {})
+        return docs
 
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind."""
