@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import orjson
 from tinydb.storages import Storage
@@ -23,6 +24,9 @@ from tinydb.storages import Storage
 from vatui.domain.errors import VatuiError
 
 StatKey = tuple[int, int, int]
+
+_TEMP = re.compile(r"^\..+\.\d+\.tmp$")
+"""The name ``atomic_write_bytes`` gives its temp files: ``.<name>.<pid>.tmp``."""
 
 
 class DamagedFileError(VatuiError):
@@ -47,9 +51,35 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def temp_path(path: Path) -> Path:
+    """The temp file ``atomic_write_bytes`` writes before it replaces ``path``."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def remove_stale_temps(directory: Path) -> list[Path]:
+    """Remove temp files a killed writer left in ``directory``; returns what was removed.
+
+    Only call this while holding the workspace lock: every writer holds it, so no temp file
+    found then can belong to a write in progress.
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(directory))
+    except FileNotFoundError:
+        return removed
+    for entry in entries:
+        if _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
 def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
     """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_path(path)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         try:
@@ -142,9 +172,11 @@ class AtomicJSONStorage(Storage):
         except orjson.JSONDecodeError as exc:
             self._data = None
             raise DamagedFileError(self.path, f"not valid JSON ({exc})") from exc
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        if not _is_tables(data):
             self._data = None
-            raise DamagedFileError(self.path, "not a workspace (expected an object of tables)")
+            raise DamagedFileError(
+                self.path, "not a workspace (expected an object of tables of objects by number)"
+            )
         self._data, self._stat = data, stat
         self.generation += 1
         return data
@@ -178,7 +210,11 @@ class AtomicJSONStorage(Storage):
         self._stat = self._stat_of_handle()
 
     def begin_batch(self) -> None:
-        """Start collecting writes in memory; the caller holds the workspace lock."""
+        """Start collecting writes in memory; the caller holds the workspace lock.
+
+        If reading the file fails (it is damaged), no batch was started: the error
+        propagates and the caller must not call ``end_batch``.
+        """
         if self._batch == 0:
             self._dirty = False
             self.read()
@@ -205,6 +241,15 @@ class AtomicJSONStorage(Storage):
         if self._handle is not None:
             os.close(self._handle)
             self._handle = None
+
+
+def _is_tables(data: Any) -> TypeGuard[dict[str, Any]]:
+    """Whether ``data`` has TinyDB's shape: ``{table: {"<number>": {document}}}``."""
+    return isinstance(data, dict) and all(
+        isinstance(table, dict)
+        and all(isinstance(doc, dict) and key.isascii() and key.isdigit() for key, doc in table.items())
+        for table in data.values()
+    )
 
 
 def _read_fd(fd: int) -> bytes:

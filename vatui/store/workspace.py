@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -28,14 +29,21 @@ from vatui.domain.records import Record
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.i18n import _
-from vatui.paths import LOCK_FILE, ensure_private_dir, workspace_path
+from vatui.paths import LOCK_FILE, archive_dir, backups_dir, ensure_private_dir, workspace_path
 from vatui.store import backups
 from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
 from vatui.store.schema import SCHEMA_VERSION, migrate, version_of
-from vatui.store.storage import AtomicJSONStorage, DamagedFileError
+from vatui.store.storage import (
+    AtomicJSONStorage,
+    DamagedFileError,
+    atomic_write_bytes,
+    remove_stale_temps,
+)
 
 UNDO_DEPTH = 50
 LOCK_TIMEOUT = 10.0
+LOCK_POLL = 0.002
+"""Seconds between tries while another session holds the lock (filelock's default is 0.05)."""
 
 TABLE_OF: dict[type[Record], str] = {
     Client: "clients", Task: "tasks", TimeEntry: "time", Contact: "contacts",
@@ -193,6 +201,11 @@ class Workspace:
 
     def _load_checked(self) -> None:
         TinyDB.table_class = VatuiTable
+        for folder in (self.directory, backups_dir(self.directory), archive_dir(self.directory)):
+            remove_stale_temps(folder)  # left by a writer killed mid-write; we hold the lock
+        if not self.path.exists():
+            # written whole, never as an empty file first: an empty workspace is damage
+            atomic_write_bytes(self.path, orjson.dumps(_fresh()))
         try:
             self.storage = AtomicJSONStorage(self.path)
             data = self.storage.read()
@@ -201,9 +214,9 @@ class Workspace:
         self.db = TinyDB(storage=_StorageHandle(self.storage))
         os.chmod(self.path, 0o600)
         if data is None:
-            fresh = migrate({})
-            fresh["settings"]["1"] = Settings().to_doc()
-            self.storage.write(fresh)
+            if backups.newest_backup(self.directory) is not None:
+                raise self._refuse(_("the file is empty"))
+            self.storage.write(_fresh())
             return
         version = version_of(data)
         if version > SCHEMA_VERSION or version < 0:
@@ -221,7 +234,7 @@ class Workspace:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock:
+            with self._lock.acquire(poll_interval=LOCK_POLL):
                 yield
         except Timeout as exc:
             raise WorkspaceBusy(
@@ -272,7 +285,10 @@ class Workspace:
     def docs(self, table: str) -> Mapping[str, dict[str, Any]]:
         """Raw documents of a table by id string; callers must not mutate them."""
         storage, _db = self._require()
-        data = storage.read() or {}
+        try:
+            data = storage.read() or {}
+        except DamagedFileError as exc:
+            raise self._refuse(exc.reason) from exc
         docs: Mapping[str, dict[str, Any]] = data.get(table, {})
         return docs
 
@@ -307,7 +323,7 @@ class Workspace:
                 storage.invalidate() if storage.changed_on_disk() else None
                 storage.begin_batch()
             except DamagedFileError as exc:
-                storage.end_batch(commit=False)
+                # no batch was started; nothing is written over the damaged file
                 raise self._refuse(exc.reason) from exc
             self._reset_tables()
             tx = Tx(self, label)
@@ -360,6 +376,13 @@ class Workspace:
                     tx.insert(table, before, doc_id)
             self.table("undo").remove(doc_ids=[int(key)])
             return str(entry["label"])
+
+
+def _fresh() -> dict[str, Any]:
+    """The document of a new, empty workspace."""
+    fresh = migrate({})
+    fresh["settings"]["1"] = Settings().to_doc()
+    return fresh
 
 
 class _StorageHandle:

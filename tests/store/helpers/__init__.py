@@ -1,0 +1,1 @@
+"""Writer scripts the store's guarantee tests launch as real subprocesses."""

@@ -1,0 +1,65 @@
+"""Make one write and die by SIGKILL at a chosen point inside the durable write.
+
+Usage: crash_at.py DIR POINT TITLE
+
+POINT is one of:
+- ``mid-write``: after half of the temp file's bytes were written;
+- ``before-fsync``: the temp file is written but not fsynced;
+- ``before-replace``: the temp file is fsynced but not yet renamed over the workspace;
+- ``before-dir-fsync``: renamed, but the directory not yet fsynced.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+from _common import ack, open_workspace, task
+
+from vatui.store import storage
+
+
+def die() -> None:
+    """SIGKILL ourselves: no cleanup, no finally blocks, no flush."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def main() -> None:
+    directory, point, title = sys.argv[1], sys.argv[2], sys.argv[3]
+    ws = open_workspace(directory)
+    ack("ready")
+    real_write, real_fsync, real_replace = os.write, os.fsync, os.replace
+
+    def write(fd: int, data: bytes) -> int:
+        if point == "mid-write":
+            half = max(len(data) // 2, 1)
+            real_write(fd, bytes(data[:half]))
+            die()
+        return real_write(fd, data)
+
+    def fsync(fd: int) -> None:
+        if point == "before-fsync":
+            die()
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        if point == "before-replace":
+            die()
+        real_replace(src, dst)
+
+    def fsync_dir(_directory: object) -> None:
+        die()
+
+    storage.os.write = write  # type: ignore[assignment]
+    storage.os.fsync = fsync  # type: ignore[assignment]
+    storage.os.replace = replace  # type: ignore[assignment]
+    if point == "before-dir-fsync":
+        storage.fsync_dir = fsync_dir  # type: ignore[assignment]
+    with ws.transaction(None) as tx:
+        tx.add(task(title))
+    ack("survived")  # never reached
+
+
+if __name__ == "__main__":
+    main()
