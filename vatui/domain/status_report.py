@@ -1,0 +1,154 @@
+"""The weekly status report to a client, as Markdown.
+
+``render_status_report(data)`` is pure: the service gathers what happened in the week
+(``StatusReportData``) and this module writes it up. Sections, in order: done this week,
+in progress, waiting on you (with how long), hours (this week, and this month against
+the retainer when there is one), what's next, and notes written this week. Confidential
+notes are left out unless ``include_confidential`` is set. User text is cleaned to one
+line per item (control characters and escapes neutralised).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from vatui.domain.durations import format_duration
+from vatui.domain.text import one_line
+from vatui.i18n import _, ngettext
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    """One task in the report."""
+
+    title: str
+    """The task's title (user text)."""
+    when: date | None = None
+    """Done on, waiting since, or due on — depending on the section."""
+    minutes: int = 0
+    """Time logged on it this week."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportNote:
+    """A client note that may appear in the report."""
+
+    text: str
+    """The note (user text)."""
+    confidential: bool = False
+    """Left out unless asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class StatusReportData:
+    """Everything one weekly report says."""
+
+    client: str
+    """The client's name."""
+    week_start: date
+    """Monday of the week."""
+    week_end: date
+    """Sunday of the week."""
+    as_of: date
+    """The day "how long" is counted to (the week's end, or today if earlier)."""
+    business: str = ""
+    """Who the report is from (signs it)."""
+    done: tuple[ReportLine, ...] = ()
+    """Tasks completed in the week (``when``: the day)."""
+    in_progress: tuple[ReportLine, ...] = ()
+    """Open tasks being worked on."""
+    waiting: tuple[ReportLine, ...] = ()
+    """Tasks waiting on the client (``when``: since)."""
+    next_up: tuple[ReportLine, ...] = ()
+    """What comes next (``when``: due date)."""
+    week_minutes: int = 0
+    """Time logged for the client in the week."""
+    month_minutes: int | None = None
+    """Time logged this month up to ``as_of`` (shown with a retainer)."""
+    retainer_minutes: int | None = None
+    """The retainer's monthly minutes, if any."""
+    notes: tuple[ReportNote, ...] = field(default=())
+    """Notes written in the week."""
+    include_confidential: bool = False
+    """Whether confidential notes are printed."""
+
+
+def _hours(minutes: int) -> str:
+    return format_duration(minutes) if minutes else "0h"
+
+
+def _days(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def _line(text: str) -> str:
+    return one_line(text, 200)
+
+
+def render_status_report(data: StatusReportData) -> str:
+    """The report as Markdown."""
+    out: list[str] = []
+    title = _("Weekly status — {client}").format(client=_line(data.client))
+    out.append(f"# {title}")
+    out.append("")
+    out.append(_("Week of {start} to {end}").format(
+        start=data.week_start.strftime("%a %d %b %Y"), end=data.week_end.strftime("%a %d %b %Y")))
+    out.append("")
+
+    out.append(f"## {_('Done this week')}")
+    out += [f"- {_line(t.title)} ({t.when.strftime('%a %d %b')})" if t.when else f"- {_line(t.title)}"
+            for t in data.done] or [f"- {_('Nothing completed this week.')}"]
+    out.append("")
+
+    out.append(f"## {_('In progress')}")
+    lines = []
+    for task in data.in_progress:
+        spent = _(" — {h} this week").format(h=_hours(task.minutes)) if task.minutes else ""
+        lines.append(f"- {_line(task.title)}{spent}")
+    out += lines or [f"- {_('Nothing in progress.')}"]
+    out.append("")
+
+    out.append(f"## {_('Waiting on you')}")
+    lines = []
+    for task in data.waiting:
+        if task.when is not None:
+            waited = max(0, (data.as_of - task.when).days)
+            lines.append(_("- {title} — waiting {days} (since {since})").format(
+                title=_line(task.title), days=_days(waited), since=task.when.strftime("%a %d %b")))
+        else:
+            lines.append(f"- {_line(task.title)}")
+    out += lines or [f"- {_('Nothing is waiting on you.')}"]
+    out.append("")
+
+    out.append(f"## {_('Hours')}")
+    out.append(_("- This week: {h}").format(h=_hours(data.week_minutes)))
+    if data.retainer_minutes:
+        used = data.month_minutes or 0
+        pct = used * 100 // data.retainer_minutes
+        out.append(_("- This month: {used} of {total} retainer hours ({pct} %)").format(
+            used=_hours(used), total=_hours(data.retainer_minutes), pct=pct))
+        if used > data.retainer_minutes:
+            out.append(_("- Over the retainer by {h}").format(h=_hours(used - data.retainer_minutes)))
+    elif data.month_minutes is not None:
+        out.append(_("- This month: {h}").format(h=_hours(data.month_minutes)))
+    out.append("")
+
+    out.append(f"## {_('Next')}")
+    lines = []
+    for task in data.next_up:
+        due = _(" (due {d})").format(d=task.when.strftime("%a %d %b")) if task.when else ""
+        lines.append(f"- {_line(task.title)}{due}")
+    out += lines or [f"- {_('Nothing planned yet.')}"]
+
+    notes = [n for n in data.notes if data.include_confidential or not n.confidential]
+    if notes:
+        out.append("")
+        out.append(f"## {_('Notes')}")
+        for note in notes:
+            mark = _(" (confidential)") if note.confidential else ""
+            out.append(f"- {_line(note.text)}{mark}")
+    if data.business:
+        out.append("")
+        out.append(_line(data.business))
+    return "\n".join(out) + "\n"
