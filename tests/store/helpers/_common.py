@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,5 +24,6 @@ def task(title: str, notes: str = "") -> Task:
 
 
 def ack(text: str) -> None:
-    """Tell the parent a write is on disk: one line on stdout, flushed."""
-    print(text, flush=True)
+    """Tell the parent a write is on disk: one whole line on stdout, flushed."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

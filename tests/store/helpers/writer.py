@@ -1,21 +1,33 @@
 """Loop durable writes, acknowledging each one on stdout after its transaction returns.
 
-Usage: writer.py DIR RUN [LIMIT]
+Usage: writer.py DIR RUN [LIMIT] [--graceful]
 
 Each transaction adds one task titled ``RUN:SEQ``; once it has returned (the change is on
 disk), the script prints ``SEQ`` and flushes. It prints ``ready`` once the workspace is open.
+With ``--graceful``, SIGTERM and SIGHUP raise ``SystemExit`` wherever the loop happens to
+be (as an app's shutdown handler would), instead of ending the process at once.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+from types import FrameType
 
 from _common import ack, open_workspace, task
 
 
+def _exit(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
-    directory, run = sys.argv[1], sys.argv[2]
-    limit = int(sys.argv[3]) if len(sys.argv) > 3 else 10**9
+    args = [a for a in sys.argv[1:] if a != "--graceful"]
+    if "--graceful" in sys.argv:
+        signal.signal(signal.SIGTERM, _exit)
+        signal.signal(signal.SIGHUP, _exit)
+    directory, run = args[0], args[1]
+    limit = int(args[2]) if len(args) > 2 else 10**9
     ws = open_workspace(directory)
     ack("ready")
     for seq in range(limit):
