@@ -22,8 +22,12 @@ import orjson
 from tinydb.storages import Storage
 
 from vatui.domain.errors import VatuiError
+from vatui.i18n import _
 
 StatKey = tuple[int, int, int]
+
+_FULL = {errno.ENOSPC, errno.EDQUOT}
+"""Errors that mean there is no room left."""
 
 _TEMP = re.compile(r"^\..+\.\d+\.tmp$")
 """The name ``atomic_write_bytes`` gives its temp files: ``.<name>.<pid>.tmp``."""
@@ -96,10 +100,22 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
             tmp.unlink()
         except OSError:
             pass
-        if exc.errno == errno.ENOSPC:
-            raise DiskWriteError(f"{path}: the disk is full; nothing was changed") from exc
-        raise DiskWriteError(f"{path}: could not write ({exc.strerror}); nothing was changed") from exc
-    fsync_dir(path.parent)
+        if exc.errno in _FULL:
+            raise DiskWriteError(
+                _("{path}: the disk is full; nothing was changed").format(path=path)
+            ) from exc
+        raise DiskWriteError(
+            _("{path}: could not write ({why}); nothing was changed").format(
+                path=path, why=exc.strerror or exc
+            )
+        ) from exc
+    try:
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise DiskWriteError(
+            _("{path} was written, but its folder could not be synced ({why}); "
+              "the change may not survive a power cut").format(path=path, why=exc.strerror or exc)
+        ) from exc
 
 
 class AtomicJSONStorage(Storage):
@@ -171,11 +187,11 @@ class AtomicJSONStorage(Storage):
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
             self._data = None
-            raise DamagedFileError(self.path, f"not valid JSON ({exc})") from exc
+            raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
         if not _is_tables(data):
             self._data = None
             raise DamagedFileError(
-                self.path, "not a workspace (expected an object of tables of objects by number)"
+                self.path, _("not a workspace (expected an object of tables of objects by number)")
             )
         self._data, self._stat = data, stat
         self.generation += 1
@@ -191,7 +207,7 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         if self._readonly:
-            raise DiskWriteError(f"{self.path}: opened read-only")
+            raise DiskWriteError(_("{path}: opened read-only").format(path=self.path))
         if self._batch:
             self._data = data
             self._dirty = True
