@@ -34,6 +34,11 @@ class LineItem(Record):
     """Time entries this line bills."""
     expense_ids: tuple[int, ...] = ()
     """Expenses this line re-bills."""
+    minutes: int | None = None
+    """For billed time: the minutes billed; the amount is then ``unit_price × minutes / 60``
+    (exact, rounded half up), and ``quantity`` only shows the hours."""
+    late_fee_for: int | None = None
+    """For a late fee: the invoice it charges the fee on."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +83,10 @@ class Invoice(Record):
     """Collection steps sent."""
     credit_applied: Money | None = None
     """Client credit used to pay part of this invoice."""
+    deposit_applied: Money | None = None
+    """A paid deposit, held for the client, taken off this invoice when it was sent."""
+    voided_on: date | None = None
+    """When it was voided (it keeps its number)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,0 +1,289 @@
+"""Invoice rules, pure: totals, settlements, amount due, status, aging, numbers, late fees.
+
+Rounding rule (one place, documented in ``docs/ledger.md``):
+
+- a line's amount is ``unit_price × quantity`` (or ``unit_price × minutes / 60`` for billed
+  time), computed exactly and rounded half up to the currency's minor unit: that is the
+  amount printed on the line;
+- the subtotal is the sum of the printed line amounts; the discount is an exact amount;
+- tax is ``(subtotal − discount) × tax% / 100`` computed with exact ``Decimal`` and rounded
+  half up ONCE per invoice;
+- total = subtotal − discount + tax. Deposit and credit applied come off the total.
+
+Settlements (deposit applied, credit applied, payments) pay an invoice in date order. Each
+settlement's tax part is worked out cumulatively, ``round_half_up(settled × tax / total)``
+minus what earlier settlements carried, so the parts always add up to the invoice's tax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from vatui.domain.errors import InputError
+from vatui.domain.ledger import Invoice, LineItem, Payment
+from vatui.domain.money import Money
+from vatui.i18n import _
+
+NUMBER_RE = re.compile(r"^INV-(\d{4})-(\d{4,})$", re.IGNORECASE)
+"""``INV-YYYY-NNNN`` (more digits once a year passes 9,999 invoices)."""
+
+AGING_BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
+"""A/R aging buckets, by days past the due date."""
+
+OPEN_STATUSES = frozenset({"sent", "partial"})
+"""Statuses of an invoice that still waits for money."""
+
+MAX_TAX_PERCENT = Decimal(100)
+
+
+# numbers ----------------------------------------------------------------------------
+
+
+def format_number(year: int, seq: int) -> str:
+    """``INV-2026-0007``."""
+    return f"INV-{year:04d}-{seq:04d}"
+
+
+def parse_number(text: str) -> tuple[int, int] | None:
+    """(year, sequence) of an invoice number, or ``None`` if it is not one."""
+    m = NUMBER_RE.match(text.strip())
+    if m is None:
+        return None
+    return int(m.group(1)), int(m.group(2))
+
+
+def next_number(existing: Iterable[str], year: int) -> str:
+    """The next number of ``year``: one past the highest used (voids included), gapless."""
+    highest = 0
+    for number in existing:
+        parsed = parse_number(number)
+        if parsed is not None and parsed[0] == year:
+            highest = max(highest, parsed[1])
+    return format_number(year, highest + 1)
+
+
+# time -------------------------------------------------------------------------------
+
+
+def round_minutes(minutes: int, step: int) -> int:
+    """``minutes`` rounded UP to a multiple of ``step`` (no rounding when ``step`` ≤ 0)."""
+    if step <= 0 or minutes <= 0:
+        return max(minutes, 0)
+    return -(-minutes // step) * step
+
+
+def hours_text(minutes: int) -> str:
+    """Hours as a short exact-enough decimal for the quantity column: 90 → ``1.5``."""
+    whole, rest = divmod(minutes, 60)
+    if rest == 0:
+        return str(whole)
+    exact = Decimal(minutes) / Decimal(60)
+    text = f"{exact.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def _half_up_div(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up (away from zero), in integers."""
+    if denominator <= 0:
+        raise ValueError("denominator must be positive")
+    sign = -1 if numerator < 0 else 1
+    q, r = divmod(abs(numerator), denominator)
+    if 2 * r >= denominator:
+        q += 1
+    return sign * q
+
+
+# amounts ----------------------------------------------------------------------------
+
+
+def check_quantity(text: str) -> str:
+    """An exact, positive decimal quantity as a canonical string."""
+    try:
+        value = Decimal(text.strip())
+    except (InvalidOperation, AttributeError):
+        raise InputError(_("{q!r} is not a quantity (a number like 2 or 1.5)").format(q=text)) from None
+    if not value.is_finite() or value <= 0:
+        raise InputError(_("the quantity must be a number above zero, not {q!r}").format(q=text))
+    if value > Decimal(10) ** 9 or -value.as_tuple().exponent > 6:  # type: ignore[operator]
+        raise InputError(_("{q!r} is not a sensible quantity").format(q=text))
+    return f"{value.normalize():f}"
+
+
+def check_tax_percent(text: str) -> str:
+    """A tax rate from 0 to 100 %, exact decimal string."""
+    try:
+        value = Decimal(str(text).strip().rstrip("%"))
+    except InvalidOperation:
+        raise InputError(_("{t!r} is not a tax rate (a number like 20 or 7.5)").format(t=text)) from None
+    if not value.is_finite() or value < 0 or value > MAX_TAX_PERCENT:
+        raise InputError(_("the tax rate must be between 0 and 100 %, not {t!r}").format(t=text))
+    return f"{value.normalize():f}"
+
+
+def line_amount(item: LineItem) -> Money:
+    """What one line costs, rounded half up to the minor unit."""
+    if item.minutes is not None:
+        return Money(_half_up_div(item.unit_price.minor * item.minutes, 60), item.unit_price.currency)
+    return item.unit_price.times(Decimal(item.quantity))
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The totals printed at the bottom of an invoice."""
+
+    subtotal: Money
+    """Sum of the line amounts."""
+    discount: Money
+    """Taken off before tax."""
+    tax: Money
+    """Tax on the discounted subtotal, rounded half up once."""
+    total: Money
+    """subtotal − discount + tax."""
+
+
+def totals(invoice: Invoice) -> Totals:
+    """The invoice's totals (see the module docstring for the rounding rule)."""
+    cur = invoice.currency
+    subtotal = Money.zero(cur)
+    for item in invoice.items:
+        subtotal = subtotal + line_amount(item)
+    discount = invoice.discount or Money.zero(cur)
+    taxable = subtotal - discount
+    tax_dec = Decimal(taxable.minor) * Decimal(invoice.tax_percent) / Decimal(100)
+    tax = Money(int(tax_dec.to_integral_value(rounding=ROUND_HALF_UP)), cur)
+    return Totals(subtotal, discount, tax, taxable + tax)
+
+
+# settlements ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    """Money that paid (part of) an invoice."""
+
+    on: date
+    """When."""
+    source: str
+    """``deposit`` (a held deposit applied), ``credit`` (client credit applied) or ``payment``."""
+    received: Money
+    """The whole amount (a payment may be more than what was due)."""
+    applied: Money
+    """The part that paid this invoice."""
+    excess: Money
+    """The part beyond what was due: it becomes the client's credit."""
+    tax: Money
+    """The tax carried by ``applied``."""
+    payment_id: int | None = None
+    """The payment, for ``payment`` settlements."""
+
+    @property
+    def net(self) -> Money:
+        """``applied`` less its tax: what is income (or deposit held)."""
+        return self.applied - self.tax
+
+
+def settlement_date(invoice: Invoice) -> date:
+    """When deposit and credit were applied: the day it was sent (else its issue date)."""
+    return invoice.sent_on or invoice.issue_date
+
+
+def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> list[Settlement]:
+    """How the invoice was paid, in order: deposit, credit, then payments by date."""
+    t = t or totals(invoice)
+    cur = invoice.currency
+    sources: list[tuple[date, str, Money, int | None]] = []
+    when = settlement_date(invoice)
+    if invoice.deposit_applied is not None and invoice.deposit_applied.minor:
+        sources.append((when, "deposit", invoice.deposit_applied, None))
+    if invoice.credit_applied is not None and invoice.credit_applied.minor:
+        sources.append((when, "credit", invoice.credit_applied, None))
+    for p in sorted(payments, key=lambda p: (p.on, p.id or 0)):
+        sources.append((p.on, "payment", p.amount, p.id))
+    out: list[Settlement] = []
+    settled = 0
+    tax_so_far = 0
+    total = t.total.minor
+    for on, source, amount, pid in sources:
+        applied = max(0, min(amount.minor, total - settled))
+        settled += applied
+        tax_cum = _half_up_div(settled * t.tax.minor, total) if total > 0 else 0
+        out.append(Settlement(on, source, amount, Money(applied, cur), Money(amount.minor - applied, cur),
+                              Money(tax_cum - tax_so_far, cur), pid))
+        tax_so_far = tax_cum
+    return out
+
+
+def amount_due(invoice: Invoice, payments: Sequence[Payment], on: date | None = None,
+               t: Totals | None = None) -> Money:
+    """What is still owed (as of ``on`` when given: settlements after it do not count)."""
+    t = t or totals(invoice)
+    paid = sum(s.applied.minor for s in settlements(invoice, payments, t) if on is None or s.on <= on)
+    return Money(max(t.total.minor - paid, 0), invoice.currency)
+
+
+def status_after(invoice: Invoice, payments: Sequence[Payment]) -> str:
+    """The status an issued invoice has once ``payments`` are counted."""
+    if invoice.status in ("draft", "void"):
+        return invoice.status
+    t = totals(invoice)
+    due = amount_due(invoice, payments, t=t)
+    if due.minor == 0:
+        return "paid"
+    if due.minor < t.total.minor:
+        return "partial"
+    return "sent"
+
+
+def is_issued(invoice: Invoice, on: date | None = None) -> bool:
+    """Whether the invoice counts in the books (sent or later, not void), as of ``on``."""
+    if invoice.status in ("draft", "void"):
+        return False
+    return on is None or invoice.issue_date <= on
+
+
+def days_overdue(due_date: date, on: date) -> int:
+    """Days past the due date (0 when not past it)."""
+    return max((on - due_date).days, 0)
+
+
+def is_overdue(invoice: Invoice, due: Money, on: date) -> bool:
+    """Sent, unpaid and past its due date on ``on``."""
+    return invoice.status in OPEN_STATUSES and due.minor > 0 and on > invoice.due_date
+
+
+def aging_bucket(due_date: date, on: date) -> str:
+    """Which A/R bucket money due on ``due_date`` falls in on ``on``."""
+    days = (on - due_date).days
+    if days <= 0:
+        return "current"
+    if days <= 30:
+        return "1-30"
+    if days <= 60:
+        return "31-60"
+    if days <= 90:
+        return "61-90"
+    return "90+"
+
+
+def display_status(invoice: Invoice, due: Money, on: date) -> str:
+    """The status word shown to the user: the stored status, or ``overdue``."""
+    if is_overdue(invoice, due, on):
+        return "overdue"
+    return invoice.status
+
+
+# late fees --------------------------------------------------------------------------
+
+
+def late_fee(due: Money, due_date: date, on: date, percent: str | None, grace_days: int) -> Money | None:
+    """The late fee a policy proposes, or ``None``: ``percent`` of what is due, after the grace."""
+    if not percent or due.minor <= 0:
+        return None
+    if (on - due_date).days <= grace_days:
+        return None
+    fee = due.percent(Decimal(percent))
+    return fee if fee.minor > 0 else None

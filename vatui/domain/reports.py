@@ -1,0 +1,277 @@
+"""The money reports, pure: A/R aging, profit and loss (cash basis), revenue by client.
+
+Every report totals per currency and never converts. The books follow one rule set
+(documented in ``docs/ledger.md`` and mirrored line for line by the hledger export):
+
+- an invoice counts from its issue date once it is sent (drafts and voids never count);
+- income is recognised when money pays an invoice (cash basis): each payment, and each
+  deposit or client credit applied, for its part that paid the invoice, less its tax;
+- a deposit invoice's payments are not income: they are held (a liability) until applied
+  to a later invoice; money paid beyond what was due is the client's credit (a liability)
+  until applied;
+- expenses count on their date (recurring templates themselves do not, their occurrences do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from vatui.domain.invoicing import AGING_BUCKETS, Totals, aging_bucket, is_issued, settlements, totals
+from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.money import Money
+
+Billed = tuple[Invoice, Sequence[Payment]]
+"""An invoice with the payments made on it."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgingRow:
+    """What one client owes in one currency, by bucket."""
+
+    client_id: int
+    """The client."""
+    client: str
+    """Their name."""
+    currency: str
+    """The currency."""
+    buckets: dict[str, Money]
+    """Amount per bucket of ``AGING_BUCKETS``."""
+    total: Money
+    """All buckets together."""
+    invoices: int
+    """How many invoices have money outstanding."""
+    oldest_days: int
+    """Days past due of the oldest overdue invoice (0 when none)."""
+
+
+def outstanding_as_of(invoice: Invoice, payments: Sequence[Payment], on: date,
+                      t: Totals | None = None) -> Money:
+    """What the invoice still owed at the end of ``on`` (zero if not issued by then)."""
+    if not is_issued(invoice, on):
+        return Money.zero(invoice.currency)
+    t = t or totals(invoice)
+    paid = sum(s.applied.minor for s in settlements(invoice, payments, t) if s.on <= on)
+    return Money(max(t.total.minor - paid, 0), invoice.currency)
+
+
+def aging(billed: Iterable[Billed], names: Mapping[int, str], on: date) -> list[AgingRow]:
+    """A/R aging per client and currency as of ``on``, by client name."""
+    acc: dict[tuple[int, str], dict[str, int]] = {}
+    counts: dict[tuple[int, str], int] = {}
+    oldest: dict[tuple[int, str], int] = {}
+    for invoice, payments in billed:
+        due = outstanding_as_of(invoice, payments, on)
+        if due.minor <= 0:
+            continue
+        key = (invoice.client_id, invoice.currency)
+        buckets = acc.setdefault(key, dict.fromkeys(AGING_BUCKETS, 0))
+        buckets[aging_bucket(invoice.due_date, on)] += due.minor
+        counts[key] = counts.get(key, 0) + 1
+        oldest[key] = max(oldest.get(key, 0), (on - invoice.due_date).days)
+    rows = []
+    for (client_id, cur), buckets in acc.items():
+        rows.append(AgingRow(
+            client_id, names.get(client_id, f"#{client_id}"), cur,
+            {b: Money(v, cur) for b, v in buckets.items()}, Money(sum(buckets.values()), cur),
+            counts[(client_id, cur)], oldest[(client_id, cur)],
+        ))
+    return sorted(rows, key=lambda r: (r.client.lower(), r.client_id, r.currency))
+
+
+def aging_totals(rows: Sequence[AgingRow]) -> dict[str, dict[str, Money]]:
+    """Bucket totals per currency (with a ``total`` key)."""
+    out: dict[str, dict[str, Money]] = {}
+    for row in rows:
+        cur = out.setdefault(row.currency, {b: Money.zero(row.currency) for b in (*AGING_BUCKETS, "total")})
+        for b in AGING_BUCKETS:
+            cur[b] = cur[b] + row.buckets[b]
+        cur["total"] = cur["total"] + row.total
+    return dict(sorted(out.items()))
+
+
+# income -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IncomeEntry:
+    """Income recognised on one day from one invoice."""
+
+    on: date
+    """When."""
+    client_id: int
+    """From whom."""
+    amount: Money
+    """Net of tax."""
+
+
+def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
+    """Every piece of income recognised (cash basis), in no particular order."""
+    out = []
+    for invoice, payments in billed:
+        if not is_issued(invoice) or invoice.kind == "deposit":
+            continue
+        for s in settlements(invoice, payments):
+            if s.applied.minor:
+                out.append(IncomeEntry(s.on, invoice.client_id, s.net))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PnlRow:
+    """Profit and loss of one month in one currency."""
+
+    month: str
+    """``YYYY-MM``."""
+    currency: str
+    """The currency."""
+    income: Money
+    """Income recognised that month (cash basis, net of tax)."""
+    expenses: Money
+    """Expenses dated that month."""
+
+    @property
+    def net(self) -> Money:
+        """income − expenses."""
+        return self.income - self.expenses
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def counted_expense(expense: Expense) -> bool:
+    """Whether an expense is real money out (a recurring template is not)."""
+    return expense.recurrence is None
+
+
+def pnl(billed: Iterable[Billed], expenses: Iterable[Expense], start: date | None = None,
+        end: date | None = None) -> list[PnlRow]:
+    """Profit and loss by month and currency, oldest first, between ``start`` and ``end``."""
+    income: dict[tuple[str, str], int] = {}
+    spent: dict[tuple[str, str], int] = {}
+
+    def inside(day: date) -> bool:
+        return (start is None or day >= start) and (end is None or day <= end)
+
+    for entry in income_entries(billed):
+        if inside(entry.on):
+            key = (_month(entry.on), entry.amount.currency)
+            income[key] = income.get(key, 0) + entry.amount.minor
+    for expense in expenses:
+        if counted_expense(expense) and inside(expense.on):
+            key = (_month(expense.on), expense.amount.currency)
+            spent[key] = spent.get(key, 0) + expense.amount.minor
+    keys = sorted(set(income) | set(spent))
+    return [PnlRow(m, c, Money(income.get((m, c), 0), c), Money(spent.get((m, c), 0), c)) for m, c in keys]
+
+
+# clients ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClientRow:
+    """Revenue, hours and effective hourly rate of one client in one currency."""
+
+    client_id: int
+    """The client."""
+    client: str
+    """Their name."""
+    currency: str
+    """The currency."""
+    revenue: Money
+    """Income recognised from them (cash basis, net of tax)."""
+    invoiced: Money
+    """Totals of their issued invoices (deposit invoices excluded)."""
+    outstanding: Money
+    """What they owe now."""
+    minutes: int
+    """All time logged for them."""
+    billable_minutes: int
+    """Billable time logged for them."""
+
+    @property
+    def effective_rate(self) -> Money | None:
+        """Revenue per hour logged (``None`` without time)."""
+        if self.minutes <= 0:
+            return None
+        num = self.revenue.minor * 60
+        q, r = divmod(abs(num), self.minutes)
+        if 2 * r >= self.minutes:
+            q += 1
+        return Money(q if num >= 0 else -q, self.currency)
+
+
+@dataclass
+class _Acc:
+    revenue: int = 0
+    invoiced: int = 0
+    outstanding: int = 0
+    seen: set[str] = field(default_factory=set)
+
+
+def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: Mapping[int, str],
+              minutes: Mapping[int, int], billable: Mapping[int, int], on: date) -> list[ClientRow]:
+    """One row per client and currency: revenue, invoiced, outstanding, hours, effective rate."""
+    acc: dict[tuple[int, str], _Acc] = {}
+    billed = list(billed)
+    for entry in income_entries(billed):
+        a = acc.setdefault((entry.client_id, entry.amount.currency), _Acc())
+        a.revenue += entry.amount.minor
+    for invoice, payments in billed:
+        if not is_issued(invoice):
+            continue
+        a = acc.setdefault((invoice.client_id, invoice.currency), _Acc())
+        t = totals(invoice)
+        if invoice.kind != "deposit":
+            a.invoiced += t.total.minor
+        a.outstanding += outstanding_as_of(invoice, payments, on, t).minor
+    for client_id in set(minutes) | set(billable):
+        if not any(k[0] == client_id for k in acc) and client_id in currency_of:
+            acc[(client_id, currency_of[client_id])] = _Acc()
+    rows = []
+    for (client_id, cur), a in acc.items():
+        own = currency_of.get(client_id, cur) == cur
+        rows.append(ClientRow(
+            client_id, names.get(client_id, f"#{client_id}"), cur, Money(a.revenue, cur),
+            Money(a.invoiced, cur), Money(a.outstanding, cur),
+            minutes.get(client_id, 0) if own else 0, billable.get(client_id, 0) if own else 0,
+        ))
+    return sorted(rows, key=lambda r: (-r.revenue.minor, r.client.lower(), r.currency))
+
+
+# balances held for clients ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """Money held for a client in one currency."""
+
+    deposit: Money
+    """Paid deposits not yet applied to an invoice."""
+    credit: Money
+    """Overpayments not yet applied to an invoice."""
+
+
+def held(billed: Iterable[Billed]) -> dict[tuple[int, str], Held]:
+    """Deposits and credit held per (client, currency)."""
+    dep: dict[tuple[int, str], int] = {}
+    cred: dict[tuple[int, str], int] = {}
+    for invoice, payments in billed:
+        if not is_issued(invoice):
+            continue
+        key = (invoice.client_id, invoice.currency)
+        for s in settlements(invoice, payments):
+            if invoice.kind == "deposit":
+                dep[key] = dep.get(key, 0) + s.applied.minor
+            cred[key] = cred.get(key, 0) + s.excess.minor
+        if invoice.deposit_applied is not None:
+            dep[key] = dep.get(key, 0) - invoice.deposit_applied.minor
+        if invoice.credit_applied is not None:
+            cred[key] = cred.get(key, 0) - invoice.credit_applied.minor
+    out = {}
+    for key in set(dep) | set(cred):
+        cur = key[1]
+        out[key] = Held(Money(dep.get(key, 0), cur), Money(cred.get(key, 0), cur))
+    return out

@@ -1,0 +1,233 @@
+"""Collections: reminders of the protocol, deposits that block work, clients on hold, retainer burn.
+
+Readers here run on every Today and every Board draw, so they work on raw documents and
+convert only the open invoices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from vatui.domain import dunning
+from vatui.domain.clients import Client
+from vatui.domain.errors import InputError, RuleError
+from vatui.domain.invoicing import OPEN_STATUSES, amount_due
+from vatui.domain.ledger import Invoice, Payment, ReminderSent
+from vatui.domain.money import Money
+from vatui.domain.settings import ProtocolStep
+from vatui.i18n import _
+from vatui.services.common import home_today
+from vatui.services.ledger_data import invoice_payments, month_bounds
+from vatui.store.workspace import Workspace
+
+Open = tuple[Invoice, Money]
+"""An open invoice and what is still due on it."""
+
+
+def open_invoices(ws: Workspace) -> list[Open]:
+    """Sent and partly paid invoices with what is due on each (raw scan, converts only these)."""
+    docs = ws.docs("invoices")
+    open_ids = {int(k) for k, d in docs.items() if d.get("status") in OPEN_STATUSES}
+    if not open_ids:
+        return []
+    pays: dict[int, list[Payment]] = {}
+    for key, doc in ws.docs("payments").items():
+        inv = int(doc["invoice_id"])
+        if inv in open_ids:
+            pays.setdefault(inv, []).append(Payment.from_doc(doc, int(key)))
+    out = []
+    for inv_id in sorted(open_ids):
+        invoice = Invoice.from_doc(docs[str(inv_id)], inv_id)
+        due = amount_due(invoice, pays.get(inv_id, []))
+        if due.minor > 0:
+            out.append((invoice, due))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class DueReminder:
+    """A protocol step to send today."""
+
+    invoice: Invoice
+    """The invoice."""
+    due: Money
+    """What is still due."""
+    step: int
+    """Index of the step in the protocol."""
+    name: str
+    """The step's name."""
+    when: date
+    """The day the step became due."""
+    final: bool
+    """Whether sending it puts the client on hold."""
+
+
+def reminders_due(ws: Workspace, on: date, opened: list[Open] | None = None) -> list[DueReminder]:
+    """Every reminder step due on ``on``, oldest due date first."""
+    protocol = ws.settings().protocol
+    out = []
+    for invoice, due in opened if opened is not None else open_invoices(ws):
+        step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, on)
+        if step is None:
+            continue
+        p = protocol[step]
+        out.append(DueReminder(invoice, due, step, p.name, dunning.step_date(invoice.due_date, p), p.pauses_work))
+    return sorted(out, key=lambda r: (r.invoice.due_date, r.invoice.number))
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderDraft:
+    """The drafted text of a reminder."""
+
+    invoice: Invoice
+    """The invoice."""
+    step: int
+    """The protocol step."""
+    name: str
+    """Its name."""
+    text: str
+    """The filled template."""
+    final: bool
+    """Sending it puts the client on hold."""
+
+
+def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
+    settings = ws.settings()
+    client = ws.get(Client, invoice.client_id)
+    values = dunning.values_for(client=client.name, number=invoice.number, amount_due=due.format(),
+                                due_date=invoice.due_date, on=on, business=settings.business_name)
+    return dunning.fill(step.template, values)
+
+
+def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> ReminderDraft:
+    """The text of the step due on ``on``; raises when none is due."""
+    day = on or home_today(ws)
+    invoice = ws.get(Invoice, invoice_id)
+    protocol = ws.settings().protocol
+    due = amount_due(invoice, invoice_payments(ws, invoice_id))
+    open_ = invoice.status in OPEN_STATUSES and due.minor > 0
+    step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, day, open_=open_)
+    if step is None:
+        if not open_:
+            raise RuleError(_("{number} is {status}: no reminder to send").format(
+                number=invoice.number, status=invoice.status))
+        if any(r.on == day for r in invoice.reminders):
+            raise RuleError(_("a reminder for {number} was already sent on {d}").format(
+                number=invoice.number, d=day.isoformat()))
+        raise RuleError(_("no reminder step is due yet for {number}").format(number=invoice.number))
+    p = protocol[step]
+    return ReminderDraft(invoice, step, p.name, _fill(ws, invoice, due, p, day), p.pauses_work)
+
+
+def mark_reminder_sent(ws: Workspace, invoice_id: int, step: int, on: date | None = None) -> Invoice:
+    """Log that ``step`` was sent on ``on`` (at most one step per invoice per day)."""
+    day = on or home_today(ws)
+    protocol = ws.settings().protocol
+    if not 0 <= step < len(protocol):
+        raise InputError(_("there is no step {n} in the protocol").format(n=step + 1))
+    invoice = ws.get(Invoice, invoice_id)
+    with ws.transaction(_("reminder for {number}").format(number=invoice.number)) as tx:
+        invoice = tx.get(Invoice, invoice_id)
+        if invoice.status not in OPEN_STATUSES:
+            raise RuleError(_("{number} is {status}: no reminder to log").format(
+                number=invoice.number, status=invoice.status))
+        if any(r.on == day for r in invoice.reminders):
+            raise RuleError(_("a reminder for {number} was already sent on {d}").format(
+                number=invoice.number, d=day.isoformat()))
+        if step <= dunning.last_sent(invoice.reminders):
+            raise RuleError(_("step {name} (or a later one) was already sent").format(name=protocol[step].name))
+        return tx.save(invoice.with_(reminders=(*invoice.reminders, ReminderSent(step=step, on=day))))
+
+
+# deposits and holds -----------------------------------------------------------------
+
+
+def _requires_deposit(doc: Mapping[str, Any]) -> bool:
+    return bool(doc.get("deposit_percent")) and not doc.get("archived") and doc.get("status") != "former"
+
+
+@dataclass(frozen=True, slots=True)
+class DepositBlock:
+    """A client whose required deposit is unpaid."""
+
+    client_id: int
+    """The client."""
+    unpaid: tuple[Invoice, ...]
+    """Their unpaid deposit invoices (none: no deposit invoice yet)."""
+
+
+def deposit_blocks(ws: Workspace) -> list[DepositBlock]:
+    """Clients that require a deposit and have none paid, or one still unpaid."""
+    needing = {int(k) for k, d in ws.docs("clients").items() if _requires_deposit(d)}
+    if not needing:
+        return []
+    paid: set[int] = set()
+    unpaid: dict[int, list[Invoice]] = {}
+    for key, doc in ws.docs("invoices").items():
+        cid = doc.get("client_id")
+        if doc.get("kind") != "deposit" or cid not in needing:
+            continue
+        status = doc.get("status")
+        if status == "paid":
+            paid.add(cid)
+        elif status in ("draft", "sent", "partial"):
+            unpaid.setdefault(cid, []).append(Invoice.from_doc(doc, int(key)))
+    return [DepositBlock(cid, tuple(unpaid.get(cid, ()))) for cid in sorted(needing)
+            if cid in unpaid or cid not in paid]
+
+
+def blocked_clients(ws: Workspace) -> set[int]:
+    """Ids of clients whose required deposit is unpaid: their work should not start."""
+    return {b.client_id for b in deposit_blocks(ws)}
+
+
+def on_hold_clients(ws: Workspace) -> set[int]:
+    """Ids of clients on hold: the protocol's final step was sent and money is still due."""
+    protocol = ws.settings().protocol
+    pausing = {i for i, p in enumerate(protocol) if p.pauses_work}
+    if not pausing:
+        return set()
+    out = set()
+    for doc in ws.docs("invoices").values():
+        if doc.get("status") in OPEN_STATUSES and any(r.get("step") in pausing for r in doc.get("reminders", ())):
+            out.add(int(doc["client_id"]))
+    return out
+
+
+# retainers --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Burn:
+    """Retainer hours used this month."""
+
+    client_id: int
+    """The client."""
+    used_minutes: int
+    """Billable minutes logged this month."""
+    cap_minutes: int
+    """The retainer's minutes per month."""
+
+    @property
+    def percent(self) -> int:
+        """Used, per cent of the retainer (rounded down)."""
+        return self.used_minutes * 100 // self.cap_minutes if self.cap_minutes else 0
+
+
+def retainer_burn(ws: Workspace, on: date) -> list[Burn]:
+    """Every retainer client's hours this month (home time) against the retainer."""
+    caps = {int(k): int(d["retainer_minutes"]) for k, d in ws.docs("clients").items()
+            if d.get("retainer_minutes") and not d.get("archived")}
+    if not caps:
+        return []
+    lo, hi = month_bounds(on, ZoneInfo(ws.settings().home_timezone))
+    used = dict.fromkeys(caps, 0)
+    for doc in ws.docs("time").values():
+        cid = doc.get("client_id")
+        if cid in caps and doc.get("billable", True) and lo <= doc["start"] < hi:
+            used[cid] += int(doc.get("minutes") or 0)
+    return [Burn(cid, used[cid], cap) for cid, cap in caps.items()]

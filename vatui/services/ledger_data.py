@@ -1,0 +1,132 @@
+"""Reading the ledger: invoices with their payments, live and archived, cheaply.
+
+Reports read archived records too: when ``vatui.store.archive`` offers ``all_docs(ws,
+table)`` it is used, else the live table alone. Readers work on raw documents and convert
+only what they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from vatui.domain.errors import InputError, NotFoundError
+from vatui.domain.invoicing import parse_number
+from vatui.domain.ledger import Invoice, Payment
+from vatui.domain.reports import Billed
+from vatui.i18n import _
+from vatui.store.workspace import Tx, Workspace
+
+Docs = Mapping[str, Mapping[str, Any]]
+
+
+def all_docs(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:
+    """Live and archived documents of ``table`` by id string (live wins on a clash)."""
+    live = ws.docs(table)
+    try:
+        from vatui.store import archive  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        return dict(live)
+    reader = getattr(archive, "all_docs", None)
+    if reader is None:
+        return dict(live)
+    merged: dict[str, Mapping[str, Any]] = {}
+    found = reader(ws, table)
+    items = found.items() if isinstance(found, Mapping) else found
+    for key, doc in items:
+        merged[str(key)] = doc
+    merged.update(live)
+    return merged
+
+
+def payments_by_invoice(docs: Docs) -> dict[int, list[Payment]]:
+    """Payments grouped by the invoice they pay."""
+    out: dict[int, list[Payment]] = {}
+    for key, doc in docs.items():
+        out.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    return out
+
+
+def billed_from(invoices: Docs, payments: Docs, *, keep: Any = None) -> list[Billed]:
+    """Invoices (optionally filtered on the raw doc by ``keep``) with their payments."""
+    by_inv = payments_by_invoice(payments)
+    out: list[Billed] = []
+    for key, doc in invoices.items():
+        if keep is not None and not keep(doc):
+            continue
+        out.append((Invoice.from_doc(doc, int(key)), by_inv.get(int(key), [])))
+    return out
+
+
+def billed(ws: Workspace, *, archived: bool = True, keep: Any = None) -> list[Billed]:
+    """Every invoice with its payments (archived ones too unless ``archived=False``)."""
+    if archived:
+        return billed_from(all_docs(ws, "invoices"), all_docs(ws, "payments"), keep=keep)
+    return billed_from(ws.docs("invoices"), ws.docs("payments"), keep=keep)
+
+
+def tx_billed(tx: Tx, client_id: int) -> list[Billed]:
+    """A client's live invoices with payments, read inside a transaction."""
+    invoices = {k: d for k, d in tx.docs("invoices").items() if d.get("client_id") == client_id}
+    ids = {int(k) for k in invoices}
+    payments = {k: d for k, d in tx.docs("payments").items() if int(d["invoice_id"]) in ids}
+    return billed_from(invoices, payments)
+
+
+def invoice_payments(ws: Workspace | Tx, invoice_id: int) -> list[Payment]:
+    """The payments on one invoice."""
+    return [Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items()
+            if int(d["invoice_id"]) == invoice_id]
+
+
+def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
+    """An invoice by number (``INV-2026-0007``, any case) or id (``#12``)."""
+    text = str(ref).strip()
+    if isinstance(ref, int) or (text.startswith("#") and text[1:].isdigit()):
+        return ws.get(Invoice, int(text.lstrip("#")))
+    if parse_number(text) is None:
+        raise InputError(_("{ref!r} is not an invoice number (like INV-2026-0007, or #id)").format(ref=text))
+    wanted = text.upper()
+    for key, doc in ws.docs("invoices").items():
+        if str(doc.get("number", "")).upper() == wanted:
+            return Invoice.from_doc(doc, int(key))
+    raise NotFoundError(_("no invoice {number}").format(number=wanted))
+
+
+def used_numbers(tx: Tx, ws: Workspace, year: int) -> Iterable[str]:
+    """Every invoice number of ``year``: live ones read in the transaction, and archived ones."""
+    prefix = f"INV-{year:04d}-"
+    seen = {str(d.get("number", "")) for d in tx.docs("invoices").values()}
+    seen |= {str(d.get("number", "")) for d in all_docs(ws, "invoices").values()}
+    return [n for n in seen if n.upper().startswith(prefix)]
+
+
+def local_day(start_iso: str, tz: ZoneInfo) -> date:
+    """The home-time day of a stored UTC moment."""
+    return datetime.fromisoformat(start_iso).astimezone(tz).date()
+
+
+def month_bounds(on: date, tz: ZoneInfo) -> tuple[str, str]:
+    """ISO UTC strings bounding the home-time month of ``on`` (for raw string comparison)."""
+    first = on.replace(day=1)
+    nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+    lo = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    hi = datetime.combine(nxt, time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    return lo, hi
+
+
+def minutes_by_client(ws: Workspace) -> tuple[dict[int, int], dict[int, int]]:
+    """(all minutes, billable minutes) logged per client, finished entries, live and archived."""
+    every: dict[int, int] = {}
+    billable: dict[int, int] = {}
+    for doc in all_docs(ws, "time").values():
+        cid = doc.get("client_id")
+        if cid is None or doc.get("end") is None:
+            continue
+        minutes = int(doc.get("minutes") or 0)
+        every[cid] = every.get(cid, 0) + minutes
+        if doc.get("billable", True):
+            billable[cid] = billable.get(cid, 0) + minutes
+    return every, billable

@@ -1,0 +1,176 @@
+"""Invoice documents: plain text, Markdown and printable HTML, with the business details.
+
+User text is escaped for each format: HTML-escaped in HTML, Markdown punctuation
+backslash-escaped in Markdown, and control characters neutralised everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from vatui.domain.clients import Client
+from vatui.domain.invoicing import Totals, amount_due, line_amount, totals
+from vatui.domain.ledger import Invoice, Payment
+from vatui.domain.money import Money
+from vatui.domain.settings import Settings
+from vatui.domain.text import clean
+from vatui.i18n import _
+from vatui.services.ledger_data import invoice_payments
+from vatui.store.workspace import Workspace
+
+FORMATS = ("txt", "md", "html")
+"""Document formats."""
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceDoc:
+    """Everything printed on an invoice."""
+
+    invoice: Invoice
+    """The invoice."""
+    client: Client
+    """Who is billed."""
+    settings: Settings
+    """The business."""
+    totals: Totals
+    """Its totals."""
+    paid: Money
+    """Payments received."""
+    due: Money
+    """Still due."""
+
+
+def gather(ws: Workspace, invoice_id: int) -> InvoiceDoc:
+    """Collect what a document prints."""
+    invoice = ws.get(Invoice, invoice_id)
+    payments: list[Payment] = invoice_payments(ws, invoice_id)
+    t = totals(invoice)
+    due = amount_due(invoice, payments, t=t) if invoice.status not in ("draft", "void") else t.total
+    paid = Money(sum(min(p.amount.minor, t.total.minor) for p in payments), invoice.currency)
+    return InvoiceDoc(invoice, ws.get(Client, invoice.client_id), ws.settings(), t, paid, due)
+
+
+def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
+    inv = d.invoice
+    rows = [(_("Subtotal"), d.totals.subtotal)]
+    if d.totals.discount.minor:
+        rows.append((_("Discount"), -d.totals.discount))
+    if d.totals.tax.minor or inv.tax_percent != "0":
+        rows.append((_("Tax {pct} %").format(pct=inv.tax_percent), d.totals.tax))
+    rows.append((_("Total"), d.totals.total))
+    if inv.deposit_applied is not None and inv.deposit_applied.minor:
+        rows.append((_("Deposit applied"), -inv.deposit_applied))
+    if inv.credit_applied is not None and inv.credit_applied.minor:
+        rows.append((_("Credit applied"), -inv.credit_applied))
+    if d.paid.minor:
+        rows.append((_("Paid"), -d.paid))
+    rows.append((_("Amount due"), d.due))
+    return rows
+
+
+def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
+    inv = d.invoice
+    kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
+    status = "" if inv.status in ("sent", "partial", "paid") else f" ({inv.status.upper()})"
+    return [(_("Title"), f"{kind} {inv.number}{status}"), (_("Issued"), inv.issue_date.isoformat()),
+            (_("Due"), inv.due_date.isoformat())]
+
+
+def render_text(d: InvoiceDoc) -> str:
+    """The invoice as plain text."""
+    inv = d.invoice
+    out = [clean(d.settings.business_name)]
+    out += [clean(line) for line in d.settings.business_details.splitlines()]
+    head = _heading(d)
+    out += ["", head[0][1], f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}", "",
+            _("Bill to: {client}").format(client=clean(d.client.name))]
+    if d.client.email:
+        out.append(clean(d.client.email))
+    out += ["", f"{_('Description'):<44} {_('Qty'):>8} {_('Price'):>14} {_('Amount'):>14}", "-" * 83]
+    for item in inv.items:
+        desc = clean(item.description)
+        out.append(f"{desc[:44]:<44} {item.quantity:>8} {item.unit_price.format():>14} "
+                   f"{line_amount(item).format():>14}")
+        for start in range(44, len(desc), 44):
+            out.append(desc[start:start + 44])
+    out.append("-" * 83)
+    for label, amount in _summary(d):
+        out.append(f"{label:>66} {amount.format():>16}")
+    if inv.notes:
+        out += ["", clean(inv.notes, keep_newlines=True)]
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def render_markdown(d: InvoiceDoc) -> str:
+    """The invoice as Markdown."""
+    inv = d.invoice
+    head = _heading(d)
+    out = [f"# {_md(head[0][1])}", "", f"**{_md(d.settings.business_name)}**  "]
+    out += [f"{_md(line)}  " for line in d.settings.business_details.splitlines()]
+    out += ["", f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}", "",
+            f"{_('Bill to')}: **{_md(d.client.name)}**", "",
+            f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |", "|---|--:|--:|--:|"]
+    for item in inv.items:
+        out.append(f"| {_md(item.description)} | {item.quantity} | {item.unit_price.format()} | "
+                   f"{line_amount(item).format()} |")
+    out.append("")
+    out += ["| | |", "|---|--:|"]
+    out += [f"| {label} | {amount.format()} |" for label, amount in _summary(d)]
+    if inv.notes:
+        out += ["", _md(inv.notes)]
+    return "\n".join(out) + "\n"
+
+
+def render_html(d: InvoiceDoc) -> str:
+    """The invoice as a printable, self-contained HTML page."""
+    inv = d.invoice
+    e = html.escape
+    head = _heading(d)
+    details = "<br>".join(e(clean(line)) for line in d.settings.business_details.splitlines())
+    rows = "\n".join(
+        f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(i.quantity)}</td>"
+        f"<td class=n>{e(i.unit_price.format())}</td><td class=n>{e(line_amount(i).format())}</td></tr>"
+        for i in inv.items)
+    summary = "\n".join(f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
+                        for label, amount in _summary(d))
+    notes = f"<p class=notes>{e(clean(inv.notes, keep_newlines=True))}</p>" if inv.notes else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(head[0][1])}</title>
+<style>
+body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; color: #000; }}
+table {{ width: 100%; border-collapse: collapse; }} td, th {{ padding: .3em; border-bottom: 1px solid #ccc; }}
+th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
+.notes {{ white-space: pre-wrap; }} @media print {{ body {{ margin: 0; }} }}
+</style></head><body>
+<header><strong>{e(clean(d.settings.business_name))}</strong><br>{details}</header>
+<h1>{e(head[0][1])}</h1>
+<p>{e(head[1][0])}: {e(head[1][1])} · {e(head[2][0])}: {e(head[2][1])}</p>
+<p>{e(_("Bill to"))}: <strong>{e(clean(d.client.name))}</strong></p>
+<table><thead><tr><td>{e(_("Description"))}</td><td class=n>{e(_("Qty"))}</td><td class=n>{e(_("Price"))}</td>
+<td class=n>{e(_("Amount"))}</td></tr></thead>
+<tbody>
+{rows}
+</tbody><tfoot>
+{summary}
+</tfoot></table>
+{notes}
+</body></html>
+"""
+
+
+def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
+    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``)."""
+    d = gather(ws, invoice_id)
+    if fmt == "md":
+        return render_markdown(d)
+    if fmt == "html":
+        return render_html(d)
+    return render_text(d)

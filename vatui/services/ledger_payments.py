@@ -1,0 +1,132 @@
+"""Payments (partial; an overpayment becomes the client's credit) and late fees."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from vatui.domain.clients import Client
+from vatui.domain.errors import InputError, RuleError
+from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
+from vatui.domain.ledger import Invoice, LineItem, Payment
+from vatui.domain.money import Money
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.services.common import home_today
+from vatui.services.ledger_data import invoice_payments
+from vatui.store.workspace import Workspace
+
+MAX_METHOD = 60
+MAX_REFERENCE = 120
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentResult:
+    """What recording a payment did."""
+
+    payment: Payment
+    """The payment stored."""
+    invoice: Invoice
+    """The invoice with its new status."""
+    due: Money
+    """What is still due on it."""
+    credit: Money
+    """The part beyond what was due: now the client's credit."""
+
+
+def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
+    """Raise unless ``amount`` may be recorded on ``invoice`` on ``on``."""
+    if invoice.status == "void":
+        raise RuleError(_("{number} is void: it takes no payment").format(number=invoice.number))
+    if invoice.status == "draft":
+        raise RuleError(_("{number} is a draft: send it before recording a payment").format(number=invoice.number))
+    if invoice.status == "paid":
+        raise RuleError(_("{number} is already paid").format(number=invoice.number))
+    if amount.currency != invoice.currency:
+        raise InputError(_("{number} is in {cur}, not {other}").format(
+            number=invoice.number, cur=invoice.currency, other=amount.currency))
+    if amount.minor <= 0:
+        raise InputError(_("a payment must be more than zero"))
+    if on < invoice.issue_date:
+        raise InputError(_("a payment cannot be dated before the invoice ({d})").format(
+            d=invoice.issue_date.isoformat()))
+
+
+def record_payment(
+    ws: Workspace, invoice_id: int, amount: Money, on: date | None = None, *, method: str = "",
+    reference: str = "",
+) -> PaymentResult:
+    """Record money received on a sent invoice; the status follows (partial or paid)."""
+    day = on or home_today(ws)
+    method, reference = one_line(method).strip(), one_line(reference).strip()
+    if len(method) > MAX_METHOD or len(reference) > MAX_REFERENCE:
+        raise InputError(_("the method or reference is too long"))
+    check_payment(ws.get(Invoice, invoice_id), amount, day)
+    with ws.transaction(_("payment of {amount}").format(amount=amount.format())) as tx:
+        invoice = tx.get(Invoice, invoice_id)
+        check_payment(invoice, amount, day)
+        payment = tx.add(Payment(invoice_id=invoice_id, on=day, amount=amount, method=method, reference=reference))
+        payments = [*invoice_payments(tx, invoice_id)]
+        invoice = tx.save(invoice.with_(status=status_after(invoice, payments)))
+        t = totals(invoice)
+        excess = next((s.excess for s in settlements(invoice, payments, t) if s.payment_id == payment.id),
+                      Money.zero(invoice.currency))
+        return PaymentResult(payment, invoice, amount_due(invoice, payments, t=t), excess)
+
+
+def delete_payment(ws: Workspace, payment_id: int) -> Invoice:
+    """Remove a payment recorded by mistake; the invoice's status follows."""
+    payment = ws.get(Payment, payment_id)
+    with ws.transaction(_("delete payment of {amount}").format(amount=payment.amount.format())) as tx:
+        tx.delete(Payment, payment_id)
+        invoice = tx.get(Invoice, payment.invoice_id)
+        rest = invoice_payments(tx, invoice.id or 0)
+        return tx.save(invoice.with_(status=status_after(invoice, rest)))
+
+
+# late fees --------------------------------------------------------------------------
+
+
+def _fee_charged(ws: Workspace, invoice_id: int) -> bool:
+    for doc in ws.docs("invoices").values():
+        if doc.get("status") == "void":
+            continue
+        if any(item.get("late_fee_for") == invoice_id for item in doc.get("items", ())):
+            return True
+    return False
+
+
+def propose_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Money | None:
+    """The late fee the client's policy proposes on ``on``, or ``None``. Never adds anything."""
+    invoice = ws.get(Invoice, invoice_id)
+    if invoice.status not in ("sent", "partial") or invoice.kind == "deposit":
+        return None
+    if _fee_charged(ws, invoice_id):
+        return None
+    client = ws.get(Client, invoice.client_id)
+    day = on or home_today(ws)
+    due = amount_due(invoice, invoice_payments(ws, invoice_id))
+    return late_fee(due, invoice.due_date, day, client.late_fee_percent, client.late_fee_grace_days)
+
+
+def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invoice:
+    """Charge the proposed late fee: a new draft invoice with one line. Explicit, never automatic."""
+    day = on or home_today(ws)
+    fee = propose_late_fee(ws, invoice_id, day)
+    invoice = ws.get(Invoice, invoice_id)
+    if fee is None:
+        raise RuleError(_("no late fee is due on {number}").format(number=invoice.number))
+    client = ws.get(Client, invoice.client_id)
+    from vatui.domain.invoicing import next_number
+    from vatui.services.ledger_data import used_numbers
+
+    with ws.transaction(_("late fee on {number}").format(number=invoice.number)) as tx:
+        if any(item.get("late_fee_for") == invoice_id for d in tx.docs("invoices").values()
+               if d.get("status") != "void" for item in d.get("items", ())):
+            raise RuleError(_("a late fee on {number} was already charged").format(number=invoice.number))
+        line = LineItem(description=_("Late fee on {number} (due {d})").format(
+            number=invoice.number, d=invoice.due_date.isoformat()), unit_price=fee, late_fee_for=invoice_id)
+        draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client.id or 0,
+                        issue_date=day, due_date=day + timedelta(days=client.terms_days), currency=invoice.currency,
+                        items=(line,))
+        return tx.add(draft)
