@@ -167,10 +167,14 @@ class Workspace:
         self.directory = Path(directory)
         self.path = workspace_path(self.directory)
         self.clock: Clock = clock or SystemClock()
-        self._lock = FileLock(str(self.directory / LOCK_FILE), timeout=LOCK_TIMEOUT)
+        self._lock = FileLock(
+            str(self.directory / LOCK_FILE), timeout=LOCK_TIMEOUT, mode=0o600, poll_interval=LOCK_POLL
+        )
         self.storage: AtomicJSONStorage | None = None
         self.db: TinyDB | None = None
         self._generation = -1
+        self._verified = -1
+        """The storage generation whose schema version was last checked."""
 
     # opening -------------------------------------------------------------------
 
@@ -218,23 +222,35 @@ class Workspace:
                 raise self._refuse(_("the file is empty"))
             self.storage.write(_fresh())
             return
+        self._check_version(data)
+        if version_of(data) < SCHEMA_VERSION:
+            self._migrate(data)
+        self._verified = self.storage.generation
+
+    def _check_version(self, data: dict[str, Any]) -> None:
+        """Refuse a file whose schema this vatui cannot read (newer, or not a number)."""
         version = version_of(data)
-        if version > SCHEMA_VERSION or version < 0:
+        if version > SCHEMA_VERSION:
             raise self._refuse(
                 _("it was written by a newer vatui (schema {found}, this one reads up to {ours})").format(
                     found=version, ours=SCHEMA_VERSION
                 )
             )
-        if version < SCHEMA_VERSION:
-            backups.make_backup(self.directory, self.path, self.clock.now(), reason="premigration", force=True)
-            migrated = migrate(copy.deepcopy(data))
-            migrated.setdefault("settings", {}).setdefault("1", Settings().to_doc())
-            self.storage.write(migrated)
+        if version < 0:
+            raise self._refuse(_("its schema version is not a number"))
+
+    def _migrate(self, data: dict[str, Any]) -> None:
+        """Back the older-schema file up, then write it migrated (inside a batch: with it)."""
+        storage, _db = self._require()
+        backups.make_backup(self.directory, self.path, self.clock.now(), reason="premigration", force=True)
+        migrated = migrate(copy.deepcopy(data))
+        migrated.setdefault("settings", {}).setdefault("1", Settings().to_doc())
+        storage.write(migrated)
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock.acquire(poll_interval=LOCK_POLL):
+            with self._lock:
                 yield
         except Timeout as exc:
             raise WorkspaceBusy(
@@ -257,9 +273,10 @@ class Workspace:
         """Reload if another session changed the file; returns whether it did."""
         storage, _db = self._require()
         try:
-            storage.read()
+            data = storage.read()
         except DamagedFileError as exc:
             raise self._refuse(exc.reason) from exc
+        self._check_loaded(data)
         changed = storage.generation != self._generation
         if changed:
             self._generation = storage.generation
@@ -289,8 +306,16 @@ class Workspace:
             data = storage.read() or {}
         except DamagedFileError as exc:
             raise self._refuse(exc.reason) from exc
+        self._check_loaded(data)
         docs: Mapping[str, dict[str, Any]] = data.get(table, {})
         return docs
+
+    def _check_loaded(self, data: dict[str, Any] | None) -> None:
+        """After another session replaced the file: refuse it if it is of a newer schema."""
+        storage, _db = self._require()
+        if data and storage.generation != self._verified:
+            self._check_version(data)
+            self._verified = storage.generation
 
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind."""
@@ -325,6 +350,11 @@ class Workspace:
             except DamagedFileError as exc:
                 # no batch was started; nothing is written over the damaged file
                 raise self._refuse(exc.reason) from exc
+            try:
+                self._check_current(storage.read())
+            except BaseException:
+                storage.end_batch(commit=False)
+                raise
             self._reset_tables()
             tx = Tx(self, label)
             ok = False
@@ -339,6 +369,15 @@ class Workspace:
                 finally:
                     self._generation = storage.generation
                     self._reset_tables()
+
+    def _check_current(self, data: dict[str, Any] | None) -> None:
+        """Inside the lock, before a change: the file must be there and of a schema we write."""
+        if data is None:
+            raise self._refuse(_("the file is missing or empty"))
+        self._check_version(data)
+        if version_of(data) < SCHEMA_VERSION:  # an older vatui (or a restore) replaced it
+            self._migrate(data)
+        self._verified = self._require()[0].generation
 
     def _push_undo(self, tx: Tx) -> None:
         table = self.table("undo")
