@@ -1,0 +1,33 @@
+"""The palette's commands that work everywhere: panes, quick add, undo, keys, theme, quit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from vatui.i18n import _
+from vatui.ui.commands import Command, PaneCommands
+
+if TYPE_CHECKING:
+    from vatui.ui.app import VatuiApp
+
+
+class AppCommands(PaneCommands):
+    """``App: …`` commands, available on every pane."""
+
+    def commands(self) -> Iterable[Command]:
+        app = cast("VatuiApp", self.app)
+        if app.is_ready:
+            for mode, title in app.pane_titles().items():
+                yield Command(_("App: go to {pane}").format(pane=title),
+                              _("Switch to the {pane} pane").format(pane=title),
+                              partial(app.action_switch_pane, mode))
+            yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
+            label = app.ws.undo_label()
+            if label is not None:
+                yield Command(_("App: undo {label}").format(label=label),
+                              _("Undo the last change (u)"), app.action_undo)
+        yield Command(_("App: keys of this pane"), _("Every key you can press here (?)"), app.action_help)
+        yield Command(_("App: change theme"), _("Pick a theme; it is remembered"), app.action_change_theme)
+        yield Command(_("App: quit"), _("Leave vatui; every change is already saved (q)"), app.action_quit)

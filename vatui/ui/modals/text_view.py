@@ -1,0 +1,125 @@
+"""Show drafted text (a reminder, a status report): copy it, save it, mark it sent.
+
+``c`` copies through OSC 52 (works over SSH in most terminals), ``s`` asks for a path
+(``~/vatui-<slug>.md`` by default) and writes the text there, ``m`` closes with "sent" so
+the caller can log it, ``escape`` closes. The modal saves nothing in the workspace: it
+returns what the user did and the caller acts on it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from vatui.i18n import _
+from vatui.ui import render
+
+TextViewResult = Literal["copied", "saved", "sent"] | None
+"""What the user did: ``"sent"`` (marked sent), else the last of copied/saved, else ``None``."""
+
+
+def slug(title: str) -> str:
+    """A file-name-safe slug of ``title`` (``"Reminder INV-2026-0003"`` → ``reminder-inv-2026-0003``)."""
+    words = re.sub(r"[^\w]+", "-", title.casefold(), flags=re.ASCII).strip("-")
+    return words[:60] or "text"
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (refusing to replace a directory)."""
+    if path.is_dir():
+        raise IsADirectoryError(str(path))
+    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+
+
+class TextViewModal(ModalScreen[TextViewResult]):
+    """Drafted text, shown as typed; returns ``"copied"``, ``"saved"``, ``"sent"`` or ``None``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "copy", _("Copy"), id="text_copy"),
+        Binding("s", "save", _("Save to file"), id="text_save"),
+        Binding("m", "sent", _("Mark sent"), id="text_sent"),
+        Binding("escape", "close", _("Close"), id="text_close"),
+    ]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__(classes="vatui-modal")
+        self.view_title = title
+        self.text = text
+        self.done: TextViewResult = None
+        self._overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="text-dialog", classes="modal-body") as body:
+            body.border_title = render.text(self.view_title)
+            body.border_subtitle = _("c copy · s save · m mark sent · esc close")
+            with VerticalScroll(id="text-scroll"):
+                yield Static(render.block(self.text), id="text-body")
+            yield Input(id="text-path", classes="-hidden")
+            yield Static(id="text-status", classes="preview")
+
+    def on_mount(self) -> None:
+        self.query_one("#text-scroll").focus()
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        status = self.query_one("#text-status", Static)
+        status.update(render.text(message))
+        status.set_class(error, "-error")
+
+    def action_copy(self) -> None:
+        """Copy the text to the clipboard (OSC 52)."""
+        self.app.copy_to_clipboard(self.text)
+        self.done = "copied" if self.done != "saved" else self.done
+        self._status(_("Copied to the clipboard (your terminal must allow OSC 52)."))
+
+    def action_save(self) -> None:
+        """Ask where to save the text."""
+        path_input = self.query_one("#text-path", Input)
+        path_input.value = f"~/vatui-{slug(self.view_title)}.md"
+        path_input.remove_class("-hidden")
+        path_input.focus()
+        self._overwrite = None
+        self._status(_("Save to which file? enter saves, esc cancels"))
+
+    @on(Input.Submitted, "#text-path")
+    def _save_to(self, event: Input.Submitted) -> None:
+        raw = event.value.strip()
+        if not raw:
+            self._status(_("type a file name"), error=True)
+            return
+        path = Path(raw).expanduser()
+        if path.exists() and self._overwrite != path:
+            self._overwrite = path
+            self._status(_("{path} exists: enter again to replace it").format(path=path), error=True)
+            return
+        try:
+            write_text(path, self.text)
+        except OSError as exc:
+            self._status(_("cannot save to {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc), error=True)
+            return
+        self.done = "saved"
+        event.input.add_class("-hidden")
+        self.query_one("#text-scroll").focus()
+        self._status(_("Saved to {path}").format(path=path))
+
+    def action_sent(self) -> None:
+        """Close, telling the caller the text was sent."""
+        self.dismiss("sent")
+
+    def action_close(self) -> None:
+        """Close (or leave the path prompt)."""
+        path_input = self.query_one("#text-path", Input)
+        if not path_input.has_class("-hidden"):
+            path_input.add_class("-hidden")
+            self.query_one("#text-scroll").focus()
+            self._status("")
+            return
+        self.dismiss(self.done)

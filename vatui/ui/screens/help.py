@@ -1,0 +1,90 @@
+"""``?``: every key of the active pane and the global ones, read from the bindings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from vatui.i18n import _
+from vatui.ui import render
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the help: keys, what they do, and where they apply."""
+
+    keys: str
+    """The keys as displayed (``j / ↓``)."""
+    description: str
+    """What the binding does."""
+    scope: str
+    """``pane`` or ``global``."""
+    binding_id: str | None = None
+    """The id to use in ``keymap.toml``."""
+
+
+def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
+    """The keys active on ``screen`` (focused widget, screen, app), as the bindings say.
+
+    Keys remapped in ``keymap.toml`` show with their new keys. Bindings without a
+    description (scrolling internals) are left out.
+    """
+    grouped: dict[tuple[int, str, str], list[str]] = {}
+    meta: dict[tuple[int, str, str], tuple[str, str | None]] = {}
+    for key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if not binding.description:
+            continue
+        node: DOMNode = active.node
+        scope = "global" if node is app else "pane"
+        ident = (id(node) if scope == "pane" else 0, binding.action, binding.description)
+        display = app.get_key_display(binding.with_key(key))
+        shown = grouped.setdefault(ident, [])
+        if display not in shown:
+            shown.append(display)
+        meta[ident] = (scope, binding.id)
+    rows = [KeyRow(" / ".join(keys), ident[2], meta[ident][0], meta[ident][1])
+            for ident, keys in grouped.items()]
+    return sorted(rows, key=lambda r: r.scope != "pane")
+
+
+def _table(rows: Iterable[KeyRow], width: int = 14) -> Content:
+    lines = []
+    for row in rows:
+        keys = render.pad(render.label(row.keys, "bold $accent"), width)
+        lines.append(Content.assemble(keys, " ", render.label(row.description)))
+    return Content("\n").join(lines) if lines else render.label(_("(none)"), "$text-muted")
+
+
+class HelpModal(ModalScreen[None]):
+    """The keys of a pane; any of ``escape``, ``?`` or ``q`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", _("Close"), id="help_close")]
+
+    def __init__(self, pane_title: str, rows: list[KeyRow]) -> None:
+        super().__init__(classes="vatui-modal")
+        self.pane_title = pane_title
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="modal-body") as body:
+            body.border_title = _("Keys: {pane}").format(pane=self.pane_title)
+            body.border_subtitle = _("esc close · remap in keymap.toml (see docs)")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(render.label(self.pane_title, "bold underline"), classes="help-heading")
+                yield Static(_table(r for r in self.rows if r.scope == "pane"), id="help-pane")
+                yield Static(render.label(_("Everywhere"), "bold underline"), classes="help-heading")
+                yield Static(_table(r for r in self.rows if r.scope == "global"), id="help-global")
+
+    def action_close(self) -> None:
+        """Close the help."""
+        self.dismiss(None)

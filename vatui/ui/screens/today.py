@@ -1,0 +1,248 @@
+"""The Today pane: one pass over everything that needs the VA now, each line actionable.
+
+``space`` done, ``s`` snooze, ``enter`` open, ``t`` timer, ``c`` log contact, ``r`` send
+reminder. The screen reads the triage from ``services.today`` and acts through
+``app.run_service``; widgets only show and post.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from vatui.domain.dates import describe_date
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.services.today import Triage, TriageItem
+from vatui.ui.commands.today import TodayCommands
+from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.today_summary import TodaySummary
+from vatui.ui.widgets.triage_list import TriageList
+
+if TYPE_CHECKING:
+    from vatui.ui.app import VatuiApp
+
+
+class TodayScreen(Screen[None]):
+    """The triage of today as a list, with capacity, timer and notes under it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "done", _("Done"), id="today_done"),
+        Binding("s", "snooze", _("Snooze"), id="today_snooze"),
+        Binding("enter", "open", _("Open"), id="today_open"),
+        Binding("t", "timer", _("Timer"), id="today_timer"),
+        Binding("c", "contact", _("Contact"), id="today_contact"),
+        Binding("r", "reminder", _("Remind"), id="today_reminder"),
+    ]
+    COMMANDS: ClassVar = {TodayCommands}
+    CSS_PATH: ClassVar = [str(resources.files("vatui.styles") / "today.tcss")]
+    PANE: ClassVar[str] = "today"
+
+    def __init__(self) -> None:
+        super().__init__(id="today")
+        self.triage: Triage | None = None
+
+    @property
+    def vatui(self) -> VatuiApp:
+        """The app, typed."""
+        return cast("VatuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        yield TriageList(id="triage")
+        yield TodaySummary(id="today-summary")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(TriageList).focus()
+        self.query_one(TodaySummary).show(None)
+        if self.vatui.is_ready:
+            self.reload()
+
+    # the pane contract -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the triage again; the cursor stays on the same line (or its neighbour)."""
+        if not self.vatui.is_ready or not self.is_mounted:
+            return
+        from vatui.services.today import triage
+
+        self.show_triage(triage(self.vatui.ws))
+
+    def show_triage(self, result: Triage) -> None:
+        """Show an already computed triage (the app computes the first one off-screen)."""
+        self.triage = result
+        self.query_one(TriageList).show(result.sections)
+        self.query_one(TodaySummary).show(result)
+
+    def focus_record(self, kind: str, ref: int | None) -> None:
+        """Put the cursor on the line about a record, if Today shows it."""
+        self.query_one(TriageList).select_record(kind, ref)
+
+    # helpers -----------------------------------------------------------------------
+
+    @property
+    def selected(self) -> TriageItem | None:
+        """The line under the cursor."""
+        return self.query_one(TriageList).selected_item
+
+    def _selected_task(self, verb: str) -> TriageItem | None:
+        """The selected item if it is a task; otherwise say why nothing happens."""
+        item = self.selected
+        if item is None:
+            self.vatui.inform(_("Nothing selected."))
+            return None
+        if item.kind != "task" or item.ref is None:
+            self.vatui.inform(_("Only tasks can be {verb}; this line is about {kind}.").format(
+                verb=verb, kind=item.kind))
+            return None
+        return item
+
+    def _today(self) -> date:
+        from vatui.services.common import home_today
+
+        return home_today(self.vatui.ws)
+
+    # actions -----------------------------------------------------------------------
+
+    def action_done(self) -> None:
+        """Complete the selected task (a recurring one gets its next occurrence)."""
+        item = self._selected_task(_("marked done"))
+        if item is None or item.ref is None:
+            return
+        from vatui.services.tasks import complete_task
+
+        result = self.vatui.run_service(complete_task, self.vatui.ws, item.ref)
+        if result is None:
+            return
+        done, following = result
+        message = _("Done: {title}").format(title=one_line(done.title, 50))
+        if following is not None and following.due is not None:
+            message += " · " + _("next {when}").format(when=describe_date(following.due, self._today()))
+        self.vatui.inform(message)
+
+    def action_snooze(self) -> None:
+        """Ask until when, then hide the selected task from Today until then."""
+        item = self._selected_task(_("snoozed"))
+        if item is None or item.ref is None:
+            return
+        from vatui.ui.modals.date_prompt import DatePromptModal
+
+        ref, title = item.ref, item.title
+
+        def snooze(until: date | None) -> None:
+            if until is None:
+                return
+            from vatui.services.tasks import snooze_task
+
+            if self.vatui.run_service(snooze_task, self.vatui.ws, ref, until) is not None:
+                self.vatui.inform(_("Snoozed until {when}: {title}").format(
+                    when=describe_date(until, self._today()), title=one_line(title, 40)))
+
+        self.app.push_screen(
+            DatePromptModal(_("Snooze “{title}” until").format(title=one_line(title, 40)), self._today()),
+            snooze,
+        )
+
+    def action_open(self) -> None:
+        """Open the selected line: a task in its form, anything else in its pane."""
+        item = self.selected
+        if item is None:
+            return
+        if item.kind == "task" and item.ref is not None:
+            self._edit_task(item.ref)
+        elif item.ref is not None:
+            self.vatui.open_record(item.kind, item.ref)
+
+    @on(TriageList.ItemChosen)
+    def _chosen(self, event: TriageList.ItemChosen) -> None:
+        self.action_open()
+
+    def _edit_task(self, task_id: int) -> None:
+        try:
+            from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
+        except ImportError:
+            self.vatui.inform(_("The task form is not available yet."))
+            return
+        from vatui.domain.errors import VatuiError
+        from vatui.domain.tasks import Task
+        from vatui.services.common import client_refs
+
+        ws = self.vatui.ws
+        try:
+            task = ws.get(Task, task_id)
+        except VatuiError as exc:
+            self.vatui.inform(str(exc), error=True)
+            return
+        settings = ws.settings()
+
+        def save(result: TaskFormResult | None) -> None:
+            if result is None:
+                return
+            from vatui.services.tasks import edit_task, move_task
+
+            saved = self.vatui.run_service(
+                edit_task, ws, task_id, title=result.title, client_id=result.client_id, due=result.due,
+                priority=result.priority, estimate_minutes=result.estimate_minutes, tags=result.tags,
+                notes=result.notes, recurrence=result.recurrence,
+            )
+            if saved is not None and result.column != saved.column:
+                saved = self.vatui.run_service(move_task, ws, task_id, result.column)
+            if saved is not None:
+                self.vatui.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
+
+        self.app.push_screen(
+            TaskFormModal(task, sorted(client_refs(ws), key=lambda c: c[1].casefold()), settings.columns,
+                          self._today(), task.column),
+            save,
+        )
+
+    def action_timer(self) -> None:
+        """Start the timer on the selected task, or stop it if it runs there."""
+        item = self.selected
+        if item is not None and item.kind == "timer":
+            from vatui.services.timer import stop_timer
+
+            self.vatui.run_service(stop_timer, self.vatui.ws)
+            return
+        item = self._selected_task(_("timed"))
+        if item is None or item.ref is None:
+            return
+        from vatui.services.timer import toggle_timer
+
+        result = self.vatui.run_service(toggle_timer, self.vatui.ws, item.ref)
+        if result is None:
+            return
+        started, stopped = result
+        if started is not None:
+            self.vatui.inform(_("Timer started: {title}").format(title=one_line(item.title, 50)))
+        elif stopped is not None:
+            self.vatui.inform(_("Timer stopped: {minutes} min on {title}").format(
+                minutes=stopped.minutes, title=one_line(item.title, 40)))
+
+    def action_contact(self) -> None:
+        """Log a contact about the selected line (the Clients pane does it)."""
+        item = self.selected
+        if item is not None:
+            self.vatui.pane_action(item.kind, "contact", item)
+
+    def action_reminder(self) -> None:
+        """Draft and send the reminder of the selected invoice (the Ledger pane does it)."""
+        item = self.selected
+        if item is not None:
+            self.vatui.pane_action(item.kind, "reminder", item)
+
+    def action_top(self) -> None:
+        """Cursor to the first line."""
+        self.query_one(TriageList).action_first()
+
+    def action_bottom(self) -> None:
+        """Cursor to the last line."""
+        self.query_one(TriageList).action_last()

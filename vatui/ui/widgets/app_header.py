@@ -1,0 +1,102 @@
+"""The one-line header every pane shows: workspace, pane, running timer, today's date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from textual.content import Content
+from textual.widget import Widget
+
+from vatui.domain.dates import short_date
+from vatui.i18n import _
+from vatui.ui import render
+
+
+@dataclass(frozen=True)
+class HeaderState:
+    """What the header shows, handed over by the app."""
+
+    workspace: str
+    """The workspace's name (settings.workspace_name)."""
+    pane: str
+    """The active pane's title."""
+    today: date | None = None
+    """Today in the home timezone (``None`` while the workspace opens)."""
+    timer_title: str | None = None
+    """The running timer's task title, if a timer runs."""
+    timer_seconds: int = 0
+    """How long it has been running."""
+    sample: bool = False
+    """The app runs on a throwaway sample workspace."""
+
+
+class HeaderSource(Protocol):
+    """The app side of the header: anything that can say what to show."""
+
+    def header_state(self) -> HeaderState:
+        """The header's content now."""
+        ...
+
+
+def elapsed(seconds: int) -> str:
+    """``0:42:05`` for a running timer."""
+    hours, rest = divmod(max(seconds, 0), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+class AppHeader(Widget):
+    """One line: ``vatui · Today`` … ``▶ Draft newsletter 0:42:05`` … ``Fri 27 Nov 2026``.
+
+    It asks the app for a ``HeaderState`` when it renders; the app refreshes it once a
+    second only while a timer runs, so an idle header costs nothing.
+    """
+
+    DEFAULT_CSS = """
+    AppHeader {
+        dock: top;
+        height: 1;
+        width: 100%;
+        background: $panel;
+        color: $foreground;
+    }
+    """
+
+    def render(self) -> Content:
+        source = self.app
+        if not hasattr(source, "header_state"):
+            return render.label("vatui")
+        state: HeaderState = source.header_state()
+        return self.compose_line(state, self.size.width)
+
+    @staticmethod
+    def compose_line(state: HeaderState, width: int) -> Content:
+        """The header line for ``state`` at ``width`` cells."""
+        left = Content.assemble(
+            " ", render.fit(state.workspace, 24, "bold"), render.label(" · "),
+            render.label(state.pane, "bold $accent"),
+        )
+        if state.sample:
+            left = Content.assemble(left, "  ", render.label(_("SAMPLE — not saved"), "reverse bold"))
+        # A "today" in another year makes short_date include the year: "Fri 27 Nov 2026".
+        day = short_date(state.today, date(1, 1, 1)) if state.today is not None else ""
+        right = render.label(day + " ", "$text-muted")
+        middle = Content("")
+        room = width - left.cell_length - right.cell_length - 4
+        if state.timer_title is not None and room > 12:
+            clock = elapsed(state.timer_seconds)
+            title_room = room - len(clock) - 3
+            parts: list[Content | str] = [render.label("▶ ", "bold $success")]
+            if title_room > 4:
+                parts += [render.fit(state.timer_title, title_room), " "]
+            parts.append(render.label(clock, "bold"))
+            middle = Content.assemble(*parts)
+        gap = max(width - left.cell_length - middle.cell_length - right.cell_length, 2)
+        before = gap // 2 if middle.cell_length else gap
+        after = gap - before
+        line = Content.assemble(left, " " * before, middle, " " * after, right)
+        if line.cell_length > width:
+            line = line.truncate(width, ellipsis=True)
+        return line

@@ -1,0 +1,230 @@
+"""Today's triage as one navigable list: section headings, then actionable lines.
+
+Built on ``OptionList``: a single widget that renders only the lines on screen (the line
+API), so a triage of hundreds of lines costs one widget, not hundreds. Headings and the
+quiet "nothing here" lines are disabled options, so the cursor only ever rests on items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from vatui.i18n import _
+from vatui.services.today import TriageItem, TriageSection
+from vatui.ui import render
+
+ItemKey = tuple[str, str, int | None]
+"""Where an item is: (section key, kind, record id)."""
+
+MARKERS = {"alert": ("‼ ", "bold $error"), "warn": ("! ", "bold $warning"), "normal": ("• ", "$text-muted")}
+"""The first cells of a line by level: a sign, so the level never rests on colour alone."""
+
+DETAIL_STYLE = {"alert": "bold $text-error", "warn": "$text-warning", "normal": "$text-muted"}
+
+
+class TriageOption(Option):
+    """An actionable line: the item and the section it is in."""
+
+    def __init__(self, prompt: Content, section: str, item: TriageItem) -> None:
+        super().__init__(prompt)
+        self.section = section
+        self.item = item
+
+    @property
+    def key(self) -> ItemKey:
+        """Where the item is, to find it again after a reload."""
+        return (self.section, self.item.kind, self.item.ref)
+
+
+def item_line(item: TriageItem, width: int) -> Content:
+    """One item at ``width`` cells: sign, title, then client and detail on the right."""
+    marker, marker_style = MARKERS.get(item.level, MARKERS["normal"])
+    detail = render.fit(item.detail, 26, DETAIL_STYLE.get(item.level, "$text-muted"))
+    client = render.fit(item.client, 20, "$secondary") if item.client else Content("")
+    right = Content.assemble(client, "  ", detail) if client.cell_length else detail
+    room = width - 2 - 2 - right.cell_length - 2
+    if room < 16 and client.cell_length:
+        right = detail
+        room = width - 2 - 2 - right.cell_length - 2
+    title = render.pad(render.fit(item.title, max(room, 8)), max(room, 8))
+    return Content.assemble("  ", render.label(marker, marker_style), title, "  ", right)
+
+
+def heading_line(section: TriageSection) -> Content:
+    """A section heading with its count, or the one quiet line of an empty section."""
+    if not section.items:
+        return render.label(
+            _("{title} (0) · {empty}").format(title=section.title, empty=section.empty), "$text-muted")
+    return Content.assemble(
+        render.label(section.title, "bold $accent"),
+        render.label(f" ({len(section.items)})", "bold"),
+    )
+
+
+class TriageList(OptionList, inherit_bindings=False):
+    """The triage, one line per item; the cursor skips headings and quiet lines."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", _("Down"), show=False, id="today_down"),
+        Binding("up,k", "cursor_up", _("Up"), show=False, id="today_up"),
+        Binding("home,g", "first", _("Top"), show=False, id="today_top"),
+        Binding("end,G", "last", _("Bottom"), show=False, id="today_bottom"),
+        Binding("pagedown", "page_down", _("Page down"), show=False, id="today_page_down"),
+        Binding("pageup", "page_up", _("Page up"), show=False, id="today_page_up"),
+    ]
+
+    DEFAULT_CSS = """
+    TriageList {
+        height: 1fr;
+        border: none;
+        padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        & > .option-list--option-disabled {
+            color: $foreground;
+        }
+    }
+    """
+
+    class ItemChosen(Message):
+        """An item was double-clicked: the screen opens it."""
+
+        def __init__(self, item: TriageItem) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._sections: Sequence[TriageSection] = ()
+        self._width = 0
+
+    # building --------------------------------------------------------------------
+
+    def _line_width(self) -> int:
+        return max(self.scrollable_content_region.width, 40)
+
+    def show(self, sections: Sequence[TriageSection]) -> None:
+        """Show ``sections``, keeping the cursor on the same item (or its neighbour)."""
+        before_key = self.selected_key
+        before_index = self.highlighted
+        before_scroll = self.scroll_y
+        self._sections = sections
+        self._width = self._line_width()
+        options: list[Option] = []
+        for section in sections:
+            options.append(Option(heading_line(section), disabled=True))
+            for item in section.items:
+                options.append(TriageOption(item_line(item, self._width), section.key, item))
+        self.set_options(options)
+        self.scroll_to(y=before_scroll, animate=False, immediate=True)
+        self.highlighted = self._restore(before_key, before_index)
+
+    def _restore(self, key: ItemKey | None, index: int | None) -> int | None:
+        items = [(i, o) for i, o in enumerate(self.options) if isinstance(o, TriageOption)]
+        if not items:
+            return None
+        if key is not None:
+            for i, option in items:
+                if option.key == key:
+                    return i
+            for i, option in items:
+                if option.key[1:] == key[1:]:
+                    return i
+        if index is not None:
+            for i, _option in items:
+                if i >= index:
+                    return i
+            return items[-1][0]
+        return items[0][0]
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the lines out again for the new width."""
+        if self._sections and self._line_width() != self._width:
+            self.show(self._sections)
+
+    # reading ---------------------------------------------------------------------
+
+    @property
+    def selected_option(self) -> TriageOption | None:
+        """The option under the cursor, if it is an item."""
+        index = self.highlighted
+        if index is None or index >= self.option_count:
+            return None
+        option = self.get_option_at_index(index)
+        return option if isinstance(option, TriageOption) else None
+
+    @property
+    def selected_item(self) -> TriageItem | None:
+        """The item under the cursor."""
+        option = self.selected_option
+        return option.item if option else None
+
+    @property
+    def selected_key(self) -> ItemKey | None:
+        """Where the cursor is, to find the item again."""
+        option = self.selected_option
+        return option.key if option else None
+
+    def select_record(self, kind: str, ref: int | None) -> bool:
+        """Put the cursor on the first line about record ``kind``/``ref``; whether found."""
+        for i, option in enumerate(self.options):
+            if isinstance(option, TriageOption) and (option.item.kind, option.item.ref) == (kind, ref):
+                self.highlighted = i
+                return True
+        return False
+
+    # handlers --------------------------------------------------------------------
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click moves the cursor; a double click opens the item."""
+        clicked = event.style.meta.get("option")
+        if clicked is None or self.options[clicked].disabled:
+            return
+        self.highlighted = clicked
+        option = self.options[clicked]
+        if event.chain >= 2 and isinstance(option, TriageOption):
+            self.post_message(self.ItemChosen(option.item))
+
+    # actions ---------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        """Next item (stops at the last)."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Previous item (stops at the first)."""
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        options = self.options
+        index = self.highlighted
+        if index is None:
+            self.action_first()
+            return
+        probe = index + direction
+        while 0 <= probe < len(options):
+            if not options[probe].disabled:
+                self.highlighted = probe
+                if direction < 0 and probe > 0 and options[probe - 1].disabled:
+                    self._reveal_heading(probe)
+                return
+            probe += direction
+
+    def _reveal_heading(self, index: int) -> None:
+        """Keep the heading above the first item of a section in view."""
+        line = index  # one line per option: prompts are cut to the width, never wrapped
+        if self.scroll_y > line - 1:
+            self.scroll_to(y=max(line - 1, 0), animate=False, immediate=True)
+
+    def action_first(self) -> None:
+        """First item, with the top of the list in view."""
+        super().action_first()
+        self.scroll_home(animate=False, immediate=True)
