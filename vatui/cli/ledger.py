@@ -1,7 +1,288 @@
-"""`vatui` commands of the ledger area (filled in by its owner)."""
+"""``vatui invoice new|send|void|show|list|late-fee``, ``vatui pay`` and ``vatui remind``.
+
+Expenses, reports and the hledger/CSV exports are in ``vatui.cli.ledger_books``.
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import click
 
-COMMANDS: list[click.Command] = []
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.domain.ledger import Invoice
+    from vatui.domain.money import Money
+
+
+def _day(obj: CliContext, on: str | None) -> date:
+    return obj.parse_date(on) if on else obj.today()
+
+
+def _names(obj: CliContext) -> dict[int, str]:
+    from vatui.services.common import client_names
+
+    return client_names(obj.ws())
+
+
+def _due(obj: CliContext, invoice: Invoice) -> Money:
+    from vatui.domain.invoicing import amount_due, totals
+    from vatui.domain.money import Money
+    from vatui.services.ledger_data import invoice_payments
+
+    if invoice.status == "void":
+        return Money.zero(invoice.currency)
+    if invoice.status == "draft":
+        return totals(invoice).total
+    return amount_due(invoice, invoice_payments(obj.ws(), invoice.id or 0))
+
+
+def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]:
+    from vatui.cli.ledger_shapes import invoice_json
+
+    return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.ws().settings().protocol)
+
+
+def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
+    client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
+    return (f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {shown:<8} "
+            f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}")
+
+
+@click.group("invoice")
+def invoice_group() -> None:
+    """Create, send, void, show and list invoices."""
+
+
+@invoice_group.command("new")
+@click.argument("client")
+@click.option("--unbilled", is_flag=True, help=_("Bill the client's unbilled time and billable expenses."))
+@click.option("--item", "items", type=(str, str, str), multiple=True, metavar="DESC QTY PRICE",
+              help=_("A free line (repeatable): description, quantity, unit price."))
+@click.option("--kind", type=click.Choice(["standard", "deposit", "retainer"]), default="standard",
+              help=_("standard, deposit or retainer."))
+@click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
+@click.option("--tax", default="0", metavar="PCT", help=_("Tax rate in %."))
+@click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))
+@click.option("--notes", default="", help=_("Printed on the invoice."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
+@pass_ctx
+def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple[str, str, str], ...],
+                kind: str, on: str | None, tax: str, discount: str | None, notes: str, as_json: bool) -> None:
+    """Create a draft invoice for CLIENT (with no --item, bills unbilled time)."""
+    from vatui.domain.amounts import parse_amount
+    from vatui.services.clients import find_client
+    from vatui.services.ledger import ItemSpec, new_invoice
+
+    ws = obj.ws()
+    found = find_client(ws, client)
+    comma = ws.settings().decimal_comma
+    specs = [ItemSpec(desc, qty, parse_amount(price, found.currency, comma)) for desc, qty, price in items]
+    off = parse_amount(discount, found.currency, comma) if discount else None
+    if not specs and kind == "standard":
+        unbilled = True
+    day = _day(obj, on)
+    invoice = new_invoice(ws, found.id or 0, unbilled=unbilled, items=specs, kind=kind, on=day,
+                          tax_percent=tax, discount=off, notes=notes)
+    if as_json:
+        emit_json(_invoice_out(obj, invoice, day))
+        return
+    from vatui.domain.invoicing import totals
+
+    say(_("Created draft {number} for {client}: {total}, {n} lines. Send it with: vatui invoice send {number}").format(
+        number=invoice.number, client=show(found.name, 40), total=totals(invoice).total.format(),
+        n=len(invoice.items)))
+
+
+@invoice_group.command("send")
+@click.argument("number")
+@click.option("--on", "on", metavar="DATE", help=_("The day it was sent (default today)."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
+@pass_ctx
+def invoice_send(obj: CliContext, number: str, on: str | None, as_json: bool) -> None:
+    """Mark a draft invoice as sent (a held deposit or credit is applied)."""
+    from vatui.services.ledger import send_invoice
+    from vatui.services.ledger_data import find_invoice
+
+    day = _day(obj, on)
+    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day)
+    if as_json:
+        emit_json(_invoice_out(obj, invoice, day))
+        return
+    say(_("Sent {number} on {day}; due {due}, {amount} to pay.").format(
+        number=invoice.number, day=day.isoformat(), due=invoice.due_date.isoformat(),
+        amount=_due(obj, invoice).format()))
+
+
+@invoice_group.command("void")
+@click.argument("number")
+@click.option("--on", "on", metavar="DATE", help=_("The day it was voided (default today)."))
+@pass_ctx
+def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
+    """Void an invoice: it keeps its number, its time and expenses are unbilled again."""
+    from vatui.services.ledger import void_invoice
+    from vatui.services.ledger_data import find_invoice
+
+    invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, _day(obj, on))
+    say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.number))
+
+
+@invoice_group.command("show")
+@click.argument("number")
+@click.option("--format", "fmt", type=click.Choice(["txt", "md", "html"]), default="txt", help=_("Document format."))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to a file."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
+@pass_ctx
+def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as_json: bool) -> None:
+    """Print an invoice as a document (text, Markdown or printable HTML)."""
+    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger_docs import render
+
+    invoice = find_invoice(obj.ws(), number)
+    if as_json:
+        emit_json(_invoice_out(obj, invoice, obj.today()))
+        return
+    text = render(obj.ws(), invoice.id or 0, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from vatui.store.storage import atomic_write_bytes
+
+    atomic_write_bytes(output, text.encode("utf-8"))
+    say(_("Wrote {path}").format(path=output))
+
+
+@invoice_group.command("list")
+@click.option("--client", metavar="CLIENT", help=_("Only this client's invoices."))
+@click.option("--status", type=click.Choice(["draft", "sent", "partial", "paid", "void", "overdue", "open"]),
+              help=_("Only invoices with this status."))
+@click.option("--on", "on", metavar="DATE", help=_("Judge overdue as of this date."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def invoice_list(obj: CliContext, client: str | None, status: str | None, on: str | None, as_json: bool) -> None:
+    """List invoices, newest first, with what is due and whether overdue."""
+    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.services.clients import find_client
+    from vatui.services.ledger import list_invoices
+
+    ws = obj.ws()
+    client_id = find_client(ws, client).id if client else None
+    day = _day(obj, on)
+    rows = list_invoices(ws, client_id=client_id, status=status, on=day)
+    names = _names(obj)
+    if as_json:
+        protocol = ws.settings().protocol
+        emit_json({"date": day.isoformat(), "invoices": [invoice_json(i, due, names, day, protocol)
+                                                          for i, due, _s in rows]})
+        return
+    if not rows:
+        say(_("No invoices."))
+    for invoice, due, shown in rows:
+        say(_line(invoice, due, shown, names))
+
+
+@invoice_group.command("late-fee")
+@click.argument("number")
+@click.option("--on", "on", metavar="DATE", help=_("Judge as of this date."))
+@click.option("--add", is_flag=True, help=_("Charge it: a new draft invoice with the fee."))
+@pass_ctx
+def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) -> None:
+    """Show the late fee the client's policy proposes (and charge it with --add)."""
+    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger_payments import add_late_fee, propose_late_fee
+
+    ws = obj.ws()
+    invoice = find_invoice(ws, number)
+    day = _day(obj, on)
+    if add:
+        fee_invoice = add_late_fee(ws, invoice.id or 0, day)
+        say(_("Created draft {number} with the late fee on {other}.").format(
+            number=fee_invoice.number, other=invoice.number))
+        return
+    fee = propose_late_fee(ws, invoice.id or 0, day)
+    if fee is None:
+        say(_("No late fee proposed for {number}.").format(number=invoice.number))
+    else:
+        say(_("Proposed late fee on {number}: {fee}. Charge it with --add.").format(
+            number=invoice.number, fee=fee.format()))
+
+
+@click.command("pay")
+@click.argument("number")
+@click.argument("amount")
+@click.option("--on", "on", metavar="DATE", help=_("When it was received (default today)."))
+@click.option("--method", default="", help=_("Bank transfer, PayPal, …"))
+@click.option("--reference", default="", help=_("The payer's reference."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the payment as JSON."))
+@pass_ctx
+def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: str, reference: str,
+            as_json: bool) -> None:
+    """Record a payment of AMOUNT on invoice NUMBER (partial payments welcome)."""
+    from vatui.cli.ledger_shapes import payment_json
+    from vatui.domain.amounts import parse_amount
+    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger_payments import record_payment
+
+    ws = obj.ws()
+    invoice = find_invoice(ws, number)
+    money = parse_amount(amount, invoice.currency, ws.settings().decimal_comma)
+    result = record_payment(ws, invoice.id or 0, money, _day(obj, on), method=method, reference=reference)
+    if as_json:
+        out = payment_json(result.payment, invoice.number, result.credit)
+        out["invoice_status"] = result.invoice.status
+        out["amount_due"] = result.due.to_json()
+        emit_json(out)
+        return
+    say(_("Recorded {amount} on {number}: {status}, {due} still due.").format(
+        amount=money.format(), number=invoice.number, status=result.invoice.status, due=result.due.format()))
+    if result.credit.minor:
+        say(_("{credit} more than was due is now the client's credit.").format(credit=result.credit.format()))
+
+
+@click.command("remind")
+@click.argument("number")
+@click.option("--on", "on", metavar="DATE", help=_("The day (default today)."))
+@click.option("--dry-run", is_flag=True, help=_("Print the text without logging the step as sent."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, as_json: bool) -> None:
+    """Print the due collection step's text for NUMBER and log it as sent."""
+    from vatui.services.ledger_collect import draft_reminder, mark_reminder_sent
+    from vatui.services.ledger_data import find_invoice
+
+    ws = obj.ws()
+    day = _day(obj, on)
+    invoice = find_invoice(ws, number)
+    draft = draft_reminder(ws, invoice.id or 0, day)
+    if not dry_run:
+        mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
+    if as_json:
+        emit_json({"invoice": invoice.number, "step": draft.step + 1, "name": draft.name, "date": day.isoformat(),
+                   "text": draft.text, "logged": not dry_run, "pauses_work": draft.final})
+        return
+    click.echo(show_block(draft.text))
+    if not dry_run:
+        say(_("— logged step “{name}” for {number} on {day}.").format(
+            name=show(draft.name), number=invoice.number, day=day.isoformat()))
+        if draft.final:
+            say(_("The client is now on hold until this invoice is paid."))
+
+
+def show_block(text: str) -> str:
+    """Multi-line user text made safe for the terminal (newlines kept)."""
+    from vatui.domain.text import clean
+
+    return clean(text, keep_newlines=True)
+
+
+def _books() -> list[click.Command]:
+    from vatui.cli.ledger_books import COMMANDS as BOOKS
+
+    return BOOKS
+
+
+COMMANDS: list[click.Command] = [invoice_group, pay_cmd, remind_cmd, *_books()]

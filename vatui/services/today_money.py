@@ -1,18 +1,94 @@
 """Today's money sections: reminders due, unpaid deposits, payments expected, retainer burn.
 
-Filled in by the ledger: until then there is nothing to show.
+Also ``blocked_clients`` (required deposit unpaid) and ``on_hold_clients`` (the final
+collection step was sent and money is still due), which the Board and Clients panes call.
+Everything reads raw documents and converts only the open invoices it shows.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from vatui.domain.durations import format_duration
+from vatui.i18n import _
+from vatui.services.ledger_collect import (
+    blocked_clients,
+    deposit_blocks,
+    on_hold_clients,
+    open_invoices,
+    reminders_due,
+    retainer_burn,
+)
 
 if TYPE_CHECKING:
     from vatui.services.today import TriageSection
     from vatui.store.workspace import Workspace
 
+__all__ = ["BURN_ALERT", "BURN_WARN", "blocked_clients", "on_hold_clients", "sections"]
+
+BURN_WARN = 80
+"""Retainer burn, per cent, from which Today warns."""
+BURN_ALERT = 100
+"""Retainer burn, per cent, from which Today alerts."""
+EXPECTED_DAYS = 7
+"""Payments due within this many days (today included) are "expected this week"."""
+
+
+def _days(n: int) -> str:
+    return _("1 day") if n == 1 else _("{n} days").format(n=n)
+
 
 def sections(ws: Workspace, on: date) -> list[TriageSection]:
     """The money sections of Today for ``on``."""
-    return []
+    from vatui.services.today import TriageItem, TriageSection
+
+    names = {int(k): str(d["name"]) for k, d in ws.docs("clients").items()}
+    opened = open_invoices(ws)
+
+    reminders = []
+    for r in reminders_due(ws, on, opened):
+        late = (on - r.invoice.due_date).days
+        when = _("{d} overdue").format(d=_days(late)) if late > 0 else (
+            _("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
+        detail = _("step: {step} · {amount} · {when}").format(step=r.name, amount=r.due.format(), when=when)
+        reminders.append(TriageItem("invoice", r.invoice.id, r.invoice.number, names.get(r.invoice.client_id),
+                                    detail, r.when, "alert" if r.final or late > 0 else "warn"))
+
+    deposits = []
+    for block in deposit_blocks(ws):
+        client = names.get(block.client_id)
+        if not block.unpaid:
+            deposits.append(TriageItem("client", block.client_id, client or "", client,
+                                       _("deposit required: no deposit invoice yet"), None, "alert"))
+        for inv in block.unpaid:
+            status = _("draft, not sent") if inv.status == "draft" else _("unpaid")
+            deposits.append(TriageItem("invoice", inv.id, inv.number, client,
+                                       _("deposit {status} · work blocked").format(status=status), inv.due_date,
+                                       "alert"))
+
+    horizon = on + timedelta(days=EXPECTED_DAYS - 1)
+    expected = []
+    for invoice, due in sorted(opened, key=lambda o: (o[0].due_date, o[0].number)):
+        if on <= invoice.due_date <= horizon:
+            when = _("due today") if invoice.due_date == on else _("due {day}").format(
+                day=invoice.due_date.strftime("%a %d %b"))
+            expected.append(TriageItem("invoice", invoice.id, invoice.number, names.get(invoice.client_id),
+                                       f"{due.format()} · {when}", invoice.due_date))
+
+    burn = []
+    for b in sorted(retainer_burn(ws, on), key=lambda b: -b.percent):
+        if b.percent < BURN_WARN:
+            continue
+        detail = _("{used} of {cap} this month ({pct} %)").format(
+            used=format_duration(b.used_minutes), cap=format_duration(b.cap_minutes), pct=b.percent)
+        burn.append(TriageItem("client", b.client_id, names.get(b.client_id, ""), names.get(b.client_id), detail,
+                               None, "alert" if b.percent >= BURN_ALERT else "warn"))
+
+    return [
+        TriageSection("reminders", _("Reminders due"), tuple(reminders), _("No reminder to send.")),
+        TriageSection("deposits", _("Deposits unpaid (work blocked)"), tuple(deposits), _("No deposit waiting.")),
+        TriageSection("payments_expected", _("Payments expected this week"), tuple(expected),
+                      _("No payment expected this week.")),
+        TriageSection("retainer_burn", _("Retainer burn"), tuple(burn), _("Every retainer under 80 %.")),
+    ]
