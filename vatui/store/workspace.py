@@ -117,6 +117,24 @@ class Tx:
         before = copy.deepcopy(before)
         self._ws.table(table).remove(doc_ids=[doc_id])
         self._record(table, doc_id, before, None)
+        if table not in ("undo", "meta"):
+            self.raise_id_floor(table, doc_id)
+
+    def raise_id_floor(self, table: str, doc_id: int) -> None:
+        """Never hand out ``doc_id`` (or less) again in ``table``: it was deleted or archived.
+
+        Records that still refer to a deleted id (time on a deleted task) must not start
+        pointing at a new record that happens to get the same number.
+        """
+        meta = self.get_doc("meta", 1)
+        floors = dict((meta or {}).get("id_floor", {}))
+        if int(floors.get(table, 0)) >= doc_id:
+            return
+        floors[table] = int(doc_id)
+        if meta is None:
+            self._ws.table("meta").insert(Document({"schema": SCHEMA_VERSION, "id_floor": floors}, 1))
+        else:
+            self._ws.table("meta").update({"id_floor": floors}, doc_ids=[1])
 
     def _record(
         self, table: str, doc_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
@@ -401,9 +419,9 @@ class Workspace:
                 raise RuleError(_("nothing to undo"))
             key = max(undo, key=int)
             entry = undo[key]
-            for change in reversed(entry["changes"]):
-                current = tx.get_doc(change["table"], change["id"])
-                if current != change["after"]:
+            final = {(c["table"], c["id"]): c["after"] for c in entry["changes"]}  # last one wins
+            for (table_name, doc_id), after in final.items():
+                if tx.get_doc(table_name, doc_id) != after:
                     raise RuleError(
                         _("cannot undo “{label}”: it was changed since").format(label=entry["label"])
                     )

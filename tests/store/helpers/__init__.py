@@ -1,1 +1,0 @@
-"""Writer scripts the store's guarantee tests launch as real subprocesses."""
