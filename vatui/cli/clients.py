@@ -1,4 +1,4 @@
-"""``vatui client add|list|show|edit``."""
+"""``vatui client add|edit|show|list|archive|delete``: the client book on the command line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.cli.shapes import client_json
-from vatui.domain.clients import Client
+from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import _
 
 F = Callable[..., Any]
@@ -18,13 +18,33 @@ F = Callable[..., Any]
 def client_options(func: F) -> F:
     """The options ``client add`` and ``client edit`` share."""
     options = [
-        click.option("--email", help=_("E-mail address.")),
+        click.option("--email", help=_("E-mail address (becomes the first e-mail channel).")),
         click.option("--currency", help=_("ISO 4217 code, e.g. EUR.")),
-        click.option("--rate", help=_("Hourly rate, e.g. 45 or 45.50.")),
+        click.option("--rate", help=_("Hourly rate, e.g. 45 or 45.50, in the client's currency.")),
         click.option("--terms", type=click.IntRange(0, 3650), help=_("Payment terms in days.")),
         click.option("--deposit", type=click.IntRange(0, 100), help=_("Deposit up front, in %.")),
         click.option("--tz", "timezone", help=_("Timezone, a tz database name like Europe/Madrid.")),
         click.option("--status", help=_("lead, prospect, active, paused or former.")),
+        click.option("--person", "persons", multiple=True, metavar="'NAME|ROLE|EMAIL|PHONE'",
+                     help=_("Someone at the client (repeatable; same name replaces).")),
+        click.option("--channel", "channels", multiple=True, metavar="KIND:HANDLE",
+                     help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable).")),
+        click.option("--preferred", metavar="KIND", help=_("The channel kind they prefer.")),
+        click.option("--hours", metavar="HH:MM-HH:MM", help=_("Their working hours, local time.")),
+        click.option("--retainer-hours", metavar="N", help=_("Retainer hours per month (0: none).")),
+        click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
+        click.option("--late-fee", metavar="PCT", help=_("Late fee in % of the amount due (0: none).")),
+        click.option("--late-fee-grace", type=click.IntRange(0, 3650), metavar="DAYS",
+                     help=_("Days past due before a late fee is proposed.")),
+        click.option("--vet", "vet", multiple=True, metavar="KEY[:DATE]",
+                     help=_("Tick a vetting item: contract, deposit, references, billing-contact, nda.")),
+        click.option("--unvet", multiple=True, metavar="KEY", help=_("Untick a vetting item.")),
+        click.option("--cadence", type=click.IntRange(0, 3650), metavar="DAYS",
+                     help=_("Contact them at least every DAYS days (0: no cadence).")),
+        click.option("--note", "notes", multiple=True, metavar="TEXT", help=_("Add a note.")),
+        click.option("--confidential-note", "secret_notes", multiple=True, metavar="TEXT",
+                     help=_("Add a confidential note (masked, never exported unless asked).")),
+        click.option("--tag", "tags", multiple=True, metavar="TAG", help=_("Add a tag (repeatable).")),
         click.option("--json", "as_json", is_flag=True, help=_("Print the client as JSON.")),
     ]
     for option in reversed(options):
@@ -32,38 +52,96 @@ def client_options(func: F) -> F:
     return func
 
 
-def _fields(obj: CliContext, opts: dict[str, Any], currency_default: str) -> dict[str, Any]:
+def _amount(obj: CliContext, text: str, currency: str) -> Any:
     from vatui.domain.amounts import parse_amount
 
-    fields: dict[str, Any] = {}
-    if opts.get("currency"):
-        fields["currency"] = opts["currency"]
-    if opts.get("rate"):
-        from vatui.domain.money import check_currency
+    money = parse_amount(text, currency, obj.ws().settings().decimal_comma)
+    return money if money.minor else None
 
-        currency = check_currency(opts.get("currency") or currency_default)
-        fields["hourly_rate"] = parse_amount(opts["rate"], currency, obj.ws().settings().decimal_comma)
-    if opts.get("terms") is not None:
-        fields["terms_days"] = opts["terms"]
-    if opts.get("deposit") is not None:
-        fields["deposit_percent"] = opts["deposit"]
-    if opts.get("timezone"):
-        fields["timezone"] = opts["timezone"]
-    if opts.get("status"):
-        fields["status"] = opts["status"]
+
+def _fields(obj: CliContext, opts: dict[str, Any], client: Client | None) -> dict[str, Any]:
+    """Field values from the options; list options merge into what ``client`` already has."""
+    from vatui.domain.localtime import parse_hours
+    from vatui.domain.money import check_currency
+    from vatui.services import clients as svc
+
+    ws = obj.ws()
+    fields: dict[str, Any] = {}
+    currency = check_currency(opts.get("currency") or (client.currency if client else
+                                                         ws.settings().default_currency))
+    if opts.get("currency"):
+        fields["currency"] = currency
+    if opts.get("rate"):
+        fields["hourly_rate"] = _amount(obj, opts["rate"], currency)
+    if opts.get("retainer_fee"):
+        fields["retainer_fee"] = _amount(obj, opts["retainer_fee"], currency)
+    if opts.get("retainer_hours"):
+        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"])
+    for opt, key in (("terms", "terms_days"), ("deposit", "deposit_percent"), ("cadence", "cadence_days"),
+                     ("late_fee_grace", "late_fee_grace_days")):
+        if opts.get(opt) is not None:
+            fields[key] = opts[opt]
+    for opt, key in (("timezone", "timezone"), ("status", "status"), ("preferred", "preferred_channel")):
+        if opts.get(opt):
+            fields[key] = opts[opt]
+    if opts.get("late_fee"):
+        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"])
+    if opts.get("hours"):
+        fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
+    people = list(client.people) if client else []
+    for text in opts.get("persons", ()):
+        person = svc.parse_person(text)
+        people = [p for p in people if p.name.lower() != person.name.lower()] + [person]
+    for name in opts.get("remove_persons", ()):
+        kept = [p for p in people if p.name.lower() != name.strip().lower()]
+        if len(kept) == len(people):
+            raise click.BadParameter(_("no person called {name!r}").format(name=name), param_hint="--remove-person")
+        people = kept
+    if opts.get("persons") or opts.get("remove_persons"):
+        fields["people"] = tuple(people)
+    channels = list(client.channels) if client else []
+    for text in opts.get("channels", ()):
+        channels.append(svc.parse_channel(text))
+    for text in opts.get("remove_channels", ()):
+        kind, _sep, handle = text.partition(":")
+        kind = svc.check_channel_kind(kind)
+        channels = [c for c in channels if not (c.kind == kind and (not handle or c.handle == handle.strip()))]
+    if opts.get("channels") or opts.get("remove_channels"):
+        fields["channels"] = tuple(channels)
+        if client and client.preferred_channel and client.preferred_channel not in {c.kind for c in channels}:
+            fields.setdefault("preferred_channel", None)
+    if opts.get("vet") or opts.get("unvet"):
+        vetting = {v.key: v for v in (client.vetting if client else ())}
+        for text in opts.get("vet", ()):
+            check = svc.parse_vet(text, obj.today())
+            vetting[check.key] = check
+        for key in opts.get("unvet", ()):
+            vetting.pop(svc.check_vetting_key(key), None)
+        fields["vetting"] = tuple(vetting.values())
+    new_notes = [svc.make_note(ws, t) for t in opts.get("notes", ())]
+    new_notes += [svc.make_note(ws, t, confidential=True) for t in opts.get("secret_notes", ())]
+    if new_notes:
+        fields["notes"] = (*(client.notes if client else ()), *new_notes)
+    if opts.get("tags") or opts.get("untags"):
+        drop = set(svc.clean_tags(opts.get("untags", ())))
+        tags = [t for t in (*(client.tags if client else ()), *svc.clean_tags(opts.get("tags", ())))
+                if t not in drop]
+        fields["tags"] = svc.clean_tags(tags)
     return fields
 
 
-def _summary(client: Client) -> str:
+def _summary(client: Client, badge: str | None = None) -> str:
     rate = f" {client.hourly_rate.format()}/h" if client.hourly_rate else ""
     tz = f" {client.timezone}" if client.timezone else ""
     cur = "" if client.hourly_rate else f" {client.currency}"
-    return f"#{client.id:<4} {show(client.name, 40)} [{client.status}]{cur}{rate}{tz}"
+    mark = f" · {badge}" if badge else ""
+    archived = _(" (archived)") if client.archived else ""
+    return f"#{client.id:<4} {show(client.name, 40)} [{client.status}]{cur}{rate}{tz}{mark}{archived}"
 
 
 @click.group("client")
 def client_group() -> None:
-    """Add, list, show and edit clients."""
+    """Add, list, show, edit, archive and delete clients."""
 
 
 @client_group.command("add")
@@ -71,11 +149,11 @@ def client_group() -> None:
 @client_options
 @pass_ctx
 def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, **opts: Any) -> None:
-    """Add a client."""
+    """Add a client (a lead: --status lead)."""
     from vatui.services.clients import add_client
 
     ws = obj.ws()
-    fields = _fields(obj, opts, ws.settings().default_currency)
+    fields = _fields(obj, opts, None)
     client = add_client(ws, name, email=email, **fields)
     emit_json(client_json(client)) if as_json else say(_("Added {c}").format(c=_summary(client)))
 
@@ -83,16 +161,20 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
 @client_group.command("edit")
 @click.argument("name")
 @click.option("--name", "new_name", help=_("Rename the client."))
+@click.option("--remove-person", "remove_persons", multiple=True, metavar="NAME", help=_("Remove a person."))
+@click.option("--remove-channel", "remove_channels", multiple=True, metavar="KIND[:HANDLE]",
+              help=_("Remove a channel (all of a kind without a handle)."))
+@click.option("--untag", "untags", multiple=True, metavar="TAG", help=_("Remove a tag."))
 @client_options
 @pass_ctx
 def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bool, email: str | None,
                 **opts: Any) -> None:
-    """Change a client's details."""
+    """Change a client's details (lists such as --person and --tag add to what is there)."""
     from vatui.services.clients import edit_client, find_client
 
     ws = obj.ws()
     client = find_client(ws, name)
-    fields = _fields(obj, opts, opts.get("currency") or client.currency)
+    fields = _fields(obj, opts, client)
     if new_name is not None:
         fields["name"] = new_name
     if not fields and not email:
@@ -107,40 +189,83 @@ def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bo
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
 def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bool) -> None:
-    """List clients by pipeline status."""
+    """List clients grouped by pipeline status, with their reliability badge."""
+    from vatui.services.client_book import reliability_by_client
     from vatui.services.clients import list_clients
 
-    clients = list_clients(obj.ws(), status=status, include_archived=show_all)
+    ws = obj.ws()
+    clients = list_clients(ws, status=status, include_archived=show_all)
+    badges = reliability_by_client(ws) if clients else {}
     if as_json:
-        emit_json([client_json(c) for c in clients])
+        emit_json([{**client_json(c), "reliability": {"badge": badges[c.id or 0].badge,
+                                                      "reasons": list(badges[c.id or 0].reasons)}}
+                   for c in clients])
         return
     if not clients:
-        say(_("No clients yet. Add one with: vatui client add NAME"))
-    for client in clients:
-        say(_summary(client))
+        say(_("No clients yet. Add one with: vatui client add NAME") if not status
+            else _("No {status} clients.").format(status=status.strip().lower()))
+        return
+    for group in STATUSES:
+        members = [c for c in clients if c.status == group]
+        if not members:
+            continue
+        say(f"{_(group.capitalize())} ({len(members)})")
+        for client in members:
+            say(f"  {_summary(client, badges[client.id or 0].badge)}")
 
 
 @client_group.command("show")
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @click.option("--confidential", is_flag=True, help=_("Include confidential notes."))
+@click.option("--on", "on", metavar="DATE", help=_("Figures as of another day."))
 @pass_ctx
-def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool) -> None:
-    """Show a client."""
+def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, on: str | None) -> None:
+    """Show a client's card: contacts, clock, terms, vetting, reliability, revenue, tasks."""
+    from vatui.cli.client_text import card_lines
+    from vatui.services.client_book import client_detail
     from vatui.services.clients import find_client
 
-    client = find_client(obj.ws(), name)
-    data = client_json(client, confidential=confidential)
+    ws = obj.ws()
+    client = find_client(ws, name)
+    detail = client_detail(ws, client.id or 0, obj.parse_date(on) if on else None)
     if as_json:
-        emit_json(data)
+        emit_json({**client_json(client, confidential=confidential), **detail.to_json()})
         return
-    say(_summary(client))
-    for channel in client.channels:
-        star = " *" if channel.kind == client.preferred_channel else ""
-        say(f"  {channel.kind}: {show(channel.handle)}{star}")
-    say(_("  terms: net {days} days · deposit {pct}%").format(days=client.terms_days, pct=client.deposit_percent))
-    for note in data["notes"]:
-        say(f"  note: {show(note['text'])}")
+    say(_summary(client, detail.reliability.badge))
+    for line in card_lines(detail, confidential=confidential, zone=ws.settings().home_timezone):
+        say(line)
+
+
+@client_group.command("archive")
+@click.argument("name")
+@click.option("--restore", is_flag=True, help=_("Bring an archived client back."))
+@pass_ctx
+def client_archive(obj: CliContext, name: str, restore: bool) -> None:
+    """Archive a client: hidden from lists, history kept (undo with `vatui undo`)."""
+    from vatui.services.clients import archive_client, find_client
+
+    ws = obj.ws()
+    client = archive_client(ws, find_client(ws, name).id or 0, archived=not restore)
+    say((_("Restored {c}") if restore else _("Archived {c}")).format(c=_summary(client)))
+
+
+@client_group.command("delete")
+@click.argument("name")
+@click.option("--yes", "-y", is_flag=True, help=_("Do not ask for confirmation."))
+@pass_ctx
+def client_delete(obj: CliContext, name: str, yes: bool) -> None:
+    """Delete a client with no history at all (others can only be archived)."""
+    from vatui.services.clients import client_history, delete_client, find_client
+
+    ws = obj.ws()
+    client = find_client(ws, name)
+    if client_history(ws, client.id or 0):
+        delete_client(ws, client.id or 0)   # raises: explains the history, suggests archive
+    if not yes and not click.confirm(_("Delete {name}?").format(name=show(client.name, 60))):
+        raise click.Abort()
+    delete_client(ws, client.id or 0)
+    say(_("Deleted {name} (undo with: vatui undo)").format(name=show(client.name, 60)))
 
 
 COMMANDS = [client_group]

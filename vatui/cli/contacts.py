@@ -1,7 +1,130 @@
-"""`vatui` commands of the contacts area (filled in by its owner)."""
+"""``vatui contact log|list|done`` and ``vatui status-report``: the contact log on the command line."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.i18n import _
+
+
+@click.group("contact")
+def contact_group() -> None:
+    """Log contacts with clients and see follow-ups."""
+
+
+@contact_group.command("log")
+@click.argument("client")
+@click.option("--channel", required=True, metavar="KIND",
+              help=_("email, whatsapp, slack, telegram, phone or other."))
+@click.option("--summary", required=True, metavar="TEXT", help=_("What was said."))
+@click.option("--direction", default="out", show_default=True, metavar="in|out",
+              help=_("in: they reached out; out: you did."))
+@click.option("--follow-up", "follow_up", metavar="DATE", help=_("When to follow up (any date syntax)."))
+@click.option("--on", "on", metavar="DATE", help=_("When it happened (today by default)."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the contact as JSON."))
+@pass_ctx
+def contact_log(obj: CliContext, client: str, channel: str, summary: str, direction: str,
+                follow_up: str | None, on: str | None, as_json: bool) -> None:
+    """Log a contact; it clears the client's follow-ups due by then."""
+    from vatui.services.client_book import contact_json
+    from vatui.services.clients import find_client
+    from vatui.services.contacts import log_contact
+
+    ws = obj.ws()
+    found = find_client(ws, client)
+    follow = obj.parse_date(follow_up) if follow_up else None
+    day = obj.parse_date(on) if on else None
+    contact = log_contact(ws, found.id or 0, channel=channel, summary=summary, direction=direction,
+                          follow_up=follow, on=day)
+    if as_json:
+        emit_json(contact_json(contact))
+        return
+    extra = _(", follow up {d}").format(d=follow.strftime("%a %d %b %Y")) if follow else ""
+    say(_("Logged {channel} contact #{id} with {name}{extra}").format(
+        channel=contact.channel, id=contact.id, name=show(found.name, 40), extra=extra))
+
+
+@contact_group.command("list")
+@click.argument("client", required=False)
+@click.option("--open", "open_only", is_flag=True, help=_("Only contacts with an open follow-up."))
+@click.option("--limit", type=click.IntRange(1, 100000), default=None, help=_("At most this many."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def contact_list(obj: CliContext, client: str | None, open_only: bool, limit: int | None,
+                 as_json: bool) -> None:
+    """The contact log, newest first (one client's, or everyone's)."""
+    from vatui.cli.client_text import home_moment
+    from vatui.services.client_book import contact_json
+    from vatui.services.clients import find_client
+    from vatui.services.common import client_names
+    from vatui.services.contacts import list_contacts
+
+    ws = obj.ws()
+    client_id = find_client(ws, client).id if client else None
+    contacts = list_contacts(ws, client_id, limit=limit, open_only=open_only)
+    names = client_names(ws)
+    zone = ws.settings().home_timezone
+    if as_json:
+        emit_json([{**contact_json(c), "client": names.get(c.client_id)} for c in contacts])
+        return
+    if not contacts:
+        say(_("No contacts logged yet. Log one with: vatui contact log CLIENT --channel C --summary S"))
+    for c in contacts:
+        follow = ""
+        if c.follow_up:
+            state = _("done") if c.follow_up_done else _("open")
+            follow = _(" · follow-up {d} ({state})").format(d=c.follow_up.isoformat(), state=state)
+        say(f"#{c.id:<5} {home_moment(c.at, zone)} {show(names.get(c.client_id, '?'), 24)} "
+            f"{c.channel} {c.direction}: {show(c.summary, 70)}{follow}")
+
+
+@contact_group.command("done")
+@click.argument("contact_id", type=int)
+@click.option("--reopen", is_flag=True, help=_("Open the follow-up again."))
+@pass_ctx
+def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
+    """Mark a contact's follow-up handled."""
+    from vatui.services.contacts import follow_up_done
+
+    contact = follow_up_done(obj.ws(), contact_id, done=not reopen)
+    say((_("Follow-up #{id} reopened") if reopen else _("Follow-up #{id} done")).format(id=contact.id))
+
+
+@click.command("status-report")
+@click.argument("client")
+@click.option("--week", metavar="DATE", help=_("Any day of the week to report (this week by default)."))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help=_("Write the Markdown to this file."))
+@click.option("--confidential", is_flag=True, help=_("Include confidential notes."))
+@click.option("--mark-sent", is_flag=True, help=_("Log it as sent (a contact on the preferred channel)."))
+@pass_ctx
+def status_report(obj: CliContext, client: str, week: str | None, output: Path | None,
+                  confidential: bool, mark_sent: bool) -> None:
+    """Draft a client's weekly status report as Markdown."""
+    from vatui.domain.errors import InputError
+    from vatui.services.clients import find_client
+    from vatui.services.status_reports import draft_status_report, mark_report_sent
+
+    ws = obj.ws()
+    found = find_client(ws, client)
+    report = draft_status_report(ws, found.id or 0, obj.parse_date(week) if week else None,
+                                 confidential=confidential)
+    if output is not None:
+        try:
+            output.write_text(report.text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(_("cannot write {path}: {why}").format(path=output, why=exc.strerror)) from exc
+        say(_("Wrote {path}").format(path=show(str(output))))
+    else:
+        for line in report.text.rstrip("\n").split("\n"):
+            say(show(line))
+    if mark_sent:
+        contact = mark_report_sent(ws, found.id or 0, report.week_start)
+        click.echo(_("Logged as sent: contact #{id} ({channel})").format(id=contact.id, channel=contact.channel),
+                   err=output is None)
+
+
+COMMANDS: list[click.Command] = [contact_group, status_report]

@@ -1,0 +1,115 @@
+"""The client card as plain text lines (``vatui client show``). User text goes through ``show``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from vatui.cli.context import show
+from vatui.domain.durations import format_duration
+from vatui.domain.reliability import VETTING_LABELS
+from vatui.i18n import _
+from vatui.services.client_book import ClientDetail
+
+
+def _hours(minutes: int) -> str:
+    return format_duration(minutes) if minutes else "0h"
+
+
+def _join(values: list[str]) -> str:
+    return ", ".join(values) if values else "—"
+
+
+def home_moment(moment: datetime, zone: str) -> str:
+    """``YYYY-MM-DD HH:MM`` of a stored UTC moment, in the home timezone."""
+    return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = "UTC") -> list[str]:
+    """Every line of the card after the summary line."""
+    from vatui.domain.clients import VETTING_KEYS
+
+    c = detail.client
+    out: list[str] = []
+    if detail.local is not None:
+        out.append(_("  clock: {label} ({zone}, works {start}–{end})").format(
+            label=detail.local.label(), zone=c.timezone, start=c.work_start, end=c.work_end))
+    else:
+        out.append(_("  clock: no timezone set (vatui client edit NAME --tz Europe/Madrid)"))
+    for person in c.people:
+        bits = [show(b) for b in (person.role, person.email, person.phone) if b]
+        out.append(_("  person: {name}{rest}").format(name=show(person.name, 60),
+                                                       rest=f" ({', '.join(bits)})" if bits else ""))
+    for channel in c.channels:
+        star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
+        out.append(f"  {channel.kind}: {show(channel.handle)}{star}")
+    rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
+    terms = _("  terms: {cur} · {rate} · net {days} days · deposit {pct}%").format(
+        cur=c.currency, rate=rate, days=c.terms_days, pct=c.deposit_percent)
+    if c.late_fee_percent:
+        terms += _(" · late fee {pct}% after {grace} days").format(pct=c.late_fee_percent,
+                                                                   grace=c.late_fee_grace_days)
+    out.append(terms)
+    if c.retainer_minutes or c.retainer_fee:
+        fee = _(" for {fee}").format(fee=c.retainer_fee.format()) if c.retainer_fee else ""
+        used = ""
+        if c.retainer_minutes:
+            used = _(" · this month {used} ({pct} %)").format(used=_hours(detail.month_minutes),
+                                                              pct=detail.retainer_percent)
+        out.append(_("  retainer: {h} a month{fee}{used}").format(
+            h=_hours(c.retainer_minutes or 0), fee=fee, used=used))
+    else:
+        out.append(_("  hours this month: {h}").format(h=_hours(detail.month_minutes)))
+    done = {v.key: v.done_on for v in c.vetting}
+    marks = []
+    for key in VETTING_KEYS:
+        label = _(VETTING_LABELS[key])
+        marks.append(f"[x] {label} {done[key].isoformat()}" if key in done else f"[ ] {label}")
+    out.append(_("  vetting: {marks}").format(marks="; ".join(marks)))
+    rel = detail.reliability
+    out.append(_("  reliability: {badge} — {reasons}").format(
+        badge=rel.badge.upper(), reasons="; ".join(rel.reasons)))
+    if rel.invoices:
+        out.append(_("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
+            pct=rel.on_time_percent, n=rel.invoices, avg=rel.average_days_late or "0",
+            rem=rel.reminders_per_invoice or "0"))
+    owed = _join([m.format() for m in rel.outstanding.values()])
+    oldest = ""
+    if rel.oldest_overdue_number:
+        oldest = _(" · oldest overdue {number} ({days} days)").format(
+            number=rel.oldest_overdue_number, days=rel.oldest_overdue_days)
+    offs = _(" · written off {n}").format(n=rel.write_offs) if rel.write_offs else ""
+    out.append(_("    outstanding {owed}{oldest}{offs}").format(owed=owed, oldest=oldest, offs=offs))
+    out.append(_("  revenue: {rev} lifetime · effective rate {rate} ({h} logged)").format(
+        rev=_join([m.format() for m in detail.revenue.values()]),
+        rate=_join([m.format() + _("/h") for m in detail.effective_rate.values()]),
+        h=_hours(detail.minutes_logged)))
+    if detail.invoice_counts:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(detail.invoice_counts.items()))
+        out.append(_("  invoices: {counts}").format(counts=counts))
+    out.append(_("  open tasks ({n}):").format(n=len(detail.open_tasks)))
+    for task in detail.open_tasks[:8]:
+        due = _(" due {d}").format(d=task.due.isoformat()) if task.due else ""
+        out.append(f"    #{task.id} {show(task.title, 60)} [{show(task.column)}]{due}")
+    out.append(_("  contacts ({n} shown):").format(n=len(detail.contacts)))
+    for contact in detail.contacts[:8]:
+        follow = ""
+        if contact.follow_up:
+            state = _("done") if contact.follow_up_done else _("open")
+            follow = _(" · follow-up {d} ({state})").format(d=contact.follow_up.isoformat(), state=state)
+        out.append(f"    {home_moment(contact.at, zone)} {contact.channel} {contact.direction}: "
+                   f"{show(contact.summary, 60)}{follow}")
+    hidden = 0
+    for note in c.notes:
+        if note.confidential and not confidential:
+            hidden += 1
+            continue
+        mark = _(" (confidential)") if note.confidential else ""
+        out.append(_("  note{mark}: {text}").format(mark=mark, text=show(note.text)))
+    if hidden:
+        out.append(_("  {n} confidential note(s) hidden (show with --confidential)").format(n=hidden))
+    if c.tags:
+        out.append(_("  tags: {tags}").format(tags=" ".join(f"#{show(t)}" for t in c.tags)))
+    if c.cadence_days:
+        out.append(_("  cadence: every {n} days").format(n=c.cadence_days))
+    return out
