@@ -23,7 +23,7 @@ from vatui.domain.errors import InputError
 from vatui.domain.records import Record
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import ChecklistItem, Task, TimeEntry
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.services import demo_clients, demo_expenses, demo_ledger, demo_work
 from vatui.services.demo_base import Ctx, DayPlanner, EntryPlan, Load, TaskPlan
 from vatui.store.workspace import Tx, Workspace
@@ -95,8 +95,11 @@ def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False) -
 def _refuse_if_data(ws: Workspace) -> None:
     held = sum(len(ws.docs(table)) for table in DATA_TABLES)
     if held:
-        raise InputError(_("this workspace already holds {n} records; replace them (demo-data --force) "
-                           "or use an empty data directory").format(n=held))
+        raise InputError(ngettext(
+            "this workspace already holds {n} record; replace it (demo-data --force) or use an empty "
+            "data directory",
+            "this workspace already holds {n} records; replace them (demo-data --force) or use an empty "
+            "data directory", held).format(n=held))
 
 
 def _first_id(tx: Tx, table: str) -> int:

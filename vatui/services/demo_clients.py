@@ -194,7 +194,7 @@ def _notes(ctx: Ctx, created: date) -> tuple[Note, ...]:
     for _i in range(rng.choice((0, 1, 1, 2, 3))):
         confidential = rng.random() < 0.4
         text = rng.choice(words.NOTES_CONFIDENTIAL if confidential else words.NOTES_PLAIN)
-        span = max(0, (ctx.today - created).days)
+        span = max(0, (ctx.today - created).days - 1)
         day = created + timedelta(days=rng.randint(0, span))
         notes.append(Note(text=text, confidential=confidential, created=ctx.moment(day, 11 * 60)))
     return tuple(notes)

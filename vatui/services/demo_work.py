@@ -296,6 +296,7 @@ def finish_tasks(ctx: Ctx, tasks: list[TaskPlan]) -> None:
     """Created before the first bit of work, completed after the last, never in the future."""
     rng = ctx.rng
     for task in tasks:
+        task.created = min(task.created, ctx.now - timedelta(minutes=rng.randint(5, 60)))
         task.entries = [e for e in task.entries if e.start is not None]
         if task.entries:
             first = min(e.start for e in task.entries if e.start is not None)
