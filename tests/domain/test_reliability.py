@@ -122,11 +122,26 @@ def test_write_offs() -> None:
     early = inv(2, date(2026, 9, 1), status="void")             # voided, never chased: a correction
     dated = inv(3, date(2026, 10, 1), status="void", amount=3000)   # void date after due date
     never_sent = inv(4, date(2026, 9, 1), status="void", sent=False, reminders=2)
-    rel = reliability([chased, early, dated, never_sent], [], ON, voided_on={3: date(2026, 10, 20)})
-    assert rel.write_offs == 2
-    assert rel.written_off == {"USD": Money(13000, "USD")}
+    on_record = inv(5, date(2026, 10, 1), status="void", amount=700, voided_on=date(2026, 10, 5))
+    before_due = inv(6, date(2026, 10, 1), status="void", reminders=2, voided_on=date(2026, 9, 25))
+    rel = reliability([chased, early, dated, never_sent, on_record, before_due], [], ON,
+                      voided_on={3: date(2026, 10, 20)})
+    assert rel.write_offs == 3
+    assert rel.written_off == {"USD": Money(13700, "USD")}
     assert rel.badge == "risky"
-    assert "2 invoices written off (USD 130.00)" in rel.reasons
+    assert "3 invoices written off (USD 137.00)" in rel.reasons
+
+
+def test_total_follows_the_ledger_for_billed_minutes_and_deposits() -> None:
+    invoice = Invoice(
+        id=1, number="INV-2026-0001", client_id=1, issue_date=date(2026, 10, 1), due_date=date(2026, 10, 15),
+        currency="USD", status="paid", sent_on=date(2026, 10, 1),
+        items=(LineItem(description="time", quantity="1.5", unit_price=Money(4000, "USD"), minutes=90),),
+        deposit_applied=Money(2000, "USD"),
+    )
+    assert invoice_total(invoice) == Money(6000, "USD")
+    rel = reliability([invoice], [pay(1, 1, date(2026, 10, 14), 4000)], ON)
+    assert rel.badge == "good" and rel.on_time == 1
 
 
 def test_currencies_never_mix() -> None:

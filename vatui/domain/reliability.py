@@ -2,9 +2,9 @@
 
 Definitions (as of a date ``on``):
 
-- **Invoice total**: the sum of quantity × unit price over its lines, less the discount,
-  plus tax on what remains (rounded half up to the minor unit). Client credit applied to
-  an invoice counts as paid on the day it was sent (or its issue date).
+- **Invoice total**: the ledger's rule, ``vatui.domain.invoicing.totals`` (lines less the
+  discount, plus tax rounded half up once). A held deposit or client credit applied to an
+  invoice counts as paid on the day it was sent (``invoicing.settlements``).
 - **Settled**: an invoice (not draft, not void) whose payments reach its total. It was
   paid on the date of the payment that completed it; ``days late`` is that date minus the
   due date, never below zero. An invoice marked paid with no payments on record is
@@ -12,8 +12,8 @@ Definitions (as of a date ``on``):
 - **Overdue**: sent or partly paid, not settled, due date before ``on``. An overdue
   invoice counts as late, by the days it has been overdue so far.
 - **Write-off**: a void invoice that had been sent and was overdue before it was voided:
-  its void date (``voided_on``, when the ledger records one) is after its due date, or,
-  with no void date on record, a collection reminder was sent after its due date. The
+  its void date (``Invoice.voided_on``) is after its due date, or, for an invoice with
+  no void date on record, a collection reminder was sent after its due date. The
   unpaid remainder is the amount written off. Voiding a mistaken invoice before it fell
   due is a correction, not a write-off.
 - **On-time rate**: settled-on-time invoices over every invoice with a known outcome
@@ -45,6 +45,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Final
 
 from vatui.domain.clients import VETTING_KEYS
+from vatui.domain.invoicing import settlements, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money, totals_by_currency
 from vatui.i18n import _, ngettext
@@ -73,14 +74,8 @@ VETTING_LABELS: Final = {
 
 
 def invoice_total(invoice: Invoice) -> Money:
-    """Lines (quantity × unit price) less the discount, plus tax on the rest; half up."""
-    subtotal = Money.zero(invoice.currency)
-    for item in invoice.items:
-        subtotal = subtotal + item.unit_price.times(Decimal(item.quantity))
-    if invoice.discount is not None:
-        subtotal = subtotal - invoice.discount
-    tax = subtotal.percent(Decimal(invoice.tax_percent or "0"))
-    return subtotal + tax
+    """The invoice's total, by the ledger's own rule (``vatui.domain.invoicing.totals``)."""
+    return totals(invoice).total
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,29 +174,33 @@ def _one_decimal(value: Decimal) -> Decimal:
 
 def outcome(invoice: Invoice, payments: Sequence[Payment], on: date,
             voided_on: date | None = None) -> InvoiceOutcome:
-    """How ``invoice`` went as of ``on``, from its own payments (any order)."""
+    """How ``invoice`` went as of ``on``, from its own payments (any order).
+
+    Deposit and credit applied, then payments by date, settle it (the ledger's
+    ``settlements``); only what was received by ``on`` counts. ``voided_on`` overrides the
+    invoice's own ``voided_on``.
+    """
     total = invoice_total(invoice)
     cur = invoice.currency
-    credit = invoice.credit_applied if invoice.credit_applied is not None else Money.zero(cur)
-    running = credit
+    paid = 0
     paid_on: date | None = None
-    if running.minor >= total.minor and total.minor > 0 and invoice.status != "draft":
-        paid_on = invoice.sent_on or invoice.issue_date
-    for payment in sorted(payments, key=lambda p: p.on):
-        if payment.on > on or payment.amount.currency != cur:
-            continue
-        running = running + payment.amount
-        if paid_on is None and running.minor >= total.minor:
-            paid_on = payment.on
+    if invoice.status != "draft":
+        for part in settlements(invoice, [p for p in payments if p.amount.currency == cur]):
+            if part.on > on:
+                continue
+            paid += part.applied.minor
+            if paid_on is None and total.minor > 0 and paid >= total.minor:
+                paid_on = part.on
     reminders = len(invoice.reminders)
     base: dict[str, Any] = {"invoice_id": invoice.id, "number": invoice.number, "currency": cur,
-                            "total": total, "paid": running, "due_date": invoice.due_date,
+                            "total": total, "paid": Money(paid, cur), "due_date": invoice.due_date,
                             "reminders": reminders}
     if invoice.status == "void":
+        void_day = voided_on or invoice.voided_on
         chased = any(r.on > invoice.due_date for r in invoice.reminders)
-        late_void = voided_on > invoice.due_date if voided_on is not None else chased
-        if invoice.sent_on is not None and late_void and running.minor < total.minor:
-            days = ((voided_on or on) - invoice.due_date).days
+        late_void = void_day > invoice.due_date if void_day is not None else chased
+        if invoice.sent_on is not None and late_void and paid < total.minor:
+            days = ((void_day or on) - invoice.due_date).days
             return InvoiceOutcome(state="written_off", days_late=max(days, 1), **base)
         return InvoiceOutcome(state="other", **base)
     if invoice.status == "draft":

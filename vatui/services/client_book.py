@@ -147,33 +147,18 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
 def client_reliability(ws: Workspace, client: Client, on: date | None = None) -> Reliability:
     """One client's reliability as of ``on`` (today at home by default)."""
     invoices, payments = _client_ledger(ws, client.id or 0)
-    return reliability(invoices, payments, on or home_today(ws),
-                       vetting_done=[v.key for v in client.vetting], voided_on=_voided(ws, invoices))
-
-
-def _voided(ws: Workspace, invoices: list[Invoice]) -> dict[int, date]:
-    """Void dates the ledger recorded (``voided_on`` in the raw document)."""
-    docs = ws.docs("invoices")
-    out: dict[int, date] = {}
-    for inv in invoices:
-        raw = docs.get(str(inv.id), {}).get("voided_on")
-        if inv.id is not None and raw:
-            out[inv.id] = date.fromisoformat(str(raw))
-    return out
+    return reliability(invoices, payments, on or home_today(ws), vetting_done=[v.key for v in client.vetting])
 
 
 def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Reliability]:
     """Every client's reliability in one pass over invoices and payments."""
     day = on or home_today(ws)
     by_client: dict[int, list[Invoice]] = {}
-    voided: dict[int, date] = {}
     client_of: dict[int, int] = {}
     for key, doc in ws.docs("invoices").items():
         inv = Invoice.from_doc(doc, int(key))
         by_client.setdefault(inv.client_id, []).append(inv)
         client_of[int(key)] = inv.client_id
-        if doc.get("voided_on"):
-            voided[int(key)] = date.fromisoformat(str(doc["voided_on"]))
     pays: dict[int, list[Payment]] = {}
     for key, doc in ws.docs("payments").items():
         cid = client_of.get(int(doc.get("invoice_id", -1)))
@@ -183,8 +168,7 @@ def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Re
     for key, doc in ws.docs("clients").items():
         cid = int(key)
         vetting = [str(v.get("key")) for v in doc.get("vetting", [])]
-        out[cid] = reliability(by_client.get(cid, []), pays.get(cid, []), day, vetting_done=vetting,
-                               voided_on=voided)
+        out[cid] = reliability(by_client.get(cid, []), pays.get(cid, []), day, vetting_done=vetting)
     return out
 
 
@@ -223,8 +207,7 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     client = ws.get(Client, client_id)
     day = on or home_today(ws)
     invoices, payments = _client_ledger(ws, client_id)
-    rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting],
-                      voided_on=_voided(ws, invoices))
+    rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
     revenue = totals_by_currency([p.amount for p in payments if p.on <= day])
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
     local = None
