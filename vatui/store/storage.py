@@ -188,7 +188,7 @@ class AtomicJSONStorage(Storage):
         except orjson.JSONDecodeError as exc:
             self._data = None
             raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
-        if not _is_tables(data):
+        if not is_tables(data):
             self._data = None
             raise DamagedFileError(
                 self.path, _("not a workspace (expected an object of tables of objects by number)")
@@ -259,7 +259,7 @@ class AtomicJSONStorage(Storage):
             self._handle = None
 
 
-def _is_tables(data: Any) -> TypeGuard[dict[str, Any]]:
+def is_tables(data: Any) -> TypeGuard[dict[str, Any]]:
     """Whether ``data`` has TinyDB's shape: ``{table: {"<number>": {document}}}``."""
     return isinstance(data, dict) and all(
         isinstance(table, dict)

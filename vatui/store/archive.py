@@ -1,0 +1,222 @@
+"""The archive: old done tasks and paid invoices of closed years move to ``archive/YYYY.json``.
+
+An archive file has the workspace's shape, ``{table: {"<id>": document}}``, plus a
+``meta`` table holding its schema version. A task goes to the year it was completed (at
+home); a paid invoice goes to the year it was issued, together with its payments and the
+time entries it billed.
+
+``archive_old`` is crash-safe without a lock on two files: under the workspace lock it
+first writes every archive file durably, then removes the same documents from the
+workspace in one transaction. Killed in between, the documents are in both places;
+readers let the live copy win (``archived_docs`` leaves out ids that are live), and the
+next run writes them into the archive again over their own ids, never twice. Archived
+ids are recorded as the workspace's id floors, so they are never handed out again.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import orjson
+
+from vatui.i18n import _
+from vatui.paths import archive_dir, ensure_private_dir
+from vatui.store.schema import SCHEMA_VERSION
+from vatui.store.storage import DamagedFileError, StatKey, atomic_write_bytes, is_tables
+from vatui.store.workspace import Tx, Workspace
+
+ARCHIVED_TABLES = ("tasks", "invoices", "payments", "time")
+"""The tables whose documents can move to the archive."""
+
+Docs = dict[str, dict[str, Any]]
+Year = dict[str, Docs]
+
+_cache: dict[Path, tuple[StatKey, Year]] = {}
+
+
+def archive_path(directory: Path, year: int) -> Path:
+    """The archive file of ``year`` for the workspace in ``directory``."""
+    return archive_dir(directory) / f"{year:04d}.json"
+
+
+def archive_years(directory: Path) -> list[int]:
+    """The years that have an archive file, oldest first."""
+    folder = archive_dir(directory)
+    if not folder.is_dir():
+        return []
+    return sorted(
+        int(p.stem) for p in folder.iterdir() if p.suffix == ".json" and p.stem.isdigit() and len(p.stem) == 4
+    )
+
+
+def read_year(path: Path) -> Year:
+    """The tables of one archive file (empty if there is none); never mutate the result."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return {}
+    key = (st.st_ino, st.st_size, st.st_mtime_ns)
+    cached = _cache.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        data = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError as exc:
+        raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
+    if not is_tables(data):
+        raise DamagedFileError(path, _("not an archive (expected an object of tables of objects by number)"))
+    schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise DamagedFileError(
+            path, _("it was written by a newer vatui (schema {found})").format(found=schema)
+        )
+    year = {name: table for name, table in data.items() if name != "meta"}
+    _cache[path] = (key, year)
+    return year
+
+
+def archived_docs(ws: Workspace, table: str) -> Docs:
+    """Every archived document of ``table`` by id string, all years, live ids left out.
+
+    A document that is both live and archived (a run interrupted between its two steps)
+    counts once, as its live copy, so live + archived never double counts.
+    """
+    live = ws.docs(table)
+    out: Docs = {}
+    for year in archive_years(ws.directory):
+        for key, doc in read_year(archive_path(ws.directory, year)).get(table, {}).items():
+            if key not in live:
+                out[key] = doc
+    return out
+
+
+def all_docs(ws: Workspace, table: str) -> Docs:
+    """Live and archived documents of ``table`` by id string (the live copy wins)."""
+    return {**archived_docs(ws, table), **ws.docs(table)}
+
+
+def archive_old(ws: Workspace, today: date) -> dict[str, int]:
+    """Move what is old enough into ``archive/YYYY.json``; returns how many moved per table.
+
+    Done tasks completed more than ``settings.archive_after_days`` days before ``today``,
+    and paid invoices issued before ``today``'s year with their payments and billed time.
+    Not undoable (the undo history would hold every archived document).
+    """
+    counts = dict.fromkeys(ARCHIVED_TABLES, 0)
+    with ws.transaction(None) as tx:
+        picked = _pick(tx, ws, today)
+        years = {year: read_year(archive_path(ws.directory, year)) for year in archive_years(ws.directory)}
+        moving = {table: {key for tables in picked.values() for key in tables.get(table, {})}
+                  for table in ARCHIVED_TABLES}
+        if any(moving.values()):
+            _write_years(ws.directory, years, picked, moving)
+            for table, keys in moving.items():
+                if keys:
+                    ws.table(table).remove(doc_ids=[int(k) for k in keys])
+                    counts[table] = len(keys)
+        for table in ARCHIVED_TABLES:
+            highest = max(
+                (int(k) for year in years.values() for k in year.get(table, {})), default=0
+            )
+            highest = max([highest, *(int(k) for k in moving[table])])
+            if highest:
+                tx.raise_id_floor(table, highest)
+    return counts
+
+
+def _pick(tx: Tx, ws: Workspace, today: date) -> dict[int, Year]:
+    """What to archive, by year and table."""
+    settings = ws.settings()
+    try:
+        zone: Any = ZoneInfo(settings.home_timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = UTC
+    cutoff = today - timedelta(days=settings.archive_after_days)
+    picked: dict[int, Year] = {}
+
+    def put(year: int, table: str, key: str, doc: dict[str, Any]) -> None:
+        picked.setdefault(year, {}).setdefault(table, {})[key] = doc
+
+    for key, doc in tx.docs("tasks").items():
+        done = _moment(doc.get("completed"))
+        if done is not None:
+            day = done.astimezone(zone).date()
+            if day < cutoff:
+                put(day.year, "tasks", key, doc)
+
+    paid: dict[int, int] = {}
+    billed: dict[int, int] = {}
+    for key, doc in tx.docs("invoices").items():
+        issued = _day(doc.get("issue_date"))
+        if doc.get("status") == "paid" and issued is not None and issued.year < today.year:
+            put(issued.year, "invoices", key, doc)
+            paid[int(key)] = issued.year
+            for item in doc.get("items") or ():
+                for entry_id in (item.get("time_entry_ids") or ()) if isinstance(item, dict) else ():
+                    billed.setdefault(_int(entry_id), issued.year)
+    for key, doc in tx.docs("payments").items():
+        year = paid.get(_int(doc.get("invoice_id")))
+        if year is not None:
+            put(year, "payments", key, doc)
+    for key, doc in tx.docs("time").items():
+        year = paid.get(_int(doc.get("invoice_id")))
+        year = billed.get(int(key)) if year is None else year
+        if year is not None:
+            put(year, "time", key, doc)
+    return picked
+
+
+def _write_years(
+    directory: Path, years: dict[int, Year], picked: dict[int, Year], moving: dict[str, set[str]]
+) -> None:
+    """Write every archive file that changes, durably, before the workspace changes."""
+    ensure_private_dir(archive_dir(directory))
+    changed: dict[int, Year] = {}
+    for year, tables in years.items():  # a copy left in another year by an interrupted run
+        if year in picked or any(moving[t] & tables.get(t, {}).keys() for t in ARCHIVED_TABLES):
+            changed[year] = {
+                name: {k: d for k, d in docs.items() if k not in moving.get(name, ())}
+                for name, docs in tables.items()
+            }
+    for year, tables in picked.items():
+        target = changed.setdefault(year, {})
+        for name, docs in tables.items():
+            target.setdefault(name, {}).update(docs)
+    for year in sorted(changed):
+        payload = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **changed[year]}
+        atomic_write_bytes(archive_path(directory, year), orjson.dumps(payload))
+
+
+def _moment(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _day(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _int(value: Any) -> int:
+    """An id from a document, or -1 (no document has it) when it is not a number."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else -1
+
+
+__all__ = [
+    "ARCHIVED_TABLES", "all_docs", "archive_old", "archive_path", "archive_years",
+    "archived_docs", "read_year",
+]
+
