@@ -32,29 +32,35 @@ class KeyRow:
     """The id to use in ``keymap.toml``."""
 
 
+INTERNAL_ACTIONS = frozenset({"app.focus_next", "app.focus_previous", "screen.copy_text"})
+"""Textual's own screen bindings (focus cycling, copying a selection): not vatui's keys."""
+
+
 def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
-    """The keys active on ``screen`` (focused widget, screen, app), as the bindings say.
+    """The keys active on ``screen`` (screen, focused widget, app), as the bindings say.
 
     Keys remapped in ``keymap.toml`` show with their new keys. Bindings without a
-    description (scrolling internals) are left out.
+    description, and Textual's own focus/copy keys, are left out. The pane's actions come
+    first, then moving around, then the keys that work everywhere.
     """
     grouped: dict[tuple[int, str, str], list[str]] = {}
-    meta: dict[tuple[int, str, str], tuple[str, str | None]] = {}
+    meta: dict[tuple[int, str, str], tuple[int, str | None]] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.description:
+        if not binding.description or binding.action in INTERNAL_ACTIONS:
             continue
         node: DOMNode = active.node
-        scope = "global" if node is app else "pane"
-        ident = (id(node) if scope == "pane" else 0, binding.action, binding.description)
+        rank = 2 if node is app else (0 if node is screen else 1)
+        ident = (id(node), binding.action, binding.description)
         display = app.get_key_display(binding.with_key(key))
         shown = grouped.setdefault(ident, [])
         if display not in shown:
             shown.append(display)
-        meta[ident] = (scope, binding.id)
-    rows = [KeyRow(" / ".join(keys), ident[2], meta[ident][0], meta[ident][1])
+        meta[ident] = (rank, binding.id)
+    rows = [(meta[ident][0], KeyRow(" / ".join(keys), ident[2], "global" if meta[ident][0] == 2 else "pane",
+                                    meta[ident][1]))
             for ident, keys in grouped.items()]
-    return sorted(rows, key=lambda r: r.scope != "pane")
+    return [row for _rank, row in sorted(rows, key=lambda pair: pair[0])]
 
 
 def _table(rows: Iterable[KeyRow], width: int = 14) -> Content:

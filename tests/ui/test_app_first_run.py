@@ -1,0 +1,103 @@
+"""The first run (no workspace yet), the throwaway sample, ``--demo``, a refused file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SIZE, Ready, screen_text
+
+from vatui.domain.clock import FixedClock
+from vatui.domain.tasks import Task
+from vatui.store.workspace import Workspace
+from vatui.ui.app import make_app
+from vatui.ui.screens.first_run import FirstRunScreen, RefusedScreen
+from vatui.ui.screens.today import TodayScreen
+
+
+async def test_first_run_offers_both_choices(data_dir: Path, clock: FixedClock) -> None:
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen)
+        text = screen_text(app)
+        assert "Start empty" in text and "Explore a throwaway sample" in text
+        assert str(data_dir) in text
+        assert not Workspace.exists(data_dir)
+
+
+async def test_start_empty_creates_the_workspace(data_dir: Path, clock: FixedClock, ready: Ready) -> None:
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await ready(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert Workspace.exists(data_dir)
+        assert "Nothing overdue." in screen_text(app)
+        assert "SAMPLE" not in screen_text(app)
+        await pilot.press("a", *"First task due:today", "enter")
+        await pilot.pause()
+    ws = Workspace.open(data_dir, clock)
+    assert [t.title for t in ws.all(Task)] == ["First task"]
+
+
+async def test_enter_on_the_highlighted_choice(data_dir: Path, clock: FixedClock, ready: Ready) -> None:
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # "Start empty" is highlighted first
+        await ready(pilot)
+        assert Workspace.exists(data_dir)
+
+
+async def test_quit_on_first_run_creates_nothing(data_dir: Path, clock: FixedClock) -> None:
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert not Workspace.exists(data_dir)
+
+
+async def test_sample_is_throwaway(data_dir: Path, clock: FixedClock, ready: Ready) -> None:
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await ready(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        sample_dir = app.ws.directory
+        assert sample_dir != data_dir and Workspace.exists(sample_dir)
+        assert app.ws.all(Task)
+        assert "SAMPLE — not saved" in screen_text(app).splitlines()[0]
+    assert not sample_dir.exists()
+    assert not Workspace.exists(data_dir)
+
+
+async def test_demo_flag_skips_the_question(tmp_path: Path, clock: FixedClock, ready: Ready) -> None:
+    demo_dir = tmp_path / "demo"
+    demo_dir.mkdir()
+    app = make_app(demo_dir, clock=clock, demo=True, size=SIZE)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, TodayScreen)
+        assert app.ws.all(Task)
+        assert "SAMPLE — not saved" in screen_text(app)
+
+
+async def test_a_damaged_file_is_refused_and_left_alone(data_dir: Path, clock: FixedClock) -> None:
+    data_dir.mkdir(parents=True)
+    path = data_dir / "workspace.json"
+    path.write_bytes(b"{not json")
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, RefusedScreen):
+                break
+        assert isinstance(app.screen, RefusedScreen)
+        assert "refusing to open" in screen_text(app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1
+    assert path.read_bytes() == b"{not json"
