@@ -98,6 +98,7 @@ def test_kill_9_at_random_moments_never_loses_an_acknowledged_write(
         _check(data_dir, clock, acked)
         assert _temp_files(data_dir) == [], "opening the workspace leaves no stray temp file"
     assert sum(len(s) for s in acked.values()) > KILLS, f"seed {seed}: the writers barely wrote"
+    assert killed_mid_write > 0, f"seed {seed}: no kill landed inside a write (no temp file was ever left)"
 
 
 @pytest.mark.parametrize("point", ["mid-write", "before-fsync", "before-replace", "before-dir-fsync"])
