@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vatui.domain.clock import FixedClock
-from vatui.domain.errors import RuleError
+from vatui.domain.errors import InputError, RuleError
 from vatui.store.workspace import UNDO_DEPTH, Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
@@ -188,3 +188,15 @@ def test_a_deleted_id_is_never_handed_out_again(ws: Workspace) -> None:
         third = tx.insert("tasks", {"title": "c"})
     assert third == second + 1 and first < second
     assert ws.meta()["id_floor"]["tasks"] == second
+
+
+@pytest.mark.parametrize("value", ["bad \udcff byte", 2**70], ids=["lone-surrogate", "huge-int"])
+def test_a_value_json_cannot_hold_is_refused_clearly(ws: Workspace, value: Any) -> None:
+    with ws.transaction("add") as tx:
+        tx.insert("tasks", {"title": "kept"})
+    before = ws.path.read_bytes()
+    with pytest.raises(InputError, match="nothing was changed"), ws.transaction("add") as tx:
+        tx.insert("tasks", {"title": "also lost"})
+        tx.insert("tasks", {"title": value})
+    assert ws.path.read_bytes() == before
+    assert [d["title"] for d in ws.docs("tasks").values()] == ["kept"]

@@ -21,7 +21,7 @@ from typing import Any, TypeGuard
 import orjson
 from tinydb.storages import Storage
 
-from vatui.domain.errors import VatuiError
+from vatui.domain.errors import InputError, VatuiError
 from vatui.i18n import _
 
 StatKey = tuple[int, int, int]
@@ -216,7 +216,12 @@ class AtomicJSONStorage(Storage):
 
     def _flush(self, data: dict[str, Any]) -> None:
         try:
-            payload = orjson.dumps(data)
+            try:
+                payload = orjson.dumps(data)
+            except orjson.JSONEncodeError as exc:  # e.g. text with lone surrogates from argv
+                raise InputError(
+                    _("cannot save this change ({why}); nothing was changed").format(why=exc)
+                ) from exc
             atomic_write_bytes(self.path, payload)
         except Exception:
             self._data, self._stat = None, None
