@@ -20,6 +20,8 @@ class AppCommands(PaneCommands):
         app = cast("VatuiApp", self.app)
         if app.is_ready:
             for mode, title in app.pane_titles().items():
+                if mode == app.current_mode:
+                    continue
                 yield Command(_("App: go to {pane}").format(pane=title),
                               _("Switch to the {pane} pane").format(pane=title),
                               partial(app.action_switch_pane, mode))

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -63,7 +63,7 @@ def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
     return [row for _rank, row in sorted(rows, key=lambda pair: pair[0])]
 
 
-def _table(rows: Iterable[KeyRow], width: int = 14) -> Content:
+def _table(rows: Iterable[KeyRow], width: int = 12) -> Content:
     lines = []
     for row in rows:
         keys = render.pad(render.label(row.keys, "bold $accent"), width)
@@ -74,7 +74,11 @@ def _table(rows: Iterable[KeyRow], width: int = 14) -> Content:
 class HelpModal(ModalScreen[None]):
     """The keys of a pane; any of ``escape``, ``?`` or ``q`` closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", _("Close"), id="help_close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", _("Close"), id="help_close"),
+        Binding("j", "scroll(1)", _("Scroll down"), show=False, id="help_down"),
+        Binding("k", "scroll(-1)", _("Scroll up"), show=False, id="help_up"),
+    ]
 
     def __init__(self, pane_title: str, rows: list[KeyRow]) -> None:
         super().__init__(classes="vatui-modal")
@@ -85,12 +89,18 @@ class HelpModal(ModalScreen[None]):
         with Vertical(id="help-dialog", classes="modal-body") as body:
             body.border_title = _("Keys: {pane}").format(pane=self.pane_title)
             body.border_subtitle = _("esc close · remap in keymap.toml (see docs)")
-            with VerticalScroll(id="help-scroll"):
-                yield Static(render.label(self.pane_title, "bold underline"), classes="help-heading")
-                yield Static(_table(r for r in self.rows if r.scope == "pane"), id="help-pane")
-                yield Static(render.label(_("Everywhere"), "bold underline"), classes="help-heading")
-                yield Static(_table(r for r in self.rows if r.scope == "global"), id="help-global")
+            with VerticalScroll(id="help-scroll"), Horizontal(id="help-columns"):
+                with Vertical(classes="help-column"):
+                    yield Static(render.label(self.pane_title, "bold underline"), classes="help-heading")
+                    yield Static(_table(r for r in self.rows if r.scope == "pane"), id="help-pane")
+                with Vertical(classes="help-column"):
+                    yield Static(render.label(_("Everywhere"), "bold underline"), classes="help-heading")
+                    yield Static(_table(r for r in self.rows if r.scope == "global"), id="help-global")
 
     def action_close(self) -> None:
         """Close the help."""
         self.dismiss(None)
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the list of keys (when it is taller than the screen)."""
+        self.query_one("#help-scroll", VerticalScroll).scroll_relative(y=lines, animate=False)

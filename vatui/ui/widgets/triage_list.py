@@ -45,17 +45,42 @@ class TriageOption(Option):
 
 
 def item_line(item: TriageItem, width: int) -> Content:
-    """One item at ``width`` cells: sign, title, then client and detail on the right."""
+    """One item at ``width`` cells: sign, title, then client and detail on the right.
+
+    Everything shows whole when it fits; otherwise the title gives way first (down to 16
+    cells), then the client (down to 12), then the detail (at least 14), each cut with an
+    ellipsis, never wrapped.
+    """
     marker, marker_style = MARKERS.get(item.level, MARKERS["normal"])
-    detail = render.fit(item.detail, 26, DETAIL_STYLE.get(item.level, "$text-muted"))
-    client = render.fit(item.client, 20, "$secondary") if item.client else Content("")
-    right = Content.assemble(client, "  ", detail) if client.cell_length else detail
-    room = width - 2 - 2 - right.cell_length - 2
-    if room < 16 and client.cell_length:
-        right = detail
-        room = width - 2 - 2 - right.cell_length - 2
-    title = render.pad(render.fit(item.title, max(room, 8)), max(room, 8))
-    return Content.assemble("  ", render.label(marker, marker_style), title, "  ", right)
+    detail_style = DETAIL_STYLE.get(item.level, "$text-muted")
+    avail = width - 4 - 2  # indent and sign, the gap after the title
+    title_w = render.cells(render.text(item.title).plain)
+    show_client = bool(item.client) and item.client != item.title
+    client_w = min(render.cells(render.text(item.client).plain), 24) if show_client else 0
+    detail_w = render.cells(render.text(item.detail).plain)
+    gap = 2 if client_w and detail_w else 0
+    over = title_w + client_w + gap + detail_w - avail
+    if over > 0:
+        cut = min(over, max(title_w - 16, 0))
+        title_w, over = title_w - cut, over - cut
+    if over > 0 and client_w:
+        cut = min(over, max(client_w - 12, 0))
+        client_w, over = client_w - cut, over - cut
+    if over > 0:
+        cut = min(over, max(detail_w - 14, 0))
+        detail_w, over = detail_w - cut, over - cut
+    if over > 0 and client_w:
+        over -= client_w + gap
+        client_w = gap = 0
+    if over > 0:
+        title_w = max(title_w - over, 4)
+    title = render.fit(item.title, title_w)
+    right = Content.assemble(
+        render.fit(item.client, client_w, "$secondary") if client_w else "", " " * gap,
+        render.fit(item.detail, detail_w, detail_style),
+    )
+    fill = max(avail + 2 - title.cell_length - right.cell_length, 2)
+    return Content.assemble("  ", render.label(marker, marker_style), title, " " * fill, right)
 
 
 def heading_line(section: TriageSection) -> Content:
@@ -88,6 +113,7 @@ class TriageList(OptionList, inherit_bindings=False):
         padding: 0 1;
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        scrollbar-size-vertical: 1;
         & > .option-list--option-disabled {
             color: $foreground;
         }
