@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import orjson
@@ -14,7 +14,9 @@ import orjson
 from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.text import clean
 from vatui.paths import data_dir
-from vatui.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from vatui.store.workspace import Workspace
 
 
 @dataclass
@@ -33,7 +35,9 @@ class CliContext:
     def ws(self) -> Workspace:
         """The workspace, opened (and created) on first use."""
         if self._ws is None:
-            self._ws = Workspace.open(self.directory, self.clock)
+            from vatui.services.session import open_workspace
+
+            self._ws = open_workspace(self.directory, self.clock)
         return self._ws
 
     def today(self) -> date:

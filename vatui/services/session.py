@@ -1,0 +1,20 @@
+"""Opening the workspace for a session: the store, then the once-per-open housekeeping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vatui.domain.clock import Clock
+from vatui.store.workspace import Workspace
+
+
+def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool = False) -> Workspace:
+    """Open the workspace and create the recurring expenses that fell due since last time.
+
+    ``backup`` (the app at start) backs the file up first when it changed since the last backup.
+    """
+    from vatui.services.ledger_expenses import create_due_expenses
+
+    ws = Workspace.open(directory, clock, backup=backup)
+    create_due_expenses(ws)
+    return ws
