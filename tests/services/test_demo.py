@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -17,8 +16,9 @@ import pytest
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
+from vatui.domain.invoicing import round_minutes, settlements, status_after, totals
 from vatui.domain.ledger import Expense, Invoice, Payment
-from vatui.domain.money import Money
+from vatui.domain.reports import held
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.services.demo import DATA_TABLES, generate, parse_size
@@ -239,7 +239,8 @@ def test_time_lines_bill_rounded_hours_at_the_clients_rate(demo: Workspace) -> N
             assert item["unit_price"]["currency"] == doc["currency"]
             if doc["kind"] == "standard" and item["time_entry_ids"]:
                 minutes = sum(time[str(i)]["minutes"] for i in item["time_entry_ids"])
-                assert Decimal(item["quantity"]) * 60 == math.ceil(minutes / 15) * 15
+                assert item["minutes"] == round_minutes(minutes, 15)
+                assert Decimal(item["quantity"]) * 60 == item["minutes"]
                 assert item["unit_price"] == client["hourly_rate"]
                 checked += 1
     assert checked > 5
@@ -285,34 +286,39 @@ def test_nothing_happened_in_the_future(demo: Workspace) -> None:
     assert max(datetime.fromisoformat(v) for v in moments) <= NOW
 
 
-def test_payments_add_up_to_the_status_with_one_small_overpayment(demo: Workspace) -> None:
-    paid: dict[int, Money] = {}
-    for doc in demo.docs("payments").values():
-        payment = Payment.from_doc(doc)
+def test_payments_match_the_status_by_the_ledgers_rules(demo: Workspace) -> None:
+    by_invoice: dict[int, list[Payment]] = {}
+    for payment in demo.all(Payment):
         assert payment.on <= TODAY
-        paid[payment.invoice_id] = paid.get(payment.invoice_id, Money(0, payment.amount.currency)) + payment.amount
-    overpaid = []
+        by_invoice.setdefault(payment.invoice_id, []).append(payment)
+    excess = []
     for invoice in demo.all(Invoice):
-        total = Money(0, invoice.currency)
-        for item in invoice.items:
-            total = total + item.unit_price.times(item.quantity)
-        assert total.minor > 0
-        got = paid.get(invoice.id or 0, Money(0, invoice.currency))
-        assert got.currency == invoice.currency
-        if invoice.status == "paid":
-            assert got >= total
-        elif invoice.status == "partial":
-            assert 0 < got.minor < total.minor
+        payments = by_invoice.get(invoice.id or 0, [])
+        assert totals(invoice).total.minor > 0
+        assert all(p.amount.currency == invoice.currency for p in payments)
+        if invoice.status in ("draft", "void"):
+            assert not payments and invoice.deposit_applied is None and invoice.credit_applied is None
         else:
-            assert got.minor == 0, invoice.number
-        if got > total:
-            overpaid.append(got - total)
+            assert status_after(invoice, payments) == invoice.status, invoice.number
+        excess += [s.excess for s in settlements(invoice, payments) if s.excess.minor]
         assert (invoice.sent_on is None) == (invoice.status == "draft")
+        assert (invoice.voided_on is not None) == (invoice.status == "void")
         assert invoice.due_date > invoice.issue_date <= TODAY
         for reminder in invoice.reminders:
             assert invoice.issue_date < reminder.on <= TODAY
-    assert len(overpaid) == 1
-    assert 0 < overpaid[0].minor <= 1000
+    assert len(excess) == 1
+    assert 0 < excess[0].minor <= 1000
+
+
+def test_deposits_and_credit_are_taken_off_later_invoices(large: Workspace) -> None:
+    invoices = large.all(Invoice)
+    assert any(i.deposit_applied for i in invoices)
+    assert any(i.credit_applied for i in invoices)
+    payments: dict[int, list[Payment]] = {}
+    for payment in large.all(Payment):
+        payments.setdefault(payment.invoice_id, []).append(payment)
+    for balance in held((i, payments.get(i.id or 0, [])) for i in invoices).values():
+        assert balance.deposit.minor >= 0 and balance.credit.minor >= 0
 
 
 def test_invoices_cover_every_kind_and_status(large: Workspace) -> None:
@@ -373,7 +379,7 @@ def test_expenses_include_subscriptions_with_their_occurrences(demo: Workspace) 
     assert templates and occurrences
     for occurrence in occurrences:
         template = templates[occurrence.template_id or 0]
-        assert occurrence.amount == template.amount and occurrence.on > template.on
+        assert occurrence.amount == template.amount and occurrence.on >= template.on
     assert len({e.category for e in expenses}) >= 4
 
 

@@ -124,6 +124,7 @@ def build(ws: Workspace, clients: int, seed: int, settings: Settings,
     planner = DayPlanner(ctx)
     entries = [e for t in tasks for e in t.entries] + demo_work.routine_entries(ctx, load, plans)
     placed = demo_work.lay_out(ctx, planner, entries)
+    demo_clients.fit_retainers(ctx, plans, placed)
     placed += demo_work.top_up_retainers(ctx, planner, plans, placed)
     demo_work.finish_tasks(ctx, tasks)
     tasks.sort(key=lambda t: t.created)

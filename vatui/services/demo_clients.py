@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from vatui.domain.clients import Channel, Client, Contact, Note, Person, VettingCheck
 from vatui.domain.money import Money, decimals_of
 from vatui.services import demo_words as words
-from vatui.services.demo_base import ClientPlan, Ctx
+from vatui.services.demo_base import ClientPlan, Ctx, EntryPlan
 
 RATES = {"USD": (3500, 4000, 4500, 5000, 5500, 6000), "EUR": (3000, 3500, 4000, 4500, 5000),
          "GBP": (2800, 3200, 3500, 4000, 4500), "JPY": (4500, 5000, 5500, 6000)}
@@ -172,6 +172,25 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
     return plans
 
 
+def fit_retainers(ctx: Ctx, plans: list[ClientPlan], entries: list[EntryPlan]) -> None:
+    """Size each retainer to the client's real monthly hours (with years of history)."""
+    if not ctx.large:
+        return
+    month_start = ctx.today.replace(day=1)
+    minutes: dict[int, int] = {}
+    for entry in entries:
+        if entry.client is not None and entry.billable and entry.day < month_start:
+            minutes[entry.client.id] = minutes.get(entry.client.id, 0) + entry.minutes
+    for plan in plans:
+        client = plan.client
+        if not client.retainer_minutes or plan.work_from is None or plan.work_to is None:
+            continue
+        months = max(1.0, (min(plan.work_to, month_start) - plan.work_from).days / 30.4)
+        monthly = minutes.get(plan.id, 0) / months / 60 * ctx.rng.uniform(0.9, 1.15)
+        hours = max(5, round(monthly / 5) * 5)
+        plan.client = client.with_(retainer_minutes=hours * 60, retainer_fee=_retainer_fee(plan.rate, hours))
+
+
 def _vetting(ctx: Ctx, status: str, created: date, pending: bool) -> tuple[VettingCheck, ...]:
     rng = ctx.rng
     if status == "lead":
@@ -200,12 +219,12 @@ def _notes(ctx: Ctx, created: date) -> tuple[Note, ...]:
     return tuple(notes)
 
 
-def fill(ctx: Ctx, template: str, plan: ClientPlan | None) -> str:
-    """A template with its placeholders filled in."""
+def fill(ctx: Ctx, template: str, plan: ClientPlan | None, day: date) -> str:
+    """A template with its placeholders filled in (``{month}`` is ``day``'s month)."""
     rng = ctx.rng
     person = rng.choice(plan.people) if plan and plan.people else "Lucía"
     return template.format(
-        month=rng.choice(words.MONTHS), n=rng.randint(2, 48), city=plan.city if plan else "Lisbon",
+        month=words.MONTHS[day.month - 1], n=rng.randint(2, 48), city=plan.city if plan else "Lisbon",
         person=person, event=rng.choice(words.EVENTS), topic=rng.choice(words.TOPICS),
     )
 
@@ -236,7 +255,7 @@ def build_contacts(ctx: Ctx, plans: list[ClientPlan]) -> list[Contact]:
             at = _contact_at(ctx, day)
             kind = client.preferred_channel if rng.random() < 0.6 and client.preferred_channel else rng.choice(kinds)
             incoming = rng.random() < 0.45
-            summary = fill(ctx, rng.choice(words.CONTACT_IN if incoming else words.CONTACT_OUT), plan)
+            summary = fill(ctx, rng.choice(words.CONTACT_IN if incoming else words.CONTACT_OUT), plan, day)
             follow = None
             if rng.random() < 0.15:
                 follow = day + timedelta(days=rng.randint(2, 7))

@@ -1,5 +1,10 @@
 """Demo expenses: subscriptions with their monthly (or yearly) occurrences, one-off purchases,
-and the fees payment processors kept."""
+and the fees payment processors kept.
+
+As in ``vatui.services.ledger_expenses``, a subscription is a template that is not itself
+counted, and an occurrence is dated from the template's first date on, once a month (or
+year), up to today.
+"""
 
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ def build_expenses(ctx: Ctx, plans: list[ClientPlan], fees: list[tuple[date, Mon
         template = Expense(on=first, amount=Money(minor, currency), category=category, vendor=vendor,
                            note=f"{rule.capitalize()} subscription", recurrence=rule)
         pending.append((first, 0, key, template, -1))
-        n = 1
+        n = 0
         while (day := add_months(first, step * n)) <= ctx.today:
             occurrence = template.with_(on=day, recurrence=None, note="")
             pending.append((day, 1, -1, occurrence, key))

@@ -1,21 +1,24 @@
 """Demo invoices, payments and reminders, built from the billed time.
 
-Each client is invoiced on its cycle (weekly, every other Friday, or monthly; retainer
-clients monthly, with an overage line when they went over). Lines group the billed time
-per task, rounded up to the workspace's rounding, at the client's rate; every billed
-entry is linked from exactly one line. How each client pays (prompt, normal, late, in
-two parts) decides payment dates, statuses and which collection steps were sent.
+Each client is invoiced on its cycle (weekly, every other Friday, or monthly), the way
+``vatui.services.ledger.new_invoice`` would have made it: lines group the billed time per
+task, rounded up to the workspace's rounding, at the client's rate (``minutes`` set); a
+retainer client gets the month's fee, its hours within the retainer at no charge and an
+overage line. Every billed entry is linked from exactly one line. How each client pays
+(prompt, normal, late, in two parts) decides payment dates, statuses and which
+collection steps were sent; a paid deposit, and credit from an overpayment, are taken off
+the next invoice sent, as ``send_invoice`` does.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from vatui.domain.clients import Contact
 from vatui.domain.dates import add_months
+from vatui.domain.invoicing import hours_text, line_amount, round_minutes
 from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
 from vatui.domain.money import Money
 from vatui.domain.settings import ProtocolStep
@@ -44,10 +47,10 @@ class InvoicePlan:
 
     @property
     def total(self) -> Money:
-        """The sum of its lines."""
+        """The sum of its lines (no tax, no discount)."""
         total = Money(0, self.plan.client.currency)
         for line in self.lines:
-            total = total + line.unit_price.times(line.quantity)
+            total = total + line_amount(line)
         return total
 
 
@@ -60,14 +63,6 @@ class Ledger:
     reminder_contacts: list[Contact]
     fees: list[tuple[date, Money, str, str]]
     """Payment processor fees: (date, amount, vendor, note), for the expenses."""
-
-
-def _hours(minutes: int) -> str:
-    return str(Decimal(minutes) / Decimal(60))
-
-
-def _rounded(minutes: int, rounding: int) -> int:
-    return math.ceil(minutes / rounding) * rounding if rounding else minutes
 
 
 def _cycle_ends(ctx: Ctx, plan: ClientPlan) -> list[date]:
@@ -90,19 +85,35 @@ def _cycle_ends(ctx: Ctx, plan: ClientPlan) -> list[date]:
     return ends
 
 
-def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, period: date) -> list[LineItem]:
+def _month(day: date) -> str:
+    return f"{words.MONTHS[day.month - 1]} {day.year}"
+
+
+def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, issue: date) -> list[LineItem]:
     rate = plan.rate
     client = plan.client
     if client.retainer_minutes and client.retainer_fee:
-        hours = client.retainer_minutes // 60
-        lines = [LineItem(description=f"Retainer — {words.MONTHS[period.month - 1]} {period.year} "
-                                      f"({hours} h included)",
-                          quantity="1", unit_price=client.retainer_fee,
-                          time_entry_ids=tuple(e.id for e in entries))]
-        over = sum(e.minutes for e in entries) - client.retainer_minutes
-        if over > 0:
-            lines.append(LineItem(description="Hours over the retainer",
-                                  quantity=_hours(_rounded(over, rounding)), unit_price=rate))
+        lines = [LineItem(description=f"Retainer, {_month(issue)}", unit_price=client.retainer_fee)]
+        if not entries:
+            return lines
+        covered_ids, over_ids, covered, over = [], [], 0, 0
+        for entry in entries:
+            if covered + entry.minutes <= client.retainer_minutes:
+                covered += entry.minutes
+                covered_ids.append(entry.id)
+            else:
+                take = max(client.retainer_minutes - covered, 0)
+                covered += take
+                over += entry.minutes - take
+                over_ids.append(entry.id)
+        worked = _month(entries[0].day)
+        lines.append(LineItem(description=f"Hours within the retainer, {worked}", quantity=hours_text(covered),
+                              unit_price=Money(0, client.currency), minutes=covered,
+                              time_entry_ids=tuple(covered_ids)))
+        if over_ids:
+            billed = round_minutes(over, rounding)
+            lines.append(LineItem(description=f"Retainer overage, {worked}", quantity=hours_text(billed),
+                                  unit_price=rate, minutes=billed, time_entry_ids=tuple(over_ids)))
         return lines
     groups: dict[int, list[EntryPlan]] = {}
     for entry in entries:
@@ -111,8 +122,8 @@ def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, period: da
     for _key, group in sorted(groups.items(), key=lambda kv: (kv[0] == 0, kv[1][0].id)):
         task = group[0].task
         title = one_line(task.title, 80) if task else GENERAL
-        minutes = _rounded(sum(e.minutes for e in group), rounding)
-        lines.append(LineItem(description=title, quantity=_hours(minutes), unit_price=rate,
+        minutes = round_minutes(sum(e.minutes for e in group), rounding)
+        lines.append(LineItem(description=title, quantity=hours_text(minutes), unit_price=rate, minutes=minutes,
                               time_entry_ids=tuple(e.id for e in group)))
     return lines
 
@@ -144,9 +155,9 @@ def _imported(ctx: Ctx, plan: ClientPlan) -> list[InvoicePlan]:
         if period < created:
             continue
         issue = month_end(period) + timedelta(days=1)
-        label = f"{words.MONTHS[period.month - 1]} {period.year}"
+        label = _month(period)
         if client.retainer_minutes and client.retainer_fee:
-            lines = [LineItem(description=f"Retainer — {label}", quantity="1", unit_price=client.retainer_fee)]
+            lines = [LineItem(description=f"Retainer, {label}", unit_price=client.retainer_fee)]
         else:
             hours = Decimal(rng.randrange(16, 60)) / 2
             lines = [LineItem(description=f"Virtual assistance — {label}", quantity=str(hours),
@@ -170,7 +181,7 @@ def _cycles(ctx: Ctx, plan: ClientPlan, entries: list[EntryPlan], rounding: int)
         if not batch and not retainer:
             continue
         issue = min(end + timedelta(days=1 if plan.cycle == "monthly" else rng.randint(0, 1)), ctx.today)
-        lines = _lines(plan, batch, 15, end)
+        lines = _lines(plan, batch, rounding, issue)
         out.append(InvoicePlan(plan, "retainer" if retainer else "standard", issue, lines, batch))
     return out
 
@@ -221,9 +232,45 @@ def _delay(ctx: Ctx, payer: str) -> int:
     return rng.randint(5, 15) if rng.random() < 0.2 else rng.randint(-2, 4)
 
 
+class _Held:
+    """Money held for one client: paid deposits and overpaid credit, each from a date."""
+
+    def __init__(self) -> None:
+        self.deposit: list[tuple[date, int]] = []
+        self.credit: list[tuple[date, int]] = []
+
+    @staticmethod
+    def take(pool: list[tuple[date, int]], on: date, most: int) -> int:
+        """Take up to ``most`` of what was available by ``on``."""
+        taken = 0
+        for i, (since, amount) in enumerate(pool):
+            if since <= on and amount and taken < most:
+                part = min(amount, most - taken)
+                pool[i] = (since, amount - part)
+                taken += part
+        return taken
+
+
+def _parts(ctx: Ctx, inv: InvoicePlan, due: date, owed: Money) -> tuple[list[tuple[date, Money]], date]:
+    """When the client pays what is owed: (date, amount) parts, and the day it is all paid."""
+    rng = ctx.rng
+    payer = "prompt" if inv.kind == "deposit" else inv.plan.payer
+    if inv.plan.deposit_pending:
+        return [], ctx.today + timedelta(days=30)
+    if payer == "partial":
+        first = max(inv.issue + timedelta(days=1), due + timedelta(days=rng.randint(0, 5)))
+        second = first + timedelta(days=rng.randint(10, 25))
+        half = owed.percent(50)
+        return [(first, half), (second, owed - half)], second
+    pay_day = max(inv.issue + timedelta(days=1), due + timedelta(days=_delay(ctx, payer)))
+    if inv.plan.client.status == "former":
+        pay_day = min(pay_day, ctx.days_ago(1))
+    return [(pay_day, owed)], pay_day
+
+
 def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, ...],
            first_payment_id: int) -> Ledger:
-    """Statuses, payments, reminders sent, and processor fees, for every invoice."""
+    """Statuses, payments, deposits and credit applied, reminders sent, and processor fees."""
     rng = ctx.rng
     methods: dict[int, str] = {}
     newest: dict[int, InvoicePlan] = {}
@@ -232,57 +279,54 @@ def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, 
             newest[inv.plan.id] = inv
     over_target = next((inv for inv in reversed(invoices) if inv.plan.index == 0 and not inv.void
                         and inv.kind != "deposit" and inv.issue < ctx.days_ago(45)), None)
+    held: dict[int, _Held] = {}
     records: list[Invoice] = []
     payments: list[tuple[date, int, Money, str, str]] = []
     contacts: list[Contact] = []
     fees: list[tuple[date, Money, str, str]] = []
     for inv in invoices:
         client = inv.plan.client
+        pool = held.setdefault(inv.plan.id, _Held())
         if inv.plan.id not in methods:
             methods[inv.plan.id] = rng.choice(words.PAYMENT_METHODS.get(client.currency, ("Wise",)))
         method = methods[inv.plan.id]
-        terms = 7 if inv.kind == "deposit" else client.terms_days
-        due = inv.issue + timedelta(days=terms)
+        due = inv.issue + timedelta(days=7 if inv.kind == "deposit" else client.terms_days)
         total = inv.total
         sent_on: date | None = inv.issue
+        voided_on = deposit_applied = credit_applied = None
         reminders: list[ReminderSent] = []
         if inv.void:
-            status = "void"
+            status, voided_on = "void", min(inv.issue + timedelta(days=1), ctx.today)
         elif inv.plan.draft_last and newest.get(inv.plan.id) is inv and inv.issue >= ctx.days_ago(7):
             status, sent_on = "draft", None
         else:
-            payer = "prompt" if inv.kind == "deposit" and not inv.plan.deposit_pending else inv.plan.payer
-            if inv.plan.deposit_pending:
-                paid_parts: list[tuple[date, Money]] = []
-                pay_day = ctx.today + timedelta(days=30)
-            elif payer == "partial":
-                first = max(inv.issue + timedelta(days=1), due + timedelta(days=rng.randint(0, 5)))
-                second = first + timedelta(days=rng.randint(10, 25))
-                half = total.percent(50)
-                paid_parts = [(first, half), (second, total - half)]
-                pay_day = second
-            else:
-                pay_day = max(inv.issue + timedelta(days=1), due + timedelta(days=_delay(ctx, payer)))
-                if client.status == "former":
-                    pay_day = min(pay_day, ctx.days_ago(1))
-                paid_parts = [(pay_day, total)]
-            paid_parts = [(day, amount) for day, amount in paid_parts if day <= ctx.today]
-            if inv is over_target and paid_parts:
-                paid_parts = [(paid_parts[0][0], total + Money(500, total.currency))]
-            received = sum(amount.minor for _d, amount in paid_parts)
-            status = "paid" if received >= total.minor else "partial" if received else "sent"
+            owed = total.minor
+            if inv.kind != "deposit":
+                taken = _Held.take(pool.deposit, inv.issue, owed)
+                deposit_applied = Money(taken, total.currency) if taken else None
+                owed -= taken
+                taken = _Held.take(pool.credit, inv.issue, owed)
+                credit_applied = Money(taken, total.currency) if taken else None
+                owed -= taken
+            parts, pay_day = _parts(ctx, inv, due, Money(owed, total.currency)) if owed else ([], inv.issue)
+            parts = [(day, amount) for day, amount in parts if day <= ctx.today]
+            if inv is over_target and parts:
+                parts = [(parts[0][0], parts[0][1] + Money(500, total.currency))]
+                pool.credit.append((parts[0][0], 500))
+            received = sum(amount.minor for _d, amount in parts)
+            status = "paid" if received >= owed else "partial" if received or owed < total.minor else "sent"
+            if inv.kind == "deposit" and status == "paid":
+                pool.deposit.append((pay_day, total.minor))
             horizon = pay_day if status == "paid" else ctx.today + timedelta(days=1)
             for index, step in enumerate(protocol):
                 day = due + timedelta(days=step.offset_days)
-                if not (inv.issue < day < horizon):
-                    continue
-                if status != "paid" and day >= ctx.days_ago(1):
+                if not (inv.issue < day < horizon) or (status != "paid" and day >= ctx.days_ago(1)):
                     continue
                 reminders.append(ReminderSent(step=index, on=day))
                 contacts.append(Contact(client_id=inv.plan.id, at=ctx.moment(day, 9 * 60 + 15), channel="email",
                                         direction="out",
                                         summary=f"Payment reminder ({step.name}) for {inv.number}"))
-            for day, amount in paid_parts:
+            for day, amount in parts:
                 reference = inv.number if rng.random() < 0.7 else f"TRF-{rng.randint(100000, 999999)}"
                 payments.append((day, inv.id, amount, method, reference))
                 if method in ("PayPal", "Stripe"):
@@ -292,7 +336,8 @@ def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, 
         records.append(Invoice(
             id=inv.id, number=inv.number, client_id=inv.plan.id, kind=inv.kind, issue_date=inv.issue,
             due_date=due, currency=client.currency, items=tuple(inv.lines), notes=inv.notes, status=status,
-            sent_on=sent_on, reminders=tuple(reminders),
+            sent_on=sent_on, reminders=tuple(reminders), deposit_applied=deposit_applied,
+            credit_applied=credit_applied, voided_on=voided_on,
         ))
     payments.sort(key=lambda p: (p[0], p[1]))
     payment_records = [Payment(id=first_payment_id + i, invoice_id=inv_id, on=day, amount=amount, method=method,

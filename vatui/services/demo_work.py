@@ -87,7 +87,7 @@ def _history(ctx: Ctx, load: Load, plan: ClientPlan, out: list[TaskPlan]) -> Non
             template, tags, typical = rng.choice(words.TASKS)
             estimate = max(15, round(typical * rng.uniform(0.6, 1.3) / 15) * 15)
             task = TaskPlan(
-                title=fill(ctx, template, plan), client=plan, column="Done",
+                title=fill(ctx, template, plan, day), client=plan, column="Done",
                 created=ctx.moment(day, rng.randint(8 * 60, 18 * 60)),
                 due=day + timedelta(days=rng.randint(1, 10)) if rng.random() < 0.65 else None,
                 priority=rng.choice((None, "low", "med", "med", "high")),
@@ -188,7 +188,7 @@ def _random_open(ctx: Ctx, plan: ClientPlan, out: list[TaskPlan]) -> None:
 
     def title() -> tuple[str, tuple[str, ...], int]:
         template, tags, typical = rng.choice(words.TASKS)
-        return fill(ctx, template, plan), tags, typical
+        return fill(ctx, template, plan, ctx.today), tags, typical
 
     for _i in range(rng.randint(0, 2)):
         text, tags, est = title()
