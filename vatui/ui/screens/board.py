@@ -1,0 +1,320 @@
+"""The Board pane: columns of cards, moved and edited from the keyboard.
+
+Each column is one ``BoardColumn`` (a virtual list), so 2,000 cards cost what 20 do.
+At 80 columns the screen shows three Board columns at a time (about 25 cells each: a
+title, a client and a due badge still fit) and slides the window as the focus moves;
+``BoardBar`` above names all of them with their counts. Wider terminals show more, up to
+all of them.
+
+Widgets never save: every change goes through ``app.run_service`` with a service from
+``vatui.services``, and ``reload`` redraws from the store, keeping the cursor on the
+card that should have it (the moved card, a deleted card's neighbour, the same card).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.resources import files
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.screen import Screen
+from textual.widgets import Footer, Input
+
+from vatui.domain.tasks import Task
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.services.board import BoardReader, BoardSnapshot
+from vatui.ui.commands.board import BoardCommands
+from vatui.ui.screens.board_actions import BoardActions
+from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
+from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
+from vatui.ui.widgets.task_card import BoardContext
+
+MIN_COLUMN_WIDTH = 25
+"""The narrowest a column gets before the Board shows fewer columns at once."""
+
+
+def _b(keys: str, action: str, text: str, id: str, show: bool = False, display: str | None = None) -> Binding:
+    return Binding(keys, action, text, show=show, id=id, key_display=display)
+
+
+class BoardScreen(BoardActions, Screen[None]):
+    """Columns of cards across every client."""
+
+    CSS_PATH = str(files("vatui.styles").joinpath("board.tcss"))
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {BoardCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _b("h,left", "focus_column(-1)", _("Column left"), "board_column_left"),
+        _b("l,right", "focus_column(1)", _("Column right"), "board_column_right"),
+        _b("j,down", "cursor(1)", _("Next card"), "board_cursor_down"),
+        _b("k,up", "cursor(-1)", _("Previous card"), "board_cursor_up"),
+        _b("g,home", "cursor_to(0)", _("First card"), "board_cursor_first"),
+        _b("G,end", "cursor_to(-1)", _("Last card"), "board_cursor_last"),
+        _b("pagedown,ctrl+d", "page(1)", _("Page down"), "board_page_down"),
+        _b("pageup,ctrl+u", "page(-1)", _("Page up"), "board_page_up"),
+        _b("H,shift+left", "move_card(-1)", _("Move card left"), "board_move_left"),
+        _b("L,shift+right", "move_card(1)", _("Move"), "board_move_right", True, "H/L"),
+        _b("K,shift+up", "reorder(-1)", _("Move card up"), "board_reorder_up"),
+        _b("J,shift+down", "reorder(1)", _("Move card down"), "board_reorder_down"),
+        _b("space", "toggle_done", _("Done"), "board_done", True),
+        _b("n", "new_card", _("New"), "board_new", True),
+        _b("enter", "edit_card", _("Edit"), "board_edit", True),
+        _b("s", "reschedule", _("Due"), "board_reschedule", True),
+        _b("t", "toggle_timer", _("Timer"), "board_timer", True),
+        _b("f", "filter_client", _("Client"), "board_filter_client", True),
+        _b("slash", "filter_text", _("Find"), "board_filter_text", True, "/"),
+        _b("x", "delete_card", _("Delete"), "board_delete", True),
+        _b("c", "log_contact", _("Log contact"), "board_contact"),
+        _b("escape", "clear_filters", _("Clear filter"), "board_clear_filter", True, "esc"),
+    ]
+
+    def __init__(self, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.snapshot: BoardSnapshot | None = None
+        """The cards as last read from the store."""
+        self.client_filter: int | None = None
+        """Show only this client's cards."""
+        self.text_filter = ""
+        """Show only cards whose title, client or tags contain this (case-insensitive)."""
+        self.focused_index = 0
+        """The focused column."""
+        self._window_start = 0
+        self._reloaded = False
+        self._reader = BoardReader()
+        self._columns: list[BoardColumn] = []
+
+    def compose(self) -> ComposeResult:
+        yield AppHeader()
+        yield BoardBar(id="board-bar")
+        yield Input(id="board-filter", compact=True, placeholder=_("filter cards: type, enter keeps, esc clears"))
+        with BoardColumns(id="board-columns"):
+            for index, name in enumerate(self._settings_columns()):
+                yield BoardColumn(name, id=f"board-column-{index}")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _settings_columns(self) -> tuple[str, ...]:
+        return tuple(self.app.ws.settings().columns)
+
+    def on_mount(self) -> None:
+        """Read the cards, focus the first column, start the timer's tick."""
+        self.query_one("#board-filter", Input).display = False
+        self.reload()
+        self.activate(0)
+        self.query_one(BoardColumns).focus()
+        self.set_interval(1.0, self._tick)
+
+    # reading -----------------------------------------------------------------------------
+
+    @property
+    def columns(self) -> list[BoardColumn]:
+        """The column widgets, left to right."""
+        if not self._columns:
+            self._columns = list(self.query(BoardColumn))
+        return self._columns
+
+    @property
+    def focused_column(self) -> BoardColumn:
+        """The column with the focus (or that had it last)."""
+        columns = self.columns
+        return columns[min(self.focused_index, len(columns) - 1)]
+
+    @property
+    def selected_task(self) -> Task | None:
+        """The card under the cursor in the focused column."""
+        return self.focused_column.selected
+
+    def reload(self) -> None:
+        """Re-read the store and redraw; the cursor stays on the same card (or its place)."""
+        self._reloaded = True
+        if self._settings_columns() != tuple(c.column for c in self.columns):
+            self._columns = []
+            self.app.call_later(self.recompose)
+            return
+        self.snapshot = snap = self._reader.snapshot(self.app.ws)
+        context = BoardContext(
+            client_names=snap.client_names, blocked_clients=snap.blocked_clients,
+            running=snap.running, today=snap.today, timezone=snap.settings.home_timezone,
+        )
+        wanted = self._matches()
+        for column in self.columns:
+            tasks = snap.columns.get(column.column, [])
+            shown = [t for t in tasks if wanted(t)] if wanted is not None else tasks
+            empty = _("no cards match") if tasks and not shown else _("no cards")
+            column.clock = self.app.ws.clock.now
+            column.set_cards(shown, context, empty)
+        self._update_headings()
+        self._layout_window()
+
+    def _matches(self) -> Callable[[Task], bool] | None:
+        client, text = self.client_filter, self.text_filter.strip().casefold()
+        if client is None and not text:
+            return None
+        names = self.snapshot.client_names if self.snapshot else {}
+
+        def wanted(task: Task) -> bool:
+            if client is not None and task.client_id != client:
+                return False
+            if text:
+                hay = " ".join((task.title, names.get(task.client_id or -1, ""), *task.tags)).casefold()
+                return text in hay
+            return True
+
+        return wanted
+
+    def _update_headings(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        settings = snap.settings
+        for column in self.columns:
+            count = len(column.tasks)
+            total = len(snap.columns.get(column.column, []))
+            label = f"{one_line(column.column)} {count}" if count == total else f"{one_line(column.column)} {count}/{total}"
+            warn = False
+            if column.column == settings.doing_column and settings.wip_limit > 0:
+                label = f"{one_line(column.column)} {snap.wip}/{settings.wip_limit}"
+                if snap.over_wip:
+                    warn, label = True, label + " " + _("OVER WIP")
+            elif column.column == settings.done_column:
+                label += " " + _("(14 days)")
+            sub = ""
+            if count > column.page_size():
+                sub = f"{column.cursor + 1}/{count}"
+            column.set_heading(label, sub, warn=warn)
+
+    def _filters_text(self) -> str:
+        parts = []
+        if self.client_filter is not None and self.snapshot is not None:
+            name = self.snapshot.client_names.get(self.client_filter, f"#{self.client_filter}")
+            parts.append("@" + one_line(name, 20))
+        if self.text_filter:
+            parts.append("/" + one_line(self.text_filter, 20))
+        return " ".join(parts)
+
+    def _layout_window(self) -> None:
+        """Show as many columns as fit, keeping the focused one on screen."""
+        columns = self.columns
+        width = self.size.width or self.app.size.width
+        fit = max(1, min(len(columns), width // MIN_COLUMN_WIDTH))
+        start = min(self._window_start, len(columns) - fit)
+        if self.focused_index < start:
+            start = self.focused_index
+        elif self.focused_index >= start + fit:
+            start = self.focused_index - fit + 1
+        self._window_start = start = max(start, 0)
+        for index, column in enumerate(columns):
+            shown = start <= index < start + fit
+            if column.display != shown:
+                column.display = shown
+        tabs = [ColumnTab(self._tab_label(c), c.over_limit) for c in columns]
+        self.query_one(BoardBar).show(tabs, self.focused_index, (start, start + fit), self._filters_text())
+
+    def _tab_label(self, column: BoardColumn) -> str:
+        done = self.snapshot is not None and column.column == self.snapshot.settings.done_column
+        return one_line(column.column) + f" {len(column.tasks)}" if done else column.heading
+
+    def on_resize(self) -> None:
+        """Fit the number of columns shown to the new width."""
+        self._layout_window()
+
+    def _tick(self) -> None:
+        """Once a second: repaint the running timer's card, and nothing else."""
+        snap = self.snapshot
+        if snap is None or snap.running is None:
+            return
+        for column in self.columns:
+            if column.display and (at := column.index_of(snap.running.task_id)) is not None:
+                column.refresh_card(at)
+
+    # focus -------------------------------------------------------------------------------
+
+    def activate(self, index: int) -> None:
+        """Make column ``index`` the one the keys act on, and slide it into view."""
+        self.focused_index = index
+        for at, column in enumerate(self.columns):
+            column.set_active(at == index)
+        self._layout_window()
+
+    @on(BoardColumn.Clicked)
+    def _clicked(self, event: BoardColumn.Clicked) -> None:
+        self.activate(self.columns.index(event.column))
+        self.query_one(BoardColumns).focus()
+        self._update_headings()
+
+    @on(BoardColumn.Opened)
+    def _opened(self, event: BoardColumn.Opened) -> None:
+        self.action_edit_card()
+
+    def focus_record(self, kind: str, id: int) -> None:
+        """Put the cursor on a record (``kind == "task"``): clears filters that hide it."""
+        if kind != "task":
+            return
+        if self.snapshot is not None and not any(
+            t.id == id for tasks in self.snapshot.columns.values() for t in tasks
+        ):
+            self.notify(_("that card is not on the Board (done more than 14 days ago?)"))
+            return
+        self.client_filter, self.text_filter = None, ""
+        self.query_one("#board-filter", Input).display = False
+        self.reload()
+        self.focus_task(id)
+
+    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Call a service through the app (errors become a notification), then redraw."""
+        self._reloaded = False
+        result = self.app.run_service(fn, *args, **kwargs)
+        if not self._reloaded:
+            self.reload()
+        return result
+
+    # filters -------------------------------------------------------------------------------
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        self.text_filter = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_kept(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.query_one(BoardColumns).focus()
+
+    def set_client_filter(self, client_id: int | None) -> None:
+        """Show only ``client_id``'s cards (``None``: every client's)."""
+        self.client_filter = client_id
+        self.reload()
+        self.refresh_bindings()
+
+    def clear_filters(self) -> None:
+        """Drop the text and the client filter."""
+        field = self.query_one("#board-filter", Input)
+        field.display = False
+        self.text_filter, self.client_filter = "", None
+        with field.prevent(Input.Changed):
+            field.value = ""
+        self.query_one(BoardColumns).focus()
+        self.reload()
+        self.refresh_bindings()
+
+    def action_filter_text(self) -> None:
+        """Open the text filter (it filters as you type)."""
+        field = self.query_one("#board-filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filters(self) -> None:
+        """Drop every filter."""
+        self.clear_filters()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide ``escape`` from the footer when there is no filter to clear."""
+        if action == "clear_filters":
+            return bool(self.client_filter is not None or self.text_filter
+                        or self.query_one("#board-filter", Input).display)
+        return True
