@@ -1,0 +1,60 @@
+"""The command line at the large demo workspace: ``vatui today`` wall time and peak memory.
+
+Baselines, measured in the same run with the same interpreter: ``python -c pass`` (the
+floor of any Python command) and ``python -c "import textual"`` (what the command line
+saves by never importing Textual). Memory: the peak RSS of ``vatui today``, and of a bare
+``Workspace.open`` plus one read (the store's share), next to ``python -c pass``.
+"""
+
+from __future__ import annotations
+
+from bench.common import PYTHON, VATUI, Row, median_ms, peak_rss_mb, run_timed
+from bench.fixtures import large_workspace_dir
+
+REPEAT = 9
+"""Runs per wall-time figure (after one warm-up run)."""
+TODAY_TARGET_MS = 200.0
+"""PRODUCT.md: ``vatui today`` at the large workspace."""
+RSS_TARGET_MB = 150.0
+"""PRODUCT.md: peak memory at the large workspace."""
+
+OPEN_ONLY = (
+    "import sys; from pathlib import Path; from vatui.store.workspace import Workspace; "
+    "ws = Workspace.open(Path(sys.argv[1])); assert ws.docs('tasks')"
+)
+
+
+def run() -> list[Row]:
+    """Wall time and peak RSS of ``vatui today`` against bare Python, at the large workspace."""
+    directory = large_workspace_dir()
+    env = {"VATUI_DATA_DIR": str(directory)}
+    today = [VATUI, "today"]
+    bare = [PYTHON, "-c", "pass"]
+    textual = [PYTHON, "-c", "import textual"]
+    for cmd in (today, bare, textual):
+        run_timed(cmd, env, repeat=1)
+    today_ms = median_ms(run_timed(today, env, REPEAT))
+    bare_ms = median_ms(run_timed(bare, env, REPEAT))
+    textual_ms = median_ms(run_timed(textual, env, REPEAT))
+    today_json_ms = median_ms(run_timed([*today, "--json"], env, REPEAT))
+
+    today_mb = peak_rss_mb(today, env)
+    open_mb = peak_rss_mb([PYTHON, "-c", OPEN_ONLY, str(directory)], env)
+    bare_mb = peak_rss_mb(bare, env)
+    return [
+        Row(f"cli: `vatui today`, wall (median of {REPEAT})", today_ms, "ms", "`python -c pass`", bare_ms,
+            f"≤ {TODAY_TARGET_MS:.0f} ms", today_ms <= TODAY_TARGET_MS),
+        Row(f"cli: `vatui today --json`, wall (median of {REPEAT})", today_json_ms, "ms",
+            "`python -c \"import textual\"`", textual_ms, f"≤ {TODAY_TARGET_MS:.0f} ms",
+            today_json_ms <= TODAY_TARGET_MS),
+        Row("cli: `vatui today`, peak RSS", today_mb, "MB", "`python -c pass`", bare_mb,
+            f"≤ {RSS_TARGET_MB:.0f} MB", today_mb <= RSS_TARGET_MB),
+        Row("store: open the workspace + one read, peak RSS", open_mb, "MB", "`python -c pass`", bare_mb,
+            f"≤ {RSS_TARGET_MB:.0f} MB", open_mb <= RSS_TARGET_MB),
+    ]
+
+
+if __name__ == "__main__":
+    from bench.common import print_table
+
+    print_table(run())

@@ -1,0 +1,62 @@
+"""Workspaces the benchmarks share: the large demo, made once per run.
+
+``large_workspace_dir()`` generates the large demo workspace (40 clients, over 50,000
+records, dated relative to the real clock) in a temporary directory the first time it is
+called, and returns the same directory afterwards; it is deleted when the run ends.
+Benchmarks that write take ``copy_of_large()`` so they never change what the others read.
+"""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
+SEED = 7
+"""The demo's seed: every run measures the same workspace (up to the date)."""
+
+_root: Path | None = None
+_large: Path | None = None
+
+
+def _scratch() -> Path:
+    global _root
+    if _root is None:
+        _root = Path(tempfile.mkdtemp(prefix="vatui-bench-"))
+        atexit.register(shutil.rmtree, _root, True)
+    return _root
+
+
+def large_workspace_dir() -> Path:
+    """The data directory of the large demo workspace (created on first use, then reused)."""
+    global _large
+    if _large is None:
+        from vatui.services.demo import SIZES, generate
+        from vatui.store.workspace import Workspace
+
+        directory = _scratch() / "large"
+        ws = Workspace.open(directory)
+        generate(ws, clients=SIZES["large"], seed=SEED)
+        ws.close()
+        _large = directory
+    return _large
+
+
+def copy_of_large(name: str) -> Path:
+    """A private copy of the large workspace's data directory, for benchmarks that write."""
+    source = large_workspace_dir()
+    target = _scratch() / name
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(mode=0o700)
+    shutil.copy2(source / "workspace.json", target / "workspace.json")
+    return target
+
+
+def records_in(directory: Path) -> int:
+    """How many documents the workspace in ``directory`` holds, over every table."""
+    import orjson
+
+    data = orjson.loads((directory / "workspace.json").read_bytes())
+    return sum(len(table) for table in data.values())
