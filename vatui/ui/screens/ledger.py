@@ -1,15 +1,286 @@
-"""The Ledger pane (its owner fills it in)."""
+"""The Ledger pane: invoices (status and aging), payments, expenses, P&L chart, revenue by client.
+
+Keys: ``i`` invoice a client's unbilled time, ``p`` record a payment, ``r`` draft the
+due reminder, ``e`` add an expense, ``enter`` open the invoice document, ``s`` send a
+draft, ``x`` void, ``/`` filter, ``[``/``]`` switch tabs, ``c`` the P&L's currency.
+The screen reads ``services.ledger_view`` and acts through ``screens.ledger_actions``.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane
+
+from vatui.i18n import _
+from vatui.ui.commands.ledger import LedgerCommands
+from vatui.ui.screens import ledger_actions as act
+from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.ledger_list import (
+    LedgerList,
+    client_header,
+    client_line,
+    expense_header,
+    expense_line,
+    invoice_header,
+    invoice_line,
+    payment_header,
+    payment_line,
+)
+from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
+
+if TYPE_CHECKING:
+    from vatui.services.ledger_view import LedgerView
+    from vatui.ui.app import VatuiApp
+
+TABS = ("invoices", "payments", "expenses", "pnl", "clients")
+"""The pane's tabs, in order."""
 
 
 class LedgerScreen(Screen[None]):
-    """The Ledger pane."""
+    """The collections desk and the books."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("i", "invoice", _("Invoice time"), id="ledger_invoice"),
+        Binding("p", "payment", _("Payment"), id="ledger_payment"),
+        Binding("r", "reminder", _("Remind"), id="ledger_reminder"),
+        Binding("e", "expense", _("Expense"), id="ledger_expense"),
+        Binding("s", "send", _("Send"), id="ledger_send"),
+        Binding("x", "void", _("Void"), show=False, id="ledger_void"),
+        Binding("slash", "filter", _("Filter"), id="ledger_filter"),
+        Binding("right_square_bracket", "tab(1)", _("Next tab"), show=False, id="ledger_next_tab"),
+        Binding("left_square_bracket", "tab(-1)", _("Previous tab"), show=False, id="ledger_prev_tab"),
+        Binding("c", "currency", _("P&L currency"), show=False, id="ledger_currency"),
+        Binding("escape", "clear_filter", _("Clear filter"), show=False, id="ledger_clear_filter"),
+    ]
+    COMMANDS: ClassVar = {LedgerCommands}
+    CSS_PATH: ClassVar = [str(resources.files("vatui.styles") / "ledger.tcss")]
+    PANE: ClassVar[str] = "ledger"
+
+    def __init__(self) -> None:
+        super().__init__(id="ledger")
+        self.view: LedgerView | None = None
+        self.filter_text = ""
+        self.currency: str | None = None
+
+    @property
+    def vatui(self) -> VatuiApp:
+        """The app, typed."""
+        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static("Ledger", id="ledger-placeholder")
-        yield Footer()
+        yield AppHeader()
+        yield Input(placeholder=_("filter: number, client, status, vendor…"), id="ledger-filter",
+                    classes="-hidden", compact=True)
+        with TabbedContent(id="ledger-tabs", initial="invoices"):
+            with TabPane(_("Invoices"), id="invoices"):
+                yield Static(id="invoices-head", classes="ledger-head")
+                yield LedgerList(id="ledger-invoices")
+            with TabPane(_("Payments"), id="payments"):
+                yield Static(id="payments-head", classes="ledger-head")
+                yield LedgerList(id="ledger-payments")
+            with TabPane(_("Expenses"), id="expenses"):
+                yield Static(id="expenses-head", classes="ledger-head")
+                yield LedgerList(id="ledger-expenses")
+            with TabPane(_("P&L"), id="pnl"), VerticalScroll(id="pnl-scroll"):
+                yield PnlChart(id="ledger-pnl")
+            with TabPane(_("Clients"), id="clients"):
+                yield Static(id="clients-head", classes="ledger-head")
+                yield LedgerList(id="ledger-clients")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#ledger-invoices", LedgerList).focus()
+        if self.vatui.is_ready:
+            self.call_after_refresh(self.reload)
+
+    # the pane contract -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the ledger again and redraw every tab (cursors stay on their rows)."""
+        if not self.vatui.is_ready or not self.is_mounted:
+            return
+        from vatui.services.ledger_view import ledger_view
+
+        self.view = ledger_view(self.vatui.ws)
+        self._draw()
+
+    def _draw(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        width = max((self.size.width or 80) - 2, 60)
+        wanted = self.filter_text.casefold()
+
+        def keep(*parts: Any) -> bool:
+            return not wanted or wanted in " ".join(str(p) for p in parts).casefold()
+
+        self.query_one("#invoices-head", Static).update(invoice_header(width))
+        self.query_one("#ledger-invoices", LedgerList).show([
+            (f"invoice:{r.invoice.id}", invoice_line(r, width)) for r in view.invoices
+            if keep(r.invoice.number, r.client, r.status, r.bucket or "", r.invoice.kind)])
+        self.query_one("#payments-head", Static).update(payment_header(width))
+        self.query_one("#ledger-payments", LedgerList).show([
+            (f"payment:{r.payment.id}", payment_line(r, width)) for r in view.payments
+            if keep(r.number, r.client, r.payment.method, r.payment.on)])
+        self.query_one("#expenses-head", Static).update(expense_header(width))
+        self.query_one("#ledger-expenses", LedgerList).show([
+            (f"expense:{e.id}", expense_line(e, width)) for e in view.expenses
+            if keep(e.vendor, e.note, e.category, e.on)])
+        self.query_one("#clients-head", Static).update(client_header(width))
+        self.query_one("#ledger-clients", LedgerList).show([
+            (f"client:{r.client_id}:{r.currency}", client_line(r, width)) for r in view.clients if keep(r.client)])
+        found = currencies(view.pnl)
+        if self.currency not in found:
+            self.currency = found[0] if found else None
+        self.query_one(PnlChart).show(view.pnl, view.months, self.currency)
+
+    def focus_record(self, kind: str, ref: int | None) -> None:
+        """Show the tab of a record and put the cursor on it."""
+        tab = {"invoice": "invoices", "payment": "payments", "expense": "expenses"}.get(kind)
+        if tab is None or ref is None:
+            return
+        self.query_one(TabbedContent).active = tab
+        listing = self.query_one(f"#ledger-{tab}", LedgerList)
+        if not listing.select_id(f"{kind}:{ref}") and self.filter_text:
+            self.action_clear_filter()
+            listing.select_id(f"{kind}:{ref}")
+        listing.focus()
+
+    def today_action(self, action: str, item: Any) -> None:
+        """Today's ``r`` on an invoice line: draft, show and log its reminder."""
+        if action == "reminder" and getattr(item, "kind", None) == "invoice" and item.ref is not None:
+            act.remind(self.vatui, int(item.ref))
+        else:
+            self.vatui.inform(_("Reminders are sent for invoices; this line is about a {kind}.").format(
+                kind=getattr(item, "kind", "?")))
+
+    # helpers -----------------------------------------------------------------------
+
+    def selected_invoice(self, quiet: bool = False) -> int | None:
+        """The id of the invoice under the cursor (the invoices tab must be shown)."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == "payments":
+            row = self.query_one("#ledger-payments", LedgerList).selected_id
+            view = self.view
+            if row and view is not None:
+                pid = int(row.split(":")[1])
+                for p in view.payments:
+                    if p.payment.id == pid:
+                        return p.payment.invoice_id
+        if tabs.active != "invoices":
+            if not quiet:
+                self.vatui.inform(_("Pick an invoice on the Invoices tab first."))
+            return None
+        row = self.query_one("#ledger-invoices", LedgerList).selected_id
+        if row is None:
+            if not quiet:
+                self.vatui.inform(_("No invoice selected."))
+            return None
+        return int(row.split(":")[1])
+
+    # handlers ----------------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#ledger-invoices")
+    def _open_selected(self, event: OptionList.OptionSelected) -> None:
+        act.open_invoice(self.vatui, int(str(event.option.id).split(":")[1]))
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id
+        lists = self.query(f"#ledger-{pane}")
+        if lists:
+            lists.first().focus()
+
+    @on(Input.Changed, "#ledger-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+        self._draw()
+
+    @on(Input.Submitted, "#ledger-filter")
+    def _filter_done(self) -> None:
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        active = self.query_one(TabbedContent).active
+        found = self.query(f"#ledger-{active}")
+        if found:
+            found.first().focus()
+
+    # actions -----------------------------------------------------------------------
+
+    def action_invoice(self) -> None:
+        """Invoice a client's unbilled time (client picker)."""
+        act.invoice_time(self.vatui)
+
+    def action_payment(self) -> None:
+        """Record a payment on the selected invoice."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            act.payment(self.vatui, invoice_id)
+
+    def action_reminder(self) -> None:
+        """Draft the due reminder of the selected invoice."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            act.remind(self.vatui, invoice_id)
+
+    def action_expense(self) -> None:
+        """Add an expense."""
+        act.expense(self.vatui)
+
+    def action_send(self) -> None:
+        """Mark the selected draft as sent."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            act.send(self.vatui, invoice_id)
+
+    def action_void(self) -> None:
+        """Void the selected invoice (asks first)."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            act.void(self.vatui, invoice_id)
+
+    def action_open(self) -> None:
+        """Show the selected invoice as a document."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            act.open_invoice(self.vatui, invoice_id)
+
+    def action_filter(self) -> None:
+        """Show the filter box."""
+        box = self.query_one("#ledger-filter", Input)
+        box.remove_class("-hidden")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        """Clear and hide the filter."""
+        box = self.query_one("#ledger-filter", Input)
+        if box.has_class("-hidden") and not self.filter_text:
+            return
+        box.value = ""
+        box.add_class("-hidden")
+        self.filter_text = ""
+        self._draw()
+        self._focus_list()
+
+    def action_tab(self, step: int) -> None:
+        """Show the next (or previous) tab."""
+        tabs = self.query_one(TabbedContent)
+        index = TABS.index(tabs.active) if tabs.active in TABS else 0
+        tabs.active = TABS[(index + step) % len(TABS)]
+
+    def action_currency(self) -> None:
+        """Show the P&L in the next currency."""
+        if self.view is None:
+            return
+        found = currencies(self.view.pnl)
+        if len(found) > 1 and self.currency in found:
+            self.currency = found[(found.index(self.currency) + 1) % len(found)]
+            self.query_one(PnlChart).show(self.view.pnl, self.view.months, self.currency)

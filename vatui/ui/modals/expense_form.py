@@ -1,0 +1,121 @@
+"""Add an expense: amount, category, vendor, note, date, recurrence. Saves nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from vatui.domain.amounts import parse_amount
+from vatui.domain.dates import parse_date
+from vatui.domain.errors import VatuiError
+from vatui.domain.ledger import EXPENSE_CATEGORIES
+from vatui.domain.money import Money
+from vatui.i18n import _
+from vatui.ui import render
+
+
+@dataclass(frozen=True)
+class ExpenseInput:
+    """A checked expense."""
+
+    amount: Money
+    """How much."""
+    category: str
+    """One of the categories."""
+    vendor: str
+    """Who was paid."""
+    note: str
+    """What for."""
+    on: date
+    """When."""
+    every: str | None
+    """``monthly``, ``yearly`` or ``None``."""
+
+
+class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
+    """The expense form; ``enter`` in any field adds it when everything is valid."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), id="expense_cancel"),
+    ]
+
+    def __init__(self, currency: str, today: date, decimal_comma: bool = False) -> None:
+        super().__init__(classes="vatui-modal")
+        self.currency = currency
+        self.today = today
+        self.decimal_comma = decimal_comma
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="expense-dialog", classes="modal-body") as body:
+            body.border_title = _("New expense")
+            body.border_subtitle = _("enter adds · esc cancels")
+            yield Label(_("Amount (default currency {cur})").format(cur=self.currency))
+            yield Input(id="expense-amount", compact=True)
+            yield Label(_("Category"))
+            yield Select([(c, c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,
+                         id="expense-category", compact=True)
+            yield Label(_("Vendor"))
+            yield Input(id="expense-vendor", compact=True)
+            yield Label(_("Note"))
+            yield Input(id="expense-note", compact=True)
+            yield Label(_("Date"))
+            yield Input(value="today", id="expense-date", compact=True)
+            yield Label(_("Repeats"))
+            yield Select([(_("no"), "none"), (_("monthly"), "monthly"), (_("yearly"), "yearly")], value="none",
+                         allow_blank=False, id="expense-every", compact=True)
+            yield Static(id="expense-status", classes="preview")
+
+    def on_mount(self) -> None:
+        self.query_one("#expense-amount", Input).focus()
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value
+
+    def checked(self) -> ExpenseInput:
+        """The form's values, or ``VatuiError``."""
+        money = parse_amount(self._value("expense-amount"), self.currency, self.decimal_comma)
+        if money.minor <= 0:
+            raise VatuiError(_("an expense must be more than zero"))
+        day = parse_date(self._value("expense-date") or "today", self.today)
+        every = str(self.query_one("#expense-every", Select).value)
+        return ExpenseInput(money, str(self.query_one("#expense-category", Select).value),
+                            self._value("expense-vendor").strip(), self._value("expense-note").strip(), day,
+                            None if every == "none" else every)
+
+    @on(Input.Changed)
+    def _preview(self) -> None:
+        status = self.query_one("#expense-status", Static)
+        if not self._value("expense-amount").strip():
+            status.update("")
+            return
+        try:
+            got = self.checked()
+        except VatuiError as exc:
+            status.update(render.text(str(exc)))
+            status.add_class("-error")
+            return
+        status.remove_class("-error")
+        status.update(render.text(f"{got.amount.format()} · {got.on.isoformat()}"))
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        try:
+            got = self.checked()
+        except VatuiError as exc:
+            status = self.query_one("#expense-status", Static)
+            status.update(render.text(str(exc)))
+            status.add_class("-error")
+            return
+        self.dismiss(got)
+
+    def action_cancel(self) -> None:
+        """Close without adding anything."""
+        self.dismiss(None)

@@ -1,0 +1,109 @@
+"""Record a payment: amount (checked as typed), date, method. Saves nothing; returns the values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from vatui.domain.amounts import parse_amount
+from vatui.domain.dates import parse_date
+from vatui.domain.errors import VatuiError
+from vatui.domain.money import Money
+from vatui.i18n import _
+from vatui.ui import render
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    """What the user typed, checked."""
+
+    amount: Money
+    """How much came in."""
+    on: date
+    """When."""
+    method: str
+    """How (free text)."""
+
+
+def check(amount: str, when: str, currency: str, today: date, decimal_comma: bool) -> tuple[Money, date]:
+    """The amount and date typed, or ``VatuiError`` saying what is wrong."""
+    money = parse_amount(amount, currency, decimal_comma)
+    if money.currency != currency:
+        raise VatuiError(_("the invoice is in {cur}").format(cur=currency))
+    if money.minor <= 0:
+        raise VatuiError(_("a payment must be more than zero"))
+    return money, parse_date(when or "today", today)
+
+
+class PaymentModal(ModalScreen[PaymentInput | None]):
+    """Amount, date and method of a payment on one invoice."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), id="payment_cancel"),
+    ]
+
+    def __init__(self, title: str, due: Money, today: date, decimal_comma: bool = False) -> None:
+        super().__init__(classes="vatui-modal")
+        self.view_title = title
+        self.due = due
+        self.today = today
+        self.decimal_comma = decimal_comma
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="payment-dialog", classes="modal-body") as body:
+            body.border_title = render.text(self.view_title)
+            body.border_subtitle = _("enter records · esc cancels")
+            yield Label(_("Amount ({due} due)").format(due=self.due.format()))
+            yield Input(value=self.due.amount_str(), id="payment-amount", compact=True)
+            yield Label(_("Date"))
+            yield Input(value="today", id="payment-date", compact=True)
+            yield Label(_("Method (bank transfer, PayPal, …)"))
+            yield Input(id="payment-method", compact=True)
+            yield Static(id="payment-status", classes="preview")
+
+    def on_mount(self) -> None:
+        self.query_one("#payment-amount", Input).focus()
+
+    def _values(self) -> tuple[str, str, str]:
+        return (self.query_one("#payment-amount", Input).value, self.query_one("#payment-date", Input).value,
+                self.query_one("#payment-method", Input).value)
+
+    @on(Input.Changed)
+    def _preview(self) -> None:
+        amount, when, _method = self._values()
+        status = self.query_one("#payment-status", Static)
+        try:
+            money, day = check(amount, when, self.due.currency, self.today, self.decimal_comma)
+        except VatuiError as exc:
+            status.update(render.text(str(exc)))
+            status.add_class("-error")
+            return
+        status.remove_class("-error")
+        extra = ""
+        if money.minor > self.due.minor:
+            extra = " · " + _("{credit} becomes the client's credit").format(credit=(money - self.due).format())
+        status.update(render.text(_("{amount} on {day}").format(amount=money.format(), day=day.isoformat()) + extra))
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        amount, when, method = self._values()
+        try:
+            money, day = check(amount, when, self.due.currency, self.today, self.decimal_comma)
+        except VatuiError as exc:
+            status = self.query_one("#payment-status", Static)
+            status.update(render.text(str(exc)))
+            status.add_class("-error")
+            return
+        self.dismiss(PaymentInput(money, day, method.strip()))
+
+    def action_cancel(self) -> None:
+        """Close without recording anything."""
+        self.dismiss(None)
