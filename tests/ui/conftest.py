@@ -97,5 +97,5 @@ def ready() -> Ready:
 
 def screen_text(app: VatuiApp) -> str:
     """Everything on screen as plain text, line by line, as the terminal would show it."""
-    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - the drawn frame itself
+    strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)

@@ -176,7 +176,7 @@ async def test_other_panes_hooks_say_not_available(app: VatuiApp, seeded: Seed, 
         ledger = app.pane("ledger")
         if not hasattr(ledger, "today_action"):
             assert app.messages[-1] == "Not available yet."
-        app._panes["clients"] = Hook()  # type: ignore[assignment]  # noqa: SLF001
+        app._panes["clients"] = Hook()  # type: ignore[assignment]
         await pilot.press("c")
         assert calls and calls[0][0] == "contact"
         assert getattr(calls[0][1], "title", None) == "Send the invoice batch"
