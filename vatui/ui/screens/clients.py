@@ -1,15 +1,251 @@
-"""The Clients pane (its owner fills it in)."""
+"""The Clients pane: the pipeline grouped by status, and the selected client's card.
+
+``n`` new client, ``enter`` edit, ``/`` filter, ``c`` log contact, ``r`` weekly status
+report, ``x`` archive (or restore), ``D`` delete a client with no history, ``v`` reveal or
+mask confidential notes, ``A`` show archived clients. The screen reads through services
+and changes through ``app.run_service``; the list, the card and the modals only show and
+return values. The actions live in ``ClientsActions`` (``clients_actions.py``).
+"""
 
 from __future__ import annotations
 
+from importlib import resources
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, OptionList
+
+from vatui.domain.clients import Client
+from vatui.domain.errors import VatuiError
+from vatui.i18n import _
+from vatui.ui.commands.clients import ClientsCommands
+from vatui.ui.screens.clients_actions import ClientsActions
+from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.client_card import ClientCard
+from vatui.ui.widgets.client_list import ClientList
+
+if TYPE_CHECKING:
+    from vatui.ui.app import VatuiApp
 
 
-class ClientsScreen(Screen[None]):
-    """The Clients pane."""
+def matches(client: Client, needle: str) -> bool:
+    """Whether a client matches the filter: name, status, tag, person or channel handle."""
+    if not needle:
+        return True
+    hay = [client.name, client.status, *client.tags, *(p.name for p in client.people),
+           *(c.handle for c in client.channels)]
+    return any(needle in value.casefold() for value in hay)
+
+
+class ClientsScreen(ClientsActions, Screen[None]):
+    """The client book: pipeline on the left, the selected client's card on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", _("New"), id="clients_new"),
+        Binding("enter", "edit", _("Edit"), id="clients_edit"),
+        Binding("c", "contact", _("Contact"), id="clients_contact"),
+        Binding("r", "report", _("Report"), id="clients_report"),
+        Binding("x", "archive", _("Archive"), id="clients_archive"),
+        Binding("v", "reveal", _("Reveal"), id="clients_reveal"),
+        Binding("slash", "filter", _("Filter"), id="clients_filter"),
+        Binding("D", "delete", _("Delete"), show=False, id="clients_delete"),
+        Binding("A", "toggle_archived", _("Show archived"), show=False, id="clients_archived"),
+        Binding("escape", "clear_filter", _("Clear filter"), show=False, id="clients_clear_filter"),
+    ]
+    COMMANDS: ClassVar = {ClientsCommands}
+    CSS_PATH: ClassVar = [str(resources.files("vatui.styles") / "clients.tcss")]
+    PANE: ClassVar[str] = "clients"
+
+    def __init__(self) -> None:
+        super().__init__(id="clients")
+        self.revealed = False
+        """Whether confidential notes are shown on the card."""
+        self.show_archived = False
+        """Whether archived clients are listed."""
+        self.filter_text = ""
+        """The filter typed after ``/``."""
+        self._shown_id: int | None = None
+        self._pending: int | None = None
+
+    @property
+    def vatui(self) -> VatuiApp:
+        """The app, typed."""
+        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static("Clients", id="clients-placeholder")
-        yield Footer()
+        yield AppHeader()
+        with Horizontal(id="clients-body"):
+            with Vertical(id="clients-left"):
+                yield Input(id="clients-filter", classes="-hidden", compact=True,
+                            placeholder=_("filter: name, tag, status…"))
+                yield ClientList(id="client-list")
+            yield ClientCard(id="client-card")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one(ClientList).focus()
+        self.call_after_refresh(self.reload)
+
+    # the pane contract -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the clients again; the cursor stays on the same client."""
+        if not self.vatui.is_ready or not self.is_mounted:
+            return
+        from vatui.services.client_book import reliability_by_client
+        from vatui.services.clients import list_clients
+
+        ws = self.vatui.ws
+        ws.refresh()
+        needle = self.filter_text.strip().casefold()
+        clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
+        badges = {cid: rel.badge for cid, rel in reliability_by_client(ws).items()}
+        listing = self.query_one(ClientList)
+        listing.show(clients, badges, keep=self._pending if self._pending is not None else self._shown_id)
+        self._pending = None
+        self._show_card(force=True)
+
+    def focus_record(self, kind: str, ref: int | None) -> None:
+        """Put the cursor on a client (``client``), or on the client of a contact (``contact``)."""
+        client_id = self.client_of(kind, ref)
+        if client_id is None:
+            return
+        listing = self.query_one(ClientList) if self.is_mounted else None
+        if listing is not None and listing.select_client(client_id):
+            self._show_card()
+            listing.focus()
+            return
+        self.filter_text = ""
+        self._pending = client_id
+        try:
+            self.show_archived = self.show_archived or bool(self.vatui.ws.get(Client, client_id).archived)
+        except VatuiError:
+            return
+        if self.is_mounted:
+            self._hide_filter()
+            self.reload()
+
+    def today_action(self, action: str, item: object) -> None:
+        """Today's (and the Board's) ``c``: log a contact with the line's client."""
+        if action != "contact":
+            self.vatui.inform(_("Not available yet."))
+            return
+        kind = getattr(item, "kind", "task")
+        ref = getattr(item, "ref", item if isinstance(item, int) else None)
+        client_id = self.client_of(str(kind), ref if isinstance(ref, int) else None)
+        if client_id is None:
+            self.vatui.inform(_("This line has no client to log a contact with."))
+            return
+        channel = None
+        if kind == "contact" and isinstance(ref, int):
+            from vatui.domain.clients import Contact
+
+            try:
+                channel = self.vatui.ws.get(Contact, ref).channel
+            except VatuiError:
+                channel = None
+        self.log_contact_with(client_id, channel=channel)
+
+    # helpers -----------------------------------------------------------------------
+
+    def client_of(self, kind: str, ref: int | None) -> int | None:
+        """The client a record belongs to (a client, contact, task or invoice)."""
+        if ref is None or not self.vatui.is_ready:
+            return None
+        table = {"client": "clients", "contact": "contacts", "task": "tasks", "invoice": "invoices"}.get(kind)
+        if table is None:
+            return None
+        doc = self.vatui.ws.docs(table).get(str(ref))
+        if doc is None:
+            return None
+        if kind == "client":
+            return ref
+        value: Any = doc.get("client_id")
+        return value if isinstance(value, int) else None
+
+    @property
+    def selected_id(self) -> int | None:
+        """The client under the cursor."""
+        return self.query_one(ClientList).selected_id if self.is_mounted else None
+
+    def _show_card(self, force: bool = False) -> None:
+        """Show the selected client's card (re-masking notes when the client changes)."""
+        client_id = self.selected_id
+        if client_id != self._shown_id:
+            self.revealed = False
+        elif not force:
+            return
+        self._shown_id = client_id
+        card = self.query_one(ClientCard)
+        if client_id is None:
+            card.show(None)
+            return
+        from vatui.domain.localtime import offset_minutes_of
+        from vatui.services.client_book import client_detail
+
+        ws = self.vatui.ws
+        try:
+            detail = client_detail(ws, client_id)
+        except VatuiError as exc:
+            self.vatui.inform(str(exc), error=True)
+            return
+        zone = ws.settings().home_timezone
+        card.show(detail, reveal=self.revealed, home_offset=offset_minutes_of(ws.clock.now(), zone),
+                  home_zone=zone)
+
+    @on(OptionList.OptionHighlighted, "#client-list")
+    def _highlighted(self) -> None:
+        self._show_card()
+
+    # filter ------------------------------------------------------------------------
+
+    def _hide_filter(self) -> None:
+        box = self.query_one("#clients-filter", Input)
+        box.value = ""
+        box.add_class("-hidden")
+
+    def action_filter(self) -> None:
+        """``/``: type to narrow the list (name, tag, status, person, handle)."""
+        box = self.query_one("#clients-filter", Input)
+        box.remove_class("-hidden")
+        box.focus()
+
+    @on(Input.Changed, "#clients-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#clients-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self._hide_filter()
+        self.query_one(ClientList).focus()
+
+    def action_clear_filter(self) -> None:
+        """``escape``: drop the filter."""
+        had = bool(self.filter_text)
+        self.filter_text = ""
+        self._hide_filter()
+        self.query_one(ClientList).focus()
+        if had:
+            self.reload()
+
+    def action_toggle_archived(self) -> None:
+        """``A``: list archived clients too (or hide them again)."""
+        self.show_archived = not self.show_archived
+        self.vatui.inform(_("Showing archived clients.") if self.show_archived
+                          else _("Archived clients hidden."))
+        self.reload()
+
+    def action_first(self) -> None:
+        """Cursor to the first client."""
+        self.query_one(ClientList).action_first()
+
+    def action_last(self) -> None:
+        """Cursor to the last client."""
+        self.query_one(ClientList).action_last()

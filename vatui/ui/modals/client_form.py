@@ -1,0 +1,375 @@
+"""The new/edit client form: every field checked as you type, nothing saved by the form.
+
+E-mail addresses, tz database names (with completion from the tz database and the
+client's clock as a preview), working hours, amounts in the client's currency, whole
+numbers and percentages each say right beside the field what is wrong. ``enter`` or
+``ctrl+s`` returns a ``ClientFormResult`` only when every field is valid; the Clients
+pane turns it into ``add_client`` / ``edit_client``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+
+from vatui.domain.amounts import parse_amount
+from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
+from vatui.domain.durations import format_duration
+from vatui.domain.errors import InputError, VatuiError
+from vatui.domain.localtime import all_zones, check_zone, complete_zone, local_time, parse_hours
+from vatui.domain.money import check_currency
+from vatui.domain.reliability import VETTING_LABELS
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.services import clients as checks
+from vatui.ui import render
+
+FIELDS = ("name", "email", "channels", "people", "tz", "hours", "currency", "rate", "terms", "deposit",
+          "retainer_hours", "retainer_fee", "late_fee", "grace", "cadence", "tags", "note")
+"""The text fields, top to bottom."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFormResult:
+    """What the form was filled with, checked: ready for ``add_client``/``edit_client``."""
+
+    fields: dict[str, Any]
+    """Every client field (``name`` included), as ``normalise`` takes them."""
+    note: str = ""
+    """A new note to add, if any."""
+    note_confidential: bool = False
+    """Whether the new note is confidential."""
+
+
+def _whole(text: str, low: int, high: int, what: str) -> int | None:
+    raw = text.strip().rstrip("%").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InputError(_("{what}: a whole number, like 14").format(what=what))
+    value = int(raw)
+    if not low <= value <= high:
+        raise InputError(_("{what} must be between {low} and {high}").format(what=what, low=low, high=high))
+    return value
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+class ClientFormModal(ModalScreen[ClientFormResult | None]):
+    """Create or edit a client. Returns the filled form, or ``None`` on ``escape``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), id="client_form_cancel"),
+        Binding("ctrl+s", "save", _("Save"), id="client_form_save", priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    ClientFormModal { align: center middle; }
+    ClientFormModal #client-form {
+        width: 78; max-width: 100%; height: auto; max-height: 100%;
+        border: round $border; background: $surface; padding: 0 1;
+    }
+    ClientFormModal #client-form-scroll { height: auto; max-height: 18; }
+    ClientFormModal .form-row { height: auto; width: 1fr; }
+    ClientFormModal .form-label { width: 13; color: $text-muted; }
+    ClientFormModal .form-input { width: 1fr; }
+    ClientFormModal .form-short { width: 16; }
+    ClientFormModal .form-select { width: 16; }
+    ClientFormModal .form-hint { width: 1fr; height: auto; padding-left: 13; color: $text-muted; }
+    ClientFormModal .form-hint.-inline { padding-left: 1; }
+    ClientFormModal .form-hint.-error { color: $text-error; text-style: bold; }
+    ClientFormModal .form-hint.-quiet { display: none; }
+    ClientFormModal #client-vetting { height: 5; width: 1fr; }
+    ClientFormModal #client-status-line { width: 1fr; height: auto; color: $text-muted; }
+    ClientFormModal #client-status-line.-error { color: $text-error; text-style: bold; }
+    ClientFormModal Input.-invalid { color: $text-error; }
+    ClientFormModal Button { margin-left: 1; }
+    """
+
+    def __init__(self, client: Client | None, *, today: date, now: datetime, default_currency: str = "USD",
+                 decimal_comma: bool = False) -> None:
+        super().__init__()
+        self.client = client
+        """The client being edited, or ``None`` for a new one."""
+        self.today = today
+        """Today at home (the date of newly ticked vetting items)."""
+        self.now = now
+        """Now (UTC), for the clock preview."""
+        self.default_currency = client.currency if client else default_currency
+        """The currency a new client starts with."""
+        self.decimal_comma = decimal_comma
+        """Amounts are typed as ``1.234,56``."""
+        self._errors: dict[str, str] = {}
+
+    # building ------------------------------------------------------------------------
+
+    def _initial(self) -> dict[str, str]:
+        c = self.client
+        if c is None:
+            return {"currency": self.default_currency, "hours": "09:00-17:00", "terms": "14", "deposit": "0",
+                    "grace": "7"}
+        email = next((ch.handle for ch in c.channels if ch.kind == "email"), "")
+        others = [ch for ch in c.channels if not (ch.kind == "email" and ch.handle == email)]
+        return {
+            "name": c.name, "email": email,
+            "channels": "; ".join(f"{ch.kind}:{ch.handle}" for ch in others),
+            "people": "; ".join("|".join([p.name, p.role, p.email, p.phone]).rstrip("|") for p in c.people),
+            "tz": c.timezone or "", "hours": f"{c.work_start}-{c.work_end}", "currency": c.currency,
+            "rate": c.hourly_rate.amount_str() if c.hourly_rate else "",
+            "terms": str(c.terms_days), "deposit": str(c.deposit_percent),
+            "retainer_hours": format_duration(c.retainer_minutes) if c.retainer_minutes else "",
+            "retainer_fee": c.retainer_fee.amount_str() if c.retainer_fee else "",
+            "late_fee": c.late_fee_percent or "", "grace": str(c.late_fee_grace_days),
+            "cadence": str(c.cadence_days or ""), "tags": " ".join(c.tags),
+        }
+
+    def _row(self, name: str, label: str, value: str, placeholder: str, *, short: bool = False,
+             suggester: SuggestFromList | None = None) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield Input(value, id=f"client-{name}", compact=True, placeholder=placeholder,
+                        classes="form-short" if short else "form-input", suggester=suggester)
+            if short:
+                yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")
+        if not short:
+            yield Static("", id=f"client-{name}-hint", classes="form-hint -quiet")
+
+    def compose(self) -> ComposeResult:
+        c = self.client
+        v = self._initial()
+        done = {ch.key for ch in c.vetting} if c else set()
+        with Vertical(id="client-form") as form:
+            form.border_title = Content(_("Edit {name}").format(name=one_line(c.name, 40)) if c
+                                        else _("New client"))
+            with VerticalScroll(id="client-form-scroll"):
+                yield from self._row("name", _("Name"), v.get("name", ""), _("the client's name"))
+                with Horizontal(classes="form-row"):
+                    yield Label(_("Status"), classes="form-label")
+                    yield Select([(_(s), s) for s in STATUSES], value=c.status if c else "lead",
+                                 allow_blank=False, id="client-status", compact=True, classes="form-select")
+                    yield Label(_("Preferred"), classes="form-label")
+                    yield Select([(k, k) for k in CHANNEL_KINDS], prompt=_("none"), compact=True,
+                                 value=c.preferred_channel if c and c.preferred_channel else Select.NULL,
+                                 id="client-preferred", classes="form-select")
+                yield from self._row("email", _("E-mail"), v.get("email", ""), "ops@example.com")
+                yield from self._row("channels", _("Channels"), v.get("channels", ""),
+                                     "whatsapp:+34600000000; slack:#acme")
+                yield from self._row("people", _("People"), v.get("people", ""), "Ann Lee|owner|ann@x.com|+1 555")
+                yield from self._row("tz", _("Timezone"), v.get("tz", ""), "America/New_York",
+                                     suggester=SuggestFromList(all_zones(), case_sensitive=False))
+                yield from self._row("hours", _("Hours"), v.get("hours", ""), "09:00-17:30", short=True)
+                yield from self._row("currency", _("Currency"), v.get("currency", ""), "EUR", short=True)
+                yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), "45.00", short=True)
+                yield from self._row("terms", _("Terms days"), v.get("terms", ""), "14", short=True)
+                yield from self._row("deposit", _("Deposit %"), v.get("deposit", ""), "0", short=True)
+                yield from self._row("retainer_hours", _("Retainer h"), v.get("retainer_hours", ""), "20",
+                                     short=True)
+                yield from self._row("retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800",
+                                     short=True)
+                yield from self._row("late_fee", _("Late fee %"), v.get("late_fee", ""), "1.5", short=True)
+                yield from self._row("grace", _("Grace days"), v.get("grace", ""), "7", short=True)
+                yield from self._row("cadence", _("Cadence d"), v.get("cadence", ""), "7", short=True)
+                yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")
+                with Horizontal(classes="form-row"):
+                    yield Label(_("Vetting"), classes="form-label")
+                    yield SelectionList[str](*[(_(VETTING_LABELS[k]), k, k in done) for k in VETTING_KEYS],
+                                             id="client-vetting", compact=True)
+                yield from self._row("note", _("New note"), "", _("optional"))
+                with Horizontal(classes="form-row"):
+                    yield Label("", classes="form-label")
+                    yield Checkbox(_("confidential (masked, never exported)"), id="client-note-secret",
+                                   compact=True)
+            with Horizontal(classes="form-row"):
+                yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
+                yield Button(_("Save"), id="client-save", compact=True, variant="primary")
+                yield Button(_("Cancel"), id="client-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        """Check every field once, and start in the name."""
+        for name in FIELDS:
+            self._check(name, quiet=name == "name" and self.client is None)
+        self.query_one("#client-name", Input).focus()
+
+    # checking ------------------------------------------------------------------------
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#client-{name}", Input).value
+
+    def _currency(self) -> str:
+        try:
+            return check_currency(self._value("currency") or self.default_currency)
+        except VatuiError:
+            return self.default_currency
+
+    def _parsers(self) -> dict[str, Callable[[str], tuple[Any, str]]]:
+        def amount(text: str) -> tuple[Any, str]:
+            if not text.strip():
+                return None, ""
+            money = parse_amount(text, self._currency(), self.decimal_comma)
+            if money.currency != self._currency():
+                raise InputError(_("the client is billed in {cur}").format(cur=self._currency()))
+            return (money if money.minor else None), money.format()
+
+        def tz(text: str) -> tuple[Any, str]:
+            if not text.strip():
+                return None, _("no timezone: their clock will not show")
+            try:
+                zone = check_zone(text)
+            except InputError:
+                near = complete_zone(text, 3)
+                if near:
+                    raise InputError(_("not a timezone; did you mean {names}?").format(names=", ".join(near))) from None
+                raise
+            start, end = self._hours_or_default()
+            return zone, local_time(self.now, zone, start, end).label()
+
+        def hours(text: str) -> tuple[Any, str]:
+            return parse_hours(text or "09:00-17:00"), ""
+
+        def email(text: str) -> tuple[Any, str]:
+            return (checks.check_email(text) if text.strip() else None), ""
+
+        def channels(text: str) -> tuple[Any, str]:
+            parsed = tuple(checks.parse_channel(part) for part in _split(text))
+            return parsed, ", ".join(c.kind for c in parsed)
+
+        def people(text: str) -> tuple[Any, str]:
+            parsed = tuple(checks.parse_person(part) for part in _split(text))
+            return parsed, ", ".join(p.name for p in parsed)
+
+        def note(text: str) -> tuple[Any, str]:
+            if len(text) > checks.MAX_NOTE:
+                raise InputError(_("the note is too long"))
+            return text.strip(), ""
+
+        return {
+            "name": lambda t: (checks.check_name(t), ""),
+            "email": email, "channels": channels, "people": people, "tz": tz, "hours": hours,
+            "currency": lambda t: (check_currency(t or self.default_currency), ""),
+            "rate": amount, "retainer_fee": amount,
+            "terms": lambda t: (_whole(t, 0, 3650, _("terms")), ""),
+            "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
+            "retainer_hours": lambda t: ((checks.parse_retainer_hours(t) if t.strip() else None), ""),
+            "late_fee": lambda t: ((checks.parse_late_fee(t) if t.strip() else None), ""),
+            "grace": lambda t: (_whole(t, 0, 3650, _("grace days")), ""),
+            "cadence": lambda t: (_whole(t, 0, 3650, _("cadence")), ""),
+            "tags": lambda t: (checks.clean_tags(t.replace(",", " ").split()), ""),
+            "note": note,
+        }
+
+    def _hours_or_default(self) -> tuple[str, str]:
+        try:
+            return parse_hours(self._value("hours") or "09:00-17:00")
+        except VatuiError:
+            return "09:00", "17:00"
+
+    def _check(self, name: str, quiet: bool = False) -> Any:
+        """Parse field ``name``, show its preview or its error; returns the value."""
+        field_ = self.query_one(f"#client-{name}", Input)
+        hint = self.query_one(f"#client-{name}-hint", Static)
+        inline = hint.has_class("-inline")
+        base = "form-hint -inline" if inline else "form-hint"
+        try:
+            value, preview = self._parsers()[name](field_.value)
+        except VatuiError as exc:
+            self._errors[name] = str(exc)
+            if not quiet:
+                hint.update(render.text(str(exc)))
+                hint.set_classes(base + " -error")
+                field_.add_class("-invalid")
+            return None
+        self._errors.pop(name, None)
+        hint.update(render.text(preview))
+        hint.set_classes(base + ("" if preview or inline else " -quiet"))
+        field_.remove_class("-invalid")
+        return value
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("client-")
+        if name in FIELDS:
+            self._check(name)
+        if name == "currency":
+            self._check("rate")
+            self._check("retainer_fee")
+        if name == "hours":
+            self._check("tz")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#client-save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#client-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # result --------------------------------------------------------------------------
+
+    def result(self) -> ClientFormResult | None:
+        """The form as a result, or ``None`` (errors shown) while a field is invalid."""
+        v = {name: self._check(name) for name in FIELDS}
+        if self._errors:
+            return None
+        from vatui.domain.clients import Channel
+
+        channels = tuple(v["channels"])
+        if v["email"]:
+            channels = (Channel(kind="email", handle=v["email"]), *channels)
+        preferred = self.query_one("#client-preferred", Select).value
+        preferred = preferred if isinstance(preferred, str) else None
+        if preferred and preferred not in {c.kind for c in channels}:
+            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
+                kind=preferred)
+            return None
+        status = self.query_one("#client-status", Select).value
+        ticked = set(self.query_one("#client-vetting", SelectionList).selected)
+        had = {ch.key: ch for ch in self.client.vetting} if self.client else {}
+        vetting = tuple(had.get(k) or VettingCheck(key=k, done_on=self.today) for k in VETTING_KEYS if k in ticked)
+        start, end = v["hours"]
+        fields: dict[str, Any] = {
+            "name": v["name"], "status": status if isinstance(status, str) else "lead",
+            "channels": channels, "preferred_channel": preferred, "people": v["people"],
+            "timezone": v["tz"], "work_start": start, "work_end": end, "currency": v["currency"],
+            "hourly_rate": v["rate"], "retainer_fee": v["retainer_fee"], "retainer_minutes": v["retainer_hours"],
+            "terms_days": v["terms"] if v["terms"] is not None else 14,
+            "deposit_percent": v["deposit"] or 0, "late_fee_percent": v["late_fee"],
+            "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
+            "cadence_days": v["cadence"], "tags": v["tags"], "vetting": vetting,
+        }
+        secret = self.query_one("#client-note-secret", Checkbox).value
+        return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret)
+
+    def action_save(self) -> None:
+        """Return the form when every field is valid; otherwise point at the first error."""
+        result = self.result()
+        if result is None:
+            first = next(n for n in (*FIELDS, *self._errors) if n in self._errors)
+            status = self.query_one("#client-status-line", Static)
+            status.update(render.text(_("{field}: {error}").format(field=first, error=self._errors[first])))
+            status.add_class("-error")
+            self.query_one(f"#client-{first}", Input).focus()
+            self.app.bell()
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        """Close without a result."""
+        self.dismiss(None)
