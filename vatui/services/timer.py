@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -113,6 +114,48 @@ def entries_between(ws: Workspace, start: date, end: date) -> list[TimeEntry]:
         if lo <= doc["start"] < hi:
             out.append(TimeEntry.from_doc(doc, int(key)))
     return sorted(out, key=lambda e: e.start)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSummary:
+    """What Today needs from the time log, gathered in one pass (see ``summarize``)."""
+
+    running: TimeEntry | None
+    """The running timer's entry, if any."""
+    by_day: dict[date, int]
+    """Minutes per home-time day in the range asked for (a running timer counts up to now)."""
+    unbilled_minutes: int
+    """Finished billable minutes on no invoice yet."""
+
+    def minutes(self, first: date, last: date) -> int:
+        """Minutes logged from ``first`` to ``last`` inclusive."""
+        return sum(m for day, m in self.by_day.items() if first <= day <= last)
+
+
+def summarize(ws: Workspace, first: date, last: date, now: datetime) -> TimeSummary:
+    """The running timer, minutes per day from ``first`` to ``last``, and unbilled minutes.
+
+    One pass over the time log instead of one per question: only the entries inside the
+    range are parsed; the rest are compared as ISO strings, as ``entries_between`` does.
+    """
+    tz = ZoneInfo(ws.settings().home_timezone)
+    lo = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    hi = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    running: TimeEntry | None = None
+    by_day: dict[date, int] = {}
+    unbilled_minutes = 0
+    for key, doc in ws.docs("time").items():
+        end = doc.get("end")
+        if end is None:
+            if running is None:
+                running = TimeEntry.from_doc(doc, int(key))
+        elif doc.get("billable", True) and doc.get("invoice_id") is None:
+            unbilled_minutes += doc.get("minutes", 0)
+        if lo <= doc["start"] < hi:
+            entry = TimeEntry.from_doc(doc, int(key))
+            day = entry.start.astimezone(tz).date()
+            by_day[day] = by_day.get(day, 0) + minutes_of([entry], now)
+    return TimeSummary(running, by_day, unbilled_minutes)
 
 
 def minutes_of(entries: list[TimeEntry], now: datetime) -> int:

@@ -16,7 +16,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services import today_clients, today_money
 from vatui.services.common import client_names, home_today
-from vatui.services.timer import entries_between, minutes_of, running_timer, unbilled
+from vatui.services.timer import entries_between, minutes_of, summarize
 from vatui.store.workspace import Workspace
 
 
@@ -158,8 +158,12 @@ def task_sections(ws: Workspace, on: date, tasks: list[Task]) -> list[TriageSect
     ]
 
 
-def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime) -> Capacity:
-    """Planned hours this week against the available hours, and WIP against its limit."""
+def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: int | None = None) -> Capacity:
+    """Planned hours this week against the available hours, and WIP against its limit.
+
+    ``logged`` (minutes logged this week up to ``on``) is counted from the time log when
+    not given.
+    """
     settings = ws.settings()
     monday = on - timedelta(days=on.weekday())
     sunday = monday + timedelta(days=6)
@@ -169,7 +173,8 @@ def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime) -> Capac
         if task.estimate_minutes and (in_week or task.column == settings.doing_column):
             planned += task.estimate_minutes
     wip = sum(1 for t in tasks if t.column == settings.doing_column)
-    logged = minutes_of(entries_between(ws, monday, on), now)
+    if logged is None:
+        logged = minutes_of(entries_between(ws, monday, on), now)
     return Capacity(planned, settings.weekly_hours * 60, logged, wip, settings.wip_limit)
 
 
@@ -185,7 +190,10 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
     sections += today_money.sections(ws, day)
     sections += today_clients.sections(ws, day)
     timer_info = None
-    running = running_timer(ws)
+    monday = day - timedelta(days=day.weekday())
+    before = day - timedelta(days=1)
+    log = summarize(ws, min(monday, before), day, now)
+    running = log.running
     if running is not None:
         title = ""
         if running.task_id is not None:
@@ -193,10 +201,9 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
             title = one_line(str(doc["title"])) if doc else ""
         timer_info = {"task_id": running.task_id, "title": title, "started": running.start.isoformat(),
                       "minutes": minutes_of([running], now)}
-    yesterday = minutes_of(entries_between(ws, day - timedelta(days=1), day - timedelta(days=1)), now)
+    yesterday = log.minutes(before, before)
     notes: list[str] = []
-    if yesterday == 0 and (day - timedelta(days=1)).weekday() < 5:
+    if yesterday == 0 and before.weekday() < 5:
         notes.append(_("No time logged yesterday."))
-    unbilled_minutes = sum(e.minutes for e in unbilled(ws))
-    return Triage(day, tuple(sections), capacity(ws, day, tasks, now), timer_info,
-                  unbilled_minutes, yesterday, tuple(notes))
+    return Triage(day, tuple(sections), capacity(ws, day, tasks, now, log.minutes(monday, day)), timer_info,
+                  log.unbilled_minutes, yesterday, tuple(notes))
