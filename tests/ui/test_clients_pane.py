@@ -299,3 +299,55 @@ async def test_palette_has_the_clients_commands(app: VatuiApp, book: dict[str, i
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ContactFormModal)
+
+
+async def test_edit_and_save_keeps_every_field_and_adds_a_confidential_note(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready,
+) -> None:
+    before = ws.get(Client, book["acme"])
+    async with app.run_test() as pilot:
+        await open_clients(pilot, ready)
+        await select(app, pilot, book["acme"])
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClientFormModal)
+        form.query_one("#client-note", Input).value = "Owner's private number"
+        form.query_one("#client-note-secret").toggle()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+    after = ws.get(Client, book["acme"])
+    same = ("name", "status", "people", "channels", "preferred_channel", "timezone", "work_start", "work_end",
+            "currency", "hourly_rate", "retainer_minutes", "retainer_fee", "terms_days", "deposit_percent",
+            "late_fee_percent", "late_fee_grace_days", "vetting", "cadence_days", "tags")
+    assert {k: getattr(after, k) for k in same} == {k: getattr(before, k) for k in same}
+    assert [(n.text, n.confidential) for n in after.notes] == [
+        ("Prefers mornings", False), ("Door code 1234", True), ("Owner's private number", True)]
+
+
+async def test_cadence_line_on_today_opens_the_contact_form(
+    app: VatuiApp, ws: Workspace, clock: FixedClock, ready: Ready,
+) -> None:
+    clock.moment = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    quiet = add_client(ws, "Quiet Co", status="active", cadence_days=7)
+    clock.moment = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert "Past contact cadence (1)" in screen_text(app)
+        from vatui.ui.widgets.triage_list import TriageList
+
+        triage = app.screen.query_one(TriageList)
+        for i, option in enumerate(triage.options):
+            if getattr(option, "item", None) is not None and option.item.ref == quiet.id:  # type: ignore[attr-defined]
+                triage.highlighted = i
+        assert triage.selected_item is not None and triage.selected_item.kind == "client"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormModal)
+        await pilot.press(*"Checking in", "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert [c.summary for c in ws.all(Contact)] == ["Checking in"]
+        assert "Past contact cadence (0)" in screen_text(app)
