@@ -45,10 +45,13 @@ def format_hhmm(minutes: int) -> str:
 def parse_hours(text: str) -> tuple[str, str]:
     """Working hours ``09:00-17:30`` as a normalised (start, end) pair of ``HH:MM``."""
     start, sep, end = text.replace("–", "-").partition("-")
-    if not sep:
+    try:
+        if not sep:
+            raise InputError(text)
+        first, last = parse_hhmm(start), parse_hhmm(end)
+    except InputError:
         raise InputError(_("{text!r} is not working hours (use HH:MM-HH:MM, like 09:00-17:30)").format(
-            text=text))
-    first, last = parse_hhmm(start), parse_hhmm(end)
+            text=text)) from None
     if first == last:
         raise InputError(_("working hours cannot start and end at the same time"))
     return format_hhmm(first), format_hhmm(last)
