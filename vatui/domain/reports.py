@@ -112,6 +112,8 @@ def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
     for invoice, payments in billed:
         if not is_issued(invoice) or invoice.kind == "deposit":
             continue
+        if not payments and not invoice.deposit_applied and not invoice.credit_applied:
+            continue
         for s in settlements(invoice, payments):
             if s.applied.minor:
                 out.append(IncomeEntry(s.on, invoice.client_id, s.net))

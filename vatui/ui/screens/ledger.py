@@ -36,6 +36,7 @@ from vatui.ui.widgets.ledger_list import (
 from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
 
 if TYPE_CHECKING:
+    from vatui.domain.reports import ClientRow, PnlRow
     from vatui.services.ledger_view import LedgerView
     from vatui.ui.app import VatuiApp
 
@@ -66,6 +67,8 @@ class LedgerScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="ledger")
         self.view: LedgerView | None = None
+        self.pnl: tuple[list[PnlRow], list[str]] | None = None
+        self.clients: list[ClientRow] | None = None
         self.filter_text = ""
         self.currency: str | None = None
 
@@ -109,7 +112,34 @@ class LedgerScreen(Screen[None]):
         from vatui.services.ledger_view import ledger_view
 
         self.view = ledger_view(self.vatui.ws)
+        self.pnl = self.clients = None
         self._draw()
+        self._draw_lazy(self.query_one(TabbedContent).active)
+
+    def _draw_lazy(self, tab: str) -> None:
+        """The P&L and clients tabs read their reports only when shown."""
+        from vatui.services import ledger_view as lv
+
+        if tab == "pnl":
+            if self.pnl is None:
+                self.pnl = lv.pnl_view(self.vatui.ws)
+            rows, months = self.pnl
+            found = currencies(rows)
+            if self.currency not in found:
+                self.currency = found[0] if found else None
+            self.query_one(PnlChart).show(rows, months, self.currency)
+        elif tab == "clients":
+            if self.clients is None:
+                self.clients = lv.clients_view(self.vatui.ws)
+            self._draw_clients()
+
+    def _draw_clients(self) -> None:
+        width = max((self.size.width or 80) - 2, 60)
+        wanted = self.filter_text.casefold()
+        self.query_one("#clients-head", Static).update(client_header(width))
+        self.query_one("#ledger-clients", LedgerList).show([
+            (f"client:{r.client_id}:{r.currency}", client_line(r, width)) for r in self.clients or ()
+            if not wanted or wanted in r.client.casefold()])
 
     def _draw(self) -> None:
         view = self.view
@@ -123,23 +153,18 @@ class LedgerScreen(Screen[None]):
 
         self.query_one("#invoices-head", Static).update(invoice_header(width))
         self.query_one("#ledger-invoices", LedgerList).show([
-            (f"invoice:{r.invoice.id}", invoice_line(r, width)) for r in view.invoices
-            if keep(r.invoice.number, r.client, r.status, r.bucket or "", r.invoice.kind)])
+            (f"invoice:{r.id}", invoice_line(r, width)) for r in view.invoices
+            if keep(r.number, r.client, r.status, r.bucket or "", r.kind)])
         self.query_one("#payments-head", Static).update(payment_header(width))
         self.query_one("#ledger-payments", LedgerList).show([
-            (f"payment:{r.payment.id}", payment_line(r, width)) for r in view.payments
-            if keep(r.number, r.client, r.payment.method, r.payment.on)])
+            (f"payment:{r.id}", payment_line(r, width)) for r in view.payments
+            if keep(r.number, r.client, r.method, r.on)])
         self.query_one("#expenses-head", Static).update(expense_header(width))
         self.query_one("#ledger-expenses", LedgerList).show([
             (f"expense:{e.id}", expense_line(e, width)) for e in view.expenses
             if keep(e.vendor, e.note, e.category, e.on)])
-        self.query_one("#clients-head", Static).update(client_header(width))
-        self.query_one("#ledger-clients", LedgerList).show([
-            (f"client:{r.client_id}:{r.currency}", client_line(r, width)) for r in view.clients if keep(r.client)])
-        found = currencies(view.pnl)
-        if self.currency not in found:
-            self.currency = found[0] if found else None
-        self.query_one(PnlChart).show(view.pnl, view.months, self.currency)
+        if self.clients is not None:
+            self._draw_clients()
 
     def focus_record(self, kind: str, ref: int | None) -> None:
         """Show the tab of a record and put the cursor on it."""
@@ -172,8 +197,8 @@ class LedgerScreen(Screen[None]):
             if row and view is not None:
                 pid = int(row.split(":")[1])
                 for p in view.payments:
-                    if p.payment.id == pid:
-                        return p.payment.invoice_id
+                    if p.id == pid:
+                        return p.invoice_id
         if tabs.active != "invoices":
             if not quiet:
                 self.vatui.inform(_("Pick an invoice on the Invoices tab first."))
@@ -193,7 +218,9 @@ class LedgerScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id
+        pane = str(event.pane.id)
+        if self.view is not None:
+            self._draw_lazy(pane)
         lists = self.query(f"#ledger-{pane}")
         if lists:
             lists.first().focus()
@@ -278,9 +305,10 @@ class LedgerScreen(Screen[None]):
 
     def action_currency(self) -> None:
         """Show the P&L in the next currency."""
-        if self.view is None:
+        if self.pnl is None:
             return
-        found = currencies(self.view.pnl)
+        rows, months = self.pnl
+        found = currencies(rows)
         if len(found) > 1 and self.currency in found:
             self.currency = found[(found.index(self.currency) + 1) % len(found)]
-            self.query_one(PnlChart).show(self.view.pnl, self.view.months, self.currency)
+            self.query_one(PnlChart).show(rows, months, self.currency)

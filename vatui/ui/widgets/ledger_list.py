@@ -51,10 +51,9 @@ def invoice_header(width: int) -> Content:
 def invoice_line(row: InvoiceRow, width: int) -> Content:
     """One invoice: number, date, client, status word, aging word, amount due."""
     name_w = _name_width(width, 62)
-    inv = row.invoice
     bucket = row.bucket or ""
     return Content.assemble(
-        render.label(f"{inv.number:<14}{inv.issue_date.isoformat():<11}"),
+        render.label(f"{row.number:<14}{row.issue_date:<11}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
         render.label(f"{row.status:<9}", STATUS_STYLE.get(row.status, "")),
         render.label(f"{bucket:<7}", BUCKET_STYLE.get(bucket, "")),
@@ -72,11 +71,10 @@ def payment_header(width: int) -> Content:
 def payment_line(row: PaymentRow, width: int) -> Content:
     """One payment."""
     name_w = _name_width(width, 58)
-    p = row.payment
     return Content.assemble(
-        render.label(f"{p.on.isoformat():<11}{row.number:<14}"),
+        render.label(f"{row.on:<11}{row.number:<14}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
-        render.label(f"{p.amount.format():>17} "), render.fit(p.method, 14, "$text-muted"),
+        render.label(f"{row.amount.format():>17} "), render.fit(row.method, 14, "$text-muted"),
     )
 
 

@@ -1,0 +1,104 @@
+"""The ledger's speed on the large demo workspace.
+
+- ``vatui report aging`` and ``vatui report pnl``: wall time of the real command (median
+  of 5), target ≤ 500 ms; ``vatui --version`` in the same run is the baseline (the cost
+  of starting Python and click).
+- Recording a payment: ``record_payment`` on open invoices of a private copy of the large
+  workspace, each one a durable transaction (temp file, fsync, atomic replace, directory
+  fsync); median of 60, target ≤ 25 ms.
+- Rendering the Ledger pane: the app runs headless (``run_test`` at 80×24) on the large
+  workspace; from pressing ``4`` until the pane has read the ledger and painted its first
+  frame (median of 5 fresh apps).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bench.common import VATUI, Row, median_ms, run_timed
+from bench.fixtures import copy_of_large, large_workspace_dir
+
+REPORT_TARGET_MS = 500.0
+PAYMENT_TARGET_MS = 25.0
+PAYMENTS = 60
+
+
+def _reports(directory: Path) -> list[Row]:
+    env = {"VATUI_DATA_DIR": str(directory)}
+    base = median_ms(run_timed([VATUI, "--version"], env))
+    rows = []
+    for report in ("aging", "pnl"):
+        ms = median_ms(run_timed([VATUI, "report", report], env))
+        rows.append(Row(f"`vatui report {report}`, large workspace", ms, "ms", "`vatui --version`", base,
+                        f"≤ {REPORT_TARGET_MS:.0f} ms", ms <= REPORT_TARGET_MS))
+    return rows
+
+
+def _payments(directory: Path) -> Row:
+    from vatui.domain.money import Money
+    from vatui.services.ledger_collect import open_invoices
+    from vatui.services.ledger_payments import record_payment
+    from vatui.store.workspace import Workspace
+
+    ws = Workspace.open(directory)
+    targets = [(inv, due) for inv, due in open_invoices(ws) if due.minor > PAYMENTS]
+    if not targets:
+        raise RuntimeError("the large workspace has no open invoice to pay")
+    samples = []
+    for n in range(PAYMENTS):
+        invoice, _due = targets[n % len(targets)]
+        day = max(invoice.issue_date, date.today())
+        start = time.perf_counter()
+        record_payment(ws, invoice.id or 0, Money(1, invoice.currency), day, method="bench")
+        samples.append(time.perf_counter() - start)
+    ws.close()
+    ms = median_ms(samples)
+    return Row("record a payment (durable), large workspace", ms, "ms", target=f"≤ {PAYMENT_TARGET_MS:.0f} ms",
+               ok=ms <= PAYMENT_TARGET_MS)
+
+
+async def _paint_once(directory: Path) -> float:
+    from vatui.ui.app import make_app
+    from vatui.ui.screens.ledger import LedgerScreen
+
+    app = make_app(directory, size=(80, 24))
+    async with app.run_test() as pilot:
+        await app.when_ready()
+        await pilot.pause()
+        painted: list[float] = []
+        original = app._display  # noqa: SLF001 - the moment a frame is rendered
+
+        def note(*args: Any, **kwargs: Any) -> Any:
+            painted.append(time.perf_counter())
+            return original(*args, **kwargs)
+
+        app._display = note  # type: ignore[method-assign]  # noqa: SLF001
+        start = time.perf_counter()
+        await pilot.press("4")
+        screen = app.screen
+        while not (isinstance(screen, LedgerScreen) and screen.view is not None):
+            await asyncio.sleep(0.001)
+            screen = app.screen
+        await pilot.pause()
+        end = max(painted) if painted else time.perf_counter()
+        return end - start
+
+
+def _pane(directory: Path) -> Row:
+    samples = [asyncio.run(_paint_once(directory)) for _ in range(5)]
+    ms = statistics.median(samples) * 1000
+    return Row("Ledger pane: key `4` to first painted frame, large workspace", ms, "ms")
+
+
+def run() -> list[Row]:
+    """The ledger's figures."""
+    large = large_workspace_dir()
+    rows = _reports(large)
+    rows.append(_payments(copy_of_large("ledger-payments")))
+    rows.append(_pane(copy_of_large("ledger-pane")))
+    return rows
