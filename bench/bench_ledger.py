@@ -71,13 +71,13 @@ async def _paint_once(directory: Path) -> float:
         await app.when_ready()
         await pilot.pause()
         painted: list[float] = []
-        original = app._display  # noqa: SLF001 - the moment a frame is rendered
+        original = app._display
 
         def note(*args: Any, **kwargs: Any) -> Any:
             painted.append(time.perf_counter())
             return original(*args, **kwargs)
 
-        app._display = note  # type: ignore[method-assign]  # noqa: SLF001
+        app._display = note  # type: ignore[method-assign]
         start = time.perf_counter()
         await pilot.press("4")
         screen = app.screen

@@ -11,6 +11,20 @@ from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
 
 
+def _cells(text: str, width: int) -> str:
+    """User text cut and padded to ``width`` terminal cells (wide characters count two)."""
+    import unicodedata
+
+    out, used = [], 0
+    for ch in show(text):
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + " " * (width - used)
+
+
 @click.group("expense")
 def expense_group() -> None:
     """Add, list and delete business expenses."""
@@ -114,7 +128,7 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     say(f"{_('client'):<22} {'':3}{head}")
     for r in rows:
         cells = "".join(f"{r.buckets[b].amount_str():>14}" for b in AGING_BUCKETS) + f"{r.total.amount_str():>14}"
-        say(f"{show(r.client, 22):<22} {r.currency:3}{cells}")
+        say(f"{_cells(r.client, 22)} {r.currency:3}{cells}")
     for cur, t in aging_totals(rows).items():
         cells = "".join(f"{t[b].amount_str():>14}" for b in (*AGING_BUCKETS, "total"))
         say(f"{_('TOTAL'):<22} {cur:3}{cells}")
@@ -169,7 +183,7 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     say(f"{_('client'):<24} {'':3} {_('revenue'):>14} {_('outstanding'):>14} {_('hours'):>9} {_('per hour'):>10}")
     for r in rows:
         rate = r.effective_rate.amount_str() if r.effective_rate else "—"
-        say(f"{show(r.client, 24):<24} {r.currency:3} {r.revenue.amount_str():>14} {r.outstanding.amount_str():>14} "
+        say(f"{_cells(r.client, 24)} {r.currency:3} {r.revenue.amount_str():>14} {r.outstanding.amount_str():>14} "
             f"{format_duration(r.minutes):>9} {rate:>10}")
     if not rows:
         say(_("No clients with revenue or time yet."))
