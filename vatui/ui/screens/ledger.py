@@ -71,6 +71,7 @@ class LedgerScreen(Screen[None]):
         self.clients: list[ClientRow] | None = None
         self.filter_text = ""
         self.currency: str | None = None
+        self._drawn: set[str] = set()
 
     @property
     def vatui(self) -> VatuiApp:
@@ -113,14 +114,18 @@ class LedgerScreen(Screen[None]):
 
         self.view = ledger_view(self.vatui.ws)
         self.pnl = self.clients = None
+        self._drawn = set()
         self._draw()
         self._draw_lazy(self.query_one(TabbedContent).active)
 
     def _draw_lazy(self, tab: str) -> None:
-        """The P&L and clients tabs read their reports only when shown."""
+        """Tabs other than Invoices are drawn (and P&L, clients read) only when shown."""
         from vatui.services import ledger_view as lv
 
-        if tab == "pnl":
+        if tab in ("payments", "expenses") and tab not in self._drawn:
+            self._drawn.add(tab)
+            self._draw()
+        elif tab == "pnl":
             if self.pnl is None:
                 self.pnl = lv.pnl_view(self.vatui.ws)
             rows, months = self.pnl
@@ -155,14 +160,16 @@ class LedgerScreen(Screen[None]):
         self.query_one("#ledger-invoices", LedgerList).show([
             (f"invoice:{r.id}", invoice_line(r, width)) for r in view.invoices
             if keep(r.number, r.client, r.status, r.bucket or "", r.kind)])
-        self.query_one("#payments-head", Static).update(payment_header(width))
-        self.query_one("#ledger-payments", LedgerList).show([
-            (f"payment:{r.id}", payment_line(r, width)) for r in view.payments
-            if keep(r.number, r.client, r.method, r.on)])
-        self.query_one("#expenses-head", Static).update(expense_header(width))
-        self.query_one("#ledger-expenses", LedgerList).show([
-            (f"expense:{e.id}", expense_line(e, width)) for e in view.expenses
-            if keep(e.vendor, e.note, e.category, e.on)])
+        if "payments" in self._drawn:
+            self.query_one("#payments-head", Static).update(payment_header(width))
+            self.query_one("#ledger-payments", LedgerList).show([
+                (f"payment:{r.id}", payment_line(r, width)) for r in view.payments
+                if keep(r.number, r.client, r.method, r.on)])
+        if "expenses" in self._drawn:
+            self.query_one("#expenses-head", Static).update(expense_header(width))
+            self.query_one("#ledger-expenses", LedgerList).show([
+                (f"expense:{e.id}", expense_line(e, width)) for e in view.expenses
+                if keep(e.vendor, e.note, e.category, e.on)])
         if self.clients is not None:
             self._draw_clients()
 
@@ -172,6 +179,8 @@ class LedgerScreen(Screen[None]):
         if tab is None or ref is None:
             return
         self.query_one(TabbedContent).active = tab
+        if self.view is not None:
+            self._draw_lazy(tab)
         listing = self.query_one(f"#ledger-{tab}", LedgerList)
         if not listing.select_id(f"{kind}:{ref}") and self.filter_text:
             self.action_clear_filter()
