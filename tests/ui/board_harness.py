@@ -1,7 +1,8 @@
-"""A tiny host app for the Board screen in tests: ``ws`` and ``run_service``, as the app has.
+"""Helpers for the Board's tests: a sample board, opening the Board pane, reading the store.
 
-The real app (``vatui.ui.app.make_app``) provides the same two attributes; these tests
-drive the Board on its own so a failure points at the Board, not at the shell.
+Most tests drive the real app (``make_app``, from ``tests/ui/conftest.py``); ``BoardHost``
+is a tiny stand-in with the same ``ws`` and ``run_service`` for the benchmark-like checks
+that want the Board on its own.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.pilot import Pilot
 
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
+from vatui.domain.tasks import Task
 from vatui.services import tasks as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.screens.board import BoardScreen
@@ -85,6 +88,37 @@ def sample_board(ws: Workspace) -> dict[str, int]:
     assert done.id is not None
     ids["Sent report"] = done.id
     return ids
+
+
+async def open_board(pilot: Pilot[Any]) -> BoardScreen:
+    """Wait for the app to open its workspace, press ``2``, return the Board screen."""
+    app = pilot.app
+    when_ready = getattr(app, "when_ready", None)
+    if when_ready is not None:
+        await when_ready()
+        await pilot.pause()
+        await pilot.press("2")
+    await pilot.pause()
+    return board_of(app)
+
+
+def board_of(app: App[Any]) -> BoardScreen:
+    """The Board screen of ``app`` (under any modal)."""
+    pane = getattr(app, "pane", None)
+    screen = pane("board") if pane is not None else app.screen
+    assert isinstance(screen, BoardScreen)
+    return screen
+
+
+def stored(ws: Workspace, task_id: int) -> Task:
+    """A task as it is in the store now."""
+    return ws.get(Task, task_id)
+
+
+def titles(board: BoardScreen, column: str) -> list[str]:
+    """The titles shown in a column, top to bottom."""
+    found = next(c for c in board.columns if c.column == column)
+    return [t.title for t in found.tasks]
 
 
 def screen_text(app: App[Any]) -> str:

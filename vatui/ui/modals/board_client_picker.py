@@ -36,12 +36,12 @@ class ClientPickerModal(ModalScreen[int | None]):
     """
 
     def __init__(self, clients: list[tuple[int, str, int]]) -> None:
-        super().__init__()
+        super().__init__(classes="vatui-modal")
         self.clients = clients
         """(id, name, number of cards) of the clients to pick from."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="picker") as box:
+        with Vertical(id="picker", classes="modal-body") as box:
             box.border_title = _("Filter by client")
             yield Input(placeholder=_("type to narrow"), id="picker-query", compact=True)
             yield OptionList(id="picker-list")

@@ -104,7 +104,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
         today: date,
         default_column: str | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(classes="vatui-modal")
         self.task_ = task
         """The task being edited, or ``None`` for a new card."""
         self.clients = clients
@@ -120,7 +120,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
     def compose(self) -> ComposeResult:
         task = self.task_
         heading = _("Edit card") if task else _("New card")
-        with Vertical(id="form") as form:
+        with Vertical(id="form", classes="modal-body") as form:
             form.border_title = heading
             with Horizontal(classes="form-row"):
                 yield Label(_("Title"), classes="form-label")
@@ -169,9 +169,11 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             yield Static("", id=f"form-{name}-hint", classes="form-hint")
 
     def on_mount(self) -> None:
-        """Show every field's preview, and start in the title."""
-        for name in ("title", "due", "estimate", "recurrence", "tags"):
+        """Show every field's preview (an empty new title is not an error yet); start in the title."""
+        for name in ("due", "estimate", "recurrence", "tags"):
             self._check(name)
+        if self.task_ is not None:
+            self._check("title")
         self.query_one("#form-title", Input).focus()
 
     # checking ------------------------------------------------------------------------

@@ -64,14 +64,14 @@ class BoardScreen(BoardActions, Screen[None]):
         _b("J,shift+down", "reorder(1)", _("Move card down"), "board_reorder_down"),
         _b("space", "toggle_done", _("Done"), "board_done", True),
         _b("n", "new_card", _("New"), "board_new", True),
-        _b("enter", "edit_card", _("Edit"), "board_edit", True),
+        _b("enter", "edit_card", _("Edit"), "board_edit"),
         _b("s", "reschedule", _("Due"), "board_reschedule", True),
         _b("t", "toggle_timer", _("Timer"), "board_timer", True),
-        _b("f", "filter_client", _("Client"), "board_filter_client", True),
+        _b("f", "filter_client", _("Client"), "board_filter_client"),
         _b("slash", "filter_text", _("Find"), "board_filter_text", True, "/"),
-        _b("x", "delete_card", _("Delete"), "board_delete", True),
+        _b("x", "delete_card", _("Delete"), "board_delete"),
         _b("c", "log_contact", _("Log contact"), "board_contact"),
-        _b("escape", "clear_filters", _("Clear filter"), "board_clear_filter", True, "esc"),
+        _b("escape", "clear_filters", _("Clear"), "board_clear_filter", True, "esc"),
     ]
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:
@@ -183,10 +183,7 @@ class BoardScreen(BoardActions, Screen[None]):
                     warn, label = True, label + " " + _("OVER WIP")
             elif column.column == settings.done_column:
                 label += " " + _("(14 days)")
-            sub = ""
-            if count > column.page_size():
-                sub = f"{column.cursor + 1}/{count}"
-            column.set_heading(label, sub, warn=warn)
+            column.set_heading(label, warn=warn)
 
     def _filters_text(self) -> str:
         parts = []
@@ -216,8 +213,12 @@ class BoardScreen(BoardActions, Screen[None]):
         self.query_one(BoardBar).show(tabs, self.focused_index, (start, start + fit), self._filters_text())
 
     def _tab_label(self, column: BoardColumn) -> str:
-        done = self.snapshot is not None and column.column == self.snapshot.settings.done_column
-        return one_line(column.column) + f" {len(column.tasks)}" if done else column.heading
+        """A column on the bar: its name and how many cards it shows (Doing: against its limit)."""
+        snap = self.snapshot
+        name = one_line(column.column)
+        if snap is not None and column.column == snap.settings.doing_column and snap.settings.wip_limit > 0:
+            return f"{name} {snap.wip}/{snap.settings.wip_limit}"
+        return f"{name} {len(column.tasks)}"
 
     def on_resize(self) -> None:
         """Fit the number of columns shown to the new width."""
@@ -245,11 +246,14 @@ class BoardScreen(BoardActions, Screen[None]):
     def _clicked(self, event: BoardColumn.Clicked) -> None:
         self.activate(self.columns.index(event.column))
         self.query_one(BoardColumns).focus()
-        self._update_headings()
 
     @on(BoardColumn.Opened)
     def _opened(self, event: BoardColumn.Opened) -> None:
         self.action_edit_card()
+
+    def quick_add_column(self) -> str:
+        """The column quick add puts a card in when it names none: the active one."""
+        return self.focused_column.column
 
     def focus_record(self, kind: str, id: int) -> None:
         """Put the cursor on a record (``kind == "task"``): clears filters that hide it."""

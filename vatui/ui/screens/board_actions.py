@@ -45,7 +45,6 @@ class BoardActions:
         def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
         def reload(self) -> None: ...
         def activate(self, index: int) -> None: ...
-        def _update_headings(self) -> None: ...
         def set_client_filter(self, client_id: int | None) -> None: ...
 
     # moving around ---------------------------------------------------------------------
@@ -59,16 +58,12 @@ class BoardActions:
 
     def action_cursor(self, step: int) -> None:
         """Move the cursor in the focused column."""
-        column = self.focused_column
-        column.move_cursor(step)
-        if len(column.tasks) > column.page_size():
-            self._update_headings()
+        self.focused_column.move_cursor(step)
 
     def action_cursor_to(self, index: int) -> None:
         """Jump to the first (0) or last (-1) card."""
         column = self.focused_column
         column.set_cursor(index if index >= 0 else len(column.tasks) - 1)
-        self._update_headings()
 
     def action_page(self, step: int) -> None:
         """Move the cursor a screenful."""
@@ -84,7 +79,6 @@ class BoardActions:
                 column.set_cursor(at)
                 if index != self.focused_index:
                     self.activate(index)
-                self._update_headings()
                 return True
         return False
 

@@ -161,7 +161,7 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         self._active = False
         self.top_line = 0
         """The first line shown (the column scrolls itself)."""
-        self._heading: tuple[str, str, bool] = (column, "", False)
+        self._heading: tuple[str, bool] = (column, False)
 
     @property
     def active(self) -> bool:
@@ -176,7 +176,7 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         """
         if active != self._active:
             self._active = active
-            self.set_heading(*self._heading[:2], warn=self._heading[2])
+            self.set_heading(self._heading[0], warn=self._heading[1])
             self.refresh()
 
     # data ------------------------------------------------------------------------------
@@ -192,14 +192,15 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         self.cursor = index if index is not None else min(self.cursor, max(len(tasks) - 1, 0))
         self.refresh()
         self.scroll_to_cursor()
+        self._show_position()
 
-    def set_heading(self, title: str, subtitle: str = "", *, warn: bool = False) -> None:
+    def set_heading(self, title: str, *, warn: bool = False) -> None:
         """The column's heading in its top border (plain text, never markup).
 
         The active column's heading is reversed and marked ``▸`` (visible without
         colour); a Doing column over its WIP limit has its heading in the warning colour.
         """
-        self._heading = (title, subtitle, warn)
+        self._heading = (title, warn)
         style = "bold"
         if warn:
             style += " $text-warning"
@@ -209,8 +210,14 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         heading = Content.styled(f" {text} ", style)
         if heading != self.border_title:
             self.border_title = heading
-        if Content(subtitle) != self.border_subtitle:
-            self.border_subtitle = Content(subtitle)
+        self._show_position()
+
+    def _show_position(self) -> None:
+        """``12/340`` in the bottom border when the column holds more than fits."""
+        count = len(self.tasks)
+        text = f"{self.cursor + 1}/{count}" if count > self.page_size() and self.size.height else ""
+        if text != str(self.border_subtitle or ""):
+            self.border_subtitle = Content(text)
 
     @property
     def heading(self) -> str:
@@ -220,7 +227,7 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
     @property
     def over_limit(self) -> bool:
         """Whether the heading shows the WIP warning."""
-        return self._heading[2]
+        return self._heading[1]
 
     @property
     def selected(self) -> Task | None:
@@ -267,6 +274,7 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         self.refresh_card(old)
         self.refresh_card(index)
         self.scroll_to_cursor()
+        self._show_position()
 
     def page_size(self) -> int:
         """How many cards fit on screen."""
@@ -363,8 +371,9 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
     # events ----------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        """Keep the virtual width in step and the cursor in view."""
+        """Keep the cursor in view and the position up to date."""
         self.scroll_to_cursor()
+        self._show_position()
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         """The wheel scrolls a card at a time (the cursor stays where it is)."""

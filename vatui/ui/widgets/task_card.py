@@ -178,16 +178,39 @@ def title_line(face: CardFace, width: int, styles: CardStyles, selected: bool) -
     ]
 
 
+_DROP_ORDER = ("estimate", "later", "med", "soon")
+"""Badges given up first when the line is short (overdue, today, high, timer, done: never)."""
+
+CLIENT_ROOM = 10
+"""Cells the client's name keeps before the quieter badges are dropped."""
+
+
 def _badges(face: CardFace, timer: str) -> list[tuple[str, str]]:
     parts: list[tuple[str, str]] = []
     if face.due:
         parts.append((face.due, face.due_kind))
-    if face.priority:
+    if face.priority and face.due_kind != "done":
         parts.append((face.priority, "high" if face.priority == _("!high") else "med"))
     if face.timing and timer:
         parts.append((f"{TIMER_MARK} {timer}", "timer"))
     elif face.estimate:
         parts.append((face.estimate, "estimate"))
+    return parts
+
+
+def _badge_cells(parts: list[tuple[str, str]]) -> int:
+    return sum(cell_len(text) for text, _kind in parts) + max(len(parts) - 1, 0)
+
+
+def _fit_badges(parts: list[tuple[str, str]], room: int, want: int) -> list[tuple[str, str]]:
+    """Drop the quietest badges until ``want`` cells are left for the client's name."""
+    parts = list(parts)
+    while parts and room - _badge_cells(parts) - 1 < want:
+        ranks = [_DROP_ORDER.index(kind) for _text, kind in parts if kind in _DROP_ORDER]
+        if not ranks:
+            break
+        drop = _DROP_ORDER[min(ranks)]
+        parts = [part for part in parts if part[1] != drop]
     return parts
 
 
@@ -197,21 +220,10 @@ def meta_line(face: CardFace, width: int, styles: CardStyles, timer: str = "") -
         return []
     room = width - 1
     flag = "$! " if face.flagged else ""
-    badges = _badges(face, timer)
-
-    def badge_cells(parts: list[tuple[str, str]]) -> int:
-        return sum(cell_len(text) for text, _kind in parts) + max(len(parts) - 1, 0)
-
-    # Drop the quietest badges until the client name keeps a few cells (or nothing is left).
-    want_client = min(cell_len(face.client), 6)
-    while badges and room - len(flag) - badge_cells(badges) - 1 < want_client:
-        if len(badges) == 1:
-            break
-        drop = next((i for i, (_t, k) in enumerate(badges) if k in ("estimate", "later", "done")), None)
-        badges.pop(len(badges) - 1 if drop is None else drop)
-    right = badge_cells(badges)
+    badges = _fit_badges(_badges(face, timer), room - len(flag), min(cell_len(face.client), CLIENT_ROOM))
+    right = _badge_cells(badges)
     if right > room - len(flag):
-        badges, right = [(fit(badges[0][0], room - len(flag)), badges[0][1])], 0
+        badges = [(fit(badges[0][0], room - len(flag)), badges[0][1])]
         right = cell_len(badges[0][0])
     client_room = room - len(flag) - right - (1 if badges else 0)
     client = fit(face.client, client_room)
