@@ -20,7 +20,7 @@ from datetime import date, datetime
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -31,11 +31,14 @@ from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.today import Triage
-from vatui.store.workspace import Workspace
+from vatui.paths import workspace_path
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
+
+if TYPE_CHECKING:
+    from vatui.services.today import Triage
+    from vatui.store.workspace import Workspace
 
 T = TypeVar("T")
 
@@ -49,6 +52,12 @@ RECORD_PANES: dict[str, str] = {
 """Which pane opens a record of each kind."""
 ACTION_PANES: dict[str, str] = {"contact": "clients", "reminder": "ledger"}
 """Which pane performs a Today action."""
+
+
+def workspace_exists(directory: Path) -> bool:
+    """``Workspace.exists`` without importing the store (it loads in the background)."""
+    path = workspace_path(directory)
+    return path.exists() and path.stat().st_size > 0
 
 
 def _pane_class(mode: str) -> type[Screen[Any]]:
@@ -145,7 +154,7 @@ class VatuiApp(App[None]):
         for problem in loaded.problems:
             self.inform(problem, error=True)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        if self.demo or Workspace.exists(self.directory):
+        if self.demo or workspace_exists(self.directory):
             self.call_after_refresh(self._start_loading, self.directory, self.demo)
         else:
             from vatui.ui.screens.first_run import FirstRunScreen
@@ -169,6 +178,8 @@ class VatuiApp(App[None]):
     def _load(self, directory: Path, sample: bool) -> None:
         """Open the workspace and triage today, off the event loop (a worker thread)."""
         try:
+            from vatui.store.workspace import Workspace
+
             ws = Workspace.open(directory, self.clock, backup=not sample)
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate

@@ -13,7 +13,6 @@ applied with ``App.set_keymap``; a file that cannot be read gives a message, nev
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     except OSError as exc:
         return LoadedKeymap(problems=(_("cannot read {path}: {reason}").format(
             path=path, reason=exc.strerror or exc),))
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

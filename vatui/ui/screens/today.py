@@ -17,16 +17,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from vatui.domain.dates import describe_date
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.today import Triage, TriageItem
 from vatui.ui.commands.today import TodayCommands
 from vatui.ui.widgets.app_header import AppHeader
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
+    from vatui.services.today import Triage, TriageItem
     from vatui.ui.app import VatuiApp
 
 
@@ -123,6 +122,8 @@ class TodayScreen(Screen[None]):
         if result is None:
             return
         done, following = result
+        from vatui.domain.dates import describe_date
+
         message = _("Done: {title}").format(title=one_line(done.title, 50))
         if following is not None and following.due is not None:
             message += " · " + _("next {when}").format(when=describe_date(following.due, self._today()))
@@ -140,6 +141,7 @@ class TodayScreen(Screen[None]):
         def snooze(until: date | None) -> None:
             if until is None:
                 return
+            from vatui.domain.dates import describe_date
             from vatui.services.tasks import snooze_task
 
             if self.vatui.run_service(snooze_task, self.vatui.ws, ref, until) is not None:

@@ -9,7 +9,6 @@ from typing import Protocol
 from textual.content import Content
 from textual.widget import Widget
 
-from vatui.domain.dates import short_date
 from vatui.i18n import _
 from vatui.ui import render
 
@@ -80,8 +79,12 @@ class AppHeader(Widget):
         )
         if state.sample:
             left = Content.assemble(left, "  ", render.label(_("SAMPLE — not saved"), "reverse bold"))
-        # A "today" in another year makes short_date include the year: "Fri 27 Nov 2026".
-        day = short_date(state.today, date(1, 1, 1)) if state.today is not None else ""
+        day = ""
+        if state.today is not None:
+            from vatui.domain.dates import short_date
+
+            # A "today" in another year makes short_date include the year: "Fri 27 Nov 2026".
+            day = short_date(state.today, date(1, 1, 1))
         right = render.label(day + " ", "$text-muted")
         middle = Content("")
         room = width - left.cell_length - right.cell_length - 4

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
 from vatui.domain.durations import format_duration
 from vatui.i18n import _
-from vatui.services.today import Capacity, Triage
 from vatui.ui import render
+
+if TYPE_CHECKING:
+    from vatui.services.today import Capacity, Triage
 
 
 def capacity_line(cap: Capacity) -> Content:

@@ -8,7 +8,7 @@ quiet "nothing here" lines are disabled options, so the cursor only ever rests o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -18,8 +18,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from vatui.i18n import _
-from vatui.services.today import TriageItem, TriageSection
 from vatui.ui import render
+
+if TYPE_CHECKING:
+    from vatui.services.today import TriageItem, TriageSection
 
 ItemKey = tuple[str, str, int | None]
 """Where an item is: (section key, kind, record id)."""
