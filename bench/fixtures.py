@@ -54,8 +54,26 @@ def copy_of_large(name: str) -> Path:
     return target
 
 
+def archived_copy_of_large(name: str) -> Path:
+    """A copy of the large workspace after ``vatui.store.archive.archive_old`` ran on it.
+
+    Done tasks older than the archive age and paid invoices of closed years (with their
+    payments and time) move to ``archive/YYYY.json``: the steady state of a workspace
+    used for years, against the worst case of ``large_workspace_dir()``.
+    """
+    from vatui.services.common import home_today
+    from vatui.store.archive import archive_old
+    from vatui.store.workspace import Workspace
+
+    directory = copy_of_large(name)
+    ws = Workspace.open(directory)
+    archive_old(ws, home_today(ws))
+    ws.close()
+    return directory
+
+
 def records_in(directory: Path) -> int:
-    """How many documents the workspace in ``directory`` holds, over every table."""
+    """How many documents ``workspace.json`` in ``directory`` holds, over every table."""
     import orjson
 
     data = orjson.loads((directory / "workspace.json").read_bytes())

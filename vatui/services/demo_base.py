@@ -20,7 +20,7 @@ DAY_END = 20 * 60
 """…and ends by 20:00."""
 TASKS_A_WEEK = 45.0
 """Most tasks a week across every client: beyond that, each client sends fewer."""
-ROUTINE_A_DAY = 22.0
+ROUTINE_A_DAY = 18.5
 """Most short routine entries a day across every client."""
 
 

@@ -47,8 +47,12 @@ def _region(zone: str) -> str:
     return "au" if zone.startswith("Australia/") else "us"
 
 
-def _windows(ctx: Ctx, status: str) -> tuple[date, date | None, date | None]:
-    """(created, work_from, work_to) for a client of ``status``."""
+def _windows(ctx: Ctx, status: str, share: float) -> tuple[date, date | None, date | None]:
+    """(created, work_from, work_to) for a client of ``status``.
+
+    ``share`` (0 to 1) spreads the clients of one status evenly over the history, so the
+    volume of work, and the size of the large demo, hardly depends on the seed.
+    """
     rng = ctx.rng
     span = (ctx.today - ctx.start).days
     if status == "lead":
@@ -61,13 +65,13 @@ def _windows(ctx: Ctx, status: str) -> tuple[date, date | None, date | None]:
             return created, None, None
         return created, ctx.start, ctx.days_ago(10) if status == "paused" else ctx.today
     if status == "active":
-        work_from = ctx.days_ago(rng.randint(45, span))
+        work_from = ctx.days_ago(45 + int(share * (span - 45)))
         return work_from - timedelta(days=rng.randint(3, 20)), work_from, ctx.today
     if status == "paused":
-        work_from = ctx.start + timedelta(days=rng.randint(0, span - 240))
+        work_from = ctx.start + timedelta(days=int(share * (span - 240)))
         return work_from - timedelta(days=rng.randint(3, 20)), work_from, ctx.days_ago(rng.randint(20, 75))
-    work_from = ctx.start + timedelta(days=rng.randint(0, span - 460))
-    work_to = min(work_from + timedelta(days=rng.randint(90, 500)), ctx.days_ago(60))
+    work_from = ctx.start + timedelta(days=int(share * (span - 460)))
+    work_to = min(work_from + timedelta(days=90 + int((1 - share) * 410)), ctx.days_ago(60))
     return work_from - timedelta(days=rng.randint(3, 20)), work_from, work_to
 
 
@@ -112,6 +116,17 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
     rng = ctx.rng
     pattern = list(STATUS_PATTERN)
     rng.shuffle(pattern)
+    statuses = [CAST[i][0] if i in CAST else "active" if i == 6 else pattern[(i - 5) % len(pattern)]
+                for i in range(count)]
+    order = list(range(count))
+    if ctx.large:
+        rng.shuffle(order)
+    shares = [0.5] * count
+    ranks: dict[str, int] = {}
+    for index in order if ctx.large else ():
+        status = statuses[index]
+        ranks[status] = ranks.get(status, 0) + 1
+        shares[index] = (ranks[status] - 1 + rng.random()) / statuses.count(status)
     plans: list[ClientPlan] = []
     burn_alert_given = False
     for index in range(count):
@@ -120,7 +135,7 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
         if index in CAST:
             status, terms, deposit, cadence, payer, cycle, hours, routine, per_week = CAST[index]
         else:
-            status = "active" if index == 6 else pattern[(index - 5) % len(pattern)]
+            status = statuses[index]
             terms = rng.choice((7, 14, 14, 30))
             deposit = rng.choice((25, 50)) if rng.random() < 0.15 else 0
             cadence = rng.choice((7, 14, 14, 30, 0))
@@ -129,7 +144,7 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
             cycle = "monthly" if hours else rng.choice(("weekly", "biweekly", "biweekly", "monthly"))
             routine = rng.choice((2, 2, 3, 3)) if hours else rng.choice((1, 1, 2, 2))
             per_week = rng.uniform(1.5, 4.0)
-        created_day, work_from, work_to = _windows(ctx, status)
+        created_day, work_from, work_to = _windows(ctx, status, shares[index])
         pending = index == 4
         if pending:
             created_day, work_from, work_to = ctx.days_ago(9), None, None
