@@ -37,7 +37,7 @@ class FirstRunScreen(Screen[FirstRunChoice]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="first-run-box"):
-            yield Static(render.label(_("Welcome to vatui"), "bold $accent"), id="first-run-title")
+            yield Static(render.label(_("Welcome to vatui"), "bold $text-accent"), id="first-run-title")
             yield Static(render.label(_(
                 "Your clients, tasks, time and invoices, in the terminal. "
                 "There is no workspace here yet:")), id="first-run-intro")
@@ -97,7 +97,7 @@ class RefusedScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="first-run-box"):
-            yield Static(render.label(_("vatui cannot open the workspace"), "bold $error"),
+            yield Static(render.label(_("vatui cannot open the workspace"), "bold $text-error"),
                          id="first-run-title")
             yield Static(render.block(self.message), id="refused-message")
             yield Static(render.label(_("Nothing was changed. Press q to quit."), "$text-muted"))

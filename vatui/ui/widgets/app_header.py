@@ -75,7 +75,7 @@ class AppHeader(Widget):
         """The header line for ``state`` at ``width`` cells."""
         left = Content.assemble(
             " ", render.fit(state.workspace, 24, "bold"), render.label(" · "),
-            render.label(state.pane, "bold $accent"),
+            render.label(state.pane, "bold $text-accent"),
         )
         if state.sample:
             left = Content.assemble(left, "  ", render.label(_("SAMPLE — not saved"), "reverse bold"))
@@ -91,7 +91,7 @@ class AppHeader(Widget):
         if state.timer_title is not None and room > 12:
             clock = elapsed(state.timer_seconds)
             title_room = room - len(clock) - 3
-            parts: list[Content | str] = [render.label("▶ ", "bold $success")]
+            parts: list[Content | str] = [render.label("▶ ", "bold $text-success")]
             if title_room > 4:
                 parts += [render.fit(state.timer_title, title_room), " "]
             parts.append(render.label(clock, "bold"))

@@ -22,14 +22,14 @@ def capacity_line(cap: Capacity) -> Content:
     planned = _("{planned} planned / {available}").format(
         planned=format_duration(cap.planned_minutes), available=format_duration(cap.available_minutes))
     parts: list[Content | str] = [render.label(_("Week "), "bold"),
-                                  render.label(planned, "bold $warning" if over_hours else "")]
+                                  render.label(planned, "bold $text-warning" if over_hours else "")]
     if over_hours:
-        parts += [" ", render.label(_("OVER"), "reverse bold $warning")]
+        parts += [" ", render.label(_("OVER"), "reverse bold $text-warning")]
     parts += [render.label(" · " + _("logged {logged}").format(logged=format_duration(cap.logged_minutes)))]
     wip = _("WIP {wip}/{limit}").format(wip=cap.wip, limit=cap.wip_limit)
-    parts += [" · ", render.label(wip, "bold $warning" if over_wip else "")]
+    parts += [" · ", render.label(wip, "bold $text-warning" if over_wip else "")]
     if over_wip:
-        parts += [" ", render.label(_("OVER LIMIT"), "reverse bold $warning")]
+        parts += [" ", render.label(_("OVER LIMIT"), "reverse bold $text-warning")]
     return Content.assemble(*parts)
 
 
@@ -43,7 +43,7 @@ def timer_line(triage: Triage) -> Content:
     title = str(timer.get("title") or _("(no task)"))
     minutes = int(timer.get("minutes") or 0)
     return Content.assemble(
-        render.label(_("Timer "), "bold"), render.label("▶ ", "bold $success"),
+        render.label(_("Timer "), "bold"), render.label("▶ ", "bold $text-success"),
         render.fit(title, 40), render.label(f" {format_duration(minutes)}", "bold"), unbilled,
     )
 
