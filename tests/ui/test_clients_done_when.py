@@ -84,6 +84,7 @@ async def test_done_when_keyboard_only(app: VatuiApp, ws: Workspace, clock: Fixe
         await pilot.pause()
         # the late payer is risky, with its reasons
         await pilot.press("G")
+        await app.workers.wait_for_complete()
         await pilot.pause()
         text = screen_text(app)
         assert "Slow Pay Ltd" in text and "risky" in text

@@ -56,9 +56,11 @@ def card_text(app: VatuiApp) -> str:
 
 
 async def open_clients(pilot: object, ready: Ready) -> None:
+    """Show the Clients pane and wait for its badges (worked out in a worker thread)."""
     await ready(pilot)  # type: ignore[arg-type]
     await pilot.press("3")  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
 
 

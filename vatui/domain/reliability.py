@@ -180,12 +180,13 @@ def outcome(invoice: Invoice, payments: Sequence[Payment], on: date,
     ``settlements``); only what was received by ``on`` counts. ``voided_on`` overrides the
     invoice's own ``voided_on``.
     """
-    total = invoice_total(invoice)
+    figures = totals(invoice)
+    total = figures.total
     cur = invoice.currency
     paid = 0
     paid_on: date | None = None
     if invoice.status != "draft":
-        for part in settlements(invoice, [p for p in payments if p.amount.currency == cur]):
+        for part in settlements(invoice, [p for p in payments if p.amount.currency == cur], figures):
             if part.on > on:
                 continue
             paid += part.applied.minor

@@ -9,6 +9,7 @@ return values. The actions live in ``ClientsActions`` (``clients_actions.py``).
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -70,6 +71,9 @@ class ClientsScreen(ClientsActions, Screen[None]):
         """The filter typed after ``/``."""
         self._shown_id: int | None = None
         self._pending: int | None = None
+        self._badges: dict[int, str] = {}
+        self._clients: list[Client] = []
+        self._badges_key: tuple[object, object] | None = None
 
     @property
     def vatui(self) -> VatuiApp:
@@ -96,18 +100,38 @@ class ClientsScreen(ClientsActions, Screen[None]):
         """Read the clients again; the cursor stays on the same client."""
         if not self.vatui.is_ready or not self.is_mounted:
             return
-        from vatui.services.client_book import reliability_by_client
         from vatui.services.clients import list_clients
 
         ws = self.vatui.ws
         ws.refresh()
         needle = self.filter_text.strip().casefold()
-        clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
-        badges = {cid: rel.badge for cid, rel in reliability_by_client(ws).items()}
+        self._clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
+        key = (ws.storage.generation if ws.storage else None, ws.clock.now().date())
+        if key != self._badges_key:
+            self._badges_key = key
+            self.run_worker(partial(self._compute_badges, key), thread=True, exclusive=True,
+                            group="client-badges", exit_on_error=False)
         listing = self.query_one(ClientList)
-        listing.show(clients, badges, keep=self._pending if self._pending is not None else self._shown_id)
+        listing.show(self._clients, self._badges,
+                     keep=self._pending if self._pending is not None else self._shown_id)
         self._pending = None
         self._show_card(force=True)
+
+    def _compute_badges(self, key: tuple[object, object]) -> None:
+        """Every client's badge, off the event loop (a worker thread); the list redraws with them."""
+        from vatui.services.client_book import reliability_by_client
+
+        try:
+            badges = {cid: rel.badge for cid, rel in reliability_by_client(self.vatui.ws).items()}
+        except VatuiError:
+            return
+        self.app.call_from_thread(self._badges_ready, key, badges)
+
+    def _badges_ready(self, key: tuple[object, object], badges: dict[int, str]) -> None:
+        if key != self._badges_key or not self.is_mounted:
+            return
+        self._badges = badges
+        self.query_one(ClientList).show(self._clients, badges)
 
     def focus_record(self, kind: str, ref: int | None) -> None:
         """Put the cursor on a client (``client``), or on the client of a contact (``contact``)."""

@@ -37,9 +37,9 @@ class ClientOption(Option):
         self.client_id = client_id
 
 
-def client_line(client: Client, badge: str, width: int) -> Content:
-    """Name on the left, badge word on the right, in ``width`` cells."""
-    word = render.label(_(badge), BADGE_STYLE.get(badge, ""))
+def client_line(client: Client, badge: str | None, width: int) -> Content:
+    """Name on the left, badge word on the right (``…`` while it is worked out), in ``width`` cells."""
+    word = render.label(_(badge), BADGE_STYLE.get(badge, "")) if badge else render.label("…", "$text-muted")
     mark = render.label(_(" (archived)"), "$text-muted") if client.archived else Content("")
     room = max(width - word.cell_length - mark.cell_length - 3, 6)
     name = render.pad(render.fit(client.name, room), room)
@@ -103,8 +103,8 @@ class ClientList(OptionList, inherit_bindings=False):
                 render.label(_(STATUS_TITLES[status]), "bold $accent"),
                 render.label(f" ({len(members)})", "bold")), disabled=True))
             for client in members:
-                options.append(ClientOption(client_line(client, badges.get(client.id or 0, "unproven"),
-                                                        self._width), client.id or 0))
+                options.append(ClientOption(client_line(client, badges.get(client.id or 0), self._width),
+                                            client.id or 0))
         self.set_options(options)
         self.highlighted = self._restore(wanted, before)
 

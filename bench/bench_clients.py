@@ -1,0 +1,99 @@
+"""The client book's speed on the large demo workspace (40 clients, 50,000+ records).
+
+- Today's client sections (follow-ups due, past cadence): ``today_clients.sections``,
+  in-process, median of 20 — part of the ≤ 200 ms budget of ``vatui today``.
+- One client's card (``client_detail``: reliability, revenue, rate, retainer, tasks,
+  contacts), median over every client — what the Clients pane computes on each move.
+- Every client's reliability badge (``reliability_by_client``), median of 10 — what the
+  pane computes on each reload.
+- ``vatui client show`` and ``vatui client list``: wall time of the real command (median
+  of 5), with ``vatui --version`` in the same run as the baseline.
+- Rendering the Clients pane: key ``3`` to the first painted frame, headless at 80×24
+  (median of 3 fresh apps).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import VATUI, Row, median_ms, run_timed, timed
+from bench.fixtures import large_workspace_dir
+
+TODAY_SECTIONS_TARGET_MS = 50.0
+CARD_TARGET_MS = 50.0
+
+
+def _in_process(directory: Path) -> list[Row]:
+    from vatui.services import today_clients
+    from vatui.services.client_book import client_detail, reliability_by_client
+    from vatui.services.common import home_today
+    from vatui.store.workspace import Workspace
+
+    ws = Workspace.open(directory)
+    day = home_today(ws)
+    ws.docs("clients")
+    sections = median_ms(timed(lambda: today_clients.sections(ws, day), 20))
+    ids = [int(k) for k in ws.docs("clients")]
+    card = median_ms([timed(lambda cid=cid: client_detail(ws, cid), 1)[0] for cid in ids])
+    badges = median_ms(timed(lambda: reliability_by_client(ws), 10))
+    ws.close()
+    return [
+        Row("Today's client sections, large workspace", sections, "ms",
+            target=f"≤ {TODAY_SECTIONS_TARGET_MS:.0f} ms", ok=sections <= TODAY_SECTIONS_TARGET_MS),
+        Row("one client's card (`client_detail`), large workspace", card, "ms",
+            target=f"≤ {CARD_TARGET_MS:.0f} ms", ok=card <= CARD_TARGET_MS),
+        Row("every client's badge (`reliability_by_client`), large workspace", badges, "ms"),
+    ]
+
+
+def _commands(directory: Path) -> list[Row]:
+    env = {"VATUI_DATA_DIR": str(directory)}
+    base = median_ms(run_timed([VATUI, "--version"], env))
+    rows = []
+    for args in (["client", "show", "#1"], ["client", "list"]):
+        ms = median_ms(run_timed([VATUI, *args], env))
+        rows.append(Row(f"`vatui {' '.join(args)}`, large workspace", ms, "ms", "`vatui --version`", base))
+    return rows
+
+
+async def _paint_once(directory: Path) -> float:
+    from vatui.ui.app import make_app
+    from vatui.ui.screens.clients import ClientsScreen
+    from vatui.ui.widgets.client_list import ClientList
+
+    app = make_app(directory, size=(80, 24))
+    async with app.run_test() as pilot:
+        await app.when_ready()
+        await pilot.pause()
+        painted: list[float] = []
+        original = app._display
+
+        def note(*args: Any, **kwargs: Any) -> Any:
+            painted.append(time.perf_counter())
+            return original(*args, **kwargs)
+
+        app._display = note  # type: ignore[method-assign]
+        start = time.perf_counter()
+        await pilot.press("3")
+        screen = app.screen
+        while not (isinstance(screen, ClientsScreen) and screen.query_one(ClientList).option_count):
+            await asyncio.sleep(0.001)
+            screen = app.screen
+        await pilot.pause()
+        end = max(painted) if painted else time.perf_counter()
+        return end - start
+
+
+def run() -> list[Row]:
+    """The client book's figures."""
+    large = large_workspace_dir()
+    rows = _in_process(large)
+    rows += _commands(large)
+    samples = [asyncio.run(_paint_once(large)) for _ in range(3)]
+    rows.append(Row("Clients pane: key `3` to first painted frame, large workspace",
+                    statistics.median(samples) * 1000, "ms"))
+    return rows
