@@ -71,7 +71,7 @@ class BoardScreen(BoardActions, Screen[None]):
         _b("slash", "filter_text", _("Find"), "board_filter_text", True, "/"),
         _b("x", "delete_card", _("Delete"), "board_delete"),
         _b("c", "log_contact", _("Log contact"), "board_contact"),
-        _b("escape", "clear_filters", _("Clear"), "board_clear_filter", True, "esc"),
+        _b("escape", "clear_filters", _("Clear filter"), "board_clear_filter", display="esc"),
     ]
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:

@@ -79,7 +79,9 @@ class BoardBar(Widget):
         bar = Content.assemble(*parts)
         if self.filters:
             room = max(self.size.width - bar.cell_length - 3, 0)
-            text = fit(_("filter: {what}").format(what=self.filters), room)
+            text = _("{what} · esc clears").format(what=self.filters)
+            if cell_len(text) > room:
+                text = fit(self.filters, room)
             if text:
                 gap = self.size.width - bar.cell_length - cell_len(text)
                 bar = Content.assemble(bar, " " * max(gap, 1), Content.styled(text, "$text-accent bold"))

@@ -75,7 +75,9 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         width: 1fr;
         height: 1fr;
         overflow: hidden hidden;
-        border: round $border-blurred;
+        border: round $foreground 30%;
+        border-title-color: $foreground;
+        border-subtitle-color: $text-muted;
         border-title-align: left;
         border-subtitle-align: right;
         background: $surface;
@@ -93,11 +95,11 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         & > .board-column--meta { color: $text-muted; }
         & > .board-column--empty { color: $text-muted; text-style: italic; }
         & > .board-column--client-0 { color: $text-primary; }
-        & > .board-column--client-1 { color: $text-accent; }
-        & > .board-column--client-2 { color: $text-success; }
-        & > .board-column--client-3 { color: $text-secondary; }
-        & > .board-column--client-4 { color: $primary-lighten-2; }
-        & > .board-column--client-5 { color: $accent-lighten-2; }
+        & > .board-column--client-1 { color: $text-success; }
+        & > .board-column--client-2 { color: $text-secondary; }
+        & > .board-column--client-3 { color: $primary-lighten-3; }
+        & > .board-column--client-4 { color: $success-lighten-2; }
+        & > .board-column--client-5 { color: $text-accent; }
         & > .board-column--overdue { color: $text-error; text-style: bold; }
         & > .board-column--today { color: $text-warning; text-style: bold; }
         & > .board-column--soon { color: $text-accent; }
@@ -207,7 +209,7 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         if self._active:
             style += " reverse"
         text = f"▸ {title}" if self._active else title
-        heading = Content.styled(f" {text} ", style)
+        heading = Content.styled(text, style)
         if heading != self.border_title:
             self.border_title = heading
         self._show_position()
@@ -320,19 +322,25 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         if cached is None:
             part = self.get_component_rich_style
 
-            def build(line: Style) -> CardStyles:
+            stripes = tuple(part(f"board-column--client-{n}", partial=True) for n in range(PALETTE_SIZE))
+
+            def build(line: Style, on_cursor: bool = False) -> CardStyles:
+                # On the cursor the client's name and quiet text take the cursor's colours
+                # (a coloured name on a coloured bar is hard to read); the stripe keeps its own.
                 return CardStyles(
                     line=line,
                     title=part("board-column--title", partial=True),
-                    meta=part("board-column--meta", partial=True),
-                    clients=tuple(part(f"board-column--client-{n}", partial=True)
-                                  for n in range(PALETTE_SIZE)),
+                    meta=Style() if on_cursor else part("board-column--meta", partial=True),
+                    clients=(Style(),) * PALETTE_SIZE if on_cursor else stripes,
+                    stripes=stripes,
                     badges={kind: part(f"board-column--{kind}", partial=True) for kind in _BADGES},
                 )
 
             card = part("board-column--card")
-            cursor = "board-column--cursor-active" if focused else "board-column--cursor"
-            cached = (build(card), build(card + part(cursor, partial=True)),
+            # The full (not partial) cursor style: its colours may be translucent, and only the
+            # full style blends them with the column's background.
+            cursor = part("board-column--cursor-active" if focused else "board-column--cursor")
+            cached = (build(card), build(cursor, on_cursor=True),
                       card + part("board-column--empty", partial=True))
             self._styles[focused] = cached
         return cached

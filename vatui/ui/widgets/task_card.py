@@ -153,14 +153,16 @@ class CardStyles:
     meta: Style
     """Added to the client name and the quiet badges."""
     clients: tuple[Style, ...]
-    """One per palette slot."""
+    """Added to the client's name, one per palette slot."""
+    stripes: tuple[Style, ...]
+    """Added to the stripe, one per palette slot (kept on the cursor, where names go plain)."""
     badges: dict[str, Style]
     """Per badge kind: ``overdue``, ``today``, ``soon``, ``later``, ``done``, ``high``,
     ``med``, ``timer``, ``flag``, ``estimate``."""
 
 
 def _stripe(face: CardFace, styles: CardStyles, mark: str) -> Segment:
-    style = styles.line + styles.clients[face.colour] if face.colour >= 0 else styles.line + styles.meta
+    style = styles.line + styles.stripes[face.colour] if face.colour >= 0 else styles.line + styles.meta
     return Segment(mark, style)
 
 
