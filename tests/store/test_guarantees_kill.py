@@ -33,6 +33,15 @@ def _spawn(script: str, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _finish(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """Wait for ``proc`` and return all it wrote, including what ``readline`` had buffered
+    (``communicate`` reads the pipes' descriptors and would miss it)."""
+    assert proc.stdout is not None and proc.stderr is not None
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=60)
+    return out, err
+
+
 def _acknowledged(out: bytes) -> list[int]:
     """Sequence numbers the writer acknowledged (whole lines only)."""
     lines = out.split(b"\n")[:-1]  # a line without its newline was never acknowledged
@@ -91,9 +100,10 @@ def test_kill_9_at_random_moments_never_loses_an_acknowledged_write(
             assert proc.stdout.readline() == b"ready\n", proc.stderr.read() if proc.stderr else b""
             time.sleep(rng.uniform(0.002, 0.25))
         proc.send_signal(signal.SIGKILL)
-        out, err = proc.communicate()
+        out, err = _finish(proc)
         assert proc.returncode == -signal.SIGKILL, f"seed {seed}: writer ended by itself: {err.decode()}"
         acked[run] = _acknowledged(out)
+        assert acked[run] == list(range(len(acked[run]))), f"seed {seed}: acknowledgements out of order"
         killed_mid_write += bool(_temp_files(data_dir))
         _check(data_dir, clock, acked)
         assert _temp_files(data_dir) == [], "opening the workspace leaves no stray temp file"

@@ -33,6 +33,15 @@ def _spawn(script: str, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _finish(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:
+    """Wait for ``proc`` and return all it wrote, including what ``readline`` had buffered
+    (``communicate`` reads the pipes' descriptors and would miss it)."""
+    assert proc.stdout is not None and proc.stderr is not None
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=60)
+    return out, err
+
+
 def _titles(directory: Path, clock: FixedClock) -> list[str]:
     ws = Workspace.open(directory, clock)
     try:
@@ -72,7 +81,7 @@ def test_writer_signalled_mid_loop_keeps_every_acknowledged_write(
         assert proc.stdout.readline() == b"ready\n", proc.stderr.read() if proc.stderr else b""
         time.sleep(rng.uniform(0.005, 0.15))
         proc.send_signal(signum)
-        out, err = proc.communicate(timeout=30)
+        out, err = _finish(proc)
         expected = 128 + signum if graceful else -signum
         assert proc.returncode == expected, f"seed {seed}: {err.decode()}"
         acked[run] = {int(x) for x in out.split(b"\n")[:-1] if x.isdigit()}
