@@ -137,3 +137,17 @@ def test_kill_9_at_each_step_of_the_durable_write(data_dir: Path, clock: FixedCl
     with reopened.transaction("next") as tx:
         tx.add(Task(title="after the crash", created=clock.now(), updated=clock.now()))
     assert "after the crash" in {t.title for t in Workspace.open(data_dir, clock).all(Task)}
+
+
+def test_open_removes_only_temp_files_of_its_own(data_dir: Path, clock: FixedClock) -> None:
+    Workspace.open(data_dir, clock).close()
+    (data_dir / "backups").mkdir()
+    (data_dir / "archive").mkdir()
+    stale = [data_dir / ".workspace.json.99999.tmp", data_dir / "backups" / ".workspace-x.json.1.tmp",
+             data_dir / "archive" / ".2025.json.42.tmp"]
+    foreign = [data_dir / ".my-export.csv.123.tmp", data_dir / "notes.tmp"]
+    for path in stale + foreign:
+        path.write_bytes(b"half")
+    Workspace.open(data_dir, clock).close()
+    assert [p.exists() for p in stale] == [False, False, False]
+    assert [p.exists() for p in foreign] == [True, True]

@@ -60,11 +60,12 @@ def temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
-def remove_stale_temps(directory: Path) -> list[Path]:
+def remove_stale_temps(directory: Path, of: str | None = None) -> list[Path]:
     """Remove temp files a killed writer left in ``directory``; returns what was removed.
 
-    Only call this while holding the workspace lock: every writer holds it, so no temp file
-    found then can belong to a write in progress.
+    ``of`` limits it to the temp files of that one file name (the data directory may hold
+    the user's own exports). Only call this while holding the workspace lock: every writer
+    of these files holds it, so no temp file found then belongs to a write in progress.
     """
     removed: list[Path] = []
     try:
@@ -72,7 +73,8 @@ def remove_stale_temps(directory: Path) -> list[Path]:
     except FileNotFoundError:
         return removed
     for entry in entries:
-        if _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
+        mine = entry.name.startswith(f".{of}.") if of is not None else True
+        if mine and _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
             try:
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))

@@ -223,8 +223,10 @@ class Workspace:
 
     def _load_checked(self) -> None:
         TinyDB.table_class = VatuiTable
-        for folder in (self.directory, backups_dir(self.directory), archive_dir(self.directory)):
-            remove_stale_temps(folder)  # left by a writer killed mid-write; we hold the lock
+        # temp files of writers killed mid-write; we hold the lock, so none is in progress
+        remove_stale_temps(self.directory, of=self.path.name)
+        remove_stale_temps(backups_dir(self.directory))
+        remove_stale_temps(archive_dir(self.directory))
         if not self.path.exists():
             # written whole, never as an empty file first: an empty workspace is damage
             atomic_write_bytes(self.path, orjson.dumps(_fresh()))
