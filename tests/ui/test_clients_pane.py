@@ -353,3 +353,22 @@ async def test_cadence_line_on_today_opens_the_contact_form(
         await pilot.pause()
         assert [c.summary for c in ws.all(Contact)] == ["Checking in"]
         assert "Past contact cadence (0)" in screen_text(app)
+
+
+async def test_enter_on_a_today_follow_up_opens_its_client(app: VatuiApp, book: dict[str, int], ws: Workspace,
+                                                           ready: Ready) -> None:
+    log_contact(ws, book["slow"], channel="email", summary="Chase the payment", follow_up=date(2026, 11, 27))
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        from vatui.ui.widgets.triage_list import TriageList
+
+        triage = app.screen.query_one(TriageList)
+        for i, option in enumerate(triage.options):
+            if getattr(option, "item", None) is not None and option.item.kind == "contact":  # type: ignore[attr-defined]
+                triage.highlighted = i
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+        assert pane(app).query_one(ClientList).selected_id == book["slow"]
+        assert "Chase the payment → follow up 27 Nov" in card_text(app)
