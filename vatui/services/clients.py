@@ -320,6 +320,9 @@ def _check_currencies(clean: dict[str, Any], client: Client | None) -> None:
 
 
 def _check_preferred(clean: dict[str, Any], client: Client | None) -> None:
+    """The preferred channel must be one of the channels (checked when either changes)."""
+    if client is not None and "preferred_channel" not in clean and "channels" not in clean:
+        return
     preferred = clean.get("preferred_channel", client.preferred_channel if client else None)
     channels = clean.get("channels", client.channels if client else ())
     if preferred and preferred not in {c.kind for c in channels}:
