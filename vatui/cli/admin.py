@@ -73,4 +73,18 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
         total=total, detail=", ".join(f"{v} {k}" for k, v in counts.items())))
 
 
-COMMANDS = [backup_cmd, restore_cmd, export_group, demo_data_cmd]
+@click.command("archive")
+@pass_ctx
+def archive_cmd(obj: CliContext) -> None:
+    """Move done tasks older than 90 days and paid invoices of closed years to archive/YYYY.json."""
+    from vatui.store.archive import archive_old
+
+    counts = archive_old(obj.ws(), obj.today())
+    moved = {k: v for k, v in counts.items() if v}
+    if not moved:
+        say(_("Nothing old enough to archive."))
+    else:
+        say(_("Archived {detail}").format(detail=", ".join(f"{v} {k}" for k, v in moved.items())))
+
+
+COMMANDS = [backup_cmd, restore_cmd, export_group, demo_data_cmd, archive_cmd]

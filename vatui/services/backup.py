@@ -40,17 +40,26 @@ def restore(ws: Workspace, source: Path) -> Path | None:
     with ws.transaction():
         saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
         atomic_write_bytes(ws.path, raw)
-    ws.storage.invalidate() if ws.storage else None
+    if ws.storage is not None:
+        ws.storage.invalidate()
     ws.refresh()
+    # A backup from before an archive run holds archived records again and lacks the id
+    # floors: archiving once more moves them back out and restores the floors.
+    from vatui.services.common import home_today
+    from vatui.store.archive import archive_old
+
+    archive_old(ws, home_today(ws))
     return saved
 
 
 def export_json(ws: Workspace, *, confidential: bool = False) -> dict[str, Any]:
-    """Every table, confidential notes left out unless asked for; undo history left out."""
+    """Every table, archived years included; confidential notes left out unless asked for."""
+    from vatui.store.archive import all_docs
+
     ws.refresh()
     out: dict[str, Any] = {}
     for table in ("settings", "clients", "tasks", "time", "contacts", "invoices", "payments", "expenses"):
-        docs = ws.docs(table)
+        docs = all_docs(ws, table)
         rows = []
         for key, doc in sorted(docs.items(), key=lambda kv: int(kv[0])):
             row = {"id": int(key), **copy.deepcopy(doc)}
