@@ -18,7 +18,6 @@ import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -34,6 +33,7 @@ from vatui.i18n import _
 from vatui.paths import workspace_path
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
+from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-STYLES = resources.files("vatui.styles")
 PANES: dict[str, str] = {"today": "Today", "board": "Board", "clients": "Clients", "ledger": "Ledger"}
 """Mode name → pane title (translated when shown)."""
 RECORD_PANES: dict[str, str] = {

@@ -9,10 +9,16 @@ that, and nothing acts.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.cells import cell_len
 from textual.content import Content
 
+import vatui.styles
 from vatui.domain.text import clean
+
+STYLES = Path(vatui.styles.__file__).parent
+"""Where the shipped ``.tcss`` files are (``styles/`` here, ``vatui.styles`` when installed)."""
 
 
 def text(value: str | None, style: str = "") -> Content:

@@ -8,19 +8,18 @@ reminder. The screen reads the triage from ``services.today`` and acts through
 from __future__ import annotations
 
 from datetime import date
-from importlib import resources
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui.commands.today import TodayCommands
-from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.render import STYLES
+from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
 
@@ -41,7 +40,7 @@ class TodayScreen(Screen[None]):
         Binding("r", "reminder", _("Remind"), id="today_reminder"),
     ]
     COMMANDS: ClassVar = {TodayCommands}
-    CSS_PATH: ClassVar = [str(resources.files("vatui.styles") / "today.tcss")]
+    CSS_PATH: ClassVar = [str(STYLES / "today.tcss")]
     PANE: ClassVar[str] = "today"
 
     def __init__(self) -> None:
@@ -57,7 +56,7 @@ class TodayScreen(Screen[None]):
         yield AppHeader()
         yield TriageList(id="triage")
         yield TodaySummary(id="today-summary")
-        yield Footer(compact=True, show_command_palette=False)
+        yield PaneFooter()
 
     def on_mount(self) -> None:
         self.query_one(TriageList).focus()

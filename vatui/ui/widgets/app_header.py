@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 from textual.content import Content
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
 
 from vatui.i18n import _
 from vatui.ui import render
@@ -103,3 +105,26 @@ class AppHeader(Widget):
         if line.cell_length > width:
             line = line.truncate(width, ellipsis=True)
         return line
+
+
+class PaneFooter(Footer):
+    """Textual's ``Footer``, redrawn only when the keys it shows change.
+
+    The stock footer rebuilds its keys on every bindings refresh (focus moves, screen
+    resumes, mounts: several times at start-up); the keys shown rarely change, so this
+    one compares what it would show and keeps its widgets when nothing did.
+    """
+
+    def __init__(self, *, compact: bool = True, show_command_palette: bool = False) -> None:
+        super().__init__(compact=compact, show_command_palette=show_command_palette)
+        self._shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        shown = tuple(
+            (key, active.binding.description, active.enabled)
+            for key, active in screen.active_bindings.items() if active.binding.show
+        )
+        if shown == self._shown and self._bindings_ready:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
