@@ -225,3 +225,19 @@ async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, re
         result = app.run_service(snooze_task, app.ws, seeded.overdue, ws_today := app.ws.clock.now().date())
         assert result is None and ws_today
         assert "later day" in app.messages[-1]
+
+
+async def test_change_theme_from_the_palette(app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"change theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.theme == "gruvbox"
+    assert ws.settings().theme == "gruvbox"
+    assert ws.undo_label() is not None and "theme" not in (ws.undo_label() or "")
