@@ -241,3 +241,15 @@ async def test_change_theme_from_the_palette(app: VatuiApp, seeded: Seed, ws: Wo
         assert app.theme == "gruvbox"
     assert ws.settings().theme == "gruvbox"
     assert ws.undo_label() is not None and "theme" not in (ws.undo_label() or "")
+
+
+async def test_a_read_in_between_does_not_hide_the_change(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        edit_task(ws, seeded.flights, title="Book flights to Oslo")
+        app.ws.docs("tasks")  # some pane read the file first: the data is already new
+        app.check_for_changes()
+        await pilot.pause()
+        assert "Book flights to Oslo" in screen_text(app)

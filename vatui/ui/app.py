@@ -123,6 +123,8 @@ class VatuiApp(App[None]):
         self._timer: tuple[str, datetime] | None = None
         self._workspace_name = "vatui"
         self._today: date | None = None
+        self._minute: datetime | None = None
+        self._last_error: str | None = None
         self._ready_event = asyncio.Event()
         for mode in PANES:
             self.add_mode(mode, partial(self.pane, mode))
@@ -326,19 +328,30 @@ class VatuiApp(App[None]):
                     timeout=8 if error else 4)
 
     def check_for_changes(self) -> None:
-        """Once a second: if another session wrote, reload the active pane (one stat otherwise)."""
+        """Once a second: if another session wrote, reload the active pane (one stat otherwise).
+
+        ``Workspace.refresh`` stats the file and says whether the data changed since the
+        last refresh, even if some read in between already loaded the new file.
+        """
         if self._ws is None:
             return
-        self._tick_header()
         try:
-            if not self._ws.changed_on_disk():
-                return
-            self._ws.refresh()
+            changed = self._ws.refresh()
         except VatuiError as exc:
-            self.inform(str(exc), error=True)
+            if str(exc) != self._last_error:  # say it once, not every second
+                self._last_error = str(exc)
+                self.inform(str(exc), error=True)
             return
-        self._workspace_name = self._ws.settings().workspace_name
-        self.reload_active()
+        self._last_error = None
+        minute = self.clock.now().replace(second=0, microsecond=0)
+        if changed:
+            self._workspace_name = self._ws.settings().workspace_name
+            self.reload_active()
+        elif minute != self._minute:  # the date in the header can change at midnight
+            self.refresh_header()
+        else:
+            self._tick_header()
+        self._minute = minute
 
     # header ------------------------------------------------------------------------
 
