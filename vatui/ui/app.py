@@ -265,6 +265,7 @@ class VatuiApp(App[None]):
             return
         if mode == self.current_mode:
             return
+        self.check_for_changes()  # so a change not yet seen marks every pane stale
         existed = mode in self._panes and self._panes[mode].is_mounted
         await self.switch_mode(mode)
         if existed and mode in self._stale:
