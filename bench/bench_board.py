@@ -7,7 +7,7 @@ the terminal) is wrapped to note the time, and after ``pilot.pause()`` has let e
 settle the sample is "key sent → last update rendered". Pilot's own idle detection (tens
 of milliseconds of sleeping) is thereby left out; a 20-card Board measured the same way
 in the same run is the baseline.
-``j`` moves the cursor; ``L`` moves a card to the next column, which includes the
+``j`` moves the cursor (alternating with ``k``, so it always has somewhere to go); ``L`` moves a card to the next column, which includes the
 durable write (temp file, fsync, atomic replace) and the reload of the whole Board (an
 unmeasured ``H`` brings the card back before the next sample).
 """
@@ -123,17 +123,24 @@ async def _measure(cards: int) -> dict[str, list[float]]:
             start = time.perf_counter()
             await pilot.press(key)
             await pilot.pause()
-            return (shown[-1] if shown else time.perf_counter()) - start
+            if not shown:
+                raise RuntimeError(f"key {key!r} repainted nothing")
+            return shown[-1] - start
 
         async with app.run_test(size=(80, 24)) as pilot:
+            when_ready = getattr(app, "when_ready", None)
+            if when_ready is not None:
+                await when_ready()
             await pilot.pause()
             if getattr(app, "current_mode", "board") != "board":
                 await pilot.press("2")
                 await pilot.pause()
-            for _ in range(SAMPLES):
-                samples["j"].append(await sample("j"))
-            for _ in range(SAMPLES):
+            for n in range(SAMPLES):
+                samples["j"].append(await sample("j" if n % 2 == 0 else "k"))
+            for n in range(SAMPLES):
                 samples["L"].append(await sample("L"))
+                if n == 0 and app.screen.focused_column.column != "Next":
+                    raise RuntimeError("`L` did not move the card to Next")
                 await pilot.press("H")  # the card goes back, the cursor with it (not measured)
                 await pilot.pause()
         ws.close()

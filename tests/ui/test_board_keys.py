@@ -236,3 +236,36 @@ async def test_palette_runs_board_commands(app: VatuiApp, ids: dict[str, int], w
         assert stored(ws, ids["Draft newsletter"]).column == "Next"
         assert board_of(app) is board and board.focused_column.column == "Next"
 
+
+
+async def test_undo_of_a_move_takes_the_cursor_back_with_the_card(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace,
+) -> None:
+    card = ids["Draft newsletter"]
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("L")
+        assert board.focused_column.column == "Next"
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(ws, card).column == "Inbox"
+        assert board.focused_column.column == "Inbox" and board.selected_task is not None
+        assert board.selected_task.id == card
+
+
+async def test_reorder_in_done_explains_instead(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+    before = dict(ws.docs("tasks"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("l", "l", "l", "l", "J")
+        await pilot.pause()
+        assert any("finished" in m for m in app.messages)
+    assert dict(ws.docs("tasks")) == before
+
+
+async def test_moving_past_the_last_column_changes_nothing(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("H")
+        assert stored(ws, ids["Draft newsletter"]).column == "Inbox"
+        assert board.selected_task is not None and board.selected_task.id == ids["Draft newsletter"]

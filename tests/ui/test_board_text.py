@@ -49,8 +49,12 @@ async def test_clicking_a_markup_looking_card_does_not_act(app: VatuiApp, ws: Wo
         await pilot.pause()
         assert app.is_running and app.return_code is None
         assert board.selected_task is not None and board.selected_task.title in NASTY
-        await pilot.press("j", "k", "l", "h", "space", "u")
+        await pilot.press("j", "k", "l", "h", "j")
+        assert board.selected_task is not None
+        title = board.selected_task.title
+        await pilot.press("space", "u")
         assert app.is_running
+        assert any(f"“{title}”" in m for m in app.messages)  # "Done: “[@click=app.quit]x”", as typed
 
 
 async def test_editing_a_nasty_card_keeps_its_text(app: VatuiApp, ws: Workspace) -> None:

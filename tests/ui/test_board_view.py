@@ -175,3 +175,29 @@ async def test_many_cards_scroll_and_show_their_position(app: VatuiApp, ws: Work
         column = board.focused_column
         assert column.cursor == column.page_size()
         assert board_of(app) is board
+
+
+async def test_the_running_timer_ticks_on_its_card(app: VatuiApp, ids: dict[str, int], clock: object) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "▸ 0:00:00" in screen_text(app)
+        clock.advance(minutes=12, seconds=5)  # type: ignore[attr-defined]
+        board._tick()
+        await pilot.pause()
+        assert "▸ 0:12:05" in screen_text(app)
+
+
+async def test_mouse_click_selects_and_double_click_opens(app: VatuiApp, ids: dict[str, int]) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        lines = screen_text(app).splitlines()
+        row = next(y for y, line in enumerate(lines) if "Update site" in line)
+        col = lines[row].index("Update site")
+        await pilot.click(offset=(col, row))
+        assert board.focused_column.column == "Next"
+        assert board.selected_task is not None and board.selected_task.title == "Update site"
+        await pilot.click(offset=(col, row), times=2)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TaskFormModal"

@@ -86,6 +86,7 @@ class BoardScreen(BoardActions, Screen[None]):
         """The focused column."""
         self._window_start = 0
         self._reloaded = False
+        self._stay = False
         self._reader = BoardReader()
         self._columns: list[BoardColumn] = []
 
@@ -130,12 +131,19 @@ class BoardScreen(BoardActions, Screen[None]):
         return self.focused_column.selected
 
     def reload(self) -> None:
-        """Re-read the store and redraw; the cursor stays on the same card (or its place)."""
+        """Re-read the store and redraw; the cursor stays on the same card.
+
+        When the selected card left its column (an undo, another session's move) the
+        cursor follows it to its new column; when it is gone, the card that took its place
+        is selected. Actions that want the cursor to stay in the column (done, delete) say
+        so with ``run(..., stay=True)``.
+        """
         self._reloaded = True
         if self._settings_columns() != tuple(c.column for c in self.columns):
             self._columns = []
-            self.app.call_later(self.recompose)
+            self.call_later(self._rebuild)
             return
+        follow = None if self._stay else self.focused_column.selected_id
         self.snapshot = snap = self._reader.snapshot(self.app.ws)
         context = BoardContext(
             client_names=snap.client_names, blocked_clients=snap.blocked_clients,
@@ -149,7 +157,18 @@ class BoardScreen(BoardActions, Screen[None]):
             column.clock = self.app.ws.clock.now
             column.set_cards(shown, context, empty)
         self._update_headings()
+        if follow is not None and self.focused_column.selected_id != follow:
+            self.focus_task(follow)
         self._layout_window()
+
+    async def _rebuild(self) -> None:
+        """The columns changed in the settings: build them again."""
+        await self.recompose()
+        self._columns = []
+        self.query_one("#board-filter", Input).display = False
+        self.reload()
+        self.activate(min(self.focused_index, len(self.columns) - 1))
+        self.query_one(BoardColumns).focus()
 
     def _matches(self) -> Callable[[Task], bool] | None:
         client, text = self.client_filter, self.text_filter.strip().casefold()
@@ -262,19 +281,26 @@ class BoardScreen(BoardActions, Screen[None]):
         if self.snapshot is not None and not any(
             t.id == id for tasks in self.snapshot.columns.values() for t in tasks
         ):
-            self.notify(_("that card is not on the Board (done more than 14 days ago?)"))
+            self.tell(_("That card is not on the Board (done more than 14 days ago?)"))
             return
         self.client_filter, self.text_filter = None, ""
         self.query_one("#board-filter", Input).display = False
         self.reload()
         self.focus_task(id)
 
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Call a service through the app (errors become a notification), then redraw."""
-        self._reloaded = False
-        result = self.app.run_service(fn, *args, **kwargs)
-        if not self._reloaded:
-            self.reload()
+    def run(self, fn: Callable[..., Any], *args: Any, stay: bool = False, **kwargs: Any) -> Any:
+        """Call a service through the app (errors become a notification), then redraw.
+
+        With ``stay`` the cursor stays in its column (on the card that takes the place of
+        one that left) instead of following the card.
+        """
+        self._reloaded, self._stay = False, stay
+        try:
+            result = self.app.run_service(fn, *args, **kwargs)
+            if not self._reloaded:
+                self.reload()
+        finally:
+            self._stay = False
         return result
 
     # filters -------------------------------------------------------------------------------

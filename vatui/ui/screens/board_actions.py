@@ -42,10 +42,18 @@ class BoardActions:
         def focused_column(self) -> BoardColumn: ...
         @property
         def selected_task(self) -> Task | None: ...
-        def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+        def run(self, fn: Callable[..., Any], *args: Any, stay: bool = False, **kwargs: Any) -> Any: ...
         def reload(self) -> None: ...
         def activate(self, index: int) -> None: ...
         def set_client_filter(self, client_id: int | None) -> None: ...
+
+    def tell(self, message: str, *, error: bool = False) -> None:
+        """A notification; user text in it is shown as text, never as markup."""
+        inform = getattr(self.app, "inform", None)
+        if callable(inform):
+            inform(message, error=error)
+        else:
+            self.app.notify(message, severity="error" if error else "information", markup=False)
 
     # moving around ---------------------------------------------------------------------
 
@@ -105,7 +113,7 @@ class BoardActions:
         if task is None or task.id is None:
             return
         if self.snapshot is not None and self.focused_column.column == self.snapshot.settings.done_column:
-            self.app.notify(_("Done is in the order the cards were finished"))
+            self.tell(_("Done is in the order the cards were finished"))
             return
         if self.run(task_service.reorder_task, self.app.ws, task.id, step) is not None:
             self.focus_task(task.id)
@@ -116,20 +124,20 @@ class BoardActions:
         if task is None or task.id is None:
             return
         if task.is_done:
-            reopened = self.run(task_service.reopen_task, self.app.ws, task.id)
+            reopened = self.run(task_service.reopen_task, self.app.ws, task.id, stay=True)
             if reopened is not None:
-                self.app.notify(_("Reopened “{title}” in {column}").format(
+                self.tell(_("Reopened “{title}” in {column}").format(
                     title=one_line(task.title, 40), column=one_line(reopened.column)))
             return
-        result = self.run(task_service.complete_task, self.app.ws, task.id)
+        result = self.run(task_service.complete_task, self.app.ws, task.id, stay=True)
         if result is None:
             return
         _done, following = result
         if following is not None and following.due is not None and self.snapshot is not None:
-            self.app.notify(_("Done. Next “{title}”: {when}").format(
+            self.tell(_("Done. Next “{title}”: {when}").format(
                 title=one_line(task.title, 30), when=describe_date(following.due, self.snapshot.today)))
         else:
-            self.app.notify(_("Done: “{title}”").format(title=one_line(task.title, 40)))
+            self.tell(_("Done: “{title}”").format(title=one_line(task.title, 40)))
 
     def action_reschedule(self) -> None:
         """Ask for a new due date (date syntax, default tomorrow) and set it."""
@@ -158,9 +166,9 @@ class BoardActions:
             return
         started, stopped = result
         if started is not None:
-            self.app.notify(_("Timer started on “{title}”").format(title=one_line(task.title, 40)))
+            self.tell(_("Timer started on “{title}”").format(title=one_line(task.title, 40)))
         elif stopped is not None:
-            self.app.notify(_("Timer stopped: {minutes} min").format(minutes=stopped.minutes))
+            self.tell(_("Timer stopped: {minutes} min").format(minutes=stopped.minutes))
 
     def action_delete_card(self) -> None:
         """Delete the card after a confirmation (``u`` undoes)."""
@@ -172,8 +180,8 @@ class BoardActions:
         task_id, title = task.id, one_line(task.title, 40)
 
         def done(yes: bool | None) -> None:
-            if yes and self.run(task_service.delete_task, self.app.ws, task_id) is not None:
-                self.app.notify(_("Deleted “{title}” (u undoes)").format(title=title))
+            if yes and self.run(task_service.delete_task, self.app.ws, task_id, stay=True) is not None:
+                self.tell(_("Deleted “{title}” (u undoes)").format(title=title))
 
         self.app.push_screen(ConfirmModal(_("Delete “{title}”?").format(title=title)), done)
 
@@ -184,7 +192,7 @@ class BoardActions:
             return
         pane_action = getattr(self.app, "pane_action", None)
         if pane_action is None:
-            self.app.notify(_("Logging a contact is not available here yet"), severity="warning")
+            self.tell(_("Logging a contact is not available here yet"), error=True)
             return
         pane_action("task", "contact", task.id)
 
@@ -210,7 +218,7 @@ class BoardActions:
                             estimate_minutes=form.estimate_minutes, tags=form.tags,
                             recurrence=form.recurrence, notes=form.notes)
             if task is not None and not self.focus_task(task.id):
-                self.app.notify(_("Added “{title}” (hidden by the filter)").format(title=one_line(task.title, 40)))
+                self.tell(_("Added “{title}” (hidden by the filter)").format(title=one_line(task.title, 40)))
 
         self.app.push_screen(TaskFormModal(None, self._form_clients(), snap.settings.columns, snap.today,
                                            self.focused_column.column), done)
@@ -258,7 +266,7 @@ class BoardActions:
         clients = sorted(((cid, snap.client_names.get(cid, f"#{cid}"), n) for cid, n in counts.items()),
                          key=lambda item: item[1].casefold())
         if not clients:
-            self.app.notify(_("No card has a client"))
+            self.tell(_("No card has a client"))
             return
         self.app.push_screen(ClientPickerModal(clients), self._picked_client)
 
