@@ -180,3 +180,40 @@ async def test_other_panes_hooks_say_not_available(app: VatuiApp, seeded: Seed, 
         await pilot.press("c")
         assert calls and calls[0][0] == "contact"
         assert getattr(calls[0][1], "title", None) == "Send the invoice batch"
+
+
+async def test_enter_then_save_edits_the_task_and_moves_it(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
+    from textual.widgets import Input
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        title = app.screen.query_one("#form-title", Input)
+        title.value = "Send the invoice batch [Q4]"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        task = ws.get(Task, seeded.overdue)
+        assert task.title == "Send the invoice batch [Q4]"
+        assert "Send the invoice batch [Q4]" in screen_text(app)
+        assert cursor_title(app) == "Send the invoice batch [Q4]"
+
+
+async def test_enter_on_other_kinds_opens_their_pane(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
+    from vatui.services.today import TriageItem, TriageSection
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        opened: list[tuple[str, int]] = []
+        app.open_record = lambda kind, ref: opened.append((kind, ref))  # type: ignore[method-assign]
+        reminders = TriageSection("reminders", "Reminders due", (
+            TriageItem("invoice", 9, "INV-2026-0009", "Acme Corp", "step: polite"),
+            TriageItem("client", 2, "Smith [UK]", "Smith [UK]", "last contact 20 days ago"),
+        ))
+        app.screen.query_one(TriageList).show([reminders])
+        await pilot.press("g", "enter", "j", "enter")
+        assert opened == [("invoice", 9), ("client", 2)]
