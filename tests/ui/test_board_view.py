@@ -201,3 +201,22 @@ async def test_mouse_click_selects_and_double_click_opens(app: VatuiApp, ids: di
         await pilot.click(offset=(col, row), times=2)
         await pilot.pause()
         assert type(app.screen).__name__ == "TaskFormModal"
+
+
+async def test_columns_changed_in_the_settings_rebuild_the_board(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace,
+) -> None:
+    from vatui.domain.settings import Settings
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        with ws.transaction(None) as tx:
+            tx.save(tx.get(Settings, 1).with_(columns=("Inbox", "Next", "Doing", "Review", "Waiting", "Done")))
+        board.reload()
+        await pilot.pause()
+        await pilot.pause()
+        assert [c.column for c in board.columns] == ["Inbox", "Next", "Doing", "Review", "Waiting", "Done"]
+        assert titles(board, "Inbox")[0] == "Draft newsletter"
+        await pilot.press("l", "l", "l")
+        assert board.focused_column.column == "Review"
+        assert "Review 0" in screen_text(app)

@@ -139,6 +139,8 @@ class BoardScreen(BoardActions, Screen[None]):
         so with ``run(..., stay=True)``.
         """
         self._reloaded = True
+        if not self.is_mounted:
+            return
         if self._settings_columns() != tuple(c.column for c in self.columns):
             self._columns = []
             self.call_later(self._rebuild)

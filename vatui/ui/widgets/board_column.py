@@ -50,9 +50,9 @@ def _now() -> datetime:
 class BoardColumns(Horizontal, can_focus=True):
     """The row of columns; it holds the keyboard focus for the whole Board.
 
-    Moving between columns changes which column is *active* (a CSS class), not the
-    focus: the focus stays here, so the footer and the key bindings stay as they are and
-    a column change repaints two borders instead of rebuilding the footer.
+    Moving between columns changes which column is *active* (drawn by the columns
+    themselves), not the focus: the focus stays here, so the footer and the bindings stay
+    as they are, and a column change repaints two columns instead of restyling the screen.
     """
 
 
