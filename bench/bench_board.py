@@ -64,43 +64,11 @@ def _workspace(directory: Path, cards: int) -> Any:
     return ws
 
 
-class _Host:
-    """Builds the small host app lazily (Textual is imported only when the bench runs)."""
-
-    @staticmethod
-    def make(ws: Any) -> Any:
-        from textual.app import App
-
-        from vatui.domain.errors import VatuiError
-        from vatui.ui.screens.board import BoardScreen
-
-        class Host(App[None]):
-            def __init__(self) -> None:
-                super().__init__()
-                self.ws = ws
-
-            def on_mount(self) -> None:
-                self.push_screen(BoardScreen())
-
-            def run_service(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-                try:
-                    result = fn(*args, **kwargs)
-                except VatuiError:
-                    return None
-                self.screen.reload()  # type: ignore[attr-defined]
-                return result
-
-        return Host()
-
-
 def _make_app(ws: Any) -> Any:
-    """The real app when the shell offers ``make_app``, else the small host."""
-    try:
-        from vatui.ui.app import make_app
-    except ImportError:
-        return _Host.make(ws)
-    app = make_app(ws.directory, clock=ws.clock)
-    return app
+    """The real app on the benchmark's workspace (imported late: Textual only when run)."""
+    from vatui.ui.app import make_app
+
+    return make_app(ws.directory, clock=ws.clock)
 
 
 async def _measure(cards: int) -> dict[str, list[float]]:

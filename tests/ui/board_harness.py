@@ -1,22 +1,17 @@
 """Helpers for the Board's tests: a sample board, opening the Board pane, reading the store.
 
-Most tests drive the real app (``make_app``, from ``tests/ui/conftest.py``); ``BoardHost``
-is a tiny stand-in with the same ``ws`` and ``run_service`` for the benchmark-like checks
-that want the Board on its own.
+The tests drive the real app (``make_app``, from ``tests/ui/conftest.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any, ClassVar
+from typing import Any
 
 from textual.app import App
-from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 
 from vatui.domain.clients import Client
-from vatui.domain.errors import VatuiError
 from vatui.domain.tasks import Task
 from vatui.services import tasks as task_service
 from vatui.store.workspace import Workspace
@@ -24,36 +19,6 @@ from vatui.ui.screens.board import BoardScreen
 
 TODAY = date(2026, 11, 27)
 """The fixed clock's day (a Friday)."""
-
-
-class BoardHost(App[None]):
-    """Hosts one ``BoardScreen`` over a workspace."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("u", "undo", "Undo")]
-
-    def __init__(self, ws: Workspace) -> None:
-        super().__init__()
-        self.ws = ws
-        self.errors: list[str] = []
-
-    def on_mount(self) -> None:
-        self.push_screen(BoardScreen())
-
-    def run_service(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = fn(*args, **kwargs)
-        except VatuiError as exc:
-            self.errors.append(str(exc))
-            self.notify(str(exc), severity="error")
-            return None
-        reload = getattr(self.screen, "reload", None)
-        if reload is not None:
-            reload()
-        return result
-
-    def action_undo(self) -> None:
-        self.ws.undo()
-        self.screen.reload()  # type: ignore[attr-defined]
 
 
 def add_client(ws: Workspace, name: str, **fields: Any) -> int:

@@ -87,6 +87,7 @@ class BoardScreen(BoardActions, Screen[None]):
         self._window_start = 0
         self._reloaded = False
         self._stay = False
+        self._started = False
         self._reader = BoardReader()
         self._columns: list[BoardColumn] = []
 
@@ -104,6 +105,7 @@ class BoardScreen(BoardActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Read the cards, focus the first column, start the timer's tick."""
+        self._started = True
         self.query_one("#board-filter", Input).display = False
         self.reload()
         self.activate(0)
@@ -139,7 +141,7 @@ class BoardScreen(BoardActions, Screen[None]):
         so with ``run(..., stay=True)``.
         """
         self._reloaded = True
-        if not self.is_mounted:
+        if not self._started:
             return
         if self._settings_columns() != tuple(c.column for c in self.columns):
             self._columns = []

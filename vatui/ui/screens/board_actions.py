@@ -18,11 +18,10 @@ from vatui.i18n import _
 from vatui.services import tasks as task_service
 from vatui.services.common import client_refs
 from vatui.services.timer import toggle_timer
-from vatui.ui.modals.board_client_picker import ClientPickerModal
-from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
 
 if TYPE_CHECKING:
     from vatui.services.board import BoardSnapshot
+    from vatui.ui.modals.task_form import TaskFormResult
     from vatui.ui.widgets.board_column import BoardColumn
 
 
@@ -206,6 +205,8 @@ class BoardActions:
 
     def action_new_card(self) -> None:
         """Open the card form for a new card in the focused column."""
+        from vatui.ui.modals.task_form import TaskFormModal
+
         snap = self.snapshot
         if snap is None:
             return
@@ -228,6 +229,8 @@ class BoardActions:
         task, snap = self._task_or_bell(), self.snapshot
         if task is None or task.id is None or snap is None:
             return
+        from vatui.ui.modals.task_form import TaskFormModal
+
         task_id = task.id
 
         def done(form: TaskFormResult | None) -> None:
@@ -268,6 +271,8 @@ class BoardActions:
         if not clients:
             self.tell(_("No card has a client"))
             return
+        from vatui.ui.modals.board_client_picker import ClientPickerModal
+
         self.app.push_screen(ClientPickerModal(clients), self._picked_client)
 
     def _picked_client(self, client_id: int | None) -> None:
