@@ -7,7 +7,7 @@ Board shows: every open task, and the tasks done in the last ``done_days`` days.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -31,12 +31,12 @@ class BoardSnapshot:
     """Cards per column, in board order; Done holds the recent ones, newest first."""
     client_names: dict[int, str]
     """Client names by id (archived clients included)."""
+    today: date
+    """Today's date at home."""
     blocked_clients: frozenset[int] = frozenset()
     """Clients whose required deposit is unpaid: their cards are flagged."""
     running: TimeEntry | None = None
     """The running timer, if any."""
-    today: date = field(default_factory=date.today)
-    """Today's date at home."""
 
     @property
     def wip(self) -> int:

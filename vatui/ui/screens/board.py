@@ -27,7 +27,7 @@ from textual.widgets import Footer, Input
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.board import BoardReader, BoardSnapshot
+from vatui.services.board import DONE_DAYS, BoardReader, BoardSnapshot
 from vatui.ui.commands.board import BoardCommands
 from vatui.ui.screens.board_actions import BoardActions
 from vatui.ui.widgets.app_header import AppHeader
@@ -205,7 +205,7 @@ class BoardScreen(BoardActions, Screen[None]):
                 if snap.over_wip:
                     warn, label = True, label + " " + _("OVER WIP")
             elif column.column == settings.done_column:
-                label += " " + _("(14 days)")
+                label += " " + _("({days} days)").format(days=DONE_DAYS)
             column.set_heading(label, warn=warn)
 
     def _filters_text(self) -> str:
