@@ -15,8 +15,44 @@ from vatui.cli.context import CliContext
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 
+#: Each command and the modules that define it, imported only when the command runs:
+#: ``vatui today`` must answer fast, so it loads neither the ledger nor the client book.
+LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
+    "today": ("today",),
+    "add": ("tasks",), "task": ("tasks",), "undo": ("tasks",),
+    "client": ("clients",),
+    "contact": ("contacts",), "status-report": ("contacts",),
+    "time": ("timelog",),
+    "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",),
+    "expense": ("ledger_books",), "report": ("ledger_books",),
+    "export": ("admin", "ledger_books"),
+    "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
+}
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(LAZY_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        modules = LAZY_COMMANDS.get(cmd_name)
+        if modules is None:
+            return None
+        import importlib
+
+        found: click.Command | None = None
+        for name in modules:
+            module = importlib.import_module(f"vatui.cli.{name}")
+            for command in getattr(module, "COMMANDS", []):
+                if command.name == cmd_name and found is None:
+                    found = command
+        return found
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="vatui", message="%(prog)s %(version)s")
 @click.option("--data-dir", "data_dir", envvar="VATUI_DATA_DIR", metavar="DIR",
               help=_("Where the workspace lives (default: the platform's data directory)."))
@@ -29,17 +65,6 @@ def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
         from vatui.cli.launch import launch_app
 
         launch_app(ctx.obj, demo=demo)
-
-
-def _register() -> None:
-    from vatui.cli import admin, clients, contacts, ledger, tasks, timelog, today
-
-    for module in (today, tasks, clients, contacts, timelog, ledger, admin):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from datetime import UTC, datetime
@@ -16,6 +15,8 @@ _NAME = re.compile(r"^workspace-(\d{8}T\d{6}(?:\d{6})?Z)-([0-9a-f]{12})(?:-[a-z]
 
 
 def _digest(payload: bytes) -> str:
+    import hashlib  # only when backing up: the command line's reads should not pay for it
+
     return hashlib.blake2b(payload, digest_size=6).hexdigest()
 
 

@@ -13,8 +13,10 @@ updates memory, and the batch ends with one durable write, or none if it failed.
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -143,6 +145,10 @@ class AtomicJSONStorage(Storage):
         self._handle: int | None = None
         self._batch = 0
         self._dirty = False
+        self._chunks: dict[str, tuple[object, bytes]] = {}
+        """Each table's JSON as last written, with the table object it was made from."""
+        self._touched: set[str] = set()
+        """Tables changed in place since the last write (their cached JSON is stale)."""
         self.generation = 0
         """Bumped every time the in-memory data is replaced from disk."""
 
@@ -158,7 +164,7 @@ class AtomicJSONStorage(Storage):
     def _hold(self) -> None:
         """Keep the file we loaded open so its inode number is not recycled."""
         if self._handle is not None:
-            os.close(self._handle)
+            _close_later(self._handle)
             self._handle = None
         try:
             self._handle = os.open(self.path, os.O_RDONLY)
@@ -186,7 +192,7 @@ class AtomicJSONStorage(Storage):
             self.generation += 1
             return None
         try:
-            data = orjson.loads(raw)
+            data = _parse(raw)
         except orjson.JSONDecodeError as exc:
             self._data = None
             raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
@@ -196,6 +202,7 @@ class AtomicJSONStorage(Storage):
                 self.path, _("not a workspace (expected an object of tables of objects by number)")
             )
         self._data, self._stat = data, stat
+        self._chunks, self._touched = {}, set()
         self.generation += 1
         return data
 
@@ -216,10 +223,33 @@ class AtomicJSONStorage(Storage):
             return
         self._flush(data)
 
+    def touch(self, table: str) -> None:
+        """Say that ``table`` was changed in place (its cached JSON must be remade)."""
+        self._touched.add(table)
+
+    def _serialize(self, data: dict[str, Any]) -> tuple[bytes, dict[str, tuple[object, bytes]]]:
+        """The whole document as JSON, remaking only the tables that changed.
+
+        TinyDB replaces a table's dict on every change, and in-place changes are
+        ``touch``-ed, so a table whose dict is the very object last written, and not
+        touched since, still has the same JSON.
+        """
+        chunks: dict[str, tuple[object, bytes]] = {}
+        parts: list[bytes] = []
+        for name, table in data.items():
+            hit = self._chunks.get(name)
+            if hit is not None and hit[0] is table and name not in self._touched:
+                chunk = hit[1]
+            else:
+                chunk = orjson.dumps(table)
+            chunks[name] = (table, chunk)
+            parts.append(orjson.dumps(name) + b":" + chunk)
+        return b"{" + b",".join(parts) + b"}", chunks
+
     def _flush(self, data: dict[str, Any]) -> None:
         try:
             try:
-                payload = orjson.dumps(data)
+                payload, chunks = self._serialize(data)
             except orjson.JSONEncodeError as exc:  # e.g. text with lone surrogates from argv
                 raise InputError(
                     _("cannot save this change ({why}); nothing was changed").format(why=exc)
@@ -227,8 +257,10 @@ class AtomicJSONStorage(Storage):
             atomic_write_bytes(self.path, payload)
         except Exception:
             self._data, self._stat = None, None
+            self._chunks, self._touched = {}, set()
             raise
         self._data = data
+        self._chunks, self._touched = chunks, set()
         self._hold()
         self._stat = self._stat_of_handle()
 
@@ -255,10 +287,12 @@ class AtomicJSONStorage(Storage):
             self._flush(self._data)
         else:
             self._data, self._stat = None, None
+            self._chunks, self._touched = {}, set()
 
     def invalidate(self) -> None:
         """Forget the in-memory copy; the next read loads the file."""
         self._data, self._stat = None, None
+        self._chunks, self._touched = {}, set()
 
     def close(self) -> None:
         if self._handle is not None:
@@ -267,12 +301,52 @@ class AtomicJSONStorage(Storage):
 
 
 def is_tables(data: Any) -> TypeGuard[dict[str, Any]]:
-    """Whether ``data`` has TinyDB's shape: ``{table: {"<number>": {document}}}``."""
-    return isinstance(data, dict) and all(
-        isinstance(table, dict)
-        and all(isinstance(doc, dict) and key.isascii() and key.isdigit() for key, doc in table.items())
-        for table in data.values()
-    )
+    """Whether ``data`` has TinyDB's shape: ``{table: {"<number>": {document}}}``.
+
+    Checked table by table with C-level calls (one ``join`` of the ids, one ``map`` of
+    the document types): a per-document Python loop cost 10 ms on a large workspace.
+    """
+    if not isinstance(data, dict):
+        return False
+    for table in data.values():
+        if not isinstance(table, dict):
+            return False
+        if table:
+            ids = "".join(table)
+            if not (ids.isascii() and ids.isdigit()) or "" in table:
+                return False
+            if not set(map(type, table.values())) <= {dict}:
+                return False
+    return True
+
+
+def _parse(raw: bytes) -> Any:
+    """Parse the workspace with the cyclic garbage collector paused.
+
+    Building tens of thousands of small dicts triggers a collection every few hundred
+    allocations, each walking the young objects: pausing it halves the load of a large
+    workspace. The documents hold no reference cycles, so nothing is left uncollected.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return orjson.loads(raw)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _close_later(fd: int) -> None:
+    """Close ``fd`` off the caller's path: closing the last handle of a replaced
+    workspace makes the kernel free its blocks, which takes milliseconds."""
+    threading.Thread(target=_close_quietly, args=(fd,), daemon=True).start()
+
+
+def _close_quietly(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
 
 
 def _read_fd(fd: int) -> bytes:
