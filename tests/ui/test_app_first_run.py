@@ -91,10 +91,9 @@ async def test_a_damaged_file_is_refused_and_left_alone(data_dir: Path, clock: F
     path.write_bytes(b"{not json")
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, RefusedScreen):
-                break
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the workspace opens in a worker thread
+        await pilot.pause()
         assert isinstance(app.screen, RefusedScreen)
         assert "refusing to open" in screen_text(app)
         await pilot.press("q")

@@ -82,7 +82,12 @@ class VatuiApp(App[None]):
     """The full-screen workspace: Today, Board, Clients, Ledger."""
 
     TITLE = "vatui"
-    CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "modals.tcss")]
+    # Today is the first screen: its stylesheet loads with the app's, so the stylesheet is
+    # parsed once before the first frame (a screen's CSS_PATH would parse it all again).
+    # The modals' stylesheet loads when the first modal opens (``push_screen``).
+    CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "today.tcss")]
+    MODAL_CSS: ClassVar[Path] = STYLES / "modals.tcss"
+    """Shared modal look (``vatui-modal``, ``modal-body``, ``preview``…), loaded on first use."""
     DEFAULT_MODE: ClassVar[str] = "today"
     COMMANDS: ClassVar = {AppCommands}
     CHECK_INTERVAL: ClassVar[float] = 1.0
@@ -241,6 +246,20 @@ class VatuiApp(App[None]):
         if screen is None:
             screen = self._panes[mode] = _pane_class(mode)()
         return screen
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """``App.push_screen``; the first modal loads the modals' stylesheet."""
+        if isinstance(screen, ModalScreen):
+            self._load_modal_styles()
+        return super().push_screen(screen, *args, **kwargs)
+
+    def _load_modal_styles(self) -> None:
+        path = str(self.MODAL_CSS)
+        if self.stylesheet.has_source(path, ""):
+            return
+        self.stylesheet.read(self.MODAL_CSS)
+        self.stylesheet.reparse()
+        self.stylesheet.update(self)
 
     def pane_titles(self) -> dict[str, str]:
         """Mode → translated pane title, in key order."""

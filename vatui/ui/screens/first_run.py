@@ -23,6 +23,36 @@ FirstRunChoice = Literal["empty", "sample"] | None
 class FirstRunScreen(Screen[FirstRunChoice]):
     """Offer to start empty or to explore a throwaway sample; dismisses with the choice."""
 
+    DEFAULT_CSS = """
+    FirstRunScreen {
+        align: center middle;
+    }
+    FirstRunScreen #first-run-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        margin: 1 2;
+        padding: 1 2;
+        border: round $primary;
+        background: $surface;
+    }
+    FirstRunScreen #first-run-title {
+        margin-bottom: 1;
+    }
+    FirstRunScreen #first-run-path {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    FirstRunScreen #first-run-choices {
+        height: auto;
+        border: none;
+        margin-bottom: 1;
+    }
+    FirstRunScreen #first-run-note {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "choose('empty')", _("Start empty"), id="first_run_empty"),
         Binding("s", "choose('sample')", _("Explore a sample"), id="first_run_sample"),
@@ -86,6 +116,24 @@ class FirstRunScreen(Screen[FirstRunChoice]):
 
 class RefusedScreen(Screen[None]):
     """The workspace cannot be opened: say why (the file is left untouched) and quit."""
+
+    DEFAULT_CSS = """
+    RefusedScreen {
+        align: center middle;
+    }
+    RefusedScreen #first-run-box {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        margin: 1 2;
+        padding: 1 2;
+        border: round $error;
+        background: $surface;
+    }
+    RefusedScreen #first-run-title {
+        margin-bottom: 1;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q,escape,enter", "close", _("Quit"), id="refused_quit"),

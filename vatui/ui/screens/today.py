@@ -18,7 +18,6 @@ from textual.screen import Screen
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui.commands.today import TodayCommands
-from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
@@ -40,7 +39,6 @@ class TodayScreen(Screen[None]):
         Binding("r", "reminder", _("Remind"), id="today_reminder"),
     ]
     COMMANDS: ClassVar = {TodayCommands}
-    CSS_PATH: ClassVar = [str(STYLES / "today.tcss")]
     PANE: ClassVar[str] = "today"
 
     def __init__(self) -> None:
