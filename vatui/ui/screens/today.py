@@ -54,11 +54,13 @@ class TodayScreen(Screen[None]):
         yield AppHeader()
         yield TriageList(id="triage")
         yield TodaySummary(id="today-summary")
-        yield PaneFooter()
 
     def on_mount(self) -> None:
         self.query_one(TriageList).focus()
         self.query_one(TodaySummary).show(None)
+        # Today is the app's first screen: its footer (empty until the bindings settle,
+        # and the costliest widget to set up) mounts just after the first frame.
+        self.call_after_refresh(self.mount, PaneFooter())
         if self.vatui.is_ready:
             self.reload()
 
