@@ -1,9 +1,7 @@
-"""The vatui app: four panes (Textual modes), global keys, the workspace, live refresh.
+"""The vatui app: global keys, start-up (first run, sample, loading), theme, signals.
 
-The app holds only what crosses panes: the open workspace, ``run_service`` (call a
-service, report a ``VatuiError`` as a notification, reload the active pane), the header's
-state, the once-a-second check for another session's changes, the theme, the keymap and
-the signal handlers. Each pane is its own screen with ``reload()``.
+What crosses panes (the workspace, ``run_service``, live refresh, the header's state) is
+in ``vatui.ui.app_base.PaneApp``; each pane is its own screen with ``reload()``.
 
 Start-up draws first and reads later: the workspace is opened (and the first triage
 computed) in a thread after the first frame, so a large workspace never delays it.
@@ -15,42 +13,29 @@ import asyncio
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable
-from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
-from vatui.domain.clock import Clock, SystemClock
+from vatui.domain.clock import Clock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
+from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
 from vatui.ui.render import STYLES
-from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
 if TYPE_CHECKING:
     from vatui.services.today import Triage
     from vatui.store.workspace import Workspace
 
-T = TypeVar("T")
-
-PANES: dict[str, str] = {"today": "Today", "board": "Board", "clients": "Clients", "ledger": "Ledger"}
-"""Mode name → pane title (translated when shown)."""
-RECORD_PANES: dict[str, str] = {
-    "task": "board", "invoice": "ledger", "payment": "ledger", "expense": "ledger",
-    "client": "clients", "contact": "clients",
-}
-"""Which pane opens a record of each kind."""
-ACTION_PANES: dict[str, str] = {"contact": "clients", "reminder": "ledger"}
-"""Which pane performs a Today action."""
+__all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
 
 
 def workspace_exists(directory: Path) -> bool:
@@ -59,36 +44,14 @@ def workspace_exists(directory: Path) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
-def _pane_class(mode: str) -> type[Screen[Any]]:
-    """The screen class of a pane, imported when first needed (keeps start-up fast)."""
-    if mode == "today":
-        from vatui.ui.screens.today import TodayScreen
-
-        return TodayScreen
-    if mode == "board":
-        from vatui.ui.screens.board import BoardScreen
-
-        return BoardScreen
-    if mode == "clients":
-        from vatui.ui.screens.clients import ClientsScreen
-
-        return ClientsScreen
-    from vatui.ui.screens.ledger import LedgerScreen
-
-    return LedgerScreen
-
-
-class VatuiApp(App[None]):
+class VatuiApp(PaneApp):
     """The full-screen workspace: Today, Board, Clients, Ledger."""
 
     TITLE = "vatui"
     # Today is the first screen: its stylesheet loads with the app's, so the stylesheet is
     # parsed once before the first frame (a screen's CSS_PATH would parse it all again).
-    # The modals' stylesheet loads when the first modal opens (``push_screen``).
+    # The modals' stylesheet loads when the first modal opens (``PaneApp.push_screen``).
     CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "today.tcss")]
-    MODAL_CSS: ClassVar[Path] = STYLES / "modals.tcss"
-    """Shared modal look (``vatui-modal``, ``modal-body``, ``preview``…), loaded on first use."""
-    DEFAULT_MODE: ClassVar[str] = "today"
     COMMANDS: ClassVar = {AppCommands}
     CHECK_INTERVAL: ClassVar[float] = 1.0
     """Seconds between checks for another session's changes (one stat each)."""
@@ -109,44 +72,17 @@ class VatuiApp(App[None]):
         self, directory: Path, *, clock: Clock | None = None, demo: bool = False,
         size: tuple[int, int] | None = None, keymap_file: Path | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(clock=clock, demo=demo)
         self.directory = Path(directory)
         """The data directory asked for (a sample may live elsewhere)."""
-        self.clock: Clock = clock or SystemClock()
-        """The clock every service uses."""
-        self.demo = demo
-        """Running on a throwaway sample workspace."""
         self.preferred_size = size
         """Terminal size for headless runs (tests), if given."""
         self.keymap_file = keymap_file
-        self.messages: list[str] = []
-        """Every message shown to the user, newest last (tests read it)."""
-        self._ws: Workspace | None = None
+        """The keymap file (``keymap.toml`` in the config directory by default)."""
         self._sample_dir: Path | None = None
-        self._panes: dict[str, Screen[Any]] = {}
-        self._stale: set[str] = set()
-        self._timer: tuple[str, datetime] | None = None
-        self._workspace_name = "vatui"
-        self._today: date | None = None
-        self._minute: datetime | None = None
-        self._last_error: str | None = None
         self._ready_event = asyncio.Event()
-        for mode in PANES:
-            self.add_mode(mode, partial(self.pane, mode))
 
-    # the workspace -----------------------------------------------------------------
-
-    @property
-    def ws(self) -> Workspace:
-        """The open workspace (opened in the background just after the first frame)."""
-        if self._ws is None:
-            raise RuntimeError("the workspace is not open yet")
-        return self._ws
-
-    @property
-    def is_ready(self) -> bool:
-        """Whether the workspace is open."""
-        return self._ws is not None
+    # start-up ----------------------------------------------------------------------
 
     async def when_ready(self) -> None:
         """Wait until the workspace is open and Today shows it (tests use this)."""
@@ -237,186 +173,6 @@ class VatuiApp(App[None]):
                 loop.add_signal_handler(sig, self.exit)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass
-
-    # panes -------------------------------------------------------------------------
-
-    def pane(self, mode: str) -> Screen[Any]:
-        """The screen of a pane, created once (it may not be mounted yet)."""
-        screen = self._panes.get(mode)
-        if screen is None:
-            screen = self._panes[mode] = _pane_class(mode)()
-        return screen
-
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """``App.push_screen``; the first modal loads the modals' stylesheet."""
-        if isinstance(screen, ModalScreen):
-            self._load_modal_styles()
-        return super().push_screen(screen, *args, **kwargs)
-
-    def _load_modal_styles(self) -> None:
-        path = str(self.MODAL_CSS)
-        if self.stylesheet.has_source(path, ""):
-            return
-        self.stylesheet.read(self.MODAL_CSS)
-        self.stylesheet.reparse()
-        self.stylesheet.update(self)
-
-    def pane_titles(self) -> dict[str, str]:
-        """Mode → translated pane title, in key order."""
-        return {mode: _(title) for mode, title in PANES.items()}
-
-    def active_pane(self) -> Screen[Any] | None:
-        """The pane screen of the current mode (not a modal over it)."""
-        return self._panes.get(self.current_mode)
-
-    def reload_active(self) -> None:
-        """Reload the active pane; the others reload when shown next."""
-        self._stale.update(m for m in self._panes if m != self.current_mode)
-        screen = self.active_pane()
-        reload = getattr(screen, "reload", None)
-        if screen is not None and screen.is_mounted and callable(reload):
-            reload()
-        self.refresh_header()
-
-    async def action_switch_pane(self, mode: str) -> None:
-        """Show pane ``mode`` (``1``–``4``)."""
-        if not self.is_ready or mode not in PANES:
-            return
-        if mode == self.current_mode:
-            return
-        self.check_for_changes()  # so a change not yet seen marks every pane stale
-        existed = mode in self._panes and self._panes[mode].is_mounted
-        await self.switch_mode(mode)
-        if existed and mode in self._stale:
-            self._stale.discard(mode)
-            reload = getattr(self.screen, "reload", None)
-            if callable(reload):
-                reload()
-        self._stale.discard(mode)
-        self.refresh_header()
-
-    def open_record(self, kind: str, ref: int) -> None:
-        """Show the pane that owns a record and put its cursor there (``focus_record``)."""
-        mode = RECORD_PANES.get(kind)
-        if mode is None:
-            self.inform(_("Nothing to open for a {kind}.").format(kind=kind))
-            return
-
-        async def go() -> None:
-            await self.action_switch_pane(mode)
-            focus = getattr(self.pane(mode), "focus_record", None)
-            if callable(focus):
-                focus(kind, ref)
-
-        self.call_later(go)
-
-    def pane_action(self, kind: str, action: str, item: object) -> None:
-        """Run a Today action (``contact``, ``reminder``) that another pane implements.
-
-        The owning pane's ``today_action(action, item)`` is called (the pane may not be
-        mounted: it should open a modal with ``app.push_screen`` and save with
-        ``app.run_service``).
-        """
-        mode = ACTION_PANES.get(action) or RECORD_PANES.get(kind)
-        handler = getattr(self.pane(mode), "today_action", None) if mode else None
-        if not callable(handler):
-            self.inform(_("Not available yet."))
-            return
-        handler(action, item)
-
-    # services ----------------------------------------------------------------------
-
-    def run_service(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call a service; on ``VatuiError`` show its message and return ``None``.
-
-        On success the active pane reloads and the header refreshes.
-        """
-        try:
-            result = fn(*args, **kwargs)
-        except VatuiError as exc:
-            self.inform(str(exc), error=True)
-            return None
-        self.reload_active()
-        return result
-
-    def inform(self, message: str, *, error: bool = False) -> None:
-        """A notification; the message is shown as text, never markup."""
-        line = one_line(message, 300)
-        self.messages.append(line)
-        del self.messages[:-50]
-        self.notify(line, severity="error" if error else "information", markup=False,
-                    timeout=8 if error else 4)
-
-    def check_for_changes(self) -> None:
-        """Once a second: if another session wrote, reload the active pane (one stat otherwise).
-
-        ``Workspace.refresh`` stats the file and says whether the data changed since the
-        last refresh, even if some read in between already loaded the new file.
-        """
-        if self._ws is None:
-            return
-        try:
-            changed = self._ws.refresh()
-        except VatuiError as exc:
-            if str(exc) != self._last_error:  # say it once, not every second
-                self._last_error = str(exc)
-                self.inform(str(exc), error=True)
-            return
-        self._last_error = None
-        minute = self.clock.now().replace(second=0, microsecond=0)
-        if changed:
-            self._workspace_name = self._ws.settings().workspace_name
-            self.reload_active()
-        elif minute != self._minute:  # the date in the header can change at midnight
-            self.refresh_header()
-        else:
-            self._tick_header()
-        self._minute = minute
-
-    # header ------------------------------------------------------------------------
-
-    def _refresh_header_cache(self) -> None:
-        if self._ws is None:
-            return
-        from vatui.services.common import home_today
-        from vatui.services.timer import running_timer
-
-        self._today = home_today(self._ws)
-        entry = running_timer(self._ws)
-        self._timer = None
-        if entry is not None:
-            title = _("(no task)")
-            if entry.task_id is not None:
-                doc = self._ws.docs("tasks").get(str(entry.task_id))
-                title = str(doc["title"]) if doc else title
-            self._timer = (title, entry.start)
-
-    def header_state(self) -> HeaderState:
-        """What the header shows now."""
-        seconds = 0
-        if self._timer is not None:
-            seconds = int((self.clock.now() - self._timer[1]).total_seconds())
-        return HeaderState(
-            workspace=self._workspace_name, pane=self.pane_titles().get(self.current_mode, ""),
-            today=self._today, timer_title=self._timer[0] if self._timer else None,
-            timer_seconds=seconds, sample=self.demo,
-        )
-
-    def refresh_header(self) -> None:
-        """Re-read the timer and the date, and redraw the header of the screen shown."""
-        self._refresh_header_cache()
-        self._redraw_header()
-
-    def _redraw_header(self) -> None:
-        for screen in (self.screen, self.active_pane()):
-            if screen is not None and screen.is_mounted:
-                for header in screen.query(AppHeader):
-                    header.refresh()
-
-    def _tick_header(self) -> None:
-        """Each second: redraw only if a timer runs (its clock moves)."""
-        if self._timer is not None:
-            self._redraw_header()
 
     # theme -------------------------------------------------------------------------
 
