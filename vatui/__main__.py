@@ -1,6 +1,6 @@
 """`python -m vatui` runs the command line."""
 
-from vatui.cli.main import main
+from vatui.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -5,19 +5,21 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vatui.cli.context import CliContext
+if TYPE_CHECKING:
+    from vatui.domain.clock import Clock
 
 
-def launch_app(obj: CliContext, *, demo: bool = False) -> None:
-    """Run the app on the workspace, or on a throwaway sample with ``demo``."""
+def launch(directory: Path, *, clock: Clock | None = None, demo: bool = False) -> None:
+    """Run the app on the workspace in ``directory``, or on a throwaway sample with ``demo``."""
     from vatui.ui.app import run_app
 
     if demo:
         temp = Path(tempfile.mkdtemp(prefix="vatui-demo-"))
         try:
-            run_app(temp, clock=obj.clock, demo=True)
+            run_app(temp, clock=clock, demo=True)
         finally:
             shutil.rmtree(temp, ignore_errors=True)
         return
-    run_app(obj.directory, clock=obj.clock)
+    run_app(directory, clock=clock)

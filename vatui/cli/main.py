@@ -62,9 +62,9 @@ def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
     """vatui — the virtual assistant's workspace, in the terminal."""
     ctx.obj = CliContext(data_dir_override=data_dir)
     if ctx.invoked_subcommand is None:
-        from vatui.cli.launch import launch_app
+        from vatui.cli.launch import launch
 
-        launch_app(ctx.obj, demo=demo)
+        launch(ctx.obj.directory, clock=ctx.obj.clock, demo=demo)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,22 +8,21 @@ from vatui.domain.clock import Clock
 from vatui.store.workspace import Workspace
 
 
-def open_workspace(
-    directory: Path, clock: Clock | None = None, *, backup: bool = False, archive: bool = False
-) -> Workspace:
-    """Open the workspace and create the recurring expenses that fell due since last time.
+def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool = False) -> Workspace:
+    """Open the workspace and do what is due once per open, for the app and the CLI alike.
 
     ``backup`` (the app at start) backs the file up first when it changed since the last
-    backup; ``archive`` (the app at start) moves old done tasks and paid invoices of closed
-    years to ``archive/YYYY.json``.
+    backup. Then the recurring expenses that fell due are created, and done tasks older
+    than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
+    (a cheap scan decides; the move itself happens once, the first time it is due).
     """
     from vatui.services.common import home_today
     from vatui.services.ledger_expenses import create_due_expenses
+    from vatui.store.archive import archive_old, has_archivable
 
     ws = Workspace.open(directory, clock, backup=backup)
     create_due_expenses(ws)
-    if archive:
-        from vatui.store.archive import archive_old
-
-        archive_old(ws, home_today(ws))
+    today = home_today(ws)
+    if has_archivable(ws, today):
+        archive_old(ws, today)
     return ws

@@ -128,6 +128,25 @@ def archive_old(ws: Workspace, today: date) -> dict[str, int]:
     return counts
 
 
+def has_archivable(ws: Workspace, today: date) -> bool:
+    """Cheap check (no lock, no parsing of moments) whether ``archive_old`` would move anything.
+
+    Conservative: a task completed within a day of the cutoff waits for the next day, so
+    a ``True`` here always means there is work, and most opens cost one scan of raw strings.
+    """
+    cutoff = (today - timedelta(days=ws.settings().archive_after_days + 1)).isoformat()
+    for doc in ws.docs("tasks").values():
+        done = doc.get("completed")
+        if isinstance(done, str) and done[:10] < cutoff:
+            return True
+    year = str(today.year)
+    for doc in ws.docs("invoices").values():
+        issued = doc.get("issue_date")
+        if doc.get("status") == "paid" and isinstance(issued, str) and issued[:4] < year:
+            return True
+    return False
+
+
 def _pick(tx: Tx, ws: Workspace, today: date) -> dict[int, Year]:
     """What to archive, by year and table."""
     settings = ws.settings()

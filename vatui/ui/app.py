@@ -120,9 +120,9 @@ class VatuiApp(PaneApp):
     def _load(self, directory: Path, sample: bool) -> None:
         """Open the workspace and triage today, off the event loop (a worker thread)."""
         try:
-            from vatui.store.workspace import Workspace
+            from vatui.services.session import open_workspace
 
-            ws = Workspace.open(directory, self.clock, backup=not sample)
+            ws = open_workspace(directory, self.clock, backup=not sample)
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
