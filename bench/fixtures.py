@@ -38,6 +38,11 @@ def large_workspace_dir() -> Path:
         directory = _scratch() / "large"
         ws = Workspace.open(directory)
         generate(ws, clients=SIZES["large"], seed=SEED)
+        # The worst case: nothing archived. vatui archives old records when a workspace
+        # opens; this one keeps all 50,000+ records live (``archived_copy_of_large`` is
+        # what a user's workspace looks like after its first open).
+        with ws.transaction(None) as tx:
+            tx.update("settings", 1, {"auto_archive": False})
         ws.close()
         _large = directory
     return _large
@@ -68,6 +73,8 @@ def archived_copy_of_large(name: str) -> Path:
     directory = copy_of_large(name)
     ws = Workspace.open(directory)
     archive_old(ws, home_today(ws))
+    with ws.transaction(None) as tx:
+        tx.update("settings", 1, {"auto_archive": True})
     ws.close()
     return directory
 

@@ -93,6 +93,8 @@ class Settings(Record):
     """The collection protocol, in order."""
     archive_after_days: int = 90
     """Done tasks older than this move to the archive."""
+    auto_archive: bool = True
+    """Archive what is old enough whenever the workspace opens (else only ``vatui archive``)."""
     theme: str = "textual-dark"
     """The app's theme."""
     workspace_name: str = "vatui"

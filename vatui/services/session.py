@@ -14,7 +14,8 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     ``backup`` (the app at start) backs the file up first when it changed since the last
     backup. Then the recurring expenses that fell due are created, and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
-    (a cheap scan decides; the move itself happens once, the first time it is due).
+    (a cheap scan decides; the move itself happens once, the first time it is due) unless
+    the ``auto_archive`` setting is off.
     """
     from vatui.services.common import home_today
     from vatui.services.ledger_expenses import create_due_expenses
@@ -23,6 +24,6 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     ws = Workspace.open(directory, clock, backup=backup)
     create_due_expenses(ws)
     today = home_today(ws)
-    if has_archivable(ws, today):
+    if ws.settings().auto_archive and has_archivable(ws, today):
         archive_old(ws, today)
     return ws
