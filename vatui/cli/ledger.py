@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
@@ -93,9 +93,11 @@ def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple
         return
     from vatui.domain.invoicing import totals
 
-    say(_("Created draft {number} for {client}: {total}, {n} lines. Send it with: vatui invoice send {number}").format(
+    count = len(invoice.items)
+    lines = ngettext("{n} line", "{n} lines", count).format(n=count)
+    say(_("Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}").format(
         number=invoice.number, client=show(found.name, 40), total=totals(invoice).total.format(),
-        n=len(invoice.items)))
+        lines=lines))
 
 
 @invoice_group.command("send")
