@@ -73,7 +73,8 @@ class ClientsScreen(ClientsActions, Screen[None]):
         self._pending: int | None = None
         self._badges: dict[int, str] = {}
         self._clients: list[Client] = []
-        self._badges_key: tuple[object, object] | None = None
+        self._badges_round = 0
+        """Bumped each time the badges are worked out again; a late worker's result is dropped."""
 
     @property
     def vatui(self) -> VatuiApp:
@@ -96,8 +97,13 @@ class ClientsScreen(ClientsActions, Screen[None]):
 
     # the pane contract -------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the clients again; the cursor stays on the same client."""
+    def reload(self, *, data_changed: bool = True) -> None:
+        """Read the clients again; the cursor stays on the same client.
+
+        The app calls this after every change (this session's or another's), so the
+        reliability badges are worked out again each time; a filter or the archived toggle
+        only lists again (``data_changed=False``).
+        """
         if not self.vatui.is_ready or not self.is_mounted:
             return
         from vatui.services.clients import list_clients
@@ -106,10 +112,9 @@ class ClientsScreen(ClientsActions, Screen[None]):
         ws.refresh()
         needle = self.filter_text.strip().casefold()
         self._clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
-        key = (ws.storage.generation if ws.storage else None, ws.clock.now().date())
-        if key != self._badges_key:
-            self._badges_key = key
-            self.run_worker(partial(self._compute_badges, key), thread=True, exclusive=True,
+        if data_changed or not self._badges_round:
+            self._badges_round += 1
+            self.run_worker(partial(self._compute_badges, self._badges_round), thread=True, exclusive=True,
                             group="client-badges", exit_on_error=False)
         listing = self.query_one(ClientList)
         listing.show(self._clients, self._badges,
@@ -117,7 +122,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
         self._pending = None
         self._show_card(force=True)
 
-    def _compute_badges(self, key: tuple[object, object]) -> None:
+    def _compute_badges(self, key: int) -> None:
         """Every client's badge, off the event loop (a worker thread); the list redraws with them."""
         from vatui.services.client_book import reliability_by_client
 
@@ -127,8 +132,8 @@ class ClientsScreen(ClientsActions, Screen[None]):
             return
         self.app.call_from_thread(self._badges_ready, key, badges)
 
-    def _badges_ready(self, key: tuple[object, object], badges: dict[int, str]) -> None:
-        if key != self._badges_key or not self.is_mounted:
+    def _badges_ready(self, key: int, badges: dict[int, str]) -> None:
+        if key != self._badges_round or not self.is_mounted:
             return
         self._badges = badges
         self.query_one(ClientList).show(self._clients, badges)
@@ -241,7 +246,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
     @on(Input.Changed, "#clients-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
-        self.reload()
+        self.reload(data_changed=False)
 
     @on(Input.Submitted, "#clients-filter")
     def _filter_done(self, event: Input.Submitted) -> None:
@@ -257,14 +262,14 @@ class ClientsScreen(ClientsActions, Screen[None]):
         self._hide_filter()
         self.query_one(ClientList).focus()
         if had:
-            self.reload()
+            self.reload(data_changed=False)
 
     def action_toggle_archived(self) -> None:
         """``A``: list archived clients too (or hide them again)."""
         self.show_archived = not self.show_archived
         self.vatui.inform(_("Showing archived clients.") if self.show_archived
                           else _("Archived clients hidden."))
-        self.reload()
+        self.reload(data_changed=False)
 
     def action_first(self) -> None:
         """Cursor to the first client."""
