@@ -122,3 +122,16 @@ def test_undo_of_delete_restores_task(ws: Workspace) -> None:
     assert ws.all(Task) == []
     assert ws.undo().startswith("delete")
     assert ws.get(Task, task.id or 0).title == "precious [draft] 🐙"
+
+
+def test_no_time_yesterday_note_only_once_time_is_logged(ws: Workspace) -> None:
+    from vatui.services.today import triage
+
+    assert "No time logged yesterday." not in triage(ws, TODAY).notes
+    task = svc.add_task(ws, "Bookkeeping")
+    from vatui.services.timer import add_time
+
+    add_time(ws, task.id, 30, TODAY - timedelta(days=3))
+    assert "No time logged yesterday." in triage(ws, TODAY).notes
+    add_time(ws, task.id, 45, TODAY - timedelta(days=1))
+    assert "No time logged yesterday." not in triage(ws, TODAY).notes

@@ -203,7 +203,8 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
                       "minutes": minutes_of([running], now)}
     yesterday = log.minutes(before, before)
     notes: list[str] = []
-    if yesterday == 0 and before.weekday() < 5:
+    if yesterday == 0 and before.weekday() < 5 and ws.docs("time"):
+        # Only once the VA logs time at all: a new workspace has nothing to remind.
         notes.append(_("No time logged yesterday."))
     return Triage(day, tuple(sections), capacity(ws, day, tasks, now, log.minutes(monday, day)), timer_info,
                   log.unbilled_minutes, yesterday, tuple(notes))
