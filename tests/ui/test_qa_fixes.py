@@ -15,6 +15,7 @@ from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
+from vatui.ui.modals.client_form import ClientFormModal
 from vatui.ui.widgets.client_list import ClientList
 
 
@@ -68,3 +69,35 @@ async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
         await pilot.pause()
         assert len([i for i in ws.all(Invoice) if i.client_id == book["acme"]]) == 3
         assert list_line(app, "Acme Corp").rstrip().endswith("risky"), screen_text(app)
+
+
+async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
+        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    """Textual draws an ``X`` in every box and tells them apart by colour: not readable with NO_COLOR."""
+    async with app.run_test() as pilot:
+        await open_clients(pilot, ready)
+        assert pane(app).query_one(ClientList).select_client(book["lead"])
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ClientFormModal)
+        form.query_one("#client-vetting").focus()
+        await pilot.pause()
+        await pilot.press("space", "down", "down", "space")   # contract signed, references checked
+        form.query_one("#client-vetting").scroll_visible(animate=False)
+        await pilot.pause()
+        lines = {label: line for line in screen_text(app).splitlines()
+                 for label in ("contract signed", "deposit agreed", "references checked", "NDA signed")
+                 if label in line}
+        assert "X" in lines["contract signed"] and "X" in lines["references checked"]
+        assert "X" not in lines["deposit agreed"] and "X" not in lines["NDA signed"]
+        secret = form.query_one("#client-note-secret")
+        assert "X" not in secret.render().plain
+        secret.toggle()
+        await pilot.pause()
+        assert "X" in secret.render().plain
+        secret.toggle()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [v.key for v in ws.get(Client, book["lead"]).vetting] == ["contract", "references"]

@@ -34,6 +34,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services import clients as checks
 from vatui.ui import render
+from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 
 FIELDS = ("name", "email", "channels", "people", "tz", "hours", "currency", "rate", "terms", "deposit",
           "retainer_hours", "retainer_fee", "late_fee", "grace", "cadence", "tags", "note")
@@ -185,12 +186,12 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
                 yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Vetting"), classes="form-label")
-                    yield SelectionList[str](*[(_(VETTING_LABELS[k]), k, k in done) for k in VETTING_KEYS],
+                    yield MarkedSelectionList[str](*[(_(VETTING_LABELS[k]), k, k in done) for k in VETTING_KEYS],
                                              id="client-vetting", compact=True)
                 yield from self._row("note", _("New note"), "", _("optional"))
                 with Horizontal(classes="form-row"):
                     yield Label("", classes="form-label")
-                    yield Checkbox(_("confidential (masked, never exported)"), id="client-note-secret",
+                    yield MarkedCheckbox(_("confidential (masked, never exported)"), id="client-note-secret",
                                    compact=True)
             with Horizontal(classes="form-row"):
                 yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
