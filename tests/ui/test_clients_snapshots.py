@@ -20,7 +20,8 @@ from vatui.domain.clients import VettingCheck
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
-from vatui.services.clients import add_client, add_note, parse_channel, parse_person
+from vatui.services.client_fields import parse_channel, parse_person
+from vatui.services.clients import add_client, add_note
 from vatui.services.contacts import log_contact
 from vatui.services.tasks import add_task
 from vatui.store.workspace import Workspace

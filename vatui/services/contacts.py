@@ -17,7 +17,7 @@ from vatui.domain.clients import DIRECTIONS, Client, Contact
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.clients import check_channel_kind
+from vatui.services.client_fields import check_channel_kind
 from vatui.services.common import home_today
 from vatui.store.workspace import Workspace
 
