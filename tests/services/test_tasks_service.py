@@ -135,3 +135,30 @@ def test_no_time_yesterday_note_only_once_time_is_logged(ws: Workspace) -> None:
     assert "No time logged yesterday." in triage(ws, TODAY).notes
     add_time(ws, task.id, 45, TODAY - timedelta(days=1))
     assert "No time logged yesterday." not in triage(ws, TODAY).notes
+
+
+def test_edit_with_a_new_column_is_one_undoable_change(ws: Workspace) -> None:
+    task = svc.add_task(ws, "Plan launch")
+    edited = svc.edit_task(ws, task.id or 0, title="Plan the launch", column="doing")
+    assert (edited.title, edited.column) == ("Plan the launch", "Doing")
+    assert titles(ws, "Doing") == ["Plan the launch"]
+    ws.undo()
+    back = ws.get(Task, task.id or 0)
+    assert (back.title, back.column) == ("Plan launch", "Inbox")
+
+
+def test_edit_into_done_completes_and_recurs(ws: Workspace) -> None:
+    task = svc.add_task(ws, "Weekly report", due=TODAY, recurrence="friday")
+    done = svc.edit_task(ws, task.id or 0, priority="high", column="Done")
+    assert done.completed is not None and done.priority == "high"
+    following = [t for t in ws.all(Task) if not t.is_done]
+    assert [t.due for t in following] == [date(2026, 12, 4)]
+    reopened = svc.edit_task(ws, task.id or 0, column="Next")
+    assert reopened.completed is None and reopened.column == "Next"
+
+
+def test_edit_with_a_bad_column_saves_nothing(ws: Workspace) -> None:
+    task = svc.add_task(ws, "Keep")
+    with pytest.raises(InputError):
+        svc.edit_task(ws, task.id or 0, title="Changed", column="Someday")
+    assert ws.get(Task, task.id or 0).title == "Keep"

@@ -144,8 +144,13 @@ EDITABLE = {
 }
 
 
-def edit_task(ws: Workspace, task_id: int, **changes: Any) -> Task:
-    """Change fields of a task; every value is checked before anything is saved."""
+def edit_task(ws: Workspace, task_id: int, *, column: str | None = None, **changes: Any) -> Task:
+    """Change fields of a task, and its column if given, as ONE undoable change.
+
+    Every value is checked before anything is saved. A new column puts the card at its
+    end; into the done column completes it (a recurring task gets its next occurrence);
+    out of it reopens it.
+    """
     unknown = set(changes) - EDITABLE
     if unknown:
         raise InputError(_("cannot edit {fields}").format(fields=", ".join(sorted(unknown))))
@@ -159,13 +164,21 @@ def edit_task(ws: Workspace, task_id: int, **changes: Any) -> Task:
         raise InputError(_("the estimate must be more than zero"))
     if "tags" in changes:
         changes["tags"] = tuple(dict.fromkeys(t.lower().lstrip("#") for t in changes["tags"] if t.strip()))
+    settings = ws.settings()
+    target = check_column(settings, column) if column is not None else None
     task = ws.get(Task, task_id)
     label = _("edit “{title}”").format(title=one_line(task.title, 40))
     with ws.transaction(label) as tx:
         task = tx.get(Task, task_id)
         if changes.get("client_id") is not None and tx.get_doc("clients", changes["client_id"]) is None:
             _no_client(changes["client_id"])
-        return tx.save(task.with_(updated=ws.clock.now(), **changes))
+        now = ws.clock.now()
+        edited = task.with_(updated=now, **changes)
+        if target is None or target == task.column:
+            return tx.save(edited)
+        if target == settings.done_column:
+            return _complete(tx, ws, settings, edited)[0]
+        return tx.save(edited.with_(column=target, position=_end_position(tx, target), completed=None))
 
 
 def move_task(ws: Workspace, task_id: int, column: str) -> Task:
@@ -235,22 +248,27 @@ def complete_task(ws: Workspace, task_id: int) -> tuple[Task, Task | None]:
         task = tx.get(Task, task_id)
         if task.is_done:
             return task, None
-        now = ws.clock.now()
-        done = tx.save(task.with_(column=settings.done_column, completed=now, updated=now,
-                                  position=_end_position(tx, settings.done_column)))
-        following: Task | None = None
-        if task.recurrence:
-            rule = Recurrence.parse(task.recurrence)
-            today = home_today(ws)
-            nxt = rule.next_occurrence(max(task.due or today, today))
-            first = settings.columns[0]
-            column = task.column if task.column != settings.done_column else first
-            following = tx.add(task.with_(
-                id=None, column=column, position=_end_position(tx, column), due=nxt,
-                completed=None, created=now, updated=now, snoozed_until=None,
-                checklist=tuple(item.with_(done=False) for item in task.checklist),
-            ))
-        return done, following
+        return _complete(tx, ws, settings, task)
+
+
+def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Task, Task | None]:
+    """Inside a transaction: move ``task`` to done and create its next occurrence if it recurs."""
+    now = ws.clock.now()
+    done = tx.save(task.with_(column=settings.done_column, completed=now, updated=now,
+                              position=_end_position(tx, settings.done_column)))
+    following: Task | None = None
+    if task.recurrence:
+        rule = Recurrence.parse(task.recurrence)
+        today = home_today(ws)
+        nxt = rule.next_occurrence(max(task.due or today, today))
+        first = settings.columns[0]
+        column = task.column if task.column != settings.done_column else first
+        following = tx.add(task.with_(
+            id=None, column=column, position=_end_position(tx, column), due=nxt,
+            completed=None, created=now, updated=now, snoozed_until=None,
+            checklist=tuple(item.with_(done=False) for item in task.checklist),
+        ))
+    return done, following
 
 
 def reopen_task(ws: Workspace, task_id: int, column: str | None = None) -> Task:
