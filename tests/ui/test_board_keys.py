@@ -202,6 +202,10 @@ async def test_enter_edits_fields_and_column(app: VatuiApp, ids: dict[str, int],
         assert task.priority == "high" and task.estimate_minutes == 90  # untouched fields kept
         assert board.focused_column.column == "Waiting" and board.selected_task is not None
         assert board.selected_task.id == card
+        await pilot.press("u")  # the edit and the move were one change: one undo takes back both
+        await pilot.pause()
+        task = stored(ws, card)
+        assert task.title != "Draft the December newsletter" and task.column != "Waiting"
 
 
 async def test_escape_in_the_form_saves_nothing(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:

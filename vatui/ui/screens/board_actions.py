@@ -242,10 +242,13 @@ class BoardActions:
                              "recurrence")
                 if getattr(form, name) != getattr(task, name)
             }
-            if changes:
-                self.run(task_service.edit_task, self.app.ws, task_id, **changes)
-            if form.column != task.column and not (task.is_done and form.column == snap.settings.done_column):
-                self.run(task_service.move_task, self.app.ws, task_id, form.column)
+            moved = form.column != task.column and not (
+                task.is_done and form.column == snap.settings.done_column
+            )
+            if changes or moved:
+                # One service call: the edit and the move are one change for `u`.
+                self.run(task_service.edit_task, self.app.ws, task_id,
+                         column=form.column if moved else None, **changes)
             self.focus_task(task_id)
 
         self.app.push_screen(TaskFormModal(task, self._form_clients(task.client_id), snap.settings.columns,

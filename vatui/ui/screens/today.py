@@ -167,11 +167,7 @@ class TodayScreen(Screen[None]):
         self.action_open()
 
     def _edit_task(self, task_id: int) -> None:
-        try:
-            from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
-        except ImportError:
-            self.vatui.inform(_("The task form is not available yet."))
-            return
+        from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
         from vatui.domain.errors import VatuiError
         from vatui.domain.tasks import Task
         from vatui.services.common import client_refs
@@ -187,15 +183,14 @@ class TodayScreen(Screen[None]):
         def save(result: TaskFormResult | None) -> None:
             if result is None:
                 return
-            from vatui.services.tasks import edit_task, move_task
+            from vatui.services.tasks import edit_task
 
             saved = self.vatui.run_service(
                 edit_task, ws, task_id, title=result.title, client_id=result.client_id, due=result.due,
                 priority=result.priority, estimate_minutes=result.estimate_minutes, tags=result.tags,
                 notes=result.notes, recurrence=result.recurrence,
+                column=result.column if result.column != task.column else None,
             )
-            if saved is not None and result.column != saved.column:
-                saved = self.vatui.run_service(move_task, ws, task_id, result.column)
             if saved is not None:
                 self.vatui.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
 
