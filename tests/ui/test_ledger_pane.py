@@ -123,7 +123,7 @@ async def test_e_adds_an_expense(app: VatuiApp, ws: Workspace, ready: Ready) -> 
         ws.refresh()
         got = [Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()]
         assert [(e.amount, e.vendor, e.category) for e in got] == [(Money(1999, "USD"), "Canva [pro]", "software")]
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")  # via Aging
         await pilot.pause()
         assert "Canva [pro]" in screen_text(app)
 
@@ -141,7 +141,7 @@ async def test_filter_and_tabs_and_pnl(app: VatuiApp, ws: Workspace, ready: Read
         await pilot.press("escape")
         await pilot.pause()
         assert screen.query_one("#ledger-invoices", LedgerList).option_count == 1
-        for _i in range(3):
+        for _i in range(4):  # Aging, Payments, Expenses, P&L
             await pilot.press("right_square_bracket")
         await pilot.pause()
         text = screen_text(app)

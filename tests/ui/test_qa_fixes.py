@@ -9,12 +9,16 @@ from datetime import date, timedelta
 
 from conftest import Ready, screen_text
 from test_clients_pane import book, open_clients, pane  # noqa: F401  (fixture and helpers)
+from test_ledger_pane import seed_ledger, to_ledger
+from textual.widgets import Input, TabbedContent
 
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
+from vatui.services.ledger_reports import aging_report
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
+from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.modals.client_form import ClientFormModal
 from vatui.ui.widgets.client_list import ClientList
 
@@ -101,3 +105,42 @@ async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [v.key for v in ws.get(Client, book["lead"]).vetting] == ["contract", "references"]
+
+
+async def test_ledger_has_an_aging_tab_with_the_reports_figures(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    """Issue 4's "reads the aging report in the app": buckets per client and currency, then totals."""
+    inv, _acme = seed_ledger(ws)
+    async with app.run_test() as pilot:
+        screen = await to_ledger(pilot, ready)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "aging"
+        text = screen_text(app)
+        assert "current" in text and "31-60" in text and "90+" in text
+        line = next(x for x in text.splitlines() if "[@click=app" in x)
+        # issued 1 Nov on net 14: 12 days late on 27 Nov → all in 1-30
+        assert line.split()[-7:] == ["EUR", "0.00", "200.00", "0.00", "0.00", "0.00", "200.00"]
+        assert any(x.split()[:2] == ["TOTAL", "EUR"] for x in text.splitlines())
+        # a partial payment (this session) shows in the aging at once
+        screen.focus_record("invoice", inv)
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#payment-amount", Input).value = "50"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sum(p.amount.minor for p in ws.all(Payment)) == 5000
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        rows = aging_report(ws)
+        assert [r.total.minor for r in rows] == [15000]
+        line = next(x for x in screen_text(app).splitlines() if "[@click=app" in x)
+        assert line.split()[-1] == "150.00"
+
+
+async def test_palette_has_ledger_previous_tab(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    seed_ledger(ws)
+    async with app.run_test() as pilot:
+        screen = await to_ledger(pilot, ready)
+        names = [c.name for c in LedgerCommands(screen).commands()]
+        assert "Ledger: previous tab" in names and "Ledger: next tab" in names

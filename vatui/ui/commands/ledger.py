@@ -33,6 +33,7 @@ class LedgerCommands(PaneCommands):
         yield Command(_("Ledger: open invoice"), _("The selected invoice as a document (enter)"),
                       ledger.action_open)
         yield Command(_("Ledger: filter"), _("Narrow the lists (/)"), ledger.action_filter)
-        yield Command(_("Ledger: next tab"), _("Invoices, payments, expenses, P&L, clients (])"),
+        yield Command(_("Ledger: next tab"), _("Invoices, aging, payments, expenses, P&L, clients (])"),
                       lambda: ledger.action_tab(1))
+        yield Command(_("Ledger: previous tab"), _("The tab to the left ([)"), lambda: ledger.action_tab(-1))
         yield Command(_("Ledger: P&L currency"), _("Show the P&L in the next currency (c)"), ledger.action_currency)

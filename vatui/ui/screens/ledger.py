@@ -1,4 +1,4 @@
-"""The Ledger pane: invoices (status and aging), payments, expenses, P&L chart, revenue by client.
+"""The Ledger pane: invoices (status and aging), A/R aging, payments, expenses, P&L chart, revenue by client.
 
 Keys: ``i`` invoice a client's unbilled time, ``p`` record a payment, ``r`` draft the
 due reminder, ``e`` add an expense, ``enter`` open the invoice document, ``s`` send a
@@ -22,6 +22,7 @@ from vatui.i18n import _
 from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.screens import ledger_actions as act
 from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.ledger_aging import aging_header, aging_rows
 from vatui.ui.widgets.ledger_list import (
     LedgerList,
     client_header,
@@ -36,11 +37,11 @@ from vatui.ui.widgets.ledger_list import (
 from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
 
 if TYPE_CHECKING:
-    from vatui.domain.reports import ClientRow, PnlRow
+    from vatui.domain.reports import AgingRow, ClientRow, PnlRow
     from vatui.services.ledger_view import LedgerView
     from vatui.ui.app import VatuiApp
 
-TABS = ("invoices", "payments", "expenses", "pnl", "clients")
+TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")
 """The pane's tabs, in order."""
 
 
@@ -69,6 +70,7 @@ class LedgerScreen(Screen[None]):
         self.view: LedgerView | None = None
         self.pnl: tuple[list[PnlRow], list[str]] | None = None
         self.clients: list[ClientRow] | None = None
+        self.aging: list[AgingRow] | None = None
         self.filter_text = ""
         self.currency: str | None = None
         self._drawn: set[str] = set()
@@ -86,6 +88,9 @@ class LedgerScreen(Screen[None]):
             with TabPane(_("Invoices"), id="invoices"):
                 yield Static(id="invoices-head", classes="ledger-head")
                 yield LedgerList(id="ledger-invoices")
+            with TabPane(_("Aging"), id="aging"):
+                yield Static(id="aging-head", classes="ledger-head")
+                yield LedgerList(id="ledger-aging")
             with TabPane(_("Payments"), id="payments"):
                 yield Static(id="payments-head", classes="ledger-head")
                 yield LedgerList(id="ledger-payments")
@@ -113,7 +118,7 @@ class LedgerScreen(Screen[None]):
         from vatui.services.ledger_view import ledger_view
 
         self.view = ledger_view(self.vatui.ws)
-        self.pnl = self.clients = None
+        self.pnl = self.clients = self.aging = None
         self._drawn = set()
         self._draw()
         self._draw_lazy(self.query_one(TabbedContent).active)
@@ -137,6 +142,18 @@ class LedgerScreen(Screen[None]):
             if self.clients is None:
                 self.clients = lv.clients_view(self.vatui.ws)
             self._draw_clients()
+        elif tab == "aging":
+            if self.aging is None:
+                from vatui.services.ledger_reports import aging_report
+
+                self.aging = aging_report(self.vatui.ws)
+            self._draw_aging()
+
+    def _draw_aging(self) -> None:
+        width = max((self.size.width or 80) - 2, 60)
+        self.query_one("#aging-head", Static).update(aging_header(width))
+        self.query_one("#ledger-aging", LedgerList).show(
+            aging_rows(self.aging or (), width, self.filter_text.casefold()))
 
     def _draw_clients(self) -> None:
         width = max((self.size.width or 80) - 2, 60)
@@ -172,6 +189,8 @@ class LedgerScreen(Screen[None]):
                 if keep(e.vendor, e.note, e.category, e.on)])
         if self.clients is not None:
             self._draw_clients()
+        if self.aging is not None:
+            self._draw_aging()
 
     def focus_record(self, kind: str, ref: int | None) -> None:
         """Show the tab of a record and put the cursor on it."""
