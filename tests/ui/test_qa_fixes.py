@@ -18,8 +18,10 @@ from vatui.domain.money import Money
 from vatui.services.ledger_reports import aging_report
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
+from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.modals.client_form import ClientFormModal
+from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
 
 
@@ -144,3 +146,38 @@ async def test_palette_has_ledger_previous_tab(app: VatuiApp, ws: Workspace, rea
         screen = await to_ledger(pilot, ready)
         names = [c.name for c in LedgerCommands(screen).commands()]
         assert "Ledger: previous tab" in names and "Ledger: next tab" in names
+
+
+async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
+        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    """At 80×24 the reliability reasons and the contact log are below the card's fold."""
+    from vatui.services.contacts import log_contact
+
+    for n in range(12):
+        log_contact(ws, book["slow"], channel="email", summary=f"Chased invoice {n}")
+    async with app.run_test() as pilot:
+        await open_clients(pilot, ready)
+        assert pane(app).query_one(ClientList).select_client(book["slow"])
+        await pilot.pause()
+        card = pane(app).query_one(ClientCard)
+        assert card.scroll_y == 0 and card.max_scroll_y > 0
+        await pilot.press("J")
+        await pilot.pause()
+        assert card.scroll_y > 0
+        await pilot.press("J", "J", "J", "J", "J")
+        await pilot.pause()
+        assert card.scroll_y == card.max_scroll_y
+        assert "Chased invoice" in screen_text(app)
+        await pilot.press("K")
+        await pilot.pause()
+        assert 0 < card.scroll_y < card.max_scroll_y
+        await pilot.press("k")  # another client: its card starts at the top
+        await pilot.pause()
+        assert card.scroll_y == 0
+        names = [c.name for c in ClientsCommands(pane(app)).commands()]
+        assert "Clients: scroll card down" in names and "Clients: scroll card up" in names
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Scroll card down" in screen_text(app)
+        assert len(ws.all(Client)) == 3  # scrolling changes nothing
+

@@ -19,6 +19,8 @@ CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Clients: filter", "filter", "/: by name, tag, status or handle"),
     ("Clients: clear filter", "clear_filter", "escape"),
     ("Clients: show or hide archived clients", "toggle_archived", "A"),
+    ("Clients: scroll card down", "scroll_card(1)", "J / shift+↓: reliability, open tasks, contact log"),
+    ("Clients: scroll card up", "scroll_card(-1)", "K / shift+↑"),
     ("Clients: first client", "first", "g / home"),
     ("Clients: last client", "last", "G / end"),
 )

@@ -56,6 +56,8 @@ class ClientsScreen(ClientsActions, Screen[None]):
         Binding("D", "delete", _("Delete"), show=False, id="clients_delete"),
         Binding("A", "toggle_archived", _("Show archived"), show=False, id="clients_archived"),
         Binding("escape", "clear_filter", _("Clear filter"), show=False, id="clients_clear_filter"),
+        Binding("J,shift+down", "scroll_card(1)", _("Scroll card down"), show=False, id="clients_card_down"),
+        Binding("K,shift+up", "scroll_card(-1)", _("Scroll card up"), show=False, id="clients_card_up"),
     ]
     COMMANDS: ClassVar = {ClientsCommands}
     CSS_PATH: ClassVar = [str(resources.files("vatui.styles") / "clients.tcss")]
@@ -204,12 +206,13 @@ class ClientsScreen(ClientsActions, Screen[None]):
     def _show_card(self, force: bool = False) -> None:
         """Show the selected client's card (re-masking notes when the client changes)."""
         client_id = self.selected_id
+        card = self.query_one(ClientCard)
         if client_id != self._shown_id:
             self.revealed = False
+            card.scroll_home(animate=False)  # another client's card starts at its top
         elif not force:
             return
         self._shown_id = client_id
-        card = self.query_one(ClientCard)
         if client_id is None:
             card.show(None)
             return
@@ -270,6 +273,11 @@ class ClientsScreen(ClientsActions, Screen[None]):
         self.vatui.inform(_("Showing archived clients.") if self.show_archived
                           else _("Archived clients hidden."))
         self.reload(data_changed=False)
+
+    def action_scroll_card(self, step: int) -> None:
+        """``J``/``K``: scroll the client's card by half its height (reasons, contact log below)."""
+        card = self.query_one(ClientCard)
+        card.scroll_relative(y=step * max(card.size.height // 2, 3), animate=False)
 
     def action_first(self) -> None:
         """Cursor to the first client."""
