@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from board_harness import open_board, sample_board, stored, titles
 from conftest import Ready, screen_text
 from test_clients_pane import book, open_clients, pane  # noqa: F401  (fixture and helpers)
 from test_ledger_pane import seed_ledger, to_ledger
@@ -15,6 +16,7 @@ from textual.widgets import Input, TabbedContent
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
+from vatui.services import tasks as task_service
 from vatui.services.ledger_reports import aging_report
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
@@ -180,4 +182,35 @@ async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
         await pilot.pause()
         assert "Scroll card down" in screen_text(app)
         assert len(ws.all(Client)) == 3  # scrolling changes nothing
+
+
+async def test_doing_heading_under_a_filter_says_what_is_shown_and_the_wip(
+        app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    """Filtered to one client, Doing said "Doing 3/3" above one card (or above "no cards match")."""
+    ids = sample_board(ws)
+    for title in ("Call the bank", "Fix the printer"):
+        task_service.add_task(ws, title, column="Doing")
+    async with app.run_test() as pilot:
+        board = await open_board(pilot)
+        doing = next(c for c in board.columns if c.column == "Doing")
+        assert doing.heading == "Doing 3/3"
+        board.client_filter = stored(ws, ids["Plan Q1"]).client_id
+        board.reload()
+        await pilot.pause()
+        assert titles(board, "Doing") == ["Plan Q1"]
+        assert doing.heading == "Doing 1/3 WIP 3/3"
+        assert "Doing 1 " in screen_text(app)   # the bar counts what is shown, like every column
+        # one more card in Doing (this session, with the keys): over the limit, still said in words
+        board.client_filter = None
+        board.reload()
+        await pilot.pause()
+        board.activate(0)
+        await pilot.pause()
+        await pilot.press("L", "L")
+        await pilot.pause()
+        assert stored(ws, ids["Draft newsletter"]).column == "Doing"
+        board.client_filter = stored(ws, ids["Plan Q1"]).client_id
+        board.reload()
+        await pilot.pause()
+        assert doing.heading == "Doing 2/4 OVER 4/3" and doing.over_limit
 

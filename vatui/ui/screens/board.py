@@ -201,9 +201,14 @@ class BoardScreen(BoardActions, Screen[None]):
             label = f"{one_line(column.column)} {count}" if count == total else f"{one_line(column.column)} {count}/{total}"
             warn = False
             if column.column == settings.doing_column and settings.wip_limit > 0:
-                label = f"{one_line(column.column)} {snap.wip}/{settings.wip_limit}"
-                if snap.over_wip:
-                    warn, label = True, label + " " + _("OVER WIP")
+                wip = f"{snap.wip}/{settings.wip_limit}"
+                if count == total:
+                    label = f"{one_line(column.column)} {wip}"
+                    if snap.over_wip:
+                        label += " " + _("OVER WIP")
+                else:  # filtered: "Doing 1/4 OVER 4/3", shown/all then the WIP (not "4/3" over 1 card)
+                    label += " " + (_("OVER {wip}") if snap.over_wip else _("WIP {wip}")).format(wip=wip)
+                warn = snap.over_wip
             elif column.column == settings.done_column:
                 label += " " + _("({days} days)").format(days=DONE_DAYS)
             column.set_heading(label, warn=warn)
@@ -236,10 +241,11 @@ class BoardScreen(BoardActions, Screen[None]):
         self.query_one(BoardBar).show(tabs, self.focused_index, (start, start + fit), self._filters_text())
 
     def _tab_label(self, column: BoardColumn) -> str:
-        """A column on the bar: its name and how many cards it shows (Doing: against its limit)."""
+        """A column on the bar: its name and how many cards it shows (Doing unfiltered: against its limit)."""
         snap = self.snapshot
         name = one_line(column.column)
-        if snap is not None and column.column == snap.settings.doing_column and snap.settings.wip_limit > 0:
+        if (snap is not None and column.column == snap.settings.doing_column and snap.settings.wip_limit > 0
+                and not self._filters_text()):
             return f"{name} {snap.wip}/{snap.settings.wip_limit}"
         return f"{name} {len(column.tasks)}"
 
