@@ -214,3 +214,17 @@ async def test_doing_heading_under_a_filter_says_what_is_shown_and_the_wip(
         await pilot.pause()
         assert doing.heading == "Doing 2/4 OVER 4/3" and doing.over_limit
 
+
+
+async def test_board_help_names_both_move_keys(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    """The footer shows "H/L Move"; the help said "L / shift+→  Move" (and "H … Move card left")."""
+    ids = sample_board(ws)
+    async with app.run_test() as pilot:
+        await open_board(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "shift+→" in line]
+        assert rows and "Move card right" in rows[0], rows
+        await pilot.press("escape", "L")   # and the key still does what the help says
+        await pilot.pause()
+        assert stored(ws, ids["Draft newsletter"]).column == "Next"

@@ -39,8 +39,9 @@ MIN_COLUMN_WIDTH = 25
 """The narrowest a column gets before the Board shows fewer columns at once."""
 
 
-def _b(keys: str, action: str, text: str, id: str, show: bool = False, display: str | None = None) -> Binding:
-    return Binding(keys, action, text, show=show, id=id, key_display=display)
+def _b(keys: str, action: str, text: str, id: str, show: bool = False, display: str | None = None,
+       tooltip: str = "") -> Binding:
+    return Binding(keys, action, text, show=show, id=id, key_display=display, tooltip=tooltip)
 
 
 class BoardScreen(BoardActions, Screen[None]):
@@ -59,7 +60,7 @@ class BoardScreen(BoardActions, Screen[None]):
         _b("pagedown,ctrl+d", "page(1)", _("Page down"), "board_page_down"),
         _b("pageup,ctrl+u", "page(-1)", _("Page up"), "board_page_up"),
         _b("H,shift+left", "move_card(-1)", _("Move card left"), "board_move_left"),
-        _b("L,shift+right", "move_card(1)", _("Move"), "board_move_right", True, "H/L"),
+        _b("L,shift+right", "move_card(1)", _("Move"), "board_move_right", True, "H/L", _("Move card right")),
         _b("K,shift+up", "reorder(-1)", _("Move card up"), "board_reorder_up"),
         _b("J,shift+down", "reorder(1)", _("Move card down"), "board_reorder_down"),
         _b("space", "toggle_done", _("Done"), "board_done", True),

@@ -51,7 +51,10 @@ def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
             continue
         node: DOMNode = active.node
         rank = 2 if node is app else (0 if node is screen else 1)
-        ident = (id(node), binding.action, binding.description)
+        # a footer label shared by two keys ("H/L Move", set with key_display) gives the
+        # binding's own words in its tooltip ("Move card right")
+        words = binding.tooltip if binding.key_display and binding.tooltip else binding.description
+        ident = (id(node), binding.action, words)
         display = app.get_key_display(binding.with_key(key))
         shown = grouped.setdefault(ident, [])
         if display not in shown:
