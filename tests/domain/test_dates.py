@@ -108,7 +108,7 @@ def test_month_offsets_clamp_to_the_month_end() -> None:
     assert parse_date("-1m", date(2026, 3, 31)) == date(2026, 2, 28)
 
 
-@pytest.mark.parametrize("text", ["03/04", "3.4", "03-04", "3/4", "12/25/2026", "3,4", "04.03.26"])
+@pytest.mark.parametrize("text", ["03/04", "3.4", "03-04", "3/4", "3,4", "04.03.26"])
 def test_ambiguous_numeric_dates_are_refused_with_a_suggestion(text: str) -> None:
     with pytest.raises(ParseError) as err:
         parse_date(text, TODAY)
@@ -116,6 +116,16 @@ def test_ambiguous_numeric_dates_are_refused_with_a_suggestion(text: str) -> Non
     assert "ambiguous" in message
     assert "YYYY-MM-DD" in message
     assert "4 mar" in message
+
+
+@pytest.mark.parametrize("text", ["12/25/2026", "31/02", "25-12", "13.5"])
+def test_numeric_dates_with_one_reading_are_refused_too_and_say_why(text: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(text, TODAY)
+    message = str(err.value)
+    assert "ambiguous" not in message  # 31 cannot be a month: saying so would be wrong
+    assert "numeric dates are not read" in message
+    assert "YYYY-MM-DD" in message and "4 mar" in message
 
 
 @pytest.mark.parametrize(

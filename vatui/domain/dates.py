@@ -252,6 +252,13 @@ def parse_date(text: str, today: date) -> date:
     if not stripped:
         raise ParseError(_("no date given: {hint}").format(hint=_(_HINT)))
     if _AMBIGUOUS_RE.match(stripped):
+        numbers = [int(n) for n in re.findall(r"\d+", stripped)[:2]]
+        if len(numbers) == 2 and min(numbers) <= 12 < max(numbers):
+            # 31/02: only one reading, but vatui never reads numeric dates (03/04 could not be).
+            raise ParseError(
+                _('{text!r}: numeric dates are not read (03/04 could be March or April): write it '
+                  'as YYYY-MM-DD or with the month\'s name, like "4 mar"').format(text=stripped)
+            )
         raise ParseError(
             _('{text!r} is ambiguous (day or month first?): write it as YYYY-MM-DD or with '
               'the month\'s name, like "4 mar"').format(text=stripped)

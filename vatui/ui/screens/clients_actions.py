@@ -142,7 +142,10 @@ class ClientsActions:
                 self.vatui.inform(_("Logged {channel} contact with {name}").format(
                     channel=contact.channel, name=one_line(client.name, 40)))
 
-        modal = ContactFormModal(client.name, self._today(), channel=channel or client.preferred_channel)
+        # The channel to start with: asked for, else the preferred one, else the first they have.
+        first = client.channels[0].kind if client.channels else None
+        modal = ContactFormModal(client.name, self._today(),
+                                 channel=channel or client.preferred_channel or first)
         self.vatui.push_screen(modal, save)
 
     def action_contact(self) -> None:
