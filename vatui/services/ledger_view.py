@@ -43,6 +43,8 @@ class InvoiceRow:
     """The word shown: draft, sent, partial, paid, void or overdue."""
     bucket: str | None
     """Aging bucket when money is due on an issued invoice."""
+    due_date: str = ""
+    """``YYYY-MM-DD``: when payment is due."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
         else:
             due = Money.zero(cur)
         rows.append(InvoiceRow(iid, str(doc["number"]), str(doc["issue_date"]), str(doc.get("kind", "standard")),
-                               client, due, status, bucket))
+                               client, due, status, bucket, str(doc.get("due_date", ""))))
     rows.sort(key=lambda r: (r.issue_date, r.number), reverse=True)
     numbers = {int(k): (str(d["number"]), names.get(int(d["client_id"]), "")) for k, d in inv_docs.items()}
     payments = []

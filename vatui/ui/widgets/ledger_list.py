@@ -44,16 +44,16 @@ def _name_width(width: int, fixed: int) -> int:
 def invoice_header(width: int) -> Content:
     """The column titles of the invoices list."""
     name_w = _name_width(width, 62)
-    return render.label(f"{_('number'):<14}{_('issued'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
-                        f"{_('aging'):<7}{_('due'):>17}", "bold $text-muted")
+    return render.label(f"{_('number'):<14}{_('due on'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
+                        f"{_('aging'):<7}{_('still owed'):>17}", "bold $text-muted")
 
 
 def invoice_line(row: InvoiceRow, width: int) -> Content:
-    """One invoice: number, date, client, status word, aging word, amount due."""
+    """One invoice: number, due date, client, status word, aging word, amount still owed."""
     name_w = _name_width(width, 62)
     bucket = row.bucket or ""
     return Content.assemble(
-        render.label(f"{row.number:<14}{row.issue_date:<11}"),
+        render.label(f"{row.number:<14}{row.due_date or row.issue_date:<11}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
         render.label(f"{row.status:<9}", STATUS_STYLE.get(row.status, "")),
         render.label(f"{bucket:<7}", BUCKET_STYLE.get(bucket, "")),
