@@ -141,7 +141,9 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
              suggester: SuggestFromList | None = None) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
-            yield Input(value, id=f"client-{name}", compact=True, placeholder=placeholder,
+            # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
+            shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
+            yield Input(value, id=f"client-{name}", compact=True, placeholder=shown,
                         classes="form-short" if short else "form-input", suggester=suggester)
             if short:
                 yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")
@@ -156,7 +158,7 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
             form.border_title = Content(_("Edit {name}").format(name=one_line(c.name, 40)) if c
                                         else _("New client"))
             with VerticalScroll(id="client-form-scroll"):
-                yield from self._row("name", _("Name"), v.get("name", ""), _("the client's name"))
+                yield from self._row("name", _("Name"), v.get("name", ""), _("Acme Corp"))
                 with Horizontal(classes="form-row"):
                     yield Label(_("Status"), classes="form-label")
                     yield Select([(_(s), s) for s in STATUSES], value=c.status if c else "lead",
