@@ -177,6 +177,24 @@ async def test_many_cards_scroll_and_show_their_position(app: VatuiApp, ws: Work
         assert board_of(app) is board
 
 
+async def test_scrolling_never_cuts_a_card_in_half(app: VatuiApp, ws: Workspace) -> None:
+    from vatui.ui.widgets.board_column import CARD_HEIGHT
+
+    client = add_client(ws, "Bulk Ltd")
+    for n in range(30):
+        task_service.add_task(ws, f"Card {n:02d}", client_id=client)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        column = board.focused_column
+        for _ in range(29):
+            await pilot.press("j")
+            assert column.top_line % CARD_HEIGHT == 0, column.top_line
+            first_shown = column.top_line // CARD_HEIGHT
+            assert first_shown <= column.cursor < first_shown + column.page_size()
+        lines = [line for line in screen_text(app).splitlines() if "Card " in line]
+        assert lines and "Card 29" in lines[-1]
+
+
 async def test_the_running_timer_ticks_on_its_card(app: VatuiApp, ids: dict[str, int], clock: object) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)

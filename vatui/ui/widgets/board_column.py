@@ -288,17 +288,20 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         if height <= 0:
             return
         top = self.cursor * CARD_HEIGHT
+        fit = self.page_size() * CARD_HEIGHT  # whole cards only: none is cut in half at the top
         if top < self.top_line:
             self.scroll_to_line(top)
         elif top + CARD_HEIGHT > self.top_line + height:
-            self.scroll_to_line(top + CARD_HEIGHT - height)
+            self.scroll_to_line(top + CARD_HEIGHT - fit)
         else:
             self.scroll_to_line(self.top_line)  # clamp after the list got shorter
 
     def scroll_to_line(self, line: int) -> None:
-        """Make ``line`` the first one shown (clamped); repaints when it changes."""
-        last = max(len(self.tasks) * CARD_HEIGHT - self.size.height, 0)
+        """Make ``line`` the first one shown (clamped to a card's first line); repaints when it changes."""
+        fit = self.page_size() * CARD_HEIGHT
+        last = max(len(self.tasks) * CARD_HEIGHT - fit, 0)
         line = min(max(line, 0), last)
+        line -= line % CARD_HEIGHT
         if line != self.top_line:
             self.top_line = line
             self.refresh()
