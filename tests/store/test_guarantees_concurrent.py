@@ -61,6 +61,9 @@ def test_two_processes_racing_lose_no_update(data_dir: Path, clock: FixedClock) 
     by_id = [t.title[0] for t in sorted(tasks, key=lambda t: t.id or 0) if t.id != counter.id]
     switches = sum(1 for x, y in itertools.pairwise(by_id) if x != y)
     assert switches >= 2, f"the two writers never interleaved ({switches} switches): not a race"
+    # and neither starved the other: the lock lets a waiting session in (about 150 turns here;
+    # 2-4 before the lock yielded to waiters)
+    assert switches >= 20, f"one writer starved the other ({switches} switches)"
     assert ws.get(Task, counter.id).position == 2 * PER_PROCESS
     assert len(seen_growing) >= 2, f"the reading session saw no change arrive ({seen_growing})"
     reopened = Workspace.open(data_dir, clock)

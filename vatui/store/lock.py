@@ -3,6 +3,11 @@
 Re-entrant within a thread, serialised between threads of one process (an ``RLock``) and
 between processes (``flock`` on a descriptor of our own). Written on ``fcntl`` directly:
 it is all vatui needs, and importing a lock library cost the command line 10–20 ms.
+
+Fair between sessions: a process that waits for the lock holds a shared lock on a second
+file (``workspace.lock.queue``) while it waits. A holder that releases the lock checks
+that file, and when someone is waiting it lets a moment pass before it takes the lock
+again, so a session writing in a loop (an import, a busy app) cannot starve another.
 """
 
 from __future__ import annotations
@@ -29,6 +34,11 @@ class InterProcessLock:
         self._threads = threading.RLock()
         self._depth = 0
         self._fd: int | None = None
+        self._yield_until = 0.0
+        """After releasing while someone waited: do not take the lock again before this."""
+
+    def _queue_fd(self) -> int:
+        return os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR | os.O_CREAT, 0o600)
 
     def acquire(self) -> None:
         """Take the lock, waiting up to ``timeout`` seconds; raises ``LockTimeout``."""
@@ -39,26 +49,50 @@ class InterProcessLock:
             self._depth += 1
             return
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = self._take(deadline)
         except BaseException:
             self._threads.release()
             raise
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    os.close(fd)
-                    self._threads.release()
-                    raise LockTimeout(str(self.path)) from None
-                time.sleep(self.poll)
-            except BaseException:
-                os.close(fd)
-                self._threads.release()
-                raise
         self._fd = fd
         self._depth = 1
+
+    def _take(self, deadline: float) -> int:
+        pause = self._yield_until - time.monotonic()
+        if pause > 0:
+            time.sleep(pause)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        queue: int | None = None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    return fd
+                except BlockingIOError:
+                    if queue is None:  # say that we are waiting
+                        queue = self._queue_fd()
+                        fcntl.flock(queue, fcntl.LOCK_SH)
+                    if time.monotonic() >= deadline:
+                        raise LockTimeout(str(self.path)) from None
+                    time.sleep(self.poll)
+        except BaseException:
+            os.close(fd)
+            raise
+        finally:
+            if queue is not None:
+                os.close(queue)  # closing drops the shared lock
+
+    def _someone_waits(self) -> bool:
+        try:  # no queue file: nobody ever waited (waiters create it)
+            queue = os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR)
+        except FileNotFoundError:
+            return False
+        try:
+            fcntl.flock(queue, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return False
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(queue)
 
     def release(self) -> None:
         """Give the lock back (the outermost release unlocks the file)."""
@@ -69,6 +103,8 @@ class InterProcessLock:
                 fcntl.flock(fd, fcntl.LOCK_UN)
             finally:
                 os.close(fd)
+            if self._someone_waits():
+                self._yield_until = time.monotonic() + 3 * self.poll
         self._threads.release()
 
     @property
