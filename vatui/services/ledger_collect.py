@@ -227,7 +227,8 @@ def retainer_burn(ws: Workspace, on: date) -> list[Burn]:
     lo, hi = month_bounds(on, ZoneInfo(ws.settings().home_timezone))
     used = dict.fromkeys(caps, 0)
     for doc in ws.docs("time").values():
-        cid = doc.get("client_id")
-        if cid in caps and doc.get("billable", True) and lo <= doc["start"] < hi:
-            used[cid] += int(doc.get("minutes") or 0)
+        if lo <= doc["start"] < hi:  # most entries are not this month: one look first
+            cid = doc.get("client_id")
+            if cid in caps and doc.get("billable", True):
+                used[cid] += int(doc.get("minutes") or 0)
     return [Burn(cid, used[cid], cap) for cid, cap in caps.items()]

@@ -145,12 +145,12 @@ def summarize(ws: Workspace, first: date, last: date, now: datetime) -> TimeSumm
     by_day: dict[date, int] = {}
     unbilled_minutes = 0
     for key, doc in ws.docs("time").items():
-        end = doc.get("end")
-        if end is None:
-            if running is None:
-                running = TimeEntry.from_doc(doc, int(key))
-        elif doc.get("billable", True) and doc.get("invoice_id") is None:
-            unbilled_minutes += doc.get("minutes", 0)
+        if doc.get("invoice_id") is None:  # most entries are billed: one look first
+            if doc.get("end") is None:
+                if running is None:
+                    running = TimeEntry.from_doc(doc, int(key))
+            elif doc.get("billable", True):
+                unbilled_minutes += doc.get("minutes", 0)
         if lo <= doc["start"] < hi:
             entry = TimeEntry.from_doc(doc, int(key))
             day = entry.start.astimezone(tz).date()
