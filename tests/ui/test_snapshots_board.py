@@ -6,47 +6,23 @@ and look at the new SVGs before committing them.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
+from pane_snapshots import Before, pane_then
+from pane_snapshots import demo_dir as demo_dir  # the fixture
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from vatui.domain.clock import FixedClock
-from vatui.services.demo import generate
 from vatui.services.tasks import add_task
 from vatui.store.workspace import Workspace
-from vatui.ui.app import VatuiApp, make_app
-
-Before = Callable[[Pilot[Any]], Awaitable[None]]
+from vatui.ui.app import make_app
 
 
 def keys(*pressed: str) -> Before:
     """Open the Board, then press ``pressed``."""
-
-    async def before(pilot: Pilot[Any]) -> None:
-        app = pilot.app
-        assert isinstance(app, VatuiApp)
-        await app.when_ready()
-        await pilot.pause()
-        await pilot.press("2")
-        await pilot.pause()
-        if pressed:
-            await pilot.press(*pressed)
-        await pilot.pause()
-
-    return before
-
-
-@pytest.fixture
-def demo_dir(data_dir: Path, clock: FixedClock) -> Path:
-    """The small demo workspace (5 clients, seed 7)."""
-    ws = Workspace.open(data_dir, clock)
-    generate(ws, clients=5, seed=7)
-    ws.close()
-    return data_dir
+    return pane_then("2", *pressed)
 
 
 def test_board_on_the_small_demo(snap_compare: Any, demo_dir: Path, clock: FixedClock) -> None:
