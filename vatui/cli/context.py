@@ -1,78 +1,14 @@
-"""What every command shares: the data directory, the open workspace, output helpers."""
+"""What every command shares: the data directory, the open workspace, output helpers.
+
+The helpers live in ``vatui.cli.base`` (no click); this module adds click's pass decorator.
+"""
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
 import click
-import orjson
 
-from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.text import clean
-from vatui.paths import data_dir
+from vatui.cli.base import CliContext, emit_json, say, show
 
-if TYPE_CHECKING:
-    from vatui.store.workspace import Workspace
-
-
-@dataclass
-class CliContext:
-    """State of one command-line invocation."""
-
-    data_dir_override: str | None = None
-    clock: Clock = field(default_factory=SystemClock)
-    _ws: Workspace | None = None
-
-    @property
-    def directory(self) -> Path:
-        """The data directory in use."""
-        return data_dir(self.data_dir_override)
-
-    def ws(self) -> Workspace:
-        """The workspace, opened (and created) on first use."""
-        if self._ws is None:
-            from vatui.services.session import open_workspace
-
-            self._ws = open_workspace(self.directory, self.clock)
-        return self._ws
-
-    def today(self) -> date:
-        """Today at home."""
-        from vatui.services.common import home_today
-
-        return home_today(self.ws())
-
-    def parse_date(self, text: str) -> date:
-        """A date in vatui's syntax, relative to today at home."""
-        from vatui.domain.dates import parse_date
-
-        return parse_date(text, self.today())
-
+__all__ = ["CliContext", "emit_json", "pass_ctx", "say", "show"]
 
 pass_ctx = click.make_pass_decorator(CliContext, ensure=True)
-
-
-def emit_json(value: Any) -> None:
-    """Print ``value`` as indented JSON (the stable ``--json`` output)."""
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
-    sys.stdout.buffer.write(b"\n")
-    sys.stdout.flush()
-
-
-def say(text: str = "") -> None:
-    """Print a line of text; user text inside must already be ``show()``-n."""
-    click.echo(text)
-
-
-def show(text: str | None, width: int | None = None) -> str:
-    """User text made safe for the terminal: escapes and control characters neutralised."""
-    if text is None:
-        return ""
-    line = clean(text)
-    if width is not None and len(line) > width:
-        return line[: max(width - 1, 0)] + "…"
-    return line

@@ -1,6 +1,8 @@
 """The ``vatui`` executable. A bare ``vatui`` (or ``--demo``/``--data-dir``) opens the app
-without loading click and the command table: the first frame comes sooner. Everything
-else goes to the click command line in ``vatui.cli.main``.
+without loading click and the command table: the first frame comes sooner. So does
+``vatui today [--json] [--on DATE]``, the command run most often. Everything else (and
+any other spelling, ``--help`` included) goes to the click command line in
+``vatui.cli.main``, which defines the same ``today`` command.
 """
 
 from __future__ import annotations
@@ -26,6 +28,52 @@ def _app_only(args: list[str]) -> tuple[str | None, bool] | None:
     return data_dir, demo
 
 
+def _today_only(args: list[str]) -> tuple[str | None, bool, str | None] | None:
+    """(data dir, --json, --on) when ``args`` are a plain ``today``; ``None`` otherwise."""
+    data_dir: str | None = None
+    rest = list(args)
+    while rest and rest[0] != "today":
+        arg = rest.pop(0)
+        if arg == "--data-dir" and rest and not rest[0].startswith("-"):
+            data_dir = rest.pop(0)
+        elif arg.startswith("--data-dir=") and len(arg) > len("--data-dir="):
+            data_dir = arg.split("=", 1)[1]
+        else:
+            return None
+    if not rest:
+        return None
+    rest.pop(0)
+    as_json, on = False, None
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--json" and not as_json:
+            as_json = True
+        elif arg == "--on" and on is None and rest and not rest[0].startswith("-"):
+            on = rest.pop(0)
+        elif arg.startswith("--on=") and on is None and len(arg) > len("--on="):
+            on = arg.split("=", 1)[1]
+        else:
+            return None
+    return data_dir, as_json, on
+
+
+def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
+    from vatui.cli.base import CliContext
+    from vatui.cli.today_report import print_today
+    from vatui.domain.errors import VatuiError
+
+    try:
+        print_today(CliContext(data_dir_override=data_dir), as_json, on)
+        sys.stdout.flush()
+    except VatuiError as exc:
+        message = str(exc).replace("\n", " ")
+        sys.stderr.write(f"vatui: {message}\n")
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(0)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run vatui: the app, or a command."""
     args = sys.argv[1:] if argv is None else argv
@@ -43,6 +91,9 @@ def main(argv: list[str] | None = None) -> None:
     import gc
 
     gc.disable()
+    today = _today_only(args)
+    if today is not None:
+        _today(*today)
     from vatui.cli.main import main as cli_main
 
     cli_main(args)

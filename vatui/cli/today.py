@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.domain.durations import format_duration
+from vatui.cli.context import CliContext, pass_ctx
+from vatui.cli.today_report import print_today
 from vatui.i18n import _
 
 
@@ -15,38 +15,7 @@ from vatui.i18n import _
 @pass_ctx
 def today_cmd(obj: CliContext, as_json: bool, on: str | None) -> None:
     """What needs you today, across every client."""
-    from vatui.services.today import triage
-
-    day = obj.parse_date(on) if on else None
-    result = triage(obj.ws(), day)
-    if as_json:
-        emit_json(result.to_json())
-        return
-    say(_("Today — {day}").format(day=result.on.strftime("%a %d %b %Y")))
-    for section in result.sections:
-        say()
-        say(f"{show(section.title)} ({len(section.items)})")
-        if not section.items:
-            say(f"  {show(section.empty)}")
-        for item in section.items:
-            ref = f"#{item.ref}" if item.ref is not None else ""
-            client = f" @{show(item.client, 24)}" if item.client else ""
-            detail = f" — {show(item.detail)}" if item.detail else ""
-            say(f"  {ref:>6} {show(item.title, 60)}{client}{detail}")
-    cap = result.capacity
-    say()
-    say(_("Week: {planned} planned of {available} available, {logged} logged · WIP {wip}/{limit}").format(
-        planned=format_duration(cap.planned_minutes) if cap.planned_minutes else "0h",
-        available=format_duration(cap.available_minutes) if cap.available_minutes else "0h",
-        logged=format_duration(cap.logged_minutes) if cap.logged_minutes else "0h",
-        wip=cap.wip, limit=cap.wip_limit))
-    if result.timer:
-        say(_("Timer running: {title} ({minutes} min)").format(
-            title=show(result.timer["title"], 50), minutes=result.timer["minutes"]))
-    if result.unbilled_minutes:
-        say(_("Unbilled time: {d}").format(d=format_duration(result.unbilled_minutes)))
-    for note in result.notes:
-        say(show(note))
+    print_today(obj, as_json, on)
 
 
 COMMANDS = [today_cmd]
