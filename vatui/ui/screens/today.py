@@ -167,10 +167,10 @@ class TodayScreen(Screen[None]):
         self.action_open()
 
     def _edit_task(self, task_id: int) -> None:
-        from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
         from vatui.domain.errors import VatuiError
         from vatui.domain.tasks import Task
         from vatui.services.common import client_refs
+        from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
 
         ws = self.vatui.ws
         try:
