@@ -133,14 +133,6 @@ class Money:
         return self.format()
 
 
-def sum_money(amounts: list[Money] | tuple[Money, ...], currency: str) -> Money:
-    """Add up amounts that must all be in ``currency``."""
-    total = Money.zero(currency)
-    for amount in amounts:
-        total = total + amount
-    return total
-
-
 def totals_by_currency(amounts: list[Money]) -> dict[str, Money]:
     """Add up amounts per currency, never converting."""
     out: dict[str, Money] = {}

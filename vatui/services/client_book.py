@@ -144,12 +144,6 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
     return invoices, payments
 
 
-def client_reliability(ws: Workspace, client: Client, on: date | None = None) -> Reliability:
-    """One client's reliability as of ``on`` (today at home by default)."""
-    invoices, payments = _client_ledger(ws, client.id or 0)
-    return reliability(invoices, payments, on or home_today(ws), vetting_done=[v.key for v in client.vetting])
-
-
 def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Reliability]:
     """Every client's reliability in one pass over invoices and payments."""
     day = on or home_today(ws)

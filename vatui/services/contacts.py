@@ -103,13 +103,6 @@ def reschedule_follow_up(ws: Workspace, contact_id: int, when: date | None) -> C
         return tx.save(tx.get(Contact, contact_id).with_(follow_up=when, follow_up_done=False))
 
 
-def delete_contact(ws: Workspace, contact_id: int) -> None:
-    """Remove a contact from the log (undoable)."""
-    ws.get(Contact, contact_id)
-    with ws.transaction(_("delete contact")) as tx:
-        tx.delete(Contact, contact_id)
-
-
 def list_contacts(
     ws: Workspace, client_id: int | None = None, *, limit: int | None = None, open_only: bool = False,
 ) -> list[Contact]:

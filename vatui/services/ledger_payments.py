@@ -74,16 +74,6 @@ def record_payment(
         return PaymentResult(payment, invoice, amount_due(invoice, payments, t=t), excess)
 
 
-def delete_payment(ws: Workspace, payment_id: int) -> Invoice:
-    """Remove a payment recorded by mistake; the invoice's status follows."""
-    payment = ws.get(Payment, payment_id)
-    with ws.transaction(_("delete payment of {amount}").format(amount=payment.amount.format())) as tx:
-        tx.delete(Payment, payment_id)
-        invoice = tx.get(Invoice, payment.invoice_id)
-        rest = invoice_payments(tx, invoice.id or 0)
-        return tx.save(invoice.with_(status=status_after(invoice, rest)))
-
-
 # late fees --------------------------------------------------------------------------
 
 

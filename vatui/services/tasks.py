@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any, NoReturn
 
 from vatui.domain.errors import InputError, NotFoundError
@@ -301,9 +301,3 @@ def delete_task(ws: Workspace, task_id: int) -> Task:
         tx.delete(Task, task_id)
     return task
 
-
-def recent_done(tasks: Iterable[Task], now: datetime, days: int = 14) -> list[Task]:
-    """Tasks completed in the last ``days`` days, newest first."""
-    since = now - timedelta(days=days)
-    done = [t for t in tasks if t.completed is not None and t.completed >= since]
-    return sorted(done, key=lambda t: t.completed or now, reverse=True)

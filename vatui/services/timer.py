@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from vatui.domain.errors import InputError, RuleError
+from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -87,15 +87,6 @@ def add_time(
                           end=start + timedelta(minutes=minutes), minutes=minutes,
                           note=note.strip(), billable=billable)
         return tx.add(entry)
-
-
-def delete_time(ws: Workspace, entry_id: int) -> None:
-    """Delete a time entry that is not billed yet."""
-    entry = ws.get(TimeEntry, entry_id)
-    if entry.invoice_id is not None:
-        raise RuleError(_("this time is on an invoice; void the invoice first"))
-    with ws.transaction(_("delete time entry")) as tx:
-        tx.delete(TimeEntry, entry_id)
 
 
 def _today(ws: Workspace) -> date:

@@ -70,7 +70,3 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
         keys[str(binding_id)] = ",".join(part.strip() for part in value.split(",") if part.strip())
     return LoadedKeymap(keys, tuple(problems))
 
-
-def unknown_ids(keys: dict[str, str], known: set[str]) -> list[str]:
-    """Ids in ``keys`` that name no binding of the app."""
-    return sorted(k for k in keys if k not in known)

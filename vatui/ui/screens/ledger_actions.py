@@ -8,7 +8,7 @@ through ``app.run_service``, which reports a ``VatuiError`` and reloads the pane
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -173,11 +173,6 @@ def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
                 focus("invoice", created.id)
 
     app.push_screen(InvoiceClientModal(clients), picked)
-
-
-def vatui_app(app: object) -> VatuiApp:
-    """The app, typed."""
-    return cast("VatuiApp", app)
 
 
 def describe(number: str, client: str) -> str:

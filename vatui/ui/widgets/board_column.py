@@ -251,14 +251,6 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
                 return index
         return None
 
-    def neighbour_id(self) -> int | None:
-        """The card that takes the selected card's place when it leaves (next, else previous)."""
-        if self.cursor + 1 < len(self.tasks):
-            return self.tasks[self.cursor + 1].id
-        if self.cursor - 1 >= 0 and self.tasks:
-            return self.tasks[self.cursor - 1].id
-        return None
-
     # cursor ----------------------------------------------------------------------------
 
     def move_cursor(self, step: int) -> None:
