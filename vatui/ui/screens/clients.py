@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 from importlib import resources
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -185,18 +185,11 @@ class ClientsScreen(ClientsActions, Screen[None]):
 
     def client_of(self, kind: str, ref: int | None) -> int | None:
         """The client a record belongs to (a client, contact, task or invoice)."""
-        if ref is None or not self.vatui.is_ready:
+        if not self.vatui.is_ready:
             return None
-        table = {"client": "clients", "contact": "contacts", "task": "tasks", "invoice": "invoices"}.get(kind)
-        if table is None:
-            return None
-        doc = self.vatui.ws.docs(table).get(str(ref))
-        if doc is None:
-            return None
-        if kind == "client":
-            return ref
-        value: Any = doc.get("client_id")
-        return value if isinstance(value, int) else None
+        from vatui.services.common import client_of
+
+        return client_of(self.vatui.ws, kind, ref)
 
     @property
     def selected_id(self) -> int | None:
