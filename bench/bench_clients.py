@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import statistics
-import time
 from pathlib import Path
-from typing import Any
 
-from bench.common import VATUI, Row, median_ms, run_timed, timed
+from bench.common import VATUI, Row, median_ms, pane_paint_seconds, run_timed, timed
 from bench.fixtures import large_workspace_dir
 
 TODAY_SECTIONS_TARGET_MS = 50.0
@@ -61,31 +59,12 @@ def _commands(directory: Path) -> list[Row]:
 
 
 async def _paint_once(directory: Path) -> float:
-    from vatui.ui.app import make_app
     from vatui.ui.screens.clients import ClientsScreen
     from vatui.ui.widgets.client_list import ClientList
 
-    app = make_app(directory, size=(80, 24))
-    async with app.run_test() as pilot:
-        await app.when_ready()
-        await pilot.pause()
-        painted: list[float] = []
-        original = app._display
-
-        def note(*args: Any, **kwargs: Any) -> Any:
-            painted.append(time.perf_counter())
-            return original(*args, **kwargs)
-
-        app._display = note  # type: ignore[method-assign]
-        start = time.perf_counter()
-        await pilot.press("3")
-        screen = app.screen
-        while not (isinstance(screen, ClientsScreen) and screen.query_one(ClientList).option_count):
-            await asyncio.sleep(0.001)
-            screen = app.screen
-        await pilot.pause()
-        end = max(painted) if painted else time.perf_counter()
-        return end - start
+    return await pane_paint_seconds(
+        directory, "3", lambda s: isinstance(s, ClientsScreen) and bool(s.query_one(ClientList).option_count)
+    )
 
 
 def run() -> list[Row]:

@@ -18,9 +18,8 @@ import statistics
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from bench.common import VATUI, Row, median_ms, run_timed
+from bench.common import VATUI, Row, median_ms, pane_paint_seconds, run_timed
 from bench.fixtures import copy_of_large, large_workspace_dir
 
 REPORT_TARGET_MS = 500.0
@@ -63,30 +62,9 @@ def _payments(directory: Path) -> Row:
 
 
 async def _paint_once(directory: Path) -> float:
-    from vatui.ui.app import make_app
     from vatui.ui.screens.ledger import LedgerScreen
 
-    app = make_app(directory, size=(80, 24))
-    async with app.run_test() as pilot:
-        await app.when_ready()
-        await pilot.pause()
-        painted: list[float] = []
-        original = app._display
-
-        def note(*args: Any, **kwargs: Any) -> Any:
-            painted.append(time.perf_counter())
-            return original(*args, **kwargs)
-
-        app._display = note  # type: ignore[method-assign]
-        start = time.perf_counter()
-        await pilot.press("4")
-        screen = app.screen
-        while not (isinstance(screen, LedgerScreen) and screen.view is not None):
-            await asyncio.sleep(0.001)
-            screen = app.screen
-        await pilot.pause()
-        end = max(painted) if painted else time.perf_counter()
-        return end - start
+    return await pane_paint_seconds(directory, "4", lambda s: isinstance(s, LedgerScreen) and s.view is not None)
 
 
 def _pane(directory: Path) -> Row:
