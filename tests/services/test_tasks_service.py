@@ -131,6 +131,8 @@ def test_no_time_yesterday_note_only_once_time_is_logged(ws: Workspace) -> None:
     task = svc.add_task(ws, "Bookkeeping")
     from vatui.services.timer import add_time
 
+    add_time(ws, task.id, 20, TODAY)  # started logging today: nothing to remind about yesterday
+    assert "No time logged yesterday." not in triage(ws, TODAY).notes
     add_time(ws, task.id, 30, TODAY - timedelta(days=3))
     assert "No time logged yesterday." in triage(ws, TODAY).notes
     add_time(ws, task.id, 45, TODAY - timedelta(days=1))

@@ -178,6 +178,12 @@ def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: 
     return Capacity(planned, settings.weekly_hours * 60, logged, wip, settings.wip_limit)
 
 
+def _logged_before(ws: Workspace, day: date) -> bool:
+    """Whether any time entry starts before ``day`` (UTC date; the oldest come first)."""
+    first = day.isoformat()
+    return any(str(doc.get("start", ""))[:10] < first for doc in ws.docs("time").values())
+
+
 def triage(ws: Workspace, on: date | None = None) -> Triage:
     """Everything that needs the VA on ``on`` (today at home by default)."""
     ws.refresh()
@@ -203,8 +209,9 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
                       "minutes": minutes_of([running], now)}
     yesterday = log.minutes(before, before)
     notes: list[str] = []
-    if yesterday == 0 and before.weekday() < 5 and ws.docs("time"):
-        # Only once the VA logs time at all: a new workspace has nothing to remind.
+    if yesterday == 0 and before.weekday() < 5 and _logged_before(ws, before):
+        # Only for a VA who was logging time before yesterday: someone who started
+        # today has nothing to be reminded of.
         notes.append(_("No time logged yesterday."))
     return Triage(day, tuple(sections), capacity(ws, day, tasks, now, log.minutes(monday, day)), timer_info,
                   log.unbilled_minutes, yesterday, tuple(notes))
