@@ -71,8 +71,8 @@ def _month_name(day: date) -> str:
 
 def _rate(client: Client) -> Money:
     if client.hourly_rate is None:
-        raise InputError(_("{client} has no hourly rate: set one first (vatui client edit … --rate)").format(
-            client=one_line(client.name, 40)))
+        raise InputError(_("{client} has no hourly rate: set one first (Clients pane: enter on the "
+                           "client; or vatui client edit NAME --rate 45)").format(client=one_line(client.name, 40)))
     if client.hourly_rate.currency != client.currency:
         raise InputError(_("the hourly rate is not in the client's currency {cur}").format(cur=client.currency))
     return client.hourly_rate
