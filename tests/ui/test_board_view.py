@@ -65,6 +65,26 @@ async def test_slash_filters_by_text_escape_clears(app: VatuiApp, ids: dict[str,
         assert "/ac" not in screen_text(app).splitlines()[1]
 
 
+async def test_typing_a_filter_does_not_read_the_store_again(app: VatuiApp, ids: dict[str, int]) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = await open_board(pilot)
+        reads: list[object] = []
+        original = board._reader.snapshot
+
+        def counted(*args: object, **kwargs: object) -> object:
+            reads.append(args)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        board._reader.snapshot = counted  # type: ignore[method-assign]
+        await pilot.press("slash", *"flight")
+        await pilot.pause()
+        assert shown(everything(board)) == {"Book flights"}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(shown(everything(board))) == len(ids)
+        assert reads == [], "a filter keystroke re-read the whole store"
+
+
 async def test_wip_limit_on_doing_heading(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)

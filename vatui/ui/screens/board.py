@@ -148,8 +148,16 @@ class BoardScreen(BoardActions, Screen[None]):
             self._columns = []
             self.call_later(self._rebuild)
             return
+        self.snapshot = self._reader.snapshot(self.app.ws)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Lay the snapshot read last out again, through the filters (no store read):
+        what a filter change needs, keystroke by keystroke."""
+        snap = self.snapshot
+        if snap is None or not self._started:
+            return
         follow = None if self._stay else self.focused_column.selected_id
-        self.snapshot = snap = self._reader.snapshot(self.app.ws)
         context = BoardContext(
             client_names=snap.client_names, blocked_clients=snap.blocked_clients,
             running=snap.running, today=snap.today, timezone=snap.settings.home_timezone,
@@ -296,7 +304,7 @@ class BoardScreen(BoardActions, Screen[None]):
             return
         self.client_filter, self.text_filter = None, ""
         self.query_one("#board-filter", Input).display = False
-        self.reload()
+        self.redraw()
         self.focus_task(id)
 
     def run(self, fn: Callable[..., Any], *args: Any, stay: bool = False, **kwargs: Any) -> Any:
@@ -319,7 +327,7 @@ class BoardScreen(BoardActions, Screen[None]):
     @on(Input.Changed, "#board-filter")
     def _filter_typed(self, event: Input.Changed) -> None:
         self.text_filter = event.value
-        self.reload()
+        self.redraw()
 
     @on(Input.Submitted, "#board-filter")
     def _filter_kept(self, event: Input.Submitted) -> None:
@@ -329,7 +337,7 @@ class BoardScreen(BoardActions, Screen[None]):
     def set_client_filter(self, client_id: int | None) -> None:
         """Show only ``client_id``'s cards (``None``: every client's)."""
         self.client_filter = client_id
-        self.reload()
+        self.redraw()
         self.refresh_bindings()
 
     def clear_filters(self) -> None:
@@ -340,7 +348,7 @@ class BoardScreen(BoardActions, Screen[None]):
         with field.prevent(Input.Changed):
             field.value = ""
         self.query_one(BoardColumns).focus()
-        self.reload()
+        self.redraw()
         self.refresh_bindings()
 
     def action_filter_text(self) -> None:
