@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.terminal import Terminal, make_terminal
 from vatui.domain.clock import FixedClock
 from vatui.store.workspace import Workspace
 
@@ -36,3 +37,9 @@ def ws(data_dir: Path, clock: FixedClock) -> Iterator[Workspace]:
     workspace = Workspace.open(data_dir, clock)
     yield workspace
     workspace.close()
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    """A real terminal (tmux, 80×24) with a private data directory; see tests/helpers/terminal.py."""
+    yield from make_terminal(tmp_path)
