@@ -42,7 +42,7 @@ tinydb-suite: install
 	fi
 
 test: install test-deps tinydb-suite ## install what the tests need and run them all
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
 		--rootdir $(CACHE)/tinydb-$(TINYDB_VERSION) $(CACHE)/tinydb-$(TINYDB_VERSION)/tests
 
