@@ -70,14 +70,34 @@ def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
         sys.stderr.write(f"vatui: {message}\n")
         sys.exit(1)
     except BrokenPipeError:
-        sys.exit(0)
+        quiet_broken_pipe()
+    sys.exit(0)
+
+
+def quiet_broken_pipe() -> None:
+    """The reader went away (``vatui time list | head``): exit 0 without a word.
+
+    Python would try to flush stdout again at exit and print an error; pointing stdout
+    at /dev/null first keeps it quiet.
+    """
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+    except (OSError, ValueError):
+        pass
     sys.exit(0)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run vatui: the app, or a command."""
     args = sys.argv[1:] if argv is None else argv
-    app_only = _app_only(args)
+    import os
+
+    # Shell completion (``_VATUI_COMPLETE=bash_source vatui``) is click's job, never the app's.
+    completing = "_VATUI_COMPLETE" in os.environ
+    app_only = None if completing else _app_only(args)
     if app_only is not None:
         from vatui.cli.launch import launch
         from vatui.paths import data_dir
@@ -91,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     import gc
 
     gc.disable()
-    today = _today_only(args)
+    today = None if completing else _today_only(args)
     if today is not None:
         _today(*today)
     from vatui.cli.main import main as cli_main

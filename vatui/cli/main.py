@@ -36,6 +36,21 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(LAZY_COMMANDS)
 
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Where the files live, and the environment variables that move them."""
+        from vatui.paths import config_dir, data_dir
+
+        super().format_epilog(ctx, formatter)
+        with formatter.section(_("Environment")):
+            formatter.write_dl([
+                ("VATUI_DATA_DIR", _("the workspace, backups and archive (now: {path})").format(
+                    path=data_dir(ctx.params.get("data_dir")))),
+                ("VATUI_CONFIG_DIR", _("keymap.toml (now: {path})").format(path=config_dir())),
+                ("NO_COLOR", _("set to draw the app without colour")),
+                ("_VATUI_COMPLETE", _("shell completion: eval \"$(_VATUI_COMPLETE=bash_source vatui)\" "
+                                      "(zsh_source, fish_source)")),
+            ])
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         modules = LAZY_COMMANDS.get(cmd_name)
         if modules is None:
@@ -71,6 +86,14 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with vatui's exit codes."""
     try:
         cli.main(args=argv, prog_name="vatui", standalone_mode=False)
+    except SystemExit as exc:
+        # click answers a broken pipe (``vatui time list | head``) with exit 1, after
+        # swapping stdout for its PacifyFlushWrapper: the reader left, nothing went wrong.
+        if exc.code == 1 and isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+            from vatui.cli.entry import quiet_broken_pipe
+
+            quiet_broken_pipe()
+        raise
     except click.exceptions.Abort:
         click.echo(_("vatui: aborted"), err=True)
         sys.exit(1)
@@ -85,5 +108,7 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"vatui: {message}", err=True)
         sys.exit(1)
     except BrokenPipeError:
-        sys.exit(0)
+        from vatui.cli.entry import quiet_broken_pipe
+
+        quiet_broken_pipe()
     sys.exit(0)
