@@ -33,3 +33,8 @@ def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
     shipped = set(styles.split(","))
     in_repo = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert in_repo and in_repo <= shipped
+    licence = subprocess.run([str(py), "-c", "import importlib.metadata as m; d = m.metadata('vatui');"
+                              "print(d['License-Expression']); print([f.name for f in m.files('vatui')"
+                              " if f.name == 'LICENSE'])"], capture_output=True, text=True, cwd=tmp_path,
+                             check=True).stdout.splitlines()
+    assert licence == ["MIT", "['LICENSE']"], licence
