@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit as exc:
         # click answers a broken pipe (``vatui time list | head``) with exit 1, after
         # swapping stdout for its PacifyFlushWrapper: the reader left, nothing went wrong.
-        if exc.code == 1 and isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+        if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
             from vatui.cli.entry import quiet_broken_pipe
 
             quiet_broken_pipe()
