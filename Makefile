@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py constraints.txt 
 TINYDB_VERSION := $(shell grep -o 'tinydb==[0-9.]*' pyproject.toml | cut -d= -f3)
 CACHE := .cache
 
-.PHONY: run test check bench install test-deps tinydb-suite lint clean
+.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean
 
 run: install ## create the venv, install vatui and open the app
 	$(VENV)/bin/vatui
@@ -46,10 +46,19 @@ test: install test-deps tinydb-suite ## install what the tests need and run them
 	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
 		--rootdir $(CACHE)/tinydb-$(TINYDB_VERSION) $(CACHE)/tinydb-$(TINYDB_VERSION)/tests
 
+# The core below the app (domain, services, store) and the command line: under a minute.
+test-fast: install test-deps
+	$(PY) -m pytest -q -n auto tests/domain tests/services tests/store tests/cli
+
 lint: install
 	$(VENV)/bin/ruff check vatui tests bench
+	$(VENV)/bin/ruff format --check vatui tests bench
 	$(VENV)/bin/mypy vatui
 	$(VENV)/bin/lint-imports
+
+format: install ## rewrite the code in the one house style (make check refuses anything else)
+	$(VENV)/bin/ruff format vatui tests bench
+	$(VENV)/bin/ruff check --fix vatui tests bench
 
 check: lint test ## ruff, mypy (strict on the core), import contracts, the tests
 
