@@ -208,14 +208,16 @@ def edit_task(ws: Workspace, task_id: int, *, column: str | None = None, **chang
 
 def move_task(ws: Workspace, task_id: int, column: str) -> Task:
     """Move a task to the end of ``column``; into the done column completes it."""
-    settings = ws.settings()
-    col = check_column(settings, column)
-    task = ws.get(Task, task_id)
-    if col == settings.done_column and not task.is_done:
-        return complete_task(ws, task_id)[0]
+    col = check_column(ws.settings(), column)
+    task = ws.get(Task, task_id)  # for the undo label only
     label = _("move “{title}” to {column}").format(title=one_line(task.title, 40), column=col)
     with ws.transaction(label) as tx:
+        settings = tx.settings()
+        col = check_column(settings, column)
         task = tx.get(Task, task_id)
+        if col == settings.done_column and not task.is_done:  # decided on the task as it is now
+            tx.label = _("complete “{title}”").format(title=one_line(task.title, 40))
+            return _complete(tx, ws, settings, task)[0]
         now = ws.clock.now()
         completed = task.completed if col == settings.done_column else None
         return tx.save(task.with_(column=col, position=_end_position(tx, col), updated=now,
