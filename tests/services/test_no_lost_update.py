@@ -128,6 +128,18 @@ def test_moving_to_done_decides_on_the_task_as_it_is_now(
     assert saved.column == "Done" and saved.is_done
 
 
+def test_reopening_a_task_another_session_reopened_leaves_it_where_they_put_it(
+    ws: Workspace, data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    task = task_svc.add_task(ws, "Plan")
+    task_svc.complete_task(ws, task.id or 0)
+    before_next_transaction(monkeypatch, data_dir, clock,
+                            lambda other: task_svc.reopen_task(other, task.id or 0, "Doing"))
+    task_svc.reopen_task(ws, task.id or 0)
+    saved = ws.get(Task, task.id or 0)
+    assert saved.column == "Doing" and not saved.is_done
+
+
 def test_shifting_a_card_moves_it_from_the_column_it_is_in_now(
     ws: Workspace, data_dir: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -276,14 +276,13 @@ def reorder_task(ws: Workspace, task_id: int, step: int) -> Task:
 
 def complete_task(ws: Workspace, task_id: int) -> tuple[Task, Task | None]:
     """Mark a task done; a recurring task gets its next occurrence. Returns (done, next)."""
-    settings = ws.settings()
-    task = ws.get(Task, task_id)
+    task = ws.get(Task, task_id)  # for the undo label only
     label = _("complete “{title}”").format(title=one_line(task.title, 40))
     with ws.transaction(label) as tx:
         task = tx.get(Task, task_id)
         if task.is_done:
             return task, None
-        return _complete(tx, ws, settings, task)
+        return _complete(tx, ws, tx.settings(), task)
 
 
 def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Task, Task | None]:
@@ -307,12 +306,17 @@ def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Ta
 
 
 def reopen_task(ws: Workspace, task_id: int, column: str | None = None) -> Task:
-    """Undo a completion: the task goes back to ``column`` (the first by default)."""
-    settings = ws.settings()
-    col = check_column(settings, column) if column else settings.columns[0]
-    task = ws.get(Task, task_id)
+    """Undo a completion: the task goes back to ``column`` (the first by default). A task
+    already open when the change is made (another session reopened it) stays where it is."""
+    if column:
+        check_column(ws.settings(), column)
+    task = ws.get(Task, task_id)  # for the undo label only
     with ws.transaction(_("reopen “{title}”").format(title=one_line(task.title, 40))) as tx:
+        settings = tx.settings()
+        col = check_column(settings, column) if column else settings.columns[0]
         task = tx.get(Task, task_id)
+        if not task.is_done:
+            return task
         return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
                                   updated=ws.clock.now()))
 
