@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.cli.shapes import client_json
+from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import _
 
@@ -59,8 +61,8 @@ def _amount(obj: CliContext, text: str, currency: str) -> Any:
     return money if money.minor else None
 
 
-def _fields(obj: CliContext, opts: dict[str, Any], client: Client | None) -> dict[str, Any]:
-    """Field values from the options; list options merge into what ``client`` already has."""
+def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> dict[str, Any]:
+    """The single-valued fields the options set."""
     from vatui.domain.localtime import parse_hours
     from vatui.domain.money import check_currency
     from vatui.services import clients as svc
@@ -88,45 +90,45 @@ def _fields(obj: CliContext, opts: dict[str, Any], client: Client | None) -> dic
         fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"])
     if opts.get("hours"):
         fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
-    people = list(client.people) if client else []
-    for text in opts.get("persons", ()):
-        person = svc.parse_person(text)
-        people = [p for p in people if p.name.lower() != person.name.lower()] + [person]
+    return fields
+
+
+def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> ClientChanges:
+    """What the options change. List options add to (or remove from) what the client has
+    when the change is made, inside the lock, not to what ``client`` had when it was read."""
+    from vatui.domain.clients import Channel
+    from vatui.services import clients as svc
+
+    ws = obj.ws()
+    people = tuple(svc.parse_person(text) for text in opts.get("persons", ()))
     for name in opts.get("remove_persons", ()):
-        kept = [p for p in people if p.name.lower() != name.strip().lower()]
-        if len(kept) == len(people):
+        if client and not any(p.name.lower() == name.strip().lower() for p in client.people):
             raise click.BadParameter(_("no person called {name!r}").format(name=name), param_hint="--remove-person")
-        people = kept
-    if opts.get("persons") or opts.get("remove_persons"):
-        fields["people"] = tuple(people)
-    channels = list(client.channels) if client else []
-    for text in opts.get("channels", ()):
-        channels.append(svc.parse_channel(text))
+    removed = []
     for text in opts.get("remove_channels", ()):
         kind, _sep, handle = text.partition(":")
-        kind = svc.check_channel_kind(kind)
-        channels = [c for c in channels if not (c.kind == kind and (not handle or c.handle == handle.strip()))]
-    if opts.get("channels") or opts.get("remove_channels"):
-        fields["channels"] = tuple(channels)
-        if client and client.preferred_channel and client.preferred_channel not in {c.kind for c in channels}:
-            fields.setdefault("preferred_channel", None)
-    if opts.get("vet") or opts.get("unvet"):
-        vetting = {v.key: v for v in (client.vetting if client else ())}
-        for text in opts.get("vet", ()):
-            check = svc.parse_vet(text, obj.today())
-            vetting[check.key] = check
-        for key in opts.get("unvet", ()):
-            vetting.pop(svc.check_vetting_key(key), None)
-        fields["vetting"] = tuple(vetting.values())
-    new_notes = [svc.make_note(ws, t) for t in opts.get("notes", ())]
-    new_notes += [svc.make_note(ws, t, confidential=True) for t in opts.get("secret_notes", ())]
-    if new_notes:
-        fields["notes"] = (*(client.notes if client else ()), *new_notes)
-    if opts.get("tags") or opts.get("untags"):
-        drop = set(svc.clean_tags(opts.get("untags", ())))
-        tags = [t for t in (*(client.tags if client else ()), *svc.clean_tags(opts.get("tags", ())))
-                if t not in drop]
-        fields["tags"] = svc.clean_tags(tags)
+        removed.append(Channel(kind=svc.check_channel_kind(kind), handle=handle.strip()))
+    notes = [svc.make_note(ws, t) for t in opts.get("notes", ())]
+    notes += [svc.make_note(ws, t, confidential=True) for t in opts.get("secret_notes", ())]
+    return ClientChanges(
+        values=_scalars(obj, opts, client),
+        people_added=people, people_removed=tuple(n.strip() for n in opts.get("remove_persons", ())),
+        channels_added=tuple(svc.parse_channel(text) for text in opts.get("channels", ())),
+        channels_removed=tuple(removed),
+        vetting_set=tuple(svc.parse_vet(text, obj.today()) for text in opts.get("vet", ())),
+        vetting_removed=tuple(svc.check_vetting_key(k) for k in opts.get("unvet", ())),
+        notes_added=tuple(notes),
+        tags_added=svc.clean_tags(opts.get("tags", ())), tags_removed=svc.clean_tags(opts.get("untags", ())),
+    )
+
+
+def _fields(obj: CliContext, opts: dict[str, Any]) -> dict[str, Any]:
+    """The fields of a new client: its change applied to nothing."""
+    changes = _changes(obj, opts, None)
+    fields = dict(changes.values)
+    lists = {"people": changes.people_added, "channels": changes.channels_added,
+             "vetting": changes.vetting_set, "notes": changes.notes_added, "tags": changes.tags_added}
+    fields.update({key: value for key, value in lists.items() if value})
     return fields
 
 
@@ -153,7 +155,7 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
     from vatui.services.clients import add_client
 
     ws = obj.ws()
-    fields = _fields(obj, opts, None)
+    fields = _fields(obj, opts)
     client = add_client(ws, name, email=email, **fields)
     emit_json(client_json(client)) if as_json else say(_("Added {c}").format(c=_summary(client)))
 
@@ -170,16 +172,20 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
 def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bool, email: str | None,
                 **opts: Any) -> None:
     """Change a client's details (lists such as --person and --tag add to what is there)."""
-    from vatui.services.clients import edit_client, find_client
+    from vatui.domain.clients import Channel
+    from vatui.services.clients import change_client, find_client
 
     ws = obj.ws()
     client = find_client(ws, name)
-    fields = _fields(obj, opts, client)
+    changes = _changes(obj, opts, client)
     if new_name is not None:
-        fields["name"] = new_name
-    if not fields and not email:
+        changes = replace(changes, values={**changes.values, "name": new_name})
+    if email:
+        changes = replace(changes, email=email,
+                          channels_removed=(*changes.channels_removed, Channel(kind="email", handle="")))
+    if changes.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    updated = edit_client(ws, client.id or 0, email=email, **fields)
+    updated = change_client(ws, client.id or 0, changes)
     emit_json(client_json(updated)) if as_json else say(_("Updated {c}").format(c=_summary(updated)))
 
 

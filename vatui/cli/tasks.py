@@ -105,18 +105,20 @@ def task_show(obj: CliContext, task: str, as_json: bool) -> None:
 @click.option("--priority", help=_("low, med, high or none."))
 @click.option("--estimate", help=_("Estimate like 1h30m ('none' clears)."))
 @click.option("--client", help=_("Client name or prefix ('none' clears)."))
-@click.option("--tag", "tags", multiple=True, help=_("Set tags (repeat)."))
+@click.option("--tag", "tags", multiple=True, help=_("Add a tag (repeatable)."))
+@click.option("--untag", "untags", multiple=True, help=_("Remove a tag (repeatable)."))
 @click.option("--notes", help=_("Replace the notes."))
 @click.option("--every", "recurrence", help=_("Recurrence (monday, weekly, monthly…; 'none' clears)."))
 @click.option("--follow-up", "follow_up", help=_("When to chase the client ('none' clears)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the task as JSON."))
 @pass_ctx
 def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None:
-    """Change a task's fields."""
+    """Change a task's fields (--tag adds to its tags, --untag removes)."""
+    from vatui.domain.changes import TaskChanges
     from vatui.domain.durations import parse_duration
     from vatui.services.clients import find_client
     from vatui.services.common import client_names
-    from vatui.services.tasks import edit_task, find_task
+    from vatui.services.tasks import change_task, find_task
 
     ws = obj.ws()
     found = find_task(ws, task)
@@ -133,15 +135,14 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
         changes["estimate_minutes"] = None if opts["estimate"].lower() in none else parse_duration(opts["estimate"])
     if opts["client"] is not None:
         changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id
-    if opts["tags"]:
-        changes["tags"] = tuple(opts["tags"])
     if opts["notes"] is not None:
         changes["notes"] = opts["notes"]
     if opts["recurrence"] is not None:
         changes["recurrence"] = None if opts["recurrence"].lower() in none else opts["recurrence"]
-    if not changes:
+    change = TaskChanges(values=changes, tags_added=tuple(opts["tags"]), tags_removed=tuple(opts["untags"]))
+    if change.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    updated = edit_task(ws, found.id or 0, **changes)
+    updated = change_task(ws, found.id or 0, change)
     names = client_names(ws)
     emit_json(task_json(updated, names)) if as_json else say(_("Updated {line}").format(line=_line(updated, names)))
 

@@ -8,8 +8,10 @@ one-line reason.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import (
     STATUSES,
     Channel,
@@ -107,32 +109,57 @@ def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: 
         return tx.add(Client(created=now, updated=now, **clean))
 
 
-def edit_client(ws: Workspace, client_id: int, *, email: str | None = None, **fields: Any) -> Client:
-    """Change fields of a client; every value is checked first."""
-    clean = normalise(ws, fields)
-    client = ws.get(Client, client_id)
-    if email:
-        clean["channels"] = _with_email(clean.get("channels", client.channels), check_email(email))
-    check_currencies(clean, client)
-    check_preferred(clean, client)
-    start = clean.get("work_start", client.work_start)
-    if start == clean.get("work_end", client.work_end):
-        raise InputError(_("working hours cannot start and end at the same time"))
-    with ws.transaction(_("edit client “{name}”").format(name=one_line(client.name, 40))) as tx:
+def _checked(ws: Workspace, changes: ClientChanges) -> ClientChanges:
+    """``changes`` with every value checked and converted; raises before anything is saved."""
+    return replace(
+        changes,
+        values=normalise(ws, dict(changes.values)),
+        tags_added=clean_tags(changes.tags_added), tags_removed=clean_tags(changes.tags_removed),
+        people_added=tuple(check_person(p) for p in changes.people_added),
+        channels_added=tuple(check_channel(c) for c in changes.channels_added),
+        channels_removed=tuple(c.with_(kind=check_channel_kind(c.kind), handle=c.handle.strip())
+                               for c in changes.channels_removed),
+        email=check_email(changes.email) if changes.email else None,
+        vetting_set=tuple(v.with_(key=check_vetting_key(v.key)) for v in changes.vetting_set),
+        vetting_removed=tuple(check_vetting_key(k) for k in changes.vetting_removed),
+    )
+
+
+def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Client:
+    """Make ``changes`` to the client as read inside the lock: what another session changed
+    meanwhile stays (lists are merged). Every value is checked first; the merged client is
+    checked again inside the lock. A change that changes nothing writes nothing.
+    """
+    clean = _checked(ws, changes)
+    name = ws.get(Client, client_id).name  # for the undo label only; the change reads inside
+    with ws.transaction(_("edit client “{name}”").format(name=one_line(name, 40))) as tx:
         client = tx.get(Client, client_id)
-        if "name" in clean:
-            lowered = clean["name"].lower()
+        edited = clean.apply(client)
+        check_currencies({}, edited)
+        check_preferred({"preferred_channel": edited.preferred_channel, "channels": edited.channels}, None)
+        if edited.work_start == edited.work_end:
+            raise InputError(_("working hours cannot start and end at the same time"))
+        if "name" in clean.values:
+            lowered = edited.name.lower()
             for key, doc in tx.docs("clients").items():
                 if int(key) != client_id and str(doc.get("name", "")).lower() == lowered:
-                    raise InputError(_("a client called {name!r} already exists").format(name=clean["name"]))
-        return tx.save(client.with_(updated=ws.clock.now(), **clean))
+                    raise InputError(_("a client called {name!r} already exists").format(name=edited.name))
+        if edited == client:
+            return client
+        return tx.save(edited.with_(updated=ws.clock.now()))
+
+
+def edit_client(ws: Workspace, client_id: int, *, email: str | None = None, **fields: Any) -> Client:
+    """Set fields of a client (a list given here replaces the stored one; to add to a list
+    use ``change_client``). ``email`` becomes the only e-mail channel, first."""
+    removed = (Channel(kind="email", handle=""),) if email else ()
+    return change_client(ws, client_id, ClientChanges(values=fields, email=email, channels_removed=removed))
 
 
 def add_note(ws: Workspace, client_id: int, text: str, *, confidential: bool = False) -> Client:
     """Add a note (confidential ones are masked and left out of exports)."""
     note = make_note(ws, text, confidential)
-    client = ws.get(Client, client_id)
-    return edit_client(ws, client_id, notes=(*client.notes, note))
+    return change_client(ws, client_id, ClientChanges(notes_added=(note,)))
 
 
 def archive_client(ws: Workspace, client_id: int, archived: bool = True) -> Client:
@@ -178,6 +205,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "add_client",
     "add_note",
     "archive_client",
+    "change_client",
     "check_channel",
     "check_channel_kind",
     "check_currencies",

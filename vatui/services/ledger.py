@@ -196,6 +196,9 @@ def new_invoice(
     tz = ZoneInfo(settings.home_timezone)
     with ws.transaction(_("new invoice for {client}").format(client=one_line(client.name, 30))) as tx:
         client = tx.get(Client, client_id)
+        if client.currency != currency or (kind == "retainer" and client.retainer_fee is None):
+            raise RuleError(_("{client} changed while the invoice was prepared: try again").format(
+                client=one_line(client.name, 40)))
         lines: list[LineItem] = []
         if kind == "retainer":
             fee = client.retainer_fee or Money.zero(currency)

@@ -76,6 +76,8 @@ def add_expense(
                       client_id=client_id)
     label = _("expense {amount}").format(amount=amount.format())
     with ws.transaction(label) as tx:
+        if client_id is not None:
+            tx.get(Client, client_id)  # not deleted meanwhile
         saved = tx.add(expense)
         if every is not None:
             _create_due(tx, home_today(ws))
@@ -138,5 +140,7 @@ def delete_expense(ws: Workspace, expense_id: int) -> Expense:
     if expense.invoice_id is not None:
         raise RuleError(_("this expense is on an invoice; void the invoice first"))
     with ws.transaction(_("delete expense {amount}").format(amount=expense.amount.format())) as tx:
+        if tx.get(Expense, expense_id).invoice_id is not None:  # billed meanwhile
+            raise RuleError(_("this expense is on an invoice; void the invoice first"))
         tx.delete(Expense, expense_id)
     return expense

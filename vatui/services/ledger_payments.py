@@ -111,6 +111,11 @@ def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     from vatui.services.ledger_data import used_numbers
 
     with ws.transaction(_("late fee on {number}").format(number=invoice.number)) as tx:
+        # the fee, the invoice and the client as they are now (a payment may have come in)
+        fee = propose_late_fee(ws, invoice_id, day)
+        invoice, client = tx.get(Invoice, invoice_id), tx.get(Client, invoice.client_id)
+        if fee is None:
+            raise RuleError(_("no late fee is due on {number}").format(number=invoice.number))
         if any(item.get("late_fee_for") == invoice_id for d in tx.docs("invoices").values()
                if d.get("status") != "void" for item in d.get("items", ())):
             raise RuleError(_("a late fee on {number} was already charged").format(number=invoice.number))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, NoReturn
 
+from vatui.domain.changes import TaskChanges
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
@@ -144,53 +146,78 @@ EDITABLE = {
 }
 
 
-def edit_task(ws: Workspace, task_id: int, *, column: str | None = None, **changes: Any) -> Task:
-    """Change fields of a task, and its column if given, as ONE undoable change.
+def _checked(changes: TaskChanges) -> TaskChanges:
+    """``changes`` with every value checked and converted; raises before anything is saved."""
+    values = dict(changes.values)
+    unknown = set(values) - EDITABLE
+    if unknown:
+        raise InputError(_("cannot edit {fields}").format(fields=", ".join(sorted(unknown))))
+    if "title" in values:
+        values["title"] = check_title(values["title"])
+    if "priority" in values:
+        values["priority"] = check_priority(values["priority"])
+    if values.get("recurrence"):
+        values["recurrence"] = Recurrence.parse(values["recurrence"]).to_str()
+    if values.get("estimate_minutes") is not None and values["estimate_minutes"] <= 0:
+        raise InputError(_("the estimate must be more than zero"))
+    if "tags" in values:
+        values["tags"] = clean_tags(values["tags"])
+    return replace(changes, values=values, tags_added=clean_tags(changes.tags_added),
+                   tags_removed=clean_tags(changes.tags_removed))
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Task tags: lower case, without ``#``, no empty ones, no duplicates, in order."""
+    return tuple(dict.fromkeys(t.strip().lower().lstrip("#") for t in tags if t.strip().lstrip("#")))
+
+
+def change_task(ws: Workspace, task_id: int, changes: TaskChanges, *, column: str | None = None) -> Task:
+    """Make ``changes`` to the task as read inside the lock, and move it to ``column`` if given,
+    as ONE undoable change. What another session changed meanwhile stays (tags and checklist
+    are merged); a change that changes nothing writes nothing.
 
     Every value is checked before anything is saved. A new column puts the card at its
     end; into the done column completes it (a recurring task gets its next occurrence);
     out of it reopens it.
     """
-    unknown = set(changes) - EDITABLE
-    if unknown:
-        raise InputError(_("cannot edit {fields}").format(fields=", ".join(sorted(unknown))))
-    if "title" in changes:
-        changes["title"] = check_title(changes["title"])
-    if "priority" in changes:
-        changes["priority"] = check_priority(changes["priority"])
-    if changes.get("recurrence"):
-        changes["recurrence"] = Recurrence.parse(changes["recurrence"]).to_str()
-    if changes.get("estimate_minutes") is not None and changes["estimate_minutes"] <= 0:
-        raise InputError(_("the estimate must be more than zero"))
-    if "tags" in changes:
-        changes["tags"] = tuple(dict.fromkeys(t.lower().lstrip("#") for t in changes["tags"] if t.strip()))
-    settings = ws.settings()
-    target = check_column(settings, column) if column is not None else None
-    task = ws.get(Task, task_id)
-    label = _("edit “{title}”").format(title=one_line(task.title, 40))
-    with ws.transaction(label) as tx:
+    clean = _checked(changes)
+    if column is not None:
+        check_column(ws.settings(), column)
+    title = ws.get(Task, task_id).title  # for the undo label only
+    with ws.transaction(_("edit “{title}”").format(title=one_line(title, 40))) as tx:
+        settings = tx.settings()
+        target = check_column(settings, column) if column is not None else None
         task = tx.get(Task, task_id)
-        if changes.get("client_id") is not None and tx.get_doc("clients", changes["client_id"]) is None:
-            _no_client(changes["client_id"])
-        now = ws.clock.now()
-        edited = task.with_(updated=now, **changes)
+        client_id = clean.values.get("client_id")
+        if client_id is not None and tx.get_doc("clients", client_id) is None:
+            _no_client(client_id)
+        edited = clean.apply(task)
         if target is None or target == task.column:
-            return tx.save(edited)
+            return task if edited == task else tx.save(edited.with_(updated=ws.clock.now()))
+        edited = edited.with_(updated=ws.clock.now())
         if target == settings.done_column:
             return _complete(tx, ws, settings, edited)[0]
         return tx.save(edited.with_(column=target, position=_end_position(tx, target), completed=None))
 
 
+def edit_task(ws: Workspace, task_id: int, *, column: str | None = None, **changes: Any) -> Task:
+    """Set fields of a task (``tags`` given here replace the stored ones; to add to them use
+    ``change_task``), and its column if given, as ONE undoable change."""
+    return change_task(ws, task_id, TaskChanges(values=changes), column=column)
+
+
 def move_task(ws: Workspace, task_id: int, column: str) -> Task:
     """Move a task to the end of ``column``; into the done column completes it."""
-    settings = ws.settings()
-    col = check_column(settings, column)
-    task = ws.get(Task, task_id)
-    if col == settings.done_column and not task.is_done:
-        return complete_task(ws, task_id)[0]
+    col = check_column(ws.settings(), column)
+    task = ws.get(Task, task_id)  # for the undo label only
     label = _("move “{title}” to {column}").format(title=one_line(task.title, 40), column=col)
     with ws.transaction(label) as tx:
+        settings = tx.settings()
+        col = check_column(settings, column)
         task = tx.get(Task, task_id)
+        if col == settings.done_column and not task.is_done:  # decided on the task as it is now
+            tx.label = _("complete “{title}”").format(title=one_line(task.title, 40))
+            return _complete(tx, ws, settings, task)[0]
         now = ws.clock.now()
         completed = task.completed if col == settings.done_column else None
         return tx.save(task.with_(column=col, position=_end_position(tx, col), updated=now,
@@ -198,17 +225,25 @@ def move_task(ws: Workspace, task_id: int, column: str) -> Task:
 
 
 def shift_column(ws: Workspace, task_id: int, step: int) -> Task:
-    """Move a task to the previous (-1) or next (+1) column."""
-    settings = ws.settings()
-    task = ws.get(Task, task_id)
-    columns = list(settings.columns)
-    index = columns.index(task.column) if task.column in columns else 0
-    target = min(max(index + step, 0), len(columns) - 1)
-    if target == index:
-        return task
-    if task.is_done and columns[target] != settings.done_column:
-        return reopen_task(ws, task_id, columns[target])
-    return move_task(ws, task_id, columns[target])
+    """Move a task to the previous (-1) or next (+1) column of the one it is in when the
+    change is made (read inside the lock): into the done column completes it, out reopens it."""
+    task = ws.get(Task, task_id)  # for the undo label only
+    with ws.transaction(_("move “{title}”").format(title=one_line(task.title, 40))) as tx:
+        settings = tx.settings()
+        task = tx.get(Task, task_id)
+        columns = list(settings.columns)
+        index = columns.index(task.column) if task.column in columns else 0
+        target = min(max(index + step, 0), len(columns) - 1)
+        if target == index:
+            return task
+        col = columns[target]
+        if col == settings.done_column:
+            tx.label = _("complete “{title}”").format(title=one_line(task.title, 40))
+            return _complete(tx, ws, settings, task)[0]
+        tx.label = (_("reopen “{title}”") if task.is_done else _("move “{title}” to {column}")).format(
+            title=one_line(task.title, 40), column=col)
+        return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
+                                  updated=ws.clock.now()))
 
 
 def column_tasks(tasks: Iterable[Task], column: str) -> list[Task]:
@@ -241,14 +276,13 @@ def reorder_task(ws: Workspace, task_id: int, step: int) -> Task:
 
 def complete_task(ws: Workspace, task_id: int) -> tuple[Task, Task | None]:
     """Mark a task done; a recurring task gets its next occurrence. Returns (done, next)."""
-    settings = ws.settings()
-    task = ws.get(Task, task_id)
+    task = ws.get(Task, task_id)  # for the undo label only
     label = _("complete “{title}”").format(title=one_line(task.title, 40))
     with ws.transaction(label) as tx:
         task = tx.get(Task, task_id)
         if task.is_done:
             return task, None
-        return _complete(tx, ws, settings, task)
+        return _complete(tx, ws, tx.settings(), task)
 
 
 def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Task, Task | None]:
@@ -272,12 +306,17 @@ def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Ta
 
 
 def reopen_task(ws: Workspace, task_id: int, column: str | None = None) -> Task:
-    """Undo a completion: the task goes back to ``column`` (the first by default)."""
-    settings = ws.settings()
-    col = check_column(settings, column) if column else settings.columns[0]
-    task = ws.get(Task, task_id)
+    """Undo a completion: the task goes back to ``column`` (the first by default). A task
+    already open when the change is made (another session reopened it) stays where it is."""
+    if column:
+        check_column(ws.settings(), column)
+    task = ws.get(Task, task_id)  # for the undo label only
     with ws.transaction(_("reopen “{title}”").format(title=one_line(task.title, 40))) as tx:
+        settings = tx.settings()
+        col = check_column(settings, column) if column else settings.columns[0]
         task = tx.get(Task, task_id)
+        if not task.is_done:
+            return task
         return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
                                   updated=ws.clock.now()))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
@@ -57,10 +58,18 @@ def stop_timer(ws: Workspace) -> TimeEntry | None:
 
 def toggle_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry | None, TimeEntry | None]:
     """Stop the timer if it runs on this task, else start it here. Returns (started, stopped)."""
-    current = running_timer(ws)
-    if current is not None and current.task_id == task_id:
-        return None, stop_timer(ws)
-    return start_timer(ws, task_id)
+    task = ws.get(Task, task_id)  # for the undo label only
+    with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
+        task = tx.get(Task, task_id)
+        now = ws.clock.now()
+        stopped = None
+        for key, doc in list(tx.docs("time").items()):  # decided on the timer as it is now
+            if doc.get("end") is None:
+                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now)
+        if stopped is not None and stopped.task_id == task_id:
+            tx.label = _("stop timer")
+            return None, stopped
+        return tx.add(TimeEntry(task_id=task.id, client_id=task.client_id, start=now)), stopped
 
 
 def add_time(
@@ -83,6 +92,8 @@ def add_time(
             client_id = task.client_id
         elif client_id is None:
             raise InputError(_("time needs a task or a client"))
+        else:
+            tx.get(Client, client_id)
         entry = TimeEntry(task_id=task_id, client_id=client_id, start=start,
                           end=start + timedelta(minutes=minutes), minutes=minutes,
                           note=note.strip(), billable=billable)

@@ -51,6 +51,8 @@ class ClientFormResult:
     """A new note to add, if any."""
     note_confidential: bool = False
     """Whether the new note is confidential."""
+    opened: dict[str, Any] | None = None
+    """The fields as the form was opened with (editing): only what differs is saved."""
 
 
 def _whole(text: str, low: int, high: int, what: str) -> int | None:
@@ -114,6 +116,7 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
         self.decimal_comma = decimal_comma
         """Amounts are typed as ``1.234,56``."""
         self._errors: dict[str, str] = {}
+        self._opened: dict[str, Any] | None = None
 
     # building ------------------------------------------------------------------------
 
@@ -202,8 +205,9 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
 
     def on_mount(self) -> None:
         """Check every field once, and start in the name."""
-        for name in FIELDS:
-            self._check(name, quiet=name == "name" and self.client is None)
+        values = {name: self._check(name, quiet=name == "name" and self.client is None) for name in FIELDS}
+        if self.client is not None:  # what the user does not change is not saved over another session's change
+            self._opened = self._fields(values)
         self.query_one("#client-name", Input).focus()
 
     # checking ------------------------------------------------------------------------
@@ -331,34 +335,38 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
         v = {name: self._check(name) for name in FIELDS}
         if self._errors:
             return None
+        fields = self._fields(v)
+        if fields["preferred_channel"] and fields["preferred_channel"] not in {c.kind for c in fields["channels"]}:
+            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
+                kind=fields["preferred_channel"])
+            return None
+        secret = self.query_one("#client-note-secret", Checkbox).value
+        return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret, opened=self._opened)
+
+    def _fields(self, v: dict[str, Any]) -> dict[str, Any]:
+        """The client fields from the parsed text fields ``v`` and the other widgets."""
         from vatui.domain.clients import Channel
 
-        channels = tuple(v["channels"])
+        channels = tuple(v["channels"] or ())
         if v["email"]:
             channels = (Channel(kind="email", handle=v["email"]), *channels)
         preferred = self.query_one("#client-preferred", Select).value
-        preferred = preferred if isinstance(preferred, str) else None
-        if preferred and preferred not in {c.kind for c in channels}:
-            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
-                kind=preferred)
-            return None
         status = self.query_one("#client-status", Select).value
         ticked = set(self.query_one("#client-vetting", SelectionList).selected)
         had = {ch.key: ch for ch in self.client.vetting} if self.client else {}
         vetting = tuple(had.get(k) or VettingCheck(key=k, done_on=self.today) for k in VETTING_KEYS if k in ticked)
-        start, end = v["hours"]
-        fields: dict[str, Any] = {
+        start, end = v["hours"] or (None, None)
+        return {
             "name": v["name"], "status": status if isinstance(status, str) else "lead",
-            "channels": channels, "preferred_channel": preferred, "people": v["people"],
+            "channels": channels, "preferred_channel": preferred if isinstance(preferred, str) else None,
+            "people": v["people"] or (),
             "timezone": v["tz"], "work_start": start, "work_end": end, "currency": v["currency"],
             "hourly_rate": v["rate"], "retainer_fee": v["retainer_fee"], "retainer_minutes": v["retainer_hours"],
             "terms_days": v["terms"] if v["terms"] is not None else 14,
             "deposit_percent": v["deposit"] or 0, "late_fee_percent": v["late_fee"],
             "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
-            "cadence_days": v["cadence"], "tags": v["tags"], "vetting": vetting,
+            "cadence_days": v["cadence"], "tags": v["tags"] or (), "vetting": vetting,
         }
-        secret = self.query_one("#client-note-secret", Checkbox).value
-        return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret)
 
     def action_save(self) -> None:
         """Return the form when every field is valid; otherwise point at the first error."""

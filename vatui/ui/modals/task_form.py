@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from vatui.domain.changes import TaskChanges
 from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import VatuiError
@@ -57,6 +58,20 @@ class TaskFormResult:
     """Free notes (newlines kept)."""
     recurrence: str | None
     """The canonical recurrence rule, or none."""
+    opened: TaskFormResult | None = None
+    """The form as it was opened (editing): only what differs from it is saved."""
+
+    def changes(self, task: Task) -> TaskChanges:
+        """What the user changed in the form opened on ``task``: only the fields that differ
+        from what the form showed when opened; tags as additions and removals, so a change
+        another session made meanwhile stays."""
+        before = self.opened or task
+        return TaskChanges.between({name: getattr(before, name) for name in FORM_FIELDS},
+                                   {name: getattr(self, name) for name in FORM_FIELDS})
+
+
+FORM_FIELDS = ("title", "client_id", "due", "priority", "estimate_minutes", "tags", "notes", "recurrence")
+"""The task fields the form edits (the column is a move)."""
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -116,6 +131,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
         self.default_column = default_column or (task.column if task else columns[0])
         """The column a new card goes to."""
         self._errors: dict[str, str] = {}
+        self._opened: TaskFormResult | None = None
 
     def compose(self) -> ComposeResult:
         task = self.task_
@@ -174,6 +190,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             self._check(name)
         if self.task_ is not None:
             self._check("title")
+            self._opened = self.result()  # what the user does not change is not saved
         self.query_one("#form-title", Input).focus()
 
     # checking ------------------------------------------------------------------------
@@ -271,7 +288,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             due=values["due"], priority=priority if isinstance(priority, str) else None,
             estimate_minutes=values["estimate"], tags=values["tags"],
             notes=self.query_one("#form-notes", TextArea).text.rstrip(),
-            recurrence=values["recurrence"],
+            recurrence=values["recurrence"], opened=self._opened,
         )
 
     def action_save(self) -> None:

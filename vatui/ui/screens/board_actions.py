@@ -236,19 +236,14 @@ class BoardActions:
         def done(form: TaskFormResult | None) -> None:
             if form is None:
                 return
-            changes = {
-                name: getattr(form, name)
-                for name in ("title", "client_id", "due", "priority", "estimate_minutes", "tags", "notes",
-                             "recurrence")
-                if getattr(form, name) != getattr(task, name)
-            }
+            changes = form.changes(task)  # only what the user changed; tags merged
             moved = form.column != task.column and not (
                 task.is_done and form.column == snap.settings.done_column
             )
-            if changes or moved:
+            if not changes.empty or moved:
                 # One service call: the edit and the move are one change for `u`.
-                self.run(task_service.edit_task, self.app.ws, task_id,
-                         column=form.column if moved else None, **changes)
+                self.run(task_service.change_task, self.app.ws, task_id, changes,
+                         column=form.column if moved else None)
             self.focus_task(task_id)
 
         self.app.push_screen(TaskFormModal(task, self._form_clients(task.client_id), snap.settings.columns,

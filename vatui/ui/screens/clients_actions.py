@@ -102,17 +102,21 @@ class ClientsActions:
         client = self._selected_client()
         if client is None or client.id is None:
             return
-        from vatui.services.clients import edit_client
+        from vatui.domain.changes import ClientChanges
+        from vatui.services.clients import change_client
 
         client_id = client.id
 
         def save(result: ClientFormResult | None) -> None:
             if result is None:
                 return
-            fields = dict(result.fields)
-            if not self._with_note(fields, result, client):
+            added: dict[str, Any] = {}
+            if not self._with_note(added, result, None):
                 return
-            saved = self.vatui.run_service(edit_client, self.vatui.ws, client_id, **fields)
+            # Only what the user changed, merged into the client as it is when saved: a change
+            # another session made while the form was open stays.
+            changes = ClientChanges.between(result.opened, result.fields, notes_added=added.get("notes", ()))
+            saved = self.vatui.run_service(change_client, self.vatui.ws, client_id, changes)
             if saved is not None:
                 self.vatui.inform(_("Saved {name}").format(name=one_line(saved.name, 40)))
 

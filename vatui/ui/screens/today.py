@@ -183,12 +183,10 @@ class TodayScreen(Screen[None]):
         def save(result: TaskFormResult | None) -> None:
             if result is None:
                 return
-            from vatui.services.tasks import edit_task
+            from vatui.services.tasks import change_task
 
-            saved = self.vatui.run_service(
-                edit_task, ws, task_id, title=result.title, client_id=result.client_id, due=result.due,
-                priority=result.priority, estimate_minutes=result.estimate_minutes, tags=result.tags,
-                notes=result.notes, recurrence=result.recurrence,
+            saved = self.vatui.run_service(  # only what the user changed; tags merged
+                change_task, ws, task_id, result.changes(task),
                 column=result.column if result.column != task.column else None,
             )
             if saved is not None:
