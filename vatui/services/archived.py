@@ -7,14 +7,17 @@ saying where they are; a change is refused with a message that says why.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from vatui.domain.errors import NotFoundError, RuleError
-from vatui.domain.ledger import Invoice
+from vatui.domain.ledger import Invoice, Payment
+from vatui.domain.money import Money
+from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
 from vatui.i18n import _
 from vatui.store.archive import archive_path, archive_years, read_year
-from vatui.store.workspace import Tx, Workspace
+from vatui.store.transaction import R
+from vatui.store.workspace import TABLE_OF, Tx, Workspace
 
 _WHAT = {"tasks": "task", "invoices": "invoice", "payments": "payment", "time": "time entry"}
 
@@ -40,10 +43,22 @@ def archived_year(ws: Workspace, table: str, doc_id: int) -> int | None:
     return None
 
 
-def read_only_error(table: str, doc_id: int, year: int) -> RuleError:
+class ArchivedError(RuleError):
+    """A record asked for by a lookup lives in the archive: read-only. Readers that show
+    archived records catch it and use ``doc``; everything else reports the refusal."""
+
+    def __init__(self, table: str, doc_id: int, year: int, doc: dict[str, Any] | None = None) -> None:
+        super().__init__(_("{what} #{id} is archived in {year}: archived records are read-only").format(
+            what=_(_WHAT.get(table, table)), id=doc_id, year=year))
+        self.table = table
+        self.doc_id = doc_id
+        self.year = year
+        self.doc = doc
+
+
+def read_only_error(table: str, doc_id: int, year: int) -> ArchivedError:
     """The refusal for a change to an archived record."""
-    return RuleError(_("{what} #{id} is archived in {year}: archived records are read-only").format(
-        what=_(_WHAT.get(table, table)), id=doc_id, year=year))
+    return ArchivedError(table, doc_id, year)
 
 
 def live_doc(ws: Workspace, source: Tx | Workspace, table: str, doc_id: int) -> dict[str, Any]:
@@ -63,6 +78,20 @@ def check_live(ws: Workspace, table: str, doc_id: int) -> None:
     year = archived_year(ws, table, doc_id)
     if year is not None:
         raise read_only_error(table, doc_id, year)
+
+
+def refuse_archived_task(ws: Workspace, ref: str) -> None:
+    """For a task lookup that found nothing live: raise ``ArchivedError`` if it is archived."""
+    found = find_archived_task(ws, ref)
+    if found is not None:
+        raise ArchivedError("tasks", found[0].id or 0, found[1], found[0].to_doc())
+
+
+def refuse_archived_invoice(ws: Workspace, ref: str) -> None:
+    """For an invoice lookup that found nothing live: raise ``ArchivedError`` if it is archived."""
+    found = find_archived_invoice(ws, ref)
+    if found is not None:
+        raise ArchivedError("invoices", found[0].id or 0, found[1], found[0].to_doc())
 
 
 def find_archived_task(ws: Workspace, ref: str) -> tuple[Task, int] | None:
@@ -88,3 +117,69 @@ def find_archived_invoice(ws: Workspace, ref: str) -> tuple[Invoice, int] | None
         if str(doc.get("number", "")).upper() == wanted:
             return Invoice.from_doc(doc, int(key)), year
     return None
+
+
+class WithArchive:
+    """A read-only view of a workspace in which archived records read as if they were live.
+
+    Renderers written for live records (``ledger_docs.render``) show an archived one through
+    it. Only reading is offered: it has no ``transaction``.
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+        self.directory = ws.directory
+        self.path = ws.path
+        self.clock = ws.clock
+
+    def docs(self, table: str) -> dict[str, dict[str, Any]]:
+        """Live and archived documents of ``table`` (the live copy wins)."""
+        old = {k: d for k, (_y, d) in archived_with_year(self._ws, table).items()}
+        return {**old, **self._ws.docs(table)}
+
+    def get(self, kind: type[R], doc_id: int) -> R:
+        """One record, live or archived."""
+        doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
+        if doc is None:
+            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+        return kind.from_doc(doc, doc_id)
+
+    def all(self, kind: type[R]) -> list[R]:
+        """Every record of a kind, live and archived."""
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+
+    def settings(self) -> Settings:
+        """The workspace settings."""
+        return self._ws.settings()
+
+    def meta(self) -> dict[str, Any]:
+        """The meta document."""
+        return self._ws.meta()
+
+
+def with_archive(ws: Workspace) -> Workspace:
+    """``WithArchive(ws)``, typed as the workspace readers expect."""
+    return cast(Workspace, WithArchive(ws))
+
+
+def archived_invoice_rows(
+    ws: Workspace, *, client_id: int | None = None, status: str | None = None,
+) -> list[tuple[Invoice, Money, str, int]]:
+    """(invoice, amount due, status, archive year) of archived invoices, newest first."""
+    from vatui.domain.invoicing import amount_due
+
+    payments: dict[int, list[Payment]] = {}
+    for key, (_y, doc) in archived_with_year(ws, "payments").items():
+        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    for key, doc in ws.docs("payments").items():
+        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    rows = []
+    for key, (year, doc) in archived_with_year(ws, "invoices").items():
+        invoice = Invoice.from_doc(doc, int(key))
+        if client_id is not None and invoice.client_id != client_id:
+            continue
+        if status is not None and invoice.status != status:
+            continue
+        due = amount_due(invoice, payments.get(invoice.id or 0, []))
+        rows.append((invoice, due, invoice.status, year))
+    return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
