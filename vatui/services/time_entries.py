@@ -42,19 +42,21 @@ def check_minutes(minutes: int) -> int:
     return minutes
 
 
-def _invoice_number(tx: Tx, invoice_id: int) -> str:
-    doc = tx.get_doc("invoices", invoice_id)
-    return str(doc.get("number")) if doc else f"#{invoice_id}"
-
-
-def _editable(ws: Workspace, tx: Tx, entry_id: int) -> TimeEntry:
-    """The entry as read inside the lock; billed or archived time is refused."""
-    entry = TimeEntry.from_doc(live_doc(ws, tx, "time", entry_id), entry_id)
+def _editable(ws: Workspace, source: Tx | Workspace, entry_id: int) -> TimeEntry:
+    """The entry as read through ``source`` (a transaction, inside the lock); billed or
+    archived time is refused."""
+    entry = TimeEntry.from_doc(live_doc(ws, source, "time", entry_id), entry_id)
     if entry.invoice_id is not None:
-        number = _invoice_number(tx, entry.invoice_id)
+        doc = source.docs("invoices").get(str(entry.invoice_id))
+        number = str(doc.get("number")) if doc else f"#{entry.invoice_id}"
         raise RuleError(_("time entry #{id} is billed on {number}: void the invoice first "
                           "(vatui invoice void {number}) to change it").format(id=entry_id, number=number))
     return entry
+
+
+def check_editable(ws: Workspace, entry_id: int) -> TimeEntry:
+    """The entry, or the refusal a change to it would meet (billed, archived, missing)."""
+    return _editable(ws, ws, entry_id)
 
 
 def get_time_entry(ws: Workspace, entry_id: int) -> TimeEntry:
