@@ -290,3 +290,33 @@ def test_archived_records_are_read_only(ws: Workspace) -> None:
     rows = payment_corrections.list_payments(ws, archived=True)
     assert [(r.payment.id, r.number, r.archived) for r in rows] == [(pay.id, "INV-2025-0001", 2025)]
     assert payment_corrections.list_payments(ws) == []
+
+
+# hostile text -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("evil", ["\x1b]52;c;aGk=\x07", "a\x1b[2Jb", "bell\x07", "\x9b31m", "del\x7f"])
+def test_control_characters_are_refused_in_every_correction(ws: Workspace, evil: str) -> None:
+    entry = _entry(ws)
+    c = client(ws, "Billed Co")
+    inv = sent_invoice(ws, c, 10000)
+    pay = record_payment(ws, inv.id or 0, eur(100), date(2026, 11, 20)).payment
+    acme = _noted(ws)
+    contact = log_contact(ws, acme, channel="email", summary="brief")
+    task = add_task(ws, "Launch")
+    before = ws.undo_label()
+    for change in (
+        lambda: time_entries.edit_time_entry(ws, entry.id or 0, note=evil),
+        lambda: payment_corrections.delete_payment(ws, pay.id or 0, evil),
+        lambda: client_notes.edit_note(ws, acme, 1, text=evil),
+        lambda: contact_edits.edit_contact(ws, contact.id or 0, summary=evil),
+        lambda: task_checklist.add_checklist_item(ws, task.id or 0, evil),
+    ):
+        with pytest.raises(InputError, match="control character"):
+            change()
+    assert ws.undo_label() == before
+
+
+def test_a_multi_line_note_keeps_its_lines(ws: Workspace) -> None:
+    acme = _noted(ws)
+    assert client_notes.edit_note(ws, acme, 1, text="line one\nline two\tend").text == "line one\nline two\tend"

@@ -32,8 +32,13 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
         try:
             invoice_id = find_invoice(ws, number).id
         except ArchivedError as exc:
-            if not archived or exc.table != "invoices":
+            if exc.table != "invoices":
                 raise
+            if not archived:
+                from vatui.domain.errors import InputError
+
+                raise InputError(_("{number} is archived in {year}: add --archived to list its payments").format(
+                    number=show(number.upper(), 30), year=exc.year)) from None
             invoice_id = exc.doc_id
     if deleted:
         removals = removed_payments(ws, invoice_id)

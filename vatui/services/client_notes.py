@@ -15,6 +15,7 @@ from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.client_fields import MAX_NOTE
+from vatui.services.input_text import refuse_control
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -26,7 +27,7 @@ def list_notes(ws: Workspace, client_id: int, *, confidential: bool = True) -> l
 
 def check_note_text(text: str) -> str:
     """A note's text: not empty, of reasonable length."""
-    value = text.strip()
+    value = refuse_control(text, _("the note"), long_text=True).strip()
     if not value:
         raise InputError(_("the note is empty"))
     if len(value) > MAX_NOTE:

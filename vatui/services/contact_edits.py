@@ -14,6 +14,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.client_fields import check_channel_kind
 from vatui.services.contacts import _home_day, check_direction, check_summary, contact_moment
+from vatui.services.input_text import refuse_control
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -32,7 +33,7 @@ def edit_contact(
     """Change what was logged about a contact."""
     changes: dict[str, object] = {}
     if summary is not None:
-        changes["summary"] = check_summary(summary)
+        changes["summary"] = check_summary(refuse_control(summary, _("the summary"), long_text=True))
     if channel is not None:
         changes["channel"] = check_channel_kind(channel)
     if direction is not None:

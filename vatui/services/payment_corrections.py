@@ -16,9 +16,9 @@ from vatui.domain.invoicing import amount_due, status_after
 from vatui.domain.ledger import Invoice, Payment, PaymentRemoval
 from vatui.domain.money import Money
 from vatui.domain.reports import held
-from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.archived import archived_with_year, live_doc
+from vatui.services.input_text import refuse_control
 from vatui.services.ledger_data import tx_billed
 from vatui.store.workspace import Workspace
 
@@ -49,7 +49,7 @@ class PaymentDeletion:
 
 def check_reason(reason: str) -> str:
     """A reason: one line, not empty, of reasonable length."""
-    value = one_line(reason).strip()
+    value = refuse_control(reason, _("the reason")).strip()
     if not value:
         raise InputError(_("say why the payment is deleted (--reason)"))
     if len(value) > MAX_REASON:
