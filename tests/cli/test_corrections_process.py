@@ -66,3 +66,30 @@ def test_board_T_x_deletes_a_stray_entry_in_a_real_terminal(terminal: Terminal, 
     wait_until(emptied)
     terminal.keys("Escape")
     terminal.keys("q")
+
+
+def test_concurrent_corrections_lose_nothing(terminal: Terminal) -> None:
+    env = {**terminal.env, "TZ": "UTC"}
+    assert _run(env, "client", "add", "Acme", "--note", "one", "--note", "two", "--note", "three").returncode == 0
+    assert _run(env, "add", "Launch").returncode == 0
+    assert _run(env, "time", "add", "1", "15m").returncode == 0
+    [entry] = json.loads(_run(env, "time", "list", "--json").stdout)
+    eid = str(entry["id"])
+    commands = [["time", "edit", eid, "--no-billable"], ["time", "edit", eid, "--duration", "45m"],
+                ["time", "edit", eid, "--note", "real work"],
+                *(["task", "checklist", "1", "--add", f"line {i}"] for i in range(8)),
+                ["client", "note", "delete", "acme", "1"], ["client", "note", "delete", "acme", "1"]]
+    procs = [subprocess.Popen([VATUI, *c], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for c in commands]
+    results = [(p.wait(timeout=60), p.stderr.read() if p.stderr else "") for p in procs]
+    assert all(code == 0 for code, _err in results[:-2]), results
+    [edited] = json.loads(_run(env, "time", "list", "--json").stdout)
+    assert (edited["billable"], edited["minutes"], edited["note"]) == (False, 45, "real work")
+    lines = [i["text"] for i in json.loads(_run(env, "task", "show", "1", "--json").stdout)["checklist"]]
+    assert sorted(lines) == sorted(f"line {i}" for i in range(8))
+    # two "delete note 1" at once: each deletes the note it saw, or is refused; never a note unseen
+    notes = [n["text"] for n in json.loads(_run(env, "client", "note", "list", "acme", "--json").stdout)]
+    deleted = sum(code == 0 for code, _err in results[-2:])
+    assert len(notes) == 3 - deleted and notes[-1] == "three" and "one" not in notes
+    for code, err in results[-2:]:
+        assert code == 0 or "another session" in err, err

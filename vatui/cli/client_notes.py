@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.domain.clients import Note
+    from vatui.store.workspace import Workspace
 
 
 @click.group("note")
@@ -13,11 +19,19 @@ def note_group() -> None:
     """List, edit and delete a client's notes (confidential ones too)."""
 
 
-def _note_json(n: int, note: object) -> dict[str, object]:
-    from vatui.domain.clients import Note
-
-    assert isinstance(note, Note)
+def _note_json(n: int, note: Note) -> dict[str, object]:
     return {"number": n, "text": note.text, "confidential": note.confidential, "created": note.created.isoformat()}
+
+
+def _shown(ws: Workspace, client_id: int, number: int) -> Note:
+    """The note at ``number`` as read now: the change is refused if another session moves it."""
+    from vatui.domain.errors import NotFoundError
+    from vatui.services.client_notes import list_notes
+
+    notes = dict(list_notes(ws, client_id))
+    if number not in notes:
+        raise NotFoundError(_("the client has no note {n}").format(n=number))
+    return notes[number]
 
 
 @note_group.command("list")
@@ -63,7 +77,8 @@ def note_edit(obj: CliContext, client: str, number: int, text: str | None, confi
         raise click.UsageError(_("nothing to change: give --text or --confidential/--not-confidential"))
     ws = obj.ws()
     found = find_client(ws, client)
-    note = edit_note(ws, found.id or 0, number, text=text, confidential=confidential)
+    note = edit_note(ws, found.id or 0, number, text=text, confidential=confidential,
+                     expect=_shown(ws, found.id or 0, number))
     if as_json:
         emit_json(_note_json(number, note))
         return
@@ -81,5 +96,5 @@ def note_delete(obj: CliContext, client: str, number: int) -> None:
 
     ws = obj.ws()
     found = find_client(ws, client)
-    delete_note(ws, found.id or 0, number)
+    delete_note(ws, found.id or 0, number, expect=_shown(ws, found.id or 0, number))
     say(_("Deleted note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))
