@@ -211,6 +211,10 @@ def test_archived_records_listed_shown_and_read_only(vatui: Vatui, data_dir: Pat
     shown = vatui("invoice", "show", "INV-2025-0001")
     assert shown.code == 0 and "INV-2025-0001" in shown.out and "archived in 2025" in shown.err
     assert _ok(vatui, "invoice", "show", "inv-2025-0001", "--json").json()["archived"] == 2025
+    for fmt in ("md", "html"):
+        assert "Old Co" in _ok(vatui, "invoice", "show", "INV-2025-0001", "--format", fmt).out
+    assert vatui("invoice", "show", "INV-2025-0009").code == 1
+    assert "add --archived" in vatui("payment", "list", "--invoice", "INV-2025-0001").err
     assert _ok(vatui, "invoice", "show", f"#{ids['invoice']}", "--json").json()["number"] == "INV-2025-0001"
     task = _ok(vatui, "task", "show", str(ids["task"]), "--json").json()
     assert task["title"] == "Old task" and task["archived"] == 2025
