@@ -90,7 +90,7 @@ def time_edit(obj: CliContext, entry: str, duration: str | None, on: str | None,
     free = "" if edited.billable else _(", not billable")
     say(_("Updated time entry #{id}: {d} on {day}{free}. Undo with: vatui undo").format(
         id=edited.id, d=format_duration(edited.minutes) if not edited.running else _("running"),
-        day=edited.start.date().isoformat(), free=free))
+        day=edited.start.astimezone(ZoneInfo(ws.settings().home_timezone)).date().isoformat(), free=free))
 
 
 @click.command("delete")
@@ -100,8 +100,10 @@ def time_delete(obj: CliContext, entry: str) -> None:
     """Delete time entry ENTRY (a stray timer too). Billed time is locked."""
     from vatui.services.time_entries import delete_time_entry, describe
 
-    gone = delete_time_entry(obj.ws(), parse_id(entry, _("time entry")))
-    say(_("Deleted time entry {entry}. Undo with: vatui undo").format(entry=show(describe(gone))))
+    ws = obj.ws()
+    gone = delete_time_entry(ws, parse_id(entry, _("time entry")))
+    zone = ZoneInfo(ws.settings().home_timezone)
+    say(_("Deleted time entry {entry}. Undo with: vatui undo").format(entry=show(describe(gone, zone))))
 
 
 def add_time_commands(group: click.Group) -> None:

@@ -113,12 +113,13 @@ def task_time_entries(ws: Workspace, task_id: int) -> list[TimeEntry]:
     return sorted(out, key=lambda e: (e.start, e.id or 0))
 
 
-def describe(entry: TimeEntry) -> str:
-    """A one-line label of an entry for lists and prompts."""
+def describe(entry: TimeEntry, zone: ZoneInfo | None = None) -> str:
+    """A one-line label of an entry for lists and prompts (its day at home when ``zone`` is given)."""
     from vatui.domain.durations import format_duration
 
     length = _("running") if entry.running else format_duration(entry.minutes)
     billed = _(" · billed") if entry.invoice_id is not None else ""
     free = "" if entry.billable else _(" · not billable")
     note = f" · {one_line(entry.note, 40)}" if entry.note else ""
-    return f"#{entry.id} {entry.start.date().isoformat()} {length}{free}{billed}{note}"
+    day = (entry.start.astimezone(zone) if zone else entry.start).date()
+    return f"#{entry.id} {day.isoformat()} {length}{free}{billed}{note}"

@@ -40,7 +40,8 @@ def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> No
     from vatui.ui.modals.record_list import RecordListModal
 
     entries = task_time_entries(app.ws, task_id)
-    rows = [(str(e.id), describe(e)) for e in entries]
+    zone = ZoneInfo(app.ws.settings().home_timezone)
+    rows = [(str(e.id), describe(e, zone)) for e in entries]
 
     def done(got: RecordAction | None) -> None:
         if got is None or got.ref is None:
@@ -69,7 +70,8 @@ def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
             app.inform(_("Deleted time entry #{id} (u undoes).").format(id=entry_id))
         time_entries(app, task_id)
 
-    app.push_screen(ConfirmModal(_("Delete time entry {entry}?").format(entry=describe(entry)),
+    zone = ZoneInfo(app.ws.settings().home_timezone)
+    app.push_screen(ConfirmModal(_("Delete time entry {entry}?").format(entry=describe(entry, zone)),
                                  yes=_("Delete"), no=_("Keep")), answered)
 
 
