@@ -162,3 +162,27 @@ async def test_clients_L_edits_a_contact_and_N_a_confidential_note(
         await pilot.press("x")
         await pilot.pause()
         assert ws.get(Client, acme).notes == ()
+
+
+async def test_ledger_x_on_a_paid_invoices_payment_asks_first(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    acme = add_client(ws, "Acme", currency="EUR")
+    inv = new_invoice(ws, acme.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1))
+    send_invoice(ws, inv.id or 0, date(2026, 11, 1))
+    pay = record_payment(ws, inv.id or 0, Money(10000, "EUR"), date(2026, 11, 20)).payment
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("4", "]", "]")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert "is paid: its payments are locked" in screen_text(app)
+        await pilot.press("n")  # kept: nothing changes
+        await pilot.pause()
+        assert ws.all(Payment) == [pay] and ws.get(Invoice, inv.id or 0).status == "paid"
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptModal)
+        await pilot.press(*"bounced", "enter")
+        await pilot.pause()
+        assert ws.all(Payment) == [] and ws.get(Invoice, inv.id or 0).status == "sent"
