@@ -274,4 +274,12 @@ def client_delete(obj: CliContext, name: str, yes: bool) -> None:
     say(_("Deleted {name} (undo with: vatui undo)").format(name=show(client.name, 60)))
 
 
+def _notes() -> None:
+    from vatui.cli.client_notes import note_group
+
+    client_group.add_command(note_group)
+
+
+_notes()
+
 COMMANDS = [client_group]

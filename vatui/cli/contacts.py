@@ -127,4 +127,12 @@ def status_report(obj: CliContext, client: str, week: str | None, output: Path |
                    err=output is None)
 
 
+def _corrections() -> None:
+    from vatui.cli.corrections import add_contact_commands
+
+    add_contact_commands(contact_group)
+
+
+_corrections()
+
 COMMANDS: list[click.Command] = [contact_group, status_report]

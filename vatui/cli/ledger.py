@@ -141,14 +141,15 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
 @pass_ctx
 def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as_json: bool) -> None:
     """Print an invoice as a document (text, Markdown or printable HTML)."""
-    from vatui.services.ledger_data import find_invoice
+    from vatui.cli.archived_ledger import archived_invoice_json, find_shown_invoice
     from vatui.services.ledger_docs import render
 
-    invoice = find_invoice(obj.ws(), number)
+    invoice, source, year = find_shown_invoice(obj, number)
     if as_json:
-        emit_json(_invoice_out(obj, invoice, obj.today()))
+        emit_json(_invoice_out(obj, invoice, obj.today()) if year is None else
+                  archived_invoice_json(obj, invoice, year))
         return
-    text = render(obj.ws(), invoice.id or 0, fmt)
+    text = render(source, invoice.id or 0, fmt)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -163,9 +164,11 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
 @click.option("--status", type=click.Choice(["draft", "sent", "partial", "paid", "void", "overdue", "open"]),
               help=_("Only invoices with this status."))
 @click.option("--on", "on", metavar="DATE", help=_("Judge overdue as of this date."))
+@click.option("--archived", is_flag=True, help=_("Include archived invoices (paid, of closed years)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def invoice_list(obj: CliContext, client: str | None, status: str | None, on: str | None, as_json: bool) -> None:
+def invoice_list(obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool,
+                 as_json: bool) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
     from vatui.cli.ledger_shapes import invoice_json
     from vatui.services.clients import find_client
@@ -176,6 +179,11 @@ def invoice_list(obj: CliContext, client: str | None, status: str | None, on: st
     day = _day(obj, on)
     rows = list_invoices(ws, client_id=client_id, status=status, on=day)
     names = _names(obj)
+    if archived:
+        from vatui.cli.archived_ledger import invoice_list_archived
+
+        invoice_list_archived(obj, rows, client_id, status, day, as_json)
+        return
     if as_json:
         protocol = ws.settings().protocol
         emit_json({"date": day.isoformat(), "invoices": [invoice_json(i, due, names, day, protocol)

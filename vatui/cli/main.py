@@ -23,7 +23,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "client": ("clients",),
     "contact": ("contacts",), "status-report": ("contacts",),
     "time": ("timelog",),
-    "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",),
+    "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",), "payment": ("payments",),
     "expense": ("ledger_books",), "report": ("ledger_books",),
     "export": ("admin", "ledger_books"),
     "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),

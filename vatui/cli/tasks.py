@@ -46,9 +46,11 @@ def task_group() -> None:
 @click.option("--client", "client", metavar="CLIENT", help=_("Only this client's tasks."))
 @click.option("--column", "column", metavar="COLUMN", help=_("Only this column."))
 @click.option("--all", "show_all", is_flag=True, help=_("Include done tasks."))
+@click.option("--archived", is_flag=True, help=_("Include archived tasks (done long ago)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def task_list(obj: CliContext, client: str | None, column: str | None, show_all: bool, as_json: bool) -> None:
+def task_list(obj: CliContext, client: str | None, column: str | None, show_all: bool, archived: bool,
+              as_json: bool) -> None:
     """List tasks in board order."""
     from vatui.services.clients import find_client
     from vatui.services.common import client_names
@@ -65,6 +67,11 @@ def task_list(obj: CliContext, client: str | None, column: str | None, show_all:
     columns = [check_column(settings, column)] if column else list(settings.columns)
     ordered = [t for col in columns for t in column_tasks(tasks, col)]
     names = client_names(ws)
+    if archived:
+        from vatui.cli.corrections import list_with_archived
+
+        list_with_archived(ws, ordered, client, columns, names, as_json, _line)
+        return
     if as_json:
         emit_json([task_json(t, names) for t in ordered])
         return
@@ -80,17 +87,18 @@ def task_list(obj: CliContext, client: str | None, column: str | None, show_all:
 @pass_ctx
 def task_show(obj: CliContext, task: str, as_json: bool) -> None:
     """Show one task (by number or title prefix)."""
+    from vatui.cli.corrections import find_shown_task
     from vatui.services.common import client_names
     from vatui.services.tasks import find_task
 
     ws = obj.ws()
-    found = find_task(ws, task)
+    found, year = find_shown_task(ws, task, find_task)
     names = client_names(ws)
     if as_json:
-        emit_json(task_json(found, names))
+        emit_json({**task_json(found, names), "archived": year})
         return
     data = task_json(found, names)
-    say(_line(found, names))
+    say(_line(found, names) + (_("  (archived in {year})").format(year=year) if year else ""))
     for key in ("priority", "due", "estimate_minutes", "tags", "recurrence", "follow_up", "notes",
                 "created", "completed"):
         value = data[key]
@@ -200,5 +208,13 @@ def undo_cmd(obj: CliContext) -> None:
     label = obj.ws().undo()
     say(_("Undone: {label}").format(label=show(label)))
 
+
+def _corrections() -> None:
+    from vatui.cli.corrections import add_task_commands
+
+    add_task_commands(task_group)
+
+
+_corrections()
 
 COMMANDS = [add_cmd, task_group, undo_cmd]

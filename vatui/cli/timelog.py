@@ -70,10 +70,11 @@ def time_add(obj: CliContext, task: str, duration: str, on: str | None, note: st
 @time_group.command("list")
 @click.option("--from", "start", metavar="DATE", help=_("First day (default: 7 days ago)."))
 @click.option("--to", "end", metavar="DATE", help=_("Last day (default: today)."))
+@click.option("--archived", is_flag=True, help=_("Include archived (billed, paid, closed-year) entries."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def time_list(obj: CliContext, start: str | None, end: str | None, as_json: bool) -> None:
-    """List time entries."""
+def time_list(obj: CliContext, start: str | None, end: str | None, archived: bool, as_json: bool) -> None:
+    """List time entries (each with its number, for time edit and time delete)."""
     from vatui.domain.durations import format_duration
     from vatui.services.common import client_names
     from vatui.services.timer import entries_between
@@ -82,10 +83,17 @@ def time_list(obj: CliContext, start: str | None, end: str | None, as_json: bool
     last = obj.parse_date(end) if end else obj.today()
     first = obj.parse_date(start) if start else last - timedelta(days=6)
     entries = entries_between(ws, first, last)
+    years: dict[int, int] = {}
+    if archived:
+        from vatui.cli.corrections import archived_time
+
+        old, years = archived_time(ws, first, last)
+        entries = sorted([*entries, *old], key=lambda e: (e.start, e.id or 0))
     names = client_names(ws)
     titles = {int(k): str(d["title"]) for k, d in ws.docs("tasks").items()}
     if as_json:
-        emit_json([time_json(e, names, titles) for e in entries])
+        emit_json([{**time_json(e, names, titles), **({"archived": years.get(e.id or 0)} if archived else {})}
+                   for e in entries])
         return
     if not entries:
         say(_("No time logged from {a} to {b}.").format(a=first.isoformat(), b=last.isoformat()))
@@ -94,9 +102,19 @@ def time_list(obj: CliContext, start: str | None, end: str | None, as_json: bool
         title = titles.get(entry.task_id, "") if entry.task_id is not None else ""
         minutes = "running" if entry.running else format_duration(entry.minutes)
         total += entry.minutes
-        say(f"{entry.start.date().isoformat()} {minutes:>7}  {show(title, 50)} {show(entry.note, 30)}")
+        mark = _(" (archived in {year})").format(year=years[entry.id or 0]) if (entry.id or 0) in years else ""
+        say(f"#{entry.id:<5} {entry.start.date().isoformat()} {minutes:>7}  {show(title, 50)} "
+            f"{show(entry.note, 30)}{mark}")
     if entries:
         say(_("Total: {d}").format(d=format_duration(total) if total else "0m"))
 
+
+def _corrections() -> None:
+    from vatui.cli.corrections import add_time_commands
+
+    add_time_commands(time_group)
+
+
+_corrections()
 
 COMMANDS = [time_group]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from vatui.domain.money import Money
 from vatui.domain.records import Record
@@ -52,6 +52,26 @@ class ReminderSent(Record):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentRemoval(Record):
+    """A payment that was deleted, kept on its invoice with the reason (the audit trail)."""
+
+    payment_id: int
+    """The id the payment had."""
+    on: date
+    """When it was said to be received."""
+    amount: Money
+    """How much it was."""
+    method: str = ""
+    """Its method."""
+    reference: str = ""
+    """Its reference."""
+    removed: datetime
+    """When it was deleted (UTC)."""
+    reason: str
+    """Why, as the user typed it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Invoice(Record):
     """An invoice to a client."""
 
@@ -87,6 +107,8 @@ class Invoice(Record):
     """A paid deposit, held for the client, taken off this invoice when it was sent."""
     voided_on: date | None = None
     """When it was voided (it keeps its number)."""
+    removed_payments: tuple[PaymentRemoval, ...] = ()
+    """Payments deleted from it, with the reason (never shown as paid, kept for the record)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

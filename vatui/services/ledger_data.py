@@ -84,14 +84,21 @@ def invoice_payments(ws: Workspace | Tx, invoice_id: int) -> list[Payment]:
 def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
     """An invoice by number (``INV-2026-0007``, any case) or id (``#12``)."""
     text = str(ref).strip()
+    from vatui.services.archived import refuse_archived_invoice
+
     if isinstance(ref, int) or (text.startswith("#") and text[1:].isdigit()):
-        return ws.get(Invoice, int(text.lstrip("#")))
+        try:
+            return ws.get(Invoice, int(text.lstrip("#")))
+        except NotFoundError:
+            refuse_archived_invoice(ws, f"#{text.lstrip('#')}")  # archived: read-only, says so
+            raise
     if parse_number(text) is None:
         raise InputError(_("{ref!r} is not an invoice number (like INV-2026-0007, or #id)").format(ref=text))
     wanted = text.upper()
     for key, doc in ws.docs("invoices").items():
         if str(doc.get("number", "")).upper() == wanted:
             return Invoice.from_doc(doc, int(key))
+    refuse_archived_invoice(ws, wanted)
     raise NotFoundError(_("no invoice {number}").format(number=wanted))
 
 

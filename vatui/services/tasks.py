@@ -68,7 +68,13 @@ def find_task(ws: Workspace, ref: str | int) -> Task:
     """A task by id (``12`` or ``#12``) or by a unique case-insensitive title prefix."""
     text = str(ref).strip().lstrip("#")
     if text.isdigit():
-        return ws.get(Task, int(text))
+        try:
+            return ws.get(Task, int(text))
+        except NotFoundError:
+            from vatui.services.archived import refuse_archived_task
+
+            refuse_archived_task(ws, text)  # archived: read-only, says so
+            raise
     wanted = text.lower()
     tasks = ws.all(Task)
     exact = [t for t in tasks if t.title.lower() == wanted]

@@ -16,6 +16,8 @@ CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Clients: archive or restore client", "archive", "x: history stays; u undoes"),
     ("Clients: delete client without history", "delete", "D: only a client with no history"),
     ("Clients: reveal or mask confidential notes", "reveal", "v"),
+    ("Clients: contact log (edit or delete a contact)", "contact_log", "L"),
+    ("Clients: notes (edit or delete a note)", "notes", "N: confidential ones once revealed with v"),
     ("Clients: filter", "filter", "/: by name, tag, status or handle"),
     ("Clients: clear filter", "clear_filter", "escape"),
     ("Clients: show or hide archived clients", "toggle_archived", "A"),

@@ -30,6 +30,8 @@ class LedgerCommands(PaneCommands):
         yield Command(_("Ledger: add expense"), _("A business expense (e)"), ledger.action_expense)
         yield Command(_("Ledger: send invoice"), _("Mark the selected draft sent (s)"), ledger.action_send)
         yield Command(_("Ledger: void invoice"), _("Void the selected invoice (x)"), ledger.action_void)
+        yield Command(_("Ledger: delete payment"), _("The selected payment, with a reason (x on Payments)"),
+                      ledger.action_delete_payment)
         yield Command(_("Ledger: open invoice"), _("The selected invoice as a document (enter)"),
                       ledger.action_open)
         yield Command(_("Ledger: filter"), _("Narrow the lists (/)"), ledger.action_filter)

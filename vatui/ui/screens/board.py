@@ -72,6 +72,9 @@ class BoardScreen(BoardActions, Screen[None]):
         _b("slash", "filter_text", _("Find"), "board_filter_text", True, "/"),
         _b("x", "delete_card", _("Delete"), "board_delete"),
         _b("c", "log_contact", _("Log contact"), "board_contact"),
+        _b("T", "time_entries", _("Time entries"), "board_time_entries"),
+        _b("C", "checklist", _("Checklist"), "board_checklist"),
+        _b("w", "follow_up", _("Follow-up"), "board_follow_up"),
         _b("escape", "clear_filters", _("Clear filter"), "board_clear_filter", display="esc"),
     ]
 

@@ -195,6 +195,30 @@ class BoardActions:
             return
         pane_action("task", "contact", task.id)
 
+    def action_time_entries(self) -> None:
+        """The card's time entries: edit or delete one (billed time is locked)."""
+        task = self._task_or_bell()
+        if task is not None and task.id is not None:
+            from vatui.ui.screens.corrections import time_entries
+
+            time_entries(self.app, task.id)
+
+    def action_checklist(self) -> None:
+        """The card's checklist: tick, add, remove lines."""
+        task = self._task_or_bell()
+        if task is not None and task.id is not None:
+            from vatui.ui.screens.corrections import checklist
+
+            checklist(self.app, task.id)
+
+    def action_follow_up(self) -> None:
+        """When to chase the client about the card (a waiting task)."""
+        task = self._task_or_bell()
+        if task is not None and task.id is not None:
+            from vatui.ui.screens.corrections import follow_up
+
+            follow_up(self.app, task.id)
+
     # forms -----------------------------------------------------------------------------
 
     def _form_clients(self, keep: int | None = None) -> list[tuple[int, str]]:

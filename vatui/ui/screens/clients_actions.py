@@ -233,3 +233,21 @@ class ClientsActions:
         self._show_card(force=True)
         self.vatui.inform(_("Confidential notes shown (v hides them).") if self.revealed
                           else _("Confidential notes masked."))
+
+    # corrections ---------------------------------------------------------------------
+
+    def action_contact_log(self) -> None:
+        """``L``: the selected client's contact log, to edit or delete a contact."""
+        client = self._selected_client()
+        if client is not None and client.id is not None:
+            from vatui.ui.screens.corrections import contacts
+
+            contacts(self.vatui, client.id)
+
+    def action_notes(self) -> None:
+        """``N``: the selected client's notes, to edit or delete one (confidential ones once revealed)."""
+        client = self._selected_client()
+        if client is not None and client.id is not None:
+            from vatui.ui.screens.corrections import notes
+
+            notes(self.vatui, client.id, self.revealed)

@@ -54,7 +54,7 @@ class LedgerScreen(Screen[None]):
         Binding("r", "reminder", _("Remind"), id="ledger_reminder"),
         Binding("e", "expense", _("Expense"), id="ledger_expense"),
         Binding("s", "send", _("Send"), id="ledger_send"),
-        Binding("x", "void", _("Void"), show=False, id="ledger_void"),
+        Binding("x", "void", _("Void / delete payment"), show=False, id="ledger_void"),
         Binding("slash", "filter", _("Filter"), id="ledger_filter"),
         Binding("right_square_bracket", "tab(1)", _("Next tab"), show=False, id="ledger_next_tab"),
         Binding("left_square_bracket", "tab(-1)", _("Previous tab"), show=False, id="ledger_prev_tab"),
@@ -297,10 +297,24 @@ class LedgerScreen(Screen[None]):
             act.send(self.vatui, invoice_id)
 
     def action_void(self) -> None:
-        """Void the selected invoice (asks first)."""
+        """Void the selected invoice (asks first); on the Payments tab, delete the payment."""
+        if self.query_one(TabbedContent).active == "payments":
+            self.action_delete_payment()
+            return
         invoice_id = self.selected_invoice()
         if invoice_id is not None:
             act.void(self.vatui, invoice_id)
+
+    def action_delete_payment(self) -> None:
+        """Delete the selected payment, with a reason kept on its invoice."""
+        tabs = self.query_one(TabbedContent)
+        row = self.query_one("#ledger-payments", LedgerList).selected_id if tabs.active == "payments" else None
+        if row is None:
+            self.vatui.inform(_("Pick a payment on the Payments tab first."))
+            return
+        from vatui.ui.screens.corrections import delete_payment
+
+        delete_payment(self.vatui, int(row.split(":")[1]))
 
     def action_open(self) -> None:
         """Show the selected invoice as a document."""

@@ -1,0 +1,100 @@
+"""``vatui client note list|edit|delete``: a client's notes, numbered from 1 (oldest first)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.domain.clients import Note
+    from vatui.store.workspace import Workspace
+
+
+@click.group("note")
+def note_group() -> None:
+    """List, edit and delete a client's notes (confidential ones too)."""
+
+
+def _note_json(n: int, note: Note) -> dict[str, object]:
+    return {"number": n, "text": note.text, "confidential": note.confidential, "created": note.created.isoformat()}
+
+
+def _shown(ws: Workspace, client_id: int, number: int) -> Note:
+    """The note at ``number`` as read now: the change is refused if another session moves it."""
+    from vatui.domain.errors import NotFoundError
+    from vatui.services.client_notes import list_notes
+
+    notes = dict(list_notes(ws, client_id))
+    if number not in notes:
+        raise NotFoundError(_("the client has no note {n}").format(n=number))
+    return notes[number]
+
+
+@note_group.command("list")
+@click.argument("client")
+@click.option("--confidential", is_flag=True, help=_("Show confidential notes too."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -> None:
+    """CLIENT's notes with their numbers (confidential ones masked unless --confidential)."""
+    from vatui.services.client_notes import list_notes
+    from vatui.services.clients import find_client
+
+    ws = obj.ws()
+    found = find_client(ws, client)
+    notes = list_notes(ws, found.id or 0, confidential=confidential)
+    if as_json:
+        emit_json([_note_json(n, note) for n, note in notes])
+        return
+    masked = 0 if confidential else len(list_notes(ws, found.id or 0)) - len(notes)
+    if not notes and not masked:
+        say(_("{name} has no notes.").format(name=show(found.name, 40)))
+    for n, note in notes:
+        lock = _(" (confidential)") if note.confidential else ""
+        say(f"{n:>3}. {note.created.date().isoformat()}{lock} {show(note.text, 100)}")
+    if masked:
+        say(_("({n} confidential, shown with --confidential)").format(n=masked))
+
+
+@note_group.command("edit")
+@click.argument("client")
+@click.argument("number", type=click.IntRange(1))
+@click.option("--text", metavar="TEXT", help=_("The new text."))
+@click.option("--confidential/--not-confidential", default=None, help=_("Mask it, or not."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the note as JSON."))
+@pass_ctx
+def note_edit(obj: CliContext, client: str, number: int, text: str | None, confidential: bool | None,
+              as_json: bool) -> None:
+    """Change note NUMBER of CLIENT (its text, or whether it is confidential)."""
+    from vatui.services.client_notes import edit_note
+    from vatui.services.clients import find_client
+
+    if text is None and confidential is None:
+        raise click.UsageError(_("nothing to change: give --text or --confidential/--not-confidential"))
+    ws = obj.ws()
+    found = find_client(ws, client)
+    note = edit_note(ws, found.id or 0, number, text=text, confidential=confidential,
+                     expect=_shown(ws, found.id or 0, number))
+    if as_json:
+        emit_json(_note_json(number, note))
+        return
+    say(_("Updated note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))
+
+
+@note_group.command("delete")
+@click.argument("client")
+@click.argument("number", type=click.IntRange(1))
+@pass_ctx
+def note_delete(obj: CliContext, client: str, number: int) -> None:
+    """Delete note NUMBER of CLIENT."""
+    from vatui.services.client_notes import delete_note
+    from vatui.services.clients import find_client
+
+    ws = obj.ws()
+    found = find_client(ws, client)
+    delete_note(ws, found.id or 0, number, expect=_shown(ws, found.id or 0, number))
+    say(_("Deleted note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))

@@ -1,0 +1,185 @@
+"""Finding archived records: which year's archive holds a record, and refusing to change it.
+
+Archived records (see ``vatui.store.archive``) are read-only: they left the live
+workspace with their closed year. Lists show them on request and ``show`` finds them,
+saying where they are; a change is refused with a message that says why.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from vatui.domain.errors import NotFoundError, RuleError
+from vatui.domain.ledger import Invoice, Payment
+from vatui.domain.money import Money
+from vatui.domain.settings import Settings
+from vatui.domain.tasks import Task
+from vatui.i18n import _
+from vatui.store.archive import archive_path, archive_years, read_year
+from vatui.store.transaction import R
+from vatui.store.workspace import TABLE_OF, Tx, Workspace
+
+_WHAT = {"tasks": "task", "invoices": "invoice", "payments": "payment", "time": "time entry"}
+
+
+def archived_with_year(ws: Workspace, table: str) -> dict[str, tuple[int, dict[str, Any]]]:
+    """Every archived document of ``table`` by id string, with its archive year (live ids left out)."""
+    live = ws.docs(table)
+    out: dict[str, tuple[int, dict[str, Any]]] = {}
+    for year in archive_years(ws.directory):
+        for key, doc in read_year(archive_path(ws.directory, year)).get(table, {}).items():
+            if key not in live:
+                out[key] = (year, doc)
+    return out
+
+
+def archived_year(ws: Workspace, table: str, doc_id: int) -> int | None:
+    """The year whose archive holds record ``doc_id`` of ``table``, or ``None`` (live, or unknown)."""
+    if str(doc_id) in ws.docs(table):
+        return None
+    for year in archive_years(ws.directory):
+        if str(doc_id) in read_year(archive_path(ws.directory, year)).get(table, {}):
+            return year
+    return None
+
+
+class ArchivedError(RuleError):
+    """A record asked for by a lookup lives in the archive: read-only. Readers that show
+    archived records catch it and use ``doc``; everything else reports the refusal."""
+
+    def __init__(self, table: str, doc_id: int, year: int, doc: dict[str, Any] | None = None) -> None:
+        super().__init__(_("{what} #{id} is archived in {year}: archived records are read-only").format(
+            what=_(_WHAT.get(table, table)), id=doc_id, year=year))
+        self.table = table
+        self.doc_id = doc_id
+        self.year = year
+        self.doc = doc
+
+
+def read_only_error(table: str, doc_id: int, year: int) -> ArchivedError:
+    """The refusal for a change to an archived record."""
+    return ArchivedError(table, doc_id, year)
+
+
+def live_doc(ws: Workspace, source: Tx | Workspace, table: str, doc_id: int) -> dict[str, Any]:
+    """The live document (read through ``source``, a transaction inside the lock), or a
+    refusal when it is archived, or ``NotFoundError``."""
+    doc = source.docs(table).get(str(doc_id))
+    if doc is not None:
+        return doc
+    year = archived_year(ws, table, doc_id)
+    if year is not None:
+        raise read_only_error(table, doc_id, year)
+    raise NotFoundError(_("no {what} #{id}").format(what=_(_WHAT.get(table, table)), id=doc_id))
+
+
+def check_live(ws: Workspace, table: str, doc_id: int) -> None:
+    """Refuse (before a change) a record that only lives in the archive."""
+    year = archived_year(ws, table, doc_id)
+    if year is not None:
+        raise read_only_error(table, doc_id, year)
+
+
+def refuse_archived_task(ws: Workspace, ref: str) -> None:
+    """For a task lookup that found nothing live: raise ``ArchivedError`` if it is archived."""
+    found = find_archived_task(ws, ref)
+    if found is not None:
+        raise ArchivedError("tasks", found[0].id or 0, found[1], found[0].to_doc())
+
+
+def refuse_archived_invoice(ws: Workspace, ref: str) -> None:
+    """For an invoice lookup that found nothing live: raise ``ArchivedError`` if it is archived."""
+    found = find_archived_invoice(ws, ref)
+    if found is not None:
+        raise ArchivedError("invoices", found[0].id or 0, found[1], found[0].to_doc())
+
+
+def find_archived_task(ws: Workspace, ref: str) -> tuple[Task, int] | None:
+    """An archived task by id (``12`` or ``#12``), with its archive year."""
+    text = str(ref).strip().lstrip("#")
+    if not text.isdigit():
+        return None
+    found = archived_with_year(ws, "tasks").get(str(int(text)))
+    if found is None:
+        return None
+    return Task.from_doc(found[1], int(text)), found[0]
+
+
+def find_archived_invoice(ws: Workspace, ref: str) -> tuple[Invoice, int] | None:
+    """An archived invoice by number (any case) or ``#id``, with its archive year."""
+    text = str(ref).strip()
+    docs = archived_with_year(ws, "invoices")
+    if text.startswith("#") and text[1:].isdigit():
+        found = docs.get(str(int(text[1:])))
+        return (Invoice.from_doc(found[1], int(text[1:])), found[0]) if found else None
+    wanted = text.upper()
+    for key, (year, doc) in docs.items():
+        if str(doc.get("number", "")).upper() == wanted:
+            return Invoice.from_doc(doc, int(key)), year
+    return None
+
+
+class WithArchive:
+    """A read-only view of a workspace in which archived records read as if they were live.
+
+    Renderers written for live records (``ledger_docs.render``) show an archived one through
+    it. Only reading is offered: it has no ``transaction``.
+    """
+
+    def __init__(self, ws: Workspace) -> None:
+        self._ws = ws
+        self.directory = ws.directory
+        self.path = ws.path
+        self.clock = ws.clock
+
+    def docs(self, table: str) -> dict[str, dict[str, Any]]:
+        """Live and archived documents of ``table`` (the live copy wins)."""
+        old = {k: d for k, (_y, d) in archived_with_year(self._ws, table).items()}
+        return {**old, **self._ws.docs(table)}
+
+    def get(self, kind: type[R], doc_id: int) -> R:
+        """One record, live or archived."""
+        doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
+        if doc is None:
+            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+        return kind.from_doc(doc, doc_id)
+
+    def all(self, kind: type[R]) -> list[R]:
+        """Every record of a kind, live and archived."""
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+
+    def settings(self) -> Settings:
+        """The workspace settings."""
+        return self._ws.settings()
+
+    def meta(self) -> dict[str, Any]:
+        """The meta document."""
+        return self._ws.meta()
+
+
+def with_archive(ws: Workspace) -> Workspace:
+    """``WithArchive(ws)``, typed as the workspace readers expect."""
+    return cast(Workspace, WithArchive(ws))
+
+
+def archived_invoice_rows(
+    ws: Workspace, *, client_id: int | None = None, status: str | None = None,
+) -> list[tuple[Invoice, Money, str, int]]:
+    """(invoice, amount due, status, archive year) of archived invoices, newest first."""
+    from vatui.domain.invoicing import amount_due
+
+    payments: dict[int, list[Payment]] = {}
+    for key, (_y, doc) in archived_with_year(ws, "payments").items():
+        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    for key, doc in ws.docs("payments").items():
+        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    rows = []
+    for key, (year, doc) in archived_with_year(ws, "invoices").items():
+        invoice = Invoice.from_doc(doc, int(key))
+        if client_id is not None and invoice.client_id != client_id:
+            continue
+        if status is not None and invoice.status != status:
+            continue
+        due = amount_due(invoice, payments.get(invoice.id or 0, []))
+        rows.append((invoice, due, invoice.status, year))
+    return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
