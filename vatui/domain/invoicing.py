@@ -217,6 +217,16 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
     return out
 
 
+def payments_split(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> tuple[Money, Money]:
+    """What the payments paid on this invoice, and what they paid beyond it (the client's credit).
+
+    A held deposit and credit applied are settled first, so they are not in either figure.
+    """
+    parts = [s for s in settlements(invoice, payments, t) if s.source == "payment"]
+    cur = invoice.currency
+    return (Money(sum(s.applied.minor for s in parts), cur), Money(sum(s.excess.minor for s in parts), cur))
+
+
 def amount_due(invoice: Invoice, payments: Sequence[Payment], on: date | None = None,
                t: Totals | None = None) -> Money:
     """What is still owed (as of ``on`` when given: settlements after it do not count)."""

@@ -120,6 +120,27 @@ def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
     return out
 
 
+def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[tuple[int, str], Money]:
+    """Revenue per (client, currency): income recognised by ``on`` (cash basis, net of tax).
+
+    The one definition of a client's revenue: the clients report and the client's card
+    both use it. Payments of deposit invoices (held, not income) and overpayments (the
+    client's credit, income only once applied) are not revenue.
+    """
+    out: dict[tuple[int, str], int] = {}
+    for entry in income_entries(billed):
+        if on is None or entry.on <= on:
+            key = (entry.client_id, entry.amount.currency)
+            out[key] = out.get(key, 0) + entry.amount.minor
+    return {key: Money(minor, key[1]) for key, minor in out.items()}
+
+
+def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = None) -> dict[str, Money]:
+    """One client's revenue per currency (``revenue_by_client``), only non-zero amounts."""
+    return {cur: m for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
+            if cid == client_id and m.minor}
+
+
 @dataclass(frozen=True, slots=True)
 class PnlRow:
     """Profit and loss of one month in one currency."""
@@ -218,9 +239,8 @@ def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: M
     """One row per client and currency: revenue, invoiced, outstanding, hours, effective rate."""
     acc: dict[tuple[int, str], _Acc] = {}
     billed = list(billed)
-    for entry in income_entries(billed):
-        a = acc.setdefault((entry.client_id, entry.amount.currency), _Acc())
-        a.revenue += entry.amount.minor
+    for key, money in revenue_by_client(billed, on).items():
+        acc.setdefault(key, _Acc()).revenue += money.minor
     for invoice, payments in billed:
         if not is_issued(invoice):
             continue
