@@ -187,8 +187,8 @@ class Settlement:
 
 
 def settlement_date(invoice: Invoice) -> date:
-    """When deposit and credit were applied: the day it was sent (else its issue date)."""
-    return invoice.sent_on or invoice.issue_date
+    """When deposit and credit were applied: ``applied_on``, else the day it was sent (else its issue date)."""
+    return invoice.applied_on or invoice.sent_on or invoice.issue_date
 
 
 def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> list[Settlement]:

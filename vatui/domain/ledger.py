@@ -87,6 +87,12 @@ class Invoice(Record):
     """A paid deposit, held for the client, taken off this invoice when it was sent."""
     voided_on: date | None = None
     """When it was voided (it keeps its number)."""
+    applied_on: date | None = None
+    """When the held deposit and credit were applied (``None``: the day it was sent). Never
+    before that money was received: a credit from a December overpayment applied to a
+    back-dated October invoice is applied in December."""
+    reminders_snoozed_until: date | None = None
+    """No reminder is due before this day."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

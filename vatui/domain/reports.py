@@ -276,6 +276,16 @@ class Held:
     """Overpayments not yet applied to an invoice."""
 
 
+def held_since(billed: Iterable[Billed], client_id: int, currency: str) -> date | None:
+    """The last day money was put on hold for a client in a currency (a paid deposit or an
+    overpayment), or ``None``: held money cannot be applied before this day."""
+    days = [s.on for invoice, payments in billed
+            if is_issued(invoice) and invoice.client_id == client_id and invoice.currency == currency
+            for s in settlements(invoice, payments)
+            if s.excess.minor or (invoice.kind == "deposit" and s.applied.minor)]
+    return max(days, default=None)
+
+
 def held(billed: Iterable[Billed]) -> dict[tuple[int, str], Held]:
     """Deposits and credit held per (client, currency)."""
     dep: dict[tuple[int, str], int] = {}
