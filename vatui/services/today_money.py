@@ -55,7 +55,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
             _("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
         detail = _("step: {step} · {amount} · {when}").format(step=r.name, amount=r.due.format(), when=when)
         if r.invoice.client_id in held:
-            detail += " · " + _("client on hold: unpaid")
+            detail = _("on hold: unpaid") + " · " + detail
         reminders.append(TriageItem("invoice", r.invoice.id, r.invoice.number, names.get(r.invoice.client_id),
                                     detail, r.when, "alert" if r.final or late > 0 else "warn"))
     for x in reminders_exhausted(ws, on, opened):
