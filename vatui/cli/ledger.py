@@ -262,6 +262,10 @@ def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, snoo
     ws = obj.ws()
     day = _day(obj, on)
     invoice = find_invoice(ws, number)
+    if snooze is not None and (wake or dry_run):
+        from vatui.domain.errors import InputError
+
+        raise InputError(_("give --snooze DATE, --wake or --dry-run, not two of them"))
     if snooze is not None or wake:
         _snooze(obj, invoice.id or 0, None if wake else obj.parse_date(snooze or ""), day, as_json)
         return

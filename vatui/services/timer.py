@@ -37,7 +37,7 @@ def _stop_minutes(entry: TimeEntry, now: datetime, minutes: int | None, keep: bo
     elapsed = _elapsed(entry, now)
     if minutes is not None:
         if not 1 <= minutes <= min(elapsed, MAX_ENTRY_MINUTES):
-            raise InputError(_("log between 1 minute and {max} minutes (the timer ran {elapsed} min)").format(
+            raise InputError(_("log from 1 to {max} min: the timer ran {elapsed} min").format(
                 max=min(elapsed, MAX_ENTRY_MINUTES), elapsed=elapsed))
         return minutes
     if elapsed > LONG_TIMER_MINUTES and not keep:
