@@ -98,3 +98,15 @@ def test_a_snoozed_reminder_waits_until_its_date() -> None:
     day = DUE + timedelta(days=10)
     assert due_step(DUE, (), P, day, snoozed_until=day + timedelta(days=2)) is None
     assert due_step(DUE, (), P, day + timedelta(days=2), snoozed_until=day + timedelta(days=2)) == 2
+
+
+def test_a_protocol_of_one_pausing_step_still_sends_it() -> None:
+    only = (P[3],)
+    assert due_step(DUE, (), only, DUE + timedelta(days=30)) == 0
+    assert due_step(DUE, (ReminderSent(step=0, on=DUE + timedelta(days=30)),), only, DUE + timedelta(days=60)) is None
+
+
+def test_a_document_split_with_a_deposit_and_an_overpayment() -> None:
+    invoice = inv(1, date(2026, 11, 1), 10000, status="paid", deposit_applied=Money(3000, "EUR"))
+    applied, credit = payments_split(invoice, [pay(1, 1, date(2026, 11, 2), 9000)])
+    assert applied == Money(7000, "EUR") and credit == Money(2000, "EUR")

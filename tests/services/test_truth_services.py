@@ -127,3 +127,13 @@ def test_keeping_a_long_timer_logs_it_whole_within_a_day(ws: Workspace, clock: F
     clock.advance(hours=30)
     with pytest.raises(InputError):
         stop_timer(ws, keep=True)                                          # one entry holds at most 24 h
+
+
+def test_a_deposit_is_applied_no_earlier_than_it_was_paid(ws: Workspace) -> None:
+    c = client(ws, deposit_percent=20)
+    dep = sent_invoice(ws, c, 3000, on=date(2026, 11, 10), kind="deposit")
+    record_payment(ws, dep.id or 0, eur(3000), date(2026, 11, 25))
+    back = new_invoice(ws, c.id or 0, items=[ItemSpec("September", "1", eur(10000))], on=date(2026, 9, 15))
+    sent = send_invoice(ws, back.id or 0, date(2026, 9, 15))
+    assert sent.deposit_applied == eur(3000) and sent.applied_on == date(2026, 11, 25)
+    assert [(r.month, r.income.minor) for r in pnl_report(ws)] == [("2026-11", 3000)]
