@@ -72,3 +72,28 @@ def test_the_client_card_says_on_hold(ws: Workspace) -> None:
     mark_reminder_sent(ws, inv, 3, date(2026, 11, 20))
     text = card_content(client_detail(ws, cid)).plain
     assert "on hold: unpaid" in text
+
+
+async def test_board_t_on_another_card_asks_before_stopping_a_forgotten_timer(
+        app: VatuiApp, ws: Workspace, clock: FixedClock) -> None:
+    from board_harness import open_board, sample_board
+
+    ids = sample_board(ws)
+    start_timer(ws, ids["Plan Q1"])
+    clock.advance(hours=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_board(pilot)
+        await pilot.press("t")                                      # on "Draft newsletter"
+        await pilot.pause()
+        assert isinstance(app.screen, LongTimerModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        running = running_timer(ws)
+        assert running is not None and running.task_id == ids["Plan Q1"]
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")                                  # 12h prefilled
+        await pilot.pause()
+        running = running_timer(ws)
+        assert running is not None and running.task_id == ids["Draft newsletter"]
+        assert [e.minutes for e in ws.all(TimeEntry) if e.task_id == ids["Plan Q1"]] == [720]
