@@ -79,3 +79,27 @@ def test_demo_books_never_hold_a_negative_credit_or_deposit(data_dir: Path, tmp_
         check_books(ws, tmp_path)
     finally:
         ws.close()
+
+
+def test_credit_partly_held_since_march_and_topped_up_in_november(data_dir: Path, tmp_path: Path) -> None:
+    ws = Workspace.open(data_dir, FixedClock(datetime(2026, 11, 27, 9, 30, tzinfo=UTC)))
+    try:
+        c = add_client(ws, "Acme", currency="EUR", terms_days=14)
+        cid = c.id or 0
+
+        def invoice(label: str, minor: int, day: date) -> int:
+            inv = new_invoice(ws, cid, items=[ItemSpec(label, "1", eur(minor))], on=day)
+            send_invoice(ws, inv.id or 0, day)
+            return inv.id or 0
+
+        january = invoice("January", 1000, date(2026, 1, 5))
+        march = invoice("March", 10000, date(2026, 3, 1))
+        record_payment(ws, march, eur(15000), date(2026, 3, 10))
+        record_payment(ws, january, eur(2000), date(2026, 11, 20))
+        invoice("October", 4000, date(2026, 10, 15))
+        invoice("Also October", 3000, date(2026, 10, 20))
+        months = {r.month: r.income.minor for r in pnl_report(ws)}
+        assert months == {"2026-03": 10000, "2026-10": 4000, "2026-11": 1000 + 2000}
+        check_books(ws, tmp_path)
+    finally:
+        ws.close()

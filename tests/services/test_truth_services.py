@@ -137,3 +137,17 @@ def test_a_deposit_is_applied_no_earlier_than_it_was_paid(ws: Workspace) -> None
     sent = send_invoice(ws, back.id or 0, date(2026, 9, 15))
     assert sent.deposit_applied == eur(3000) and sent.applied_on == date(2026, 11, 25)
     assert [(r.month, r.income.minor) for r in pnl_report(ws)] == [("2026-11", 3000)]
+
+
+def test_a_credit_held_long_enough_is_applied_on_the_send_day(ws: Workspace) -> None:
+    c = client(ws)
+    january = sent_invoice(ws, c, 1000, on=date(2026, 1, 5))
+    march = sent_invoice(ws, c, 10000, on=date(2026, 3, 1))
+    record_payment(ws, march.id or 0, eur(15000), date(2026, 3, 10))      # 50.00 credit since March
+    record_payment(ws, january.id or 0, eur(2000), date(2026, 11, 20))    # 10.00 more in November
+    back = new_invoice(ws, c.id or 0, items=[ItemSpec("October", "1", eur(4000))], on=date(2026, 10, 15))
+    sent = send_invoice(ws, back.id or 0, date(2026, 10, 15))
+    assert sent.credit_applied == eur(4000) and sent.applied_on == date(2026, 10, 15)
+    more = new_invoice(ws, c.id or 0, items=[ItemSpec("Also October", "1", eur(3000))], on=date(2026, 10, 20))
+    sent = send_invoice(ws, more.id or 0, date(2026, 10, 20))               # 10 left since March, 20 needs Nov
+    assert sent.credit_applied == eur(2000) and sent.applied_on == date(2026, 11, 20)

@@ -18,7 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vatui.domain.invoicing import AGING_BUCKETS, Totals, aging_bucket, is_issued, settlements, totals
+from vatui.domain.invoicing import (
+    AGING_BUCKETS,
+    Totals,
+    aging_bucket,
+    is_issued,
+    settlement_date,
+    settlements,
+    totals,
+)
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
 
@@ -276,14 +284,53 @@ class Held:
     """Overpayments not yet applied to an invoice."""
 
 
-def held_since(billed: Iterable[Billed], client_id: int, currency: str) -> date | None:
-    """The last day money was put on hold for a client in a currency (a paid deposit or an
-    overpayment), or ``None``: held money cannot be applied before this day."""
-    days = [s.on for invoice, payments in billed
-            if is_issued(invoice) and invoice.client_id == client_id and invoice.currency == currency
-            for s in settlements(invoice, payments)
-            if s.excess.minor or (invoice.kind == "deposit" and s.applied.minor)]
-    return max(days, default=None)
+def _held_events(billed: Iterable[Billed], client_id: int, currency: str) -> tuple[
+        list[tuple[date, int]], list[tuple[date, int]]]:
+    """Dated moves of a client's held deposit and credit pools: (+ received, − applied)."""
+    dep: list[tuple[date, int]] = []
+    cred: list[tuple[date, int]] = []
+    for invoice, payments in billed:
+        if not is_issued(invoice) or invoice.client_id != client_id or invoice.currency != currency:
+            continue
+        for s in settlements(invoice, payments):
+            if invoice.kind == "deposit" and s.applied.minor:
+                dep.append((s.on, s.applied.minor))
+            if s.excess.minor:
+                cred.append((s.on, s.excess.minor))
+        when = settlement_date(invoice)
+        if invoice.deposit_applied is not None and invoice.deposit_applied.minor:
+            dep.append((when, -invoice.deposit_applied.minor))
+        if invoice.credit_applied is not None and invoice.credit_applied.minor:
+            cred.append((when, -invoice.credit_applied.minor))
+    return dep, cred
+
+
+def _covers(events: list[tuple[date, int]], start: date, amount: int) -> bool:
+    """Whether taking ``amount`` on ``start`` leaves the pool at or above zero ever after."""
+    if amount <= 0:
+        return True
+    balance = sum(m for d, m in events if d <= start)
+    if balance < amount:
+        return False
+    for _day, move in sorted((d, m) for d, m in events if d > start):
+        balance += move
+        if balance < amount:
+            return False
+    return True
+
+
+def applicable_from(billed: Iterable[Billed], client_id: int, currency: str, day: date,
+                    deposit: int, credit: int) -> date:
+    """The first day on or after ``day`` when ``deposit`` and ``credit`` (minor units) can be
+    taken from the client's held money without any pool ever going below zero: money is
+    never applied before it was received (a credit from a December overpayment, used on an
+    invoice back-dated to October, is applied in December)."""
+    dep, cred = _held_events(billed, client_id, currency)
+    candidates = sorted({day, *(d for d, m in dep + cred if m > 0 and d > day)})
+    for when in candidates:
+        if _covers(dep, when, deposit) and _covers(cred, when, credit):
+            return when
+    return candidates[-1]
 
 
 def held(billed: Iterable[Billed]) -> dict[tuple[int, str], Held]:

@@ -27,7 +27,7 @@ from vatui.domain.invoicing import (
 )
 from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
 from vatui.domain.money import Money
-from vatui.domain.reports import held, held_since
+from vatui.domain.reports import applicable_from, held
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -252,8 +252,8 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
             credit = Money(min(balances.credit.minor, left), invoice.currency)
         applied_on = None
         if deposit is not None or credit is not None:
-            since = held_since(client_books, invoice.client_id, invoice.currency)
-            applied_on = max(day, since) if since is not None else day
+            applied_on = applicable_from(client_books, invoice.client_id, invoice.currency, day,
+                                         deposit.minor if deposit else 0, credit.minor if credit else 0)
         sent = invoice.with_(status="sent", sent_on=day, deposit_applied=deposit, credit_applied=credit,
                              applied_on=applied_on)
         sent = sent.with_(status=status_after(sent, []))
