@@ -117,4 +117,5 @@ def test_expenses_and_exports(vatui: Vatui, tmp_path: Path) -> None:
     expenses_csv = (tmp_path / "csv" / "expenses.csv").read_text()
     assert "'=cmd" in expenses_csv
     assert {p.name for p in (tmp_path / "csv").iterdir()} == {
-        "invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "time.csv", "clients.csv"}
+        "invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "expense_templates.csv", "time.csv",
+        "clients.csv"}

@@ -20,30 +20,33 @@ def on(days: int) -> date:
     return DUE + timedelta(days=days)
 
 
-@pytest.mark.parametrize(("days", "step"), [(-4, None), (-3, 0), (0, 0), (1, 1), (6, 1), (7, 2), (14, 3), (90, 3)])
-def test_latest_reachable_step_when_nothing_was_sent(days: int, step: int | None) -> None:
+@pytest.mark.parametrize(("days", "step"), [(-4, None), (-3, 0), (0, 0), (1, 1), (6, 1), (7, 2), (14, 2), (90, 2)])
+def test_latest_reachable_step_short_of_the_final_when_nothing_was_sent(days: int, step: int | None) -> None:
     assert due_step(DUE, (), P, on(days)) == step
 
 
-def test_steps_move_forward_and_skip_what_was_never_sent() -> None:
+def test_steps_move_forward_one_at_a_time() -> None:
     sent = (ReminderSent(step=0, on=on(-3)),)
     assert due_step(DUE, sent, P, on(0)) is None
     assert due_step(DUE, sent, P, on(1)) == 1
-    assert due_step(DUE, sent, P, on(8)) == 2
-    sent += (ReminderSent(step=2, on=on(8)),)
-    assert due_step(DUE, sent, P, on(13)) is None
-    assert due_step(DUE, sent, P, on(14)) == 3
+    assert due_step(DUE, sent, P, on(8)) == 1
+    sent += (ReminderSent(step=1, on=on(8)),)
+    assert due_step(DUE, sent, P, on(13)) is None   # polite → firm: 6 days of spacing
+    assert due_step(DUE, sent, P, on(14)) == 2
+    sent += (ReminderSent(step=2, on=on(14)),)
+    assert due_step(DUE, sent, P, on(20)) is None
+    assert due_step(DUE, sent, P, on(21)) == 3
     sent += (ReminderSent(step=3, on=on(14)),)
     assert due_step(DUE, sent, P, on(60)) is None
     assert last_sent(sent) == 3
     assert pauses_work(sent, P)
-    assert not pauses_work(sent[:2], P)
+    assert not pauses_work(sent[:3], P)
 
 
 def test_at_most_one_step_per_invoice_per_day() -> None:
-    sent = (ReminderSent(step=1, on=on(14)),)
+    sent = (ReminderSent(step=2, on=on(14)),)
     assert due_step(DUE, sent, P, on(14)) is None
-    assert due_step(DUE, sent, P, on(15)) == 3
+    assert due_step(DUE, sent, P, on(21)) == 3
 
 
 def test_paid_or_closed_invoices_get_nothing() -> None:

@@ -40,13 +40,17 @@ def test_reminder_drafted_logged_once_a_day_and_final_puts_client_on_hold(ws: Wo
         mark_reminder_sent(ws, inv.id or 0, 2, date(2026, 11, 16))
     assert reminders_due(ws, date(2026, 11, 16)) == []
     assert on_hold_clients(ws) == set()
-    final = draft_reminder(ws, inv.id or 0, date(2026, 11, 29))
-    assert final.final and "29 days" not in final.text and "14 days overdue" in final.text
-    mark_reminder_sent(ws, inv.id or 0, final.step, date(2026, 11, 29))
+    firm = draft_reminder(ws, inv.id or 0, date(2026, 11, 29))   # one step at a time: firm before final
+    assert firm.name == "firm" and not firm.final
+    mark_reminder_sent(ws, inv.id or 0, firm.step, date(2026, 11, 29))
+    final = draft_reminder(ws, inv.id or 0, date(2026, 12, 6))
+    assert final.final and "21 days overdue" in final.text
+    mark_reminder_sent(ws, inv.id or 0, final.step, date(2026, 12, 6))
     assert on_hold_clients(ws) == {c.id}
     stored = ws.get(Invoice, inv.id or 0)
-    assert [(r.step, r.on) for r in stored.reminders] == [(1, date(2026, 11, 16)), (3, date(2026, 11, 29))]
-    record_payment(ws, inv.id or 0, eur(10000), date(2026, 11, 30))
+    assert [(r.step, r.on) for r in stored.reminders] == [
+        (1, date(2026, 11, 16)), (2, date(2026, 11, 29)), (3, date(2026, 12, 6))]
+    record_payment(ws, inv.id or 0, eur(10000), date(2026, 12, 7))
     assert on_hold_clients(ws) == set()
     assert reminders_due(ws, date(2026, 12, 30)) == []
     with pytest.raises(RuleError):

@@ -67,6 +67,8 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
         marks.append(f"[x] {label} {done[key].isoformat()}" if key in done else f"[ ] {label}")
     out.append(_("  vetting: {marks}").format(marks="; ".join(marks)))
     rel = detail.reliability
+    if detail.on_hold:
+        out.append(_("  on hold: unpaid — the final reminder was sent; work is paused until it is paid"))
     out.append(_("  reliability: {badge} — {reasons}").format(
         badge=rel.badge.upper(), reasons="; ".join(rel.reasons)))
     if rel.invoices:

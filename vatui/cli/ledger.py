@@ -257,16 +257,26 @@ def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: s
 @click.argument("number")
 @click.option("--on", "on", metavar="DATE", help=_("The day (default today)."))
 @click.option("--dry-run", is_flag=True, help=_("Print the text without logging the step as sent."))
+@click.option("--snooze", "snooze", metavar="DATE", help=_("Snooze NUMBER's reminders until DATE instead."))
+@click.option("--wake", is_flag=True, help=_("Undo a snooze: reminders are due again."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, as_json: bool) -> None:
-    """Print the due collection step's text for NUMBER and log it as sent."""
+def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, snooze: str | None, wake: bool,
+               as_json: bool) -> None:
+    """Print the due collection step's text for NUMBER and log it as sent (or snooze it)."""
     from vatui.services.ledger_collect import draft_reminder, mark_reminder_sent
     from vatui.services.ledger_data import find_invoice
 
     ws = obj.ws()
     day = _day(obj, on)
     invoice = find_invoice(ws, number)
+    if snooze is not None and (wake or dry_run):
+        from vatui.domain.errors import InputError
+
+        raise InputError(_("give --snooze DATE, --wake or --dry-run, not two of them"))
+    if snooze is not None or wake:
+        _snooze(obj, invoice.id or 0, None if wake else obj.parse_date(snooze or ""), day, as_json)
+        return
     draft = draft_reminder(ws, invoice.id or 0, day)
     if not dry_run:
         mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
@@ -280,6 +290,18 @@ def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, as_j
             name=show(draft.name), number=invoice.number, day=day.isoformat()))
         if draft.final:
             say(_("The client is now on hold until this invoice is paid."))
+
+
+def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_json: bool) -> None:
+    from vatui.services.ledger_collect import snooze_reminders
+
+    invoice = snooze_reminders(obj.ws(), invoice_id, until, day)
+    if as_json:
+        emit_json({"invoice": invoice.number, "snoozed_until": until.isoformat() if until else None})
+    elif until is None:
+        say(_("Reminders for {number} are due again.").format(number=invoice.number))
+    else:
+        say(_("Reminders for {number} snoozed until {day}.").format(number=invoice.number, day=until.isoformat()))
 
 
 def show_block(text: str) -> str:

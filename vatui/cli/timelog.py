@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import click
 
@@ -16,29 +17,66 @@ def time_group() -> None:
     """Start and stop the timer, log and list time."""
 
 
+def _long_options(fn: Any) -> Any:
+    """``--minutes N`` / ``--duration D`` / ``--keep``: what a timer that ran past 12 h logs."""
+    fn = click.option("--keep", is_flag=True, help=_("Log all the time a timer that ran past 12 h ran (at most 24 h)."))(fn)
+    fn = click.option("--duration", "duration", metavar="D", help=_("Log D (e.g. 7h30m) instead of all it ran."))(fn)
+    return click.option("--minutes", "minutes", type=int, metavar="N",
+                        help=_("Log N minutes instead of all it ran."))(fn)
+
+
+def _logged(minutes: int | None, duration: str | None, keep: bool) -> int | None:
+    from vatui.domain.durations import parse_duration
+    from vatui.domain.errors import InputError
+
+    if sum(x is not None and x is not False for x in (minutes, duration, keep or None)) > 1:
+        raise InputError(_("give one of --minutes, --duration or --keep"))
+    return parse_duration(duration) if duration is not None else minutes
+
+
+def _ask_long(error: Exception, command: str) -> Exception:
+    from vatui.domain.errors import RuleError
+    from vatui.services.timer import LONG_TIMER_MINUTES, LongTimerError
+
+    if not isinstance(error, LongTimerError):
+        return error
+    h, m = divmod(error.elapsed_minutes, 60)
+    return RuleError(_("the timer has run {h} h {m} min, probably forgotten: nothing logged. Say what to log: "
+                       "vatui {command} --duration {limit}h (or --minutes N, or --keep to log it all)").format(
+        h=h, m=m, command=command, limit=LONG_TIMER_MINUTES // 60))
+
+
 @time_group.command("start")
 @click.argument("task")
+@_long_options
 @pass_ctx
-def time_start(obj: CliContext, task: str) -> None:
-    """Start the timer on a task (stops any running timer)."""
+def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | None, keep: bool) -> None:
+    """Start the timer on a task (stops any running timer; one past 12 h needs --duration/--minutes/--keep)."""
     from vatui.services.tasks import find_task
     from vatui.services.timer import start_timer
 
     ws = obj.ws()
     found = find_task(ws, task)
-    _started, stopped = start_timer(ws, found.id or 0)
+    try:
+        _started, stopped = start_timer(ws, found.id or 0, minutes=_logged(minutes, duration, keep), keep=keep)
+    except Exception as exc:
+        raise _ask_long(exc, f"time start {found.id}") from None
     if stopped is not None:
         say(_("Stopped the previous timer after {m} min.").format(m=stopped.minutes))
     say(_("Timer started on #{id} {title}").format(id=found.id, title=show(found.title, 60)))
 
 
 @time_group.command("stop")
+@_long_options
 @pass_ctx
-def time_stop(obj: CliContext) -> None:
-    """Stop the running timer."""
+def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: bool) -> None:
+    """Stop the running timer (one past 12 h needs --duration, --minutes or --keep)."""
     from vatui.services.timer import stop_timer
 
-    entry = stop_timer(obj.ws())
+    try:
+        entry = stop_timer(obj.ws(), minutes=_logged(minutes, duration, keep), keep=keep)
+    except Exception as exc:
+        raise _ask_long(exc, "time stop") from None
     if entry is None:
         say(_("No timer is running."))
     else:

@@ -4,10 +4,16 @@ Rules (documented in ``docs/ledger.md``):
 
 - only an invoice that is sent or partly paid, with money still due, gets reminders;
 - step ``i`` is reachable on ``due_date + offset_days`` or later;
-- the step due is the LATEST reachable step after the last one sent (earlier steps that
-  were never sent are skipped: an invoice found 10 days late gets the +7 "firm" step, not
-  the −3 "friendly" one);
+- first contact (nothing sent yet): the LATEST reachable step, but never a step that
+  pauses work while an earlier step exists (an invoice found 10 days late gets the +7
+  "firm" step, not the −3 "friendly" one; found 90 days late it still gets "firm", not
+  the final "work paused" one: the client is warned before work stops);
+- escalation: after that, the step due is only ever the NEXT one (never more than one
+  step beyond the last sent), reachable on its own date and, at the earliest, the
+  protocol's spacing after the last step actually sent (``offset_next − offset_last``
+  days: a late first "firm" is followed by "final" 7 days later, not the next day);
 - at most one step per invoice per day: nothing is due on a day a step was already sent;
+- a snoozed invoice (``snoozed_until``) gets nothing before that date;
 - after a step that ``pauses_work`` is sent and while money is still due, the client is
   on hold.
 
@@ -43,23 +49,50 @@ def last_sent(reminders: Sequence[ReminderSent]) -> int:
 
 def due_step(
     due_date: date, reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep], on: date,
-    *, open_: bool = True,
+    *, open_: bool = True, snoozed_until: date | None = None,
 ) -> int | None:
     """Index of the protocol step to send on ``on``, or ``None``.
 
     ``open_`` says whether money is still due on an issued invoice (paid, void and draft
-    invoices get nothing).
+    invoices get nothing). ``snoozed_until``: nothing is due before that day.
     """
     if not open_ or not protocol:
         return None
+    if snoozed_until is not None and on < snoozed_until:
+        return None
     if any(r.on == on for r in reminders):
         return None
-    start = last_sent(reminders) + 1
-    found = None
-    for index in range(start, len(protocol)):
-        if step_date(due_date, protocol[index]) <= on:
-            found = index
-    return found
+    last = last_sent(reminders)
+    if last < 0:
+        reachable = [i for i, p in enumerate(protocol) if step_date(due_date, p) <= on]
+        if not reachable:
+            return None
+        warned = [i for i in reachable if not protocol[i].pauses_work]
+        return warned[-1] if warned else reachable[0]
+    step = last + 1
+    if step >= len(protocol):
+        return None
+    when = step_date(due_date, protocol[step])
+    if 0 <= last < len(protocol):
+        sent_on = max(r.on for r in reminders if r.step == last)
+        when = max(when, sent_on + timedelta(days=protocol[step].offset_days - protocol[last].offset_days))
+    return step if when <= on else None
+
+
+def next_step_date(due_date: date, reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> date | None:
+    """The first day the next step may be sent once one was sent (``None``: all sent, or none yet)."""
+    last = last_sent(reminders)
+    step = last + 1
+    if last < 0 or step >= len(protocol) or last >= len(protocol):
+        return None
+    sent_on = max(r.on for r in reminders if r.step == last)
+    return max(step_date(due_date, protocol[step]),
+               sent_on + timedelta(days=protocol[step].offset_days - protocol[last].offset_days))
+
+
+def all_sent(reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> bool:
+    """Whether the protocol's last step was sent (nothing is left to send)."""
+    return bool(protocol) and last_sent(reminders) >= len(protocol) - 1
 
 
 def pauses_work(reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> bool:

@@ -187,8 +187,8 @@ class Settlement:
 
 
 def settlement_date(invoice: Invoice) -> date:
-    """When deposit and credit were applied: the day it was sent (else its issue date)."""
-    return invoice.sent_on or invoice.issue_date
+    """When deposit and credit were applied: ``applied_on``, else the day it was sent (else its issue date)."""
+    return invoice.applied_on or invoice.sent_on or invoice.issue_date
 
 
 def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> list[Settlement]:
@@ -215,6 +215,16 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
                               Money(tax_cum - tax_so_far, cur), pid))
         tax_so_far = tax_cum
     return out
+
+
+def payments_split(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> tuple[Money, Money]:
+    """What the payments paid on this invoice, and what they paid beyond it (the client's credit).
+
+    A held deposit and credit applied are settled first, so they are not in either figure.
+    """
+    parts = [s for s in settlements(invoice, payments, t) if s.source == "payment"]
+    cur = invoice.currency
+    return (Money(sum(s.applied.minor for s in parts), cur), Money(sum(s.excess.minor for s in parts), cur))
 
 
 def amount_due(invoice: Invoice, payments: Sequence[Payment], on: date | None = None,

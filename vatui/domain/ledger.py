@@ -109,6 +109,12 @@ class Invoice(Record):
     """When it was voided (it keeps its number)."""
     removed_payments: tuple[PaymentRemoval, ...] = ()
     """Payments deleted from it, with the reason (never shown as paid, kept for the record)."""
+    applied_on: date | None = None
+    """When the held deposit and credit were applied (``None``: the day it was sent). Never
+    before that money was received (``vatui.domain.reports.applicable_from``): a credit from
+    a December overpayment applied to a back-dated October invoice is applied in December."""
+    reminders_snoozed_until: date | None = None
+    """No reminder is due before this day."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -123,7 +123,7 @@ class Reliability:
     on_time: int
     """Of those, paid on or before the due date."""
     late: int
-    """Of those, paid late, still overdue, or written off."""
+    """Of those, paid late, still overdue (unpaid past the due date), or written off."""
     average_days_late: Decimal | None
     """Average days late over the late ones (one decimal)."""
     reminders_per_invoice: Decimal | None
@@ -254,6 +254,23 @@ def assess(outcomes: Sequence[InvoiceOutcome], vetting_done: Iterable[str] | Non
     )
 
 
+def _late_words(late: Sequence[InvoiceOutcome], known: int) -> list[str]:
+    """The late invoices in true words: paid late, and unpaid past the due date, apart.
+
+    Written-off invoices have their own reason, so they are not repeated here.
+    """
+    paid = sum(1 for o in late if o.state == "settled")
+    unpaid = sum(1 for o in late if o.state == "overdue")
+    out = []
+    if paid:
+        out.append(ngettext("paid {late} of {n} invoice late", "paid {late} of {n} invoices late", known).format(
+            late=paid, n=known))
+    if unpaid:
+        out.append(ngettext("{late} of {n} invoice unpaid past its due date",
+                            "{late} of {n} invoices unpaid past their due date", known).format(late=unpaid, n=known))
+    return out
+
+
 def _judge(
     known: int, on_time: int, late: list[InvoiceOutcome], average: Decimal | None,
     per_invoice: Decimal | None, oldest: InvoiceOutcome | None, offs: list[InvoiceOutcome],
@@ -267,16 +284,15 @@ def _judge(
         amounts = ", ".join(m.format() for m in totals_by_currency([o.owed for o in offs]).values())
         risky.append(ngettext("{n} invoice written off ({amount})", "{n} invoices written off ({amount})",
                               len(offs)).format(n=len(offs), amount=amounts))
-    paid_late = ngettext("paid {late} of {n} invoice late", "paid {late} of {n} invoices late", known).format(
-        late=len(late), n=known)
+    paid_late = _late_words(late, known)
     def under(percent: int) -> bool:
         return on_time * 100 < percent * known
 
     if late and ((known >= RISKY_MIN_INVOICES and under(RISKY_ON_TIME))
                  or (len(late) >= RISKY_LATE_COUNT and under(WATCH_ON_TIME))):
-        risky.append(paid_late)
+        risky.extend(paid_late)
     elif late and under(WATCH_ON_TIME):
-        watch.append(paid_late)
+        watch.extend(paid_late)
     if average is not None:
         text = _("on average {days} days late").format(days=average)
         if average >= RISKY_DAYS_LATE:

@@ -18,7 +18,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from vatui.domain.invoicing import AGING_BUCKETS, Totals, aging_bucket, is_issued, settlements, totals
+from vatui.domain.invoicing import (
+    AGING_BUCKETS,
+    Totals,
+    aging_bucket,
+    is_issued,
+    settlement_date,
+    settlements,
+    totals,
+)
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
 
@@ -120,6 +128,27 @@ def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
     return out
 
 
+def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[tuple[int, str], Money]:
+    """Revenue per (client, currency): income recognised by ``on`` (cash basis, net of tax).
+
+    The one definition of a client's revenue: the clients report and the client's card
+    both use it. Payments of deposit invoices (held, not income) and overpayments (the
+    client's credit, income only once applied) are not revenue.
+    """
+    out: dict[tuple[int, str], int] = {}
+    for entry in income_entries(billed):
+        if on is None or entry.on <= on:
+            key = (entry.client_id, entry.amount.currency)
+            out[key] = out.get(key, 0) + entry.amount.minor
+    return {key: Money(minor, key[1]) for key, minor in out.items()}
+
+
+def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = None) -> dict[str, Money]:
+    """One client's revenue per currency (``revenue_by_client``), only non-zero amounts."""
+    return {cur: m for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
+            if cid == client_id and m.minor}
+
+
 @dataclass(frozen=True, slots=True)
 class PnlRow:
     """Profit and loss of one month in one currency."""
@@ -218,9 +247,8 @@ def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: M
     """One row per client and currency: revenue, invoiced, outstanding, hours, effective rate."""
     acc: dict[tuple[int, str], _Acc] = {}
     billed = list(billed)
-    for entry in income_entries(billed):
-        a = acc.setdefault((entry.client_id, entry.amount.currency), _Acc())
-        a.revenue += entry.amount.minor
+    for key, money in revenue_by_client(billed, on).items():
+        acc.setdefault(key, _Acc()).revenue += money.minor
     for invoice, payments in billed:
         if not is_issued(invoice):
             continue
@@ -254,6 +282,55 @@ class Held:
     """Paid deposits not yet applied to an invoice."""
     credit: Money
     """Overpayments not yet applied to an invoice."""
+
+
+def _held_events(billed: Iterable[Billed], client_id: int, currency: str) -> tuple[
+        list[tuple[date, int]], list[tuple[date, int]]]:
+    """Dated moves of a client's held deposit and credit pools: (+ received, − applied)."""
+    dep: list[tuple[date, int]] = []
+    cred: list[tuple[date, int]] = []
+    for invoice, payments in billed:
+        if not is_issued(invoice) or invoice.client_id != client_id or invoice.currency != currency:
+            continue
+        for s in settlements(invoice, payments):
+            if invoice.kind == "deposit" and s.applied.minor:
+                dep.append((s.on, s.applied.minor))
+            if s.excess.minor:
+                cred.append((s.on, s.excess.minor))
+        when = settlement_date(invoice)
+        if invoice.deposit_applied is not None and invoice.deposit_applied.minor:
+            dep.append((when, -invoice.deposit_applied.minor))
+        if invoice.credit_applied is not None and invoice.credit_applied.minor:
+            cred.append((when, -invoice.credit_applied.minor))
+    return dep, cred
+
+
+def _covers(events: list[tuple[date, int]], start: date, amount: int) -> bool:
+    """Whether taking ``amount`` on ``start`` leaves the pool at or above zero ever after."""
+    if amount <= 0:
+        return True
+    balance = sum(m for d, m in events if d <= start)
+    if balance < amount:
+        return False
+    for _day, move in sorted((d, m) for d, m in events if d > start):
+        balance += move
+        if balance < amount:
+            return False
+    return True
+
+
+def applicable_from(billed: Iterable[Billed], client_id: int, currency: str, day: date,
+                    deposit: int, credit: int) -> date:
+    """The first day on or after ``day`` when ``deposit`` and ``credit`` (minor units) can be
+    taken from the client's held money without any pool ever going below zero: money is
+    never applied before it was received (a credit from a December overpayment, used on an
+    invoice back-dated to October, is applied in December)."""
+    dep, cred = _held_events(billed, client_id, currency)
+    candidates = sorted({day, *(d for d, m in dep + cred if m > 0 and d > day)})
+    for when in candidates:
+        if _covers(dep, when, deposit) and _covers(cred, when, credit):
+            return when
+    return candidates[-1]
 
 
 def held(billed: Iterable[Billed]) -> dict[tuple[int, str], Held]:

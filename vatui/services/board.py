@@ -34,7 +34,7 @@ class BoardSnapshot:
     today: date
     """Today's date at home."""
     blocked_clients: frozenset[int] = frozenset()
-    """Clients whose required deposit is unpaid: their cards are flagged."""
+    """Clients whose required deposit is unpaid, or on hold (unpaid after the final reminder): flagged."""
     running: TimeEntry | None = None
     """The running timer, if any."""
 
@@ -50,13 +50,16 @@ class BoardSnapshot:
 
 
 def _blocked(ws: Workspace) -> frozenset[int]:
-    """Clients with an unpaid required deposit, from the ledger's hook when it has one."""
+    """Clients whose work should wait (the card's ``$!`` flag): an unpaid required deposit, or
+    on hold because the final collection step was sent and money is still due."""
     from vatui.services import today_money
 
     hook = getattr(today_money, "blocked_clients", None)
+    held = getattr(today_money, "on_hold_clients", None)
     if hook is None:
         return frozenset()
-    return frozenset(int(i) for i in hook(ws))
+    on_hold = held(ws) if held is not None else set()
+    return frozenset(int(i) for i in (*hook(ws), *on_hold))
 
 
 def _shown(doc: dict[str, Any], since: str) -> bool:

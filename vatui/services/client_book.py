@@ -4,7 +4,9 @@ Figures (per currency, never converted):
 
 - **Reliability**: ``vatui.domain.reliability`` over the client's invoices and payments,
   read from the raw ``invoices`` and ``payments`` tables.
-- **Lifetime revenue**: every payment received on the client's invoices (cash basis).
+- **Lifetime revenue**: ``vatui.domain.reports.client_revenue``, the same function as the
+  clients report: income recognised by the day (cash basis, net of tax; deposits held and
+  overpayments not yet applied are not revenue), archived invoices included.
 - **Effective hourly rate**: lifetime revenue divided by every hour logged for the client
   (finished time entries, billable or not), per currency.
 - **Retainer use**: minutes logged in the current month (home time) against the
@@ -23,11 +25,14 @@ from zoneinfo import ZoneInfo
 from vatui.domain.clients import Client, Contact
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.localtime import LocalTime, local_time
-from vatui.domain.money import Money, totals_by_currency
+from vatui.domain.money import Money
 from vatui.domain.reliability import Reliability, outcome, reliability
+from vatui.domain.reports import client_revenue
 from vatui.domain.tasks import Task
 from vatui.services.common import home_today
 from vatui.services.contacts import list_contacts
+from vatui.services.ledger_collect import on_hold_clients
+from vatui.services.ledger_data import billed
 from vatui.store.workspace import Workspace
 
 MAX_CONTACTS = 20
@@ -75,7 +80,7 @@ class ClientDetail:
     local: LocalTime | None
     """Their clock now, when they have a timezone."""
     revenue: Mapping[str, Money]
-    """Lifetime payments received, per currency."""
+    """Lifetime revenue per currency (``vatui.domain.reports.client_revenue``)."""
     minutes_logged: int
     """Every finished minute logged for the client."""
     effective_rate: Mapping[str, Money]
@@ -92,6 +97,8 @@ class ClientDetail:
     """Newest contacts first (at most ``MAX_CONTACTS``)."""
     open_follow_ups: tuple[Contact, ...] = field(default=())
     """Contacts whose follow-up is not done yet, soonest first."""
+    on_hold: bool = False
+    """The collection step that pauses work was sent and money is still due: on hold, unpaid."""
 
     @property
     def last_contact(self) -> Contact | None:
@@ -122,6 +129,7 @@ class ClientDetail:
             "invoices": {"counts": dict(self.invoice_counts), "recent": [i.to_json() for i in self.invoices]},
             "last_contact": contact_json(last) if last else None,
             "open_follow_ups": [contact_json(c) for c in self.open_follow_ups],
+            "on_hold": self.on_hold,
         }
 
 
@@ -202,7 +210,9 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     day = on or home_today(ws)
     invoices, payments = _client_ledger(ws, client_id)
     rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
-    revenue = totals_by_currency([p.amount for p in payments if p.on <= day])
+    revenue = client_revenue(
+        billed(ws, keep=lambda d: d.get("client_id") == client_id and d.get("status") not in ("draft", "void")),
+        client_id, day)
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
     local = None
     if client.timezone:
@@ -229,4 +239,5 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
         month_minutes=month_minutes, open_tasks=tuple(open_tasks(ws, client_id)),
         invoices=tuple(lines[:MAX_INVOICES]), invoice_counts=counts,
         contacts=tuple(contacts[:MAX_CONTACTS]), open_follow_ups=tuple(follow),
+        on_hold=client_id in on_hold_clients(ws),
     )

@@ -1,7 +1,9 @@
 """``vatui export csv DIR``: the ledger and the time log as CSV files, one per table.
 
 Files: ``invoices.csv``, ``invoice_lines.csv``, ``payments.csv``, ``expenses.csv``,
-``time.csv``, ``clients.csv``. Amounts are plain decimals with a separate currency column.
+``expense_templates.csv``, ``time.csv``, ``clients.csv``. ``expenses.csv`` holds only real
+money out (the rows the P&L counts: its sums equal the P&L's expenses); the recurring
+templates that create those rows are listed apart in ``expense_templates.csv``. Amounts are plain decimals with a separate currency column.
 User text that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return) is prefixed with ``'``. Confidential notes are never
 exported here. Each file is written atomically.
@@ -17,6 +19,7 @@ from typing import Any
 
 from vatui.domain.invoicing import amount_due, line_amount, totals
 from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.reports import counted_expense
 from vatui.domain.text import clean
 from vatui.services.common import client_names
 from vatui.services.ledger_data import all_docs, payments_by_invoice
@@ -86,12 +89,16 @@ def export_csv(ws: Workspace, directory: Path) -> list[Path]:
           p.reference] for p in payments))
     expenses = sorted((Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items()),
                       key=lambda e: (e.on, e.id or 0))
-    files["expenses.csv"] = _csv(
-        ["id", "date", "amount", "currency", "category", "vendor", "note", "recurrence", "template_id",
-         "client_id", "invoice"],
-        ([e.id, e.on.isoformat(), _num(e.amount), e.amount.currency, e.category, e.vendor, e.note,
-          e.recurrence or "", e.template_id or "", e.client_id or "", numbers.get(e.invoice_id, "")]
-         for e in expenses))
+    expense_header = ["id", "date", "amount", "currency", "category", "vendor", "note", "recurrence",
+                      "template_id", "client_id", "invoice"]
+
+    def expense_row(e: Expense) -> list[Any]:
+        return [e.id, e.on.isoformat(), _num(e.amount), e.amount.currency, e.category, e.vendor, e.note,
+                e.recurrence or "", e.template_id or "", e.client_id or "", numbers.get(e.invoice_id, "")]
+
+    files["expenses.csv"] = _csv(expense_header, (expense_row(e) for e in expenses if counted_expense(e)))
+    files["expense_templates.csv"] = _csv(
+        expense_header, (expense_row(e) for e in expenses if not counted_expense(e)))
     time_docs = all_docs(ws, "time")
     files["time.csv"] = _csv(
         ["id", "start", "end", "minutes", "task_id", "client_id", "client", "billable", "invoice", "note"],

@@ -27,7 +27,7 @@ from vatui.domain.invoicing import (
 )
 from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
 from vatui.domain.money import Money
-from vatui.domain.reports import held
+from vatui.domain.reports import applicable_from, held
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -244,7 +244,8 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         if invoice.status != "draft":
             raise RuleError(_("{number} was already sent").format(number=invoice.number))
         total = totals(invoice).total
-        balances = held(tx_billed(tx, invoice.client_id)).get((invoice.client_id, invoice.currency))
+        client_books = tx_billed(tx, invoice.client_id)
+        balances = held(client_books).get((invoice.client_id, invoice.currency))
         deposit = credit = None
         left = total.minor
         if balances is not None and invoice.kind != "deposit" and balances.deposit.minor > 0 and left > 0:
@@ -252,7 +253,12 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
             left -= deposit.minor
         if balances is not None and balances.credit.minor > 0 and left > 0:
             credit = Money(min(balances.credit.minor, left), invoice.currency)
-        sent = invoice.with_(status="sent", sent_on=day, deposit_applied=deposit, credit_applied=credit)
+        applied_on = None
+        if deposit is not None or credit is not None:
+            applied_on = applicable_from(client_books, invoice.client_id, invoice.currency, day,
+                                         deposit.minor if deposit else 0, credit.minor if credit else 0)
+        sent = invoice.with_(status="sent", sent_on=day, deposit_applied=deposit, credit_applied=credit,
+                             applied_on=applied_on)
         sent = sent.with_(status=status_after(sent, []))
         return tx.save(sent)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -71,7 +71,8 @@ def reminders_due(ws: Workspace, on: date, opened: list[Open] | None = None) -> 
     protocol = ws.settings().protocol
     out = []
     for invoice, due in opened if opened is not None else open_invoices(ws):
-        step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, on)
+        step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, on,
+                                snoozed_until=invoice.reminders_snoozed_until)
         if step is None:
             continue
         p = protocol[step]
@@ -110,11 +111,17 @@ def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> Re
     protocol = ws.settings().protocol
     due = amount_due(invoice, invoice_payments(ws, invoice_id))
     open_ = invoice.status in OPEN_STATUSES and due.minor > 0
-    step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, day, open_=open_)
+    step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, day, open_=open_,
+                            snoozed_until=invoice.reminders_snoozed_until)
     if step is None:
         if not open_:
             raise RuleError(_("{number} is {status}: no reminder to send").format(
                 number=invoice.number, status=invoice.status))
+        if invoice.reminders_snoozed_until is not None and day < invoice.reminders_snoozed_until:
+            raise RuleError(_("reminders for {number} are snoozed until {d}").format(
+                number=invoice.number, d=invoice.reminders_snoozed_until.isoformat()))
+        if dunning.all_sent(invoice.reminders, protocol):
+            raise RuleError(_("every reminder step for {number} was already sent").format(number=invoice.number))
         if any(r.on == day for r in invoice.reminders):
             raise RuleError(_("a reminder for {number} was already sent on {d}").format(
                 number=invoice.number, d=day.isoformat()))
@@ -141,6 +148,49 @@ def mark_reminder_sent(ws: Workspace, invoice_id: int, step: int, on: date | Non
         if step <= dunning.last_sent(invoice.reminders):
             raise RuleError(_("step {name} (or a later one) was already sent").format(name=protocol[step].name))
         return tx.save(invoice.with_(reminders=(*invoice.reminders, ReminderSent(step=step, on=day))))
+
+
+MAX_SNOOZE_DAYS = 366
+"""A reminder is snoozed for at most this many days."""
+
+
+def snooze_reminders(ws: Workspace, invoice_id: int, until: date | None, on: date | None = None) -> Invoice:
+    """Snooze an open invoice's reminders until ``until`` (``None``: wake them now)."""
+    day = on or home_today(ws)
+    if until is not None and not day < until <= day + timedelta(days=MAX_SNOOZE_DAYS):
+        raise InputError(_("snooze until a day after today and within a year (not {d})").format(
+            d=until.isoformat()))
+    invoice = ws.get(Invoice, invoice_id)
+    with ws.transaction(_("snooze reminders for {number}").format(number=invoice.number)) as tx:
+        invoice = tx.get(Invoice, invoice_id)
+        due = amount_due(invoice, invoice_payments(tx, invoice_id))
+        if invoice.status not in OPEN_STATUSES or due.minor <= 0:
+            raise RuleError(_("{number} is {status}: no reminder to snooze").format(
+                number=invoice.number, status=invoice.status))
+        return tx.save(invoice.with_(reminders_snoozed_until=until))
+
+
+@dataclass(frozen=True, slots=True)
+class Exhausted:
+    """An open, overdue invoice whose every reminder step was sent."""
+
+    invoice: Invoice
+    """The invoice."""
+    due: Money
+    """What is still due."""
+    on_hold: bool
+    """Whether a step sent put the client on hold."""
+
+
+def reminders_exhausted(ws: Workspace, on: date, opened: list[Open] | None = None) -> list[Exhausted]:
+    """Overdue invoices with nothing left to send (not snoozed on ``on``): still to chase."""
+    protocol = ws.settings().protocol
+    out = []
+    for invoice, due in opened if opened is not None else open_invoices(ws):
+        snoozed = invoice.reminders_snoozed_until is not None and on < invoice.reminders_snoozed_until
+        if on > invoice.due_date and not snoozed and dunning.all_sent(invoice.reminders, protocol):
+            out.append(Exhausted(invoice, due, dunning.pauses_work(invoice.reminders, protocol)))
+    return sorted(out, key=lambda r: (r.invoice.due_date, r.invoice.number))
 
 
 # deposits and holds -----------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from vatui.domain.clients import Client
-from vatui.domain.invoicing import Totals, amount_due, line_amount, totals
+from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.settings import Settings
@@ -39,9 +39,11 @@ class InvoiceDoc:
     totals: Totals
     """Its totals."""
     paid: Money
-    """Payments received."""
+    """What payments paid on this invoice (never more than it asked for)."""
     due: Money
     """Still due."""
+    credit: Money
+    """What payments brought beyond the invoice: held as the client's credit."""
 
 
 def gather(ws: Workspace, invoice_id: int) -> InvoiceDoc:
@@ -50,8 +52,10 @@ def gather(ws: Workspace, invoice_id: int) -> InvoiceDoc:
     payments: list[Payment] = invoice_payments(ws, invoice_id)
     t = totals(invoice)
     due = amount_due(invoice, payments, t=t) if invoice.status not in ("draft", "void") else t.total
-    paid = Money(sum(min(p.amount.minor, t.total.minor) for p in payments), invoice.currency)
-    return InvoiceDoc(invoice, ws.get(Client, invoice.client_id), ws.settings(), t, paid, due)
+    paid, credit = payments_split(invoice, payments, t)
+    if invoice.status in ("draft", "void"):
+        paid = credit = Money.zero(invoice.currency)
+    return InvoiceDoc(invoice, ws.get(Client, invoice.client_id), ws.settings(), t, paid, due, credit)
 
 
 def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
@@ -69,6 +73,8 @@ def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
     if d.paid.minor:
         rows.append((_("Paid"), -d.paid))
     rows.append((_("Amount due"), d.due))
+    if d.credit.minor:
+        rows.append((_("Overpaid: held as your credit"), d.credit))
     return rows
 
 

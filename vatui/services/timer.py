@@ -8,13 +8,44 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
-from vatui.domain.errors import InputError
+from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.store.workspace import Tx, Workspace
 
 MAX_ENTRY_MINUTES = 24 * 60
+LONG_TIMER_MINUTES = 12 * 60
+"""A timer that ran longer than this was probably forgotten: stopping it asks what to log."""
+
+
+class LongTimerError(RuleError):
+    """The running timer ran past ``LONG_TIMER_MINUTES``: say what to log (or keep it whole)."""
+
+    def __init__(self, elapsed_minutes: int) -> None:
+        self.elapsed_minutes = elapsed_minutes
+        super().__init__(_("the timer has run {h} h {m} min: was it forgotten? Say what to log "
+                           "(at most {limit} h unless kept whole)").format(
+            h=elapsed_minutes // 60, m=elapsed_minutes % 60, limit=LONG_TIMER_MINUTES // 60))
+
+
+def _elapsed(entry: TimeEntry, now: datetime) -> int:
+    return max(1, math.ceil((now - entry.start).total_seconds() / 60))
+
+
+def _stop_minutes(entry: TimeEntry, now: datetime, minutes: int | None, keep: bool) -> int:
+    """The minutes to log when ``entry`` stops at ``now`` (raises when a long timer needs a choice)."""
+    elapsed = _elapsed(entry, now)
+    if minutes is not None:
+        if not 1 <= minutes <= min(elapsed, MAX_ENTRY_MINUTES):
+            raise InputError(_("log from 1 to {max} min: the timer ran {elapsed} min").format(
+                max=min(elapsed, MAX_ENTRY_MINUTES), elapsed=elapsed))
+        return minutes
+    if elapsed > LONG_TIMER_MINUTES and not keep:
+        raise LongTimerError(elapsed)
+    if elapsed > MAX_ENTRY_MINUTES:
+        raise InputError(_("one entry can hold at most 24 hours: say how many minutes to log"))
+    return elapsed
 
 
 def running_timer(ws: Workspace) -> TimeEntry | None:
@@ -25,13 +56,20 @@ def running_timer(ws: Workspace) -> TimeEntry | None:
     return None
 
 
-def _stop(tx: Tx, entry: TimeEntry, now: datetime) -> TimeEntry:
-    minutes = max(1, math.ceil((now - entry.start).total_seconds() / 60))
-    return tx.save(entry.with_(end=now, minutes=minutes))
+def _stop(tx: Tx, entry: TimeEntry, now: datetime, minutes: int | None = None, keep: bool = False) -> TimeEntry:
+    """Finish ``entry``: it ends ``minutes`` after its start (all it ran by default)."""
+    logged = _stop_minutes(entry, now, minutes, keep)
+    end = now if logged == _elapsed(entry, now) else entry.start + timedelta(minutes=logged)
+    return tx.save(entry.with_(end=end, minutes=logged))
 
 
-def start_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry, TimeEntry | None]:
-    """Start timing a task; a timer already running is stopped first. Returns (started, stopped)."""
+def start_timer(ws: Workspace, task_id: int, *, minutes: int | None = None,
+                keep: bool = False) -> tuple[TimeEntry, TimeEntry | None]:
+    """Start timing a task; a timer already running is stopped first. Returns (started, stopped).
+
+    ``minutes``/``keep`` say what the running timer logs, as for ``stop_timer``: one that ran
+    past ``LONG_TIMER_MINUTES`` is not stopped silently (``LongTimerError``).
+    """
     task = ws.get(Task, task_id)
     now = ws.clock.now()
     with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
@@ -39,24 +77,30 @@ def start_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry, TimeEntry | Non
         stopped = None
         for key, doc in list(tx.docs("time").items()):
             if doc.get("end") is None:
-                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now)
+                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now, minutes, keep)
         started = tx.add(TimeEntry(task_id=task.id, client_id=task.client_id, start=now))
         return started, stopped
 
 
-def stop_timer(ws: Workspace) -> TimeEntry | None:
-    """Stop the running timer; returns its finished entry, or ``None`` if none ran."""
+def stop_timer(ws: Workspace, *, minutes: int | None = None, keep: bool = False) -> TimeEntry | None:
+    """Stop the running timer; returns its finished entry, or ``None`` if none ran.
+
+    A timer that ran past ``LONG_TIMER_MINUTES`` was probably forgotten: it stops only with
+    ``minutes`` (what to log, at most what it ran) or ``keep`` (log it all, at most 24 h);
+    otherwise ``LongTimerError`` says how long it ran and nothing is saved.
+    """
     entry = running_timer(ws)
     if entry is None:
         return None
     with ws.transaction(_("stop timer")) as tx:
         for key, doc in list(tx.docs("time").items()):
             if doc.get("end") is None:
-                return _stop(tx, TimeEntry.from_doc(doc, int(key)), ws.clock.now())
+                return _stop(tx, TimeEntry.from_doc(doc, int(key)), ws.clock.now(), minutes, keep)
     return None
 
 
-def toggle_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry | None, TimeEntry | None]:
+def toggle_timer(ws: Workspace, task_id: int, *, minutes: int | None = None,
+                 keep: bool = False) -> tuple[TimeEntry | None, TimeEntry | None]:
     """Stop the timer if it runs on this task, else start it here. Returns (started, stopped)."""
     task = ws.get(Task, task_id)  # for the undo label only
     with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
@@ -65,11 +109,17 @@ def toggle_timer(ws: Workspace, task_id: int) -> tuple[TimeEntry | None, TimeEnt
         stopped = None
         for key, doc in list(tx.docs("time").items()):  # decided on the timer as it is now
             if doc.get("end") is None:
-                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now)
+                stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now, minutes, keep)
         if stopped is not None and stopped.task_id == task_id:
             tx.label = _("stop timer")
             return None, stopped
         return tx.add(TimeEntry(task_id=task.id, client_id=task.client_id, start=now)), stopped
+
+
+def running_minutes(ws: Workspace) -> int | None:
+    """How long the running timer has run, or ``None``."""
+    entry = running_timer(ws)
+    return None if entry is None else _elapsed(entry, ws.clock.now())
 
 
 def add_time(

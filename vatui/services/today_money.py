@@ -18,6 +18,7 @@ from vatui.services.ledger_collect import (
     on_hold_clients,
     open_invoices,
     reminders_due,
+    reminders_exhausted,
     retainer_burn,
 )
 
@@ -47,13 +48,21 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     opened = open_invoices(ws)
 
     reminders = []
+    held = on_hold_clients(ws)
     for r in reminders_due(ws, on, opened):
         late = (on - r.invoice.due_date).days
         when = _("{d} overdue").format(d=_days(late)) if late > 0 else (
             _("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
         detail = _("step: {step} · {amount} · {when}").format(step=r.name, amount=r.due.format(), when=when)
+        if r.invoice.client_id in held:
+            detail = _("on hold: unpaid") + " · " + detail
         reminders.append(TriageItem("invoice", r.invoice.id, r.invoice.number, names.get(r.invoice.client_id),
                                     detail, r.when, "alert" if r.final or late > 0 else "warn"))
+    for x in reminders_exhausted(ws, on, opened):
+        overdue = _("{d} overdue").format(d=_days((on - x.invoice.due_date).days))
+        state = _("all reminders sent — client on hold") if x.on_hold else _("all reminders sent")
+        reminders.append(TriageItem("invoice", x.invoice.id, x.invoice.number, names.get(x.invoice.client_id),
+                                    f"{state} · {x.due.format()} · {overdue}", x.invoice.due_date, "alert"))
 
     deposits = []
     for block in deposit_blocks(ws):

@@ -160,7 +160,14 @@ class BoardActions:
         task = self._task_or_bell()
         if task is None or task.id is None:
             return
-        result = self.run(toggle_timer, self.app.ws, task.id)
+        from vatui.services.timer import running_timer
+        from vatui.ui.modals.long_timer import ask_if_long
+
+        task_id, running = task.id, running_timer(self.app.ws)
+        ask_if_long(self.app, self.app.ws, lambda m: self._toggle_timer(task, task_id, m), stops=running is not None)
+
+    def _toggle_timer(self, task: Any, task_id: int, minutes: int | None) -> None:
+        result = self.run(toggle_timer, self.app.ws, task_id, minutes=minutes)
         if result is None:
             return
         started, stopped = result

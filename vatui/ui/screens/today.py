@@ -129,7 +129,11 @@ class TodayScreen(Screen[None]):
         self.vatui.inform(message)
 
     def action_snooze(self) -> None:
-        """Ask until when, then hide the selected task from Today until then."""
+        """Ask until when, then hide the selected task (or an invoice's reminders) from Today until then."""
+        chosen = self.selected
+        if chosen is not None and chosen.kind == "invoice" and chosen.ref is not None:
+            self._snooze_reminders(chosen.ref, chosen.title)
+            return
         item = self._selected_task(_("snoozed"))
         if item is None or item.ref is None:
             return
@@ -151,6 +155,20 @@ class TodayScreen(Screen[None]):
             DatePromptModal(_("Snooze “{title}” until").format(title=one_line(title, 40)), self._today()),
             snooze,
         )
+
+    def _snooze_reminders(self, invoice_id: int, number: str) -> None:
+        from vatui.ui.modals.date_prompt import DatePromptModal
+
+        def snooze(until: date | None) -> None:
+            from vatui.services.ledger_collect import snooze_reminders
+
+            if until is not None and self.vatui.run_service(snooze_reminders, self.vatui.ws, invoice_id,
+                                                            until) is not None:
+                self.vatui.inform(_("Reminders for {number} snoozed until {day}").format(
+                    number=one_line(number, 30), day=until.isoformat()))
+
+        self.app.push_screen(DatePromptModal(_("Snooze reminders for {number} until").format(
+            number=one_line(number, 30)), self._today(), default="+7d"), snooze)
 
     def action_open(self) -> None:
         """Open the selected line: a task in its form, anything else in its pane."""
@@ -201,17 +219,25 @@ class TodayScreen(Screen[None]):
     def action_timer(self) -> None:
         """Start the timer on the selected task, or stop it if it runs there."""
         item = self.selected
+        from vatui.ui.modals.long_timer import ask_if_long
+
         if item is not None and item.kind == "timer":
             from vatui.services.timer import stop_timer
 
-            self.vatui.run_service(stop_timer, self.vatui.ws)
+            def stop(minutes: int | None) -> None:
+                self.vatui.run_service(stop_timer, self.vatui.ws, minutes=minutes)
+
+            ask_if_long(self.app, self.vatui.ws, stop)
             return
         item = self._selected_task(_("timed"))
         if item is None or item.ref is None:
             return
+        ask_if_long(self.app, self.vatui.ws, lambda m: self._toggle(item, m))
+
+    def _toggle(self, item: TriageItem, minutes: int | None) -> None:
         from vatui.services.timer import toggle_timer
 
-        result = self.vatui.run_service(toggle_timer, self.vatui.ws, item.ref)
+        result = self.vatui.run_service(toggle_timer, self.vatui.ws, item.ref, minutes=minutes)
         if result is None:
             return
         started, stopped = result

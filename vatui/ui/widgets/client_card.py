@@ -97,6 +97,8 @@ def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int
 
     add(Content.assemble(_heading(_("Reliability")),
                          render.label(rel.badge.upper(), BADGE_STYLE.get(rel.badge, ""))))
+    if detail.on_hold:
+        add(render.label(_("on hold: unpaid — the final reminder was sent; work paused until paid"), "$text-error"))
     for reason in rel.reasons:
         add(render.label(f"• {reason}"))
     if rel.invoices:

@@ -1,0 +1,94 @@
+"""A timer that ran past 12 hours was probably forgotten: ask what to log before stopping it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from vatui.domain.durations import format_duration, parse_duration
+from vatui.domain.errors import ParseError
+from vatui.i18n import _
+from vatui.ui import render
+
+
+class LongTimerModal(ModalScreen[int | None]):
+    """Ask how many minutes a long-running timer logs; dismisses with them, or ``None``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="long_timer_cancel")]
+
+    def __init__(self, elapsed_minutes: int) -> None:
+        from vatui.services.timer import LONG_TIMER_MINUTES, MAX_ENTRY_MINUTES
+
+        super().__init__(classes="vatui-modal")
+        self.elapsed = elapsed_minutes
+        self.most = min(elapsed_minutes, MAX_ENTRY_MINUTES)
+        self.default = format_duration(min(LONG_TIMER_MINUTES, self.most))
+        self.chosen: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="long-timer-dialog", classes="modal-body") as body:
+            body.border_title = _("The timer ran {d}: forgotten?").format(d=format_duration(self.elapsed))
+            body.border_subtitle = _("enter log · esc keep it running")
+            yield Static(_("How much of it to log?"))
+            yield Input(self.default, id="long-timer-input")
+            yield Static(id="long-timer-preview", classes="preview")
+
+    def on_mount(self) -> None:
+        self._show(self.default)
+
+    @on(Input.Changed, "#long-timer-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, value: str) -> None:
+        preview = self.query_one("#long-timer-preview", Static)
+        self.chosen = None
+        try:
+            minutes = parse_duration(value)
+        except ParseError as exc:
+            preview.update(render.text(str(exc)))
+            preview.set_class(True, "-error")
+            return
+        if minutes > self.most:
+            preview.update(render.text(_("at most {d}").format(d=format_duration(self.most))))
+            preview.set_class(True, "-error")
+            return
+        self.chosen = minutes
+        preview.update(render.label(_("→ log {d}").format(d=format_duration(minutes))))
+        preview.set_class(False, "-error")
+
+    @on(Input.Submitted, "#long-timer-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._show(event.value)
+        if self.chosen is None:
+            self.app.bell()
+            return
+        self.dismiss(self.chosen)
+
+    def action_cancel(self) -> None:
+        """Close without stopping the timer."""
+        self.dismiss(None)
+
+
+def ask_if_long(app: App[Any], ws: Any, go: Callable[[int | None], object], stops: bool = True) -> None:
+    """Call ``go(None)``, or, when a running timer that ``go`` would stop ran past 12 h, ask
+    first and call ``go(minutes)`` with the answer (nothing at all when cancelled)."""
+    from vatui.services.timer import LONG_TIMER_MINUTES, running_minutes
+
+    elapsed = running_minutes(ws) if stops else None
+    if elapsed is None or elapsed <= LONG_TIMER_MINUTES:
+        go(None)
+        return
+
+    def answered(minutes: int | None) -> None:
+        if minutes is not None:
+            go(minutes)
+
+    app.push_screen(LongTimerModal(elapsed), answered)
