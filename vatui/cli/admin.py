@@ -63,7 +63,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 @click.option("--size", default="small", metavar="small|large|N",
               help=_("small (5 clients), large (40 clients, 50,000+ records) or a number of clients."))
 @click.option("--seed", type=int, default=7, help=_("Random seed."))
-@click.option("--force", is_flag=True, help=_("Replace a workspace that already has data."))
+@click.option("--force", is_flag=True, help=_("Replace a workspace that already has data (backed up first)."))
 @pass_ctx
 def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     """Fill the workspace with a believable sample."""
@@ -71,6 +71,12 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
 
     clients = parse_size(size)
     ws = obj.ws()
+    if force:
+        from vatui.services.backup import backup_before
+
+        saved = backup_before(ws, "predemo")
+        if saved is not None:
+            say(_("Backed up the previous workspace to {path}").format(path=show(str(saved))))
     counts = generate(ws, clients=clients, seed=seed, replace=force)
     total = sum(counts.values())
     say(_("Wrote {total} records: {detail}").format(

@@ -18,6 +18,12 @@ def backup_now(ws: Workspace) -> Path | None:
         return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="manual")
 
 
+def backup_before(ws: Workspace, reason: str) -> Path | None:
+    """A fresh backup (``-<reason>``) before the workspace is replaced; ``None`` if there is no file."""
+    with ws.transaction():
+        return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason=reason, force=True)
+
+
 def restore(directory: Path, source: Path, clock: Clock | None = None) -> Path | None:
     """Replace the workspace in ``directory`` with ``source``; returns the backup of the old one.
 
