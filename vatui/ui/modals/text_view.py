@@ -107,8 +107,8 @@ class TextViewModal(ModalScreen[TextViewResult]):
         ws = getattr(self.app, "_ws", None)
         try:
             write_text(path, self.text, getattr(ws, "directory", None))
-        except VatuiError as exc:
-            self._status(str(exc), error=True)
+        except VatuiError as exc:  # a refused destination, a full disk: nothing was written
+            self._status(_("cannot save: {reason}").format(reason=exc), error=True)
             return
         except OSError as exc:
             self._status(_("cannot save to {path}: {reason}").format(
