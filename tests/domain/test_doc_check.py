@@ -63,3 +63,27 @@ def test_bad_documents_are_refused_naming_where(kind: Any, doc: Any, words: str)
     with pytest.raises(BadDocument) as caught:
         check_doc(kind, doc, 1, f"{kind.__name__.lower()}s #1")
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "doc", "words"),
+    [
+        (Invoice, {**INVOICE, "tax_percent": "x"}, "tax_percent"),
+        (Invoice, {**INVOICE, "tax_percent": "Infinity"}, "tax_percent"),
+        (Invoice, {**INVOICE, "currency": "usd"}, "currency"),
+        (Invoice, {**INVOICE, "items": [{"description": "W", "quantity": "NaN",
+                                          "unit_price": {"minor": 1, "currency": "USD"}}]}, "items[0].quantity"),
+        (Invoice, {**INVOICE, "items": [{"description": "W", "unit_price": {"minor": 1, "currency": "EUR"}}]},
+         "EUR on an invoice in USD"),
+        (Invoice, {**INVOICE, "discount": {"minor": 1, "currency": "GBP"}}, "discount"),
+        (Invoice, {**INVOICE, "issue_date": "9999-12-17"}, "outside 1900–2199"),
+        (Payment, {**PAYMENT, "amount": {"minor": 1, "currency": "US"}}, "currency"),
+        (Client, {**CLIENT, "timezone": "Mars/Olympus"}, "timezone"),
+        (Client, {**CLIENT, "late_fee_percent": "two"}, "late_fee_percent"),
+        (Task, {**TASK, "recurrence": "when it rains"}, "recurrence"),
+    ],
+)
+def test_values_the_domain_refuses_are_refused(kind: Any, doc: Any, words: str) -> None:
+    with pytest.raises(BadDocument) as caught:
+        check_doc(kind, doc, 1, "x #1")
+    assert words in str(caught.value)

@@ -113,6 +113,22 @@ def _floor_text(data: Data) -> None:
     data["meta"]["1"]["id_floor"] = {"tasks": "12"}
 
 
+def _line_quantity(data: Data) -> None:
+    _first(data, "invoices")["items"][0]["quantity"] = "two"
+
+
+def _line_currency(data: Data) -> None:
+    invoice = _first(data, "invoices")
+    other = "EUR" if invoice["currency"] != "EUR" else "USD"
+    invoice["items"][0]["unit_price"]["currency"] = other
+
+
+def _payment_currency(data: Data) -> None:
+    payment = _first(data, "payments")
+    other = "JPY" if payment["amount"]["currency"] != "JPY" else "USD"
+    payment["amount"]["currency"] = other
+
+
 def _settings_bad(data: Data) -> None:
     data["settings"]["1"]["weekly_hours"] = "forty"
 
@@ -144,6 +160,18 @@ BAD: list[Any] = [
     pytest.param(_schema_text, "schema version", id="schema-text"),
     pytest.param(_floor_text, "id_floor", id="id-floor-text"),
     pytest.param(_settings_bad, "weekly_hours", id="settings-field"),
+    # values every reader would trip on (each crashed `vatui today` once restored)
+    pytest.param(_set("invoices", "tax_percent", "x"), "tax_percent", id="tax-not-a-number"),
+    pytest.param(_line_quantity, "items[0].quantity", id="quantity-not-a-number"),
+    pytest.param(_line_currency, "items[0].unit_price", id="line-in-another-currency"),
+    pytest.param(_payment_currency, "paid on an invoice in", id="payment-in-another-currency"),
+    pytest.param(_set("invoices", "issue_date", "9999-12-17"), "9999", id="date-at-the-end-of-time"),
+    pytest.param(_set("tasks", "created", "0001-01-01T00:00:00+00:00"), "outside", id="moment-year-1"),
+    pytest.param(_set("clients", "currency", "usd"), "currency", id="currency-lower-case"),
+    pytest.param(_set("clients", "timezone", "Mars/Olympus"), "timezone", id="client-zone"),
+    pytest.param(lambda d: d["settings"]["1"].update(home_timezone="Nope/Nope"), "home_timezone",
+                 id="home-zone"),
+    pytest.param(_set("tasks", "recurrence", "every blue moon"), "recurrence", id="recurrence-rule"),
 ]
 
 

@@ -5,7 +5,9 @@ minor units into ``1`` or keep a number where text belongs. A file from outside 
 restore) is checked with ``check_doc`` first: every field of the right JSON type (money
 as ``{"minor": integer, "currency": text}``, dates and moments as ISO 8601 text, lists
 where the record has a tuple, objects where it nests a record), every field without a
-default present, and then the record built through ``from_doc`` itself.
+default present, dates within ``FIRST_YEAR``–``LAST_YEAR``, then the record built through
+``from_doc`` itself and its values put through the domain's own checks (currency codes,
+timezones, decimal quantities and rates, recurrence rules, one currency per invoice).
 """
 
 from __future__ import annotations
@@ -13,13 +15,25 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from vatui.domain.money import Money
+from vatui.domain.clients import Client
+from vatui.domain.ledger import Invoice, LineItem
+from vatui.domain.localtime import check_zone
+from vatui.domain.money import Money, check_currency
 from vatui.domain.records import Record
+from vatui.domain.recurrence import Recurrence
+from vatui.domain.settings import Settings
+from vatui.domain.tasks import Task
 from vatui.i18n import _
+
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+"""Dates and moments outside these years are refused: date arithmetic near the end of
+Python's calendar (9999) crashes every reader."""
 
 _HINTS: dict[type, dict[str, Any]] = {}
 
@@ -70,9 +84,12 @@ def _check_value(hint: Any, value: Any, where: str) -> None:
         if not isinstance(value, str):
             raise _bad(where, _("an ISO 8601 date as text"), value)
         try:
-            hint.fromisoformat(value)
+            year = hint.fromisoformat(value).year
         except ValueError as exc:
             raise BadDocument(_("{where}: not a date ({value!r})").format(where=where, value=value[:40])) from exc
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise BadDocument(_("{where}: the year {year} is outside {first}–{last}").format(
+                where=where, year=year, first=FIRST_YEAR, last=LAST_YEAR))
     elif hint is Money:
         if not isinstance(value, dict):
             raise _bad(where, _("money as an object"), value)
@@ -80,6 +97,7 @@ def _check_value(hint: Any, value: Any, where: str) -> None:
             raise _bad(where, _("money as a whole number of minor units"), value.get("minor"))
         if not isinstance(value.get("currency"), str):
             raise BadDocument(_("{where}: money without a currency code").format(where=where))
+        _check_currency(value["currency"], f"{where}.currency")
     elif isinstance(hint, type) and issubclass(hint, Record):
         if not isinstance(value, dict):
             raise _bad(where, _("an object"), value)
@@ -122,11 +140,68 @@ def _check_fields(cls: type[Record], doc: Mapping[str, Any], where: str) -> None
 
 
 def check_doc(cls: type[Record], doc: Any, doc_id: int, where: str) -> None:
-    """Refuse (``BadDocument``) a document that ``cls`` cannot hold exactly."""
+    """Refuse (``BadDocument``) a document that ``cls`` cannot hold exactly, or whose values
+    the domain's own checks refuse (currency codes, zones, decimals, recurrences, one
+    currency per invoice)."""
     if not isinstance(doc, dict):
         raise _bad(where, _("an object"), doc)
     _check_fields(cls, doc, where)
     try:
-        cls.from_doc(doc, doc_id)
+        record = cls.from_doc(doc, doc_id)
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
         raise BadDocument(f"{where}: {exc}") from exc  # exc is already a message
+    _check_values(record, where)
+
+
+def _check_currency(code: str, where: str) -> None:
+    try:
+        ok = check_currency(code) == code
+    except ValueError:
+        ok = False
+    if not ok:
+        raise BadDocument(_("{where}: {code!r} is not a currency code").format(where=where, code=code[:20]))
+
+
+def _currency(code: str) -> None:
+    if check_currency(code) != code:
+        raise ValueError(_("{code!r} is not a currency code").format(code=code[:20]))
+
+
+def _decimal(text: str) -> None:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(_("{text!r} is not a number").format(text=text[:40])) from None
+    if not value.is_finite():
+        raise ValueError(_("{text!r} is not a number").format(text=text[:40]))
+
+
+_VALUES: dict[type[Record], tuple[tuple[str, Callable[[Any], object]], ...]] = {
+    Client: (("currency", _currency), ("timezone", check_zone), ("late_fee_percent", _decimal)),
+    Invoice: (("currency", _currency), ("tax_percent", _decimal)),
+    LineItem: (("quantity", _decimal),),
+    Task: (("recurrence", Recurrence.parse),),
+    Settings: (("home_timezone", check_zone), ("default_currency", _currency)),
+}
+"""The domain's checks of single values, by record class and field (``None`` is not checked)."""
+
+
+def _check_values(record: Record, where: str) -> None:
+    for name, check in _VALUES.get(type(record), ()):
+        value = getattr(record, name)
+        if value is None:
+            continue
+        try:
+            check(value)
+        except ValueError as exc:
+            raise BadDocument(f"{where}.{name}: {exc}") from exc
+    if isinstance(record, Invoice):
+        amounts = [(f"items[{n}].unit_price", item.unit_price) for n, item in enumerate(record.items)]
+        amounts += [(name, getattr(record, name)) for name in ("discount", "credit_applied", "deposit_applied")]
+        for name, money in amounts:
+            if money is not None and money.currency != record.currency:
+                raise BadDocument(_("{where}.{name}: {found} on an invoice in {currency}").format(
+                    where=where, name=name, found=money.currency, currency=record.currency))
+    for n, item in enumerate(getattr(record, "items", ())):
+        if isinstance(item, LineItem):
+            _check_values(item, f"{where}.items[{n}]")

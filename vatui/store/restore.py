@@ -95,6 +95,12 @@ def check_workspace(data: Any) -> None:
             check_doc(kind, doc, int(key), f"{table} #{key}")
     for key, entry in data.get("undo", {}).items():
         _check_undo(entry, f"undo #{key}")
+    invoices = data.get("invoices", {})
+    for key, doc in data.get("payments", {}).items():
+        invoice = invoices.get(str(doc["invoice_id"]))
+        if invoice is not None and doc["amount"]["currency"] != invoice["currency"]:
+            raise BadDocument(_("payments #{id}: {found} paid on an invoice in {currency}").format(
+                id=key, found=doc["amount"]["currency"], currency=invoice["currency"]))
 
 
 def _is_int(value: Any) -> bool:
