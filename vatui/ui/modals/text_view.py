@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
+from vatui.services.output import check_destination
 from vatui.ui import render
 
 TextViewResult = Literal["copied", "saved", "sent"] | None
@@ -100,13 +101,19 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._status(_("type a file name"), error=True)
             return
         path = Path(raw).expanduser()
+        ws = getattr(self.app, "_ws", None)
+        data_dir = getattr(ws, "directory", None)
+        try:  # a link, a folder or vatui's own file is refused before asking to replace it
+            check_destination(path, data_dir)
+        except VatuiError as exc:
+            self._status(_("cannot save: {reason}").format(reason=exc), error=True)
+            return
         if path.exists() and self._overwrite != path:
             self._overwrite = path
             self._status(_("{path} exists: enter again to replace it").format(path=path), error=True)
             return
-        ws = getattr(self.app, "_ws", None)
         try:
-            write_text(path, self.text, getattr(ws, "directory", None))
+            write_text(path, self.text, data_dir)
         except VatuiError as exc:  # a refused destination, a full disk: nothing was written
             self._status(_("cannot save: {reason}").format(reason=exc), error=True)
             return
