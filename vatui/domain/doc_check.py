@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -35,73 +35,156 @@ LAST_YEAR = 2199
 """Dates and moments outside these years are refused: date arithmetic near the end of
 Python's calendar (9999) crashes every reader."""
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
 
 class BadDocument(ValueError):
     """The document does not fit its record class; the message says where and why."""
 
 
-def _hints(cls: type[Record]) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = typing.get_type_hints(cls)
-        _HINTS[cls] = hints
-    return hints
+class _Mismatch(Exception):
+    """A value that does not fit; ``path`` grows as it propagates out of lists and records."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.path: list[str] = []
+        self.message = message
+
+
+Check = Callable[[Any], None]
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_value(hint: Any, value: Any, where: str) -> None:
+def _expect(expected: str, value: Any) -> _Mismatch:
+    return _Mismatch(_("expected {expected}, found {found}").format(expected=expected, found=_kind(value)))
+
+
+def _type_check(kind: type, expected: str) -> Check:
+    def check(value: Any) -> None:
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise _expect(expected, value)
+    return check
+
+
+def _moment_check(kind: type[date] | type[datetime]) -> Check:
+    def check(value: Any) -> None:
+        if not isinstance(value, str):
+            raise _expect(_("an ISO 8601 date as text"), value)
+        try:
+            year = kind.fromisoformat(value).year
+        except ValueError:
+            raise _Mismatch(_("not a date ({value!r})").format(value=value[:40])) from None
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise _Mismatch(_("the year {year} is outside {first}–{last}").format(
+                year=year, first=FIRST_YEAR, last=LAST_YEAR))
+    return check
+
+
+def _money_check(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise _expect(_("money as an object"), value)
+    if not _is_int(value.get("minor")):
+        raise _expect(_("money as a whole number of minor units"), value.get("minor"))
+    code = value.get("currency")
+    if not isinstance(code, str):
+        raise _Mismatch(_("money without a currency code"))
+    try:
+        _currency(code)
+    except ValueError as exc:
+        mismatch = _Mismatch(str(exc))
+        mismatch.path.append(".currency")
+        raise mismatch from None
+
+
+def _optional(inner: Check) -> Check:
+    def check(value: Any) -> None:
+        if value is not None:
+            inner(value)
+    return check
+
+
+def _list_of(inner: Check | None) -> Check:
+    def check(value: Any) -> None:
+        if not isinstance(value, list):
+            raise _expect(_("a list"), value)
+        if inner is None:
+            return
+        for n, item in enumerate(value):
+            try:
+                inner(item)
+            except _Mismatch as exc:
+                exc.path.insert(0, f"[{n}]")
+                raise
+    return check
+
+
+def _record_check(cls: type[Record]) -> Check:
+    def check(value: Any) -> None:
+        if not isinstance(value, dict):
+            raise _expect(_("an object"), value)
+        _fields_check(cls)(value)
+    return check
+
+
+def _ignore(_value: Any) -> None:
+    return None
+
+
+def _compile(hint: Any) -> Check:
     origin = typing.get_origin(hint)
     if origin in (types.UnionType, typing.Union):
         args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if value is None and len(args) < len(typing.get_args(hint)):
-            return
-        if len(args) == 1:
-            _check_value(args[0], value, where)
-        return
+        inner = _compile(args[0]) if len(args) == 1 else _ignore
+        return _optional(inner) if len(args) < len(typing.get_args(hint)) else inner
     if origin is tuple:
-        if not isinstance(value, list):
-            raise _bad(where, _("a list"), value)
         items = typing.get_args(hint)
-        if items:
-            for n, item in enumerate(value):
-                _check_value(items[0], item, f"{where}[{n}]")
-        return
+        return _list_of(_compile(items[0]) if items else None)
     if hint is bool:
-        if not isinstance(value, bool):
-            raise _bad(where, _("true or false"), value)
-    elif hint is int:
-        if not _is_int(value):
-            raise _bad(where, _("a whole number"), value)
-    elif hint is str:
-        if not isinstance(value, str):
-            raise _bad(where, _("text"), value)
-    elif hint is date or hint is datetime:
-        if not isinstance(value, str):
-            raise _bad(where, _("an ISO 8601 date as text"), value)
-        try:
-            year = hint.fromisoformat(value).year
-        except ValueError as exc:
-            raise BadDocument(_("{where}: not a date ({value!r})").format(where=where, value=value[:40])) from exc
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise BadDocument(_("{where}: the year {year} is outside {first}–{last}").format(
-                where=where, year=year, first=FIRST_YEAR, last=LAST_YEAR))
-    elif hint is Money:
-        if not isinstance(value, dict):
-            raise _bad(where, _("money as an object"), value)
-        if not _is_int(value.get("minor")):
-            raise _bad(where, _("money as a whole number of minor units"), value.get("minor"))
-        if not isinstance(value.get("currency"), str):
-            raise BadDocument(_("{where}: money without a currency code").format(where=where))
-        _check_currency(value["currency"], f"{where}.currency")
-    elif isinstance(hint, type) and issubclass(hint, Record):
-        if not isinstance(value, dict):
-            raise _bad(where, _("an object"), value)
-        _check_fields(hint, value, where)
+        return _type_check(bool, _("true or false"))
+    if hint is int:
+        return _type_check(int, _("a whole number"))
+    if hint is str:
+        return _type_check(str, _("text"))
+    if hint is date or hint is datetime:
+        return _moment_check(hint)
+    if hint is Money:
+        return _money_check
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return _record_check(hint)
+    return _ignore
+
+
+_PLANS: dict[type, Check] = {}
+
+
+def _fields_check(cls: type[Record]) -> Check:
+    """The check of a document of ``cls``: each field's check, and the required fields present."""
+    found = _PLANS.get(cls)
+    if found is not None:
+        return found
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, bool, Check]] = []
+    for field in dataclasses.fields(cls):
+        if field.name == "id":
+            continue
+        required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+        plan.append((field.name, required, _compile(hints[field.name])))
+
+    def check(doc: Any) -> None:
+        for name, required, field_check in plan:
+            if name not in doc:
+                if required:
+                    raise _Mismatch(_("the field {name!r} is missing").format(name=name))
+                continue
+            try:
+                field_check(doc[name])
+            except _Mismatch as exc:
+                exc.path.insert(0, f".{name}")
+                raise
+
+    _PLANS[cls] = check
+    return check
 
 
 def _bad(where: str, expected: str, value: Any) -> BadDocument:
@@ -127,39 +210,21 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_fields(cls: type[Record], doc: Mapping[str, Any], where: str) -> None:
-    hints = _hints(cls)
-    for field in dataclasses.fields(cls):
-        if field.name == "id":
-            continue
-        if field.name not in doc:
-            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
-                raise BadDocument(_("{where}: the field {name!r} is missing").format(where=where, name=field.name))
-            continue
-        _check_value(hints[field.name], doc[field.name], f"{where}.{field.name}")
-
-
 def check_doc(cls: type[Record], doc: Any, doc_id: int, where: str) -> None:
     """Refuse (``BadDocument``) a document that ``cls`` cannot hold exactly, or whose values
     the domain's own checks refuse (currency codes, zones, decimals, recurrences, one
     currency per invoice)."""
     if not isinstance(doc, dict):
         raise _bad(where, _("an object"), doc)
-    _check_fields(cls, doc, where)
+    try:
+        _fields_check(cls)(doc)
+    except _Mismatch as exc:
+        raise BadDocument(f"{where}{''.join(exc.path)}: {exc.message}") from None
     try:
         record = cls.from_doc(doc, doc_id)
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
         raise BadDocument(f"{where}: {exc}") from exc  # exc is already a message
     _check_values(record, where)
-
-
-def _check_currency(code: str, where: str) -> None:
-    try:
-        ok = check_currency(code) == code
-    except ValueError:
-        ok = False
-    if not ok:
-        raise BadDocument(_("{where}: {code!r} is not a currency code").format(where=where, code=code[:20]))
 
 
 def _currency(code: str) -> None:
