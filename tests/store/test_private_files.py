@@ -174,6 +174,15 @@ def test_vatuis_own_files_are_refused_as_destinations(data_dir: Path, clock: Fix
     write_private(data_dir / "export.json", b"beside is fine", data_dir)
 
 
+def test_the_names_of_vatuis_folders_are_refused_before_they_exist(data_dir: Path, clock: FixedClock) -> None:
+    Workspace.open(data_dir, clock).close()
+    assert not (data_dir / "backups").exists() and not (data_dir / "archive").exists()
+    for name in ("backups", "archive"):  # a file there would make the data folder unusable
+        with pytest.raises(InputError, match="vatui's own"):
+            write_private(data_dir / name, b"export", data_dir)
+        assert not (data_dir / name).exists()
+
+
 # -- the store's own files ------------------------------------------------------------
 
 

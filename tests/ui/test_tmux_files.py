@@ -36,7 +36,7 @@ def test_save_to_file_is_private_and_refuses_links_and_the_workspace(terminal: T
     terminal.wait_for("~/vatui-status-report")  # the path prompt, with its default
     time.sleep(0.5)  # let it take the focus before typing
     for target, expect in ((tmp_path / "link.md", "is a symbolic link"),
-                           (data / "workspace.json", "is vatui's own workspace file"),
+                           (data / "workspace.json", "is vatui's own (workspace.json)"),
                            (tmp_path / "report.md", "Saved to")):
         terminal.keys("C-u")  # the path prompt stays open after a refusal
         time.sleep(0.3)

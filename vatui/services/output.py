@@ -71,12 +71,12 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
     if data_dir is None:
         return
     parent = path.parent
-    own = (WORKSPACE_FILE, LOCK_FILE, LOCK_FILE + ".queue")
+    own = (WORKSPACE_FILE, LOCK_FILE, LOCK_FILE + ".queue", backups_dir(data_dir).name, archive_dir(data_dir).name)
     parent_st, data_st = _stat(parent), _stat(data_dir)
     if parent_st is not None and data_st is not None and _same(parent_st, data_st):
         if path.name in own or path.name.startswith(f".{WORKSPACE_FILE}."):
             raise InputError(
-                _("{path} is vatui's own workspace file; choose another file").format(path=shown)
+                _("{path} is vatui's own ({name}); choose another file").format(path=shown, name=path.name)
             )
     for folder in (backups_dir(data_dir), archive_dir(data_dir)):
         if _stat(folder) is not None and _inside(folder, parent):
