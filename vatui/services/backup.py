@@ -38,11 +38,8 @@ def restore(directory: Path, source: Path, clock: Clock | None = None) -> Path |
 
     raw = read_candidate(Path(source))
     parse_candidate(Path(source), raw)
-    ws = Workspace(Path(directory), clock)
-    ws.prepare_directory()
-    with ws._locked():
-        saved = replace_workspace(ws.directory, ws.path, raw, ws.clock.now())
-    opened = Workspace.open(ws.directory, ws.clock)
+    saved = replace_workspace(Path(directory), raw, clock)
+    opened = Workspace.open(Path(directory), clock)
     try:
         # A backup from before an archive run holds archived records again and lacks the
         # id floors: archiving once more moves them back out and restores the floors.

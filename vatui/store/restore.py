@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from vatui.domain.clock import Clock
 from vatui.domain.doc_check import BadDocument, check_doc
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
@@ -28,6 +28,7 @@ from vatui.store import backups
 from vatui.store.schema import SCHEMA_VERSION, TABLES, version_of
 from vatui.store.storage import atomic_write_bytes, is_tables
 from vatui.store.transaction import TABLE_OF
+from vatui.store.workspace import Workspace
 
 MAX_RESTORE_BYTES = 512 * 1024 * 1024
 """The largest file ``restore`` reads (512 MiB; the large demo workspace is about 25 MB)."""
@@ -150,11 +151,15 @@ def parse_candidate(source: Path, raw: bytes) -> dict[str, Any]:
     return data
 
 
-def replace_workspace(directory: Path, workspace: Path, payload: bytes, now: datetime) -> Path | None:
-    """Back up ``workspace`` (force) and replace it with ``payload``; the caller holds the lock.
+def replace_workspace(directory: Path, payload: bytes, clock: Clock | None = None) -> Path | None:
+    """Under the lock, back up the workspace in ``directory`` (force) and replace it with ``payload``.
 
-    Returns the backup of what was there (``None`` when there was nothing).
+    The live file is not opened (it may be damaged): it is copied as it is. Returns that
+    backup (``None`` when there was no workspace yet). ``payload`` must have been checked.
     """
-    saved = backups.make_backup(directory, workspace, now, reason="prerestore", force=True)
-    atomic_write_bytes(workspace, payload)
+    ws = Workspace(directory, clock)
+    ws.prepare_directory()
+    with ws._locked():
+        saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
+        atomic_write_bytes(ws.path, payload)
     return saved
