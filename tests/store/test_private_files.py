@@ -266,3 +266,25 @@ def test_the_store_creates_0600_and_0700_under_umask_000(data_dir: Path, clock: 
     assert _mode(data_dir) == 0o700 and _mode(data_dir / "backups") == 0o700
     for path in (data_dir / "workspace.json", data_dir / "workspace.lock", *(data_dir / "backups").iterdir()):
         assert _mode(path) == 0o600, path
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo"])
+def test_an_archive_year_that_is_a_link_or_a_fifo_is_refused_not_followed(
+    data_dir: Path, tmp_path: Path, clock: FixedClock, kind: str
+) -> None:
+    Workspace.open(data_dir, clock).close()
+    (data_dir / "archive").mkdir()
+    year = data_dir / "archive" / "2024.json"
+    if kind == "link":
+        elsewhere = tmp_path / "elsewhere.json"
+        elsewhere.write_text('{"tasks": {}}')
+        year.symlink_to(elsewhere)
+    else:
+        os.mkfifo(year)  # reading it would hang every reader
+    from vatui.store.archive import all_docs
+    from vatui.store.storage import DamagedFileError
+
+    ws = Workspace.open(data_dir, clock)
+    with pytest.raises(DamagedFileError, match="not a regular file"):
+        all_docs(ws, "tasks")
+    ws.close()
