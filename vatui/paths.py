@@ -48,10 +48,19 @@ def archive_dir(directory: Path) -> Path:
 
 
 def ensure_private_dir(directory: Path) -> Path:
-    """Create ``directory`` (0700) if needed and return it."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        os.chmod(directory, 0o700)
-    except PermissionError:
-        pass
+    """Create ``directory`` (0700, whatever the umask) if needed and return it.
+
+    A directory that already exists is left as it is: vatui never changes the mode of
+    something it did not create (nor of what a link points to).
+    """
+    if not directory.is_dir():
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(mode=0o700)
+        except FileExistsError:
+            return directory
+        try:
+            os.chmod(directory, 0o700)
+        except OSError:
+            pass
     return directory

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
 
 
@@ -27,8 +27,12 @@ def restore_cmd(obj: CliContext, path: Path) -> None:
     """Replace the workspace with a backup (the current one is backed up first)."""
     from vatui.services.backup import restore
 
-    saved = restore(obj.ws(), path)
-    say(_("Restored {path}; the previous workspace is in {saved}").format(path=path, saved=saved))
+    saved = restore(obj.directory, path, obj.clock)
+    if saved is None:
+        say(_("Restored {path}").format(path=show(str(path))))
+    else:
+        say(_("Restored {path}; the previous workspace is in {saved}").format(
+            path=show(str(path)), saved=show(str(saved))))
 
 
 @click.group("export")
@@ -45,13 +49,13 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     import orjson
 
     from vatui.services.backup import export_json
-    from vatui.store.storage import atomic_write_bytes
+    from vatui.services.output import write_private
 
     data = export_json(obj.ws(), confidential=confidential)
     if output is None:
         emit_json(data)
     else:
-        atomic_write_bytes(output, orjson.dumps(data, option=orjson.OPT_INDENT_2))
+        write_private(output, orjson.dumps(data, option=orjson.OPT_INDENT_2), obj.directory)
         say(_("Exported to {path}").format(path=output))
 
 
@@ -59,7 +63,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 @click.option("--size", default="small", metavar="small|large|N",
               help=_("small (5 clients), large (40 clients, 50,000+ records) or a number of clients."))
 @click.option("--seed", type=int, default=7, help=_("Random seed."))
-@click.option("--force", is_flag=True, help=_("Replace a workspace that already has data."))
+@click.option("--force", is_flag=True, help=_("Replace a workspace that already has data (backed up first)."))
 @pass_ctx
 def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     """Fill the workspace with a believable sample."""
@@ -67,6 +71,12 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
 
     clients = parse_size(size)
     ws = obj.ws()
+    if force:
+        from vatui.services.backup import backup_before
+
+        saved = backup_before(ws, "predemo")
+        if saved is not None:
+            say(_("Backed up the previous workspace to {path}").format(path=show(str(saved))))
     counts = generate(ws, clients=clients, seed=seed, replace=force)
     total = sum(counts.values())
     say(_("Wrote {total} records: {detail}").format(

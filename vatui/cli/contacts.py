@@ -104,7 +104,6 @@ def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
 def status_report(obj: CliContext, client: str, week: str | None, output: Path | None,
                   confidential: bool, mark_sent: bool) -> None:
     """Draft a client's weekly status report as Markdown."""
-    from vatui.domain.errors import InputError
     from vatui.services.clients import find_client
     from vatui.services.status_reports import draft_status_report, mark_report_sent
 
@@ -113,10 +112,9 @@ def status_report(obj: CliContext, client: str, week: str | None, output: Path |
     report = draft_status_report(ws, found.id or 0, obj.parse_date(week) if week else None,
                                  confidential=confidential)
     if output is not None:
-        try:
-            output.write_text(report.text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(_("cannot write {path}: {why}").format(path=output, why=exc.strerror)) from exc
+        from vatui.services.output import write_private
+
+        write_private(output, report.text.encode("utf-8"), obj.directory)
         say(_("Wrote {path}").format(path=show(str(output))))
     else:
         for line in report.text.rstrip("\n").split("\n"):

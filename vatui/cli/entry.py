@@ -71,6 +71,11 @@ def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
         sys.exit(1)
     except BrokenPipeError:
         quiet_broken_pipe()
+    except OSError as exc:
+        from vatui.cli.main import os_problem
+
+        sys.stderr.write(f"vatui: {os_problem(exc)}\n")
+        sys.exit(1)
     sys.exit(0)
 
 

@@ -153,9 +153,9 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
     if output is None:
         click.echo(text, nl=False)
         return
-    from vatui.store.storage import atomic_write_bytes
+    from vatui.services.output import write_private
 
-    atomic_write_bytes(output, text.encode("utf-8"))
+    write_private(output, text.encode("utf-8"), obj.directory)
     say(_("Wrote {path}").format(path=output))
 
 

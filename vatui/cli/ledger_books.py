@@ -200,9 +200,9 @@ def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from vatui.store.storage import atomic_write_bytes
+    from vatui.services.output import write_private
 
-    atomic_write_bytes(output, text.encode("utf-8"))
+    write_private(output, text.encode("utf-8"), obj.directory)
     say(_("Exported to {path}").format(path=output))
 
 

@@ -111,4 +111,15 @@ def main(argv: list[str] | None = None) -> None:
         from vatui.cli.entry import quiet_broken_pipe
 
         quiet_broken_pipe()
+    except OSError as exc:  # the data folder or a file could not be used: one line, never a traceback
+        click.echo(f"vatui: {os_problem(exc)}", err=True)
+        sys.exit(1)
     sys.exit(0)
+
+
+def os_problem(exc: OSError) -> str:
+    """One line for an operating-system error: the file concerned and the reason."""
+    from vatui.domain.text import clean
+
+    where = f"{clean(str(exc.filename))}: " if exc.filename else ""
+    return where + clean(str(exc.strerror or exc))

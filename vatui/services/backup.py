@@ -6,13 +6,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-import orjson
-
-from vatui.domain.errors import InputError
-from vatui.i18n import _
+from vatui.domain.clock import Clock
 from vatui.store import backups
-from vatui.store.schema import SCHEMA_VERSION, version_of
-from vatui.store.storage import atomic_write_bytes
+from vatui.store.schema import SCHEMA_VERSION
 from vatui.store.workspace import Workspace
 
 
@@ -22,33 +18,34 @@ def backup_now(ws: Workspace) -> Path | None:
         return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="manual")
 
 
-def restore(ws: Workspace, source: Path) -> Path | None:
-    """Replace the workspace with ``source`` (checked first); the current file is backed up."""
-    try:
-        raw = Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(_("cannot read {path}: {why}").format(path=source, why=exc.strerror)) from exc
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise InputError(_("{path} is not a vatui workspace (not valid JSON)").format(path=source)) from exc
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise InputError(_("{path} is not a vatui workspace").format(path=source))
-    version = version_of(data)
-    if version > SCHEMA_VERSION or version < 0:
-        raise InputError(_("{path} was written by a newer vatui").format(path=source))
+def backup_before(ws: Workspace, reason: str) -> Path | None:
+    """A fresh backup (``-<reason>``) before the workspace is replaced; ``None`` if there is no file."""
     with ws.transaction():
-        saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
-        atomic_write_bytes(ws.path, raw)
-    if ws.storage is not None:
-        ws.storage.invalidate()
-    ws.refresh()
-    # A backup from before an archive run holds archived records again and lacks the id
-    # floors: archiving once more moves them back out and restores the floors.
+        return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason=reason, force=True)
+
+
+def restore(directory: Path, source: Path, clock: Clock | None = None) -> Path | None:
+    """Replace the workspace in ``directory`` with ``source``; returns the backup of the old one.
+
+    ``source`` is read (a regular file of at most ``MAX_RESTORE_BYTES``) and checked whole
+    (``vatui.store.restore.check_workspace``) before anything is written: a refused file
+    leaves the workspace byte-identical. The live workspace is not opened first, so a
+    damaged one can be restored over (it is backed up as it is, ``-prerestore``).
+    """
     from vatui.services.common import home_today
     from vatui.store.archive import archive_old
+    from vatui.store.restore import parse_candidate, read_candidate, replace_workspace
 
-    archive_old(ws, home_today(ws))
+    raw = read_candidate(Path(source))
+    parse_candidate(Path(source), raw)
+    saved = replace_workspace(Path(directory), raw, clock)
+    opened = Workspace.open(Path(directory), clock)
+    try:
+        # A backup from before an archive run holds archived records again and lacks the
+        # id floors: archiving once more moves them back out and restores the floors.
+        archive_old(opened, home_today(opened))
+    finally:
+        opened.close()
     return saved
 
 

@@ -23,7 +23,7 @@ from vatui.domain.reports import counted_expense
 from vatui.domain.text import clean
 from vatui.services.common import client_names
 from vatui.services.ledger_data import all_docs, payments_by_invoice
-from vatui.store.storage import atomic_write_bytes
+from vatui.services.output import check_destination, write_private
 from vatui.store.workspace import Workspace
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -52,8 +52,14 @@ def _num(money: Any) -> str:
     return "" if money is None else str(money.amount_str())
 
 
+CSV_FILES = ("invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "time.csv", "clients.csv")
+"""The files ``export_csv`` writes."""
+
+
 def export_csv(ws: Workspace, directory: Path) -> list[Path]:
     """Write the CSV files into ``directory`` (created if needed); returns their paths."""
+    for name in CSV_FILES:  # before anything is created
+        check_destination(directory / name, ws.directory)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     names = client_names(ws)
     inv_docs = all_docs(ws, "invoices")
@@ -114,7 +120,7 @@ def export_csv(ws: Workspace, directory: Path) -> list[Path]:
     out = []
     for name, payload in files.items():
         path = directory / name
-        atomic_write_bytes(path, payload)
+        write_private(path, payload, ws.directory)
         out.append(path)
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vatui.domain.clock import Clock
+from vatui.store.errors import DiskWriteError
 from vatui.store.workspace import Workspace
 
 
@@ -15,15 +16,22 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     backup. Then the recurring expenses that fell due are created, and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
     (a cheap scan decides; the move itself happens once, the first time it is due) unless
-    the ``auto_archive`` setting is off.
+    the ``auto_archive`` setting is off. In a folder that cannot be written (read-only)
+    or on a full disk, the housekeeping is left for later and the workspace is still
+    opened for reading.
     """
     from vatui.services.common import home_today
     from vatui.services.ledger_expenses import create_due_expenses
     from vatui.store.archive import archive_old, has_archivable
 
     ws = Workspace.open(directory, clock, backup=backup)
-    create_due_expenses(ws)
-    today = home_today(ws)
-    if ws.settings().auto_archive and has_archivable(ws, today):
-        archive_old(ws, today)
+    if not ws.writable():  # a read-only folder: reads still work, the housekeeping waits
+        return ws
+    try:
+        create_due_expenses(ws)
+        today = home_today(ws)
+        if ws.settings().auto_archive and has_archivable(ws, today):
+            archive_old(ws, today)
+    except DiskWriteError:  # a full disk: the command itself says so if it writes
+        pass
     return ws

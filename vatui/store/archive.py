@@ -16,6 +16,7 @@ ids are recorded as the workspace's id floors, so they are never handed out agai
 from __future__ import annotations
 
 import os
+import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,11 @@ def archive_years(directory: Path) -> list[int]:
 def read_year(path: Path) -> Year:
     """The tables of one archive file (empty if there is none); never mutate the result."""
     try:
-        st = os.stat(path)
+        st = os.lstat(path)
     except FileNotFoundError:
         return {}
+    if not stat.S_ISREG(st.st_mode):  # a link, a folder, a FIFO (which would hang the read)
+        raise DamagedFileError(path, _("it is not a regular file (vatui never follows links)"))
     key = (st.st_ino, st.st_size, st.st_mtime_ns)
     cached = _cache.get(path)
     if cached is not None and cached[0] == key:

@@ -8,7 +8,7 @@ from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.store.storage import DamagedFileError, DiskWriteError
 
-__all__ = ["DamagedFileError", "DiskWriteError", "RefusedWorkspace", "WorkspaceBusy"]
+__all__ = ["DamagedFileError", "DiskWriteError", "RefusedWorkspace", "UnusableDataDir", "WorkspaceBusy"]
 
 
 class RefusedWorkspace(VatuiError):
@@ -32,3 +32,7 @@ class RefusedWorkspace(VatuiError):
 
 class WorkspaceBusy(VatuiError):
     """Another vatui held the workspace lock for too long."""
+
+
+class UnusableDataDir(VatuiError):
+    """The data folder, or a file or folder vatui keeps in it, cannot be used as it is."""

@@ -12,12 +12,18 @@ again, so a session writing in a loop (an import, a busy app) cannot starve anot
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import threading
 import time
 from pathlib import Path
 from types import TracebackType
+
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_RW = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | _CLOEXEC
+_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+"""Errors that mean this process may not write the lock file."""
 
 
 class LockTimeout(TimeoutError):
@@ -37,8 +43,28 @@ class InterProcessLock:
         self._yield_until = 0.0
         """After releasing while someone waited: do not take the lock again before this."""
 
-    def _queue_fd(self) -> int:
-        return os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR | os.O_CREAT, 0o600)
+    def _queue_fd(self) -> int | None:
+        try:
+            return os.open(self.path.with_name(self.path.name + ".queue"), _RW, 0o600)
+        except OSError:  # a read-only folder: waiting works, only without fairness
+            return None
+
+    def _open(self) -> int | None:
+        """The lock file, opened (created if need be, never through a link).
+
+        In a folder this process cannot write (read-only, another user's), the lock file
+        is opened for reading (``flock`` works on it), or when it does not exist, there
+        is none: nothing can be written there, and readers see whole files anyway.
+        """
+        try:
+            return os.open(self.path, _RW, 0o600)
+        except OSError as exc:
+            if exc.errno not in _READ_ONLY:
+                raise
+        try:
+            return os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | _CLOEXEC)
+        except FileNotFoundError:
+            return None
 
     def acquire(self) -> None:
         """Take the lock, waiting up to ``timeout`` seconds; raises ``LockTimeout``."""
@@ -60,7 +86,9 @@ class InterProcessLock:
         pause = self._yield_until - time.monotonic()
         if pause > 0:
             time.sleep(pause)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = self._open()
+        if fd is None:
+            return -1
         queue: int | None = None
         try:
             while True:
@@ -70,7 +98,8 @@ class InterProcessLock:
                 except BlockingIOError:
                     if queue is None:  # say that we are waiting
                         queue = self._queue_fd()
-                        fcntl.flock(queue, fcntl.LOCK_SH)
+                        if queue is not None:
+                            fcntl.flock(queue, fcntl.LOCK_SH)
                     if time.monotonic() >= deadline:
                         raise LockTimeout(str(self.path)) from None
                     time.sleep(self.poll)
@@ -83,8 +112,8 @@ class InterProcessLock:
 
     def _someone_waits(self) -> bool:
         try:  # no queue file: nobody ever waited (waiters create it)
-            queue = os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR)
-        except FileNotFoundError:
+            queue = os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
             return False
         try:
             fcntl.flock(queue, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -99,10 +128,11 @@ class InterProcessLock:
         self._depth -= 1
         if self._depth == 0 and self._fd is not None:
             fd, self._fd = self._fd, None
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
+            if fd >= 0:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
+                finally:
+                    os.close(fd)
             if self._someone_waits():
                 self._yield_until = time.monotonic() + 3 * self.poll
         self._threads.release()

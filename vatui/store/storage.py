@@ -18,6 +18,7 @@ import os
 import re
 import threading
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeGuard
 
 import orjson
@@ -85,11 +86,34 @@ def remove_stale_temps(directory: Path, of: str | None = None) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync."""
-    tmp = temp_path(path)
+def _create_temp(tmp: Path, mode: int) -> int:
+    """Create ``tmp`` afresh (never through a link, never an existing file) with ``mode``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        fd = os.open(tmp, flags, mode)
+    except FileExistsError:  # a stale temp file of an earlier process with our pid
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, mode)
+    try:
+        os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
+    """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync.
+
+    The temp file is created new (``O_EXCL | O_NOFOLLOW``) with exactly ``mode``; the
+    rename replaces whatever is at ``path`` (a link included: it is never followed). On
+    any failure the temp file is removed and ``path`` is as it was.
+    """
+    tmp = temp_path(path)
+    created = False
+    try:
+        fd = _create_temp(tmp, mode)
+        created = True
         try:
             view = memoryview(payload)
             while view:
@@ -100,10 +124,11 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
             os.close(fd)
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        if created:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         if exc.errno in _FULL:
             raise DiskWriteError(
                 _("{path}: the disk is full; nothing was changed").format(path=path)
@@ -156,7 +181,7 @@ class AtomicJSONStorage(Storage):
 
     def _current_stat(self) -> StatKey | None:
         try:
-            st = os.stat(self.path)
+            st = os.lstat(self.path)  # a link put in the file's place is a change: refused on read
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -167,9 +192,22 @@ class AtomicJSONStorage(Storage):
             _close_later(self._handle)
             self._handle = None
         try:
-            self._handle = os.open(self.path, os.O_RDONLY)
+            self._handle = os.open(self.path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             self._handle = None
+        except OSError as exc:
+            self._data, self._stat = None, None
+            if exc.errno == errno.ELOOP:
+                raise DamagedFileError(
+                    self.path, _("it is a symbolic link (vatui never follows links: put the file itself there)")
+                ) from exc
+            if exc.errno == errno.EISDIR:
+                raise DamagedFileError(self.path, _("it is a folder, not a file")) from exc
+            raise DamagedFileError(self.path, _("cannot open it ({why})").format(why=exc.strerror or exc)) from exc
+        if self._handle is not None and not S_ISREG(os.fstat(self._handle).st_mode):
+            os.close(self._handle)
+            self._handle, self._data, self._stat = None, None, None
+            raise DamagedFileError(self.path, _("it is not a regular file"))
 
     def changed_on_disk(self) -> bool:
         """Whether the file at the path is not the one held in memory."""
@@ -185,7 +223,10 @@ class AtomicJSONStorage(Storage):
             self._data, self._stat = None, None
             return None
         self._hold()
-        raw = self.path.read_bytes() if self._handle is None else _read_fd(self._handle)
+        if self._handle is None:  # it vanished since the stat
+            self._data, self._stat = None, None
+            return None
+        raw = _read_fd(self._handle)
         stat = self._stat_of_handle() or stat
         if not raw.strip():
             self._data, self._stat = None, stat

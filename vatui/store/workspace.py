@@ -24,9 +24,10 @@ from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import NotFoundError, RuleError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
-from vatui.paths import LOCK_FILE, archive_dir, backups_dir, ensure_private_dir, workspace_path
+from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
 from vatui.store import backups
 from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
+from vatui.store.folders import check_data_dir
 from vatui.store.lock import InterProcessLock, LockTimeout
 from vatui.store.schema import SCHEMA_VERSION, migrate, version_of
 from vatui.store.storage import (
@@ -69,18 +70,35 @@ class Workspace:
         ws = cls(directory, clock)
         if not ws.path.exists() and not create:
             raise NotFoundError(_("no workspace at {path}").format(path=ws.path))
-        ensure_private_dir(ws.directory)
+        ws.prepare_directory()
         with ws._locked():
             ws._load_checked()
-            if backup:
+            if backup and ws.writable():
                 backups.make_backup(ws.directory, ws.path, ws.clock.now())
         return ws
+
+    def writable(self) -> bool:
+        """Whether the data folder can be written (not read-only, not another user's)."""
+        return os.access(self.directory, os.W_OK)
 
     @classmethod
     def exists(cls, directory: Path) -> bool:
         """Whether a workspace file exists in ``directory``."""
         path = workspace_path(Path(directory))
         return path.exists() and path.stat().st_size > 0
+
+    def prepare_directory(self) -> None:
+        """Create the data folder if needed; refuse what vatui must not use (``UnusableDataDir``).
+
+        The data folder may be a link the user made; inside it, the workspace, the lock
+        files, ``backups/`` and ``archive/`` may not be links (vatui would write through
+        them or change their target's mode), and each must be a file or a folder as due.
+        """
+        check_data_dir(self.directory)
+        if self.path.is_symlink():
+            raise self._refuse(_("it is a symbolic link (vatui never follows links: put the file itself there)"))
+        if self.path.exists() and not self.path.is_file():
+            raise self._refuse(_("it is not a regular file"))
 
     def _refuse(self, reason: str) -> RefusedWorkspace:
         return RefusedWorkspace(self.path, reason, backups.newest_backup(self.directory))
@@ -100,7 +118,6 @@ class Workspace:
         except DamagedFileError as exc:
             raise self._refuse(exc.reason) from exc
         self.db = TinyDB(storage=_StorageHandle(self.storage))
-        os.chmod(self.path, 0o600)
         if data is None:
             if backups.newest_backup(self.directory) is not None:
                 raise self._refuse(_("the file is empty"))

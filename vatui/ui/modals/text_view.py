@@ -19,7 +19,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from vatui.domain.errors import VatuiError
 from vatui.i18n import _
+from vatui.services.output import check_destination
 from vatui.ui import render
 
 TextViewResult = Literal["copied", "saved", "sent"] | None
@@ -32,11 +34,15 @@ def slug(title: str) -> str:
     return words[:60] or "text"
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (refusing to replace a directory)."""
-    if path.is_dir():
-        raise IsADirectoryError(str(path))
-    path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+def write_text(path: Path, text: str, data_dir: Path | None = None) -> None:
+    """Write ``text`` to ``path`` with vatui's one safe writer (0600, atomic, no links).
+
+    Refuses a link, a folder, and vatui's own files in ``data_dir`` (``InputError``).
+    """
+    from vatui.services.output import write_private
+
+    payload = text if text.endswith("\n") else text + "\n"
+    write_private(path, payload.encode("utf-8"), data_dir)
 
 
 class TextViewModal(ModalScreen[TextViewResult]):
@@ -95,12 +101,22 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._status(_("type a file name"), error=True)
             return
         path = Path(raw).expanduser()
+        ws = getattr(self.app, "_ws", None)
+        data_dir = getattr(ws, "directory", None)
+        try:  # a link, a folder or vatui's own file is refused before asking to replace it
+            check_destination(path, data_dir)
+        except VatuiError as exc:
+            self._status(_("cannot save: {reason}").format(reason=exc), error=True)
+            return
         if path.exists() and self._overwrite != path:
             self._overwrite = path
             self._status(_("{path} exists: enter again to replace it").format(path=path), error=True)
             return
         try:
-            write_text(path, self.text)
+            write_text(path, self.text, data_dir)
+        except VatuiError as exc:  # a refused destination, a full disk: nothing was written
+            self._status(_("cannot save: {reason}").format(reason=exc), error=True)
+            return
         except OSError as exc:
             self._status(_("cannot save to {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc), error=True)

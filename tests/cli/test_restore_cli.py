@@ -1,0 +1,76 @@
+"""``vatui restore`` and ``demo-data --force`` as real processes (issue 8, item 3)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import orjson
+
+from tests.helpers.cli_run import one_line_error, run_vatui
+
+
+def _titles(data: Path) -> list[str]:
+    result = run_vatui(data, "task", "list", "--json")
+    assert result.returncode == 0, result.stderr
+    return sorted(t["title"] for t in json.loads(result.stdout))
+
+
+def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(data_dir: Path,
+                                                                                tmp_path: Path) -> None:
+    assert run_vatui(data_dir, "add", "Keep me").returncode == 0
+    good = orjson.loads((data_dir / "workspace.json").read_bytes())
+    before = (data_dir / "workspace.json").read_bytes()
+    for change in (
+        lambda d: d["tasks"].update({"1": {**d["tasks"]["1"], "title": 7}}),
+        lambda d: d["tasks"].update({"1": "a task"}),
+        lambda d: d["tasks"].update({"1": {**d["tasks"]["1"], "position": "0"}}),
+        lambda d: d.update({"payments": {"1": {"invoice_id": 1, "on": "2026-11-01",
+                                               "amount": {"minor": 15.5, "currency": "USD"}}}}),
+    ):
+        candidate = json.loads(json.dumps(good))
+        change(candidate)
+        bad = tmp_path / "bad.json"
+        bad.write_bytes(orjson.dumps(candidate))
+        line = one_line_error(run_vatui(data_dir, "restore", str(bad)))
+        assert "not a vatui workspace" in line and "untouched" not in line
+        assert (data_dir / "workspace.json").read_bytes() == before
+        assert not (data_dir / "backups").exists() or not list((data_dir / "backups").glob("*prerestore*"))
+    assert _titles(data_dir) == ["Keep me"]
+
+
+def test_restore_then_undo_it_with_the_prerestore_backup(data_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    assert run_vatui(other, "add", "Other task").returncode == 0
+    assert run_vatui(data_dir, "add", "Mine").returncode == 0
+    done = run_vatui(data_dir, "restore", str(other / "workspace.json"))
+    assert done.returncode == 0, done.stderr
+    assert _titles(data_dir) == ["Other task"]
+    saved = Path(done.stdout.strip().rsplit(" ", 1)[-1])
+    assert saved.name.endswith("-prerestore.json") and saved.exists()
+    again = run_vatui(data_dir, "restore", str(saved))
+    assert again.returncode == 0, again.stderr
+    assert _titles(data_dir) == ["Mine"]
+
+
+def test_restore_over_a_damaged_workspace(data_dir: Path, tmp_path: Path) -> None:
+    assert run_vatui(data_dir, "add", "Mine").returncode == 0
+    copy = tmp_path / "copy.json"
+    copy.write_bytes((data_dir / "workspace.json").read_bytes())
+    (data_dir / "workspace.json").write_text('{"tasks": {"1": 5}}')
+    one_line_error(run_vatui(data_dir, "today"))
+    assert run_vatui(data_dir, "restore", str(copy)).returncode == 0
+    assert _titles(data_dir) == ["Mine"]
+
+
+def test_demo_data_force_backs_up_first_and_says_where(data_dir: Path) -> None:
+    assert run_vatui(data_dir, "add", "Real work").returncode == 0
+    before = (data_dir / "workspace.json").read_bytes()
+    result = run_vatui(data_dir, "demo-data", "--force")
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if "Backed up" in x)
+    saved = Path(line.rsplit(" ", 1)[-1])
+    assert saved.parent == data_dir / "backups" and saved.read_bytes() == before
+    assert "Real work" not in _titles(data_dir)
+    assert run_vatui(data_dir, "restore", str(saved)).returncode == 0
+    assert _titles(data_dir) == ["Real work"]

@@ -1,0 +1,165 @@
+"""Replacing the workspace with a file from outside (``vatui restore``), checked first.
+
+``read_candidate`` reads the file only if it is a regular file of at most
+``MAX_RESTORE_BYTES``; ``check_workspace`` refuses anything this vatui would not have
+written: the shape (tables of objects by canonical number), the tables' names, the schema
+version, the ``meta`` and ``undo`` documents, and every record of every table through its
+record class (``vatui.domain.doc_check``: every field of its type, money in whole minor
+units, then ``from_doc``). Only then does ``replace_workspace`` take the lock, back the
+current file up (``-prerestore``, whatever it holds, even if it is damaged) and replace
+it atomically. A refused file leaves the workspace and the backups untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from vatui.domain.clock import Clock
+from vatui.domain.doc_check import BadDocument, check_doc
+from vatui.domain.errors import InputError
+from vatui.domain.records import Record
+from vatui.i18n import _
+from vatui.store import backups
+from vatui.store.schema import SCHEMA_VERSION, TABLES, version_of
+from vatui.store.storage import atomic_write_bytes, is_tables
+from vatui.store.transaction import TABLE_OF
+from vatui.store.workspace import Workspace
+
+MAX_RESTORE_BYTES = 512 * 1024 * 1024
+"""The largest file ``restore`` reads (512 MiB; the large demo workspace is about 25 MB)."""
+
+CLASS_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
+"""The record class of each record table."""
+
+
+def read_candidate(source: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
+    """The bytes of ``source``: a regular file no bigger than ``limit`` (else ``InputError``)."""
+    try:
+        fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        raise InputError(_("cannot read {path}: {why}").format(path=source, why=exc.strerror or exc)) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(_("{path} is not a regular file").format(path=source))
+        if info.st_size > limit:
+            raise InputError(
+                _("{path} is too large to be a vatui workspace ({size} MB; the limit is {limit} MB)").format(
+                    path=source, size=info.st_size // 2**20, limit=limit // 2**20
+                )
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:  # it grew while we read
+                raise InputError(_("{path} is too large to be a vatui workspace").format(path=source))
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(_("cannot read {path}: {why}").format(path=source, why=exc.strerror or exc)) from exc
+    finally:
+        os.close(fd)
+
+
+def check_workspace(data: Any) -> None:
+    """Refuse (``BadDocument``) a document that is not a workspace this vatui can read whole."""
+    if not is_tables(data):
+        raise BadDocument(_("not a workspace (expected an object of tables of objects by number)"))
+    unknown = sorted(set(data) - set(TABLES))
+    if unknown:
+        raise BadDocument(_("unknown table {name!r}").format(name=unknown[0][:40]))
+    for table, docs in data.items():
+        for key in docs:
+            if key != str(int(key)) or int(key) < 1:
+                raise BadDocument(_("{table}: {id!r} is not a record number").format(table=table, id=key[:20]))
+    version = version_of(data)
+    if version < 0:
+        raise BadDocument(_("its schema version is not a number"))
+    if version > SCHEMA_VERSION:
+        raise BadDocument(
+            _("it was written by a newer vatui (schema {found}, this one reads up to {ours})").format(
+                found=version, ours=SCHEMA_VERSION
+            )
+        )
+    _check_meta(data.get("meta", {}))
+    for table, kind in CLASS_OF.items():
+        for key, doc in data.get(table, {}).items():
+            check_doc(kind, doc, int(key), f"{table} #{key}")
+    for key, entry in data.get("undo", {}).items():
+        _check_undo(entry, f"undo #{key}")
+    invoices = data.get("invoices", {})
+    for key, doc in data.get("payments", {}).items():
+        invoice = invoices.get(str(doc["invoice_id"]))
+        if invoice is not None and doc["amount"]["currency"] != invoice["currency"]:
+            raise BadDocument(_("payments #{id}: {found} paid on an invoice in {currency}").format(
+                id=key, found=doc["amount"]["currency"], currency=invoice["currency"]))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_meta(meta: dict[str, Any]) -> None:
+    doc = meta.get("1")
+    if doc is None:
+        return
+    floors = doc.get("id_floor", {})
+    if not isinstance(floors, dict) or not all(
+        table in CLASS_OF and _is_int(floor) and floor >= 0 for table, floor in floors.items()
+    ):
+        raise BadDocument(_("meta #1: id_floor must map record tables to whole numbers"))
+
+
+def _check_undo(entry: dict[str, Any], where: str) -> None:
+    label, at, changes = entry.get("label"), entry.get("at"), entry.get("changes")
+    if not (label is None or isinstance(label, str)) or not isinstance(at, str):
+        raise BadDocument(_("{where}: expected a label and a moment").format(where=where))
+    if not isinstance(changes, list):
+        raise BadDocument(_("{where}: expected a list of changes").format(where=where))
+    for n, change in enumerate(changes):
+        here = f"{where}.changes[{n}]"
+        if not isinstance(change, dict) or change.get("table") not in CLASS_OF or not _is_int(change.get("id")):
+            raise BadDocument(_("{where}: expected a change of a record table").format(where=here))
+        kind = CLASS_OF[change["table"]]
+        for side in ("before", "after"):
+            if change.get(side) is not None:
+                check_doc(kind, change[side], change["id"], f"{here}.{side}")
+
+
+def parse_candidate(source: Path, raw: bytes) -> dict[str, Any]:
+    """``raw`` (read from ``source``) parsed and checked, or ``InputError`` saying why not."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise InputError(_("{path} is not a vatui workspace (not valid JSON)").format(path=source)) from exc
+    try:
+        check_workspace(data)
+    except BadDocument as exc:
+        raise InputError(
+            _("{path} is not a vatui workspace this vatui can restore: {why}").format(path=source, why=exc)
+        ) from exc
+    assert isinstance(data, dict)
+    return data
+
+
+def replace_workspace(directory: Path, payload: bytes, clock: Clock | None = None) -> Path | None:
+    """Under the lock, back up the workspace in ``directory`` (force) and replace it with ``payload``.
+
+    The live file is not opened (it may be damaged): it is copied as it is. Returns that
+    backup (``None`` when there was no workspace yet). ``payload`` must have been checked.
+    """
+    ws = Workspace(directory, clock)
+    ws.prepare_directory()
+    with ws._locked():
+        saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
+        atomic_write_bytes(ws.path, payload)
+    return saved
