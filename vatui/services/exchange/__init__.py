@@ -1,0 +1,1 @@
+"""Bringing work in and taking it out: calendar, spreadsheet and other exchange formats."""
