@@ -43,3 +43,14 @@ def test_export_ics_unknown_client_is_one_line(vatui: Vatui, tmp_path: Path) -> 
     result = vatui("export", "ics", "--client", "nobody", "-o", str(out))
     assert result.code == 1 and result.err.startswith("vatui: ") and result.err.count("\n") == 1
     assert not out.exists()
+
+
+def test_export_csv_excel_flags(vatui: Vatui, tmp_path: Path) -> None:
+    assert vatui("client", "add", "Café").code == 0
+    result = vatui("export", "csv", str(tmp_path / "x"), "--excel", "--decimal-comma")
+    assert result.code == 0, result.err
+    assert result.err == ""
+    raw = (tmp_path / "x" / "clients.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf" + b"id;name;") and "Café".encode() in raw
+    refused = vatui("export", "csv", str(tmp_path / "y"), "--decimal-comma")
+    assert refused.code == 2 and not (tmp_path / "y").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from vatui.domain.invoicing import amount_due, line_amount, totals
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.text import clean
 from vatui.services.common import client_names
+from vatui.services.exchange.spreadsheet import TIME_HEADER, CsvStyle, restyle, time_rows, uses_decimal_comma
 from vatui.services.ledger_data import all_docs, payments_by_invoice
 from vatui.store.storage import atomic_write_bytes
 from vatui.store.workspace import Workspace
@@ -49,8 +50,15 @@ def _num(money: Any) -> str:
     return "" if money is None else str(money.amount_str())
 
 
-def export_csv(ws: Workspace, directory: Path) -> list[Path]:
-    """Write the CSV files into ``directory`` (created if needed); returns their paths."""
+def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_comma: bool | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the CSV files into ``directory`` (created if needed); returns their paths.
+
+    ``excel``: spreadsheet style (see ``vatui.services.exchange.spreadsheet``), with a decimal
+    comma when ``decimal_comma`` is true (``None``: the workspace's number format).
+    """
+    comma = uses_decimal_comma(ws.settings()) if decimal_comma is None else decimal_comma
+    style = CsvStyle(excel=excel, decimal_comma=comma)
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     names = client_names(ws)
     inv_docs = all_docs(ws, "invoices")
@@ -93,22 +101,21 @@ def export_csv(ws: Workspace, directory: Path) -> list[Path]:
           e.recurrence or "", e.template_id or "", e.client_id or "", numbers.get(e.invoice_id, "")]
          for e in expenses))
     time_docs = all_docs(ws, "time")
-    files["time.csv"] = _csv(
-        ["id", "start", "end", "minutes", "task_id", "client_id", "client", "billable", "invoice", "note"],
-        ([int(k), d.get("start"), d.get("end") or "", int(d.get("minutes") or 0), d.get("task_id") or "",
-          d.get("client_id") or "", names.get(d.get("client_id") or 0, ""), "yes" if d.get("billable", True) else "no",
-          numbers.get(d.get("invoice_id"), ""), d.get("note") or ""]
-         for k, d in sorted(time_docs.items(), key=lambda kv: int(kv[0]))))
+    titles = {int(k): clean(str(d.get("title") or "")) for k, d in all_docs(ws, "tasks").items()}
+    files["time.csv"] = _csv(TIME_HEADER, time_rows(time_docs, names, numbers, titles,
+                                                    ws.settings().home_timezone))
     files["clients.csv"] = _csv(
         ["id", "name", "status", "currency", "hourly_rate", "terms_days", "deposit_percent"],
         ([int(k), d.get("name"), d.get("status"), d.get("currency"),
           _rate(d), d.get("terms_days"), d.get("deposit_percent")]
          for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))))
     out = []
-    for name, payload in files.items():
+    for step, (name, payload) in enumerate(files.items(), start=1):
         path = directory / name
-        atomic_write_bytes(path, payload)
+        atomic_write_bytes(path, restyle(payload, style))
         out.append(path)
+        if progress:
+            progress(step, len(files))
     return out
 
 
