@@ -63,11 +63,13 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 @pass_ctx
 def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     """Fill the workspace with a believable sample."""
+    from vatui.cli.progress import terminal_progress
     from vatui.services.demo import generate, parse_size
 
     clients = parse_size(size)
     ws = obj.ws()
-    counts = generate(ws, clients=clients, seed=seed, replace=force)
+    with terminal_progress(_("Demo data")) as progress:
+        counts = generate(ws, clients=clients, seed=seed, replace=force, progress=progress)
     total = sum(counts.values())
     say(_("Wrote {total} records: {detail}").format(
         total=total, detail=", ".join(f"{v} {k}" for k, v in counts.items())))
@@ -77,9 +79,11 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
 @pass_ctx
 def archive_cmd(obj: CliContext) -> None:
     """Move done tasks older than 90 days and paid invoices of closed years to archive/YYYY.json."""
+    from vatui.cli.progress import terminal_progress
     from vatui.store.archive import archive_old
 
-    counts = archive_old(obj.ws(), obj.today())
+    with terminal_progress(_("Archive")) as progress:
+        counts = archive_old(obj.ws(), obj.today(), progress=progress)
     moved = {k: v for k, v in counts.items() if v}
     if not moved:
         say(_("Nothing old enough to archive."))
