@@ -92,3 +92,12 @@ def test_excel_follows_the_workspace_setting_else_point(ws: Workspace, tmp_path:
     export_csv(ws, tmp_path / "forced", excel=True, decimal_comma=False)
     (inv,) = _rows(tmp_path / "forced" / "invoices.csv", encoding="utf-8-sig", delimiter=",")
     assert inv["total"] == "1851.84"
+
+
+def test_restyle_keeps_negative_amounts_numbers_and_text_defused() -> None:
+    from vatui.services.exchange.spreadsheet import CsvStyle, restyle
+
+    plain = "amount,note,total\r\n'-12.50,'-not a number,3\r\n".encode()
+    out = restyle(plain, CsvStyle(excel=True, decimal_comma=True)).decode("utf-8-sig")
+    assert out == "amount;note;total\r\n-12,50;'-not a number;3\r\n"
+    assert restyle(plain, CsvStyle()) == plain
