@@ -41,7 +41,9 @@ class FakeImports:
     def module(self) -> types.ModuleType:
         module = types.ModuleType(NAME)
         module.import_trello = lambda ws, path, *, dry_run, **kw: self._run("trello", path, dry_run)  # type: ignore[attr-defined]
-        module.import_csv = lambda ws, path, kind, *, dry_run, **kw: self._run(f"csv {kind}", path, dry_run)  # type: ignore[attr-defined]
+        module.import_csv = lambda ws, path, kind, *, dry_run, create_clients=False, **kw: self._run(  # type: ignore[attr-defined]
+            f"csv {kind}{' +clients' if create_clients else ''}", path, dry_run
+        )
         return module
 
 

@@ -16,13 +16,13 @@ from vatui.store.storage import atomic_write_bytes
 from vatui.store.workspace import Workspace
 
 EXPORT_KINDS: dict[str, str] = {
-    "json": "everything, as JSON (vatui-export.json)",
-    "csv": "one CSV file per table, in a folder (vatui-csv)",
-    "csv-excel": "CSV for a spreadsheet: BOM, your separator and decimal mark (vatui-csv)",
-    "hledger": "the books as an hledger journal (vatui.journal)",
-    "ics": "due dates, follow-ups, calls and invoices as a calendar (vatui.ics)",
+    "json": "everything, as JSON",
+    "csv": "one CSV file per table, into a folder",
+    "csv-excel": "CSV for Excel: BOM, your separator and decimals",
+    "hledger": "the books as an hledger journal",
+    "ics": "a calendar: due dates, follow-ups, calls, invoices",
 }
-"""Export kinds and what each writes (the default name in brackets)."""
+"""Export kinds and what each writes."""
 
 DEFAULT_EXPORT_PATHS: dict[str, str] = {
     "json": "~/vatui-export.json",
@@ -36,7 +36,9 @@ IMPORT_KINDS: dict[str, str] = {
     "trello": "a Trello board export (.json)",
     "csv-clients": "clients from a CSV file",
     "csv-tasks": "tasks from a CSV file",
-    "csv-time": "time from a CSV file (Toggl or Clockify detailed report too)",
+    "csv-time": "time from a CSV file (Toggl, Clockify reports)",
+    "csv-tasks+clients": "tasks, adding the clients the file names",
+    "csv-time+clients": "time, adding the clients the file names",
     "json": "what vatui export json wrote",
 }
 """Import kinds and what each reads."""
@@ -117,7 +119,8 @@ def import_from(ws: Workspace, kind: str, path: Path, *, dry_run: bool) -> list[
     if kind == "trello":
         plan = imports.import_trello(ws, path, dry_run=dry_run)
     elif kind.startswith("csv-"):
-        plan = imports.import_csv(ws, path, kind.removeprefix("csv-"), dry_run=dry_run)
+        what, plus, _rest = kind.removeprefix("csv-").partition("+")
+        plan = imports.import_csv(ws, path, what, create_clients=bool(plus), dry_run=dry_run)
     else:
         runner = getattr(imports, "import_json", None)
         if runner is None:

@@ -32,7 +32,7 @@ class ExchangeModal(ModalScreen[tuple[str, str] | None]):
     ]
 
     DEFAULT_CSS = """
-    ExchangeModal OptionList { height: auto; max-height: 8; border: none; padding: 0; }
+    ExchangeModal OptionList { height: auto; max-height: 10; border: none; padding: 0; }
     ExchangeModal #exchange-dialog { width: 76; height: auto; }
     """
 
@@ -49,11 +49,11 @@ class ExchangeModal(ModalScreen[tuple[str, str] | None]):
             box.border_title = render.text(self.box_title)
             box.border_subtitle = _("↑↓ kind · enter ok · esc cancel")
             yield OptionList(
-                *(Option(Content(f"{name:<12} {_(about)}"), id=name) for name, about in self.kinds.items()),
+                *(Option(Content(f"{name:<18} {_(about)}"), id=name) for name, about in self.kinds.items()),
                 id="exchange-kinds",
             )
             yield Static(_("Path:"), classes="preview")
-            yield Input(self._suggested, id="exchange-path", placeholder=_("a file or folder"))
+            yield Input(self._suggested, id="exchange-path", placeholder=_("a file or folder"), compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#exchange-kinds", OptionList).highlighted = 0
