@@ -59,6 +59,8 @@ def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_c
     """
     comma = uses_decimal_comma(ws.settings()) if decimal_comma is None else decimal_comma
     style = CsvStyle(excel=excel, decimal_comma=comma)
+    if progress:
+        progress(0, 7)  # reading and shaping the tables, then six files
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     names = client_names(ws)
     inv_docs = all_docs(ws, "invoices")
@@ -111,11 +113,13 @@ def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_c
          for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))))
     out = []
     for step, (name, payload) in enumerate(files.items(), start=1):
+        if progress:
+            progress(step, len(files) + 1)
         path = directory / name
         atomic_write_bytes(path, restyle(payload, style))
         out.append(path)
-        if progress:
-            progress(step, len(files))
+    if progress:
+        progress(len(files) + 1, len(files) + 1)
     return out
 
 

@@ -130,6 +130,7 @@ def build(ws: Workspace, clients: int, seed: int, settings: Settings,
         if progress:
             progress(done, PROGRESS_STEPS)
 
+    step(0)
     now = ws.clock.now()
     tz = ZoneInfo(settings.home_timezone)
     today = now.astimezone(tz).date()

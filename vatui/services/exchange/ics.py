@@ -178,6 +178,8 @@ def calendar_events(
     ws: Workspace, client_id: int | None = None, progress: Progress | None = None
 ) -> list[CalEvent]:
     """Every event of the calendar (of one client when ``client_id``), in a stable order."""
+    if progress:
+        progress(0, STEPS)
     ws.refresh()
     scope = workspace_uid_scope(ws)
     clients = {c.id: c for c in ws.all(Client) if c.id is not None}
