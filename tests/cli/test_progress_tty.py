@@ -14,6 +14,8 @@ COMMANDS = [
     ("demo-data", "--size", "3"),
     ("export", "csv", "CSV_DIR", "--excel"),
     ("export", "ics", "-o", "ICS_FILE"),
+    ("export", "json", "-o", "JSON_FILE"),
+    ("export", "hledger", "-o", "JOURNAL_FILE"),
     ("archive",),
 ]
 
@@ -25,7 +27,8 @@ def _env(data_dir: Path) -> dict[str, str]:
 
 
 def _args(args: tuple[str, ...], tmp_path: Path) -> list[str]:
-    swap = {"CSV_DIR": str(tmp_path / "csv"), "ICS_FILE": str(tmp_path / "work.ics")}
+    swap = {"CSV_DIR": str(tmp_path / "csv"), "ICS_FILE": str(tmp_path / "work.ics"),
+            "JSON_FILE": str(tmp_path / "w.json"), "JOURNAL_FILE": str(tmp_path / "w.journal")}
     return [sys.executable, "-m", "vatui", *(swap.get(a, a) for a in args)]
 
 

@@ -44,10 +44,16 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     """Everything, as JSON."""
     import orjson
 
+    from vatui.cli.progress import terminal_progress
     from vatui.services.backup import export_json
     from vatui.store.storage import atomic_write_bytes
 
-    data = export_json(obj.ws(), confidential=confidential)
+    with terminal_progress(_("JSON")) as progress:
+        if progress:
+            progress(0, 1)
+        data = export_json(obj.ws(), confidential=confidential)
+        if progress:
+            progress(1, 1)
     if output is None:
         emit_json(data)
     else:

@@ -194,9 +194,15 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
 @pass_ctx
 def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
     """The books as an hledger journal (cash basis, receivables tracked)."""
+    from vatui.cli.progress import terminal_progress
     from vatui.services.hledger import export_journal
 
-    text = export_journal(obj.ws())
+    with terminal_progress(_("hledger")) as progress:
+        if progress:
+            progress(0, 1)
+        text = export_journal(obj.ws())
+        if progress:
+            progress(1, 1)
     if output is None:
         click.echo(text, nl=False)
         return
