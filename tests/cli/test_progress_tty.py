@@ -27,8 +27,12 @@ def _env(data_dir: Path) -> dict[str, str]:
 
 
 def _args(args: tuple[str, ...], tmp_path: Path) -> list[str]:
-    swap = {"CSV_DIR": str(tmp_path / "csv"), "ICS_FILE": str(tmp_path / "work.ics"),
-            "JSON_FILE": str(tmp_path / "w.json"), "JOURNAL_FILE": str(tmp_path / "w.journal")}
+    swap = {
+        "CSV_DIR": str(tmp_path / "csv"),
+        "ICS_FILE": str(tmp_path / "work.ics"),
+        "JSON_FILE": str(tmp_path / "w.json"),
+        "JOURNAL_FILE": str(tmp_path / "w.journal"),
+    }
     return [sys.executable, "-m", "vatui", *(swap.get(a, a) for a in args)]
 
 

@@ -97,7 +97,7 @@ def test_excel_follows_the_workspace_setting_else_point(ws: Workspace, tmp_path:
 def test_restyle_keeps_negative_amounts_numbers_and_text_defused() -> None:
     from vatui.services.exchange.spreadsheet import CsvStyle, restyle
 
-    plain = "amount,note,total\r\n'-12.50,'-not a number,3\r\n".encode()
+    plain = b"amount,note,total\r\n'-12.50,'-not a number,3\r\n"
     out = restyle(plain, CsvStyle(excel=True, decimal_comma=True)).decode("utf-8-sig")
     assert out == "amount;note;total\r\n-12,50;'-not a number;3\r\n"
     assert restyle(plain, CsvStyle()) == plain

@@ -75,7 +75,10 @@ def test_import_calls_the_service_with_dry_run(
     assert lines == ["csv time: 2 tasks to add", "from toggl.csv"]
     import_from(ws, "trello", tmp_path / "b.json", dry_run=False)
     import_from(ws, "csv-tasks+clients", tmp_path / "t.csv", dry_run=True)
-    assert fake.calls == [("csv time", tmp_path / "toggl.csv", True), ("trello", tmp_path / "b.json", False),
-                          ("csv tasks +clients", tmp_path / "t.csv", True)]
+    assert fake.calls == [
+        ("csv time", tmp_path / "toggl.csv", True),
+        ("trello", tmp_path / "b.json", False),
+        ("csv tasks +clients", tmp_path / "t.csv", True),
+    ]
     with pytest.raises(InputError, match="JSON"):
         import_from(ws, "json", tmp_path / "w.json", dry_run=True)
