@@ -48,10 +48,16 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     """Everything, as JSON."""
     import orjson
 
+    from vatui.cli.progress import terminal_progress
     from vatui.services.backup import export_json
     from vatui.services.output import write_private
 
-    data = export_json(obj.ws(), confidential=confidential)
+    with terminal_progress(_("JSON")) as progress:
+        if progress:
+            progress(0, 1)
+        data = export_json(obj.ws(), confidential=confidential)
+        if progress:
+            progress(1, 1)
     if output is None:
         emit_json(data)
     else:
@@ -67,6 +73,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 @pass_ctx
 def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     """Fill the workspace with a believable sample."""
+    from vatui.cli.progress import terminal_progress
     from vatui.services.demo import generate, parse_size
 
     clients = parse_size(size)
@@ -77,7 +84,8 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
         saved = backup_before(ws, "predemo")
         if saved is not None:
             say(_("Backed up the previous workspace to {path}").format(path=show(str(saved))))
-    counts = generate(ws, clients=clients, seed=seed, replace=force)
+    with terminal_progress(_("Demo data")) as progress:
+        counts = generate(ws, clients=clients, seed=seed, replace=force, progress=progress)
     total = sum(counts.values())
     say(_("Wrote {total} records: {detail}").format(
         total=total, detail=", ".join(f"{v} {k}" for k, v in counts.items())))
@@ -87,9 +95,11 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
 @pass_ctx
 def archive_cmd(obj: CliContext) -> None:
     """Move done tasks older than 90 days and paid invoices of closed years to archive/YYYY.json."""
+    from vatui.cli.progress import terminal_progress
     from vatui.store.archive import archive_old
 
-    counts = archive_old(obj.ws(), obj.today())
+    with terminal_progress(_("Archive")) as progress:
+        counts = archive_old(obj.ws(), obj.today(), progress=progress)
     moved = {k: v for k, v in counts.items() if v}
     if not moved:
         say(_("Nothing old enough to archive."))

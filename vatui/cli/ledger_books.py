@@ -194,9 +194,15 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
 @pass_ctx
 def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
     """The books as an hledger journal (cash basis, receivables tracked)."""
+    from vatui.cli.progress import terminal_progress
     from vatui.services.hledger import export_journal
 
-    text = export_journal(obj.ws())
+    with terminal_progress(_("hledger")) as progress:
+        if progress:
+            progress(0, 1)
+        text = export_journal(obj.ws())
+        if progress:
+            progress(1, 1)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -208,12 +214,20 @@ def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
 
 @click.command("csv")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--excel", is_flag=True,
+              help=_("For a spreadsheet: UTF-8 with BOM, the workspace's separator and decimal mark."))
+@click.option("--decimal-comma/--decimal-point", "decimal_comma", default=None,
+              help=_("With --excel: ';' and '1234,56' (default: the workspace's number format)."))
 @pass_ctx
-def export_csv_cmd(obj: CliContext, directory: Path) -> None:
+def export_csv_cmd(obj: CliContext, directory: Path, excel: bool, decimal_comma: bool | None) -> None:
     """Invoices, lines, payments, expenses, time and clients as CSV files in DIRECTORY."""
+    from vatui.cli.progress import terminal_progress
     from vatui.services.csv_export import export_csv
 
-    paths = export_csv(obj.ws(), directory)
+    if decimal_comma is not None and not excel:
+        raise click.UsageError(_("--decimal-comma and --decimal-point go with --excel"))
+    with terminal_progress(_("CSV")) as progress:
+        paths = export_csv(obj.ws(), directory, excel=excel, decimal_comma=decimal_comma, progress=progress)
     say(_("Wrote {n} files to {dir}").format(n=len(paths), dir=directory))
 
 

@@ -25,7 +25,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "time": ("timelog",),
     "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",), "payment": ("payments",),
     "expense": ("ledger_books",), "report": ("ledger_books",),
-    "export": ("admin", "ledger_books"),
+    "export": ("admin", "ledger_books", "exports"),
     "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
 }
 

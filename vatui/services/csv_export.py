@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.reports import counted_expense
 from vatui.domain.text import clean
 from vatui.services.common import client_names
+from vatui.services.exchange.spreadsheet import TIME_HEADER, CsvStyle, restyle, time_rows, uses_decimal_comma
 from vatui.services.ledger_data import all_docs, payments_by_invoice
 from vatui.services.output import check_destination, write_private
 from vatui.store.workspace import Workspace
@@ -52,14 +53,24 @@ def _num(money: Any) -> str:
     return "" if money is None else str(money.amount_str())
 
 
-CSV_FILES = ("invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "time.csv", "clients.csv")
+CSV_FILES = ("invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "expense_templates.csv",
+             "time.csv", "clients.csv")
 """The files ``export_csv`` writes."""
 
 
-def export_csv(ws: Workspace, directory: Path) -> list[Path]:
-    """Write the CSV files into ``directory`` (created if needed); returns their paths."""
+def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_comma: bool | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write the CSV files into ``directory`` (created if needed); returns their paths.
+
+    ``excel``: spreadsheet style (see ``vatui.services.exchange.spreadsheet``), with a decimal
+    comma when ``decimal_comma`` is true (``None``: the workspace's number format).
+    """
     for name in CSV_FILES:  # before anything is created
         check_destination(directory / name, ws.directory)
+    comma = uses_decimal_comma(ws.settings()) if decimal_comma is None else decimal_comma
+    style = CsvStyle(excel=excel, decimal_comma=comma)
+    if progress:
+        progress(0, len(CSV_FILES) + 1)  # reading and shaping the tables, then each file
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     names = client_names(ws)
     inv_docs = all_docs(ws, "invoices")
@@ -106,22 +117,23 @@ def export_csv(ws: Workspace, directory: Path) -> list[Path]:
     files["expense_templates.csv"] = _csv(
         expense_header, (expense_row(e) for e in expenses if not counted_expense(e)))
     time_docs = all_docs(ws, "time")
-    files["time.csv"] = _csv(
-        ["id", "start", "end", "minutes", "task_id", "client_id", "client", "billable", "invoice", "note"],
-        ([int(k), d.get("start"), d.get("end") or "", int(d.get("minutes") or 0), d.get("task_id") or "",
-          d.get("client_id") or "", names.get(d.get("client_id") or 0, ""), "yes" if d.get("billable", True) else "no",
-          numbers.get(d.get("invoice_id"), ""), d.get("note") or ""]
-         for k, d in sorted(time_docs.items(), key=lambda kv: int(kv[0]))))
+    titles = {int(k): clean(str(d.get("title") or "")) for k, d in all_docs(ws, "tasks").items()}
+    files["time.csv"] = _csv(TIME_HEADER, time_rows(time_docs, names, numbers, titles,
+                                                    ws.settings().home_timezone))
     files["clients.csv"] = _csv(
         ["id", "name", "status", "currency", "hourly_rate", "terms_days", "deposit_percent"],
         ([int(k), d.get("name"), d.get("status"), d.get("currency"),
           _rate(d), d.get("terms_days"), d.get("deposit_percent")]
          for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))))
     out = []
-    for name, payload in files.items():
+    for step, (name, payload) in enumerate(files.items(), start=1):
+        if progress:
+            progress(step, len(files) + 1)
         path = directory / name
-        write_private(path, payload, ws.directory)
+        write_private(path, restyle(payload, style), ws.directory)
         out.append(path)
+    if progress:
+        progress(len(files) + 1, len(files) + 1)
     return out
 
 

@@ -15,6 +15,7 @@ table. The parts live in ``demo_clients``, ``demo_work``, ``demo_ledger`` and
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -37,6 +38,10 @@ LONG_HISTORY_FROM = 11
 HOME_TZ = "Europe/Madrid"
 DATA_TABLES = ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses")
 """The tables the demo writes, in the order it writes them."""
+PROGRESS_STEPS = 7
+"""Steps ``generate`` reports: five while building, one when stored, one when saved."""
+
+Progress = Callable[[int, int], None]
 
 
 def parse_size(text: str) -> int:
@@ -60,8 +65,11 @@ def demo_settings(current: Settings) -> Settings:
     )
 
 
-def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False) -> dict[str, int]:
+def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False,
+             progress: Progress | None = None) -> dict[str, int]:
     """Fill ``ws`` with a demo business; returns how many records went into each table.
+
+    ``progress`` is called with (steps done, ``PROGRESS_STEPS``) as the work goes on.
 
     A workspace that already holds data is refused unless ``replace``, which empties the
     data tables (and the undo history) first.
@@ -79,7 +87,7 @@ def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False) -
         else:
             _refuse_if_data(ws)
         first = {table: _first_id(tx, table) for table in DATA_TABLES}
-        docs = build(ws, clients, seed, settings, first)
+        docs = build(ws, clients, seed, settings, first, progress)
         if tx.get_doc("settings", 1) is None:
             tx.insert("settings", settings.to_doc(), 1)
         else:
@@ -89,6 +97,10 @@ def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False) -
             expected = list(range(first[table], first[table] + len(docs[table])))
             if ids != expected:
                 raise RuntimeError(f"demo ids of {table} went astray: {ids[:3]}… not {expected[:3]}…")
+        if progress:
+            progress(PROGRESS_STEPS - 1, PROGRESS_STEPS)
+    if progress:
+        progress(PROGRESS_STEPS, PROGRESS_STEPS)
     return {table: len(docs[table]) for table in DATA_TABLES}
 
 
@@ -111,8 +123,14 @@ def _first_id(tx: Tx, table: str) -> int:
 
 
 def build(ws: Workspace, clients: int, seed: int, settings: Settings,
-          first: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+          first: dict[str, int], progress: Progress | None = None) -> dict[str, list[dict[str, Any]]]:
     """The documents of every data table, in id order from ``first``."""
+
+    def step(done: int) -> None:
+        if progress:
+            progress(done, PROGRESS_STEPS)
+
+    step(0)
     now = ws.clock.now()
     tz = ZoneInfo(settings.home_timezone)
     today = now.astimezone(tz).date()
@@ -120,13 +138,16 @@ def build(ws: Workspace, clients: int, seed: int, settings: Settings,
     ctx = Ctx(random.Random(seed), now, tz, today, today - timedelta(days=3 * 365 if large else 35), large)
     plans = demo_clients.build_clients(ctx, clients, first["clients"])
     load = Load(plans)
+    step(1)
     tasks = demo_work.build_tasks(ctx, load, plans)
     planner = DayPlanner(ctx)
     entries = [e for t in tasks for e in t.entries] + demo_work.routine_entries(ctx, load, plans)
     placed = demo_work.lay_out(ctx, planner, entries)
+    step(2)
     demo_clients.fit_retainers(ctx, plans, placed)
     placed += demo_work.top_up_retainers(ctx, planner, plans, placed)
     demo_work.finish_tasks(ctx, tasks)
+    step(3)
     tasks.sort(key=lambda t: t.created)
     for offset, task in enumerate(tasks):
         task.id = first["tasks"] + offset
@@ -136,9 +157,11 @@ def build(ws: Workspace, clients: int, seed: int, settings: Settings,
     invoices = demo_ledger.plan_invoices(ctx, plans, placed, settings.rounding_minutes)
     demo_ledger.number(invoices, first["invoices"])
     ledger = demo_ledger.settle(ctx, invoices, settings.protocol, first["payments"])
+    step(4)
     contacts = demo_clients.build_contacts(ctx, plans) + ledger.reminder_contacts
     contacts.sort(key=lambda c: (c.at, c.client_id))
     expenses = demo_expenses.build_expenses(ctx, plans, ledger.fees, first["expenses"])
+    step(5)
     return {
         "clients": _docs(p.client for p in plans),
         "tasks": _task_docs(ctx, tasks),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -102,8 +103,11 @@ def all_docs(ws: Workspace, table: str) -> Docs:
     return {**archived_docs(ws, table), **ws.docs(table)}
 
 
-def archive_old(ws: Workspace, today: date) -> dict[str, int]:
+def archive_old(ws: Workspace, today: date,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Move what is old enough into ``archive/YYYY.json``; returns how many moved per table.
+
+    ``progress`` is called with (steps done, 4): picked, archive written, removed, saved.
 
     Done tasks completed more than ``settings.archive_after_days`` days before ``today``,
     and paid invoices issued before ``today``'s year with their payments and billed time.
@@ -115,8 +119,12 @@ def archive_old(ws: Workspace, today: date) -> dict[str, int]:
         years = {year: read_year(archive_path(ws.directory, year)) for year in archive_years(ws.directory)}
         moving = {table: {key for tables in picked.values() for key in tables.get(table, {})}
                   for table in ARCHIVED_TABLES}
+        if progress:
+            progress(1, 4)
         if any(moving.values()):
             _write_years(ws.directory, years, picked, moving)
+            if progress:
+                progress(2, 4)
             for table, keys in moving.items():
                 if keys:
                     ws.table(table).remove(doc_ids=[int(k) for k in keys])
@@ -128,6 +136,10 @@ def archive_old(ws: Workspace, today: date) -> dict[str, int]:
             highest = max([highest, *(int(k) for k in moving[table])])
             if highest:
                 tx.raise_id_floor(table, highest)
+        if progress:
+            progress(3, 4)
+    if progress:
+        progress(4, 4)
     return counts
 
 

@@ -26,6 +26,10 @@ class AppCommands(PaneCommands):
                               _("Switch to the {pane} pane").format(pane=title),
                               partial(app.action_switch_pane, mode))
             yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
+            yield Command(_("App: Import…"), _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
+                          partial(_exchange, app, "import"))
+            yield Command(_("App: Export…"), _("JSON, CSV, hledger or a calendar (.ics), to a path"),
+                          partial(_exchange, app, "export"))
             label = app.ws.undo_label()
             if label is not None:
                 yield Command(_("App: undo {label}").format(label=label),
@@ -33,3 +37,9 @@ class AppCommands(PaneCommands):
         yield Command(_("App: keys of this pane"), _("Every key you can press here (?)"), app.action_help)
         yield Command(_("App: change theme"), _("Pick a theme; it is remembered"), app.action_change_theme)
         yield Command(_("App: quit"), _("Leave vatui; every change is already saved (q)"), app.action_quit)
+
+
+def _exchange(app: VatuiApp, which: str) -> None:
+    from vatui.ui.exchange_flow import start_export, start_import
+
+    (start_import if which == "import" else start_export)(app)

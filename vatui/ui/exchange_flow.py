@@ -1,0 +1,104 @@
+"""The app's "Import…" and "Export…": ask a kind and a path, preview, confirm, then call the service.
+
+Export writes at once (asking before it replaces a file). Import runs the service as a
+dry run first, shows its summary (or the file's problems) in the text viewer, and writes
+only after the user says yes: one transaction, one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vatui.domain.errors import VatuiError
+from vatui.i18n import _
+from vatui.services.exchange import portal
+from vatui.ui.modals.confirm import ConfirmModal
+from vatui.ui.modals.exchange import ExchangeModal
+from vatui.ui.modals.text_view import TextViewModal
+
+if TYPE_CHECKING:
+    from vatui.ui.app_base import PaneApp
+
+
+def _path(app: PaneApp, text: str) -> Path | None:
+    try:
+        return portal.resolve_path(text)
+    except VatuiError as exc:
+        app.inform(str(exc), error=True)
+        return None
+
+
+def start_export(app: PaneApp) -> None:
+    """Ask what to export and where, then write it."""
+    modal = ExchangeModal(_("Export…"), portal.EXPORT_KINDS, portal.DEFAULT_EXPORT_PATHS)
+    app.push_screen(modal, lambda answer: _export_chosen(app, answer))
+
+
+def _export_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
+    if answer is None:
+        return
+    kind, text = answer
+    path = _path(app, text)
+    if path is None:
+        return
+    if path.is_file() and kind not in ("csv", "csv-excel"):
+        question = _("{path} exists. Replace it?").format(path=path)
+        app.push_screen(
+            ConfirmModal(question, yes=_("Replace")),
+            lambda yes: _write_export(app, kind, path) if yes else None,
+        )
+        return
+    _write_export(app, kind, path)
+
+
+def _write_export(app: PaneApp, kind: str, path: Path) -> None:
+    message = app.run_service(portal.export_to, app.ws, kind, path)
+    if message is not None:
+        app.inform(message)
+
+
+def start_import(app: PaneApp) -> None:
+    """Ask what to import and from where, show the dry run, and import if the user agrees."""
+    modal = ExchangeModal(_("Import…"), portal.IMPORT_KINDS)
+    app.push_screen(modal, lambda answer: _import_chosen(app, answer))
+
+
+def _import_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
+    if answer is None:
+        return
+    kind, text = answer
+    path = _path(app, text)
+    if path is None:
+        return
+    try:
+        lines = portal.import_from(app.ws, kind, path, dry_run=True)
+    except VatuiError as exc:
+        problems = getattr(exc, "problems", None)
+        if problems:
+            app.push_screen(
+                TextViewModal(_("Import refused: nothing was written"), "\n".join(str(p) for p in problems))
+            )
+        else:
+            app.inform(str(exc), error=True)
+        return
+    preview = TextViewModal(
+        _("Import preview (nothing written yet): {name}").format(name=path.name),
+        "\n".join(lines) or _("Nothing to import."),
+    )
+    app.push_screen(preview, lambda _done: _ask_to_import(app, kind, path, lines))
+
+
+def _ask_to_import(app: PaneApp, kind: str, path: Path, lines: list[str]) -> None:
+    if not lines:
+        return
+    question = _("Import {name} as shown? (u undoes the whole import)").format(name=path.name)
+    app.push_screen(
+        ConfirmModal(question, yes=_("Import")), lambda yes: _run_import(app, kind, path) if yes else None
+    )
+
+
+def _run_import(app: PaneApp, kind: str, path: Path) -> None:
+    done = app.run_service(portal.import_from, app.ws, kind, path, dry_run=False)
+    if done is not None:
+        app.inform(_("Imported {name}: {summary}").format(name=path.name, summary=done[0] if done else ""))
