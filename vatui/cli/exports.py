@@ -40,9 +40,9 @@ def export_ics_cmd(obj: CliContext, output: Path | None, client_ref: str | None)
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
         return
-    from vatui.store.storage import atomic_write_bytes
+    from vatui.services.output import write_private
 
-    atomic_write_bytes(output, payload)
+    write_private(output, payload, ws.directory)
     say(_("Exported {n} events to {path}").format(n=text.count("BEGIN:VEVENT"), path=show(str(output))))
 
 

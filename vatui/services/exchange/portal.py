@@ -12,7 +12,6 @@ from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.store.storage import atomic_write_bytes
 from vatui.store.workspace import Workspace
 
 EXPORT_KINDS: dict[str, str] = {
@@ -80,8 +79,10 @@ def _export(ws: Workspace, kind: str, path: Path, confidential: bool) -> str:
         return _("Wrote {n} files to {dir}").format(n=len(files), dir=path)
     if path.is_dir():
         raise InputError(_("{path} is a folder: type a file name").format(path=path))
-    payload = _payload(ws, kind, confidential)
-    atomic_write_bytes(path, payload)
+    from vatui.services.output import check_destination, write_private
+
+    check_destination(path, ws.directory)  # before the export is built
+    write_private(path, _payload(ws, kind, confidential), ws.directory)
     return _("Exported to {path}").format(path=path)
 
 
