@@ -60,10 +60,14 @@ def plan_csv(reader: Reader, file: str, data: bytes, kind: str, maps: tuple[str,
     return plan
 
 
-def dayfirst_of(table: CsvTable, mapping: Mapping, fields: tuple[str, ...], default: bool) -> bool:
-    """Whether the file's slash dates are day-first (shown in the mapping)."""
+def dayfirst_of(plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tuple[str, ...],
+                default: bool) -> bool:
+    """Whether the file's ``a/b/yyyy`` dates are day-first; shown in the mapping when it has any."""
     cells = [cell(row, mapping, f) for _line, row in table.rows for f in fields]
-    return day_first(cells, default or table.delimiter == ";")
+    dayfirst = day_first(cells, default or table.delimiter == ";")
+    if any(re.match(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", c) for c in cells):
+        plan.mapping.append((_("dates"), _("day/month/year") if dayfirst else _("month/day/year")))
+    return dayfirst
 
 
 def client_ref(plan: ImportPlan, known: dict[str, int], name: str, line: int, now: datetime, *,
@@ -147,8 +151,7 @@ def _plan_tasks(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mapp
                 create_clients: bool) -> None:
     settings = reader.settings()
     known = client_index(reader)
-    dayfirst = dayfirst_of(table, mapping, ("due",), settings.decimal_comma)
-    plan.mapping.append((_("dates"), _("day/month/year") if dayfirst else _("month/day/year")))
+    dayfirst = dayfirst_of(plan, table, mapping, ("due",), settings.decimal_comma)
     existing = {(fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in reader.docs("tasks").items()}
     seen: dict[tuple[str, Ref], int] = {}
     for line, row in table.rows:

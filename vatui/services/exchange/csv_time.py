@@ -80,8 +80,7 @@ def plan_time(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mappin
     """Add a time entry to ``plan`` for every row not imported before."""
     settings = reader.settings()
     zone = ZoneInfo(settings.home_timezone)
-    dayfirst = dayfirst_of(table, mapping, ("start_date", "end_date"), settings.decimal_comma)
-    plan.mapping.append((_("dates"), _("day/month/year") if dayfirst else _("month/day/year")))
+    dayfirst = dayfirst_of(plan, table, mapping, ("start_date", "end_date"), settings.decimal_comma)
     plan.mapping.append((_("times"), _("local to {zone}, stored in UTC").format(zone=settings.home_timezone)))
     known = client_index(reader)
     imported = {str(d["source"]) for d in reader.docs("time").values() if d.get("source")}

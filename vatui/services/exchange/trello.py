@@ -43,18 +43,24 @@ def _line_of(text: str, needle: str) -> int:
     return 1 if at < 0 else text.count("\n", 0, at) + 1
 
 
+def _words(name: str) -> str:
+    """A list name without emoji and punctuation, for matching (``Hecho ✅`` → ``hecho``)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(name)).split())
+
+
 def column_for(settings: Settings, name: str, overrides: dict[str, str]) -> str:
     """The column a Trello list goes to (see the module's docstring)."""
     key = fold(name)
     if key in overrides:
         return overrides[key]
+    words = _words(name)
     for column in settings.columns:
-        if fold(column) == key:
+        if _words(column) == words:
             return column
     usual = {"first": settings.columns[0], "doing": settings.doing_column,
              "waiting": settings.waiting_column, "done": settings.done_column}
     for role, names in _USUAL.items():
-        if key in names and usual[role] in settings.columns:
+        if any(words == n or words.startswith(n + " ") for n in names) and usual[role] in settings.columns:
             return usual[role]
     return overrides.get("*", settings.columns[0])
 
