@@ -83,6 +83,9 @@ def read_csv(data: bytes) -> CsvTable:
             line = start
             if not any(c.strip() for c in cells):
                 continue
+            if any("\x00" in c for c in cells):
+                problems.append((line, _csv_reason("NUL")))
+                continue
             if header is None:
                 header = tuple(c.strip() for c in cells)
                 continue
