@@ -32,6 +32,8 @@ def run_import(ws: Workspace, planner: Planner, *, dry_run: bool, progress: Prog
     if dry_run:
         plan = planner(ws)
         plan.refuse_if_broken()
+        if progress is not None:
+            progress(1.0)
         return plan
     with ws.transaction(_("import")) as tx:
         plan = planner(tx)
