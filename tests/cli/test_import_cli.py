@@ -46,14 +46,25 @@ def test_dry_run_prints_exactly_what_the_import_then_does(data: Path) -> None:
 
 
 def test_json_summary(data: Path) -> None:
-    result = run(data, "import", "csv", str(DATA / "csv" / "toggl_detailed.csv"), "--kind", "time",
-                 "--create-clients", "--dry-run", "--json")
+    result = run(
+        data,
+        "import",
+        "csv",
+        str(DATA / "csv" / "toggl_detailed.csv"),
+        "--kind",
+        "time",
+        "--create-clients",
+        "--dry-run",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     shape = json.loads(result.stdout)
     assert shape["dry_run"] is True
-    assert shape["counts"] == {"client": {"add": 2, "update": 0, "skip": 0},
-                               "task": {"add": 4, "update": 0, "skip": 0},
-                               "time": {"add": 6, "update": 0, "skip": 0}}
+    assert shape["counts"] == {
+        "client": {"add": 2, "update": 0, "skip": 0},
+        "task": {"add": 4, "update": 0, "skip": 0},
+        "time": {"add": 6, "update": 0, "skip": 0},
+    }
     assert {"from": "Duration", "to": "duration"} in shape["mapping"]
     assert shape["items"][0] == {"action": "add", "kind": "client", "label": "Café Olé", "detail": "line 2"}
 

@@ -7,8 +7,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data"
 """tests/data: realistic samples of each format vatui imports."""
 
-TOGGL_HEADER = ("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
-                "End time,Duration,Tags,Amount (USD)")
+TOGGL_HEADER = (
+    "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
+    "End time,Duration,Tags,Amount (USD)"
+)
 
 
 def toggl_report(rows: int, *, clients: tuple[str, ...] = ("Café Olé", "Northwind Traders")) -> bytes:

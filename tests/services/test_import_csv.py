@@ -45,12 +45,29 @@ def test_a_toggl_report_imports_as_a_va_expects(madrid: Workspace) -> None:
     titles = task_titles(ws)
     # 09:00 in Madrid in November is 08:00 UTC; Toggl's seconds round up to the minute
     assert [(e.start, e.minutes) for e in got] == [
-        (datetime(2026, 11, 2, 8, 0, tzinfo=UTC), 90), (datetime(2026, 11, 2, 14, 0, tzinfo=UTC), 20),
-        (datetime(2026, 11, 3, 9, 0, tzinfo=UTC), 60), (datetime(2026, 11, 3, 17, 0, tzinfo=UTC), 15),
-        (datetime(2026, 11, 4, 7, 45, tzinfo=UTC), 16), (datetime(2026, 11, 4, 22, 30, tzinfo=UTC), 40)]
-    assert [e.client_id for e in got] == [cafe.id, cafe.id, cafe.id, None, north.id, north.id]  # "café olé" too
+        (datetime(2026, 11, 2, 8, 0, tzinfo=UTC), 90),
+        (datetime(2026, 11, 2, 14, 0, tzinfo=UTC), 20),
+        (datetime(2026, 11, 3, 9, 0, tzinfo=UTC), 60),
+        (datetime(2026, 11, 3, 17, 0, tzinfo=UTC), 15),
+        (datetime(2026, 11, 4, 7, 45, tzinfo=UTC), 16),
+        (datetime(2026, 11, 4, 22, 30, tzinfo=UTC), 40),
+    ]
+    assert [e.client_id for e in got] == [
+        cafe.id,
+        cafe.id,
+        cafe.id,
+        None,
+        north.id,
+        north.id,
+    ]  # "café olé" too
     assert [titles[e.task_id or 0] for e in got] == [
-        "Newsletter", "Newsletter", "Redes sociales", "Administración", "Soporte", "Soporte"]
+        "Newsletter",
+        "Newsletter",
+        "Redes sociales",
+        "Administración",
+        "Soporte",
+        "Soporte",
+    ]
     assert [e.billable for e in got] == [True, True, True, False, True, True]
     # hostile text stays text: the formula is never run, markup kept, escapes neutralised
     assert got[3].note == '=HYPERLINK("http://evil.example","clic")'
@@ -91,7 +108,8 @@ def test_unknown_clients_are_refused_unless_asked_to_create_them(ws: Workspace, 
     file = CSV / "toggl_detailed.csv"
     assert refused.value.problems == [
         f"{file}:6: no client called 'Northwind Traders'; add it first or use --create-clients",
-        f"{file}:7: no client called 'Northwind Traders'; add it first or use --create-clients"]
+        f"{file}:7: no client called 'Northwind Traders'; add it first or use --create-clients",
+    ]
     assert workspace_bytes(data_dir) == before
     plan = import_csv(ws, file, "time", create_clients=True)
     assert plan.counts()["client"] == {"add": 1, "update": 0, "skip": 0}
@@ -106,8 +124,10 @@ def test_a_clockify_report_imports(ws: Workspace) -> None:
     assert ("Duration (decimal)", "hours") in plan.mapping
     got = entries(ws)
     assert [(e.start, e.minutes, e.billable) for e in got] == [
-        (datetime(2026, 11, 23, 9, 0, tzinfo=UTC), 105, True), (datetime(2026, 11, 23, 14, 0, tzinfo=UTC), 30, True),
-        (datetime(2026, 11, 24, 16, 0, tzinfo=UTC), 60, False)]
+        (datetime(2026, 11, 23, 9, 0, tzinfo=UTC), 105, True),
+        (datetime(2026, 11, 23, 14, 0, tzinfo=UTC), 30, True),
+        (datetime(2026, 11, 24, 16, 0, tzinfo=UTC), 60, False),
+    ]
     assert [e.client_id for e in got] == [north.id, north.id, None]
     assert sorted(task_titles(ws).values()) == ["Interno", "Website"]  # one new task per project
     assert got[0].note == "Actualizar la página «Quiénes somos»"
@@ -120,11 +140,13 @@ def test_broken_rows_are_refused_with_their_line_and_nothing_written(ws: Workspa
     with pytest.raises(ImportRefused) as toggl:
         import_csv(ws, CSV / "toggl_broken.csv", "time")
     assert toggl.value.problems == [
-        f"{CSV / 'toggl_broken.csv'}:4: 'una hora' is not a duration: try 30m, 1h30m, 1.5h, 90 or 0:45"]
+        f"{CSV / 'toggl_broken.csv'}:4: 'una hora' is not a duration: try 30m, 1h30m, 1.5h, 90 or 0:45"
+    ]
     with pytest.raises(ImportRefused) as clockify:
         import_csv(ws, CSV / "clockify_broken.csv", "time")
     assert clockify.value.problems == [
-        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 02/11/2026)"]
+        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 02/11/2026)"
+    ]
     assert workspace_bytes(data_dir) == before
 
 
@@ -134,8 +156,13 @@ def test_spanish_excel_clients_in_windows_1252_with_decimal_commas(ws: Workspace
     clients = {c.name: c for c in ws.all(Client)}
     assert set(clients) == {"Café Olé", "Panadería Muñoz", "Northwind Traders"}
     cafe = clients["Café Olé"]
-    assert cafe.hourly_rate is not None and (cafe.hourly_rate.minor, cafe.hourly_rate.currency) == (3550, "EUR")
-    assert cafe.email == "hola@cafeole.es" and cafe.timezone == "Europe/Madrid" and cafe.tags == ("hostelería",)
+    assert cafe.hourly_rate is not None and (cafe.hourly_rate.minor, cafe.hourly_rate.currency) == (
+        3550,
+        "EUR",
+    )
+    assert (
+        cafe.email == "hola@cafeole.es" and cafe.timezone == "Europe/Madrid" and cafe.tags == ("hostelería",)
+    )
     rate = clients["Northwind Traders"].hourly_rate
     assert rate is not None and rate.minor == 125000
     again = import_csv(ws, CSV / "excel_es_clientes.csv", "clients")
@@ -150,7 +177,10 @@ def test_spanish_excel_hours_with_decimal_comma_and_three_duration_styles(ws: Wo
     assert ("Duración", "duration") in plan.mapping and ("Descripción", "description") in plan.mapping
     got = entries(ws)
     assert [(e.start.date(), e.minutes, e.billable) for e in got] == [
-        (date(2026, 11, 2), 90, True), (date(2026, 11, 3), 90, True), (date(2026, 11, 13), 90, False)]
+        (date(2026, 11, 2), 90, True),
+        (date(2026, 11, 3), 90, True),
+        (date(2026, 11, 13), 90, False),
+    ]
     assert got[0].note == "Maquetación en Mailchimp"
 
 
@@ -161,7 +191,9 @@ def test_spanish_excel_tasks_with_a_bom(ws: Workspace) -> None:
     weekly = tasks["Enviar el resumen semanal"]
     assert weekly.column == "Next" and weekly.due == date(2026, 12, 4) and weekly.tags == ("informes",)
     assert weekly.notes == 'Incluir horas y "pendientes"'
-    assert tasks["Preparar presentación"].column == "Doing" and tasks["Preparar presentación"].client_id is None
+    assert (
+        tasks["Preparar presentación"].column == "Doing" and tasks["Preparar presentación"].client_id is None
+    )
     again = import_csv(ws, CSV / "excel_es_tareas.csv", "tasks")
     assert again.counts() == {"task": {"add": 0, "update": 0, "skip": 3}}
 
@@ -171,11 +203,16 @@ def test_the_mapping_can_be_overridden(ws: Workspace, tmp_path: Path) -> None:
     odd.write_text("Cuándo,Qué hice,Cuánto,Notas\n2026-11-02 09:00,Llamada,45m,ignorar\n", encoding="utf-8")
     with pytest.raises(ImportRefused, match=r"odd\.csv:1: no column for start_date"):
         import_csv(ws, odd, "time")
-    plan = import_csv(ws, odd, "time", maps=("cuando=start_date", "Qué hice=description", "Cuánto=duration",
-                                             "Notas=-"))
+    plan = import_csv(
+        ws, odd, "time", maps=("cuando=start_date", "Qué hice=description", "Cuánto=duration", "Notas=-")
+    )
     assert ("Notas", "ignored") in plan.mapping
     [entry] = ws.all(TimeEntry)
-    assert (entry.start, entry.minutes, entry.note) == (datetime(2026, 11, 2, 9, 0, tzinfo=UTC), 45, "Llamada")
+    assert (entry.start, entry.minutes, entry.note) == (
+        datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+        45,
+        "Llamada",
+    )
     with pytest.raises(InputError, match="'when' is not a time field"):
         import_csv(ws, odd, "time", maps=("Cuándo=when",))
     with pytest.raises(InputError, match="does not have"):

@@ -29,19 +29,29 @@ def test_a_board_imports_as_a_va_expects(ws: Workspace) -> None:
     plan = import_trello(ws, BOARD, client="CAFE OLE")
     tasks = by_title(ws)
     assert len(tasks) == 5  # 7 cards, 2 archived
-    assert {i.label for i in plan.items if i.action == "skip"} == {"Campaña de verano (archivada)", "Idea vieja"}
+    assert {i.label for i in plan.items if i.action == "skip"} == {
+        "Campaña de verano (archivada)",
+        "Idea vieja",
+    }
     news = tasks["Preparar la newsletter de diciembre ☕"]
     assert news.column == "Inbox" and news.due == date(2026, 12, 4) and news.client_id == cafe.id
     assert news.tags == ("newsletter", "purple")  # a label without a name is its colour
-    assert news.checklist == (ChecklistItem(text="Borrador", done=True),
-                              ChecklistItem(text="Revisión con Lucía"), ChecklistItem(text="Enviar 🚀"))
+    assert news.checklist == (
+        ChecklistItem(text="Borrador", done=True),
+        ChecklistItem(text="Revisión con Lucía"),
+        ChecklistItem(text="Enviar 🚀"),
+    )
     # markup is kept as text; comments follow the description, oldest first
-    assert news.notes.startswith("Temas: **Navidad** en el café, horarios nuevos.\n[bold]Revisar[/bold] el enlace "
-                                 "[@click=app.quit]aquí[/]")
+    assert news.notes.startswith(
+        "Temas: **Navidad** en el café, horarios nuevos.\n[bold]Revisar[/bold] el enlace "
+        "[@click=app.quit]aquí[/]"
+    )
     assert news.notes.index("2026-11-19: Primero el asunto") < news.notes.index("2026-11-21: ¿Podemos añadir")
     assert news.source == "trello:6740a1b2c3d4e5f6012345c1"
     assert tasks["Programar posts de Instagram"].checklist == (
-        ChecklistItem(text="Semana 1: Lunes", done=True), ChecklistItem(text="Semana 2: Lunes"))
+        ChecklistItem(text="Semana 1: Lunes", done=True),
+        ChecklistItem(text="Semana 2: Lunes"),
+    )
     assert tasks["Responder correos de clientes 📧"].column == "Doing"
     assert tasks["Fotos del menú de otoño"].column == "Waiting"  # "Esperando a la clienta"
     # the escape sequence in a card name is neutralised, never stored raw
@@ -57,8 +67,9 @@ def test_reimport_updates_what_changed_and_duplicates_nothing(ws: Workspace, tmp
     board = json.loads(BOARD.read_text(encoding="utf-8"))
     board["cards"][1]["name"] = "Responder correos (urgente)"
     board["cards"][3]["idList"] = board["lists"][1]["id"]  # moved to Doing
-    board["cards"].append({**board["cards"][0], "id": "6740a1b2c3d4e5f6012345ca", "name": "Tarjeta nueva",
-                           "idChecklists": []})
+    board["cards"].append(
+        {**board["cards"][0], "id": "6740a1b2c3d4e5f6012345ca", "name": "Tarjeta nueva", "idChecklists": []}
+    )
     changed = tmp_path / "board.json"
     changed.write_text(json.dumps(board), encoding="utf-8")
     plan = import_trello(ws, changed)

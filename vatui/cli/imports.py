@@ -34,6 +34,7 @@ def _progress(label: str, quiet: bool) -> Iterator[Callable[[float], None] | Non
         yield None
         return
     with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
+
         def advance(fraction: float) -> None:
             step = int(fraction * 100) - bar.pos
             if step > 0:
@@ -52,8 +53,11 @@ def _report(plan: object, *, dry_run: bool, as_json: bool) -> None:
     if dry_run:
         say(_("Dry run of {file}: nothing was written.").format(file=click.format_filename(plan.file)))
     else:
-        say(_("Imported {file} (vatui undo takes the whole import back).").format(
-            file=click.format_filename(plan.file)))
+        say(
+            _("Imported {file} (vatui undo takes the whole import back).").format(
+                file=click.format_filename(plan.file)
+            )
+        )
     for line in summary_lines(plan):
         say(line)
 
@@ -75,13 +79,24 @@ def _refused(exc: Exception) -> None:
 @import_group.command("trello")
 @click.argument("path", metavar="FILE.json", type=click.Path(path_type=Path))
 @click.option("--client", metavar="NAME", help=_("Put every card under this client."))
-@click.option("--column-map", "column_maps", multiple=True, metavar="LIST=COLUMN",
-              help=_("Send a Trello list to a column (*=COLUMN for every other list)."))
+@click.option(
+    "--column-map",
+    "column_maps",
+    multiple=True,
+    metavar="LIST=COLUMN",
+    help=_("Send a Trello list to a column (*=COLUMN for every other list)."),
+)
 @click.option("--dry-run", is_flag=True, help=_("Show what would be imported; write nothing."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the summary as JSON."))
 @pass_ctx
-def import_trello_cmd(obj: CliContext, path: Path, client: str | None, column_maps: tuple[str, ...],
-                      dry_run: bool, as_json: bool) -> None:
+def import_trello_cmd(
+    obj: CliContext,
+    path: Path,
+    client: str | None,
+    column_maps: tuple[str, ...],
+    dry_run: bool,
+    as_json: bool,
+) -> None:
     """Import a Trello board export (JSON): lists → columns, cards → tasks."""
     from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_trello
@@ -96,24 +111,44 @@ def import_trello_cmd(obj: CliContext, path: Path, client: str | None, column_ma
 
 @import_group.command("csv")
 @click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
-@click.option("--kind", required=True, type=click.Choice(["clients", "tasks", "time"]),
-              help=_("What the rows are."))
-@click.option("--map", "maps", multiple=True, metavar="COLUMN=FIELD",
-              help=_("Read a column as a field (COLUMN=- ignores it)."))
+@click.option(
+    "--kind", required=True, type=click.Choice(["clients", "tasks", "time"]), help=_("What the rows are.")
+)
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="COLUMN=FIELD",
+    help=_("Read a column as a field (COLUMN=- ignores it)."),
+)
 @click.option("--create-clients", is_flag=True, help=_("Add the clients a row names that do not exist yet."))
 @click.option("--dry-run", is_flag=True, help=_("Show what would be imported; write nothing."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the summary as JSON."))
 @pass_ctx
-def import_csv_cmd(obj: CliContext, path: Path, kind: str, maps: tuple[str, ...], create_clients: bool,
-                   dry_run: bool, as_json: bool) -> None:
+def import_csv_cmd(
+    obj: CliContext,
+    path: Path,
+    kind: str,
+    maps: tuple[str, ...],
+    create_clients: bool,
+    dry_run: bool,
+    as_json: bool,
+) -> None:
     """Import clients, tasks or time (Toggl Track, Clockify, a spreadsheet) from a CSV file."""
     from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_csv
 
     try:
         with _progress(_("Importing"), as_json) as progress:
-            plan = import_csv(obj.ws(), path, kind, maps=maps, create_clients=create_clients,
-                              dry_run=dry_run, progress=progress)
+            plan = import_csv(
+                obj.ws(),
+                path,
+                kind,
+                maps=maps,
+                create_clients=create_clients,
+                dry_run=dry_run,
+                progress=progress,
+            )
     except ImportRefused as exc:
         _refused(exc)
         return

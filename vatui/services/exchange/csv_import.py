@@ -31,8 +31,17 @@ def split_tags(text: str) -> list[str]:
     return [t for t in re.split(r"[,;\s]+", text) if t]
 
 
-def plan_csv(reader: Reader, file: str, data: bytes, kind: str, maps: tuple[str, ...], *,
-             create_clients: bool, now: datetime, progress: Progress | None = None) -> ImportPlan:
+def plan_csv(
+    reader: Reader,
+    file: str,
+    data: bytes,
+    kind: str,
+    maps: tuple[str, ...],
+    *,
+    create_clients: bool,
+    now: datetime,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """The plan for importing ``data`` (the bytes of ``file``) as ``kind`` records."""
     table = read_csv(data)
     plan = ImportPlan(file=file, label=_("import {kind} from {file}").format(kind=kind, file=file[-60:]))
@@ -42,8 +51,14 @@ def plan_csv(reader: Reader, file: str, data: bytes, kind: str, maps: tuple[str,
         plan.problem(1, _("the file is empty"))
         return plan
     mapping = map_columns(table.header, kind, parse_maps(maps, kind))
-    plan.mapping.append((_("format"), _("{layout}, separator {sep!r}, {enc}").format(
-        layout=mapping.layout, sep=table.delimiter, enc=table.encoding)))
+    plan.mapping.append(
+        (
+            _("format"),
+            _("{layout}, separator {sep!r}, {enc}").format(
+                layout=mapping.layout, sep=table.delimiter, enc=table.encoding
+            ),
+        )
+    )
     plan.mapping.extend(mapping.shown)
     required = {"clients": "name", "tasks": "title", "time": "start_date"}[kind]
     if required not in mapping.columns:
@@ -60,8 +75,9 @@ def plan_csv(reader: Reader, file: str, data: bytes, kind: str, maps: tuple[str,
     return plan
 
 
-def dayfirst_of(plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tuple[str, ...],
-                default: bool) -> bool:
+def dayfirst_of(
+    plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tuple[str, ...], default: bool
+) -> bool:
     """Whether the file's ``a/b/yyyy`` dates are day-first; shown in the mapping when it has any."""
     cells = [cell(row, mapping, f) for _line, row in table.rows for f in fields]
     dayfirst = day_first(cells, default or table.delimiter == ";")
@@ -70,8 +86,16 @@ def dayfirst_of(plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tup
     return dayfirst
 
 
-def client_ref(plan: ImportPlan, known: dict[str, int], name: str, line: int, now: datetime, *,
-               create: bool, currency: str) -> Ref:
+def client_ref(
+    plan: ImportPlan,
+    known: dict[str, int],
+    name: str,
+    line: int,
+    now: datetime,
+    *,
+    create: bool,
+    currency: str,
+) -> Ref:
     """The client called ``name``: an existing id, a new client's key (with ``create``), or a problem."""
     if not name:
         return None
@@ -82,8 +106,9 @@ def client_ref(plan: ImportPlan, known: dict[str, int], name: str, line: int, no
     if new_key in plan.new_clients:
         return new_key
     if not create:
-        plan.problem(line, _("no client called {name!r}; add it first or use --create-clients").format(
-            name=name[:60]))
+        plan.problem(
+            line, _("no client called {name!r}; add it first or use --create-clients").format(name=name[:60])
+        )
         return None
     try:
         checked = check_name(clean(name))
@@ -100,8 +125,11 @@ def _rate(text: str, currency: str) -> Money | None:
         return None
     value = text.replace(" ", "").replace("\u00a0", "")
     if "," in value and "." in value:
-        value = value.replace(".", "").replace(",", ".") if value.rfind(",") > value.rfind(".") \
+        value = (
+            value.replace(".", "").replace(",", ".")
+            if value.rfind(",") > value.rfind(".")
             else value.replace(",", "")
+        )
     else:
         value = value.replace(",", ".")
     try:
@@ -133,12 +161,17 @@ def _plan_clients(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Ma
             zone = cell(row, mapping, "timezone")
             status = cell(row, mapping, "status")
             client = Client(
-                name=name, currency=currency, hourly_rate=_rate(cell(row, mapping, "hourly_rate"), currency),
+                name=name,
+                currency=currency,
+                hourly_rate=_rate(cell(row, mapping, "hourly_rate"), currency),
                 timezone=check_timezone(zone) if zone else None,
                 status=check_status(status) if status else "active",
                 channels=(Channel(kind="email", handle=check_email(email)),) if email else (),
                 preferred_channel="email" if email else None,
-                tags=client_tags(split_tags(cell(row, mapping, "tags"))), created=now, updated=now)
+                tags=client_tags(split_tags(cell(row, mapping, "tags"))),
+                created=now,
+                updated=now,
+            )
         except InputError as exc:
             plan.problem(line, str(exc))
             continue
@@ -147,29 +180,50 @@ def _plan_clients(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Ma
         plan.add("add", "client", name, client.currency)
 
 
-def _plan_tasks(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mapping, now: datetime, *,
-                create_clients: bool) -> None:
+def _plan_tasks(
+    reader: Reader,
+    plan: ImportPlan,
+    table: CsvTable,
+    mapping: Mapping,
+    now: datetime,
+    *,
+    create_clients: bool,
+) -> None:
     settings = reader.settings()
     known = client_index(reader)
     dayfirst = dayfirst_of(plan, table, mapping, ("due",), settings.decimal_comma)
-    existing = {(fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in reader.docs("tasks").items()}
+    existing = {
+        (fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in reader.docs("tasks").items()
+    }
     seen: dict[tuple[str, Ref], int] = {}
     for line, row in table.rows:
         try:
             title = check_title(clean(cell(row, mapping, "title")))
-            client = client_ref(plan, known, clean(cell(row, mapping, "client")), line, now,
-                                create=create_clients, currency=settings.default_currency)
+            client = client_ref(
+                plan,
+                known,
+                clean(cell(row, mapping, "client")),
+                line,
+                now,
+                create=create_clients,
+                currency=settings.default_currency,
+            )
             column_text = cell(row, mapping, "column")
             column = check_column(settings, column_text) if column_text else settings.columns[0]
             due_text = cell(row, mapping, "due")
             estimate = cell(row, mapping, "estimate")
             task = Task(
-                title=title, column=column, due=parse_day(due_text, dayfirst=dayfirst) if due_text else None,
+                title=title,
+                column=column,
+                due=parse_day(due_text, dayfirst=dayfirst) if due_text else None,
                 priority=check_priority(cell(row, mapping, "priority")),
                 estimate_minutes=parse_span(estimate) if estimate else None,
                 tags=clean_tags(split_tags(cell(row, mapping, "tags"))),
                 notes=clean(cell(row, mapping, "notes"), keep_newlines=True),
-                created=now, updated=now, completed=now if column == settings.done_column else None)
+                created=now,
+                updated=now,
+                completed=now if column == settings.done_column else None,
+            )
         except InputError as exc:
             plan.problem(line, str(exc))
             continue

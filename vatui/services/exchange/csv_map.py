@@ -17,8 +17,19 @@ KINDS: Final = ("clients", "tasks", "time")
 FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "clients": ("name", "email", "currency", "hourly_rate", "timezone", "status", "tags"),
     "tasks": ("title", "client", "column", "due", "priority", "estimate", "tags", "notes"),
-    "time": ("client", "project", "task", "description", "start_date", "start_time", "end_date",
-             "end_time", "duration", "hours", "billable"),
+    "time": (
+        "client",
+        "project",
+        "task",
+        "description",
+        "start_date",
+        "start_time",
+        "end_date",
+        "end_time",
+        "duration",
+        "hours",
+        "billable",
+    ),
 }
 """The fields each kind of import fills, in the order the mapping is shown."""
 
@@ -57,10 +68,37 @@ _SYNONYMS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
     },
 }
 
-_TOGGL: Final = ("user", "email", "client", "project", "task", "description", "billable", "start date",
-                 "start time", "end date", "end time", "duration", "tags")
-_CLOCKIFY: Final = ("project", "client", "description", "task", "user", "email", "tags", "billable",
-                    "start date", "start time", "end date", "end time", "duration (h)", "duration (decimal)")
+_TOGGL: Final = (
+    "user",
+    "email",
+    "client",
+    "project",
+    "task",
+    "description",
+    "billable",
+    "start date",
+    "start time",
+    "end date",
+    "end time",
+    "duration",
+    "tags",
+)
+_CLOCKIFY: Final = (
+    "project",
+    "client",
+    "description",
+    "task",
+    "user",
+    "email",
+    "tags",
+    "billable",
+    "start date",
+    "start time",
+    "end date",
+    "end time",
+    "duration (h)",
+    "duration (decimal)",
+)
 IGNORE: Final = "-"
 
 
@@ -95,8 +133,11 @@ def parse_maps(maps: tuple[str, ...] | list[str], kind: str) -> dict[str, str]:
         if not sep or not column.strip():
             raise InputError(_("--map wants COLUMN=FIELD, not {item!r}").format(item=item))
         if target not in (*FIELDS[kind], IGNORE):
-            raise InputError(_("{field!r} is not a {kind} field; fields are {all} (or - to ignore)").format(
-                field=target, kind=kind, all=", ".join(FIELDS[kind])))
+            raise InputError(
+                _("{field!r} is not a {kind} field; fields are {all} (or - to ignore)").format(
+                    field=target, kind=kind, all=", ".join(FIELDS[kind])
+                )
+            )
         out[fold(column)] = target
     return out
 
@@ -108,8 +149,11 @@ def map_columns(header: tuple[str, ...], kind: str, overrides: dict[str, str]) -
     folded = [fold(h) for h in header]
     unknown = [c for c in overrides if c not in folded]
     if unknown:
-        raise InputError(_("--map names a column the file does not have: {col!r}; its columns are {all}").format(
-            col=unknown[0], all=", ".join(header)))
+        raise InputError(
+            _("--map names a column the file does not have: {col!r}; its columns are {all}").format(
+                col=unknown[0], all=", ".join(header)
+            )
+        )
     columns: dict[str, int] = {}
     chosen: dict[int, str] = {}
     for index, name in enumerate(folded):
@@ -127,8 +171,10 @@ def map_columns(header: tuple[str, ...], kind: str, overrides: dict[str, str]) -
                 columns[field_name] = found
                 chosen[found] = field_name
                 break
-    shown = [(header[i], chosen.get(i, IGNORE) if chosen.get(i, IGNORE) != IGNORE else _("ignored"))
-             for i in range(len(header))]
+    shown = [
+        (header[i], chosen.get(i, IGNORE) if chosen.get(i, IGNORE) != IGNORE else _("ignored"))
+        for i in range(len(header))
+    ]
     return Mapping(columns, shown, layout_of(header))
 
 

@@ -45,7 +45,7 @@ class CsvTable:
 def decode(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read in."""
     if data.startswith(_BOM):
-        return data[len(_BOM):].decode("utf-8", errors="replace"), "utf-8-sig"
+        return data[len(_BOM) :].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -89,9 +89,10 @@ def read_csv(data: bytes) -> CsvTable:
             if header is None:
                 header = tuple(c.strip() for c in cells)
                 continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-                problems.append((line, _("{n} cells, but the header has {m}").format(
-                    n=len(cells), m=len(header))))
+            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+                problems.append(
+                    (line, _("{n} cells, but the header has {m}").format(n=len(cells), m=len(header)))
+                )
                 continue
             padded = tuple(cells[: len(header)]) + ("",) * (len(header) - len(cells))
             rows.append((line, padded))

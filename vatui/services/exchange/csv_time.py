@@ -75,8 +75,16 @@ def row_key(parts: list[str], seen: dict[str, int]) -> str:
     return f"csv:{digest}" if seen[digest] == 1 else f"csv:{digest}:{seen[digest]}"
 
 
-def plan_time(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mapping, *,
-              create_clients: bool, now: datetime, progress: Progress | None = None) -> None:
+def plan_time(
+    reader: Reader,
+    plan: ImportPlan,
+    table: CsvTable,
+    mapping: Mapping,
+    *,
+    create_clients: bool,
+    now: datetime,
+    progress: Progress | None = None,
+) -> None:
     """Add a time entry to ``plan`` for every row not imported before."""
     settings = reader.settings()
     zone = ZoneInfo(settings.home_timezone)
@@ -93,7 +101,9 @@ def plan_time(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mappin
         if progress is not None and n % 500 == 0:
             progress(n / total / 2)
         try:
-            start = _moment(cell(row, mapping, "start_date"), cell(row, mapping, "start_time"), zone, dayfirst)
+            start = _moment(
+                cell(row, mapping, "start_date"), cell(row, mapping, "start_time"), zone, dayfirst
+            )
             minutes = _minutes(row, mapping, start, zone, dayfirst)
             if minutes > MAX_ENTRY_MINUTES:
                 raise InputError(_("{h} hours in one entry: at most 24").format(h=minutes // 60))
@@ -105,25 +115,40 @@ def plan_time(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mappin
         client_name = clean(cell(row, mapping, "client"))
         project, task_name = clean(cell(row, mapping, "project")), clean(cell(row, mapping, "task"))
         note = clean(cell(row, mapping, "description"))
-        key = row_key([fold(client_name), fold(project), fold(task_name), note, start.isoformat(), str(minutes)],
-                      seen)
+        key = row_key(
+            [fold(client_name), fold(project), fold(task_name), note, start.isoformat(), str(minutes)], seen
+        )
         label = f"{start.astimezone(zone):%Y-%m-%d %H:%M} {minutes} min {note or project or task_name}"
         if key in imported:
             plan.add("skip", "time", label, _("imported before"))
             continue
-        client = client_ref(plan, known, client_name, line, now, create=create_clients,
-                            currency=settings.default_currency)
+        client = client_ref(
+            plan, known, client_name, line, now, create=create_clients, currency=settings.default_currency
+        )
         task = _task_for(plan, tasks, client, task_name, project, now, settings.columns[0])
-        entry = TimeEntry(start=start, end=start + timedelta(minutes=minutes), minutes=minutes, note=note,
-                          billable=billable, source=key)
+        entry = TimeEntry(
+            start=start,
+            end=start + timedelta(minutes=minutes),
+            minutes=minutes,
+            note=note,
+            billable=billable,
+            source=key,
+        )
         plan.new_time.append((entry, task, client))
         plan.add("add", "time", label, project or task_name)
     if progress is not None:
         progress(0.5)
 
 
-def _task_for(plan: ImportPlan, tasks: dict[tuple[str, int | None], int], client: Ref, task_name: str,
-              project: str, now: datetime, column: str) -> Ref:
+def _task_for(
+    plan: ImportPlan,
+    tasks: dict[tuple[str, int | None], int],
+    client: Ref,
+    task_name: str,
+    project: str,
+    now: datetime,
+    column: str,
+) -> Ref:
     """The task a row's time goes to: an existing one by title within the client, else one per project."""
     existing_client = client if isinstance(client, int) or client is None else -1
     for title in (task_name, project):

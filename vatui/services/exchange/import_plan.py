@@ -130,7 +130,11 @@ class ImportPlan:
         return out
 
 
-_KIND_WORDS = {"client": ("client", "clients"), "task": ("task", "tasks"), "time": ("time entry", "time entries")}
+_KIND_WORDS = {
+    "client": ("client", "clients"),
+    "task": ("task", "tasks"),
+    "time": ("time entry", "time entries"),
+}
 _SIGN = {"add": "+", "update": "~", "skip": "="}
 
 
@@ -145,8 +149,11 @@ def summary_lines(plan: ImportPlan) -> list[str]:
         lines.extend(f"  {clean(src)} → {clean(dst)}" for src, dst in plan.mapping)
     for kind, per in plan.counts().items():
         many = _KIND_WORDS[kind][1]
-        lines.append(_("{what}: {add} to add, {update} to update, {skip} skipped").format(
-            what=many.capitalize(), add=per["add"], update=per["update"], skip=per["skip"]))
+        lines.append(
+            _("{what}: {add} to add, {update} to update, {skip} skipped").format(
+                what=many.capitalize(), add=per["add"], update=per["update"], skip=per["skip"]
+            )
+        )
     for item in plan.items:
         detail = f" — {item.detail}" if item.detail else ""
         lines.append(f"  {_SIGN[item.action]} {_KIND_WORDS[item.kind][0]} “{item.label}”{detail}")
@@ -162,8 +169,9 @@ def plan_json(plan: ImportPlan, *, dry_run: bool) -> dict[str, Any]:
         "dry_run": dry_run,
         "mapping": [{"from": src, "to": dst} for src, dst in plan.mapping],
         "counts": plan.counts(),
-        "items": [{"action": i.action, "kind": i.kind, "label": i.label, "detail": i.detail}
-                  for i in plan.items],
+        "items": [
+            {"action": i.action, "kind": i.kind, "label": i.label, "detail": i.detail} for i in plan.items
+        ],
     }
 
 

@@ -24,10 +24,14 @@ def read_file(path: Path) -> bytes:
     except IsADirectoryError:
         raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None
     except OSError as exc:
-        raise InputError(_("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror)) from None
+        raise InputError(
+            _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror)
+        ) from None
 
 
-def run_import(ws: Workspace, planner: Planner, *, dry_run: bool, progress: Progress | None = None) -> ImportPlan:
+def run_import(
+    ws: Workspace, planner: Planner, *, dry_run: bool, progress: Progress | None = None
+) -> ImportPlan:
     """Plan and (unless ``dry_run``) apply an import as one undoable change; refused whole on a problem."""
     if dry_run:
         plan = planner(ws)
@@ -43,8 +47,15 @@ def run_import(ws: Workspace, planner: Planner, *, dry_run: bool, progress: Prog
     return plan
 
 
-def import_trello(ws: Workspace, path: Path, *, client: str | None = None, column_maps: tuple[str, ...] = (),
-                  dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+def import_trello(
+    ws: Workspace,
+    path: Path,
+    *,
+    client: str | None = None,
+    column_maps: tuple[str, ...] = (),
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """Import a Trello board export (see ``vatui.services.exchange.trello``)."""
     from vatui.services.exchange.trello import parse_column_maps, plan_trello
 
@@ -59,8 +70,16 @@ def import_trello(ws: Workspace, path: Path, *, client: str | None = None, colum
     return run_import(ws, planner, dry_run=dry_run, progress=progress)
 
 
-def import_csv(ws: Workspace, path: Path, kind: str, *, maps: tuple[str, ...] = (), create_clients: bool = False,
-               dry_run: bool = False, progress: Progress | None = None) -> ImportPlan:
+def import_csv(
+    ws: Workspace,
+    path: Path,
+    kind: str,
+    *,
+    maps: tuple[str, ...] = (),
+    create_clients: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """Import clients, tasks or time from a CSV file (see ``vatui.services.exchange.csv_import``)."""
     from vatui.services.exchange.csv_import import plan_csv
 
@@ -68,7 +87,8 @@ def import_csv(ws: Workspace, path: Path, kind: str, *, maps: tuple[str, ...] = 
     now = ws.clock.now()
 
     def planner(reader: Reader) -> ImportPlan:
-        return plan_csv(reader, str(path), data, kind, maps, create_clients=create_clients, now=now,
-                        progress=progress)
+        return plan_csv(
+            reader, str(path), data, kind, maps, create_clients=create_clients, now=now, progress=progress
+        )
 
     return run_import(ws, planner, dry_run=dry_run, progress=progress)

@@ -57,8 +57,12 @@ def column_for(settings: Settings, name: str, overrides: dict[str, str]) -> str:
     for column in settings.columns:
         if _words(column) == words:
             return column
-    usual = {"first": settings.columns[0], "doing": settings.doing_column,
-             "waiting": settings.waiting_column, "done": settings.done_column}
+    usual = {
+        "first": settings.columns[0],
+        "doing": settings.doing_column,
+        "waiting": settings.waiting_column,
+        "done": settings.done_column,
+    }
     for role, names in _USUAL.items():
         if any(words == n or words.startswith(n + " ") for n in names) and usual[role] in settings.columns:
             return usual[role]
@@ -106,15 +110,25 @@ def load_board(file: str, data: bytes, plan: ImportPlan) -> dict[str, Any] | Non
     except orjson.JSONDecodeError as exc:
         plan.problem(getattr(exc, "lineno", 1) or 1, _("not JSON: {reason}").format(reason=str(exc)[:120]))
         return None
-    if not isinstance(board, dict) or not isinstance(board.get("cards"), list) \
-            or not isinstance(board.get("lists"), list):
+    if (
+        not isinstance(board, dict)
+        or not isinstance(board.get("cards"), list)
+        or not isinstance(board.get("lists"), list)
+    ):
         plan.problem(1, _("not a Trello board export (no lists and cards)"))
         return None
     return board
 
 
-def plan_trello(reader: Reader, file: str, data: bytes, *, client_id: int | None,
-                column_maps: dict[str, str], now: datetime) -> ImportPlan:
+def plan_trello(
+    reader: Reader,
+    file: str,
+    data: bytes,
+    *,
+    client_id: int | None,
+    column_maps: dict[str, str],
+    now: datetime,
+) -> ImportPlan:
     """The plan for importing the Trello board export ``data`` (the bytes of ``file``)."""
     settings = reader.settings()
     plan = ImportPlan(file=file, label=_("import Trello board {file}").format(file=file[-60:]))
@@ -151,7 +165,9 @@ def plan_trello(reader: Reader, file: str, data: bytes, *, client_id: int | None
             comments.setdefault(card_id, []).append((str(action.get("date") or ""), f"{day}: {comment}"))
     existing = {str(d["source"]): (int(k), d) for k, d in reader.docs("tasks").items() if d.get("source")}
     cards = [c for c in board["cards"] if isinstance(c, dict)]
-    cards.sort(key=lambda c: (str(c.get("idList")), c.get("pos") if isinstance(c.get("pos"), int | float) else 0))
+    cards.sort(
+        key=lambda c: (str(c.get("idList")), c.get("pos") if isinstance(c.get("pos"), int | float) else 0)
+    )
     for card in cards:
         _plan_card(plan, settings, card, lists, checklists, comments, existing, client_id, now, text)
     return plan
@@ -169,10 +185,18 @@ def _checklist(card_id: str, checklists: dict[str, list[dict[str, Any]]]) -> tup
     return tuple(items)
 
 
-def _plan_card(plan: ImportPlan, settings: Settings, card: dict[str, Any],
-               lists: dict[str, tuple[str, str, bool]], checklists: dict[str, list[dict[str, Any]]],
-               comments: dict[str, list[tuple[str, str]]], existing: dict[str, tuple[int, dict[str, Any]]],
-               client_id: int | None, now: datetime, text: str) -> None:
+def _plan_card(
+    plan: ImportPlan,
+    settings: Settings,
+    card: dict[str, Any],
+    lists: dict[str, tuple[str, str, bool]],
+    checklists: dict[str, list[dict[str, Any]]],
+    comments: dict[str, list[tuple[str, str]]],
+    existing: dict[str, tuple[int, dict[str, Any]]],
+    client_id: int | None,
+    now: datetime,
+    text: str,
+) -> None:
     card_id = card.get("id")
     line = _line_of(text, f'"{card_id}"') if isinstance(card_id, str) else 1
     try:
@@ -180,26 +204,39 @@ def _plan_card(plan: ImportPlan, settings: Settings, card: dict[str, Any],
             raise ValueError(_("a card without an id"))
         title = check_title(clean(_text(card.get("name"), _("card name"))))
         if card.get("idList") not in lists:
-            raise ValueError(_("the card's list {id!r} is not on the board").format(id=str(card.get("idList"))[:30]))
+            raise ValueError(
+                _("the card's list {id!r} is not on the board").format(id=str(card.get("idList"))[:30])
+            )
         list_name, column, list_closed = lists[card["idList"]]
         notes = clean(_text(card.get("desc"), _("description")), keep_newlines=True).strip()
         for _at, comment in sorted(comments.get(card_id, [])):
-            notes += ("\n\n" if notes else "") + _("Comment {text}").format(text=clean(comment, keep_newlines=True))
+            notes += ("\n\n" if notes else "") + _("Comment {text}").format(
+                text=clean(comment, keep_newlines=True)
+            )
         due = _stamp(card.get("due"), _("due date"))
-        labels = [clean(_text(lbl.get("name"), "label")) or str(lbl.get("color") or "")
-                  for lbl in card.get("labels") or [] if isinstance(lbl, dict)]
+        labels = [
+            clean(_text(lbl.get("name"), "label")) or str(lbl.get("color") or "")
+            for lbl in card.get("labels") or []
+            if isinstance(lbl, dict)
+        ]
         tags = clean_tags("-".join(t.split()) for t in labels if t)
         checklist = _checklist(card_id, checklists)
         activity = _stamp(card.get("dateLastActivity"), _("last activity")) or now
     except (ValueError, TypeError, AttributeError) as exc:
-        plan.problem(line, str(exc) if isinstance(exc, ValueError) else _("a card that is not shaped as Trello's"))
+        plan.problem(
+            line, str(exc) if isinstance(exc, ValueError) else _("a card that is not shaped as Trello's")
+        )
         return
     if card.get("closed") or list_closed:
         plan.add("skip", "task", title, _("archived in Trello"))
         return
     done = column == settings.done_column
     fields: dict[str, Any] = {
-        "title": title, "column": column, "notes": notes, "tags": tags, "checklist": checklist,
+        "title": title,
+        "column": column,
+        "notes": notes,
+        "tags": tags,
+        "checklist": checklist,
         "due": due.astimezone(ZoneInfo(settings.home_timezone)).date() if due else None,
     }
     if client_id is not None:
@@ -218,5 +255,9 @@ def _plan_card(plan: ImportPlan, settings: Settings, card: dict[str, Any],
         return
     task = Task(**fields, created=now, updated=now, completed=activity if done else None, source=source)
     plan.new_tasks[source] = (task, client_id)
-    plan.add("add", "task", title, column + (_(" (from {list})").format(list=list_name)
-                                             if fold(list_name) != fold(column) else ""))
+    plan.add(
+        "add",
+        "task",
+        title,
+        column + (_(" (from {list})").format(list=list_name) if fold(list_name) != fold(column) else ""),
+    )
