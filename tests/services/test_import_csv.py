@@ -264,3 +264,19 @@ def test_ten_thousand_rows_import_fast_and_undo_as_one(ws: Workspace, tmp_path: 
     assert seen == sorted(seen) and seen[-1] == 1.0
     assert ws.undo().startswith("import time from ")
     assert ws.all(TimeEntry) == [] and ws.all(Task) == []
+
+
+def test_a_time_with_its_own_offset_is_read_with_it(madrid: Workspace, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Start,Duration,Description\n"
+        "2026-11-02T09:00:00-05:00,30m,from New York\n"
+        "2026-11-02 09:00,30m,at home in Madrid\n",
+        encoding="utf-8",
+    )
+    import_csv(madrid, sheet, "time", maps=("Start=start_date",))
+    got = {e.note: e.start for e in madrid.all(TimeEntry)}
+    assert got == {
+        "from New York": datetime(2026, 11, 2, 14, 0, tzinfo=UTC),
+        "at home in Madrid": datetime(2026, 11, 2, 8, 0, tzinfo=UTC),
+    }
