@@ -280,3 +280,19 @@ def test_a_time_with_its_own_offset_is_read_with_it(madrid: Workspace, tmp_path:
         "from New York": datetime(2026, 11, 2, 14, 0, tzinfo=UTC),
         "at home in Madrid": datetime(2026, 11, 2, 8, 0, tzinfo=UTC),
     }
+
+
+def test_dates_that_read_two_ways_are_refused_unless_the_order_is_given(ws: Workspace, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("Date,Duration\n05/05/2026,30m\n02/11/2026,45m\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as refused:
+        import_csv(ws, sheet, "time")
+    assert refused.value.problems == [
+        f"{sheet}:3: '02/11/2026' reads two ways (day/month or month/day): write 2026-11-02, "
+        "or say --dates dmy or --dates mdy"
+    ]
+    assert ws.all(TimeEntry) == []
+    plan = import_csv(ws, sheet, "time", date_order="dmy", dry_run=True)
+    assert ("dates", "day/month/year") in plan.mapping
+    import_csv(ws, sheet, "time", date_order="mdy")
+    assert sorted(e.start.date() for e in ws.all(TimeEntry)) == [date(2026, 2, 11), date(2026, 5, 5)]

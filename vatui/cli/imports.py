@@ -121,6 +121,12 @@ def import_trello_cmd(
     metavar="COLUMN=FIELD",
     help=_("Read a column as a field (COLUMN=- ignores it)."),
 )
+@click.option(
+    "--dates",
+    "date_order",
+    type=click.Choice(["dmy", "mdy"]),
+    help=_("Read 02/11/2026 day first (dmy) or month first (mdy) when the file does not show it."),
+)
 @click.option("--create-clients", is_flag=True, help=_("Add the clients a row names that do not exist yet."))
 @click.option("--dry-run", is_flag=True, help=_("Show what would be imported; write nothing."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the summary as JSON."))
@@ -130,6 +136,7 @@ def import_csv_cmd(
     path: Path,
     kind: str,
     maps: tuple[str, ...],
+    date_order: str | None,
     create_clients: bool,
     dry_run: bool,
     as_json: bool,
@@ -146,6 +153,7 @@ def import_csv_cmd(
                 kind,
                 maps=maps,
                 create_clients=create_clients,
+                date_order=date_order,
                 dry_run=dry_run,
                 progress=progress,
             )

@@ -21,7 +21,7 @@ from vatui.i18n import _
 from vatui.services.client_fields import check_email, check_name, check_status, check_timezone
 from vatui.services.client_fields import clean_tags as client_tags
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
-from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv
+from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
 from vatui.services.tasks import check_column, check_priority, check_title, clean_tags
 
@@ -40,6 +40,7 @@ def plan_csv(
     *,
     create_clients: bool,
     now: datetime,
+    date_order: str | None = None,
     progress: Progress | None = None,
 ) -> ImportPlan:
     """The plan for importing ``data`` (the bytes of ``file``) as ``kind`` records."""
@@ -67,21 +68,44 @@ def plan_csv(
     if kind == "clients":
         _plan_clients(reader, plan, table, mapping, now)
     elif kind == "tasks":
-        _plan_tasks(reader, plan, table, mapping, now, create_clients=create_clients)
+        _plan_tasks(reader, plan, table, mapping, now, create_clients=create_clients, date_order=date_order)
     else:
         from vatui.services.exchange.csv_time import plan_time
 
-        plan_time(reader, plan, table, mapping, create_clients=create_clients, now=now, progress=progress)
+        plan_time(
+            reader,
+            plan,
+            table,
+            mapping,
+            create_clients=create_clients,
+            now=now,
+            date_order=date_order,
+            progress=progress,
+        )
     return plan
 
 
 def dayfirst_of(
-    plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tuple[str, ...], default: bool
+    plan: ImportPlan, table: CsvTable, mapping: Mapping, fields: tuple[str, ...], order: str | None
 ) -> bool:
-    """Whether the file's ``a/b/yyyy`` dates are day-first; shown in the mapping when it has any."""
-    cells = [cell(row, mapping, f) for _line, row in table.rows for f in fields]
-    dayfirst = day_first(cells, default or table.delimiter == ";")
-    if any(re.match(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", c) for c in cells):
+    """Whether the file's ``a/b/yyyy`` dates are day-first: ``order`` (``dmy``/``mdy``) when given,
+    else what an unambiguous date in the file shows; a file whose every such date reads two ways
+    is a problem. Shown in the mapping when the file has such dates.
+    """
+    cells = [(line, cell(row, mapping, f)) for line, row in table.rows for f in fields]
+    found = day_first([c for _line, c in cells]) if order is None else order == "dmy"
+    if found is None:
+        line, text = next(((n, c) for n, c in cells if two_ways(c)), (0, ""))
+        if text:
+            plan.problem(
+                line,
+                _(
+                    "{text!r} reads two ways (day/month or month/day): write 2026-11-02, "
+                    "or say --dates dmy or --dates mdy"
+                ).format(text=text[:40]),
+            )
+    dayfirst = found is not False
+    if any(re.match(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", c) for _line, c in cells):
         plan.mapping.append((_("dates"), _("day/month/year") if dayfirst else _("month/day/year")))
     return dayfirst
 
@@ -188,10 +212,11 @@ def _plan_tasks(
     now: datetime,
     *,
     create_clients: bool,
+    date_order: str | None,
 ) -> None:
     settings = reader.settings()
     known = client_index(reader)
-    dayfirst = dayfirst_of(plan, table, mapping, ("due",), settings.decimal_comma)
+    dayfirst = dayfirst_of(plan, table, mapping, ("due",), date_order)
     existing = {
         (fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in reader.docs("tasks").items()
     }

@@ -116,8 +116,8 @@ _HMS: Final = re.compile(r"^(\d+):(\d{2})(?::(\d{2}))?$")
 _DECIMAL_HOURS: Final = re.compile(r"^\d*[.,]\d+$|^\d+[.,]$")
 
 
-def day_first(cells: list[str], default: bool) -> bool:
-    """Whether ``a/b/yyyy`` dates in these cells are day-first: decided by any unambiguous one."""
+def day_first(cells: list[str]) -> bool | None:
+    """Whether ``a/b/yyyy`` dates in these cells are day-first, decided by any unambiguous one."""
     for cell in cells:
         match = _DMY.match(cell.strip())
         if match is None:
@@ -127,7 +127,17 @@ def day_first(cells: list[str], default: bool) -> bool:
             return True
         if second > 12 >= first:
             return False
-    return default
+    return None
+
+
+def two_ways(text: str) -> bool:
+    """Whether a date cell reads as two different dates (``02/11/2026``)."""
+    match = _DMY.match(text.strip())
+    return (
+        match is not None
+        and match.group(1) != match.group(2)
+        and max(int(match.group(1)), int(match.group(2))) <= 12
+    )
 
 
 def parse_day(text: str, *, dayfirst: bool) -> date:

@@ -83,12 +83,13 @@ def plan_time(
     *,
     create_clients: bool,
     now: datetime,
+    date_order: str | None = None,
     progress: Progress | None = None,
 ) -> None:
     """Add a time entry to ``plan`` for every row not imported before."""
     settings = reader.settings()
     zone = ZoneInfo(settings.home_timezone)
-    dayfirst = dayfirst_of(plan, table, mapping, ("start_date", "end_date"), settings.decimal_comma)
+    dayfirst = dayfirst_of(plan, table, mapping, ("start_date", "end_date"), date_order)
     plan.mapping.append((_("times"), _("local to {zone}, stored in UTC").format(zone=settings.home_timezone)))
     known = client_index(reader)
     imported = {str(d["source"]) for d in reader.docs("time").values() if d.get("source")}

@@ -77,6 +77,7 @@ def import_csv(
     *,
     maps: tuple[str, ...] = (),
     create_clients: bool = False,
+    date_order: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportPlan:
@@ -88,7 +89,15 @@ def import_csv(
 
     def planner(reader: Reader) -> ImportPlan:
         return plan_csv(
-            reader, str(path), data, kind, maps, create_clients=create_clients, now=now, progress=progress
+            reader,
+            str(path),
+            data,
+            kind,
+            maps,
+            create_clients=create_clients,
+            now=now,
+            date_order=date_order,
+            progress=progress,
         )
 
     return run_import(ws, planner, dry_run=dry_run, progress=progress)
