@@ -79,6 +79,8 @@ def test_reimport_updates_what_changed_and_duplicates_nothing(ws: Workspace, tmp
     assert len(tasks) == 6
     assert tasks["Responder correos (urgente)"].id == first["Responder correos de clientes 📧"].id
     assert tasks["Fotos del menú de otoño"].column == "Doing"
+    doing = [t.position for t in tasks.values() if t.column == "Doing"]
+    assert tasks["Fotos del menú de otoño"].position == max(doing) and len(set(doing)) == len(doing)
     again = import_trello(ws, changed)
     assert again.counts()["task"] == {"add": 0, "update": 0, "skip": 8}
     assert len(ws.all(Task)) == 6

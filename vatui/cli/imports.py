@@ -102,7 +102,10 @@ def import_trello_cmd(
     from vatui.services.exchange.imports import import_trello
 
     try:
-        plan = import_trello(obj.ws(), path, client=client, column_maps=column_maps, dry_run=dry_run)
+        with _progress(_("Importing"), as_json) as progress:
+            plan = import_trello(
+                obj.ws(), path, client=client, column_maps=column_maps, dry_run=dry_run, progress=progress
+            )
     except ImportRefused as exc:
         _refused(exc)
         return

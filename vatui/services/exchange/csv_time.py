@@ -119,7 +119,11 @@ def plan_time(
         key = row_key(
             [fold(client_name), fold(project), fold(task_name), note, start.isoformat(), str(minutes)], seen
         )
-        label = f"{start.astimezone(zone):%Y-%m-%d %H:%M} {minutes} min {note or project or task_name}"
+        label = _("{when} {minutes} min {what}").format(
+            when=start.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            minutes=minutes,
+            what=note or project or task_name,
+        )
         if key in imported:
             plan.add("skip", "time", label, _("imported before"))
             continue

@@ -196,6 +196,10 @@ def apply_plan(tx: Tx, plan: ImportPlan, progress: Progress | None = None) -> No
         placed = task.with_(client_id=_resolve(owner, ids), position=ends[task.column])
         ids[key] = tx.insert("tasks", placed.to_doc())
     for task in plan.task_updates:
+        stored = tx.get_doc("tasks", task.id or 0) or {}
+        if stored.get("column") != task.column:  # moved: to the end of its new column
+            ends[task.column] = ends.get(task.column, 0) + 1
+            task = task.with_(position=ends[task.column])
         tx.update("tasks", task.id or 0, task.to_doc())
     total = len(plan.new_time)
     for n, (entry, task_ref, client_ref) in enumerate(plan.new_time, start=1):
