@@ -282,7 +282,9 @@ def test_a_time_with_its_own_offset_is_read_with_it(madrid: Workspace, tmp_path:
     }
 
 
-def test_dates_that_read_two_ways_are_refused_unless_the_order_is_given(ws: Workspace, tmp_path: Path) -> None:
+def test_dates_that_read_two_ways_are_refused_unless_the_order_is_given(
+    ws: Workspace, tmp_path: Path
+) -> None:
     sheet = tmp_path / "sheet.csv"
     sheet.write_text("Date,Duration\n05/05/2026,30m\n02/11/2026,45m\n", encoding="utf-8")
     with pytest.raises(ImportRefused) as refused:
@@ -296,3 +298,11 @@ def test_dates_that_read_two_ways_are_refused_unless_the_order_is_given(ws: Work
     assert ("dates", "day/month/year") in plan.mapping
     import_csv(ws, sheet, "time", date_order="mdy")
     assert sorted(e.start.date() for e in ws.all(TimeEntry)) == [date(2026, 2, 11), date(2026, 5, 5)]
+
+
+def test_excel_unicode_text_is_read(ws: Workspace, tmp_path: Path) -> None:
+    sheet = tmp_path / "unicode.txt"
+    sheet.write_bytes("Nombre\tCorreo\nCafé Olé\thola@cafeole.es\n".encode("utf-16"))
+    plan = import_csv(ws, sheet, "clients")
+    assert ("format", "CSV, separator '\\t', utf-16") in plan.mapping
+    assert [c.name for c in ws.all(Client)] == ["Café Olé"]

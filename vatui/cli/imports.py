@@ -52,6 +52,8 @@ def _report(plan: object, *, dry_run: bool, as_json: bool) -> None:
         return
     if dry_run:
         say(_("Dry run of {file}: nothing was written.").format(file=click.format_filename(plan.file)))
+    elif not any(item.action != "skip" for item in plan.items):
+        say(_("Nothing new in {file}: nothing was written.").format(file=click.format_filename(plan.file)))
     else:
         say(
             _("Imported {file} (vatui undo takes the whole import back).").format(

@@ -1,7 +1,7 @@
 """Reading a CSV file as a spreadsheet wrote it, and the values in its cells.
 
-The text is UTF-8 (with or without a BOM) or, when it is not valid UTF-8, Windows-1252 (what
-a Spanish Excel writes as "CSV"). The separator is whichever of ``;``, ``,`` or a tab the
+The text is UTF-8 (with or without a BOM), UTF-16 with its BOM (Excel's "Unicode text") or,
+when it is not valid UTF-8, Windows-1252 (what a Spanish Excel writes as "CSV"). The separator is whichever of ``;``, ``,`` or a tab the
 header line uses most. Every row keeps its line number for ``FILE:LINE`` problems. A cell over
 1 MB, a NUL byte or a row wider than the header is a problem at its line.
 
@@ -44,6 +44,8 @@ class CsvTable:
 
 def decode(data: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read in."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, tab-separated
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if data.startswith(_BOM):
         return data[len(_BOM) :].decode("utf-8", errors="replace"), "utf-8-sig"
     try:
