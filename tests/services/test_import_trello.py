@@ -159,3 +159,17 @@ def test_unknown_lists_go_to_the_first_column_or_the_star_column(ws: Workspace, 
     assert ("Cosas de Ana", "Inbox") in plan.mapping
     plan = import_trello(ws, renamed, column_maps=("*=Next",), dry_run=True)
     assert ("Cosas de Ana", "Next") in plan.mapping and ("Doing", "Doing") in plan.mapping
+
+
+def test_a_recurring_card_updates_its_open_occurrence(ws: Workspace) -> None:
+    from vatui.services.tasks import complete_task, edit_task
+
+    import_trello(ws, BOARD)
+    first = by_title(ws)["Fotos del menú de otoño"]
+    edit_task(ws, first.id or 0, recurrence="monday")
+    _done, following = complete_task(ws, first.id or 0)
+    assert following is not None and following.source == first.source
+    plan = import_trello(ws, BOARD)
+    moved = [i for i in plan.items if i.label == "Fotos del menú de otoño"]
+    assert [(i.action, i.detail.split(":")[0]) for i in moved] == [("update", f"#{following.id}")]
+    assert len(ws.all(Task)) == 6

@@ -163,7 +163,10 @@ def plan_trello(
         if isinstance(card_id, str) and comment.strip():
             day = when.astimezone(ZoneInfo(settings.home_timezone)).date().isoformat() if when else ""
             comments.setdefault(card_id, []).append((str(action.get("date") or ""), f"{day}: {comment}"))
-    existing = {str(d["source"]): (int(k), d) for k, d in reader.docs("tasks").items() if d.get("source")}
+    # a recurring task's next occurrence keeps its card's source: the open, newest one is the card
+    tagged = [(int(k), d) for k, d in reader.docs("tasks").items() if d.get("source")]
+    tagged.sort(key=lambda kd: (kd[1].get("completed") is None, kd[0]))
+    existing = {str(d["source"]): (k, d) for k, d in tagged}
     cards = [c for c in board["cards"] if isinstance(c, dict)]
     cards.sort(
         key=lambda c: (str(c.get("idList")), c.get("pos") if isinstance(c.get("pos"), int | float) else 0)
