@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
 
 
@@ -51,13 +51,13 @@ def _report(plan: object, *, dry_run: bool, as_json: bool) -> None:
         emit_json(plan_json(plan, dry_run=dry_run))
         return
     if dry_run:
-        say(_("Dry run of {file}: nothing was written.").format(file=click.format_filename(plan.file)))
+        say(_("Dry run of {file}: nothing was written.").format(file=show(plan.file)))
     elif not any(item.action != "skip" for item in plan.items):
-        say(_("Nothing new in {file}: nothing was written.").format(file=click.format_filename(plan.file)))
+        say(_("Nothing new in {file}: nothing was written.").format(file=show(plan.file)))
     else:
         say(
             _("Imported {file} (vatui undo takes the whole import back).").format(
-                file=click.format_filename(plan.file)
+                file=show(plan.file)
             )
         )
     for line in summary_lines(plan):
