@@ -173,3 +173,15 @@ def test_a_recurring_card_updates_its_open_occurrence(ws: Workspace) -> None:
     moved = [i for i in plan.items if i.label == "Fotos del menú de otoño"]
     assert [(i.action, i.detail.split(":")[0]) for i in moved] == [("update", f"#{following.id}")]
     assert len(ws.all(Task)) == 6
+
+
+def test_a_card_twice_in_the_file_is_a_problem(ws: Workspace, tmp_path: Path) -> None:
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    board["cards"].append(dict(board["cards"][0]))
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(board), encoding="utf-8")
+    with pytest.raises(
+        ImportRefused, match=r"twice\.json:1: the card '6740a1b2c3d4e5f6012345c1' is in the file twice"
+    ):
+        import_trello(ws, twice)
+    assert ws.all(Task) == []

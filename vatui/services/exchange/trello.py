@@ -168,11 +168,16 @@ def plan_trello(
     tagged.sort(key=lambda kd: (kd[1].get("completed") is None, kd[0]))
     existing = {str(d["source"]): (k, d) for k, d in tagged}
     cards = [c for c in board["cards"] if isinstance(c, dict)]
+    order = {list_id: n for n, list_id in enumerate(lists)}
     cards.sort(
-        key=lambda c: (str(c.get("idList")), c.get("pos") if isinstance(c.get("pos"), int | float) else 0)
+        key=lambda c: (
+            order.get(str(c.get("idList")), len(order)),
+            c.get("pos") if isinstance(c.get("pos"), int | float) else 0,
+        )
     )
+    seen: set[str] = set()
     for card in cards:
-        _plan_card(plan, settings, card, lists, checklists, comments, existing, client_id, now, text)
+        _plan_card(plan, settings, card, lists, checklists, comments, existing, client_id, now, text, seen)
     return plan
 
 
@@ -199,6 +204,7 @@ def _plan_card(
     client_id: int | None,
     now: datetime,
     text: str,
+    seen: set[str],
 ) -> None:
     card_id = card.get("id")
     line = _line_of(text, f'"{card_id}"') if isinstance(card_id, str) else 1
@@ -245,6 +251,10 @@ def _plan_card(
     if client_id is not None:
         fields["client_id"] = client_id
     source = f"trello:{card_id}"
+    if source in seen:
+        plan.problem(line, _("the card {id!r} is in the file twice").format(id=card_id[:30]))
+        return
+    seen.add(source)
     if source in existing:
         task_id, doc = existing[source]
         old = Task.from_doc(doc, task_id)
