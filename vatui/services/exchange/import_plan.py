@@ -130,11 +130,16 @@ class ImportPlan:
         return out
 
 
-_KIND_WORDS = {
-    "client": ("client", "clients"),
-    "task": ("task", "tasks"),
-    "time": ("time entry", "time entries"),
-}
+def _kind_words(kind: str) -> tuple[str, str]:
+    """(one, many) for a kind of record, translated."""
+    words = {
+        "client": (_("client"), _("Clients")),
+        "task": (_("task"), _("Tasks")),
+        "time": (_("time entry"), _("Time entries")),
+    }
+    return words[kind]
+
+
 _SIGN = {"add": "+", "update": "~", "skip": "="}
 
 
@@ -148,15 +153,14 @@ def summary_lines(plan: ImportPlan) -> list[str]:
         lines.append(_("Mapping:"))
         lines.extend(f"  {clean(src)} → {clean(dst)}" for src, dst in plan.mapping)
     for kind, per in plan.counts().items():
-        many = _KIND_WORDS[kind][1]
         lines.append(
             _("{what}: {add} to add, {update} to update, {skip} skipped").format(
-                what=many.capitalize(), add=per["add"], update=per["update"], skip=per["skip"]
+                what=_kind_words(kind)[1], add=per["add"], update=per["update"], skip=per["skip"]
             )
         )
     for item in plan.items:
         detail = f" — {item.detail}" if item.detail else ""
-        lines.append(f"  {_SIGN[item.action]} {_KIND_WORDS[item.kind][0]} “{item.label}”{detail}")
+        lines.append(f"  {_SIGN[item.action]} {_kind_words(item.kind)[0]} “{item.label}”{detail}")
     if not plan.items:
         lines.append(_("Nothing to import."))
     return lines
