@@ -26,6 +26,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",), "payment": ("payments",),
     "expense": ("ledger_books",), "report": ("ledger_books",),
     "export": ("admin", "ledger_books", "exports"),
+    "import": ("imports",),
     "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
 }
 

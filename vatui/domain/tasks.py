@@ -57,6 +57,8 @@ class Task(Record):
     """When it last changed (UTC)."""
     completed: datetime | None = None
     """When it was completed (UTC), if done."""
+    source: str | None = None
+    """Where an imported task came from (``trello:<card id>``), so a re-import updates it."""
 
     @property
     def is_done(self) -> bool:
@@ -84,6 +86,8 @@ class TimeEntry(Record):
     """Whether it may be invoiced."""
     invoice_id: int | None = None
     """The invoice that billed it, once billed."""
+    source: str | None = None
+    """Where an imported entry came from (``csv:<row key>``), so a re-import skips it."""
 
     @property
     def running(self) -> bool:

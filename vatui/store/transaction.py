@@ -106,7 +106,9 @@ class Tx:
         if before is None:
             raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
         before = copy.deepcopy(before)
-        self._ws.table(table).remove(doc_ids=[doc_id])
+        data, docs = self._ws._table_dict(table)  # in place, as insert: undoing a 10,000-row import
+        del docs[str(doc_id)]                      # through TinyDB's remove took a minute
+        self._ws._touched(table, data)
         self._record(table, doc_id, before, None)
         if table not in ("undo", "meta"):
             self.raise_id_floor(table, doc_id)
