@@ -31,6 +31,7 @@ from vatui.domain.tasks import PRIORITIES, Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
+from vatui.ui.widgets.safe_input import SafeInput, SafeTextArea
 
 _TAG_SPLIT = re.compile(r"[\s,]+")
 
@@ -124,7 +125,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             form.border_title = heading
             with Horizontal(classes="form-row"):
                 yield Label(_("Title"), classes="form-label")
-                yield Input(task.title if task else "", id="form-title", compact=True,
+                yield SafeInput(task.title if task else "", id="form-title", compact=True,
                             placeholder=_("what needs doing"))
             yield Static("", id="form-title-hint", classes="form-hint -quiet")
             with Horizontal(classes="form-row"):
@@ -154,7 +155,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
                                         _("email admin"))
             with Horizontal(classes="form-row"):
                 yield Label(_("Notes"), classes="form-label")
-                yield TextArea(task.notes if task else "", id="form-notes", compact=True,
+                yield SafeTextArea(task.notes if task else "", id="form-notes", compact=True,
                                tab_behavior="focus")
             with Horizontal(classes="form-row"):
                 yield Static(_("enter or ctrl+s saves · escape cancels"), id="form-status")
@@ -164,7 +165,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
     def _parsed_row(self, name: str, label: str, value: str, placeholder: str) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
-            yield Input(value, id=f"form-{name}", compact=True, classes="form-short",
+            yield SafeInput(value, id=f"form-{name}", compact=True, classes="form-short",
                         placeholder=placeholder)
             yield Static("", id=f"form-{name}-hint", classes="form-hint")
 

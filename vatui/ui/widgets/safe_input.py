@@ -1,0 +1,49 @@
+"""Text fields that never write a control character to the terminal.
+
+Textual's ``Input`` and ``TextArea`` draw their value as it is: a stored title holding
+``ESC ] 52 ;…`` (set the clipboard), ``ESC ] 2 ;…`` (window title) or ``ESC [ 2 J``
+(clear the screen) would act as soon as a form shows it. ``SafeInput`` and
+``SafeTextArea`` clean whatever they are given — the initial value, a value set later,
+a paste, every edit — with ``vatui.domain.text.clean``: control characters become
+visible symbols (``␛``, ``␇``…), so stored text that predates the input rule is shown,
+never obeyed, and saving the form stores the harmless visible form. Every form and
+modal uses these instead of Textual's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from vatui.domain.text import clean
+
+
+def clean_block(text: str) -> str:
+    """Multi-line text cleaned for a text area: newlines and tabs kept, every other control shown."""
+    return "\t".join(clean(part, keep_newlines=True) for part in text.split("\t"))
+
+
+class SafeInput(Input):
+    """An ``Input`` whose value never holds a control character (one line, cleaned)."""
+
+    def validate_value(self, value: str) -> str:
+        """Every value the input takes — given, set, typed or pasted — is cleaned first."""
+        return clean(value)
+
+
+class SafeTextArea(TextArea):
+    """A ``TextArea`` whose text never holds a control character (newlines and tabs kept)."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(clean_block(text), **kwargs)
+
+    def load_text(self, text: str) -> None:
+        """Load ``text``, cleaned."""
+        super().load_text(clean_block(text))
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Every edit (typing, paste, replace) inserts cleaned text."""
+        edit.text = clean_block(edit.text)
+        return super().edit(edit)
