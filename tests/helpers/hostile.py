@@ -18,8 +18,9 @@ from vatui.domain.money import Money
 from vatui.domain.tasks import ChecklistItem, Task, TimeEntry
 from vatui.store.workspace import Workspace
 
-EVIL = "\x1b]52;c;SEFDS0VE\x07\x1b]2;PWNED\x07\x1b]0;PWNED0\x1b\\\x1b[2J\x1b[H\x07"
-"""Sets the clipboard, the window title twice, clears the screen, homes the cursor, rings."""
+EVIL = "\x1b]52;c;SEFDS0VE\x07\x1b]2;PWNED\x07\x1b]0;PWNED0\x1b\\\x1b[2J\x1b[HCLEARED\x07"
+"""Sets the clipboard, the window title twice, clears the screen, writes ``CLEARED`` at the
+top left, rings."""
 
 ACTIVE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """What a terminal would act on (any control character but newline)."""
