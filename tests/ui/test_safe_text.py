@@ -5,13 +5,16 @@ test_escapes_tmux.py)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
+import vatui.ui
 from vatui.ui.app import VatuiApp
-from vatui.ui.widgets.safe_input import SafeInput, SafeTextArea
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 EVIL = "a\x1b]52;c;SEFDS0VE\x07\x1b]2;PWNED\x07\x1b[2J\x9b\x7fb"
 ACTIVE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -61,3 +64,28 @@ async def test_every_toast_is_cleaned(ws: object, app: VatuiApp) -> None:
         for note in notes:
             assert not ACTIVE.search(note.message) and not ACTIVE.search(note.title)
         assert any("␛]52" in note.message for note in notes)
+
+
+async def test_a_paste_is_cleaned_before_any_widget_sees_it(ws: object, app: VatuiApp) -> None:
+    """Textual's own fields (the command palette's) get a cleaned paste too."""
+    from textual.command import CommandInput
+
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.action_command_palette()
+        await pilot.pause()
+        palette_input = app.screen.query_one(CommandInput)
+        palette_input.focus()
+        await pilot.pause()
+        app.post_message(events.Paste("undo\x1b]2;PWNED\x07"))
+        await pilot.pause()
+        assert palette_input.value == "undo␛]2;PWNED␇"
+
+
+def test_no_form_uses_textual_text_fields_directly() -> None:
+    """Every text field in vatui/ui is a Safe one (a new form cannot forget it)."""
+    root = Path(vatui.ui.__file__).parent
+    raw = re.compile(r"(?<![\w.])(Input|TextArea)\(")
+    offenders = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
+                 for n, line in enumerate(path.read_text().splitlines(), 1) if raw.search(line)]
+    assert offenders == []

@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -208,6 +209,14 @@ class PaneApp(App[None]):
         del self.messages[:-50]
         self.notify(line, severity="error" if error else "information", markup=False,
                     timeout=8 if error else 4)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is cleaned before any widget sees it (Textual's own fields too: the palette)."""
+        if isinstance(event, events.Paste):
+            from vatui.ui.widgets.safe_input import clean_block
+
+            event.text = clean_block(event.text)
+        await super().on_event(event)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -31,7 +31,8 @@ from vatui.domain.tasks import PRIORITIES, Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
-from vatui.ui.widgets.safe_input import SafeInput, SafeTextArea
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 _TAG_SPLIT = re.compile(r"[\s,]+")
 

@@ -3,19 +3,17 @@
 Textual's ``Input`` and ``TextArea`` draw their value as it is: a stored title holding
 ``ESC ] 52 ;…`` (set the clipboard), ``ESC ] 2 ;…`` (window title) or ``ESC [ 2 J``
 (clear the screen) would act as soon as a form shows it. ``SafeInput`` and
-``SafeTextArea`` clean whatever they are given — the initial value, a value set later,
-a paste, every edit — with ``vatui.domain.text.clean``: control characters become
-visible symbols (``␛``, ``␇``…), so stored text that predates the input rule is shown,
-never obeyed, and saving the form stores the harmless visible form. Every form and
-modal uses these instead of Textual's.
+``SafeTextArea`` (in ``safe_text_area``, kept apart so that a pane with only a filter
+field does not load the text area) clean whatever they are given — the initial value, a
+value set later, a paste, every edit — with ``vatui.domain.text.clean``: control
+characters become visible symbols (``␛``, ``␇``…), so stored text that predates the input
+rule is shown, never obeyed, and saving the form stores the harmless visible form. Every
+form, modal and filter uses these instead of Textual's.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.widgets import Input, TextArea
-from textual.widgets.text_area import Edit, EditResult
+from textual.widgets import Input
 
 from vatui.domain.text import clean
 
@@ -31,19 +29,3 @@ class SafeInput(Input):
     def validate_value(self, value: str) -> str:
         """Every value the input takes — given, set, typed or pasted — is cleaned first."""
         return clean(value)
-
-
-class SafeTextArea(TextArea):
-    """A ``TextArea`` whose text never holds a control character (newlines and tabs kept)."""
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        super().__init__(clean_block(text), **kwargs)
-
-    def load_text(self, text: str) -> None:
-        """Load ``text``, cleaned."""
-        super().load_text(clean_block(text))
-
-    def edit(self, edit: Edit) -> EditResult:
-        """Every edit (typing, paste, replace) inserts cleaned text."""
-        edit.text = clean_block(edit.text)
-        return super().edit(edit)
