@@ -89,3 +89,13 @@ def test_no_form_uses_textual_text_fields_directly() -> None:
     offenders = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
                  for n, line in enumerate(path.read_text().splitlines(), 1) if raw.search(line)]
     assert offenders == []
+
+
+def test_a_keymap_key_with_control_characters_is_refused(tmp_path: Path) -> None:
+    from vatui.ui.keymap import load_keymap
+
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\nundo = "ctrl+z\\u001b]2;PWNED\\u0007"\nquick_add = "ctrl+n"\n')
+    loaded = load_keymap(path)
+    assert loaded.keys == {"quick_add": "ctrl+n"}
+    assert len(loaded.problems) == 1 and "'undo'" in loaded.problems[0]

@@ -58,7 +58,7 @@ class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
         with Vertical(id="expense-dialog", classes="modal-body") as body:
             body.border_title = _("New expense")
             body.border_subtitle = _("enter adds · esc cancels")
-            yield Label(_("Amount (default currency {cur})").format(cur=self.currency))
+            yield Label(render.text(_("Amount (default currency {cur})").format(cur=self.currency)))
             yield SafeInput(id="expense-amount", compact=True)
             yield Label(_("Category"))
             yield Select([(c, c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,

@@ -62,7 +62,7 @@ class PaymentModal(ModalScreen[PaymentInput | None]):
         with Vertical(id="payment-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.view_title)
             body.border_subtitle = _("enter records · esc cancels")
-            yield Label(_("Amount ({due} due)").format(due=self.due.format()))
+            yield Label(render.text(_("Amount ({due} due)").format(due=self.due.format())))
             yield SafeInput(value=self.due.amount_str(), id="payment-amount", compact=True)
             yield Label(_("Date"))
             yield SafeInput(value="today", id="payment-date", compact=True)
