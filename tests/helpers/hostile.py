@@ -68,3 +68,15 @@ def seed(data_dir: Path, today: date | None = None) -> dict[str, int]:
                     "invoice": invoice.id or 0}
     finally:
         ws.close()
+
+
+def old_task(ws: Workspace, title: str, **fields: object) -> Task:
+    """A task stored as old data (through the store, not the services: its title may hold
+    control characters), at the end of its column."""
+    now = datetime.now(UTC)
+    column = str(fields.pop("column", "Inbox"))
+    with ws.transaction("old task") as tx:
+        position = max((d.get("position", 0) for d in tx.docs("tasks").values() if d.get("column") == column),
+                       default=0) + 1
+        return tx.add(Task(title=title, column=column, position=position, created=now, updated=now,
+                           **fields))  # type: ignore[arg-type]
