@@ -33,7 +33,7 @@ def test_check_text_refuses_control_characters_with_a_clear_message(escape: str)
     with pytest.raises(InputError) as exc:
         check_text(f"Acme{escape}Corp", "the name", MAX_NAME)
     message = str(exc.value)
-    assert message.startswith("the name contains a control character (U+")
+    assert message.startswith("the name “Acme") and "” contains a control character (U+" in message
     assert not ACTIVE.search(message)
 
 

@@ -81,8 +81,8 @@ def check_text(value: str, field: str, max_len: int, *, multiline: bool = False)
     text = text.strip()
     found = (_REFUSED_LONG if multiline else _REFUSED).search(text)
     if found:
-        raise InputError(_("{field} contains a control character ({char}); type it as plain text").format(
-            field=field, char=control_name(found.group(0))))
+        raise InputError(_("{field} “{text}” contains a control character ({char}); type it as plain text").format(
+            field=field, text=one_line(text, 24), char=control_name(found.group(0))))
     if len(text) > max_len:
         raise InputError(_("{field} is too long ({n} characters, at most {max})").format(
             field=field, n=len(text), max=max_len))
