@@ -104,3 +104,20 @@ def test_real_processes_never_print_escapes(data_dir: Path, tmp_path: Path) -> N
         assert result.returncode == code, result
         assert not ACTIVE.search(result.stdout.decode().replace("\t", "")), result.stdout
         assert not ACTIVE.search(result.stderr.decode()), result.stderr
+
+
+WRITES = [
+    ("client", "edit", "acme", "--rate", "60"), ("task", "move", "1", "next"), ("time", "start", "1"),
+    ("time", "stop"), ("task", "done", "1"), ("pay", "INV-2026-0901", "10"), ("remind", "INV-2026-0901"),
+    ("status-report", "acme", "--mark-sent"), ("invoice", "new", "acme", "--unbilled"),
+    ("client", "archive", "acme"), ("undo",), ("undo",), ("time", "add", "1", "30m", "--on", "yesterday"),
+    ("contact", "done", "1"), ("task", "delete", "1", "--yes"),
+]
+
+
+def test_messages_after_a_change_show_stored_text_cleaned(vatui: Vatui) -> None:
+    for args in WRITES:
+        result = vatui(*args)
+        assert result.code == 0, (args, result.err)
+        assert not ACTIVE.search(result.out.replace("\t", "")), (args, result.out)
+        assert not ACTIVE.search(result.err), (args, result.err)
