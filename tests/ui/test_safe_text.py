@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
@@ -99,3 +101,14 @@ def test_a_keymap_key_with_control_characters_is_refused(tmp_path: Path) -> None
     loaded = load_keymap(path)
     assert loaded.keys == {"quick_add": "ctrl+n"}
     assert len(loaded.problems) == 1 and "'undo'" in loaded.problems[0]
+
+
+@given(st.text())
+def test_clean_block_keeps_lines_and_tabs_and_nothing_else_active(text: str) -> None:
+    from vatui.ui.widgets.safe_input import clean_block
+
+    shown = clean_block(text)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown)
+    assert shown.count("\t") == text.count("\t")
+    assert shown.count("\n") == text.replace("\r\n", "\n").count("\n")
+    assert clean_block(shown) == shown
