@@ -118,7 +118,7 @@ def test_a_megabyte_title_is_refused(ws: Workspace) -> None:
 
 
 @pytest.mark.parametrize("twin", ["Ac\u200bme", "\ufeffAcme", "Acme\u2060", "A\u200cc\u200dme", "ACME",
-                                  "Ａｃｍｅ", "Acme  "])
+                                  "Ａｃｍｅ", "Acme  ", "Ac\u00adme"])
 def test_a_name_differing_only_by_invisible_characters_is_a_duplicate(ws: Workspace, twin: str) -> None:
     svc.add_client(ws, "Acme")
     other = svc.add_client(ws, "Beta")

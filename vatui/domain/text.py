@@ -52,8 +52,10 @@ MAX_TITLE = 500
 MAX_NOTE = 10_000
 """The longest long text (task notes, a client note, a contact summary)."""
 
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-"""Characters that take no room on screen: two names differing only by them look the same."""
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u2061\u2062\u2063\u2064"
+"""Characters that take no room on screen (zero-width space and joiners, word joiner, BOM,
+soft hyphen, grapheme joiner, invisible operators): two names differing only by them look
+the same."""
 
 #: Refused in stored text: C0 controls (newline and tab only in long text), DEL, C1 controls,
 #: line/paragraph separators and bidirectional overrides (they reorder what is shown).
