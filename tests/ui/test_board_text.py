@@ -6,6 +6,7 @@ from board_harness import add_client, open_board, screen_text, titles
 from rich.cells import cell_len
 from textual.widgets import Input
 
+from tests.helpers.hostile import old_task
 from vatui.services import tasks as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
@@ -18,7 +19,8 @@ def nasty_board(ws: Workspace) -> None:
     quitter = add_client(ws, "[@click=app.quit]x")
     smith = add_client(ws, "Smith [UK]")
     for title in NASTY:
-        task_service.add_task(ws, title, client_id=quitter if "[" in title else smith)
+        add = old_task if "\x1b" in title else task_service.add_task  # escapes: stored before the rule
+        add(ws, title, client_id=quitter if "[" in title else smith)
     task_service.add_task(ws, "L" + "o" * 298 + "ng", column="Next", client_id=smith)
 
 

@@ -61,12 +61,13 @@ def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
     from vatui.cli.base import CliContext
     from vatui.cli.today_report import print_today
     from vatui.domain.errors import VatuiError
+    from vatui.domain.text import clean
 
     try:
         print_today(CliContext(data_dir_override=data_dir), as_json, on)
         sys.stdout.flush()
     except VatuiError as exc:
-        message = str(exc).replace("\n", " ")
+        message = clean(str(exc))
         sys.stderr.write(f"vatui: {message}\n")
         sys.exit(1)
     except BrokenPipeError:

@@ -13,6 +13,7 @@ import click
 from vatui import __version__
 from vatui.cli.context import CliContext
 from vatui.domain.errors import VatuiError
+from vatui.domain.text import clean
 from vatui.i18n import _
 
 #: Each command and the modules that define it, imported only when the command runs:
@@ -83,6 +84,13 @@ def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
         launch(ctx.obj.directory, clock=ctx.obj.clock, demo=demo)
 
 
+def _safe_message(exc: click.ClickException) -> click.ClickException:
+    """The one place errors reach the terminal: user text in them (a stored name, a typed
+    argument) is cleaned, so an escape sequence is shown, never obeyed."""
+    vars(exc)["message"] = clean(exc.message, keep_newlines=True)  # click marks it Final
+    return exc
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with vatui's exit codes."""
     try:
@@ -99,14 +107,13 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(_("vatui: aborted"), err=True)
         sys.exit(1)
     except click.exceptions.UsageError as exc:
-        exc.show()
+        _safe_message(exc).show()
         sys.exit(2)
     except click.ClickException as exc:
-        exc.show()
+        _safe_message(exc).show()
         sys.exit(1 if exc.exit_code not in (0, 2) else exc.exit_code)
     except VatuiError as exc:
-        message = str(exc).replace("\n", " ")
-        click.echo(f"vatui: {message}", err=True)
+        click.echo(f"vatui: {clean(str(exc))}", err=True)
         sys.exit(1)
     except BrokenPipeError:
         from vatui.cli.entry import quiet_broken_pipe

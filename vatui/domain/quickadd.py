@@ -40,6 +40,7 @@ from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.domain.recurrence import Recurrence
+from vatui.domain.text import one_line
 from vatui.i18n import _
 
 _TOKEN_RE: Final = re.compile(r"\S+")
@@ -106,7 +107,7 @@ def _client(query: str, clients: Sequence[tuple[int, str]]) -> tuple[int, str]:
         raise ParseError(_("no client matches '@{query}'").format(query=query))
     if len(found) > 1:
         labels = [
-            names[i] if names.count(names[i]) == 1 else f"{names[i]} (#{clients[i][0]})"
+            one_line(names[i], 30) if names.count(names[i]) == 1 else f"{one_line(names[i], 30)} (#{clients[i][0]})"
             for i in found
         ]
         raise ParseError(
@@ -120,10 +121,10 @@ def _column(query: str, columns: Sequence[str]) -> str:
     found = _match_loose(query, columns)
     if not found:
         raise ParseError(_("no column matches 'in:{query}'; the columns are {columns}").format(
-            query=query, columns=", ".join(columns)))
+            query=query, columns=", ".join(one_line(c, 30) for c in columns)))
     if len(found) > 1:
         raise ParseError(_("'in:{query}' fits several columns: {columns}").format(
-            query=query, columns=", ".join(columns[i] for i in found)))
+            query=query, columns=", ".join(one_line(columns[i], 30) for i in found)))
     return columns[found[0]]
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+
+from vatui.domain.errors import InputError
+from vatui.i18n import _
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -37,3 +41,68 @@ def one_line(text: str, width: int | None = None) -> str:
     if width is not None and len(line) > width:
         return line[: max(width - 1, 0)] + "…"
     return line
+
+
+# input rules -------------------------------------------------------------------------
+
+MAX_NAME = 200
+"""The longest name (a client, a person, a vendor, a tag list entry, a channel handle)."""
+MAX_TITLE = 500
+"""The longest one-line text (a task title, an invoice line, a checklist item)."""
+MAX_NOTE = 10_000
+"""The longest long text (task notes, a client note, a contact summary)."""
+
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u2061\u2062\u2063\u2064"
+"""Characters that take no room on screen (zero-width space and joiners, word joiner, BOM,
+soft hyphen, grapheme joiner, invisible operators): two names differing only by them look
+the same."""
+
+#: Refused in stored text: C0 controls (newline and tab only in long text), DEL, C1 controls,
+#: line/paragraph separators and bidirectional overrides (they reorder what is shown).
+_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_REFUSED_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "newline", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def control_name(char: str) -> str:
+    """``U+001B ESC``: how a refused character is named in a message."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code)
+    return f"U+{code:04X} {name}" if name else f"U+{code:04X}"
+
+
+def check_text(value: str, field: str, max_len: int, *, multiline: bool = False) -> str:
+    """``value`` stripped, or ``InputError`` when it holds a control character or is too long.
+
+    ``field`` names the text in the message (``the title``). Newlines and tabs are allowed
+    only when ``multiline`` (notes, summaries), where ``\\r\\n`` becomes ``\\n``. Escape
+    sequences (ESC), BEL, DEL, C1 controls and bidirectional overrides are always refused:
+    stored text must never act on a terminal.
+    """
+    text = value.replace("\r\n", "\n") if multiline else value
+    text = text.strip()
+    found = (_REFUSED_LONG if multiline else _REFUSED).search(text)
+    if found:
+        raise InputError(_("{field} “{text}” contains a control character ({char}); type it as plain text").format(
+            field=field, text=one_line(text, 24), char=control_name(found.group(0))))
+    if len(text) > max_len:
+        raise InputError(_("{field} is too long ({n} characters, at most {max})").format(
+            field=field, n=len(text), max=max_len))
+    return text
+
+
+def visible(text: str) -> str:
+    """``text`` without zero-width characters (what a reader can actually see)."""
+    return text.translate(_NO_ZERO_WIDTH)
+
+
+_NO_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+
+
+def name_key(name: str) -> str:
+    """The form two names are compared in: Unicode-normalised (NFKC), case-folded, without
+    zero-width characters, runs of spaces as one. ``Acme``, ``ACME``, ``Ac\\u200bme`` and
+    ``Ａｃｍｅ`` share one key.
+    """
+    folded = unicodedata.normalize("NFKC", visible(name)).casefold()
+    return " ".join(visible(folded).split())

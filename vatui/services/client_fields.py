@@ -24,13 +24,14 @@ from vatui.domain.clients import (
 from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone, parse_hhmm
 from vatui.domain.money import Money, check_currency
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text, visible
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
 MAX_NAME = 200
 MAX_NOTE = 5000
 MAX_HANDLE = 200
+MAX_TAG = 50
 
 CHANNEL_ALIASES = {
     "mail": "email", "e-mail": "email", "wa": "whatsapp", "whats": "whatsapp", "tg": "telegram",
@@ -49,13 +50,11 @@ _NULLABLE = ("timezone", "hourly_rate", "retainer_fee", "retainer_minutes", "cad
 
 
 def check_name(name: str) -> str:
-    """A client name, stripped; empty or overlong names are refused."""
-    stripped = name.strip()
-    if not stripped:
+    """A client name, stripped; empty (or only invisible), overlong names and control
+    characters are refused."""
+    stripped = check_text(name, _("the name"), MAX_NAME)
+    if not visible(stripped).strip():
         raise InputError(_("a client needs a name"))
-    if len(stripped) > MAX_NAME:
-        raise InputError(_("the name is too long ({n} characters, at most {max})").format(
-            n=len(stripped), max=MAX_NAME))
     return stripped
 
 
@@ -153,14 +152,13 @@ def parse_person(text: str) -> Person:
 
 def check_person(person: Person) -> Person:
     """A person with a name, a valid e-mail (if any), short fields."""
-    name = person.name.strip()
-    if not name:
+    name = check_text(person.name, _("a person's name"), MAX_HANDLE)
+    if not visible(name).strip():
         raise InputError(_("a person needs a name"))
-    for value in (name, person.role, person.phone):
-        if len(value) > MAX_HANDLE:
-            raise InputError(_("{text!r} is too long").format(text=one_line(value, 30)))
+    role = check_text(person.role, _("a person's role"), MAX_HANDLE)
+    phone = check_text(person.phone, _("a person's phone"), MAX_HANDLE)
     email = check_email(person.email) if person.email.strip() else ""
-    return person.with_(name=name, role=person.role.strip(), email=email, phone=person.phone.strip())
+    return person.with_(name=name, role=role, email=email, phone=phone)
 
 
 def parse_channel(text: str) -> Channel:
@@ -174,11 +172,9 @@ def parse_channel(text: str) -> Channel:
 def check_channel(channel: Channel) -> Channel:
     """A channel of a known kind with a handle (an address for e-mail)."""
     kind = check_channel_kind(channel.kind)
-    handle = channel.handle.strip()
+    handle = check_text(channel.handle, _("the {kind} handle").format(kind=kind), MAX_HANDLE)
     if not handle:
         raise InputError(_("the {kind} channel needs a handle").format(kind=kind))
-    if len(handle) > MAX_HANDLE:
-        raise InputError(_("the {kind} handle is too long").format(kind=kind))
     if kind == "email":
         handle = check_email(handle)
     return Channel(kind=kind, handle=handle)
@@ -201,23 +197,22 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags lower-cased, without ``#``, spaces or duplicates, in order."""
     out: list[str] = []
     for tag in tags:
-        value = tag.strip().lstrip("#").lower()
+        value = check_text(tag, _("a tag"), MAX_TAG).lstrip("#").lower()
         if not value:
             continue
-        if len(value) > 50 or any(c.isspace() for c in value):
-            raise InputError(_("{tag!r} is not a tag (one word, at most 50 characters)").format(tag=tag))
+        if len(value) > MAX_TAG or any(c.isspace() for c in value):
+            raise InputError(_("{tag!r} is not a tag (one word, at most {max} characters)").format(
+                tag=tag, max=MAX_TAG))
         if value not in out:
             out.append(value)
     return tuple(out)
 
 
 def make_note(ws: Workspace, text: str, confidential: bool = False) -> Note:
-    """A new note, written now; empty or overlong notes are refused."""
-    value = text.strip()
+    """A new note, written now; empty or overlong notes and control characters are refused."""
+    value = check_text(text, _("the note"), MAX_NOTE, multiline=True)
     if not value:
         raise InputError(_("the note is empty"))
-    if len(value) > MAX_NOTE:
-        raise InputError(_("the note is too long (at most {max} characters)").format(max=MAX_NOTE))
     return Note(text=value, confidential=confidential, created=ws.clock.now())
 
 

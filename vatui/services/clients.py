@@ -18,7 +18,7 @@ from vatui.domain.clients import (
     Client,
 )
 from vatui.domain.errors import InputError, NotFoundError, RuleError
-from vatui.domain.text import one_line
+from vatui.domain.text import name_key, one_line
 from vatui.i18n import _
 from vatui.services.client_fields import (
     CHANNEL_ALIASES,
@@ -103,8 +103,8 @@ def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: 
     check_preferred(clean, None)
     now = ws.clock.now()
     with ws.transaction(_("add client “{name}”").format(name=one_line(clean["name"], 40))) as tx:
-        lowered = clean["name"].lower()
-        if any(str(d.get("name", "")).lower() == lowered for d in tx.docs("clients").values()):
+        lowered = name_key(clean["name"])
+        if any(name_key(str(d.get("name", ""))) == lowered for d in tx.docs("clients").values()):
             raise InputError(_("a client called {name!r} already exists").format(name=clean["name"]))
         return tx.add(Client(created=now, updated=now, **clean))
 
@@ -140,9 +140,9 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
         if edited.work_start == edited.work_end:
             raise InputError(_("working hours cannot start and end at the same time"))
         if "name" in clean.values:
-            lowered = edited.name.lower()
+            lowered = name_key(edited.name)
             for key, doc in tx.docs("clients").items():
-                if int(key) != client_id and str(doc.get("name", "")).lower() == lowered:
+                if int(key) != client_id and name_key(str(doc.get("name", ""))) == lowered:
                     raise InputError(_("a client called {name!r} already exists").format(name=edited.name))
         if edited == client:
             return client

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import DIRECTIONS, Client, Contact
 from vatui.domain.errors import InputError, RuleError
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
 from vatui.services.client_fields import check_channel_kind
 from vatui.services.common import home_today
@@ -35,12 +35,10 @@ def check_direction(direction: str) -> str:
 
 
 def check_summary(summary: str) -> str:
-    """A non-empty summary of reasonable length."""
-    value = summary.strip()
+    """A non-empty summary of reasonable length, without control characters."""
+    value = check_text(summary, _("the summary"), MAX_SUMMARY, multiline=True)
     if not value:
         raise InputError(_("a contact needs a summary of what was said"))
-    if len(value) > MAX_SUMMARY:
-        raise InputError(_("the summary is too long (at most {max} characters)").format(max=MAX_SUMMARY))
     return value
 
 

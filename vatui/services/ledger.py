@@ -28,7 +28,7 @@ from vatui.domain.invoicing import (
 from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
 from vatui.domain.money import Money
 from vatui.domain.reports import applicable_from, held
-from vatui.domain.text import one_line
+from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.ledger_data import invoice_payments, local_day, tx_billed, used_numbers
@@ -52,11 +52,9 @@ class ItemSpec:
 
 def check_item(spec: ItemSpec, currency: str) -> LineItem:
     """A free line checked: a description, a positive quantity, a price in the invoice currency."""
-    desc = one_line(spec.description).strip()
+    desc = check_text(spec.description, _("a line's description"), MAX_DESCRIPTION)
     if not desc:
         raise InputError(_("a line needs a description"))
-    if len(desc) > MAX_DESCRIPTION:
-        raise InputError(_("a line's description is too long (at most {n} characters)").format(n=MAX_DESCRIPTION))
     if spec.price.currency != currency:
         raise InputError(_("the price is in {a} but the invoice is in {b}").format(
             a=spec.price.currency, b=currency))
@@ -178,6 +176,7 @@ def new_invoice(
         raise InputError(_("a deposit invoice is paid before the work: it cannot bill time"))
     if len(items) > MAX_ITEMS:
         raise InputError(_("too many lines (at most {n})").format(n=MAX_ITEMS))
+    notes = check_text(notes, _("the invoice notes"), MAX_NOTE, multiline=True)
     currency = client.currency
     free = [check_item(spec, currency) for spec in items]
     tax = check_tax_percent(tax_percent)

@@ -16,7 +16,7 @@ from vatui.domain.clients import Client
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.ledger import EXPENSE_CATEGORIES, Expense
 from vatui.domain.money import Money
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.store.workspace import Tx, Workspace
@@ -63,9 +63,8 @@ def add_expense(
     """Record an expense; with ``every`` a recurring template whose due occurrences are created now."""
     day = on or home_today(ws)
     cat = check_category(category)
-    vendor, note = one_line(vendor).strip(), one_line(note).strip()
-    if len(vendor) > MAX_TEXT or len(note) > MAX_TEXT:
-        raise InputError(_("the vendor or note is too long (at most {n} characters)").format(n=MAX_TEXT))
+    vendor = check_text(vendor, _("the vendor"), MAX_TEXT)
+    note = check_text(note, _("the note"), MAX_TEXT)
     if amount.minor <= 0:
         raise InputError(_("an expense must be more than zero"))
     if every is not None and every not in RECURRENCES:

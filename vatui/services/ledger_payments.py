@@ -10,7 +10,7 @@ from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.ledger_data import invoice_payments
@@ -58,9 +58,8 @@ def record_payment(
 ) -> PaymentResult:
     """Record money received on a sent invoice; the status follows (partial or paid)."""
     day = on or home_today(ws)
-    method, reference = one_line(method).strip(), one_line(reference).strip()
-    if len(method) > MAX_METHOD or len(reference) > MAX_REFERENCE:
-        raise InputError(_("the method or reference is too long"))
+    method = check_text(method, _("the method"), MAX_METHOD)
+    reference = check_text(reference, _("the reference"), MAX_REFERENCE)
     check_payment(ws.get(Invoice, invoice_id), amount, day)
     with ws.transaction(_("payment of {amount}").format(amount=amount.format())) as tx:
         invoice = tx.get(Invoice, invoice_id)

@@ -6,6 +6,7 @@ from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.domain.settings import Settings
+from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
@@ -14,8 +15,8 @@ MAX_THEME_NAME = 100
 
 def set_theme(ws: Workspace, theme: str) -> Settings:
     """Remember the app's theme (not undoable: it is a preference, not work)."""
-    name = theme.strip()
-    if not name or len(name) > MAX_THEME_NAME:
+    name = check_text(theme, _("the theme name"), MAX_THEME_NAME)
+    if not name:
         raise InputError(_("{theme!r} is not a theme name").format(theme=theme))
     return set_setting(ws, "theme", name)
 

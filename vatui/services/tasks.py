@@ -11,24 +11,32 @@ from vatui.domain.changes import TaskChanges
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import PRIORITIES, Task
-from vatui.domain.text import one_line
+from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
+from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import client_refs, home_today
 from vatui.store.workspace import Tx, Workspace
 
-MAX_TITLE = 500
+MAX_TAG = 50
 
 
 def check_title(title: str) -> str:
-    """A task title, stripped; empty or overlong titles are refused."""
-    stripped = title.strip()
+    """A task title, stripped; empty or overlong titles and control characters are refused."""
+    stripped = check_text(title, _("the title"), MAX_TITLE)
     if not stripped:
         raise InputError(_("a task needs a title"))
-    if len(stripped) > MAX_TITLE:
-        raise InputError(_("the title is too long ({n} characters, at most {max})").format(
-            n=len(stripped), max=MAX_TITLE))
     return stripped
+
+
+def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags lower-cased, without ``#`` or duplicates; control characters and long tags refused."""
+    checked = (check_text(t, _("a tag"), MAX_TAG).lstrip("#").lower() for t in tags)
+    return tuple(dict.fromkeys(t for t in checked if t))
+
+
+def check_notes(notes: str) -> str:
+    """Free notes (newlines kept): control characters and overlong notes refused."""
+    return check_text(notes, _("the notes"), MAX_NOTE, multiline=True)
 
 
 def check_column(settings: Settings, column: str) -> str:
@@ -109,6 +117,8 @@ def add_task(
     """Create a task at the end of its column (the first column by default)."""
     settings = ws.settings()
     title = check_title(title)
+    tags = check_tags(tags)
+    notes = check_notes(notes)
     col = check_column(settings, column) if column else settings.columns[0]
     prio = check_priority(priority)
     rule = Recurrence.parse(recurrence).to_str() if recurrence else None
@@ -122,8 +132,7 @@ def add_task(
         task = Task(
             title=title, client_id=client_id, column=col, position=_end_position(tx, col),
             due=due, priority=prio, estimate_minutes=estimate_minutes,
-            tags=tuple(dict.fromkeys(t.lower().lstrip("#") for t in tags if t.strip())),
-            recurrence=rule, notes=notes, created=now, updated=now,
+            tags=tags, recurrence=rule, notes=notes, created=now, updated=now,
             completed=now if col == settings.done_column else None,
         )
         return tx.add(task)
@@ -167,9 +176,18 @@ def _checked(changes: TaskChanges) -> TaskChanges:
     if values.get("estimate_minutes") is not None and values["estimate_minutes"] <= 0:
         raise InputError(_("the estimate must be more than zero"))
     if "tags" in values:
-        values["tags"] = clean_tags(values["tags"])
-    return replace(changes, values=values, tags_added=clean_tags(changes.tags_added),
-                   tags_removed=clean_tags(changes.tags_removed))
+        values["tags"] = check_tags(values["tags"])
+    if "notes" in values:
+        values["notes"] = check_notes(values["notes"])
+    if "checklist" in values:
+        values["checklist"] = tuple(_checked_item(item) for item in values["checklist"])
+    return replace(changes, values=values, tags_added=check_tags(changes.tags_added),
+                   tags_removed=clean_tags(changes.tags_removed),
+                   checklist_added=tuple(_checked_item(item) for item in changes.checklist_added))
+
+
+def _checked_item(item: ChecklistItem) -> ChecklistItem:
+    return item.with_(text=check_text(item.text, _("a checklist item"), MAX_TITLE))
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:

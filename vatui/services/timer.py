@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.domain.text import one_line
+from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.store.workspace import Tx, Workspace
 
@@ -127,6 +127,7 @@ def add_time(
     billable: bool = True, client_id: int | None = None,
 ) -> TimeEntry:
     """Log ``minutes`` of finished work on a day (at 09:00 home time)."""
+    note = check_text(note, _("the note"), MAX_TITLE)
     if minutes <= 0:
         raise InputError(_("the duration must be more than zero"))
     if minutes > MAX_ENTRY_MINUTES:

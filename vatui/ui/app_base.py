@@ -14,12 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
 from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
-from vatui.domain.text import one_line
+from vatui.domain.text import clean, one_line
 from vatui.i18n import _
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
@@ -207,6 +209,20 @@ class PaneApp(App[None]):
         del self.messages[:-50]
         self.notify(line, severity="error" if error else "information", markup=False,
                     timeout=8 if error else 4)
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste is cleaned before any widget sees it (Textual's own fields too: the palette)."""
+        if isinstance(event, events.Paste):
+            from vatui.ui.widgets.safe_input import clean_block
+
+            event.text = clean_block(event.text)
+        await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast, whoever raises it (Textual too): control characters shown, never sent."""
+        super().notify(clean(message, keep_newlines=True), title=clean(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def check_for_changes(self) -> None:
         """Once a second: if another session wrote, reload the active pane (one stat otherwise).

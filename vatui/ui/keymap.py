@@ -63,7 +63,7 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     for binding_id, value in table.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not value.strip() or not value.isprintable():
             problems.append(_("{path}: the key for {id!r} must be a string like \"ctrl+n\"").format(
                 path=path, id=binding_id))
             continue

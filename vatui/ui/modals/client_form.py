@@ -35,6 +35,7 @@ from vatui.i18n import _
 from vatui.services import clients as checks
 from vatui.ui import render
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
+from vatui.ui.widgets.safe_input import SafeInput
 
 FIELDS = ("name", "email", "channels", "people", "tz", "hours", "currency", "rate", "terms", "deposit",
           "retainer_hours", "retainer_fee", "late_fee", "grace", "cadence", "tags", "note")
@@ -146,7 +147,7 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
             yield Label(label, classes="form-label")
             # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
             shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
-            yield Input(value, id=f"client-{name}", compact=True, placeholder=shown,
+            yield SafeInput(value, id=f"client-{name}", compact=True, placeholder=shown,
                         classes="form-short" if short else "form-input", suggester=suggester)
             if short:
                 yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")

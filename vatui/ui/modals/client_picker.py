@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from vatui.i18n import _
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 class ClientPicker(ModalScreen[int | None]):
@@ -52,7 +53,7 @@ class ClientPicker(ModalScreen[int | None]):
         with Vertical(id=self.BOX_ID, classes="modal-body") as box:
             box.border_title = self.box_title()
             box.border_subtitle = _("enter picks · esc cancels")
-            yield Input(placeholder=_("type to narrow"), id=f"{self.BOX_ID}-query", compact=True)
+            yield SafeInput(placeholder=_("type to narrow"), id=f"{self.BOX_ID}-query", compact=True)
             yield OptionList(id=f"{self.BOX_ID}-list")
 
     def on_mount(self) -> None:

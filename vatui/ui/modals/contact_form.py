@@ -28,6 +28,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.contacts import check_summary
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class ContactFormModal(ModalScreen[ContactFormResult | None]):
                              allow_blank=False, id="contact-direction", compact=True, classes="form-select")
             with Horizontal(classes="form-row"):
                 yield Label(_("Summary"), classes="form-label")
-                yield Input(self.summary, id="contact-summary", compact=True,
+                yield SafeInput(self.summary, id="contact-summary", compact=True,
                             placeholder=_("what was said"))
             yield Static("", id="contact-summary-hint", classes="form-hint")
             for name, label, value, placeholder in (
@@ -109,7 +110,7 @@ class ContactFormModal(ModalScreen[ContactFormResult | None]):
             ):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
-                    yield Input(value, id=f"contact-{name}", compact=True, classes="form-short",
+                    yield SafeInput(value, id=f"contact-{name}", compact=True, classes="form-short",
                                 placeholder=placeholder)
                     yield Static("", id=f"contact-{name}-hint", classes="form-hint")
             with Horizontal(classes="form-row"):

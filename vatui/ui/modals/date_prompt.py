@@ -16,6 +16,7 @@ from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 HINT = _("today, tomorrow, fri, +3d, in 2 weeks, eom, 2026-12-05, 5 dec")
 
@@ -36,7 +37,7 @@ class DatePromptModal(ModalScreen[date | None]):
         with Vertical(id="date-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.prompt_title)
             body.border_subtitle = _("enter ok · esc cancel")
-            yield Input(self.default, placeholder=HINT, id="date-input")
+            yield SafeInput(self.default, placeholder=HINT, id="date-input")
             yield Static(id="date-preview", classes="preview")
             yield Static(render.label(HINT, "$text-muted"), id="date-hint", classes="hint")
 

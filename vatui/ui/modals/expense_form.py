@@ -20,6 +20,7 @@ from vatui.domain.ledger import EXPENSE_CATEGORIES
 from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True)
@@ -57,17 +58,17 @@ class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
         with Vertical(id="expense-dialog", classes="modal-body") as body:
             body.border_title = _("New expense")
             body.border_subtitle = _("enter adds · esc cancels")
-            yield Label(_("Amount (default currency {cur})").format(cur=self.currency))
-            yield Input(id="expense-amount", compact=True)
+            yield Label(render.text(_("Amount (default currency {cur})").format(cur=self.currency)))
+            yield SafeInput(id="expense-amount", compact=True)
             yield Label(_("Category"))
             yield Select([(c, c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,
                          id="expense-category", compact=True)
             yield Label(_("Vendor"))
-            yield Input(id="expense-vendor", compact=True)
+            yield SafeInput(id="expense-vendor", compact=True)
             yield Label(_("Note"))
-            yield Input(id="expense-note", compact=True)
+            yield SafeInput(id="expense-note", compact=True)
             yield Label(_("Date"))
-            yield Input(value="today", id="expense-date", compact=True)
+            yield SafeInput(value="today", id="expense-date", compact=True)
             yield Label(_("Repeats"))
             yield Select([(_("no"), "none"), (_("monthly"), "monthly"), (_("yearly"), "yearly")], value="none",
                          allow_blank=False, id="expense-every", compact=True)

@@ -19,6 +19,7 @@ from vatui.domain.errors import VatuiError
 from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,12 @@ class PaymentModal(ModalScreen[PaymentInput | None]):
         with Vertical(id="payment-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.view_title)
             body.border_subtitle = _("enter records · esc cancels")
-            yield Label(_("Amount ({due} due)").format(due=self.due.format()))
-            yield Input(value=self.due.amount_str(), id="payment-amount", compact=True)
+            yield Label(render.text(_("Amount ({due} due)").format(due=self.due.format())))
+            yield SafeInput(value=self.due.amount_str(), id="payment-amount", compact=True)
             yield Label(_("Date"))
-            yield Input(value="today", id="payment-date", compact=True)
+            yield SafeInput(value="today", id="payment-date", compact=True)
             yield Label(_("Method (bank transfer, PayPal, …)"))
-            yield Input(id="payment-method", compact=True)
+            yield SafeInput(id="payment-method", compact=True)
             yield Static(id="payment-status", classes="preview")
 
     def on_mount(self) -> None:

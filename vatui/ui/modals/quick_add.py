@@ -17,6 +17,7 @@ from vatui.domain.errors import ParseError
 from vatui.domain.quickadd import QuickAdd, describe, parse_quick_add
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 EXAMPLE = "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"
 
@@ -55,7 +56,7 @@ class QuickAddModal(ModalScreen[str | None]):
         with Vertical(id="quick-add-dialog", classes="modal-body") as body:
             body.border_title = _("Quick add")
             body.border_subtitle = _("enter add · esc cancel")
-            yield Input(placeholder=EXAMPLE, id="quick-add-input", select_on_focus=False)
+            yield SafeInput(placeholder=EXAMPLE, id="quick-add-input", select_on_focus=False)
             yield Static(id="quick-add-preview", classes="preview")
             yield Static(
                 render.label(_("@client due:date !low|!med|!high ~estimate #tag every:rule in:column"),

@@ -32,6 +32,8 @@ from vatui.domain.tasks import PRIORITIES, Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 _TAG_SPLIT = re.compile(r"[\s,]+")
 
@@ -140,7 +142,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             form.border_title = heading
             with Horizontal(classes="form-row"):
                 yield Label(_("Title"), classes="form-label")
-                yield Input(task.title if task else "", id="form-title", compact=True,
+                yield SafeInput(task.title if task else "", id="form-title", compact=True,
                             placeholder=_("what needs doing"))
             yield Static("", id="form-title-hint", classes="form-hint -quiet")
             with Horizontal(classes="form-row"):
@@ -170,7 +172,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
                                         _("email admin"))
             with Horizontal(classes="form-row"):
                 yield Label(_("Notes"), classes="form-label")
-                yield TextArea(task.notes if task else "", id="form-notes", compact=True,
+                yield SafeTextArea(task.notes if task else "", id="form-notes", compact=True,
                                tab_behavior="focus")
             with Horizontal(classes="form-row"):
                 yield Static(_("enter or ctrl+s saves · escape cancels"), id="form-status")
@@ -180,7 +182,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
     def _parsed_row(self, name: str, label: str, value: str, placeholder: str) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
-            yield Input(value, id=f"form-{name}", compact=True, classes="form-short",
+            yield SafeInput(value, id=f"form-{name}", compact=True, classes="form-short",
                         placeholder=placeholder)
             yield Static("", id=f"form-{name}-hint", classes="form-hint")
 

@@ -23,6 +23,7 @@ from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.services.output import check_destination
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 TextViewResult = Literal["copied", "saved", "sent"] | None
 """What the user did: ``"sent"`` (marked sent), else the last of copied/saved, else ``None``."""
@@ -68,7 +69,7 @@ class TextViewModal(ModalScreen[TextViewResult]):
             body.border_subtitle = _("c copy · s save · m mark sent · esc close")
             with VerticalScroll(id="text-scroll"):
                 yield Static(render.block(self.text), id="text-body")
-            yield Input(id="text-path", classes="-hidden")
+            yield SafeInput(id="text-path", classes="-hidden")
             yield Static(id="text-status", classes="preview")
 
     def on_mount(self) -> None:

@@ -33,6 +33,7 @@ from vatui.ui.screens.board_actions import BoardActions
 from vatui.ui.widgets.app_header import AppHeader
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
+from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.task_card import BoardContext
 
 MIN_COLUMN_WIDTH = 25
@@ -98,7 +99,7 @@ class BoardScreen(BoardActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield BoardBar(id="board-bar")
-        yield Input(id="board-filter", compact=True, placeholder=_("filter cards: type, enter keeps, esc clears"))
+        yield SafeInput(id="board-filter", compact=True, placeholder=_("filter cards: type, enter keeps, esc clears"))
         with BoardColumns(id="board-columns"):
             for index, name in enumerate(self._settings_columns()):
                 yield BoardColumn(name, id=f"board-column-{index}")

@@ -28,6 +28,7 @@ from vatui.ui.screens.clients_actions import ClientsActions
 from vatui.ui.widgets.app_header import AppHeader
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
+from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from vatui.ui.app import VatuiApp
@@ -89,7 +90,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
         yield AppHeader()
         with Horizontal(id="clients-body"):
             with Vertical(id="clients-left"):
-                yield Input(id="clients-filter", classes="-hidden", compact=True,
+                yield SafeInput(id="clients-filter", classes="-hidden", compact=True,
                             placeholder=_("filter: name, tag, status…"))
                 yield ClientList(id="client-list")
             yield ClientCard(id="client-card")

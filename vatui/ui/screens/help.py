@@ -69,7 +69,7 @@ def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
 def _table(rows: Iterable[KeyRow], width: int = 12) -> Content:
     lines = []
     for row in rows:
-        keys = render.pad(render.label(row.keys, "bold $text-accent"), width)
+        keys = render.pad(render.text(row.keys, "bold $text-accent"), width)
         lines.append(Content.assemble(keys, " ", render.label(row.description)))
     return Content("\n").join(lines) if lines else render.label(_("(none)"), "$text-muted")
 

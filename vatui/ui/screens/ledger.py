@@ -35,6 +35,7 @@ from vatui.ui.widgets.ledger_list import (
     payment_line,
 )
 from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
+from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
@@ -82,7 +83,7 @@ class LedgerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield Input(placeholder=_("filter: number, client, status, vendor…"), id="ledger-filter",
+        yield SafeInput(placeholder=_("filter: number, client, status, vendor…"), id="ledger-filter",
                     classes="-hidden", compact=True)
         with TabbedContent(id="ledger-tabs", initial="invoices"):
             with TabPane(_("Invoices"), id="invoices"):
