@@ -12,10 +12,9 @@ from datetime import UTC
 
 from vatui.domain.clients import Client, Note
 from vatui.domain.errors import InputError, NotFoundError, RuleError
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
 from vatui.services.client_fields import MAX_NOTE
-from vatui.services.input_text import refuse_control
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -27,11 +26,9 @@ def list_notes(ws: Workspace, client_id: int, *, confidential: bool = True) -> l
 
 def check_note_text(text: str) -> str:
     """A note's text: not empty, of reasonable length."""
-    value = refuse_control(text, _("the note"), long_text=True).strip()
+    value = check_text(text, _("the note"), MAX_NOTE, multiline=True)
     if not value:
         raise InputError(_("the note is empty"))
-    if len(value) > MAX_NOTE:
-        raise InputError(_("the note is too long (at most {max} characters)").format(max=MAX_NOTE))
     return value
 
 

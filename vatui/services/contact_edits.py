@@ -10,11 +10,10 @@ from datetime import date
 
 from vatui.domain.clients import Contact
 from vatui.domain.errors import InputError, NotFoundError
-from vatui.domain.text import one_line
+from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.client_fields import check_channel_kind
 from vatui.services.contacts import _home_day, check_direction, check_summary, contact_moment
-from vatui.services.input_text import refuse_control
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -33,7 +32,7 @@ def edit_contact(
     """Change what was logged about a contact."""
     changes: dict[str, object] = {}
     if summary is not None:
-        changes["summary"] = check_summary(refuse_control(summary, _("the summary"), long_text=True))
+        changes["summary"] = check_summary(check_text(summary, _("the summary"), MAX_NOTE, multiline=True))
     if channel is not None:
         changes["channel"] = check_channel_kind(channel)
     if direction is not None:

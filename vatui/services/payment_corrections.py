@@ -16,9 +16,9 @@ from vatui.domain.invoicing import amount_due, status_after
 from vatui.domain.ledger import Invoice, Payment, PaymentRemoval
 from vatui.domain.money import Money
 from vatui.domain.reports import held
+from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.archived import archived_with_year, live_doc
-from vatui.services.input_text import refuse_control
 from vatui.services.ledger_data import tx_billed
 from vatui.store.workspace import Workspace
 
@@ -49,11 +49,9 @@ class PaymentDeletion:
 
 def check_reason(reason: str) -> str:
     """A reason: one line, not empty, of reasonable length."""
-    value = refuse_control(reason, _("the reason")).strip()
+    value = check_text(reason, _("the reason"), MAX_REASON)
     if not value:
         raise InputError(_("say why the payment is deleted (--reason)"))
-    if len(value) > MAX_REASON:
-        raise InputError(_("the reason is too long (at most {max} characters)").format(max=MAX_REASON))
     return value
 
 

@@ -11,13 +11,12 @@ from datetime import UTC, date
 
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.tasks import ChecklistItem, Task
-from vatui.domain.text import one_line
+from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
-from vatui.services.input_text import refuse_control
 from vatui.store.workspace import Tx, Workspace
 
-MAX_ITEM = 300
+MAX_ITEM = MAX_TITLE  # the same cap as a checklist item edited with the task
 """The longest checklist line accepted."""
 
 
@@ -28,9 +27,7 @@ def check_item_text(text: str) -> str:
         raise InputError(_("a checklist line needs some text"))
     if "\n" in value or "\r" in value:
         raise InputError(_("a checklist line is one line"))
-    refuse_control(value, _("the checklist line"))
-    if len(value) > MAX_ITEM:
-        raise InputError(_("the checklist line is too long (at most {max} characters)").format(max=MAX_ITEM))
+    value = check_text(value, _("the checklist line"), MAX_ITEM)
     return value
 
 

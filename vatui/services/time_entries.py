@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import TimeEntry
-from vatui.domain.text import one_line
+from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
 from vatui.services.common import home_today
-from vatui.services.input_text import refuse_control
 from vatui.services.timer import MAX_ENTRY_MINUTES
 from vatui.store.workspace import Tx, Workspace
 
@@ -29,9 +28,7 @@ def check_time_note(note: str) -> str:
     value = note.strip()
     if "\n" in value or "\r" in value:
         raise InputError(_("a time note is one line"))
-    refuse_control(value, _("the note"))
-    if len(value) > MAX_TIME_NOTE:
-        raise InputError(_("the note is too long (at most {max} characters)").format(max=MAX_TIME_NOTE))
+    value = check_text(value, _("the note"), MAX_TIME_NOTE)
     return value
 
 
