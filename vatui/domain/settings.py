@@ -99,3 +99,14 @@ class Settings(Record):
     """The app's theme."""
     workspace_name: str = "vatui"
     """Shown in the app's header."""
+    language: str = ""
+    """The language of the app and the CLI: ``en`` or ``es``; empty: from the environment
+    (``LANGUAGE``, ``LC_ALL``, ``LANG``), else English."""
+    number_format: str = ""
+    """How amounts are written and read: ``1,234.56``, ``1.234,56`` or ``1 234,56``; empty:
+    ``1.234,56`` when ``decimal_comma``, else ``1,234.56``."""
+    date_order: str = ""
+    """How a numeric date such as ``3/4`` is read: ``dmy``, ``mdy`` or ``ymd``; empty: only
+    dates that read one way are accepted."""
+    week_start: str = "monday"
+    """The first day of the week (``monday`` or ``sunday``)."""
