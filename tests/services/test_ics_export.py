@@ -148,7 +148,9 @@ def test_hostile_text_is_escaped_and_lines_are_folded(ws: Workspace) -> None:
     acme = add_client(ws, "Café; Ñoño, \\ Ltd")
     title = "Report; Q4, \\draft\x1b[31m red \u202e" + "é" * 120
     notes = "line one\nline two; with, commas\x07 \\n not a newline"
-    add_task(ws, title, client_id=acme.id, due=date(2026, 12, 3), notes=notes)
+    task = add_task(ws, "Report", client_id=acme.id, due=date(2026, 12, 3))
+    with ws.transaction("old data: control characters typed before vatui refused them") as tx:
+        tx.save(tx.get(Task, task.id or 0).with_(title=title, notes=notes))
     text = export_ics(ws)
     raw = text.encode("utf-8")
     assert raw.count(b"\r\n") == raw.count(b"\n")

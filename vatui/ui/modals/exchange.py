@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 class ExchangeModal(ModalScreen[tuple[str, str] | None]):
@@ -53,7 +54,7 @@ class ExchangeModal(ModalScreen[tuple[str, str] | None]):
                 id="exchange-kinds",
             )
             yield Static(_("Path:"), classes="preview")
-            yield Input(self._suggested, id="exchange-path", placeholder=_("a file or folder"), compact=True)
+            yield SafeInput(self._suggested, id="exchange-path", placeholder=_("a file or folder"), compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#exchange-kinds", OptionList).highlighted = 0

@@ -16,6 +16,7 @@ from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 class LongTimerModal(ModalScreen[int | None]):
@@ -37,7 +38,7 @@ class LongTimerModal(ModalScreen[int | None]):
             body.border_title = _("The timer ran {d}: forgotten?").format(d=format_duration(self.elapsed))
             body.border_subtitle = _("enter log · esc keep it running")
             yield Static(_("How much of it to log?"))
-            yield Input(self.default, id="long-timer-input")
+            yield SafeInput(self.default, id="long-timer-input")
             yield Static(id="long-timer-preview", classes="preview")
 
     def on_mount(self) -> None:

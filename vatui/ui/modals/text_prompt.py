@@ -20,6 +20,8 @@ from textual.widgets import Input, Static, TextArea
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 
 class TextPromptModal(ModalScreen[str | None]):
@@ -49,9 +51,9 @@ class TextPromptModal(ModalScreen[str | None]):
             body.border_title = render.text(self.prompt_title)
             body.border_subtitle = _("ctrl+s saves · esc cancels") if self.multiline else _("enter ok · esc cancel")
             if self.multiline:
-                yield TextArea(self.value, id="prompt-area", soft_wrap=True)
+                yield SafeTextArea(self.value, id="prompt-area", soft_wrap=True)
             else:
-                yield Input(self.value, id="prompt-input")
+                yield SafeInput(self.value, id="prompt-input")
             yield Static(render.text(self.hint), id="prompt-hint", classes="preview")
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from vatui.domain.tasks import TimeEntry
 from vatui.i18n import _
 from vatui.services.time_entries import check_minutes, check_time_note
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +67,16 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
             body.border_subtitle = _("enter or ctrl+s saves · esc cancels")
             with Horizontal(classes="form-row"):
                 yield Label(_("Duration"), classes="form-label")
-                yield Input(format_duration(self.entry.minutes) if not self.entry.running else "",
+                yield SafeInput(format_duration(self.entry.minutes) if not self.entry.running else "",
                             id="time-duration", classes="form-short", compact=True,
                             disabled=self.entry.running)
             with Horizontal(classes="form-row"):
                 yield Label(_("Day"), classes="form-label")
-                yield Input(self.day.isoformat(), id="time-day", classes="form-short", compact=True,
+                yield SafeInput(self.day.isoformat(), id="time-day", classes="form-short", compact=True,
                             disabled=self.entry.running)
             with Horizontal(classes="form-row"):
                 yield Label(_("Note"), classes="form-label")
-                yield Input(self.entry.note, id="time-note", compact=True)
+                yield SafeInput(self.entry.note, id="time-note", compact=True)
             yield Checkbox(_("Billable"), self.entry.billable, id="time-billable", compact=True)
             yield Static("", id="time-status", classes="preview")
 
