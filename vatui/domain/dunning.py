@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
+from vatui.domain.dates import shift_days
 from vatui.domain.ledger import ReminderSent
 from vatui.domain.settings import ProtocolStep
 
@@ -33,7 +34,7 @@ _PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 def step_date(due_date: date, step: ProtocolStep) -> date:
     """The first day ``step`` may be sent."""
-    return due_date + timedelta(days=step.offset_days)
+    return shift_days(due_date, step.offset_days)
 
 
 def last_sent(reminders: Sequence[ReminderSent]) -> int:
