@@ -102,3 +102,19 @@ def test_any_text_gives_minutes_or_a_parse_error(text: str) -> None:
         assert str(exc)
     else:
         assert 1 <= minutes <= MAX_MINUTES
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("1h70m", "2h10m"), ("1h70", "under 60"), ("2h 60m", "3h"), ("1h60", "under 60"),
+     ("1.5h30m", "whole hours"), ("0.5h 10m", "whole hours")],
+)
+def test_minutes_after_hours_must_be_under_an_hour(text: str, fragment: str) -> None:
+    with pytest.raises(ParseError, match="60|whole hours") as err:
+        parse_duration(text)
+    assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("1h59m", 119), ("1h 5", 65), ("70m", 70), ("2h0m", 120)])
+def test_minutes_under_an_hour_after_hours_still_parse(text: str, minutes: int) -> None:
+    assert parse_duration(text) == minutes

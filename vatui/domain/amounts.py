@@ -29,7 +29,7 @@ from typing import Final
 from vatui.domain import words
 from vatui.domain.errors import ParseError
 from vatui.domain.money import CURRENCY_DECIMALS, CURRENCY_SYMBOLS, Money, check_currency, decimals_of
-from vatui.domain.numbers import NumberFormat, choose, number_format
+from vatui.domain.numbers import NumberFormat, choose, number_format, write
 from vatui.i18n import _
 
 MAX_WHOLE_DIGITS: Final = 15
@@ -107,3 +107,10 @@ def parse_amount(
             raise ParseError(_("{text!r}: the amount cannot be negative here").format(text=shown))
         minor = -minor
     return Money(minor, code)
+
+
+def amount_input(money: Money, decimal_comma: bool | NumberFormat = False) -> str:
+    """``money`` as the VA would type it in this workspace (no code, no grouping, the
+    currency's decimals): what a form shows for editing, and what ``parse_amount`` reads
+    back to the same amount."""
+    return write(money.decimal, number_format(decimal_comma), decimals_of(money.currency), pad=True)

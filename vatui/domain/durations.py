@@ -45,6 +45,19 @@ def _whole(digits: str, text: str) -> int:
     return int(digits)
 
 
+def _check_minutes_after_hours(hours_minutes: Decimal, minutes: Decimal | int, text: str) -> None:
+    """``1h70m`` (1h70 too) could be 2h10m or a typo for 1h07m; ``1.5h30m`` mixes two
+    ways of writing the part of an hour: both refused."""
+    if hours_minutes % 60:
+        raise ParseError(
+            _("{text!r}: give whole hours before the minutes, like 1h30m, or hours alone, like 1.5h")
+            .format(text=text))
+    if minutes >= 60:
+        raise ParseError(
+            _("{text!r}: the minutes after the hours must be under 60 (write {fixed} or the minutes alone)")
+            .format(text=text, fixed=format_duration(int(hours_minutes + minutes))))
+
+
 def _units(s: str, text: str) -> Decimal:
     """Minutes in ``1h30m``-style text (spaces already removed)."""
     total = Decimal(0)
@@ -55,6 +68,7 @@ def _units(s: str, text: str) -> Decimal:
         if m is None:
             tail = s[pos:]
             if seen == [60] and _TAIL_MINUTES_RE.fullmatch(tail):
+                _check_minutes_after_hours(total, int(tail), text)
                 return total + int(tail)
             raise ParseError(_("{text!r} is not a duration: {hint}").format(text=text, hint=_(_HINT)))
         number, unit_word = m.groups()
@@ -70,6 +84,8 @@ def _units(s: str, text: str) -> Decimal:
             )
         if len(number) > _MAX_DIGITS:
             raise _too_long(text)
+        if seen:
+            _check_minutes_after_hours(total, Decimal(number), text)
         seen.append(factor)
         total += Decimal(number) * factor
         pos = m.end()

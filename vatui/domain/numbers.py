@@ -118,14 +118,14 @@ def _shown(reading: Reading, fmt: NumberFormat, places: int, pad: bool) -> str:
 
 
 def choose(
-    num: str, fmt: NumberFormat, *, places: int, maximum: Decimal, text: str, unit: str = ""
+    num: str, fmt: NumberFormat, *, places: int, maximum: Decimal, text: str, unit: str = "", what: str = ""
 ) -> Reading:
     """The one reading of ``num`` (digits and separators) in ``fmt``; ``ParseError``
     naming both readings when there are two, or saying what is wrong.
 
     ``places``: the most decimals allowed; ``maximum``: the largest value allowed;
     ``text``: the whole input, for messages; ``unit``: a currency code (amounts are then
-    written with its decimals in messages).
+    written with its decimals in messages); ``what``: what the number is, for messages.
     """
 
     def strict(r: Reading | None) -> bool:
@@ -154,7 +154,11 @@ def choose(
         if other is not None:
             raise ParseError(_("{text!r} is too large; if you meant {value}, write {value}").format(
                 text=text, value=write(other.value, fmt, places if pad else None)))
-        raise ParseError(_("{text!r} is too large").format(text=text))
+        if what:
+            raise ParseError(_("{text!r} is too large for {what} (at most {maximum})").format(
+                text=text, what=what, maximum=write(maximum, fmt)))
+        raise ParseError(_("{text!r} is too large (at most {maximum})").format(
+            text=text, maximum=write(maximum, fmt)))
     if other is None:
         if exact:
             return mine  # trailing zeros past the decimals allowed, and no other reading
@@ -203,4 +207,4 @@ def parse_decimal(
     if not re.fullmatch(r"[0-9.,]+(?: [0-9.,]+)*", num):
         raise ParseError(_("{text!r} is not a number like {example}: expected {what}").format(
             text=shown, example=fmt.example, what=what))
-    return choose(num, fmt, places=places, maximum=maximum, text=shown).value
+    return choose(num, fmt, places=places, maximum=maximum, text=shown, what=what).value

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import shift_days
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
 from vatui.domain.ledger import Invoice, LineItem, Payment
@@ -18,6 +19,8 @@ from vatui.store.workspace import Workspace
 
 MAX_METHOD = 60
 MAX_REFERENCE = 120
+MAX_DAYS_AHEAD = 366
+"""A payment may be dated at most this many days after today (a year, a leap day included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,8 @@ def record_payment(
 ) -> PaymentResult:
     """Record money received on a sent invoice; the status follows (partial or paid)."""
     day = on or home_today(ws)
+    if day > shift_days(home_today(ws), MAX_DAYS_AHEAD):
+        raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
     method, reference = one_line(method).strip(), one_line(reference).strip()
     if len(method) > MAX_METHOD or len(reference) > MAX_REFERENCE:
         raise InputError(_("the method or reference is too long"))

@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from vatui.domain.amounts import parse_amount
+from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.money import Money
@@ -62,7 +62,7 @@ class PaymentModal(ModalScreen[PaymentInput | None]):
             body.border_title = render.text(self.view_title)
             body.border_subtitle = _("enter records · esc cancels")
             yield Label(_("Amount ({due} due)").format(due=self.due.format()))
-            yield Input(value=self.due.amount_str(), id="payment-amount", compact=True)
+            yield Input(value=amount_input(self.due, self.decimal_comma), id="payment-amount", compact=True)
             yield Label(_("Date"))
             yield Input(value="today", id="payment-date", compact=True)
             yield Label(_("Method (bank transfer, PayPal, …)"))
