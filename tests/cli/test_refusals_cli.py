@@ -58,3 +58,43 @@ def test_stored_extreme_dates_crash_no_reader(tmp_path: Path) -> None:
                  ("invoice", "list", "--json")):
         outcome = runner.invoke(cli, ["--data-dir", str(data), *args])
         assert outcome.exit_code == 0, (args, outcome.output, outcome.exception)
+
+
+def test_an_amount_readable_two_ways_is_refused_naming_both(usd: Path) -> None:
+    number = _number(usd)
+    assert_refused(usd, "pay", number, "750.000", says=("750.00", "750000"))
+    assert_refused(usd, "client", "edit", "Acme", "--rate", "85.000", says=("85.00", "85000"))
+    assert_refused(usd, "pay", number, "1.234", says=("1234", "USD has only 2 decimals"))
+    assert_refused(usd, "expense", "add", "12,5", "--category", "software", says=("write 12.50",))
+    paid = run(usd, "pay", number, "1,000", "--json")  # a comma between thousands: one reading
+    assert paid.returncode == 0, paid.stderr
+    assert json.loads(paid.stdout)["amount"] == {"amount": "1000.00", "currency": "USD"}
+
+
+def test_a_duration_with_an_hour_of_minutes_is_refused(usd: Path) -> None:
+    assert run(usd, "add", "Write report").returncode == 0
+    assert_refused(usd, "time", "add", "Write report", "1h70m", says=("under 60", "2h10m"))
+    assert_refused(usd, "task", "edit", "Write report", "--estimate", "1.5h30m", says=("whole hours",))
+
+
+def test_a_tax_rate_that_is_not_a_plain_percentage_is_refused(usd: Path) -> None:
+    for tax, says in (("1e2", "not a number"), ("nan", "not a number"), ("inf", "not a number"),
+                      ("-5", "negative"), ("101", "at most 100")):
+        assert_refused(usd, "invoice", "new", "Acme", "--item", "Work", "1", "10", "--tax", tax, says=(says,))
+    assert_refused(usd, "invoice", "new", "Acme", "--item", "Work", "1.500", "10", says=("1.5", "1500"))
+
+
+def test_unknown_or_empty_currency_codes_are_refused(usd: Path) -> None:
+    assert_refused(usd, "client", "add", "Bob", "--currency", "XYZ", says=("XYZ", "currency"))
+    assert_refused(usd, "client", "add", "Bob", "--currency", "", says=("no currency",))
+    assert_refused(usd, "expense", "add", "5", "--category", "software", "--currency", "QQQ", says=("QQQ",))
+    assert_refused(usd, "pay", _number(usd), "XYZ 5", says=("XYZ",))
+
+
+def test_a_payment_dated_more_than_a_year_ahead_is_refused(usd: Path) -> None:
+    assert_refused(usd, "pay", _number(usd), "10", "--on", "+2y", says=("more than a year ahead",))
+
+
+def test_an_email_that_is_not_an_address_is_refused(usd: Path) -> None:
+    for email in ("ana@acme", "ana@@acme.com", "ana acme@x.com", "ana@acme..com", "a,b@x.com"):
+        assert_refused(usd, "client", "edit", "Acme", "--email", email, says=("not an e-mail address",))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import shift_days
+from vatui.domain.dates import check_business_date, shift_days
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
 from vatui.domain.ledger import Invoice, LineItem, Payment
@@ -55,14 +55,21 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
             d=invoice.issue_date.isoformat()))
 
 
+def check_payment_day(day: date, today: date) -> date:
+    """``day`` itself, unless it lies more than a year after ``today`` (or outside the
+    business range): money received in 2099 is a typo."""
+    check_business_date(day)
+    if day > shift_days(today, MAX_DAYS_AHEAD):
+        raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
+    return day
+
+
 def record_payment(
     ws: Workspace, invoice_id: int, amount: Money, on: date | None = None, *, method: str = "",
     reference: str = "",
 ) -> PaymentResult:
     """Record money received on a sent invoice; the status follows (partial or paid)."""
-    day = on or home_today(ws)
-    if day > shift_days(home_today(ws), MAX_DAYS_AHEAD):
-        raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
+    day = check_payment_day(on or home_today(ws), home_today(ws))
     method, reference = one_line(method).strip(), one_line(reference).strip()
     if len(method) > MAX_METHOD or len(reference) > MAX_REFERENCE:
         raise InputError(_("the method or reference is too long"))

@@ -18,6 +18,7 @@ from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.money import Money
 from vatui.i18n import _
+from vatui.services.ledger_payments import check_payment_day
 from vatui.ui import render
 
 
@@ -40,7 +41,7 @@ def check(amount: str, when: str, currency: str, today: date, decimal_comma: boo
         raise VatuiError(_("the invoice is in {cur}").format(cur=currency))
     if money.minor <= 0:
         raise VatuiError(_("a payment must be more than zero"))
-    return money, parse_date(when or "today", today)
+    return money, check_payment_day(parse_date(when or "today", today), today)
 
 
 class PaymentModal(ModalScreen[PaymentInput | None]):
