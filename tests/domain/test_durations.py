@@ -110,7 +110,7 @@ def test_any_text_gives_minutes_or_a_parse_error(text: str) -> None:
      ("1.5h30m", "whole hours"), ("0.5h 10m", "whole hours")],
 )
 def test_minutes_after_hours_must_be_under_an_hour(text: str, fragment: str) -> None:
-    with pytest.raises(ParseError, match="60|whole hours") as err:
+    with pytest.raises(ParseError, match=r"60|whole hours") as err:
         parse_duration(text)
     assert fragment in str(err.value)
 
