@@ -255,3 +255,13 @@ def test_every_written_amount_parses_back_in_its_own_format(m: Money, comma: boo
         grouped = grouped.translate(str.maketrans(",.", ".,"))
     assert parse_amount(plain, m.currency, comma, allow_negative=True) == m
     assert parse_amount(grouped, "USD", comma, allow_negative=True) == m
+
+
+@pytest.mark.parametrize("text", ["1" * 20000 + "x", "1 " * 10000 + "x", "EUR " + "1," * 10000 + "USD", "1" * 65])
+def test_a_huge_text_is_refused_at_once(text: str) -> None:
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(ParseError, match="too long|too large"):
+        parse_amount(text, "USD")
+    assert time.monotonic() - start < 0.5

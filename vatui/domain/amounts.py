@@ -34,6 +34,8 @@ from vatui.i18n import _
 
 MAX_WHOLE_DIGITS: Final = 15
 """The most digits accepted before the decimal separator."""
+MAX_AMOUNT_TEXT: Final = 64
+"""The longest text read as an amount (longer is refused before any pattern runs)."""
 
 _SYMBOLS: Final = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _MARK: Final = rf"(?:{_SYMBOLS}|[^\W\d_]{{3}})"
@@ -81,9 +83,14 @@ def parse_amount(
     """
     default = check_currency(currency)
     fmt = number_format(decimal_comma)
+    too_long = ParseError(_("that is too long to be an amount: expected {hint}").format(hint=_format_hint(fmt)))
+    if len(text) > 4 * MAX_AMOUNT_TEXT:
+        raise too_long
     shown = " ".join(text.split()).replace("\u2212", "-")
     if not shown:
         raise ParseError(_("no amount given: expected {hint}").format(hint=_format_hint(fmt)))
+    if len(shown) > MAX_AMOUNT_TEXT:
+        raise too_long
     m = _AMOUNT_RE.match(shown)
     if m is None:
         raise ParseError(

@@ -28,6 +28,9 @@ from typing import Final
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 
+MAX_NUMBER_TEXT: Final = 64
+"""The longest text read as a number (longer is refused before any pattern runs)."""
+
 
 @dataclass(frozen=True, slots=True)
 class NumberFormat:
@@ -198,7 +201,8 @@ def parse_decimal(
     """A non-negative number typed in the workspace's format (``what`` names it in messages:
     "a tax rate"); exactly one reading or ``ParseError``."""
     fmt = number_format(setting)
-    shown = " ".join(text.split())
+    if len(text) > 4 * MAX_NUMBER_TEXT or len(shown := " ".join(text.split())) > MAX_NUMBER_TEXT:
+        raise ParseError(_("that is too long to be {what}").format(what=what))
     if not shown:
         raise ParseError(_("no number given for {what}").format(what=what))
     if shown[0] in "-\u2212":
