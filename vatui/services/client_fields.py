@@ -143,7 +143,7 @@ def parse_retainer_hours(text: str, setting: bool | NumberFormat = False) -> int
     else:
         from vatui.domain.durations import parse_duration
 
-        result = parse_duration(raw)
+        result = parse_duration(raw, setting)
     if result > 744 * 60:
         raise InputError(_("a month has at most 744 hours"))
     return result or None
