@@ -125,7 +125,7 @@ def test_decimals_of_a_duration_follow_the_number_format() -> None:
     assert parse_duration("1.5h") == 90
     with pytest.raises(ParseError, match="write 1,5"):
         parse_duration("1.5h", decimal_comma=True)
-    with pytest.raises(ParseError, match="write 1.5"):
+    with pytest.raises(ParseError, match=r"write 1\.5"):
         parse_duration("1,5h")
 
 

@@ -25,6 +25,8 @@ VATUI = str(Path(sys.executable).with_name("vatui"))
 
 EXTREMES = ("9999-12-31", "0001-01-01", "9999-12-17", "0001-01-02")
 """Dates a ``date`` can hold but no business date can be."""
+EXTREME_MOMENTS = ("9999-12-31T23:59:00+00:00", "0001-01-01T00:00:00+00:00")
+"""Moments at the ends of the calendar (shown in any zone, they would leave it)."""
 
 
 def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -52,10 +54,11 @@ def assert_refused(data: Path, *args: str, says: tuple[str, ...] = ()) -> str:
     return message
 
 
-def seed_extreme_dates(ws: Workspace) -> None:
+def seed_extreme_dates(ws: Workspace, zone: str = "Pacific/Kiritimati") -> None:
     """A client, a task, time, a contact, an expense and two sent invoices; then every stored
-    date becomes one of ``EXTREMES``, and one invoice is the one of issue 8: issued and sent
-    on 9999-12-17, due 9999-12-31."""
+    date becomes one of ``EXTREMES`` and every moment one of ``EXTREME_MOMENTS``, the home
+    zone is ``zone`` (UTC+14 by default), and one invoice is the one of issue 8: issued and
+    sent on 9999-12-17, due 9999-12-31."""
     today = date(2026, 11, 20)
     client = add_client(ws, "Acme", currency="USD", hourly_rate=Money(5000, "USD"), terms_days=14)
     cid = client.id or 0
@@ -73,11 +76,16 @@ def seed_extreme_dates(ws: Workspace) -> None:
             for key, doc in list(tx.docs(table).items()):
                 fields = {}
                 for name, value in doc.items():
-                    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+                    if not (isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-"):
+                        continue
+                    if len(value) == 10:
                         fields[name] = EXTREMES[turn % len(EXTREMES)]
-                        turn += 1
+                    elif value[10] == "T":
+                        fields[name] = EXTREME_MOMENTS[turn % len(EXTREME_MOMENTS)]
+                    turn += 1
                 if fields:
                     tx.update(table, int(key), fields)
+        tx.update("settings", 1, {"home_timezone": zone})
         tx.save(tx.get(Invoice, future.id or 0).with_(
             issue_date=date(9999, 12, 17), sent_on=date(9999, 12, 17), due_date=date.max))
         tx.save(tx.get(Invoice, past.id or 0).with_(

@@ -35,7 +35,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from vatui.domain import words
@@ -104,6 +104,24 @@ def check_business_date(d: date, text: str | None = None) -> date:
             text=text if text is not None else d.isoformat(),
             first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()))
     return d
+
+
+MOMENT_MIN: Final = datetime(1, 1, 2, tzinfo=UTC)
+"""The earliest stored moment readers use: a day inside the calendar, so that any zone can show it."""
+MOMENT_MAX: Final = datetime(9999, 12, 30, tzinfo=UTC)
+"""The latest stored moment readers use (see ``MOMENT_MIN``)."""
+
+
+def clamp_moment(moment: datetime) -> datetime:
+    """A stored moment (aware) made safe to show in any timezone: one within a day of the
+    ends of the calendar is moved to ``MOMENT_MIN``/``MOMENT_MAX``; any other is returned
+    as it is. Business moments are never near either end (dates typed are 1970–2199)."""
+    try:
+        if MOMENT_MIN <= moment <= MOMENT_MAX:
+            return moment
+    except OverflowError:
+        pass
+    return MOMENT_MAX if moment.year > 5000 else MOMENT_MIN
 
 
 def shift_days(d: date, days: int) -> date:
