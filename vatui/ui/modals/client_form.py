@@ -58,7 +58,7 @@ def _whole(text: str, low: int, high: int, what: str) -> int | None:
     raw = text.strip().rstrip("%").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # "²" and "٣" are digits to str.isdigit, not to int()
         raise InputError(_("{what}: a whole number, like 14").format(what=what))
     value = int(raw)
     if not low <= value <= high:
