@@ -98,3 +98,11 @@ def test_a_payment_dated_more_than_a_year_ahead_is_refused(usd: Path) -> None:
 def test_an_email_that_is_not_an_address_is_refused(usd: Path) -> None:
     for email in ("ana@acme", "ana@@acme.com", "ana acme@x.com", "ana@acme..com", "a,b@x.com"):
         assert_refused(usd, "client", "edit", "Acme", "--email", email, says=("not an e-mail address",))
+
+
+def test_digits_that_are_not_ascii_are_refused_with_one_line(usd: Path) -> None:
+    """'²' passes str.isdigit() and then crashed int() with a traceback."""
+    assert run(usd, "add", "Write report").returncode == 0
+    for args in (("task", "show", "²"), ("client", "show", "#²"), ("invoice", "show", "#²"),
+                 ("demo-data", "--size", "²")):
+        assert_refused(usd, *args)

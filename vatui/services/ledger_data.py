@@ -85,7 +85,7 @@ def invoice_payments(ws: Workspace | Tx, invoice_id: int) -> list[Payment]:
 def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
     """An invoice by number (``INV-2026-0007``, any case) or id (``#12``)."""
     text = str(ref).strip()
-    if isinstance(ref, int) or (text.startswith("#") and text[1:].isdigit()):
+    if isinstance(ref, int) or (text.startswith("#") and text[1:].isascii() and text[1:].isdigit()):
         return ws.get(Invoice, int(text.lstrip("#")))
     if parse_number(text) is None:
         raise InputError(_("{ref!r} is not an invoice number (like INV-2026-0007, or #id)").format(ref=text))

@@ -66,7 +66,7 @@ def open_tasks(ws: Workspace) -> list[Task]:
 def find_task(ws: Workspace, ref: str | int) -> Task:
     """A task by id (``12`` or ``#12``) or by a unique case-insensitive title prefix."""
     text = str(ref).strip().lstrip("#")
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return ws.get(Task, int(text))
     wanted = text.lower()
     tasks = ws.all(Task)
