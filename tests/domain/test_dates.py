@@ -9,7 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vatui.domain import words
-from vatui.domain.dates import add_months, describe_date, parse_date, short_date, week_bounds
+from vatui.domain.dates import (
+    MAX_DATE,
+    MIN_DATE,
+    add_months,
+    describe_date,
+    in_business_range,
+    parse_date,
+    shift_days,
+    short_date,
+    week_bounds,
+)
 from vatui.domain.errors import InputError, ParseError
 
 TODAY = date(2026, 11, 27)  # a Friday
@@ -202,7 +212,8 @@ def test_week_bounds(d: date, monday: date, sunday: date) -> None:
     assert week_bounds(d) == (monday, sunday)
 
 
-dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2999, 12, 31))
+dates = st.dates(min_value=MIN_DATE, max_value=MAX_DATE)
+any_dates = st.dates()
 
 # Pieces that make the parser take its interesting paths, glued together at random.
 vocab = st.sampled_from(
@@ -238,9 +249,13 @@ def test_named_month_with_year_round_trips(d: date, today: date, month_first: bo
 
 @given(today=dates, n=st.integers(min_value=0, max_value=20000))
 def test_day_offsets_move_by_exactly_n_days(today: date, n: int) -> None:
-    assert parse_date(f"+{n}d", today) == today + timedelta(days=n)
-    assert parse_date(f"-{n}d", today) == today - timedelta(days=n)
-    assert parse_date(f"in {n} days", today) == today + timedelta(days=n)
+    for text, expected in ((f"+{n}d", shift_days(today, n)), (f"-{n}d", shift_days(today, -n)),
+                           (f"in {n} days", shift_days(today, n))):
+        if in_business_range(expected):
+            assert parse_date(text, today) == expected
+        else:
+            with pytest.raises(ParseError, match="out of range"):
+                parse_date(text, today)
 
 
 @given(today=dates, weekday=st.sampled_from(sorted(words.WEEKDAYS)))
@@ -252,16 +267,17 @@ def test_weekday_names_are_strictly_after_today_and_within_a_week(today: date, w
 
 @given(today=dates, days_ahead=st.integers(min_value=0, max_value=3000))
 def test_short_date_of_a_future_date_parses_back(today: date, days_ahead: int) -> None:
-    d = today + timedelta(days=days_ahead)
+    d = min(today + timedelta(days=days_ahead), MAX_DATE)
     assert parse_date(short_date(d, today), today) == d
 
 
-@given(d=dates)
+@given(d=any_dates)
 def test_week_bounds_hold_the_date(d: date) -> None:
     monday, sunday = week_bounds(d)
-    assert monday.weekday() == 0
-    assert sunday - monday == timedelta(days=6)
     assert monday <= d <= sunday
+    if date.min + timedelta(days=7) <= d <= date.max - timedelta(days=7):
+        assert monday.weekday() == 0
+        assert sunday - monday == timedelta(days=6)
 
 
 @given(d=dates, months=st.integers(min_value=-120, max_value=120))
@@ -274,3 +290,49 @@ def test_add_months_keeps_the_day_or_clamps_to_the_month_end(d: date, months: in
 def test_parse_error_is_an_input_error() -> None:
     with pytest.raises(InputError):
         parse_date("03/04", TODAY)
+
+
+# the business range ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9999-12-17", "2200-01-01", "1969-12-31", "0001-01-01", "5 dec 2200", "dec 31 1969", "+200y",
+     "-100y", "in 70000 days"],
+)
+def test_dates_outside_the_business_range_are_refused(text: str) -> None:
+    with pytest.raises(ParseError) as err:
+        parse_date(text, TODAY)
+    message = str(err.value)
+    assert "out of range" in message or "too far" in message
+    if "out of range" in message:
+        assert "1970-01-01" in message and "2199-12-31" in message
+
+
+@pytest.mark.parametrize("text", ["1970-01-01", "2199-12-31", "1 jan 1970", "dec 31 2199"])
+def test_the_ends_of_the_business_range_are_accepted(text: str) -> None:
+    assert MIN_DATE <= parse_date(text, TODAY) <= MAX_DATE
+
+
+def test_relative_dates_stop_at_the_end_of_the_range() -> None:
+    assert parse_date("+1d", date(2199, 12, 30)) == MAX_DATE
+    with pytest.raises(ParseError, match="out of range"):
+        parse_date("tomorrow", MAX_DATE)
+    with pytest.raises(ParseError, match="out of range"):
+        parse_date("yesterday", MIN_DATE)
+
+
+@given(d=any_dates, days=st.integers(min_value=-10**6, max_value=10**6))
+def test_shift_days_never_overflows(d: date, days: int) -> None:
+    moved = shift_days(d, days)
+    if days >= 0:
+        assert moved >= d
+    else:
+        assert moved <= d
+
+
+def test_shift_days_stops_at_the_ends_of_the_calendar() -> None:
+    assert shift_days(date(9999, 12, 17), 30) == date.max
+    assert shift_days(date(1, 1, 2), -3) == date.min
+    assert week_bounds(date.max)[1] == date.max
+    assert week_bounds(date.min)[0] == date.min

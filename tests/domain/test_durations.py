@@ -102,3 +102,39 @@ def test_any_text_gives_minutes_or_a_parse_error(text: str) -> None:
         assert str(exc)
     else:
         assert 1 <= minutes <= MAX_MINUTES
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("1h70m", "2h10m"), ("1h70", "under 60"), ("2h 60m", "3h"), ("1h60", "under 60"),
+     ("1.5h30m", "whole hours"), ("0.5h 10m", "whole hours")],
+)
+def test_minutes_after_hours_must_be_under_an_hour(text: str, fragment: str) -> None:
+    with pytest.raises(ParseError, match=r"60|whole hours") as err:
+        parse_duration(text)
+    assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize(("text", "minutes"), [("1h59m", 119), ("1h 5", 65), ("70m", 70), ("2h0m", 120)])
+def test_minutes_under_an_hour_after_hours_still_parse(text: str, minutes: int) -> None:
+    assert parse_duration(text) == minutes
+
+
+def test_decimals_of_a_duration_follow_the_number_format() -> None:
+    assert parse_duration("1,5h", decimal_comma=True) == 90
+    assert parse_duration("1.5h") == 90
+    with pytest.raises(ParseError, match="write 1,5"):
+        parse_duration("1.5h", decimal_comma=True)
+    with pytest.raises(ParseError, match=r"write 1\.5"):
+        parse_duration("1,5h")
+
+
+@pytest.mark.parametrize("text", ["1.500h", "1,500h", "2.000m"])
+def test_a_duration_readable_two_ways_is_refused_naming_both(text: str) -> None:
+    with pytest.raises(ParseError, match="could be"):
+        parse_duration(text)
+
+
+def test_a_huge_duration_text_is_refused_at_once() -> None:
+    with pytest.raises(ParseError, match="too long"):
+        parse_duration("1h" * 10000)

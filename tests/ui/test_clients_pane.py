@@ -126,7 +126,7 @@ async def test_new_client_validates_as_you_type(app: VatuiApp, book: dict[str, i
         text = screen_text(app)
         assert "'not-an-email' is not an e-mail address" in text
         assert "did you mean Europe/London" in text
-        assert "does not fit the amount format" in form._errors["rate"]
+        assert "write 12.50" in form._errors["rate"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ClientFormModal)

@@ -69,16 +69,17 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
 
     ws = obj.ws()
     fields: dict[str, Any] = {}
-    currency = check_currency(opts.get("currency") or (client.currency if client else
-                                                         ws.settings().default_currency))
-    if opts.get("currency"):
+    typed = opts.get("currency")
+    currency = check_currency(typed if typed is not None else (client.currency if client else
+                                                                 ws.settings().default_currency))
+    if typed is not None:
         fields["currency"] = currency
     if opts.get("rate"):
         fields["hourly_rate"] = _amount(obj, opts["rate"], currency)
     if opts.get("retainer_fee"):
         fields["retainer_fee"] = _amount(obj, opts["retainer_fee"], currency)
     if opts.get("retainer_hours"):
-        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"])
+        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"], ws.settings().decimal_comma)
     for opt, key in (("terms", "terms_days"), ("deposit", "deposit_percent"), ("cadence", "cadence_days"),
                      ("late_fee_grace", "late_fee_grace_days")):
         if opts.get(opt) is not None:
@@ -87,7 +88,7 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
         if opts.get(opt):
             fields[key] = opts[opt]
     if opts.get("late_fee"):
-        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"])
+        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().decimal_comma)
     if opts.get("hours"):
         fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
     return fields

@@ -75,13 +75,16 @@ def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple
                 kind: str, on: str | None, tax: str, discount: str | None, notes: str, as_json: bool) -> None:
     """Create a draft invoice for CLIENT (with no --item, bills unbilled time)."""
     from vatui.domain.amounts import parse_amount
+    from vatui.domain.invoicing import read_quantity, read_tax_percent
     from vatui.services.clients import find_client
     from vatui.services.ledger import ItemSpec, new_invoice
 
     ws = obj.ws()
     found = find_client(ws, client)
     comma = ws.settings().decimal_comma
-    specs = [ItemSpec(desc, qty, parse_amount(price, found.currency, comma)) for desc, qty, price in items]
+    specs = [ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
+             for desc, qty, price in items]
+    tax = read_tax_percent(tax, comma)
     off = parse_amount(discount, found.currency, comma) if discount else None
     if not specs and kind == "standard":
         unbilled = True

@@ -55,7 +55,7 @@ def expense_add(obj: CliContext, amount: str, category: str, vendor: str, note: 
     ws = obj.ws()
     settings = ws.settings()
     client_id = find_client(ws, client).id if client else None
-    money = parse_amount(amount, check_currency(currency or settings.default_currency), settings.decimal_comma)
+    money = parse_amount(amount, check_currency(currency if currency is not None else settings.default_currency), settings.decimal_comma)
     day = obj.parse_date(on) if on else obj.today()
     expense = add_expense(ws, money, category=category, on=day, vendor=vendor, note=note, every=every,
                           client_id=client_id)

@@ -140,7 +140,8 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
     if opts["priority"] is not None:
         changes["priority"] = None if opts["priority"].lower() in none else opts["priority"]
     if opts["estimate"] is not None:
-        changes["estimate_minutes"] = None if opts["estimate"].lower() in none else parse_duration(opts["estimate"])
+        changes["estimate_minutes"] = None if opts["estimate"].lower() in none else parse_duration(
+            opts["estimate"], ws.settings().decimal_comma)
     if opts["client"] is not None:
         changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id
     if opts["notes"] is not None:

@@ -98,7 +98,7 @@ def time_add(obj: CliContext, task: str, duration: str, on: str | None, note: st
 
     ws = obj.ws()
     found = find_task(ws, task)
-    minutes = parse_duration(duration)
+    minutes = parse_duration(duration, ws.settings().decimal_comma)
     day = obj.parse_date(on) if on else obj.today()
     add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
     say(_("Logged {d} on #{id} {title} ({day})").format(

@@ -21,7 +21,13 @@
 
 Refused with a ``ParseError`` that says why: numeric day/month dates such as ``03/04``,
 ``3.4`` or ``03-04`` (ambiguous: the 3rd of April or the 4th of March?), dates that do
-not exist (``2026-02-30``, ``feb 30``), ``next fri`` (this Friday or the one after?).
+not exist (``2026-02-30``, ``feb 30``), ``next fri`` (this Friday or the one after?), and
+any date outside the business range ``MIN_DATE`` … ``MAX_DATE`` (1970-01-01 to
+2199-12-31): an invoice of year 9999 cannot be right, and its reminders would fall past
+the last day a ``date`` can hold.
+
+Readers never trust a stored date to be in that range: ``shift_days`` moves a date and
+stops at the ends of the calendar instead of raising ``OverflowError``.
 """
 
 from __future__ import annotations
@@ -29,12 +35,17 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from vatui.domain import words
 from vatui.domain.errors import ParseError
 from vatui.i18n import _, ngettext
+
+MIN_DATE: Final = date(1970, 1, 1)
+"""The earliest business date accepted at input."""
+MAX_DATE: Final = date(2199, 12, 31)
+"""The latest business date accepted at input."""
 
 _MAX_COUNT_DIGITS: Final = 6
 _HINT: Final = 'try today, fri, +3d, in 2 weeks, 2026-12-05 or "5 dec"'
@@ -81,10 +92,54 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, min(d.day, days_in_month(year, month)))
 
 
+def in_business_range(d: date) -> bool:
+    """Whether ``d`` lies from ``MIN_DATE`` to ``MAX_DATE``."""
+    return MIN_DATE <= d <= MAX_DATE
+
+
+def check_business_date(d: date, text: str | None = None) -> date:
+    """``d`` itself when it lies in the business range; ``ParseError`` otherwise."""
+    if not in_business_range(d):
+        raise ParseError(_("{text!r} is out of range: dates go from {first} to {last}").format(
+            text=text if text is not None else d.isoformat(),
+            first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()))
+    return d
+
+
+MOMENT_MIN: Final = datetime(1, 1, 2, tzinfo=UTC)
+"""The earliest stored moment readers use: a day inside the calendar, so that any zone can show it."""
+MOMENT_MAX: Final = datetime(9999, 12, 30, tzinfo=UTC)
+"""The latest stored moment readers use (see ``MOMENT_MIN``)."""
+
+
+def clamp_moment(moment: datetime) -> datetime:
+    """A stored moment (aware) made safe to show in any timezone: one within a day of the
+    ends of the calendar is moved to ``MOMENT_MIN``/``MOMENT_MAX``; any other is returned
+    as it is. Business moments are never near either end (dates typed are 1970–2199)."""
+    try:
+        if MOMENT_MIN <= moment <= MOMENT_MAX:
+            return moment
+    except OverflowError:
+        pass
+    return MOMENT_MAX if moment.year > 5000 else MOMENT_MIN
+
+
+def shift_days(d: date, days: int) -> date:
+    """``d`` moved by ``days``, stopping at ``date.min``/``date.max`` instead of overflowing.
+
+    For readers of stored dates, which may lie anywhere a ``date`` can (a workspace
+    written by an older version, or by hand).
+    """
+    try:
+        return d + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def week_bounds(d: date) -> tuple[date, date]:
     """The Monday and the Sunday of ``d``'s week (ISO weeks start on Monday)."""
-    monday = d - timedelta(days=d.weekday())
-    return monday, monday + timedelta(days=6)
+    monday = shift_days(d, -d.weekday())
+    return monday, shift_days(monday, 6)
 
 
 def next_weekday(after: date, weekday: int) -> date:
@@ -281,7 +336,7 @@ def parse_date(text: str, today: date) -> date:
                 text=stripped, month=_(words.MONTH_ABBR[today.month - 1]).casefold()))
         raise ParseError(_("{text!r} is not a date I know: {hint}").format(
             text=stripped, hint=_(_HINT)))
-    return found
+    return check_business_date(found, stripped)
 
 
 def short_date(d: date, today: date) -> str:

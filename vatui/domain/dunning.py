@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 
+from vatui.domain.dates import shift_days
 from vatui.domain.ledger import ReminderSent
 from vatui.domain.settings import ProtocolStep
 
@@ -39,7 +40,7 @@ _PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 def step_date(due_date: date, step: ProtocolStep) -> date:
     """The first day ``step`` may be sent."""
-    return due_date + timedelta(days=step.offset_days)
+    return shift_days(due_date, step.offset_days)
 
 
 def last_sent(reminders: Sequence[ReminderSent]) -> int:
@@ -75,7 +76,7 @@ def due_step(
     when = step_date(due_date, protocol[step])
     if 0 <= last < len(protocol):
         sent_on = max(r.on for r in reminders if r.step == last)
-        when = max(when, sent_on + timedelta(days=protocol[step].offset_days - protocol[last].offset_days))
+        when = max(when, shift_days(sent_on, protocol[step].offset_days - protocol[last].offset_days))
     return step if when <= on else None
 
 
@@ -87,7 +88,7 @@ def next_step_date(due_date: date, reminders: Sequence[ReminderSent], protocol: 
         return None
     sent_on = max(r.on for r in reminders if r.step == last)
     return max(step_date(due_date, protocol[step]),
-               sent_on + timedelta(days=protocol[step].offset_days - protocol[last].offset_days))
+               shift_days(sent_on, protocol[step].offset_days - protocol[last].offset_days))
 
 
 def all_sent(reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> bool:

@@ -6,6 +6,10 @@ and ``0:45``/``1:30`` (hours:minutes). It refuses, with a ``ParseError`` that sa
 an empty text, zero, a negative duration, a bare decimal (``1.5``: hours or minutes?), a
 fraction of a minute (``1.33h``), and anything over a year of hours (24 × 365 h).
 
+Hours and minutes are numbers like any other: read by ``vatui.domain.numbers.choose`` in
+the workspace's number format (``decimal_comma``), so ``1,5h`` is 90 minutes with a decimal
+comma and ``1.500h`` (1.5 or 1500 hours?) is refused naming both readings.
+
 ``format_duration`` writes the compact notation back (``1h30m``, ``45m``, ``2h``); it is
 a notation, like an ISO date, so it is not translated, and it always parses back.
 """
@@ -18,6 +22,7 @@ from typing import Final
 
 from vatui.domain import words
 from vatui.domain.errors import ParseError
+from vatui.domain.numbers import NumberFormat, choose, number_format
 from vatui.i18n import _
 
 MAX_MINUTES: Final = 24 * 365 * 60
@@ -25,11 +30,13 @@ MAX_MINUTES: Final = 24 * 365 * 60
 
 _HINT: Final = "try 30m, 1h30m, 1.5h, 90 or 0:45"
 _MAX_DIGITS: Final = 9
+_MAX_TEXT: Final = 100
 _W: Final = r"[^\W\d_]"
 _CLOCK_RE: Final = re.compile(r"^([0-9]+):([0-9]{2})$")
 _WHOLE_RE: Final = re.compile(r"^[0-9]+$")
-_DECIMAL_RE: Final = re.compile(r"^[0-9]*\.[0-9]+$")
-_PART_RE: Final = re.compile(rf"([0-9]+(?:\.[0-9]+)?|\.[0-9]+)({_W}+)")
+_DECIMAL_RE: Final = re.compile(r"^[0-9]*[.,][0-9.,]*$")
+_PART_RE: Final = re.compile(rf"([0-9][0-9.,]*|[.,][0-9]+)({_W}+)")
+_PLACES: Final = 4
 _TAIL_MINUTES_RE: Final = re.compile(r"[0-9]{1,2}")
 
 
@@ -45,7 +52,28 @@ def _whole(digits: str, text: str) -> int:
     return int(digits)
 
 
-def _units(s: str, text: str) -> Decimal:
+def _check_minutes_after_hours(hours_minutes: Decimal, minutes: Decimal | int, text: str) -> None:
+    """``1h70m`` (1h70 too) could be 2h10m or a typo for 1h07m; ``1.5h30m`` mixes two
+    ways of writing the part of an hour: both refused."""
+    if hours_minutes % 60:
+        raise ParseError(
+            _("{text!r}: give whole hours before the minutes, like 1h30m, or hours alone, like 1.5h")
+            .format(text=text))
+    if minutes >= 60:
+        raise ParseError(
+            _("{text!r}: the minutes after the hours must be under 60 (write {fixed} or the minutes alone)")
+            .format(text=text, fixed=format_duration(int(hours_minutes + minutes))))
+
+
+def _number(num: str, fmt: NumberFormat, text: str) -> Decimal:
+    """A count of hours or minutes, read by the one number parser (``1,500h`` in a
+    decimal-point workspace could be 1.5 or 1500 hours: refused naming both)."""
+    if sum(c.isdigit() for c in num) > _MAX_DIGITS:
+        raise _too_long(text)
+    return choose(num, fmt, places=_PLACES, maximum=Decimal(10) ** _MAX_DIGITS, text=text).value
+
+
+def _units(s: str, text: str, fmt: NumberFormat) -> Decimal:
     """Minutes in ``1h30m``-style text (spaces already removed)."""
     total = Decimal(0)
     seen: list[int] = []
@@ -55,6 +83,7 @@ def _units(s: str, text: str) -> Decimal:
         if m is None:
             tail = s[pos:]
             if seen == [60] and _TAIL_MINUTES_RE.fullmatch(tail):
+                _check_minutes_after_hours(total, int(tail), text)
                 return total + int(tail)
             raise ParseError(_("{text!r} is not a duration: {hint}").format(text=text, hint=_(_HINT)))
         number, unit_word = m.groups()
@@ -68,16 +97,22 @@ def _units(s: str, text: str) -> Decimal:
             raise ParseError(
                 _("{text!r}: give hours once, then minutes once, like 1h30m").format(text=text)
             )
-        if len(number) > _MAX_DIGITS:
-            raise _too_long(text)
+        value = _number(number, fmt, text)
+        if seen:
+            _check_minutes_after_hours(total, value, text)
         seen.append(factor)
-        total += Decimal(number) * factor
+        total += value * factor
         pos = m.end()
     return total
 
 
-def parse_duration(text: str) -> int:
-    """The number of minutes ``text`` names (always at least 1); ``ParseError`` otherwise."""
+def parse_duration(text: str, decimal_comma: bool | NumberFormat = False) -> int:
+    """The number of minutes ``text`` names (always at least 1); ``ParseError`` otherwise.
+
+    Decimals follow the workspace's number format (``1,5h`` with a decimal comma).
+    """
+    if len(text) > _MAX_TEXT:
+        raise _too_long(text[:20] + "…")
     shown = " ".join(text.split())
     s = "".join(text.casefold().split())
     if not s:
@@ -100,7 +135,7 @@ def parse_duration(text: str) -> int:
                 text=shown)
         )
     else:
-        total = _units(s, shown)
+        total = _units(s, shown, number_format(decimal_comma))
     if total > MAX_MINUTES:
         raise _too_long(shown)
     if total != total.to_integral_value():

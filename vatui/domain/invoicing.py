@@ -21,11 +21,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.domain.errors import InputError
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
+from vatui.domain.numbers import NumberFormat, parse_decimal
 from vatui.i18n import _
 
 NUMBER_RE = re.compile(r"^INV-(\d{4})-(\d{4,})$", re.IGNORECASE)
@@ -100,28 +101,58 @@ def _half_up_div(numerator: int, denominator: int) -> int:
 # amounts ----------------------------------------------------------------------------
 
 
+_PLAIN_DECIMAL_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+
+MAX_QUANTITY = Decimal(10) ** 9
+QUANTITY_PLACES = 6
+TAX_PLACES = 4
+
+
 def check_quantity(text: str) -> str:
-    """An exact, positive decimal quantity as a canonical string."""
-    try:
-        value = Decimal(text.strip())
-    except (InvalidOperation, AttributeError):
-        raise InputError(_("{q!r} is not a quantity (a number like 2 or 1.5)").format(q=text)) from None
-    if not value.is_finite() or value <= 0:
+    """An exact, positive decimal quantity (canonical: ``2``, ``1.5``) as a canonical string.
+
+    What the VA types goes through ``read_quantity`` first (the workspace's number format).
+    """
+    raw = str(text).strip()
+    if not _PLAIN_DECIMAL_RE.match(raw):
+        raise InputError(_("{q!r} is not a quantity (a number like 2 or 1.5)").format(q=text))
+    value = Decimal(raw)
+    if value <= 0:
         raise InputError(_("the quantity must be a number above zero, not {q!r}").format(q=text))
-    if value > Decimal(10) ** 9 or -value.as_tuple().exponent > 6:  # type: ignore[operator]
+    if value > MAX_QUANTITY or -value.as_tuple().exponent > QUANTITY_PLACES:  # type: ignore[operator]
         raise InputError(_("{q!r} is not a sensible quantity").format(q=text))
     return f"{value.normalize():f}"
 
 
 def check_tax_percent(text: str) -> str:
-    """A tax rate from 0 to 100 %, exact decimal string."""
-    try:
-        value = Decimal(str(text).strip().rstrip("%"))
-    except InvalidOperation:
-        raise InputError(_("{t!r} is not a tax rate (a number like 20 or 7.5)").format(t=text)) from None
-    if not value.is_finite() or value < 0 or value > MAX_TAX_PERCENT:
+    """A tax rate from 0 to 100 % (canonical: ``20``, ``7.5``), exact decimal string.
+
+    What the VA types goes through ``read_tax_percent`` first: ``1e2``, ``nan``, ``inf``,
+    negative rates and rates over 100 are refused either way.
+    """
+    raw = str(text).strip().rstrip("%").strip()
+    if not _PLAIN_DECIMAL_RE.match(raw):
+        raise InputError(_("{t!r} is not a tax rate (a number like 20 or 7.5)").format(t=text))
+    value = Decimal(raw)
+    if value > MAX_TAX_PERCENT:
         raise InputError(_("the tax rate must be between 0 and 100 %, not {t!r}").format(t=text))
+    if -value.as_tuple().exponent > TAX_PLACES:  # type: ignore[operator]
+        raise InputError(_("the tax rate takes at most {n} decimals").format(n=TAX_PLACES))
     return f"{value.normalize():f}"
+
+
+def read_quantity(text: str, setting: bool | NumberFormat = False) -> str:
+    """A quantity as the VA typed it, in the workspace's number format, made canonical."""
+    value = parse_decimal(text, setting, places=QUANTITY_PLACES, maximum=MAX_QUANTITY, what=_("a quantity"))
+    return check_quantity(f"{value.normalize():f}")
+
+
+def read_tax_percent(text: str, setting: bool | NumberFormat = False) -> str:
+    """A tax rate as the VA typed it (``20``, ``7,5 %`` with a decimal comma), canonical."""
+    raw = str(text).strip()
+    raw = raw[:-1] if raw.endswith("%") else raw
+    value = parse_decimal(raw, setting, places=TAX_PLACES, maximum=MAX_TAX_PERCENT, what=_("a tax rate"))
+    return check_tax_percent(f"{value.normalize():f}")
 
 
 def line_amount(item: LineItem) -> Money:

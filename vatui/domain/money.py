@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.domain.errors import InputError
+from vatui.domain.words import ISO_CURRENCIES
 from vatui.i18n import _
 
 #: Decimals of each currency vatui knows (ISO 4217 minor units). Anything not listed
@@ -32,10 +33,15 @@ class CurrencyMismatch(InputError):
 
 
 def check_currency(code: str) -> str:
-    """Return ``code`` upper-cased if it looks like an ISO 4217 code, else raise."""
+    """Return ``code`` upper-cased if it is an ISO 4217 code vatui knows, else raise
+    (an empty code too: it never silently means the default)."""
     upper = code.strip().upper()
+    if not upper:
+        raise InputError(_("no currency given: write an ISO 4217 code, like EUR"))
     if len(upper) != 3 or not upper.isascii() or not upper.isalpha():
         raise InputError(_("{code!r} is not a currency code (three letters, like EUR)").format(code=code))
+    if upper not in ISO_CURRENCIES and upper not in CURRENCY_DECIMALS:
+        raise InputError(_("{code!r} is not a currency code I know (ISO 4217, like EUR)").format(code=code))
     return upper
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Self, TypeVar
 
+from vatui.domain.dates import clamp_moment
 from vatui.domain.money import Money
 
 Conv = Callable[[Any], Any]
@@ -43,7 +44,7 @@ def _dt_from(value: str) -> datetime:
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    return clamp_moment(parsed)
 
 
 def _money_to(value: Money) -> dict[str, Any]:

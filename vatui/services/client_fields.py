@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from vatui.domain.clients import (
@@ -24,6 +24,7 @@ from vatui.domain.clients import (
 from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone, parse_hhmm
 from vatui.domain.money import Money, check_currency
+from vatui.domain.numbers import NumberFormat, parse_decimal
 from vatui.domain.text import check_text, visible
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
@@ -71,13 +72,24 @@ def check_timezone(name: str) -> str:
     return check_zone(name)
 
 
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s.][^@\s]*\.[^@\s.]+$")
+_EMAIL_LOCAL_RE = re.compile(r"^[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*$")
+_EMAIL_LABEL_RE = re.compile(r"^[^\W_](?:(?:[^\W_]|-){0,61}[^\W_])?$")
 
 
 def check_email(email: str) -> str:
-    """A plausible e-mail address, or refused."""
+    """An e-mail address (``name@example.com``; letters of any script), or refused.
+
+    Refused: no ``@`` or two, an empty or dotted-at-the-ends local part, ``..``, spaces,
+    quotes, commas, brackets or control characters, a domain without a dot, a label that
+    starts or ends with a hyphen, a top-level domain that is not letters, more than 254
+    characters.
+    """
     value = email.strip()
-    if not _EMAIL_RE.match(value) or ".." in value.partition("@")[2]:
+    local, at, domain = value.rpartition("@")
+    labels = domain.split(".")
+    if (not at or len(value) > 254 or len(local) > 64 or not _EMAIL_LOCAL_RE.match(local)
+            or len(labels) < 2 or not all(_EMAIL_LABEL_RE.match(label) for label in labels)
+            or len(labels[-1]) < 2 or not labels[-1].isalpha()):
         raise InputError(_("{email!r} is not an e-mail address").format(email=email))
     return value
 
@@ -108,34 +120,29 @@ def check_vetting_key(key: str) -> str:
     return value
 
 
-def parse_late_fee(text: str) -> str | None:
-    """A late-fee percentage (``1.5``, ``2 %``) as an exact decimal string; ``0`` means none."""
-    raw = text.strip().rstrip("%").strip()
-    try:
-        value = Decimal(raw)
-    except InvalidOperation as exc:
-        raise InputError(_("{text!r} is not a percentage").format(text=text)) from exc
-    if not value.is_finite() or value < 0 or value > 100:
-        raise InputError(_("the late fee must be between 0 and 100 %"))
+def parse_late_fee(text: str, setting: bool | NumberFormat = False) -> str | None:
+    """A late-fee percentage (``1.5``, ``2 %``; ``1,5`` with a decimal comma) as an exact
+    decimal string; ``0`` means none. Read by the one number parser (``1e1`` is refused)."""
+    raw = text.strip()
+    raw = raw[:-1] if raw.endswith("%") else raw
+    value = parse_decimal(raw, setting, places=2, maximum=Decimal(100), what=_("a late fee"))
     if value == 0:
         return None
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise InputError(_("the late fee takes at most two decimals"))
     return format(value.normalize(), "f")
 
 
-def parse_retainer_hours(text: str) -> int | None:
+def parse_retainer_hours(text: str, setting: bool | NumberFormat = False) -> int | None:
     """Retainer hours per month (``20``, ``7.5``, ``20h30m``) as minutes; ``0`` means none."""
     raw = text.strip()
-    if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", raw):
-        minutes = Decimal(raw) * 60
+    if re.fullmatch(r"[0-9.,]+", raw):
+        minutes = parse_decimal(raw, setting, places=4, maximum=Decimal(744), what=_("retainer hours")) * 60
         if minutes != minutes.to_integral_value():
             raise InputError(_("{text!r}: retainer hours must come to whole minutes").format(text=text))
         result = int(minutes)
     else:
         from vatui.domain.durations import parse_duration
 
-        result = parse_duration(raw)
+        result = parse_duration(raw, setting)
     if result > 744 * 60:
         raise InputError(_("a month has at most 744 hours"))
     return result or None

@@ -52,14 +52,14 @@ from vatui.store.workspace import Workspace
 def find_client(ws: Workspace, ref: str | int) -> Client:
     """A client by id (``#3``), exact name, or unique case-insensitive name prefix."""
     text = str(ref).strip()
-    if text.startswith("#") and text[1:].isdigit():
+    if text.startswith("#") and text[1:].isascii() and text[1:].isdigit():
         return ws.get(Client, int(text[1:]))
     clients = ws.all(Client)
     wanted = text.lower().lstrip("@")
     exact = [c for c in clients if c.name.lower() == wanted]
     if len(exact) == 1:
         return exact[0]
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         try:
             return ws.get(Client, int(text))
         except NotFoundError:

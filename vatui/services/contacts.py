@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import DIRECTIONS, Client, Contact
+from vatui.domain.dates import clamp_moment
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
@@ -126,4 +127,4 @@ def last_contacts(ws: Workspace) -> dict[int, datetime]:
         at = str(doc.get("at", ""))
         if isinstance(cid, int) and at > latest.get(cid, ""):
             latest[cid] = at
-    return {cid: datetime.fromisoformat(at) for cid, at in latest.items()}
+    return {cid: clamp_moment(datetime.fromisoformat(at)) for cid, at in latest.items()}

@@ -49,7 +49,7 @@ def parse_size(text: str) -> int:
     value = text.strip().lower()
     if value in SIZES:
         return SIZES[value]
-    if value.isdigit() and 1 <= int(value) <= MAX_CLIENTS:
+    if value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_CLIENTS:
         return int(value)
     raise InputError(_("size must be small, large or a number of clients from 1 to {max}, not {text!r}").format(
         max=MAX_CLIENTS, text=text))

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from vatui.domain.dates import clamp_moment
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.invoicing import parse_number
 from vatui.domain.ledger import Invoice, Payment
@@ -86,7 +87,7 @@ def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
     text = str(ref).strip()
     from vatui.services.archived import refuse_archived_invoice
 
-    if isinstance(ref, int) or (text.startswith("#") and text[1:].isdigit()):
+    if isinstance(ref, int) or (text.startswith("#") and text[1:].isascii() and text[1:].isdigit()):
         try:
             return ws.get(Invoice, int(text.lstrip("#")))
         except NotFoundError:
@@ -112,7 +113,7 @@ def used_numbers(tx: Tx, ws: Workspace, year: int) -> Iterable[str]:
 
 def local_day(start_iso: str, tz: ZoneInfo) -> date:
     """The home-time day of a stored UTC moment."""
-    return datetime.fromisoformat(start_iso).astimezone(tz).date()
+    return clamp_moment(datetime.fromisoformat(start_iso)).astimezone(tz).date()
 
 
 def month_bounds(on: date, tz: ZoneInfo) -> tuple[str, str]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import check_business_date, shift_days
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
 from vatui.domain.ledger import Invoice, LineItem, Payment
@@ -18,6 +19,8 @@ from vatui.store.workspace import Workspace
 
 MAX_METHOD = 60
 MAX_REFERENCE = 120
+MAX_DAYS_AHEAD = 366
+"""A payment may be dated at most this many days after today (a year, a leap day included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +55,21 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
             d=invoice.issue_date.isoformat()))
 
 
+def check_payment_day(day: date, today: date) -> date:
+    """``day`` itself, unless it lies more than a year after ``today`` (or outside the
+    business range): money received in 2099 is a typo."""
+    check_business_date(day)
+    if day > shift_days(today, MAX_DAYS_AHEAD):
+        raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
+    return day
+
+
 def record_payment(
     ws: Workspace, invoice_id: int, amount: Money, on: date | None = None, *, method: str = "",
     reference: str = "",
 ) -> PaymentResult:
     """Record money received on a sent invoice; the status follows (partial or paid)."""
-    day = on or home_today(ws)
+    day = check_payment_day(on or home_today(ws), home_today(ws))
     method = check_text(method, _("the method"), MAX_METHOD)
     reference = check_text(reference, _("the reference"), MAX_REFERENCE)
     check_payment(ws.get(Invoice, invoice_id), amount, day)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, NoReturn
 
 from vatui.domain.changes import TaskChanges
+from vatui.domain.dates import in_business_range
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
@@ -75,7 +76,7 @@ def open_tasks(ws: Workspace) -> list[Task]:
 def find_task(ws: Workspace, ref: str | int) -> Task:
     """A task by id (``12`` or ``#12``) or by a unique case-insensitive title prefix."""
     text = str(ref).strip().lstrip("#")
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         try:
             return ws.get(Task, int(text))
         except NotFoundError:
@@ -318,7 +319,8 @@ def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Ta
     if task.recurrence:
         rule = Recurrence.parse(task.recurrence)
         today = home_today(ws)
-        nxt = rule.next_occurrence(max(task.due or today, today))
+        due = task.due if task.due is not None and in_business_range(task.due) else today  # a stored 9999 date
+        nxt = rule.next_occurrence(max(due, today))
         first = settings.columns[0]
         column = task.column if task.column != settings.done_column else first
         following = tx.add(task.with_(

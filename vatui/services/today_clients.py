@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from vatui.domain.dates import clamp_moment
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -87,13 +88,13 @@ def _cadence_items(
         cid = int(key)
         last = latest.get(cid)
         if last is not None:
-            since = datetime.fromisoformat(last).astimezone(zone).date()
+            since = clamp_moment(datetime.fromisoformat(last)).astimezone(zone).date()
             detail = _("last contact {d} ago (every {c})")
         else:
             created = doc.get("created")
             if not created:
                 continue
-            since = datetime.fromisoformat(str(created)).astimezone(zone).date()
+            since = clamp_moment(datetime.fromisoformat(str(created))).astimezone(zone).date()
             detail = _("no contact since added {d} ago (every {c})")
         silent = (on - since).days
         if silent <= cadence:

@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
+from vatui.domain.dates import clamp_moment
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
 from vatui.store.schema import SCHEMA_VERSION
@@ -232,7 +233,7 @@ def _moment(value: Any) -> datetime | None:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return clamp_moment(moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC))
 
 
 def _day(value: Any) -> date | None:

@@ -23,12 +23,13 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
-from vatui.domain.amounts import parse_amount
+from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
 from vatui.domain.durations import format_duration
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.localtime import all_zones, check_zone, complete_zone, local_time, parse_hours
 from vatui.domain.money import check_currency
+from vatui.domain.numbers import number_format
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -60,7 +61,7 @@ def _whole(text: str, low: int, high: int, what: str) -> int | None:
     raw = text.strip().rstrip("%").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # "²" and "٣" are digits to str.isdigit, not to int()
         raise InputError(_("{what}: a whole number, like 14").format(what=what))
     value = int(raw)
     if not low <= value <= high:
@@ -133,11 +134,12 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
             "channels": "; ".join(f"{ch.kind}:{ch.handle}" for ch in others),
             "people": "; ".join("|".join([p.name, p.role, p.email, p.phone]).rstrip("|") for p in c.people),
             "tz": c.timezone or "", "hours": f"{c.work_start}-{c.work_end}", "currency": c.currency,
-            "rate": c.hourly_rate.amount_str() if c.hourly_rate else "",
+            "rate": amount_input(c.hourly_rate, self.decimal_comma) if c.hourly_rate else "",
             "terms": str(c.terms_days), "deposit": str(c.deposit_percent),
             "retainer_hours": format_duration(c.retainer_minutes) if c.retainer_minutes else "",
-            "retainer_fee": c.retainer_fee.amount_str() if c.retainer_fee else "",
-            "late_fee": c.late_fee_percent or "", "grace": str(c.late_fee_grace_days),
+            "retainer_fee": amount_input(c.retainer_fee, self.decimal_comma) if c.retainer_fee else "",
+            "late_fee": c.late_fee_percent.replace(".", number_format(self.decimal_comma).decimal)
+            if c.late_fee_percent else "", "grace": str(c.late_fee_grace_days),
             "cadence": str(c.cadence_days or ""), "tags": " ".join(c.tags),
         }
 
@@ -270,8 +272,8 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
             "rate": amount, "retainer_fee": amount,
             "terms": lambda t: (_whole(t, 0, 3650, _("terms")), ""),
             "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
-            "retainer_hours": lambda t: ((checks.parse_retainer_hours(t) if t.strip() else None), ""),
-            "late_fee": lambda t: ((checks.parse_late_fee(t) if t.strip() else None), ""),
+            "retainer_hours": lambda t: ((checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None), ""),
+            "late_fee": lambda t: ((checks.parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
             "grace": lambda t: (_whole(t, 0, 3650, _("grace days")), ""),
             "cadence": lambda t: (_whole(t, 0, 3650, _("cadence")), ""),
             "tags": lambda t: (checks.clean_tags(t.replace(",", " ").split()), ""),

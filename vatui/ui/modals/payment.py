@@ -13,11 +13,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from vatui.domain.amounts import parse_amount
+from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.money import Money
 from vatui.i18n import _
+from vatui.services.ledger_payments import check_payment_day
 from vatui.ui import render
 from vatui.ui.widgets.safe_input import SafeInput
 
@@ -41,7 +42,7 @@ def check(amount: str, when: str, currency: str, today: date, decimal_comma: boo
         raise VatuiError(_("the invoice is in {cur}").format(cur=currency))
     if money.minor <= 0:
         raise VatuiError(_("a payment must be more than zero"))
-    return money, parse_date(when or "today", today)
+    return money, check_payment_day(parse_date(when or "today", today), today)
 
 
 class PaymentModal(ModalScreen[PaymentInput | None]):
@@ -63,7 +64,7 @@ class PaymentModal(ModalScreen[PaymentInput | None]):
             body.border_title = render.text(self.view_title)
             body.border_subtitle = _("enter records · esc cancels")
             yield Label(render.text(_("Amount ({due} due)").format(due=self.due.format())))
-            yield SafeInput(value=self.due.amount_str(), id="payment-amount", compact=True)
+            yield SafeInput(value=amount_input(self.due, self.decimal_comma), id="payment-amount", compact=True)
             yield Label(_("Date"))
             yield SafeInput(value="today", id="payment-date", compact=True)
             yield Label(_("Method (bank transfer, PayPal, …)"))
