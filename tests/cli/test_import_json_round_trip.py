@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.clients_helpers import Vatui, make_vatui
-from vatui.domain.clock import FixedClock
 from vatui.domain.clients import Client
+from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
@@ -36,8 +36,9 @@ REPORTS = [
 
 
 @pytest.fixture
-def vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock,
-          data_dir: Path) -> Vatui:
+def vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
+) -> Vatui:
     return make_vatui(capsys, monkeypatch, clock)
 
 
@@ -60,20 +61,55 @@ def _add_a_closed_year(directory: Path, clock: FixedClock) -> None:
     ws = Workspace.open(directory, clock)
     try:
         with ws.transaction("old year") as tx:
-            client = tx.add(Client(name="Old Co ☕", currency="EUR", hourly_rate=Money(4000, "EUR"),
-                                   created=datetime(2025, 1, 1, tzinfo=UTC), updated=datetime(2025, 1, 1, tzinfo=UTC)))
-            entry = tx.add(TimeEntry(client_id=client.id, start=datetime(2025, 3, 1, 9, tzinfo=UTC),
-                                     end=datetime(2025, 3, 1, 10, tzinfo=UTC), minutes=60))
-            invoice = tx.add(Invoice(
-                number="INV-2025-0001", client_id=client.id or 0, issue_date=date(2025, 3, 31),
-                due_date=date(2025, 4, 30), currency="EUR", status="paid", sent_on=date(2025, 3, 31),
-                items=(LineItem(description="March", unit_price=Money(4000, "EUR"), minutes=60,
-                                quantity="1", time_entry_ids=(entry.id or 0,)),)))
+            client = tx.add(
+                Client(
+                    name="Old Co ☕",
+                    currency="EUR",
+                    hourly_rate=Money(4000, "EUR"),
+                    created=datetime(2025, 1, 1, tzinfo=UTC),
+                    updated=datetime(2025, 1, 1, tzinfo=UTC),
+                )
+            )
+            entry = tx.add(
+                TimeEntry(
+                    client_id=client.id,
+                    start=datetime(2025, 3, 1, 9, tzinfo=UTC),
+                    end=datetime(2025, 3, 1, 10, tzinfo=UTC),
+                    minutes=60,
+                )
+            )
+            invoice = tx.add(
+                Invoice(
+                    number="INV-2025-0001",
+                    client_id=client.id or 0,
+                    issue_date=date(2025, 3, 31),
+                    due_date=date(2025, 4, 30),
+                    currency="EUR",
+                    status="paid",
+                    sent_on=date(2025, 3, 31),
+                    items=(
+                        LineItem(
+                            description="March",
+                            unit_price=Money(4000, "EUR"),
+                            minutes=60,
+                            quantity="1",
+                            time_entry_ids=(entry.id or 0,),
+                        ),
+                    ),
+                )
+            )
             tx.save(entry.with_(invoice_id=invoice.id))
             tx.add(Payment(invoice_id=invoice.id or 0, on=date(2025, 4, 10), amount=Money(4000, "EUR")))
-            tx.add(Task(title="Old task", client_id=client.id, created=datetime(2025, 1, 1, tzinfo=UTC),
-                        updated=datetime(2025, 2, 1, tzinfo=UTC), column="Done",
-                        completed=datetime(2025, 2, 1, tzinfo=UTC)))
+            tx.add(
+                Task(
+                    title="Old task",
+                    client_id=client.id,
+                    created=datetime(2025, 1, 1, tzinfo=UTC),
+                    updated=datetime(2025, 2, 1, tzinfo=UTC),
+                    column="Done",
+                    completed=datetime(2025, 2, 1, tzinfo=UTC),
+                )
+            )
         moved = archive_old(ws, date(2026, 11, 27))
         assert moved == {"tasks": 1, "invoices": 1, "payments": 1, "time": 1}
     finally:

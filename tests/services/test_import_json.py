@@ -29,17 +29,51 @@ def _source(directory: Path, clock: FixedClock, *, floor: int = 0) -> Workspace:
         if floor:
             for table in ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses"):
                 tx.raise_id_floor(table, floor)
-        notes = (Note(text="Likes mornings", created=T0), Note(text="Door code 4471#", confidential=True, created=T0))
-        client = tx.add(Client(name="Café Olé [bold]", currency="EUR", hourly_rate=Money(4000, "EUR"),
-                               notes=notes, created=T0, updated=T0))
-        task = tx.add(Task(title="Newsletter ✉️", client_id=client.id, column="Backlog", created=T0, updated=T0,
-                           source="trello:5f0c"))
+        notes = (
+            Note(text="Likes mornings", created=T0),
+            Note(text="Door code 4471#", confidential=True, created=T0),
+        )
+        client = tx.add(
+            Client(
+                name="Café Olé [bold]",
+                currency="EUR",
+                hourly_rate=Money(4000, "EUR"),
+                notes=notes,
+                created=T0,
+                updated=T0,
+            )
+        )
+        task = tx.add(
+            Task(
+                title="Newsletter ✉️",
+                client_id=client.id,
+                column="Backlog",
+                created=T0,
+                updated=T0,
+                source="trello:5f0c",
+            )
+        )
         entry = tx.add(TimeEntry(task_id=task.id, client_id=client.id, start=T0, end=T0, minutes=90))
-        invoice = tx.add(Invoice(number="INV-2026-0042", client_id=client.id or 0, issue_date=date(2026, 11, 3),
-                                 due_date=date(2026, 11, 17), currency="EUR", status="partial",
-                                 sent_on=date(2026, 11, 3),
-                                 items=(LineItem(description="Nov", unit_price=Money(4000, "EUR"), minutes=90,
-                                                 quantity="1.5", time_entry_ids=(entry.id or 0,)),)))
+        invoice = tx.add(
+            Invoice(
+                number="INV-2026-0042",
+                client_id=client.id or 0,
+                issue_date=date(2026, 11, 3),
+                due_date=date(2026, 11, 17),
+                currency="EUR",
+                status="partial",
+                sent_on=date(2026, 11, 3),
+                items=(
+                    LineItem(
+                        description="Nov",
+                        unit_price=Money(4000, "EUR"),
+                        minutes=90,
+                        quantity="1.5",
+                        time_entry_ids=(entry.id or 0,),
+                    ),
+                ),
+            )
+        )
         tx.save(entry.with_(invoice_id=invoice.id))
         tx.add(Payment(invoice_id=invoice.id or 0, on=date(2026, 11, 10), amount=Money(2000, "EUR")))
     return ws
@@ -72,7 +106,8 @@ def test_a_merge_adds_everything_under_its_own_ids_and_keeps_the_workspace(
     settings = ws.docs("settings")["1"]
     assert settings["columns"] == ["Inbox", "Next", "Doing", "Waiting", "Backlog", "Done"]
     assert {k: v for k, v in settings.items() if k != "columns"} == {
-        k: v for k, v in settings_before.items() if k != "columns"}
+        k: v for k, v in settings_before.items() if k != "columns"
+    }
     lines = summary_lines(real)
     assert "  + client “Café Olé [bold]” — #101" in lines
     assert "  ~ settings “board columns” — adds Backlog" in lines
@@ -91,7 +126,8 @@ def test_colliding_ids_refuse_the_merge_naming_table_and_ids_and_write_nothing(
         import_json(ws, file)
     assert refused.value.problems == [
         f"{file}: clients #1: already used in this workspace (its clients ids go up to 1); a merge keeps "
-        "every id, so ids must not collide: import into an empty workspace"]
+        "every id, so ids must not collide: import into an empty workspace"
+    ]
     assert (data_dir / "workspace.json").read_bytes() == before
 
 
@@ -107,7 +143,8 @@ def test_a_link_to_a_record_the_file_lacks_but_the_workspace_has_is_refused(
     with pytest.raises(ImportRefused) as refused:
         import_json(ws, file)
     assert refused.value.problems == [
-        f"{file}: time #101: its task_id #1 is not in the file, and tasks #1 is another record in this workspace"]
+        f"{file}: time #101: its task_id #1 is not in the file, and tasks #1 is another record in this workspace"
+    ]
 
 
 def test_a_dangling_link_keeps_its_id_out_of_use(ws: Workspace, tmp_path: Path, clock: FixedClock) -> None:
@@ -133,18 +170,33 @@ def test_a_broken_record_refuses_the_whole_file_with_its_line(
     before = (data_dir / "workspace.json").read_bytes()
     with pytest.raises(ImportRefused) as refused:
         import_json(ws, file, dry_run=True)
-    pay_line = next(n for n, line in enumerate(text, 1) if line.startswith('      "id"') and n > text.index('  "payments": ['))
+    pay_line = next(
+        n
+        for n, line in enumerate(text, 1)
+        if line.startswith('      "id"') and n > text.index('  "payments": [')
+    )
     problems = refused.value.problems
     assert problems[0].startswith(f"{file}:") and "tasks #1: the id is in the file twice" in problems[0]
-    assert problems[1] == f"{file}:{pay_line}: payments #1.amount: expected money as a whole number of minor " \
+    assert (
+        problems[1] == f"{file}:{pay_line}: payments #1.amount: expected money as a whole number of minor "
         "units, found a decimal number"
+    )
     assert (data_dir / "workspace.json").read_bytes() == before
 
 
-@pytest.mark.parametrize("payload", [b"{nope", b"[]", b'{"meta": {"1": {"schema": 1}}, "clients": {}}',
-                                     b'{"schema": 99, "clients": []}', b'{"schema": 1, "widgets": []}'])
-def test_what_is_not_an_export_is_refused_in_one_line(ws: Workspace, data_dir: Path, tmp_path: Path,
-                                                      payload: bytes) -> None:
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"{nope",
+        b"[]",
+        b'{"meta": {"1": {"schema": 1}}, "clients": {}}',
+        b'{"schema": 99, "clients": []}',
+        b'{"schema": 1, "widgets": []}',
+    ],
+)
+def test_what_is_not_an_export_is_refused_in_one_line(
+    ws: Workspace, data_dir: Path, tmp_path: Path, payload: bytes
+) -> None:
     file = tmp_path / "x.json"
     file.write_bytes(payload)
     before = (data_dir / "workspace.json").read_bytes()

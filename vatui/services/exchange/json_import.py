@@ -30,8 +30,13 @@ from vatui.store.archive import ARCHIVED_TABLES, archived_docs
 from vatui.store.workspace import Tx, Workspace
 
 KIND_OF = {
-    "clients": "client", "tasks": "task", "time": "time", "contacts": "contact",
-    "invoices": "invoice", "payments": "payment", "expenses": "expense",
+    "clients": "client",
+    "tasks": "task",
+    "time": "time",
+    "contacts": "contact",
+    "invoices": "invoice",
+    "payments": "payment",
+    "expenses": "expense",
 }
 """The summary's kind of a record of each table."""
 
@@ -101,19 +106,27 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
     plan = JsonPlan(file=file, label=_("import JSON export {name}").format(name=Path(file).name))
     plan.rows = export.rows
     live = {t: {int(k) for k in reader.docs(t)} for t in RECORD_TABLES}
-    archived = {t: {int(k) for k in archived_docs(ws, t)} if t in ARCHIVED_TABLES else set() for t in RECORD_TABLES}
+    archived = {
+        t: {int(k) for k in archived_docs(ws, t)} if t in ARCHIVED_TABLES else set() for t in RECORD_TABLES
+    }
     meta = reader.docs("meta").get("1") or {}
     floors = meta.get("id_floor") or {}
     empty = not any(live[t] or archived[t] for t in RECORD_TABLES)
 
     for table in RECORD_TABLES:
         floor = int(floors.get(table, 0))
-        clash = sorted(n for n in export.rows.get(table, {}) if n in live[table] or n in archived[table] or n <= floor)
+        clash = sorted(
+            n for n in export.rows.get(table, {}) if n in live[table] or n in archived[table] or n <= floor
+        )
         if clash:
             top = max([floor, *live[table], *archived[table]])
-            plan.problems.append(f"{file}: " + _(
-                "{table} {ids}: already used in this workspace (its {table} ids go up to {top}); "
-                "a merge keeps every id, so ids must not collide: import into an empty workspace").format(table=table, ids=_ids(clash), top=top))
+            plan.problems.append(
+                f"{file}: "
+                + _(
+                    "{table} {ids}: already used in this workspace (its {table} ids go up to {top}); "
+                    "a merge keeps every id, so ids must not collide: import into an empty workspace"
+                ).format(table=table, ids=_ids(clash), top=top)
+            )
     if plan.problems:
         return plan
 
@@ -123,10 +136,13 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                 if not isinstance(ref, int) or isinstance(ref, bool) or ref in export.rows.get(target, {}):
                     continue
                 if ref in live[target] or ref in archived[target]:
-                    plan.problems.append(f"{file}: " + _(
-                        "{table} #{id}: its {field} #{ref} is not in the file, and {target} #{ref} is "
-                        "another record in this workspace").format(
-                            table=table, id=doc_id, field=name, ref=ref, target=target))
+                    plan.problems.append(
+                        f"{file}: "
+                        + _(
+                            "{table} #{id}: its {field} #{ref} is not in the file, and {target} #{ref} is "
+                            "another record in this workspace"
+                        ).format(table=table, id=doc_id, field=name, ref=ref, target=target)
+                    )
                 else:
                     plan.floors[target] = max(plan.floors.get(target, 0), ref)
         if table == "invoices":
@@ -144,13 +160,20 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
         for doc_id, doc in sorted(export.rows.get(table, {}).items()):
             detail = f"#{doc_id}"
             if table == "clients" and fold(str(doc.get("name", ""))) in names:
-                detail += " — " + _("another client of this name is #{id} here: this one is added beside it").format(
-                    id=names[fold(str(doc.get("name", "")))])
+                detail += " — " + _(
+                    "another client of this name is #{id} here: this one is added beside it"
+                ).format(id=names[fold(str(doc.get("name", "")))])
             plan.add("add", KIND_OF[table], _label(table, doc), detail)
     if export.confidential is False and export.rows.get("clients"):
-        plan.add("skip", "note", _("confidential notes"), _(
-            "the file was exported without --confidential: its clients' confidential notes are not in it "
-            "(export again with --confidential to bring them)"))
+        plan.add(
+            "skip",
+            "note",
+            _("confidential notes"),
+            _(
+                "the file was exported without --confidential: its clients' confidential notes are not in it "
+                "(export again with --confidential to bring them)"
+            ),
+        )
     return plan
 
 
@@ -162,7 +185,9 @@ def _plan_settings(plan: JsonPlan, reader: Reader, export: JsonExport, empty: bo
     if empty:
         if export.settings != current:
             plan.settings_doc = dict(export.settings)
-            plan.add("update", "settings", _("settings"), _("the file's settings (this workspace had no records)"))
+            plan.add(
+                "update", "settings", _("settings"), _("the file's settings (this workspace had no records)")
+            )
         return
     columns = list(current.get("columns") or [])
     wanted = [str(d.get("column")) for d in export.rows.get("tasks", {}).values()]
@@ -197,7 +222,9 @@ def apply_json(tx: Tx, plan: JsonPlan, progress: Progress | None = None) -> None
         progress(1.0)
 
 
-def import_json(ws: Workspace, path: Path, *, dry_run: bool = False, progress: Progress | None = None) -> JsonPlan:
+def import_json(
+    ws: Workspace, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> JsonPlan:
     """Import an export of ``vatui export json``; all or nothing, one undo step."""
     read = read_export(Path(path), str(path))
     if read.problems:

@@ -74,7 +74,9 @@ def read_export(path: Path, file: str) -> ReadResult:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        return ReadResult(export, [f"{file}:{exc.lineno}: " + _("not valid JSON ({why})").format(why=exc.msg)])
+        return ReadResult(
+            export, [f"{file}:{exc.lineno}: " + _("not valid JSON ({why})").format(why=exc.msg)]
+        )
     where = _lines(raw)
 
     def problem(table: str, doc_id: int | None, reason: str) -> None:
@@ -89,9 +91,15 @@ def read_export(path: Path, file: str) -> ReadResult:
         return ReadResult(export, [f"{file}:1: {reason}"])
     schema = data["schema"]
     if not isinstance(schema, int) or isinstance(schema, bool) or not 1 <= schema <= SCHEMA_VERSION:
-        return ReadResult(export, [f"{file}:1: " + _(
-            "schema {found!r}: this vatui reads exports of schema 1 to {ours}").format(
-                found=schema, ours=SCHEMA_VERSION)])
+        return ReadResult(
+            export,
+            [
+                f"{file}:1: "
+                + _("schema {found!r}: this vatui reads exports of schema 1 to {ours}").format(
+                    found=schema, ours=SCHEMA_VERSION
+                )
+            ],
+        )
     flag = data.get("confidential")
     export.confidential = flag if isinstance(flag, bool) else None
     for key in sorted(set(data) - {"schema", "confidential", "settings", *RECORD_TABLES}):
@@ -105,13 +113,19 @@ def read_export(path: Path, file: str) -> ReadResult:
         for n, row in enumerate(rows):
             doc_id = row.get("id") if isinstance(row, dict) else None
             if not _is_id(doc_id):
-                problem(table, None, _("{table}[{n}]: expected a record with a whole-number id").format(
-                    table=table, n=n))
+                problem(
+                    table,
+                    None,
+                    _("{table}[{n}]: expected a record with a whole-number id").format(table=table, n=n),
+                )
                 continue
             assert isinstance(row, dict) and isinstance(doc_id, int)
             if doc_id in docs:
-                problem(table, doc_id, _("{table} #{id}: the id is in the file twice").format(
-                    table=table, id=doc_id))
+                problem(
+                    table,
+                    doc_id,
+                    _("{table} #{id}: the id is in the file twice").format(table=table, id=doc_id),
+                )
                 continue
             doc = {k: v for k, v in row.items() if k != "id"}
             try:
@@ -136,7 +150,9 @@ def read_export(path: Path, file: str) -> ReadResult:
 
 def as_workspace(export: JsonExport) -> dict[str, Any]:
     """The export in the workspace file's shape (``{table: {"<id>": document}}``)."""
-    tables: dict[str, Any] = {t: {str(k): d for k, d in export.rows.get(t, {}).items()} for t in RECORD_TABLES}
+    tables: dict[str, Any] = {
+        t: {str(k): d for k, d in export.rows.get(t, {}).items()} for t in RECORD_TABLES
+    }
     tables["settings"] = {"1": export.settings} if export.settings is not None else {}
     tables["meta"] = {"1": {"schema": SCHEMA_VERSION}}
     return tables
