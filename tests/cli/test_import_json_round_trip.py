@@ -155,3 +155,27 @@ def test_archived_records_come_back_live_and_are_archived_again_into_the_same_ye
     assert _reports(vatui, target) == before
     assert archive_years(target) == [2025]
     assert _ok(vatui, target, "export", "json", "--confidential") == exported.read_text() + "\n"
+
+
+def test_the_dry_run_prints_what_the_import_then_prints_and_a_refusal_writes_nothing(
+    vatui: Vatui, data_dir: Path, tmp_path: Path
+) -> None:
+    _ok(vatui, data_dir, "client", "add", "Café Olé", "--confidential-note", "Door code 4471#")
+    exported = tmp_path / "export.json"
+    _ok(vatui, data_dir, "export", "json", "-o", str(exported))
+    target = tmp_path / "empty"
+    dry = _ok(vatui, target, "import", "json", str(exported), "--dry-run").splitlines()
+    assert dry[0] == f"Dry run of {exported}: nothing was written."
+    real = _ok(vatui, target, "import", "json", str(exported)).splitlines()
+    assert real[1:] == dry[1:]
+    assert "  + client “Café Olé” — #1" in real
+    assert any(line.startswith("  = note “confidential notes” — the file was exported without") for line in real)
+    before = (target / "workspace.json").read_bytes()
+    again = vatui("--data-dir", str(target), "import", "json", str(exported))
+    assert again.code == 1 and again.out == ""
+    assert again.err.splitlines() == [
+        f"vatui: {exported}: clients #1: already used in this workspace (its clients ids go up to 1); a merge "
+        "keeps every id, so ids must not collide: import into an empty workspace",
+        "vatui: nothing was imported.",
+    ]
+    assert (target / "workspace.json").read_bytes() == before
