@@ -136,7 +136,7 @@ def test_the_small_demo_round_trips_exactly(vatui: Vatui, data_dir: Path, tmp_pa
     assert _ok(vatui, target, "client", "list", "--all", "--json").strip() == "[]"
 
 
-def test_archived_records_come_back_live_and_are_archived_again_into_the_same_years(
+def test_archived_records_come_back_live_undoable_then_archive_into_the_same_years(
     vatui: Vatui, data_dir: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
     _ok(vatui, data_dir, "demo-data", "--size", "small")
@@ -144,16 +144,18 @@ def test_archived_records_come_back_live_and_are_archived_again_into_the_same_ye
     before = _reports(vatui, data_dir)
     assert "INV-2025-0001" not in before["invoice list --json"]
     target = tmp_path / "empty"
-    exported, _out = _round_trip(vatui, data_dir, target, tmp_path)
-    ws = Workspace.open(target, clock)
-    try:  # back live, as documented
-        assert "INV-2025-0001" in [d["number"] for d in ws.docs("invoices").values()]
-    finally:
-        ws.close()
+    exported, out = _round_trip(vatui, data_dir, target, tmp_path)
+    assert "  = note “archive” — some records are old enough for the archive" in out
+    # back live, and they stay live while the import is the newest undo step: undo still works
+    live = vatui("--data-dir", str(target), "invoice", "list", "--json").json()["invoices"]
+    assert "INV-2025-0001" in [row["number"] for row in live]
     assert archive_years(target) == []
-    # the next open (here: the first report) moves them to the archive again (auto_archive)
-    assert _reports(vatui, target) == before
+    assert "Undone: import JSON export export.json" in _ok(vatui, target, "undo")
+    assert _ok(vatui, target, "invoice", "list", "--archived", "--json").count("INV-") == 0
+    _round_trip(vatui, data_dir, target, tmp_path)
+    _ok(vatui, target, "archive")
     assert archive_years(target) == [2025]
+    assert _reports(vatui, target) == before
     assert _ok(vatui, target, "export", "json", "--confidential") == exported.read_text() + "\n"
 
 
@@ -169,7 +171,9 @@ def test_the_dry_run_prints_what_the_import_then_prints_and_a_refusal_writes_not
     real = _ok(vatui, target, "import", "json", str(exported)).splitlines()
     assert real[1:] == dry[1:]
     assert "  + client “Café Olé” — #1" in real
-    assert any(line.startswith("  = note “confidential notes” — the file was exported without") for line in real)
+    assert any(
+        line.startswith("  = note “confidential notes” — the file was exported without") for line in real
+    )
     before = (target / "workspace.json").read_bytes()
     again = vatui("--data-dir", str(target), "import", "json", str(exported))
     assert again.code == 1 and again.out == ""

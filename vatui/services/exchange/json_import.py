@@ -3,15 +3,16 @@
 Every record keeps its id, so everything that points at another record (a time entry's
 task, an invoice's billed time, a payment's invoice) still points at the same one and
 every report reads as it did. That is only safe when no id of the file is used in the
-workspace, live, archived or ever handed out (at or below the table's id floor): an
-import into an empty workspace always is; a merge into a non-empty one is refused
+workspace: by a live or archived record, or named by one (a deleted task that time still
+points at). An import into an empty workspace always is (also after an undone import); a merge into a non-empty one is refused
 otherwise, naming the table and the ids. A merge only ever adds records: nothing in the
 workspace is changed or dropped (its own settings are kept; the file's board columns that
 it lacks are added to them).
 
-Archived records come back live (an export holds them with the rest); ``vatui archive``
-(or the app when it opens, with ``auto_archive`` on) moves them to the archive again, into
-the same years. Ids that the file's records point at but that are not in the file (a
+Archived records come back live (an export holds them with the rest, unmarked). While
+the import is the newest undo step they stay live, so ``vatui undo`` can take it back
+(``archive_hold``); then ``vatui archive``, or the next open after another change (with
+``auto_archive`` on), moves them to the archive again, into the same years. Ids that the file's records point at but that are not in the file (a
 deleted task's time, a deleted payment) are never handed out afterwards (the id floors).
 """
 
@@ -20,13 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from vatui.domain.clock import local_today
 from vatui.domain.money import Money
+from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import ImportPlan, ImportRefused, Progress, Reader, fold
 from vatui.services.exchange.json_read import RECORD_TABLES, JsonExport, read_export
-from vatui.store.archive import ARCHIVED_TABLES, archived_docs
+from vatui.store.archive import ARCHIVED_TABLES, archived_docs, has_archivable
 from vatui.store.workspace import Tx, Workspace
 
 KIND_OF = {
@@ -76,6 +79,21 @@ def _refs(table: str, doc: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
             yield "items.late_fee_for", "invoices", item.get("late_fee_for")
 
 
+def _pointed_at(ws: Workspace, reader: Reader) -> dict[str, set[int]]:
+    """The ids the workspace's records (live and archived) point at, by table: a deleted
+    record's id that something still names is taken as surely as a live one."""
+    out: dict[str, set[int]] = {}
+    for table in RECORD_TABLES:
+        docs = {**(archived_docs(ws, table) if table in ARCHIVED_TABLES else {}), **reader.docs(table)}
+        for doc in docs.values():
+            for _name, target, ref in _refs(table, doc):
+                if isinstance(ref, int) and not isinstance(ref, bool):
+                    out.setdefault(target, set()).add(ref)
+            for removal in doc.get("removed_payments") or () if table == "invoices" else ():
+                out.setdefault("payments", set()).add(removal.get("payment_id"))
+    return out
+
+
 def _label(table: str, doc: dict[str, Any]) -> str:
     """A record as the summary shows it."""
     if table == "clients":
@@ -109,23 +127,19 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
     archived = {
         t: {int(k) for k in archived_docs(ws, t)} if t in ARCHIVED_TABLES else set() for t in RECORD_TABLES
     }
-    meta = reader.docs("meta").get("1") or {}
-    floors = meta.get("id_floor") or {}
+    pointed = _pointed_at(ws, reader)
     empty = not any(live[t] or archived[t] for t in RECORD_TABLES)
 
     for table in RECORD_TABLES:
-        floor = int(floors.get(table, 0))
-        clash = sorted(
-            n for n in export.rows.get(table, {}) if n in live[table] or n in archived[table] or n <= floor
-        )
+        taken = live[table] | archived[table] | pointed.get(table, set())
+        clash = sorted(n for n in export.rows.get(table, {}) if n in taken)
         if clash:
-            top = max([floor, *live[table], *archived[table]])
             plan.problems.append(
                 f"{file}: "
                 + _(
                     "{table} {ids}: already used in this workspace (its {table} ids go up to {top}); "
                     "a merge keeps every id, so ids must not collide: import into an empty workspace"
-                ).format(table=table, ids=_ids(clash), top=top)
+                ).format(table=table, ids=_ids(clash), top=max(taken))
             )
     if plan.problems:
         return plan
@@ -164,6 +178,16 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                     "another client of this name is #{id} here: this one is added beside it"
                 ).format(id=names[fold(str(doc.get("name", "")))])
             plan.add("add", KIND_OF[table], _label(table, doc), detail)
+    if _archivable(ws, export, plan.settings_doc or reader.docs("settings").get("1")):
+        plan.add(
+            "skip",
+            "note",
+            _("archive"),
+            _(
+                "some records are old enough for the archive (done long ago, paid in a closed year): they stay "
+                "live until vatui archive or your next change, so that vatui undo can take this import back"
+            ),
+        )
     if export.confidential is False and export.rows.get("clients"):
         plan.add(
             "skip",
@@ -175,6 +199,29 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
             ),
         )
     return plan
+
+
+class _FileView:
+    """The file's records, read as a workspace is (for the archive's own cheap test)."""
+
+    def __init__(self, export: JsonExport, settings: Settings) -> None:
+        self._export = export
+        self._settings = settings
+
+    def docs(self, table: str) -> dict[str, dict[str, Any]]:
+        return {str(k): d for k, d in self._export.rows.get(table, {}).items()}
+
+    def settings(self) -> Settings:
+        return self._settings
+
+
+def _archivable(ws: Workspace, export: JsonExport, settings_doc: dict[str, Any] | None) -> bool:
+    """Whether records of the file are old enough for the archive, with the settings the import leaves."""
+    settings = Settings.from_doc(settings_doc, 1) if settings_doc else ws.settings()
+    if not settings.auto_archive:
+        return False
+    today = local_today(ws.clock, settings.home_timezone)
+    return has_archivable(cast(Workspace, _FileView(export, settings)), today)
 
 
 def _plan_settings(plan: JsonPlan, reader: Reader, export: JsonExport, empty: bool) -> None:
