@@ -16,6 +16,7 @@ from vatui.domain.tasks import Task, TimeEntry
 from vatui.services.backup import export_json
 from vatui.services.exchange.import_plan import ImportRefused, summary_lines
 from vatui.services.exchange.imports import import_json
+from vatui.store.archive import all_docs
 from vatui.store.workspace import Workspace
 
 T0 = datetime(2026, 11, 2, 9, tzinfo=UTC)
@@ -216,3 +217,23 @@ def test_an_export_without_confidential_notes_says_so_and_a_merge_drops_nothing(
     full = import_json(ws, _export(source, tmp_path / "full.json", confidential=True))
     assert not [i for i in full.items if i.kind == "note"]
     assert [n["text"] for n in ws.docs("clients")["101"]["notes"]] == ["Likes mornings", "Door code 4471#"]
+
+
+def test_the_open_archive_waits_while_an_import_is_the_newest_undo_step(
+    ws: Workspace, data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    from vatui.services.session import open_workspace
+
+    source = Workspace.open(tmp_path / "src", clock)
+    old = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    with source.transaction("old") as tx:
+        tx.add(Task(title="Filed last spring", column="Done", created=old, updated=old, completed=old))
+    plan = import_json(ws, _export(source, tmp_path / "old.json"))
+    assert [i.label for i in plan.items if i.kind == "note"] == ["archive"]
+    reopened = open_workspace(data_dir, clock)
+    assert list(reopened.docs("tasks")) == ["1"]  # still live: undo can take the import back
+    with reopened.transaction("another change") as tx:
+        tx.add(Task(title="New", created=T0, updated=T0))
+    again = open_workspace(data_dir, clock)
+    assert list(again.docs("tasks")) == ["2"]  # now archived
+    assert all_docs(again, "tasks")["1"]["title"] == "Filed last spring"
