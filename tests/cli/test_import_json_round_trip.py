@@ -145,7 +145,7 @@ def test_archived_records_come_back_live_undoable_then_archive_into_the_same_yea
     assert "INV-2025-0001" not in before["invoice list --json"]
     target = tmp_path / "empty"
     exported, out = _round_trip(vatui, data_dir, target, tmp_path)
-    assert "  = note “archive” — some records are old enough for the archive" in out
+    assert "  = note “archive” — some are old enough for the archive: they stay live" in out
     # back live, and they stay live while the import is the newest undo step: undo still works
     live = vatui("--data-dir", str(target), "invoice", "list", "--json").json()["invoices"]
     assert "INV-2025-0001" in [row["number"] for row in live]
@@ -172,7 +172,7 @@ def test_the_dry_run_prints_what_the_import_then_prints_and_a_refusal_writes_not
     assert real[1:] == dry[1:]
     assert "  + client “Café Olé” — #1" in real
     assert any(
-        line.startswith("  = note “confidential notes” — the file was exported without") for line in real
+        line.startswith("  = note “confidential notes” — exported without --confidential") for line in real
     )
     before = (target / "workspace.json").read_bytes()
     again = vatui("--data-dir", str(target), "import", "json", str(exported))

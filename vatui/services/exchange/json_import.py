@@ -184,8 +184,8 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
             "note",
             _("archive"),
             _(
-                "some records are old enough for the archive (done long ago, paid in a closed year): they stay "
-                "live until vatui archive or your next change, so that vatui undo can take this import back"
+                "some are old enough for the archive: they stay live until vatui archive or your next change, "
+                "so undo works"
             ),
         )
     if export.confidential is False and export.rows.get("clients"):
@@ -193,10 +193,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
             "skip",
             "note",
             _("confidential notes"),
-            _(
-                "the file was exported without --confidential: its clients' confidential notes are not in it "
-                "(export again with --confidential to bring them)"
-            ),
+            _("exported without --confidential: any confidential client notes are not in the file"),
         )
     return plan
 
