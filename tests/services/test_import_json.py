@@ -237,3 +237,17 @@ def test_the_open_archive_waits_while_an_import_is_the_newest_undo_step(
     again = open_workspace(data_dir, clock)
     assert list(again.docs("tasks")) == ["2"]  # now archived
     assert all_docs(again, "tasks")["1"]["title"] == "Filed last spring"
+
+
+def test_a_second_running_timer_is_refused(ws: Workspace, tmp_path: Path, clock: FixedClock) -> None:
+    source = _source(tmp_path / "src", clock, floor=100)
+    with source.transaction("timer") as tx:
+        running = tx.add(TimeEntry(start=T0))
+    with ws.transaction("timer here") as tx:
+        here = tx.add(TimeEntry(start=T0))
+    with pytest.raises(ImportRefused) as refused:
+        import_json(ws, _export(source, tmp_path / "export.json"))
+    assert refused.value.problems == [
+        f"{tmp_path / 'export.json'}: time #{running.id}: its timer is running, and so is #{here.id} here; "
+        "stop one of them first"
+    ]

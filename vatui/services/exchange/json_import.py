@@ -165,6 +165,15 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                     ref = removal.get("payment_id")
                     if isinstance(ref, int) and ref not in export.rows.get("payments", {}):
                         plan.floors["payments"] = max(plan.floors.get("payments", 0), ref)
+    running_here = [k for k, d in reader.docs("time").items() if d.get("end") is None]
+    running_there = [n for n, d in export.rows.get("time", {}).items() if d.get("end") is None]
+    if running_here and running_there:
+        plan.problems.append(
+            f"{file}: "
+            + _("time #{id}: its timer is running, and so is #{here} here; stop one of them first").format(
+                id=running_there[0], here=running_here[0]
+            )
+        )
     if plan.problems:
         return plan
 
