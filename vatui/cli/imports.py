@@ -1,4 +1,4 @@
-"""``vatui import trello|csv``: bring work in from Trello, Toggl, Clockify and spreadsheets.
+"""``vatui import trello|csv|json``: bring work in from Trello, Toggl, Clockify, spreadsheets and vatui.
 
 Every import is all or nothing: the file is checked whole first, its problems listed as
 ``FILE:LINE: reason`` (exit 1, nothing written); ``--dry-run`` prints what would be added,
@@ -24,7 +24,7 @@ from vatui.i18n import _
 
 @click.group("import")
 def import_group() -> None:
-    """Import a Trello board, or clients, tasks or time from a CSV file."""
+    """Import a Trello board, clients, tasks or time from a CSV file, or a vatui JSON export."""
 
 
 @contextmanager
@@ -162,6 +162,25 @@ def import_csv_cmd(
                 dry_run=dry_run,
                 progress=progress,
             )
+    except ImportRefused as exc:
+        _refused(exc)
+        return
+    _report(plan, dry_run=dry_run, as_json=as_json)
+
+
+@import_group.command("json")
+@click.argument("path", metavar="FILE", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help=_("Show what would be imported; write nothing."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the summary as JSON."))
+@pass_ctx
+def import_json_cmd(obj: CliContext, path: Path, dry_run: bool, as_json: bool) -> None:
+    """Import what vatui export json wrote: into an empty workspace, or merged when no id collides."""
+    from vatui.services.exchange.import_plan import ImportRefused
+    from vatui.services.exchange.imports import import_json
+
+    try:
+        with _progress(_("Importing"), as_json) as progress:
+            plan = import_json(obj.ws(), path, dry_run=dry_run, progress=progress)
     except ImportRefused as exc:
         _refused(exc)
         return

@@ -65,4 +65,5 @@ def export_json(ws: Workspace, *, confidential: bool = False) -> dict[str, Any]:
             rows.append(row)
         out[table] = rows
     out["schema"] = SCHEMA_VERSION
+    out["confidential"] = confidential  # so an import can say that confidential notes were left out
     return out

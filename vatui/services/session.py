@@ -21,6 +21,7 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     opened for reading.
     """
     from vatui.services.common import home_today
+    from vatui.services.exchange.archive_hold import import_on_top
     from vatui.services.ledger_expenses import create_due_expenses
     from vatui.store.archive import archive_old, has_archivable
 
@@ -30,8 +31,8 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     try:
         create_due_expenses(ws)
         today = home_today(ws)
-        if ws.settings().auto_archive and has_archivable(ws, today):
-            archive_old(ws, today)
+        if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
+            archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
     except DiskWriteError:  # a full disk: the command itself says so if it writes
         pass
     return ws

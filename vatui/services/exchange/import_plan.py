@@ -136,6 +136,12 @@ def _kind_words(kind: str) -> tuple[str, str]:
         "client": (_("client"), _("Clients")),
         "task": (_("task"), _("Tasks")),
         "time": (_("time entry"), _("Time entries")),
+        "contact": (_("contact"), _("Contacts")),
+        "invoice": (_("invoice"), _("Invoices")),
+        "payment": (_("payment"), _("Payments")),
+        "expense": (_("expense"), _("Expenses")),
+        "settings": (_("settings"), _("Settings")),
+        "note": (_("note"), _("Notes")),
     }
     return words[kind]
 

@@ -101,3 +101,12 @@ def import_csv(
         )
 
     return run_import(ws, planner, dry_run=dry_run, progress=progress)
+
+
+def import_json(
+    ws: Workspace, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> ImportPlan:
+    """Import what ``vatui export json`` wrote (see ``vatui.services.exchange.json_import``)."""
+    from vatui.services.exchange.json_import import import_json as run
+
+    return run(ws, path, dry_run=dry_run, progress=progress)
