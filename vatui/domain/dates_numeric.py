@@ -42,8 +42,8 @@ def _reading(parts: list[str], order: str, text: str) -> tuple[int, int, str | N
     """(day, month, year or None) of ``parts`` read in ``order``."""
     if order == "ymd":
         if len(parts) == 3:
-            year, month, day = parts
-            return int(day), int(month), _year(year, text)
+            y, m, d = parts
+            return int(d), int(m), _year(y, text)
         return int(parts[1]), int(parts[0]), None
     year = _year(parts[2], text) if len(parts) == 3 else None
     if order == "mdy":
