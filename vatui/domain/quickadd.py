@@ -82,17 +82,22 @@ class QuickAdd:
     """The ``in:`` column, as the board names it."""
 
 
-def _keys(name: str) -> set[str]:
+def _keys(name: str, *, accents: bool = False) -> set[str]:
     """The forms a name can be typed in: ``big co``, ``bigco``, ``big-co``, ``big_co``.
 
-    Accents and case are folded: ``@angel`` names "Ángel Ruiz".
+    Accents and case are folded (``@angel`` names "Ángel Ruiz"); ``accents=True`` keeps
+    the accents, for an exact spelling.
     """
-    folded = " ".join(fold(name).split())
+    folded = " ".join((name.casefold() if accents else fold(name)).split())
     return {folded, folded.replace(" ", ""), folded.replace(" ", "-"), folded.replace(" ", "_")}
 
 
 def _match(query: str, names: Sequence[str]) -> list[int]:
     """Indexes of ``names`` that ``query`` names: exact matches, else prefix matches."""
+    spelled = query.casefold()
+    exact = [i for i, n in enumerate(names) if spelled in _keys(n, accents=True)]
+    if len(exact) == 1:  # "Angel" and "Ángel" both exist: the exact spelling picks one
+        return exact
     q = fold(query)
     keys = [_keys(n) for n in names]
     exact = [i for i, k in enumerate(keys) if q in k]
