@@ -82,9 +82,8 @@ def parse_numeric(text: str, today: date, date_order: str = "") -> date:
              for d, m, y in readings]
     if len(found) > 1:
         raise ParseError(
-            _("{text!r} is ambiguous: {first} or {second}? Write it as YYYY-MM-DD or with the "
-              "month's name, like \"{example}\", or choose a date order "
-              "(vatui settings set date_order dmy)").format(
+            _("{text!r} is ambiguous: {first} or {second}? Write \"{example}\" or YYYY-MM-DD, "
+              "or set date_order (dmy, mdy)").format(
                 text=text, first=day_month(found[0]), second=day_month(found[1]),
                 example=day_month(found[0], short=True).casefold())
         )
