@@ -78,3 +78,27 @@ def test_quick_add_preview_reads_back_in_the_language(monkeypatch: pytest.Monkey
     monkeypatch.setattr(i18n, "current_language", lambda: "es", raising=False)
     parsed = parse_quick_add("Menú semanal vence:5-dic", [], TODAY, ["Inbox"])
     assert "sáb 5 dic" in describe(parsed, TODAY)
+
+
+def test_spanish_names_come_from_pendulums_data_without_importing_pendulum() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from datetime import date; from vatui.domain import dates_display as d; "
+        "print(d.short_date(date(2026, 12, 4), date(2026, 11, 27), 'es'), 'pendulum' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["vie", "4", "dic", "False"]
+
+
+def test_the_table_read_as_data_is_pendulums_own() -> None:
+    from pendulum.locales.locale import Locale
+
+    loaded = Locale.load("es")
+    read = dates_display._read_locale("es")
+    assert read is not None
+    assert read["days"] == loaded.translation("days")
+    assert read["months"] == loaded.translation("months")
+    assert read["relative"] == loaded.translation("relative")
+    assert [read["plural"](n) for n in range(4)] == [loaded.plural(n) for n in range(4)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any, Final
 
 from vatui import i18n
@@ -37,7 +38,15 @@ def _base(language: str | None) -> str:
 
 @cache
 def _locale(language: str) -> dict[str, Any] | None:
-    """pendulum's translations for ``language``, or None when it has none."""
+    """pendulum's translations for ``language`` (with ``plural``), or None when it has none.
+
+    Read from pendulum's locale file as data (``_read_locale``), which costs a few
+    milliseconds, instead of importing pendulum (about 100 ms that ``vatui today`` would
+    pay); if that ever fails, pendulum itself loads it.
+    """
+    found = _read_locale(language)
+    if found is not None:
+        return found
     try:
         from pendulum.locales.locale import Locale
 
@@ -45,6 +54,40 @@ def _locale(language: str) -> dict[str, Any] | None:
     except (ValueError, ImportError):
         return None
     return {**loaded.get("translations", {}), "plural": loaded.plural}
+
+
+def _one_other(n: int) -> str:
+    return "one" if n == 1 else "other"
+
+
+def _read_locale(language: str) -> dict[str, Any] | None:
+    """The ``translations`` dict of ``pendulum/locales/<language>/locale.py``, read with ``ast``."""
+    import ast
+    from importlib.util import find_spec
+
+    if not language.isalpha():
+        return None
+    try:
+        spec = find_spec("pendulum")  # finds the package without running its __init__
+        folders = list(spec.submodule_search_locations or ()) if spec else []
+        if not folders:
+            return None
+        source = Path(folders[0], "locales", language, "locale.py").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if isinstance(key, ast.Constant) and key.value == "translations":
+                        table: dict[str, Any] = ast.literal_eval(value)
+                        # pendulum's plural rule for es and en; other languages keep their
+                        # own through pendulum (see ``_locale``) when their rule differs.
+                        return {**table, "plural": _one_other} if language in _ONE_OTHER else None
+    except (OSError, SyntaxError, ValueError, ImportError):
+        return None
+    return None
+
+
+_ONE_OTHER: Final = frozenset({"en", "es", "de", "it", "nl", "sv", "da", "nb", "nn", "fo", "bg"})
+"""Languages whose plural rule is "one" for 1, else "other" (CLDR)."""
 
 
 def _names(kind: str, width: str, language: str) -> dict[int, str] | None:
