@@ -51,3 +51,14 @@ async def test_f_angel_finds_ángel_and_the_list_sorts_ángel_with_the_as(app: V
         await pilot.press(*"angel", "enter")
         await pilot.pause()
         assert shown(board) == {"Llamar a Ángel"}
+
+
+async def test_the_palette_ignores_accents_in_what_is_typed(app: VatuiApp, ws: Workspace) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.when_ready()
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Ápp: gó tó Lédger")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.current_mode == "ledger"
