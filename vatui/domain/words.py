@@ -2,10 +2,9 @@
 
 The parsers in ``vatui.domain`` (dates, durations, amounts, recurrence, quick add) look
 words up here and hold no word of their own. Keys are lower case (the parsers casefold
-the user's text first). To teach vatui another language, add its words to these dicts
-(for Spanish: ``"lunes": 0``, ``"enero": 1``, ``"mañana": 1``, ``"vence": "due"`` ...);
-no logic changes. Watch for clashes between kinds: Spanish ``"mar"`` (martes) is also
-English March, so the weekday table would take ``"mart"`` instead.
+the user's text first). Spanish has its own tables (``ES_...``, at the end, written
+without accents), read by ``vatui.domain.dates_es``; the clashes between the two
+languages (``mar``, ``ago``) and how they are resolved are listed there.
 
 The display names at the end (``WEEKDAY_ABBR``, ``MONTH_ABBR``) are English source text
 that the caller passes through ``_()`` when it shows them.
