@@ -45,7 +45,15 @@ def test_fold_has_no_combining_marks_left(text: str) -> None:
 def test_angel_sorts_among_the_as() -> None:
     names = ["Zeta", "Ángel Ruiz", "Beto", "álvaro", "Andrés", "Ana", "Óscar", "Núñez", "Nora"]
     assert sorted(names, key=sort_key) == [
-        "álvaro", "Ana", "Andrés", "Ángel Ruiz", "Beto", "Nora", "Núñez", "Óscar", "Zeta",
+        "álvaro",
+        "Ana",
+        "Andrés",
+        "Ángel Ruiz",
+        "Beto",
+        "Nora",
+        "Núñez",
+        "Óscar",
+        "Zeta",
     ]
 
 

@@ -15,8 +15,9 @@ COLUMNS = ["Bandeja", "Siguiente", "En curso", "Esperando", "Hecho"]
 
 
 def test_a_spanish_line_reads_every_marker() -> None:
-    q = parse_quick_add("Revisar el menú @angel vence:viernes !alta ~2h #Cocina cada:lunes en:sig",
-                        CLIENTS, TODAY, COLUMNS)
+    q = parse_quick_add(
+        "Revisar el menú @angel vence:viernes !alta ~2h #Cocina cada:lunes en:sig", CLIENTS, TODAY, COLUMNS
+    )
     assert q.title == "Revisar el menú"
     assert (q.client_id, q.client_name) == (1, "Ángel Ruiz")
     assert q.due == date(2026, 12, 4)
@@ -53,8 +54,13 @@ def test_spanish_markers(line: str, field: str, expected: object) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("Pagar cada:semana", "weekly"), ("Pagar cada:mes", "monthly"), ("Pagar cada:día", "daily"),
-     ("Pagar cada:2-semanas", "2w"), ("Pagar every:monday", "monday")],
+    [
+        ("Pagar cada:semana", "weekly"),
+        ("Pagar cada:mes", "monthly"),
+        ("Pagar cada:día", "daily"),
+        ("Pagar cada:2-semanas", "2w"),
+        ("Pagar every:monday", "monday"),
+    ],
 )
 def test_spanish_recurrences(line: str, expected: str) -> None:
     q = parse_quick_add(line, CLIENTS, TODAY, COLUMNS)

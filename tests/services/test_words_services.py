@@ -69,10 +69,13 @@ def test_quick_add_reads_numeric_dates_in_the_date_order(ws: Workspace) -> None:
 def test_the_cli_reads_dates_in_the_date_order(ws: Workspace, data_dir: Path) -> None:
     set_date_order(ws, "dmy")
     env = {**os.environ, "VATUI_DATA_DIR": str(data_dir), "TZ": "UTC"}
-    added = subprocess.run([VATUI, "add", "Pagar vence:15/12", "--json"], env=env, capture_output=True, text=True)
+    added = subprocess.run(
+        [VATUI, "add", "Pagar vence:15/12", "--json"], env=env, capture_output=True, text=True
+    )
     assert added.returncode == 0, added.stderr
     assert json.loads(added.stdout)["due"].endswith("-12-15")  # the real clock: this or next year
-    report = subprocess.run([VATUI, "today", "--on", "3/4/2027", "--json"], env=env, capture_output=True,
-                            text=True)
+    report = subprocess.run(
+        [VATUI, "today", "--on", "3/4/2027", "--json"], env=env, capture_output=True, text=True
+    )
     assert report.returncode == 0, report.stderr
     assert json.loads(report.stdout)["date"] == "2027-04-03"

@@ -46,7 +46,9 @@ async def test_f_angel_finds_ángel_and_the_list_sorts_ángel_with_the_as(app: V
         await pilot.press("f")
         assert isinstance(app.screen, ClientPickerModal)
         listing = app.screen.query_one(OptionList)
-        names = [str(listing.get_option_at_index(i).prompt).split("  (")[0] for i in range(listing.option_count)]
+        names = [
+            str(listing.get_option_at_index(i).prompt).split("  (")[0] for i in range(listing.option_count)
+        ]
         assert names == ["Andrés", "Ángel Ruiz", "Zeta Café"]
         await pilot.press(*"angel", "enter")
         await pilot.pause()

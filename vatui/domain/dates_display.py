@@ -146,8 +146,10 @@ def day_month(d: date, *, short: bool = False, language: str | None = None) -> s
 def format_date(d: date, pattern: str, language: str | None = None) -> str:
     """``d.strftime(pattern)`` with ``%a %A %b %B`` in the language (``%a %d %b`` → ``vie 04 dic``)."""
     names = {
-        "%a": weekday_abbr(d.weekday(), language), "%A": weekday_name(d.weekday(), language),
-        "%b": month_abbr(d.month, language), "%B": month_name(d.month, language),
+        "%a": weekday_abbr(d.weekday(), language),
+        "%A": weekday_name(d.weekday(), language),
+        "%b": month_abbr(d.month, language),
+        "%B": month_name(d.month, language),
     }
     parts = _PATTERN_RE.split(pattern)
     codes = _PATTERN_RE.findall(pattern)

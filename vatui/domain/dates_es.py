@@ -38,16 +38,25 @@ from vatui.domain.fold import fold
 _EN_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _EN_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_UNITS: Final[dict[words.DateUnit, str]] = {
-    "days": "days", "weeks": "weeks", "months": "months", "years": "years",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
 }
 _NAMED_EN: Final[dict[words.NamedDate, str]] = {
-    "next_week": "next week", "end_of_week": "eow", "end_of_month": "eom", "next_month": "next month",
+    "next_week": "next week",
+    "end_of_week": "eow",
+    "end_of_month": "eom",
+    "next_month": "next month",
 }
 _ORDINAL_DAY_RE: Final = re.compile(r"^([0-9]{1,2})(?:o|°|ro|er|a)$")
 _YEAR_RE: Final = re.compile(r"^[0-9]{4}$")
 _DAY_RE: Final = re.compile(r"^[0-9]{1,2}$")
 _ONE_WORD_EN: Final[dict[words.RecurrenceUnit, str]] = {
-    "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly",
+    "day": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "year": "yearly",
 }
 _UNIT_LETTER: Final[dict[words.RecurrenceUnit, str]] = {"day": "d", "week": "w", "month": "m", "year": "y"}
 _INTERVAL_RE: Final = re.compile(r"^([0-9]+)\s*([^\W\d_]+)$")
@@ -86,8 +95,10 @@ def _token(tokens: list[str], i: int) -> str:
     if t in words.ES_OF_WORDS:
         return "" if after is not None and _YEAR_RE.match(after) else "of"
     weekday_first = i == 0 and len(tokens) > 2 and _is_day(after) and _is_month(tokens[2])
-    if t in words.ES_MONTHS and not weekday_first and (
-        _is_day(before) or _is_day(after) or before in words.ES_OF_WORDS
+    if (
+        t in words.ES_MONTHS
+        and not weekday_first
+        and (_is_day(before) or _is_day(after) or before in words.ES_OF_WORDS)
     ):
         return _EN_MONTHS[words.ES_MONTHS[t] - 1]
     if t in words.ES_WEEKDAYS and (weekday_first or (t not in words.WEEKDAYS and t not in words.MONTHS)):
@@ -109,7 +120,8 @@ def date_to_english(s: str) -> str:
     if f in words.ES_RELATIVE_DAYS:
         n = words.ES_RELATIVE_DAYS[f]
         return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(n) or (
-            f"in {n} days" if n > 0 else f"{-n} days ago")
+            f"in {n} days" if n > 0 else f"{-n} days ago"
+        )
     if f in words.ES_NAMED_DATES:
         return _NAMED_EN[words.ES_NAMED_DATES[f]]
     weekday = _weekday_phrase(f)

@@ -56,7 +56,9 @@ def _exists(day: int, month: int, year: str | None) -> bool:
         return False
     from vatui.domain.dates import days_in_month
 
-    return day <= (days_in_month(int(year), month) if year else (29 if month == 2 else days_in_month(2000, month)))
+    return day <= (
+        days_in_month(int(year), month) if year else (29 if month == 2 else days_in_month(2000, month))
+    )
 
 
 def parse_numeric(text: str, today: date, date_order: str = "") -> date:
@@ -67,8 +69,11 @@ def parse_numeric(text: str, today: date, date_order: str = "") -> date:
     if date_order in DATE_ORDERS:
         day, month, year = _reading(parts, date_order, text)
         if not 1 <= month <= 12:
-            raise ParseError(_("{text!r} is not a date: there is no month {month} (date order {order})")
-                             .format(text=text, month=month, order=date_order))
+            raise ParseError(
+                _("{text!r} is not a date: there is no month {month} (date order {order})").format(
+                    text=text, month=month, order=date_order
+                )
+            )
         return _month_day(month, day, year, today, text)
     readings: list[tuple[int, int, str | None]] = []
     for order in ("dmy", "mdy"):
@@ -76,15 +81,25 @@ def parse_numeric(text: str, today: date, date_order: str = "") -> date:
         if _exists(*reading) and reading not in readings:
             readings.append(reading)
     if not readings:
-        raise ParseError(_("{text!r} is not a date, day first or month first: write it as "
-                           "YYYY-MM-DD or with the month's name, like \"4 mar\"").format(text=text))
-    found = [_month_day(m, d, y, today, text) if y is None else _make(int(y), m, d, text)
-             for d, m, y in readings]
+        raise ParseError(
+            _(
+                "{text!r} is not a date, day first or month first: write it as "
+                'YYYY-MM-DD or with the month\'s name, like "4 mar"'
+            ).format(text=text)
+        )
+    found = [
+        _month_day(m, d, y, today, text) if y is None else _make(int(y), m, d, text) for d, m, y in readings
+    ]
     if len(found) > 1:
         raise ParseError(
-            _("{text!r} is ambiguous: {first} or {second}? Write \"{example}\" or YYYY-MM-DD, "
-              "or set date_order (dmy, mdy)").format(
-                text=text, first=day_month(found[0]), second=day_month(found[1]),
-                example=day_month(found[0], short=True).casefold())
+            _(
+                '{text!r} is ambiguous: {first} or {second}? Write "{example}" or YYYY-MM-DD, '
+                "or set date_order (dmy, mdy)"
+            ).format(
+                text=text,
+                first=day_month(found[0]),
+                second=day_month(found[1]),
+                example=day_month(found[0], short=True).casefold(),
+            )
         )
     return found[0]
