@@ -64,3 +64,32 @@ async def test_the_palette_ignores_accents_in_what_is_typed(app: VatuiApp, ws: W
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.current_mode == "ledger"
+
+
+async def test_quick_add_in_spanish_reads_the_date_order_and_saves(app: VatuiApp, ws: Workspace) -> None:
+    from textual.content import Content
+    from textual.widgets import Static
+
+    from vatui.domain.tasks import Task
+    from vatui.services.clients import add_client as add_client_service
+
+    add_client_service(ws, "Ángel Ruiz")
+    with ws.transaction(None) as tx:
+        tx.save(tx.settings().with_(date_order="dmy"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.when_ready()
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Enviar menú @angel vence:3/4 !alta cada:mes")
+        await pilot.pause()
+        content = app.screen.query_one("#quick-add-preview", Static).content
+        text = content.plain if isinstance(content, Content) else str(content)
+        assert "client Ángel Ruiz" in text
+        assert "due Sat 3 Apr 2027" in text
+        assert "high priority" in text and "every month" in text
+        await pilot.press("enter")
+        await pilot.pause()
+    [task] = [t for t in ws.all(Task) if t.title == "Enviar menú"]
+    assert task.due is not None and task.due.isoformat() == "2027-04-03"
+    assert task.priority == "high" and task.recurrence == "monthly"
