@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from vatui import i18n
 from vatui.domain import dates_display
@@ -102,3 +104,15 @@ def test_the_table_read_as_data_is_pendulums_own() -> None:
     assert read["months"] == loaded.translation("months")
     assert read["relative"] == loaded.translation("relative")
     assert [read["plural"](n) for n in range(4)] == [loaded.plural(n) for n in range(4)]
+
+
+@given(st.integers(min_value=0, max_value=800), st.sampled_from(["en", "es"]))
+def test_a_date_shown_in_words_reads_back_as_itself(days: int, language: str) -> None:
+    from datetime import timedelta
+
+    from vatui.domain.dates import parse_date
+
+    day = TODAY + timedelta(days=days)
+    assert parse_date(dates_display.short_date(day, TODAY, language), TODAY) == day
+    assert parse_date(format_date(day, "%a %d %b %Y", language), TODAY) == day
+    assert parse_date(day_month(day, language=language) + f" {day.year}", TODAY) == day
