@@ -53,7 +53,7 @@ class CliContext:
         """A date in vatui's syntax, relative to today at home."""
         from vatui.domain.dates import parse_date
 
-        return parse_date(text, self.today())
+        return parse_date(text, self.today(), self.ws().settings().date_order)
 
 
 def emit_json(value: Any) -> None:

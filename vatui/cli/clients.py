@@ -116,7 +116,8 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
         people_added=people, people_removed=tuple(n.strip() for n in opts.get("remove_persons", ())),
         channels_added=tuple(svc.parse_channel(text) for text in opts.get("channels", ())),
         channels_removed=tuple(removed),
-        vetting_set=tuple(svc.parse_vet(text, obj.today()) for text in opts.get("vet", ())),
+        vetting_set=tuple(svc.parse_vet(text, obj.today(), obj.ws().settings().date_order)
+                          for text in opts.get("vet", ())),
         vetting_removed=tuple(svc.check_vetting_key(k) for k in opts.get("unvet", ())),
         notes_added=tuple(notes),
         tags_added=svc.clean_tags(opts.get("tags", ())), tags_removed=svc.clean_tags(opts.get("untags", ())),

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.domain.dates_display import format_date
 from vatui.i18n import _
 
 
@@ -42,7 +43,7 @@ def contact_log(obj: CliContext, client: str, channel: str, summary: str, direct
     if as_json:
         emit_json(contact_json(contact))
         return
-    extra = _(", follow up {d}").format(d=follow.strftime("%a %d %b %Y")) if follow else ""
+    extra = _(", follow up {d}").format(d=format_date(follow, "%a %d %b %Y")) if follow else ""
     say(_("Logged {channel} contact #{id} with {name}{extra}").format(
         channel=contact.channel, id=contact.id, name=show(found.name, 40), extra=extra))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from vatui.cli.base import CliContext, emit_json, say, show
+from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.i18n import _
 
@@ -16,7 +17,7 @@ def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
     if as_json:
         emit_json(result.to_json())
         return
-    say(_("Today — {day}").format(day=result.on.strftime("%a %d %b %Y")))
+    say(_("Today — {day}").format(day=format_date(result.on, "%a %d %b %Y")))
     for section in result.sections:
         say()
         say(f"{show(section.title)} ({len(section.items)})")

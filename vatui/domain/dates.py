@@ -19,12 +19,16 @@
   after today. A leading weekday (``fri 4 dec``, as ``describe_date`` writes it) is
   checked against the date.
 
-Refused with a ``ParseError`` that says why: numeric day/month dates such as ``03/04``,
-``3.4`` or ``03-04`` (ambiguous: the 3rd of April or the 4th of March?), dates that do
-not exist (``2026-02-30``, ``feb 30``), ``next fri`` (this Friday or the one after?), and
-any date outside the business range ``MIN_DATE`` … ``MAX_DATE`` (1970-01-01 to
-2199-12-31): an invoice of year 9999 cannot be right, and its reminders would fall past
-the last day a ``date`` can hold.
+- numeric dates (``15/12``, ``3.4``, ``03-04``) in the ``date_order`` setting; with no
+  order chosen, only those that read one way (``15/12``); see ``vatui.domain.dates_numeric``;
+- the same in Spanish (``mañana``, ``vie``, ``en 3 días``, ``5 de diciembre``): see
+  ``vatui.domain.dates_es``.
+
+Refused with a ``ParseError`` that says why: numeric dates that read two ways with no
+order chosen (``03/04``: 3 April or 4 March?), dates that do not exist (``2026-02-30``,
+``feb 30``), ``next fri`` (this Friday or the one after?), and any date outside the
+business range ``MIN_DATE`` … ``MAX_DATE`` (1970-01-01 to 2199-12-31): an invoice of year
+9999 cannot be right, and its reminders would fall past the last day a ``date`` can hold.
 
 Readers never trust a stored date to be in that range: ``shift_days`` moves a date and
 stops at the ends of the calendar instead of raising ``OverflowError``.
@@ -39,6 +43,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from vatui.domain import words
+from vatui.domain.dates_es import date_to_english
 from vatui.domain.errors import ParseError
 from vatui.i18n import _, ngettext
 
@@ -298,27 +303,21 @@ def _relative(s: str, today: date, text: str) -> date | None:
     return None
 
 
-def parse_date(text: str, today: date) -> date:
+def parse_date(text: str, today: date, date_order: str = "") -> date:
     """The date ``text`` names, relative to ``today``; ``ParseError`` when unclear.
 
-    See the module docstring for every accepted form.
+    See the module docstring for every accepted form; Spanish forms are in
+    ``vatui.domain.dates_es``, numeric ones (read in ``date_order``: the setting's
+    ``dmy``, ``mdy``, ``ymd`` or empty) in ``vatui.domain.dates_numeric``.
     """
     stripped = " ".join(text.split())
     if not stripped:
         raise ParseError(_("no date given: {hint}").format(hint=_(_HINT)))
     if _AMBIGUOUS_RE.match(stripped):
-        numbers = [int(n) for n in re.findall(r"\d+", stripped)[:2]]
-        if len(numbers) == 2 and min(numbers) <= 12 < max(numbers):
-            # 31/02: only one reading, but vatui never reads numeric dates (03/04 could not be).
-            raise ParseError(
-                _('{text!r}: numeric dates are not read (03/04 could be March or April): write it '
-                  'as YYYY-MM-DD or with the month\'s name, like "4 mar"').format(text=stripped)
-            )
-        raise ParseError(
-            _('{text!r} is ambiguous (day or month first?): write it as YYYY-MM-DD or with '
-              'the month\'s name, like "4 mar"').format(text=stripped)
-        )
-    s = _normalise(stripped)
+        from vatui.domain.dates_numeric import parse_numeric
+
+        return check_business_date(parse_numeric(stripped, today, date_order), stripped)
+    s = date_to_english(_normalise(stripped))
     found = _relative(s, today, stripped)
     if found is None:
         found = _absolute(s, today, stripped)
@@ -340,13 +339,13 @@ def parse_date(text: str, today: date) -> date:
 
 
 def short_date(d: date, today: date) -> str:
-    """``"Fri 4 Dec"``, with the year when it is not ``today``'s: ``"Fri 4 Dec 2027"``."""
-    weekday = _(words.WEEKDAY_ABBR[d.weekday()])
-    month = _(words.MONTH_ABBR[d.month - 1])
-    if d.year == today.year:
-        return _("{weekday} {day} {month}").format(weekday=weekday, day=d.day, month=month)
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=weekday, day=d.day, month=month, year=d.year)
+    """``"Fri 4 Dec"``, with the year when it is not ``today``'s: ``"Fri 4 Dec 2027"``.
+
+    In the UI language (``vie 4 dic``): see ``vatui.domain.dates_display``.
+    """
+    from vatui.domain.dates_display import short_date as in_words
+
+    return in_words(d, today)
 
 
 def describe_date(d: date, today: date) -> str:

@@ -19,6 +19,7 @@ from typing import Final
 
 import pendulum
 
+from vatui.domain.dates_display import weekday_abbr
 from vatui.domain.errors import InputError
 from vatui.i18n import _
 
@@ -120,7 +121,7 @@ class LocalTime:
     def label(self) -> str:
         """One line: ``22:40 there, outside hours`` (weekday added on a weekend)."""
         if self.weekend:
-            return _("{day} {time} there, weekend").format(day=self.moment.strftime("%a"), time=self.hhmm)
+            return _("{day} {time} there, weekend").format(day=weekday_abbr(self.moment.weekday()), time=self.hhmm)
         return _("{time} there, {state}").format(time=self.hhmm, state=self.state())
 
     def difference_from(self, other_offset_minutes: int) -> str:

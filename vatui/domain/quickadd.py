@@ -21,6 +21,12 @@ token                   meaning
 ``in:next``             the board column, by case-insensitive prefix
 ======================  ==========================================================
 
+Spanish keywords work beside the English ones, whatever the UI language: ``vence:``
+(due), ``cada:`` (every), ``en:`` (in), ``!alta``, ``!media``, ``!baja``; dates and
+recurrences in Spanish too (``vence:viernes``, ``vence:5-dic``, ``cada:lunes``,
+``cada:semana``). Accents and case never matter in ``@client`` or ``en:``: ``@angel``
+names "Ángel Ruiz".
+
 Everything else is the title, kept exactly as typed (brackets, emoji and markup are
 just text; ``email@example.com`` is a word, only a token *starting* with ``@`` names a
 client). A marker given twice, an unknown or ambiguous client or column, and an empty
@@ -39,6 +45,7 @@ from vatui.domain import words
 from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import ParseError
+from vatui.domain.fold import fold
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -75,15 +82,23 @@ class QuickAdd:
     """The ``in:`` column, as the board names it."""
 
 
-def _keys(name: str) -> set[str]:
-    """The forms a name can be typed in: ``big co``, ``bigco``, ``big-co``, ``big_co``."""
-    folded = " ".join(name.casefold().split())
+def _keys(name: str, *, accents: bool = False) -> set[str]:
+    """The forms a name can be typed in: ``big co``, ``bigco``, ``big-co``, ``big_co``.
+
+    Accents and case are folded (``@angel`` names "Ángel Ruiz"); ``accents=True`` keeps
+    the accents, for an exact spelling.
+    """
+    folded = " ".join((name.casefold() if accents else fold(name)).split())
     return {folded, folded.replace(" ", ""), folded.replace(" ", "-"), folded.replace(" ", "_")}
 
 
 def _match(query: str, names: Sequence[str]) -> list[int]:
     """Indexes of ``names`` that ``query`` names: exact matches, else prefix matches."""
-    q = query.casefold()
+    spelled = query.casefold()
+    exact = [i for i, n in enumerate(names) if spelled in _keys(n, accents=True)]
+    if len(exact) == 1:  # "Angel" and "Ángel" both exist: the exact spelling picks one
+        return exact
+    q = fold(query)
     keys = [_keys(n) for n in names]
     exact = [i for i, k in enumerate(keys) if q in k]
     if exact:
@@ -129,10 +144,12 @@ def _column(query: str, columns: Sequence[str]) -> str:
 
 
 def _priority(value: str) -> words.Priority:
-    priority = words.PRIORITIES.get(value.casefold().rstrip(_TRAILING_PUNCT))
+    word = fold(value).rstrip(_TRAILING_PUNCT)
+    priority = words.PRIORITIES.get(word) or words.ES_PRIORITIES.get(word)
     if priority is None:
         raise ParseError(
-            _("'!{value}' is not a priority: use !low, !med or !high").format(value=value)
+            _("'!{value}' is not a priority: use !low, !med or !high (!baja, !media, !alta)").format(
+                value=value)
         )
     return priority
 
@@ -144,7 +161,8 @@ def _with_context(key: str, exc: ParseError) -> ParseError:
 class _Fields:
     """The markers found so far; each may be given once (tags any number of times)."""
 
-    def __init__(self) -> None:
+    def __init__(self, date_order: str = "") -> None:
+        self.date_order = date_order
         self.client: tuple[int, str] | None = None
         self.due: date | None = None
         self.priority: words.Priority | None = None
@@ -188,7 +206,8 @@ class _Fields:
 
     def _read_key(self, token: str, today: date, columns: Sequence[str]) -> bool:
         key, colon, value = token.partition(":")
-        field = words.QUICKADD_KEYS.get(key.casefold()) if colon else None
+        field = (words.QUICKADD_KEYS.get(key.casefold()) or words.ES_QUICKADD_KEYS.get(fold(key))
+                 if colon else None)
         if field is None:
             return False
         if not value:
@@ -201,7 +220,7 @@ class _Fields:
             return True
         try:
             if field == "due":
-                self.due = parse_date(value, today)
+                self.due = parse_date(value, today, self.date_order)
             else:
                 self.recurrence = Recurrence.parse(_JOINER_RE.sub(" ", value))
         except ParseError as exc:
@@ -210,13 +229,15 @@ class _Fields:
 
 
 def parse_quick_add(
-    text: str, clients: Sequence[tuple[int, str]], today: date, columns: Sequence[str]
+    text: str, clients: Sequence[tuple[int, str]], today: date, columns: Sequence[str],
+    date_order: str = "",
 ) -> QuickAdd:
     """Read a quick-add line; ``clients`` are ``(id, name)`` pairs, ``columns`` the board's.
 
-    Raises ``ParseError`` with a message for the user on any marker it cannot honour.
+    ``date_order`` (the setting) reads numeric dates such as ``vence:15/12``. Raises
+    ``ParseError`` with a message for the user on any marker it cannot honour.
     """
-    fields = _Fields()
+    fields = _Fields(date_order)
     runs: list[list[int]] = []
     last_was_text = False
     for m in _TOKEN_RE.finditer(text):

@@ -16,6 +16,10 @@ typed                       meaning                       canonical ``to_str``
 ``last``                    last day of every month       ``last``
 ==========================  ============================  ===================
 
+Spanish is read too (``vatui.domain.dates_es``): ``cada lunes``, ``lunes``, ``diario``,
+``cada día``, ``semanal``, ``cada semana``, ``mensual``, ``cada mes``, ``anual``,
+``laborables``, ``2 semanas``, ``el 15``, ``último``.
+
 ``to_str`` is stable: it is what the store keeps, and ``parse`` reads it back.
 
 Month and year steps clamp to the month's end (Jan 31 monthly → Feb 28/29), and, since a
@@ -32,6 +36,8 @@ from typing import Final
 
 from vatui.domain import words
 from vatui.domain.dates import add_months, days_in_month, next_weekday
+from vatui.domain.dates_display import weekday_name
+from vatui.domain.dates_es import recurrence_to_english
 from vatui.domain.errors import InputError, ParseError
 from vatui.i18n import _, ngettext
 
@@ -101,7 +107,7 @@ class Recurrence:
     def parse(cls, text: str) -> Recurrence:
         """The rule ``text`` names (see the module docstring); ``ParseError`` otherwise."""
         shown = " ".join(text.split())
-        s = shown.casefold()
+        s = recurrence_to_english(shown.casefold())
         first, _sep, rest = s.partition(" ")
         if first in words.EVERY_WORDS and rest:
             s = rest
@@ -152,7 +158,7 @@ class Recurrence:
         if self.workdays:
             return _("every weekday (Mon–Fri)")
         if self.weekday is not None:
-            return _("every {weekday}").format(weekday=_(words.WEEKDAY_NAMES[self.weekday]))
+            return _("every {weekday}").format(weekday=weekday_name(self.weekday))
         if self.monthday == LAST_DAY:
             return _("on the last day of every month")
         if self.monthday is not None:

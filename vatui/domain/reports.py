@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from vatui.domain.fold import sort_key
 from vatui.domain.invoicing import (
     AGING_BUCKETS,
     Totals,
@@ -85,7 +86,7 @@ def aging(billed: Iterable[Billed], names: Mapping[int, str], on: date) -> list[
             {b: Money(v, cur) for b, v in buckets.items()}, Money(sum(buckets.values()), cur),
             counts[(client_id, cur)], oldest[(client_id, cur)],
         ))
-    return sorted(rows, key=lambda r: (r.client.lower(), r.client_id, r.currency))
+    return sorted(rows, key=lambda r: (sort_key(r.client), r.client_id, r.currency))
 
 
 def aging_totals(rows: Sequence[AgingRow]) -> dict[str, dict[str, Money]]:
@@ -268,7 +269,7 @@ def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: M
             Money(a.invoiced, cur), Money(a.outstanding, cur),
             minutes.get(client_id, 0) if own else 0, billable.get(client_id, 0) if own else 0,
         ))
-    return sorted(rows, key=lambda r: (-r.revenue.minor, r.client.lower(), r.currency))
+    return sorted(rows, key=lambda r: (-r.revenue.minor, sort_key(r.client), r.currency))
 
 
 # balances held for clients ----------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.text import one_line
 from vatui.i18n import _, ngettext
@@ -93,11 +94,11 @@ def render_status_report(data: StatusReportData) -> str:
     out.append(f"# {title}")
     out.append("")
     out.append(_("Week of {start} to {end}").format(
-        start=data.week_start.strftime("%a %d %b %Y"), end=data.week_end.strftime("%a %d %b %Y")))
+        start=format_date(data.week_start, "%a %d %b %Y"), end=format_date(data.week_end, "%a %d %b %Y")))
     out.append("")
 
     out.append(f"## {_('Done this week')}")
-    out += [f"- {_line(t.title)} ({t.when.strftime('%a %d %b')})" if t.when else f"- {_line(t.title)}"
+    out += [f"- {_line(t.title)} ({format_date(t.when, '%a %d %b')})" if t.when else f"- {_line(t.title)}"
             for t in data.done] or [f"- {_('Nothing completed this week.')}"]
     out.append("")
 
@@ -115,7 +116,7 @@ def render_status_report(data: StatusReportData) -> str:
         if task.when is not None:
             waited = max(0, (data.as_of - task.when).days)
             lines.append(_("- {title} — waiting {days} (since {since})").format(
-                title=_line(task.title), days=_days(waited), since=task.when.strftime("%a %d %b")))
+                title=_line(task.title), days=_days(waited), since=format_date(task.when, "%a %d %b")))
         else:
             lines.append(f"- {_line(task.title)}")
     out += lines or [f"- {_('Nothing is waiting on you.')}"]
@@ -137,7 +138,7 @@ def render_status_report(data: StatusReportData) -> str:
     out.append(f"## {_('Next')}")
     lines = []
     for task in data.next_up:
-        due = _(" (due {d})").format(d=task.when.strftime("%a %d %b")) if task.when else ""
+        due = _(" (due {d})").format(d=format_date(task.when, "%a %d %b")) if task.when else ""
         lines.append(f"- {_line(task.title)}{due}")
     out += lines or [f"- {_('Nothing planned yet.')}"]
 

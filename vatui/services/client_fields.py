@@ -187,14 +187,14 @@ def check_channel(channel: Channel) -> Channel:
     return Channel(kind=kind, handle=handle)
 
 
-def parse_vet(text: str, today: date) -> VettingCheck:
+def parse_vet(text: str, today: date, date_order: str = "") -> VettingCheck:
     """``contract`` or ``contract:DATE`` (any date syntax; today by default) as a ticked check."""
     key, sep, when = text.partition(":")
     on = today
     if sep and when.strip():
         from vatui.domain.dates import parse_date
 
-        on = parse_date(when.strip(), today)
+        on = parse_date(when.strip(), today, date_order)
     if on > today:
         raise InputError(_("a vetting check cannot be dated in the future"))
     return VettingCheck(key=check_vetting_key(key), done_on=on)

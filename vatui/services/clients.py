@@ -18,6 +18,7 @@ from vatui.domain.clients import (
     Client,
 )
 from vatui.domain.errors import InputError, NotFoundError, RuleError
+from vatui.domain.fold import fold, sort_key
 from vatui.domain.text import name_key, one_line
 from vatui.i18n import _
 from vatui.services.client_fields import (
@@ -55,8 +56,10 @@ def find_client(ws: Workspace, ref: str | int) -> Client:
     if text.startswith("#") and text[1:].isascii() and text[1:].isdigit():
         return ws.get(Client, int(text[1:]))
     clients = ws.all(Client)
-    wanted = text.lower().lstrip("@")
-    exact = [c for c in clients if c.name.lower() == wanted]
+    wanted = fold(text.lstrip("@"))
+    exact = [c for c in clients if c.name.casefold() == text.casefold().lstrip("@")]
+    if len(exact) != 1:  # "Angel" and "Ángel" both exist: the exact spelling picks one
+        exact = [c for c in clients if fold(c.name) == wanted]
     if len(exact) == 1:
         return exact[0]
     if text.isascii() and text.isdigit():
@@ -64,7 +67,7 @@ def find_client(ws: Workspace, ref: str | int) -> Client:
             return ws.get(Client, int(text))
         except NotFoundError:
             pass
-    matches = [c for c in clients if c.name.lower().startswith(wanted)] if wanted else []
+    matches = [c for c in clients if fold(c.name).startswith(wanted)] if wanted else []
     live = [c for c in matches if not c.archived]
     if len(live) == 1:
         return live[0]
@@ -83,7 +86,7 @@ def list_clients(ws: Workspace, *, status: str | None = None, include_archived: 
         wanted = check_status(status)
         clients = [c for c in clients if c.status == wanted]
     order = {s: i for i, s in enumerate(STATUSES)}
-    return sorted(clients, key=lambda c: (order.get(c.status, 99), c.name.lower()))
+    return sorted(clients, key=lambda c: (order.get(c.status, 99), sort_key(c.name)))
 
 
 def _with_email(channels: tuple[Channel, ...], email: str) -> tuple[Channel, ...]:

@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
     check_quantity,
@@ -64,7 +65,7 @@ def check_item(spec: ItemSpec, currency: str) -> LineItem:
 
 
 def _month_name(day: date) -> str:
-    return day.strftime("%B %Y")
+    return format_date(day, "%B %Y")
 
 
 def _rate(client: Client) -> Money:

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client, Contact
+from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError
 from vatui.domain.status_report import ReportLine, ReportNote, StatusReportData, render_status_report
 from vatui.domain.tasks import Task
@@ -133,5 +134,5 @@ def mark_report_sent(
     """Log the report as an outgoing contact on the client's preferred channel (else e-mail)."""
     client = ws.get(Client, client_id)
     kind = channel or client.preferred_channel or "email"
-    summary = _("Weekly status report sent (week of {day})").format(day=week_start.strftime("%d %b %Y"))
+    summary = _("Weekly status report sent (week of {day})").format(day=format_date(week_start, "%d %b %Y"))
     return log_contact(ws, client_id, channel=kind, summary=summary, direction="out")

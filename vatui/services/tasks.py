@@ -10,6 +10,7 @@ from typing import Any, NoReturn
 from vatui.domain.changes import TaskChanges
 from vatui.domain.dates import in_business_range
 from vatui.domain.errors import InputError, NotFoundError
+from vatui.domain.fold import fold
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
@@ -42,11 +43,11 @@ def check_notes(notes: str) -> str:
 
 def check_column(settings: Settings, column: str) -> str:
     """The canonical column name for ``column`` (case-insensitive prefix), or refused."""
-    wanted = column.strip().lower()
+    wanted = fold(column.strip())
     for name in settings.columns:
-        if name.lower() == wanted:
+        if fold(name) == wanted:
             return name
-    matches = [name for name in settings.columns if name.lower().startswith(wanted)] if wanted else []
+    matches = [name for name in settings.columns if fold(name).startswith(wanted)] if wanted else []
     if len(matches) == 1:
         return matches[0]
     raise InputError(_("no column {column!r}; columns are {columns}").format(
@@ -84,12 +85,12 @@ def find_task(ws: Workspace, ref: str | int) -> Task:
 
             refuse_archived_task(ws, text)  # archived: read-only, says so
             raise
-    wanted = text.lower()
+    wanted = fold(text)
     tasks = ws.all(Task)
-    exact = [t for t in tasks if t.title.lower() == wanted]
+    exact = [t for t in tasks if fold(t.title) == wanted]
     if len(exact) == 1:
         return exact[0]
-    matches = [t for t in tasks if t.title.lower().startswith(wanted)] if wanted else []
+    matches = [t for t in tasks if fold(t.title).startswith(wanted)] if wanted else []
     open_matches = [t for t in matches if not t.is_done]
     if len(open_matches) == 1:
         return open_matches[0]
@@ -148,7 +149,7 @@ def quick_add(ws: Workspace, text: str) -> Task:
     from vatui.domain.quickadd import parse_quick_add
 
     settings = ws.settings()
-    parsed = parse_quick_add(text, client_refs(ws), home_today(ws), settings.columns)
+    parsed = parse_quick_add(text, client_refs(ws), home_today(ws), settings.columns, settings.date_order)
     return add_task(
         ws, parsed.title, client_id=parsed.client_id, column=parsed.column, due=parsed.due,
         priority=parsed.priority, estimate_minutes=parsed.estimate_minutes, tags=parsed.tags,

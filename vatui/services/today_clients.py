@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.dates import clamp_moment
+from vatui.domain.fold import sort_key
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -103,5 +104,5 @@ def _cadence_items(
         name = str(doc.get("name", ""))
         items.append((silent, TriageItem("client", cid, name, name,
                                          detail.format(d=_days(silent), c=_days(int(cadence))), since, level)))
-    items.sort(key=lambda pair: (-pair[0], pair[1].title.lower()))
+    items.sort(key=lambda pair: (-pair[0], sort_key(pair[1].title)))
     return [item for _silent, item in items]

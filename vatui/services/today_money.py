@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.i18n import _
 from vatui.services.ledger_collect import (
@@ -81,7 +82,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     for invoice, due in sorted(opened, key=lambda o: (o[0].due_date, o[0].number)):
         if on <= invoice.due_date <= horizon:
             when = _("due today") if invoice.due_date == on else _("due {day}").format(
-                day=invoice.due_date.strftime("%a %d %b"))
+                day=format_date(invoice.due_date, "%a %d %b"))
             expected.append(TriageItem("invoice", invoice.id, invoice.number, names.get(invoice.client_id),
                                        f"{due.format()} · {when}", invoice.due_date))
 

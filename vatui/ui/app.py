@@ -23,6 +23,7 @@ from textual.theme import Theme
 
 from vatui.domain.clock import Clock
 from vatui.domain.errors import VatuiError
+from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
@@ -204,7 +205,7 @@ class VatuiApp(PaneApp):
         ws = self.ws
         column_of = getattr(self.active_pane(), "quick_add_column", None)
         default_column = column_of() if callable(column_of) else None
-        clients = sorted(client_refs(ws), key=lambda c: c[1].casefold())
+        clients = sorted(client_refs(ws), key=lambda c: sort_key(c[1]))
         modal = QuickAddModal(clients, ws.settings().columns, home_today(ws), default_column)
         self.push_screen(modal, self._quick_added)
 

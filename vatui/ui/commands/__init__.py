@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from vatui.domain.fold import fold
 from vatui.domain.text import one_line
 
 
@@ -37,7 +38,8 @@ class Command:
 def highlight(matcher: Matcher, name: str) -> Content:
     """``name`` as plain text with the matched letters styled (no markup is parsed)."""
     content = Content(name)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    folded = fold(name)  # the query is folded too: "menu" lights up "Menú"
+    score, offsets = matcher.fuzzy_search.match(matcher.query, folded if len(folded) == len(name) else name)
     if not score:
         return content
     for offset in offsets:
@@ -59,10 +61,10 @@ class PaneCommands(Provider):
             yield DiscoveryHit(Content(name), command.callback, text=name, help=escape(command.help))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        matcher = self.matcher(fold(query))
         for command in self.commands():
             name = one_line(command.name)
-            score = matcher.match(name)
+            score = matcher.match(fold(name))
             if score > 0:
                 yield Hit(score, highlight(matcher, name), command.callback, text=name,
                           help=escape(command.help))

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.widgets.safe_input import SafeInput
 
@@ -62,9 +63,9 @@ class ClientPicker(ModalScreen[int | None]):
         self.query_one(Input).focus()
 
     def _fill(self, query: str) -> None:
-        wanted = query.strip().casefold()
+        wanted = fold(query.strip())
         options = [Option(self.line(name, figure), id=str(cid))
-                   for cid, name, figure in self.clients if wanted in name.casefold()]
+                   for cid, name, figure in self.clients if wanted in fold(name)]
         listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options(options)

@@ -22,12 +22,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from vatui.domain.clients import CHANNEL_KINDS, DIRECTIONS
-from vatui.domain.dates import describe_date, parse_date
+from vatui.domain.dates import describe_date
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.contacts import check_summary
 from vatui.ui import render
+from vatui.ui.date_input import read_date
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -130,7 +131,7 @@ class ContactFormModal(ModalScreen[ContactFormResult | None]):
             return value, ""
 
         def on(text: str) -> tuple[Any, str]:
-            value = parse_date(text or "today", self.today)
+            value = read_date(self, text or "today", self.today)
             if value > self.today:
                 raise InputError(_("a contact cannot be logged on a future day"))
             return value, describe_date(value, self.today)
@@ -138,7 +139,7 @@ class ContactFormModal(ModalScreen[ContactFormResult | None]):
         def follow(text: str) -> tuple[Any, str]:
             if not text.strip():
                 return None, _("no follow-up")
-            value = parse_date(text, self.today)
+            value = read_date(self, text, self.today)
             if value < self.today:
                 raise InputError(_("the follow-up date is in the past"))
             return value, describe_date(value, self.today)

@@ -12,10 +12,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from vatui.domain.dates import describe_date, parse_date
+from vatui.domain.dates import describe_date
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.date_input import read_date
 from vatui.ui.widgets.safe_input import SafeInput
 
 HINT = _("today, tomorrow, fri, +3d, in 2 weeks, eom, 2026-12-05, 5 dec")
@@ -56,7 +57,7 @@ class DatePromptModal(ModalScreen[date | None]):
             preview.set_class(False, "-error")
             return
         try:
-            self.chosen = parse_date(value, self.today)
+            self.chosen = read_date(self, value, self.today)
         except ParseError as exc:
             preview.update(render.text(str(exc)))
             preview.set_class(True, "-error")

@@ -14,12 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from vatui.domain.amounts import parse_amount
-from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.ledger import EXPENSE_CATEGORIES
 from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.date_input import read_date
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -85,7 +85,7 @@ class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
         money = parse_amount(self._value("expense-amount"), self.currency, self.decimal_comma)
         if money.minor <= 0:
             raise VatuiError(_("an expense must be more than zero"))
-        day = parse_date(self._value("expense-date") or "today", self.today)
+        day = read_date(self, self._value("expense-date") or "today", self.today)
         every = str(self.query_one("#expense-every", Select).value)
         return ExpenseInput(money, str(self.query_one("#expense-category", Select).value),
                             self._value("expense-vendor").strip(), self._value("expense-note").strip(), day,

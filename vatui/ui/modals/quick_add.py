@@ -17,6 +17,7 @@ from vatui.domain.errors import ParseError
 from vatui.domain.quickadd import QuickAdd, describe, parse_quick_add
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.date_input import date_order_of
 from vatui.ui.widgets.safe_input import SafeInput
 
 EXAMPLE = "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"
@@ -86,7 +87,7 @@ class QuickAddModal(ModalScreen[str | None]):
             preview.set_class(False, "-error")
             return
         try:
-            self.parsed = parse_quick_add(value, self.clients, self.today, self.columns)
+            self.parsed = parse_quick_add(value, self.clients, self.today, self.columns, date_order_of(self))
         except ParseError as exc:
             self.error = str(exc)
             preview.update(render.text(_("✗ {error}").format(error=self.error)))
@@ -104,7 +105,7 @@ class QuickAddModal(ModalScreen[str | None]):
         if self.parsed is not None and self.parsed.column is None and self.default_column:
             candidate = f"{text} {column_token(self.default_column)}"
             try:
-                again = parse_quick_add(candidate, self.clients, self.today, self.columns)
+                again = parse_quick_add(candidate, self.clients, self.today, self.columns, date_order_of(self))
             except ParseError:
                 return text
             if again.column == self.default_column:

@@ -24,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from vatui.domain.changes import TaskChanges
-from vatui.domain.dates import describe_date, parse_date
+from vatui.domain.dates import describe_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import VatuiError
 from vatui.domain.recurrence import Recurrence
@@ -32,6 +32,7 @@ from vatui.domain.tasks import PRIORITIES, Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
+from vatui.ui.date_input import read_date
 from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
 
@@ -205,7 +206,7 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
         def due(text: str) -> tuple[Any, str]:
             if not text.strip():
                 return None, _("no due date")
-            value = parse_date(text, self.today)
+            value = read_date(self, text, self.today)
             return value, describe_date(value, self.today)
 
         def estimate(text: str) -> tuple[Any, str]:

@@ -18,13 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
-from vatui.domain.dates import describe_date, parse_date
+from vatui.domain.dates import describe_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.tasks import TimeEntry
 from vatui.i18n import _
 from vatui.services.time_entries import check_minutes, check_time_note
 from vatui.ui import render
+from vatui.ui.date_input import read_date
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -88,7 +89,7 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
         minutes = day = None
         if not self.entry.running:
             minutes = check_minutes(parse_duration(self.query_one("#time-duration", Input).value))
-            day = parse_date(self.query_one("#time-day", Input).value, self.today)
+            day = read_date(self, self.query_one("#time-day", Input).value, self.today)
             if day > self.today:
                 raise InputError(_("time cannot be logged on a future day"))
         note = check_time_note(self.query_one("#time-note", Input).value)
@@ -111,7 +112,7 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
             return
         status.remove_class("-error")
         try:
-            day = parse_date(self.query_one("#time-day", Input).value, self.today)
+            day = read_date(self, self.query_one("#time-day", Input).value, self.today)
             status.update(render.text(describe_date(day, self.today)))
         except VatuiError:
             status.update("")

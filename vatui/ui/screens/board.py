@@ -24,6 +24,7 @@ from textual.command import Provider
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from vatui.domain.fold import fold
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -188,7 +189,7 @@ class BoardScreen(BoardActions, Screen[None]):
         self.query_one(BoardColumns).focus()
 
     def _matches(self) -> Callable[[Task], bool] | None:
-        client, text = self.client_filter, self.text_filter.strip().casefold()
+        client, text = self.client_filter, fold(self.text_filter.strip())
         if client is None and not text:
             return None
         names = self.snapshot.client_names if self.snapshot else {}
@@ -197,7 +198,7 @@ class BoardScreen(BoardActions, Screen[None]):
             if client is not None and task.client_id != client:
                 return False
             if text:
-                hay = " ".join((task.title, names.get(task.client_id or -1, ""), *task.tags)).casefold()
+                hay = fold(" ".join((task.title, names.get(task.client_id or -1, ""), *task.tags)))
                 return text in hay
             return True
 

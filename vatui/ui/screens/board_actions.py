@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from vatui.domain.dates import describe_date
+from vatui.domain.fold import sort_key
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -232,7 +233,7 @@ class BoardActions:
         clients = dict(client_refs(self.app.ws))
         if keep is not None and keep not in clients and self.snapshot is not None:
             clients[keep] = self.snapshot.client_names.get(keep, f"#{keep}")
-        return sorted(clients.items(), key=lambda item: item[1].casefold())
+        return sorted(clients.items(), key=lambda item: sort_key(item[1]))
 
     def action_new_card(self) -> None:
         """Open the card form for a new card in the focused column."""
@@ -296,7 +297,7 @@ class BoardActions:
                 if t.client_id is not None:
                     counts[t.client_id] = counts.get(t.client_id, 0) + 1
         clients = sorted(((cid, snap.client_names.get(cid, f"#{cid}"), n) for cid, n in counts.items()),
-                         key=lambda item: item[1].casefold())
+                         key=lambda item: sort_key(item[1]))
         if not clients:
             self.tell(_("No card has a client"))
             return

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList
 
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
+from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.screens.clients_actions import ClientsActions
@@ -40,7 +41,7 @@ def matches(client: Client, needle: str) -> bool:
         return True
     hay = [client.name, client.status, *client.tags, *(p.name for p in client.people),
            *(c.handle for c in client.channels)]
-    return any(needle in value.casefold() for value in hay)
+    return any(needle in fold(value) for value in hay)
 
 
 class ClientsScreen(ClientsActions, Screen[None]):
@@ -115,7 +116,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
 
         ws = self.vatui.ws
         ws.refresh()
-        needle = self.filter_text.strip().casefold()
+        needle = fold(self.filter_text.strip())
         self._clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
         if data_changed or not self._badges_round:
             self._badges_round += 1

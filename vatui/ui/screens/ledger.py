@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane
 
+from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.screens import ledger_actions as act
@@ -154,25 +155,25 @@ class LedgerScreen(Screen[None]):
         width = max((self.size.width or 80) - 2, 60)
         self.query_one("#aging-head", Static).update(aging_header(width))
         self.query_one("#ledger-aging", LedgerList).show(
-            aging_rows(self.aging or (), width, self.filter_text.casefold()))
+            aging_rows(self.aging or (), width, fold(self.filter_text)))
 
     def _draw_clients(self) -> None:
         width = max((self.size.width or 80) - 2, 60)
-        wanted = self.filter_text.casefold()
+        wanted = fold(self.filter_text)
         self.query_one("#clients-head", Static).update(client_header(width))
         self.query_one("#ledger-clients", LedgerList).show([
             (f"client:{r.client_id}:{r.currency}", client_line(r, width)) for r in self.clients or ()
-            if not wanted or wanted in r.client.casefold()])
+            if not wanted or wanted in fold(r.client)])
 
     def _draw(self) -> None:
         view = self.view
         if view is None:
             return
         width = max((self.size.width or 80) - 2, 60)
-        wanted = self.filter_text.casefold()
+        wanted = fold(self.filter_text)
 
         def keep(*parts: Any) -> bool:
-            return not wanted or wanted in " ".join(str(p) for p in parts).casefold()
+            return not wanted or wanted in fold(" ".join(str(p) for p in parts))
 
         self.query_one("#invoices-head", Static).update(invoice_header(width))
         self.query_one("#ledger-invoices", LedgerList).show([

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 
@@ -158,7 +159,7 @@ def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
         if entry.client_id is not None:
             minutes[entry.client_id] = minutes.get(entry.client_id, 0) + entry.minutes
     clients = sorted(((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
-                     key=lambda c: (c[2] == 0, c[1].casefold()))
+                     key=lambda c: (c[2] == 0, sort_key(c[1])))
 
     def picked(client_id: int | None) -> None:
         if client_id is None:

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui.commands.today import TodayCommands
@@ -211,7 +212,7 @@ class TodayScreen(Screen[None]):
                 self.vatui.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
 
         self.app.push_screen(
-            TaskFormModal(task, sorted(client_refs(ws), key=lambda c: c[1].casefold()), settings.columns,
+            TaskFormModal(task, sorted(client_refs(ws), key=lambda c: sort_key(c[1])), settings.columns,
                           self._today(), task.column),
             save,
         )

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vatui.domain.clients import VETTING_KEYS
+from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
@@ -37,7 +38,7 @@ def _heading(title: str) -> Content:
 
 
 def _local(moment: datetime, zone: str) -> str:
-    return moment.astimezone(ZoneInfo(zone)).strftime("%d %b %H:%M")
+    return format_date(moment.astimezone(ZoneInfo(zone)), "%d %b %H:%M")
 
 
 def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int = 0,
@@ -127,7 +128,7 @@ def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int
 
     add(_heading(_("Open tasks ({n})").format(n=len(detail.open_tasks))))
     for task in detail.open_tasks[:8]:
-        due = _(" · due {d}").format(d=task.due.strftime("%a %d %b")) if task.due else ""
+        due = _(" · due {d}").format(d=format_date(task.due, "%a %d %b")) if task.due else ""
         add(Content.assemble(render.text(f"{task.title}"), render.text(f" [{task.column}]", "$text-muted"),
                              render.label(due, "$text-muted")))
 
@@ -135,7 +136,7 @@ def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int
     for contact in detail.contacts[:10]:
         follow = ""
         if contact.follow_up and not contact.follow_up_done:
-            follow = _(" → follow up {d}").format(d=contact.follow_up.strftime("%d %b"))
+            follow = _(" → follow up {d}").format(d=format_date(contact.follow_up, "%d %b"))
         add(Content.assemble(
             render.label(f"{_local(contact.at, home_zone)} {contact.channel} {contact.direction} ", "$text-muted"),
             render.text(contact.summary), render.label(follow, "$text-warning")))

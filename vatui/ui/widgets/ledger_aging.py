@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from vatui.domain import reports
+from vatui.domain.fold import fold
 from vatui.domain.invoicing import AGING_BUCKETS
 from vatui.domain.money import Money
 from vatui.i18n import _
@@ -56,7 +57,7 @@ def aging_line(row: reports.AgingRow, width: int) -> Content:
 
 def aging_rows(rows: Sequence[reports.AgingRow], width: int, wanted: str = "") -> list[Row]:
     """The tab's lines: the clients (filtered by ``wanted``), then a TOTAL per currency."""
-    shown = [r for r in rows if not wanted or wanted in r.client.casefold()]
+    shown = [r for r in rows if not wanted or wanted in fold(r.client)]
     out: list[Row] = [(f"aging:{r.client_id}:{r.currency}", aging_line(r, width)) for r in shown]
     name_w = _name_width(width)
     for currency, totals in reports.aging_totals(shown).items():

@@ -22,8 +22,8 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
-from vatui.domain import words
 from vatui.domain.dates import week_bounds
+from vatui.domain.dates_display import month_abbr, weekday_abbr
 from vatui.domain.durations import format_duration
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
@@ -113,7 +113,7 @@ class CardFace:
 def _due_badge(task: Task, ctx: BoardContext) -> tuple[str, str]:
     if task.completed is not None:
         day = task.completed.astimezone(ZoneInfo(ctx.timezone)).date()
-        return "✓ " + _(words.WEEKDAY_ABBR[day.weekday()]) + f" {day.day}", "done"
+        return "✓ " + weekday_abbr(day.weekday()) + f" {day.day}", "done"
     if task.due is None:
         return "", ""
     if task.due < ctx.today:
@@ -121,8 +121,8 @@ def _due_badge(task: Task, ctx: BoardContext) -> tuple[str, str]:
     if task.due == ctx.today:
         return _("TODAY"), "today"
     if task.due <= week_bounds(ctx.today)[1] or task.due - ctx.today < timedelta(days=2):
-        return _(words.WEEKDAY_ABBR[task.due.weekday()]), "soon"
-    return f"{task.due.day} {_(words.MONTH_ABBR[task.due.month - 1])}", "later"
+        return weekday_abbr(task.due.weekday()), "soon"
+    return f"{task.due.day} {month_abbr(task.due.month)}", "later"
 
 
 def card_face(task: Task, ctx: BoardContext) -> CardFace:
