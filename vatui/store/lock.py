@@ -107,6 +107,12 @@ class InterProcessLock:
                 self._yield_until = time.monotonic() + 3 * self.poll
         self._threads.release()
 
+    def hold_for_exit(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for this process's holder (a write in progress) to
+        finish, then keep every thread of this process from taking the lock again: the
+        process is about to end. Returns whether no write was left in progress."""
+        return self._threads.acquire(timeout=timeout)
+
     @property
     def held(self) -> bool:
         """Whether this process holds the lock (in any thread)."""

@@ -141,6 +141,11 @@ class Workspace:
                 _("the workspace {path} is locked by another vatui; try again").format(path=self.path)
             ) from exc
 
+    def hold_for_exit(self, timeout: float) -> bool:
+        """Before the process ends at once (a hangup): let a transaction in progress finish
+        (up to ``timeout`` seconds) and start no new one. Returns whether none was left."""
+        return self._lock.hold_for_exit(timeout)
+
     def close(self) -> None:
         """Release the file handle."""
         if self.storage is not None:

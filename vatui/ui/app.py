@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import signal
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
+from vatui.ui import shutdown
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
@@ -131,7 +131,11 @@ class VatuiApp(PaneApp):
 
             first = triage(ws)
         except (VatuiError, OSError) as exc:
-            self.call_from_thread(self._load_failed, str(exc))
+            if shutdown.received() is None:
+                self.call_from_thread(self._load_failed, str(exc))
+            return
+        if shutdown.received() is not None:  # hung up meanwhile: the app is ending
+            ws.close()
             return
         self.call_from_thread(self._loaded, ws, first)
 
@@ -164,15 +168,16 @@ class VatuiApp(PaneApp):
             shutil.rmtree(self._sample_dir, ignore_errors=True)
 
     def _install_signal_handlers(self) -> None:
-        """SIGHUP (a dropped SSH session) and SIGTERM exit cleanly; every change is already saved."""
+        """SIGHUP (a dropped SSH session) and SIGTERM exit cleanly; every change is already saved.
+
+        ``run_app`` installs them before the app starts (``vatui.ui.shutdown``); a signal
+        that came before the app was running ends it now.
+        """
         if self.is_headless:
             return
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, self.exit)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
+        shutdown.install(self)
+        if shutdown.received() is not None:
+            self.exit()
 
     # theme -------------------------------------------------------------------------
 
@@ -253,7 +258,12 @@ def make_app(directory: Path, *, clock: Clock | None = None, demo: bool = False,
     return VatuiApp(directory, clock=clock, demo=demo, size=size)
 
 
-def run_app(directory: Path, clock: Clock | None = None, demo: bool = False) -> None:
-    """Run the app in the terminal until the user quits (or a signal ends it)."""
+def run_app(directory: Path, clock: Clock | None = None, demo: bool = False) -> int:
+    """Run the app in the terminal until the user quits (or a signal ends it); the exit code.
+
+    SIGHUP and SIGTERM are handled from before the app starts (``vatui.ui.shutdown``).
+    """
     app = make_app(directory, clock=clock, demo=demo)
+    shutdown.install(app)
     app.run()
+    return app.return_code or 0

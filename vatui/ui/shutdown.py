@@ -1,0 +1,93 @@
+"""Ending the app on a hangup: SIGHUP (the terminal or SSH connection went away) or SIGTERM.
+
+The handlers are installed before the app starts (``install``), so a signal at any moment
+(the workspace opening, a pane's first mount, a modal, a worker, a write) is seen. The
+handler asks the app to exit and starts a watchdog thread: if the process has not ended
+after ``GRACE`` seconds (Textual can wait forever for a worker thread blocked on a loop that
+has stopped), the watchdog waits for any transaction of this process to finish (a write in
+progress completes; no new one starts), then ends the process with ``os._exit``. Every
+change was written durably when it was acknowledged, and the lock goes with the process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vatui.ui.app_base import PaneApp
+
+GRACE = 1.0
+"""Seconds the app has to exit by itself after a hangup."""
+WRITE_WAIT = 0.6
+"""Seconds the watchdog waits for a transaction in progress to finish."""
+SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+
+_received: list[int] = []
+_watchdog: list[threading.Thread] = []
+
+
+def received() -> int | None:
+    """The hangup signal received, if any."""
+    return _received[0] if _received else None
+
+
+def install(app: PaneApp) -> None:
+    """Handle SIGHUP and SIGTERM for ``app`` from now on (main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for sig in SIGNALS:
+        signal.signal(sig, lambda signum, _frame: hang_up(app, signum))
+
+
+def hang_up(app: PaneApp, signum: int) -> None:
+    """Ask ``app`` to exit now, and make sure the process ends within ``GRACE`` seconds."""
+    if not _received:
+        _received.append(signum)
+    if not _watchdog:
+        thread = threading.Thread(target=_watch, args=(app, signum), name="vatui-hangup", daemon=True)
+        _watchdog.append(thread)
+        thread.start()
+    loop: Any = getattr(app, "_loop", None)
+    if loop is not None and not loop.is_closed():
+        try:
+            loop.call_soon_threadsafe(_exit_app, app)
+        except RuntimeError:  # the loop closed meanwhile: the watchdog ends the process
+            pass
+
+
+def _exit_app(app: PaneApp) -> None:
+    try:
+        app.exit()
+    except Exception:  # the watchdog ends the process anyway
+        pass
+
+
+def _watch(app: PaneApp, signum: int) -> None:
+    time.sleep(GRACE)
+    ws = getattr(app, "_ws", None)
+    if ws is not None:
+        ws.hold_for_exit(WRITE_WAIT)  # a write in progress completes; no new one starts
+    if signum == signal.SIGTERM:
+        _restore_terminal(app)
+    os._exit(0)
+
+
+def _restore_terminal(app: PaneApp) -> None:
+    """Best effort: leave the alternate screen and raw mode (the terminal is still there)."""
+    try:
+        import termios
+
+        driver: Any = getattr(app, "_driver", None)
+        attrs = getattr(driver, "attrs_before", None)
+        fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else 0
+        if attrs is not None:
+            termios.tcsetattr(fd, termios.TCSANOW, attrs)
+        os.write(sys.__stdout__.fileno() if sys.__stdout__ else 1,
+                 b"\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l")
+    except (OSError, ValueError, ImportError, AttributeError):
+        pass
