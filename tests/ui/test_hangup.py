@@ -21,6 +21,7 @@ from vatui.store.workspace import Workspace
 
 TRIALS = 18
 GONE_WITHIN = 2.0
+MOMENTS = ("start-up", "panes", "modal or write")
 
 
 def _alive(pid: int) -> bool:
@@ -69,24 +70,29 @@ def test_hangup_at_random_moments_never_leaves_vatui_running(terminal: Terminal,
         # a tmux server of its own each time: one that is just exiting refuses a new session
         term = Terminal(terminal.env)
         try:
-            _trial(term, data, tasks, rng, f"trial {trial} (seed {seed})", startup=bool(trial % 2))
+            _trial(term, data, tasks, rng, f"trial {trial} (seed {seed})", moment=MOMENTS[trial % 3])
         finally:
             term.close()
     assert time.monotonic() - started < 60
 
 
 def _trial(terminal: Terminal, data: Path, tasks: int, rng: random.Random, context: str,
-           startup: bool) -> None:
+           moment: str) -> None:
     terminal.start(f"exec {VATUI}")
     pid = _vatui_pid(terminal)
     how = rng.choice(["HUP", "HUP", "TERM", "kill-server"])
-    if startup:  # during start-up (the workspace opens ~0.6 s in)
+    if moment == "start-up":  # the workspace opens ~0.6 s in
         time.sleep(rng.uniform(0.0, 1.2))
-    else:  # during pane switching: a pane's first mount
+    elif moment == "panes":  # a pane's first mount
         time.sleep(rng.uniform(0.5, 1.0))
         for key in rng.sample(["2", "3", "4"], 3):
             terminal.keys(key)
             time.sleep(rng.uniform(0.0, 0.15))
+    else:  # a modal open with typed text, or a write (space ticks a task on Today)
+        time.sleep(rng.uniform(0.6, 1.0))
+        terminal.keys(rng.choice(["a", "Space"]))
+        terminal.keys("half typed", literal=True)
+        time.sleep(rng.uniform(0.0, 0.2))
     sent = time.monotonic()
     if how == "kill-server":
         terminal.close()  # the terminal goes away: tmux hangs up its pane
@@ -94,12 +100,12 @@ def _trial(terminal: Terminal, data: Path, tasks: int, rng: random.Random, conte
         os.kill(pid, getattr(signal, f"SIG{how}"))
     while _alive(pid) and time.monotonic() - sent < GONE_WITHIN:
         time.sleep(0.02)
-    context = f"{context}, {how}"
+    context = f"{context}, {how} during {moment}"
     if _alive(pid):
         os.kill(pid, signal.SIGKILL)
         raise AssertionError(f"vatui still ran {GONE_WITHIN} s after the hangup: {context}")
     terminal.close()
     assert _lock_free(data), f"the lock is still held: {context}"
     ws = Workspace.open(data)
-    assert len(ws.all(Task)) == tasks, context
+    assert len(ws.all(Task)) == tasks, context  # nothing lost (nothing was added either)
     ws.close()
