@@ -123,6 +123,7 @@ class VatuiApp(PaneApp):
             from vatui.services.session import open_workspace
 
             ws = open_workspace(directory, self.clock, backup=not sample)
+            ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
@@ -178,6 +179,25 @@ class VatuiApp(PaneApp):
         shutdown.install(self)
         if shutdown.received() is not None:
             self.exit()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error ends the app with a short traceback on stderr and exit code 1.
+
+        Textual's own shows every frame's local variables: they may hold workspace content
+        (a client's notes, the first bytes of a damaged file).
+        """
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        self.bell()
+        kind, error, trace = sys.exc_info()
+        lines = traceback.format_exception(kind, error, trace, limit=-6) if kind else []
+        headline = _("vatui stopped on an unexpected error; every change it acknowledged is saved.")
+        self._return_code = 1
+        self._exit_renderables.append(Text(headline + "\n" + "".join(lines).rstrip()))
+        self._close_messages_no_wait()
 
     # theme -------------------------------------------------------------------------
 

@@ -1,0 +1,68 @@
+"""The app survives what it cannot fix (issue 8, item 7).
+
+A workspace damaged (or replaced by a newer vatui's) while the app is open: the app says
+so, keeps showing what it had, refuses every write with the message and never crashes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Ready, Seed, screen_text
+
+from vatui.ui.app import VatuiApp
+
+GARBAGE = b"SECRET-FIRST-BYTES {{{ not json"
+
+
+def _damage(path: Path, how: str) -> None:
+    if how == "garbage":
+        path.write_bytes(GARBAGE)
+    else:
+        data = json.loads(path.read_bytes())
+        data["meta"]["1"]["schema"] = 999
+        path.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize("how", ["garbage", "newer"])
+async def test_damage_while_open_refuses_writes_and_keeps_reads(
+    app: VatuiApp, seeded: Seed, ready: Ready, data_dir: Path, how: str
+) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        assert "Send the invoice batch" in screen_text(app)
+        _damage(data_dir / "workspace.json", how)
+        damaged = (data_dir / "workspace.json").read_bytes()
+        await pilot.press("a")  # quick add reads the clients: crashed the app
+        await pilot.pause()
+        for key in ("space", "u", "2", "n", "3", "4", "1", "j", "space"):
+            await pilot.press(key)
+            await pilot.pause()
+        app.check_for_changes()
+        await pilot.pause()
+        assert app.is_running and app._exception is None
+        assert "Send the invoice batch" in screen_text(app) or app.current_mode != "today"
+        assert any("refusing to open" in m for m in app.messages), app.messages
+        assert (data_dir / "workspace.json").read_bytes() == damaged  # nothing written over it
+        assert not any("SECRET" in m for m in app.messages)
+
+
+async def test_an_unexpected_error_prints_no_local_variables_and_exits_non_zero(
+    app: VatuiApp, seeded: Seed, ready: Ready, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> None:
+        secret = "SECRET-CLIENT-NOTE"  # a local variable: Textual's traceback printed it
+        raise RuntimeError("a bug " + str(len(secret)))
+
+    app.action_help = broken  # type: ignore[method-assign]
+    with pytest.raises(RuntimeError):
+        async with app.run_test() as pilot:
+            await ready(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+    err = capsys.readouterr().err
+    assert "RuntimeError: a bug 18" in err and "unexpected error" in err
+    assert "SECRET" not in err
+    assert app.return_code == 1
