@@ -262,7 +262,15 @@ class VatuiApp(PaneApp):
         self.push_screen(HelpModal(title, key_rows(self.screen, self)))
 
     async def action_quit(self) -> None:
-        """``q``: leave (every change was saved when it was made)."""
+        """``q``, ``ctrl+q``: leave (every change was saved when it was made).
+
+        On a form with typed input, ask before throwing it away.
+        """
+        from vatui.ui.modals.form import FormModal
+
+        if isinstance(self.screen, FormModal):
+            self.screen.confirm_discard(self.exit)
+            return
         self.exit()
 
     def run_test(self, **kwargs: Any) -> Any:

@@ -82,6 +82,7 @@ class PaneApp(App[None]):
         self._today: date | None = None
         self._minute: datetime | None = None
         self._last_error: str | None = None
+        self._collecting: list[list[str]] = []
         for mode in PANES:
             self.add_mode(mode, partial(self.pane, mode))
 
@@ -109,10 +110,33 @@ class PaneApp(App[None]):
         return screen
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """``App.push_screen``; the first modal loads the modals' stylesheet."""
+        """``App.push_screen``; the first modal loads the modals' stylesheet.
+
+        A form's callback (the screen's save) is handed to the form as its ``saver``: the
+        form calls it while still open, and stays open when the save is refused.
+        """
         if isinstance(screen, ModalScreen):
             self._load_modal_styles()
+        from vatui.ui.modals.form import FormModal
+
+        callback = args[0] if args else kwargs.get("callback")
+        if isinstance(screen, FormModal) and callback is not None and not kwargs.get("wait_for_dismiss"):
+            screen.saver = callback
+            args, kwargs = (), {k: v for k, v in kwargs.items() if k != "callback"}
         return super().push_screen(screen, *args, **kwargs)
+
+    def collect_errors(self, fn: Callable[..., object], *args: Any) -> list[str]:
+        """Call ``fn``; the error messages it showed (``inform(error=True)``), newest last.
+
+        A form saving through its screen uses it: the errors are shown in the form, not as
+        notifications.
+        """
+        self._collecting.append([])
+        try:
+            fn(*args)
+        finally:
+            errors = self._collecting.pop()
+        return errors
 
     def _load_modal_styles(self) -> None:
         path = str(self.MODAL_CSS)
@@ -205,6 +229,9 @@ class PaneApp(App[None]):
         line = one_line(message, 300)
         self.messages.append(line)
         del self.messages[:-50]
+        if error and self._collecting:  # a form shows it in place
+            self._collecting[-1].append(line)
+            return
         self.notify(line, severity="error" if error else "information", markup=False,
                     timeout=8 if error else 4)
 
