@@ -50,9 +50,8 @@ class FormModal(ModalScreen[T]):
     _opened_with: list[object] | None = None
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._remember)
-
-    def _remember(self) -> None:
+        # Textual runs the subclass's on_mount first: the fields hold what the form opened
+        # with. Taken now, not after a refresh: keys typed at once must count as typed.
         self._opened_with = field_values(self)
 
     def is_dirty(self) -> bool:
