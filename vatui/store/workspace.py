@@ -165,14 +165,20 @@ class Workspace:
         return self.storage, self.db
 
     def refresh(self) -> bool:
-        """Reload if another session changed the file; returns whether it did."""
+        """Reload if another session changed the file; returns whether it did.
+
+        A damaged or newer file raises ``RefusedWorkspace``; with ``keep_last_good`` it
+        returns ``False`` instead and sets ``refusal``.
+        """
         storage, _db = self._require()
         try:
             data = self._read_checked(storage)
         except RefusedWorkspace as refusal:
-            if self.keep_last_good and self._last_good is not None:
-                self.refusal, self._refused_stat = refusal, storage._current_stat()
-            raise
+            if not self.keep_last_good or self._last_good is None:
+                raise
+            # a long session keeps what it read: nothing to reload; ``refusal`` says why
+            self.refusal, self._refused_stat = refusal, storage._current_stat()
+            return False
         self.refusal = None
         if self.keep_last_good:
             self._last_good = data

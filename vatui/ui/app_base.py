@@ -245,6 +245,8 @@ class PaneApp(App[None]):
             return
         try:
             changed = self._ws.refresh()
+            if self._ws.refusal is not None:  # damaged while open: reads keep what they had
+                raise self._ws.refusal
         except VatuiError as exc:
             if str(exc) != self._last_error:  # say it once, not every second
                 self._last_error = str(exc)
