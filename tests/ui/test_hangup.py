@@ -109,3 +109,25 @@ def _trial(terminal: Terminal, data: Path, tasks: int, rng: random.Random, conte
     ws = Workspace.open(data)
     assert len(ws.all(Task)) == tasks, context  # nothing lost (nothing was added either)
     ws.close()
+
+
+def test_hangup_of_the_demo_leaves_no_sample_behind(terminal: Terminal, tmp_path: Path) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**terminal.env, "TMPDIR": str(temp)}
+    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    for delay in (0.3, 0.7, rng.uniform(0.0, 1.2), rng.uniform(0.8, 1.5)):
+        term = Terminal(env)
+        try:
+            term.start(f"exec {VATUI} --demo")
+            pid = _vatui_pid(term)
+            time.sleep(delay)
+            os.kill(pid, signal.SIGHUP)
+            sent = time.monotonic()
+            while _alive(pid) and time.monotonic() - sent < GONE_WITHIN:
+                time.sleep(0.02)
+            assert not _alive(pid), f"vatui --demo still ran after the hangup at {delay:.2f} s"
+        finally:
+            term.close()
+        leftovers = [p.name for p in temp.iterdir() if p.name.startswith("vatui-")]
+        assert leftovers == [], f"hangup at {delay:.2f} s left {leftovers}"

@@ -108,6 +108,7 @@ class VatuiApp(PaneApp):
             self.exit()
         elif choice == "sample":
             self._sample_dir = Path(tempfile.mkdtemp(prefix="vatui-sample-"))
+            shutdown.remove_on_exit(self._sample_dir)
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
@@ -292,6 +293,8 @@ def run_app(directory: Path, clock: Clock | None = None, demo: bool = False) -> 
     SIGHUP and SIGTERM are handled from before the app starts (``vatui.ui.shutdown``).
     """
     app = make_app(directory, clock=clock, demo=demo)
+    if demo:  # a throwaway sample: gone even if a hangup ends the process at once
+        shutdown.remove_on_exit(directory)
     shutdown.install(app)
     app.run()
     return app.return_code or 0

@@ -12,10 +12,12 @@ change was written durably when it was acknowledged, and the lock goes with the 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,6 +31,12 @@ SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 _received: list[int] = []
 _watchdog: list[threading.Thread] = []
+_throwaway: list[Path] = []
+
+
+def remove_on_exit(directory: Path) -> None:
+    """A throwaway directory (a sample workspace) the watchdog removes if it ends the process."""
+    _throwaway.append(Path(directory))
 
 
 def received() -> int | None:
@@ -72,6 +80,8 @@ def _watch(app: PaneApp, signum: int) -> None:
     ws = getattr(app, "_ws", None)
     if ws is not None:
         ws.hold_for_exit(WRITE_WAIT)  # a write in progress completes; no new one starts
+    for directory in _throwaway:
+        shutil.rmtree(directory, ignore_errors=True)
     if signum == signal.SIGTERM:
         _restore_terminal(app)
     os._exit(0)
