@@ -134,12 +134,12 @@ class VatuiApp(PaneApp):
             first = triage(ws)
         except (VatuiError, OSError) as exc:
             if shutdown.received() is None:
-                self.call_from_thread(self._load_failed, str(exc))
+                self.from_thread(self._load_failed, str(exc))
             return
         if shutdown.received() is not None:  # hung up meanwhile: the app is ending
             ws.close()
             return
-        self.call_from_thread(self._loaded, ws, first)
+        self.from_thread(self._loaded, ws, first)
 
     def _load_failed(self, message: str) -> None:
         from vatui.ui.screens.first_run import RefusedScreen

@@ -125,6 +125,28 @@ class PaneApp(App[None]):
             args, kwargs = (), {k: v for k, v in kwargs.items() if k != "callback"}
         return super().push_screen(screen, *args, **kwargs)
 
+    def from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+        """From a worker thread: run ``callback(*args)`` on the app's loop, without waiting.
+
+        ``call_from_thread`` waits for the loop; once the app is ending (``q``, a hangup)
+        it waits forever, and the process cannot end. Here the worker goes on (and ends).
+        """
+        loop = self._loop
+        if loop is None or loop.is_closed() or self._exit:
+            return
+
+        def run() -> None:
+            try:
+                with self._context():
+                    callback(*args)
+            except Exception as error:  # as if raised in a message handler
+                self._handle_exception(error)
+
+        try:
+            loop.call_soon_threadsafe(run)
+        except RuntimeError:  # the loop closed meanwhile: the app has ended
+            pass
+
     def collect_errors(self, fn: Callable[..., object], *args: Any) -> list[str]:
         """Call ``fn``; the error messages it showed (``inform(error=True)``), newest last.
 

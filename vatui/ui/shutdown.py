@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from vatui.ui.app_base import PaneApp
 
-GRACE = 1.0
+GRACE = 0.8
 """Seconds the app has to exit by itself after a hangup."""
 WRITE_WAIT = 0.6
 """Seconds the watchdog waits for a transaction in progress to finish."""
