@@ -21,7 +21,7 @@ from vatui.services.tasks import delete_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal
-from vatui.ui.modals.payment import PaymentModal
+from vatui.ui.modals.payment import PaymentInput, PaymentModal
 from vatui.ui.modals.quick_add import QuickAddModal
 from vatui.ui.modals.task_form import TaskFormModal
 from vatui.ui.screens.ledger import LedgerScreen
@@ -150,3 +150,17 @@ async def test_quit_without_typed_input_does_not_ask(app: VatuiApp, seeded: Seed
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_enter_twice_saves_once(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    inv = _sent_invoice(ws)
+    async with app.run_test() as pilot:
+        await _open_payment(app, pilot, ready, inv)
+        form = app.screen
+        assert isinstance(form, PaymentModal)
+        typed = PaymentInput(Money(1000, "EUR"), date(2026, 11, 27), "wire")
+        form.submit(typed)
+        form.submit(typed)  # a second enter before the form has closed
+        await pilot.pause()
+    ws.refresh()
+    assert len(ws.docs("payments")) == 1

@@ -48,6 +48,7 @@ class FormModal(ModalScreen[T]):
     """The screen's save, set by ``PaneApp.push_screen``; called with the value while open."""
 
     _opened_with: list[object] | None = None
+    _saved = False
 
     def on_mount(self) -> None:
         # Textual runs the subclass's on_mount first: the fields hold what the form opened
@@ -60,14 +61,19 @@ class FormModal(ModalScreen[T]):
 
     def submit(self, value: T) -> None:
         """Save ``value`` through the screen; close unless the save was refused."""
+        if self._saved:  # a second enter before the form has closed: saved once already
+            return
         saver, collect = self.saver, getattr(self.app, "collect_errors", None)
         if saver is None or not callable(collect):
+            self._saved = True
             self.dismiss(value)
             return
         errors: list[str] = collect(saver, value)
         if errors:
             self.show_refusal(errors[-1])
-        elif self.is_current:
+            return
+        self._saved = True
+        if self.is_current:
             self.dismiss(value)
 
     def show_refusal(self, message: str) -> None:
