@@ -33,6 +33,7 @@ async def test_damage_while_open_refuses_writes_and_keeps_reads(
     async with app.run_test() as pilot:
         await ready(pilot)
         assert "Send the invoice batch" in screen_text(app)
+        good = (data_dir / "workspace.json").read_bytes()
         _damage(data_dir / "workspace.json", how)
         damaged = (data_dir / "workspace.json").read_bytes()
         await pilot.press("a")  # quick add reads the clients: crashed the app
@@ -47,6 +48,18 @@ async def test_damage_while_open_refuses_writes_and_keeps_reads(
         assert any("refusing to open" in m for m in app.messages), app.messages
         assert (data_dir / "workspace.json").read_bytes() == damaged  # nothing written over it
         assert not any("SECRET" in m for m in app.messages)
+        await pilot.press("escape", "y", "escape", "1")
+        await pilot.pause()
+        assert "READ-ONLY" in screen_text(app).splitlines()[0]
+
+        (data_dir / "workspace.json").write_bytes(good)  # restored by another session
+        app.check_for_changes()
+        await pilot.pause()
+        assert "READ-ONLY" not in screen_text(app).splitlines()[0]
+        from vatui.services.tasks import quick_add
+
+        assert app.run_service(quick_add, app.ws, "After the repair") is not None  # writes work again
+        assert app.ws.refusal is None
 
 
 async def test_an_unexpected_error_prints_no_local_variables_and_exits_non_zero(

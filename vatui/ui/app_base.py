@@ -273,6 +273,7 @@ class PaneApp(App[None]):
             if str(exc) != self._last_error:  # say it once, not every second
                 self._last_error = str(exc)
                 self.inform(str(exc), error=True)
+                self._redraw_header()  # READ-ONLY
             return
         self._last_error = None
         minute = self.clock.now().replace(second=0, microsecond=0)
@@ -312,6 +313,7 @@ class PaneApp(App[None]):
             workspace=self._workspace_name, pane=self.pane_titles().get(self.current_mode, ""),
             today=self._today, timer_title=self._timer[0] if self._timer else None,
             timer_seconds=seconds, sample=self.demo,
+            read_only=self._ws is not None and self._ws.refusal is not None,
         )
 
     def refresh_header(self) -> None:
