@@ -36,12 +36,17 @@ def test_damaged_while_open_the_app_refuses_in_place_and_stays(
         path.write_text(json.dumps(doc))
     damaged = path.read_bytes()
     terminal.wait_for("refusing to open")  # the app noticed by itself within a second
+    assert "READ-ONLY" in terminal.wait_for("READ-ONLY").splitlines()[0]
     terminal.keys("a")
     terminal.wait_for("Quick add")
     terminal.keys("Call the bank", literal=True)
     terminal.keys("Enter")
     screen = terminal.wait_for("✗ refusing")
     assert "Quick add" in screen and "Call the bank" in screen  # the form and the text stay
+    terminal.keys("C-q")  # quitting asks too, and "n" goes back to the form
+    terminal.wait_for("Discard what you typed?")
+    terminal.keys("n")
+    time.sleep(0.3)
     terminal.keys("Escape")
     terminal.wait_for("Discard what you typed?")
     terminal.keys("y")
