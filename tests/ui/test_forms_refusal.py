@@ -164,3 +164,26 @@ async def test_enter_twice_saves_once(app: VatuiApp, ws: Workspace, ready: Ready
         await pilot.pause()
     ws.refresh()
     assert len(ws.docs("payments")) == 1
+
+
+async def test_a_save_that_asks_something_closes_the_form_once_answered(
+    app: VatuiApp, seeded: Seed, ready: Ready
+) -> None:
+    answers: list[bool] = []
+
+    def save(text: str | None) -> None:  # a save that asks first (as a conflict check may)
+        app.push_screen(ConfirmModal("Sure?"), answers.append)
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        form = QuickAddModal([], ("Inbox",), date(2026, 11, 27))
+        app.push_screen(form, save)
+        await pilot.pause()
+        await pilot.press(*"Call the bank", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+        assert answers == [True]
+        assert form not in app.screen_stack and not isinstance(app.screen, QuickAddModal)

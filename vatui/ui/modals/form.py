@@ -49,6 +49,7 @@ class FormModal(ModalScreen[T]):
 
     _opened_with: list[object] | None = None
     _saved = False
+    _close_with: tuple[Any] | None = None
 
     def on_mount(self) -> None:
         # Textual runs the subclass's on_mount first: the fields hold what the form opened
@@ -73,7 +74,14 @@ class FormModal(ModalScreen[T]):
             self.show_refusal(errors[-1])
             return
         self._saved = True
-        if self.is_current:
+        if self.app.screen is self:
+            self.dismiss(value)
+        else:  # the save asked something on top (a confirm): close once it is answered
+            self._close_with = (value,)
+
+    def on_screen_resume(self) -> None:
+        if self._close_with is not None:
+            value, self._close_with = self._close_with[0], None
             self.dismiss(value)
 
     def show_refusal(self, message: str) -> None:
