@@ -97,7 +97,13 @@ class FormModal(ModalScreen[T]):
 
     def action_cancel(self) -> None:
         """Close without saving; ask first when something was typed."""
-        self.confirm_discard(lambda: self.dismiss(None))
+        self.confirm_discard(self._cancelled)
+
+    def _cancelled(self) -> None:
+        saver: Any = self.saver
+        if saver is not None:  # the screen hears "cancelled" as it did from dismiss(None)
+            saver(None)
+        self.dismiss(None)
 
     def confirm_discard(self, then: Callable[[], object]) -> None:
         """Run ``then`` now if nothing was typed, else only once the user agrees to discard it."""
