@@ -79,3 +79,17 @@ async def test_an_unexpected_error_prints_no_local_variables_and_exits_non_zero(
     assert "RuntimeError: a bug 18" in err and "unexpected error" in err
     assert "SECRET" not in err
     assert app.return_code == 1
+
+
+@pytest.mark.parametrize("code", [0, 1])
+def test_the_apps_exit_code_reaches_the_shell(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    import vatui.ui.app as app_module
+    from vatui.cli.entry import main
+
+    monkeypatch.setattr(app_module, "run_app", lambda *args, **kwargs: code)
+    for argv in ([], ["--data-dir", str(data_dir)]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == code, argv
