@@ -8,7 +8,9 @@ still open, shows the refusal inline, and asks before ``escape``/``ctrl+q`` disc
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
 from conftest import Ready, Seed, screen_text
 from textual.widgets import Input
 
@@ -20,7 +22,10 @@ from vatui.services.ledger import ItemSpec, new_invoice, send_invoice, void_invo
 from vatui.services.tasks import delete_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
+from vatui.ui.modals.client_form import ClientFormModal
 from vatui.ui.modals.confirm import ConfirmModal
+from vatui.ui.modals.contact_form import ContactFormModal
+from vatui.ui.modals.expense_form import ExpenseFormModal
 from vatui.ui.modals.payment import PaymentInput, PaymentModal
 from vatui.ui.modals.quick_add import QuickAddModal
 from vatui.ui.modals.task_form import TaskFormModal
@@ -187,3 +192,32 @@ async def test_a_save_that_asks_something_closes_the_form_once_answered(
         await pilot.pause()
         assert answers == [True]
         assert form not in app.screen_stack and not isinstance(app.screen, QuickAddModal)
+
+
+@pytest.mark.parametrize(("pane", "key", "form", "field", "typed", "save"), [
+    ("3", "n", ClientFormModal, "#client-name", "Zed Studio", "ctrl+s"),
+    ("3", "c", ContactFormModal, "#contact-summary", "Sent the brief", "ctrl+s"),
+    ("4", "e", ExpenseFormModal, "#expense-amount", "12", "enter"),
+    ("2", "n", TaskFormModal, "#form-title", "Call the bank", "ctrl+s"),
+])
+async def test_every_form_keeps_what_was_typed_when_the_save_is_refused(
+    app: VatuiApp, seeded: Seed, ready: Ready, data_dir: Path,
+    pane: str, key: str, form: type, field: str, typed: str, save: str,
+) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press(pane)
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, form)
+        app.screen.query_one(field, Input).focus()
+        await pilot.press(*typed)
+        await pilot.pause()
+        (data_dir / "workspace.json").write_bytes(b"not a workspace")  # the save will be refused
+        await pilot.press(save)
+        await pilot.pause()
+        assert isinstance(app.screen, form), "the refusal closed the form"
+        assert typed in _value(app, field)
+        assert "refusing to open" in screen_text(app)
+    assert (data_dir / "workspace.json").read_bytes() == b"not a workspace"
