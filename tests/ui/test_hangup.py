@@ -131,3 +131,25 @@ def test_hangup_of_the_demo_leaves_no_sample_behind(terminal: Terminal, tmp_path
             term.close()
         leftovers = [p.name for p in temp.iterdir() if p.name.startswith("vatui-")]
         assert leftovers == [], f"hangup at {delay:.2f} s left {leftovers}"
+
+
+def test_hangup_on_the_first_run_question_and_the_refusal_screen(terminal: Terminal, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for screen, delay in (("first run", 0.3), ("first run", 1.0), ("refused", 0.3), ("refused", 1.0)):
+        if screen == "refused":
+            (data / "workspace.json").write_bytes(b"damaged")
+        term = Terminal(terminal.env)
+        try:
+            term.start(f"exec {VATUI}")
+            pid = _vatui_pid(term)
+            time.sleep(delay)
+            os.kill(pid, signal.SIGHUP)
+            sent = time.monotonic()
+            while _alive(pid) and time.monotonic() - sent < GONE_WITHIN:
+                time.sleep(0.02)
+            assert not _alive(pid), f"vatui still ran after a hangup on the {screen} screen at {delay} s"
+        finally:
+            term.close()
+        assert _lock_free(data)
+    assert (data / "workspace.json").read_bytes() == b"damaged"
