@@ -55,3 +55,26 @@ def test_hold_for_exit_gives_up_after_its_timeout(data_dir: Path, clock: FixedCl
     assert time.monotonic() - started < 1.0
     release.set()
     holder.join(5)
+
+
+def test_every_lock_of_the_process_is_waited_for(data_dir: Path, clock: FixedClock) -> None:
+    """A workspace being opened (a backup, a migration) is not yet the app's: it is waited for too."""
+    from vatui.store.lock import hold_every_lock_for_exit
+
+    inside = threading.Event()
+
+    def opening() -> None:
+        ws = Workspace.open(data_dir / "other", clock)
+        with ws.transaction("add") as tx:
+            inside.set()
+            time.sleep(0.3)
+            tx.add(Task(title="while opening", created=clock.now(), updated=clock.now()))
+
+    worker = threading.Thread(target=opening)
+    worker.start()
+    assert inside.wait(5)
+    started = time.monotonic()
+    assert hold_every_lock_for_exit(2.0) is True
+    assert time.monotonic() - started >= 0.2
+    assert [t.title for t in Workspace.open(data_dir / "other", clock).all(Task)] == ["while opening"]
+    worker.join(5)

@@ -16,8 +16,23 @@ import fcntl
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 from types import TracebackType
+
+_EVERY_LOCK: weakref.WeakSet[InterProcessLock] = weakref.WeakSet()
+"""Every lock of this process (a workspace being opened has one before the app sees it)."""
+
+
+def hold_every_lock_for_exit(timeout: float) -> bool:
+    """Before the process ends at once (a hangup): let every write in progress in this
+    process finish, up to ``timeout`` seconds in all, and start no new one. Returns whether
+    none was left in progress."""
+    deadline = time.monotonic() + timeout
+    held = True
+    for lock in list(_EVERY_LOCK):
+        held = lock.hold_for_exit(max(deadline - time.monotonic(), 0.0)) and held
+    return held
 
 
 class LockTimeout(TimeoutError):
@@ -36,6 +51,7 @@ class InterProcessLock:
         self._fd: int | None = None
         self._yield_until = 0.0
         """After releasing while someone waited: do not take the lock again before this."""
+        _EVERY_LOCK.add(self)
 
     def _queue_fd(self) -> int:
         return os.open(self.path.with_name(self.path.name + ".queue"), os.O_RDWR | os.O_CREAT, 0o600)

@@ -77,9 +77,10 @@ def _exit_app(app: PaneApp) -> None:
 
 def _watch(app: PaneApp, signum: int) -> None:
     time.sleep(GRACE)
-    ws = getattr(app, "_ws", None)
-    if ws is not None:
-        ws.hold_for_exit(WRITE_WAIT)  # a write in progress completes; no new one starts
+    from vatui.store.lock import hold_every_lock_for_exit
+
+    # a write in progress completes (the app's, or a workspace being opened); no new one starts
+    hold_every_lock_for_exit(WRITE_WAIT)
     for directory in _throwaway:
         shutil.rmtree(directory, ignore_errors=True)
     if signum == signal.SIGTERM:
