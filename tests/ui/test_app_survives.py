@@ -93,3 +93,24 @@ def test_the_apps_exit_code_reaches_the_shell(
         with pytest.raises(SystemExit) as exited:
             main(argv)
         assert exited.value.code == code, argv
+
+
+async def test_an_unexpected_error_while_opening_ends_the_app_instead_of_hanging(
+    app: VatuiApp, seeded: Seed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stored date that overflowed a reader left the app on "Opening the workspace…" forever."""
+    import vatui.services.today as today_service
+
+    def overflowing(ws: object) -> None:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(today_service, "triage", overflowing)
+    with pytest.raises(OverflowError):
+        async with app.run_test() as pilot:
+            for _ in range(100):
+                await pilot.pause(0.05)
+                if app.return_code is not None:
+                    break
+    assert app.return_code == 1
+    err = capsys.readouterr().err
+    assert "OverflowError: date value out of range" in err and "unexpected error" in err

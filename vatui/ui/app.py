@@ -136,10 +136,16 @@ class VatuiApp(PaneApp):
             if shutdown.received() is None:
                 self.from_thread(self._load_failed, str(exc))
             return
+        except Exception as exc:  # a bug: end as any unexpected error does, never hang on "Opening…"
+            self.from_thread(self._load_crashed, exc)
+            return
         if shutdown.received() is not None:  # hung up meanwhile: the app is ending
             ws.close()
             return
         self.from_thread(self._loaded, ws, first)
+
+    def _load_crashed(self, error: Exception) -> None:
+        raise error
 
     def _load_failed(self, message: str) -> None:
         from vatui.ui.screens.first_run import RefusedScreen
