@@ -116,7 +116,7 @@ def test_hangup_of_the_demo_leaves_no_sample_behind(terminal: Terminal, tmp_path
     temp.mkdir()
     env = {**terminal.env, "TMPDIR": str(temp)}
     rng = random.Random(int.from_bytes(os.urandom(4), "big"))
-    for delay in (0.3, 0.7, rng.uniform(0.0, 1.2), rng.uniform(0.8, 1.5)):
+    for delay in (0.3, 0.45, 0.55, 0.7, rng.uniform(0.2, 0.9), rng.uniform(0.8, 1.5)):
         term = Terminal(env)
         try:
             term.start(f"exec {VATUI} --demo")

@@ -17,6 +17,8 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +46,38 @@ def received() -> int | None:
     return _received[0] if _received else None
 
 
-def install(app: PaneApp) -> None:
-    """Handle SIGHUP and SIGTERM for ``app`` from now on (main thread only)."""
+_app: list[PaneApp] = []
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGHUP and SIGTERM back for a moment (a throwaway directory made and registered)."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+def install(app: PaneApp | None = None) -> None:
+    """Handle SIGHUP and SIGTERM from now on (main thread only), for ``app`` once given.
+
+    Before there is an app (``vatui --demo`` is making its sample directory) a hangup
+    ends the process at once, removing the throwaway directories.
+    """
+    if app is not None:
+        _app[:] = [app]
     if threading.current_thread() is not threading.main_thread():
         return
     for sig in SIGNALS:
-        signal.signal(sig, lambda signum, _frame: hang_up(app, signum))
+        signal.signal(sig, _on_signal)
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    if not _app:
+        _remove_throwaway()
+        os._exit(0)
+    hang_up(_app[0], signum)
 
 
 def hang_up(app: PaneApp, signum: int) -> None:
@@ -81,11 +109,15 @@ def _watch(app: PaneApp, signum: int) -> None:
 
     # a write in progress completes (the app's, or a workspace being opened); no new one starts
     hold_every_lock_for_exit(WRITE_WAIT)
-    for directory in _throwaway:
-        shutil.rmtree(directory, ignore_errors=True)
+    _remove_throwaway()
     if signum == signal.SIGTERM:
         _restore_terminal(app)
     os._exit(0)
+
+
+def _remove_throwaway() -> None:
+    for directory in _throwaway:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def _restore_terminal(app: PaneApp) -> None:
