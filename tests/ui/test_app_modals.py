@@ -69,7 +69,10 @@ async def test_date_prompt_default_typed_error_cancel() -> None:
         await pilot.pause()
         assert host.results == []
         assert "feb 30" in screen_text(host).lower()  # type: ignore[arg-type]
-        await pilot.press("escape")
+        await pilot.press("escape")  # something typed: asks first
+        await pilot.pause()
+        assert "Discard what you typed?" in screen_text(host)  # type: ignore[arg-type]
+        await pilot.press("y")
         await pilot.pause()
     assert host.results == [None]
 

@@ -74,7 +74,7 @@ async def test_invalid_text_shows_the_error_and_saves_nothing(
         await pilot.pause()
         assert isinstance(app.screen, QuickAddModal)
         assert titles(ws) == before
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard what was typed
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         assert titles(ws) == before

@@ -140,6 +140,22 @@ async def test_escape_returns_nothing() -> None:
     async with host.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"Something")
+        await pilot.press("escape")  # something was typed: asks first
+        await pilot.pause()
+        assert "Discard what you typed?" in str(host.screen.query_one("#confirm-question").render())
+        await pilot.press("n")  # keep editing: the text is still there
+        await pilot.pause()
+        assert host.screen is form and form.query_one("#form-title", Input).value == "Something"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    assert host.results == [None]
+
+
+async def test_escape_on_an_untouched_form_closes_at_once() -> None:
+    form = new_form()
+    host = FormHost(form)
+    async with host.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
     assert host.results == [None]

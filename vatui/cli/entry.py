@@ -109,8 +109,7 @@ def main(argv: list[str] | None = None) -> None:
         from vatui.paths import data_dir
 
         directory, demo = app_only
-        launch(data_dir(directory), demo=demo)
-        sys.exit(0)
+        sys.exit(launch(data_dir(directory), demo=demo))
     # A command lives a fraction of a second: the cyclic garbage collector would only
     # walk the workspace's tens of thousands of freshly parsed documents, again and again
     # (about 25 ms at the large workspace). Reference counting still frees everything.

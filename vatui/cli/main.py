@@ -81,7 +81,9 @@ def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:
     if ctx.invoked_subcommand is None:
         from vatui.cli.launch import launch
 
-        launch(ctx.obj.directory, clock=ctx.obj.clock, demo=demo)
+        code = launch(ctx.obj.directory, clock=ctx.obj.clock, demo=demo)
+        if code:
+            ctx.exit(code)
 
 
 def _safe_message(exc: click.ClickException) -> click.ClickException:

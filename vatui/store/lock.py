@@ -17,6 +17,7 @@ import fcntl
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 from types import TracebackType
 
@@ -24,6 +25,20 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _RW = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | _CLOEXEC
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 """Errors that mean this process may not write the lock file."""
+
+_EVERY_LOCK: weakref.WeakSet[InterProcessLock] = weakref.WeakSet()
+"""Every lock of this process (a workspace being opened has one before the app sees it)."""
+
+
+def hold_every_lock_for_exit(timeout: float) -> bool:
+    """Before the process ends at once (a hangup): let every write in progress in this
+    process finish, up to ``timeout`` seconds in all, and start no new one. Returns whether
+    none was left in progress."""
+    deadline = time.monotonic() + timeout
+    held = True
+    for lock in list(_EVERY_LOCK):
+        held = lock.hold_for_exit(max(deadline - time.monotonic(), 0.0)) and held
+    return held
 
 
 class LockTimeout(TimeoutError):
@@ -42,6 +57,7 @@ class InterProcessLock:
         self._fd: int | None = None
         self._yield_until = 0.0
         """After releasing while someone waited: do not take the lock again before this."""
+        _EVERY_LOCK.add(self)
 
     def _queue_fd(self) -> int | None:
         try:
@@ -136,6 +152,12 @@ class InterProcessLock:
             if self._someone_waits():
                 self._yield_until = time.monotonic() + 3 * self.poll
         self._threads.release()
+
+    def hold_for_exit(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for this process's holder (a write in progress) to
+        finish, then keep every thread of this process from taking the lock again: the
+        process is about to end. Returns whether no write was left in progress."""
+        return self._threads.acquire(timeout=timeout)
 
     @property
     def held(self) -> bool:

@@ -21,7 +21,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.errors import NotFoundError, RuleError
+from vatui.domain.errors import NotFoundError, RuleError, VatuiError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
@@ -58,6 +58,12 @@ class Workspace:
         self._generation = -1
         self._verified = -1
         """The storage generation whose schema version was last checked."""
+        self.keep_last_good = False
+        """A long session (the app): reads survive a file damaged while open (see ``docs``)."""
+        self.refusal: RefusedWorkspace | None = None
+        """Why reads show what was last read whole, while ``keep_last_good`` serves it."""
+        self._last_good: dict[str, Any] | None = None
+        self._refused_stat: object = None
 
     # opening -------------------------------------------------------------------
 
@@ -158,6 +164,11 @@ class Workspace:
                 _("the workspace {path} is locked by another vatui; try again").format(path=self.path)
             ) from exc
 
+    def hold_for_exit(self, timeout: float) -> bool:
+        """Before the process ends at once (a hangup): let a transaction in progress finish
+        (up to ``timeout`` seconds) and start no new one. Returns whether none was left."""
+        return self._lock.hold_for_exit(timeout)
+
     def close(self) -> None:
         """Release the file handle."""
         if self.storage is not None:
@@ -171,13 +182,23 @@ class Workspace:
         return self.storage, self.db
 
     def refresh(self) -> bool:
-        """Reload if another session changed the file; returns whether it did."""
+        """Reload if another session changed the file; returns whether it did.
+
+        A damaged or newer file raises ``RefusedWorkspace``; with ``keep_last_good`` it
+        returns ``False`` instead and sets ``refusal``.
+        """
         storage, _db = self._require()
         try:
-            data = storage.read()
-        except DamagedFileError as exc:
-            raise self._refuse(exc.reason) from exc
-        self._check_loaded(data)
+            data = self._read_checked(storage)
+        except RefusedWorkspace as refusal:
+            if not self.keep_last_good or self._last_good is None:
+                raise
+            # a long session keeps what it read: nothing to reload; ``refusal`` says why
+            self.refusal, self._refused_stat = refusal, storage._current_stat()
+            return False
+        self.refusal = None
+        if self.keep_last_good:
+            self._last_good = data
         changed = storage.generation != self._generation
         if changed:
             self._generation = storage.generation
@@ -215,15 +236,42 @@ class Workspace:
         return db.table(name, cache_size=0)
 
     def docs(self, table: str) -> Mapping[str, dict[str, Any]]:
-        """Raw documents of a table by id string; callers must not mutate them."""
+        """Raw documents of a table by id string; callers must not mutate them.
+
+        With ``keep_last_good``, a file damaged, replaced by a newer vatui's or gone since
+        it was last read whole is not read again until it changes: reads return what was
+        last read (``refusal`` says why); every write is still refused.
+        """
         storage, _db = self._require()
+        if self.refusal is not None and self._last_good is not None:
+            if storage._current_stat() == self._refused_stat:
+                return self._kept(table)
         try:
-            data = storage.read() or {}
+            data = self._read_checked(storage)
+        except RefusedWorkspace as refusal:
+            if not self.keep_last_good or self._last_good is None:
+                raise
+            self.refusal, self._refused_stat = refusal, storage._current_stat()
+            return self._kept(table)
+        self.refusal = None
+        if self.keep_last_good:
+            self._last_good = data
+        docs: Mapping[str, dict[str, Any]] = data.get(table, {})
+        return docs
+
+    def _kept(self, table: str) -> Mapping[str, dict[str, Any]]:
+        kept: Mapping[str, dict[str, Any]] = (self._last_good or {}).get(table, {})
+        return kept
+
+    def _read_checked(self, storage: AtomicJSONStorage) -> dict[str, Any]:
+        try:
+            data = storage.read()
         except DamagedFileError as exc:
             raise self._refuse(exc.reason) from exc
         self._check_loaded(data)
-        docs: Mapping[str, dict[str, Any]] = data.get(table, {})
-        return docs
+        if data is None and self.keep_last_good and self._last_good is not None:
+            raise self._refuse(_("the file is missing or empty"))
+        return data or {}
 
     def _check_loaded(self, data: dict[str, Any] | None) -> None:
         """After another session replaced the file: refuse it if it is of a newer schema."""
@@ -284,6 +332,16 @@ class Workspace:
                 finally:
                     self._generation = storage.generation
                     self._reset_tables()
+                    if self._last_good is not None and self._last_good is not storage._data:
+                        self._forget_uncommitted()
+
+    def _forget_uncommitted(self) -> None:
+        """A change failed after it touched the document ``keep_last_good`` holds: read it again."""
+        self._last_good = None
+        try:
+            self.docs("meta")
+        except VatuiError:
+            pass
 
     def _check_current(self, data: dict[str, Any] | None) -> None:
         """Inside the lock, before a change: the file must be there and of a schema we write."""

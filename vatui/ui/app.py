@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import signal
 import tempfile
 from functools import partial
 from pathlib import Path
@@ -27,6 +26,7 @@ from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
+from vatui.ui import shutdown
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
@@ -109,6 +109,7 @@ class VatuiApp(PaneApp):
             self.exit()
         elif choice == "sample":
             self._sample_dir = Path(tempfile.mkdtemp(prefix="vatui-sample-"))
+            shutdown.remove_on_exit(self._sample_dir)
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
@@ -124,6 +125,7 @@ class VatuiApp(PaneApp):
             from vatui.services.session import open_workspace
 
             ws = open_workspace(directory, self.clock, backup=not sample)
+            ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
@@ -132,9 +134,19 @@ class VatuiApp(PaneApp):
 
             first = triage(ws)
         except (VatuiError, OSError) as exc:
-            self.call_from_thread(self._load_failed, str(exc))
+            if shutdown.received() is None:
+                self.from_thread(self._load_failed, str(exc))
             return
-        self.call_from_thread(self._loaded, ws, first)
+        except Exception as exc:  # a bug: end as any unexpected error does, never hang on "Opening…"
+            self.from_thread(self._load_crashed, exc)
+            return
+        if shutdown.received() is not None:  # hung up meanwhile: the app is ending
+            ws.close()
+            return
+        self.from_thread(self._loaded, ws, first)
+
+    def _load_crashed(self, error: Exception) -> None:
+        raise error
 
     def _load_failed(self, message: str) -> None:
         from vatui.ui.screens.first_run import RefusedScreen
@@ -165,15 +177,35 @@ class VatuiApp(PaneApp):
             shutil.rmtree(self._sample_dir, ignore_errors=True)
 
     def _install_signal_handlers(self) -> None:
-        """SIGHUP (a dropped SSH session) and SIGTERM exit cleanly; every change is already saved."""
+        """SIGHUP (a dropped SSH session) and SIGTERM exit cleanly; every change is already saved.
+
+        ``run_app`` installs them before the app starts (``vatui.ui.shutdown``); a signal
+        that came before the app was running ends it now.
+        """
         if self.is_headless:
             return
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            try:
-                loop.add_signal_handler(sig, self.exit)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass
+        shutdown.install(self)
+        if shutdown.received() is not None:
+            self.exit()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error ends the app with a short traceback on stderr and exit code 1.
+
+        Textual's own shows every frame's local variables: they may hold workspace content
+        (a client's notes, the first bytes of a damaged file).
+        """
+        import sys
+        import traceback
+
+        from rich.text import Text
+
+        self.bell()
+        kind, error, trace = sys.exc_info()
+        lines = traceback.format_exception(kind, error, trace, limit=-6) if kind else []
+        headline = _("vatui stopped on an unexpected error; every change it acknowledged is saved.")
+        self._return_code = 1
+        self._exit_renderables.append(Text(headline + "\n" + "".join(lines).rstrip()))
+        self._close_messages_no_wait()
 
     # theme -------------------------------------------------------------------------
 
@@ -238,7 +270,15 @@ class VatuiApp(PaneApp):
         self.push_screen(HelpModal(title, key_rows(self.screen, self)))
 
     async def action_quit(self) -> None:
-        """``q``: leave (every change was saved when it was made)."""
+        """``q``, ``ctrl+q``: leave (every change was saved when it was made).
+
+        On a form with typed input, ask before throwing it away.
+        """
+        from vatui.ui.modals.form import FormModal
+
+        if isinstance(self.screen, FormModal):
+            self.screen.confirm_discard(self.exit)
+            return
         self.exit()
 
     def run_test(self, **kwargs: Any) -> Any:
@@ -254,7 +294,14 @@ def make_app(directory: Path, *, clock: Clock | None = None, demo: bool = False,
     return VatuiApp(directory, clock=clock, demo=demo, size=size)
 
 
-def run_app(directory: Path, clock: Clock | None = None, demo: bool = False) -> None:
-    """Run the app in the terminal until the user quits (or a signal ends it)."""
+def run_app(directory: Path, clock: Clock | None = None, demo: bool = False) -> int:
+    """Run the app in the terminal until the user quits (or a signal ends it); the exit code.
+
+    SIGHUP and SIGTERM are handled from before the app starts (``vatui.ui.shutdown``).
+    """
     app = make_app(directory, clock=clock, demo=demo)
+    if demo:  # a throwaway sample: gone even if a hangup ends the process at once
+        shutdown.remove_on_exit(directory)
+    shutdown.install(app)
     app.run()
+    return app.return_code or 0

@@ -84,6 +84,7 @@ class PaneApp(App[None]):
         self._today: date | None = None
         self._minute: datetime | None = None
         self._last_error: str | None = None
+        self._collecting: list[list[str]] = []
         for mode in PANES:
             self.add_mode(mode, partial(self.pane, mode))
 
@@ -111,10 +112,55 @@ class PaneApp(App[None]):
         return screen
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """``App.push_screen``; the first modal loads the modals' stylesheet."""
+        """``App.push_screen``; the first modal loads the modals' stylesheet.
+
+        A form's callback (the screen's save) is handed to the form as its ``saver``: the
+        form calls it while still open, and stays open when the save is refused.
+        """
         if isinstance(screen, ModalScreen):
             self._load_modal_styles()
+        from vatui.ui.modals.form import FormModal
+
+        callback = args[0] if args else kwargs.get("callback")
+        if isinstance(screen, FormModal) and callback is not None and not kwargs.get("wait_for_dismiss"):
+            screen.saver = callback
+            args, kwargs = (), {k: v for k, v in kwargs.items() if k != "callback"}
         return super().push_screen(screen, *args, **kwargs)
+
+    def from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+        """From a worker thread: run ``callback(*args)`` on the app's loop, without waiting.
+
+        ``call_from_thread`` waits for the loop; once the app is ending (``q``, a hangup)
+        it waits forever, and the process cannot end. Here the worker goes on (and ends).
+        """
+        loop = self._loop
+        if loop is None or loop.is_closed() or self._exit:
+            return
+
+        def run() -> None:
+            try:
+                with self._context():
+                    callback(*args)
+            except Exception as error:  # as if raised in a message handler
+                self._handle_exception(error)
+
+        try:
+            loop.call_soon_threadsafe(run)
+        except RuntimeError:  # the loop closed meanwhile: the app has ended
+            pass
+
+    def collect_errors(self, fn: Callable[..., object], *args: Any) -> list[str]:
+        """Call ``fn``; the error messages it showed (``inform(error=True)``), newest last.
+
+        A form saving through its screen uses it: the errors are shown in the form, not as
+        notifications.
+        """
+        self._collecting.append([])
+        try:
+            fn(*args)
+        finally:
+            errors = self._collecting.pop()
+        return errors
 
     def _load_modal_styles(self) -> None:
         path = str(self.MODAL_CSS)
@@ -207,6 +253,9 @@ class PaneApp(App[None]):
         line = one_line(message, 300)
         self.messages.append(line)
         del self.messages[:-50]
+        if error and self._collecting:  # a form shows it in place
+            self._collecting[-1].append(line)
+            return
         self.notify(line, severity="error" if error else "information", markup=False,
                     timeout=8 if error else 4)
 
@@ -234,10 +283,13 @@ class PaneApp(App[None]):
             return
         try:
             changed = self._ws.refresh()
+            if self._ws.refusal is not None:  # damaged while open: reads keep what they had
+                raise self._ws.refusal
         except VatuiError as exc:
             if str(exc) != self._last_error:  # say it once, not every second
                 self._last_error = str(exc)
                 self.inform(str(exc), error=True)
+                self._redraw_header()  # READ-ONLY
             return
         self._last_error = None
         minute = self.clock.now().replace(second=0, microsecond=0)
@@ -277,6 +329,7 @@ class PaneApp(App[None]):
             workspace=self._workspace_name, pane=self.pane_titles().get(self.current_mode, ""),
             today=self._today, timer_title=self._timer[0] if self._timer else None,
             timer_seconds=seconds, sample=self.demo,
+            read_only=self._ws is not None and self._ws.refusal is not None,
         )
 
     def refresh_header(self) -> None:

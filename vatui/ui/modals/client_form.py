@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
@@ -35,6 +34,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services import clients as checks
 from vatui.ui import render
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 from vatui.ui.widgets.safe_input import SafeInput
 
@@ -73,9 +73,10 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
-class ClientFormModal(ModalScreen[ClientFormResult | None]):
+class ClientFormModal(FormModal[ClientFormResult | None]):
     """Create or edit a client. Returns the filled form, or ``None`` on ``escape``."""
 
+    STATUS_ID: ClassVar[str] = "client-status-line"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="client_form_cancel"),
         Binding("ctrl+s", "save", _("Save"), id="client_form_save", priority=True),
@@ -382,8 +383,4 @@ class ClientFormModal(ModalScreen[ClientFormResult | None]):
             self.query_one(f"#client-{first}", Input).focus()
             self.app.bell()
             return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        """Close without a result."""
-        self.dismiss(None)
+        self.submit(result)

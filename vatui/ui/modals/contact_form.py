@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from vatui.domain.clients import CHANNEL_KINDS, DIRECTIONS
@@ -29,6 +28,7 @@ from vatui.i18n import _
 from vatui.services.contacts import check_summary
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -48,9 +48,10 @@ class ContactFormResult:
     """The day it happened."""
 
 
-class ContactFormModal(ModalScreen[ContactFormResult | None]):
+class ContactFormModal(FormModal[ContactFormResult | None]):
     """Log a contact with one client; returns the filled form or ``None``."""
 
+    STATUS_ID: ClassVar[str] = "contact-status"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="contact_form_cancel"),
         Binding("ctrl+s", "save", _("Save"), id="contact_form_save", priority=True),
@@ -213,8 +214,4 @@ class ContactFormModal(ModalScreen[ContactFormResult | None]):
             self.query_one(f"#contact-{first}", Input).focus()
             self.app.bell()
             return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        """Close without logging anything."""
-        self.dismiss(None)
+        self.submit(result)

@@ -9,7 +9,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from vatui.domain.dates import describe_date
@@ -17,14 +16,16 @@ from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
 HINT = _("today, tomorrow, fri, +3d, in 2 weeks, eom, 2026-12-05, 5 dec")
 
 
-class DatePromptModal(ModalScreen[date | None]):
+class DatePromptModal(FormModal[date | None]):
     """Ask for a date; dismisses with the ``date``, or ``None`` when cancelled."""
 
+    STATUS_ID: ClassVar[str] = "date-preview"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="date_cancel")]
 
     def __init__(self, title: str, today: date, default: str = "tomorrow") -> None:
@@ -72,8 +73,4 @@ class DatePromptModal(ModalScreen[date | None]):
         if self.chosen is None:
             self.app.bell()
             return
-        self.dismiss(self.chosen)
-
-    def action_cancel(self) -> None:
-        """Close without a date."""
-        self.dismiss(None)
+        self.submit(self.chosen)

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from vatui.domain.amounts import parse_amount
@@ -20,6 +19,7 @@ from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -41,9 +41,10 @@ class ExpenseInput:
     """``monthly``, ``yearly`` or ``None``."""
 
 
-class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
+class ExpenseFormModal(FormModal[ExpenseInput | None]):
     """The expense form; ``enter`` in any field adds it when everything is valid."""
 
+    STATUS_ID: ClassVar[str] = "expense-status"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="expense_cancel"),
     ]
@@ -115,8 +116,4 @@ class ExpenseFormModal(ModalScreen[ExpenseInput | None]):
             status.update(render.text(str(exc)))
             status.add_class("-error")
             return
-        self.dismiss(got)
-
-    def action_cancel(self) -> None:
-        """Close without adding anything."""
-        self.dismiss(None)
+        self.submit(got)

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from vatui.domain.amounts import amount_input, parse_amount
@@ -20,6 +19,7 @@ from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.services.ledger_payments import check_payment_day
 from vatui.ui import render
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -45,9 +45,10 @@ def check(amount: str, when: str, currency: str, today: date, decimal_comma: boo
     return money, check_payment_day(parse_date(when or "today", today), today)
 
 
-class PaymentModal(ModalScreen[PaymentInput | None]):
+class PaymentModal(FormModal[PaymentInput | None]):
     """Amount, date and method of a payment on one invoice."""
 
+    STATUS_ID: ClassVar[str] = "payment-status"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="payment_cancel"),
     ]
@@ -104,8 +105,4 @@ class PaymentModal(ModalScreen[PaymentInput | None]):
             status.update(render.text(str(exc)))
             status.add_class("-error")
             return
-        self.dismiss(PaymentInput(money, day, method.strip()))
-
-    def action_cancel(self) -> None:
-        """Close without recording anything."""
-        self.dismiss(None)
+        self.submit(PaymentInput(money, day, method.strip()))

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from vatui.domain.errors import ParseError
@@ -18,6 +17,7 @@ from vatui.domain.quickadd import QuickAdd, describe, parse_quick_add
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.date_input import date_order_of
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
 EXAMPLE = "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"
@@ -28,7 +28,7 @@ def column_token(column: str) -> str:
     return "in:" + "-".join(column.split())
 
 
-class QuickAddModal(ModalScreen[str | None]):
+class QuickAddModal(FormModal[str | None]):
     """Type a task in quick-add syntax; dismisses with the text to add, or ``None``.
 
     When the text names no column and ``default_column`` is given, the returned text ends
@@ -36,6 +36,7 @@ class QuickAddModal(ModalScreen[str | None]):
     unchanged. ``enter`` refuses (and says why) while the text cannot be understood.
     """
 
+    STATUS_ID: ClassVar[str] = "quick-add-preview"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="quick_add_cancel")]
 
     def __init__(
@@ -122,8 +123,4 @@ class QuickAddModal(ModalScreen[str | None]):
                 preview.set_class(True, "-error")
             self.app.bell()
             return
-        self.dismiss(self.result_text(event.value))
-
-    def action_cancel(self) -> None:
-        """Close without adding anything."""
-        self.dismiss(None)
+        self.submit(self.result_text(event.value))

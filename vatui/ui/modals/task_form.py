@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from vatui.domain.changes import TaskChanges
@@ -33,6 +32,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
 
@@ -83,9 +83,10 @@ def parse_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in tags if t))
 
 
-class TaskFormModal(ModalScreen[TaskFormResult | None]):
+class TaskFormModal(FormModal[TaskFormResult | None]):
     """Create or edit a card. Returns the filled form, or ``None`` on ``escape``."""
 
+    STATUS_ID: ClassVar[str] = "form-status"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="form_cancel"),
         Binding("ctrl+s", "save", _("Save"), id="form_save", priority=True),
@@ -303,8 +304,4 @@ class TaskFormModal(ModalScreen[TaskFormResult | None]):
             self.query_one(f"#form-{first}", Input).focus()
             self.app.bell()
             return
-        self.dismiss(result)
-
-    def action_cancel(self) -> None:
-        """Close without a result."""
-        self.dismiss(None)
+        self.submit(result)

@@ -136,7 +136,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
             badges = {cid: rel.badge for cid, rel in reliability_by_client(self.vatui.ws).items()}
         except VatuiError:
             return
-        self.app.call_from_thread(self._badges_ready, key, badges)
+        self.vatui.from_thread(self._badges_ready, key, badges)  # never waits on an app that is ending
 
     def _badges_ready(self, key: int, badges: dict[int, str]) -> None:
         if key != self._badges_round or not self.is_mounted:

@@ -31,6 +31,8 @@ class HeaderState:
     """How long it has been running."""
     sample: bool = False
     """The app runs on a throwaway sample workspace."""
+    read_only: bool = False
+    """The workspace file was refused while open: what is shown is the last good read."""
 
 
 class HeaderSource(Protocol):
@@ -81,6 +83,8 @@ class AppHeader(Widget):
         )
         if state.sample:
             left = Content.assemble(left, "  ", render.label(_("SAMPLE — not saved"), "reverse bold"))
+        if state.read_only:
+            left = Content.assemble(left, "  ", render.label(_("READ-ONLY — file refused"), "reverse bold $text-error"))
         day = ""
         if state.today is not None:
             from vatui.domain.dates import short_date
