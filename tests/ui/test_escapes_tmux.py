@@ -113,7 +113,10 @@ def test_quick_add_preview_and_select_lists(probe: Probe) -> None:
     probe.t.keys("Call them @acm", literal=True)
     probe.t.wait_for("Acme␛]52")
     probe.check("quick add preview")
-    probe.t.keys("Escape")
+    probe.t.keys("Escape")  # something was typed: the form asks before throwing it away
+    probe.t.wait_for("Discard what you typed?")
+    probe.t.keys("y")
+    probe.wait_gone("Discard what you typed?")
     probe.wait_gone("Quick add")
     probe.t.keys("2")
     probe.t.wait_for("Title␛]52")
