@@ -1,0 +1,77 @@
+"""Rebuild the message catalogs: ``make catalog``.
+
+1. extract every ``_()``, ``ngettext()``, ``N_()`` and ``pgettext()`` string in vatui/ into
+   ``vatui/locale/vatui.pot``;
+2. merge it into each ``vatui/locale/<lang>/LC_MESSAGES/vatui.po`` (new strings arrive
+   untranslated; strings gone from the code are dropped);
+3. compile each ``.po`` into the ``.mo`` that ships (committed: tests/i18n checks it is
+   current);
+4. list what is untranslated or fuzzy, and exit 1 when anything is.
+
+Needs babel (a test dependency); the running app only reads the ``.mo`` with gettext.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "vatui"
+LOCALE = PACKAGE / "locale"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+
+
+def extract() -> Catalog:
+    """Every marked string of the package, in source order."""
+    pot = Catalog(project="vatui", charset="utf-8", fuzzy=False)
+    found = extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    )
+    for filename, lineno, message, comments, context in found:
+        pot.add(message, locations=[(f"vatui/{filename}", lineno)], auto_comments=comments, context=context)
+    return pot
+
+
+def untranslated(catalog: Catalog) -> list[str]:
+    """The msgids of ``catalog`` with an empty (or partly empty) or fuzzy translation."""
+    missing = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            missing.append(message.id[0] if isinstance(message.id, tuple) else message.id)
+    return missing
+
+
+def main() -> int:
+    pot = extract()
+    with open(LOCALE / "vatui.pot", "wb") as out:
+        write_po(out, pot, omit_header=False, sort_by_file=False, width=100)
+    problems = 0
+    for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/vatui.po")):
+        with open(po_path, "rb") as src:
+            catalog = read_po(src)
+        catalog.update(pot, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        with open(po_path, "wb") as out:
+            write_po(out, catalog, width=100)
+        with open(po_path.with_suffix(".mo"), "wb") as out:
+            write_mo(out, catalog)
+        missing = untranslated(catalog)
+        lang = po_path.parent.parent.name
+        print(f"{lang}: {len(pot)} strings, {len(missing)} untranslated")
+        for msgid in missing:
+            print(f"  {msgid!r}")
+        problems += len(missing)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
