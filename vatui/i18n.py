@@ -38,7 +38,7 @@ def pgettext(context: str, message: str) -> str:
     return _translation.pgettext(context, message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now (translate it with
     :func:`_` where it is shown, once the language is known)."""
     return message

@@ -29,6 +29,7 @@ from vatui.paths import workspace_path
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
+from vatui.ui.language import apply_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ class VatuiApp(PaneApp):
     def _loaded(self, ws: Workspace, first: Triage) -> None:
         self._ws = ws
         settings = ws.settings()
+        apply_language(self, settings.language)
         self._workspace_name = settings.workspace_name
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
