@@ -32,11 +32,17 @@ def _key(message_id: str | tuple[str, ...]) -> str:
 def test_every_extracted_string_has_a_spanish_translation() -> None:
     po = _po()
     missing = [
-        _key(m.id) for m in tool.extract()
-        if m.id and (po.get(m.id, context=m.context) is None
-                     or not all(po.get(m.id, context=m.context).string
-                                if isinstance(po.get(m.id, context=m.context).string, tuple)
-                                else [po.get(m.id, context=m.context).string]))
+        _key(m.id)
+        for m in tool.extract()
+        if m.id
+        and (
+            po.get(m.id, context=m.context) is None
+            or not all(
+                po.get(m.id, context=m.context).string
+                if isinstance(po.get(m.id, context=m.context).string, tuple)
+                else [po.get(m.id, context=m.context).string]
+            )
+        )
     ]
     fuzzy = [_key(m.id) for m in po if m.id and m.fuzzy]
     assert not missing, f"untranslated (run make catalog, then translate): {missing}"
@@ -44,8 +50,11 @@ def test_every_extracted_string_has_a_spanish_translation() -> None:
 
 
 def _fields(text: str) -> list[str]:
-    names = sorted(f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
-                   for _lit, name, spec, conv in string.Formatter().parse(text) if name is not None)
+    names = sorted(
+        f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
+        for _lit, name, spec, conv in string.Formatter().parse(text)
+        if name is not None
+    )
     return names
 
 
@@ -65,8 +74,10 @@ def test_placeholders_match_exactly() -> None:
                 continue
             try:
                 # the plural form may leave out {n} ("1 line"); every other field must match
-                same = any(_fields(text) == _fields(i) or set(_fields(text)) <= set(_fields(i)) and len(ids) > 1
-                           for i in ids)
+                same = any(
+                    _fields(text) == _fields(i) or (set(_fields(text)) <= set(_fields(i)) and len(ids) > 1)
+                    for i in ids
+                )
             except ValueError as exc:
                 wrong.append((ids[0], text, str(exc)))
                 continue
@@ -91,7 +102,10 @@ def test_the_po_compiles_and_the_committed_mo_is_current(tmp_path: Path) -> None
         shipped = gettext.GNUTranslations(src)
     expected = {k: v for k, v in compiled._catalog.items() if k != ""}  # type: ignore[attr-defined]
     actual = {k: v for k, v in shipped._catalog.items() if k != ""}  # type: ignore[attr-defined]
-    stale = sorted(str(k) for k in expected.keys() ^ actual.keys() | {k for k in expected if expected[k] != actual.get(k)})
+    stale = sorted(
+        str(k)
+        for k in expected.keys() ^ actual.keys() | {k for k in expected if expected[k] != actual.get(k)}
+    )
     assert not stale, f"vatui.mo is stale (run make catalog): {stale[:20]}"
     assert compiled.ngettext("{n} day", "{n} days", 1) == "{n} día"
     assert compiled.ngettext("{n} day", "{n} days", 3) == "{n} días"
