@@ -29,7 +29,7 @@ from vatui.paths import workspace_path
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
-from vatui.ui.language import apply_language
+from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ class VatuiApp(PaneApp):
             from vatui.services.session import open_workspace
 
             ws = open_workspace(directory, self.clock, backup=not sample)
+            english = switch_language(ws.settings().language)  # before triage: its labels too
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
@@ -134,7 +135,7 @@ class VatuiApp(PaneApp):
         except (VatuiError, OSError) as exc:
             self.call_from_thread(self._load_failed, str(exc))
             return
-        self.call_from_thread(self._loaded, ws, first)
+        self.call_from_thread(self._loaded, ws, first, english)
 
     def _load_failed(self, message: str) -> None:
         from vatui.ui.screens.first_run import RefusedScreen
@@ -142,10 +143,11 @@ class VatuiApp(PaneApp):
         self.inform(message, error=True)
         self.push_screen(RefusedScreen(message), lambda _result: self.exit(return_code=1))
 
-    def _loaded(self, ws: Workspace, first: Triage) -> None:
+    def _loaded(self, ws: Workspace, first: Triage, english: dict[str, str] | None = None) -> None:
         self._ws = ws
         settings = ws.settings()
-        apply_language(self, settings.language)
+        if english is not None:
+            retranslate_keys(self, english)
         self._workspace_name = settings.workspace_name
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme

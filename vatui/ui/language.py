@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from vatui import i18n
+from vatui.i18n import N_
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -39,21 +40,62 @@ def _retranslate(bindings: BindingsMap | None, english: dict[str, str]) -> None:
 
 
 def _again(binding: Binding, english: dict[str, str]) -> Binding:
-    source = english.get(binding.description, binding.description)
-    return dataclasses.replace(binding, description=i18n._(source)) if source else binding
+    words = english.get(binding.description, binding.description)
+    tip = english.get(binding.tooltip, binding.tooltip)
+    return dataclasses.replace(
+        binding, description=i18n._(words) if words else words, tooltip=i18n._(tip) if tip else tip
+    )
 
 
-def apply_language(app: App[Any], code: str) -> None:
-    """Use ``code``'s catalog (empty or already in use: nothing changes) and redraw the keys."""
+def switch_language(code: str) -> dict[str, str] | None:
+    """Use ``code``'s catalog; ``None`` when nothing changes (empty, or already in use),
+    else the English source of every text of the previous catalog (for
+    :func:`retranslate_keys`). Safe off the event loop: it touches no widget."""
     if not code or code == i18n.language():
-        return
-    old = i18n._translation
-    catalog: dict[Any, str] = getattr(old, "_catalog", {})
+        return None
+    catalog: dict[Any, str] = getattr(i18n._translation, "_catalog", {})
     english = {text: msgid for msgid, text in catalog.items() if isinstance(msgid, str) and msgid}
     i18n.set_language(code)
+    return english
+
+
+def retranslate_keys(app: App[Any], english: dict[str, str]) -> None:
+    """Translate again the key descriptions of every class and of the nodes already built."""
     for cls in _classes(DOMNode):
         if "_merged_bindings" in vars(cls):
             _retranslate(cls._merged_bindings, english)
-    for node in [app, *app.screen_stack, *app.query("*")]:
-        _retranslate(node._bindings, english)
+    nodes: list[Any] = [app, *app.screen_stack, *getattr(app, "_panes", {}).values()]
+    for screen in list(nodes[1:]):
+        nodes.extend(screen.walk_children())
+    for node in nodes:
+        if isinstance(node, DOMNode):
+            _retranslate(node._bindings, english)
     app.refresh_bindings()
+
+
+#: Descriptions of Textual's own keys (the DataTable, OptionList, Input… shown by ``?``),
+#: here so that the catalog has them and :func:`retranslate_keys` translates them too.
+TEXTUAL_KEYS = (
+    N_("Up"),
+    N_("Down"),
+    N_("Scroll Left"),
+    N_("Scroll Right"),
+    N_("First"),
+    N_("Last"),
+    N_("Page Up"),
+    N_("Page Down"),
+    N_("Select"),
+    N_("Scroll Up"),
+    N_("Scroll Down"),
+    N_("Scroll Home"),
+    N_("Scroll End"),
+    N_("Page Left"),
+    N_("Page Right"),
+    N_("Top"),
+    N_("Bottom"),
+    N_("Home"),
+    N_("End"),
+    N_("Delete"),
+    N_("Cursor left"),
+    N_("Cursor right"),
+)

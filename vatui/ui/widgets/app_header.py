@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from vatui.i18n import _
 from vatui.ui import render
@@ -118,6 +119,14 @@ class PaneFooter(Footer):
     def __init__(self, *, compact: bool = True, show_command_palette: bool = False) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def compose(self) -> Any:
+        """Textual's keys, their descriptions in the language in use (a class defined after
+        the language changed, like Textual's own widgets loaded later, still has English)."""
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         shown = tuple(
