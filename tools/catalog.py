@@ -22,6 +22,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 PACKAGE = ROOT / "vatui"
 LOCALE = PACKAGE / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
@@ -35,7 +36,35 @@ def extract() -> Catalog:
     )
     for filename, lineno, message, comments, context in found:
         pot.add(message, locations=[(f"vatui/{filename}", lineno)], auto_comments=comments, context=context)
+    for text, where in cli_help().items():
+        if text not in pot:
+            pot.add(text, locations=[(where, 0)], auto_comments=["the description of a command (its docstring)"])
     return pot
+
+
+def cli_help() -> dict[str, str]:
+    """Every command's description (click takes it from the docstring), with its module."""
+    import importlib
+
+    import click
+
+    from vatui.cli.main import LAZY_COMMANDS, cli
+
+    found: dict[str, str] = {}
+
+    def walk(command: click.Command, module: str) -> None:
+        if command.help:
+            found.setdefault(vars(command).get("_vatui_help", command.help), module)
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                walk(sub, module)
+
+    walk(cli, "vatui/cli/main.py")
+    for name in sorted({m for modules in LAZY_COMMANDS.values() for m in modules}):
+        module = importlib.import_module(f"vatui.cli.{name}")
+        for command in getattr(module, "COMMANDS", []):
+            walk(command, f"vatui/cli/{name}.py")
+    return found
 
 
 def untranslated(catalog: Catalog) -> list[str]:

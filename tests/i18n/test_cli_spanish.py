@@ -21,6 +21,9 @@ def test_help_and_today_follow_the_environment(tmp_path: Path) -> None:
     assert helped.returncode == 0, helped.stderr
     assert "Dónde vive el espacio de trabajo" in helped.stdout
     assert "Where the workspace lives" not in helped.stdout
+    assert helped.stdout.startswith("Uso: vatui") and "Mostrar este mensaje y salir." in helped.stdout
+    assert "Añadir, listar, ver, editar, archivar y eliminar clientes." in helped.stdout  # a docstring
+    assert "Options" not in helped.stdout and "Show this message" not in helped.stdout
     assert _run(tmp_path, "demo-data", lang="es_CO.UTF-8").returncode == 0
     today = _run(tmp_path, "today", lang="es_CO.UTF-8")
     assert today.returncode == 0, today.stderr
