@@ -13,6 +13,7 @@ Needs babel (a test dependency); the running app only reads the ``.mo`` with get
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PACKAGE = ROOT / "vatui"
 LOCALE = PACKAGE / "locale"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "NC_": ((1, "c"), 2)}
 
 
 def extract() -> Catalog:
@@ -36,10 +37,39 @@ def extract() -> Catalog:
     )
     for filename, lineno, message, comments, context in found:
         pot.add(message, locations=[(f"vatui/{filename}", lineno)], auto_comments=comments, context=context)
+    for message, context, where in inside_f_strings():
+        if pot.get(message, context=context) is None:
+            pot.add(message, locations=[where], context=context)
     for text, where in cli_help().items():
         if text not in pot:
             pot.add(text, locations=[(where, 0)], auto_comments=["the description of a command (its docstring)"])
     return pot
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def inside_f_strings() -> list[tuple[str | tuple[str, str], str | None, tuple[str, int]]]:
+    """Marked strings babel's extractor does not see: those inside f-strings (``f"{_('due on')}"``)."""
+    found: list[tuple[str | tuple[str, str], str | None, tuple[str, int]]] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = str(path.relative_to(ROOT))
+        for joined in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(joined, ast.JoinedStr):
+                continue
+            for call in ast.walk(joined):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+                    continue
+                args = [_literal(a) for a in call.args]
+                name = call.func.id
+                if name in ("_", "N_") and args and args[0]:
+                    found.append((args[0], None, (where, call.lineno)))
+                elif name == "ngettext" and len(args) >= 2 and args[0] and args[1]:
+                    found.append(((args[0], args[1]), None, (where, call.lineno)))
+                elif name in ("pgettext", "NC_") and len(args) >= 2 and args[0] and args[1]:
+                    found.append((args[1], args[0], (where, call.lineno)))
+    return found
 
 
 def cli_help() -> dict[str, str]:

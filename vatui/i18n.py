@@ -44,6 +44,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for the catalog (translate it with :func:`pgettext`)."""
+    return message
+
+
 def set_language(code: str) -> None:
     """Use the catalog for ``code`` (``en``, ``es``, ``es_CO``…); empty: the environment's."""
     global _translation

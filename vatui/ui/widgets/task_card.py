@@ -27,7 +27,7 @@ from vatui.domain.dates import week_bounds
 from vatui.domain.durations import format_duration
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
-from vatui.i18n import _
+from vatui.i18n import _, pgettext
 
 CARD_HEIGHT = 2
 """Lines per card."""
@@ -122,7 +122,7 @@ def _due_badge(task: Task, ctx: BoardContext) -> tuple[str, str]:
         return _("TODAY"), "today"
     if task.due <= week_bounds(ctx.today)[1] or task.due - ctx.today < timedelta(days=2):
         return _(words.WEEKDAY_ABBR[task.due.weekday()]), "soon"
-    return f"{task.due.day} {_(words.MONTH_ABBR[task.due.month - 1])}", "later"
+    return f"{task.due.day} {pgettext('month abbreviation', words.MONTH_ABBR[task.due.month - 1])}", "later"
 
 
 def card_face(task: Task, ctx: BoardContext) -> CardFace:
