@@ -1,5 +1,5 @@
 """Render every pane of the demo workspace at 80×24 with ``language=es`` and print the
-screens as JSON: ``python -m tests.helpers.spanish_panes DATA_DIR``.
+screens as JSON: ``python -m tests.helpers.spanish_panes DATA_DIR [LANGUAGE]`` (``es`` by default).
 
 Run in its own process (tests/i18n/test_panes_spanish.py): switching the language changes
 module-level state (the catalog, the key descriptions of every class) that other tests in
@@ -54,9 +54,10 @@ async def _screens(directory: Path) -> dict[str, str]:
 
 def main() -> None:
     directory = Path(sys.argv[1])
+    language = sys.argv[2] if len(sys.argv) > 2 else "es"
     ws = Workspace.open(directory, FixedClock(NOW))
     generate(ws, clients=5, seed=7)
-    set_setting(ws, "language", "es")
+    set_setting(ws, "language", language)
     ws.close()
     sys.stdout.write(orjson.dumps(asyncio.run(_screens(directory))).decode())
 

@@ -64,6 +64,11 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
     assert not any(english.values()), {k: v for k, v in english.items() if v}
     assert "Hoy" in screens["today"].splitlines()[0]
     assert "Cronómetro" in screens["today"]
+    assert "Buscar comandos…" in screens["palette"]
     for name, text in screens.items():
         lines = text.splitlines()
         assert len(lines) == 24 and all(cell_len(line) == 80 for line in lines), name
+        # the footer drops keys that do not fit rather than cut a word, and keeps ``?``
+        footer = lines[-1].rstrip()
+        assert "? Teclas" in footer, (name, footer)
+        assert footer.endswith(("Teclas", "Salir")), (name, footer)

@@ -103,6 +103,10 @@ CODES = (
     N_("low"),
     N_("medium"),
     N_("high"),
+    N_("friendly"),  # the default collection steps
+    N_("polite"),
+    N_("firm"),
+    N_("final"),
     N_("client"),
     N_("priority"),
     N_("estimate"),

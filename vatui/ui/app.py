@@ -231,6 +231,13 @@ class VatuiApp(PaneApp):
         if label is not None:
             self.inform(_("Undone: {label}").format(label=label))
 
+    def action_command_palette(self) -> None:
+        """``ctrl+p``: Textual's palette, its prompt in the language in use."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def action_help(self) -> None:
         """``?``: every key of this pane and the global ones."""
         from vatui.ui.screens.help import HelpModal, key_rows

@@ -18,14 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.screens.clients_actions import ClientsActions
-from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
 from vatui.ui.widgets.safe_input import SafeInput
@@ -94,7 +94,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
                             placeholder=_("filter: name, tag, status…"))
                 yield ClientList(id="client-list")
             yield ClientCard(id="client-card")
-        yield Footer(compact=True, show_command_palette=False)
+        yield PaneFooter()
 
     def on_mount(self) -> None:
         self.query_one(ClientList).focus()

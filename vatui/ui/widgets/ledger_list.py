@@ -56,7 +56,7 @@ def invoice_line(row: InvoiceRow, width: int) -> Content:
         render.label(f"{row.number:<14}{row.due_date or row.issue_date:<11}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
         render.label(f"{_(row.status):<9}", STATUS_STYLE.get(row.status, "")),
-        render.label(f"{bucket:<7}", BUCKET_STYLE.get(bucket, "")),
+        render.label(f"{_(bucket) if bucket else bucket:<7}", BUCKET_STYLE.get(bucket, "")),
         render.label(f"{row.due.format():>17}"),
     )
 
