@@ -42,7 +42,9 @@ def extract() -> Catalog:
             pot.add(message, locations=[where], context=context)
     for text, where in cli_help().items():
         if text not in pot:
-            pot.add(text, locations=[(where, 0)], auto_comments=["the description of a command (its docstring)"])
+            pot.add(
+                text, locations=[(where, 0)], auto_comments=["the description of a command (its docstring)"]
+            )
     return pot
 
 
