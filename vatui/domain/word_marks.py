@@ -103,6 +103,13 @@ CODES = (
     N_("low"),
     N_("medium"),
     N_("high"),
+    N_("clients"),  # the tables, in counts ("5 clients, 73 tasks")
+    N_("tasks"),
+    N_("time"),
+    N_("contacts"),
+    N_("invoices"),
+    N_("payments"),
+    N_("expenses"),
     N_("friendly"),  # the default collection steps
     N_("polite"),
     N_("firm"),
