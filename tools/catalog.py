@@ -113,7 +113,11 @@ def untranslated(catalog: Catalog) -> list[str]:
 
 def main() -> int:
     pot = extract()
-    with open(LOCALE / "vatui.pot", "wb") as out:
+    pot_path = LOCALE / "vatui.pot"
+    if pot_path.exists():  # a stable header: only a change of strings changes the files
+        with open(pot_path, "rb") as src:
+            pot.creation_date = read_po(src).creation_date
+    with open(pot_path, "wb") as out:
         write_po(out, pot, omit_header=False, sort_by_file=False, width=100)
     problems = 0
     for po_path in sorted(LOCALE.glob("*/LC_MESSAGES/vatui.po")):
