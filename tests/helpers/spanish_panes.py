@@ -45,6 +45,20 @@ async def _screens(directory: Path) -> dict[str, str]:
             shown[f"{pane} help"] = _text(app)
             await pilot.press("escape")
             await pilot.pause()
+        for pane, key, name in (
+            ("1", "a", "quick add"),
+            ("2", "n", "card form"),
+            ("3", "n", "client form"),
+            ("4", "e", "expense form"),
+        ):
+            await pilot.press(pane)
+            await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            shown[name] = _text(app)
+            await pilot.press("escape")
+            await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.pause()
