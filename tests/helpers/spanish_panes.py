@@ -59,6 +59,13 @@ async def _screens(directory: Path) -> dict[str, str]:
             shown[name] = _text(app)
             await pilot.press("escape")
             await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        for tab in ("aging", "payments", "expenses", "pnl", "ledger clients"):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            await pilot.pause()
+            shown[tab] = _text(app)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.pause()

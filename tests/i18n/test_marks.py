@@ -14,6 +14,7 @@ from vatui.cli.language import peek_language
 from vatui.domain import dates, durations, quickadd, recurrence, words
 from vatui.domain.clients import STATUSES
 from vatui.domain.invoicing import AGING_BUCKETS
+from vatui.domain.ledger import EXPENSE_CATEGORIES
 from vatui.domain.reliability import BADGES, VETTING_LABELS
 from vatui.domain.settings import DEFAULT_PROTOCOL
 

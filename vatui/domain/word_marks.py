@@ -110,6 +110,14 @@ CODES = (
     N_("invoices"),
     N_("payments"),
     N_("expenses"),
+    N_("software"),  # expense categories
+    N_("equipment"),
+    N_("internet"),
+    N_("workspace"),
+    N_("training"),
+    N_("marketing"),
+    N_("fees"),
+    N_("other"),
     N_("friendly"),  # the default collection steps
     N_("polite"),
     N_("firm"),

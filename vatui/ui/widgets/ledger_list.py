@@ -91,7 +91,7 @@ def expense_line(expense: Expense, width: int) -> Content:
     who = " — ".join(p for p in (expense.vendor, expense.note) if p)
     mark = " ↻" if expense.template_id is not None else ""
     return Content.assemble(
-        render.label(f"{expense.on.isoformat():<11}{expense.category:<12}{expense.amount.format():>17}  "),
+        render.label(f"{expense.on.isoformat():<11}{_(expense.category):<12}{expense.amount.format():>17}  "),
         render.fit(who + mark, name_w),
     )
 
