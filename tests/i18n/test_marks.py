@@ -49,6 +49,7 @@ def test_words_shown_through_a_variable_have_a_spanish_entry(spanish: gettext.GN
         "paid",
         "overdue",
         "void",
+        *(c for c in EXPENSE_CATEGORIES if c not in ("software", "internet", "marketing")),
     ]
     missing = [
         word
