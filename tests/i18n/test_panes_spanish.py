@@ -1,5 +1,5 @@
 """With ``language=es``, every pane of the demo workspace at 80×24 (Today, Board, Clients,
-Ledger, the ``?`` help of each, the palette, quick add and three forms) shows no English
+Ledger and its tabs, the ``?`` help of each, the palette, quick add and three forms) shows no English
 string of the catalog, and fits."""
 
 from __future__ import annotations
