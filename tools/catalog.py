@@ -92,8 +92,9 @@ def cli_help() -> dict[str, str]:
                 walk(sub, module)
 
     walk(cli, "vatui/cli/main.py")
-    for name in sorted({m for modules in LAZY_COMMANDS.values() for m in modules}):
-        module = importlib.import_module(f"vatui.cli.{name}")
+    names = sorted({m for modules in LAZY_COMMANDS.values() for m in modules})
+    modules = [importlib.import_module(f"vatui.cli.{name}") for name in names]  # all first: some
+    for name, module in zip(names, modules, strict=True):  # add subcommands to another's group
         for command in getattr(module, "COMMANDS", []):
             walk(command, f"vatui/cli/{name}.py")
     return found
