@@ -109,3 +109,19 @@ def test_the_po_compiles_and_the_committed_mo_is_current(tmp_path: Path) -> None
     assert not stale, f"vatui.mo is stale (run make catalog): {stale[:20]}"
     assert compiled.ngettext("{n} day", "{n} days", 1) == "{n} día"
     assert compiled.ngettext("{n} day", "{n} days", 3) == "{n} días"
+
+
+def test_leading_and_trailing_spaces_are_kept() -> None:
+    """Layout lives in the spaces around a string (``"  tags: {tags}"``, ``"Week "``)."""
+    wrong = []
+    for m in _po():
+        if not m.id:
+            continue
+        source = _key(m.id)
+        for text in m.string if isinstance(m.string, tuple) else (m.string,):
+            if text and (
+                text[: len(text) - len(text.lstrip())] != source[: len(source) - len(source.lstrip())]
+                or text[len(text.rstrip()) :] != source[len(source.rstrip()) :]
+            ):
+                wrong.append((source, text))
+    assert not wrong, wrong
