@@ -75,7 +75,7 @@ async def _screens(directory: Path) -> dict[str, str]:
 
 def main() -> None:
     directory = Path(sys.argv[1])
-    language = sys.argv[2] if len(sys.argv) > 2 else "es"
+    language = sys.argv[2] if len(sys.argv) > 2 else "es"  # "": the environment decides
     ws = Workspace.open(directory, FixedClock(NOW))
     generate(ws, clients=5, seed=7)
     set_setting(ws, "language", language)

@@ -31,11 +31,11 @@ def _english_phrases() -> list[str]:
     return phrases
 
 
-def _screens(tmp_path: Path) -> dict[str, str]:
+def _screens(tmp_path: Path, setting: str = "es", lang: str = "C") -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
-    env.update({"LANG": "C", "VATUI_CONFIG_DIR": str(tmp_path / "config"), "TZ": "UTC"})
+    env.update({"LANG": lang, "VATUI_CONFIG_DIR": str(tmp_path / "config"), "TZ": "UTC"})
     done = subprocess.run(
-        [sys.executable, "-m", "tests.helpers.spanish_panes", str(tmp_path / "data")],
+        [sys.executable, "-m", "tests.helpers.spanish_panes", str(tmp_path / "data"), setting],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -85,3 +85,18 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
             continue
         assert "? Teclas" in footer, (name, footer)
         assert footer.endswith(("Teclas", "Salir")), (name, footer)
+
+
+def test_the_environment_chooses_spanish_when_the_setting_is_empty(tmp_path: Path) -> None:
+    screens = _screens(tmp_path, setting="", lang="es_CO.UTF-8")
+    phrases = _english_phrases()
+    english = {name: [p for p in phrases if p in text] for name, text in screens.items()}
+    assert not any(english.values()), {k: v for k, v in english.items() if v}
+    assert "Hoy" in screens["today"].splitlines()[0]
+
+
+def test_the_setting_english_wins_over_a_spanish_environment(tmp_path: Path) -> None:
+    screens = _screens(tmp_path, setting="en", lang="es_CO.UTF-8")
+    assert "Today" in screens["today"].splitlines()[0]
+    assert screens["today"].splitlines()[-1].startswith("space Done")
+    assert "Overdue" in screens["today"] and "Vencidas" not in screens["today"]
