@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py constraints.txt 
 TINYDB_VERSION := $(shell grep -o 'tinydb==[0-9.]*' pyproject.toml | cut -d= -f3)
 CACHE := .cache
 
-.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean
+.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean catalog
 
 run: install ## create the venv, install vatui and open the app
 	$(VENV)/bin/vatui
@@ -61,6 +61,11 @@ format: install ## rewrite the code in the one house style (make check refuses a
 	$(VENV)/bin/ruff check --fix vatui tests bench
 
 check: lint test ## ruff, mypy (strict on the core), import contracts, the tests
+
+# Extract every marked string into vatui/locale/vatui.pot, merge it into each language's .po,
+# compile the .mo that ships, and list what is still untranslated (exit 1 when anything is).
+catalog: install ## rebuild the translation catalogs and list untranslated strings
+	$(PY) tools/catalog.py
 
 bench: install ## speed figures, as ratios to baselines measured in the same run
 	$(PY) -m bench

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,13 @@ import pytest
 
 from tests.helpers.terminal import Terminal, make_terminal
 from vatui.domain.clock import FixedClock
+from vatui.i18n import set_language
 from vatui.store.workspace import Workspace
+
+# The tests read English whatever the machine's language (LANG=es_CO.UTF-8 would make the
+# app and the command line Spanish); tests/i18n chooses Spanish where it means to.
+os.environ["LANGUAGE"] = "en"
+set_language("en")
 
 #: Friday 27 November 2026, 09:30 UTC: every test's "now" unless it says otherwise.
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)

@@ -26,9 +26,11 @@ def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
         "import importlib.resources as r, vatui\n"
         "files = sorted(p.name for p in r.files('vatui.styles').iterdir() if p.name.endswith('.tcss'))\n"
         "print(vatui.__file__); print(','.join(files))\n"
+        "print(r.files('vatui').joinpath('locale/es/LC_MESSAGES/vatui.mo').is_file())\n"
     )
     out = subprocess.run([str(py), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
-    location, styles = out.stdout.strip().splitlines()
+    location, styles, spanish = out.stdout.strip().splitlines()
+    assert spanish == "True", "the Spanish catalog (vatui.mo) is not in the wheel"
     assert str(env_dir) in location, "vatui was imported from the source tree, not the fresh install"
     shipped = set(styles.split(","))
     in_repo = {p.name for p in (ROOT / "styles").glob("*.tcss")}

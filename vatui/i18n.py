@@ -1,7 +1,13 @@
 """The one gettext function every user-facing string passes through.
 
-A catalog can be added under ``vatui/locale/<lang>/LC_MESSAGES/vatui.mo`` without
-touching any logic: ``_`` looks it up, and falls back to the English source text.
+Catalogs live under ``vatui/locale/<lang>/LC_MESSAGES/vatui.mo`` (Spanish ships; see the
+README's "Español" section to add a language). The language comes from the workspace
+setting ``language`` once it is known (:func:`set_language`), else from the environment
+(``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``es_CO.UTF-8`` reads as Spanish),
+else English, the source text.
+
+Strings evaluated before the language is known (module constants, click ``help=`` texts,
+key bindings) are marked with :func:`N_` and translated where they are shown.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ import gettext as _gettext
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).parent / "locale"
+#: The languages a catalog ships for, besides English (the source text).
+LANGUAGES = ("en", "es")
 _translation: _gettext.NullTranslations = _gettext.translation(
     "vatui", localedir=_LOCALE_DIR, fallback=True
 )
@@ -23,3 +31,36 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message with a count."""
     return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` in ``context``: "May" the month is not "may" the verb."""
+    return _translation.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalog without translating it now (translate it with
+    :func:`_` where it is shown, once the language is known)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark ``message`` in ``context`` for the catalog (translate it with :func:`pgettext`)."""
+    return message
+
+
+def set_language(code: str) -> None:
+    """Use the catalog for ``code`` (``en``, ``es``, ``es_CO``…); empty: the environment's."""
+    global _translation
+    if code:
+        _translation = _gettext.translation(
+            "vatui", localedir=_LOCALE_DIR, languages=[code], fallback=True
+        )
+    else:
+        _translation = _gettext.translation("vatui", localedir=_LOCALE_DIR, fallback=True)
+
+
+def language() -> str:
+    """The language in use: ``es`` with the Spanish catalog, ``en`` otherwise."""
+    info = _translation.info()
+    return info.get("language", "en").split("_")[0] or "en"

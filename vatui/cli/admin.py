@@ -88,7 +88,7 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
         counts = generate(ws, clients=clients, seed=seed, replace=force, progress=progress)
     total = sum(counts.values())
     say(_("Wrote {total} records: {detail}").format(
-        total=total, detail=", ".join(f"{v} {k}" for k, v in counts.items())))
+        total=total, detail=", ".join(f"{v} {_(k)}" for k, v in counts.items())))
 
 
 @click.command("archive")
@@ -104,7 +104,7 @@ def archive_cmd(obj: CliContext) -> None:
     if not moved:
         say(_("Nothing old enough to archive."))
     else:
-        say(_("Archived {detail}").format(detail=", ".join(f"{v} {k}" for k, v in moved.items())))
+        say(_("Archived {detail}").format(detail=", ".join(f"{v} {_(k)}" for k, v in moved.items())))
 
 
 COMMANDS = [backup_cmd, restore_cmd, export_group, demo_data_cmd, archive_cmd]

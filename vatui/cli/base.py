@@ -41,6 +41,9 @@ class CliContext:
             from vatui.services.session import open_workspace
 
             self._ws = open_workspace(self.directory, self.clock)
+            from vatui.cli.language import apply_setting
+
+            apply_setting(self._ws.settings().language)
         return self._ws
 
     def today(self) -> date:

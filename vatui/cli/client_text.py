@@ -70,7 +70,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     if detail.on_hold:
         out.append(_("  on hold: unpaid — the final reminder was sent; work is paused until it is paid"))
     out.append(_("  reliability: {badge} — {reasons}").format(
-        badge=rel.badge.upper(), reasons="; ".join(rel.reasons)))
+        badge=_(rel.badge).upper(), reasons="; ".join(rel.reasons)))
     if rel.invoices:
         out.append(_("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
             pct=rel.on_time_percent, n=rel.invoices, avg=rel.average_days_late or "0",
@@ -87,7 +87,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
         rate=_join([m.format() + _("/h") for m in detail.effective_rate.values()]),
         h=_hours(detail.minutes_logged)))
     if detail.invoice_counts:
-        counts = ", ".join(f"{n} {status}" for status, n in sorted(detail.invoice_counts.items()))
+        counts = ", ".join(f"{n} {_(status)}" for status, n in sorted(detail.invoice_counts.items()))
         out.append(_("  invoices: {counts}").format(counts=counts))
     out.append(_("  open tasks ({n}):").format(n=len(detail.open_tasks)))
     for task in detail.open_tasks[:8]:

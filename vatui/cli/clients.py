@@ -138,9 +138,9 @@ def _summary(client: Client, badge: str | None = None) -> str:
     rate = f" {client.hourly_rate.format()}/h" if client.hourly_rate else ""
     tz = f" {client.timezone}" if client.timezone else ""
     cur = "" if client.hourly_rate else f" {client.currency}"
-    mark = f" · {badge}" if badge else ""
+    mark = f" · {_(badge)}" if badge else ""
     archived = _(" (archived)") if client.archived else ""
-    return f"#{client.id:<4} {show(client.name, 40)} [{client.status}]{cur}{rate}{tz}{mark}{archived}"
+    return f"#{client.id:<4} {show(client.name, 40)} [{_(client.status)}]{cur}{rate}{tz}{mark}{archived}"
 
 
 @click.group("client")

@@ -119,6 +119,9 @@ def main(argv: list[str] | None = None) -> None:
     today = None if completing else _today_only(args)
     if today is not None:
         _today(*today)
+    from vatui.cli.language import choose_for_help
+
+    choose_for_help(args)  # before click's help texts are evaluated (at import)
     from vatui.cli.main import main as cli_main
 
     cli_main(args)

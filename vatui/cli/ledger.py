@@ -49,7 +49,7 @@ def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]
 
 def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
     client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
-    return (f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {shown:<8} "
+    return (f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
             f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}")
 
 
@@ -251,7 +251,7 @@ def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: s
         emit_json(out)
         return
     say(_("Recorded {amount} on {number}: {status}, {due} still due.").format(
-        amount=money.format(), number=invoice.number, status=result.invoice.status, due=result.due.format()))
+        amount=money.format(), number=invoice.number, status=_(result.invoice.status), due=result.due.format()))
     if result.credit.minor:
         say(_("{credit} more than was due is now the client's credit.").format(credit=result.credit.format()))
 

@@ -124,7 +124,7 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
         emit_json(aging_json(rows, day))
         return
     say(_("A/R aging as of {day}").format(day=day.isoformat()))
-    head = "".join(f"{b:>14}" for b in (*AGING_BUCKETS, "total"))
+    head = "".join(f"{_(b):>14}" for b in (*AGING_BUCKETS, "total"))
     say(f"{_('client'):<22} {'':3}{head}")
     for r in rows:
         cells = "".join(f"{r.buckets[b].amount_str():>14}" for b in AGING_BUCKETS) + f"{r.total.amount_str():>14}"

@@ -12,6 +12,7 @@ import click
 
 from vatui import __version__
 from vatui.cli.context import CliContext
+from vatui.cli.help_text import Formatter, localize
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean
 from vatui.i18n import _
@@ -30,6 +31,9 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "import": ("imports",),
     "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
 }
+
+
+click.Context.formatter_class = Formatter  # --help in the language in use
 
 
 class LazyGroup(click.Group):
@@ -65,7 +69,7 @@ class LazyGroup(click.Group):
             for command in getattr(module, "COMMANDS", []):
                 if command.name == cmd_name and found is None:
                     found = command
-        return found
+        return localize(found) if found is not None else None
 
 
 @click.group(cls=LazyGroup, invoke_without_command=True,
@@ -96,6 +100,7 @@ def _safe_message(exc: click.ClickException) -> click.ClickException:
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with vatui's exit codes."""
     try:
+        localize(cli)
         cli.main(args=argv, prog_name="vatui", standalone_mode=False)
     except SystemExit as exc:
         # click answers a broken pipe (``vatui time list | head``) with exit 1, after

@@ -88,7 +88,7 @@ def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_
         return
     say(_("Deleted payment #{id} of {amount} on {number}: {status}, {due} due. Undo with: vatui undo").format(
         id=done.payment.id, amount=done.payment.amount.format(), number=done.invoice.number,
-        status=done.invoice.status, due=done.due.format()))
+        status=_(done.invoice.status), due=done.due.format()))
 
 
 COMMANDS: list[click.Command] = [payment_group]

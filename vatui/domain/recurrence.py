@@ -39,7 +39,7 @@ from vatui.domain.dates import add_months, days_in_month, next_weekday
 from vatui.domain.dates_display import weekday_name
 from vatui.domain.dates_es import recurrence_to_english
 from vatui.domain.errors import InputError, ParseError
-from vatui.i18n import _, ngettext
+from vatui.i18n import N_, _, ngettext
 
 LAST_DAY: Final = -1
 """``Recurrence.monthday`` for the last day of the month."""
@@ -57,7 +57,7 @@ _ONE_WORD: Final[dict[words.RecurrenceUnit, str]] = {
     "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly",
 }
 _WEEKDAY_CANON: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_HINT: Final = "try daily, weekdays, weekly, monthly, yearly, monday, 2w, 3d, 15th or last"
+_HINT: Final = N_("try daily, weekdays, weekly, monthly, yearly, monday, 2w, 3d, 15th or last")
 
 
 def _ordinal(day: int) -> str:

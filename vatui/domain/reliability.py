@@ -48,7 +48,7 @@ from vatui.domain.clients import VETTING_KEYS
 from vatui.domain.invoicing import settlements, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money, totals_by_currency
-from vatui.i18n import _, ngettext
+from vatui.i18n import N_, _, ngettext
 
 BADGES: Final = ("good", "watch", "risky", "unproven")
 """Every badge, best first, then the one for no history."""
@@ -67,8 +67,8 @@ WATCH_DAYS_LATE: Final = 7
 """Average days late over which a client is watched."""
 
 VETTING_LABELS: Final = {
-    "contract": "contract signed", "deposit": "deposit agreed", "references": "references checked",
-    "billing_contact": "billing contact confirmed", "nda": "NDA signed",
+    "contract": N_("contract signed"), "deposit": N_("deposit agreed"), "references": N_("references checked"),
+    "billing_contact": N_("billing contact confirmed"), "nda": N_("NDA signed"),
 }
 """The vetting checklist in words (translated when shown)."""
 

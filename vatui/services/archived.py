@@ -14,12 +14,12 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.store.archive import archive_path, archive_years, read_year
 from vatui.store.transaction import R
 from vatui.store.workspace import TABLE_OF, Tx, Workspace
 
-_WHAT = {"tasks": "task", "invoices": "invoice", "payments": "payment", "time": "time entry"}
+_WHAT = {"tasks": N_("task"), "invoices": N_("invoice"), "payments": N_("payment"), "time": N_("time entry")}
 
 
 def archived_with_year(ws: Workspace, table: str) -> dict[str, tuple[int, dict[str, Any]]]:

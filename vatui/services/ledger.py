@@ -235,7 +235,7 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     day = on or home_today(ws)
     if invoice.status != "draft":
         raise RuleError(_("{number} is {status}: only a draft can be sent").format(
-            number=invoice.number, status=invoice.status))
+            number=invoice.number, status=_(invoice.status)))
     if day < invoice.issue_date:
         raise InputError(_("{number} cannot be sent before its issue date {d}").format(
             number=invoice.number, d=invoice.issue_date.isoformat()))

@@ -116,7 +116,7 @@ def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> Re
     if step is None:
         if not open_:
             raise RuleError(_("{number} is {status}: no reminder to send").format(
-                number=invoice.number, status=invoice.status))
+                number=invoice.number, status=_(invoice.status)))
         if invoice.reminders_snoozed_until is not None and day < invoice.reminders_snoozed_until:
             raise RuleError(_("reminders for {number} are snoozed until {d}").format(
                 number=invoice.number, d=invoice.reminders_snoozed_until.isoformat()))
@@ -141,7 +141,7 @@ def mark_reminder_sent(ws: Workspace, invoice_id: int, step: int, on: date | Non
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status not in OPEN_STATUSES:
             raise RuleError(_("{number} is {status}: no reminder to log").format(
-                number=invoice.number, status=invoice.status))
+                number=invoice.number, status=_(invoice.status)))
         if any(r.on == day for r in invoice.reminders):
             raise RuleError(_("a reminder for {number} was already sent on {d}").format(
                 number=invoice.number, d=day.isoformat()))
@@ -166,7 +166,7 @@ def snooze_reminders(ws: Workspace, invoice_id: int, until: date | None, on: dat
         due = amount_due(invoice, invoice_payments(tx, invoice_id))
         if invoice.status not in OPEN_STATUSES or due.minor <= 0:
             raise RuleError(_("{number} is {status}: no reminder to snooze").format(
-                number=invoice.number, status=invoice.status))
+                number=invoice.number, status=_(invoice.status)))
         return tx.save(invoice.with_(reminders_snoozed_until=until))
 
 

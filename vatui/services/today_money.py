@@ -54,7 +54,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
         late = (on - r.invoice.due_date).days
         when = _("{d} overdue").format(d=_days(late)) if late > 0 else (
             _("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
-        detail = _("step: {step} · {amount} · {when}").format(step=r.name, amount=r.due.format(), when=when)
+        detail = _("step: {step} · {amount} · {when}").format(step=_(r.name), amount=r.due.format(), when=when)
         if r.invoice.client_id in held:
             detail = _("on hold: unpaid") + " · " + detail
         reminders.append(TriageItem("invoice", r.invoice.id, r.invoice.number, names.get(r.invoice.client_id),

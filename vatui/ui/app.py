@@ -30,6 +30,7 @@ from vatui.ui import shutdown
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.keymap import load_keymap
+from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ class VatuiApp(PaneApp):
 
             ws = open_workspace(directory, self.clock, backup=not sample)
             ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
+            english = switch_language(ws.settings().language)  # before triage: its labels too
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
@@ -143,7 +145,7 @@ class VatuiApp(PaneApp):
         if shutdown.received() is not None:  # hung up meanwhile: the app is ending
             ws.close()
             return
-        self.from_thread(self._loaded, ws, first)
+        self.from_thread(self._loaded, ws, first, english)
 
     def _load_crashed(self, error: Exception) -> None:
         raise error
@@ -154,9 +156,11 @@ class VatuiApp(PaneApp):
         self.inform(message, error=True)
         self.push_screen(RefusedScreen(message), lambda _result: self.exit(return_code=1))
 
-    def _loaded(self, ws: Workspace, first: Triage) -> None:
+    def _loaded(self, ws: Workspace, first: Triage, english: dict[str, str] | None = None) -> None:
         self._ws = ws
         settings = ws.settings()
+        if english is not None:
+            retranslate_keys(self, english)
         self._workspace_name = settings.workspace_name
         if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
@@ -259,6 +263,13 @@ class VatuiApp(PaneApp):
         label = self.run_service(self.ws.undo)
         if label is not None:
             self.inform(_("Undone: {label}").format(label=label))
+
+    def action_command_palette(self) -> None:
+        """``ctrl+p``: Textual's palette, its prompt in the language in use."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
         """``?``: every key of this pane and the global ones."""

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean, one_line
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-PANES: dict[str, str] = {"today": "Today", "board": "Board", "clients": "Clients", "ledger": "Ledger"}
+PANES: dict[str, str] = {"today": N_("Today"), "board": N_("Board"), "clients": N_("Clients"), "ledger": N_("Ledger")}
 """Mode name → pane title (translated when shown)."""
 RECORD_PANES: dict[str, str] = {
     "task": "board", "invoice": "ledger", "payment": "ledger", "expense": "ledger",

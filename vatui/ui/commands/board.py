@@ -5,31 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.ui.commands import Command, PaneCommands
 
 BOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Board: move card right", "move_card(1)", "L / shift+→: to the next column"),
-    ("Board: move card left", "move_card(-1)", "H / shift+←: to the previous column"),
-    ("Board: move card up", "reorder(-1)", "K / shift+↑: earlier in its column"),
-    ("Board: move card down", "reorder(1)", "J / shift+↓: later in its column"),
-    ("Board: mark card done (or reopen it)", "toggle_done", "space"),
-    ("Board: new card", "new_card", "n: in the focused column"),
-    ("Board: edit card", "edit_card", "enter"),
-    ("Board: reschedule card", "reschedule", "s: a new due date"),
-    ("Board: delete card", "delete_card", "x: asks first; u undoes"),
-    ("Board: start or stop the timer", "toggle_timer", "t"),
-    ("Board: log contact with the card's client", "log_contact", "c"),
-    ("Board: time entries of the card", "time_entries", "T: edit or delete logged time"),
-    ("Board: checklist of the card", "checklist", "C: tick, add, remove lines"),
-    ("Board: follow-up date of the card", "follow_up", "w: when to chase the client"),
-    ("Board: filter by client", "filter_client", "f: again to clear"),
-    ("Board: filter by text", "filter_text", "/"),
-    ("Board: clear filters", "clear_filters", "escape"),
-    ("Board: next column", "focus_column(1)", "l / →"),
-    ("Board: previous column", "focus_column(-1)", "h / ←"),
-    ("Board: first card", "cursor_to(0)", "g / home"),
-    ("Board: last card", "cursor_to(-1)", "G / end"),
+    (N_("Board: move card right"), "move_card(1)", N_("L / shift+→: to the next column")),
+    (N_("Board: move card left"), "move_card(-1)", N_("H / shift+←: to the previous column")),
+    (N_("Board: move card up"), "reorder(-1)", N_("K / shift+↑: earlier in its column")),
+    (N_("Board: move card down"), "reorder(1)", N_("J / shift+↓: later in its column")),
+    (N_("Board: mark card done (or reopen it)"), "toggle_done", N_("space")),
+    (N_("Board: new card"), "new_card", N_("n: in the focused column")),
+    (N_("Board: edit card"), "edit_card", N_("enter")),
+    (N_("Board: reschedule card"), "reschedule", N_("s: a new due date")),
+    (N_("Board: delete card"), "delete_card", N_("x: asks first; u undoes")),
+    (N_("Board: start or stop the timer"), "toggle_timer", N_("t")),
+    (N_("Board: log contact with the card's client"), "log_contact", N_("c")),
+    (N_("Board: time entries of the card"), "time_entries", N_("T: edit or delete logged time")),
+    (N_("Board: checklist of the card"), "checklist", N_("C: tick, add, remove lines")),
+    (N_("Board: follow-up date of the card"), "follow_up", N_("w: when to chase the client")),
+    (N_("Board: filter by client"), "filter_client", N_("f: again to clear")),
+    (N_("Board: filter by text"), "filter_text", N_("/")),
+    (N_("Board: clear filters"), "clear_filters", N_("escape")),
+    (N_("Board: next column"), "focus_column(1)", N_("l / →")),
+    (N_("Board: previous column"), "focus_column(-1)", N_("h / ←")),
+    (N_("Board: first card"), "cursor_to(0)", N_("g / home")),
+    (N_("Board: last card"), "cursor_to(-1)", N_("G / end")),
 )
 """(name, screen action, help) of every Board command."""
 

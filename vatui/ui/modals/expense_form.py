@@ -62,7 +62,7 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
             yield Label(render.text(_("Amount (default currency {cur})").format(cur=self.currency)))
             yield SafeInput(id="expense-amount", compact=True)
             yield Label(_("Category"))
-            yield Select([(c, c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,
+            yield Select([(_(c), c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,
                          id="expense-category", compact=True)
             yield Label(_("Vendor"))
             yield SafeInput(id="expense-vendor", compact=True)

@@ -14,13 +14,13 @@ from textual.widgets import Input, Static
 
 from vatui.domain.errors import ParseError
 from vatui.domain.quickadd import QuickAdd, describe, parse_quick_add
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.ui import render
 from vatui.ui.date_input import date_order_of
 from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
 
-EXAMPLE = "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"
+EXAMPLE = N_("Draft newsletter @acme due:fri !high ~2h #email every:monday in:next")
 
 
 def column_token(column: str) -> str:
@@ -58,7 +58,7 @@ class QuickAddModal(FormModal[str | None]):
         with Vertical(id="quick-add-dialog", classes="modal-body") as body:
             body.border_title = _("Quick add")
             body.border_subtitle = _("enter add · esc cancel")
-            yield SafeInput(placeholder=EXAMPLE, id="quick-add-input", select_on_focus=False)
+            yield SafeInput(placeholder=_(EXAMPLE), id="quick-add-input", select_on_focus=False)
             yield Static(id="quick-add-preview", classes="preview")
             yield Static(
                 render.label(_("@client due:date !low|!med|!high ~estimate #tag every:rule in:column"),
@@ -84,7 +84,7 @@ class QuickAddModal(FormModal[str | None]):
         preview = self.query_one("#quick-add-preview", Static)
         self.parsed, self.error = None, None
         if not value.strip():
-            preview.update(render.label(_("type a task: {example}").format(example=EXAMPLE), "$text-muted"))
+            preview.update(render.label(_("type a task: {example}").format(example=_(EXAMPLE)), "$text-muted"))
             preview.set_class(False, "-error")
             return
         try:

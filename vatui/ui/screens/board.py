@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from vatui.domain.fold import fold
 from vatui.domain.tasks import Task
@@ -31,7 +31,7 @@ from vatui.i18n import _
 from vatui.services.board import DONE_DAYS, BoardReader, BoardSnapshot
 from vatui.ui.commands.board import BoardCommands
 from vatui.ui.screens.board_actions import BoardActions
-from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
 from vatui.ui.widgets.safe_input import SafeInput
@@ -104,7 +104,7 @@ class BoardScreen(BoardActions, Screen[None]):
         with BoardColumns(id="board-columns"):
             for index, name in enumerate(self._settings_columns()):
                 yield BoardColumn(name, id=f"board-column-{index}")
-        yield Footer(compact=True, show_command_palette=False)
+        yield PaneFooter()
 
     def _settings_columns(self) -> tuple[str, ...]:
         return tuple(self.app.ws.settings().columns)

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
@@ -26,7 +26,7 @@ from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.screens.clients_actions import ClientsActions
-from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
 from vatui.ui.widgets.safe_input import SafeInput
@@ -95,7 +95,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
                             placeholder=_("filter: name, tag, status…"))
                 yield ClientList(id="client-list")
             yield ClientCard(id="client-card")
-        yield Footer(compact=True, show_command_palette=False)
+        yield PaneFooter()
 
     def on_mount(self) -> None:
         self.query_one(ClientList).focus()

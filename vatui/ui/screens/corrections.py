@@ -181,7 +181,7 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
         done = app.run_service(svc_delete, app.ws, payment_id, reason, reopen=reopen)
         if done is not None:
             app.inform(_("Deleted payment #{id} on {number}: {status}, {due} due (u undoes).").format(
-                id=payment_id, number=invoice.number, status=done.invoice.status, due=done.due.format()))
+                id=payment_id, number=invoice.number, status=_(done.invoice.status), due=done.due.format()))
 
     title = _("Delete payment #{id} of {amount} on {number}: why?").format(
         id=payment_id, amount=payment.amount.format(), number=invoice.number)

@@ -53,7 +53,7 @@ def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
         rank = 2 if node is app else (0 if node is screen else 1)
         # a footer label shared by two keys ("H/L Move", set with key_display) gives the
         # binding's own words in its tooltip ("Move card right")
-        words = binding.tooltip if binding.key_display and binding.tooltip else binding.description
+        words = _(binding.tooltip if binding.key_display and binding.tooltip else binding.description)  # Textual's own keys too
         ident = (id(node), binding.action, words)
         display = app.get_key_display(binding.with_key(key))
         shown = grouped.setdefault(ident, [])

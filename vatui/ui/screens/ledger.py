@@ -16,13 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.screens import ledger_actions as act
-from vatui.ui.widgets.app_header import AppHeader
+from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.ledger_aging import aging_header, aging_rows
 from vatui.ui.widgets.ledger_list import (
     LedgerList,
@@ -104,7 +104,7 @@ class LedgerScreen(Screen[None]):
             with TabPane(_("Clients"), id="clients"):
                 yield Static(id="clients-head", classes="ledger-head")
                 yield LedgerList(id="ledger-clients")
-        yield Footer(compact=True, show_command_palette=False)
+        yield PaneFooter()
 
     def on_mount(self) -> None:
         self.query_one("#ledger-invoices", LedgerList).focus()

@@ -109,7 +109,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
     invoice = app.ws.get(Invoice, invoice_id)
     if invoice.status not in ("sent", "partial"):
         app.inform(_("{number} is {status}: it takes no payment.").format(number=invoice.number,
-                                                                          status=invoice.status), error=True)
+                                                                          status=_(invoice.status)), error=True)
         return
     from vatui.domain.invoicing import amount_due
 
@@ -123,7 +123,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
         result = app.run_service(record_payment, app.ws, invoice_id, got.amount, got.on, method=got.method)
         if result is not None:
             app.inform(_("Recorded {amount} on {number}: {status}.").format(
-                amount=got.amount.format(), number=invoice.number, status=result.invoice.status))
+                amount=got.amount.format(), number=invoice.number, status=_(result.invoice.status)))
 
     title = _("Payment on {number}").format(number=invoice.number)
     app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().decimal_comma), done)

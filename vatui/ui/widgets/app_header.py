@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from rich.cells import cell_len
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from vatui.i18n import _
 from vatui.ui import render
@@ -122,6 +124,28 @@ class PaneFooter(Footer):
     def __init__(self, *, compact: bool = True, show_command_palette: bool = False) -> None:
         super().__init__(compact=compact, show_command_palette=show_command_palette)
         self._shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def compose(self) -> Any:
+        """Textual's keys, their descriptions in the language in use (a class defined after
+        the language changed, like Textual's own widgets loaded later, still has English),
+        and only the keys that fit whole: a longer language drops the last keys (``?`` lists
+        them all) rather than cut one in the middle of its word."""
+        room = self.app.size.width + 1
+        keep = 0  # room kept for the ``?`` key, which lists every key
+        for active in self.screen.active_bindings.values():
+            if active.binding.action == "help" and active.binding.show:
+                keep = cell_len(self.app.get_key_display(active.binding)) + cell_len(
+                    _(active.binding.description)) + 2
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+                need = cell_len(widget.key_display) + cell_len(widget.description) + 2
+                is_help = widget.action == "help"
+                if need + (0 if is_help else keep) > room:
+                    continue
+                room -= need
+                keep = 0 if is_help else keep
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         shown = tuple(

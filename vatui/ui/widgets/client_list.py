@@ -17,15 +17,15 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from vatui.domain.clients import STATUSES, Client
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.ui import render
 
 BADGE_STYLE = {"good": "$text-success", "watch": "$text-warning", "risky": "bold $text-error",
                "unproven": "$text-muted"}
 """How each reliability badge is drawn."""
 
-STATUS_TITLES = {"lead": "Leads", "prospect": "Prospects", "active": "Active", "paused": "Paused",
-                 "former": "Former"}
+STATUS_TITLES = {"lead": N_("Leads"), "prospect": N_("Prospects"), "active": N_("Active"), "paused": N_("Paused"),
+                 "former": N_("Former")}
 """The heading of each pipeline status (translated when shown)."""
 
 

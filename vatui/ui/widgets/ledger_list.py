@@ -55,8 +55,8 @@ def invoice_line(row: InvoiceRow, width: int) -> Content:
     return Content.assemble(
         render.label(f"{row.number:<14}{row.due_date or row.issue_date:<11}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
-        render.label(f"{row.status:<9}", STATUS_STYLE.get(row.status, "")),
-        render.label(f"{bucket:<7}", BUCKET_STYLE.get(bucket, "")),
+        render.label(f"{_(row.status):<9}", STATUS_STYLE.get(row.status, "")),
+        render.label(f"{_(bucket) if bucket else bucket:<7}", BUCKET_STYLE.get(bucket, "")),
         render.label(f"{row.due.format():>17}"),
     )
 
@@ -91,7 +91,7 @@ def expense_line(expense: Expense, width: int) -> Content:
     who = " — ".join(p for p in (expense.vendor, expense.note) if p)
     mark = " ↻" if expense.template_id is not None else ""
     return Content.assemble(
-        render.label(f"{expense.on.isoformat():<11}{expense.category:<12}{expense.amount.format():>17}  "),
+        render.label(f"{expense.on.isoformat():<11}{_(expense.category):<12}{expense.amount.format():>17}  "),
         render.fit(who + mark, name_w),
     )
 

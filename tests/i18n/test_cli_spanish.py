@@ -1,0 +1,51 @@
+"""``vatui --help`` and ``vatui today`` in Spanish: from the environment, and from the setting."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+VATUI = str(Path(sys.executable).with_name("vatui"))
+
+
+def _run(data: Path, *args: str, lang: str = "C") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    env.update({"VATUI_DATA_DIR": str(data), "TZ": "UTC", "LANG": lang})
+    return subprocess.run([VATUI, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_help_and_today_follow_the_environment(tmp_path: Path) -> None:
+    helped = _run(tmp_path, "--help", lang="es_CO.UTF-8")
+    assert helped.returncode == 0, helped.stderr
+    assert "Dónde vive el espacio de trabajo" in helped.stdout
+    assert "Where the workspace lives" not in helped.stdout
+    assert helped.stdout.startswith("Uso: vatui") and "Mostrar este mensaje y salir." in helped.stdout
+    assert "Añadir, listar, ver, editar, archivar y eliminar clientes." in helped.stdout  # a docstring
+    assert "Options" not in helped.stdout and "Show this message" not in helped.stdout
+    assert _run(tmp_path, "demo-data", lang="es_CO.UTF-8").returncode == 0
+    today = _run(tmp_path, "today", lang="es_CO.UTF-8")
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.startswith("Hoy — ")
+    assert "Vencidas" in today.stdout and "Overdue" not in today.stdout
+    english = _run(tmp_path, "today", lang="en_US.UTF-8")
+    assert english.stdout.startswith("Today — ") and "Overdue" in english.stdout
+
+
+def test_the_language_setting_wins_over_the_environment(tmp_path: Path) -> None:
+    import orjson
+
+    assert _run(tmp_path, "demo-data").returncode == 0
+    path = tmp_path / "workspace.json"
+    data = orjson.loads(path.read_bytes())
+    for doc in data["settings"].values():
+        doc["language"] = "es"
+    path.write_bytes(orjson.dumps(data))
+    today = _run(tmp_path, "today", lang="en_US.UTF-8")
+    assert today.returncode == 0, today.stderr
+    assert today.stdout.startswith("Hoy — ") and "Overdue" not in today.stdout
+    helped = _run(tmp_path, "--help", lang="en_US.UTF-8")
+    assert "Dónde vive el espacio de trabajo" in helped.stdout
+    tasks = _run(tmp_path, "task", "list", "--help", lang="en_US.UTF-8")
+    assert "Solo las tareas de este cliente." in tasks.stdout, tasks.stdout
