@@ -245,8 +245,9 @@ class Workspace:
 
     def settings(self) -> Settings:
         """The workspace settings (defaults when none are stored)."""
-        doc = self.docs("settings").get("1")
-        return Settings.from_doc(doc, 1) if doc else Settings(id=1)
+        from vatui.domain.settings_load import load_settings
+
+        return load_settings(self.docs("settings").get("1"))
 
     def meta(self) -> dict[str, Any]:
         """The meta document (schema version, id floors)."""
