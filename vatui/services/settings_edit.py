@@ -67,12 +67,19 @@ def set_settings(ws: Workspace, changes: Mapping[str, str] | Iterable[tuple[str,
     renames = _renames(before, after)
     label = _("Rename board columns") if renames else None
     with ws.transaction(label) as tx:
-        current, _problems = read_settings(tx.get_doc("settings", 1))
+        raw = tx.get_doc("settings", 1) or {}
+        current, _problems = read_settings(raw)
         updated = current
         for key, text in items:
             updated = rules.apply(updated, key, text)
         _move_tasks(tx, current, updated)
-        write_fields(tx, rules.changed_fields(current, updated))
+        fields = rules.changed_fields(current, updated)
+        new_doc = updated.to_doc()
+        for key, _text in items:  # a bad stored value set to its default is written too
+            field = rules.RULES[key].field if key in rules.RULES else None
+            if field is not None and raw.get(field) != new_doc[field]:
+                fields[field] = new_doc[field]
+        write_fields(tx, fields)
         return updated
 
 
