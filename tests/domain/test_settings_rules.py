@@ -90,7 +90,7 @@ def test_bad_values_are_refused_naming_the_key(key: str, text: str, reason: str)
 
 
 def test_unknown_key_lists_the_keys() -> None:
-    with pytest.raises(InputError, match="there is no setting 'colour'.*time_rounding.*reminder.LANG.STEP"):
+    with pytest.raises(InputError, match=r"there is no setting 'colour'.*time_rounding.*reminder.LANG.STEP"):
         rules.apply(Settings(), "colour", "blue")
 
 
