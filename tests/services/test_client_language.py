@@ -47,7 +47,8 @@ def test_language_falls_back_to_the_va_then_the_environment(monkeypatch: pytest.
     assert environment_language() == "es"
     assert client_language(settings, None) == "es"
     assert client_language(settings.with_(language="en"), None) == "en"
-    assert client_language(settings, Client(name="x", language="en")) == "en"
+    now = ws.clock.now()
+    assert client_language(settings, Client(name="x", language="en", created=now, updated=now)) == "en"
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert environment_language() == "en"
 
