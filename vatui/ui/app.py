@@ -64,6 +64,7 @@ class VatuiApp(PaneApp):
         Binding("a", "quick_add", _("Add"), id="quick_add"),
         Binding("u", "undo", _("Undo"), id="undo"),
         Binding("question_mark", "help", _("Keys"), id="help"),
+        Binding("comma", "settings", _("Settings"), show=False, id="settings"),
         Binding("ctrl+p", "command_palette", _("Palette"), show=False, priority=True, id="command_palette"),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
@@ -226,6 +227,12 @@ class VatuiApp(PaneApp):
         label = self.run_service(self.ws.undo)
         if label is not None:
             self.inform(_("Undone: {label}").format(label=label))
+
+    def action_settings(self) -> None:
+        """``,``: the Settings screen."""
+        from vatui.ui.settings_flow import open_settings
+
+        open_settings(self)
 
     def action_help(self) -> None:
         """``?``: every key of this pane and the global ones."""

@@ -1,0 +1,97 @@
+"""The Settings screen: the same rules as ``vatui settings set``, errors inline, only changes saved."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import SIZE, Ready, screen_text
+from textual.widgets import Input, TextArea
+
+from vatui.domain.clock import FixedClock
+from vatui.store.workspace import Workspace
+from vatui.ui.app import VatuiApp, make_app
+from vatui.ui.screens.first_run import RefusedScreen
+from vatui.ui.screens.settings import SettingsScreen
+
+
+def _field(app: VatuiApp, key: str) -> Input | TextArea:
+    screen = app.screen
+    assert isinstance(screen, SettingsScreen)
+    widget = screen.query_one(f"#setting-{screen.keys.index(key)}")
+    assert isinstance(widget, Input | TextArea)
+    return widget
+
+
+async def test_comma_opens_settings_and_a_bad_value_is_named(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        text = screen_text(app)
+        assert "Your name or business" in text and "ctrl+s saves" in text
+        assert all(len(line) <= SIZE[0] for line in text.splitlines())
+        zone = _field(app, "home_timezone")
+        assert isinstance(zone, Input)
+        zone.focus()
+        zone.value = "Mars/Base"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)  # refused: still open
+        assert "'Mars/Base' is not a timezone" in screen_text(app)
+        zone.value = "America/Bogota"
+        wip = _field(app, "wip_limit")
+        assert isinstance(wip, Input)
+        wip.value = "5"
+        reminder = _field(app, "reminder.es.polite")
+        assert isinstance(reminder, TextArea)
+        reminder.text = "Hola {contact}: [b]{amount}[/b] { }"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    settings = Workspace.open(ws.directory, ws.clock).settings()
+    assert settings.home_timezone == "America/Bogota" and settings.wip_limit == 5
+    assert settings.reminder_templates[0].text == "Hola {contact}: [b]{amount}[/b] { }"
+    assert settings.business_name == "My VA Business"
+
+
+async def test_palette_has_settings_and_escape_saves_nothing(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    before = (ws.directory / "workspace.json").read_text()
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Settings")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        name = _field(app, "business_name")
+        assert isinstance(name, Input)
+        name.value = "Ana Gómez"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    assert (ws.directory / "workspace.json").read_text() == before
+
+
+async def test_hand_edited_bad_settings_are_named_in_the_app(data_dir: Path, clock: FixedClock, ws: Workspace) -> None:
+    path = ws.directory / "workspace.json"
+    ws.close()
+    doc = json.loads(path.read_text())
+    doc["settings"]["1"]["home_timezone"] = "Mars/Base"
+    path.write_text(json.dumps(doc))
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        for _ in range(20):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, RefusedScreen):
+                break
+        assert isinstance(app.screen, RefusedScreen)
+        text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
+        assert "settings: home_timezone 'Mars/Base' is not a timezone" in text
+        assert "vatui settings set" in text
