@@ -43,22 +43,29 @@ def test_set_saves_one_key(data: Path) -> None:
     ok = run(data, "settings", "set", "home_timezone", "America/Bogota")
     assert ok.returncode == 0 and "home_timezone = America/Bogota" in ok.stdout
     assert run(data, "settings", "set", "payment_details.EUR", "IBAN ES12 3456").returncode == 0
-    assert run(data, "settings", "set", "reminder.es.polite", "Hola {contact}, {amount} [b]x[/b]").returncode == 0
+    assert (
+        run(data, "settings", "set", "reminder.es.polite", "Hola {contact}, {amount} [b]x[/b]").returncode
+        == 0
+    )
     assert run(data, "settings", "set", "time_rounding", "6").returncode == 0
     doc = stored(data)
     assert doc["home_timezone"] == "America/Bogota" and doc["rounding_minutes"] == 6
     assert doc["payment_details"] == [{"currency": "EUR", "text": "IBAN ES12 3456"}]
     assert doc["reminder_templates"] == [
-        {"language": "es", "step": "polite", "text": "Hola {contact}, {amount} [b]x[/b]"}]
+        {"language": "es", "step": "polite", "text": "Hola {contact}, {amount} [b]x[/b]"}
+    ]
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (("nope", "1"), "there is no setting 'nope'"),
-    (("wip_limit", "three"), "wip_limit: 'three' is not a whole number"),
-    (("home_timezone", "Mars/Base"), "'Mars/Base' is not a timezone"),
-    (("language", "fr"), "en, es"),
-    (("reminder.es.polite", "Hola {cliente}"), "{cliente} is not a placeholder"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("nope", "1"), "there is no setting 'nope'"),
+        (("wip_limit", "three"), "wip_limit: 'three' is not a whole number"),
+        (("home_timezone", "Mars/Base"), "'Mars/Base' is not a timezone"),
+        (("language", "fr"), "en, es"),
+        (("reminder.es.polite", "Hola {cliente}"), "{cliente} is not a placeholder"),
+    ],
+)
 def test_refused_saves_nothing(data: Path, args: tuple[str, str], words: str) -> None:
     run(data, "settings")
     before = (data / "workspace.json").read_text()
@@ -70,7 +77,9 @@ def test_refused_saves_nothing(data: Path, args: tuple[str, str], words: str) ->
 
 def test_renaming_columns_moves_the_tasks(data: Path) -> None:
     assert run(data, "add", "Llamar a Ana").returncode == 0
-    assert run(data, "settings", "set", "columns", "Entrada,Siguiente,Haciendo,Esperando,Hecho").returncode == 0
+    assert (
+        run(data, "settings", "set", "columns", "Entrada,Siguiente,Haciendo,Esperando,Hecho").returncode == 0
+    )
     tasks = json.loads(run(data, "task", "list", "--json").stdout)
     assert [t["column"] for t in tasks] == ["Entrada"]
     gone = run(data, "settings", "set", "columns", "Siguiente,Haciendo,Esperando,Hecho")

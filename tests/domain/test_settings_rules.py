@@ -108,7 +108,11 @@ def test_number_format_sets_the_decimal_comma() -> None:
 
 def test_renaming_columns_in_place_moves_the_roles() -> None:
     renamed = rules.apply(Settings(), "columns", "Entrada,Siguiente,Haciendo,Esperando,Hecho")
-    assert (renamed.doing_column, renamed.waiting_column, renamed.done_column) == ("Haciendo", "Esperando", "Hecho")
+    assert (renamed.doing_column, renamed.waiting_column, renamed.done_column) == (
+        "Haciendo",
+        "Esperando",
+        "Hecho",
+    )
     added = rules.apply(Settings(), "columns", "Inbox,Next,Doing,Review,Waiting,Done")
     assert added.doing_column == "Doing" and added.columns[3] == "Review"
 
@@ -128,9 +132,17 @@ def test_empty_text_removes_payment_details_and_own_reminders() -> None:
 def test_template_keeps_braces_and_markup_literally() -> None:
     text = "Hi {contact}, [b]bold[/b] {{not this}} { } $x {amount} ${days_late}"
     assert check_template(text) == text
-    values = {**values_for(client="{number}", number="INV-7", amount_due="$ 85.000", due_date=__import__(
-        "datetime").date(2026, 11, 20), on=__import__("datetime").date(2026, 12, 1), business="[red]Ana[/]",
-        contact="{client} %s {0}"), }
+    values = {
+        **values_for(
+            client="{number}",
+            number="INV-7",
+            amount_due="$ 85.000",
+            due_date=__import__("datetime").date(2026, 11, 20),
+            on=__import__("datetime").date(2026, 12, 1),
+            business="[red]Ana[/]",
+            contact="{client} %s {0}",
+        ),
+    }
     filled = fill(text, values)
     assert filled == "Hi {client} %s {0}, [b]bold[/b] {{not this}} { } $x $ 85.000 $11"
 
@@ -157,12 +169,21 @@ def test_bad_stored_values_are_named() -> None:
     assert len(problems) == 3 and settings.home_timezone == "UTC" and settings.wip_limit == 3
 
 
-@pytest.mark.parametrize("field, value", [
-    ("protocol", "none"), ("protocol", [{"name": "x"}]), ("protocol", [{"offset_days": "3", "name": "x",
-                                                                      "template": "t"}]),
-    ("payment_details", [1]), ("auto_archive", "yes"), ("weekly_hours", True), ("theme", 3),
-    ("language", "klingon"), ("rounding_minutes", 7), ("reminder_templates", [{"language": "es"}]),
-])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("protocol", "none"),
+        ("protocol", [{"name": "x"}]),
+        ("protocol", [{"offset_days": "3", "name": "x", "template": "t"}]),
+        ("payment_details", [1]),
+        ("auto_archive", "yes"),
+        ("weekly_hours", True),
+        ("theme", 3),
+        ("language", "klingon"),
+        ("rounding_minutes", 7),
+        ("reminder_templates", [{"language": "es"}]),
+    ],
+)
 def test_any_bad_shape_is_a_named_problem(field: str, value: object) -> None:
     _settings, problems = read_settings({**Settings().to_doc(), field: value})
     assert len(problems) == 1 and problems[0].startswith(f"settings: {field} ")

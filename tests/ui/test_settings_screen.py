@@ -23,7 +23,9 @@ def _field(app: VatuiApp, key: str) -> Input | TextArea:
     return widget
 
 
-async def test_comma_opens_settings_and_a_bad_value_is_named(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_comma_opens_settings_and_a_bad_value_is_named(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("comma")
@@ -58,7 +60,9 @@ async def test_comma_opens_settings_and_a_bad_value_is_named(app: VatuiApp, ws: 
     assert settings.business_name == "My VA Business"
 
 
-async def test_palette_has_settings_and_escape_saves_nothing(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_palette_has_settings_and_escape_saves_nothing(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     before = (ws.directory / "workspace.json").read_text()
     async with app.run_test() as pilot:
         await ready(pilot)
@@ -79,7 +83,9 @@ async def test_palette_has_settings_and_escape_saves_nothing(app: VatuiApp, ws: 
     assert (ws.directory / "workspace.json").read_text() == before
 
 
-async def test_hand_edited_bad_settings_are_named_in_the_app(data_dir: Path, clock: FixedClock, ws: Workspace) -> None:
+async def test_hand_edited_bad_settings_are_named_in_the_app(
+    data_dir: Path, clock: FixedClock, ws: Workspace
+) -> None:
     path = ws.directory / "workspace.json"
     ws.close()
     doc = json.loads(path.read_text())

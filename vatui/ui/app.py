@@ -81,6 +81,8 @@ class VatuiApp(PaneApp):
         self.keymap_file = keymap_file
         """The keymap file (``keymap.toml`` in the config directory by default)."""
         self._sample_dir: Path | None = None
+        self._first_answers: dict[str, str] = {}
+        """The first run's answers, written into the new workspace when it opens."""
         self._ready_event = asyncio.Event()
 
     # start-up ----------------------------------------------------------------------
@@ -112,6 +114,7 @@ class VatuiApp(PaneApp):
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
+            self._first_answers = getattr(choice, "answers", {})
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:
@@ -124,6 +127,10 @@ class VatuiApp(PaneApp):
             from vatui.services.session import open_workspace
 
             ws = open_workspace(directory, self.clock, backup=not sample)
+            if not sample and self._first_answers:
+                from vatui.services.first_run import set_up
+
+                set_up(ws, self._first_answers)
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 
