@@ -102,3 +102,16 @@ def test_hand_edited_bad_settings_are_named_and_fixable(data: Path) -> None:
     assert run(data, "settings", "set", "home_timezone", "Europe/Madrid").returncode == 0
     assert run(data, "settings", "set", "wip_limit", "3").returncode == 0
     assert run(data, "today").returncode == 0
+
+
+def test_client_language_and_clock_offset_on_the_card(data: Path) -> None:
+    assert run(data, "settings", "set", "home_timezone", "America/Bogota").returncode == 0
+    added = run(data, "client", "add", "Bright LLC", "--tz", "Europe/Madrid", "--language", "en",
+                "--number-format", "1,234.56")
+    assert added.returncode == 0, added.stderr
+    card = run(data, "client", "show", "bright").stdout
+    assert "(Europe/Madrid, +6h from you," in card and "writes in: en, 1,234.56" in card
+    assert run(data, "client", "edit", "bright", "--language", "es").returncode == 0
+    assert json.loads(run(data, "client", "show", "bright", "--json").stdout)["language"] == "es"
+    refused = run(data, "client", "edit", "bright", "--language", "fr")
+    assert refused.returncode == 1 and "not a language" in refused.stderr
