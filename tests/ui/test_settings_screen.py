@@ -101,3 +101,24 @@ async def test_hand_edited_bad_settings_are_named_in_the_app(
         text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
         assert "settings: home_timezone 'Mars/Base' is not a timezone" in text
         assert "vatui settings set" in text
+
+
+async def test_client_form_sets_the_client_language(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    from textual.widgets import Select
+
+    from vatui.domain.clients import Client
+    from vatui.ui.modals.client_form import ClientFormModal
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientFormModal)
+        await pilot.press(*"Bright LLC")
+        app.screen.query_one("#client-language", Select).value = "en"
+        app.screen.query_one("#client-number-format", Select).value = "1,234.56"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, ClientFormModal)
+    bright = next(c for c in Workspace.open(ws.directory, ws.clock).all(Client) if c.name == "Bright LLC")
+    assert (bright.language, bright.number_format) == ("en", "1,234.56")
