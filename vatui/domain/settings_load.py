@@ -8,6 +8,7 @@ as a traceback from deep inside the app.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from collections.abc import Mapping
 from typing import Any, Final
@@ -24,6 +25,12 @@ _RECORDS: Final[dict[str, type[Record]]] = {
     "payment_details": PaymentDetail,
     "reminder_templates": ReminderTemplate,
 }
+
+
+@functools.cache
+def _hints(kind: type[Record]) -> dict[str, Any]:
+    """The type hints of a record's fields (worked out once)."""
+    return typing.get_type_hints(kind)
 
 
 class SettingsError(InputError):
@@ -53,7 +60,7 @@ def _check_field(name: str, hint: Any, raw: Any) -> Any:
         for item in items:
             for field in dataclasses.fields(item):
                 value = getattr(item, field.name)
-                wanted = typing.get_type_hints(kind)[field.name]
+                wanted = _hints(kind)[field.name]
                 if field.name != "id" and not _is_a(value, wanted):
                     raise InputError(
                         _("{value} has a {field} that is not a {kind}").format(
@@ -94,7 +101,7 @@ def read_settings(doc: Mapping[str, Any] | None) -> tuple[Settings, list[str]]:
     """The settings in ``doc`` (bad values replaced by their defaults) and one line per bad value."""
     if doc is None:
         return Settings(id=1), []
-    hints = typing.get_type_hints(Settings)
+    hints = _hints(Settings)
     values: dict[str, Any] = {}
     problems: list[str] = []
     for field in dataclasses.fields(Settings):
