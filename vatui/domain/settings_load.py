@@ -8,7 +8,6 @@ as a traceback from deep inside the app.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import typing
 from collections.abc import Mapping
 from typing import Any, Final
@@ -27,10 +26,15 @@ _RECORDS: Final[dict[str, type[Record]]] = {
 }
 
 
-@functools.cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(kind: type[Record]) -> dict[str, Any]:
     """The type hints of a record's fields (worked out once)."""
-    return typing.get_type_hints(kind)
+    hints = _HINTS.get(kind)
+    if hints is None:
+        hints = _HINTS[kind] = typing.get_type_hints(kind)
+    return hints
 
 
 class SettingsError(InputError):
