@@ -11,7 +11,6 @@ from textual.widgets import Input, TextArea
 from vatui.domain.clock import FixedClock
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app
-from vatui.ui.screens.first_run import RefusedScreen
 from vatui.ui.screens.settings import SettingsScreen
 
 
@@ -83,24 +82,35 @@ async def test_palette_has_settings_and_escape_saves_nothing(
     assert (ws.directory / "workspace.json").read_text() == before
 
 
-async def test_hand_edited_bad_settings_are_named_in_the_app(
-    data_dir: Path, clock: FixedClock, ws: Workspace
-) -> None:
+async def test_hand_edited_bad_settings_are_named_in_the_app(data_dir: Path, clock: FixedClock, ws: Workspace,
+                                                             ready: Ready) -> None:
     path = ws.directory / "workspace.json"
     ws.close()
     doc = json.loads(path.read_text())
     doc["settings"]["1"]["home_timezone"] = "Mars/Base"
+    doc["settings"]["1"]["columns"] = "Inbox"
     path.write_text(json.dumps(doc))
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
-        for _ in range(20):
-            await pilot.pause(0.1)
-            if isinstance(app.screen, RefusedScreen):
-                break
-        assert isinstance(app.screen, RefusedScreen)
-        text = " ".join(line.strip(" │") for line in screen_text(app).splitlines())
-        assert "settings: home_timezone 'Mars/Base' is not a timezone" in text
-        assert "vatui settings set" in text
+        await ready(pilot)  # opens on the defaults for the bad values, and names them
+        assert any("settings: home_timezone 'Mars/Base' is not a timezone" in m for m in app.messages)
+        assert any("settings: columns 'Inbox' is not a list of column names" in m for m in app.messages)
+        await pilot.press("2", "comma")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        zone = _field(app, "home_timezone")
+        assert isinstance(zone, Input) and zone.value == "Mars/Base" and app.focused is not None
+        assert "'Mars/Base' is not a timezone" in screen_text(app)
+        zone.value = "Europe/Madrid"
+        columns = _field(app, "columns")
+        assert isinstance(columns, Input)
+        columns.value = "Inbox,Next,Doing,Waiting,Done"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    fixed = Workspace.open(data_dir, clock)
+    assert fixed.settings().home_timezone == "Europe/Madrid" and fixed.settings_problems() == []
 
 
 async def test_client_form_sets_the_client_language(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
@@ -122,3 +132,21 @@ async def test_client_form_sets_the_client_language(app: VatuiApp, ws: Workspace
         assert not isinstance(app.screen, ClientFormModal)
     bright = next(c for c in Workspace.open(ws.directory, ws.clock).all(Client) if c.name == "Bright LLC")
     assert (bright.language, bright.number_format) == ("en", "1,234.56")
+
+
+async def test_a_bad_hand_edit_while_the_app_runs_is_named_once(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        path = ws.directory / "workspace.json"
+        doc = json.loads(path.read_text())
+        doc["settings"]["1"]["wip_limit"] = "three"
+        path.write_text(json.dumps(doc))
+        app.check_for_changes()
+        app.check_for_changes()
+        app.refresh_header()
+        await pilot.pause()
+        said = [m for m in app.messages if "settings: wip_limit 'three' is not a whole number" in m]
+        assert len(said) == 1
+        await pilot.press("2", "1")  # the panes still work on what they showed
+        await pilot.pause()
+        assert app.is_running

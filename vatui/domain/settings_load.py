@@ -118,6 +118,21 @@ def read_settings(doc: Mapping[str, Any] | None) -> tuple[Settings, list[str]]:
     return Settings(id=1, **values), problems
 
 
+def bad_fields(doc: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The stored fields whose values are refused, with those values as stored."""
+    if doc is None:
+        return {}
+    hints = _hints(Settings)
+    bad: dict[str, Any] = {}
+    for field in dataclasses.fields(Settings):
+        if field.name != "id" and field.name in doc:
+            try:
+                _check_field(field.name, hints[field.name], doc[field.name])
+            except InputError:
+                bad[field.name] = doc[field.name]
+    return bad
+
+
 def load_settings(doc: Mapping[str, Any] | None) -> Settings:
     """The settings in ``doc``, or ``SettingsError`` naming every bad value and how to fix it."""
     settings, problems = read_settings(doc)

@@ -16,7 +16,7 @@ from vatui.domain import settings_rules as rules
 from vatui.domain.clock import Clock
 from vatui.domain.errors import InputError
 from vatui.domain.settings import Settings
-from vatui.domain.settings_load import read_settings
+from vatui.domain.settings_load import bad_fields, read_settings
 from vatui.i18n import _
 from vatui.services.settings import write_fields
 from vatui.store.transaction import Tx
@@ -39,16 +39,27 @@ class SettingsView:
     settings: Settings
     rows: list[SettingRow]
     problems: list[str]
+    bad: dict[str, str]
+    """Key → the refused value as stored, as text (to be fixed)."""
 
 
 def settings_view(ws: Workspace) -> SettingsView:
     """Every setting with its value; bad stored values are listed, shown as their default."""
-    settings, problems = read_settings(ws.docs("settings").get("1"))
+    doc = ws.docs("settings").get("1")
+    settings, problems = read_settings(doc)
     rows = [
         SettingRow(key, rules.value_of(settings, key), rules.describe(key))
         for key in rules.all_keys(settings)
     ]
-    return SettingsView(settings, rows, problems)
+    stored = bad_fields(doc)
+    bad = {key: _as_text(stored[rule.field]) for key, rule in rules.RULES.items() if rule.field in stored}
+    return SettingsView(settings, rows, problems, bad)
+
+
+def _as_text(raw: object) -> str:
+    if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
+        return ",".join(raw)
+    return raw if isinstance(raw, str) else repr(raw)
 
 
 def check_setting(settings: Settings, key: str, text: str) -> Settings:

@@ -58,6 +58,9 @@ class Workspace:
         self._generation = -1
         self._verified = -1
         """The storage generation whose schema version was last checked."""
+        self.lenient_settings = False
+        """Read a bad hand-edited setting as its default (the app, which names it and lets the
+        VA fix it) instead of refusing (the CLI)."""
 
     # opening -------------------------------------------------------------------
 
@@ -245,9 +248,16 @@ class Workspace:
 
     def settings(self) -> Settings:
         """The workspace settings (defaults when none are stored)."""
-        from vatui.domain.settings_load import load_settings
+        from vatui.domain.settings_load import load_settings, read_settings
 
-        return load_settings(self.docs("settings").get("1"))
+        doc = self.docs("settings").get("1")
+        return read_settings(doc)[0] if self.lenient_settings else load_settings(doc)
+
+    def settings_problems(self) -> list[str]:
+        """One line per bad value in the stored settings (a hand edit), by name."""
+        from vatui.domain.settings_load import read_settings
+
+        return read_settings(self.docs("settings").get("1"))[1]
 
     def meta(self) -> dict[str, Any]:
         """The meta document (schema version, id floors)."""

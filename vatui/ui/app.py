@@ -126,7 +126,7 @@ class VatuiApp(PaneApp):
         try:
             from vatui.services.session import open_workspace
 
-            ws = open_workspace(directory, self.clock, backup=not sample)
+            ws = open_workspace(directory, self.clock, backup=not sample, lenient_settings=True)
             if not sample and self._first_answers:
                 from vatui.services.first_run import set_up
 
@@ -151,6 +151,7 @@ class VatuiApp(PaneApp):
 
     def _loaded(self, ws: Workspace, first: Triage) -> None:
         self._ws = ws
+        self.say_settings_problems()
         settings = ws.settings()
         self._workspace_name = settings.workspace_name
         if settings.theme in self.available_themes and settings.theme != self.theme:

@@ -94,6 +94,10 @@ class SettingsScreen(Screen[None]):
         self.view = view
         self.keys = editable_keys(view)
         self.original = {key: rules.value_of(view.settings, key) for key in self.keys}
+        self.shown = {**self.original, **view.bad}
+        """What each field starts with: a bad hand-edited value is shown as stored, to be fixed."""
+        for key in view.bad:
+            self.original[key] = "\0"  # never equal to what is typed: saved once it is good
         self.errors: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -108,7 +112,7 @@ class SettingsScreen(Screen[None]):
                     render.label(label_of(key), "bold") + render.text(f"  {key}"), classes="setting-label"
                 )
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
-                value = self.original[key]
+                value = self.shown[key]
                 if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
                     yield TextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus")
                 else:
@@ -117,7 +121,8 @@ class SettingsScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.query_one("#setting-0").focus()
+        bad = [i for i, key in enumerate(self.keys) if key in self.view.bad and not self._check(i)]
+        self.query_one(f"#setting-{bad[0] if bad else 0}").focus()
 
     def _value(self, index: int) -> str:
         widget = self.query_one(f"#setting-{index}")
