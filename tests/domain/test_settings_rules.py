@@ -196,3 +196,11 @@ def test_a_good_record_and_an_old_one_load() -> None:
         old.pop(new_field)
     assert load_settings(old) == Settings(id=1)
     assert load_settings(None) == Settings(id=1)
+
+
+def test_stored_free_text_with_a_control_character_loads_to_be_shown_neutralised() -> None:
+    doc = {**Settings().to_doc(), "business_name": "Biz\x1b]52;c;x\x07", "workspace_name": "w" * 300}
+    settings = load_settings(doc)
+    assert settings.business_name == "Biz\x1b]52;c;x\x07"  # refused when typed, shown cleaned when stored
+    with pytest.raises(InputError, match="control character"):
+        rules.apply(settings, "business_name", "Biz\x1b]52;c;x\x07")

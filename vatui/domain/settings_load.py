@@ -15,7 +15,7 @@ from typing import Any, Final
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
 from vatui.domain.settings import PaymentDetail, ProtocolStep, ReminderTemplate, Settings
-from vatui.domain.settings_rules import RULES, parse_columns
+from vatui.domain.settings_rules import FREE_TEXT, RULES, parse_columns
 from vatui.i18n import _
 
 _KEY_OF_FIELD: Final = {rule.field: key for key, rule in RULES.items()}
@@ -75,7 +75,7 @@ def _check_field(name: str, hint: Any, raw: Any) -> Any:
     if not _is_a(raw, hint):
         raise InputError(_("{value} is not a {kind}").format(value=_short(raw), kind=_type_name(hint)))
     key = _KEY_OF_FIELD.get(name)
-    if key is None or isinstance(raw, bool):
+    if key is None or isinstance(raw, bool) or key in FREE_TEXT:
         return raw
     return RULES[key].parse(str(raw))
 

@@ -227,6 +227,12 @@ RULES: Final[dict[str, Rule]] = {
 }
 """The settings with one value each, by the key the CLI and the Settings screen use."""
 
+FREE_TEXT: Final = frozenset(
+    {"business_name", "business_address", "business_tax_id", "business_details", "workspace_name", "theme"}
+)
+"""Keys of any text: a stored value is only checked to be text (old or hand-edited text
+with a control character is shown neutralised, as everywhere, rather than refused)."""
+
 FAMILIES: Final = ("payment_details.CUR", "reminder.LANG.STEP", "protocol.STEP.days")
 """The keys written with dots (``CUR``: a currency or ``*``)."""
 
