@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class FirstRunScreen(Screen[FirstRunChoice]):
         a = self.answers
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Your name or business")))
-            yield Input(a.get("business_name", ""), placeholder=_("e.g. Ana Gómez VA"), id="fr-business_name",
+            yield SafeInput(a.get("business_name", ""), placeholder=_("e.g. Ana Gómez VA"), id="fr-business_name",
                         compact=True)
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Language")))
@@ -141,11 +142,11 @@ class FirstRunScreen(Screen[FirstRunChoice]):
                          value=a.get("language", "en"), allow_blank=False, id="fr-language", compact=True)
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Your timezone")))
-            yield Input(a.get("home_timezone", "UTC"), id="fr-home_timezone", compact=True,
+            yield SafeInput(a.get("home_timezone", "UTC"), id="fr-home_timezone", compact=True,
                         suggester=SuggestFromList(all_zones(), case_sensitive=False))
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Currency")))
-            yield Input(a.get("default_currency", "USD"), id="fr-default_currency", compact=True)
+            yield SafeInput(a.get("default_currency", "USD"), id="fr-default_currency", compact=True)
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Numbers written as")))
             yield Select([(render.label(f), f) for f in NUMBER_FORMATS], value=a.get("number_format", "1,234.56"),

@@ -21,6 +21,8 @@ from vatui.domain.errors import VatuiError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 if TYPE_CHECKING:
     from vatui.services.settings_edit import SettingsView
@@ -114,9 +116,9 @@ class SettingsScreen(Screen[None]):
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
                 value = self.shown[key]
                 if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
-                    yield TextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus")
+                    yield SafeTextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus")
                 else:
-                    yield Input(value, id=f"setting-{index}")
+                    yield SafeInput(value, id=f"setting-{index}")
                 yield Static("", id=f"setting-error-{index}", classes="setting-error")
         yield Footer(compact=True, show_command_palette=False)
 
