@@ -80,10 +80,12 @@ class SettingsScreen(Screen[None]):
     SettingsScreen #settings-list { height: 1fr; padding: 0 1; }
     SettingsScreen .setting-label { margin-top: 1; }
     SettingsScreen .setting-allowed { color: $text-muted; }
-    SettingsScreen .setting-error { color: $text-error; height: auto; }
+    SettingsScreen .setting-error { color: $text-error; height: auto; display: none; }
+    SettingsScreen .setting-error.-shown { display: block; }
     SettingsScreen #settings-problems { color: $text-error; height: auto; }
     SettingsScreen Input { width: 1fr; }
-    SettingsScreen TextArea { height: 5; }
+    SettingsScreen TextArea { height: 4; background: $boost; }
+    SettingsScreen Input { background: $boost; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -116,9 +118,10 @@ class SettingsScreen(Screen[None]):
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
                 value = self.shown[key]
                 if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
-                    yield SafeTextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus")
+                    yield SafeTextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus",
+                                       compact=True)
                 else:
-                    yield SafeInput(value, id=f"setting-{index}")
+                    yield SafeInput(value, id=f"setting-{index}", compact=True)
                 yield Static("", id=f"setting-error-{index}", classes="setting-error")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -153,9 +156,11 @@ class SettingsScreen(Screen[None]):
         except VatuiError as exc:
             self.errors[key] = str(exc)
             error.update(render.text(str(exc)))
+            error.add_class("-shown")
             return False
         self.errors.pop(key, None)
         error.update("")
+        error.remove_class("-shown")
         return True
 
     def changes(self) -> dict[str, str]:
