@@ -204,3 +204,9 @@ def test_stored_free_text_with_a_control_character_loads_to_be_shown_neutralised
     assert settings.business_name == "Biz\x1b]52;c;x\x07"  # refused when typed, shown cleaned when stored
     with pytest.raises(InputError, match="control character"):
         rules.apply(settings, "business_name", "Biz\x1b]52;c;x\x07")
+
+
+def test_an_old_record_with_any_rounding_still_loads() -> None:
+    assert load_settings({**Settings().to_doc(), "rounding_minutes": 20}).rounding_minutes == 20
+    with pytest.raises(InputError, match="not one of"):
+        rules.apply(Settings(), "time_rounding", "20")  # what is offered when typed

@@ -15,7 +15,7 @@ from typing import Any, Final
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
 from vatui.domain.settings import PaymentDetail, ProtocolStep, ReminderTemplate, Settings
-from vatui.domain.settings_rules import FREE_TEXT, RULES, parse_columns
+from vatui.domain.settings_rules import FREE_TEXT, RULES, int_rule, parse_columns
 from vatui.i18n import _
 
 _KEY_OF_FIELD: Final = {rule.field: key for key, rule in RULES.items()}
@@ -77,7 +77,12 @@ def _check_field(name: str, hint: Any, raw: Any) -> Any:
     key = _KEY_OF_FIELD.get(name)
     if key is None or isinstance(raw, bool) or key in FREE_TEXT:
         return raw
+    if key == "time_rounding":  # any whole minutes work; the choices are what is offered when typed
+        return _any_rounding(str(raw))
     return RULES[key].parse(str(raw))
+
+
+_any_rounding: Final = int_rule(0, 1440)
 
 
 def _is_a(value: Any, hint: Any) -> bool:

@@ -81,7 +81,9 @@ def _choice(choices: tuple[str, ...], *, auto: bool = False) -> Callable[[str], 
     return parse
 
 
-def _int(low: int, high: int, values: tuple[int, ...] = ()) -> Callable[[str], int]:
+def int_rule(low: int, high: int, values: tuple[int, ...] = ()) -> Callable[[str], int]:
+    """A whole number from ``low`` to ``high`` (one of ``values`` when given)."""
+
     def parse(text: str) -> int:
         value = text.strip()
         if not re.fullmatch(r"-?[0-9]{1,6}", value):
@@ -204,18 +206,18 @@ RULES: Final[dict[str, Rule]] = {
         _or_auto,
     ),
     "week_start": Rule("week_start", _choice(WEEK_STARTS), lambda: _("monday or sunday")),
-    "weekly_hours": Rule("weekly_hours", _int(1, 100), lambda: _("a whole number of hours, 1 to 100")),
-    "wip_limit": Rule("wip_limit", _int(1, 20), lambda: _("a whole number, 1 to 20")),
+    "weekly_hours": Rule("weekly_hours", int_rule(1, 100), lambda: _("a whole number of hours, 1 to 100")),
+    "wip_limit": Rule("wip_limit", int_rule(1, 20), lambda: _("a whole number, 1 to 20")),
     "time_rounding": Rule(
         "rounding_minutes",
-        _int(0, 60, ROUNDINGS),
+        int_rule(0, 60, ROUNDINGS),
         lambda: _("minutes: {values} (0: no rounding)").format(values=", ".join(map(str, ROUNDINGS))),
     ),
     "columns": Rule(
         "columns", parse_columns, lambda: _("3 to 10 column names, separated by commas"), ",".join
     ),
     "archive_after_days": Rule(
-        "archive_after_days", _int(1, 3650), lambda: _("a whole number of days, 1 to 3650")
+        "archive_after_days", int_rule(1, 3650), lambda: _("a whole number of days, 1 to 3650")
     ),
     "auto_archive": Rule("auto_archive", _bool, lambda: _("yes or no"), _yes_no),
     "workspace_name": Rule(
@@ -333,7 +335,7 @@ def _apply(settings: Settings, key: str, text: str) -> Settings:
         return settings.with_(
             reminder_templates=with_template(settings.reminder_templates, parts[1], parts[2], body)
         )
-    days = _int(-60, 365)(text)
+    days = int_rule(-60, 365)(text)
     protocol = tuple(
         step.with_(offset_days=days) if step.name == parts[1] else step for step in settings.protocol
     )
