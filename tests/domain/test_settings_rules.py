@@ -180,7 +180,7 @@ def test_bad_stored_values_are_named() -> None:
         ("weekly_hours", True),
         ("theme", 3),
         ("language", "klingon"),
-        ("rounding_minutes", 7),
+        ("rounding_minutes", -5),
         ("reminder_templates", [{"language": "es"}]),
     ],
 )
