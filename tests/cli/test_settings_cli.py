@@ -48,8 +48,10 @@ def test_set_saves_one_key(data: Path) -> None:
         == 0
     )
     assert run(data, "settings", "set", "time_rounding", "6").returncode == 0
+    assert run(data, "settings", "set", "protocol.friendly.days", "-5").returncode == 0  # a negative value
     doc = stored(data)
     assert doc["home_timezone"] == "America/Bogota" and doc["rounding_minutes"] == 6
+    assert [step["offset_days"] for step in doc["protocol"]] == [-5, 1, 7, 14]
     assert doc["payment_details"] == [{"currency": "EUR", "text": "IBAN ES12 3456"}]
     assert doc["reminder_templates"] == [
         {"language": "es", "step": "polite", "text": "Hola {contact}, {amount} [b]x[/b]"}

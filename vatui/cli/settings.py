@@ -43,7 +43,7 @@ def settings_cmd(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"vatui: {show(problem)}", err=True)
 
 
-@settings_cmd.command("set")
+@settings_cmd.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value")
 @pass_ctx
@@ -54,7 +54,7 @@ def set_cmd(obj: CliContext, key: str, value: str) -> None:
     Keys: see `vatui settings`. With dots:
       payment_details.EUR "IBAN ES12 …"   (payment_details.* for any currency)
       reminder.es.polite "Hola {contact}, …"   (empty: the built-in text)
-      protocol.firm.days 10
+      protocol.firm.days 10   (protocol.friendly.days -3: before the due date)
     """
     from vatui.domain import settings_rules
     from vatui.services.settings_edit import open_for_settings, set_from_text
