@@ -22,8 +22,9 @@ def vatui(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
     runner = CliRunner()
 
     def run(*args: str) -> str:
-        result = runner.invoke(cli, list(args), env={"VATUI_DATA_DIR": str(tmp_path / "data")},
-                               catch_exceptions=False)
+        result = runner.invoke(
+            cli, list(args), env={"VATUI_DATA_DIR": str(tmp_path / "data")}, catch_exceptions=False
+        )
         assert result.exit_code == 0, result.output
         return result.output
 

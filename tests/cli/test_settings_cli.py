@@ -108,8 +108,18 @@ def test_hand_edited_bad_settings_are_named_and_fixable(data: Path) -> None:
 
 def test_client_language_and_clock_offset_on_the_card(data: Path) -> None:
     assert run(data, "settings", "set", "home_timezone", "America/Bogota").returncode == 0
-    added = run(data, "client", "add", "Bright LLC", "--tz", "Europe/Madrid", "--language", "en",
-                "--number-format", "1,234.56")
+    added = run(
+        data,
+        "client",
+        "add",
+        "Bright LLC",
+        "--tz",
+        "Europe/Madrid",
+        "--language",
+        "en",
+        "--number-format",
+        "1,234.56",
+    )
     assert added.returncode == 0, added.stderr
     card = run(data, "client", "show", "bright").stdout
     assert "(Europe/Madrid, +6h from you," in card and "writes in: en, 1,234.56" in card

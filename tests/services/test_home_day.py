@@ -17,9 +17,18 @@ def test_no_time_yesterday_counts_the_days_at_home(ws: Workspace, clock: FixedCl
     # Wednesday 25 November, 20:00 in Bogotá = Thursday 26 November 01:00 UTC: logged "before
     # Thursday" at home, though its UTC date is Thursday.
     with ws.transaction("time") as tx:
-        tx.insert("time", {"start": datetime(2026, 11, 26, 1, 0, tzinfo=UTC).isoformat(),
-                           "end": datetime(2026, 11, 26, 2, 0, tzinfo=UTC).isoformat(), "minutes": 60,
-                           "task_id": None, "client_id": None, "billable": True, "note": ""})
+        tx.insert(
+            "time",
+            {
+                "start": datetime(2026, 11, 26, 1, 0, tzinfo=UTC).isoformat(),
+                "end": datetime(2026, 11, 26, 2, 0, tzinfo=UTC).isoformat(),
+                "minutes": 60,
+                "task_id": None,
+                "client_id": None,
+                "billable": True,
+                "note": "",
+            },
+        )
     result = triage(ws, date(2026, 11, 27))  # Friday: nothing logged on Thursday at home
     assert "No time logged yesterday." in result.notes
 

@@ -12,15 +12,30 @@ from vatui.store.workspace import Workspace
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
 def test_business_and_payment_details_on_the_invoice(ws: Workspace, fmt: str) -> None:
-    set_settings(ws, {"business_name": "Ana Gómez VA", "business_address": "Calle 1 # 2-3\nBogotá",
-                      "business_email": "ana@example.com", "business_tax_id": "900.123.456-7",
-                      "payment_details.EUR": "IBAN ES12 <b>3456</b>", "payment_details.*": "PayPal ana@example.com"})
+    set_settings(
+        ws,
+        {
+            "business_name": "Ana Gómez VA",
+            "business_address": "Calle 1 # 2-3\nBogotá",
+            "business_email": "ana@example.com",
+            "business_tax_id": "900.123.456-7",
+            "payment_details.EUR": "IBAN ES12 <b>3456</b>",
+            "payment_details.*": "PayPal ana@example.com",
+        },
+    )
     inv = sent_invoice(ws, client(ws, "Acme"), 10000)  # in EUR
     doc = render(ws, inv.id or 0, fmt)
     if fmt == "md":
         assert "IBAN ES12 \\<b\\>3456\\</b\\>" in doc  # markdown-escaped, never markup
         doc = doc.replace("\\", "")
-    for text in ("Ana Gómez VA", "Calle 1", "Bogotá", "ana@example.com", "Tax id: 900.123.456-7", "How to pay:"):
+    for text in (
+        "Ana Gómez VA",
+        "Calle 1",
+        "Bogotá",
+        "ana@example.com",
+        "Tax id: 900.123.456-7",
+        "How to pay:",
+    ):
         assert text in doc
     assert "PayPal" not in doc  # the EUR details win over the ones for any currency
     if fmt == "html":

@@ -82,8 +82,9 @@ async def test_palette_has_settings_and_escape_saves_nothing(
     assert (ws.directory / "workspace.json").read_text() == before
 
 
-async def test_hand_edited_bad_settings_are_named_in_the_app(data_dir: Path, clock: FixedClock, ws: Workspace,
-                                                             ready: Ready) -> None:
+async def test_hand_edited_bad_settings_are_named_in_the_app(
+    data_dir: Path, clock: FixedClock, ws: Workspace, ready: Ready
+) -> None:
     path = ws.directory / "workspace.json"
     ws.close()
     doc = json.loads(path.read_text())
@@ -134,7 +135,9 @@ async def test_client_form_sets_the_client_language(app: VatuiApp, ws: Workspace
     assert (bright.language, bright.number_format) == ("en", "1,234.56")
 
 
-async def test_a_bad_hand_edit_while_the_app_runs_is_named_once(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_a_bad_hand_edit_while_the_app_runs_is_named_once(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         path = ws.directory / "workspace.json"

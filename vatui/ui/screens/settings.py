@@ -118,8 +118,9 @@ class SettingsScreen(Screen[None]):
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
                 value = self.shown[key]
                 if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
-                    yield SafeTextArea(value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus",
-                                       compact=True)
+                    yield SafeTextArea(
+                        value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus", compact=True
+                    )
                 else:
                     yield SafeInput(value, id=f"setting-{index}", compact=True)
                 yield Static("", id=f"setting-error-{index}", classes="setting-error")
