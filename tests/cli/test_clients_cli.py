@@ -87,7 +87,7 @@ def test_edit_merges_lists_and_validates(vatui: Vatui) -> None:
 def test_show_text_masks_confidential_notes(vatui: Vatui) -> None:
     vatui(*FULL)
     out = vatui("client", "show", "acme").out
-    assert "clock: 04:30 there, outside hours (America/New_York, works 09:00–17:30)" in out
+    assert "clock: 04:30 there, outside hours (America/New_York, -5h from you, works 09:00–17:30)" in out
     assert "whatsapp: +15550100 (preferred)" in out
     assert "reliability: UNPROVEN — no payment history yet; vetting not finished" in out
     assert "[x] contract signed 2026-11-20" in out and "[ ] deposit agreed" in out

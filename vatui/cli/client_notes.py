@@ -53,9 +53,12 @@ def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -
     masked = 0 if confidential else len(list_notes(ws, found.id or 0)) - len(notes)
     if not notes and not masked:
         say(_("{name} has no notes.").format(name=show(found.name, 40)))
+    from vatui.domain.clock import local_date
+
+    zone = ws.settings().home_timezone
     for n, note in notes:
         lock = _(" (confidential)") if note.confidential else ""
-        say(f"{n:>3}. {note.created.date().isoformat()}{lock} {show(note.text, 100)}")
+        say(f"{n:>3}. {local_date(note.created, zone).isoformat()}{lock} {show(note.text, 100)}")
     if masked:
         say(_("({n} confidential, shown with --confidential)").format(n=masked))
 

@@ -32,8 +32,16 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     c = detail.client
     out: list[str] = []
     if detail.local is not None:
-        out.append(_("  clock: {label} ({zone}, works {start}–{end})").format(
-            label=detail.local.label(), zone=c.timezone, start=c.work_start, end=c.work_end))
+        from vatui.domain.localtime import offset_minutes_of
+
+        home = offset_minutes_of(detail.local.moment, zone)
+        diff = (_("same time as you") if home == detail.local.offset_minutes
+                else _("{diff} from you").format(diff=detail.local.difference_from(home)))
+        out.append(_("  clock: {label} ({zone}, {diff}, works {start}–{end})").format(
+            label=detail.local.label(), zone=c.timezone, diff=diff, start=c.work_start, end=c.work_end))
+    if c.language or c.number_format:
+        out.append(_("  writes in: {language}{fmt}").format(
+            language=c.language or _("your language"), fmt=f", {c.number_format}" if c.number_format else ""))
     else:
         out.append(_("  clock: no timezone set (vatui client edit NAME --tz Europe/Madrid)"))
     for person in c.people:

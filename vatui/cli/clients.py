@@ -26,6 +26,9 @@ def client_options(func: F) -> F:
         click.option("--terms", type=click.IntRange(0, 3650), help=_("Payment terms in days.")),
         click.option("--deposit", type=click.IntRange(0, 100), help=_("Deposit up front, in %.")),
         click.option("--tz", "timezone", help=_("Timezone, a tz database name like Europe/Madrid.")),
+        click.option("--language", help=_("Their language for invoices and reminders: en, es or auto.")),
+        click.option("--number-format", "number_format",
+                     help=_("How amounts are written for them: 1,234.56, 1.234,56, 1 234,56 or auto.")),
         click.option("--status", help=_("lead, prospect, active, paused or former.")),
         click.option("--person", "persons", multiple=True, metavar="'NAME|ROLE|EMAIL|PHONE'",
                      help=_("Someone at the client (repeatable; same name replaces).")),
@@ -84,7 +87,8 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
                      ("late_fee_grace", "late_fee_grace_days")):
         if opts.get(opt) is not None:
             fields[key] = opts[opt]
-    for opt, key in (("timezone", "timezone"), ("status", "status"), ("preferred", "preferred_channel")):
+    for opt, key in (("timezone", "timezone"), ("status", "status"), ("preferred", "preferred_channel"),
+                     ("language", "language"), ("number_format", "number_format")):
         if opts.get(opt):
             fields[key] = opts[opt]
     if opts.get("late_fee"):

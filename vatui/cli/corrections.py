@@ -142,7 +142,8 @@ def contact_edit(obj: CliContext, contact: str, summary: str | None, channel: st
     if as_json:
         emit_json(contact_json(edited))
         return
-    say(_("Updated contact {c}. Undo with: vatui undo").format(c=show(describe_contact(edited))))
+    zone = ws.settings().home_timezone
+    say(_("Updated contact {c}. Undo with: vatui undo").format(c=show(describe_contact(edited, zone))))
 
 
 @click.command("delete")
@@ -152,8 +153,9 @@ def contact_delete(obj: CliContext, contact: str) -> None:
     """Delete contact CONTACT from the log."""
     from vatui.services.contact_edits import delete_contact, describe_contact
 
-    gone = delete_contact(obj.ws(), parse_id(contact, _("contact")))
-    say(_("Deleted contact {c}. Undo with: vatui undo").format(c=show(describe_contact(gone))))
+    ws = obj.ws()
+    gone = delete_contact(ws, parse_id(contact, _("contact")))
+    say(_("Deleted contact {c}. Undo with: vatui undo").format(c=show(describe_contact(gone, ws.settings().home_timezone))))
 
 
 def add_contact_commands(group: click.Group) -> None:

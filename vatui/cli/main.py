@@ -29,6 +29,7 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "expense": ("ledger_books",), "report": ("ledger_books",),
     "export": ("admin", "ledger_books", "exports"),
     "import": ("imports",),
+    "settings": ("settings",),
     "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
 }
 

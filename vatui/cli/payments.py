@@ -49,10 +49,12 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
             return
         if not removals:
             say(_("No deleted payments."))
+        from vatui.domain.clock import local_date
+
         for num, gone in removals:
             say(_("#{id:<5} {day} {num} {amount:>14}  deleted {when}: {reason}").format(
                 id=gone.payment_id, day=gone.on.isoformat(), num=num, amount=gone.amount.format(),
-                when=gone.removed.date().isoformat(), reason=show(gone.reason, 60)))
+                when=local_date(gone.removed, ws.settings().home_timezone).isoformat(), reason=show(gone.reason, 60)))
         return
     rows = list_payments(ws, invoice_id, archived=archived)
     if as_json:

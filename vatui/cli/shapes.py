@@ -36,6 +36,7 @@ def client_json(client: Client, *, confidential: bool = False) -> dict[str, Any]
                    for p in client.people],
         "channels": [{"kind": c.kind, "handle": c.handle} for c in client.channels],
         "preferred_channel": client.preferred_channel, "timezone": client.timezone,
+        "language": client.language, "number_format": client.number_format,
         "working_hours": {"start": client.work_start, "end": client.work_end},
         "currency": client.currency,
         "hourly_rate": client.hourly_rate.to_json() if client.hourly_rate else None,

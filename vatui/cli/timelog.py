@@ -136,12 +136,16 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     if not entries:
         say(_("No time logged from {a} to {b}.").format(a=first.isoformat(), b=last.isoformat()))
     total = 0
+    from vatui.domain.clock import local_date
+
+    zone = ws.settings().home_timezone
     for entry in entries:
         title = titles.get(entry.task_id, "") if entry.task_id is not None else ""
         minutes = "running" if entry.running else format_duration(entry.minutes)
         total += entry.minutes
         mark = _(" (archived in {year})").format(year=years[entry.id or 0]) if (entry.id or 0) in years else ""
-        say(f"#{entry.id:<5} {entry.start.date().isoformat()} {minutes:>7}  {show(title, 50)} "
+        day = local_date(entry.start, zone)
+        say(f"#{entry.id:<5} {day.isoformat()} {minutes:>7}  {show(title, 50)} "
             f"{show(entry.note, 30)}{mark}")
     if entries:
         say(_("Total: {d}").format(d=format_duration(total) if total else "0m"))

@@ -83,6 +83,12 @@ class Client(Record):
     """The kind of channel they prefer."""
     timezone: str | None = None
     """Their tz database zone, e.g. ``America/New_York``."""
+    language: str = ""
+    """The language invoices, reminders and reports for them are written in (``en``,
+    ``es``); empty: the VA's own."""
+    number_format: str = ""
+    """How amounts are written for them (``1,234.56``, ``1.234,56``, ``1 234,56``); empty:
+    the VA's own."""
     work_start: str = "09:00"
     """Start of their working day, local time ``HH:MM``."""
     work_end: str = "17:00"

@@ -38,6 +38,13 @@ class FixedClock:
         self.moment = self.moment + timedelta(**kwargs)
 
 
+def local_date(moment: datetime, tz: str) -> date:
+    """The day ``moment`` falls on in zone ``tz`` (the VA's day, not UTC's)."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(tz)).date()
+
+
 def local_today(clock: Clock, tz: str) -> date:
     """Today's date in zone ``tz``."""
     from zoneinfo import ZoneInfo

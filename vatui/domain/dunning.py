@@ -17,7 +17,7 @@ Rules (documented in ``docs/ledger.md``):
 - after a step that ``pauses_work`` is sent and while money is still due, the client is
   on hold.
 
-Templates are filled by a safe substitution: only the six known ``{name}`` placeholders
+Templates are filled by a safe substitution: only the known ``{name}`` placeholders
 are replaced, in ONE pass over the template; anything else in braces stays as typed, and
 user text inserted (a client called ``{number}`` or ``{0}``) is never read as a template.
 """
@@ -32,7 +32,8 @@ from vatui.domain.dates import shift_days
 from vatui.domain.ledger import ReminderSent
 from vatui.domain.settings import ProtocolStep
 
-PLACEHOLDERS = ("client", "number", "amount_due", "due_date", "days_overdue", "business")
+PLACEHOLDERS = ("client", "number", "amount_due", "due_date", "days_overdue", "business",
+                "contact", "amount", "due", "days_late")
 """The names a template may use, in braces."""
 
 _PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
@@ -115,10 +116,17 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 
 def values_for(
-    *, client: str, number: str, amount_due: str, due_date: date, on: date, business: str
+    *, client: str, number: str, amount_due: str, due_date: date, on: date, business: str,
+    contact: str = "", due: str = "",
 ) -> dict[str, str]:
-    """The placeholder values of one reminder."""
+    """The placeholder values of one reminder (``contact``: the person written to, else the
+    client; ``due``: the due date as the client reads it, else ISO)."""
+    days_late = str(max((on - due_date).days, 0))
     return {
+        "contact": contact or client,
+        "amount": amount_due,
+        "due": due or due_date.isoformat(),
+        "days_late": days_late,
         "client": client,
         "number": number,
         "amount_due": amount_due,

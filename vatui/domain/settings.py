@@ -24,6 +24,29 @@ class ProtocolStep(Record):
     """Sending it puts the client on hold."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PaymentDetail(Record):
+    """How to pay the VA, for one currency (``*``: any currency without its own)."""
+
+    currency: str
+    """An ISO 4217 code, or ``*``."""
+    text: str
+    """Bank, IBAN, payment link: printed on invoices in that currency."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReminderTemplate(Record):
+    """The text of one collection step in one language (replaces the built-in one)."""
+
+    language: str
+    """``en`` or ``es``."""
+    step: str
+    """The protocol step's name (friendly, polite, firm, final)."""
+    text: str
+    """Text with ``{client}``, ``{contact}``, ``{number}``, ``{amount}``, ``{due}``,
+    ``{days_late}``."""
+
+
 DEFAULT_PROTOCOL = (
     ProtocolStep(
         offset_days=-3,
@@ -110,3 +133,13 @@ class Settings(Record):
     dates that read one way are accepted."""
     week_start: str = "monday"
     """The first day of the week (``monday`` or ``sunday``)."""
+    business_address: str = ""
+    """The business's postal address: printed on invoices."""
+    business_email: str = ""
+    """The business's e-mail address: printed on invoices."""
+    business_tax_id: str = ""
+    """Tax id (NIT, RFC, NIF, EIN): printed on invoices."""
+    payment_details: tuple[PaymentDetail, ...] = ()
+    """How to pay, per currency (``*``: any other)."""
+    reminder_templates: tuple[ReminderTemplate, ...] = ()
+    """Reminder texts edited per language and step; the built-in text otherwise."""

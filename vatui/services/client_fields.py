@@ -67,6 +67,20 @@ def check_status(status: str) -> str:
     return value
 
 
+def check_client_language(text: str) -> str:
+    """A client's language (``en``, ``es``); empty or ``auto``: the VA's own."""
+    from vatui.domain.settings_rules import RULES
+
+    return str(RULES["language"].parse(text))
+
+
+def check_client_number_format(text: str) -> str:
+    """A client's number format (``1,234.56``, ``1.234,56``, ``1 234,56``); empty or ``auto``: the VA's own."""
+    from vatui.domain.settings_rules import RULES
+
+    return str(RULES["number_format"].parse(text))
+
+
 def check_timezone(name: str) -> str:
     """A tz database name (``Europe/Madrid``), or refused."""
     return check_zone(name)
@@ -257,6 +271,10 @@ def normalise(ws: Workspace, fields: dict[str, Any]) -> dict[str, Any]:
             out[key] = check_timezone(value) if value else None
         elif key == "currency":
             out[key] = check_currency(value)
+        elif key == "language":
+            out[key] = check_client_language(value)
+        elif key == "number_format":
+            out[key] = check_client_number_format(value)
         elif key in ("terms_days", "cadence_days", "late_fee_grace_days"):
             out[key] = _check_days(key, value)
         elif key == "deposit_percent":

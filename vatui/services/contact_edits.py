@@ -63,6 +63,8 @@ def delete_contact(ws: Workspace, contact_id: int) -> Contact:
         return contact
 
 
-def describe_contact(contact: Contact) -> str:
-    """A one-line label for prompts."""
-    return f"#{contact.id} {contact.at.date().isoformat()} {contact.channel}: {one_line(contact.summary, 50)}"
+def describe_contact(contact: Contact, zone: str = "UTC") -> str:
+    """A one-line label for prompts (the day in ``zone``, the VA's)."""
+    from vatui.domain.clock import local_date
+
+    return f"#{contact.id} {local_date(contact.at, zone).isoformat()} {contact.channel}: {one_line(contact.summary, 50)}"

@@ -18,6 +18,7 @@ from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import OPEN_STATUSES, amount_due
 from vatui.domain.ledger import Invoice, Payment, ReminderSent
 from vatui.domain.money import Money
+from vatui.domain.reminder_texts import template_for
 from vatui.domain.settings import ProtocolStep
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -100,8 +101,12 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
     settings = ws.settings()
     client = ws.get(Client, invoice.client_id)
     values = dunning.values_for(client=client.name, number=invoice.number, amount_due=due.format(),
-                                due_date=invoice.due_date, on=on, business=settings.business_name)
-    return dunning.fill(step.template, values)
+                                due_date=invoice.due_date, on=on, business=settings.business_name,
+                                contact=client.people[0].name if client.people else "")
+    from vatui.services.client_language import client_language
+
+    template = template_for(settings, client_language(settings, client), step.name) or step.template
+    return dunning.fill(template, values)
 
 
 def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> ReminderDraft:

@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from vatui.domain.business import business_lines, payment_text
 from vatui.domain.clients import Client
 from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
 from vatui.domain.ledger import Invoice, Payment
@@ -90,7 +91,7 @@ def render_text(d: InvoiceDoc) -> str:
     """The invoice as plain text."""
     inv = d.invoice
     out = [clean(d.settings.business_name)]
-    out += [clean(line) for line in d.settings.business_details.splitlines()]
+    out += [clean(line) for line in business_lines(d.settings)]
     head = _heading(d)
     out += ["", head[0][1], f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}", "",
             _("Bill to: {client}").format(client=clean(d.client.name))]
@@ -106,6 +107,8 @@ def render_text(d: InvoiceDoc) -> str:
     out.append("-" * 83)
     for label, amount in _summary(d):
         out.append(f"{label:>66} {amount.format():>16}")
+    if pay := payment_text(d.settings, inv.currency):
+        out += ["", _("How to pay:"), clean(pay, keep_newlines=True)]
     if inv.notes:
         out += ["", clean(inv.notes, keep_newlines=True)]
     return "\n".join(out) + "\n"
@@ -120,7 +123,7 @@ def render_markdown(d: InvoiceDoc) -> str:
     inv = d.invoice
     head = _heading(d)
     out = [f"# {_md(head[0][1])}", "", f"**{_md(d.settings.business_name)}**  "]
-    out += [f"{_md(line)}  " for line in d.settings.business_details.splitlines()]
+    out += [f"{_md(line)}  " for line in business_lines(d.settings)]
     out += ["", f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}", "",
             f"{_('Bill to')}: **{_md(d.client.name)}**", "",
             f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |", "|---|--:|--:|--:|"]
@@ -130,6 +133,8 @@ def render_markdown(d: InvoiceDoc) -> str:
     out.append("")
     out += ["| | |", "|---|--:|"]
     out += [f"| {label} | {amount.format()} |" for label, amount in _summary(d)]
+    if pay := payment_text(d.settings, inv.currency):
+        out += ["", f"**{_md(_('How to pay:'))}**  "] + [f"{_md(line)}  " for line in pay.splitlines()]
     if inv.notes:
         out += ["", _md(inv.notes)]
     return "\n".join(out) + "\n"
@@ -140,7 +145,7 @@ def render_html(d: InvoiceDoc) -> str:
     inv = d.invoice
     e = html.escape
     head = _heading(d)
-    details = "<br>".join(e(clean(line)) for line in d.settings.business_details.splitlines())
+    details = "<br>".join(e(clean(line)) for line in business_lines(d.settings))
     rows = "\n".join(
         f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(i.quantity)}</td>"
         f"<td class=n>{e(i.unit_price.format())}</td><td class=n>{e(line_amount(i).format())}</td></tr>"
@@ -148,6 +153,8 @@ def render_html(d: InvoiceDoc) -> str:
     summary = "\n".join(f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
                         for label, amount in _summary(d))
     notes = f"<p class=notes>{e(clean(inv.notes, keep_newlines=True))}</p>" if inv.notes else ""
+    if pay := payment_text(d.settings, inv.currency):
+        notes = f"<p class=notes><strong>{e(_('How to pay:'))}</strong>\n{e(clean(pay, keep_newlines=True))}</p>" + notes
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(head[0][1])}</title>
 <style>

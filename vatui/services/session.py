@@ -9,10 +9,12 @@ from vatui.store.errors import DiskWriteError
 from vatui.store.workspace import Workspace
 
 
-def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool = False) -> Workspace:
+def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool = False,
+                   lenient_settings: bool = False) -> Workspace:
     """Open the workspace and do what is due once per open, for the app and the CLI alike.
 
-    ``backup`` (the app at start) backs the file up first when it changed since the last
+    ``lenient_settings`` (the app): a bad hand-edited setting is read as its default, to be
+    named and fixed, instead of refusing every command. ``backup`` (the app at start) backs the file up first when it changed since the last
     backup. Then the recurring expenses that fell due are created, and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
     (a cheap scan decides; the move itself happens once, the first time it is due) unless
@@ -26,6 +28,7 @@ def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool 
     from vatui.store.archive import archive_old, has_archivable
 
     ws = Workspace.open(directory, clock, backup=backup)
+    ws.lenient_settings = lenient_settings
     if not ws.writable():  # a read-only folder: reads still work, the housekeeping waits
         return ws
     try:

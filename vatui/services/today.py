@@ -13,6 +13,7 @@ from typing import Any
 
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
+from vatui.domain.weeks import week_first_day
 from vatui.i18n import _
 from vatui.services import today_clients, today_money
 from vatui.services.common import client_names, home_today
@@ -165,7 +166,7 @@ def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: 
     not given.
     """
     settings = ws.settings()
-    monday = on - timedelta(days=on.weekday())
+    monday = week_first_day(on, settings.week_start)  # the first day of the VA's week
     sunday = monday + timedelta(days=6)
     planned = 0
     for task in tasks:
@@ -179,9 +180,13 @@ def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: 
 
 
 def _logged_before(ws: Workspace, day: date) -> bool:
-    """Whether any time entry starts before ``day`` (UTC date; the oldest come first)."""
-    first = day.isoformat()
-    return any(str(doc.get("start", ""))[:10] < first for doc in ws.docs("time").values())
+    """Whether any time entry starts before ``day`` begins at home."""
+    from datetime import UTC, time
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(ws.settings().home_timezone)
+    first = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC).isoformat()
+    return any(str(doc.get("start", "")) < first for doc in ws.docs("time").values())
 
 
 def triage(ws: Workspace, on: date | None = None) -> Triage:
@@ -196,7 +201,7 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
     sections += today_money.sections(ws, day)
     sections += today_clients.sections(ws, day)
     timer_info = None
-    monday = day - timedelta(days=day.weekday())
+    monday = week_first_day(day, settings.week_start)
     before = day - timedelta(days=1)
     log = summarize(ws, min(monday, before), day, now)
     running = log.running

@@ -64,6 +64,9 @@ class Workspace:
         """Why reads show what was last read whole, while ``keep_last_good`` serves it."""
         self._last_good: dict[str, Any] | None = None
         self._refused_stat: object = None
+        self.lenient_settings = False
+        """Read a bad hand-edited setting as its default (the app, which names it and lets the
+        VA fix it) instead of refusing (the CLI)."""
 
     # opening -------------------------------------------------------------------
 
@@ -293,8 +296,16 @@ class Workspace:
 
     def settings(self) -> Settings:
         """The workspace settings (defaults when none are stored)."""
+        from vatui.domain.settings_load import load_settings, read_settings
+
         doc = self.docs("settings").get("1")
-        return Settings.from_doc(doc, 1) if doc else Settings(id=1)
+        return read_settings(doc)[0] if self.lenient_settings else load_settings(doc)
+
+    def settings_problems(self) -> list[str]:
+        """One line per bad value in the stored settings (a hand edit), by name."""
+        from vatui.domain.settings_load import read_settings
+
+        return read_settings(self.docs("settings").get("1"))[1]
 
     def meta(self) -> dict[str, Any]:
         """The meta document (schema version, id floors)."""

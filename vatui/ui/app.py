@@ -66,6 +66,7 @@ class VatuiApp(PaneApp):
         Binding("a", "quick_add", _("Add"), id="quick_add"),
         Binding("u", "undo", _("Undo"), id="undo"),
         Binding("question_mark", "help", _("Keys"), id="help"),
+        Binding("comma", "settings", _("Settings"), show=False, id="settings"),
         Binding("ctrl+p", "command_palette", _("Palette"), show=False, priority=True, id="command_palette"),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
@@ -82,6 +83,8 @@ class VatuiApp(PaneApp):
         self.keymap_file = keymap_file
         """The keymap file (``keymap.toml`` in the config directory by default)."""
         self._sample_dir: Path | None = None
+        self._first_answers: dict[str, str] = {}
+        """The first run's answers, written into the new workspace when it opens."""
         self._ready_event = asyncio.Event()
 
     # start-up ----------------------------------------------------------------------
@@ -114,6 +117,7 @@ class VatuiApp(PaneApp):
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
+            self._first_answers = getattr(choice, "answers", {})
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:
@@ -125,7 +129,11 @@ class VatuiApp(PaneApp):
         try:
             from vatui.services.session import open_workspace
 
-            ws = open_workspace(directory, self.clock, backup=not sample)
+            ws = open_workspace(directory, self.clock, backup=not sample, lenient_settings=True)
+            if not sample and self._first_answers:
+                from vatui.services.first_run import set_up
+
+                set_up(ws, self._first_answers)
             ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
             english = switch_language(ws.settings().language)  # before triage: its labels too
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
@@ -158,6 +166,7 @@ class VatuiApp(PaneApp):
 
     def _loaded(self, ws: Workspace, first: Triage, english: dict[str, str] | None = None) -> None:
         self._ws = ws
+        self.say_settings_problems()
         settings = ws.settings()
         if english is not None:
             retranslate_keys(self, english)
@@ -270,6 +279,12 @@ class VatuiApp(PaneApp):
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def action_settings(self) -> None:
+        """``,``: the Settings screen."""
+        from vatui.ui.settings_flow import open_settings
+
+        open_settings(self)
 
     def action_help(self) -> None:
         """``?``: every key of this pane and the global ones."""

@@ -83,6 +83,8 @@ class PaneApp(App[None]):
         self._workspace_name = "vatui"
         self._today: date | None = None
         self._minute: datetime | None = None
+        self._said_settings: list[str] = []
+        """The bad settings already named (each is said once)."""
         self._last_error: str | None = None
         self._collecting: list[list[str]] = []
         for mode in PANES:
@@ -273,6 +275,16 @@ class PaneApp(App[None]):
         super().notify(clean(message, keep_newlines=True), title=clean(title), severity=severity,
                        timeout=timeout, markup=markup)
 
+    def say_settings_problems(self) -> None:
+        """A bad hand-edited setting is named (once), read as its default meanwhile."""
+        if self._ws is None:
+            return
+        problems = self._ws.settings_problems()
+        for problem in problems:
+            if problem not in self._said_settings:
+                self.inform(problem, error=True)
+        self._said_settings = problems
+
     def check_for_changes(self) -> None:
         """Once a second: if another session wrote, reload the active pane (one stat otherwise).
 
@@ -294,6 +306,7 @@ class PaneApp(App[None]):
         self._last_error = None
         minute = self.clock.now().replace(second=0, microsecond=0)
         if changed:
+            self.say_settings_problems()
             self._workspace_name = self._ws.settings().workspace_name
             self.reload_active()
         elif minute != self._minute:  # the date in the header can change at midnight
@@ -310,7 +323,10 @@ class PaneApp(App[None]):
         from vatui.services.common import home_today
         from vatui.services.timer import running_timer
 
-        self._today = home_today(self._ws)
+        try:
+            self._today = home_today(self._ws)
+        except VatuiError:  # a bad hand-edited setting: said once by check_for_changes
+            return
         entry = running_timer(self._ws)
         self._timer = None
         if entry is not None:

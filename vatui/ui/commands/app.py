@@ -30,6 +30,8 @@ class AppCommands(PaneCommands):
                           partial(_exchange, app, "import"))
             yield Command(_("App: Export…"), _("JSON, CSV, hledger or a calendar (.ics), to a path"),
                           partial(_exchange, app, "export"))
+            yield Command(_("Settings"), _("Your business, language, formats, board and reminders (,)"),
+                          app.action_settings)
             label = app.ws.undo_label()
             if label is not None:
                 yield Command(_("App: undo {label}").format(label=label),

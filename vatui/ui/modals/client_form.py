@@ -30,6 +30,7 @@ from vatui.domain.localtime import all_zones, check_zone, complete_zone, local_t
 from vatui.domain.money import check_currency
 from vatui.domain.numbers import number_format
 from vatui.domain.reliability import VETTING_LABELS
+from vatui.domain.settings_rules import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services import clients as checks
@@ -202,6 +203,15 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                     yield Label("", classes="form-label")
                     yield MarkedCheckbox(_("confidential (masked, never exported)"), id="client-note-secret",
                                    compact=True)
+                with Horizontal(classes="form-row"):
+                    yield Label(_("Writes in"), classes="form-label")
+                    yield Select([(_("yours"), ""), ("English", "en"), ("Español", "es")], allow_blank=False,
+                                 value=c.language if c else "", id="client-language", compact=True,
+                                 classes="form-select")
+                    yield Label(_("Numbers"), classes="form-label")
+                    yield Select([(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)], allow_blank=False,
+                                 value=c.number_format if c else "", id="client-number-format", compact=True,
+                                 classes="form-select")
             with Horizontal(classes="form-row"):
                 yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
                 yield Button(_("Save"), id="client-save", compact=True, variant="primary")
@@ -370,6 +380,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "deposit_percent": v["deposit"] or 0, "late_fee_percent": v["late_fee"],
             "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
             "cadence_days": v["cadence"], "tags": v["tags"] or (), "vetting": vetting,
+            "language": _select_text(self.query_one("#client-language", Select).value),
+            "number_format": _select_text(self.query_one("#client-number-format", Select).value),
         }
 
     def action_save(self) -> None:
@@ -384,3 +396,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             self.app.bell()
             return
         self.submit(result)
+
+
+def _select_text(value: object) -> str:
+    """A select's value as text (blank: empty)."""
+    return value if isinstance(value, str) else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from vatui.domain.clock import local_date
 from vatui.domain.text import one_line
 from vatui.i18n import _
 
@@ -208,7 +209,8 @@ def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None
     from vatui.services.contacts import list_contacts
     from vatui.ui.modals.record_list import RecordListModal
 
-    rows = [(str(c.id), describe_contact(c)) for c in list_contacts(app.ws, client_id)]
+    rows = [(str(c.id), describe_contact(c, app.ws.settings().home_timezone))
+            for c in list_contacts(app.ws, client_id)]
 
     def done(got: RecordAction | None) -> None:
         if got is None or got.ref is None:
@@ -263,7 +265,8 @@ def notes(app: VatuiApp, client_id: int, reveal: bool, selected: str | None = No
     for n, note in found.items():
         text = one_line(note.text, 60) if reveal or not note.confidential else _("•••• confidential (v reveals)")
         lock = _("[confidential] ") if note.confidential else ""
-        rows.append((str(n), f"{n}. {note.created.date().isoformat()} {lock}{text}"))
+        day = local_date(note.created, app.ws.settings().home_timezone)
+        rows.append((str(n), f"{n}. {day.isoformat()} {lock}{text}"))
 
     def done(got: RecordAction | None) -> None:
         if got is None or got.ref is None:

@@ -1,0 +1,66 @@
+"""``vatui settings``: every setting with its value; ``vatui settings set KEY VALUE``.
+
+Keys are those of ``vatui.domain.settings_rules`` (``business_name``, ``time_rounding``,
+``columns``…) and the dotted families ``payment_details.EUR``, ``reminder.es.polite`` and
+``protocol.firm.days``. A bad value is refused with the values allowed; nothing is saved.
+"""
+
+from __future__ import annotations
+
+import click
+
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.i18n import _
+
+
+@click.group("settings", invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@click.pass_context
+def settings_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Your business, language, formats, board and reminders: show them, or set one."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from vatui.services.settings_edit import open_for_settings, settings_view
+
+    obj = ctx.find_object(CliContext) or CliContext()
+    view = settings_view(open_for_settings(obj.directory, obj.clock))
+    if as_json:
+        emit_json(
+            {
+                "settings": {row.key: row.value for row in view.rows},
+                "allowed": {row.key: row.allowed for row in view.rows},
+                "problems": view.problems,
+            }
+        )
+        return
+    width = max(len(row.key) for row in view.rows)
+    for row in view.rows:
+        lines = row.value.splitlines() or [""]
+        say(f"{row.key:<{width}}  {show(lines[0])}")
+        for more in lines[1:]:
+            say(f"{'':<{width}}  {show(more)}")
+    for problem in view.problems:
+        click.echo(f"vatui: {show(problem)}", err=True)
+
+
+@settings_cmd.command("set", context_settings={"ignore_unknown_options": True})
+@click.argument("key")
+@click.argument("value")
+@pass_ctx
+def set_cmd(obj: CliContext, key: str, value: str) -> None:
+    """Set KEY to VALUE (checked first: a bad value saves nothing).
+
+    \b
+    Keys: see `vatui settings`. With dots:
+      payment_details.EUR "IBAN ES12 …"   (payment_details.* for any currency)
+      reminder.es.polite "Hola {contact}, …"   (empty: the built-in text)
+      protocol.firm.days 10   (protocol.friendly.days -3: before the due date)
+    """
+    from vatui.domain import settings_rules
+    from vatui.services.settings_edit import open_for_settings, set_from_text
+
+    updated = set_from_text(open_for_settings(obj.directory, obj.clock), key, value)
+    say(_("{key} = {value}").format(key=key, value=show(settings_rules.value_of(updated, key), 200)))
+
+
+COMMANDS = [settings_cmd]
