@@ -19,6 +19,21 @@ from vatui.store.workspace import Workspace
 os.environ["LANGUAGE"] = "en"
 set_language("en")
 
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """A test that switched the app to Spanish (a first run answered ``es``) leaves English
+    behind: the catalog and the key descriptions the screen classes hold."""
+    yield
+    from vatui import i18n
+
+    if i18n.language() != "en":
+        from vatui.ui.language import retranslate_classes, switch_language
+
+        english = switch_language("en")
+        if english:
+            retranslate_classes(english)
+
+
 #: Friday 27 November 2026, 09:30 UTC: every test's "now" unless it says otherwise.
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 

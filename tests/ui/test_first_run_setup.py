@@ -108,3 +108,22 @@ async def test_a_bad_answer_is_named_and_nothing_is_created(
     settings = Workspace.open(data_dir, clock).settings()
     assert settings.home_timezone == "Europe/Madrid" and settings.number_format == "1,234.56"
     assert settings.business_name == "My VA Business"
+
+
+async def test_escape_in_an_answer_leaves_the_field_not_the_app(
+    data_dir: Path, clock: FixedClock, ready: Ready, bogota: None
+) -> None:
+    """Typing a name then escape (to get out of the field) keeps the name and the app open."""
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        app.screen.query_one("#fr-business_name", Input).focus()
+        await pilot.press(*"Ana", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FirstRunScreen) and app.is_running
+        assert app.focused is app.screen.query_one(OptionList)
+        assert app.screen.query_one("#fr-business_name", Input).value == "Ana"
+        await pilot.press("e")
+        await ready(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    assert Workspace.open(data_dir, clock).settings().business_name == "Ana"

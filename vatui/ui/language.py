@@ -59,11 +59,16 @@ def switch_language(code: str) -> dict[str, str] | None:
     return english
 
 
-def retranslate_keys(app: App[Any], english: dict[str, str]) -> None:
-    """Translate again the key descriptions of every class and of the nodes already built."""
+def retranslate_classes(english: dict[str, str]) -> None:
+    """Translate again the key descriptions every screen and widget class holds."""
     for cls in _classes(DOMNode):
         if "_merged_bindings" in vars(cls):
             _retranslate(cls._merged_bindings, english)
+
+
+def retranslate_keys(app: App[Any], english: dict[str, str]) -> None:
+    """Translate again the key descriptions of every class and of the nodes already built."""
+    retranslate_classes(english)
     nodes: list[Any] = [app, *app.screen_stack, *getattr(app, "_panes", {}).values()]
     for screen in list(nodes[1:]):
         nodes.extend(screen.walk_children())

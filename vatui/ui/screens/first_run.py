@@ -203,7 +203,12 @@ class FirstRunScreen(Screen[FirstRunChoice]):
             self.dismiss(choice)
 
     def action_choose_quit(self) -> None:
-        """Close without a workspace: the app quits."""
+        """Close without a workspace: the app quits. In an answer field, escape only leaves
+        the field (for the choices below): what was typed stays."""
+        focused = self.focused
+        if focused is not None and focused.id is not None and focused.id.startswith("fr-"):
+            self.query_one(OptionList).focus()
+            return
         self.dismiss(None)
 
     def action_cursor_down(self) -> None:
