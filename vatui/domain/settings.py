@@ -110,3 +110,9 @@ class Settings(Record):
     dates that read one way are accepted."""
     week_start: str = "monday"
     """The first day of the week (``monday`` or ``sunday``)."""
+
+    def __post_init__(self) -> None:
+        # A board without columns has nowhere to put a task: a stored empty list (a damaged
+        # or hand-edited file) reads as the default columns instead of crashing every reader.
+        if not self.columns:
+            object.__setattr__(self, "columns", DEFAULT_COLUMNS)
