@@ -306,3 +306,31 @@ def test_excel_unicode_text_is_read(ws: Workspace, tmp_path: Path) -> None:
     plan = import_csv(ws, sheet, "clients")
     assert ("format", "CSV, separator '\\t', utf-16") in plan.mapping
     assert [c.name for c in ws.all(Client)] == ["Café Olé"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "words"),
+    [
+        ("tasks", "Title,Notes\nOk,fine\nBig," + "n" * 10_001 + "\n", r"big\.csv:3: the notes is too long"),
+        ("tasks", "Title,Tags\nOk,admin\nSum,=1+1\n", r"big\.csv:3: '=1\+1' is not a tag"),
+        ("tasks", "Title,Tags\nOk,admin\nLong," + "t" * 51 + "\n", r"big\.csv:3: a tag is too long"),
+        ("tasks", "Title\nOk\n" + "T" * 501 + "\n", r"big\.csv:3: the title is too long"),
+        ("clients", "Name,Tags\nAcme,vip\nGlobex,=1+1\n", r"big\.csv:3: '=1\+1' is not a tag"),
+        ("clients", "Name\nAcme\n" + "N" * 201 + "\n", r"big\.csv:3: the name is too long"),
+        ("time", "Date,Duration,Description\n2026-11-02,1h,ok\n2026-11-03,1h," + "d" * 501 + "\n",
+         r"big\.csv:3: the note is too long"),
+        ("time", "Date,Duration,Project\n2026-11-02,1h,ok\n2026-11-03,1h," + "p" * 501 + "\n",
+         r"big\.csv:3: the title is too long"),
+    ],
+    ids=["task-notes", "task-formula-tag", "task-long-tag", "task-title", "client-formula-tag", "client-name",
+         "time-note", "time-project"],
+)
+def test_every_imported_text_meets_the_rules_of_typed_input(
+    ws: Workspace, tmp_path: Path, data_dir: Path, kind: str, content: str, words: str
+) -> None:
+    before = workspace_bytes(data_dir)
+    big = tmp_path / "big.csv"
+    big.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportRefused, match=words):
+        import_csv(ws, big, kind)
+    assert workspace_bytes(data_dir) == before
