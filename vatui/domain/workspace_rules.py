@@ -124,18 +124,17 @@ def check_semantics(
         if found != key:
             bad("clients", key, "name", _("another client is named {name!r} (#{other})").format(
                 name=doc["name"][:40], other=found))
+    known = {t: _ids(tables.get(t)) | _ids(archived.get(t)) for t in ("clients", "tasks", "invoices")}
+    top = {t: max([*ids, (floors or {}).get(t, 0)], default=0) for t, ids in known.items()}
     for table, links in _REFS.items():
         for key, doc in tables.get(table, {}).items():
             for name, target in links:
                 ref = doc.get(name)
-                if ref is None:
-                    continue
-                known = _ids(tables.get(target)) | _ids(archived.get(target))
-                if ref in known:
+                if ref is None or ref in known[target]:
                     continue
                 if target in _MUST_EXIST:
                     bad(table, key, name, _("{target} #{ref} is not in the file").format(target=target, ref=ref))
-                elif floors is not None and ref > max([*known, floors.get(target, 0)], default=0):
+                elif floors is not None and ref > top[target]:
                     bad(table, key, name, _("{target} #{ref} never existed").format(target=target, ref=ref))
     return problems
 
