@@ -299,3 +299,19 @@ def test_a_file_breaking_the_domains_rules_is_refused_at_its_line(
                 and row == f'      "id": {broken},')
     assert problems[0].startswith(f"{file}:{line}: {table} #{broken}")
     assert sorted((p.name, p.read_bytes()) for p in (tmp_path / "empty").iterdir() if p.is_file()) == before
+
+
+def test_a_merge_whose_invoice_number_is_taken_here_is_refused(
+    ws: Workspace, data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    file = _export(_source(tmp_path / "src", clock, floor=100), tmp_path / "export.json")
+    _own_client(ws)
+    with ws.transaction("own invoice") as tx:
+        tx.add(Invoice(number="INV-2026-0042", client_id=1, issue_date=date(2026, 11, 1),
+                       due_date=date(2026, 11, 15), currency="USD"))
+    before = (data_dir / "workspace.json").read_bytes()
+    with pytest.raises(ImportRefused) as refused:
+        import_json(ws, file)
+    assert refused.value.problems == [
+        f"{file}: invoices #101: invoice INV-2026-0042 is already #1 in this workspace"]
+    assert (data_dir / "workspace.json").read_bytes() == before
