@@ -5,7 +5,9 @@
 written: the shape (tables of objects by canonical number), the tables' names, the schema
 version, the ``meta`` and ``undo`` documents, and every record of every table through its
 record class (``vatui.domain.doc_check``: every field of its type, money in whole minor
-units, then ``from_doc``). Only then does ``replace_workspace`` take the lock, back the
+units, then ``from_doc``), then the whole file through the domain's rules
+(``vatui.domain.workspace_rules.check_semantics``: caps, amounts, references within the
+file and the archive, one running timer, unique invoice numbers and client names). Only then does ``replace_workspace`` take the lock, back the
 current file up (``-prerestore``, whatever it holds, even if it is damaged) and replace
 it atomically. A refused file leaves the workspace and the backups untouched.
 """
