@@ -334,3 +334,24 @@ def test_every_imported_text_meets_the_rules_of_typed_input(
     with pytest.raises(ImportRefused, match=words):
         import_csv(ws, big, kind)
     assert workspace_bytes(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "content"),
+    [
+        ("tasks", "Title,Due\nOk,2026-12-01\nLate,9999-12-31\n"),
+        ("tasks", "Title,Due\nOk,2026-12-01\nEarly,01/01/1900\n"),
+        ("time", "Date,Duration\n2026-11-02,1h\n9999-12-31,1h\n"),
+        ("time", "Start date,Duration\n2026-11-02,1h\n1969-12-31T10:00:00+00:00,1h\n"),
+    ],
+    ids=["task-due-9999", "task-due-1900", "time-9999", "time-moment-1969"],
+)
+def test_a_date_outside_the_business_range_is_refused_at_its_line(
+    ws: Workspace, tmp_path: Path, data_dir: Path, kind: str, content: str
+) -> None:
+    before = workspace_bytes(data_dir)
+    far = tmp_path / "far.csv"
+    far.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"far\.csv:3: .*out of range: dates go from 1970-01-01 to 2199-12-31"):
+        import_csv(ws, far, kind)
+    assert workspace_bytes(data_dir) == before

@@ -219,3 +219,12 @@ def test_a_checklist_item_longer_than_a_title_is_refused(ws: Workspace, tmp_path
     big.write_text(json.dumps(board, indent=1), encoding="utf-8")
     with pytest.raises(ImportRefused, match=r"big\.json:\d+: a checklist item is too long"):
         import_trello(ws, big)
+
+
+def test_a_due_date_outside_the_business_range_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    board["cards"][2]["due"] = "9999-12-31T12:00:00.000Z"
+    far = tmp_path / "far.json"
+    far.write_text(json.dumps(board, indent=1), encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"far\.json:\d+: .*out of range: dates go from 1970-01-01"):
+        import_trello(ws, far)

@@ -16,6 +16,7 @@ import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.dates import check_business_date
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import MAX_TITLE, check_text, clean
@@ -46,6 +47,7 @@ def _moment(day_text: str, clock_text: str, zone: ZoneInfo, dayfirst: bool) -> d
         except ValueError:
             text, _sep, clock_text = text.partition(" ")
         else:
+            check_business_date(stamp.date(), text[:40])
             return (stamp if stamp.tzinfo else stamp.replace(tzinfo=zone)).astimezone(UTC)
     day: date = parse_day(text, dayfirst=dayfirst)
     at = parse_clock(clock_text) if clock_text.strip() else time(0, 0)

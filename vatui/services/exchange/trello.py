@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from vatui.domain.dates import check_business_date
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import ChecklistItem, Task
 from vatui.domain.text import MAX_TITLE, check_text, clean
@@ -100,6 +101,7 @@ def _stamp(value: Any, what: str) -> datetime | None:
         stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(_("the {what} {value!r} is not a date").format(what=what, value=text[:40])) from None
+    check_business_date(stamp.date(), text[:40])
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
