@@ -183,3 +183,28 @@ def test_the_dry_run_prints_what_the_import_then_prints_and_a_refusal_writes_not
         "vatui: nothing was imported.",
     ]
     assert (target / "workspace.json").read_bytes() == before
+
+
+def test_a_seeded_demo_round_trips_and_a_file_breaking_a_rule_is_refused_at_its_line(
+    vatui: Vatui, data_dir: Path, tmp_path: Path
+) -> None:
+    _ok(vatui, data_dir, "demo-data", "--size", "3", "--seed", "7")
+    exported, _out = _round_trip(vatui, data_dir, tmp_path / "first", tmp_path)
+    lines = exported.read_text().splitlines()
+    start = lines.index('  "time": [')
+    minutes = next(n for n in range(start, len(lines)) if lines[n].startswith('      "minutes": '))
+    entry = next(n for n in range(minutes, start, -1) if lines[n].startswith('      "id": '))
+    lines[minutes] = '      "minutes": -60,'
+    bad = tmp_path / "bad.json"
+    bad.write_text("\n".join(lines))
+    target = tmp_path / "empty"
+    _ok(vatui, target, "client", "list")
+    before = (target / "workspace.json").read_bytes()
+    refused = vatui("--data-dir", str(target), "import", "json", str(bad))
+    assert refused.code == 1 and refused.out == ""
+    ident = lines[entry].split(": ")[1].rstrip(",")
+    assert refused.err.splitlines() == [
+        f"vatui: {bad}:{entry + 1}: time #{ident}.minutes: the duration cannot be negative",
+        "vatui: nothing was imported.",
+    ]
+    assert (target / "workspace.json").read_bytes() == before

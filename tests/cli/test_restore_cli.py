@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -74,3 +75,38 @@ def test_demo_data_force_backs_up_first_and_says_where(data_dir: Path) -> None:
     assert "Real work" not in _titles(data_dir)
     assert run_vatui(data_dir, "restore", str(saved)).returncode == 0
     assert _titles(data_dir) == ["Real work"]
+
+
+def test_a_file_breaking_the_domains_rules_is_refused_and_a_real_backup_restores(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    assert run_vatui(data_dir, "demo-data", "--size", "3", "--seed", "11").returncode == 0
+    assert run_vatui(data_dir, "add", "Newest, then deleted").returncode == 0
+    newest = max(int(k) for k in orjson.loads((data_dir / "workspace.json").read_bytes())["tasks"])
+    assert run_vatui(data_dir, "time", "start", str(newest)).returncode == 0
+    assert run_vatui(data_dir, "task", "delete", str(newest), "--yes").returncode == 0  # its running time stays
+    assert run_vatui(data_dir, "backup").returncode == 0
+    backup = next((data_dir / "backups").glob("*manual*.json"))
+    good = orjson.loads(backup.read_bytes())
+    before = (data_dir / "workspace.json").read_bytes()
+
+    def first(d: dict[str, Any], table: str) -> dict[str, Any]:
+        found: dict[str, Any] = d[table][min(d[table], key=int)]
+        return found
+
+    for change, words in (
+        (lambda d: first(d, "time").update(minutes=-60), "time #"),
+        (lambda d: first(d, "tasks").update(title="A" * 1_000_000), "at most 500"),
+        (lambda d: d["settings"]["1"].update(columns=[]), "settings #1.columns"),
+        (lambda d: first(d, "payments").update(invoice_id=9999), "invoices #9999"),
+    ):
+        candidate = json.loads(json.dumps(good))
+        change(candidate)
+        bad = tmp_path / "bad.json"
+        bad.write_bytes(orjson.dumps(candidate))
+        line = one_line_error(run_vatui(data_dir, "restore", str(bad)))
+        assert "not a vatui workspace" in line and words in line
+        assert (data_dir / "workspace.json").read_bytes() == before
+    restored = run_vatui(data_dir, "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert run_vatui(data_dir, "add", "After the restore").returncode == 0

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vatui.domain.errors import InputError
-from vatui.domain.text import MAX_NAME, ZERO_WIDTH, check_text, clean, name_key, one_line
+from vatui.domain.text import MAX_NAME, ZERO_WIDTH, check_tag, check_text, clean, name_key, one_line
 
 #: What a terminal would act on: any C0 control but newline, DEL, any C1 control.
 ACTIVE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -97,3 +97,16 @@ def test_zero_width_never_makes_a_new_name(name: str, extra: list[str], where: i
     at = min(where, len(name))
     padded = name[:at] + "".join(extra) + name[at:]
     assert name_key(padded) == name_key(name)
+
+
+@pytest.mark.parametrize("tag", ["=1+1", "+cmd", "@sum", "-x", "two words", "t" * 51, "a\x1bb"])
+def test_a_tag_is_one_word_that_starts_with_a_letter_or_digit_within_its_cap(tag: str) -> None:
+    with pytest.raises(InputError):
+        check_tag(tag)
+
+
+def test_a_tag_loses_its_hash_and_case() -> None:
+    assert check_tag(" #Email ") == "email"
+    assert check_tag("2026-q4") == "2026-q4"
+    assert check_tag("hostelería") == "hostelería"
+    assert check_tag("#") == ""

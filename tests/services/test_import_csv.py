@@ -306,3 +306,52 @@ def test_excel_unicode_text_is_read(ws: Workspace, tmp_path: Path) -> None:
     plan = import_csv(ws, sheet, "clients")
     assert ("format", "CSV, separator '\\t', utf-16") in plan.mapping
     assert [c.name for c in ws.all(Client)] == ["Café Olé"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "content", "words"),
+    [
+        ("tasks", "Title,Notes\nOk,fine\nBig," + "n" * 10_001 + "\n", r"big\.csv:3: the notes is too long"),
+        ("tasks", "Title,Tags\nOk,admin\nSum,=1+1\n", r"big\.csv:3: '=1\+1' is not a tag"),
+        ("tasks", "Title,Tags\nOk,admin\nLong," + "t" * 51 + "\n", r"big\.csv:3: a tag is too long"),
+        ("tasks", "Title\nOk\n" + "T" * 501 + "\n", r"big\.csv:3: the title is too long"),
+        ("clients", "Name,Tags\nAcme,vip\nGlobex,=1+1\n", r"big\.csv:3: '=1\+1' is not a tag"),
+        ("clients", "Name\nAcme\n" + "N" * 201 + "\n", r"big\.csv:3: the name is too long"),
+        ("time", "Date,Duration,Description\n2026-11-02,1h,ok\n2026-11-03,1h," + "d" * 501 + "\n",
+         r"big\.csv:3: the note is too long"),
+        ("time", "Date,Duration,Project\n2026-11-02,1h,ok\n2026-11-03,1h," + "p" * 501 + "\n",
+         r"big\.csv:3: the title is too long"),
+    ],
+    ids=["task-notes", "task-formula-tag", "task-long-tag", "task-title", "client-formula-tag", "client-name",
+         "time-note", "time-project"],
+)
+def test_every_imported_text_meets_the_rules_of_typed_input(
+    ws: Workspace, tmp_path: Path, data_dir: Path, kind: str, content: str, words: str
+) -> None:
+    before = workspace_bytes(data_dir)
+    big = tmp_path / "big.csv"
+    big.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportRefused, match=words):
+        import_csv(ws, big, kind)
+    assert workspace_bytes(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("kind", "content"),
+    [
+        ("tasks", "Title,Due\nOk,2026-12-01\nLate,9999-12-31\n"),
+        ("tasks", "Title,Due\nOk,2026-12-01\nEarly,01/01/1900\n"),
+        ("time", "Date,Duration\n2026-11-02,1h\n9999-12-31,1h\n"),
+        ("time", "Start date,Duration\n2026-11-02,1h\n1969-12-31T10:00:00+00:00,1h\n"),
+    ],
+    ids=["task-due-9999", "task-due-1900", "time-9999", "time-moment-1969"],
+)
+def test_a_date_outside_the_business_range_is_refused_at_its_line(
+    ws: Workspace, tmp_path: Path, data_dir: Path, kind: str, content: str
+) -> None:
+    before = workspace_bytes(data_dir)
+    far = tmp_path / "far.csv"
+    far.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"far\.csv:3: .*out of range: dates go from 1970-01-01 to 2199-12-31"):
+        import_csv(ws, far, kind)
+    assert workspace_bytes(data_dir) == before

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,45 @@ def test_a_card_twice_in_the_file_is_a_problem(ws: Workspace, tmp_path: Path) ->
     ):
         import_trello(ws, twice)
     assert ws.all(Task) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda c: c.update(desc="x" * 10_001), "the notes is too long"),
+        (lambda c: c.update(labels=[{"name": "=1+1", "color": "red"}]), "'=1\\+1' is not a tag"),
+        (lambda c: c.update(labels=[{"name": "t" * 51, "color": "red"}]), "a tag is too long"),
+        (lambda c: c.update(name="T" * 501), "the title is too long"),
+    ],
+    ids=["notes", "formula-label", "long-label", "title"],
+)
+def test_every_text_of_a_card_meets_the_rules_of_typed_input(
+    ws: Workspace, tmp_path: Path, data_dir: Path, change: Any, words: str
+) -> None:
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    change(board["cards"][2])
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(board, indent=1), encoding="utf-8")
+    before = workspace_bytes(data_dir)
+    with pytest.raises(ImportRefused, match=rf"big\.json:\d+: {words}"):
+        import_trello(ws, big)
+    assert workspace_bytes(data_dir) == before
+
+
+def test_a_checklist_item_longer_than_a_title_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    checklist = next(c for c in board["checklists"] if c.get("checkItems"))
+    checklist["checkItems"][0]["name"] = "c" * 501
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps(board, indent=1), encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"big\.json:\d+: a checklist item is too long"):
+        import_trello(ws, big)
+
+
+def test_a_due_date_outside_the_business_range_is_refused(ws: Workspace, tmp_path: Path) -> None:
+    board = json.loads(BOARD.read_text(encoding="utf-8"))
+    board["cards"][2]["due"] = "9999-12-31T12:00:00.000Z"
+    far = tmp_path / "far.json"
+    far.write_text(json.dumps(board, indent=1), encoding="utf-8")
+    with pytest.raises(ImportRefused, match=r"far\.json:\d+: .*out of range: dates go from 1970-01-01"):
+        import_trello(ws, far)

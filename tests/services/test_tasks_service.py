@@ -164,3 +164,15 @@ def test_edit_with_a_bad_column_saves_nothing(ws: Workspace) -> None:
     with pytest.raises(InputError):
         svc.edit_task(ws, task.id or 0, title="Changed", column="Someday")
     assert ws.get(Task, task.id or 0).title == "Keep"
+
+
+def test_stored_settings_without_columns_still_take_a_task(ws: Workspace) -> None:
+    with ws.transaction("damage") as tx:
+        settings = ws.settings().to_doc()
+        if tx.get_doc("settings", 1) is None:
+            tx.insert("settings", {**settings, "columns": []}, 1)
+        else:
+            tx.update("settings", 1, {"columns": []})
+    task = svc.add_task(ws, "After the damage")
+    assert task.column == "Inbox"
+    assert svc.check_column(ws.settings(), "doi") == "Doing"

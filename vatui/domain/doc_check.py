@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import MAX_DATE, MIN_DATE
 from vatui.domain.ledger import Invoice, LineItem
 from vatui.domain.localtime import check_zone
 from vatui.domain.money import Money, check_currency
@@ -30,10 +31,11 @@ from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
 from vatui.i18n import _
 
-FIRST_YEAR = 1900
-LAST_YEAR = 2199
-"""Dates and moments outside these years are refused: date arithmetic near the end of
-Python's calendar (9999) crashes every reader."""
+FIRST_YEAR = MIN_DATE.year
+LAST_YEAR = MAX_DATE.year
+"""Dates and moments outside these years are refused: the business range of typed input
+(``vatui.domain.dates``, one rule); date arithmetic near the end of Python's calendar
+(9999) crashes every reader."""
 
 
 class BadDocument(ValueError):

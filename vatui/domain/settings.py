@@ -143,3 +143,9 @@ class Settings(Record):
     """How to pay, per currency (``*``: any other)."""
     reminder_templates: tuple[ReminderTemplate, ...] = ()
     """Reminder texts edited per language and step; the built-in text otherwise."""
+
+    def __post_init__(self) -> None:
+        # A board without columns has nowhere to put a task: a stored empty list (a damaged
+        # or hand-edited file) reads as the default columns instead of crashing every reader.
+        if not self.columns:
+            object.__setattr__(self, "columns", DEFAULT_COLUMNS)

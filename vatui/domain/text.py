@@ -51,6 +51,8 @@ MAX_TITLE = 500
 """The longest one-line text (a task title, an invoice line, a checklist item)."""
 MAX_NOTE = 10_000
 """The longest long text (task notes, a client note, a contact summary)."""
+MAX_TAG = 50
+"""The longest tag (of a task or a client)."""
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u034f\u180e\u2061\u2062\u2063\u2064"
 """Characters that take no room on screen (zero-width space and joiners, word joiner, BOM,
@@ -89,6 +91,17 @@ def check_text(value: str, field: str, max_len: int, *, multiline: bool = False)
         raise InputError(_("{field} is too long ({n} characters, at most {max})").format(
             field=field, n=len(text), max=max_len))
     return text
+
+
+def check_tag(tag: str) -> str:
+    """A tag (of a task or a client) lower-cased without its ``#`` (``""`` when nothing is
+    left), or ``InputError``: one word of at most ``MAX_TAG`` characters that starts with a
+    letter or a digit (so ``=1+1`` is not a tag), no control characters."""
+    value = check_text(tag, _("a tag"), MAX_TAG).lstrip("#").lower()
+    if value and (any(c.isspace() for c in value) or not value[0].isalnum()):
+        raise InputError(_("{tag!r} is not a tag (one word that starts with a letter or a digit, at most {max} "
+                           "characters)").format(tag=one_line(tag, 60), max=MAX_TAG))
+    return value
 
 
 def visible(text: str) -> str:

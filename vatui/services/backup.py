@@ -33,11 +33,11 @@ def restore(directory: Path, source: Path, clock: Clock | None = None) -> Path |
     damaged one can be restored over (it is backed up as it is, ``-prerestore``).
     """
     from vatui.services.common import home_today
-    from vatui.store.archive import archive_old
+    from vatui.store.archive import archive_old, archive_tables
     from vatui.store.restore import parse_candidate, read_candidate, replace_workspace
 
     raw = read_candidate(Path(source))
-    parse_candidate(Path(source), raw)
+    parse_candidate(Path(source), raw, archive_tables(Path(directory)))
     saved = replace_workspace(Path(directory), raw, clock)
     opened = Workspace.open(Path(directory), clock)
     try:

@@ -25,14 +25,13 @@ from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone, parse_hhmm
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import NumberFormat, parse_decimal
-from vatui.domain.text import check_text, visible
+from vatui.domain.text import check_tag, check_text, visible
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
 MAX_NAME = 200
 MAX_NOTE = 5000
 MAX_HANDLE = 200
-MAX_TAG = 50
 
 CHANNEL_ALIASES = {
     "mail": "email", "e-mail": "email", "wa": "whatsapp", "whats": "whatsapp", "tg": "telegram",
@@ -218,12 +217,9 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags lower-cased, without ``#``, spaces or duplicates, in order."""
     out: list[str] = []
     for tag in tags:
-        value = check_text(tag, _("a tag"), MAX_TAG).lstrip("#").lower()
+        value = check_tag(tag)
         if not value:
             continue
-        if len(value) > MAX_TAG or any(c.isspace() for c in value):
-            raise InputError(_("{tag!r} is not a tag (one word, at most {max} characters)").format(
-                tag=tag, max=MAX_TAG))
         if value not in out:
             out.append(value)
     return tuple(out)

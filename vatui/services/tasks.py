@@ -14,12 +14,10 @@ from vatui.domain.fold import fold
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
-from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_text, one_line
+from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import client_refs, home_today
 from vatui.store.workspace import Tx, Workspace
-
-MAX_TAG = 50
 
 
 def check_title(title: str) -> str:
@@ -31,8 +29,9 @@ def check_title(title: str) -> str:
 
 
 def check_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags lower-cased, without ``#`` or duplicates; control characters and long tags refused."""
-    checked = (check_text(t, _("a tag"), MAX_TAG).lstrip("#").lower() for t in tags)
+    """Tags lower-cased, without ``#`` or duplicates; each through ``check_tag`` (one word that
+    starts with a letter or a digit, at most ``MAX_TAG`` characters, no control characters)."""
+    checked = (check_tag(t) for t in tags)
     return tuple(dict.fromkeys(t for t in checked if t))
 
 

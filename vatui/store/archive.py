@@ -84,6 +84,20 @@ def read_year(path: Path) -> Year:
     return year
 
 
+def archive_tables(directory: Path) -> Year:
+    """Every archived document of the workspace in ``directory``, by table (all years;
+    an archive file that cannot be read counts as empty)."""
+    out: Year = {}
+    for year in archive_years(directory):
+        try:
+            tables = read_year(archive_path(directory, year))
+        except (DamagedFileError, OSError):
+            continue
+        for table, docs in tables.items():
+            out.setdefault(table, {}).update(docs)
+    return out
+
+
 def archived_docs(ws: Workspace, table: str) -> Docs:
     """Every archived document of ``table`` by id string, all years, live ids left out.
 

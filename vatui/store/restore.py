@@ -5,7 +5,9 @@
 written: the shape (tables of objects by canonical number), the tables' names, the schema
 version, the ``meta`` and ``undo`` documents, and every record of every table through its
 record class (``vatui.domain.doc_check``: every field of its type, money in whole minor
-units, then ``from_doc``). Only then does ``replace_workspace`` take the lock, back the
+units, then ``from_doc``), then the whole file through the domain's rules
+(``vatui.domain.workspace_rules.check_semantics``: caps, amounts, references within the
+file and the archive, one running timer, unique invoice numbers and client names). Only then does ``replace_workspace`` take the lock, back the
 current file up (``-prerestore``, whatever it holds, even if it is damaged) and replace
 it atomically. A refused file leaves the workspace and the backups untouched.
 """
@@ -23,6 +25,7 @@ from vatui.domain.clock import Clock
 from vatui.domain.doc_check import BadDocument, check_doc
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
+from vatui.domain.workspace_rules import Tables, check_semantics
 from vatui.i18n import _
 from vatui.store import backups
 from vatui.store.schema import SCHEMA_VERSION, TABLES, version_of
@@ -32,6 +35,9 @@ from vatui.store.workspace import Workspace
 
 MAX_RESTORE_BYTES = 512 * 1024 * 1024
 """The largest file ``restore`` reads (512 MiB; the large demo workspace is about 25 MB)."""
+
+MAX_PROBLEMS = 5
+"""How many broken rules a refused restore names."""
 
 CLASS_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
 """The record class of each record table."""
@@ -70,8 +76,10 @@ def read_candidate(source: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
         os.close(fd)
 
 
-def check_workspace(data: Any) -> None:
-    """Refuse (``BadDocument``) a document that is not a workspace this vatui can read whole."""
+def check_workspace(data: Any, archived: Tables | None = None, *, semantics: bool = True) -> None:
+    """Refuse (``BadDocument``) a document that is not a workspace this vatui can read whole,
+    or (``semantics``) whose records break the domain's rules (``check_semantics``; references
+    may resolve in ``archived``, the archive's documents)."""
     if not is_tables(data):
         raise BadDocument(_("not a workspace (expected an object of tables of objects by number)"))
     unknown = sorted(set(data) - set(TABLES))
@@ -102,6 +110,14 @@ def check_workspace(data: Any) -> None:
         if invoice is not None and doc["amount"]["currency"] != invoice["currency"]:
             raise BadDocument(_("payments #{id}: {found} paid on an invoice in {currency}").format(
                 id=key, found=doc["amount"]["currency"], currency=invoice["currency"]))
+    if semantics:
+        meta = data.get("meta", {}).get("1") or {}
+        floors = meta.get("id_floor", {}) if version == SCHEMA_VERSION else None
+        problems = check_semantics(data, archived, floors)
+        if problems:
+            more = len(problems) - MAX_PROBLEMS
+            text = "; ".join(str(p) for p in problems[:MAX_PROBLEMS])
+            raise BadDocument(text if more <= 0 else _("{problems}; and {n} more").format(problems=text, n=more))
 
 
 def _is_int(value: Any) -> bool:
@@ -135,14 +151,15 @@ def _check_undo(entry: dict[str, Any], where: str) -> None:
                 check_doc(kind, change[side], change["id"], f"{here}.{side}")
 
 
-def parse_candidate(source: Path, raw: bytes) -> dict[str, Any]:
-    """``raw`` (read from ``source``) parsed and checked, or ``InputError`` saying why not."""
+def parse_candidate(source: Path, raw: bytes, archived: Tables | None = None) -> dict[str, Any]:
+    """``raw`` (read from ``source``) parsed and checked, or ``InputError`` saying why not
+    (references may resolve in ``archived``, the archive's documents)."""
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise InputError(_("{path} is not a vatui workspace (not valid JSON)").format(path=source)) from exc
     try:
-        check_workspace(data)
+        check_workspace(data, archived)
     except BadDocument as exc:
         raise InputError(
             _("{path} is not a vatui workspace this vatui can restore: {why}").format(path=source, why=exc)

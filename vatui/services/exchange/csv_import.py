@@ -3,7 +3,9 @@
 Clients are matched by name (accent- and case-insensitive) and never duplicated; tasks by
 title within their client. Time rows are planned in ``csv_time``. User text is kept as text
 (markup and formulas are never run; control characters and escape sequences are made
-visible), and every bad cell is a ``FILE:LINE: reason`` problem.
+visible), every text then meets the rules of typed input (``check_title``, ``check_notes``,
+``check_tags``, ``check_name``: caps, one-word tags), and every bad cell is a
+``FILE:LINE: reason`` problem.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from vatui.services.client_fields import clean_tags as client_tags
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
 from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
-from vatui.services.tasks import check_column, check_priority, check_title, clean_tags
+from vatui.services.tasks import check_column, check_notes, check_priority, check_tags, check_title
 
 
 def split_tags(text: str) -> list[str]:
@@ -243,8 +245,8 @@ def _plan_tasks(
                 due=parse_day(due_text, dayfirst=dayfirst) if due_text else None,
                 priority=check_priority(cell(row, mapping, "priority")),
                 estimate_minutes=parse_span(estimate) if estimate else None,
-                tags=clean_tags(split_tags(cell(row, mapping, "tags"))),
-                notes=clean(cell(row, mapping, "notes"), keep_newlines=True),
+                tags=check_tags(split_tags(cell(row, mapping, "tags"))),
+                notes=check_notes(clean(cell(row, mapping, "notes"), keep_newlines=True)),
                 created=now,
                 updated=now,
                 completed=now if column == settings.done_column else None,

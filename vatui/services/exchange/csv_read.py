@@ -21,6 +21,7 @@ from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from vatui.domain.dates import check_business_date
 from vatui.domain.durations import parse_duration
 from vatui.domain.errors import InputError, ParseError
 from vatui.i18n import _
@@ -143,19 +144,23 @@ def two_ways(text: str) -> bool:
 
 
 def parse_day(text: str, *, dayfirst: bool) -> date:
-    """A calendar date from a cell; ``InputError`` otherwise."""
+    """A calendar date from a cell, within the business range (``check_business_date``);
+    ``InputError`` otherwise."""
     value = text.strip()
+    found: date | None = None
     try:
         iso = _ISO_DATE.match(value)
         if iso is not None:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+            found = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         match = _DMY.match(value)
-        if match is not None:
+        if found is None and match is not None:
             a, b, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
             year += 2000 if year < 100 else 0
-            return date(year, b, a) if dayfirst else date(year, a, b)
+            found = date(year, b, a) if dayfirst else date(year, a, b)
     except ValueError:
         pass
+    if found is not None:
+        return check_business_date(found, value[:40])
     raise InputError(_("{text!r} is not a date (use 2026-11-02 or 02/11/2026)").format(text=value[:40]))
 
 

@@ -16,9 +16,10 @@ import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.dates import check_business_date
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.domain.text import clean
+from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.csv_import import client_ref, dayfirst_of
 from vatui.services.exchange.csv_map import Mapping, cell
@@ -31,6 +32,7 @@ from vatui.services.exchange.csv_read import (
     parse_yes,
 )
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
+from vatui.services.time_entries import check_time_note
 
 MAX_ENTRY_MINUTES = 24 * 60
 """The longest single time entry accepted, as for ``vatui time add``."""
@@ -45,6 +47,7 @@ def _moment(day_text: str, clock_text: str, zone: ZoneInfo, dayfirst: bool) -> d
         except ValueError:
             text, _sep, clock_text = text.partition(" ")
         else:
+            check_business_date(stamp.date(), text[:40])
             return (stamp if stamp.tzinfo else stamp.replace(tzinfo=zone)).astimezone(UTC)
     day: date = parse_day(text, dayfirst=dayfirst)
     at = parse_clock(clock_text) if clock_text.strip() else time(0, 0)
@@ -110,12 +113,13 @@ def plan_time(
                 raise InputError(_("{h} hours in one entry: at most 24").format(h=minutes // 60))
             billable_text = cell(row, mapping, "billable")
             billable = parse_yes(billable_text) if billable_text else True
+            client_name = clean(cell(row, mapping, "client"))
+            project = check_text(clean(cell(row, mapping, "project")), _("the title"), MAX_TITLE)
+            task_name = check_text(clean(cell(row, mapping, "task")), _("the title"), MAX_TITLE)
+            note = check_time_note(clean(cell(row, mapping, "description")))
         except InputError as exc:
             plan.problem(line, str(exc))
             continue
-        client_name = clean(cell(row, mapping, "client"))
-        project, task_name = clean(cell(row, mapping, "project")), clean(cell(row, mapping, "task"))
-        note = clean(cell(row, mapping, "description"))
         key = row_key(
             [fold(client_name), fold(project), fold(task_name), note, start.isoformat(), str(minutes)], seen
         )
@@ -159,7 +163,7 @@ def _task_for(
     for title in (task_name, project):
         if title and (fold(title), existing_client) in tasks:
             return tasks[(fold(title), existing_client)]
-    title = (project or task_name or _("Imported time"))[:500]
+    title = project or task_name or _("Imported time")
     key = f"task:{client}:{fold(title)}"
     if key not in plan.new_tasks:
         plan.new_tasks[key] = (Task(title=title, column=column, created=now, updated=now), client)

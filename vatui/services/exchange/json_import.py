@@ -141,6 +141,18 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                     "a merge keeps every id, so ids must not collide: import into an empty workspace"
                 ).format(table=table, ids=_ids(clash), top=max(taken))
             )
+    numbers = {
+        str(d.get("number")): int(k)
+        for k, d in {**archived_docs(ws, "invoices"), **reader.docs("invoices")}.items()
+    }
+    for doc_id, doc in sorted(export.rows.get("invoices", {}).items()):
+        if doc.get("number") in numbers:
+            plan.problems.append(
+                f"{file}: "
+                + _("invoices #{id}: invoice {number} is already #{here} in this workspace").format(
+                    id=doc_id, number=doc["number"], here=numbers[doc["number"]]
+                )
+            )
     if plan.problems:
         return plan
 

@@ -4,7 +4,9 @@ An export is ``{"settings": [...], "clients": [...], …, "schema": N}``: each t
 of rows, each row the stored document with its ``"id"``. Every row is checked through its
 record class by the store's own checks (``vatui.domain.doc_check.check_doc``), then the
 file as a whole workspace (``vatui.store.restore.check_workspace``: the schema version,
-payments in their invoice's currency). Problems are ``FILE:LINE: table #id: reason``; the
+payments in their invoice's currency), then through the domain's rules
+(``vatui.domain.workspace_rules.check_semantics``: caps, amounts, references, one running
+timer, unique invoice numbers and client names). Problems are ``FILE:LINE: table #id: reason``; the
 line is found in an indented export (``export json`` indents), else it is line 1.
 """
 
@@ -18,6 +20,7 @@ from typing import Any
 import orjson
 
 from vatui.domain.doc_check import BadDocument, check_doc
+from vatui.domain.workspace_rules import check_semantics
 from vatui.i18n import _
 from vatui.store.restore import CLASS_OF, check_workspace, read_candidate
 from vatui.store.schema import SCHEMA_VERSION
@@ -141,10 +144,14 @@ def read_export(path: Path, file: str) -> ReadResult:
         else:
             export.rows[table] = docs
     if not problems:
+        tables = as_workspace(export)
         try:
-            check_workspace(as_workspace(export))
+            check_workspace(tables, semantics=False)
         except BadDocument as exc:
             problem("", None, str(exc))
+    if not problems:
+        for broken in check_semantics(tables):
+            problem(broken.table, broken.id, str(broken))
     return ReadResult(export, problems)
 
 

@@ -23,12 +23,13 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
+from vatui.domain.dates import check_business_date
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import ChecklistItem, Task
-from vatui.domain.text import clean
+from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import MAX_CELL, ImportPlan, Reader, fold
-from vatui.services.tasks import check_column, check_title, clean_tags
+from vatui.services.tasks import check_column, check_notes, check_tags, check_title
 
 _USUAL: Final = {
     "first": ("to do", "todo", "backlog", "ideas", "inbox", "por hacer", "pendiente", "pendientes"),
@@ -100,6 +101,7 @@ def _stamp(value: Any, what: str) -> datetime | None:
         stamp = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(_("the {what} {value!r} is not a date").format(what=what, value=text[:40])) from None
+    check_business_date(stamp.date(), text[:40])
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
@@ -189,7 +191,8 @@ def _checklist(card_id: str, checklists: dict[str, list[dict[str, Any]]]) -> tup
         for item in sorted(checklist.get("checkItems") or [], key=lambda i: i.get("pos") or 0):
             name = clean(_text(item.get("name"), _("checklist item")))
             if name.strip():
-                items.append(ChecklistItem(text=prefix + name, done=item.get("state") == "complete"))
+                text = check_text(prefix + name, _("a checklist item"), MAX_TITLE)
+                items.append(ChecklistItem(text=text, done=item.get("state") == "complete"))
     return tuple(items)
 
 
@@ -222,13 +225,14 @@ def _plan_card(
             notes += ("\n\n" if notes else "") + _("Comment {text}").format(
                 text=clean(comment, keep_newlines=True)
             )
+        notes = check_notes(notes)
         due = _stamp(card.get("due"), _("due date"))
         labels = [
             clean(_text(lbl.get("name"), "label")) or str(lbl.get("color") or "")
             for lbl in card.get("labels") or []
             if isinstance(lbl, dict)
         ]
-        tags = clean_tags("-".join(t.split()) for t in labels if t)
+        tags = check_tags("-".join(t.split()) for t in labels if t)
         checklist = _checklist(card_id, checklists)
         activity = _stamp(card.get("dateLastActivity"), _("last activity")) or now
     except (ValueError, TypeError, AttributeError) as exc:
