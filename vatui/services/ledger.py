@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import derived_date
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
@@ -216,7 +217,7 @@ def new_invoice(
             raise InputError(_("nothing to invoice for {client}: no unbilled time, expenses or lines").format(
                 client=one_line(client.name, 40)))
         draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client_id, kind=kind,
-                        issue_date=day, due_date=day + timedelta(days=client.terms_days), currency=currency,
+                        issue_date=day, due_date=derived_date(day, client.terms_days, _("the due date")), currency=currency,
                         items=tuple(lines), tax_percent=tax, discount=discount, notes=notes.strip())
         if totals(draft).total.minor < 0:
             raise InputError(_("the discount is more than the invoice"))

@@ -321,7 +321,9 @@ def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Ta
         rule = Recurrence.parse(task.recurrence)
         today = home_today(ws)
         due = task.due if task.due is not None and in_business_range(task.due) else today  # a stored 9999 date
-        nxt = rule.next_occurrence(max(due, today))
+        nxt = rule.next_in_range(max(due, today))
+        if nxt is None:  # past MAX_DATE: the series ends here
+            return done, None
         first = settings.columns[0]
         column = task.column if task.column != settings.done_column else first
         following = tx.add(task.with_(

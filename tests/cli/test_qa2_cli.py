@@ -1,0 +1,20 @@
+"""QA round 2 from the command line: real processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.refusals import run, workspace_bytes
+
+
+def test_an_invoice_due_after_2199_is_refused_and_a_series_ends(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run(data, "client", "add", "X", "--currency", "USD", "--terms", "365").returncode == 0
+    before = workspace_bytes(data)
+    bad = run(data, "invoice", "new", "X", "--item", "x", "1", "10", "--on", "2199-12-31")
+    assert bad.returncode == 1 and "2200-12-31" in bad.stderr and "Traceback" not in bad.stderr
+    assert workspace_bytes(data) == before
+    assert run(data, "add", "Monthly every:monthly due:2199-12-31").returncode == 0
+    done = run(data, "task", "done", "Monthly")
+    assert done.returncode == 0, done.stderr
+    assert "series ends" in done.stdout and "2200" not in done.stdout
