@@ -18,3 +18,16 @@ def test_an_invoice_due_after_2199_is_refused_and_a_series_ends(tmp_path: Path) 
     done = run(data, "task", "done", "Monthly")
     assert done.returncode == 0, done.stderr
     assert "series ends" in done.stdout and "2200" not in done.stdout
+
+
+def test_look_alike_and_blank_client_names_are_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run(data, "client", "add", "Brightpath Coaching").returncode == 0
+    before = workspace_bytes(data)
+    twin = run(data, "client", "add", "Brightpath\u00a0Coaching\u200e")
+    assert twin.returncode == 1
+    assert twin.stderr.strip() == "vatui: a client called “Brightpath\u00a0Coaching\u200e” already exists"
+    for blank in ("\u200e", "\u3164", "\u2800", "\U000e0041"):
+        refused = run(data, "client", "add", blank)
+        assert refused.returncode == 1 and "needs a name" in refused.stderr
+    assert workspace_bytes(data) == before

@@ -97,3 +97,32 @@ def test_zero_width_never_makes_a_new_name(name: str, extra: list[str], where: i
     at = min(where, len(name))
     padded = name[:at] + "".join(extra) + name[at:]
     assert name_key(padded) == name_key(name)
+
+
+# QA round 2: every invisible or blank-looking character, every space-like one -------------
+
+INVISIBLES = ["\u200e", "\u200f", "\u061c", "\ufff9", "\ufffa", "\ufffb", "\U000e0041", "\U000e007f",
+              "\u3164", "\u115f", "\u1160", "\u2800", "\u180e", "\uffa0", "\ufe0f", "\u206f"]
+SPACES = ["\u00a0", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000", "\u1680"]
+
+
+@pytest.mark.parametrize("char", INVISIBLES)
+def test_the_name_key_ignores_every_invisible_character(char: str) -> None:
+    from vatui.domain.text import has_visible
+
+    assert name_key(f"Brightpath Coaching{char}") == name_key("Brightpath Coaching")
+    assert name_key(f"Bright{char}path") == name_key("Brightpath")
+    assert not has_visible(char) and not has_visible(f" {char}{char} ")
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_the_name_key_folds_every_space_like_character(space: str) -> None:
+    assert name_key(f"Brightpath{space}Coaching") == name_key("Brightpath Coaching")
+
+
+def test_a_name_with_a_zwj_emoji_keeps_it_but_the_key_ignores_it() -> None:
+    from vatui.domain.text import has_visible, quoted
+
+    family = "Team \U0001F468\u200d\U0001F469"
+    assert has_visible(family) and name_key(family) == name_key("Team \U0001F468\U0001F469")
+    assert quoted("Brightpath\u00a0Coaching") == "“Brightpath\u00a0Coaching”"

@@ -107,8 +107,8 @@ def test_unknown_clients_are_refused_unless_asked_to_create_them(ws: Workspace, 
         import_csv(ws, CSV / "toggl_detailed.csv", "time")
     file = CSV / "toggl_detailed.csv"
     assert refused.value.problems == [
-        f"{file}:6: no client called 'Northwind Traders'; add it first or use --create-clients",
-        f"{file}:7: no client called 'Northwind Traders'; add it first or use --create-clients",
+        f"{file}:6: no client called “Northwind Traders”; add it first or use --create-clients",
+        f"{file}:7: no client called “Northwind Traders”; add it first or use --create-clients",
     ]
     assert workspace_bytes(data_dir) == before
     plan = import_csv(ws, file, "time", create_clients=True)

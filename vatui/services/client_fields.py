@@ -25,7 +25,7 @@ from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone, parse_hhmm
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import NumberFormat, parse_decimal
-from vatui.domain.text import check_text, visible
+from vatui.domain.text import check_text, has_visible
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
@@ -54,7 +54,7 @@ def check_name(name: str) -> str:
     """A client name, stripped; empty (or only invisible), overlong names and control
     characters are refused."""
     stripped = check_text(name, _("the name"), MAX_NAME)
-    if not visible(stripped).strip():
+    if not has_visible(stripped):
         raise InputError(_("a client needs a name"))
     return stripped
 
@@ -160,7 +160,7 @@ def parse_person(text: str) -> Person:
 def check_person(person: Person) -> Person:
     """A person with a name, a valid e-mail (if any), short fields."""
     name = check_text(person.name, _("a person's name"), MAX_HANDLE)
-    if not visible(name).strip():
+    if not has_visible(name):
         raise InputError(_("a person needs a name"))
     role = check_text(person.role, _("a person's role"), MAX_HANDLE)
     phone = check_text(person.phone, _("a person's phone"), MAX_HANDLE)
