@@ -139,3 +139,45 @@ def name_key(name: str) -> str:
 def quoted(text: str, width: int = 60) -> str:
     """``text`` as a message shows a name: on one cleaned line, between “ and ”."""
     return f"“{one_line(text, width)}”"
+
+
+# lists typed on one line -------------------------------------------------------------
+
+LIST_SEPARATOR = ";"
+"""Separates the entries of a list typed on one line (the channels and people of a client)."""
+FIELD_SEPARATOR = "|"
+"""Separates the fields of one entry (``Name|role|email|phone``)."""
+
+
+def escape(text: str, specials: str = LIST_SEPARATOR + FIELD_SEPARATOR) -> str:
+    """``text`` with a backslash before each backslash and each character of ``specials``,
+    so that a stored value holding a separator (an old handle ``Office line; ask for Ana``)
+    reads back as itself from a one-line list."""
+    return "".join("\\" + c if c == "\\" or c in specials else c for c in text)
+
+
+def split_escaped(text: str, sep: str) -> list[str]:
+    """``text`` cut at each ``sep`` not written ``\\<sep>``; the parts keep their escapes
+    (``unescape`` removes them)."""
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for c in chars:
+        if c == "\\":
+            current.append(c + next(chars, ""))
+        elif c == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+    parts.append("".join(current))
+    return parts
+
+
+def unescape(text: str) -> str:
+    """``text`` with each ``\\x`` read as ``x`` (a lone backslash at the end stays)."""
+    out: list[str] = []
+    chars = iter(text)
+    for c in chars:
+        out.append(next(chars, "\\") if c == "\\" else c)
+    return "".join(out)

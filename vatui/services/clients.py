@@ -27,6 +27,7 @@ from vatui.services.client_fields import (
     MAX_NAME,
     MAX_NOTE,
     VETTING_ALIASES,
+    channels_line,
     check_channel,
     check_channel_kind,
     check_currencies,
@@ -46,6 +47,9 @@ from vatui.services.client_fields import (
     parse_person,
     parse_retainer_hours,
     parse_vet,
+    people_line,
+    read_channels,
+    read_people,
 )
 from vatui.store.workspace import Workspace
 
@@ -209,6 +213,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "add_note",
     "archive_client",
     "change_client",
+    "channels_line",
     "check_channel",
     "check_channel_kind",
     "check_currencies",
@@ -233,4 +238,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "parse_person",
     "parse_retainer_hours",
     "parse_vet",
+    "people_line",
+    "read_channels",
+    "read_people",
 ]
