@@ -31,3 +31,16 @@ def test_look_alike_and_blank_client_names_are_refused(tmp_path: Path) -> None:
         refused = run(data, "client", "add", blank)
         assert refused.returncode == 1 and "needs a name" in refused.stderr
     assert workspace_bytes(data) == before
+
+
+def test_messages_name_the_real_limit_and_show_the_quantity_as_typed(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run(data, "client", "add", "Gulf", "--currency", "BHD").returncode == 0
+    item = run(data, "invoice", "new", "Gulf", "--item", "a", "1.333", "10.125")
+    assert item.returncode == 1
+    assert "could be 1.333 or 1333: write 1.3330 or 1333" in item.stderr
+    assert run(data, "add", "Sort files").returncode == 0
+    assert run(data, "time", "add", "Sort files", "1h").returncode == 0
+    long = run(data, "time", "edit", "1", "--duration", "99999h")
+    assert long.returncode == 1 and "one time entry holds at most 24 hours" in long.stderr
+    assert "8760" not in long.stderr

@@ -145,7 +145,7 @@ def test_broken_rows_are_refused_with_their_line_and_nothing_written(ws: Workspa
     with pytest.raises(ImportRefused) as clockify:
         import_csv(ws, CSV / "clockify_broken.csv", "time")
     assert clockify.value.problems == [
-        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 02/11/2026)"
+        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 11/02/2026)"
     ]
     assert workspace_bytes(data_dir) == before
 
