@@ -126,3 +126,25 @@ def test_a_name_with_a_zwj_emoji_keeps_it_but_the_key_ignores_it() -> None:
     family = "Team \U0001F468\u200d\U0001F469"
     assert has_visible(family) and name_key(family) == name_key("Team \U0001F468\U0001F469")
     assert quoted("Brightpath\u00a0Coaching") == "“Brightpath\u00a0Coaching”"
+
+
+@given(st.recursive(st.none() | st.text() | st.integers(-(2**53), 2**53),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=10))
+def test_inert_json_reads_back_the_same_and_holds_no_active_character(value: object) -> None:
+    import json
+
+    import orjson
+
+    from vatui.domain.text import inert_json
+
+    out = inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2)).decode("utf-8")
+    assert json.loads(out) == value
+    assert not re.search("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]", out)
+
+
+def test_inert_json_escapes_c1_and_bidi() -> None:
+    import orjson
+
+    from vatui.domain.text import inert_json
+
+    assert inert_json(orjson.dumps("a\u009bb\u202ec\u2066")) == b'"a\\u009bb\\u202ec\\u2066"'

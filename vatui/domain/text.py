@@ -181,3 +181,21 @@ def unescape(text: str) -> str:
     for c in chars:
         out.append(next(chars, "\\") if c == "\\" else c)
     return "".join(out)
+
+
+# JSON for a terminal -----------------------------------------------------------------
+
+_JSON_ACTIVE = re.compile("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(data: bytes) -> bytes:
+    """JSON text (UTF-8, as ``orjson`` writes it) with every C1 control (U+0080–U+009F),
+    line/paragraph separator and bidirectional override or isolate (U+202A–U+202E,
+    U+2066–U+2069) written as a ``\\uXXXX`` escape: ``orjson`` escapes only C0 controls, and
+    these act on a terminal (or reorder what it shows) when the output is printed. The JSON
+    reads back the same: they can only occur inside strings, where the escape means the
+    character itself."""
+    text = data.decode("utf-8")
+    if not _JSON_ACTIVE.search(text):
+        return data
+    return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text).encode("utf-8")
