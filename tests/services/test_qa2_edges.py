@@ -69,3 +69,17 @@ def test_a_payment_at_most_a_year_ahead() -> None:
     with pytest.raises(InputError):
         check_payment_day(date(2029, 3, 1), leap)
     assert year_ahead(date(2027, 2, 28)) == date(2028, 2, 28)
+
+
+def test_an_old_draft_due_after_the_range_is_not_sent(ws: Workspace) -> None:
+    from vatui.domain.errors import RuleError
+    from vatui.services.ledger import send_invoice
+
+    client = add_client(ws, "Acme", currency="USD", terms_days=365)
+    draft = new_invoice(ws, client.id or 0, items=[ItemSpec("x", "1", Money.from_decimal("10", "USD"))],
+                        on=date(2198, 12, 31))
+    with ws.transaction("old data") as tx:
+        tx.update("invoices", draft.id or 0, {"issue_date": "2199-12-31", "due_date": "2200-12-31"})
+    with pytest.raises(RuleError, match="is due 2200-12-31, past the last date vatui keeps"):
+        send_invoice(ws, draft.id or 0, on=MAX_DATE)
+    assert ws.docs("invoices")[str(draft.id)]["status"] == "draft"

@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import derived_date
+from vatui.domain.dates import MAX_DATE, derived_date, in_business_range
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
@@ -240,6 +240,9 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     if day < invoice.issue_date:
         raise InputError(_("{number} cannot be sent before its issue date {d}").format(
             number=invoice.number, d=invoice.issue_date.isoformat()))
+    if not in_business_range(invoice.due_date):  # a draft made before the rule, or by hand
+        raise RuleError(_("{number} is due {d}, past the last date vatui keeps ({last}): void it and make a new one")
+                        .format(number=invoice.number, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat()))
     with ws.transaction(_("send {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status != "draft":
