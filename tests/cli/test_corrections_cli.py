@@ -233,3 +233,5 @@ def test_archived_records_listed_shown_and_read_only(vatui: Vatui, data_dir: Pat
         result = vatui(*args)
         assert result.code == 1, args
         assert "archived in 2025: archived records are read-only" in result.err, (args, result.err)
+        if "INV-2025-0001" in args:
+            assert "INV-2025-0001 is archived in 2025" in result.err, (args, result.err)

@@ -77,8 +77,8 @@ def test_a_broken_file_is_refused_line_by_line_and_nothing_written(data: Path) -
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"vatui: {broken}:4: 'una hora' is not a duration: try 30m, 1h30m, 1.5h, 90 or 0:45",
-        f"vatui: {broken}:6: no client called 'Northwind Traders'; add it first or use --create-clients",
-        f"vatui: {broken}:7: no client called 'Northwind Traders'; add it first or use --create-clients",
+        f"vatui: {broken}:6: no client called “Northwind Traders”; add it first or use --create-clients",
+        f"vatui: {broken}:7: no client called “Northwind Traders”; add it first or use --create-clients",
         "vatui: nothing was imported.",
     ]
     assert workspace_bytes(data) == before

@@ -138,3 +138,14 @@ def test_a_duration_readable_two_ways_is_refused_naming_both(text: str) -> None:
 def test_a_huge_duration_text_is_refused_at_once() -> None:
     with pytest.raises(ParseError, match="too long"):
         parse_duration("1h" * 10000)
+
+
+def test_a_time_entry_duration_names_the_entry_limit() -> None:
+    from vatui.domain.durations import MAX_ENTRY_MINUTES
+
+    assert parse_duration("24h", at_most=MAX_ENTRY_MINUTES) == 24 * 60
+    for text in ("24h1m", "99999h", "9" * 12):
+        with pytest.raises(ParseError, match="one time entry holds at most 24 hours"):
+            parse_duration(text, at_most=MAX_ENTRY_MINUTES)
+    with pytest.raises(ParseError, match="at most 8760 hours"):
+        parse_duration("99999h")

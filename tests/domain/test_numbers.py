@@ -98,3 +98,11 @@ def test_amount_input_parses_back_in_every_format(m: Money, fmt: object) -> None
 def test_written_numbers_parse_back(value: Decimal, fmt: object) -> None:
     text = write(value, fmt)  # type: ignore[arg-type]
     assert parse_decimal(text, fmt, places=4, maximum=Decimal(10**6), what="x") == value  # type: ignore[arg-type]
+
+
+def test_a_quantity_read_two_ways_is_shown_as_typed() -> None:
+    from vatui.domain.invoicing import read_quantity
+
+    with pytest.raises(ParseError) as err:
+        read_quantity("1.333")
+    assert str(err.value) == "'1.333' could be 1.333 or 1333: write 1.3330 or 1333"

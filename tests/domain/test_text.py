@@ -110,3 +110,54 @@ def test_a_tag_loses_its_hash_and_case() -> None:
     assert check_tag("2026-q4") == "2026-q4"
     assert check_tag("hostelería") == "hostelería"
     assert check_tag("#") == ""
+
+
+# QA round 2: every invisible or blank-looking character, every space-like one -------------
+
+INVISIBLES = ["\u200e", "\u200f", "\u061c", "\ufff9", "\ufffa", "\ufffb", "\U000e0041", "\U000e007f",
+              "\u3164", "\u115f", "\u1160", "\u2800", "\u180e", "\uffa0", "\ufe0f", "\u206f"]
+SPACES = ["\u00a0", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000", "\u1680"]
+
+
+@pytest.mark.parametrize("char", INVISIBLES)
+def test_the_name_key_ignores_every_invisible_character(char: str) -> None:
+    from vatui.domain.text import has_visible
+
+    assert name_key(f"Brightpath Coaching{char}") == name_key("Brightpath Coaching")
+    assert name_key(f"Bright{char}path") == name_key("Brightpath")
+    assert not has_visible(char) and not has_visible(f" {char}{char} ")
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_the_name_key_folds_every_space_like_character(space: str) -> None:
+    assert name_key(f"Brightpath{space}Coaching") == name_key("Brightpath Coaching")
+
+
+def test_a_name_with_a_zwj_emoji_keeps_it_but_the_key_ignores_it() -> None:
+    from vatui.domain.text import has_visible, quoted
+
+    family = "Team \U0001F468\u200d\U0001F469"
+    assert has_visible(family) and name_key(family) == name_key("Team \U0001F468\U0001F469")
+    assert quoted("Brightpath\u00a0Coaching") == "“Brightpath\u00a0Coaching”"
+
+
+@given(st.recursive(st.none() | st.text() | st.integers(-(2**53), 2**53),
+                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=10))
+def test_inert_json_reads_back_the_same_and_holds_no_active_character(value: object) -> None:
+    import json
+
+    import orjson
+
+    from vatui.domain.text import inert_json
+
+    out = inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2)).decode("utf-8")
+    assert json.loads(out) == value
+    assert not re.search("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]", out)
+
+
+def test_inert_json_escapes_c1_and_bidi() -> None:
+    import orjson
+
+    from vatui.domain.text import inert_json
+
+    assert inert_json(orjson.dumps("a\u009bb\u202ec\u2066")) == b'"a\\u009bb\\u202ec\\u2066"'

@@ -287,6 +287,14 @@ def test_archived_records_are_read_only(ws: Workspace) -> None:
         payment_corrections.delete_payment(ws, pay.id or 0, "x", reopen=True)
     with pytest.raises(RuleError, match="archived in 2025"):
         task_checklist.add_checklist_item(ws, done.id or 0, "x")
+    from vatui.services.archived import check_live, live_doc
+    from vatui.services.ledger import void_invoice
+    from vatui.services.ledger_data import find_invoice
+
+    for refuse in (lambda: check_live(ws, "invoices", inv.id or 0), lambda: live_doc(ws, ws, "invoices", inv.id or 0),
+                   lambda: void_invoice(ws, find_invoice(ws, "INV-2025-0001").id or 0)):
+        with pytest.raises(RuleError, match=r"^INV-2025-0001 is archived in 2025: archived records are read-only$"):
+            refuse()
     rows = payment_corrections.list_payments(ws, archived=True)
     assert [(r.payment.id, r.number, r.archived) for r in rows] == [(pay.id, "INV-2025-0001", 2025)]
     assert payment_corrections.list_payments(ws) == []

@@ -107,8 +107,8 @@ def test_unknown_clients_are_refused_unless_asked_to_create_them(ws: Workspace, 
         import_csv(ws, CSV / "toggl_detailed.csv", "time")
     file = CSV / "toggl_detailed.csv"
     assert refused.value.problems == [
-        f"{file}:6: no client called 'Northwind Traders'; add it first or use --create-clients",
-        f"{file}:7: no client called 'Northwind Traders'; add it first or use --create-clients",
+        f"{file}:6: no client called “Northwind Traders”; add it first or use --create-clients",
+        f"{file}:7: no client called “Northwind Traders”; add it first or use --create-clients",
     ]
     assert workspace_bytes(data_dir) == before
     plan = import_csv(ws, file, "time", create_clients=True)
@@ -145,7 +145,7 @@ def test_broken_rows_are_refused_with_their_line_and_nothing_written(ws: Workspa
     with pytest.raises(ImportRefused) as clockify:
         import_csv(ws, CSV / "clockify_broken.csv", "time")
     assert clockify.value.problems == [
-        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 02/11/2026)"
+        f"{CSV / 'clockify_broken.csv'}:4: '11/31/2026' is not a date (use 2026-11-02 or 11/02/2026)"
     ]
     assert workspace_bytes(data_dir) == before
 

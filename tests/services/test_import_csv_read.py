@@ -99,3 +99,10 @@ def test_records_from_before_imports_load_without_a_source() -> None:
     entry = TimeEntry.from_doc({"start": "2026-01-01T00:00:00+00:00", "minutes": 5}, 1)
     assert task.source is None and entry.source is None
     assert task.with_(source="trello:abc").to_doc()["source"] == "trello:abc"
+
+
+def test_a_bad_date_is_hinted_in_the_files_order() -> None:
+    with pytest.raises(InputError, match=r"\(use 2026-11-02 or 11/02/2026\)$"):
+        parse_day("13/45/2026", dayfirst=False)
+    with pytest.raises(InputError, match=r"\(use 2026-11-02 or 02/11/2026\)$"):
+        parse_day("45/13/2026", dayfirst=True)

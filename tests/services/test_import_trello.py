@@ -147,7 +147,7 @@ def test_lists_go_where_the_va_says(ws: Workspace) -> None:
     assert tasks["Preparar la newsletter de diciembre ☕"].column == "Doing"
     with pytest.raises(InputError, match="no column 'Nowhere'"):
         import_trello(ws, BOARD, column_maps=("Doing=Nowhere",))
-    with pytest.raises(InputError, match="no client called 'Nobody'"):
+    with pytest.raises(InputError, match="no client called “Nobody”"):
         import_trello(ws, BOARD, client="Nobody")
 
 

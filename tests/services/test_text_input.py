@@ -140,3 +140,28 @@ def test_a_name_of_only_invisible_characters_is_empty(ws: Workspace, empty: str)
         svc.add_client(ws, empty)
     with pytest.raises(InputError, match="needs a name"):
         svc.parse_person(empty)
+
+
+# QA round 2 --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("twin", ["Brightpath Coaching\u200e", "Brightpath\u00a0Coaching", "\u200fBrightpath Coaching",
+                                  "Brightpath\u2003Coaching", "Brightpath Coaching\U000e0041", "Bright\u3164path Coaching"])
+def test_a_look_alike_twin_is_a_duplicate_named_in_quotes(ws: Workspace, twin: str) -> None:
+    svc.add_client(ws, "Brightpath Coaching")
+    with pytest.raises(InputError) as refused:
+        svc.add_client(ws, twin)
+    message = str(refused.value)
+    assert message.startswith("a client called “") and message.endswith("” already exists")
+    assert "\\x" not in message and "\\u" not in message and "'" not in message
+
+
+@pytest.mark.parametrize("empty", ["\u200e", "\u3164", "\u2800", "\U000e0041", "\u115f\u1160", "\u00a0\u2000",
+                                   "\ufff9\ufffb", "\u061c", "\u180e"])
+def test_a_name_or_title_that_shows_nothing_is_refused(ws: Workspace, empty: str) -> None:
+    with pytest.raises(InputError, match="needs a name"):
+        svc.add_client(ws, empty)
+    with pytest.raises(InputError, match="needs a name"):
+        svc.parse_person(empty)
+    with pytest.raises(InputError, match="needs a title"):
+        add_task(ws, empty)
+    assert ws.all(Client) == []

@@ -49,6 +49,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     import orjson
 
     from vatui.cli.progress import terminal_progress
+    from vatui.domain.text import inert_json
     from vatui.services.backup import export_json
     from vatui.services.output import write_private
 
@@ -61,7 +62,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     if output is None:
         emit_json(data)
     else:
-        write_private(output, orjson.dumps(data, option=orjson.OPT_INDENT_2), obj.directory)
+        write_private(output, inert_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)), obj.directory)
         say(_("Exported to {path}").format(path=output))
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.text import clean
+from vatui.domain.text import clean, inert_json
 from vatui.paths import data_dir
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class CliContext:
 
 def emit_json(value: Any) -> None:
     """Print ``value`` as indented JSON (the stable ``--json`` output)."""
-    sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
+    sys.stdout.buffer.write(inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)))
     sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
 

@@ -102,13 +102,14 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     """What the options change. List options add to (or remove from) what the client has
     when the change is made, inside the lock, not to what ``client`` had when it was read."""
     from vatui.domain.clients import Channel
+    from vatui.domain.text import quoted
     from vatui.services import clients as svc
 
     ws = obj.ws()
     people = tuple(svc.parse_person(text) for text in opts.get("persons", ()))
     for name in opts.get("remove_persons", ()):
         if client and not any(p.name.lower() == name.strip().lower() for p in client.people):
-            raise click.BadParameter(_("no person called {name!r}").format(name=name), param_hint="--remove-person")
+            raise click.BadParameter(_("no person called {name}").format(name=quoted(name)), param_hint="--remove-person")
     removed = []
     for text in opts.get("remove_channels", ()):
         kind, _sep, handle = text.partition(":")

@@ -74,12 +74,12 @@ def _time_out(ws: Workspace, entry: TimeEntry) -> dict[str, Any]:
 def time_edit(obj: CliContext, entry: str, duration: str | None, on: str | None, note: str | None,
               billable: bool | None, as_json: bool) -> None:
     """Correct time entry ENTRY (its number in `time list`). Billed time is locked."""
-    from vatui.domain.durations import format_duration, parse_duration
+    from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
     from vatui.services.time_entries import edit_time_entry
 
     ws = obj.ws()
     entry_id = parse_id(entry, _("time entry"))
-    minutes = parse_duration(duration) if duration is not None else None
+    minutes = parse_duration(duration, at_most=MAX_ENTRY_MINUTES) if duration is not None else None
     day = obj.parse_date(on) if on is not None else None
     if minutes is None and day is None and note is None and billable is None:
         raise click.UsageError(_("nothing to change: give at least one option"))

@@ -175,15 +175,20 @@ def task_move(obj: CliContext, task: str, column: str) -> None:
 @pass_ctx
 def task_done(obj: CliContext, task: str) -> None:
     """Complete a task (a recurring one gets its next occurrence)."""
+    from vatui.domain.dates import MAX_DATE
     from vatui.services.common import client_names
     from vatui.services.tasks import complete_task, find_task
 
     ws = obj.ws()
-    done, following = complete_task(ws, find_task(ws, task).id or 0)
+    found = find_task(ws, task)
+    done, following = complete_task(ws, found.id or 0)
     names = client_names(ws)
     say(_("Done {line}").format(line=_line(done, names)))
     if following is not None:
         say(_("Next {line}").format(line=_line(following, names)))
+    elif done.recurrence and not found.is_done:
+        say(_("No next occurrence: it would fall after {last}, so the series ends here").format(
+            last=MAX_DATE.isoformat()))
 
 
 @task_group.command("delete")

@@ -26,12 +26,12 @@ def _long_options(fn: Any) -> Any:
 
 
 def _logged(minutes: int | None, duration: str | None, keep: bool) -> int | None:
-    from vatui.domain.durations import parse_duration
+    from vatui.domain.durations import MAX_ENTRY_MINUTES, parse_duration
     from vatui.domain.errors import InputError
 
     if sum(x is not None and x is not False for x in (minutes, duration, keep or None)) > 1:
         raise InputError(_("give one of --minutes, --duration or --keep"))
-    return parse_duration(duration) if duration is not None else minutes
+    return parse_duration(duration, at_most=MAX_ENTRY_MINUTES) if duration is not None else minutes
 
 
 def _ask_long(error: Exception, command: str) -> Exception:
@@ -92,13 +92,13 @@ def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: 
 @pass_ctx
 def time_add(obj: CliContext, task: str, duration: str, on: str | None, note: str, non_billable: bool) -> None:
     """Log DURATION (30m, 1h30m, 1.5h) on TASK."""
-    from vatui.domain.durations import format_duration, parse_duration
+    from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
     from vatui.services.tasks import find_task
     from vatui.services.timer import add_time
 
     ws = obj.ws()
     found = find_task(ws, task)
-    minutes = parse_duration(duration, ws.settings().decimal_comma)
+    minutes = parse_duration(duration, ws.settings().decimal_comma, at_most=MAX_ENTRY_MINUTES)
     day = obj.parse_date(on) if on else obj.today()
     add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
     say(_("Logged {d} on #{id} {title} ({day})").format(

@@ -44,7 +44,7 @@ from typing import Final
 
 from vatui.domain import words
 from vatui.domain.dates_es import date_to_english
-from vatui.domain.errors import ParseError
+from vatui.domain.errors import InputError, ParseError
 from vatui.i18n import _, ngettext
 
 MIN_DATE: Final = date(1970, 1, 1)
@@ -109,6 +109,25 @@ def check_business_date(d: date, text: str | None = None) -> date:
             text=text if text is not None else d.isoformat(),
             first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()))
     return d
+
+
+def derived_date(start: date, days: int, what: str) -> date:
+    """``start`` moved by ``days``: a date vatui works out and stores itself (a due date from
+    the terms). ``InputError`` when it would leave the business range, so that vatui never
+    writes a date it would refuse to read back; ``what`` names it in the message."""
+    moved = shift_days(start, days)
+    if not in_business_range(moved):
+        raise InputError(_("{what} would be {d}, past the last date vatui keeps ({last})").format(
+            what=what, d=moved.isoformat(), last=MAX_DATE.isoformat()))
+    return moved
+
+
+def year_ahead(today: date) -> date:
+    """The same day a year after ``today`` (29 Feb: 28 Feb), stopping at the end of the calendar."""
+    try:
+        return add_months(today, 12)
+    except (OverflowError, ValueError):
+        return date.max
 
 
 MOMENT_MIN: Final = datetime(1, 1, 2, tzinfo=UTC)

@@ -27,6 +27,8 @@ from vatui.i18n import _
 
 MAX_MINUTES: Final = 24 * 365 * 60
 """The longest duration accepted: a year of round-the-clock hours."""
+MAX_ENTRY_MINUTES: Final = 24 * 60
+"""The longest one time entry may be: a day."""
 
 _HINT: Final = "try 30m, 1h30m, 1.5h, 90 or 0:45"
 _MAX_DIGITS: Final = 9
@@ -40,10 +42,12 @@ _PLACES: Final = 4
 _TAIL_MINUTES_RE: Final = re.compile(r"[0-9]{1,2}")
 
 
-def _too_long(text: str) -> ParseError:
-    return ParseError(
-        _("{text!r} is too long: at most {hours} hours").format(text=text, hours=MAX_MINUTES // 60)
-    )
+class _TooLong(Exception):
+    """Raised while reading; ``parse_duration`` turns it into a message naming its limit."""
+
+
+def _too_long(text: str) -> _TooLong:
+    return _TooLong(text)
 
 
 def _whole(digits: str, text: str) -> int:
@@ -106,10 +110,28 @@ def _units(s: str, text: str, fmt: NumberFormat) -> Decimal:
     return total
 
 
-def parse_duration(text: str, decimal_comma: bool | NumberFormat = False) -> int:
-    """The number of minutes ``text`` names (always at least 1); ``ParseError`` otherwise.
+def parse_duration(text: str, decimal_comma: bool | NumberFormat = False, *, at_most: int = MAX_MINUTES) -> int:
+    """The number of minutes ``text`` names (always at least 1, at most ``at_most``: a time
+    entry passes ``MAX_ENTRY_MINUTES``, and the message says that limit); ``ParseError`` otherwise.
 
     Decimals follow the workspace's number format (``1,5h`` with a decimal comma).
+    """
+    try:
+        minutes = _parse_duration(text, decimal_comma)
+    except _TooLong as long:
+        shown = str(long.args[0])
+    else:
+        if minutes <= at_most:
+            return minutes
+        shown = " ".join(text.split())
+    if at_most == MAX_ENTRY_MINUTES:
+        raise ParseError(_("{text!r} is too long: one time entry holds at most {hours} hours").format(
+            text=shown, hours=at_most // 60))
+    raise ParseError(_("{text!r} is too long: at most {hours} hours").format(text=shown, hours=at_most // 60))
+
+
+def _parse_duration(text: str, decimal_comma: bool | NumberFormat) -> int:
+    """``parse_duration`` up to ``MAX_MINUTES`` (``_TooLong`` past it).
     """
     if len(text) > _MAX_TEXT:
         raise _too_long(text[:20] + "…")

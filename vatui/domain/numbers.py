@@ -114,6 +114,11 @@ def write(value: Decimal, fmt: NumberFormat, places: int | None = None, *, pad: 
     return sign + whole + (fmt.decimal + frac if frac else "")
 
 
+def _plain(value: Decimal, fmt: NumberFormat) -> str:
+    """``value`` as a number is read aloud: no grouping, no trailing zeros (``1.333``)."""
+    return f"{value.normalize():f}".replace(".", fmt.decimal)
+
+
 def _shown(reading: Reading, fmt: NumberFormat, places: int, pad: bool) -> str:
     if len(reading.frac.rstrip("0")) <= places:
         return write(reading.value, fmt, places if pad else None, pad=pad and bool(reading.frac))
@@ -170,8 +175,10 @@ def choose(
         return mine  # written the canonical way: BHD 1.500
     first, second = _shown(mine, fmt, places, pad), write(other.value, fmt, places if pad else None)
     if exact:
-        raise ParseError(_("{text!r} could be {a} or {b}: write {a} or {b}").format(
-            text=text, a=first, b=second))
+        # the readings as values (1.333, not 1.3330); then how to write each one way
+        seen_a, seen_b = (first, second) if pad else (_plain(mine.value, fmt), _plain(other.value, fmt))
+        raise ParseError(_("{text!r} could be {seen_a} or {seen_b}: write {a} or {b}").format(
+            text=text, seen_a=seen_a, seen_b=seen_b, a=first, b=second))
     if unit and places == 0:
         raise ParseError(_("{text!r} could be {b}, or {a} but {code} has no decimals: write {b}").format(
             text=text, a=first, b=second, code=unit))

@@ -35,7 +35,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from vatui.domain import words
-from vatui.domain.dates import add_months, days_in_month, next_weekday
+from vatui.domain.dates import add_months, days_in_month, in_business_range, next_weekday
 from vatui.domain.dates_display import weekday_name
 from vatui.domain.dates_es import recurrence_to_english
 from vatui.domain.errors import InputError, ParseError
@@ -194,6 +194,15 @@ class Recurrence:
         if self.unit == "month":
             return add_months(after, self.interval)
         return add_months(after, 12 * self.interval)
+
+    def next_in_range(self, after: date) -> date | None:
+        """``next_occurrence``, or ``None`` when it would pass ``MAX_DATE``: the series ends
+        there (vatui never stores a date it would refuse to read back)."""
+        try:
+            found = self.next_occurrence(after)
+        except OverflowError:
+            return None
+        return found if in_business_range(found) else None
 
 
 def _day_of_month(in_month: date, monthday: int) -> date:

@@ -104,18 +104,111 @@ def check_tag(tag: str) -> str:
     return value
 
 
+BLANK_LETTERS = "\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u180b\u180c\u180d\u180f"
+"""Characters that are not format characters but show nothing: the Hangul fillers, the
+blank braille pattern, the Khmer inherent vowels, the Mongolian variation selectors."""
+
+
+def is_invisible(char: str) -> bool:
+    """Whether ``char`` shows nothing by itself: a format character (Unicode category Cf:
+    zero-width space and joiners, LRM/RLM/ALM, BOM, soft hyphen, interlinear annotation
+    marks, tag characters, ...), a variation selector, the grapheme joiner or one of
+    ``BLANK_LETTERS``."""
+    code = ord(char)
+    return (unicodedata.category(char) == "Cf" or char in BLANK_LETTERS or code == 0x034F
+            or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF)
+
+
 def visible(text: str) -> str:
-    """``text`` without zero-width characters (what a reader can actually see)."""
-    return text.translate(_NO_ZERO_WIDTH)
+    """``text`` without the characters that show nothing (``is_invisible``): what a reader
+    can actually see. Space-like characters are kept (``str.strip`` and ``split`` know them)."""
+    return "".join(c for c in text if not is_invisible(c))
 
 
-_NO_ZERO_WIDTH = {ord(c): None for c in ZERO_WIDTH}
+def has_visible(text: str) -> bool:
+    """Whether ``text`` shows anything besides spaces: a name (a client, a person, a task
+    title) without it looks empty and is refused."""
+    return bool(visible(text).strip())
+
+
+def _spaces_as_space(text: str) -> str:
+    return "".join(" " if unicodedata.category(c) == "Zs" or c.isspace() else c for c in text)
 
 
 def name_key(name: str) -> str:
     """The form two names are compared in: Unicode-normalised (NFKC), case-folded, without
-    zero-width characters, runs of spaces as one. ``Acme``, ``ACME``, ``Ac\\u200bme`` and
-    ``Ａｃｍｅ`` share one key.
+    any character that shows nothing (``is_invisible``: zero-width and bidi marks, tag
+    characters, Hangul fillers, the blank braille pattern, ...), every space-like character
+    (no-break space, U+2000–U+200A, ideographic space, ...) as a space, runs of spaces as one.
+    ``Acme``, ``ACME``, ``Ac\\u200bme``, ``Acme\\u200e`` and ``Ａｃｍｅ`` share one key.
+
+    These characters are kept in what is stored (a ZWJ inside an emoji sequence, a ZWNJ in a
+    Persian word, a bidi mark in a Hebrew name are legitimate); only the key ignores them.
     """
     folded = unicodedata.normalize("NFKC", visible(name)).casefold()
-    return " ".join(visible(folded).split())
+    return " ".join(_spaces_as_space(visible(folded)).split())
+
+
+def quoted(text: str, width: int = 60) -> str:
+    """``text`` as a message shows a name: on one cleaned line, between “ and ”."""
+    return f"“{one_line(text, width)}”"
+
+
+# lists typed on one line -------------------------------------------------------------
+
+LIST_SEPARATOR = ";"
+"""Separates the entries of a list typed on one line (the channels and people of a client)."""
+FIELD_SEPARATOR = "|"
+"""Separates the fields of one entry (``Name|role|email|phone``)."""
+
+
+def escape(text: str, specials: str = LIST_SEPARATOR + FIELD_SEPARATOR) -> str:
+    """``text`` with a backslash before each backslash and each character of ``specials``,
+    so that a stored value holding a separator (an old handle ``Office line; ask for Ana``)
+    reads back as itself from a one-line list."""
+    return "".join("\\" + c if c == "\\" or c in specials else c for c in text)
+
+
+def split_escaped(text: str, sep: str) -> list[str]:
+    """``text`` cut at each ``sep`` not written ``\\<sep>``; the parts keep their escapes
+    (``unescape`` removes them)."""
+    parts: list[str] = []
+    current: list[str] = []
+    chars = iter(text)
+    for c in chars:
+        if c == "\\":
+            current.append(c + next(chars, ""))
+        elif c == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(c)
+    parts.append("".join(current))
+    return parts
+
+
+def unescape(text: str) -> str:
+    """``text`` with each ``\\x`` read as ``x`` (a lone backslash at the end stays)."""
+    out: list[str] = []
+    chars = iter(text)
+    for c in chars:
+        out.append(next(chars, "\\") if c == "\\" else c)
+    return "".join(out)
+
+
+# JSON for a terminal -----------------------------------------------------------------
+
+_JSON_ACTIVE = re.compile("[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(data: bytes) -> bytes:
+    """JSON text (UTF-8, as ``orjson`` writes it) with every C1 control (U+0080–U+009F),
+    line/paragraph separator and bidirectional override or isolate (U+202A–U+202E,
+    U+2066–U+2069) written as a ``\\uXXXX`` escape: ``orjson`` escapes only C0 controls, and
+    these act on a terminal (or reorder what it shows) when the output is printed. The JSON
+    reads back the same: they can only occur inside strings, where the escape means the
+    character itself."""
+    text = data.decode("utf-8")
+    if not _JSON_ACTIVE.search(text):
+        return data
+    return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text).encode("utf-8")

@@ -14,6 +14,7 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
+from vatui.domain.text import one_line
 from vatui.i18n import N_, _
 from vatui.store.archive import archive_path, archive_years, read_year
 from vatui.store.transaction import R
@@ -48,17 +49,25 @@ class ArchivedError(RuleError):
     archived records catch it and use ``doc``; everything else reports the refusal."""
 
     def __init__(self, table: str, doc_id: int, year: int, doc: dict[str, Any] | None = None) -> None:
-        super().__init__(_("{what} #{id} is archived in {year}: archived records are read-only").format(
-            what=_(_WHAT.get(table, table)), id=doc_id, year=year))
+        number = (doc or {}).get("number") if table == "invoices" else None
+        if isinstance(number, str) and number:  # an invoice is known by its number, not its id
+            message = _("{number} is archived in {year}: archived records are read-only").format(
+                number=one_line(number, 40), year=year)
+        else:
+            message = _("{what} #{id} is archived in {year}: archived records are read-only").format(
+                what=_(_WHAT.get(table, table)), id=doc_id, year=year)
+        super().__init__(message)
         self.table = table
         self.doc_id = doc_id
         self.year = year
         self.doc = doc
 
 
-def read_only_error(table: str, doc_id: int, year: int) -> ArchivedError:
-    """The refusal for a change to an archived record."""
-    return ArchivedError(table, doc_id, year)
+def read_only_error(table: str, doc_id: int, year: int, ws: Workspace | None = None) -> ArchivedError:
+    """The refusal for a change to an archived record (with ``ws``, it names an invoice by
+    its number, read from the archive)."""
+    doc = read_year(archive_path(ws.directory, year)).get(table, {}).get(str(doc_id)) if ws else None
+    return ArchivedError(table, doc_id, year, doc if isinstance(doc, dict) else None)
 
 
 def live_doc(ws: Workspace, source: Tx | Workspace, table: str, doc_id: int) -> dict[str, Any]:
@@ -69,7 +78,7 @@ def live_doc(ws: Workspace, source: Tx | Workspace, table: str, doc_id: int) -> 
         return doc
     year = archived_year(ws, table, doc_id)
     if year is not None:
-        raise read_only_error(table, doc_id, year)
+        raise read_only_error(table, doc_id, year, ws)
     raise NotFoundError(_("no {what} #{id}").format(what=_(_WHAT.get(table, table)), id=doc_id))
 
 
@@ -77,7 +86,7 @@ def check_live(ws: Workspace, table: str, doc_id: int) -> None:
     """Refuse (before a change) a record that only lives in the archive."""
     year = archived_year(ws, table, doc_id)
     if year is not None:
-        raise read_only_error(table, doc_id, year)
+        raise read_only_error(table, doc_id, year, ws)
 
 
 def refuse_archived_task(ws: Workspace, ref: str) -> None:

@@ -25,7 +25,16 @@ from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone, parse_hhmm
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import NumberFormat, parse_decimal
-from vatui.domain.text import check_tag, check_text, visible
+from vatui.domain.text import (
+    FIELD_SEPARATOR,
+    LIST_SEPARATOR,
+    check_tag,
+    check_text,
+    escape,
+    has_visible,
+    split_escaped,
+    unescape,
+)
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
@@ -53,7 +62,7 @@ def check_name(name: str) -> str:
     """A client name, stripped; empty (or only invisible), overlong names and control
     characters are refused."""
     stripped = check_text(name, _("the name"), MAX_NAME)
-    if not visible(stripped).strip():
+    if not has_visible(stripped):
         raise InputError(_("a client needs a name"))
     return stripped
 
@@ -162,8 +171,9 @@ def parse_retainer_hours(text: str, setting: bool | NumberFormat = False) -> int
 
 
 def parse_person(text: str) -> Person:
-    """``Name|role|email|phone`` (trailing parts optional) as a ``Person``."""
-    parts = [p.strip() for p in text.split("|")]
+    """``Name|role|email|phone`` (trailing parts optional) as a ``Person``; a ``|`` or ``;``
+    inside a part is written ``\\|`` / ``\\;`` (and a backslash ``\\\\``)."""
+    parts = [unescape(p.strip()) for p in split_escaped(text, FIELD_SEPARATOR)]
     if len(parts) > 4:
         raise InputError(_("a person is Name|role|email|phone, not {text!r}").format(text=text))
     parts += [""] * (4 - len(parts))
@@ -173,7 +183,7 @@ def parse_person(text: str) -> Person:
 def check_person(person: Person) -> Person:
     """A person with a name, a valid e-mail (if any), short fields."""
     name = check_text(person.name, _("a person's name"), MAX_HANDLE)
-    if not visible(name).strip():
+    if not has_visible(name):
         raise InputError(_("a person needs a name"))
     role = check_text(person.role, _("a person's role"), MAX_HANDLE)
     phone = check_text(person.phone, _("a person's phone"), MAX_HANDLE)
@@ -182,7 +192,9 @@ def check_person(person: Person) -> Person:
 
 
 def parse_channel(text: str) -> Channel:
-    """``kind:handle`` (``whatsapp:+34 600 000 000``) as a ``Channel``."""
+    """``kind:handle`` (``whatsapp:+34 600 000 000``) as a ``Channel``; the handle is taken as
+    typed (any character but controls, ``;`` included: a list of channels on one line escapes
+    it, see ``channels_line``)."""
     kind, sep, handle = text.partition(":")
     if not sep:
         raise InputError(_("a channel is kind:handle, like whatsapp:+34600000000, not {text!r}").format(text=text))
@@ -198,6 +210,34 @@ def check_channel(channel: Channel) -> Channel:
     if kind == "email":
         handle = check_email(handle)
     return Channel(kind=kind, handle=handle)
+
+
+def channels_line(channels: Iterable[Channel]) -> str:
+    """Channels on one line, ``kind:handle; kind:handle``, each ``;`` or backslash in a
+    handle escaped: ``read_channels`` gives them back as they were."""
+    return "; ".join(f"{c.kind}:{escape(c.handle, LIST_SEPARATOR)}" for c in channels)
+
+
+def read_channels(text: str) -> tuple[Channel, ...]:
+    """The channels of a ``channels_line`` (an unescaped ``;`` separates two)."""
+    return tuple(parse_channel(unescape(part.strip()))
+                 for part in split_escaped(text, LIST_SEPARATOR) if part.strip())
+
+
+def people_line(people: Iterable[Person]) -> str:
+    """People on one line, ``Name|role|email|phone; ...``, each ``|``, ``;`` or backslash in
+    a field escaped: ``read_people`` gives them back as they were."""
+    def one(p: Person) -> str:
+        fields = [p.name, p.role, p.email, p.phone]
+        while len(fields) > 1 and not fields[-1]:
+            fields.pop()
+        return FIELD_SEPARATOR.join(escape(f) for f in fields)
+    return "; ".join(one(p) for p in people)
+
+
+def read_people(text: str) -> tuple[Person, ...]:
+    """The people of a ``people_line`` (an unescaped ``;`` separates two)."""
+    return tuple(parse_person(part.strip()) for part in split_escaped(text, LIST_SEPARATOR) if part.strip())
 
 
 def parse_vet(text: str, today: date, date_order: str = "") -> VettingCheck:

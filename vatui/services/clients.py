@@ -19,7 +19,7 @@ from vatui.domain.clients import (
 )
 from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.fold import fold, sort_key
-from vatui.domain.text import name_key, one_line
+from vatui.domain.text import name_key, one_line, quoted
 from vatui.i18n import _
 from vatui.services.client_fields import (
     CHANNEL_ALIASES,
@@ -27,6 +27,7 @@ from vatui.services.client_fields import (
     MAX_NAME,
     MAX_NOTE,
     VETTING_ALIASES,
+    channels_line,
     check_channel,
     check_channel_kind,
     check_currencies,
@@ -46,6 +47,9 @@ from vatui.services.client_fields import (
     parse_person,
     parse_retainer_hours,
     parse_vet,
+    people_line,
+    read_channels,
+    read_people,
 )
 from vatui.store.workspace import Workspace
 
@@ -74,9 +78,9 @@ def find_client(ws: Workspace, ref: str | int) -> Client:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise NotFoundError(_("no client matches {ref!r}").format(ref=text))
+        raise NotFoundError(_("no client matches {ref}").format(ref=quoted(text)))
     names = ", ".join(one_line(c.name, 30) for c in (live or matches)[:6])
-    raise InputError(_("{ref!r} matches several clients: {names}").format(ref=text, names=names))
+    raise InputError(_("{ref} matches several clients: {names}").format(ref=quoted(text), names=names))
 
 
 def list_clients(ws: Workspace, *, status: str | None = None, include_archived: bool = False) -> list[Client]:
@@ -108,7 +112,7 @@ def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: 
     with ws.transaction(_("add client “{name}”").format(name=one_line(clean["name"], 40))) as tx:
         lowered = name_key(clean["name"])
         if any(name_key(str(d.get("name", ""))) == lowered for d in tx.docs("clients").values()):
-            raise InputError(_("a client called {name!r} already exists").format(name=clean["name"]))
+            raise InputError(_("a client called {name} already exists").format(name=quoted(clean["name"])))
         return tx.add(Client(created=now, updated=now, **clean))
 
 
@@ -146,7 +150,7 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
             lowered = name_key(edited.name)
             for key, doc in tx.docs("clients").items():
                 if int(key) != client_id and name_key(str(doc.get("name", ""))) == lowered:
-                    raise InputError(_("a client called {name!r} already exists").format(name=edited.name))
+                    raise InputError(_("a client called {name} already exists").format(name=quoted(edited.name)))
         if edited == client:
             return client
         return tx.save(edited.with_(updated=ws.clock.now()))
@@ -209,6 +213,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "add_note",
     "archive_client",
     "change_client",
+    "channels_line",
     "check_channel",
     "check_channel_kind",
     "check_currencies",
@@ -233,4 +238,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "parse_person",
     "parse_retainer_hours",
     "parse_vet",
+    "people_line",
+    "read_channels",
+    "read_people",
 ]

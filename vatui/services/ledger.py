@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import MAX_DATE, derived_date, in_business_range
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
@@ -216,7 +217,7 @@ def new_invoice(
             raise InputError(_("nothing to invoice for {client}: no unbilled time, expenses or lines").format(
                 client=one_line(client.name, 40)))
         draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client_id, kind=kind,
-                        issue_date=day, due_date=day + timedelta(days=client.terms_days), currency=currency,
+                        issue_date=day, due_date=derived_date(day, client.terms_days, _("the due date")), currency=currency,
                         items=tuple(lines), tax_percent=tax, discount=discount, notes=notes.strip())
         if totals(draft).total.minor < 0:
             raise InputError(_("the discount is more than the invoice"))
@@ -239,6 +240,9 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     if day < invoice.issue_date:
         raise InputError(_("{number} cannot be sent before its issue date {d}").format(
             number=invoice.number, d=invoice.issue_date.isoformat()))
+    if not in_business_range(invoice.due_date):  # a draft made before the rule, or by hand
+        raise RuleError(_("{number} is due {d}, past the last date vatui keeps ({last}): void it and make a new one")
+                        .format(number=invoice.number, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat()))
     with ws.transaction(_("send {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status != "draft":

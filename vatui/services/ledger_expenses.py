@@ -13,6 +13,7 @@ import calendar
 from datetime import date
 
 from vatui.domain.clients import Client
+from vatui.domain.dates import MAX_DATE
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.ledger import EXPENSE_CATEGORIES, Expense
 from vatui.domain.money import Money
@@ -29,7 +30,9 @@ MAX_OCCURRENCES = 1200
 
 
 def occurrence_dates(first: date, every: str, until: date) -> list[date]:
-    """The dates of a recurring expense from ``first`` to ``until`` inclusive."""
+    """The dates of a recurring expense from ``first`` to ``until`` inclusive; the series
+    ends at ``MAX_DATE`` (no occurrence is made past it)."""
+    until = min(until, MAX_DATE)
     out: list[date] = []
     n = 0
     while len(out) < MAX_OCCURRENCES:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import check_business_date, shift_days
+from vatui.domain.dates import check_business_date, derived_date, year_ahead
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
 from vatui.domain.ledger import Invoice, LineItem, Payment
@@ -19,8 +19,6 @@ from vatui.store.workspace import Workspace
 
 MAX_METHOD = 60
 MAX_REFERENCE = 120
-MAX_DAYS_AHEAD = 366
-"""A payment may be dated at most this many days after today (a year, a leap day included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +55,10 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
 
 def check_payment_day(day: date, today: date) -> date:
     """``day`` itself, unless it lies more than a year after ``today`` (or outside the
-    business range): money received in 2099 is a typo."""
+    business range): money received in 2099 is a typo. A year ahead of 1 Dec 2026 is
+    1 Dec 2027; of 29 Feb 2028, 28 Feb 2029."""
     check_business_date(day)
-    if day > shift_days(today, MAX_DAYS_AHEAD):
+    if day > year_ahead(today):
         raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
     return day
 
@@ -133,6 +132,6 @@ def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         line = LineItem(description=_("Late fee on {number} (due {d})").format(
             number=invoice.number, d=invoice.due_date.isoformat()), unit_price=fee, late_fee_for=invoice_id)
         draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client.id or 0,
-                        issue_date=day, due_date=day + timedelta(days=client.terms_days), currency=invoice.currency,
+                        issue_date=day, due_date=derived_date(day, client.terms_days, _("the due date")), currency=invoice.currency,
                         items=(line,))
         return tx.add(draft)

@@ -14,7 +14,7 @@ from vatui.domain.fold import fold
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
-from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, one_line
+from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, has_visible, one_line, quoted
 from vatui.i18n import _
 from vatui.services.common import client_refs, home_today
 from vatui.store.workspace import Tx, Workspace
@@ -23,7 +23,7 @@ from vatui.store.workspace import Tx, Workspace
 def check_title(title: str) -> str:
     """A task title, stripped; empty or overlong titles and control characters are refused."""
     stripped = check_text(title, _("the title"), MAX_TITLE)
-    if not stripped:
+    if not has_visible(stripped):
         raise InputError(_("a task needs a title"))
     return stripped
 
@@ -96,10 +96,10 @@ def find_task(ws: Workspace, ref: str | int) -> Task:
     if len(matches) == 1:
         return matches[0]
     if not matches:
-        raise NotFoundError(_("no task matches {ref!r}").format(ref=str(ref)))
+        raise NotFoundError(_("no task matches {ref}").format(ref=quoted(str(ref))))
     names = ", ".join(f"#{t.id} {one_line(t.title, 30)}" for t in (open_matches or matches)[:5])
-    raise InputError(_("{ref!r} matches several tasks: {names}; use the number").format(
-        ref=str(ref), names=names))
+    raise InputError(_("{ref} matches several tasks: {names}; use the number").format(
+        ref=quoted(str(ref)), names=names))
 
 
 def add_task(
@@ -320,7 +320,9 @@ def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Ta
         rule = Recurrence.parse(task.recurrence)
         today = home_today(ws)
         due = task.due if task.due is not None and in_business_range(task.due) else today  # a stored 9999 date
-        nxt = rule.next_occurrence(max(due, today))
+        nxt = rule.next_in_range(max(due, today))
+        if nxt is None:  # past MAX_DATE: the series ends here
+            return done, None
         first = settings.columns[0]
         column = task.column if task.column != settings.done_column else first
         following = tx.add(task.with_(

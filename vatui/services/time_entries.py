@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.durations import MAX_ENTRY_MINUTES
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import TimeEntry
 from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
 from vatui.services.common import home_today
-from vatui.services.timer import MAX_ENTRY_MINUTES
 from vatui.store.workspace import Tx, Workspace
 
 MAX_TIME_NOTE = 500

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.durations import MAX_ENTRY_MINUTES
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.store.workspace import Tx, Workspace
 
-MAX_ENTRY_MINUTES = 24 * 60
 LONG_TIMER_MINUTES = 12 * 60
 """A timer that ran longer than this was probably forgotten: stopping it asks what to log."""
 

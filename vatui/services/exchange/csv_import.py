@@ -18,7 +18,7 @@ from vatui.domain.clients import Channel, Client
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
 from vatui.domain.tasks import Task
-from vatui.domain.text import clean
+from vatui.domain.text import clean, quoted
 from vatui.i18n import _
 from vatui.services.client_fields import check_email, check_name, check_status, check_timezone
 from vatui.services.client_fields import clean_tags as client_tags
@@ -133,7 +133,7 @@ def client_ref(
         return new_key
     if not create:
         plan.problem(
-            line, _("no client called {name!r}; add it first or use --create-clients").format(name=name[:60])
+            line, _("no client called {name}; add it first or use --create-clients").format(name=quoted(name))
         )
         return None
     try:

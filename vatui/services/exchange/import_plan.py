@@ -17,7 +17,7 @@ from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.domain.text import clean, one_line
+from vatui.domain.text import clean, one_line, quoted
 from vatui.i18n import _
 from vatui.store.workspace import Tx
 
@@ -71,7 +71,7 @@ def find_client(reader: Reader, name: str) -> int:
     """The id of the client called ``name`` (accent- and case-insensitive), or refused."""
     found = client_index(reader).get(fold(name))
     if found is None:
-        raise InputError(_("no client called {name!r}").format(name=one_line(name, 60)))
+        raise InputError(_("no client called {name}").format(name=quoted(name)))
     return found
 
 

@@ -70,10 +70,6 @@ def _whole(text: str, low: int, high: int, what: str) -> int | None:
     return value
 
 
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(";") if part.strip()]
-
-
 class ClientFormModal(FormModal[ClientFormResult | None]):
     """Create or edit a client. Returns the filled form, or ``None`` on ``escape``."""
 
@@ -133,8 +129,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         others = [ch for ch in c.channels if not (ch.kind == "email" and ch.handle == email)]
         return {
             "name": c.name, "email": email,
-            "channels": "; ".join(f"{ch.kind}:{ch.handle}" for ch in others),
-            "people": "; ".join("|".join([p.name, p.role, p.email, p.phone]).rstrip("|") for p in c.people),
+            "channels": checks.channels_line(others),
+            "people": checks.people_line(c.people),
             "tz": c.timezone or "", "hours": f"{c.work_start}-{c.work_end}", "currency": c.currency,
             "rate": amount_input(c.hourly_rate, self.decimal_comma) if c.hourly_rate else "",
             "terms": str(c.terms_days), "deposit": str(c.deposit_percent),
@@ -264,11 +260,11 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             return (checks.check_email(text) if text.strip() else None), ""
 
         def channels(text: str) -> tuple[Any, str]:
-            parsed = tuple(checks.parse_channel(part) for part in _split(text))
+            parsed = checks.read_channels(text)
             return parsed, ", ".join(c.kind for c in parsed)
 
         def people(text: str) -> tuple[Any, str]:
-            parsed = tuple(checks.parse_person(part) for part in _split(text))
+            parsed = checks.read_people(text)
             return parsed, ", ".join(p.name for p in parsed)
 
         def note(text: str) -> tuple[Any, str]:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from vatui.domain.durations import format_duration, parse_duration
+from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
@@ -25,7 +25,7 @@ class LongTimerModal(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="long_timer_cancel")]
 
     def __init__(self, elapsed_minutes: int) -> None:
-        from vatui.services.timer import LONG_TIMER_MINUTES, MAX_ENTRY_MINUTES
+        from vatui.services.timer import LONG_TIMER_MINUTES
 
         super().__init__(classes="vatui-modal")
         self.elapsed = elapsed_minutes
@@ -52,7 +52,7 @@ class LongTimerModal(ModalScreen[int | None]):
         preview = self.query_one("#long-timer-preview", Static)
         self.chosen = None
         try:
-            minutes = parse_duration(value)
+            minutes = parse_duration(value, at_most=MAX_ENTRY_MINUTES)
         except ParseError as exc:
             preview.update(render.text(str(exc)))
             preview.set_class(True, "-error")

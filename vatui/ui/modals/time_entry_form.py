@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
 
 from vatui.domain.dates import describe_date
-from vatui.domain.durations import format_duration, parse_duration
+from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.tasks import TimeEntry
 from vatui.i18n import _
@@ -88,7 +88,8 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
         """The changed fields; raises ``VatuiError`` with the reason when one is wrong."""
         minutes = day = None
         if not self.entry.running:
-            minutes = check_minutes(parse_duration(self.query_one("#time-duration", Input).value))
+            minutes = check_minutes(parse_duration(self.query_one("#time-duration", Input).value,
+                                                   at_most=MAX_ENTRY_MINUTES))
             day = read_date(self, self.query_one("#time-day", Input).value, self.today)
             if day > self.today:
                 raise InputError(_("time cannot be logged on a future day"))

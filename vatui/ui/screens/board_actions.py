@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from vatui.domain.dates import describe_date
+from vatui.domain.dates import MAX_DATE, describe_date
 from vatui.domain.fold import sort_key
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
@@ -136,6 +136,9 @@ class BoardActions:
         if following is not None and following.due is not None and self.snapshot is not None:
             self.tell(_("Done. Next “{title}”: {when}").format(
                 title=one_line(task.title, 30), when=describe_date(following.due, self.snapshot.today)))
+        elif task.recurrence:
+            self.tell(_("Done: “{title}”. No next occurrence: it would fall after {last}, so the series ends")
+                      .format(title=one_line(task.title, 40), last=MAX_DATE.isoformat()))
         else:
             self.tell(_("Done: “{title}”").format(title=one_line(task.title, 40)))
 

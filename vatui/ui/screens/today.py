@@ -127,6 +127,10 @@ class TodayScreen(Screen[None]):
         message = _("Done: {title}").format(title=one_line(done.title, 50))
         if following is not None and following.due is not None:
             message += " · " + _("next {when}").format(when=describe_date(following.due, self._today()))
+        elif done.recurrence:
+            from vatui.domain.dates import MAX_DATE
+
+            message += " · " + _("no next occurrence after {last}: the series ends").format(last=MAX_DATE.isoformat())
         self.vatui.inform(message)
 
     def action_snooze(self) -> None:
