@@ -36,8 +36,10 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return (f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
-            f"{platform.system()} {platform.release()}")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
 
 
 def bytecode_cache() -> None:
@@ -66,9 +68,12 @@ def main(argv: list[str]) -> int:
         return 2
     started = time.perf_counter()
     large = large_workspace_dir()
-    print(f"large demo workspace: {records_in(large):,} records, "
-          f"{(large / 'workspace.json').stat().st_size / 1e6:.1f} MB, made in "
-          f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    print(
+        f"large demo workspace: {records_in(large):,} records, "
+        f"{(large / 'workspace.json').stat().st_size / 1e6:.1f} MB, made in "
+        f"{time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
     rows: list[Row] = []
     failed = []
     for name in names:

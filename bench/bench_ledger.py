@@ -33,8 +33,17 @@ def _reports(directory: Path) -> list[Row]:
     rows = []
     for report in ("aging", "pnl"):
         ms = median_ms(run_timed([VATUI, "report", report], env))
-        rows.append(Row(f"`vatui report {report}`, large workspace", ms, "ms", "`vatui --version`", base,
-                        f"≤ {REPORT_TARGET_MS:.0f} ms", ms <= REPORT_TARGET_MS))
+        rows.append(
+            Row(
+                f"`vatui report {report}`, large workspace",
+                ms,
+                "ms",
+                "`vatui --version`",
+                base,
+                f"≤ {REPORT_TARGET_MS:.0f} ms",
+                ms <= REPORT_TARGET_MS,
+            )
+        )
     return rows
 
 
@@ -57,14 +66,21 @@ def _payments(directory: Path) -> Row:
         samples.append(time.perf_counter() - start)
     ws.close()
     ms = median_ms(samples)
-    return Row("record a payment (durable), large workspace", ms, "ms", target=f"≤ {PAYMENT_TARGET_MS:.0f} ms",
-               ok=ms <= PAYMENT_TARGET_MS)
+    return Row(
+        "record a payment (durable), large workspace",
+        ms,
+        "ms",
+        target=f"≤ {PAYMENT_TARGET_MS:.0f} ms",
+        ok=ms <= PAYMENT_TARGET_MS,
+    )
 
 
 async def _paint_once(directory: Path) -> float:
     from vatui.ui.screens.ledger import LedgerScreen
 
-    return await pane_paint_seconds(directory, "4", lambda s: isinstance(s, LedgerScreen) and s.view is not None)
+    return await pane_paint_seconds(
+        directory, "4", lambda s: isinstance(s, LedgerScreen) and s.view is not None
+    )
 
 
 def _pane(directory: Path) -> Row:

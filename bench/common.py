@@ -77,8 +77,9 @@ def peak_rss_mb(cmd: list[str], env: dict[str, str] | None = None) -> float:
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     full_env = {**os.environ, **(env or {})}
-    result = subprocess.run([PYTHON, "-c", code, *cmd], env=full_env, check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [PYTHON, "-c", code, *cmd], env=full_env, check=True, capture_output=True, text=True
+    )
     return int(result.stdout.strip()) / 1024
 
 
@@ -87,7 +88,9 @@ def print_table(rows: list[Row]) -> None:
     print("| measure | vatui | baseline (same run) | ratio | target | met |")
     print("|---|---|---|---|---|---|")
     for row in rows:
-        base = f"{row.baseline}: {row.baseline_value:.1f} {row.unit}" if row.baseline_value is not None else ""
+        base = (
+            f"{row.baseline}: {row.baseline_value:.1f} {row.unit}" if row.baseline_value is not None else ""
+        )
         met = "" if row.ok is None else ("yes" if row.ok else "**no**")
         print(f"| {row.what} | {row.value:.1f} {row.unit} | {base} | {row.ratio} | {row.target} | {met} |")
 

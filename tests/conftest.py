@@ -19,6 +19,7 @@ from vatui.store.workspace import Workspace
 os.environ["LANGUAGE"] = "en"
 set_language("en")
 
+
 @pytest.fixture(autouse=True)
 def english_again() -> Iterator[None]:
     """A test that switched the app to Spanish (a first run answered ``es``) leaves English

@@ -39,8 +39,14 @@ def test_cli_commands_never_import_textual(tmp_path: Path) -> None:
         "    assert e.code == 0, e.code\n"
         "print('textual' in sys.modules, 'rich' in sys.modules)\n"
     )
-    for args in (["today"], ["today", "--json"], ["add", "x @ due:tomorrow"], ["task", "list"],
-                 ["client", "list"], ["time", "list"]):
+    for args in (
+        ["today"],
+        ["today", "--json"],
+        ["add", "x @ due:tomorrow"],
+        ["task", "list"],
+        ["client", "list"],
+        ["time", "list"],
+    ):
         if args[0] == "add":
             args = ["add", "Draft the newsletter due:tomorrow"]
         result = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)

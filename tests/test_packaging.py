@@ -12,15 +12,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     wheel = next(wheels.glob("vatui-*.whl"))
     env_dir = tmp_path / "fresh"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
     subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
-    version = subprocess.run([str(env_dir / "bin" / "vatui"), "--version"], capture_output=True, text=True,
-                             cwd=tmp_path)
+    version = subprocess.run(
+        [str(env_dir / "bin" / "vatui"), "--version"], capture_output=True, text=True, cwd=tmp_path
+    )
     assert version.returncode == 0 and version.stdout.startswith("vatui ")
     probe = (
         "import importlib.resources as r, vatui\n"
@@ -35,8 +39,17 @@ def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
     shipped = set(styles.split(","))
     in_repo = {p.name for p in (ROOT / "styles").glob("*.tcss")}
     assert in_repo and in_repo <= shipped
-    licence = subprocess.run([str(py), "-c", "import importlib.metadata as m; d = m.metadata('vatui');"
-                              "print(d['License-Expression']); print([f.name for f in m.files('vatui')"
-                              " if f.name == 'LICENSE'])"], capture_output=True, text=True, cwd=tmp_path,
-                             check=True).stdout.splitlines()
+    licence = subprocess.run(
+        [
+            str(py),
+            "-c",
+            "import importlib.metadata as m; d = m.metadata('vatui');"
+            "print(d['License-Expression']); print([f.name for f in m.files('vatui')"
+            " if f.name == 'LICENSE'])",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=True,
+    ).stdout.splitlines()
     assert licence == ["MIT", "['LICENSE']"], licence

@@ -18,9 +18,7 @@ from pathlib import Path
 _LOCALE_DIR = Path(__file__).parent / "locale"
 #: The languages a catalog ships for, besides English (the source text).
 LANGUAGES = ("en", "es")
-_translation: _gettext.NullTranslations = _gettext.translation(
-    "vatui", localedir=_LOCALE_DIR, fallback=True
-)
+_translation: _gettext.NullTranslations = _gettext.translation("vatui", localedir=_LOCALE_DIR, fallback=True)
 
 
 def _(message: str) -> str:
@@ -53,9 +51,7 @@ def set_language(code: str) -> None:
     """Use the catalog for ``code`` (``en``, ``es``, ``es_CO``…); empty: the environment's."""
     global _translation
     if code:
-        _translation = _gettext.translation(
-            "vatui", localedir=_LOCALE_DIR, languages=[code], fallback=True
-        )
+        _translation = _gettext.translation("vatui", localedir=_LOCALE_DIR, languages=[code], fallback=True)
     else:
         _translation = _gettext.translation("vatui", localedir=_LOCALE_DIR, fallback=True)
 

@@ -41,6 +41,8 @@ class Vatui:
         return Result(code, captured.out, captured.err)
 
 
-def make_vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock) -> Vatui:
+def make_vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock
+) -> Vatui:
     monkeypatch.setattr(SystemClock, "now", lambda self: clock.now())
     return Vatui(capsys)

@@ -15,20 +15,63 @@ from vatui.store.workspace import Workspace
 
 
 @pytest.fixture
-def vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock,
-          data_dir: Path) -> Vatui:
+def vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
+) -> Vatui:
     return make_vatui(capsys, monkeypatch, clock)
 
 
 FULL = [
-    "client", "add", "Acme Corp", "--status", "lead", "--email", "ops@acme.test", "--currency", "eur",
-    "--rate", "45.50", "--terms", "30", "--deposit", "25", "--tz", "America/New_York",
-    "--person", "Ann Lee|owner|ann@acme.test|+1 555 0100", "--person", "Bob|billing",
-    "--channel", "whatsapp:+15550100", "--channel", "slack:#acme", "--preferred", "whatsapp",
-    "--hours", "9:00-17:30", "--retainer-hours", "20", "--retainer-fee", "800",
-    "--late-fee", "1.5", "--late-fee-grace", "10", "--vet", "contract:2026-11-20", "--vet", "nda",
-    "--cadence", "7", "--note", "Prefers mornings", "--confidential-note", "Door code 1234",
-    "--tag", "vip", "--json",
+    "client",
+    "add",
+    "Acme Corp",
+    "--status",
+    "lead",
+    "--email",
+    "ops@acme.test",
+    "--currency",
+    "eur",
+    "--rate",
+    "45.50",
+    "--terms",
+    "30",
+    "--deposit",
+    "25",
+    "--tz",
+    "America/New_York",
+    "--person",
+    "Ann Lee|owner|ann@acme.test|+1 555 0100",
+    "--person",
+    "Bob|billing",
+    "--channel",
+    "whatsapp:+15550100",
+    "--channel",
+    "slack:#acme",
+    "--preferred",
+    "whatsapp",
+    "--hours",
+    "9:00-17:30",
+    "--retainer-hours",
+    "20",
+    "--retainer-fee",
+    "800",
+    "--late-fee",
+    "1.5",
+    "--late-fee-grace",
+    "10",
+    "--vet",
+    "contract:2026-11-20",
+    "--vet",
+    "nda",
+    "--cadence",
+    "7",
+    "--note",
+    "Prefers mornings",
+    "--confidential-note",
+    "Door code 1234",
+    "--tag",
+    "vip",
+    "--json",
 ]
 
 
@@ -38,26 +81,50 @@ def test_add_with_every_field(vatui: Vatui) -> None:
     data = result.json()
     assert data["status"] == "lead" and data["currency"] == "EUR"
     assert data["hourly_rate"] == {"amount": "45.50", "currency": "EUR"}
-    assert data["people"][0] == {"name": "Ann Lee", "role": "owner", "email": "ann@acme.test",
-                                 "phone": "+1 555 0100"}
+    assert data["people"][0] == {
+        "name": "Ann Lee",
+        "role": "owner",
+        "email": "ann@acme.test",
+        "phone": "+1 555 0100",
+    }
     assert [c["kind"] for c in data["channels"]] == ["email", "whatsapp", "slack"]
     assert data["preferred_channel"] == "whatsapp"
     assert data["working_hours"] == {"start": "09:00", "end": "17:30"}
-    assert data["retainer"] == {"minutes_per_month": 1200, "monthly_fee": {"amount": "800.00", "currency": "EUR"}}
+    assert data["retainer"] == {
+        "minutes_per_month": 1200,
+        "monthly_fee": {"amount": "800.00", "currency": "EUR"},
+    }
     assert data["late_fee"] == {"percent": "1.5", "grace_days": 10}
     assert data["vetting"] == {"contract": "2026-11-20", "nda": "2026-11-27"}
     assert data["cadence_days"] == 7 and data["tags"] == ["vip"]
     assert [n["text"] for n in data["notes"]] == ["Prefers mornings"]
 
 
-@pytest.mark.parametrize("bad", [
-    ["--email", "not-an-email"], ["--tz", "Mars/Olympus"], ["--rate", "12,5"], ["--rate", "JPY 12"],
-    ["--currency", "JPY", "--rate", "12.5"], ["--hours", "9-5"], ["--hours", "25:00-26:00"],
-    ["--late-fee", "150"], ["--late-fee", "lots"], ["--person", "|owner"], ["--person", "A|b|bad@"],
-    ["--channel", "fax:123"], ["--channel", "whatsapp"], ["--preferred", "telegram"],
-    ["--vet", "astrology"], ["--vet", "contract:tomorrow"], ["--retainer-hours", "1000"],
-    ["--retainer-fee", "-5"], ["--status", "vip"], ["--note", "  "],
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["--email", "not-an-email"],
+        ["--tz", "Mars/Olympus"],
+        ["--rate", "12,5"],
+        ["--rate", "JPY 12"],
+        ["--currency", "JPY", "--rate", "12.5"],
+        ["--hours", "9-5"],
+        ["--hours", "25:00-26:00"],
+        ["--late-fee", "150"],
+        ["--late-fee", "lots"],
+        ["--person", "|owner"],
+        ["--person", "A|b|bad@"],
+        ["--channel", "fax:123"],
+        ["--channel", "whatsapp"],
+        ["--preferred", "telegram"],
+        ["--vet", "astrology"],
+        ["--vet", "contract:tomorrow"],
+        ["--retainer-hours", "1000"],
+        ["--retainer-fee", "-5"],
+        ["--status", "vip"],
+        ["--note", "  "],
+    ],
+)
 def test_bad_input_exits_1_and_saves_nothing(vatui: Vatui, bad: list[str]) -> None:
     result = vatui("client", "add", "Bad Co", *bad)
     assert result.code == 1, (bad, result.err)
@@ -67,14 +134,35 @@ def test_bad_input_exits_1_and_saves_nothing(vatui: Vatui, bad: list[str]) -> No
 
 def test_edit_merges_lists_and_validates(vatui: Vatui) -> None:
     assert vatui(*FULL).code == 0
-    edit = vatui("client", "edit", "acme", "--status", "active", "--person", "Bob|billing|bob@acme.test",
-                 "--remove-channel", "slack", "--vet", "references", "--unvet", "nda", "--tag", "retainer",
-                 "--untag", "vip", "--cadence", "0", "--json")
+    edit = vatui(
+        "client",
+        "edit",
+        "acme",
+        "--status",
+        "active",
+        "--person",
+        "Bob|billing|bob@acme.test",
+        "--remove-channel",
+        "slack",
+        "--vet",
+        "references",
+        "--unvet",
+        "nda",
+        "--tag",
+        "retainer",
+        "--untag",
+        "vip",
+        "--cadence",
+        "0",
+        "--json",
+    )
     assert edit.code == 0, edit.err
     data = edit.json()
     assert data["status"] == "active"
-    assert [(p["name"], p["email"]) for p in data["people"]] == [("Ann Lee", "ann@acme.test"),
-                                                                  ("Bob", "bob@acme.test")]
+    assert [(p["name"], p["email"]) for p in data["people"]] == [
+        ("Ann Lee", "ann@acme.test"),
+        ("Bob", "bob@acme.test"),
+    ]
     assert [c["kind"] for c in data["channels"]] == ["email", "whatsapp"]
     assert set(data["vetting"]) == {"contract", "references"}
     assert data["tags"] == ["retainer"] and data["cadence_days"] is None
@@ -97,8 +185,14 @@ def test_show_text_masks_confidential_notes(vatui: Vatui) -> None:
     assert all("Door" not in n["text"] for n in data["notes"])
     assert data["local_time"]["label"] == "04:30 there, outside hours"
     assert data["reliability"]["badge"] == "unproven"
-    assert {"lifetime_revenue", "effective_hourly_rate", "retainer_use", "open_tasks", "invoices",
-            "last_contact"} <= set(data)
+    assert {
+        "lifetime_revenue",
+        "effective_hourly_rate",
+        "retainer_use",
+        "open_tasks",
+        "invoices",
+        "last_contact",
+    } <= set(data)
     secret = vatui("client", "show", "acme", "--json", "--confidential").json()
     assert [n["text"] for n in secret["notes"]] == ["Prefers mornings", "Door code 1234"]
 
@@ -108,10 +202,19 @@ def test_three_late_invoices_show_risky_with_reasons(vatui: Vatui, ws: Workspace
     with ws.transaction(None) as tx:
         for n, late in enumerate((12, 20, 9), start=1):
             due = date(2026, 6 + n, 10)
-            inv = tx.add(Invoice(number=f"INV-2026-{n:04d}", client_id=1, issue_date=due - timedelta(days=14),
-                                 due_date=due, currency="USD", status="paid", sent_on=due - timedelta(days=14),
-                                 items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),),
-                                 reminders=(ReminderSent(step=1, on=due + timedelta(days=1)),)))
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n:04d}",
+                    client_id=1,
+                    issue_date=due - timedelta(days=14),
+                    due_date=due,
+                    currency="USD",
+                    status="paid",
+                    sent_on=due - timedelta(days=14),
+                    items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),),
+                    reminders=(ReminderSent(step=1, on=due + timedelta(days=1)),),
+                )
+            )
             tx.add(Payment(invoice_id=inv.id or 0, on=due + timedelta(days=late), amount=Money(32000, "USD")))
     data = vatui("client", "show", "slow", "--json").json()
     rel = data["reliability"]
@@ -162,8 +265,11 @@ def test_names_print_as_typed(vatui: Vatui, data_dir: Path) -> None:
     ws = Workspace.open(data_dir)
     now = datetime.now(UTC)
     with ws.transaction("old data") as tx:  # written before the rule
-        tx.add(Client(name="Evil\x1b[2J Co", notes=(Note(text="line\x07", created=now),), created=now,
-                      updated=now))
+        tx.add(
+            Client(
+                name="Evil\x1b[2J Co", notes=(Note(text="line\x07", created=now),), created=now, updated=now
+            )
+        )
     ws.close()
     out = vatui("client", "show", "evil").out
     assert "\x1b" not in out and "\x07" not in out and "Evil␛[2J Co" in out

@@ -62,10 +62,33 @@ def test_user_text_prints_as_typed(data: Path) -> None:
 
 
 def test_task_lifecycle(data: Path) -> None:
-    assert run(data, "client", "add", "Acme Corp", "--email", "ops@acme.test", "--rate", "45",
-               "--terms", "14", "--deposit", "30", "--tz", "America/New_York").returncode == 0
-    added = json.loads(run(data, "add", "Draft newsletter @acme due:2026-12-04 !high ~2h #email "
-                                        "every:monday in:next", "--json").stdout)
+    assert (
+        run(
+            data,
+            "client",
+            "add",
+            "Acme Corp",
+            "--email",
+            "ops@acme.test",
+            "--rate",
+            "45",
+            "--terms",
+            "14",
+            "--deposit",
+            "30",
+            "--tz",
+            "America/New_York",
+        ).returncode
+        == 0
+    )
+    added = json.loads(
+        run(
+            data,
+            "add",
+            "Draft newsletter @acme due:2026-12-04 !high ~2h #email every:monday in:next",
+            "--json",
+        ).stdout
+    )
     assert added["client"]["name"] == "Acme Corp"
     assert added["column"] == "Next" and added["priority"] == "high"
     assert added["estimate_minutes"] == 120 and added["tags"] == ["email"]
@@ -96,8 +119,14 @@ def test_delete_without_confirmation_saves_nothing(data: Path) -> None:
 
 
 def test_client_validation_saves_nothing(data: Path) -> None:
-    for args in (["--email", "not-an-email"], ["--tz", "Mars/Olympus"], ["--rate", "12,5"],
-                 ["--currency", "EURO"], ["--status", "vip"], ["--rate", "abc"]):
+    for args in (
+        ["--email", "not-an-email"],
+        ["--tz", "Mars/Olympus"],
+        ["--rate", "12,5"],
+        ["--currency", "EURO"],
+        ["--status", "vip"],
+        ["--rate", "abc"],
+    ):
         result = run(data, "client", "add", "Bad Co", *args)
         assert result.returncode in (1, 2), args
         assert result.stderr.strip(), args

@@ -18,8 +18,9 @@ from vatui.store.workspace import Workspace
 
 
 @pytest.fixture
-def vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock,
-          data_dir: Path) -> Vatui:
+def vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
+) -> Vatui:
     return make_vatui(capsys, monkeypatch, clock)
 
 
@@ -40,8 +41,20 @@ def test_time_edit_delete_undo(vatui: Vatui) -> None:
     _ok(vatui, "time", "add", "1", "15m", "--on", "2026-11-24", "--note", "stray")
     [entry] = _ok(vatui, "time", "list", "--json").json()
     assert f"#{entry['id']}" in _ok(vatui, "time", "list").out
-    edited = _ok(vatui, "time", "edit", str(entry["id"]), "--duration", "45m", "--on", "2026-11-23",
-                 "--note", "real work", "--no-billable", "--json").json()
+    edited = _ok(
+        vatui,
+        "time",
+        "edit",
+        str(entry["id"]),
+        "--duration",
+        "45m",
+        "--on",
+        "2026-11-23",
+        "--note",
+        "real work",
+        "--no-billable",
+        "--json",
+    ).json()
     assert edited["minutes"] == 45 and edited["note"] == "real work" and edited["billable"] is False
     assert edited["start"].startswith("2026-11-23") and edited["id"] == entry["id"]
     assert "Undone: edit time entry" in _ok(vatui, "undo").out
@@ -53,10 +66,16 @@ def test_time_edit_delete_undo(vatui: Vatui) -> None:
     assert _ok(vatui, "time", "list", "--json").json() == [entry]
 
 
-@pytest.mark.parametrize("args", [
-    ["--duration", "0m"], ["--duration", "25h"], ["--duration", "abc"], ["--on", "tomorrow"],
-    ["--note", "x" * 501],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--duration", "0m"],
+        ["--duration", "25h"],
+        ["--duration", "abc"],
+        ["--on", "tomorrow"],
+        ["--note", "x" * 501],
+    ],
+)
 def test_bad_time_edits_exit_1_and_save_nothing(vatui: Vatui, args: list[str]) -> None:
     _ok(vatui, "add", "Inbox zero")
     _ok(vatui, "time", "add", "1", "15m", "--on", "2026-11-24")
@@ -93,9 +112,18 @@ def test_payment_list_delete_with_reason_and_undo(vatui: Vatui) -> None:
     _ok(vatui, "invoice", "send", "INV-2026-0001")
     paid = _ok(vatui, "pay", "INV-2026-0001", "20", "--method", "bank", "--json").json()
     listed = _ok(vatui, "payment", "list", "--json").json()
-    assert listed == [{"id": paid["id"], "invoice": "INV-2026-0001", "date": "2026-11-27",
-                       "amount": {"amount": "20.00", "currency": "EUR"}, "method": "bank", "reference": "",
-                       "invoice_status": "partial", "archived": None}]
+    assert listed == [
+        {
+            "id": paid["id"],
+            "invoice": "INV-2026-0001",
+            "date": "2026-11-27",
+            "amount": {"amount": "20.00", "currency": "EUR"},
+            "method": "bank",
+            "reference": "",
+            "invoice_status": "partial",
+            "archived": None,
+        }
+    ]
     assert _ok(vatui, "payment", "list", "--invoice", "inv-2026-0001", "--json").json() == listed
     assert "INV-2026-0001" in _ok(vatui, "payment", "list").out
     assert vatui("payment", "delete", str(paid["id"])).code == 2  # --reason is required
@@ -105,7 +133,9 @@ def test_payment_list_delete_with_reason_and_undo(vatui: Vatui) -> None:
     assert done["amount_due"] == {"amount": "60.00", "currency": "EUR"}
     assert _ok(vatui, "payment", "list", "--json").json() == []
     gone = _ok(vatui, "payment", "list", "--deleted", "--json").json()
-    assert [(g["id"], g["invoice"], g["reason"]) for g in gone] == [(paid["id"], "INV-2026-0001", "wrong invoice")]
+    assert [(g["id"], g["invoice"], g["reason"]) for g in gone] == [
+        (paid["id"], "INV-2026-0001", "wrong invoice")
+    ]
     assert "wrong invoice" in _ok(vatui, "payment", "list", "--deleted").out
     assert _ok(vatui, "invoice", "show", "INV-2026-0001", "--json").json()["status"] == "sent"
     _ok(vatui, "undo")
@@ -125,12 +155,37 @@ def test_a_paid_invoices_payment_needs_reopen(vatui: Vatui) -> None:
 
 def test_contact_edit_delete_undo(vatui: Vatui) -> None:
     _ok(vatui, "client", "add", "Acme")
-    c = _ok(vatui, "contact", "log", "acme", "--channel", "email", "--summary", "brief",
-            "--follow-up", "2026-12-01", "--json").json()
-    edited = _ok(vatui, "contact", "edit", str(c["id"]), "--summary", "call", "--channel", "phone",
-                 "--follow-up", "2026-12-04", "--json").json()
+    c = _ok(
+        vatui,
+        "contact",
+        "log",
+        "acme",
+        "--channel",
+        "email",
+        "--summary",
+        "brief",
+        "--follow-up",
+        "2026-12-01",
+        "--json",
+    ).json()
+    edited = _ok(
+        vatui,
+        "contact",
+        "edit",
+        str(c["id"]),
+        "--summary",
+        "call",
+        "--channel",
+        "phone",
+        "--follow-up",
+        "2026-12-04",
+        "--json",
+    ).json()
     assert (edited["summary"], edited["channel"], edited["follow_up"]) == ("call", "phone", "2026-12-04")
-    assert _ok(vatui, "contact", "edit", str(c["id"]), "--follow-up", "none", "--json").json()["follow_up"] is None
+    assert (
+        _ok(vatui, "contact", "edit", str(c["id"]), "--follow-up", "none", "--json").json()["follow_up"]
+        is None
+    )
     assert vatui("contact", "edit", str(c["id"]), "--channel", "pigeon").code == 1
     assert vatui("contact", "edit", str(c["id"])).code == 2
     _ok(vatui, "contact", "delete", str(c["id"]))
@@ -142,7 +197,9 @@ def test_contact_edit_delete_undo(vatui: Vatui) -> None:
 
 def test_client_notes_list_edit_delete(vatui: Vatui) -> None:
     _ok(vatui, "client", "add", "Acme", "--note", "likes mornings", "--confidential-note", "pays late")
-    assert [n["text"] for n in _ok(vatui, "client", "note", "list", "acme", "--json").json()] == ["likes mornings"]
+    assert [n["text"] for n in _ok(vatui, "client", "note", "list", "acme", "--json").json()] == [
+        "likes mornings"
+    ]
     assert "pays late" not in _ok(vatui, "client", "note", "list", "acme").out
     notes = _ok(vatui, "client", "note", "list", "acme", "--confidential", "--json").json()
     assert [(n["number"], n["confidential"]) for n in notes] == [(1, False), (2, True)]
@@ -150,7 +207,9 @@ def test_client_notes_list_edit_delete(vatui: Vatui) -> None:
     assert edited == {**notes[1], "text": "pays on the 5th"}
     _ok(vatui, "client", "note", "edit", "acme", "2", "--not-confidential")
     _ok(vatui, "client", "note", "delete", "acme", "1")
-    assert [n["text"] for n in _ok(vatui, "client", "note", "list", "acme", "--json").json()] == ["pays on the 5th"]
+    assert [n["text"] for n in _ok(vatui, "client", "note", "list", "acme", "--json").json()] == [
+        "pays on the 5th"
+    ]
     assert vatui("client", "note", "delete", "acme", "5").code == 1
     assert vatui("client", "note", "edit", "acme", "1").code == 2
     assert vatui("client", "note", "edit", "acme", "1", "--text", " ").code == 1
@@ -185,16 +244,38 @@ def _archived_year(data_dir: Path) -> dict[str, int]:
     ws = Workspace.open(data_dir)
     try:
         with ws.transaction("seed") as tx:
-            tx.insert("clients", {"name": "Old Co", "currency": "EUR", "created": "2025-01-01T00:00:00+00:00",
-                                  "updated": "2025-01-01T00:00:00+00:00"})
+            tx.insert(
+                "clients",
+                {
+                    "name": "Old Co",
+                    "currency": "EUR",
+                    "created": "2025-01-01T00:00:00+00:00",
+                    "updated": "2025-01-01T00:00:00+00:00",
+                },
+            )
             entry = tx.add(TimeEntry(client_id=1, start=datetime(2025, 3, 1, 9, tzinfo=UTC), minutes=60))
-            inv = tx.add(Invoice(number="INV-2025-0001", client_id=1, issue_date=date(2025, 3, 31),
-                                 due_date=date(2025, 4, 30), currency="EUR", status="paid", sent_on=date(2025, 3, 31)))
+            inv = tx.add(
+                Invoice(
+                    number="INV-2025-0001",
+                    client_id=1,
+                    issue_date=date(2025, 3, 31),
+                    due_date=date(2025, 4, 30),
+                    currency="EUR",
+                    status="paid",
+                    sent_on=date(2025, 3, 31),
+                )
+            )
             tx.save(entry.with_(invoice_id=inv.id))
             pay = tx.add(Payment(invoice_id=inv.id or 0, on=date(2025, 4, 10), amount=Money(0, "EUR")))
-            task = tx.add(Task(title="Old task", created=datetime(2025, 1, 1, tzinfo=UTC),
-                               updated=datetime(2025, 1, 1, tzinfo=UTC), column="Done",
-                               completed=datetime(2025, 2, 1, tzinfo=UTC)))
+            task = tx.add(
+                Task(
+                    title="Old task",
+                    created=datetime(2025, 1, 1, tzinfo=UTC),
+                    updated=datetime(2025, 1, 1, tzinfo=UTC),
+                    column="Done",
+                    completed=datetime(2025, 2, 1, tzinfo=UTC),
+                )
+            )
         archive_old(ws, date(2026, 11, 27))
         return {"entry": entry.id or 0, "invoice": inv.id or 0, "payment": pay.id or 0, "task": task.id or 0}
     finally:
@@ -226,10 +307,15 @@ def test_archived_records_listed_shown_and_read_only(vatui: Vatui, data_dir: Pat
     assert [(t["id"], t["archived"]) for t in times] == [(ids["entry"], 2025)]
     pays = _ok(vatui, "payment", "list", "--archived", "--json").json()
     assert [(p["id"], p["archived"]) for p in pays] == [(ids["payment"], 2025)]
-    for args in (["task", "edit", str(ids["task"]), "--title", "x"], ["task", "delete", str(ids["task"]), "-y"],
-                 ["task", "checklist", str(ids["task"]), "--add", "x"],
-                 ["time", "delete", str(ids["entry"])], ["payment", "delete", str(ids["payment"]), "--reason", "x"],
-                 ["pay", "INV-2025-0001", "1"], ["invoice", "void", "INV-2025-0001"]):
+    for args in (
+        ["task", "edit", str(ids["task"]), "--title", "x"],
+        ["task", "delete", str(ids["task"]), "-y"],
+        ["task", "checklist", str(ids["task"]), "--add", "x"],
+        ["time", "delete", str(ids["entry"])],
+        ["payment", "delete", str(ids["payment"]), "--reason", "x"],
+        ["pay", "INV-2025-0001", "1"],
+        ["invoice", "void", "INV-2025-0001"],
+    ):
         result = vatui(*args)
         assert result.code == 1, args
         assert "archived in 2025: archived records are read-only" in result.err, (args, result.err)

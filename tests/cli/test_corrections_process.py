@@ -26,7 +26,9 @@ def test_a_stray_timer_and_a_wrong_payment_are_corrected_and_undone(terminal: Te
     assert json.loads(_run(env, "time", "list", "--json").stdout) == []
     assert _run(env, "undo").returncode == 0
     assert [e["id"] for e in json.loads(_run(env, "time", "list", "--json").stdout)] == [stray["id"]]
-    assert _run(env, "time", "edit", str(stray["id"]), "--duration", "2h", "--note", "real work").returncode == 0
+    assert (
+        _run(env, "time", "edit", str(stray["id"]), "--duration", "2h", "--note", "real work").returncode == 0
+    )
     assert _run(env, "invoice", "new", "acme", "--unbilled").returncode == 0
     locked = _run(env, "time", "delete", str(stray["id"]))
     assert locked.returncode == 1 and "void the invoice first" in locked.stderr
@@ -70,17 +72,26 @@ def test_board_T_x_deletes_a_stray_entry_in_a_real_terminal(terminal: Terminal, 
 
 def test_concurrent_corrections_lose_nothing(terminal: Terminal) -> None:
     env = {**terminal.env, "TZ": "UTC"}
-    assert _run(env, "client", "add", "Acme", "--note", "one", "--note", "two", "--note", "three").returncode == 0
+    assert (
+        _run(env, "client", "add", "Acme", "--note", "one", "--note", "two", "--note", "three").returncode
+        == 0
+    )
     assert _run(env, "add", "Launch").returncode == 0
     assert _run(env, "time", "add", "1", "15m").returncode == 0
     [entry] = json.loads(_run(env, "time", "list", "--json").stdout)
     eid = str(entry["id"])
-    commands = [["time", "edit", eid, "--no-billable"], ["time", "edit", eid, "--duration", "45m"],
-                ["time", "edit", eid, "--note", "real work"],
-                *(["task", "checklist", "1", "--add", f"line {i}"] for i in range(8)),
-                ["client", "note", "delete", "acme", "1"], ["client", "note", "delete", "acme", "1"]]
-    procs = [subprocess.Popen([VATUI, *c], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for c in commands]
+    commands = [
+        ["time", "edit", eid, "--no-billable"],
+        ["time", "edit", eid, "--duration", "45m"],
+        ["time", "edit", eid, "--note", "real work"],
+        *(["task", "checklist", "1", "--add", f"line {i}"] for i in range(8)),
+        ["client", "note", "delete", "acme", "1"],
+        ["client", "note", "delete", "acme", "1"],
+    ]
+    procs = [
+        subprocess.Popen([VATUI, *c], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for c in commands
+    ]
     results = [(p.wait(timeout=60), p.stderr.read() if p.stderr else "") for p in procs]
     assert all(code == 0 for code, _err in results[:-2]), results
     [edited] = json.loads(_run(env, "time", "list", "--json").stdout)

@@ -27,8 +27,17 @@ def test_app_only_arguments_open_the_app(args: list[str], expected: tuple[str | 
 
 @pytest.mark.parametrize(
     "args",
-    [["today"], ["--version"], ["--help"], ["--data-dir"], ["--data-dir", "--demo"], ["--data-dir="],
-     ["--demo", "today"], ["-h"], ["--data-dir", "d", "add", "x"]],
+    [
+        ["today"],
+        ["--version"],
+        ["--help"],
+        ["--data-dir"],
+        ["--data-dir", "--demo"],
+        ["--data-dir="],
+        ["--demo", "today"],
+        ["-h"],
+        ["--data-dir", "d", "add", "x"],
+    ],
 )
 def test_anything_else_goes_to_the_command_line(args: list[str]) -> None:
     assert _app_only(args) is None
@@ -43,7 +52,9 @@ def test_anything_else_goes_to_the_command_line(args: list[str]) -> None:
         (["--data-dir=/d", "today", "--on=+3d"], ("/d", False, "+3d")),
     ],
 )
-def test_plain_today_takes_the_fast_path(args: list[str], expected: tuple[str | None, bool, str | None]) -> None:
+def test_plain_today_takes_the_fast_path(
+    args: list[str], expected: tuple[str | None, bool, str | None]
+) -> None:
     from vatui.cli.entry import _today_only
 
     assert _today_only(args) == expected
@@ -51,8 +62,16 @@ def test_plain_today_takes_the_fast_path(args: list[str], expected: tuple[str | 
 
 @pytest.mark.parametrize(
     "args",
-    [["today", "--help"], ["today", "--json", "--json"], ["today", "--on"], ["today", "extra"],
-     ["--demo", "today"], ["task", "list"], [], ["today", "--on", "fri", "--on", "mon"]],
+    [
+        ["today", "--help"],
+        ["today", "--json", "--json"],
+        ["today", "--on"],
+        ["today", "extra"],
+        ["--demo", "today"],
+        ["task", "list"],
+        [],
+        ["today", "--on", "fri", "--on", "mon"],
+    ],
 )
 def test_anything_else_about_today_goes_to_click(args: list[str]) -> None:
     from vatui.cli.entry import _today_only
@@ -71,7 +90,9 @@ def test_fast_path_prints_what_the_click_command_prints(tmp_path: Path) -> None:
     via_click = "import sys; from vatui.cli.main import main; main(sys.argv[1:])"
     for args in (["today"], ["today", "--json"], ["today", "--on", "+3d"]):
         fast = subprocess.run([vatui, *args], env=env, capture_output=True, text=True)
-        slow = subprocess.run([sys.executable, "-c", via_click, *args], env=env, capture_output=True, text=True)
+        slow = subprocess.run(
+            [sys.executable, "-c", via_click, *args], env=env, capture_output=True, text=True
+        )
         assert fast.returncode == slow.returncode == 0
         assert fast.stdout == slow.stdout and fast.stdout.strip()
     bad = subprocess.run([vatui, "today", "--on", "31/02"], env=env, capture_output=True, text=True)
@@ -83,8 +104,9 @@ VATUI_BIN = str(Path(sys.executable).with_name("vatui"))
 
 def _demo_env(tmp_path: Path) -> dict[str, str]:
     env = {**os.environ, "VATUI_DATA_DIR": str(tmp_path / "data"), "VATUI_CONFIG_DIR": str(tmp_path / "cfg")}
-    subprocess.run([VATUI_BIN, "demo-data", "--size", "small"], env=env, check=True, capture_output=True,
-                   timeout=60)
+    subprocess.run(
+        [VATUI_BIN, "demo-data", "--size", "small"], env=env, check=True, capture_output=True, timeout=60
+    )
     return env
 
 
@@ -92,22 +114,33 @@ def _demo_env(tmp_path: Path) -> dict[str, str]:
 def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path, args: list[str]) -> None:
     """``vatui time list | head -1``: exit 0 and nothing on stderr once the pipe closes."""
     env = _demo_env(tmp_path)
-    result = subprocess.run(f"{VATUI_BIN} {' '.join(args)} | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
-                            shell=True, executable="/bin/bash", env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        f"{VATUI_BIN} {' '.join(args)} | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+        shell=True,
+        executable="/bin/bash",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip() == "0", result
     assert result.stderr == ""
 
 
 def test_shell_completion_prints_a_script_and_never_opens_the_app(tmp_path: Path) -> None:
     env = {**os.environ, "VATUI_DATA_DIR": str(tmp_path / "data"), "_VATUI_COMPLETE": "bash_source"}
-    result = subprocess.run([VATUI_BIN], env=env, capture_output=True, text=True, timeout=30,
-                            stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [VATUI_BIN], env=env, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL
+    )
     assert result.returncode == 0
     assert "_vatui_completion()" in result.stdout and "\x1b[" not in result.stdout
-    words = subprocess.run([VATUI_BIN], capture_output=True, text=True, timeout=30,
-                           env={**env, "_VATUI_COMPLETE": "bash_complete", "COMP_WORDS": "vatui rep",
-                                "COMP_CWORD": "1"})
+    words = subprocess.run(
+        [VATUI_BIN],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**env, "_VATUI_COMPLETE": "bash_complete", "COMP_WORDS": "vatui rep", "COMP_CWORD": "1"},
+    )
     assert "report" in words.stdout
 
 

@@ -22,9 +22,11 @@ from tests.helpers.mounts import read_only
 @pytest.fixture
 def books(data_dir: Path) -> Iterator[Path]:
     """A workspace with a client, a task and a sent invoice (INV-…), made through the CLI."""
-    for args in (("client", "add", "Acme", "--rate", "50", "--note", "secret plan"),
-                 ("add", "Draft newsletter @acme"),
-                 ("invoice", "new", "Acme", "--item", "Work", "2", "50")):
+    for args in (
+        ("client", "add", "Acme", "--rate", "50", "--note", "secret plan"),
+        ("add", "Draft newsletter @acme"),
+        ("invoice", "new", "Acme", "--item", "Work", "2", "50"),
+    ):
         result = run_vatui(data_dir, *args)
         assert result.returncode == 0, result.stderr
     yield data_dir
@@ -119,16 +121,22 @@ def test_an_output_that_is_a_link_or_a_folder_is_refused(books: Path, tmp_path: 
         ("workspace-is-fifo", "not a regular file"),
     ],
 )
-def test_an_unusable_data_folder_is_one_line_and_exit_1(data_dir: Path, tmp_path: Path, breakage: str,
-                                                        words: str) -> None:
+def test_an_unusable_data_folder_is_one_line_and_exit_1(
+    data_dir: Path, tmp_path: Path, breakage: str, words: str
+) -> None:
     if breakage == "data-is-file":
         data_dir.write_text("not a folder")
     else:
         assert run_vatui(data_dir, "add", "Before").returncode == 0
-        target = {"workspace-is-dir": "workspace.json", "lock-is-dir": "workspace.lock",
-                  "backups-is-file": "backups", "archive-is-file": "archive",
-                  "workspace-is-link": "workspace.json", "backups-is-link": "backups",
-                  "workspace-is-fifo": "workspace.json"}[breakage]
+        target = {
+            "workspace-is-dir": "workspace.json",
+            "lock-is-dir": "workspace.lock",
+            "backups-is-file": "backups",
+            "archive-is-file": "archive",
+            "workspace-is-link": "workspace.json",
+            "backups-is-link": "backups",
+            "workspace-is-fifo": "workspace.json",
+        }[breakage]
         path = data_dir / target
         if path.is_dir():
             path.rmdir()
@@ -149,18 +157,27 @@ def test_an_unusable_data_folder_is_one_line_and_exit_1(data_dir: Path, tmp_path
         assert words in line, (args, line)
 
 
-def test_a_read_only_data_folder_still_answers_reads(books: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_read_only_data_folder_still_answers_reads(
+    books: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = (books / "workspace.json").read_bytes()
     with read_only(books) as mounted:
         if mounted:
+
             def vatui(*args: str) -> tuple[int, str, str]:
                 result = run_vatui(books, *args)
                 return result.returncode, result.stdout, result.stderr
         else:  # no mount here: every write under the folder fails as on a read-only filesystem
             vatui = _in_process_read_only(books, monkeypatch, capsys)
-        for args in (("today",), ("today", "--json"), ("task", "list"), ("report", "pnl"), ("client", "list"),
-                     ("invoice", "list"), ("export", "json")):
+        for args in (
+            ("today",),
+            ("today", "--json"),
+            ("task", "list"),
+            ("report", "pnl"),
+            ("client", "list"),
+            ("invoice", "list"),
+            ("export", "json"),
+        ):
             code, out, err = vatui(*args)
             assert code == 0 and out and err == "", (args, err)
         code, out, err = vatui("task", "list", "--json")

@@ -11,13 +11,16 @@ from vatui.domain.clock import FixedClock
 
 
 @pytest.fixture
-def vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock,
-          data_dir: Path) -> Vatui:
+def vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
+) -> Vatui:
     return make_vatui(capsys, monkeypatch, clock)
 
 
 def setup_client(vatui: Vatui) -> None:
-    assert vatui("client", "add", "Acme [/] Ltd", "--currency", "EUR", "--rate", "50", "--terms", "14").code == 0
+    assert (
+        vatui("client", "add", "Acme [/] Ltd", "--currency", "EUR", "--rate", "50", "--terms", "14").code == 0
+    )
     assert vatui("add", "Newsletter @acme").code == 0
     assert vatui("time", "add", "1", "1h10m", "--on", "2026-11-20").code == 0
 
@@ -51,28 +54,42 @@ def test_invoice_send_pay_overdue_remind_aging(vatui: Vatui) -> None:
     assert aging["totals"]["EUR"]["total"] == {"amount": "42.50", "currency": "EUR"}
     assert "42.50" in vatui("report", "aging", "--on", "2026-12-20").out
     pnl = vatui("report", "pnl", "--json").json()
-    assert pnl["months"] == [{"month": "2026-11", "currency": "EUR", "income": {"amount": "20.00", "currency": "EUR"},
-                              "expenses": {"amount": "0.00", "currency": "EUR"},
-                              "net": {"amount": "20.00", "currency": "EUR"}}]
+    assert pnl["months"] == [
+        {
+            "month": "2026-11",
+            "currency": "EUR",
+            "income": {"amount": "20.00", "currency": "EUR"},
+            "expenses": {"amount": "0.00", "currency": "EUR"},
+            "net": {"amount": "20.00", "currency": "EUR"},
+        }
+    ]
     clients = vatui("report", "clients", "--json").json()["rows"]
-    assert clients[0]["minutes"] == 70 and clients[0]["effective_rate"] == {"amount": "17.14", "currency": "EUR"}
+    assert clients[0]["minutes"] == 70 and clients[0]["effective_rate"] == {
+        "amount": "17.14",
+        "currency": "EUR",
+    }
 
 
-@pytest.mark.parametrize(("args", "reason"), [
-    (("pay", "INV-2026-0009", "10"), "no invoice"),
-    (("pay", "INV-2026-0001", "10.001"), "decimals"),
-    (("pay", "INV-2026-0001", "ten"), "not an amount"),
-    (("pay", "INV-2026-0001", "--", "-5"), "negative"),
-    (("pay", "INV-2026-0001", "10 USD"), "EUR"),
-    (("pay", "INV-2026-0002", "10"), "draft"),
-    (("invoice", "send", "nope"), "not an invoice number"),
-    (("invoice", "new", "acme", "--item", "x", "0", "5"), "quantity"),
-    (("invoice", "new", "acme", "--item", "x", "1", "5", "--tax", "200"), "tax"),
-    (("invoice", "new", "nobody"), "no client"),
-    (("expense", "add", "12", "--category", "yachts"), "category"),
-    (("expense", "add", "12.345", "--category", "software", "--currency", "EUR"), "decimals"),
-])
-def test_bad_input_exits_1_with_one_line_and_saves_nothing(vatui: Vatui, args: tuple[str, ...], reason: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("pay", "INV-2026-0009", "10"), "no invoice"),
+        (("pay", "INV-2026-0001", "10.001"), "decimals"),
+        (("pay", "INV-2026-0001", "ten"), "not an amount"),
+        (("pay", "INV-2026-0001", "--", "-5"), "negative"),
+        (("pay", "INV-2026-0001", "10 USD"), "EUR"),
+        (("pay", "INV-2026-0002", "10"), "draft"),
+        (("invoice", "send", "nope"), "not an invoice number"),
+        (("invoice", "new", "acme", "--item", "x", "0", "5"), "quantity"),
+        (("invoice", "new", "acme", "--item", "x", "1", "5", "--tax", "200"), "tax"),
+        (("invoice", "new", "nobody"), "no client"),
+        (("expense", "add", "12", "--category", "yachts"), "category"),
+        (("expense", "add", "12.345", "--category", "software", "--currency", "EUR"), "decimals"),
+    ],
+)
+def test_bad_input_exits_1_with_one_line_and_saves_nothing(
+    vatui: Vatui, args: tuple[str, ...], reason: str
+) -> None:
     setup_client(vatui)
     assert vatui("invoice", "new", "acme", "--item", "Setup", "1", "100").code == 0
     assert vatui("invoice", "send", "INV-2026-0001").code == 0
@@ -98,14 +115,31 @@ def test_void_paying_void_and_documents(vatui: Vatui, tmp_path: Path) -> None:
     assert vatui("invoice", "void", "INV-2026-0001").code == 0
     r = vatui("pay", "INV-2026-0001", "10")
     assert r.code == 1 and "void" in r.err
-    assert vatui("invoice", "list", "--status", "void", "--json").json()["invoices"][0]["number"] == "INV-2026-0001"
+    assert (
+        vatui("invoice", "list", "--status", "void", "--json").json()["invoices"][0]["number"]
+        == "INV-2026-0001"
+    )
     assert vatui("invoice", "new", "acme", "--json").json()["number"] == "INV-2026-0002"
 
 
 def test_expenses_and_exports(vatui: Vatui, tmp_path: Path) -> None:
     setup_client(vatui)
-    r = vatui("expense", "add", "12.50", "--category", "software", "--vendor", "=cmd|' /C calc'!A0",
-              "--on", "2026-09-30", "--every", "monthly", "--currency", "EUR", "--json")
+    r = vatui(
+        "expense",
+        "add",
+        "12.50",
+        "--category",
+        "software",
+        "--vendor",
+        "=cmd|' /C calc'!A0",
+        "--on",
+        "2026-09-30",
+        "--every",
+        "monthly",
+        "--currency",
+        "EUR",
+        "--json",
+    )
     assert r.code == 0 and r.json()["recurrence"] == "monthly"
     listed = vatui("expense", "list", "--json").json()["expenses"]
     assert [e["date"] for e in listed] == ["2026-10-30", "2026-09-30"]
@@ -117,5 +151,11 @@ def test_expenses_and_exports(vatui: Vatui, tmp_path: Path) -> None:
     expenses_csv = (tmp_path / "csv" / "expenses.csv").read_text()
     assert "'=cmd" in expenses_csv
     assert {p.name for p in (tmp_path / "csv").iterdir()} == {
-        "invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "expense_templates.csv", "time.csv",
-        "clients.csv"}
+        "invoices.csv",
+        "invoice_lines.csv",
+        "payments.csv",
+        "expenses.csv",
+        "expense_templates.csv",
+        "time.csv",
+        "clients.csv",
+    }

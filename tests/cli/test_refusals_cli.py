@@ -35,8 +35,19 @@ def _number(data: Path) -> str:
 
 
 def test_a_date_outside_the_business_range_is_refused(usd: Path) -> None:
-    assert_refused(usd, "invoice", "new", "Acme", "--item", "Work", "1", "100", "--on", "9999-12-17",
-                   says=("9999-12-17", "1970-01-01", "2199-12-31"))
+    assert_refused(
+        usd,
+        "invoice",
+        "new",
+        "Acme",
+        "--item",
+        "Work",
+        "1",
+        "100",
+        "--on",
+        "9999-12-17",
+        says=("9999-12-17", "1970-01-01", "2199-12-31"),
+    )
     assert_refused(usd, "add", "Far task due:2200-01-01", says=("out of range",))
     assert_refused(usd, "pay", _number(usd), "10", "--on", "1969-12-31", says=("out of range",))
 
@@ -53,9 +64,17 @@ def test_stored_extreme_dates_crash_no_reader(tmp_path: Path) -> None:
         assert result.returncode == 0, (args, result.stderr)
         assert "Traceback" not in result.stderr
     runner = CliRunner()
-    for args in (("today", "--json"), ("report", "pnl"), ("report", "clients"), ("client", "show", "Acme"),
-                 ("time", "list"), ("task", "list"), ("contact", "list"), ("expense", "list"),
-                 ("invoice", "list", "--json")):
+    for args in (
+        ("today", "--json"),
+        ("report", "pnl"),
+        ("report", "clients"),
+        ("client", "show", "Acme"),
+        ("time", "list"),
+        ("task", "list"),
+        ("contact", "list"),
+        ("expense", "list"),
+        ("invoice", "list", "--json"),
+    ):
         outcome = runner.invoke(cli, ["--data-dir", str(data), *args])
         assert outcome.exit_code == 0, (args, outcome.output, outcome.exception)
 
@@ -78,8 +97,13 @@ def test_a_duration_with_an_hour_of_minutes_is_refused(usd: Path) -> None:
 
 
 def test_a_tax_rate_that_is_not_a_plain_percentage_is_refused(usd: Path) -> None:
-    for tax, says in (("1e2", "not a number"), ("nan", "not a number"), ("inf", "not a number"),
-                      ("-5", "negative"), ("101", "at most 100")):
+    for tax, says in (
+        ("1e2", "not a number"),
+        ("nan", "not a number"),
+        ("inf", "not a number"),
+        ("-5", "negative"),
+        ("101", "at most 100"),
+    ):
         assert_refused(usd, "invoice", "new", "Acme", "--item", "Work", "1", "10", "--tax", tax, says=(says,))
     assert_refused(usd, "invoice", "new", "Acme", "--item", "Work", "1.500", "10", says=("1.5", "1500"))
 
@@ -103,6 +127,10 @@ def test_an_email_that_is_not_an_address_is_refused(usd: Path) -> None:
 def test_digits_that_are_not_ascii_are_refused_with_one_line(usd: Path) -> None:
     """'²' passes str.isdigit() and then crashed int() with a traceback."""
     assert run(usd, "add", "Write report").returncode == 0
-    for args in (("task", "show", "²"), ("client", "show", "#²"), ("invoice", "show", "#²"),
-                 ("demo-data", "--size", "²")):
+    for args in (
+        ("task", "show", "²"),
+        ("client", "show", "#²"),
+        ("invoice", "show", "#²"),
+        ("demo-data", "--size", "²"),
+    ):
         assert_refused(usd, *args)

@@ -17,8 +17,9 @@ def _titles(data: Path) -> list[str]:
     return sorted(t["title"] for t in json.loads(result.stdout))
 
 
-def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(data_dir: Path,
-                                                                                tmp_path: Path) -> None:
+def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(
+    data_dir: Path, tmp_path: Path
+) -> None:
     assert run_vatui(data_dir, "add", "Keep me").returncode == 0
     good = orjson.loads((data_dir / "workspace.json").read_bytes())
     before = (data_dir / "workspace.json").read_bytes()
@@ -26,8 +27,13 @@ def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(d
         lambda d: d["tasks"].update({"1": {**d["tasks"]["1"], "title": 7}}),
         lambda d: d["tasks"].update({"1": "a task"}),
         lambda d: d["tasks"].update({"1": {**d["tasks"]["1"], "position": "0"}}),
-        lambda d: d.update({"payments": {"1": {"invoice_id": 1, "on": "2026-11-01",
-                                               "amount": {"minor": 15.5, "currency": "USD"}}}}),
+        lambda d: d.update(
+            {
+                "payments": {
+                    "1": {"invoice_id": 1, "on": "2026-11-01", "amount": {"minor": 15.5, "currency": "USD"}}
+                }
+            }
+        ),
     ):
         candidate = json.loads(json.dumps(good))
         change(candidate)
@@ -84,7 +90,9 @@ def test_a_file_breaking_the_domains_rules_is_refused_and_a_real_backup_restores
     assert run_vatui(data_dir, "add", "Newest, then deleted").returncode == 0
     newest = max(int(k) for k in orjson.loads((data_dir / "workspace.json").read_bytes())["tasks"])
     assert run_vatui(data_dir, "time", "start", str(newest)).returncode == 0
-    assert run_vatui(data_dir, "task", "delete", str(newest), "--yes").returncode == 0  # its running time stays
+    assert (
+        run_vatui(data_dir, "task", "delete", str(newest), "--yes").returncode == 0
+    )  # its running time stays
     assert run_vatui(data_dir, "backup").returncode == 0
     backup = next((data_dir / "backups").glob("*manual*.json"))
     good = orjson.loads(backup.read_bytes())

@@ -12,8 +12,9 @@ from vatui.domain.clock import FixedClock
 
 
 @pytest.fixture
-def vatui(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock,
-          data_dir: Path) -> Vatui:
+def vatui(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
+) -> Vatui:
     return make_vatui(capsys, monkeypatch, clock)
 
 
@@ -37,7 +38,12 @@ def test_invoice_documents_agree_with_json_on_what_was_paid(vatui: Vatui) -> Non
 
 def test_card_and_report_revenue_and_unpaid_is_not_paid_late(vatui: Vatui) -> None:
     acme(vatui)
-    assert vatui("invoice", "new", "acme", "--item", "Work", "1", "125", "--tax", "20", "--on", "2026-10-01").code == 0
+    assert (
+        vatui(
+            "invoice", "new", "acme", "--item", "Work", "1", "125", "--tax", "20", "--on", "2026-10-01"
+        ).code
+        == 0
+    )
     assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-10-01").code == 0
     assert vatui("pay", "INV-2026-0001", "150", "--on", "2026-10-05").code == 0
     assert vatui("invoice", "new", "acme", "--item", "More", "1", "80", "--on", "2026-10-20").code == 0
@@ -51,8 +57,22 @@ def test_card_and_report_revenue_and_unpaid_is_not_paid_late(vatui: Vatui) -> No
 
 
 def test_csv_expenses_sum_to_the_pnl(vatui: Vatui, tmp_path: Path) -> None:
-    assert vatui("expense", "add", "12.50", "--category", "software", "--on", "2026-09-30", "--every", "monthly",
-                 "--currency", "EUR").code == 0
+    assert (
+        vatui(
+            "expense",
+            "add",
+            "12.50",
+            "--category",
+            "software",
+            "--on",
+            "2026-09-30",
+            "--every",
+            "monthly",
+            "--currency",
+            "EUR",
+        ).code
+        == 0
+    )
     assert vatui("export", "csv", str(tmp_path)).code == 0
     with (tmp_path / "expenses.csv").open() as f:
         total = sum(int(r["amount"].replace(".", "")) for r in csv.DictReader(f))
@@ -63,7 +83,7 @@ def test_csv_expenses_sum_to_the_pnl(vatui: Vatui, tmp_path: Path) -> None:
 def test_reminders_escalate_one_step_snooze_and_the_hold_shows(vatui: Vatui) -> None:
     acme(vatui)
     assert vatui("invoice", "new", "acme", "--item", "Old", "1", "100", "--on", "2026-08-01").code == 0
-    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-08-01").code == 0   # due 15 Aug
+    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-08-01").code == 0  # due 15 Aug
     first = vatui("remind", "INV-2026-0001", "--json").json()
     assert first["name"] == "firm" and first["pauses_work"] is False
     r = vatui("remind", "INV-2026-0001", "--snooze", "2026-12-10")
@@ -90,7 +110,7 @@ def test_a_forgotten_timer_is_not_logged_whole(vatui: Vatui, clock: FixedClock) 
     assert r.code == 1 and "100 h" in r.err and "--duration" in r.err and r.err.count("\n") == 1
     assert vatui("time", "start", "1").code == 1
     assert vatui("time", "list", "--json").json()[0]["end"] is None
-    assert vatui("time", "stop", "--keep").code == 1                 # 100 h is more than an entry holds
+    assert vatui("time", "stop", "--keep").code == 1  # 100 h is more than an entry holds
     r = vatui("time", "stop", "--duration", "2h")
     assert r.code == 0 and "120 min" in r.out
     entries = vatui("time", "list", "--json").json()

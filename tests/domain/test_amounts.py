@@ -205,8 +205,12 @@ def test_an_amount_readable_two_ways_is_refused_naming_both(
 
 @pytest.mark.parametrize(
     ("text", "currency", "fragment"),
-    [("12.5", "JPY", "JPY has no decimals"), ("1.2345", "KWD", "KWD has only 3 decimals"),
-     ("0.001", "USD", "USD has only 2 decimals"), ("12.345", "EUR", "EUR has only 2 decimals")],
+    [
+        ("12.5", "JPY", "JPY has no decimals"),
+        ("1.2345", "KWD", "KWD has only 3 decimals"),
+        ("0.001", "USD", "USD has only 2 decimals"),
+        ("12.345", "EUR", "EUR has only 2 decimals"),
+    ],
 )
 def test_more_decimals_than_the_currency_has_are_refused(text: str, currency: str, fragment: str) -> None:
     with pytest.raises(ParseError, match=fragment):
@@ -221,8 +225,11 @@ def test_an_unknown_or_empty_currency_is_refused(code: str) -> None:
 
 amount_text = st.one_of(
     st.from_regex(r"\A[0-9]{1,4}(?:[., ][0-9]{1,4}){0,3}\Z"),
-    st.lists(st.sampled_from(["0", "1", "5", "12", "500", "750", ".", ",", " ", "000", "$", "EUR",
-                              "-"]), min_size=1, max_size=7).map("".join),
+    st.lists(
+        st.sampled_from(["0", "1", "5", "12", "500", "750", ".", ",", " ", "000", "$", "EUR", "-"]),
+        min_size=1,
+        max_size=7,
+    ).map("".join),
     st.text(alphabet="0123456789., ", max_size=12),
 )
 
@@ -257,7 +264,9 @@ def test_every_written_amount_parses_back_in_its_own_format(m: Money, comma: boo
     assert parse_amount(grouped, "USD", comma, allow_negative=True) == m
 
 
-@pytest.mark.parametrize("text", ["1" * 20000 + "x", "1 " * 10000 + "x", "EUR " + "1," * 10000 + "USD", "1" * 65])
+@pytest.mark.parametrize(
+    "text", ["1" * 20000 + "x", "1 " * 10000 + "x", "EUR " + "1," * 10000 + "USD", "1" * 65]
+)
 def test_a_huge_text_is_refused_at_once(text: str) -> None:
     import time
 

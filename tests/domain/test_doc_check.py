@@ -15,8 +15,12 @@ NOW = "2026-11-27T09:30:00+00:00"
 TASK = {"title": "Call", "created": NOW, "updated": NOW, "tags": ["x"], "checklist": [{"text": "a"}]}
 PAYMENT = {"invoice_id": 1, "on": "2026-11-01", "amount": {"minor": 15000, "currency": "USD"}}
 INVOICE = {
-    "number": "INV-1", "client_id": 1, "issue_date": "2026-11-01", "due_date": "2026-11-15",
-    "currency": "USD", "items": [{"description": "Work", "unit_price": {"minor": 100, "currency": "USD"}}],
+    "number": "INV-1",
+    "client_id": 1,
+    "issue_date": "2026-11-01",
+    "due_date": "2026-11-15",
+    "currency": "USD",
+    "items": [{"description": "Work", "unit_price": {"minor": 100, "currency": "USD"}}],
 }
 CLIENT = {"name": "Acme", "created": NOW, "updated": NOW, "people": [{"name": "Bo"}]}
 
@@ -52,8 +56,11 @@ def test_good_documents_pass() -> None:
         (TimeEntry, {"start": NOW, "minutes": "60"}, "minutes"),
         (TimeEntry, {"start": NOW, "billable": 1}, "billable"),
         (Invoice, {**INVOICE, "items": ["Work"]}, "items[0]"),
-        (Invoice, {**INVOICE, "items": [{"description": "W", "unit_price": {"minor": 1.25, "currency": "USD"}}]},
-         "unit_price"),
+        (
+            Invoice,
+            {**INVOICE, "items": [{"description": "W", "unit_price": {"minor": 1.25, "currency": "USD"}}]},
+            "unit_price",
+        ),
         (Client, {**CLIENT, "people": ["Bo"]}, "people[0]"),
         (Client, {**CLIENT, "hourly_rate": {"minor": "50", "currency": "USD"}}, "hourly_rate"),
         (Client, "Acme", "expected an object"),
@@ -71,10 +78,21 @@ def test_bad_documents_are_refused_naming_where(kind: Any, doc: Any, words: str)
         (Invoice, {**INVOICE, "tax_percent": "x"}, "tax_percent"),
         (Invoice, {**INVOICE, "tax_percent": "Infinity"}, "tax_percent"),
         (Invoice, {**INVOICE, "currency": "usd"}, "currency"),
-        (Invoice, {**INVOICE, "items": [{"description": "W", "quantity": "NaN",
-                                          "unit_price": {"minor": 1, "currency": "USD"}}]}, "items[0].quantity"),
-        (Invoice, {**INVOICE, "items": [{"description": "W", "unit_price": {"minor": 1, "currency": "EUR"}}]},
-         "EUR on an invoice in USD"),
+        (
+            Invoice,
+            {
+                **INVOICE,
+                "items": [
+                    {"description": "W", "quantity": "NaN", "unit_price": {"minor": 1, "currency": "USD"}}
+                ],
+            },
+            "items[0].quantity",
+        ),
+        (
+            Invoice,
+            {**INVOICE, "items": [{"description": "W", "unit_price": {"minor": 1, "currency": "EUR"}}]},
+            "EUR on an invoice in USD",
+        ),
         (Invoice, {**INVOICE, "discount": {"minor": 1, "currency": "GBP"}}, "discount"),
         (Invoice, {**INVOICE, "issue_date": "9999-12-17"}, "outside 1970–2199"),
         (Payment, {**PAYMENT, "amount": {"minor": 1, "currency": "US"}}, "currency"),

@@ -20,7 +20,9 @@ def on(days: int) -> date:
     return DUE + timedelta(days=days)
 
 
-@pytest.mark.parametrize(("days", "step"), [(-4, None), (-3, 0), (0, 0), (1, 1), (6, 1), (7, 2), (14, 2), (90, 2)])
+@pytest.mark.parametrize(
+    ("days", "step"), [(-4, None), (-3, 0), (0, 0), (1, 1), (6, 1), (7, 2), (14, 2), (90, 2)]
+)
 def test_latest_reachable_step_short_of_the_final_when_nothing_was_sent(days: int, step: int | None) -> None:
     assert due_step(DUE, (), P, on(days)) == step
 
@@ -31,7 +33,7 @@ def test_steps_move_forward_one_at_a_time() -> None:
     assert due_step(DUE, sent, P, on(1)) == 1
     assert due_step(DUE, sent, P, on(8)) == 1
     sent += (ReminderSent(step=1, on=on(8)),)
-    assert due_step(DUE, sent, P, on(13)) is None   # polite → firm: 6 days of spacing
+    assert due_step(DUE, sent, P, on(13)) is None  # polite → firm: 6 days of spacing
     assert due_step(DUE, sent, P, on(14)) == 2
     sent += (ReminderSent(step=2, on=on(14)),)
     assert due_step(DUE, sent, P, on(20)) is None
@@ -54,14 +56,33 @@ def test_paid_or_closed_invoices_get_nothing() -> None:
     assert due_step(DUE, (), (), on(30)) is None
 
 
-NASTY = ["{number}", "{0}", "{client.__class__}", "{{client}}", "{", "}", "{amount_due!r}", "[/]", "%s", "\\1"]
+NASTY = [
+    "{number}",
+    "{0}",
+    "{client.__class__}",
+    "{{client}}",
+    "{",
+    "}",
+    "{amount_due!r}",
+    "[/]",
+    "%s",
+    "\\1",
+]
 
 
 @pytest.mark.parametrize("name", NASTY)
 def test_user_text_is_inserted_literally(name: str) -> None:
-    values = values_for(client=name, number="INV-2026-0001", amount_due="EUR 10.00", due_date=DUE, on=on(3),
-                        business="B {business}")
-    text = fill("Hi {client}, {number} for {amount_due} due {due_date}, {days_overdue} days. {business}", values)
+    values = values_for(
+        client=name,
+        number="INV-2026-0001",
+        amount_due="EUR 10.00",
+        due_date=DUE,
+        on=on(3),
+        business="B {business}",
+    )
+    text = fill(
+        "Hi {client}, {number} for {amount_due} due {due_date}, {days_overdue} days. {business}", values
+    )
     assert text == f"Hi {name}, INV-2026-0001 for EUR 10.00 due 2026-11-15, 3 days. B {{business}}"
 
 

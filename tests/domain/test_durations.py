@@ -106,8 +106,14 @@ def test_any_text_gives_minutes_or_a_parse_error(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("1h70m", "2h10m"), ("1h70", "under 60"), ("2h 60m", "3h"), ("1h60", "under 60"),
-     ("1.5h30m", "whole hours"), ("0.5h 10m", "whole hours")],
+    [
+        ("1h70m", "2h10m"),
+        ("1h70", "under 60"),
+        ("2h 60m", "3h"),
+        ("1h60", "under 60"),
+        ("1.5h30m", "whole hours"),
+        ("0.5h 10m", "whole hours"),
+    ],
 )
 def test_minutes_after_hours_must_be_under_an_hour(text: str, fragment: str) -> None:
     with pytest.raises(ParseError, match=r"60|whole hours") as err:

@@ -36,10 +36,22 @@ def eur(minor: int) -> Money:
     return Money(minor, "EUR")
 
 
-def invoice(*items: LineItem, tax: str = "0", discount: Money | None = None, status: str = "sent",
-            **kw: object) -> Invoice:
-    return Invoice(id=1, number="INV-2026-0001", client_id=1, issue_date=D, due_date=date(2026, 11, 15),
-                   currency="EUR", items=items, tax_percent=tax, discount=discount, status=status, **kw)
+def invoice(
+    *items: LineItem, tax: str = "0", discount: Money | None = None, status: str = "sent", **kw: object
+) -> Invoice:
+    return Invoice(
+        id=1,
+        number="INV-2026-0001",
+        client_id=1,
+        issue_date=D,
+        due_date=date(2026, 11, 15),
+        currency="EUR",
+        items=items,
+        tax_percent=tax,
+        discount=discount,
+        status=status,
+        **kw,
+    )
 
 
 def pay(minor: int, on: date = date(2026, 11, 10), pid: int = 1) -> Payment:
@@ -70,7 +82,9 @@ def test_minutes_round_up_per_step() -> None:
 
 def test_time_line_is_exact_from_minutes_half_up() -> None:
     # 20 minutes at 50.00/h = 16.666… → 16.67; 1 minute at 0.30/h = 0.005 → 0.01 (half up)
-    assert line_amount(LineItem(description="x", quantity="0.33", unit_price=eur(5000), minutes=20)) == eur(1667)
+    assert line_amount(LineItem(description="x", quantity="0.33", unit_price=eur(5000), minutes=20)) == eur(
+        1667
+    )
     assert line_amount(LineItem(description="x", quantity="0.02", unit_price=eur(30), minutes=1)) == eur(1)
     assert line_amount(LineItem(description="x", quantity="1.5", unit_price=eur(3333))) == eur(5000)  # 49.995
 
@@ -83,8 +97,9 @@ def test_tax_is_rounded_once_per_invoice_half_up() -> None:
 
 
 def test_discount_comes_off_before_tax() -> None:
-    t = totals(invoice(LineItem(description="a", quantity="2", unit_price=eur(10000)), tax="20",
-                       discount=eur(5000)))
+    t = totals(
+        invoice(LineItem(description="a", quantity="2", unit_price=eur(10000)), tax="20", discount=eur(5000))
+    )
     assert (t.subtotal, t.discount, t.tax, t.total) == (eur(20000), eur(5000), eur(3000), eur(18000))
 
 
@@ -102,17 +117,26 @@ def test_partial_payments_then_paid_and_overpayment_is_excess() -> None:
 
 
 def test_credit_and_deposit_applied_settle_first_on_the_day_sent() -> None:
-    inv = invoice(LineItem(description="a", unit_price=eur(10000)), sent_on=date(2026, 11, 3),
-                  deposit_applied=eur(3000), credit_applied=eur(1000))
+    inv = invoice(
+        LineItem(description="a", unit_price=eur(10000)),
+        sent_on=date(2026, 11, 3),
+        deposit_applied=eur(3000),
+        credit_applied=eur(1000),
+    )
     parts = settlements(inv, [pay(6000)])
     assert [(s.source, s.on, s.applied) for s in parts] == [
-        ("deposit", date(2026, 11, 3), eur(3000)), ("credit", date(2026, 11, 3), eur(1000)),
-        ("payment", date(2026, 11, 10), eur(6000))]
+        ("deposit", date(2026, 11, 3), eur(3000)),
+        ("credit", date(2026, 11, 3), eur(1000)),
+        ("payment", date(2026, 11, 10), eur(6000)),
+    ]
     assert amount_due(inv, [pay(6000)]) == eur(0)
 
 
-@given(st.lists(st.integers(min_value=1, max_value=50_000), min_size=1, max_size=8),
-       st.integers(min_value=1, max_value=500_000), st.sampled_from(["0", "5", "7.7", "19", "20", "21"]))
+@given(
+    st.lists(st.integers(min_value=1, max_value=50_000), min_size=1, max_size=8),
+    st.integers(min_value=1, max_value=500_000),
+    st.sampled_from(["0", "5", "7.7", "19", "20", "21"]),
+)
 def test_tax_parts_of_settlements_always_add_up_to_the_tax(amounts: list[int], price: int, tax: str) -> None:
     inv = invoice(LineItem(description="a", unit_price=eur(price)), tax=tax)
     t = totals(inv)

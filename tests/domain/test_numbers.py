@@ -26,8 +26,16 @@ def test_number_format_of_the_setting() -> None:
 
 @pytest.mark.parametrize(
     ("text", "fmt", "expected"),
-    [("7.5", POINT, "7.5"), ("7,5", COMMA, "7.5"), ("7,5", SPACE, "7.5"), ("12.50", POINT, "12.5"),
-     ("1 234,5", SPACE, "1234.5"), ("0", POINT, "0"), ("+3", POINT, "3"), ("100", POINT, "100")],
+    [
+        ("7.5", POINT, "7.5"),
+        ("7,5", COMMA, "7.5"),
+        ("7,5", SPACE, "7.5"),
+        ("12.50", POINT, "12.5"),
+        ("1 234,5", SPACE, "1234.5"),
+        ("0", POINT, "0"),
+        ("+3", POINT, "3"),
+        ("100", POINT, "100"),
+    ],
 )
 def test_parse_decimal_reads_the_workspace_format(text: str, fmt: object, expected: str) -> None:
     assert parse_decimal(text, fmt, places=4, maximum=Decimal(10**6), what="x") == Decimal(expected)  # type: ignore[arg-type]
@@ -35,11 +43,23 @@ def test_parse_decimal_reads_the_workspace_format(text: str, fmt: object, expect
 
 @pytest.mark.parametrize(
     ("text", "fmt", "fragment"),
-    [("1e2", POINT, "not a number"), ("nan", POINT, "not a number"), ("inf", POINT, "not a number"),
-     ("Infinity", COMMA, "not a number"), ("-5", POINT, "negative"), ("\u22125", POINT, "negative"),
-     ("", POINT, "no number"), ("0x10", POINT, "not a number"), ("\u0663", POINT, "not a number"),
-     ("7,5", POINT, "write 7.5"), ("7.5", COMMA, "write 7,5"), ("1.234,5", POINT, "not a number like 1,234.56"), ("12,5", POINT, "write 12.5"),
-     ("1.500", COMMA, "too large"), ("1.23456", POINT, "more than 4 decimals")],
+    [
+        ("1e2", POINT, "not a number"),
+        ("nan", POINT, "not a number"),
+        ("inf", POINT, "not a number"),
+        ("Infinity", COMMA, "not a number"),
+        ("-5", POINT, "negative"),
+        ("\u22125", POINT, "negative"),
+        ("", POINT, "no number"),
+        ("0x10", POINT, "not a number"),
+        ("\u0663", POINT, "not a number"),
+        ("7,5", POINT, "write 7.5"),
+        ("7.5", COMMA, "write 7,5"),
+        ("1.234,5", POINT, "not a number like 1,234.56"),
+        ("12,5", POINT, "write 12.5"),
+        ("1.500", COMMA, "too large"),
+        ("1.23456", POINT, "more than 4 decimals"),
+    ],
 )
 def test_parse_decimal_refuses(text: str, fmt: object, fragment: str) -> None:
     with pytest.raises(ParseError) as err:
@@ -57,9 +77,17 @@ def test_a_number_readable_two_ways_names_both() -> None:
     assert parse_decimal("1.1250", POINT, places=6, maximum=Decimal(10**9), what="q") == Decimal("1.125")
 
 
-@pytest.mark.parametrize(("text", "fragment"), [("1e2", "not a number"), ("NaN", "not a number"),
-                                                ("inf", "not a number"), ("-1", "negative"),
-                                                ("100.5", "at most 100"), ("1E+2", "not a number")])
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("1e2", "not a number"),
+        ("NaN", "not a number"),
+        ("inf", "not a number"),
+        ("-1", "negative"),
+        ("100.5", "at most 100"),
+        ("1E+2", "not a number"),
+    ],
+)
 def test_tax_rates_are_plain_percentages(text: str, fragment: str) -> None:
     with pytest.raises(ParseError, match=fragment):
         read_tax_percent(text)

@@ -13,8 +13,15 @@ from vatui.domain.quickadd import QuickAdd, describe, parse_quick_add
 from vatui.domain.recurrence import Recurrence
 
 TODAY = date(2026, 11, 27)  # a Friday
-CLIENTS = [(1, "Acme"), (2, "Acorn Ltd"), (3, "Big Co"), (4, "Big Corp"), (5, "Acme Industries"),
-           (6, "Zeta [bold]"), (7, "Ñandú Café")]
+CLIENTS = [
+    (1, "Acme"),
+    (2, "Acorn Ltd"),
+    (3, "Big Co"),
+    (4, "Big Corp"),
+    (5, "Acme Industries"),
+    (6, "Zeta [bold]"),
+    (7, "Ñandú Café"),
+]
 COLUMNS = ["Inbox", "Next", "Doing", "Waiting", "Done"]
 
 
@@ -128,8 +135,16 @@ def test_an_ambiguous_due_date_is_refused_with_context() -> None:
 
 @pytest.mark.parametrize(
     ("token", "priority"),
-    [("!low", "low"), ("!l", "low"), ("!med", "med"), ("!medium", "med"), ("!m", "med"),
-     ("!high", "high"), ("!H", "high"), ("!HIGH", "high")],
+    [
+        ("!low", "low"),
+        ("!l", "low"),
+        ("!med", "med"),
+        ("!medium", "med"),
+        ("!m", "med"),
+        ("!high", "high"),
+        ("!H", "high"),
+        ("!HIGH", "high"),
+    ],
 )
 def test_priorities(token: str, priority: str) -> None:
     assert qa(f"x {token}").priority == priority
@@ -168,8 +183,14 @@ def test_recurrence() -> None:
 
 @pytest.mark.parametrize(
     ("token", "column"),
-    [("in:next", "Next"), ("in:NEXT", "Next"), ("in:inb", "Inbox"), ("in:wait", "Waiting"),
-     ("in:doi", "Doing"), ("in:done", "Done")],
+    [
+        ("in:next", "Next"),
+        ("in:NEXT", "Next"),
+        ("in:inb", "Inbox"),
+        ("in:wait", "Waiting"),
+        ("in:doi", "Doing"),
+        ("in:done", "Done"),
+    ],
 )
 def test_column_by_prefix(token: str, column: str) -> None:
     assert qa(f"x {token}").column == column
@@ -263,13 +284,45 @@ def test_quick_add_never_loses_the_title(title: str, before: list[str], after: l
     assert ("#email" in before + after) == (q.tags == ("email",))
 
 
-pieces = st.sampled_from(["x", " ", "@", "@ac", "@acme", "@big", "due:", "due:fri", "due:03/04", "!",
-                          "!h", "!x", "~", "~2h", "~0", "#", "#a", "#1", "every:", "every:2w",
-                          "in:", "in:d", "in:n", ":", "🎉", "[b]", "\u0663", "\n"])
+pieces = st.sampled_from(
+    [
+        "x",
+        " ",
+        "@",
+        "@ac",
+        "@acme",
+        "@big",
+        "due:",
+        "due:fri",
+        "due:03/04",
+        "!",
+        "!h",
+        "!x",
+        "~",
+        "~2h",
+        "~0",
+        "#",
+        "#a",
+        "#1",
+        "every:",
+        "every:2w",
+        "in:",
+        "in:d",
+        "in:n",
+        ":",
+        "🎉",
+        "[b]",
+        "\u0663",
+        "\n",
+    ]
+)
 
 
-@given(text=st.one_of(st.text(), st.lists(pieces, max_size=8).map("".join),
-                      st.lists(pieces, max_size=8).map(" ".join)))
+@given(
+    text=st.one_of(
+        st.text(), st.lists(pieces, max_size=8).map("".join), st.lists(pieces, max_size=8).map(" ".join)
+    )
+)
 def test_any_text_gives_a_quick_add_or_a_parse_error(text: str) -> None:
     try:
         q = qa(text)

@@ -141,11 +141,17 @@ def test_describe(text: str, expected: str) -> None:
 
 
 rules = st.one_of(
-    st.builds(Recurrence, unit=st.sampled_from(["day", "week", "month", "year"]),
-              interval=st.integers(min_value=1, max_value=MAX_INTERVAL)),
+    st.builds(
+        Recurrence,
+        unit=st.sampled_from(["day", "week", "month", "year"]),
+        interval=st.integers(min_value=1, max_value=MAX_INTERVAL),
+    ),
     st.builds(Recurrence, unit=st.just("week"), weekday=st.integers(min_value=0, max_value=6)),
-    st.builds(Recurrence, unit=st.just("month"),
-              monthday=st.one_of(st.just(LAST_DAY), st.integers(min_value=1, max_value=31))),
+    st.builds(
+        Recurrence,
+        unit=st.just("month"),
+        monthday=st.one_of(st.just(LAST_DAY), st.integers(min_value=1, max_value=31)),
+    ),
     st.just(Recurrence("day", workdays=True)),
 )
 dates = st.dates(min_value=date(1900, 1, 1), max_value=date(5000, 12, 31))
@@ -176,8 +182,26 @@ def test_canonical_form_round_trips(rule: Recurrence) -> None:
     assert rule.describe()
 
 
-pieces = st.sampled_from(["every", " ", "2", "31", "st", "th", "w", "d", "m", "y", "monday",
-                          "last", "weekdays", "0", "\u0663", "s"])
+pieces = st.sampled_from(
+    [
+        "every",
+        " ",
+        "2",
+        "31",
+        "st",
+        "th",
+        "w",
+        "d",
+        "m",
+        "y",
+        "monday",
+        "last",
+        "weekdays",
+        "0",
+        "\u0663",
+        "s",
+    ]
+)
 
 
 @given(text=st.one_of(st.text(), st.lists(pieces, max_size=5).map("".join)))

@@ -14,12 +14,27 @@ from vatui.domain.reliability import VETTING_KEYS, invoice_total, reliability
 ON = date(2026, 11, 27)
 
 
-def inv(n: int, due: date, *, amount: int = 10000, status: str = "sent", cur: str = "USD",
-        reminders: int = 0, sent: bool = True, **kw: object) -> Invoice:
+def inv(
+    n: int,
+    due: date,
+    *,
+    amount: int = 10000,
+    status: str = "sent",
+    cur: str = "USD",
+    reminders: int = 0,
+    sent: bool = True,
+    **kw: object,
+) -> Invoice:
     return Invoice(
-        id=n, number=f"INV-2026-{n:04d}", client_id=1, issue_date=due - timedelta(days=14), due_date=due,
-        currency=cur, items=(LineItem(description="work", quantity="1", unit_price=Money(amount, cur)),),
-        status=status, sent_on=due - timedelta(days=14) if sent else None,
+        id=n,
+        number=f"INV-2026-{n:04d}",
+        client_id=1,
+        issue_date=due - timedelta(days=14),
+        due_date=due,
+        currency=cur,
+        items=(LineItem(description="work", quantity="1", unit_price=Money(amount, cur)),),
+        status=status,
+        sent_on=due - timedelta(days=14) if sent else None,
         reminders=tuple(ReminderSent(step=i, on=due + timedelta(days=i)) for i in range(reminders)),
         **kw,  # type: ignore[arg-type]
     )
@@ -31,10 +46,17 @@ def pay(n: int, invoice: int, on: date, amount: int = 10000, cur: str = "USD") -
 
 def test_invoice_total_discount_then_tax() -> None:
     invoice = Invoice(
-        number="INV-2026-0001", client_id=1, issue_date=ON, due_date=ON, currency="EUR",
-        items=(LineItem(description="a", quantity="2.5", unit_price=Money(4000, "EUR")),
-               LineItem(description="b", quantity="1", unit_price=Money(1999, "EUR"))),
-        discount=Money(999, "EUR"), tax_percent="21",
+        number="INV-2026-0001",
+        client_id=1,
+        issue_date=ON,
+        due_date=ON,
+        currency="EUR",
+        items=(
+            LineItem(description="a", quantity="2.5", unit_price=Money(4000, "EUR")),
+            LineItem(description="b", quantity="1", unit_price=Money(1999, "EUR")),
+        ),
+        discount=Money(999, "EUR"),
+        tax_percent="21",
     )
     # 100.00 + 19.99 - 9.99 = 110.00; +21 % = 133.10
     assert invoice_total(invoice) == Money(13310, "EUR")
@@ -63,7 +85,7 @@ def test_three_late_invoices_are_risky_with_reasons() -> None:
     assert rel.badge == "risky"
     assert rel.invoices == 3 and rel.late == 3 and rel.on_time == 0
     assert rel.on_time_percent == 0
-    assert str(rel.average_days_late) == "9.0"   # (10 + 12 + 5) / 3
+    assert str(rel.average_days_late) == "9.0"  # (10 + 12 + 5) / 3
     assert str(rel.reminders_per_invoice) == "2.0"
     assert "paid 3 of 3 invoices late" in rel.reasons
     assert "on average 9.0 days late" in rel.reasons
@@ -83,17 +105,24 @@ def test_all_on_time_is_good() -> None:
 
 def test_one_late_of_ten_stays_good_but_two_of_five_is_watch() -> None:
     invoices = [inv(i, date(2026, 1, 1) + timedelta(days=20 * i), status="paid") for i in range(1, 11)]
-    payments = [pay(i, i, invoices[i - 1].due_date + timedelta(days=2 if i == 1 else 0)) for i in range(1, 11)]
+    payments = [
+        pay(i, i, invoices[i - 1].due_date + timedelta(days=2 if i == 1 else 0)) for i in range(1, 11)
+    ]
     assert reliability(invoices, payments, ON).badge == "good"
-    payments5 = [pay(i, i, invoices[i - 1].due_date + timedelta(days=3 if i <= 2 else 0)) for i in range(1, 6)]
+    payments5 = [
+        pay(i, i, invoices[i - 1].due_date + timedelta(days=3 if i <= 2 else 0)) for i in range(1, 6)
+    ]
     rel = reliability(invoices[:5], payments5, ON)
     assert rel.badge == "watch"
     assert "paid 2 of 5 invoices late" in rel.reasons
 
 
 def test_overdue_open_invoice_counts_and_oldest_is_named() -> None:
-    invoices = [inv(1, ON - timedelta(days=40)), inv(2, ON - timedelta(days=3), amount=5000),
-                inv(3, ON + timedelta(days=10), amount=2500)]
+    invoices = [
+        inv(1, ON - timedelta(days=40)),
+        inv(2, ON - timedelta(days=3), amount=5000),
+        inv(3, ON + timedelta(days=10), amount=2500),
+    ]
     payments = [pay(1, 2, ON - timedelta(days=1), amount=1000)]
     rel = reliability(invoices, payments, ON)
     assert rel.badge == "risky"
@@ -119,13 +148,14 @@ def test_payments_after_the_date_are_ignored() -> None:
 
 def test_write_offs() -> None:
     chased = inv(1, date(2026, 9, 1), status="void", reminders=3)
-    early = inv(2, date(2026, 9, 1), status="void")             # voided, never chased: a correction
-    dated = inv(3, date(2026, 10, 1), status="void", amount=3000)   # void date after due date
+    early = inv(2, date(2026, 9, 1), status="void")  # voided, never chased: a correction
+    dated = inv(3, date(2026, 10, 1), status="void", amount=3000)  # void date after due date
     never_sent = inv(4, date(2026, 9, 1), status="void", sent=False, reminders=2)
     on_record = inv(5, date(2026, 10, 1), status="void", amount=700, voided_on=date(2026, 10, 5))
     before_due = inv(6, date(2026, 10, 1), status="void", reminders=2, voided_on=date(2026, 9, 25))
-    rel = reliability([chased, early, dated, never_sent, on_record, before_due], [], ON,
-                      voided_on={3: date(2026, 10, 20)})
+    rel = reliability(
+        [chased, early, dated, never_sent, on_record, before_due], [], ON, voided_on={3: date(2026, 10, 20)}
+    )
     assert rel.write_offs == 3
     assert rel.written_off == {"USD": Money(13700, "USD")}
     assert rel.badge == "risky"
@@ -134,8 +164,14 @@ def test_write_offs() -> None:
 
 def test_total_follows_the_ledger_for_billed_minutes_and_deposits() -> None:
     invoice = Invoice(
-        id=1, number="INV-2026-0001", client_id=1, issue_date=date(2026, 10, 1), due_date=date(2026, 10, 15),
-        currency="USD", status="paid", sent_on=date(2026, 10, 1),
+        id=1,
+        number="INV-2026-0001",
+        client_id=1,
+        issue_date=date(2026, 10, 1),
+        due_date=date(2026, 10, 15),
+        currency="USD",
+        status="paid",
+        sent_on=date(2026, 10, 1),
         items=(LineItem(description="time", quantity="1.5", unit_price=Money(4000, "USD"), minutes=90),),
         deposit_applied=Money(2000, "USD"),
     )
@@ -145,13 +181,17 @@ def test_total_follows_the_ledger_for_billed_minutes_and_deposits() -> None:
 
 
 def test_currencies_never_mix() -> None:
-    invoices = [inv(1, ON + timedelta(days=3), cur="EUR"), inv(2, ON + timedelta(days=3), cur="JPY",
-                                                               amount=5000)]
+    invoices = [
+        inv(1, ON + timedelta(days=3), cur="EUR"),
+        inv(2, ON + timedelta(days=3), cur="JPY", amount=5000),
+    ]
     rel = reliability(invoices, [], ON)
     assert rel.outstanding == {"EUR": Money(10000, "EUR"), "JPY": Money(5000, "JPY")}
     data = rel.to_json()
-    assert data["outstanding"] == [{"amount": "100.00", "currency": "EUR"},
-                                   {"amount": "5000", "currency": "JPY"}]
+    assert data["outstanding"] == [
+        {"amount": "100.00", "currency": "EUR"},
+        {"amount": "5000", "currency": "JPY"},
+    ]
 
 
 def test_credit_counts_as_paid_when_sent() -> None:
@@ -166,9 +206,21 @@ def test_to_json_shape() -> None:
     assert data["badge"] == "watch"
     assert data["average_days_late"] == "3.0"
     assert data["on_time_percent"] == 0
-    assert set(data) == {"badge", "reasons", "invoices", "on_time", "late", "on_time_percent",
-                         "average_days_late", "reminders_per_invoice", "outstanding", "overdue",
-                         "oldest_overdue", "write_offs", "written_off"}
+    assert set(data) == {
+        "badge",
+        "reasons",
+        "invoices",
+        "on_time",
+        "late",
+        "on_time_percent",
+        "average_days_late",
+        "reminders_per_invoice",
+        "outstanding",
+        "overdue",
+        "oldest_overdue",
+        "write_offs",
+        "written_off",
+    }
 
 
 @given(st.lists(st.tuples(st.integers(-20, 60), st.booleans()), max_size=12))

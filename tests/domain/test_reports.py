@@ -13,12 +13,32 @@ def m(minor: int, cur: str = "EUR") -> Money:
     return Money(minor, cur)
 
 
-def inv(iid: int, client: int, minor: int, *, cur: str = "EUR", issue: date = date(2026, 9, 1),
-        due: date = date(2026, 9, 15), status: str = "sent", kind: str = "standard", tax: str = "0",
-        **kw: object) -> Invoice:
-    return Invoice(id=iid, number=f"INV-2026-{iid:04d}", client_id=client, kind=kind, issue_date=issue,
-                   due_date=due, currency=cur, items=(LineItem(description="w", unit_price=m(minor, cur)),),
-                   tax_percent=tax, status=status, **kw)
+def inv(
+    iid: int,
+    client: int,
+    minor: int,
+    *,
+    cur: str = "EUR",
+    issue: date = date(2026, 9, 1),
+    due: date = date(2026, 9, 15),
+    status: str = "sent",
+    kind: str = "standard",
+    tax: str = "0",
+    **kw: object,
+) -> Invoice:
+    return Invoice(
+        id=iid,
+        number=f"INV-2026-{iid:04d}",
+        client_id=client,
+        kind=kind,
+        issue_date=issue,
+        due_date=due,
+        currency=cur,
+        items=(LineItem(description="w", unit_price=m(minor, cur)),),
+        tax_percent=tax,
+        status=status,
+        **kw,
+    )
 
 
 def p(iid: int, minor: int, on: date, cur: str = "EUR", pid: int = 0) -> Payment:
@@ -39,8 +59,11 @@ def test_aging_per_client_and_currency_as_of_a_date() -> None:
     ]
     rows = aging(billed, NAMES, date(2026, 10, 1))
     got = {(r.client, r.currency): {b: v.minor for b, v in r.buckets.items() if v.minor} for r in rows}
-    assert got == {("Acme", "EUR"): {"1-30": 6000}, ("Acme", "USD"): {"current": 5000},
-                   ("Beta", "EUR"): {"90+": 7000}}
+    assert got == {
+        ("Acme", "EUR"): {"1-30": 6000},
+        ("Acme", "USD"): {"current": 5000},
+        ("Beta", "EUR"): {"90+": 7000},
+    }
     # before the payment, the whole invoice was outstanding
     early = aging(billed, NAMES, date(2026, 9, 16))
     assert next(r for r in early if r.client == "Acme" and r.currency == "EUR").total == m(10000)
@@ -53,7 +76,10 @@ def test_pnl_is_cash_basis_net_of_tax_and_deposits_are_not_income() -> None:
     billed = [
         (inv(1, 1, 10000, tax="20"), [p(1, 6000, date(2026, 9, 20)), p(1, 6000, date(2026, 10, 2))]),
         (inv(2, 1, 5000, kind="deposit"), [p(2, 5000, date(2026, 9, 3))]),
-        (inv(3, 1, 8000, sent_on=date(2026, 10, 5), deposit_applied=m(5000)), [p(3, 3000, date(2026, 10, 9))]),
+        (
+            inv(3, 1, 8000, sent_on=date(2026, 10, 5), deposit_applied=m(5000)),
+            [p(3, 3000, date(2026, 10, 9))],
+        ),
         (inv(4, 2, 1000), [p(4, 1500, date(2026, 10, 9))]),  # 500 more than due: credit, not income
     ]
     expenses = [

@@ -10,22 +10,38 @@ MON, SUN = date(2026, 11, 23), date(2026, 11, 29)
 
 
 def data(**kw: object) -> StatusReportData:
-    base: dict[str, object] = {"client": "Acme", "week_start": MON, "week_end": SUN, "as_of": date(2026, 11, 27)}
+    base: dict[str, object] = {
+        "client": "Acme",
+        "week_start": MON,
+        "week_end": SUN,
+        "as_of": date(2026, 11, 27),
+    }
     base.update(kw)
     return StatusReportData(**base)  # type: ignore[arg-type]
 
 
 def test_sections_in_order() -> None:
-    text = render_status_report(data(
-        done=(ReportLine("Newsletter", date(2026, 11, 24)),),
-        in_progress=(ReportLine("Inbox zero", minutes=90),),
-        waiting=(ReportLine("Approve the logo", date(2026, 11, 20)),),
-        next_up=(ReportLine("Plan December", date(2026, 12, 1)),),
-        week_minutes=300, month_minutes=600, retainer_minutes=1200, business="Jo VA",
-    ))
+    text = render_status_report(
+        data(
+            done=(ReportLine("Newsletter", date(2026, 11, 24)),),
+            in_progress=(ReportLine("Inbox zero", minutes=90),),
+            waiting=(ReportLine("Approve the logo", date(2026, 11, 20)),),
+            next_up=(ReportLine("Plan December", date(2026, 12, 1)),),
+            week_minutes=300,
+            month_minutes=600,
+            retainer_minutes=1200,
+            business="Jo VA",
+        )
+    )
     heads = [line for line in text.splitlines() if line.startswith("#")]
-    assert heads == ["# Weekly status — Acme", "## Done this week", "## In progress", "## Waiting on you",
-                     "## Hours", "## Next"]
+    assert heads == [
+        "# Weekly status — Acme",
+        "## Done this week",
+        "## In progress",
+        "## Waiting on you",
+        "## Hours",
+        "## Next",
+    ]
     assert "- Newsletter (Tue 24 Nov)" in text
     assert "- Inbox zero — 1h30m this week" in text
     assert "- Approve the logo — waiting 7 days (since Fri 20 Nov)" in text

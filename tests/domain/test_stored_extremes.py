@@ -42,9 +42,15 @@ def test_stored_moments_at_the_ends_of_the_calendar_can_be_shown_in_any_zone() -
     assert clamp_moment(west) == MOMENT_MAX
     normal = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
     assert clamp_moment(normal) is normal
-    task = Task.from_doc({"title": "t", "column": "Inbox", "created": "9999-12-31T23:59:00+00:00",
-                          "completed": "0001-01-01T00:00:00+00:00",
-                          "updated": "2026-11-27T09:30:00+00:00"})
+    task = Task.from_doc(
+        {
+            "title": "t",
+            "column": "Inbox",
+            "created": "9999-12-31T23:59:00+00:00",
+            "completed": "0001-01-01T00:00:00+00:00",
+            "updated": "2026-11-27T09:30:00+00:00",
+        }
+    )
     for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
         assert task.created.astimezone(ZoneInfo(zone)).year == 9999
         assert task.completed is not None and task.completed.astimezone(ZoneInfo(zone)).year == 1

@@ -81,8 +81,10 @@ def test_clean_shows_escapes_visibly(escape: str) -> None:
     assert "\x1b" not in shown and "\x07" not in shown
 
 
-@pytest.mark.parametrize("other", ["acme", "ACME", "Ac\u200bme", "\ufeffAcme", "A\u2060c\u200dme\u200c",
-                                   "Ａｃｍｅ", " Acme ", "Acme"])
+@pytest.mark.parametrize(
+    "other",
+    ["acme", "ACME", "Ac\u200bme", "\ufeffAcme", "A\u2060c\u200dme\u200c", "Ａｃｍｅ", " Acme ", "Acme"],
+)
 def test_names_differing_only_by_case_width_or_zero_width_share_a_key(other: str) -> None:
     assert name_key(other) == name_key("Acme")
 
@@ -114,8 +116,24 @@ def test_a_tag_loses_its_hash_and_case() -> None:
 
 # QA round 2: every invisible or blank-looking character, every space-like one -------------
 
-INVISIBLES = ["\u200e", "\u200f", "\u061c", "\ufff9", "\ufffa", "\ufffb", "\U000e0041", "\U000e007f",
-              "\u3164", "\u115f", "\u1160", "\u2800", "\u180e", "\uffa0", "\ufe0f", "\u206f"]
+INVISIBLES = [
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\ufff9",
+    "\ufffa",
+    "\ufffb",
+    "\U000e0041",
+    "\U000e007f",
+    "\u3164",
+    "\u115f",
+    "\u1160",
+    "\u2800",
+    "\u180e",
+    "\uffa0",
+    "\ufe0f",
+    "\u206f",
+]
 SPACES = ["\u00a0", "\u2000", "\u2005", "\u200a", "\u202f", "\u205f", "\u3000", "\u1680"]
 
 
@@ -136,13 +154,18 @@ def test_the_name_key_folds_every_space_like_character(space: str) -> None:
 def test_a_name_with_a_zwj_emoji_keeps_it_but_the_key_ignores_it() -> None:
     from vatui.domain.text import has_visible, quoted
 
-    family = "Team \U0001F468\u200d\U0001F469"
-    assert has_visible(family) and name_key(family) == name_key("Team \U0001F468\U0001F469")
+    family = "Team \U0001f468\u200d\U0001f469"
+    assert has_visible(family) and name_key(family) == name_key("Team \U0001f468\U0001f469")
     assert quoted("Brightpath\u00a0Coaching") == "“Brightpath\u00a0Coaching”"
 
 
-@given(st.recursive(st.none() | st.text() | st.integers(-(2**53), 2**53),
-                    lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=10))
+@given(
+    st.recursive(
+        st.none() | st.text() | st.integers(-(2**53), 2**53),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=10,
+    )
+)
 def test_inert_json_reads_back_the_same_and_holds_no_active_character(value: object) -> None:
     import json
 

@@ -15,12 +15,28 @@ from vatui.domain.settings import DEFAULT_PROTOCOL
 ON = date(2026, 11, 27)
 
 
-def inv(n: int, due: date, amount: int = 15000, *, status: str = "sent", tax: str = "0", client: int = 1,
-        **kw: object) -> Invoice:
+def inv(
+    n: int,
+    due: date,
+    amount: int = 15000,
+    *,
+    status: str = "sent",
+    tax: str = "0",
+    client: int = 1,
+    **kw: object,
+) -> Invoice:
     return Invoice(
-        id=n, number=f"INV-2026-{n:04d}", client_id=client, issue_date=due - timedelta(days=14), due_date=due,
-        currency="EUR", items=(LineItem(description="work", quantity="1", unit_price=Money(amount, "EUR")),),
-        status=status, sent_on=due - timedelta(days=14), tax_percent=tax, **kw,  # type: ignore[arg-type]
+        id=n,
+        number=f"INV-2026-{n:04d}",
+        client_id=client,
+        issue_date=due - timedelta(days=14),
+        due_date=due,
+        currency="EUR",
+        items=(LineItem(description="work", quantity="1", unit_price=Money(amount, "EUR")),),
+        status=status,
+        sent_on=due - timedelta(days=14),
+        tax_percent=tax,
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -33,7 +49,9 @@ def pay(n: int, invoice: int, on: date, amount: int) -> Payment:
 
 def test_payments_split_into_what_paid_the_invoice_and_the_credit() -> None:
     invoice = inv(1, date(2026, 11, 1), status="paid")
-    applied, credit = payments_split(invoice, [pay(1, 1, date(2026, 11, 2), 10000), pay(2, 1, date(2026, 11, 3), 10000)])
+    applied, credit = payments_split(
+        invoice, [pay(1, 1, date(2026, 11, 2), 10000), pay(2, 1, date(2026, 11, 3), 10000)]
+    )
     assert applied == Money(15000, "EUR") and credit == Money(5000, "EUR")
 
 
@@ -47,10 +65,15 @@ def test_payments_split_leaves_room_for_credit_and_deposit_applied() -> None:
 
 
 def test_client_revenue_is_net_of_tax_and_ignores_deposits_and_overpayment() -> None:
-    taxed = inv(1, date(2026, 10, 1), 10000, status="paid", tax="10")   # total 110
-    billed = [(taxed, [pay(1, 1, date(2026, 10, 2), 13000)]),            # 20 over → credit
-              (inv(2, date(2026, 10, 5), 5000, status="paid", kind="deposit"), [pay(2, 2, date(2026, 10, 5), 5000)]),
-              (inv(3, date(2026, 10, 5), 7000, client=2, status="paid"), [pay(3, 3, date(2026, 10, 6), 7000)])]
+    taxed = inv(1, date(2026, 10, 1), 10000, status="paid", tax="10")  # total 110
+    billed = [
+        (taxed, [pay(1, 1, date(2026, 10, 2), 13000)]),  # 20 over → credit
+        (
+            inv(2, date(2026, 10, 5), 5000, status="paid", kind="deposit"),
+            [pay(2, 2, date(2026, 10, 5), 5000)],
+        ),
+        (inv(3, date(2026, 10, 5), 7000, client=2, status="paid"), [pay(3, 3, date(2026, 10, 6), 7000)]),
+    ]
     assert client_revenue(billed, 1) == {"EUR": Money(10000, "EUR")}
     assert client_revenue(billed, 2) == {"EUR": Money(7000, "EUR")}
     assert client_revenue(billed, 1, on=date(2026, 10, 1)) == {}
@@ -66,8 +89,11 @@ def test_an_unpaid_overdue_invoice_is_not_paid_late() -> None:
 
 
 def test_paid_late_and_unpaid_are_counted_apart() -> None:
-    invoices = [inv(1, date(2026, 9, 1), 10000, status="paid"), inv(2, date(2026, 10, 1), 10000),
-                inv(3, date(2026, 10, 20), 10000)]
+    invoices = [
+        inv(1, date(2026, 9, 1), 10000, status="paid"),
+        inv(2, date(2026, 10, 1), 10000),
+        inv(3, date(2026, 10, 20), 10000),
+    ]
     rel = reliability(invoices, [pay(1, 1, date(2026, 9, 20), 10000)], ON)
     assert "paid 1 of 3 invoices late" in rel.reasons
     assert "2 of 3 invoices unpaid past their due date" in rel.reasons
@@ -87,10 +113,10 @@ def test_a_back_dated_invoice_never_starts_at_the_final_step() -> None:
 def test_each_step_is_at_most_one_beyond_the_last_sent_with_the_protocol_spacing() -> None:
     first = DUE + timedelta(days=90)
     sent = (ReminderSent(step=2, on=first),)
-    assert due_step(DUE, sent, P, first + timedelta(days=6)) is None   # firm → final is 7 days
+    assert due_step(DUE, sent, P, first + timedelta(days=6)) is None  # firm → final is 7 days
     assert due_step(DUE, sent, P, first + timedelta(days=7)) == 3
     sent = (ReminderSent(step=0, on=DUE + timedelta(days=30)),)
-    assert due_step(DUE, sent, P, DUE + timedelta(days=31)) is None      # friendly → polite is 4 days
+    assert due_step(DUE, sent, P, DUE + timedelta(days=31)) is None  # friendly → polite is 4 days
     assert due_step(DUE, sent, P, DUE + timedelta(days=34)) == 1
 
 
@@ -103,7 +129,10 @@ def test_a_snoozed_reminder_waits_until_its_date() -> None:
 def test_a_protocol_of_one_pausing_step_still_sends_it() -> None:
     only = (P[3],)
     assert due_step(DUE, (), only, DUE + timedelta(days=30)) == 0
-    assert due_step(DUE, (ReminderSent(step=0, on=DUE + timedelta(days=30)),), only, DUE + timedelta(days=60)) is None
+    assert (
+        due_step(DUE, (ReminderSent(step=0, on=DUE + timedelta(days=30)),), only, DUE + timedelta(days=60))
+        is None
+    )
 
 
 def test_a_document_split_with_a_deposit_and_an_overpayment() -> None:

@@ -21,8 +21,13 @@ GOOD: dict[str, dict[str, dict[str, Any]]] = {
         "2": {"task_id": 3, "start": START, "end": None, "minutes": 0},
     },
     "invoices": {
-        "1": {"number": "INV-2026-0001", "client_id": 1, "tax_percent": "20",
-              "items": [{"quantity": "1.5"}], "discount": {"minor": 500, "currency": "USD"}},
+        "1": {
+            "number": "INV-2026-0001",
+            "client_id": 1,
+            "tax_percent": "20",
+            "items": [{"quantity": "1.5"}],
+            "discount": {"minor": 500, "currency": "USD"},
+        },
     },
     "payments": {"1": {"invoice_id": 1, "amount": {"minor": 100, "currency": "USD"}}},
     "expenses": {"1": {"amount": {"minor": 0, "currency": "USD"}, "client_id": None}},
@@ -74,7 +79,8 @@ def test_a_reference_to_a_task_never_handed_out_is_refused_when_the_floors_are_k
     data = copy.deepcopy(GOOD)
     data["time"]["2"]["task_id"] = 9999
     assert [str(p) for p in check_semantics(data, floors={"tasks": 3})] == [
-        "time #2.task_id: tasks #9999 never existed"]
+        "time #2.task_id: tasks #9999 never existed"
+    ]
 
 
 def test_references_and_numbers_count_the_archive() -> None:

@@ -33,39 +33,99 @@ def seed(data_dir: Path, today: date | None = None) -> dict[str, int]:
     ws = Workspace.open(data_dir)
     try:
         with ws.transaction("seed" + EVIL) as tx:
-            settings = tx.settings().with_(id=1, business_name="Biz" + EVIL,
-                                           business_details="Street" + EVIL)
+            settings = tx.settings().with_(id=1, business_name="Biz" + EVIL, business_details="Street" + EVIL)
             if tx.get_doc("settings", 1) is None:
                 tx.insert("settings", settings.to_doc(), 1)
             else:
                 tx.save(settings)
-            acme = tx.add(Client(
-                name="Acme" + EVIL, currency="USD", hourly_rate=Money(5000, "USD"),
-                people=(Person(name="Ann" + EVIL, role="owner" + EVIL, phone="+1" + EVIL),),
-                channels=(Channel(kind="slack", handle="#acme" + EVIL),
-                          Channel(kind="email", handle="ops@acme.test")),
-                preferred_channel="slack", tags=("vip" + EVIL,),
-                notes=(Note(text="Note" + EVIL, created=now),), created=now, updated=now))
+            acme = tx.add(
+                Client(
+                    name="Acme" + EVIL,
+                    currency="USD",
+                    hourly_rate=Money(5000, "USD"),
+                    people=(Person(name="Ann" + EVIL, role="owner" + EVIL, phone="+1" + EVIL),),
+                    channels=(
+                        Channel(kind="slack", handle="#acme" + EVIL),
+                        Channel(kind="email", handle="ops@acme.test"),
+                    ),
+                    preferred_channel="slack",
+                    tags=("vip" + EVIL,),
+                    notes=(Note(text="Note" + EVIL, created=now),),
+                    created=now,
+                    updated=now,
+                )
+            )
             cid = acme.id or 0
-            task = tx.add(Task(title="Title" + EVIL, notes="Notes\n" + EVIL, client_id=cid,
-                               tags=("tag" + EVIL,), checklist=(ChecklistItem(text="Step" + EVIL),),
-                               created=now, updated=now))
+            task = tx.add(
+                Task(
+                    title="Title" + EVIL,
+                    notes="Notes\n" + EVIL,
+                    client_id=cid,
+                    tags=("tag" + EVIL,),
+                    checklist=(ChecklistItem(text="Step" + EVIL),),
+                    created=now,
+                    updated=now,
+                )
+            )
             start = now - timedelta(days=1)
-            tx.add(TimeEntry(task_id=task.id, client_id=cid, start=start, end=start + timedelta(hours=1),
-                             minutes=60, note="Time" + EVIL))
-            contact = tx.add(Contact(client_id=cid, at=now - timedelta(days=2), channel="email",
-                                     summary="Said" + EVIL, follow_up=today - timedelta(days=1)))
-            invoice = tx.add(Invoice(
-                number="INV-2026-0901", client_id=cid, issue_date=today - timedelta(days=40),
-                due_date=today - timedelta(days=26), currency="USD", status="partial",
-                sent_on=today - timedelta(days=40), notes="Thanks" + EVIL,
-                items=(LineItem(description="Work" + EVIL, quantity="2", unit_price=Money(10000, "USD")),)))
-            tx.add(Payment(invoice_id=invoice.id or 0, on=today - timedelta(days=5),
-                           amount=Money(5000, "USD"), method="Bank" + EVIL, reference="Ref" + EVIL))
-            tx.add(Expense(on=today - timedelta(days=3), amount=Money(1200, "USD"), category="software",
-                           vendor="Vendor" + EVIL, note="Exp" + EVIL))
-            return {"client": cid, "task": task.id or 0, "contact": contact.id or 0,
-                    "invoice": invoice.id or 0}
+            tx.add(
+                TimeEntry(
+                    task_id=task.id,
+                    client_id=cid,
+                    start=start,
+                    end=start + timedelta(hours=1),
+                    minutes=60,
+                    note="Time" + EVIL,
+                )
+            )
+            contact = tx.add(
+                Contact(
+                    client_id=cid,
+                    at=now - timedelta(days=2),
+                    channel="email",
+                    summary="Said" + EVIL,
+                    follow_up=today - timedelta(days=1),
+                )
+            )
+            invoice = tx.add(
+                Invoice(
+                    number="INV-2026-0901",
+                    client_id=cid,
+                    issue_date=today - timedelta(days=40),
+                    due_date=today - timedelta(days=26),
+                    currency="USD",
+                    status="partial",
+                    sent_on=today - timedelta(days=40),
+                    notes="Thanks" + EVIL,
+                    items=(
+                        LineItem(description="Work" + EVIL, quantity="2", unit_price=Money(10000, "USD")),
+                    ),
+                )
+            )
+            tx.add(
+                Payment(
+                    invoice_id=invoice.id or 0,
+                    on=today - timedelta(days=5),
+                    amount=Money(5000, "USD"),
+                    method="Bank" + EVIL,
+                    reference="Ref" + EVIL,
+                )
+            )
+            tx.add(
+                Expense(
+                    on=today - timedelta(days=3),
+                    amount=Money(1200, "USD"),
+                    category="software",
+                    vendor="Vendor" + EVIL,
+                    note="Exp" + EVIL,
+                )
+            )
+            return {
+                "client": cid,
+                "task": task.id or 0,
+                "contact": contact.id or 0,
+                "invoice": invoice.id or 0,
+            }
     finally:
         ws.close()
 
@@ -76,7 +136,11 @@ def old_task(ws: Workspace, title: str, **fields: object) -> Task:
     now = datetime.now(UTC)
     column = str(fields.pop("column", "Inbox"))
     with ws.transaction("old task") as tx:
-        position = max((d.get("position", 0) for d in tx.docs("tasks").values() if d.get("column") == column),
-                       default=0) + 1
-        return tx.add(Task(title=title, column=column, position=position, created=now, updated=now,
-                           **fields))  # type: ignore[arg-type]
+        position = (
+            max(
+                (d.get("position", 0) for d in tx.docs("tasks").values() if d.get("column") == column),
+                default=0,
+            )
+            + 1
+        )
+        return tx.add(Task(title=title, column=column, position=position, created=now, updated=now, **fields))  # type: ignore[arg-type]

@@ -21,8 +21,9 @@ from vatui.domain.clock import Clock
 from vatui.store.workspace import Tx, Workspace
 
 
-def before_next_transaction(monkeypatch: pytest.MonkeyPatch, directory: Path, clock: Clock,
-                            change: Callable[[Workspace], Any]) -> list[Any]:
+def before_next_transaction(
+    monkeypatch: pytest.MonkeyPatch, directory: Path, clock: Clock, change: Callable[[Workspace], Any]
+) -> list[Any]:
     """Run ``change`` in another session just before the next transaction; returns [its result] once run."""
     original = Workspace.transaction
     ran: list[Any] = []

@@ -76,7 +76,9 @@ def seed_extreme_dates(ws: Workspace, zone: str = "Pacific/Kiritimati") -> None:
             for key, doc in list(tx.docs(table).items()):
                 fields = {}
                 for name, value in doc.items():
-                    if not (isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-"):
+                    if not (
+                        isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-"
+                    ):
                         continue
                     if len(value) == 10:
                         fields[name] = EXTREMES[turn % len(EXTREMES)]
@@ -86,7 +88,11 @@ def seed_extreme_dates(ws: Workspace, zone: str = "Pacific/Kiritimati") -> None:
                 if fields:
                     tx.update(table, int(key), fields)
         tx.update("settings", 1, {"home_timezone": zone})
-        tx.save(tx.get(Invoice, future.id or 0).with_(
-            issue_date=date(9999, 12, 17), sent_on=date(9999, 12, 17), due_date=date.max))
-        tx.save(tx.get(Invoice, past.id or 0).with_(
-            issue_date=date.min, sent_on=date.min, due_date=date(1, 1, 2)))
+        tx.save(
+            tx.get(Invoice, future.id or 0).with_(
+                issue_date=date(9999, 12, 17), sent_on=date(9999, 12, 17), due_date=date.max
+            )
+        )
+        tx.save(
+            tx.get(Invoice, past.id or 0).with_(issue_date=date.min, sent_on=date.min, due_date=date(1, 1, 2))
+        )

@@ -27,13 +27,18 @@ class Terminal:
         self.env = env
 
     def tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                                env=self.env, timeout=10)
+        result = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=10
+        )
         return result.stdout
 
     def start(self, command: str) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "new-session", "-d", "-x", "80", "-y", "24", command],
-                       check=True, env=self.env, timeout=10)
+        subprocess.run(
+            ["tmux", "-L", self.socket, "new-session", "-d", "-x", "80", "-y", "24", command],
+            check=True,
+            env=self.env,
+            timeout=10,
+        )
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p")
@@ -52,15 +57,20 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, env=self.env,
-                       timeout=10)
+        subprocess.run(
+            ["tmux", "-L", self.socket, "kill-server"], capture_output=True, env=self.env, timeout=10
+        )
 
 
 def make_terminal(tmp_path: Path) -> Iterator[Terminal]:
     """A terminal whose vatui uses a private data and config directory under ``tmp_path``."""
     assert shutil.which("tmux"), "tmux is required (make test installs it)"
-    env = {**os.environ, "VATUI_DATA_DIR": str(tmp_path / "data"),
-           "VATUI_CONFIG_DIR": str(tmp_path / "config"), "TMUX_TMPDIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "VATUI_DATA_DIR": str(tmp_path / "data"),
+        "VATUI_CONFIG_DIR": str(tmp_path / "config"),
+        "TMUX_TMPDIR": str(tmp_path),
+    }
     env.pop("TMUX", None)
     term = Terminal(env)
     yield term

@@ -87,7 +87,10 @@ def assert_books_agree(ws: Workspace, tmp: Path, as_of: list[date]) -> Path:
     names = client_names(ws)
     acct = {cid: account_part(name, cid) for cid, name in names.items()}
     for day in as_of:
-        want = {(f"assets:receivable:{acct[r.client_id]}", r.currency): r.total.minor for r in aging_report(ws, day)}
+        want = {
+            (f"assets:receivable:{acct[r.client_id]}", r.currency): r.total.minor
+            for r in aging_report(ws, day)
+        }
         got = balances(journal, "^assets:receivable", "-e", (day + timedelta(days=1)).isoformat())
         assert got == want, f"A/R differs as of {day}"
     pnl = pnl_report(ws)
@@ -96,10 +99,16 @@ def assert_books_agree(ws: Workspace, tmp: Path, as_of: list[date]) -> Path:
     spent = {(r.month, r.currency): r.expenses.minor for r in pnl if r.expenses.minor}
     assert monthly(journal, "^expenses") == spent
     hold = held(billed(ws, keep=lambda d: d.get("status") not in ("draft", "void")))
-    want_dep = {(f"liabilities:deposits:{acct[c]}", cur): -h.deposit.minor for (c, cur), h in hold.items()
-                if h.deposit.minor}
-    want_cred = {(f"liabilities:credit:{acct[c]}", cur): -h.credit.minor for (c, cur), h in hold.items()
-                 if h.credit.minor}
+    want_dep = {
+        (f"liabilities:deposits:{acct[c]}", cur): -h.deposit.minor
+        for (c, cur), h in hold.items()
+        if h.deposit.minor
+    }
+    want_cred = {
+        (f"liabilities:credit:{acct[c]}", cur): -h.credit.minor
+        for (c, cur), h in hold.items()
+        if h.credit.minor
+    }
     assert balances(journal, "^liabilities:deposits") == want_dep
     assert balances(journal, "^liabilities:credit") == want_cred
     return journal
@@ -117,7 +126,9 @@ def test_small_demo_books_agree_with_hledger(demo_ws: Workspace, tmp_path: Path)
 
     generate(demo_ws, clients=5, seed=7)
     assert len(demo_ws.docs("invoices")) > 5
-    journal = assert_books_agree(demo_ws, tmp_path, [date(2026, 11, 27), date(2026, 9, 30), date(2026, 6, 15)])
+    journal = assert_books_agree(
+        demo_ws, tmp_path, [date(2026, 11, 27), date(2026, 9, 30), date(2026, 6, 15)]
+    )
     assert "(assets:receivable:" in journal.read_text()
 
 
@@ -131,9 +142,21 @@ def test_large_demo_books_agree_with_hledger(demo_ws: Workspace, tmp_path: Path)
 
 
 NASTY = [
-    "Two  spaces  Ltd", "semi;colon ; comment", "[Brackets] & co", "(parens) inc", "a:b:c", "#hash tag",
-    "Café Ünïcode", "emoji 🎉 party", "  lead and trail  ", "日本の会社", "pipe | payee", "---", "🎉",
-    "[@click=app.quit]x", "{number} {0}",
+    "Two  spaces  Ltd",
+    "semi;colon ; comment",
+    "[Brackets] & co",
+    "(parens) inc",
+    "a:b:c",
+    "#hash tag",
+    "Café Ünïcode",
+    "emoji 🎉 party",
+    "  lead and trail  ",
+    "日本の会社",
+    "pipe | payee",
+    "---",
+    "🎉",
+    "[@click=app.quit]x",
+    "{number} {0}",
 ]
 
 
@@ -146,21 +169,34 @@ def test_nasty_client_names_give_valid_books_that_agree(demo_ws: Workspace, tmp_
         cid = c.id or 0
         unit = Money.from_decimal("123.457" if cur == "KWD" else "1234" if cur == "JPY" else "99.99", cur)
         if n % 5 == 0:
-            dep = new_invoice(ws, cid, kind="deposit", items=[ItemSpec("Deposit; (20 %)", "1", unit)],
-                              on=date(2026, 8, 1))
+            dep = new_invoice(
+                ws, cid, kind="deposit", items=[ItemSpec("Deposit; (20 %)", "1", unit)], on=date(2026, 8, 1)
+            )
             send_invoice(ws, dep.id or 0, date(2026, 8, 1))
             record_payment(ws, dep.id or 0, unit, date(2026, 8, 3))
         for k in range(3):
             issue = date(2026, 8 + k, 5 + n)
-            inv = new_invoice(ws, cid, items=[ItemSpec(f"Work | {name} ;x", "3.5", unit)], on=issue,
-                              tax_percent=["0", "20", "7.7"][k], discount=Money(7, cur) if k == 1 else None)
+            inv = new_invoice(
+                ws,
+                cid,
+                items=[ItemSpec(f"Work | {name} ;x", "3.5", unit)],
+                on=issue,
+                tax_percent=["0", "20", "7.7"][k],
+                discount=Money(7, cur) if k == 1 else None,
+            )
             send_invoice(ws, inv.id or 0, issue + timedelta(days=1))
             if k == 0:  # overpaid: the excess is credit for the next one
                 record_payment(ws, inv.id or 0, unit.times(4), issue + timedelta(days=20), method="a;b")
             elif k == 1:
                 record_payment(ws, inv.id or 0, unit, issue + timedelta(days=40))
-        add_expense(ws, Money.from_decimal("12.5" if cur != "JPY" else "1250", cur), category="software",
-                    vendor=f"{name}; vendor", note="line break | pipe", on=date(2026, 9, 1 + n))
+        add_expense(
+            ws,
+            Money.from_decimal("12.5" if cur != "JPY" else "1250", cur),
+            category="software",
+            vendor=f"{name}; vendor",
+            note="line break | pipe",
+            on=date(2026, 9, 1 + n),
+        )
     journal = assert_books_agree(ws, tmp_path, [date(2026, 11, 27), date(2026, 9, 15), date(2026, 8, 20)])
     text = journal.read_text()
     assert "  Ltd" not in text.replace("    ", "\t")  # no double space inside a name or description
@@ -177,5 +213,5 @@ def test_account_part_is_safe_and_unique_by_id() -> None:
         assert part.rsplit("-", 1)[1].isdigit()
     assert account_part("Café", 3) == "Cafe-3"
     assert account_part("🎉", 9) == "client-9"
-    assert description("a;b|c\nd\x1b[31m") .count(";") == 0
+    assert description("a;b|c\nd\x1b[31m").count(";") == 0
     assert "\n" not in description("a\nb") and "|" not in description("a|b")

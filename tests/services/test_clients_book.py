@@ -18,23 +18,40 @@ from vatui.store.workspace import Workspace
 def late_payer(ws: Workspace, client_id: int, cur: str = "USD") -> None:
     """Three invoices, each paid late after reminders, recorded straight into the store."""
     with ws.transaction(None) as tx:
-        for n, (due, paid) in enumerate([(date(2026, 7, 10), date(2026, 7, 30)),
-                                         (date(2026, 8, 10), date(2026, 8, 25)),
-                                         (date(2026, 9, 10), date(2026, 10, 1))], start=1):
-            inv = tx.add(Invoice(
-                number=f"INV-2026-{n:04d}", client_id=client_id, issue_date=due - timedelta(days=14),
-                due_date=due, currency=cur, status="paid", sent_on=due - timedelta(days=14),
-                items=(LineItem(description="Admin", quantity="10", unit_price=Money(5000, cur)),),
-                reminders=(ReminderSent(step=1, on=due + timedelta(days=1)),
-                           ReminderSent(step=2, on=due + timedelta(days=7))),
-            ))
+        for n, (due, paid) in enumerate(
+            [
+                (date(2026, 7, 10), date(2026, 7, 30)),
+                (date(2026, 8, 10), date(2026, 8, 25)),
+                (date(2026, 9, 10), date(2026, 10, 1)),
+            ],
+            start=1,
+        ):
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n:04d}",
+                    client_id=client_id,
+                    issue_date=due - timedelta(days=14),
+                    due_date=due,
+                    currency=cur,
+                    status="paid",
+                    sent_on=due - timedelta(days=14),
+                    items=(LineItem(description="Admin", quantity="10", unit_price=Money(5000, cur)),),
+                    reminders=(
+                        ReminderSent(step=1, on=due + timedelta(days=1)),
+                        ReminderSent(step=2, on=due + timedelta(days=7)),
+                    ),
+                )
+            )
             tx.add(Payment(invoice_id=inv.id or 0, on=paid, amount=Money(50000, cur)))
 
 
 def log_minutes(ws: Workspace, client_id: int, start: datetime, minutes: int) -> None:
     with ws.transaction(None) as tx:
-        tx.add(TimeEntry(client_id=client_id, start=start, end=start + timedelta(minutes=minutes),
-                         minutes=minutes))
+        tx.add(
+            TimeEntry(
+                client_id=client_id, start=start, end=start + timedelta(minutes=minutes), minutes=minutes
+            )
+        )
 
 
 def test_late_payer_is_risky_with_reasons(ws: Workspace) -> None:
@@ -59,20 +76,26 @@ def test_new_client_is_unproven(ws: Workspace) -> None:
     rel = client_detail(ws, c).reliability
     assert rel.badge == "unproven" and rel.reasons[0] == "no payment history yet"
     assert "vetting not finished" in rel.reasons[1]
-    edit_client(ws, c, vetting=tuple(VettingCheck(key=k, done_on=date(2026, 11, 1))
-                                     for k in ("contract", "deposit", "references", "billing_contact", "nda")))
+    edit_client(
+        ws,
+        c,
+        vetting=tuple(
+            VettingCheck(key=k, done_on=date(2026, 11, 1))
+            for k in ("contract", "deposit", "references", "billing_contact", "nda")
+        ),
+    )
     assert client_detail(ws, c).reliability.reasons == ("no payment history yet",)
 
 
 def test_revenue_effective_rate_and_retainer(ws: Workspace) -> None:
     acme = add_client(ws, "Acme", retainer_minutes=600).id or 0
     late_payer(ws, acme)
-    log_minutes(ws, acme, datetime(2026, 10, 5, 9, tzinfo=UTC), 1200)   # last month
-    log_minutes(ws, acme, datetime(2026, 11, 2, 9, tzinfo=UTC), 480)    # this month
+    log_minutes(ws, acme, datetime(2026, 10, 5, 9, tzinfo=UTC), 1200)  # last month
+    log_minutes(ws, acme, datetime(2026, 11, 2, 9, tzinfo=UTC), 480)  # this month
     log_minutes(ws, acme, datetime(2026, 11, 20, 9, tzinfo=UTC), 120)
     detail = client_detail(ws, acme)
     assert detail.minutes_logged == 1800
-    assert detail.effective_rate == {"USD": Money(5000, "USD")}   # 1500 / 30 h
+    assert detail.effective_rate == {"USD": Money(5000, "USD")}  # 1500 / 30 h
     assert detail.month_minutes == 600 and detail.retainer_percent == 100
     data = detail.to_json()
     assert data["effective_hourly_rate"] == [{"amount": "50.00", "currency": "USD"}]
@@ -99,12 +122,30 @@ def test_local_time_open_tasks_and_contacts(ws: Workspace, clock: FixedClock) ->
 def test_overdue_and_currencies_apart(ws: Workspace) -> None:
     acme = add_client(ws, "Acme", currency="EUR").id or 0
     with ws.transaction(None) as tx:
-        tx.add(Invoice(number="INV-2026-0009", client_id=acme, issue_date=date(2026, 10, 1),
-                       due_date=date(2026, 10, 15), currency="EUR", status="sent", sent_on=date(2026, 10, 1),
-                       items=(LineItem(description="x", unit_price=Money(10000, "EUR")),)))
-        tx.add(Invoice(number="INV-2026-0010", client_id=acme, issue_date=date(2026, 11, 20),
-                       due_date=date(2026, 12, 4), currency="GBP", status="sent", sent_on=date(2026, 11, 20),
-                       items=(LineItem(description="x", unit_price=Money(2000, "GBP")),)))
+        tx.add(
+            Invoice(
+                number="INV-2026-0009",
+                client_id=acme,
+                issue_date=date(2026, 10, 1),
+                due_date=date(2026, 10, 15),
+                currency="EUR",
+                status="sent",
+                sent_on=date(2026, 10, 1),
+                items=(LineItem(description="x", unit_price=Money(10000, "EUR")),),
+            )
+        )
+        tx.add(
+            Invoice(
+                number="INV-2026-0010",
+                client_id=acme,
+                issue_date=date(2026, 11, 20),
+                due_date=date(2026, 12, 4),
+                currency="GBP",
+                status="sent",
+                sent_on=date(2026, 11, 20),
+                items=(LineItem(description="x", unit_price=Money(2000, "GBP")),),
+            )
+        )
     detail = client_detail(ws, acme)
     assert detail.invoice_counts == {"overdue": 1, "sent": 1}
     assert detail.reliability.outstanding == {"EUR": Money(10000, "EUR"), "GBP": Money(2000, "GBP")}

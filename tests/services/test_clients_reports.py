@@ -26,21 +26,55 @@ def test_draft_from_the_store(ws: Workspace, clock: FixedClock) -> None:
     other = add_client(ws, "Other").id or 0
     tue = datetime(2026, 11, 24, 10, tzinfo=UTC)
     with ws.transaction(None) as tx:
-        done = tx.add(Task(title="Newsletter", client_id=acme, column="Done", created=tue, updated=tue,
-                           completed=tue))
+        done = tx.add(
+            Task(title="Newsletter", client_id=acme, column="Done", created=tue, updated=tue, completed=tue)
+        )
         doing = tx.add(Task(title="Inbox zero", client_id=acme, column="Doing", created=tue, updated=tue))
-        tx.add(Task(title="Approve logo", client_id=acme, column="Waiting", created=tue,
-                    updated=datetime(2026, 11, 20, 9, tzinfo=UTC)))
-        tx.add(Task(title="Plan December", client_id=acme, column="Next", due=date(2026, 12, 1),
-                    created=tue, updated=tue))
+        tx.add(
+            Task(
+                title="Approve logo",
+                client_id=acme,
+                column="Waiting",
+                created=tue,
+                updated=datetime(2026, 11, 20, 9, tzinfo=UTC),
+            )
+        )
+        tx.add(
+            Task(
+                title="Plan December",
+                client_id=acme,
+                column="Next",
+                due=date(2026, 12, 1),
+                created=tue,
+                updated=tue,
+            )
+        )
         tx.add(Task(title="Someday", client_id=acme, column="Inbox", created=tue, updated=tue))
         tx.add(Task(title="Not theirs", client_id=other, column="Doing", created=tue, updated=tue))
-        tx.add(Task(title="Old done", client_id=acme, column="Done", created=tue, updated=tue,
-                    completed=tue - timedelta(days=10)))
-        for task, minutes, when in ((done, 120, tue), (doing, 90, tue),
-                                    (None, 60, datetime(2026, 11, 3, 9, tzinfo=UTC))):
-            tx.add(TimeEntry(task_id=task.id if task else None, client_id=acme, start=when,
-                             end=when + timedelta(minutes=minutes), minutes=minutes))
+        tx.add(
+            Task(
+                title="Old done",
+                client_id=acme,
+                column="Done",
+                created=tue,
+                updated=tue,
+                completed=tue - timedelta(days=10),
+            )
+        )
+        for task, minutes, when in (
+            (done, 120, tue),
+            (doing, 90, tue),
+            (None, 60, datetime(2026, 11, 3, 9, tzinfo=UTC)),
+        ):
+            tx.add(
+                TimeEntry(
+                    task_id=task.id if task else None,
+                    client_id=acme,
+                    start=when,
+                    end=when + timedelta(minutes=minutes),
+                    minutes=minutes,
+                )
+            )
     add_note(ws, acme, "Launch moved to January")
     add_note(ws, acme, "Owner's health issue", confidential=True)
     report = draft_status_report(ws, acme)

@@ -18,13 +18,25 @@ TODAY = date(2026, 11, 27)
 
 def test_add_with_every_field(ws: Workspace) -> None:
     client = svc.add_client(
-        ws, "  Acme  ", email="ops@acme.test", status="lead", currency="eur",
+        ws,
+        "  Acme  ",
+        email="ops@acme.test",
+        status="lead",
+        currency="eur",
         people=(svc.parse_person("Ann Lee|owner|ann@acme.test|+1 555"), svc.parse_person("Bob")),
-        channels=(svc.parse_channel("wa:+34 600 000 000"),), preferred_channel="whatsapp",
-        timezone="Europe/Madrid", work_start="8:30", work_end="17:00",
-        hourly_rate=Money(4550, "EUR"), retainer_minutes=svc.parse_retainer_hours("20"),
-        retainer_fee=Money(80000, "EUR"), terms_days=30, deposit_percent=25,
-        late_fee_percent="1.5", late_fee_grace_days=10, cadence_days=7,
+        channels=(svc.parse_channel("wa:+34 600 000 000"),),
+        preferred_channel="whatsapp",
+        timezone="Europe/Madrid",
+        work_start="8:30",
+        work_end="17:00",
+        hourly_rate=Money(4550, "EUR"),
+        retainer_minutes=svc.parse_retainer_hours("20"),
+        retainer_fee=Money(80000, "EUR"),
+        terms_days=30,
+        deposit_percent=25,
+        late_fee_percent="1.5",
+        late_fee_grace_days=10,
+        cadence_days=7,
         vetting=(svc.parse_vet("contract:2026-11-20", TODAY), svc.parse_vet("nda", TODAY)),
         tags=("#VIP", "vip", "retainer"),
     )
@@ -35,23 +47,37 @@ def test_add_with_every_field(ws: Workspace) -> None:
     assert stored.people[0] == Person(name="Ann Lee", role="owner", email="ann@acme.test", phone="+1 555")
     assert stored.work_start == "08:30" and stored.retainer_minutes == 1200
     assert stored.late_fee_percent == "1.5" and stored.cadence_days == 7
-    assert stored.vetting == (VettingCheck(key="contract", done_on=date(2026, 11, 20)),
-                              VettingCheck(key="nda", done_on=TODAY))
+    assert stored.vetting == (
+        VettingCheck(key="contract", done_on=date(2026, 11, 20)),
+        VettingCheck(key="nda", done_on=TODAY),
+    )
     assert stored.tags == ("vip", "retainer")
 
 
-@pytest.mark.parametrize("fields", [
-    {"timezone": "Mars/Olympus"}, {"status": "vip"}, {"currency": "EURO"},
-    {"work_start": "25:00"}, {"work_start": "9:00", "work_end": "09:00"},
-    {"hourly_rate": Money(100, "USD"), "currency": "EUR"},
-    {"retainer_fee": Money(100, "GBP")}, {"hourly_rate": Money(-1, "USD")},
-    {"deposit_percent": 101}, {"late_fee_percent": "120"}, {"late_fee_percent": "abc"},
-    {"cadence_days": -1}, {"terms_days": 5000},
-    {"channels": (Channel(kind="pigeon", handle="x"),)},
-    {"channels": (Channel(kind="email", handle="nope"),)},
-    {"people": (Person(name=""),)}, {"people": (Person(name="A", email="bad@"),)},
-    {"preferred_channel": "slack"}, {"tags": ("two words",)},
-])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"timezone": "Mars/Olympus"},
+        {"status": "vip"},
+        {"currency": "EURO"},
+        {"work_start": "25:00"},
+        {"work_start": "9:00", "work_end": "09:00"},
+        {"hourly_rate": Money(100, "USD"), "currency": "EUR"},
+        {"retainer_fee": Money(100, "GBP")},
+        {"hourly_rate": Money(-1, "USD")},
+        {"deposit_percent": 101},
+        {"late_fee_percent": "120"},
+        {"late_fee_percent": "abc"},
+        {"cadence_days": -1},
+        {"terms_days": 5000},
+        {"channels": (Channel(kind="pigeon", handle="x"),)},
+        {"channels": (Channel(kind="email", handle="nope"),)},
+        {"people": (Person(name=""),)},
+        {"people": (Person(name="A", email="bad@"),)},
+        {"preferred_channel": "slack"},
+        {"tags": ("two words",)},
+    ],
+)
 def test_bad_fields_save_nothing(ws: Workspace, fields: dict[str, object]) -> None:
     with pytest.raises(InputError):
         svc.add_client(ws, "Bad Co", **fields)
@@ -97,8 +123,9 @@ def test_edit_keeps_other_fields_and_checks_currency(ws: Workspace) -> None:
     client = svc.add_client(ws, "Acme", currency="USD", hourly_rate=Money(5000, "USD"))
     with pytest.raises(InputError, match="rate is in USD"):
         svc.edit_client(ws, client.id or 0, currency="EUR")
-    edited = svc.edit_client(ws, client.id or 0, currency="EUR", hourly_rate=Money(4000, "EUR"),
-                             status="active", cadence_days=0)
+    edited = svc.edit_client(
+        ws, client.id or 0, currency="EUR", hourly_rate=Money(4000, "EUR"), status="active", cadence_days=0
+    )
     assert edited.currency == "EUR" and edited.cadence_days is None
     assert ws.get(Client, client.id or 0).hourly_rate == Money(4000, "EUR")
 
@@ -108,8 +135,10 @@ def test_notes_and_confidential_notes(ws: Workspace) -> None:
     svc.add_note(ws, client.id or 0, "Prefers mornings")
     svc.add_note(ws, client.id or 0, "Bank details: secret", confidential=True)
     notes = ws.get(Client, client.id or 0).notes
-    assert [(n.text, n.confidential) for n in notes] == [("Prefers mornings", False),
-                                                          ("Bank details: secret", True)]
+    assert [(n.text, n.confidential) for n in notes] == [
+        ("Prefers mornings", False),
+        ("Bank details: secret", True),
+    ]
     with pytest.raises(InputError):
         svc.add_note(ws, client.id or 0, "   ")
 

@@ -22,8 +22,14 @@ def acme(ws: Workspace) -> int:
 
 
 def test_log_now_and_on_a_past_day(ws: Workspace, acme: int) -> None:
-    now = svc.log_contact(ws, acme, channel="WhatsApp", summary=" Call about launch ", direction="in",
-                          follow_up=date(2026, 12, 1))
+    now = svc.log_contact(
+        ws,
+        acme,
+        channel="WhatsApp",
+        summary=" Call about launch ",
+        direction="in",
+        follow_up=date(2026, 12, 1),
+    )
     assert now.at == ws.clock.now() and now.channel == "whatsapp" and now.direction == "in"
     assert now.summary == "Call about launch" and now.follow_up == date(2026, 12, 1)
     past = svc.log_contact(ws, acme, channel="email", summary="sent brief", on=date(2026, 11, 20))
@@ -31,13 +37,17 @@ def test_log_now_and_on_a_past_day(ws: Workspace, acme: int) -> None:
     assert [c.summary for c in svc.list_contacts(ws, acme)] == ["Call about launch", "sent brief"]
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"channel": "pigeon", "summary": "x"}, {"channel": "email", "summary": "  "},
-    {"channel": "email", "summary": "x", "direction": "sideways"},
-    {"channel": "email", "summary": "x" * 2001},
-    {"channel": "email", "summary": "x", "follow_up": date(2026, 11, 26)},
-    {"channel": "email", "summary": "x", "on": date(2026, 11, 28)},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"channel": "pigeon", "summary": "x"},
+        {"channel": "email", "summary": "  "},
+        {"channel": "email", "summary": "x", "direction": "sideways"},
+        {"channel": "email", "summary": "x" * 2001},
+        {"channel": "email", "summary": "x", "follow_up": date(2026, 11, 26)},
+        {"channel": "email", "summary": "x", "on": date(2026, 11, 28)},
+    ],
+)
 def test_bad_contacts_save_nothing(ws: Workspace, acme: int, kwargs: dict[str, object]) -> None:
     with pytest.raises(InputError):
         svc.log_contact(ws, acme, **kwargs)  # type: ignore[arg-type]

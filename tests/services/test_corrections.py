@@ -35,8 +35,9 @@ def _entry(ws: Workspace) -> TimeEntry:
 
 def test_edit_a_time_entry_duration_day_note_billable_and_undo(ws: Workspace) -> None:
     entry = _entry(ws)
-    edited = time_entries.edit_time_entry(ws, entry.id or 0, minutes=45, on=date(2026, 11, 18),
-                                          note=" real work ", billable=False)
+    edited = time_entries.edit_time_entry(
+        ws, entry.id or 0, minutes=45, on=date(2026, 11, 18), note=" real work ", billable=False
+    )
     assert (edited.minutes, edited.note, edited.billable) == (45, "real work", False)
     assert edited.start.date() == date(2026, 11, 18)
     assert (edited.end - edited.start).total_seconds() == 45 * 60  # type: ignore[operator]
@@ -63,10 +64,17 @@ def test_a_stray_running_timer_can_be_deleted_but_not_resized(ws: Workspace) -> 
     assert ws.all(TimeEntry) == []
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"minutes": 0}, {"minutes": 24 * 60 + 1}, {"on": date(2026, 11, 28)}, {"note": "x" * 501},
-    {"note": "two\nlines"}, {},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"minutes": 0},
+        {"minutes": 24 * 60 + 1},
+        {"on": date(2026, 11, 28)},
+        {"note": "x" * 501},
+        {"note": "two\nlines"},
+        {},
+    ],
+)
 def test_bad_time_edits_save_nothing(ws: Workspace, kwargs: dict[str, object]) -> None:
     entry = _entry(ws)
     with pytest.raises(InputError):
@@ -79,8 +87,10 @@ def test_billed_time_is_locked_until_the_invoice_is_voided(ws: Workspace) -> Non
     work(ws, c, "Admin", 60)
     inv = new_invoice(ws, c.id or 0, unbilled=True, on=date(2026, 11, 27))
     entry = ws.all(TimeEntry)[0]
-    for change in (lambda: time_entries.edit_time_entry(ws, entry.id or 0, minutes=30),
-                   lambda: time_entries.delete_time_entry(ws, entry.id or 0)):
+    for change in (
+        lambda: time_entries.edit_time_entry(ws, entry.id or 0, minutes=30),
+        lambda: time_entries.delete_time_entry(ws, entry.id or 0),
+    ):
         with pytest.raises(RuleError, match=f"billed on {inv.number}: void the invoice first"):
             change()
     assert ws.get(TimeEntry, entry.id or 0) == entry
@@ -106,7 +116,11 @@ def test_delete_a_payment_keeps_the_reason_and_recomputes_the_invoice(ws: Worksp
     stored = ws.get(Invoice, inv.id or 0)
     assert stored.status == "sent" and ws.all(Payment) == []
     [removal] = stored.removed_payments
-    assert (removal.payment_id, removal.amount, removal.reason) == (pay.id, eur(4000), "typed on the wrong invoice")
+    assert (removal.payment_id, removal.amount, removal.reason) == (
+        pay.id,
+        eur(4000),
+        "typed on the wrong invoice",
+    )
     assert removal.removed == ws.clock.now()
     assert payment_corrections.removed_payments(ws) == [(inv.number, removal)]
     assert ws.undo_label() == f"delete payment #{pay.id}"
@@ -166,10 +180,15 @@ def test_list_payments(ws: Workspace) -> None:
 def test_edit_and_delete_a_contact_with_undo(ws: Workspace) -> None:
     acme = add_client(ws, "Acme").id or 0
     contact = log_contact(ws, acme, channel="email", summary="sent brief", follow_up=date(2026, 12, 1))
-    edited = contact_edits.edit_contact(ws, contact.id or 0, summary="called", channel="phone",
-                                        direction="in", follow_up=date(2026, 12, 4))
+    edited = contact_edits.edit_contact(
+        ws, contact.id or 0, summary="called", channel="phone", direction="in", follow_up=date(2026, 12, 4)
+    )
     assert (edited.summary, edited.channel, edited.direction, edited.follow_up) == (
-        "called", "phone", "in", date(2026, 12, 4))
+        "called",
+        "phone",
+        "in",
+        date(2026, 12, 4),
+    )
     cleared = contact_edits.edit_contact(ws, contact.id or 0, clear_follow_up=True)
     assert cleared.follow_up is None
     ws.undo()
@@ -180,10 +199,18 @@ def test_edit_and_delete_a_contact_with_undo(ws: Workspace) -> None:
     assert ws.get(Contact, contact.id or 0) == edited
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"summary": " "}, {"channel": "pigeon"}, {"direction": "up"}, {"on": date(2026, 11, 28)},
-    {"follow_up": date(2026, 11, 1)}, {}, {"follow_up": date(2026, 12, 9), "clear_follow_up": True},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"summary": " "},
+        {"channel": "pigeon"},
+        {"direction": "up"},
+        {"on": date(2026, 11, 28)},
+        {"follow_up": date(2026, 11, 1)},
+        {},
+        {"follow_up": date(2026, 12, 9), "clear_follow_up": True},
+    ],
+)
 def test_bad_contact_edits_save_nothing(ws: Workspace, kwargs: dict[str, object]) -> None:
     acme = add_client(ws, "Acme").id or 0
     contact = log_contact(ws, acme, channel="email", summary="sent brief")
@@ -207,8 +234,11 @@ def test_edit_and_delete_notes_confidential_included(ws: Workspace) -> None:
     assert [n for n, _note in client_notes.list_notes(ws, acme, confidential=False)] == [1]
     before = ws.get(Client, acme)
     edited = client_notes.edit_note(ws, acme, 2, text="pays on the 5th", confidential=False)
-    assert (edited.text, edited.confidential, edited.created) == ("pays on the 5th", False,
-                                                                  before.notes[1].created)
+    assert (edited.text, edited.confidential, edited.created) == (
+        "pays on the 5th",
+        False,
+        before.notes[1].created,
+    )
     gone = client_notes.delete_note(ws, acme, 1)
     assert gone.text == "likes mornings"
     assert [n.text for n in ws.get(Client, acme).notes] == ["pays on the 5th"]
@@ -250,8 +280,10 @@ def test_checklist_add_tick_untick_remove_with_undo(ws: Workspace) -> None:
     assert [i.text for i in removed.checklist] == ["schedule"]
     ws.undo()
     assert len(ws.get(Task, task.id or 0).checklist) == 2
-    for bad in (lambda: task_checklist.tick_checklist_item(ws, task.id or 0, 3),
-                lambda: task_checklist.remove_checklist_item(ws, task.id or 0, 0)):
+    for bad in (
+        lambda: task_checklist.tick_checklist_item(ws, task.id or 0, 3),
+        lambda: task_checklist.remove_checklist_item(ws, task.id or 0, 0),
+    ):
         with pytest.raises(NotFoundError):
             bad()
     for text in ("", "a\nb", "x" * (task_checklist.MAX_ITEM + 1)):
@@ -273,13 +305,26 @@ def test_follow_up_set_and_cleared(ws: Workspace) -> None:
 def test_archived_records_are_read_only(ws: Workspace) -> None:
     with ws.transaction("seed") as tx:
         entry = tx.add(TimeEntry(client_id=1, start=datetime(2025, 3, 1, 9, tzinfo=UTC), minutes=60))
-        inv = tx.add(Invoice(number="INV-2025-0001", client_id=1, issue_date=date(2025, 3, 31),
-                             due_date=date(2025, 4, 30), currency="EUR", status="paid"))
+        inv = tx.add(
+            Invoice(
+                number="INV-2025-0001",
+                client_id=1,
+                issue_date=date(2025, 3, 31),
+                due_date=date(2025, 4, 30),
+                currency="EUR",
+                status="paid",
+            )
+        )
         tx.save(entry.with_(invoice_id=inv.id))
         pay = tx.add(Payment(invoice_id=inv.id or 0, on=date(2025, 4, 10), amount=eur(100)))
-        done = tx.add(Task(title="old", created=datetime(2025, 1, 1, tzinfo=UTC),
-                           updated=datetime(2025, 1, 1, tzinfo=UTC),
-                           completed=datetime(2025, 2, 1, tzinfo=UTC)))
+        done = tx.add(
+            Task(
+                title="old",
+                created=datetime(2025, 1, 1, tzinfo=UTC),
+                updated=datetime(2025, 1, 1, tzinfo=UTC),
+                completed=datetime(2025, 2, 1, tzinfo=UTC),
+            )
+        )
     archive_old(ws, date(2026, 11, 27))
     with pytest.raises(RuleError, match="archived in 2025: archived records are read-only"):
         time_entries.delete_time_entry(ws, entry.id or 0)
@@ -291,9 +336,14 @@ def test_archived_records_are_read_only(ws: Workspace) -> None:
     from vatui.services.ledger import void_invoice
     from vatui.services.ledger_data import find_invoice
 
-    for refuse in (lambda: check_live(ws, "invoices", inv.id or 0), lambda: live_doc(ws, ws, "invoices", inv.id or 0),
-                   lambda: void_invoice(ws, find_invoice(ws, "INV-2025-0001").id or 0)):
-        with pytest.raises(RuleError, match=r"^INV-2025-0001 is archived in 2025: archived records are read-only$"):
+    for refuse in (
+        lambda: check_live(ws, "invoices", inv.id or 0),
+        lambda: live_doc(ws, ws, "invoices", inv.id or 0),
+        lambda: void_invoice(ws, find_invoice(ws, "INV-2025-0001").id or 0),
+    ):
+        with pytest.raises(
+            RuleError, match=r"^INV-2025-0001 is archived in 2025: archived records are read-only$"
+        ):
             refuse()
     rows = payment_corrections.list_payments(ws, archived=True)
     assert [(r.payment.id, r.number, r.archived) for r in rows] == [(pay.id, "INV-2025-0001", 2025)]
@@ -327,4 +377,6 @@ def test_control_characters_are_refused_in_every_correction(ws: Workspace, evil:
 
 def test_a_multi_line_note_keeps_its_lines(ws: Workspace) -> None:
     acme = _noted(ws)
-    assert client_notes.edit_note(ws, acme, 1, text="line one\nline two\tend").text == "line one\nline two\tend"
+    assert (
+        client_notes.edit_note(ws, acme, 1, text="line one\nline two\tend").text == "line one\nline two\tend"
+    )

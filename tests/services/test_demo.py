@@ -29,8 +29,15 @@ from vatui.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 27)
-KINDS = {"clients": Client, "tasks": Task, "time": TimeEntry, "contacts": Contact, "invoices": Invoice,
-         "payments": Payment, "expenses": Expense}
+KINDS = {
+    "clients": Client,
+    "tasks": Task,
+    "time": TimeEntry,
+    "contacts": Contact,
+    "invoices": Invoice,
+    "payments": Payment,
+    "expenses": Expense,
+}
 
 
 def _open(directory: Path) -> Workspace:
@@ -67,8 +74,9 @@ def demo(request: pytest.FixtureRequest) -> Workspace:
 # sizes -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "clients"), [("small", 5), ("large", 40), ("LARGE", 40), (" 12 ", 12),
-                                                ("1", 1), ("500", 500)])
+@pytest.mark.parametrize(
+    ("text", "clients"), [("small", 5), ("large", 40), ("LARGE", 40), (" 12 ", 12), ("1", 1), ("500", 500)]
+)
 def test_parse_size_reads_names_and_numbers(text: str, clients: int) -> None:
     assert parse_size(text) == clients
 

@@ -317,13 +317,27 @@ def test_excel_unicode_text_is_read(ws: Workspace, tmp_path: Path) -> None:
         ("tasks", "Title\nOk\n" + "T" * 501 + "\n", r"big\.csv:3: the title is too long"),
         ("clients", "Name,Tags\nAcme,vip\nGlobex,=1+1\n", r"big\.csv:3: '=1\+1' is not a tag"),
         ("clients", "Name\nAcme\n" + "N" * 201 + "\n", r"big\.csv:3: the name is too long"),
-        ("time", "Date,Duration,Description\n2026-11-02,1h,ok\n2026-11-03,1h," + "d" * 501 + "\n",
-         r"big\.csv:3: the note is too long"),
-        ("time", "Date,Duration,Project\n2026-11-02,1h,ok\n2026-11-03,1h," + "p" * 501 + "\n",
-         r"big\.csv:3: the title is too long"),
+        (
+            "time",
+            "Date,Duration,Description\n2026-11-02,1h,ok\n2026-11-03,1h," + "d" * 501 + "\n",
+            r"big\.csv:3: the note is too long",
+        ),
+        (
+            "time",
+            "Date,Duration,Project\n2026-11-02,1h,ok\n2026-11-03,1h," + "p" * 501 + "\n",
+            r"big\.csv:3: the title is too long",
+        ),
     ],
-    ids=["task-notes", "task-formula-tag", "task-long-tag", "task-title", "client-formula-tag", "client-name",
-         "time-note", "time-project"],
+    ids=[
+        "task-notes",
+        "task-formula-tag",
+        "task-long-tag",
+        "task-title",
+        "client-formula-tag",
+        "client-name",
+        "time-note",
+        "time-project",
+    ],
 )
 def test_every_imported_text_meets_the_rules_of_typed_input(
     ws: Workspace, tmp_path: Path, data_dir: Path, kind: str, content: str, words: str
@@ -352,6 +366,8 @@ def test_a_date_outside_the_business_range_is_refused_at_its_line(
     before = workspace_bytes(data_dir)
     far = tmp_path / "far.csv"
     far.write_text(content, encoding="utf-8")
-    with pytest.raises(ImportRefused, match=r"far\.csv:3: .*out of range: dates go from 1970-01-01 to 2199-12-31"):
+    with pytest.raises(
+        ImportRefused, match=r"far\.csv:3: .*out of range: dates go from 1970-01-01 to 2199-12-31"
+    ):
         import_csv(ws, far, kind)
     assert workspace_bytes(data_dir) == before

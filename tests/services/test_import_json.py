@@ -257,27 +257,56 @@ def test_a_second_running_timer_is_refused(ws: Workspace, tmp_path: Path, clock:
 @pytest.mark.parametrize(
     ("table", "change", "words"),
     [
-        ("time", lambda d: d["time"][0].update(minutes=-60), "time #1.minutes: the duration cannot be negative"),
-        ("payments", lambda d: d["payments"][0]["amount"].update(minor=-100),
-         "payments #1.amount: a payment must be more than zero"),
-        ("payments", lambda d: d["payments"][0].update(invoice_id=9999),
-         "payments #1.invoice_id: invoices #9999 is not in the file"),
+        (
+            "time",
+            lambda d: d["time"][0].update(minutes=-60),
+            "time #1.minutes: the duration cannot be negative",
+        ),
+        (
+            "payments",
+            lambda d: d["payments"][0]["amount"].update(minor=-100),
+            "payments #1.amount: a payment must be more than zero",
+        ),
+        (
+            "payments",
+            lambda d: d["payments"][0].update(invoice_id=9999),
+            "payments #1.invoice_id: invoices #9999 is not in the file",
+        ),
         ("tasks", lambda d: d["tasks"][0].update(client_id=9999), "tasks #1.client_id: clients #9999"),
         ("tasks", lambda d: d["tasks"][0].update(title="A" * 1_000_000), "tasks #1.title: too long"),
         ("invoices", lambda d: d["invoices"][0].update(tax_percent="1e9"), "invoices #1.tax_percent"),
-        ("invoices", lambda d: d["invoices"][0]["items"][0].update(quantity="1e400"),
-         "invoices #1.items[0].quantity"),
-        ("time", lambda d: d["time"][0].update(start="2026-12-01T00:00:00+00:00"),
-         "time #1.end: it ends before it starts"),
+        (
+            "invoices",
+            lambda d: d["invoices"][0]["items"][0].update(quantity="1e400"),
+            "invoices #1.items[0].quantity",
+        ),
+        (
+            "time",
+            lambda d: d["time"][0].update(start="2026-12-01T00:00:00+00:00"),
+            "time #1.end: it ends before it starts",
+        ),
         ("settings", lambda d: d["settings"][0].update(columns=[]), "settings #1.columns"),
         ("settings", lambda d: d["settings"][0].update(wip_limit=-3), "settings #1.wip_limit"),
-        ("clients", lambda d: d["clients"].append({**d["clients"][0], "id": 2, "name": "CAFÉ OLÉ [BOLD]"}),
-         "clients #2.name: another client is named"),
-        ("invoices", lambda d: d["invoices"].append({**d["invoices"][0], "id": 2}),
-         "invoices #2.number: invoice INV-2026-0042 is also #1"),
-        ("time", lambda d: d["time"].extend([{**d["time"][0], "id": 2, "end": None, "invoice_id": None},
-                                             {**d["time"][0], "id": 3, "end": None, "invoice_id": None}]),
-         "time #3.end: a timer is running already (#2)"),
+        (
+            "clients",
+            lambda d: d["clients"].append({**d["clients"][0], "id": 2, "name": "CAFÉ OLÉ [BOLD]"}),
+            "clients #2.name: another client is named",
+        ),
+        (
+            "invoices",
+            lambda d: d["invoices"].append({**d["invoices"][0], "id": 2}),
+            "invoices #2.number: invoice INV-2026-0042 is also #1",
+        ),
+        (
+            "time",
+            lambda d: d["time"].extend(
+                [
+                    {**d["time"][0], "id": 2, "end": None, "invoice_id": None},
+                    {**d["time"][0], "id": 3, "end": None, "invoice_id": None},
+                ]
+            ),
+            "time #3.end: a timer is running already (#2)",
+        ),
     ],
 )
 def test_a_file_breaking_the_domains_rules_is_refused_at_its_line(
@@ -295,8 +324,11 @@ def test_a_file_breaking_the_domains_rules_is_refused_at_its_line(
     problems = refused.value.problems
     assert len(problems) == 1 and words in problems[0], problems
     broken = int(words.split("#")[1].split(".")[0].split(":")[0])
-    line = next(n for n, row in enumerate(text, 1) if n > text.index(f'  "{table}": [')
-                and row == f'      "id": {broken},')
+    line = next(
+        n
+        for n, row in enumerate(text, 1)
+        if n > text.index(f'  "{table}": [') and row == f'      "id": {broken},'
+    )
     assert problems[0].startswith(f"{file}:{line}: {table} #{broken}")
     assert sorted((p.name, p.read_bytes()) for p in (tmp_path / "empty").iterdir() if p.is_file()) == before
 
@@ -307,11 +339,19 @@ def test_a_merge_whose_invoice_number_is_taken_here_is_refused(
     file = _export(_source(tmp_path / "src", clock, floor=100), tmp_path / "export.json")
     _own_client(ws)
     with ws.transaction("own invoice") as tx:
-        tx.add(Invoice(number="INV-2026-0042", client_id=1, issue_date=date(2026, 11, 1),
-                       due_date=date(2026, 11, 15), currency="USD"))
+        tx.add(
+            Invoice(
+                number="INV-2026-0042",
+                client_id=1,
+                issue_date=date(2026, 11, 1),
+                due_date=date(2026, 11, 15),
+                currency="USD",
+            )
+        )
     before = (data_dir / "workspace.json").read_bytes()
     with pytest.raises(ImportRefused) as refused:
         import_json(ws, file)
     assert refused.value.problems == [
-        f"{file}: invoices #101: invoice INV-2026-0042 is already #1 in this workspace"]
+        f"{file}: invoices #101: invoice INV-2026-0042 is already #1 in this workspace"
+    ]
     assert (data_dir / "workspace.json").read_bytes() == before

@@ -28,7 +28,9 @@ def test_unbilled_time_grouped_per_task_rounded_and_marked_billed(ws: Workspace)
     inv = new_invoice(ws, c.id or 0, unbilled=True, on=date(2026, 11, 27))
     assert inv.number == "INV-2026-0001" and inv.status == "draft"
     assert [(i.description, i.minutes, i.quantity) for i in inv.items] == [
-        ("Newsletter", 75, "1.25"), ("Inbox", 15, "0.25")]
+        ("Newsletter", 75, "1.25"),
+        ("Inbox", 15, "0.25"),
+    ]
     assert totals(inv).total == eur(6250 + 1250)
     assert inv.due_date == date(2026, 12, 11)
     assert unbilled(ws, c.id) == []
@@ -126,8 +128,12 @@ def test_no_payment_on_draft_or_void(ws: Workspace, status: str) -> None:
 def test_payment_checks(ws: Workspace) -> None:
     c = client(ws)
     inv = sent_invoice(ws, c, 1000)
-    for amount, day in ((Money(100, "USD"), date(2026, 11, 2)), (eur(0), date(2026, 11, 2)),
-                        (eur(-5), date(2026, 11, 2)), (eur(100), date(2026, 10, 1))):
+    for amount, day in (
+        (Money(100, "USD"), date(2026, 11, 2)),
+        (eur(0), date(2026, 11, 2)),
+        (eur(-5), date(2026, 11, 2)),
+        (eur(100), date(2026, 10, 1)),
+    ):
         with pytest.raises(VatuiError):
             record_payment(ws, inv.id or 0, amount, day)
     assert invoice_payments(ws, inv.id or 0) == []

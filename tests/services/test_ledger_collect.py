@@ -40,7 +40,7 @@ def test_reminder_drafted_logged_once_a_day_and_final_puts_client_on_hold(ws: Wo
         mark_reminder_sent(ws, inv.id or 0, 2, date(2026, 11, 16))
     assert reminders_due(ws, date(2026, 11, 16)) == []
     assert on_hold_clients(ws) == set()
-    firm = draft_reminder(ws, inv.id or 0, date(2026, 11, 29))   # one step at a time: firm before final
+    firm = draft_reminder(ws, inv.id or 0, date(2026, 11, 29))  # one step at a time: firm before final
     assert firm.name == "firm" and not firm.final
     mark_reminder_sent(ws, inv.id or 0, firm.step, date(2026, 11, 29))
     final = draft_reminder(ws, inv.id or 0, date(2026, 12, 6))
@@ -49,7 +49,10 @@ def test_reminder_drafted_logged_once_a_day_and_final_puts_client_on_hold(ws: Wo
     assert on_hold_clients(ws) == {c.id}
     stored = ws.get(Invoice, inv.id or 0)
     assert [(r.step, r.on) for r in stored.reminders] == [
-        (1, date(2026, 11, 16)), (2, date(2026, 11, 29)), (3, date(2026, 12, 6))]
+        (1, date(2026, 11, 16)),
+        (2, date(2026, 11, 29)),
+        (3, date(2026, 12, 6)),
+    ]
     record_payment(ws, inv.id or 0, eur(10000), date(2026, 12, 7))
     assert on_hold_clients(ws) == set()
     assert reminders_due(ws, date(2026, 12, 30)) == []
@@ -66,7 +69,12 @@ def test_recurring_expenses_are_created_once(ws: Workspace) -> None:
     assert create_due_expenses(ws, date(2026, 12, 31)) == 0
     assert len([e for e in ws.all(Expense) if e.template_id == t.id]) == 5
     assert occurrence_dates(date(2024, 2, 29), "yearly", date(2028, 3, 1)) == [
-        date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28), date(2027, 2, 28), date(2028, 2, 29)]
+        date(2024, 2, 29),
+        date(2025, 2, 28),
+        date(2026, 2, 28),
+        date(2027, 2, 28),
+        date(2028, 2, 29),
+    ]
     delete_expense(ws, t.id or 0)
     assert create_due_expenses(ws, date(2027, 6, 1)) == 0
     with pytest.raises(InputError):
@@ -85,7 +93,9 @@ def _create_many(directory: str, count: int, barrier: multiprocessing.synchroniz
 
 
 @pytest.mark.slow
-def test_two_processes_creating_invoices_at_once_get_gapless_unique_numbers(ws: Workspace, data_dir: Path) -> None:
+def test_two_processes_creating_invoices_at_once_get_gapless_unique_numbers(
+    ws: Workspace, data_dir: Path
+) -> None:
     client(ws)
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)

@@ -26,7 +26,9 @@ def test_derived_date_at_the_edge() -> None:
         derived_date(date(9999, 12, 30), 5, "x")
 
 
-@pytest.mark.parametrize("rule", ["monthly", "daily", "weekly", "yearly", "last", "15th", "weekdays", "friday", "2w"])
+@pytest.mark.parametrize(
+    "rule", ["monthly", "daily", "weekly", "yearly", "last", "15th", "weekdays", "friday", "2w"]
+)
 def test_a_recurrence_ends_at_the_last_date(rule: str) -> None:
     parsed = Recurrence.parse(rule)
     assert parsed.next_in_range(MAX_DATE) is None
@@ -76,8 +78,9 @@ def test_an_old_draft_due_after_the_range_is_not_sent(ws: Workspace) -> None:
     from vatui.services.ledger import send_invoice
 
     client = add_client(ws, "Acme", currency="USD", terms_days=365)
-    draft = new_invoice(ws, client.id or 0, items=[ItemSpec("x", "1", Money.from_decimal("10", "USD"))],
-                        on=date(2198, 12, 31))
+    draft = new_invoice(
+        ws, client.id or 0, items=[ItemSpec("x", "1", Money.from_decimal("10", "USD"))], on=date(2198, 12, 31)
+    )
     with ws.transaction("old data") as tx:
         tx.update("invoices", draft.id or 0, {"issue_date": "2199-12-31", "due_date": "2200-12-31"})
     with pytest.raises(RuleError, match="is due 2200-12-31, past the last date vatui keeps"):

@@ -52,8 +52,15 @@ def test_recent_done_tasks_stay(ws: Workspace, data_dir: Path, clock: FixedClock
 
 def test_open_creates_due_recurring_expenses_once(ws: Workspace, data_dir: Path, clock: FixedClock) -> None:
     with ws.transaction(None) as tx:
-        tx.add(Expense(on=date(2026, 9, 15), amount=Money(1200, "USD"), category="software",
-                       vendor="Notion", recurrence="monthly"))
+        tx.add(
+            Expense(
+                on=date(2026, 9, 15),
+                amount=Money(1200, "USD"),
+                category="software",
+                vendor="Notion",
+                recurrence="monthly",
+            )
+        )
     first = open_workspace(data_dir, clock)
     occurrences = sorted(e.on for e in first.all(Expense) if e.template_id is not None)
     assert occurrences == [date(2026, 9, 15), date(2026, 10, 15), date(2026, 11, 15)]

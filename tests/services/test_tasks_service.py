@@ -77,7 +77,9 @@ def test_reopen_and_snooze(ws: Workspace, clock: FixedClock) -> None:
     assert reopened.completed is None and reopened.column == "Doing"
     with pytest.raises(InputError):
         svc.snooze_task(ws, task.id or 0, TODAY)
-    assert svc.snooze_task(ws, task.id or 0, TODAY + timedelta(days=1)).snoozed_until == TODAY + timedelta(days=1)
+    assert svc.snooze_task(ws, task.id or 0, TODAY + timedelta(days=1)).snoozed_until == TODAY + timedelta(
+        days=1
+    )
 
 
 def test_find_task(ws: Workspace) -> None:

@@ -41,7 +41,9 @@ def _cases(ws: Workspace) -> dict[str, Callable[[str], Any]]:
         "client rename": lambda t: svc.edit_client(ws, cid, name=f"Acme{t}"),
         "person": lambda t: svc.edit_client(ws, cid, people=(Person(name=f"Ann{t}"),)),
         "person role": lambda t: svc.edit_client(ws, cid, people=(Person(name="Ann", role=f"owner{t}"),)),
-        "channel handle": lambda t: svc.edit_client(ws, cid, channels=(Channel(kind="slack", handle=f"#a{t}"),)),
+        "channel handle": lambda t: svc.edit_client(
+            ws, cid, channels=(Channel(kind="slack", handle=f"#a{t}"),)
+        ),
         "client tag": lambda t: svc.edit_client(ws, cid, tags=(f"vip{t}",)),
         "client note": lambda t: svc.add_note(ws, cid, f"note{t}"),
         "task title": lambda t: add_task(ws, f"Task{t}"),
@@ -54,7 +56,9 @@ def _cases(ws: Workspace) -> dict[str, Callable[[str], Any]]:
         "contact summary": lambda t: log_contact(ws, cid, channel="email", summary=f"said{t}"),
         "time note": lambda t: add_time(ws, tid, 30, date(2026, 11, 20), note=f"call{t}"),
         "invoice line": lambda t: new_invoice(ws, cid, items=[ItemSpec(f"Work{t}", "1", eur(100))]),
-        "invoice notes": lambda t: new_invoice(ws, cid, items=[ItemSpec("Work", "1", eur(100))], notes=f"n{t}"),
+        "invoice notes": lambda t: new_invoice(
+            ws, cid, items=[ItemSpec("Work", "1", eur(100))], notes=f"n{t}"
+        ),
         "payment method": lambda t: record_payment(ws, inv.id or 0, eur(100), method=f"bank{t}"),
         "payment reference": lambda t: record_payment(ws, inv.id or 0, eur(100), reference=f"r{t}"),
         "expense vendor": lambda t: add_expense(ws, eur(500), category="software", vendor=f"V{t}"),
@@ -63,10 +67,31 @@ def _cases(ws: Workspace) -> dict[str, Callable[[str], Any]]:
     }
 
 
-CASES = ["client name", "client rename", "person", "person role", "channel handle", "client tag",
-         "client note", "task title", "quick add", "task retitle", "task notes", "new task notes", "task tag",
-         "checklist", "contact summary", "time note", "invoice line", "invoice notes", "payment method",
-         "payment reference", "expense vendor", "expense note", "theme"]
+CASES = [
+    "client name",
+    "client rename",
+    "person",
+    "person role",
+    "channel handle",
+    "client tag",
+    "client note",
+    "task title",
+    "quick add",
+    "task retitle",
+    "task notes",
+    "new task notes",
+    "task tag",
+    "checklist",
+    "contact summary",
+    "time note",
+    "invoice line",
+    "invoice notes",
+    "payment method",
+    "payment reference",
+    "expense vendor",
+    "expense note",
+    "theme",
+]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -99,11 +124,14 @@ def test_newlines_are_kept_in_long_text_only(ws: Workspace) -> None:
         add_expense(ws, eur(500), category="software", vendor="a\tb")
 
 
-@pytest.mark.parametrize(("action", "limit"), [
-    (lambda ws, t: add_task(ws, t), 500),
-    (lambda ws, t: svc.add_client(ws, t), 200),
-    (lambda ws, t: add_task(ws, "T", notes=t), 10_000),
-])
+@pytest.mark.parametrize(
+    ("action", "limit"),
+    [
+        (lambda ws, t: add_task(ws, t), 500),
+        (lambda ws, t: svc.add_client(ws, t), 200),
+        (lambda ws, t: add_task(ws, "T", notes=t), 10_000),
+    ],
+)
 def test_free_text_is_capped(ws: Workspace, action: Callable[[Workspace, str], Any], limit: int) -> None:
     action(ws, "x" * limit)
     with pytest.raises(InputError, match=f"too long \\({limit + 1} characters, at most {limit}\\)"):
@@ -117,8 +145,19 @@ def test_a_megabyte_title_is_refused(ws: Workspace) -> None:
     assert _disk(ws) == before
 
 
-@pytest.mark.parametrize("twin", ["Ac\u200bme", "\ufeffAcme", "Acme\u2060", "A\u200cc\u200dme", "ACME",
-                                  "Ａｃｍｅ", "Acme  ", "Ac\u00adme"])
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "Ac\u200bme",
+        "\ufeffAcme",
+        "Acme\u2060",
+        "A\u200cc\u200dme",
+        "ACME",
+        "Ａｃｍｅ",
+        "Acme  ",
+        "Ac\u00adme",
+    ],
+)
 def test_a_name_differing_only_by_invisible_characters_is_a_duplicate(ws: Workspace, twin: str) -> None:
     svc.add_client(ws, "Acme")
     other = svc.add_client(ws, "Beta")
@@ -144,8 +183,18 @@ def test_a_name_of_only_invisible_characters_is_empty(ws: Workspace, empty: str)
 
 # QA round 2 --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("twin", ["Brightpath Coaching\u200e", "Brightpath\u00a0Coaching", "\u200fBrightpath Coaching",
-                                  "Brightpath\u2003Coaching", "Brightpath Coaching\U000e0041", "Bright\u3164path Coaching"])
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        "Brightpath Coaching\u200e",
+        "Brightpath\u00a0Coaching",
+        "\u200fBrightpath Coaching",
+        "Brightpath\u2003Coaching",
+        "Brightpath Coaching\U000e0041",
+        "Bright\u3164path Coaching",
+    ],
+)
 def test_a_look_alike_twin_is_a_duplicate_named_in_quotes(ws: Workspace, twin: str) -> None:
     svc.add_client(ws, "Brightpath Coaching")
     with pytest.raises(InputError) as refused:
@@ -155,8 +204,20 @@ def test_a_look_alike_twin_is_a_duplicate_named_in_quotes(ws: Workspace, twin: s
     assert "\\x" not in message and "\\u" not in message and "'" not in message
 
 
-@pytest.mark.parametrize("empty", ["\u200e", "\u3164", "\u2800", "\U000e0041", "\u115f\u1160", "\u00a0\u2000",
-                                   "\ufff9\ufffb", "\u061c", "\u180e"])
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "\u200e",
+        "\u3164",
+        "\u2800",
+        "\U000e0041",
+        "\u115f\u1160",
+        "\u00a0\u2000",
+        "\ufff9\ufffb",
+        "\u061c",
+        "\u180e",
+    ],
+)
 def test_a_name_or_title_that_shows_nothing_is_refused(ws: Workspace, empty: str) -> None:
     with pytest.raises(InputError, match="needs a name"):
         svc.add_client(ws, empty)

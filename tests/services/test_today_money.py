@@ -17,7 +17,11 @@ def by_key(ws: Workspace, on: date) -> dict[str, list[tuple[str, int | None, str
 
 def test_sections_in_order_and_empty_when_nothing(ws: Workspace) -> None:
     assert [s.key for s in sections(ws, date(2026, 11, 27))] == [
-        "reminders", "deposits", "payments_expected", "retainer_burn"]
+        "reminders",
+        "deposits",
+        "payments_expected",
+        "retainer_burn",
+    ]
     assert all(not s.items and s.empty for s in sections(ws, date(2026, 11, 27)))
 
 

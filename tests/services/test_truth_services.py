@@ -40,8 +40,10 @@ def test_a_document_shows_what_paid_this_invoice_and_the_credit_apart(ws: Worksp
 
 def test_the_card_and_the_clients_report_share_one_revenue(ws: Workspace) -> None:
     c = client(ws)
-    inv = new_invoice(ws, c.id or 0, items=[ItemSpec("Work", "1", eur(12500))], on=date(2026, 11, 1), tax_percent="20")
-    send_invoice(ws, inv.id or 0, date(2026, 11, 1))                      # total 150.00, 25.00 tax
+    inv = new_invoice(
+        ws, c.id or 0, items=[ItemSpec("Work", "1", eur(12500))], on=date(2026, 11, 1), tax_percent="20"
+    )
+    send_invoice(ws, inv.id or 0, date(2026, 11, 1))  # total 150.00, 25.00 tax
     record_payment(ws, inv.id or 0, eur(15000), date(2026, 11, 5))
     card = client_detail(ws, c.id or 0).revenue
     row = next(r for r in clients_report(ws) if r.client_id == c.id)
@@ -65,7 +67,7 @@ def test_csv_expenses_are_real_money_out_and_sum_to_the_pnl(ws: Workspace, tmp_p
 def test_a_credit_is_applied_no_earlier_than_it_existed(ws: Workspace) -> None:
     c = client(ws)
     first = sent_invoice(ws, c, 10000, on=date(2026, 11, 1))
-    record_payment(ws, first.id or 0, eur(15000), date(2026, 11, 20))     # 50.00 credit from 20 Nov
+    record_payment(ws, first.id or 0, eur(15000), date(2026, 11, 20))  # 50.00 credit from 20 Nov
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("October", "1", eur(4000))], on=date(2026, 10, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 10, 15))
     assert sent.credit_applied == eur(4000) and sent.status == "paid"
@@ -76,7 +78,7 @@ def test_a_credit_is_applied_no_earlier_than_it_existed(ws: Workspace) -> None:
 
 def test_a_snoozed_reminder_leaves_today_until_its_day(ws: Workspace) -> None:
     c = client(ws)
-    inv = sent_invoice(ws, c, 10000)                                      # due 15 Nov
+    inv = sent_invoice(ws, c, 10000)  # due 15 Nov
     assert [r.invoice.id for r in reminders_due(ws, date(2026, 11, 27))] == [inv.id]
     snoozed = snooze_reminders(ws, inv.id or 0, date(2026, 12, 1))
     assert snoozed.reminders_snoozed_until == date(2026, 12, 1)
@@ -91,7 +93,7 @@ def test_a_snoozed_reminder_leaves_today_until_its_day(ws: Workspace) -> None:
 
 def test_after_the_last_step_the_invoice_stays_on_today_and_the_hold_shows(ws: Workspace) -> None:
     c = client(ws)
-    inv = sent_invoice(ws, c, 10000)                                      # due 15 Nov
+    inv = sent_invoice(ws, c, 10000)  # due 15 Nov
     mark_reminder_sent(ws, inv.id or 0, 2, date(2026, 11, 22))
     mark_reminder_sent(ws, inv.id or 0, 3, date(2026, 11, 29))
     sections = {s.key: s for s in triage(ws, date(2026, 12, 3)).sections}
@@ -108,7 +110,7 @@ def test_a_timer_running_past_12_hours_asks_what_to_log(ws: Workspace, clock: Fi
         stop_timer(ws)
     assert caught.value.elapsed_minutes == 100 * 60
     with pytest.raises(LongTimerError):
-        start_timer(ws, task.id or 0)                                     # starting another stops this one
+        start_timer(ws, task.id or 0)  # starting another stops this one
     assert running_timer(ws) is not None
     with pytest.raises(InputError):
         stop_timer(ws, minutes=0)
@@ -126,7 +128,7 @@ def test_keeping_a_long_timer_logs_it_whole_within_a_day(ws: Workspace, clock: F
     start_timer(ws, task.id or 0)
     clock.advance(hours=30)
     with pytest.raises(InputError):
-        stop_timer(ws, keep=True)                                          # one entry holds at most 24 h
+        stop_timer(ws, keep=True)  # one entry holds at most 24 h
 
 
 def test_a_deposit_is_applied_no_earlier_than_it_was_paid(ws: Workspace) -> None:
@@ -143,11 +145,11 @@ def test_a_credit_held_long_enough_is_applied_on_the_send_day(ws: Workspace) -> 
     c = client(ws)
     january = sent_invoice(ws, c, 1000, on=date(2026, 1, 5))
     march = sent_invoice(ws, c, 10000, on=date(2026, 3, 1))
-    record_payment(ws, march.id or 0, eur(15000), date(2026, 3, 10))      # 50.00 credit since March
-    record_payment(ws, january.id or 0, eur(2000), date(2026, 11, 20))    # 10.00 more in November
+    record_payment(ws, march.id or 0, eur(15000), date(2026, 3, 10))  # 50.00 credit since March
+    record_payment(ws, january.id or 0, eur(2000), date(2026, 11, 20))  # 10.00 more in November
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("October", "1", eur(4000))], on=date(2026, 10, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 10, 15))
     assert sent.credit_applied == eur(4000) and sent.applied_on == date(2026, 10, 15)
     more = new_invoice(ws, c.id or 0, items=[ItemSpec("Also October", "1", eur(3000))], on=date(2026, 10, 20))
-    sent = send_invoice(ws, more.id or 0, date(2026, 10, 20))               # 10 left since March, 20 needs Nov
+    sent = send_invoice(ws, more.id or 0, date(2026, 10, 20))  # 10 left since March, 20 needs Nov
     assert sent.credit_applied == eur(2000) and sent.applied_on == date(2026, 11, 20)

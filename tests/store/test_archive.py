@@ -36,8 +36,15 @@ def _at(day: str, hour: int = 12) -> datetime:
 
 def _invoice(number: str, issued: date, status: str, entries: tuple[int, ...] = ()) -> Invoice:
     item = LineItem(description="Admin support", unit_price=Money(4000, "EUR"), time_entry_ids=entries)
-    return Invoice(number=number, client_id=1, issue_date=issued, due_date=issued, currency="EUR",
-                   items=(item,), status=status)
+    return Invoice(
+        number=number,
+        client_id=1,
+        issue_date=issued,
+        due_date=issued,
+        currency="EUR",
+        items=(item,),
+        status=status,
+    )
 
 
 def _titles(docs: dict[str, dict[str, object]] | object) -> set[str]:
@@ -77,13 +84,17 @@ def test_the_year_is_the_year_at_home(ws: Workspace, clock: FixedClock) -> None:
 
 def test_paid_invoices_of_closed_years_move_with_payments_and_billed_time(ws: Workspace) -> None:
     with ws.transaction("seed") as tx:
-        billed = [tx.add(TimeEntry(client_id=1, start=_at("2025-03-0" + str(i)), minutes=60)) for i in (1, 2, 3)]
+        billed = [
+            tx.add(TimeEntry(client_id=1, start=_at("2025-03-0" + str(i)), minutes=60)) for i in (1, 2, 3)
+        ]
         unbilled = tx.add(TimeEntry(client_id=1, start=_at("2025-03-09"), minutes=30))
         paid = tx.add(_invoice("INV-2025-0001", date(2025, 3, 31), "paid", (billed[2].id or 0,)))
         for entry in billed[:2]:  # two linked by invoice_id, one only through the line item
             tx.save(entry.with_(invoice_id=paid.id))
-        pays = [tx.add(Payment(invoice_id=paid.id or 0, on=date(2025, 4, d), amount=Money(6000, "EUR")))
-                for d in (10, 20)]
+        pays = [
+            tx.add(Payment(invoice_id=paid.id or 0, on=date(2025, 4, d), amount=Money(6000, "EUR")))
+            for d in (10, 20)
+        ]
         this_year = tx.add(_invoice("INV-2026-0001", date(2026, 1, 15), "paid"))
         unpaid = tx.add(_invoice("INV-2024-0003", date(2024, 6, 1), "partial"))
         partial = tx.add(Payment(invoice_id=unpaid.id or 0, on=date(2024, 7, 1), amount=Money(100, "EUR")))
@@ -109,7 +120,10 @@ def test_a_later_run_merges_into_the_year_file(ws: Workspace) -> None:
     with ws.transaction("two") as tx:
         tx.add(_task("second", _at("2026-03-01")))
     archive_old(ws, TODAY)
-    assert _titles(orjson.loads(archive_path(ws.directory, 2026).read_bytes())["tasks"]) == {"first", "second"}
+    assert _titles(orjson.loads(archive_path(ws.directory, 2026).read_bytes())["tasks"]) == {
+        "first",
+        "second",
+    }
 
 
 def test_archived_ids_are_never_handed_out_again(ws: Workspace, data_dir: Path, clock: FixedClock) -> None:
@@ -154,7 +168,9 @@ def test_killed_between_the_two_steps_then_rerun(ws: Workspace, data_dir: Path, 
     before = ws.path.read_bytes()
     proc = subprocess.run(
         [sys.executable, str(HELPERS / "archive_crash.py"), str(data_dir), TODAY.isoformat()],
-        capture_output=True, timeout=60, check=False,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
     assert proc.stdout == b"ready\n"

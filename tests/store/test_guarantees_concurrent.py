@@ -30,8 +30,17 @@ def test_two_processes_racing_lose_no_update(data_dir: Path, clock: FixedClock) 
     assert counter.id is not None
     procs = [
         subprocess.Popen(
-            [sys.executable, str(HELPERS / "counter.py"), str(data_dir), name, str(PER_PROCESS), str(counter.id)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                sys.executable,
+                str(HELPERS / "counter.py"),
+                str(data_dir),
+                name,
+                str(PER_PROCESS),
+                str(counter.id),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         for name in ("a", "b")
     ]

@@ -111,8 +111,12 @@ FAULTS = [
 
 @pytest.mark.parametrize(("inject", "says"), FAULTS)
 def test_failed_write_is_clear_and_leaves_the_file_as_it_was(
-    ws: Workspace, data_dir: Path, clock: FixedClock, faulty_os: FaultyOs,
-    inject: Callable[[FaultyOs], None], says: str,
+    ws: Workspace,
+    data_dir: Path,
+    clock: FixedClock,
+    faulty_os: FaultyOs,
+    inject: Callable[[FaultyOs], None],
+    says: str,
 ) -> None:
     with ws.transaction("add kept") as tx:
         kept = tx.add(_task(clock, "kept"))
@@ -156,8 +160,10 @@ def test_folder_sync_failure_says_the_change_was_written(
         raise _error(errno.EIO)
 
     monkeypatch.setattr(storage, "fsync_dir", fsync_dir)
-    with pytest.raises(DiskWriteError, match="was written, but its folder could not be synced"), \
-            ws.transaction("add") as tx:
+    with (
+        pytest.raises(DiskWriteError, match="was written, but its folder could not be synced"),
+        ws.transaction("add") as tx,
+    ):
         tx.add(_task(clock, "written"))
     monkeypatch.undo()
     assert [t.title for t in ws.all(Task)] == ["written"]
@@ -190,10 +196,14 @@ def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tupl
     mount_point = tmp_path / "small"
     mount_point.mkdir()
     try:
-        mounted = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size={SMALL_FS},mode=0700", "tmpfs", str(mount_point)],
-            capture_output=True, check=False,
-        ).returncode == 0
+        mounted = (
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", f"size={SMALL_FS},mode=0700", "tmpfs", str(mount_point)],
+                capture_output=True,
+                check=False,
+            ).returncode
+            == 0
+        )
     except OSError:  # no mount(8) here
         mounted = False
     if mounted:

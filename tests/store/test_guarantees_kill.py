@@ -29,7 +29,9 @@ KILLS = 32
 def _spawn(script: str, *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, str(HELPERS / script), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -143,8 +145,11 @@ def test_open_removes_only_temp_files_of_its_own(data_dir: Path, clock: FixedClo
     Workspace.open(data_dir, clock).close()
     (data_dir / "backups").mkdir()
     (data_dir / "archive").mkdir()
-    stale = [data_dir / ".workspace.json.99999.tmp", data_dir / "backups" / ".workspace-x.json.1.tmp",
-             data_dir / "archive" / ".2025.json.42.tmp"]
+    stale = [
+        data_dir / ".workspace.json.99999.tmp",
+        data_dir / "backups" / ".workspace-x.json.1.tmp",
+        data_dir / "archive" / ".2025.json.42.tmp",
+    ]
     foreign = [data_dir / ".my-export.csv.123.tmp", data_dir / "notes.tmp"]
     for path in stale + foreign:
         path.write_bytes(b"half")

@@ -111,7 +111,8 @@ def _other_process_writes(path: Path, payload: bytes, *, in_place: bool) -> None
     )
     subprocess.run(
         [sys.executable, "-c", code, str(path), payload.hex(), "1" if in_place else "0"],
-        check=True, timeout=60,
+        check=True,
+        timeout=60,
     )
 
 
@@ -147,9 +148,7 @@ def test_file_damaged_while_a_session_is_open(
     assert titles == {"Invoice Acme [draft]", "after the repair"}
 
 
-def test_file_removed_while_a_session_is_open_is_not_recreated(
-    data_dir: Path, clock: FixedClock
-) -> None:
+def test_file_removed_while_a_session_is_open_is_not_recreated(data_dir: Path, clock: FixedClock) -> None:
     _good_workspace(data_dir, clock)
     ws = Workspace.open(data_dir, clock)
     ws.path.unlink()

@@ -116,16 +116,21 @@ def _half_then_enospc() -> Callable[..., int]:
         if calls[0] == 1:
             return os.write(fd, bytes(data[: len(data) // 2]))
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
     return write
 
 
 @pytest.mark.parametrize("fault", ["write", "partial", "fsync"])
-def test_a_full_disk_leaves_no_partial_or_empty_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     fault: str) -> None:
+def test_a_full_disk_leaves_no_partial_or_empty_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
     existing = tmp_path / "existing.json"
     existing.write_bytes(b"old export")
-    faults = {"write": {"write": _enospc}, "partial": {"write": _half_then_enospc()},
-              "fsync": {"fsync": _enospc}}[fault]
+    faults = {
+        "write": {"write": _enospc},
+        "partial": {"write": _half_then_enospc()},
+        "fsync": {"fsync": _enospc},
+    }[fault]
     monkeypatch.setattr(storage, "os", _FaultyOs(os, faults))
     for target in (tmp_path / "new.json", existing):
         with pytest.raises(DiskWriteError, match="disk is full"):
@@ -162,10 +167,16 @@ def test_vatuis_own_files_are_refused_as_destinations(data_dir: Path, clock: Fix
     (data_dir.parent / "alias").symlink_to(data_dir)  # the data folder under another name
     snapshot = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     for target in (
-        data_dir / "workspace.json", data_dir / "workspace.lock", data_dir / "workspace.lock.queue",
-        data_dir / ".workspace.json.1.tmp", backup, data_dir / "backups" / "new.json",
-        data_dir / "archive" / "2025.json", data_dir / "archive" / "x" / "y.json",
-        data_dir / "backups" / ".." / "workspace.json", data_dir.parent / "alias" / "workspace.json",
+        data_dir / "workspace.json",
+        data_dir / "workspace.lock",
+        data_dir / "workspace.lock.queue",
+        data_dir / ".workspace.json.1.tmp",
+        backup,
+        data_dir / "backups" / "new.json",
+        data_dir / "archive" / "2025.json",
+        data_dir / "archive" / "x" / "y.json",
+        data_dir / "backups" / ".." / "workspace.json",
+        data_dir.parent / "alias" / "workspace.json",
         data_dir.parent / "alias" / "backups" / "n.json",
     ):
         with pytest.raises(InputError, match=r"vatui's (own|backups|archive)"):
@@ -186,7 +197,9 @@ def test_the_names_of_vatuis_folders_are_refused_before_they_exist(data_dir: Pat
 # -- the store's own files ------------------------------------------------------------
 
 
-def test_a_symlinked_workspace_is_refused_and_its_target_left_alone(tmp_path: Path, clock: FixedClock) -> None:
+def test_a_symlinked_workspace_is_refused_and_its_target_left_alone(
+    tmp_path: Path, clock: FixedClock
+) -> None:
     real = tmp_path / "real"
     ws = Workspace.open(real, clock)
     add_task(ws, "Mine")
@@ -204,8 +217,9 @@ def test_a_symlinked_workspace_is_refused_and_its_target_left_alone(tmp_path: Pa
 
 
 @pytest.mark.parametrize("name", ["backups", "archive"])
-def test_a_symlinked_backups_or_archive_folder_is_refused(data_dir: Path, tmp_path: Path, clock: FixedClock,
-                                                          name: str) -> None:
+def test_a_symlinked_backups_or_archive_folder_is_refused(
+    data_dir: Path, tmp_path: Path, clock: FixedClock, name: str
+) -> None:
     Workspace.open(data_dir, clock).close()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o755)
@@ -228,8 +242,9 @@ def test_a_symlinked_lock_is_refused(data_dir: Path, tmp_path: Path, clock: Fixe
     assert _mode(victim) == 0o644
 
 
-def test_a_link_put_in_place_while_open_is_refused_not_replaced(data_dir: Path, tmp_path: Path,
-                                                                 clock: FixedClock) -> None:
+def test_a_link_put_in_place_while_open_is_refused_not_replaced(
+    data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
     ws = Workspace.open(data_dir, clock)
     add_task(ws, "Mine")
     copy = tmp_path / "copy.json"
@@ -257,8 +272,9 @@ def test_the_store_never_chmods_a_file_it_did_not_create(data_dir: Path, clock: 
     assert _mode(data_dir) == 0o755  # an existing data folder is the user's: left as it is
 
 
-def test_the_store_creates_0600_and_0700_under_umask_000(data_dir: Path, clock: FixedClock,
-                                                          no_umask: None) -> None:
+def test_the_store_creates_0600_and_0700_under_umask_000(
+    data_dir: Path, clock: FixedClock, no_umask: None
+) -> None:
     ws = Workspace.open(data_dir, clock, backup=True)
     add_task(ws, "x")
     ws.close()

@@ -51,12 +51,14 @@ def _first(data: Data, table: str) -> dict[str, Any]:
 def _set(table: str, field: str, value: Any) -> Callable[[Data], None]:
     def change(data: Data) -> None:
         _first(data, table)[field] = value
+
     return change
 
 
 def _money(table: str, field: str, minor: Any) -> Callable[[Data], None]:
     def change(data: Data) -> None:
         _first(data, table)[field] = {"minor": minor, "currency": "USD"}
+
     return change
 
 
@@ -169,8 +171,9 @@ BAD: list[Any] = [
     pytest.param(_set("tasks", "created", "0001-01-01T00:00:00+00:00"), "outside", id="moment-year-1"),
     pytest.param(_set("clients", "currency", "usd"), "currency", id="currency-lower-case"),
     pytest.param(_set("clients", "timezone", "Mars/Olympus"), "timezone", id="client-zone"),
-    pytest.param(lambda d: d["settings"]["1"].update(home_timezone="Nope/Nope"), "home_timezone",
-                 id="home-zone"),
+    pytest.param(
+        lambda d: d["settings"]["1"].update(home_timezone="Nope/Nope"), "home_timezone", id="home-zone"
+    ),
     pytest.param(_set("tasks", "recurrence", "every blue moon"), "recurrence", id="recurrence-rule"),
     # the domain's rules over the whole file (vatui.domain.workspace_rules), as typed input meets them
     pytest.param(_set("time", "minutes", -60), "time #", id="negative-minutes"),
@@ -183,24 +186,43 @@ BAD: list[Any] = [
     pytest.param(_set("tasks", "title", "A" * 1_000_000), "at most 500", id="title-a-megabyte"),
     pytest.param(_set("invoices", "tax_percent", "-50"), "tax_percent", id="tax-negative"),
     pytest.param(_set("invoices", "tax_percent", "1e9"), "tax_percent", id="tax-a-billion"),
-    pytest.param(lambda d: _first(d, "invoices")["items"][0].update(quantity="1e400"), "items[0].quantity",
-                 id="quantity-1e400"),
-    pytest.param(_set("time", "start", "2199-01-01T00:00:00+00:00"), "ends before it starts",
-                 id="time-starts-after-it-ends"),
+    pytest.param(
+        lambda d: _first(d, "invoices")["items"][0].update(quantity="1e400"),
+        "items[0].quantity",
+        id="quantity-1e400",
+    ),
+    pytest.param(
+        _set("time", "start", "2199-01-01T00:00:00+00:00"),
+        "ends before it starts",
+        id="time-starts-after-it-ends",
+    ),
     pytest.param(lambda d: d["settings"]["1"].update(columns=[]), "columns", id="no-columns"),
     pytest.param(lambda d: d["settings"]["1"].update(wip_limit=-3), "wip_limit", id="wip-negative"),
-    pytest.param(lambda d: [e.update(end=None) for e in list(d["time"].values())[:2]], "running",
-                 id="two-running-timers"),
-    pytest.param(lambda d: list(d["invoices"].values())[1].update(number=_first(d, "invoices")["number"]),
-                 "is also #", id="invoice-number-twice"),
-    pytest.param(lambda d: list(d["clients"].values())[1].update(name=_first(d, "clients")["name"].upper()),
-                 "another client is named", id="client-name-twice"),
-    pytest.param(_set("invoices", "issue_date", "1969-12-31"), "1970–2199", id="date-before-the-business-range"),
+    pytest.param(
+        lambda d: [e.update(end=None) for e in list(d["time"].values())[:2]],
+        "running",
+        id="two-running-timers",
+    ),
+    pytest.param(
+        lambda d: list(d["invoices"].values())[1].update(number=_first(d, "invoices")["number"]),
+        "is also #",
+        id="invoice-number-twice",
+    ),
+    pytest.param(
+        lambda d: list(d["clients"].values())[1].update(name=_first(d, "clients")["name"].upper()),
+        "another client is named",
+        id="client-name-twice",
+    ),
+    pytest.param(
+        _set("invoices", "issue_date", "1969-12-31"), "1970–2199", id="date-before-the-business-range"
+    ),
 ]
 
 
 def _snapshot(directory: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(directory)): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.mark.parametrize(("damage", "words"), BAD)
@@ -223,8 +245,9 @@ def test_a_bad_candidate_is_refused_and_nothing_changes(
     ws.close()
 
 
-def test_restore_then_restore_the_prerestore_backup(good: Data, data_dir: Path, tmp_path: Path,
-                                                      clock: FixedClock) -> None:
+def test_restore_then_restore_the_prerestore_backup(
+    good: Data, data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
     live = (data_dir / "workspace.json").read_bytes()
     other = tmp_path / "other"
     ws = Workspace.open(other, clock)
@@ -258,8 +281,9 @@ def test_every_backup_the_store_writes_restores(good: Data, data_dir: Path, cloc
         restore(data_dir, backup, clock)
 
 
-def test_a_damaged_live_workspace_can_be_restored_over(good: Data, data_dir: Path, tmp_path: Path,
-                                                        clock: FixedClock) -> None:
+def test_a_damaged_live_workspace_can_be_restored_over(
+    good: Data, data_dir: Path, tmp_path: Path, clock: FixedClock
+) -> None:
     source = tmp_path / "good.json"
     source.write_bytes(orjson.dumps(good))
     (data_dir / "workspace.json").write_bytes(b'{"tasks": {"x": 1}}')
@@ -301,8 +325,9 @@ def test_a_file_over_the_limit_is_refused_without_being_read(
     assert _snapshot(data_dir) == before
 
 
-def test_a_fifo_or_a_folder_is_refused_at_once(data_dir: Path, tmp_path: Path, clock: FixedClock,
-                                                good: Data) -> None:
+def test_a_fifo_or_a_folder_is_refused_at_once(
+    data_dir: Path, tmp_path: Path, clock: FixedClock, good: Data
+) -> None:
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="not a regular file"):

@@ -61,7 +61,9 @@ def test_other_session_changes_are_seen(ws: Workspace, data_dir: Path, clock: Fi
     assert len({t.id for t in other.all(Task)}) == 2
 
 
-def test_undo_restores_and_refuses_when_changed_since(ws: Workspace, data_dir: Path, clock: FixedClock) -> None:
+def test_undo_restores_and_refuses_when_changed_since(
+    ws: Workspace, data_dir: Path, clock: FixedClock
+) -> None:
     with ws.transaction("add") as tx:
         task = tx.add(_task("a"))
     with ws.transaction("rename") as tx:

@@ -24,10 +24,22 @@ def test_suite_db_fixture_uses_vatui_storage(tmp_path: Path) -> None:
     )
     try:
         result = subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c",
-             str(ROOT / "tests/tinydb_suite/pytest.ini"), "--rootdir", str(suite[-1].parent), str(probe)],
-            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "tests/tinydb_suite"),
-                                                 "PATH": "/usr/bin:/bin"},
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-c",
+                str(ROOT / "tests/tinydb_suite/pytest.ini"),
+                "--rootdir",
+                str(suite[-1].parent),
+                str(probe),
+            ],
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(ROOT / "tests/tinydb_suite"), "PATH": "/usr/bin:/bin"},
         )
     finally:
         probe.unlink()

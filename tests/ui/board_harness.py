@@ -45,8 +45,9 @@ def sample_board(ws: Workspace) -> dict[str, int]:
         ("Waiting", "Logo feedback", bee, None, None, None),
     ]
     for column, title, client, due, prio, est in spec:
-        task = task_service.add_task(ws, title, client_id=client, column=column, due=due, priority=prio,
-                                     estimate_minutes=est)
+        task = task_service.add_task(
+            ws, title, client_id=client, column=column, due=due, priority=prio, estimate_minutes=est
+        )
         assert task.id is not None
         ids[title] = task.id
     done = task_service.add_task(ws, "Sent report", client_id=acme, column="Done")

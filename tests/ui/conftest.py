@@ -50,11 +50,23 @@ def seed_workspace(ws: Workspace) -> Seed:
     acme = add_client(ws, "Acme Corp")
     smith = add_client(ws, "Smith [UK]")
     assert acme.id is not None and smith.id is not None
-    overdue = add_task(ws, "Send the invoice batch", client_id=acme.id, due=date(2026, 11, 24),
-                       priority="high", estimate_minutes=60)
+    overdue = add_task(
+        ws,
+        "Send the invoice batch",
+        client_id=acme.id,
+        due=date(2026, 11, 24),
+        priority="high",
+        estimate_minutes=60,
+    )
     recurring = add_task(ws, "Weekly report", due=date(2026, 11, 26), recurrence="weekly")
-    newsletter = add_task(ws, "Draft newsletter", client_id=acme.id, due=date(2026, 11, 27),
-                          estimate_minutes=120, column="Doing")
+    newsletter = add_task(
+        ws,
+        "Draft newsletter",
+        client_id=acme.id,
+        due=date(2026, 11, 27),
+        estimate_minutes=120,
+        column="Doing",
+    )
     flights = add_task(ws, "Book flights", client_id=smith.id, due=date(2026, 11, 27))
     waiting = add_task(ws, "Chase the signed contract", client_id=smith.id, column="Waiting")
     assert waiting.id is not None
@@ -62,8 +74,16 @@ def seed_workspace(ws: Workspace) -> Seed:
     later = add_task(ws, "Plan Q1", due=date(2026, 12, 4))
     ids = [t.id for t in (overdue, recurring, newsletter, flights, later)]
     assert all(i is not None for i in ids)
-    return Seed(acme.id, smith.id, overdue.id or 0, recurring.id or 0, newsletter.id or 0,
-                flights.id or 0, waiting.id, later.id or 0)
+    return Seed(
+        acme.id,
+        smith.id,
+        overdue.id or 0,
+        recurring.id or 0,
+        newsletter.id or 0,
+        flights.id or 0,
+        waiting.id,
+        later.id or 0,
+    )
 
 
 @pytest.fixture

@@ -32,8 +32,13 @@ class Host(App[None]):
 
 
 async def test_confirm_yes_no_escape() -> None:
-    for keys, expected in ((["y"], True), (["n"], False), (["escape"], False), (["enter"], False),
-                           (["tab", "enter"], True)):
+    for keys, expected in (
+        (["y"], True),
+        (["n"], False),
+        (["escape"], False),
+        (["enter"], False),
+        (["tab", "enter"], True),
+    ):
         host = Host(ConfirmModal("Delete “[/]”?"))
         async with host.run_test() as pilot:
             await pilot.pause()

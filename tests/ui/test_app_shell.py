@@ -227,7 +227,9 @@ async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, re
         assert "later day" in app.messages[-1]
 
 
-async def test_change_theme_from_the_palette(app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready) -> None:
+async def test_change_theme_from_the_palette(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p", *"change theme")

@@ -25,17 +25,30 @@ def ids(ws: Workspace) -> dict[str, int]:
     return sample_board(ws)
 
 
-async def test_cursor_keys_move_in_and_across_columns(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+async def test_cursor_keys_move_in_and_across_columns(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace
+) -> None:
     before = dict(ws.docs("tasks"))
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
         assert board.selected_task is not None and board.selected_task.title == "Draft newsletter"
-        for key, title in [("j", "Reply to Jo"), ("down", "Book flights"), ("k", "Reply to Jo"),
-                           ("up", "Draft newsletter"), ("G", "Book flights"), ("g", "Draft newsletter")]:
+        for key, title in [
+            ("j", "Reply to Jo"),
+            ("down", "Book flights"),
+            ("k", "Reply to Jo"),
+            ("up", "Draft newsletter"),
+            ("G", "Book flights"),
+            ("g", "Draft newsletter"),
+        ]:
             await pilot.press(key)
             assert board.selected_task is not None and board.selected_task.title == title, key
-        for key, column in [("l", "Next"), ("right", "Doing"), ("h", "Next"), ("left", "Inbox"),
-                            ("h", "Inbox")]:
+        for key, column in [
+            ("l", "Next"),
+            ("right", "Doing"),
+            ("h", "Next"),
+            ("left", "Inbox"),
+            ("h", "Inbox"),
+        ]:
             await pilot.press(key)
             assert board.focused_column.column == column, key
     assert dict(ws.docs("tasks")) == before
@@ -43,7 +56,11 @@ async def test_cursor_keys_move_in_and_across_columns(app: VatuiApp, ids: dict[s
 
 @pytest.mark.parametrize(("right", "left"), [("L", "H"), ("shift+right", "shift+left")])
 async def test_move_card_between_columns_cursor_follows(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace, right: str, left: str,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
+    right: str,
+    left: str,
 ) -> None:
     card = ids["Draft newsletter"]
     async with app.run_test(size=(80, 24)) as pilot:
@@ -70,7 +87,11 @@ async def test_moving_into_done_completes(app: VatuiApp, ids: dict[str, int], ws
 
 @pytest.mark.parametrize(("down", "up"), [("J", "K"), ("shift+down", "shift+up")])
 async def test_reorder_inside_a_column(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace, down: str, up: str,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
+    down: str,
+    up: str,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -84,7 +105,9 @@ async def test_reorder_inside_a_column(
 
 
 async def test_space_completes_and_the_cursor_goes_to_the_neighbour(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -95,7 +118,9 @@ async def test_space_completes_and_the_cursor_goes_to_the_neighbour(
         assert "Draft newsletter" in titles(board, "Done")
 
 
-async def test_space_on_a_recurring_card_creates_the_next(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+async def test_space_on_a_recurring_card_creates_the_next(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace
+) -> None:
     weekly = task_service.add_task(ws, "Weekly report", due=date(2026, 11, 27), recurrence="weekly")
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -138,7 +163,9 @@ async def test_reschedule_with_the_date_prompt(app: VatuiApp, ids: dict[str, int
         assert board.selected_task is not None and board.selected_task.id == card
 
 
-async def test_delete_asks_first_then_undo_brings_it_back(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+async def test_delete_asks_first_then_undo_brings_it_back(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace
+) -> None:
     card = ids["Reply to Jo"]
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -241,9 +268,10 @@ async def test_palette_runs_board_commands(app: VatuiApp, ids: dict[str, int], w
         assert board_of(app) is board and board.focused_column.column == "Next"
 
 
-
 async def test_undo_of_a_move_takes_the_cursor_back_with_the_card(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
 ) -> None:
     card = ids["Draft newsletter"]
     async with app.run_test(size=(80, 24)) as pilot:
@@ -267,7 +295,9 @@ async def test_reorder_in_done_explains_instead(app: VatuiApp, ids: dict[str, in
     assert dict(ws.docs("tasks")) == before
 
 
-async def test_moving_past_the_last_column_changes_nothing(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:
+async def test_moving_past_the_last_column_changes_nothing(
+    app: VatuiApp, ids: dict[str, int], ws: Workspace
+) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
         await pilot.press("H")

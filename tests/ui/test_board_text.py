@@ -32,7 +32,14 @@ async def test_nasty_titles_and_names_show_as_typed(app: VatuiApp, ws: Workspace
         lines = text.splitlines()
         assert all(cell_len(line) <= 80 for line in lines)
         assert len(lines) == 24
-        for shown in ["[/]", "[@click=app.quit]x", "␛[31mred", "田中さんに電話する", "Call 📞 mum 🎉", "[b]not bold"]:
+        for shown in [
+            "[/]",
+            "[@click=app.quit]x",
+            "␛[31mred",
+            "田中さんに電話する",
+            "Call 📞 mum 🎉",
+            "[b]not bold",
+        ]:
             assert shown in text, shown
         assert "\x1b" not in text
         assert "Smith [UK]" in text

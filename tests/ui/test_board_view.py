@@ -112,7 +112,10 @@ async def test_done_shows_the_last_14_days(app: VatuiApp, ids: dict[str, int], w
 
 
 async def test_another_sessions_change_shows_after_reload_cursor_kept(
-    app: VatuiApp, ids: dict[str, int], data_dir: object, clock: object,
+    app: VatuiApp,
+    ids: dict[str, int],
+    data_dir: object,
+    clock: object,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -130,7 +133,10 @@ async def test_another_sessions_change_shows_after_reload_cursor_kept(
 
 
 async def test_the_app_notices_another_session_by_itself(
-    app: VatuiApp, ids: dict[str, int], data_dir: object, clock: object,
+    app: VatuiApp,
+    ids: dict[str, int],
+    data_dir: object,
+    clock: object,
 ) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
@@ -147,7 +153,10 @@ async def test_the_app_notices_another_session_by_itself(
 
 
 async def test_unpaid_deposit_flags_the_clients_cards(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace, monkeypatch: pytest.MonkeyPatch,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     acme = next(int(k) for k, d in ws.docs("clients").items() if d["name"] == "Acme Corp")
     monkeypatch.setattr(today_money, "blocked_clients", lambda _ws: {acme}, raising=False)
@@ -242,14 +251,18 @@ async def test_mouse_click_selects_and_double_click_opens(app: VatuiApp, ids: di
 
 
 async def test_columns_changed_in_the_settings_rebuild_the_board(
-    app: VatuiApp, ids: dict[str, int], ws: Workspace,
+    app: VatuiApp,
+    ids: dict[str, int],
+    ws: Workspace,
 ) -> None:
     from vatui.domain.settings import Settings
 
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
         with ws.transaction(None) as tx:
-            tx.save(tx.get(Settings, 1).with_(columns=("Inbox", "Next", "Doing", "Review", "Waiting", "Done")))
+            tx.save(
+                tx.get(Settings, 1).with_(columns=("Inbox", "Next", "Doing", "Review", "Waiting", "Done"))
+            )
         board.reload()
         await pilot.pause()
         await pilot.pause()

@@ -26,9 +26,18 @@ def late_payer(ws: Workspace) -> int:
     with ws.transaction(None) as tx:
         for n, late in ((1, 12), (2, 20), (3, 9)):
             due = date(2026, 6 + n, 15)
-            inv = tx.add(Invoice(number=f"INV-2026-{n:04d}", client_id=slow.id or 0, issue_date=due - timedelta(14),
-                                 due_date=due, currency="USD", status="paid", sent_on=due - timedelta(14),
-                                 items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),)))
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n:04d}",
+                    client_id=slow.id or 0,
+                    issue_date=due - timedelta(14),
+                    due_date=due,
+                    currency="USD",
+                    status="paid",
+                    sent_on=due - timedelta(14),
+                    items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),),
+                )
+            )
             tx.add(Payment(invoice_id=inv.id or 0, on=due + timedelta(days=late), amount=Money(32000, "USD")))
     return slow.id or 0
 

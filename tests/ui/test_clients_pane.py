@@ -29,9 +29,17 @@ from vatui.ui.widgets.client_list import ClientList
 @pytest.fixture
 def book(ws: Workspace) -> dict[str, int]:
     """Acme (active, New York, a confidential note), a lead with markup in its name, a late payer."""
-    acme = add_client(ws, "Acme Corp", status="active", timezone="America/New_York", work_end="17:30",
-                      channels=(parse_channel("whatsapp:+15550100"),), preferred_channel="whatsapp",
-                      people=(parse_person("Ann Lee|owner|ann@acme.test"),), retainer_minutes=1200)
+    acme = add_client(
+        ws,
+        "Acme Corp",
+        status="active",
+        timezone="America/New_York",
+        work_end="17:30",
+        channels=(parse_channel("whatsapp:+15550100"),),
+        preferred_channel="whatsapp",
+        people=(parse_person("Ann Lee|owner|ann@acme.test"),),
+        retainer_minutes=1200,
+    )
     add_note(ws, acme.id or 0, "Prefers mornings")
     add_note(ws, acme.id or 0, "Door code 1234", confidential=True)
     lead = add_client(ws, "[bold]Lead[/] Co", status="lead")
@@ -39,10 +47,21 @@ def book(ws: Workspace) -> dict[str, int]:
     with ws.transaction(None) as tx:
         for n in (1, 2, 3):
             due = date(2026, 6 + n, 10)
-            inv = tx.add(Invoice(number=f"INV-2026-{n:04d}", client_id=slow.id or 0, issue_date=due - timedelta(14),
-                                 due_date=due, currency="USD", status="paid", sent_on=due - timedelta(14),
-                                 items=(LineItem(description="work", unit_price=Money(10000, "USD")),)))
-            tx.add(Payment(invoice_id=inv.id or 0, on=due + timedelta(days=10 + n), amount=Money(10000, "USD")))
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n:04d}",
+                    client_id=slow.id or 0,
+                    issue_date=due - timedelta(14),
+                    due_date=due,
+                    currency="USD",
+                    status="paid",
+                    sent_on=due - timedelta(14),
+                    items=(LineItem(description="work", unit_price=Money(10000, "USD")),),
+                )
+            )
+            tx.add(
+                Payment(invoice_id=inv.id or 0, on=due + timedelta(days=10 + n), amount=Money(10000, "USD"))
+            )
     return {"acme": acme.id or 0, "lead": lead.id or 0, "slow": slow.id or 0}
 
 
@@ -70,8 +89,9 @@ async def select(app: VatuiApp, pilot: object, client_id: int) -> None:
     await pilot.pause()  # type: ignore[attr-defined]
 
 
-async def test_grouped_with_counts_text_as_typed_and_the_card(app: VatuiApp, book: dict[str, int],
-                                                             ready: Ready) -> None:
+async def test_grouped_with_counts_text_as_typed_and_the_card(
+    app: VatuiApp, book: dict[str, int], ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         text = screen_text(app)
@@ -93,7 +113,9 @@ async def test_grouped_with_counts_text_as_typed_and_the_card(app: VatuiApp, boo
         assert "lifetime revenue USD 300.00" in card
 
 
-async def test_v_reveals_and_masks_confidential_notes(app: VatuiApp, book: dict[str, int], ready: Ready) -> None:
+async def test_v_reveals_and_masks_confidential_notes(
+    app: VatuiApp, book: dict[str, int], ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await select(app, pilot, book["acme"])
@@ -110,8 +132,9 @@ async def test_v_reveals_and_masks_confidential_notes(app: VatuiApp, book: dict[
         assert "Door code" not in card_text(app)
 
 
-async def test_new_client_validates_as_you_type(app: VatuiApp, book: dict[str, int], ws: Workspace,
-                                               ready: Ready) -> None:
+async def test_new_client_validates_as_you_type(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await pilot.press("n")
@@ -145,15 +168,16 @@ async def test_new_client_validates_as_you_type(app: VatuiApp, book: dict[str, i
         assert pane(app).query_one(ClientList).selected_id == bright.id
 
 
-async def test_enter_edits_status_and_vetting_with_the_keyboard(app: VatuiApp, book: dict[str, int],
-                                                               ws: Workspace, ready: Ready) -> None:
+async def test_enter_edits_status_and_vetting_with_the_keyboard(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await select(app, pilot, book["lead"])
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ClientFormModal)
-        await pilot.press("tab", "enter", "down", "down", "enter")   # status: lead → active
+        await pilot.press("tab", "enter", "down", "down", "enter")  # status: lead → active
         await pilot.pause()
         app.screen.query_one("#client-vetting").focus()
         await pilot.pause()
@@ -163,14 +187,24 @@ async def test_enter_edits_status_and_vetting_with_the_keyboard(app: VatuiApp, b
         await pilot.pause()
         lead = ws.get(Client, book["lead"])
         assert lead.status == "active"
-        assert [v.key for v in lead.vetting] == ["contract", "deposit", "references", "billing_contact", "nda"]
+        assert [v.key for v in lead.vetting] == [
+            "contract",
+            "deposit",
+            "references",
+            "billing_contact",
+            "nda",
+        ]
         assert all(v.done_on == date(2026, 11, 27) for v in lead.vetting)
         assert "[bold]Lead[/] Co" == lead.name
         assert "Active (3)" in screen_text(app)
 
 
 async def test_c_logs_a_contact_that_shows_on_today_the_day_it_is_due(
-    app: VatuiApp, book: dict[str, int], ws: Workspace, clock: FixedClock, ready: Ready,
+    app: VatuiApp,
+    book: dict[str, int],
+    ws: Workspace,
+    clock: FixedClock,
+    ready: Ready,
 ) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
@@ -196,9 +230,14 @@ async def test_c_logs_a_contact_that_shows_on_today_the_day_it_is_due(
 
 
 async def test_today_c_on_a_follow_up_logs_a_contact_and_clears_it(
-    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    book: dict[str, int],
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
-    due = log_contact(ws, book["acme"], channel="slack", summary="Asked for the logo", follow_up=date(2026, 11, 27))
+    due = log_contact(
+        ws, book["acme"], channel="slack", summary="Asked for the logo", follow_up=date(2026, 11, 27)
+    )
     async with app.run_test() as pilot:
         await ready(pilot)
         from vatui.ui.widgets.triage_list import TriageList
@@ -218,7 +257,9 @@ async def test_today_c_on_a_follow_up_logs_a_contact_and_clears_it(
         assert "Follow-ups due (0)" in screen_text(app)
 
 
-async def test_board_c_passes_a_task_id(app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:
+async def test_board_c_passes_a_task_id(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     task = add_task(ws, "Send invoice", client_id=book["slow"])
     async with app.run_test() as pilot:
         await ready(pilot)
@@ -231,8 +272,9 @@ async def test_board_c_passes_a_task_id(app: VatuiApp, book: dict[str, int], ws:
         assert ws.all(Contact) == []
 
 
-async def test_r_drafts_the_report_and_m_logs_it_sent(app: VatuiApp, book: dict[str, int], ws: Workspace,
-                                                     ready: Ready) -> None:
+async def test_r_drafts_the_report_and_m_logs_it_sent(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await select(app, pilot, book["acme"])
@@ -248,8 +290,9 @@ async def test_r_drafts_the_report_and_m_logs_it_sent(app: VatuiApp, book: dict[
         assert contacts[0].channel == "whatsapp"
 
 
-async def test_x_archives_after_asking_and_u_undoes(app: VatuiApp, book: dict[str, int], ws: Workspace,
-                                                   ready: Ready) -> None:
+async def test_x_archives_after_asking_and_u_undoes(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await select(app, pilot, book["lead"])
@@ -305,7 +348,10 @@ async def test_palette_has_the_clients_commands(app: VatuiApp, book: dict[str, i
 
 
 async def test_edit_and_save_keeps_every_field_and_adds_a_confidential_note(
-    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    book: dict[str, int],
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     before = ws.get(Client, book["acme"])
     async with app.run_test() as pilot:
@@ -322,16 +368,40 @@ async def test_edit_and_save_keeps_every_field_and_adds_a_confidential_note(
         await pilot.pause()
         assert isinstance(app.screen, ClientsScreen)
     after = ws.get(Client, book["acme"])
-    same = ("name", "status", "people", "channels", "preferred_channel", "timezone", "work_start", "work_end",
-            "currency", "hourly_rate", "retainer_minutes", "retainer_fee", "terms_days", "deposit_percent",
-            "late_fee_percent", "late_fee_grace_days", "vetting", "cadence_days", "tags")
+    same = (
+        "name",
+        "status",
+        "people",
+        "channels",
+        "preferred_channel",
+        "timezone",
+        "work_start",
+        "work_end",
+        "currency",
+        "hourly_rate",
+        "retainer_minutes",
+        "retainer_fee",
+        "terms_days",
+        "deposit_percent",
+        "late_fee_percent",
+        "late_fee_grace_days",
+        "vetting",
+        "cadence_days",
+        "tags",
+    )
     assert {k: getattr(after, k) for k in same} == {k: getattr(before, k) for k in same}
     assert [(n.text, n.confidential) for n in after.notes] == [
-        ("Prefers mornings", False), ("Door code 1234", True), ("Owner's private number", True)]
+        ("Prefers mornings", False),
+        ("Door code 1234", True),
+        ("Owner's private number", True),
+    ]
 
 
 async def test_cadence_line_on_today_opens_the_contact_form(
-    app: VatuiApp, ws: Workspace, clock: FixedClock, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    clock: FixedClock,
+    ready: Ready,
 ) -> None:
     clock.moment = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     quiet = add_client(ws, "Quiet Co", status="active", cadence_days=7)
@@ -356,8 +426,9 @@ async def test_cadence_line_on_today_opens_the_contact_form(
         assert "Past contact cadence (0)" in screen_text(app)
 
 
-async def test_enter_on_a_today_follow_up_opens_its_client(app: VatuiApp, book: dict[str, int], ws: Workspace,
-                                                           ready: Ready) -> None:
+async def test_enter_on_a_today_follow_up_opens_its_client(
+    app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready
+) -> None:
     log_contact(ws, book["slow"], channel="email", summary="Chase the payment", follow_up=date(2026, 11, 27))
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -42,15 +42,28 @@ async def _clients(pilot: Pilot[Any]) -> None:
 def seed(ws: Workspace) -> None:
     """Four clients across the pipeline: one with everything filled in, one late payer."""
     acme = add_client(
-        ws, "Acme Corp", status="active", timezone="America/New_York", work_end="17:30", currency="USD",
-        hourly_rate=Money(4500, "USD"), channels=(parse_channel("email:ops@acme.test"),
-                                                  parse_channel("whatsapp:+15550100")),
-        preferred_channel="whatsapp", people=(parse_person("Ann Lee|owner|ann@acme.test|+1 555 0100"),),
-        retainer_minutes=1200, retainer_fee=Money(80000, "USD"), late_fee_percent="1.5", cadence_days=7,
-        vetting=(VettingCheck(key="contract", done_on=date(2026, 11, 2)),), tags=("vip",))
+        ws,
+        "Acme Corp",
+        status="active",
+        timezone="America/New_York",
+        work_end="17:30",
+        currency="USD",
+        hourly_rate=Money(4500, "USD"),
+        channels=(parse_channel("email:ops@acme.test"), parse_channel("whatsapp:+15550100")),
+        preferred_channel="whatsapp",
+        people=(parse_person("Ann Lee|owner|ann@acme.test|+1 555 0100"),),
+        retainer_minutes=1200,
+        retainer_fee=Money(80000, "USD"),
+        late_fee_percent="1.5",
+        cadence_days=7,
+        vetting=(VettingCheck(key="contract", done_on=date(2026, 11, 2)),),
+        tags=("vip",),
+    )
     add_note(ws, acme.id or 0, "Prefers calls before noon")
     add_note(ws, acme.id or 0, "Door code 1234", confidential=True)
-    log_contact(ws, acme.id or 0, channel="whatsapp", summary="Call about the launch", follow_up=date(2026, 12, 2))
+    log_contact(
+        ws, acme.id or 0, channel="whatsapp", summary="Call about the launch", follow_up=date(2026, 12, 2)
+    )
     add_task(ws, "Draft the newsletter", client_id=acme.id, due=date(2026, 11, 30), column="Next")
     add_client(ws, "[bold]Lead[/] Co", status="lead")
     add_client(ws, "田中デザイン", status="prospect", timezone="Asia/Tokyo")
@@ -58,9 +71,18 @@ def seed(ws: Workspace) -> None:
     with ws.transaction(None) as tx:
         for n, late in ((1, 12), (2, 20), (3, 9)):
             due = date(2026, 6 + n, 15)
-            inv = tx.add(Invoice(number=f"INV-2026-{n:04d}", client_id=slow.id or 0, issue_date=due - timedelta(14),
-                                 due_date=due, currency="USD", status="paid", sent_on=due - timedelta(14),
-                                 items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),)))
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n:04d}",
+                    client_id=slow.id or 0,
+                    issue_date=due - timedelta(14),
+                    due_date=due,
+                    currency="USD",
+                    status="paid",
+                    sent_on=due - timedelta(14),
+                    items=(LineItem(description="VA work", quantity="8", unit_price=Money(4000, "USD")),),
+                )
+            )
             tx.add(Payment(invoice_id=inv.id or 0, on=due + timedelta(days=late), amount=Money(32000, "USD")))
 
 

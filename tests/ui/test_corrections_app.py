@@ -94,7 +94,9 @@ async def test_board_C_ticks_and_adds_checklist_lines(app: VatuiApp, ws: Workspa
 
 async def test_ledger_x_on_payments_deletes_with_a_reason(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
     acme = add_client(ws, "Acme", currency="EUR")
-    inv = new_invoice(ws, acme.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1))
+    inv = new_invoice(
+        ws, acme.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1)
+    )
     send_invoice(ws, inv.id or 0, date(2026, 11, 1))
     pay = record_payment(ws, inv.id or 0, Money(4000, "EUR"), date(2026, 11, 20)).payment
     async with app.run_test() as pilot:
@@ -121,7 +123,9 @@ async def test_ledger_x_on_payments_deletes_with_a_reason(app: VatuiApp, ws: Wor
 
 
 async def test_clients_L_edits_a_contact_and_N_a_confidential_note(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     acme = add_client(ws, "Acme").id or 0
     contact = log_contact(ws, acme, channel="email", summary="sent brief")
@@ -164,9 +168,13 @@ async def test_clients_L_edits_a_contact_and_N_a_confidential_note(
         assert ws.get(Client, acme).notes == ()
 
 
-async def test_ledger_x_on_a_paid_invoices_payment_asks_first(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_ledger_x_on_a_paid_invoices_payment_asks_first(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     acme = add_client(ws, "Acme", currency="EUR")
-    inv = new_invoice(ws, acme.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1))
+    inv = new_invoice(
+        ws, acme.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1)
+    )
     send_invoice(ws, inv.id or 0, date(2026, 11, 1))
     pay = record_payment(ws, inv.id or 0, Money(10000, "EUR"), date(2026, 11, 20)).payment
     async with app.run_test() as pilot:

@@ -27,13 +27,44 @@ class Probe:
     def __init__(self, terminal: Terminal, tmp_path: Path) -> None:
         self.t = terminal
         seed(tmp_path / "data")
-        terminal.tmux("new-session", "-d", "-x", "80", "-y", "24", f"{VATUI}; sleep 30", ";",
-                      "set", "-g", "set-clipboard", "on", ";",
-                      "set", "-g", "allow-passthrough", "on", ";",
-                      "set", "-g", "allow-rename", "on", ";",
-                      "set", "-g", "monitor-bell", "on", ";",
-                      "set", "-g", "bell-action", "any", ";",
-                      "select-pane", "-T", TITLE)
+        terminal.tmux(
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"{VATUI}; sleep 30",
+            ";",
+            "set",
+            "-g",
+            "set-clipboard",
+            "on",
+            ";",
+            "set",
+            "-g",
+            "allow-passthrough",
+            "on",
+            ";",
+            "set",
+            "-g",
+            "allow-rename",
+            "on",
+            ";",
+            "set",
+            "-g",
+            "monitor-bell",
+            "on",
+            ";",
+            "set",
+            "-g",
+            "bell-action",
+            "any",
+            ";",
+            "select-pane",
+            "-T",
+            TITLE,
+        )
         self.steps: list[str] = []
         terminal.wait_for("Overdue (")
 
@@ -69,8 +100,16 @@ class Probe:
             assert time.monotonic() < deadline, f"{text!r} not {count} times:\n{self.t.screen()}"
             time.sleep(0.1)
 
-    def open(self, keys: tuple[str, ...], expect: str, *, shown: bool = True, close: tuple[str, ...] = ("Escape",),
-             step: str = "", header: bool = True) -> None:
+    def open(
+        self,
+        keys: tuple[str, ...],
+        expect: str,
+        *,
+        shown: bool = True,
+        close: tuple[str, ...] = ("Escape",),
+        step: str = "",
+        header: bool = True,
+    ) -> None:
         """Press ``keys``, wait for ``expect``, check, close with ``close``, check again."""
         for key in keys:
             self.t.keys(key)

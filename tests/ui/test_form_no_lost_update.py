@@ -29,8 +29,12 @@ from vatui.ui.widgets.client_list import ClientList
 
 def outside(*commands: list[str]) -> None:
     """Run ``vatui`` commands as real processes, all at once, while the form stays open."""
-    procs = [subprocess.Popen([sys.executable, "-m", "vatui", *cmd], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for cmd in commands]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "vatui", *cmd], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for cmd in commands
+    ]
     for proc in procs:
         _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
@@ -59,13 +63,17 @@ async def open_client_form(app: VatuiApp, pilot: Any, ready: Ready, client_id: i
 
 
 async def test_saving_the_client_form_untouched_keeps_a_change_made_meanwhile(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     client_id = acme(ws)
     async with app.run_test() as pilot:
         await open_client_form(app, pilot, ready, client_id)
-        outside(["client", "edit", "Acme", "--rate", "99", "--tag", "new"],
-                ["client", "edit", "Acme", "--note", "said on the phone", "--person", "Ann|owner"])
+        outside(
+            ["client", "edit", "Acme", "--rate", "99", "--tag", "new"],
+            ["client", "edit", "Acme", "--note", "said on the phone", "--person", "Ann|owner"],
+        )
         undo = ws.undo_label()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -79,7 +87,9 @@ async def test_saving_the_client_form_untouched_keeps_a_change_made_meanwhile(
 
 
 async def test_the_client_form_saves_only_the_field_changed(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     client_id = acme(ws)
     async with app.run_test() as pilot:
@@ -88,8 +98,10 @@ async def test_the_client_form_saves_only_the_field_changed(
         form.query_one("#client-tags", Input).value = "vip extra"
         form.query_one("#client-note", Input).value = "from the form"
         await pilot.pause()
-        outside(["client", "edit", "Acme", "--rate", "99", "--tag", "new", "--note", "from the CLI"],
-                ["client", "edit", "Acme", "--channel", "slack:#acme", "--untag", "vip"])
+        outside(
+            ["client", "edit", "Acme", "--rate", "99", "--tag", "new", "--note", "from the CLI"],
+            ["client", "edit", "Acme", "--channel", "slack:#acme", "--untag", "vip"],
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ClientsScreen)
@@ -101,7 +113,9 @@ async def test_the_client_form_saves_only_the_field_changed(
 
 
 async def test_the_board_card_form_keeps_a_change_made_meanwhile(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     task = add_task(ws, "Plan launch", tags=("start",))
     async with app.run_test() as pilot:
@@ -115,7 +129,9 @@ async def test_the_board_card_form_keeps_a_change_made_meanwhile(
         form.query_one("#form-title", Input).value = "Plan the launch"
         form.query_one("#form-tags", Input).value = "start mine"
         await pilot.pause()
-        outside(["task", "edit", str(task.id), "--tag", "theirs", "--priority", "high", "--due", "2026-12-01"])
+        outside(
+            ["task", "edit", str(task.id), "--tag", "theirs", "--priority", "high", "--due", "2026-12-01"]
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = ws.get(Task, task.id or 0)
@@ -125,7 +141,9 @@ async def test_the_board_card_form_keeps_a_change_made_meanwhile(
 
 
 async def test_the_today_card_form_saved_untouched_keeps_a_change_made_meanwhile(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     from datetime import date
 
@@ -135,7 +153,9 @@ async def test_the_today_card_form_saved_untouched_keeps_a_change_made_meanwhile
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TaskFormModal)
-        outside(["task", "edit", str(task.id), "--tag", "theirs", "--notes", "theirs", "--title", "Send them"])
+        outside(
+            ["task", "edit", str(task.id), "--tag", "theirs", "--notes", "theirs", "--title", "Send them"]
+        )
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = ws.get(Task, task.id or 0)

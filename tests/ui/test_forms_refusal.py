@@ -34,8 +34,9 @@ from vatui.ui.screens.ledger import LedgerScreen
 
 def _sent_invoice(ws: Workspace) -> int:
     client = add_client(ws, "Acme", currency="EUR")
-    inv = new_invoice(ws, client.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))],
-                      on=date(2026, 11, 1))
+    inv = new_invoice(
+        ws, client.id or 0, items=[ItemSpec("Setup", "1", Money(10000, "EUR"))], on=date(2026, 11, 1)
+    )
     send_invoice(ws, inv.id or 0, date(2026, 11, 1))
     return inv.id or 0
 
@@ -194,15 +195,26 @@ async def test_a_save_that_asks_something_closes_the_form_once_answered(
         assert form not in app.screen_stack and not isinstance(app.screen, QuickAddModal)
 
 
-@pytest.mark.parametrize(("pane", "key", "form", "field", "typed", "save"), [
-    ("3", "n", ClientFormModal, "#client-name", "Zed Studio", "ctrl+s"),
-    ("3", "c", ContactFormModal, "#contact-summary", "Sent the brief", "ctrl+s"),
-    ("4", "e", ExpenseFormModal, "#expense-amount", "12", "enter"),
-    ("2", "n", TaskFormModal, "#form-title", "Call the bank", "ctrl+s"),
-])
+@pytest.mark.parametrize(
+    ("pane", "key", "form", "field", "typed", "save"),
+    [
+        ("3", "n", ClientFormModal, "#client-name", "Zed Studio", "ctrl+s"),
+        ("3", "c", ContactFormModal, "#contact-summary", "Sent the brief", "ctrl+s"),
+        ("4", "e", ExpenseFormModal, "#expense-amount", "12", "enter"),
+        ("2", "n", TaskFormModal, "#form-title", "Call the bank", "ctrl+s"),
+    ],
+)
 async def test_every_form_keeps_what_was_typed_when_the_save_is_refused(
-    app: VatuiApp, seeded: Seed, ready: Ready, data_dir: Path,
-    pane: str, key: str, form: type, field: str, typed: str, save: str,
+    app: VatuiApp,
+    seeded: Seed,
+    ready: Ready,
+    data_dir: Path,
+    pane: str,
+    key: str,
+    form: type,
+    field: str,
+    typed: str,
+    save: str,
 ) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -58,8 +58,9 @@ def _vatui_pid(terminal: Terminal) -> int:
 
 def test_hangup_at_random_moments_never_leaves_vatui_running(terminal: Terminal, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    subprocess.run([VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True, capture_output=True, timeout=60
+    )
     ws = Workspace.open(data)
     tasks = len(ws.all(Task))
     ws.close()
@@ -76,8 +77,7 @@ def test_hangup_at_random_moments_never_leaves_vatui_running(terminal: Terminal,
     assert time.monotonic() - started < 60
 
 
-def _trial(terminal: Terminal, data: Path, tasks: int, rng: random.Random, context: str,
-           moment: str) -> None:
+def _trial(terminal: Terminal, data: Path, tasks: int, rng: random.Random, context: str, moment: str) -> None:
     terminal.start(f"exec {VATUI}")
     pid = _vatui_pid(terminal)
     how = rng.choice(["HUP", "HUP", "TERM", "kill-server"])

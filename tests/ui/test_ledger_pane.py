@@ -63,7 +63,9 @@ async def test_i_invoices_unbilled_time_then_s_sends(app: VatuiApp, ws: Workspac
         await pilot.press(*"acme", "enter")
         await pilot.pause()
         ws.refresh()
-        created = [Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d["client_id"] == acme]
+        created = [
+            Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d["client_id"] == acme
+        ]
         assert [(i.number, i.status) for i in created] == [("INV-2026-0002", "draft")]
         assert created[0].items[0].minutes == 90
         assert screen.query_one("#ledger-invoices", LedgerList).selected_id == f"invoice:{created[0].id}"
@@ -95,7 +97,9 @@ async def test_p_records_a_payment_with_amount_validation(app: VatuiApp, ws: Wor
         assert ws.get(Invoice, inv).status == "partial"
 
 
-async def test_r_drafts_the_reminder_and_mark_sent_logs_it(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_r_drafts_the_reminder_and_mark_sent_logs_it(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     inv, _acme = seed_ledger(ws)
     async with app.run_test() as pilot:
         screen = await to_ledger(pilot, ready)
@@ -122,7 +126,9 @@ async def test_e_adds_an_expense(app: VatuiApp, ws: Workspace, ready: Ready) -> 
         await pilot.pause()
         ws.refresh()
         got = [Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()]
-        assert [(e.amount, e.vendor, e.category) for e in got] == [(Money(1999, "USD"), "Canva [pro]", "software")]
+        assert [(e.amount, e.vendor, e.category) for e in got] == [
+            (Money(1999, "USD"), "Canva [pro]", "software")
+        ]
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")  # via Aging
         await pilot.pause()
         assert "Canva [pro]" in screen_text(app)
@@ -148,8 +154,9 @@ async def test_filter_and_tabs_and_pnl(app: VatuiApp, ws: Workspace, ready: Read
         assert "2026-11" in text and "200.00" in text and "█" in text
 
 
-async def test_today_r_on_an_invoice_line_runs_the_ledger_reminder(app: VatuiApp, ws: Workspace,
-                                                                   ready: Ready) -> None:
+async def test_today_r_on_an_invoice_line_runs_the_ledger_reminder(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     inv, _acme = seed_ledger(ws)
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -18,12 +18,19 @@ HANDLE = "Office line; ask for Ana"
 
 
 async def test_a_handle_with_a_semicolon_shows_escaped_and_the_form_saves(
-    app: VatuiApp, ws: Workspace, ready: Ready,
+    app: VatuiApp,
+    ws: Workspace,
+    ready: Ready,
 ) -> None:
     client = add_client(ws, "Brightpath", terms_days=14)
-    change_client(ws, client.id or 0, ClientChanges(
-        channels_added=(Channel(kind="other", handle=HANDLE),),
-        people_added=(Person(name="Ana | Bo", role="ops; admin", phone="C:\\x"),)))
+    change_client(
+        ws,
+        client.id or 0,
+        ClientChanges(
+            channels_added=(Channel(kind="other", handle=HANDLE),),
+            people_added=(Person(name="Ana | Bo", role="ops; admin", phone="C:\\x"),),
+        ),
+    )
     async with app.run_test() as pilot:
         form = await open_client_form(app, pilot, ready, client.id or 0)
         assert form.query_one("#client-channels", Input).value == "other:Office line\\; ask for Ana"

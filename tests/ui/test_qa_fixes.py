@@ -38,7 +38,11 @@ def list_line(app: VatuiApp, name: str) -> str:
 
 
 async def test_a_new_client_gets_its_badge_not_a_lasting_ellipsis(
-        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    app: VatuiApp,
+    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    ws: Workspace,
+    ready: Ready,
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         await pilot.press("n")
@@ -56,14 +60,27 @@ def _three_late_invoices(ws: Workspace, client_id: int) -> None:
     with ws.transaction("three late invoices") as tx:
         for n in (7, 8, 9):
             due = date(2026, n, 10)
-            inv = tx.add(Invoice(number=f"INV-2026-{n + 10:04d}", client_id=client_id, issue_date=due - timedelta(14),
-                                 due_date=due, currency="USD", status="paid", sent_on=due - timedelta(14),
-                                 items=(LineItem(description="work", unit_price=Money(10000, "USD")),)))
+            inv = tx.add(
+                Invoice(
+                    number=f"INV-2026-{n + 10:04d}",
+                    client_id=client_id,
+                    issue_date=due - timedelta(14),
+                    due_date=due,
+                    currency="USD",
+                    status="paid",
+                    sent_on=due - timedelta(14),
+                    items=(LineItem(description="work", unit_price=Money(10000, "USD")),),
+                )
+            )
             tx.add(Payment(invoice_id=inv.id or 0, on=due + timedelta(days=25), amount=Money(10000, "USD")))
 
 
 async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
-        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    app: VatuiApp,
+    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    ws: Workspace,
+    ready: Ready,
+) -> None:
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
         assert list_line(app, "Acme Corp").rstrip().endswith("unproven")
@@ -80,7 +97,11 @@ async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
 
 
 async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
-        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    app: VatuiApp,
+    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    ws: Workspace,
+    ready: Ready,
+) -> None:
     """Textual draws an ``X`` in every box and tells them apart by colour: not readable with NO_COLOR."""
     async with app.run_test() as pilot:
         await open_clients(pilot, ready)
@@ -92,12 +113,15 @@ async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
         assert isinstance(form, ClientFormModal)
         form.query_one("#client-vetting").focus()
         await pilot.pause()
-        await pilot.press("space", "down", "down", "space")   # contract signed, references checked
+        await pilot.press("space", "down", "down", "space")  # contract signed, references checked
         form.query_one("#client-vetting").scroll_visible(animate=False)
         await pilot.pause()
-        lines = {label: line for line in screen_text(app).splitlines()
-                 for label in ("contract signed", "deposit agreed", "references checked", "NDA signed")
-                 if label in line}
+        lines = {
+            label: line
+            for line in screen_text(app).splitlines()
+            for label in ("contract signed", "deposit agreed", "references checked", "NDA signed")
+            if label in line
+        }
         assert "X" in lines["contract signed"] and "X" in lines["references checked"]
         assert "X" not in lines["deposit agreed"] and "X" not in lines["NDA signed"]
         secret = form.query_one("#client-note-secret")
@@ -111,7 +135,9 @@ async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
         assert [v.key for v in ws.get(Client, book["lead"]).vetting] == ["contract", "references"]
 
 
-async def test_ledger_has_an_aging_tab_with_the_reports_figures(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+async def test_ledger_has_an_aging_tab_with_the_reports_figures(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     """Issue 4's "reads the aging report in the app": buckets per client and currency, then totals."""
     inv, _acme = seed_ledger(ws)
     async with app.run_test() as pilot:
@@ -151,7 +177,11 @@ async def test_palette_has_ledger_previous_tab(app: VatuiApp, ws: Workspace, rea
 
 
 async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
-        app: VatuiApp, book: dict[str, int], ws: Workspace, ready: Ready) -> None:  # noqa: F811
+    app: VatuiApp,
+    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    ws: Workspace,
+    ready: Ready,
+) -> None:
     """At 80×24 the reliability reasons and the contact log are below the card's fold."""
     from vatui.services.contacts import log_contact
 
@@ -185,7 +215,8 @@ async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
 
 
 async def test_doing_heading_under_a_filter_says_what_is_shown_and_the_wip(
-        app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
     """Filtered to one client, Doing said "Doing 3/3" above one card (or above "no cards match")."""
     ids = sample_board(ws)
     for title in ("Call the bank", "Fix the printer"):
@@ -199,7 +230,7 @@ async def test_doing_heading_under_a_filter_says_what_is_shown_and_the_wip(
         await pilot.pause()
         assert titles(board, "Doing") == ["Plan Q1"]
         assert doing.heading == "Doing 1/3 WIP 3/3"
-        assert "Doing 1 " in screen_text(app)   # the bar counts what is shown, like every column
+        assert "Doing 1 " in screen_text(app)  # the bar counts what is shown, like every column
         # one more card in Doing (this session, with the keys): over the limit, still said in words
         board.client_filter = None
         board.reload()
@@ -215,7 +246,6 @@ async def test_doing_heading_under_a_filter_says_what_is_shown_and_the_wip(
         assert doing.heading == "Doing 2/4 OVER 4/3" and doing.over_limit
 
 
-
 async def test_board_help_names_both_move_keys(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
     """The footer shows "H/L Move"; the help said "L / shift+→  Move" (and "H … Move card left")."""
     ids = sample_board(ws)
@@ -225,6 +255,6 @@ async def test_board_help_names_both_move_keys(app: VatuiApp, ws: Workspace, rea
         await pilot.pause()
         rows = [line for line in screen_text(app).splitlines() if "shift+→" in line]
         assert rows and "Move card right" in rows[0], rows
-        await pilot.press("escape", "L")   # and the key still does what the help says
+        await pilot.press("escape", "L")  # and the key still does what the help says
         await pilot.pause()
         assert stored(ws, ids["Draft newsletter"]).column == "Next"

@@ -26,7 +26,9 @@ def titles(ws: Workspace) -> set[str]:
     return {t.title for t in ws.all(Task)}
 
 
-async def test_valid_text_previews_then_adds(app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready) -> None:
+async def test_valid_text_previews_then_adds(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("a")

@@ -88,8 +88,12 @@ def test_no_form_uses_textual_text_fields_directly() -> None:
     """Every text field in vatui/ui is a Safe one (a new form cannot forget it)."""
     root = Path(vatui.ui.__file__).parent
     raw = re.compile(r"(?<![\w.])(Input|TextArea)\(")
-    offenders = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py")
-                 for n, line in enumerate(path.read_text().splitlines(), 1) if raw.search(line)]
+    offenders = [
+        f"{path.relative_to(root)}:{n}"
+        for path in root.rglob("*.py")
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if raw.search(line)
+    ]
     assert offenders == []
 
 

@@ -22,8 +22,9 @@ def test_damaged_while_open_the_app_refuses_in_place_and_stays(
     terminal: Terminal, tmp_path: Path, damage: str
 ) -> None:
     data = tmp_path / "data"
-    subprocess.run([VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True, capture_output=True, timeout=60
+    )
     done = tmp_path / "exit-code"
     terminal.start(f"{VATUI}; echo $? > {done}; sleep 30")
     before = terminal.wait_for("Overdue (")

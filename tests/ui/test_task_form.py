@@ -69,19 +69,31 @@ async def test_a_valid_form_returns_every_field_parsed() -> None:
         form.query_one("#form-notes", TextArea).text = "line one\nline two"
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert host.results == [TaskFormResult(
-        title="Draft newsletter", client_id=1, column="Next", due=date(2026, 12, 4), priority="high",
-        estimate_minutes=90, tags=("email", "admin"), notes="line one\nline two", recurrence="monday",
-    )]
+    assert host.results == [
+        TaskFormResult(
+            title="Draft newsletter",
+            client_id=1,
+            column="Next",
+            due=date(2026, 12, 4),
+            priority="high",
+            estimate_minutes=90,
+            tags=("email", "admin"),
+            notes="line one\nline two",
+            recurrence="monday",
+        )
+    ]
 
 
-@pytest.mark.parametrize(("field", "text", "message"), [
-    ("due", "03/04", "ambiguous"),
-    ("due", "someday", "not a date"),
-    ("estimate", "1.5", "hours or minutes"),
-    ("estimate", "-2h", "positive"),
-    ("recurrence", "sometimes", "not a recurrence"),
-])
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("due", "03/04", "ambiguous"),
+        ("due", "someday", "not a date"),
+        ("estimate", "1.5", "hours or minutes"),
+        ("estimate", "-2h", "positive"),
+        ("recurrence", "sometimes", "not a recurrence"),
+    ],
+)
 async def test_a_bad_field_shows_why_and_blocks_saving(field: str, text: str, message: str) -> None:
     form = new_form()
     host = FormHost(form)
@@ -163,8 +175,20 @@ async def test_escape_on_an_untouched_form_closes_at_once() -> None:
 
 async def test_editing_prefills_the_task() -> None:
     now = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
-    task = Task(id=5, title="Invoice run", client_id=1, column="Doing", due=date(2026, 12, 1), priority="med",
-                estimate_minutes=45, tags=("billing",), recurrence="15th", notes="n", created=now, updated=now)
+    task = Task(
+        id=5,
+        title="Invoice run",
+        client_id=1,
+        column="Doing",
+        due=date(2026, 12, 1),
+        priority="med",
+        estimate_minutes=45,
+        tags=("billing",),
+        recurrence="15th",
+        notes="n",
+        created=now,
+        updated=now,
+    )
     form = new_form(task=task, column=None)
     host = FormHost(form)
     async with host.run_test(size=(80, 24)) as pilot:
@@ -178,8 +202,18 @@ async def test_editing_prefills_the_task() -> None:
     result = host.results[0]
     assert result is not None
     assert (result.title, result.client_id, result.column, result.due, result.priority) == (
-        "Invoice run", 1, "Doing", date(2026, 12, 1), "med")
-    assert (result.estimate_minutes, result.tags, result.recurrence, result.notes) == (45, ("billing",), "15th", "n")
+        "Invoice run",
+        1,
+        "Doing",
+        date(2026, 12, 1),
+        "med",
+    )
+    assert (result.estimate_minutes, result.tags, result.recurrence, result.notes) == (
+        45,
+        ("billing",),
+        "15th",
+        "n",
+    )
 
 
 def test_tags_are_split_and_cleaned() -> None:

@@ -18,8 +18,9 @@ from vatui.store.workspace import Workspace
 
 def test_real_vatui_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    subprocess.run([VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True, capture_output=True, timeout=60
+    )
     ws = Workspace.open(data)
     items = [item for section in triage(ws).sections for item in section.items]
     assert items[1].kind == "task", items[:2]
@@ -59,8 +60,9 @@ def test_real_vatui_in_tmux(terminal: Terminal, tmp_path: Path) -> None:
 @pytest.mark.parametrize("sig", ["HUP", "TERM"])
 def test_sighup_and_sigterm_exit_cleanly(terminal: Terminal, tmp_path: Path, sig: str) -> None:
     data = tmp_path / "data"
-    subprocess.run([VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [VATUI, "demo-data", "--size", "small"], env=terminal.env, check=True, capture_output=True, timeout=60
+    )
     ws = Workspace.open(data)
     first = next(item for section in triage(ws).sections for item in section.items)
     assert first.kind == "task"

@@ -18,10 +18,17 @@ def _flat(screen: str) -> str:
     return " ".join(line.strip().strip("│").strip() for line in screen.splitlines())
 
 
-def test_save_to_file_is_private_and_refuses_links_and_the_workspace(terminal: Terminal, tmp_path: Path) -> None:
+def test_save_to_file_is_private_and_refuses_links_and_the_workspace(
+    terminal: Terminal, tmp_path: Path
+) -> None:
     data = tmp_path / "data"
-    subprocess.run([VATUI, "client", "add", "Acme", "--confidential-note", "Merger in March"],
-                   env=terminal.env, check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [VATUI, "client", "add", "Acme", "--confidential-note", "Merger in March"],
+        env=terminal.env,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     (tmp_path / "link.md").symlink_to(victim)
@@ -35,9 +42,11 @@ def test_save_to_file_is_private_and_refuses_links_and_the_workspace(terminal: T
     terminal.keys("s")
     terminal.wait_for("~/vatui-status-report")  # the path prompt, with its default
     time.sleep(0.5)  # let it take the focus before typing
-    for target, expect in ((tmp_path / "link.md", "is a symbolic link"),
-                           (data / "workspace.json", "is vatui's own (workspace.json)"),
-                           (tmp_path / "report.md", "Saved to")):
+    for target, expect in (
+        (tmp_path / "link.md", "is a symbolic link"),
+        (data / "workspace.json", "is vatui's own (workspace.json)"),
+        (tmp_path / "report.md", "Saved to"),
+    ):
         terminal.keys("C-u")  # the path prompt stays open after a refusal
         time.sleep(0.3)
         terminal.keys(str(target), literal=True)

@@ -131,9 +131,7 @@ async def test_snooze_escape_changes_nothing(
         assert isinstance(app.screen, TodayScreen)
 
 
-async def test_t_starts_and_stops_the_timer(
-    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
-) -> None:
+async def test_t_starts_and_stops_the_timer(app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("t")
@@ -210,10 +208,14 @@ async def test_enter_on_other_kinds_opens_their_pane(app: VatuiApp, seeded: Seed
         await ready(pilot)
         opened: list[tuple[str, int]] = []
         app.open_record = lambda kind, ref: opened.append((kind, ref))  # type: ignore[method-assign]
-        reminders = TriageSection("reminders", "Reminders due", (
-            TriageItem("invoice", 9, "INV-2026-0009", "Acme Corp", "step: polite"),
-            TriageItem("client", 2, "Smith [UK]", "Smith [UK]", "last contact 20 days ago"),
-        ))
+        reminders = TriageSection(
+            "reminders",
+            "Reminders due",
+            (
+                TriageItem("invoice", 9, "INV-2026-0009", "Acme Corp", "step: polite"),
+                TriageItem("client", 2, "Smith [UK]", "Smith [UK]", "last contact 20 days ago"),
+            ),
+        )
         app.screen.query_one(TriageList).show([reminders])
         await pilot.press("g", "enter", "j", "enter")
         assert opened == [("invoice", 9), ("client", 2)]

@@ -46,8 +46,16 @@ async def test_nasty_text_shows_as_typed_at_80x24(app: VatuiApp, ws: Workspace, 
         await pilot.press("g")
         await pilot.pause()
         text += "\n" + screen_text(app)
-        for shown in ("[/]", "[@click=app.quit]x", "[bold red]not bold[/]", "🎉 party 🎉",
-                      "会議の準備をする", "␛[31mred", "Smith [UK]", "株式会社テスト"):
+        for shown in (
+            "[/]",
+            "[@click=app.quit]x",
+            "[bold red]not bold[/]",
+            "🎉 party 🎉",
+            "会議の準備をする",
+            "␛[31mred",
+            "Smith [UK]",
+            "株式会社テスト",
+        ):
             assert shown in text, shown
         assert "\x1b" not in text
         assert "LLLL…" in text  # the long title is cut with an ellipsis

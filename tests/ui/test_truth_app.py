@@ -37,14 +37,15 @@ async def test_s_on_a_reminder_line_snoozes_it(app: VatuiApp, ws: Workspace, rea
         await pilot.press("s")
         await pilot.pause()
         assert "Snooze reminders for INV-2026-0001" in screen_text(app)
-        await pilot.press("enter")                                  # default +7d
+        await pilot.press("enter")  # default +7d
         await pilot.pause()
         assert ws.get(Invoice, inv).reminders_snoozed_until == date(2026, 12, 4)
         assert "step: firm" not in screen_text(app)
 
 
 async def test_stopping_a_forgotten_timer_asks_what_to_log(
-        app: VatuiApp, ws: Workspace, clock: FixedClock, ready: Ready) -> None:
+    app: VatuiApp, ws: Workspace, clock: FixedClock, ready: Ready
+) -> None:
     task = add_task(ws, "Inbox zero", due=date(2026, 11, 27))
     start_timer(ws, task.id or 0)
     clock.advance(hours=100)
@@ -54,7 +55,7 @@ async def test_stopping_a_forgotten_timer_asks_what_to_log(
         await pilot.pause()
         assert isinstance(app.screen, LongTimerModal)
         assert "12h" in screen_text(app)
-        await pilot.press("escape")                                 # keep it running, nothing logged
+        await pilot.press("escape")  # keep it running, nothing logged
         await pilot.pause()
         assert running_timer(ws) is not None
         await pilot.press("t")
@@ -75,7 +76,8 @@ def test_the_client_card_says_on_hold(ws: Workspace) -> None:
 
 
 async def test_board_t_on_another_card_asks_before_stopping_a_forgotten_timer(
-        app: VatuiApp, ws: Workspace, clock: FixedClock) -> None:
+    app: VatuiApp, ws: Workspace, clock: FixedClock
+) -> None:
     from board_harness import open_board, sample_board
 
     ids = sample_board(ws)
@@ -83,7 +85,7 @@ async def test_board_t_on_another_card_asks_before_stopping_a_forgotten_timer(
     clock.advance(hours=30)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot)
-        await pilot.press("t")                                      # on "Draft newsletter"
+        await pilot.press("t")  # on "Draft newsletter"
         await pilot.pause()
         assert isinstance(app.screen, LongTimerModal)
         await pilot.press("escape")
@@ -92,7 +94,7 @@ async def test_board_t_on_another_card_asks_before_stopping_a_forgotten_timer(
         assert running is not None and running.task_id == ids["Plan Q1"]
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("enter")                                  # 12h prefilled
+        await pilot.press("enter")  # 12h prefilled
         await pilot.pause()
         running = running_timer(ws)
         assert running is not None and running.task_id == ids["Draft newsletter"]

@@ -29,8 +29,9 @@ def test_forgotten_timer_and_reminder_snooze_in_a_real_terminal(terminal: Termin
     task = add_task(ws, "Inbox zero", due=today - timedelta(days=2))
     start_timer(ws, task.id or 0)
     c = add_client(ws, "Acme", currency="EUR", terms_days=14)
-    inv = new_invoice(ws, c.id or 0, items=[ItemSpec("Work", "1", Money(10000, "EUR"))],
-                      on=today - timedelta(days=60))
+    inv = new_invoice(
+        ws, c.id or 0, items=[ItemSpec("Work", "1", Money(10000, "EUR"))], on=today - timedelta(days=60)
+    )
     send_invoice(ws, inv.id or 0, today - timedelta(days=60))
     ws.close()
 
@@ -39,15 +40,15 @@ def test_forgotten_timer_and_reminder_snooze_in_a_real_terminal(terminal: Termin
     terminal.wait_for("Overdue (")
     terminal.keys("t")
     terminal.wait_for("forgotten?")
-    terminal.keys("Enter")                                   # 12h prefilled
+    terminal.keys("Enter")  # 12h prefilled
     ws = read(data)
     try:
         wait_until(lambda: [e.minutes for e in ws.all(TimeEntry)] == [720])
 
-        terminal.keys("G")                                   # the reminder line is the last
+        terminal.keys("G")  # the reminder line is the last
         terminal.keys("s")
         terminal.wait_for("Snooze reminders for INV-")
-        terminal.keys("Enter")                               # +7d
+        terminal.keys("Enter")  # +7d
         wait_until(lambda: ws.get(Invoice, inv.id or 0).reminders_snoozed_until == today + timedelta(days=7))
     finally:
         ws.close()

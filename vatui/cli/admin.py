@@ -31,8 +31,11 @@ def restore_cmd(obj: CliContext, path: Path) -> None:
     if saved is None:
         say(_("Restored {path}").format(path=show(str(path))))
     else:
-        say(_("Restored {path}; the previous workspace is in {saved}").format(
-            path=show(str(path)), saved=show(str(saved))))
+        say(
+            _("Restored {path}; the previous workspace is in {saved}").format(
+                path=show(str(path)), saved=show(str(saved))
+            )
+        )
 
 
 @click.group("export")
@@ -67,8 +70,12 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 
 
 @click.command("demo-data")
-@click.option("--size", default="small", metavar="small|large|N",
-              help=_("small (5 clients), large (40 clients, 50,000+ records) or a number of clients."))
+@click.option(
+    "--size",
+    default="small",
+    metavar="small|large|N",
+    help=_("small (5 clients), large (40 clients, 50,000+ records) or a number of clients."),
+)
 @click.option("--seed", type=int, default=7, help=_("Random seed."))
 @click.option("--force", is_flag=True, help=_("Replace a workspace that already has data (backed up first)."))
 @pass_ctx
@@ -88,8 +95,11 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     with terminal_progress(_("Demo data")) as progress:
         counts = generate(ws, clients=clients, seed=seed, replace=force, progress=progress)
     total = sum(counts.values())
-    say(_("Wrote {total} records: {detail}").format(
-        total=total, detail=", ".join(f"{v} {_(k)}" for k, v in counts.items())))
+    say(
+        _("Wrote {total} records: {detail}").format(
+            total=total, detail=", ".join(f"{v} {_(k)}" for k, v in counts.items())
+        )
+    )
 
 
 @click.command("archive")

@@ -32,8 +32,12 @@ def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Workspace
             raise
         view = with_archive(ws)
         invoice = view.get(Invoice, exc.doc_id)
-        click.echo(_("vatui: {number} is archived in {year} (read-only)").format(
-            number=show(invoice.number), year=exc.year), err=True)
+        click.echo(
+            _("vatui: {number} is archived in {year} (read-only)").format(
+                number=show(invoice.number), year=exc.year
+            ),
+            err=True,
+        )
         return invoice, view, exc.year
 
 
@@ -51,12 +55,20 @@ def archived_invoice_json(obj: CliContext, invoice: Invoice, year: int) -> dict[
     from vatui.services.common import client_names
 
     ws = obj.ws()
-    out = invoice_json(invoice, _archived_due(obj, invoice), client_names(ws), obj.today(), ws.settings().protocol)
+    out = invoice_json(
+        invoice, _archived_due(obj, invoice), client_names(ws), obj.today(), ws.settings().protocol
+    )
     return {**out, "archived": year}
 
 
-def invoice_list_archived(obj: CliContext, rows: list[tuple[Invoice, Money, str]], client_id: int | None,
-                          status: str | None, day: date, as_json: bool) -> None:
+def invoice_list_archived(
+    obj: CliContext,
+    rows: list[tuple[Invoice, Money, str]],
+    client_id: int | None,
+    status: str | None,
+    day: date,
+    as_json: bool,
+) -> None:
     """Print the live ``rows`` then the archived invoices (each JSON item gains ``archived``)."""
     from vatui.cli.ledger import _line
     from vatui.cli.ledger_shapes import invoice_json
@@ -65,12 +77,16 @@ def invoice_list_archived(obj: CliContext, rows: list[tuple[Invoice, Money, str]
 
     ws = obj.ws()
     # archived invoices are paid: none is open or overdue
-    old = [] if status in ("overdue", "open") else archived_invoice_rows(ws, client_id=client_id, status=status)
+    old = (
+        [] if status in ("overdue", "open") else archived_invoice_rows(ws, client_id=client_id, status=status)
+    )
     names = client_names(ws)
     if as_json:
         protocol = ws.settings().protocol
         items = [{**invoice_json(i, due, names, day, protocol), "archived": None} for i, due, _s in rows]
-        items += [{**invoice_json(i, due, names, day, protocol), "archived": year} for i, due, _s, year in old]
+        items += [
+            {**invoice_json(i, due, names, day, protocol), "archived": year} for i, due, _s, year in old
+        ]
         emit_json({"date": day.isoformat(), "invoices": items})
         return
     if not rows and not old:

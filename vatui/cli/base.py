@@ -61,7 +61,9 @@ class CliContext:
 
 def emit_json(value: Any) -> None:
     """Print ``value`` as indented JSON (the stable ``--json`` output)."""
-    sys.stdout.buffer.write(inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)))
+    sys.stdout.buffer.write(
+        inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
+    )
     sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
 

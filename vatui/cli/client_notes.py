@@ -20,7 +20,12 @@ def note_group() -> None:
 
 
 def _note_json(n: int, note: Note) -> dict[str, object]:
-    return {"number": n, "text": note.text, "confidential": note.confidential, "created": note.created.isoformat()}
+    return {
+        "number": n,
+        "text": note.text,
+        "confidential": note.confidential,
+        "created": note.created.isoformat(),
+    }
 
 
 def _shown(ws: Workspace, client_id: int, number: int) -> Note:
@@ -70,8 +75,9 @@ def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -
 @click.option("--confidential/--not-confidential", default=None, help=_("Mask it, or not."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the note as JSON."))
 @pass_ctx
-def note_edit(obj: CliContext, client: str, number: int, text: str | None, confidential: bool | None,
-              as_json: bool) -> None:
+def note_edit(
+    obj: CliContext, client: str, number: int, text: str | None, confidential: bool | None, as_json: bool
+) -> None:
     """Change note NUMBER of CLIENT (its text, or whether it is confidential)."""
     from vatui.services.client_notes import edit_note
     from vatui.services.clients import find_client
@@ -80,8 +86,14 @@ def note_edit(obj: CliContext, client: str, number: int, text: str | None, confi
         raise click.UsageError(_("nothing to change: give --text or --confidential/--not-confidential"))
     ws = obj.ws()
     found = find_client(ws, client)
-    note = edit_note(ws, found.id or 0, number, text=text, confidential=confidential,
-                     expect=_shown(ws, found.id or 0, number))
+    note = edit_note(
+        ws,
+        found.id or 0,
+        number,
+        text=text,
+        confidential=confidential,
+        expect=_shown(ws, found.id or 0, number),
+    )
     if as_json:
         emit_json(_note_json(number, note))
         return

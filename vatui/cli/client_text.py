@@ -35,37 +35,56 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
         from vatui.domain.localtime import offset_minutes_of
 
         home = offset_minutes_of(detail.local.moment, zone)
-        diff = (_("same time as you") if home == detail.local.offset_minutes
-                else _("{diff} from you").format(diff=detail.local.difference_from(home)))
-        out.append(_("  clock: {label} ({zone}, {diff}, works {start}–{end})").format(
-            label=detail.local.label(), zone=c.timezone, diff=diff, start=c.work_start, end=c.work_end))
+        diff = (
+            _("same time as you")
+            if home == detail.local.offset_minutes
+            else _("{diff} from you").format(diff=detail.local.difference_from(home))
+        )
+        out.append(
+            _("  clock: {label} ({zone}, {diff}, works {start}–{end})").format(
+                label=detail.local.label(), zone=c.timezone, diff=diff, start=c.work_start, end=c.work_end
+            )
+        )
     if c.language or c.number_format:
-        out.append(_("  writes in: {language}{fmt}").format(
-            language=c.language or _("your language"), fmt=f", {c.number_format}" if c.number_format else ""))
+        out.append(
+            _("  writes in: {language}{fmt}").format(
+                language=c.language or _("your language"),
+                fmt=f", {c.number_format}" if c.number_format else "",
+            )
+        )
     else:
         out.append(_("  clock: no timezone set (vatui client edit NAME --tz Europe/Madrid)"))
     for person in c.people:
         bits = [show(b) for b in (person.role, person.email, person.phone) if b]
-        out.append(_("  person: {name}{rest}").format(name=show(person.name, 60),
-                                                       rest=f" ({', '.join(bits)})" if bits else ""))
+        out.append(
+            _("  person: {name}{rest}").format(
+                name=show(person.name, 60), rest=f" ({', '.join(bits)})" if bits else ""
+            )
+        )
     for channel in c.channels:
         star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
         out.append(f"  {channel.kind}: {show(channel.handle)}{star}")
     rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
     terms = _("  terms: {cur} · {rate} · net {days} days · deposit {pct}%").format(
-        cur=c.currency, rate=rate, days=c.terms_days, pct=c.deposit_percent)
+        cur=c.currency, rate=rate, days=c.terms_days, pct=c.deposit_percent
+    )
     if c.late_fee_percent:
-        terms += _(" · late fee {pct}% after {grace} days").format(pct=c.late_fee_percent,
-                                                                   grace=c.late_fee_grace_days)
+        terms += _(" · late fee {pct}% after {grace} days").format(
+            pct=c.late_fee_percent, grace=c.late_fee_grace_days
+        )
     out.append(terms)
     if c.retainer_minutes or c.retainer_fee:
         fee = _(" for {fee}").format(fee=c.retainer_fee.format()) if c.retainer_fee else ""
         used = ""
         if c.retainer_minutes:
-            used = _(" · this month {used} ({pct} %)").format(used=_hours(detail.month_minutes),
-                                                              pct=detail.retainer_percent)
-        out.append(_("  retainer: {h} a month{fee}{used}").format(
-            h=_hours(c.retainer_minutes or 0), fee=fee, used=used))
+            used = _(" · this month {used} ({pct} %)").format(
+                used=_hours(detail.month_minutes), pct=detail.retainer_percent
+            )
+        out.append(
+            _("  retainer: {h} a month{fee}{used}").format(
+                h=_hours(c.retainer_minutes or 0), fee=fee, used=used
+            )
+        )
     else:
         out.append(_("  hours this month: {h}").format(h=_hours(detail.month_minutes)))
     done = {v.key: v.done_on for v in c.vetting}
@@ -77,23 +96,35 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     rel = detail.reliability
     if detail.on_hold:
         out.append(_("  on hold: unpaid — the final reminder was sent; work is paused until it is paid"))
-    out.append(_("  reliability: {badge} — {reasons}").format(
-        badge=_(rel.badge).upper(), reasons="; ".join(rel.reasons)))
+    out.append(
+        _("  reliability: {badge} — {reasons}").format(
+            badge=_(rel.badge).upper(), reasons="; ".join(rel.reasons)
+        )
+    )
     if rel.invoices:
-        out.append(_("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
-            pct=rel.on_time_percent, n=rel.invoices, avg=rel.average_days_late or "0",
-            rem=rel.reminders_per_invoice or "0"))
+        out.append(
+            _("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
+                pct=rel.on_time_percent,
+                n=rel.invoices,
+                avg=rel.average_days_late or "0",
+                rem=rel.reminders_per_invoice or "0",
+            )
+        )
     owed = _join([m.format() for m in rel.outstanding.values()])
     oldest = ""
     if rel.oldest_overdue_number:
         oldest = _(" · oldest overdue {number} ({days} days)").format(
-            number=rel.oldest_overdue_number, days=rel.oldest_overdue_days)
+            number=rel.oldest_overdue_number, days=rel.oldest_overdue_days
+        )
     offs = _(" · written off {n}").format(n=rel.write_offs) if rel.write_offs else ""
     out.append(_("    outstanding {owed}{oldest}{offs}").format(owed=owed, oldest=oldest, offs=offs))
-    out.append(_("  revenue: {rev} lifetime · effective rate {rate} ({h} logged)").format(
-        rev=_join([m.format() for m in detail.revenue.values()]),
-        rate=_join([m.format() + _("/h") for m in detail.effective_rate.values()]),
-        h=_hours(detail.minutes_logged)))
+    out.append(
+        _("  revenue: {rev} lifetime · effective rate {rate} ({h} logged)").format(
+            rev=_join([m.format() for m in detail.revenue.values()]),
+            rate=_join([m.format() + _("/h") for m in detail.effective_rate.values()]),
+            h=_hours(detail.minutes_logged),
+        )
+    )
     if detail.invoice_counts:
         counts = ", ".join(f"{n} {_(status)}" for status, n in sorted(detail.invoice_counts.items()))
         out.append(_("  invoices: {counts}").format(counts=counts))
@@ -107,8 +138,10 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
         if contact.follow_up:
             state = _("done") if contact.follow_up_done else _("open")
             follow = _(" · follow-up {d} ({state})").format(d=contact.follow_up.isoformat(), state=state)
-        out.append(f"    {home_moment(contact.at, zone)} {contact.channel} {contact.direction}: "
-                   f"{show(contact.summary, 60)}{follow}")
+        out.append(
+            f"    {home_moment(contact.at, zone)} {contact.channel} {contact.direction}: "
+            f"{show(contact.summary, 60)}{follow}"
+        )
     hidden = 0
     for note in c.notes:
         if note.confidential and not confidential:

@@ -27,28 +27,59 @@ def client_options(func: F) -> F:
         click.option("--deposit", type=click.IntRange(0, 100), help=_("Deposit up front, in %.")),
         click.option("--tz", "timezone", help=_("Timezone, a tz database name like Europe/Madrid.")),
         click.option("--language", help=_("Their language for invoices and reminders: en, es or auto.")),
-        click.option("--number-format", "number_format",
-                     help=_("How amounts are written for them: 1,234.56, 1.234,56, 1 234,56 or auto.")),
+        click.option(
+            "--number-format",
+            "number_format",
+            help=_("How amounts are written for them: 1,234.56, 1.234,56, 1 234,56 or auto."),
+        ),
         click.option("--status", help=_("lead, prospect, active, paused or former.")),
-        click.option("--person", "persons", multiple=True, metavar="'NAME|ROLE|EMAIL|PHONE'",
-                     help=_("Someone at the client (repeatable; same name replaces).")),
-        click.option("--channel", "channels", multiple=True, metavar="KIND:HANDLE",
-                     help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable).")),
+        click.option(
+            "--person",
+            "persons",
+            multiple=True,
+            metavar="'NAME|ROLE|EMAIL|PHONE'",
+            help=_("Someone at the client (repeatable; same name replaces)."),
+        ),
+        click.option(
+            "--channel",
+            "channels",
+            multiple=True,
+            metavar="KIND:HANDLE",
+            help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
+        ),
         click.option("--preferred", metavar="KIND", help=_("The channel kind they prefer.")),
         click.option("--hours", metavar="HH:MM-HH:MM", help=_("Their working hours, local time.")),
         click.option("--retainer-hours", metavar="N", help=_("Retainer hours per month (0: none).")),
         click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
         click.option("--late-fee", metavar="PCT", help=_("Late fee in % of the amount due (0: none).")),
-        click.option("--late-fee-grace", type=click.IntRange(0, 3650), metavar="DAYS",
-                     help=_("Days past due before a late fee is proposed.")),
-        click.option("--vet", "vet", multiple=True, metavar="KEY[:DATE]",
-                     help=_("Tick a vetting item: contract, deposit, references, billing-contact, nda.")),
+        click.option(
+            "--late-fee-grace",
+            type=click.IntRange(0, 3650),
+            metavar="DAYS",
+            help=_("Days past due before a late fee is proposed."),
+        ),
+        click.option(
+            "--vet",
+            "vet",
+            multiple=True,
+            metavar="KEY[:DATE]",
+            help=_("Tick a vetting item: contract, deposit, references, billing-contact, nda."),
+        ),
         click.option("--unvet", multiple=True, metavar="KEY", help=_("Untick a vetting item.")),
-        click.option("--cadence", type=click.IntRange(0, 3650), metavar="DAYS",
-                     help=_("Contact them at least every DAYS days (0: no cadence).")),
+        click.option(
+            "--cadence",
+            type=click.IntRange(0, 3650),
+            metavar="DAYS",
+            help=_("Contact them at least every DAYS days (0: no cadence)."),
+        ),
         click.option("--note", "notes", multiple=True, metavar="TEXT", help=_("Add a note.")),
-        click.option("--confidential-note", "secret_notes", multiple=True, metavar="TEXT",
-                     help=_("Add a confidential note (masked, never exported unless asked).")),
+        click.option(
+            "--confidential-note",
+            "secret_notes",
+            multiple=True,
+            metavar="TEXT",
+            help=_("Add a confidential note (masked, never exported unless asked)."),
+        ),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help=_("Add a tag (repeatable).")),
         click.option("--json", "as_json", is_flag=True, help=_("Print the client as JSON.")),
     ]
@@ -73,8 +104,9 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     ws = obj.ws()
     fields: dict[str, Any] = {}
     typed = opts.get("currency")
-    currency = check_currency(typed if typed is not None else (client.currency if client else
-                                                                 ws.settings().default_currency))
+    currency = check_currency(
+        typed if typed is not None else (client.currency if client else ws.settings().default_currency)
+    )
     if typed is not None:
         fields["currency"] = currency
     if opts.get("rate"):
@@ -82,13 +114,24 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     if opts.get("retainer_fee"):
         fields["retainer_fee"] = _amount(obj, opts["retainer_fee"], currency)
     if opts.get("retainer_hours"):
-        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"], ws.settings().decimal_comma)
-    for opt, key in (("terms", "terms_days"), ("deposit", "deposit_percent"), ("cadence", "cadence_days"),
-                     ("late_fee_grace", "late_fee_grace_days")):
+        fields["retainer_minutes"] = svc.parse_retainer_hours(
+            opts["retainer_hours"], ws.settings().decimal_comma
+        )
+    for opt, key in (
+        ("terms", "terms_days"),
+        ("deposit", "deposit_percent"),
+        ("cadence", "cadence_days"),
+        ("late_fee_grace", "late_fee_grace_days"),
+    ):
         if opts.get(opt) is not None:
             fields[key] = opts[opt]
-    for opt, key in (("timezone", "timezone"), ("status", "status"), ("preferred", "preferred_channel"),
-                     ("language", "language"), ("number_format", "number_format")):
+    for opt, key in (
+        ("timezone", "timezone"),
+        ("status", "status"),
+        ("preferred", "preferred_channel"),
+        ("language", "language"),
+        ("number_format", "number_format"),
+    ):
         if opts.get(opt):
             fields[key] = opts[opt]
     if opts.get("late_fee"):
@@ -109,7 +152,9 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     people = tuple(svc.parse_person(text) for text in opts.get("persons", ()))
     for name in opts.get("remove_persons", ()):
         if client and not any(p.name.lower() == name.strip().lower() for p in client.people):
-            raise click.BadParameter(_("no person called {name}").format(name=quoted(name)), param_hint="--remove-person")
+            raise click.BadParameter(
+                _("no person called {name}").format(name=quoted(name)), param_hint="--remove-person"
+            )
     removed = []
     for text in opts.get("remove_channels", ()):
         kind, _sep, handle = text.partition(":")
@@ -118,14 +163,17 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     notes += [svc.make_note(ws, t, confidential=True) for t in opts.get("secret_notes", ())]
     return ClientChanges(
         values=_scalars(obj, opts, client),
-        people_added=people, people_removed=tuple(n.strip() for n in opts.get("remove_persons", ())),
+        people_added=people,
+        people_removed=tuple(n.strip() for n in opts.get("remove_persons", ())),
         channels_added=tuple(svc.parse_channel(text) for text in opts.get("channels", ())),
         channels_removed=tuple(removed),
-        vetting_set=tuple(svc.parse_vet(text, obj.today(), obj.ws().settings().date_order)
-                          for text in opts.get("vet", ())),
+        vetting_set=tuple(
+            svc.parse_vet(text, obj.today(), obj.ws().settings().date_order) for text in opts.get("vet", ())
+        ),
         vetting_removed=tuple(svc.check_vetting_key(k) for k in opts.get("unvet", ())),
         notes_added=tuple(notes),
-        tags_added=svc.clean_tags(opts.get("tags", ())), tags_removed=svc.clean_tags(opts.get("untags", ())),
+        tags_added=svc.clean_tags(opts.get("tags", ())),
+        tags_removed=svc.clean_tags(opts.get("untags", ())),
     )
 
 
@@ -133,8 +181,13 @@ def _fields(obj: CliContext, opts: dict[str, Any]) -> dict[str, Any]:
     """The fields of a new client: its change applied to nothing."""
     changes = _changes(obj, opts, None)
     fields = dict(changes.values)
-    lists = {"people": changes.people_added, "channels": changes.channels_added,
-             "vetting": changes.vetting_set, "notes": changes.notes_added, "tags": changes.tags_added}
+    lists = {
+        "people": changes.people_added,
+        "channels": changes.channels_added,
+        "vetting": changes.vetting_set,
+        "notes": changes.notes_added,
+        "tags": changes.tags_added,
+    }
     fields.update({key: value for key, value in lists.items() if value})
     return fields
 
@@ -171,13 +224,19 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
 @click.argument("name")
 @click.option("--name", "new_name", help=_("Rename the client."))
 @click.option("--remove-person", "remove_persons", multiple=True, metavar="NAME", help=_("Remove a person."))
-@click.option("--remove-channel", "remove_channels", multiple=True, metavar="KIND[:HANDLE]",
-              help=_("Remove a channel (all of a kind without a handle)."))
+@click.option(
+    "--remove-channel",
+    "remove_channels",
+    multiple=True,
+    metavar="KIND[:HANDLE]",
+    help=_("Remove a channel (all of a kind without a handle)."),
+)
 @click.option("--untag", "untags", multiple=True, metavar="TAG", help=_("Remove a tag."))
 @client_options
 @pass_ctx
-def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bool, email: str | None,
-                **opts: Any) -> None:
+def client_edit(
+    obj: CliContext, /, name: str, new_name: str | None, as_json: bool, email: str | None, **opts: Any
+) -> None:
     """Change a client's details (lists such as --person and --tag add to what is there)."""
     from vatui.domain.clients import Channel
     from vatui.services.clients import change_client, find_client
@@ -188,8 +247,11 @@ def client_edit(obj: CliContext, /, name: str, new_name: str | None, as_json: bo
     if new_name is not None:
         changes = replace(changes, values={**changes.values, "name": new_name})
     if email:
-        changes = replace(changes, email=email,
-                          channels_removed=(*changes.channels_removed, Channel(kind="email", handle="")))
+        changes = replace(
+            changes,
+            email=email,
+            channels_removed=(*changes.channels_removed, Channel(kind="email", handle="")),
+        )
     if changes.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
     updated = change_client(ws, client.id or 0, changes)
@@ -210,13 +272,25 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
     clients = list_clients(ws, status=status, include_archived=show_all)
     badges = reliability_by_client(ws) if clients else {}
     if as_json:
-        emit_json([{**client_json(c), "reliability": {"badge": badges[c.id or 0].badge,
-                                                      "reasons": list(badges[c.id or 0].reasons)}}
-                   for c in clients])
+        emit_json(
+            [
+                {
+                    **client_json(c),
+                    "reliability": {
+                        "badge": badges[c.id or 0].badge,
+                        "reasons": list(badges[c.id or 0].reasons),
+                    },
+                }
+                for c in clients
+            ]
+        )
         return
     if not clients:
-        say(_("No clients yet. Add one with: vatui client add NAME") if not status
-            else _("No {status} clients.").format(status=status.strip().lower()))
+        say(
+            _("No clients yet. Add one with: vatui client add NAME")
+            if not status
+            else _("No {status} clients.").format(status=status.strip().lower())
+        )
         return
     for group in STATUSES:
         members = [c for c in clients if c.status == group]
@@ -274,7 +348,7 @@ def client_delete(obj: CliContext, name: str, yes: bool) -> None:
     ws = obj.ws()
     client = find_client(ws, name)
     if client_history(ws, client.id or 0):
-        delete_client(ws, client.id or 0)   # raises: explains the history, suggests archive
+        delete_client(ws, client.id or 0)  # raises: explains the history, suggests archive
     if not yes and not click.confirm(_("Delete {name}?").format(name=show(client.name, 60))):
         raise click.Abort()
     delete_client(ws, client.id or 0)

@@ -18,17 +18,31 @@ def contact_group() -> None:
 
 @contact_group.command("log")
 @click.argument("client")
-@click.option("--channel", required=True, metavar="KIND",
-              help=_("email, whatsapp, slack, telegram, phone or other."))
+@click.option(
+    "--channel", required=True, metavar="KIND", help=_("email, whatsapp, slack, telegram, phone or other.")
+)
 @click.option("--summary", required=True, metavar="TEXT", help=_("What was said."))
-@click.option("--direction", default="out", show_default=True, metavar="in|out",
-              help=_("in: they reached out; out: you did."))
+@click.option(
+    "--direction",
+    default="out",
+    show_default=True,
+    metavar="in|out",
+    help=_("in: they reached out; out: you did."),
+)
 @click.option("--follow-up", "follow_up", metavar="DATE", help=_("When to follow up (any date syntax)."))
 @click.option("--on", "on", metavar="DATE", help=_("When it happened (today by default)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the contact as JSON."))
 @pass_ctx
-def contact_log(obj: CliContext, client: str, channel: str, summary: str, direction: str,
-                follow_up: str | None, on: str | None, as_json: bool) -> None:
+def contact_log(
+    obj: CliContext,
+    client: str,
+    channel: str,
+    summary: str,
+    direction: str,
+    follow_up: str | None,
+    on: str | None,
+    as_json: bool,
+) -> None:
     """Log a contact; it clears the client's follow-ups due by then."""
     from vatui.services.client_book import contact_json
     from vatui.services.clients import find_client
@@ -38,14 +52,18 @@ def contact_log(obj: CliContext, client: str, channel: str, summary: str, direct
     found = find_client(ws, client)
     follow = obj.parse_date(follow_up) if follow_up else None
     day = obj.parse_date(on) if on else None
-    contact = log_contact(ws, found.id or 0, channel=channel, summary=summary, direction=direction,
-                          follow_up=follow, on=day)
+    contact = log_contact(
+        ws, found.id or 0, channel=channel, summary=summary, direction=direction, follow_up=follow, on=day
+    )
     if as_json:
         emit_json(contact_json(contact))
         return
     extra = _(", follow up {d}").format(d=format_date(follow, "%a %d %b %Y")) if follow else ""
-    say(_("Logged {channel} contact #{id} with {name}{extra}").format(
-        channel=contact.channel, id=contact.id, name=show(found.name, 40), extra=extra))
+    say(
+        _("Logged {channel} contact #{id} with {name}{extra}").format(
+            channel=contact.channel, id=contact.id, name=show(found.name, 40), extra=extra
+        )
+    )
 
 
 @contact_group.command("list")
@@ -54,8 +72,9 @@ def contact_log(obj: CliContext, client: str, channel: str, summary: str, direct
 @click.option("--limit", type=click.IntRange(1, 100000), default=None, help=_("At most this many."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def contact_list(obj: CliContext, client: str | None, open_only: bool, limit: int | None,
-                 as_json: bool) -> None:
+def contact_list(
+    obj: CliContext, client: str | None, open_only: bool, limit: int | None, as_json: bool
+) -> None:
     """The contact log, newest first (one client's, or everyone's)."""
     from vatui.cli.client_text import home_moment
     from vatui.services.client_book import contact_json
@@ -78,8 +97,10 @@ def contact_list(obj: CliContext, client: str | None, open_only: bool, limit: in
         if c.follow_up:
             state = _("done") if c.follow_up_done else _("open")
             follow = _(" · follow-up {d} ({state})").format(d=c.follow_up.isoformat(), state=state)
-        say(f"#{c.id:<5} {home_moment(c.at, zone)} {show(names.get(c.client_id, '?'), 24)} "
-            f"{c.channel} {c.direction}: {show(c.summary, 70)}{follow}")
+        say(
+            f"#{c.id:<5} {home_moment(c.at, zone)} {show(names.get(c.client_id, '?'), 24)} "
+            f"{c.channel} {c.direction}: {show(c.summary, 70)}{follow}"
+        )
 
 
 @contact_group.command("done")
@@ -97,21 +118,28 @@ def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
 @click.command("status-report")
 @click.argument("client")
 @click.option("--week", metavar="DATE", help=_("Any day of the week to report (this week by default)."))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help=_("Write the Markdown to this file."))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=_("Write the Markdown to this file."),
+)
 @click.option("--confidential", is_flag=True, help=_("Include confidential notes."))
 @click.option("--mark-sent", is_flag=True, help=_("Log it as sent (a contact on the preferred channel)."))
 @pass_ctx
-def status_report(obj: CliContext, client: str, week: str | None, output: Path | None,
-                  confidential: bool, mark_sent: bool) -> None:
+def status_report(
+    obj: CliContext, client: str, week: str | None, output: Path | None, confidential: bool, mark_sent: bool
+) -> None:
     """Draft a client's weekly status report as Markdown."""
     from vatui.services.clients import find_client
     from vatui.services.status_reports import draft_status_report, mark_report_sent
 
     ws = obj.ws()
     found = find_client(ws, client)
-    report = draft_status_report(ws, found.id or 0, obj.parse_date(week) if week else None,
-                                 confidential=confidential)
+    report = draft_status_report(
+        ws, found.id or 0, obj.parse_date(week) if week else None, confidential=confidential
+    )
     if output is not None:
         from vatui.services.output import write_private
 
@@ -122,8 +150,10 @@ def status_report(obj: CliContext, client: str, week: str | None, output: Path |
             say(show(line))
     if mark_sent:
         contact = mark_report_sent(ws, found.id or 0, report.week_start)
-        click.echo(_("Logged as sent: contact #{id} ({channel})").format(id=contact.id, channel=contact.channel),
-                   err=output is None)
+        click.echo(
+            _("Logged as sent: contact #{id} ({channel})").format(id=contact.id, channel=contact.channel),
+            err=output is None,
+        )
 
 
 def _corrections() -> None:

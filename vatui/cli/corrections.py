@@ -71,8 +71,15 @@ def _time_out(ws: Workspace, entry: TimeEntry) -> dict[str, Any]:
 @click.option("--billable/--no-billable", default=None, help=_("Whether it may be invoiced."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the entry as JSON."))
 @pass_ctx
-def time_edit(obj: CliContext, entry: str, duration: str | None, on: str | None, note: str | None,
-              billable: bool | None, as_json: bool) -> None:
+def time_edit(
+    obj: CliContext,
+    entry: str,
+    duration: str | None,
+    on: str | None,
+    note: str | None,
+    billable: bool | None,
+    as_json: bool,
+) -> None:
     """Correct time entry ENTRY (its number in `time list`). Billed time is locked."""
     from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
     from vatui.services.time_entries import edit_time_entry
@@ -88,9 +95,14 @@ def time_edit(obj: CliContext, entry: str, duration: str | None, on: str | None,
         emit_json(_time_out(ws, edited))
         return
     free = "" if edited.billable else _(", not billable")
-    say(_("Updated time entry #{id}: {d} on {day}{free}. Undo with: vatui undo").format(
-        id=edited.id, d=format_duration(edited.minutes) if not edited.running else _("running"),
-        day=edited.start.astimezone(ZoneInfo(ws.settings().home_timezone)).date().isoformat(), free=free))
+    say(
+        _("Updated time entry #{id}: {d} on {day}{free}. Undo with: vatui undo").format(
+            id=edited.id,
+            d=format_duration(edited.minutes) if not edited.running else _("running"),
+            day=edited.start.astimezone(ZoneInfo(ws.settings().home_timezone)).date().isoformat(),
+            free=free,
+        )
+    )
 
 
 @click.command("delete")
@@ -124,8 +136,16 @@ def add_time_commands(group: click.Group) -> None:
 @click.option("--follow-up", "follow_up", metavar="DATE", help=_("When to follow up ('none' drops it)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the contact as JSON."))
 @pass_ctx
-def contact_edit(obj: CliContext, contact: str, summary: str | None, channel: str | None,
-                 direction: str | None, on: str | None, follow_up: str | None, as_json: bool) -> None:
+def contact_edit(
+    obj: CliContext,
+    contact: str,
+    summary: str | None,
+    channel: str | None,
+    direction: str | None,
+    on: str | None,
+    follow_up: str | None,
+    as_json: bool,
+) -> None:
     """Correct contact CONTACT (its number in `contact list`)."""
     from vatui.services.client_book import contact_json
     from vatui.services.contact_edits import describe_contact, edit_contact
@@ -137,8 +157,16 @@ def contact_edit(obj: CliContext, contact: str, summary: str | None, channel: st
     day = obj.parse_date(on) if on is not None else None
     if summary is None and channel is None and direction is None and day is None and follow_up is None:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    edited = edit_contact(ws, contact_id, summary=summary, channel=channel, direction=direction, on=day,
-                          follow_up=follow, clear_follow_up=clear)
+    edited = edit_contact(
+        ws,
+        contact_id,
+        summary=summary,
+        channel=channel,
+        direction=direction,
+        on=day,
+        follow_up=follow,
+        clear_follow_up=clear,
+    )
     if as_json:
         emit_json(contact_json(edited))
         return
@@ -155,7 +183,11 @@ def contact_delete(obj: CliContext, contact: str) -> None:
 
     ws = obj.ws()
     gone = delete_contact(ws, parse_id(contact, _("contact")))
-    say(_("Deleted contact {c}. Undo with: vatui undo").format(c=show(describe_contact(gone, ws.settings().home_timezone))))
+    say(
+        _("Deleted contact {c}. Undo with: vatui undo").format(
+            c=show(describe_contact(gone, ws.settings().home_timezone))
+        )
+    )
 
 
 def add_contact_commands(group: click.Group) -> None:
@@ -175,8 +207,15 @@ def add_contact_commands(group: click.Group) -> None:
 @click.option("--remove", type=click.IntRange(1), metavar="N", help=_("Remove line N."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the task as JSON."))
 @pass_ctx
-def task_checklist(obj: CliContext, task: str, add: str | None, tick: int | None, untick: int | None,
-                   remove: int | None, as_json: bool) -> None:
+def task_checklist(
+    obj: CliContext,
+    task: str,
+    add: str | None,
+    tick: int | None,
+    untick: int | None,
+    remove: int | None,
+    as_json: bool,
+) -> None:
     """Show TASK's checklist, or change one line of it (numbered from 1)."""
     from vatui.cli.shapes import task_json
     from vatui.services import task_checklist as svc
@@ -201,8 +240,11 @@ def task_checklist(obj: CliContext, task: str, add: str | None, tick: int | None
         emit_json(task_json(found, client_names(ws)))
         return
     if not found.checklist:
-        say(_("#{id} {title} has no checklist. Add a line with: vatui task checklist {id} --add TEXT").format(
-            id=found.id, title=show(found.title, 50)))
+        say(
+            _("#{id} {title} has no checklist. Add a line with: vatui task checklist {id} --add TEXT").format(
+                id=found.id, title=show(found.title, 50)
+            )
+        )
     for n, item in enumerate(found.checklist, start=1):
         say(f"{n:>3}. [{'x' if item.done else ' '}] {show(item.text, 70)}")
 
@@ -234,8 +276,15 @@ def find_shown_task(ws: Workspace, ref: str, find: Any) -> tuple[Any, int | None
         return Task.from_doc(exc.doc, exc.doc_id), exc.year
 
 
-def list_with_archived(ws: Workspace, live: list[Any], client: str | None, columns: list[str],
-                       names: dict[int, str], as_json: bool, line: Any) -> None:
+def list_with_archived(
+    ws: Workspace,
+    live: list[Any],
+    client: str | None,
+    columns: list[str],
+    names: dict[int, str],
+    as_json: bool,
+    line: Any,
+) -> None:
     """``task list --archived``: the live tasks, then the archived ones (oldest done first)."""
     from vatui.cli.shapes import task_json
     from vatui.domain.tasks import Task
@@ -247,8 +296,10 @@ def list_with_archived(ws: Workspace, live: list[Any], client: str | None, colum
     old = [(t, y) for t, y in old if (wanted is None or t.client_id == wanted) and t.column in columns]
     old.sort(key=lambda ty: (ty[0].completed or ty[0].created, ty[0].id or 0))
     if as_json:
-        emit_json([{**task_json(t, names), "archived": None} for t in live]
-                  + [{**task_json(t, names), "archived": y} for t, y in old])
+        emit_json(
+            [{**task_json(t, names), "archived": None} for t in live]
+            + [{**task_json(t, names), "archived": y} for t, y in old]
+        )
         return
     if not live and not old:
         say(_("No tasks."))

@@ -55,11 +55,7 @@ def _report(plan: object, *, dry_run: bool, as_json: bool) -> None:
     elif not any(item.action != "skip" for item in plan.items):
         say(_("Nothing new in {file}: nothing was written.").format(file=show(plan.file)))
     else:
-        say(
-            _("Imported {file} (vatui undo takes the whole import back).").format(
-                file=show(plan.file)
-            )
-        )
+        say(_("Imported {file} (vatui undo takes the whole import back).").format(file=show(plan.file)))
     for line in summary_lines(plan):
         say(line)
 

@@ -49,8 +49,10 @@ def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]
 
 def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
     client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
-    return (f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
-            f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}")
+    return (
+        f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
+        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}"
+    )
 
 
 @click.group("invoice")
@@ -61,18 +63,38 @@ def invoice_group() -> None:
 @invoice_group.command("new")
 @click.argument("client")
 @click.option("--unbilled", is_flag=True, help=_("Bill the client's unbilled time and billable expenses."))
-@click.option("--item", "items", type=(str, str, str), multiple=True, metavar="DESC QTY PRICE",
-              help=_("A free line (repeatable): description, quantity, unit price."))
-@click.option("--kind", type=click.Choice(["standard", "deposit", "retainer"]), default="standard",
-              help=_("standard, deposit or retainer."))
+@click.option(
+    "--item",
+    "items",
+    type=(str, str, str),
+    multiple=True,
+    metavar="DESC QTY PRICE",
+    help=_("A free line (repeatable): description, quantity, unit price."),
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["standard", "deposit", "retainer"]),
+    default="standard",
+    help=_("standard, deposit or retainer."),
+)
 @click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
 @click.option("--tax", default="0", metavar="PCT", help=_("Tax rate in %."))
 @click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))
 @click.option("--notes", default="", help=_("Printed on the invoice."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
-def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple[str, str, str], ...],
-                kind: str, on: str | None, tax: str, discount: str | None, notes: str, as_json: bool) -> None:
+def invoice_new(
+    obj: CliContext,
+    client: str,
+    unbilled: bool,
+    items: tuple[tuple[str, str, str], ...],
+    kind: str,
+    on: str | None,
+    tax: str,
+    discount: str | None,
+    notes: str,
+    as_json: bool,
+) -> None:
     """Create a draft invoice for CLIENT (with no --item, bills unbilled time)."""
     from vatui.domain.amounts import parse_amount
     from vatui.domain.invoicing import read_quantity, read_tax_percent
@@ -82,15 +104,26 @@ def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple
     ws = obj.ws()
     found = find_client(ws, client)
     comma = ws.settings().decimal_comma
-    specs = [ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
-             for desc, qty, price in items]
+    specs = [
+        ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
+        for desc, qty, price in items
+    ]
     tax = read_tax_percent(tax, comma)
     off = parse_amount(discount, found.currency, comma) if discount else None
     if not specs and kind == "standard":
         unbilled = True
     day = _day(obj, on)
-    invoice = new_invoice(ws, found.id or 0, unbilled=unbilled, items=specs, kind=kind, on=day,
-                          tax_percent=tax, discount=off, notes=notes)
+    invoice = new_invoice(
+        ws,
+        found.id or 0,
+        unbilled=unbilled,
+        items=specs,
+        kind=kind,
+        on=day,
+        tax_percent=tax,
+        discount=off,
+        notes=notes,
+    )
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
         return
@@ -98,9 +131,16 @@ def invoice_new(obj: CliContext, client: str, unbilled: bool, items: tuple[tuple
 
     count = len(invoice.items)
     lines = ngettext("{n} line", "{n} lines", count).format(n=count)
-    say(_("Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}").format(
-        number=invoice.number, client=show(found.name, 40), total=totals(invoice).total.format(),
-        lines=lines))
+    say(
+        _(
+            "Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}"
+        ).format(
+            number=invoice.number,
+            client=show(found.name, 40),
+            total=totals(invoice).total.format(),
+            lines=lines,
+        )
+    )
 
 
 @invoice_group.command("send")
@@ -118,9 +158,14 @@ def invoice_send(obj: CliContext, number: str, on: str | None, as_json: bool) ->
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
         return
-    say(_("Sent {number} on {day}; due {due}, {amount} to pay.").format(
-        number=invoice.number, day=day.isoformat(), due=invoice.due_date.isoformat(),
-        amount=_due(obj, invoice).format()))
+    say(
+        _("Sent {number} on {day}; due {due}, {amount} to pay.").format(
+            number=invoice.number,
+            day=day.isoformat(),
+            due=invoice.due_date.isoformat(),
+            amount=_due(obj, invoice).format(),
+        )
+    )
 
 
 @invoice_group.command("void")
@@ -138,7 +183,9 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
 
 @invoice_group.command("show")
 @click.argument("number")
-@click.option("--format", "fmt", type=click.Choice(["txt", "md", "html"]), default="txt", help=_("Document format."))
+@click.option(
+    "--format", "fmt", type=click.Choice(["txt", "md", "html"]), default="txt", help=_("Document format.")
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to a file."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
@@ -149,8 +196,11 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
 
     invoice, source, year = find_shown_invoice(obj, number)
     if as_json:
-        emit_json(_invoice_out(obj, invoice, obj.today()) if year is None else
-                  archived_invoice_json(obj, invoice, year))
+        emit_json(
+            _invoice_out(obj, invoice, obj.today())
+            if year is None
+            else archived_invoice_json(obj, invoice, year)
+        )
         return
     text = render(source, invoice.id or 0, fmt)
     if output is None:
@@ -164,14 +214,18 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
 
 @invoice_group.command("list")
 @click.option("--client", metavar="CLIENT", help=_("Only this client's invoices."))
-@click.option("--status", type=click.Choice(["draft", "sent", "partial", "paid", "void", "overdue", "open"]),
-              help=_("Only invoices with this status."))
+@click.option(
+    "--status",
+    type=click.Choice(["draft", "sent", "partial", "paid", "void", "overdue", "open"]),
+    help=_("Only invoices with this status."),
+)
 @click.option("--on", "on", metavar="DATE", help=_("Judge overdue as of this date."))
 @click.option("--archived", is_flag=True, help=_("Include archived invoices (paid, of closed years)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def invoice_list(obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool,
-                 as_json: bool) -> None:
+def invoice_list(
+    obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool, as_json: bool
+) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
     from vatui.cli.ledger_shapes import invoice_json
     from vatui.services.clients import find_client
@@ -189,8 +243,12 @@ def invoice_list(obj: CliContext, client: str | None, status: str | None, on: st
         return
     if as_json:
         protocol = ws.settings().protocol
-        emit_json({"date": day.isoformat(), "invoices": [invoice_json(i, due, names, day, protocol)
-                                                          for i, due, _s in rows]})
+        emit_json(
+            {
+                "date": day.isoformat(),
+                "invoices": [invoice_json(i, due, names, day, protocol) for i, due, _s in rows],
+            }
+        )
         return
     if not rows:
         say(_("No invoices."))
@@ -213,15 +271,21 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
     day = _day(obj, on)
     if add:
         fee_invoice = add_late_fee(ws, invoice.id or 0, day)
-        say(_("Created draft {number} with the late fee on {other}.").format(
-            number=fee_invoice.number, other=invoice.number))
+        say(
+            _("Created draft {number} with the late fee on {other}.").format(
+                number=fee_invoice.number, other=invoice.number
+            )
+        )
         return
     fee = propose_late_fee(ws, invoice.id or 0, day)
     if fee is None:
         say(_("No late fee proposed for {number}.").format(number=invoice.number))
     else:
-        say(_("Proposed late fee on {number}: {fee}. Charge it with --add.").format(
-            number=invoice.number, fee=fee.format()))
+        say(
+            _("Proposed late fee on {number}: {fee}. Charge it with --add.").format(
+                number=invoice.number, fee=fee.format()
+            )
+        )
 
 
 @click.command("pay")
@@ -232,8 +296,9 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
 @click.option("--reference", default="", help=_("The payer's reference."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the payment as JSON."))
 @pass_ctx
-def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: str, reference: str,
-            as_json: bool) -> None:
+def pay_cmd(
+    obj: CliContext, number: str, amount: str, on: str | None, method: str, reference: str, as_json: bool
+) -> None:
     """Record a payment of AMOUNT on invoice NUMBER (partial payments welcome)."""
     from vatui.cli.ledger_shapes import payment_json
     from vatui.domain.amounts import parse_amount
@@ -250,8 +315,14 @@ def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: s
         out["amount_due"] = result.due.to_json()
         emit_json(out)
         return
-    say(_("Recorded {amount} on {number}: {status}, {due} still due.").format(
-        amount=money.format(), number=invoice.number, status=_(result.invoice.status), due=result.due.format()))
+    say(
+        _("Recorded {amount} on {number}: {status}, {due} still due.").format(
+            amount=money.format(),
+            number=invoice.number,
+            status=_(result.invoice.status),
+            due=result.due.format(),
+        )
+    )
     if result.credit.minor:
         say(_("{credit} more than was due is now the client's credit.").format(credit=result.credit.format()))
 
@@ -264,8 +335,9 @@ def pay_cmd(obj: CliContext, number: str, amount: str, on: str | None, method: s
 @click.option("--wake", is_flag=True, help=_("Undo a snooze: reminders are due again."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, snooze: str | None, wake: bool,
-               as_json: bool) -> None:
+def remind_cmd(
+    obj: CliContext, number: str, on: str | None, dry_run: bool, snooze: str | None, wake: bool, as_json: bool
+) -> None:
     """Print the due collection step's text for NUMBER and log it as sent (or snooze it)."""
     from vatui.services.ledger_collect import draft_reminder, mark_reminder_sent
     from vatui.services.ledger_data import find_invoice
@@ -284,13 +356,25 @@ def remind_cmd(obj: CliContext, number: str, on: str | None, dry_run: bool, snoo
     if not dry_run:
         mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
     if as_json:
-        emit_json({"invoice": invoice.number, "step": draft.step + 1, "name": draft.name, "date": day.isoformat(),
-                   "text": draft.text, "logged": not dry_run, "pauses_work": draft.final})
+        emit_json(
+            {
+                "invoice": invoice.number,
+                "step": draft.step + 1,
+                "name": draft.name,
+                "date": day.isoformat(),
+                "text": draft.text,
+                "logged": not dry_run,
+                "pauses_work": draft.final,
+            }
+        )
         return
     click.echo(show_block(draft.text))
     if not dry_run:
-        say(_("— logged step “{name}” for {number} on {day}.").format(
-            name=show(draft.name), number=invoice.number, day=day.isoformat()))
+        say(
+            _("— logged step “{name}” for {number} on {day}.").format(
+                name=show(draft.name), number=invoice.number, day=day.isoformat()
+            )
+        )
         if draft.final:
             say(_("The client is now on hold until this invoice is paid."))
 
@@ -304,7 +388,11 @@ def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_
     elif until is None:
         say(_("Reminders for {number} are due again.").format(number=invoice.number))
     else:
-        say(_("Reminders for {number} snoozed until {day}.").format(number=invoice.number, day=until.isoformat()))
+        say(
+            _("Reminders for {number} snoozed until {day}.").format(
+                number=invoice.number, day=until.isoformat()
+            )
+        )
 
 
 def show_block(text: str) -> str:

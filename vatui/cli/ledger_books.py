@@ -32,8 +32,12 @@ def expense_group() -> None:
 
 @expense_group.command("add")
 @click.argument("amount")
-@click.option("--category", required=True, metavar="C",
-              help=_("software, equipment, internet, workspace, training, marketing, fees or other."))
+@click.option(
+    "--category",
+    required=True,
+    metavar="C",
+    help=_("software, equipment, internet, workspace, training, marketing, fees or other."),
+)
 @click.option("--vendor", default="", help=_("Who was paid."))
 @click.option("--note", default="", help=_("What for."))
 @click.option("--on", "on", metavar="DATE", help=_("When it was paid (default today)."))
@@ -42,8 +46,18 @@ def expense_group() -> None:
 @click.option("--currency", metavar="X", help=_("ISO code (default: the workspace's)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the expense as JSON."))
 @pass_ctx
-def expense_add(obj: CliContext, amount: str, category: str, vendor: str, note: str, on: str | None,
-                every: str | None, client: str | None, currency: str | None, as_json: bool) -> None:
+def expense_add(
+    obj: CliContext,
+    amount: str,
+    category: str,
+    vendor: str,
+    note: str,
+    on: str | None,
+    every: str | None,
+    client: str | None,
+    currency: str | None,
+    as_json: bool,
+) -> None:
     """Record an expense of AMOUNT."""
     from vatui.cli.ledger_shapes import expense_json
     from vatui.domain.amounts import parse_amount
@@ -55,16 +69,24 @@ def expense_add(obj: CliContext, amount: str, category: str, vendor: str, note: 
     ws = obj.ws()
     settings = ws.settings()
     client_id = find_client(ws, client).id if client else None
-    money = parse_amount(amount, check_currency(currency if currency is not None else settings.default_currency), settings.decimal_comma)
+    money = parse_amount(
+        amount,
+        check_currency(currency if currency is not None else settings.default_currency),
+        settings.decimal_comma,
+    )
     day = obj.parse_date(on) if on else obj.today()
-    expense = add_expense(ws, money, category=category, on=day, vendor=vendor, note=note, every=every,
-                          client_id=client_id)
+    expense = add_expense(
+        ws, money, category=category, on=day, vendor=vendor, note=note, every=every, client_id=client_id
+    )
     if as_json:
         emit_json(expense_json(expense, client_names(ws)))
         return
     kind = _(" every {e}").format(e=every) if every else ""
-    say(_("Recorded expense #{id}: {amount} {category}{kind}.").format(
-        id=expense.id, amount=money.format(), category=expense.category, kind=kind))
+    say(
+        _("Recorded expense #{id}: {amount} {category}{kind}.").format(
+            id=expense.id, amount=money.format(), category=expense.category, kind=kind
+        )
+    )
 
 
 @expense_group.command("list")
@@ -127,7 +149,9 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     head = "".join(f"{_(b):>14}" for b in (*AGING_BUCKETS, "total"))
     say(f"{_('client'):<22} {'':3}{head}")
     for r in rows:
-        cells = "".join(f"{r.buckets[b].amount_str():>14}" for b in AGING_BUCKETS) + f"{r.total.amount_str():>14}"
+        cells = (
+            "".join(f"{r.buckets[b].amount_str():>14}" for b in AGING_BUCKETS) + f"{r.total.amount_str():>14}"
+        )
         say(f"{_cells(r.client, 22)} {r.currency:3}{cells}")
     for cur, t in aging_totals(rows).items():
         cells = "".join(f"{t[b].amount_str():>14}" for b in (*AGING_BUCKETS, "total"))
@@ -159,8 +183,10 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
         return
     say(f"{_('month'):<8} {'':3} {_('income'):>14} {_('expenses'):>14} {_('net'):>14}")
     for r in rows:
-        say(f"{r.month:<8} {r.currency:3} {r.income.amount_str():>14} {r.expenses.amount_str():>14} "
-            f"{r.net.amount_str():>14}")
+        say(
+            f"{r.month:<8} {r.currency:3} {r.income.amount_str():>14} {r.expenses.amount_str():>14} "
+            f"{r.net.amount_str():>14}"
+        )
     if not rows:
         say(_("No income or expenses yet."))
 
@@ -180,11 +206,15 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     if as_json:
         emit_json(clients_json(rows))
         return
-    say(f"{_('client'):<24} {'':3} {_('revenue'):>14} {_('outstanding'):>14} {_('hours'):>9} {_('per hour'):>10}")
+    say(
+        f"{_('client'):<24} {'':3} {_('revenue'):>14} {_('outstanding'):>14} {_('hours'):>9} {_('per hour'):>10}"
+    )
     for r in rows:
         rate = r.effective_rate.amount_str() if r.effective_rate else "—"
-        say(f"{_cells(r.client, 24)} {r.currency:3} {r.revenue.amount_str():>14} {r.outstanding.amount_str():>14} "
-            f"{format_duration(r.minutes):>9} {rate:>10}")
+        say(
+            f"{_cells(r.client, 24)} {r.currency:3} {r.revenue.amount_str():>14} {r.outstanding.amount_str():>14} "
+            f"{format_duration(r.minutes):>9} {rate:>10}"
+        )
     if not rows:
         say(_("No clients with revenue or time yet."))
 
@@ -214,10 +244,17 @@ def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
 
 @click.command("csv")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--excel", is_flag=True,
-              help=_("For a spreadsheet: UTF-8 with BOM, the workspace's separator and decimal mark."))
-@click.option("--decimal-comma/--decimal-point", "decimal_comma", default=None,
-              help=_("With --excel: ';' and '1234,56' (default: the workspace's number format)."))
+@click.option(
+    "--excel",
+    is_flag=True,
+    help=_("For a spreadsheet: UTF-8 with BOM, the workspace's separator and decimal mark."),
+)
+@click.option(
+    "--decimal-comma/--decimal-point",
+    "decimal_comma",
+    default=None,
+    help=_("With --excel: ';' and '1234,56' (default: the workspace's number format)."),
+)
 @pass_ctx
 def export_csv_cmd(obj: CliContext, directory: Path, excel: bool, decimal_comma: bool | None) -> None:
     """Invoices, lines, payments, expenses, time and clients as CSV files in DIRECTORY."""

@@ -19,32 +19,62 @@ def _d(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def invoice_json(invoice: Invoice, due: Money, names: dict[int, str], on: date,
-                 protocol: tuple[ProtocolStep, ...] = ()) -> dict[str, Any]:
+def invoice_json(
+    invoice: Invoice, due: Money, names: dict[int, str], on: date, protocol: tuple[ProtocolStep, ...] = ()
+) -> dict[str, Any]:
     """An invoice as JSON; ``due`` is what is still owed, ``on`` the day it is judged on."""
     t = totals(invoice)
-    paid = t.total.minor - due.minor - sum(
-        m.minor for m in (invoice.deposit_applied, invoice.credit_applied) if m is not None)
+    paid = (
+        t.total.minor
+        - due.minor
+        - sum(m.minor for m in (invoice.deposit_applied, invoice.credit_applied) if m is not None)
+    )
     status = display_status(invoice, due, on)
     return {
-        "id": invoice.id, "number": invoice.number,
+        "id": invoice.id,
+        "number": invoice.number,
         "client": {"id": invoice.client_id, "name": names.get(invoice.client_id)},
-        "kind": invoice.kind, "status": invoice.status, "overdue": status == "overdue",
-        "issue_date": _d(invoice.issue_date), "due_date": _d(invoice.due_date), "sent_on": _d(invoice.sent_on),
-        "voided_on": _d(invoice.voided_on), "currency": invoice.currency,
-        "items": [{
-            "description": i.description, "quantity": i.quantity, "unit_price": i.unit_price.to_json(),
-            "amount": line_amount(i).to_json(), "minutes": i.minutes, "time_entry_ids": list(i.time_entry_ids),
-            "expense_ids": list(i.expense_ids),
-        } for i in invoice.items],
-        "tax_percent": invoice.tax_percent, "subtotal": t.subtotal.to_json(), "discount": t.discount.to_json(),
-        "tax": t.tax.to_json(), "total": t.total.to_json(), "deposit_applied": _m(invoice.deposit_applied),
-        "credit_applied": _m(invoice.credit_applied), "applied_on": _d(invoice.applied_on),
-        "paid": Money(max(paid, 0) if invoice.status not in ("draft", "void") else 0, invoice.currency).to_json(),
+        "kind": invoice.kind,
+        "status": invoice.status,
+        "overdue": status == "overdue",
+        "issue_date": _d(invoice.issue_date),
+        "due_date": _d(invoice.due_date),
+        "sent_on": _d(invoice.sent_on),
+        "voided_on": _d(invoice.voided_on),
+        "currency": invoice.currency,
+        "items": [
+            {
+                "description": i.description,
+                "quantity": i.quantity,
+                "unit_price": i.unit_price.to_json(),
+                "amount": line_amount(i).to_json(),
+                "minutes": i.minutes,
+                "time_entry_ids": list(i.time_entry_ids),
+                "expense_ids": list(i.expense_ids),
+            }
+            for i in invoice.items
+        ],
+        "tax_percent": invoice.tax_percent,
+        "subtotal": t.subtotal.to_json(),
+        "discount": t.discount.to_json(),
+        "tax": t.tax.to_json(),
+        "total": t.total.to_json(),
+        "deposit_applied": _m(invoice.deposit_applied),
+        "credit_applied": _m(invoice.credit_applied),
+        "applied_on": _d(invoice.applied_on),
+        "paid": Money(
+            max(paid, 0) if invoice.status not in ("draft", "void") else 0, invoice.currency
+        ).to_json(),
         "amount_due": due.to_json(),
         "days_overdue": days_overdue(invoice.due_date, on) if status == "overdue" else 0,
-        "reminders": [{"step": r.step + 1, "name": protocol[r.step].name if r.step < len(protocol) else None,
-                       "date": _d(r.on)} for r in invoice.reminders],
+        "reminders": [
+            {
+                "step": r.step + 1,
+                "name": protocol[r.step].name if r.step < len(protocol) else None,
+                "date": _d(r.on),
+            }
+            for r in invoice.reminders
+        ],
         "reminders_snoozed_until": _d(invoice.reminders_snoozed_until),
         "notes": invoice.notes,
     }
@@ -53,8 +83,12 @@ def invoice_json(invoice: Invoice, due: Money, names: dict[int, str], on: date,
 def payment_json(payment: Payment, number: str | None, credit: Money | None = None) -> dict[str, Any]:
     """A payment as JSON (``credit``: the part that became client credit, when known)."""
     out: dict[str, Any] = {
-        "id": payment.id, "invoice": number, "date": _d(payment.on), "amount": payment.amount.to_json(),
-        "method": payment.method, "reference": payment.reference,
+        "id": payment.id,
+        "invoice": number,
+        "date": _d(payment.on),
+        "amount": payment.amount.to_json(),
+        "method": payment.method,
+        "reference": payment.reference,
     }
     if credit is not None:
         out["credit"] = credit.to_json()
@@ -64,10 +98,16 @@ def payment_json(payment: Payment, number: str | None, credit: Money | None = No
 def expense_json(expense: Expense, names: dict[int, str]) -> dict[str, Any]:
     """An expense as JSON."""
     return {
-        "id": expense.id, "date": _d(expense.on), "amount": expense.amount.to_json(),
-        "category": expense.category, "vendor": expense.vendor, "note": expense.note,
-        "recurrence": expense.recurrence, "template_id": expense.template_id,
+        "id": expense.id,
+        "date": _d(expense.on),
+        "amount": expense.amount.to_json(),
+        "category": expense.category,
+        "vendor": expense.vendor,
+        "note": expense.note,
+        "recurrence": expense.recurrence,
+        "template_id": expense.template_id,
         "client": {"id": expense.client_id, "name": names.get(expense.client_id)}
-        if expense.client_id is not None else None,
+        if expense.client_id is not None
+        else None,
         "invoice_id": expense.invoice_id,
     }

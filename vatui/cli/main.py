@@ -21,16 +21,26 @@ from vatui.i18n import _
 #: ``vatui today`` must answer fast, so it loads neither the ledger nor the client book.
 LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "today": ("today",),
-    "add": ("tasks",), "task": ("tasks",), "undo": ("tasks",),
+    "add": ("tasks",),
+    "task": ("tasks",),
+    "undo": ("tasks",),
     "client": ("clients",),
-    "contact": ("contacts",), "status-report": ("contacts",),
+    "contact": ("contacts",),
+    "status-report": ("contacts",),
     "time": ("timelog",),
-    "invoice": ("ledger",), "pay": ("ledger",), "remind": ("ledger",), "payment": ("payments",),
-    "expense": ("ledger_books",), "report": ("ledger_books",),
+    "invoice": ("ledger",),
+    "pay": ("ledger",),
+    "remind": ("ledger",),
+    "payment": ("payments",),
+    "expense": ("ledger_books",),
+    "report": ("ledger_books",),
     "export": ("admin", "ledger_books", "exports"),
     "import": ("imports",),
     "settings": ("settings",),
-    "backup": ("admin",), "restore": ("admin",), "demo-data": ("admin",), "archive": ("admin",),
+    "backup": ("admin",),
+    "restore": ("admin",),
+    "demo-data": ("admin",),
+    "archive": ("admin",),
 }
 
 
@@ -49,14 +59,25 @@ class LazyGroup(click.Group):
 
         super().format_epilog(ctx, formatter)
         with formatter.section(_("Environment")):
-            formatter.write_dl([
-                ("VATUI_DATA_DIR", _("the workspace, backups and archive (now: {path})").format(
-                    path=data_dir(ctx.params.get("data_dir")))),
-                ("VATUI_CONFIG_DIR", _("keymap.toml (now: {path})").format(path=config_dir())),
-                ("NO_COLOR", _("set to draw the app without colour")),
-                ("_VATUI_COMPLETE", _("shell completion: eval \"$(_VATUI_COMPLETE=bash_source vatui)\" "
-                                      "(zsh_source, fish_source)")),
-            ])
+            formatter.write_dl(
+                [
+                    (
+                        "VATUI_DATA_DIR",
+                        _("the workspace, backups and archive (now: {path})").format(
+                            path=data_dir(ctx.params.get("data_dir"))
+                        ),
+                    ),
+                    ("VATUI_CONFIG_DIR", _("keymap.toml (now: {path})").format(path=config_dir())),
+                    ("NO_COLOR", _("set to draw the app without colour")),
+                    (
+                        "_VATUI_COMPLETE",
+                        _(
+                            'shell completion: eval "$(_VATUI_COMPLETE=bash_source vatui)" '
+                            "(zsh_source, fish_source)"
+                        ),
+                    ),
+                ]
+            )
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         modules = LAZY_COMMANDS.get(cmd_name)
@@ -73,11 +94,17 @@ class LazyGroup(click.Group):
         return localize(found) if found is not None else None
 
 
-@click.group(cls=LazyGroup, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "--version", prog_name="vatui", message="%(prog)s %(version)s")
-@click.option("--data-dir", "data_dir", envvar="VATUI_DATA_DIR", metavar="DIR",
-              help=_("Where the workspace lives (default: the platform's data directory)."))
+@click.option(
+    "--data-dir",
+    "data_dir",
+    envvar="VATUI_DATA_DIR",
+    metavar="DIR",
+    help=_("Where the workspace lives (default: the platform's data directory)."),
+)
 @click.option("--demo", is_flag=True, help=_("Open the app on a throwaway sample workspace."))
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, demo: bool) -> None:

@@ -15,7 +15,9 @@ def payment_group() -> None:
 
 @payment_group.command("list")
 @click.option("--invoice", "number", metavar="NUMBER", help=_("Only this invoice's payments."))
-@click.option("--archived", is_flag=True, help=_("Include archived payments (of paid invoices of closed years)."))
+@click.option(
+    "--archived", is_flag=True, help=_("Include archived payments (of paid invoices of closed years).")
+)
 @click.option("--deleted", is_flag=True, help=_("List deleted payments with their reasons instead."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
@@ -37,29 +39,59 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
             if not archived:
                 from vatui.domain.errors import InputError
 
-                raise InputError(_("{number} is archived in {year}: add --archived to list its payments").format(
-                    number=show(number.upper(), 30), year=exc.year)) from None
+                raise InputError(
+                    _("{number} is archived in {year}: add --archived to list its payments").format(
+                        number=show(number.upper(), 30), year=exc.year
+                    )
+                ) from None
             invoice_id = exc.doc_id
     if deleted:
         removals = removed_payments(ws, invoice_id)
         if as_json:
-            emit_json([{"id": g.payment_id, "invoice": num, "date": g.on.isoformat(), "amount": g.amount.to_json(),
-                        "method": g.method, "reference": g.reference, "deleted": g.removed.isoformat(),
-                        "reason": g.reason} for num, g in removals])
+            emit_json(
+                [
+                    {
+                        "id": g.payment_id,
+                        "invoice": num,
+                        "date": g.on.isoformat(),
+                        "amount": g.amount.to_json(),
+                        "method": g.method,
+                        "reference": g.reference,
+                        "deleted": g.removed.isoformat(),
+                        "reason": g.reason,
+                    }
+                    for num, g in removals
+                ]
+            )
             return
         if not removals:
             say(_("No deleted payments."))
         from vatui.domain.clock import local_date
 
         for num, gone in removals:
-            say(_("#{id:<5} {day} {num} {amount:>14}  deleted {when}: {reason}").format(
-                id=gone.payment_id, day=gone.on.isoformat(), num=num, amount=gone.amount.format(),
-                when=local_date(gone.removed, ws.settings().home_timezone).isoformat(), reason=show(gone.reason, 60)))
+            say(
+                _("#{id:<5} {day} {num} {amount:>14}  deleted {when}: {reason}").format(
+                    id=gone.payment_id,
+                    day=gone.on.isoformat(),
+                    num=num,
+                    amount=gone.amount.format(),
+                    when=local_date(gone.removed, ws.settings().home_timezone).isoformat(),
+                    reason=show(gone.reason, 60),
+                )
+            )
         return
     rows = list_payments(ws, invoice_id, archived=archived)
     if as_json:
-        emit_json([{**payment_json(r.payment, r.number), "invoice_status": r.invoice_status,
-                    "archived": r.archived} for r in rows])
+        emit_json(
+            [
+                {
+                    **payment_json(r.payment, r.number),
+                    "invoice_status": r.invoice_status,
+                    "archived": r.archived,
+                }
+                for r in rows
+            ]
+        )
         return
     if not rows:
         say(_("No payments."))
@@ -74,7 +106,9 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
 @payment_group.command("delete")
 @click.argument("payment")
 @click.option("--reason", required=True, metavar="TEXT", help=_("Why it is deleted (kept on the invoice)."))
-@click.option("--reopen", is_flag=True, help=_("Allow it on a paid invoice: the invoice becomes unpaid again."))
+@click.option(
+    "--reopen", is_flag=True, help=_("Allow it on a paid invoice: the invoice becomes unpaid again.")
+)
 @click.option("--json", "as_json", is_flag=True, help=_("Print what was deleted as JSON."))
 @pass_ctx
 def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_json: bool) -> None:
@@ -85,12 +119,24 @@ def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_
 
     done = delete_payment(obj.ws(), parse_id(payment, _("payment")), reason, reopen=reopen)
     if as_json:
-        emit_json({**payment_json(done.payment, done.invoice.number), "reason": done.invoice.removed_payments[-1].reason,
-                   "invoice_status": done.invoice.status, "amount_due": done.due.to_json()})
+        emit_json(
+            {
+                **payment_json(done.payment, done.invoice.number),
+                "reason": done.invoice.removed_payments[-1].reason,
+                "invoice_status": done.invoice.status,
+                "amount_due": done.due.to_json(),
+            }
+        )
         return
-    say(_("Deleted payment #{id} of {amount} on {number}: {status}, {due} due. Undo with: vatui undo").format(
-        id=done.payment.id, amount=done.payment.amount.format(), number=done.invoice.number,
-        status=_(done.invoice.status), due=done.due.format()))
+    say(
+        _("Deleted payment #{id} of {amount} on {number}: {status}, {due} due. Undo with: vatui undo").format(
+            id=done.payment.id,
+            amount=done.payment.amount.format(),
+            number=done.invoice.number,
+            status=_(done.invoice.status),
+            due=done.due.format(),
+        )
+    )
 
 
 COMMANDS: list[click.Command] = [payment_group]

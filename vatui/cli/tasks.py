@@ -49,8 +49,9 @@ def task_group() -> None:
 @click.option("--archived", is_flag=True, help=_("Include archived tasks (done long ago)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
-def task_list(obj: CliContext, client: str | None, column: str | None, show_all: bool, archived: bool,
-              as_json: bool) -> None:
+def task_list(
+    obj: CliContext, client: str | None, column: str | None, show_all: bool, archived: bool, as_json: bool
+) -> None:
     """List tasks in board order."""
     from vatui.services.clients import find_client
     from vatui.services.common import client_names
@@ -99,8 +100,17 @@ def task_show(obj: CliContext, task: str, as_json: bool) -> None:
         return
     data = task_json(found, names)
     say(_line(found, names) + (_("  (archived in {year})").format(year=year) if year else ""))
-    for key in ("priority", "due", "estimate_minutes", "tags", "recurrence", "follow_up", "notes",
-                "created", "completed"):
+    for key in (
+        "priority",
+        "due",
+        "estimate_minutes",
+        "tags",
+        "recurrence",
+        "follow_up",
+        "notes",
+        "created",
+        "completed",
+    ):
         value = data[key]
         if value not in (None, "", []):
             say(f"  {key}: {show(str(value) if not isinstance(value, list) else ', '.join(value))}")
@@ -140,8 +150,11 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
     if opts["priority"] is not None:
         changes["priority"] = None if opts["priority"].lower() in none else opts["priority"]
     if opts["estimate"] is not None:
-        changes["estimate_minutes"] = None if opts["estimate"].lower() in none else parse_duration(
-            opts["estimate"], ws.settings().decimal_comma)
+        changes["estimate_minutes"] = (
+            None
+            if opts["estimate"].lower() in none
+            else parse_duration(opts["estimate"], ws.settings().decimal_comma)
+        )
     if opts["client"] is not None:
         changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id
     if opts["notes"] is not None:
@@ -153,7 +166,9 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
         raise click.UsageError(_("nothing to change: give at least one option"))
     updated = change_task(ws, found.id or 0, change)
     names = client_names(ws)
-    emit_json(task_json(updated, names)) if as_json else say(_("Updated {line}").format(line=_line(updated, names)))
+    emit_json(task_json(updated, names)) if as_json else say(
+        _("Updated {line}").format(line=_line(updated, names))
+    )
 
 
 @task_group.command("move")
@@ -187,8 +202,11 @@ def task_done(obj: CliContext, task: str) -> None:
     if following is not None:
         say(_("Next {line}").format(line=_line(following, names)))
     elif done.recurrence and not found.is_done:
-        say(_("No next occurrence: it would fall after {last}, so the series ends here").format(
-            last=MAX_DATE.isoformat()))
+        say(
+            _("No next occurrence: it would fall after {last}, so the series ends here").format(
+                last=MAX_DATE.isoformat()
+            )
+        )
 
 
 @task_group.command("delete")

@@ -19,10 +19,15 @@ def time_group() -> None:
 
 def _long_options(fn: Any) -> Any:
     """``--minutes N`` / ``--duration D`` / ``--keep``: what a timer that ran past 12 h logs."""
-    fn = click.option("--keep", is_flag=True, help=_("Log all the time a timer that ran past 12 h ran (at most 24 h)."))(fn)
-    fn = click.option("--duration", "duration", metavar="D", help=_("Log D (e.g. 7h30m) instead of all it ran."))(fn)
-    return click.option("--minutes", "minutes", type=int, metavar="N",
-                        help=_("Log N minutes instead of all it ran."))(fn)
+    fn = click.option(
+        "--keep", is_flag=True, help=_("Log all the time a timer that ran past 12 h ran (at most 24 h).")
+    )(fn)
+    fn = click.option(
+        "--duration", "duration", metavar="D", help=_("Log D (e.g. 7h30m) instead of all it ran.")
+    )(fn)
+    return click.option(
+        "--minutes", "minutes", type=int, metavar="N", help=_("Log N minutes instead of all it ran.")
+    )(fn)
 
 
 def _logged(minutes: int | None, duration: str | None, keep: bool) -> int | None:
@@ -41,9 +46,12 @@ def _ask_long(error: Exception, command: str) -> Exception:
     if not isinstance(error, LongTimerError):
         return error
     h, m = divmod(error.elapsed_minutes, 60)
-    return RuleError(_("the timer has run {h} h {m} min, probably forgotten: nothing logged. Say what to log: "
-                       "vatui {command} --duration {limit}h (or --minutes N, or --keep to log it all)").format(
-        h=h, m=m, command=command, limit=LONG_TIMER_MINUTES // 60))
+    return RuleError(
+        _(
+            "the timer has run {h} h {m} min, probably forgotten: nothing logged. Say what to log: "
+            "vatui {command} --duration {limit}h (or --minutes N, or --keep to log it all)"
+        ).format(h=h, m=m, command=command, limit=LONG_TIMER_MINUTES // 60)
+    )
 
 
 @time_group.command("start")
@@ -58,7 +66,9 @@ def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | 
     ws = obj.ws()
     found = find_task(ws, task)
     try:
-        _started, stopped = start_timer(ws, found.id or 0, minutes=_logged(minutes, duration, keep), keep=keep)
+        _started, stopped = start_timer(
+            ws, found.id or 0, minutes=_logged(minutes, duration, keep), keep=keep
+        )
     except Exception as exc:
         raise _ask_long(exc, f"time start {found.id}") from None
     if stopped is not None:
@@ -90,7 +100,9 @@ def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: 
 @click.option("--note", default="", help=_("What was done."))
 @click.option("--non-billable", is_flag=True, help=_("Not to be invoiced."))
 @pass_ctx
-def time_add(obj: CliContext, task: str, duration: str, on: str | None, note: str, non_billable: bool) -> None:
+def time_add(
+    obj: CliContext, task: str, duration: str, on: str | None, note: str, non_billable: bool
+) -> None:
     """Log DURATION (30m, 1h30m, 1.5h) on TASK."""
     from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
     from vatui.services.tasks import find_task
@@ -101,8 +113,11 @@ def time_add(obj: CliContext, task: str, duration: str, on: str | None, note: st
     minutes = parse_duration(duration, ws.settings().decimal_comma, at_most=MAX_ENTRY_MINUTES)
     day = obj.parse_date(on) if on else obj.today()
     add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
-    say(_("Logged {d} on #{id} {title} ({day})").format(
-        d=format_duration(minutes), id=found.id, title=show(found.title, 50), day=day.isoformat()))
+    say(
+        _("Logged {d} on #{id} {title} ({day})").format(
+            d=format_duration(minutes), id=found.id, title=show(found.title, 50), day=day.isoformat()
+        )
+    )
 
 
 @time_group.command("list")
@@ -130,8 +145,12 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     names = client_names(ws)
     titles = {int(k): str(d["title"]) for k, d in ws.docs("tasks").items()}
     if as_json:
-        emit_json([{**time_json(e, names, titles), **({"archived": years.get(e.id or 0)} if archived else {})}
-                   for e in entries])
+        emit_json(
+            [
+                {**time_json(e, names, titles), **({"archived": years.get(e.id or 0)} if archived else {})}
+                for e in entries
+            ]
+        )
         return
     if not entries:
         say(_("No time logged from {a} to {b}.").format(a=first.isoformat(), b=last.isoformat()))
@@ -143,10 +162,11 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
         title = titles.get(entry.task_id, "") if entry.task_id is not None else ""
         minutes = "running" if entry.running else format_duration(entry.minutes)
         total += entry.minutes
-        mark = _(" (archived in {year})").format(year=years[entry.id or 0]) if (entry.id or 0) in years else ""
+        mark = (
+            _(" (archived in {year})").format(year=years[entry.id or 0]) if (entry.id or 0) in years else ""
+        )
         day = local_date(entry.start, zone)
-        say(f"#{entry.id:<5} {day.isoformat()} {minutes:>7}  {show(title, 50)} "
-            f"{show(entry.note, 30)}{mark}")
+        say(f"#{entry.id:<5} {day.isoformat()} {minutes:>7}  {show(title, 50)} {show(entry.note, 30)}{mark}")
     if entries:
         say(_("Total: {d}").format(d=format_duration(total) if total else "0m"))
 

@@ -30,16 +30,22 @@ def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
             say(f"  {ref:>6} {show(item.title, 60)}{client}{detail}")
     cap = result.capacity
     say()
-    say(_("Week: {planned} planned of {available} available, {logged} logged · WIP {wip}/{limit}").format(
-        planned=format_duration(cap.planned_minutes) if cap.planned_minutes else "0h",
-        available=format_duration(cap.available_minutes) if cap.available_minutes else "0h",
-        logged=format_duration(cap.logged_minutes) if cap.logged_minutes else "0h",
-        wip=cap.wip, limit=cap.wip_limit))
+    say(
+        _("Week: {planned} planned of {available} available, {logged} logged · WIP {wip}/{limit}").format(
+            planned=format_duration(cap.planned_minutes) if cap.planned_minutes else "0h",
+            available=format_duration(cap.available_minutes) if cap.available_minutes else "0h",
+            logged=format_duration(cap.logged_minutes) if cap.logged_minutes else "0h",
+            wip=cap.wip,
+            limit=cap.wip_limit,
+        )
+    )
     if result.timer:
-        say(_("Timer running: {title} ({minutes} min)").format(
-            title=show(result.timer["title"], 50), minutes=result.timer["minutes"]))
+        say(
+            _("Timer running: {title} ({minutes} min)").format(
+                title=show(result.timer["title"], 50), minutes=result.timer["minutes"]
+            )
+        )
     if result.unbilled_minutes:
         say(_("Unbilled time: {d}").format(d=format_duration(result.unbilled_minutes)))
     for note in result.notes:
         say(show(note))
-

@@ -53,14 +53,13 @@ def _marker_currency(marker: str, default: str, text: str) -> str:
         return CURRENCY_SYMBOLS[upper]
     if upper == default or upper in words.ISO_CURRENCIES or upper in CURRENCY_DECIMALS:
         return upper
-    raise ParseError(
-        _("{text!r}: {code!r} is not a currency code I know").format(text=text, code=marker)
-    )
+    raise ParseError(_("{text!r}: {code!r} is not a currency code I know").format(text=text, code=marker))
 
 
 def _format_hint(fmt: NumberFormat) -> str:
     return _("a number like {example} (a {decimal!r} before the decimals)").format(
-        example=fmt.example, decimal=fmt.decimal)
+        example=fmt.example, decimal=fmt.decimal
+    )
 
 
 def _currency_of(pre: str | None, post: str | None, default: str, text: str) -> str:
@@ -83,7 +82,9 @@ def parse_amount(
     """
     default = check_currency(currency)
     fmt = number_format(decimal_comma)
-    too_long = ParseError(_("that is too long to be an amount: expected {hint}").format(hint=_format_hint(fmt)))
+    too_long = ParseError(
+        _("that is too long to be an amount: expected {hint}").format(hint=_format_hint(fmt))
+    )
     if len(text) > 4 * MAX_AMOUNT_TEXT:
         raise too_long
     shown = " ".join(text.split()).replace("\u2212", "-")

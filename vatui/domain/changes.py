@@ -35,9 +35,14 @@ def merge_tags(current: Iterable[str], added: Iterable[str], removed: Iterable[s
     return tuple(dict.fromkeys([*(t for t in current if t not in drop), *added]))
 
 
-def _scalars(before: Mapping[str, Any] | None, after: Mapping[str, Any], lists: tuple[str, ...]) -> dict[str, Any]:
-    return {k: v for k, v in after.items()
-            if k not in lists and (before is None or k not in before or before[k] != v)}
+def _scalars(
+    before: Mapping[str, Any] | None, after: Mapping[str, Any], lists: tuple[str, ...]
+) -> dict[str, Any]:
+    return {
+        k: v
+        for k, v in after.items()
+        if k not in lists and (before is None or k not in before or before[k] != v)
+    }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,13 +75,24 @@ class ClientChanges:
     @property
     def empty(self) -> bool:
         """Whether the change changes nothing at all."""
-        return not (self.values or self.notes_added or self.tags_added or self.tags_removed
-                    or self.people_added or self.people_removed or self.channels_added
-                    or self.channels_removed or self.email or self.vetting_set or self.vetting_removed)
+        return not (
+            self.values
+            or self.notes_added
+            or self.tags_added
+            or self.tags_removed
+            or self.people_added
+            or self.people_removed
+            or self.channels_added
+            or self.channels_removed
+            or self.email
+            or self.vetting_set
+            or self.vetting_removed
+        )
 
     @classmethod
-    def between(cls, before: Mapping[str, Any] | None, after: Mapping[str, Any],
-                notes_added: tuple[Note, ...] = ()) -> ClientChanges:
+    def between(
+        cls, before: Mapping[str, Any] | None, after: Mapping[str, Any], notes_added: tuple[Note, ...] = ()
+    ) -> ClientChanges:
         """The change from a form's values as opened (``before``) to its values as saved.
 
         Only fields whose value differs are set; list fields become additions and removals,
@@ -93,14 +109,19 @@ class ClientChanges:
         first = next((c.handle for c in new_channels if c.kind == "email"), None)
         old_first = next((c.handle for c in before.get("channels", ()) if c.kind == "email"), None)
         return cls(
-            values=_scalars(before, after, CLIENT_LISTS), notes_added=notes_added,
-            tags_added=tags[0], tags_removed=tags[1],
+            values=_scalars(before, after, CLIENT_LISTS),
+            notes_added=notes_added,
+            tags_added=tags[0],
+            tags_removed=tags[1],
             people_added=people[0],
-            people_removed=tuple(p.name for p in people[1]
-                                 if p.name.lower() not in {a.name.lower() for a in people[0]}),
-            channels_added=channels[0], channels_removed=channels[1],
+            people_removed=tuple(
+                p.name for p in people[1] if p.name.lower() not in {a.name.lower() for a in people[0]}
+            ),
+            channels_added=channels[0],
+            channels_removed=channels[1],
             email=first if first is not None and first != old_first else None,
-            vetting_set=vetting[0], vetting_removed=tuple(v.key for v in vetting[1] if v.key not in kept),
+            vetting_set=vetting[0],
+            vetting_removed=tuple(v.key for v in vetting[1] if v.key not in kept),
         )
 
     def apply(self, client: Client) -> Client:
@@ -117,8 +138,13 @@ class ClientChanges:
                 people[same[0]] = person
             else:
                 people.append(person)
-        channels = [c for c in merged.channels if not any(
-            r.kind == c.kind and (not r.handle or r.handle == c.handle) for r in self.channels_removed)]
+        channels = [
+            c
+            for c in merged.channels
+            if not any(
+                r.kind == c.kind and (not r.handle or r.handle == c.handle) for r in self.channels_removed
+            )
+        ]
         for channel in self.channels_added:
             if channel not in channels:
                 channels.append(channel)
@@ -130,10 +156,13 @@ class ClientChanges:
         merged = merged.with_(
             notes=(*merged.notes, *self.notes_added),
             tags=merge_tags(merged.tags, self.tags_added, self.tags_removed),
-            people=tuple(people), channels=tuple(channels),
+            people=tuple(people),
+            channels=tuple(channels),
             vetting=tuple(sorted(vetting.values(), key=lambda v: _vetting_order(v.key))),
         )
-        if "preferred_channel" not in self.values and merged.preferred_channel not in {c.kind for c in channels}:
+        if "preferred_channel" not in self.values and merged.preferred_channel not in {
+            c.kind for c in channels
+        }:
             merged = merged.with_(preferred_channel=None)
         return merged
 
@@ -162,8 +191,13 @@ class TaskChanges:
     @property
     def empty(self) -> bool:
         """Whether the change changes nothing at all."""
-        return not (self.values or self.tags_added or self.tags_removed or self.checklist_added
-                    or self.checklist_removed)
+        return not (
+            self.values
+            or self.tags_added
+            or self.tags_removed
+            or self.checklist_added
+            or self.checklist_removed
+        )
 
     @classmethod
     def between(cls, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> TaskChanges:
@@ -172,13 +206,19 @@ class TaskChanges:
             return cls(values=dict(after))
         tags = _diff(before.get("tags", ()), after.get("tags", ()))
         checklist = _diff(before.get("checklist", ()), after.get("checklist", ()))
-        return cls(values=_scalars(before, after, TASK_LISTS), tags_added=tags[0], tags_removed=tags[1],
-                   checklist_added=checklist[0], checklist_removed=tuple(i.text for i in checklist[1]))
+        return cls(
+            values=_scalars(before, after, TASK_LISTS),
+            tags_added=tags[0],
+            tags_removed=tags[1],
+            checklist_added=checklist[0],
+            checklist_removed=tuple(i.text for i in checklist[1]),
+        )
 
     def apply(self, task: Task) -> Task:
         """``task`` (as read inside the lock) with this change made."""
         merged = task.with_(**self.values) if self.values else task
         checklist = [i for i in merged.checklist if i.text not in self.checklist_removed]
         checklist += [i for i in self.checklist_added if i not in checklist]
-        return merged.with_(tags=merge_tags(merged.tags, self.tags_added, self.tags_removed),
-                            checklist=tuple(checklist))
+        return merged.with_(
+            tags=merge_tags(merged.tags, self.tags_added, self.tags_removed), checklist=tuple(checklist)
+        )

@@ -63,9 +63,7 @@ _SIGNED_RE: Final = re.compile(rf"^([+-])\s*([0-9]+)\s*({_W}*)$")
 _COUNT_UNIT_RE: Final = re.compile(rf"^(?:([0-9]+)\s*|({_W}+)\s+)({_W}+)$")
 _ORD: Final = "|".join(words.ORDINAL_SUFFIXES)
 _OF: Final = "|".join(sorted(words.OF_WORDS))
-_MONTH_DAY_RE: Final = re.compile(
-    rf"^({_W}+)\.?\s*([0-9]{{1,2}})(?:{_ORD})?(?:\s+([0-9]{{4}}))?$"
-)
+_MONTH_DAY_RE: Final = re.compile(rf"^({_W}+)\.?\s*([0-9]{{1,2}})(?:{_ORD})?(?:\s+([0-9]{{4}}))?$")
 _DAY_MONTH_RE: Final = re.compile(
     rf"^([0-9]{{1,2}})(?:{_ORD})?\s*(?:(?:{_OF})\s+)?({_W}+)\.?(?:\s+([0-9]{{4}}))?$"
 )
@@ -105,9 +103,13 @@ def in_business_range(d: date) -> bool:
 def check_business_date(d: date, text: str | None = None) -> date:
     """``d`` itself when it lies in the business range; ``ParseError`` otherwise."""
     if not in_business_range(d):
-        raise ParseError(_("{text!r} is out of range: dates go from {first} to {last}").format(
-            text=text if text is not None else d.isoformat(),
-            first=MIN_DATE.isoformat(), last=MAX_DATE.isoformat()))
+        raise ParseError(
+            _("{text!r} is out of range: dates go from {first} to {last}").format(
+                text=text if text is not None else d.isoformat(),
+                first=MIN_DATE.isoformat(),
+                last=MAX_DATE.isoformat(),
+            )
+        )
     return d
 
 
@@ -117,8 +119,11 @@ def derived_date(start: date, days: int, what: str) -> date:
     writes a date it would refuse to read back; ``what`` names it in the message."""
     moved = shift_days(start, days)
     if not in_business_range(moved):
-        raise InputError(_("{what} would be {d}, past the last date vatui keeps ({last})").format(
-            what=what, d=moved.isoformat(), last=MAX_DATE.isoformat()))
+        raise InputError(
+            _("{what} would be {d}, past the last date vatui keeps ({last})").format(
+                what=what, d=moved.isoformat(), last=MAX_DATE.isoformat()
+            )
+        )
     return moved
 
 
@@ -221,8 +226,9 @@ def _unit(word: str, text: str) -> words.DateUnit:
     unit = words.DATE_UNITS.get(word)
     if unit is None:
         raise ParseError(
-            _("{text!r}: {unit!r} is not a unit; use d (days), w (weeks), m (months) or y (years)")
-            .format(text=text, unit=word)
+            _("{text!r}: {unit!r} is not a unit; use d (days), w (weeks), m (months) or y (years)").format(
+                text=text, unit=word
+            )
         )
     return unit
 
@@ -245,15 +251,20 @@ def _count_and_unit(rest: str, text: str) -> tuple[int, words.DateUnit] | None:
 def _make(year: int, month: int, day: int, text: str) -> date:
     """``date(year, month, day)`` or a ParseError that says what is wrong."""
     if not 1 <= month <= 12:
-        raise ParseError(_("{text!r} is not a date: there is no month {month}").format(
-            text=text, month=month))
+        raise ParseError(
+            _("{text!r} is not a date: there is no month {month}").format(text=text, month=month)
+        )
     if not date.min.year <= year <= date.max.year:
-        raise ParseError(_("{text!r} is not a date: year {year} is out of range").format(
-            text=text, year=year))
+        raise ParseError(
+            _("{text!r} is not a date: year {year} is out of range").format(text=text, year=year)
+        )
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        raise ParseError(_("{text!r} is not a date: {month} {year} has {n} days").format(
-            text=text, month=_(words.MONTH_NAMES[month - 1]), year=year, n=last))
+        raise ParseError(
+            _("{text!r} is not a date: {month} {year} has {n} days").format(
+                text=text, month=_(words.MONTH_NAMES[month - 1]), year=year, n=last
+            )
+        )
     return date(year, month, day)
 
 
@@ -263,8 +274,11 @@ def _month_day(month: int, day: int, year: str | None, today: date, text: str) -
         return _make(int(year), month, day, text)
     longest = 29 if month == 2 else days_in_month(2000, month)
     if not 1 <= day <= longest:
-        raise ParseError(_("{text!r} is not a date: {month} has at most {n} days").format(
-            text=text, month=_(words.MONTH_NAMES[month - 1]), n=longest))
+        raise ParseError(
+            _("{text!r} is not a date: {month} has at most {n} days").format(
+                text=text, month=_(words.MONTH_NAMES[month - 1]), n=longest
+            )
+        )
     for y in range(today.year, min(today.year + 9, date.max.year + 1)):
         if day <= days_in_month(y, month) and date(y, month, day) >= today:
             return date(y, month, day)
@@ -299,7 +313,8 @@ def _relative(s: str, today: date, text: str) -> date | None:
         if not unit_word:
             raise ParseError(
                 _("{text!r}: add a unit, like {sign}{n}d (days), w, m or y").format(
-                    text=text, sign=sign, n=digits)
+                    text=text, sign=sign, n=digits
+                )
             )
         n = _count(digits)
         return _shift(today, -n if sign == "-" else n, _unit(unit_word, text), text)
@@ -317,7 +332,8 @@ def _relative(s: str, today: date, text: str) -> date | None:
         day = next_weekday(today, words.WEEKDAYS[rest])
         raise ParseError(
             _("{text!r} is ambiguous: write {word!r} for {date}, or the date itself").format(
-                text=text, word=rest, date=short_date(day, today))
+                text=text, word=rest, date=short_date(day, today)
+            )
         )
     return None
 
@@ -345,15 +361,19 @@ def parse_date(text: str, today: date, date_order: str = "") -> date:
         if first in words.WEEKDAYS and rest:
             found = _absolute(rest, today, stripped)
             if found is not None and found.weekday() != words.WEEKDAYS[first]:
-                raise ParseError(_("{text!r}: {date} is a {weekday}").format(
-                    text=stripped, date=found.isoformat(),
-                    weekday=_(words.WEEKDAY_NAMES[found.weekday()])))
+                raise ParseError(
+                    _("{text!r}: {date} is a {weekday}").format(
+                        text=stripped, date=found.isoformat(), weekday=_(words.WEEKDAY_NAMES[found.weekday()])
+                    )
+                )
     if found is None:
         if _BARE_DAY_RE.match(s):
-            raise ParseError(_('{text!r}: which month? write "{text} {month}" or YYYY-MM-DD').format(
-                text=stripped, month=_(words.MONTH_ABBR[today.month - 1]).casefold()))
-        raise ParseError(_("{text!r} is not a date I know: {hint}").format(
-            text=stripped, hint=_(_HINT)))
+            raise ParseError(
+                _('{text!r}: which month? write "{text} {month}" or YYYY-MM-DD').format(
+                    text=stripped, month=_(words.MONTH_ABBR[today.month - 1]).casefold()
+                )
+            )
+        raise ParseError(_("{text!r} is not a date I know: {hint}").format(text=stripped, hint=_(_HINT)))
     return check_business_date(found, stripped)
 
 
@@ -383,9 +403,7 @@ def describe_date(d: date, today: date) -> str:
         return _("yesterday")
     label = short_date(d, today)
     if 2 <= delta <= 6:
-        return ngettext("in {n} day ({date})", "in {n} days ({date})", delta).format(
-            n=delta, date=label)
+        return ngettext("in {n} day ({date})", "in {n} days ({date})", delta).format(n=delta, date=label)
     if -6 <= delta <= -2:
-        return ngettext("{n} day ago ({date})", "{n} days ago ({date})", -delta).format(
-            n=-delta, date=label)
+        return ngettext("{n} day ago ({date})", "{n} days ago ({date})", -delta).format(n=-delta, date=label)
     return label

@@ -66,6 +66,7 @@ def _type_check(kind: type, expected: str) -> Check:
     def check(value: Any) -> None:
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise _expect(expected, value)
+
     return check
 
 
@@ -78,8 +79,12 @@ def _moment_check(kind: type[date] | type[datetime]) -> Check:
         except ValueError:
             raise _Mismatch(_("not a date ({value!r})").format(value=value[:40])) from None
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise _Mismatch(_("the year {year} is outside {first}–{last}").format(
-                year=year, first=FIRST_YEAR, last=LAST_YEAR))
+            raise _Mismatch(
+                _("the year {year} is outside {first}–{last}").format(
+                    year=year, first=FIRST_YEAR, last=LAST_YEAR
+                )
+            )
+
     return check
 
 
@@ -103,6 +108,7 @@ def _optional(inner: Check) -> Check:
     def check(value: Any) -> None:
         if value is not None:
             inner(value)
+
     return check
 
 
@@ -118,6 +124,7 @@ def _list_of(inner: Check | None) -> Check:
             except _Mismatch as exc:
                 exc.path.insert(0, f"[{n}]")
                 raise
+
     return check
 
 
@@ -126,6 +133,7 @@ def _record_check(cls: type[Record]) -> Check:
         if not isinstance(value, dict):
             raise _expect(_("an object"), value)
         _fields_check(cls)(value)
+
     return check
 
 
@@ -190,8 +198,11 @@ def _fields_check(cls: type[Record]) -> Check:
 
 
 def _bad(where: str, expected: str, value: Any) -> BadDocument:
-    return BadDocument(_("{where}: expected {expected}, found {found}").format(
-        where=where, expected=expected, found=_kind(value)))
+    return BadDocument(
+        _("{where}: expected {expected}, found {found}").format(
+            where=where, expected=expected, found=_kind(value)
+        )
+    )
 
 
 def _kind(value: Any) -> str:
@@ -264,11 +275,16 @@ def _check_values(record: Record, where: str) -> None:
             raise BadDocument(f"{where}.{name}: {exc}") from exc
     if isinstance(record, Invoice):
         amounts = [(f"items[{n}].unit_price", item.unit_price) for n, item in enumerate(record.items)]
-        amounts += [(name, getattr(record, name)) for name in ("discount", "credit_applied", "deposit_applied")]
+        amounts += [
+            (name, getattr(record, name)) for name in ("discount", "credit_applied", "deposit_applied")
+        ]
         for name, money in amounts:
             if money is not None and money.currency != record.currency:
-                raise BadDocument(_("{where}.{name}: {found} on an invoice in {currency}").format(
-                    where=where, name=name, found=money.currency, currency=record.currency))
+                raise BadDocument(
+                    _("{where}.{name}: {found} on an invoice in {currency}").format(
+                        where=where, name=name, found=money.currency, currency=record.currency
+                    )
+                )
     for n, item in enumerate(getattr(record, "items", ())):
         if isinstance(item, LineItem):
             _check_values(item, f"{where}.items[{n}]")

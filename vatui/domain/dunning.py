@@ -32,8 +32,18 @@ from vatui.domain.dates import shift_days
 from vatui.domain.ledger import ReminderSent
 from vatui.domain.settings import ProtocolStep
 
-PLACEHOLDERS = ("client", "number", "amount_due", "due_date", "days_overdue", "business",
-                "contact", "amount", "due", "days_late")
+PLACEHOLDERS = (
+    "client",
+    "number",
+    "amount_due",
+    "due_date",
+    "days_overdue",
+    "business",
+    "contact",
+    "amount",
+    "due",
+    "days_late",
+)
 """The names a template may use, in braces."""
 
 _PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
@@ -50,8 +60,13 @@ def last_sent(reminders: Sequence[ReminderSent]) -> int:
 
 
 def due_step(
-    due_date: date, reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep], on: date,
-    *, open_: bool = True, snoozed_until: date | None = None,
+    due_date: date,
+    reminders: Sequence[ReminderSent],
+    protocol: Sequence[ProtocolStep],
+    on: date,
+    *,
+    open_: bool = True,
+    snoozed_until: date | None = None,
 ) -> int | None:
     """Index of the protocol step to send on ``on``, or ``None``.
 
@@ -81,15 +96,19 @@ def due_step(
     return step if when <= on else None
 
 
-def next_step_date(due_date: date, reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> date | None:
+def next_step_date(
+    due_date: date, reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]
+) -> date | None:
     """The first day the next step may be sent once one was sent (``None``: all sent, or none yet)."""
     last = last_sent(reminders)
     step = last + 1
     if last < 0 or step >= len(protocol) or last >= len(protocol):
         return None
     sent_on = max(r.on for r in reminders if r.step == last)
-    return max(step_date(due_date, protocol[step]),
-               shift_days(sent_on, protocol[step].offset_days - protocol[last].offset_days))
+    return max(
+        step_date(due_date, protocol[step]),
+        shift_days(sent_on, protocol[step].offset_days - protocol[last].offset_days),
+    )
 
 
 def all_sent(reminders: Sequence[ReminderSent], protocol: Sequence[ProtocolStep]) -> bool:
@@ -116,8 +135,15 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 
 
 def values_for(
-    *, client: str, number: str, amount_due: str, due_date: date, on: date, business: str,
-    contact: str = "", due: str = "",
+    *,
+    client: str,
+    number: str,
+    amount_due: str,
+    due_date: date,
+    on: date,
+    business: str,
+    contact: str = "",
+    due: str = "",
 ) -> dict[str, str]:
     """The placeholder values of one reminder (``contact``: the person written to, else the
     client; ``due``: the due date as the client reads it, else ISO)."""

@@ -61,12 +61,16 @@ def _check_minutes_after_hours(hours_minutes: Decimal, minutes: Decimal | int, t
     ways of writing the part of an hour: both refused."""
     if hours_minutes % 60:
         raise ParseError(
-            _("{text!r}: give whole hours before the minutes, like 1h30m, or hours alone, like 1.5h")
-            .format(text=text))
+            _("{text!r}: give whole hours before the minutes, like 1h30m, or hours alone, like 1.5h").format(
+                text=text
+            )
+        )
     if minutes >= 60:
         raise ParseError(
-            _("{text!r}: the minutes after the hours must be under 60 (write {fixed} or the minutes alone)")
-            .format(text=text, fixed=format_duration(int(hours_minutes + minutes))))
+            _(
+                "{text!r}: the minutes after the hours must be under 60 (write {fixed} or the minutes alone)"
+            ).format(text=text, fixed=format_duration(int(hours_minutes + minutes)))
+        )
 
 
 def _number(num: str, fmt: NumberFormat, text: str) -> Decimal:
@@ -95,12 +99,11 @@ def _units(s: str, text: str, fmt: NumberFormat) -> Decimal:
         if factor is None:
             raise ParseError(
                 _("{text!r}: {unit!r} is not a unit of time; use h (hours) or m (minutes)").format(
-                    text=text, unit=unit_word)
+                    text=text, unit=unit_word
+                )
             )
         if seen and factor >= seen[-1]:
-            raise ParseError(
-                _("{text!r}: give hours once, then minutes once, like 1h30m").format(text=text)
-            )
+            raise ParseError(_("{text!r}: give hours once, then minutes once, like 1h30m").format(text=text))
         value = _number(number, fmt, text)
         if seen:
             _check_minutes_after_hours(total, value, text)
@@ -110,7 +113,9 @@ def _units(s: str, text: str, fmt: NumberFormat) -> Decimal:
     return total
 
 
-def parse_duration(text: str, decimal_comma: bool | NumberFormat = False, *, at_most: int = MAX_MINUTES) -> int:
+def parse_duration(
+    text: str, decimal_comma: bool | NumberFormat = False, *, at_most: int = MAX_MINUTES
+) -> int:
     """The number of minutes ``text`` names (always at least 1, at most ``at_most``: a time
     entry passes ``MAX_ENTRY_MINUTES``, and the message says that limit); ``ParseError`` otherwise.
 
@@ -125,14 +130,16 @@ def parse_duration(text: str, decimal_comma: bool | NumberFormat = False, *, at_
             return minutes
         shown = " ".join(text.split())
     if at_most == MAX_ENTRY_MINUTES:
-        raise ParseError(_("{text!r} is too long: one time entry holds at most {hours} hours").format(
-            text=shown, hours=at_most // 60))
+        raise ParseError(
+            _("{text!r} is too long: one time entry holds at most {hours} hours").format(
+                text=shown, hours=at_most // 60
+            )
+        )
     raise ParseError(_("{text!r} is too long: at most {hours} hours").format(text=shown, hours=at_most // 60))
 
 
 def _parse_duration(text: str, decimal_comma: bool | NumberFormat) -> int:
-    """``parse_duration`` up to ``MAX_MINUTES`` (``_TooLong`` past it).
-    """
+    """``parse_duration`` up to ``MAX_MINUTES`` (``_TooLong`` past it)."""
     if len(text) > _MAX_TEXT:
         raise _too_long(text[:20] + "…")
     shown = " ".join(text.split())
@@ -145,16 +152,13 @@ def _parse_duration(text: str, decimal_comma: bool | NumberFormat) -> int:
     if clock is not None:
         hours, mins = _whole(clock.group(1), shown), int(clock.group(2))
         if mins >= 60:
-            raise ParseError(
-                _("{text!r}: the minutes after ':' must be under 60").format(text=shown)
-            )
+            raise ParseError(_("{text!r}: the minutes after ':' must be under 60").format(text=shown))
         total = Decimal(hours * 60 + mins)
     elif _WHOLE_RE.match(s):
         total = Decimal(_whole(s, shown))
     elif _DECIMAL_RE.match(s):
         raise ParseError(
-            _("{text!r}: hours or minutes? write {text}h, or whole minutes like 90").format(
-                text=shown)
+            _("{text!r}: hours or minutes? write {text}h, or whole minutes like 90").format(text=shown)
         )
     else:
         total = _units(s, shown, number_format(decimal_comma))

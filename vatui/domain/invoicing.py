@@ -242,13 +242,24 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
         applied = max(0, min(amount.minor, total - settled))
         settled += applied
         tax_cum = _half_up_div(settled * t.tax.minor, total) if total > 0 else 0
-        out.append(Settlement(on, source, amount, Money(applied, cur), Money(amount.minor - applied, cur),
-                              Money(tax_cum - tax_so_far, cur), pid))
+        out.append(
+            Settlement(
+                on,
+                source,
+                amount,
+                Money(applied, cur),
+                Money(amount.minor - applied, cur),
+                Money(tax_cum - tax_so_far, cur),
+                pid,
+            )
+        )
         tax_so_far = tax_cum
     return out
 
 
-def payments_split(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None) -> tuple[Money, Money]:
+def payments_split(
+    invoice: Invoice, payments: Sequence[Payment], t: Totals | None = None
+) -> tuple[Money, Money]:
     """What the payments paid on this invoice, and what they paid beyond it (the client's credit).
 
     A held deposit and credit applied are settled first, so they are not in either figure.
@@ -258,8 +269,9 @@ def payments_split(invoice: Invoice, payments: Sequence[Payment], t: Totals | No
     return (Money(sum(s.applied.minor for s in parts), cur), Money(sum(s.excess.minor for s in parts), cur))
 
 
-def amount_due(invoice: Invoice, payments: Sequence[Payment], on: date | None = None,
-               t: Totals | None = None) -> Money:
+def amount_due(
+    invoice: Invoice, payments: Sequence[Payment], on: date | None = None, t: Totals | None = None
+) -> Money:
     """What is still owed (as of ``on`` when given: settlements after it do not count)."""
     t = t or totals(invoice)
     paid = sum(s.applied.minor for s in settlements(invoice, payments, t) if on is None or s.on <= on)

@@ -15,7 +15,14 @@ INVOICE_STATUSES = ("draft", "sent", "partial", "paid", "void")
 """An invoice's life: draft → sent → partially paid → paid, or void."""
 
 EXPENSE_CATEGORIES = (
-    "software", "equipment", "internet", "workspace", "training", "marketing", "fees", "other",
+    "software",
+    "equipment",
+    "internet",
+    "workspace",
+    "training",
+    "marketing",
+    "fees",
+    "other",
 )
 """Kinds of business expense."""
 

@@ -51,8 +51,9 @@ def parse_hours(text: str) -> tuple[str, str]:
             raise InputError(text)
         first, last = parse_hhmm(start), parse_hhmm(end)
     except InputError:
-        raise InputError(_("{text!r} is not working hours (use HH:MM-HH:MM, like 09:00-17:30)").format(
-            text=text)) from None
+        raise InputError(
+            _("{text!r} is not working hours (use HH:MM-HH:MM, like 09:00-17:30)").format(text=text)
+        ) from None
     if first == last:
         raise InputError(_("working hours cannot start and end at the same time"))
     return format_hhmm(first), format_hhmm(last)
@@ -63,7 +64,8 @@ def check_zone(name: str) -> str:
     value = name.strip()
     if not value or (value not in all_zones() and value.upper() != "UTC"):
         raise InputError(
-            _("{tz!r} is not a timezone (use a tz database name like Europe/Madrid)").format(tz=name))
+            _("{tz!r} is not a timezone (use a tz database name like Europe/Madrid)").format(tz=name)
+        )
     return "UTC" if value.upper() == "UTC" else value
 
 
@@ -121,7 +123,9 @@ class LocalTime:
     def label(self) -> str:
         """One line: ``22:40 there, outside hours`` (weekday added on a weekend)."""
         if self.weekend:
-            return _("{day} {time} there, weekend").format(day=weekday_abbr(self.moment.weekday()), time=self.hhmm)
+            return _("{day} {time} there, weekend").format(
+                day=weekday_abbr(self.moment.weekday()), time=self.hhmm
+            )
         return _("{time} there, {state}").format(time=self.hhmm, state=self.state())
 
     def difference_from(self, other_offset_minutes: int) -> str:
@@ -136,9 +140,13 @@ class LocalTime:
     def to_json(self) -> dict[str, object]:
         """The stable ``--json`` shape."""
         return {
-            "timezone": self.zone, "local_time": self.moment.isoformat(), "hhmm": self.hhmm,
-            "inside_hours": self.inside_hours, "weekend": self.weekend,
-            "utc_offset_minutes": self.offset_minutes, "label": self.label(),
+            "timezone": self.zone,
+            "local_time": self.moment.isoformat(),
+            "hhmm": self.hhmm,
+            "inside_hours": self.inside_hours,
+            "weekend": self.weekend,
+            "utc_offset_minutes": self.offset_minutes,
+            "label": self.label(),
         }
 
 

@@ -16,15 +16,45 @@ from vatui.i18n import _
 #: Decimals of each currency vatui knows (ISO 4217 minor units). Anything not listed
 #: but three upper-case letters is accepted with two decimals.
 CURRENCY_DECIMALS: dict[str, int] = {
-    "BHD": 3, "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "IQD": 3, "ISK": 0, "JOD": 3,
-    "JPY": 0, "KMF": 0, "KRW": 0, "KWD": 3, "LYD": 3, "OMR": 3, "PYG": 0, "RWF": 0,
-    "TND": 3, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+    "BHD": 3,
+    "BIF": 0,
+    "CLP": 0,
+    "DJF": 0,
+    "GNF": 0,
+    "IQD": 3,
+    "ISK": 0,
+    "JOD": 3,
+    "JPY": 0,
+    "KMF": 0,
+    "KRW": 0,
+    "KWD": 3,
+    "LYD": 3,
+    "OMR": 3,
+    "PYG": 0,
+    "RWF": 0,
+    "TND": 3,
+    "UGX": 0,
+    "UYI": 0,
+    "VND": 0,
+    "VUV": 0,
+    "XAF": 0,
+    "XOF": 0,
+    "XPF": 0,
 }
 
 #: Symbols accepted in front of an amount, and the currency each implies.
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "C$": "CAD",
-    "A$": "AUD", "R$": "BRL", "₹": "INR", "CHF": "CHF", "MX$": "MXN",
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "C$": "CAD",
+    "A$": "AUD",
+    "R$": "BRL",
+    "₹": "INR",
+    "CHF": "CHF",
+    "MX$": "MXN",
 }
 
 
@@ -84,9 +114,7 @@ class Money:
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
-            raise CurrencyMismatch(
-                _("cannot combine {a} and {b}").format(a=self.currency, b=other.currency)
-            )
+            raise CurrencyMismatch(_("cannot combine {a} and {b}").format(a=self.currency, b=other.currency))
 
     def __add__(self, other: Money) -> Money:
         self._same(other)

@@ -144,29 +144,46 @@ def choose(
     others: list[Reading] = []
     for other_fmt in FORMATS:
         found = read(num, other_fmt)
-        if (other_fmt != fmt and found is not None and strict(found)
-                and (mine is None or found.value != mine.value)
-                and all(o.value != found.value for o in others)):
+        if (
+            other_fmt != fmt
+            and found is not None
+            and strict(found)
+            and (mine is None or found.value != mine.value)
+            and all(o.value != found.value for o in others)
+        ):
             others.append(found)
     other = others[0] if others else None
     if mine is None:
         if other is not None:
             raise ParseError(
-                _("{text!r} is not written the way this workspace writes numbers ({example}): write {value}")
-                .format(text=text, example=fmt.example, value=write(other.value, fmt, places if pad else None)))
+                _(
+                    "{text!r} is not written the way this workspace writes numbers ({example}): write {value}"
+                ).format(
+                    text=text, example=fmt.example, value=write(other.value, fmt, places if pad else None)
+                )
+            )
         raise ParseError(
             _("{text!r} is not a number like {example} (a {decimal!r} before the decimals)").format(
-                text=text, example=fmt.example, decimal=fmt.decimal))
+                text=text, example=fmt.example, decimal=fmt.decimal
+            )
+        )
     exact = len(mine.frac.rstrip("0")) <= places
     if mine.value > maximum:
         if other is not None:
-            raise ParseError(_("{text!r} is too large; if you meant {value}, write {value}").format(
-                text=text, value=write(other.value, fmt, places if pad else None)))
+            raise ParseError(
+                _("{text!r} is too large; if you meant {value}, write {value}").format(
+                    text=text, value=write(other.value, fmt, places if pad else None)
+                )
+            )
         if what:
-            raise ParseError(_("{text!r} is too large for {what} (at most {maximum})").format(
-                text=text, what=what, maximum=write(maximum, fmt)))
-        raise ParseError(_("{text!r} is too large (at most {maximum})").format(
-            text=text, maximum=write(maximum, fmt)))
+            raise ParseError(
+                _("{text!r} is too large for {what} (at most {maximum})").format(
+                    text=text, what=what, maximum=write(maximum, fmt)
+                )
+            )
+        raise ParseError(
+            _("{text!r} is too large (at most {maximum})").format(text=text, maximum=write(maximum, fmt))
+        )
     if other is None:
         if exact:
             return mine  # trailing zeros past the decimals allowed, and no other reading
@@ -177,17 +194,28 @@ def choose(
     if exact:
         # the readings as values (1.333, not 1.3330); then how to write each one way
         seen_a, seen_b = (first, second) if pad else (_plain(mine.value, fmt), _plain(other.value, fmt))
-        raise ParseError(_("{text!r} could be {seen_a} or {seen_b}: write {a} or {b}").format(
-            text=text, seen_a=seen_a, seen_b=seen_b, a=first, b=second))
+        raise ParseError(
+            _("{text!r} could be {seen_a} or {seen_b}: write {a} or {b}").format(
+                text=text, seen_a=seen_a, seen_b=seen_b, a=first, b=second
+            )
+        )
     if unit and places == 0:
-        raise ParseError(_("{text!r} could be {b}, or {a} but {code} has no decimals: write {b}").format(
-            text=text, a=first, b=second, code=unit))
+        raise ParseError(
+            _("{text!r} could be {b}, or {a} but {code} has no decimals: write {b}").format(
+                text=text, a=first, b=second, code=unit
+            )
+        )
     if unit:
         raise ParseError(
             _("{text!r} could be {b}, or {a} but {code} has only {places} decimals: write {b}").format(
-                text=text, a=first, b=second, code=unit, places=places))
-    raise ParseError(_("{text!r} could be {b}, or {a} with more than {places} decimals: write {b}").format(
-        text=text, a=first, b=second, places=places))
+                text=text, a=first, b=second, code=unit, places=places
+            )
+        )
+    raise ParseError(
+        _("{text!r} could be {b}, or {a} with more than {places} decimals: write {b}").format(
+            text=text, a=first, b=second, places=places
+        )
+    )
 
 
 def too_many_decimals(text: str, places: int, unit: str = "") -> ParseError:
@@ -195,8 +223,9 @@ def too_many_decimals(text: str, places: int, unit: str = "") -> ParseError:
     if unit and places == 0:
         return ParseError(_("{text!r}: {code} has no decimals").format(text=text, code=unit))
     if unit:
-        return ParseError(_("{text!r}: {code} has only {places} decimals").format(
-            text=text, code=unit, places=places))
+        return ParseError(
+            _("{text!r}: {code} has only {places} decimals").format(text=text, code=unit, places=places)
+        )
     if places == 0:
         return ParseError(_("{text!r}: a whole number is expected").format(text=text))
     return ParseError(_("{text!r} has more than {places} decimals").format(text=text, places=places))
@@ -216,6 +245,9 @@ def parse_decimal(
         raise ParseError(_("{text!r}: {what} cannot be negative").format(text=shown, what=what))
     num = shown.lstrip("+").strip()
     if not re.fullmatch(r"[0-9.,]+(?: [0-9.,]+)*", num):
-        raise ParseError(_("{text!r} is not a number like {example}: expected {what}").format(
-            text=shown, example=fmt.example, what=what))
+        raise ParseError(
+            _("{text!r} is not a number like {example}: expected {what}").format(
+                text=shown, example=fmt.example, what=what
+            )
+        )
     return choose(num, fmt, places=places, maximum=maximum, text=shown, what=what).value

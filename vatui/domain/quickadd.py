@@ -122,12 +122,15 @@ def _client(query: str, clients: Sequence[tuple[int, str]]) -> tuple[int, str]:
         raise ParseError(_("no client matches '@{query}'").format(query=query))
     if len(found) > 1:
         labels = [
-            one_line(names[i], 30) if names.count(names[i]) == 1 else f"{one_line(names[i], 30)} (#{clients[i][0]})"
+            one_line(names[i], 30)
+            if names.count(names[i]) == 1
+            else f"{one_line(names[i], 30)} (#{clients[i][0]})"
             for i in found
         ]
         raise ParseError(
             _("'@{query}' fits several clients: {names}; type more of the name").format(
-                query=query, names=", ".join(labels))
+                query=query, names=", ".join(labels)
+            )
         )
     return clients[found[0]]
 
@@ -135,11 +138,17 @@ def _client(query: str, clients: Sequence[tuple[int, str]]) -> tuple[int, str]:
 def _column(query: str, columns: Sequence[str]) -> str:
     found = _match_loose(query, columns)
     if not found:
-        raise ParseError(_("no column matches 'in:{query}'; the columns are {columns}").format(
-            query=query, columns=", ".join(one_line(c, 30) for c in columns)))
+        raise ParseError(
+            _("no column matches 'in:{query}'; the columns are {columns}").format(
+                query=query, columns=", ".join(one_line(c, 30) for c in columns)
+            )
+        )
     if len(found) > 1:
-        raise ParseError(_("'in:{query}' fits several columns: {columns}").format(
-            query=query, columns=", ".join(one_line(columns[i], 30) for i in found)))
+        raise ParseError(
+            _("'in:{query}' fits several columns: {columns}").format(
+                query=query, columns=", ".join(one_line(columns[i], 30) for i in found)
+            )
+        )
     return columns[found[0]]
 
 
@@ -149,7 +158,8 @@ def _priority(value: str) -> words.Priority:
     if priority is None:
         raise ParseError(
             _("'!{value}' is not a priority: use !low, !med or !high (!baja, !media, !alta)").format(
-                value=value)
+                value=value
+            )
         )
     return priority
 
@@ -175,8 +185,7 @@ class _Fields:
     def once(self, field: str, token: str) -> None:
         """Refuse a marker given a second time."""
         if field in self._seen:
-            raise ParseError(_("{token!r}: {field} is given twice").format(
-                token=token, field=_(field)))
+            raise ParseError(_("{token!r}: {field} is given twice").format(token=token, field=_(field)))
         self._seen.add(field)
 
     def read(
@@ -206,8 +215,11 @@ class _Fields:
 
     def _read_key(self, token: str, today: date, columns: Sequence[str]) -> bool:
         key, colon, value = token.partition(":")
-        field = (words.QUICKADD_KEYS.get(key.casefold()) or words.ES_QUICKADD_KEYS.get(fold(key))
-                 if colon else None)
+        field = (
+            words.QUICKADD_KEYS.get(key.casefold()) or words.ES_QUICKADD_KEYS.get(fold(key))
+            if colon
+            else None
+        )
         if field is None:
             return False
         if not value:
@@ -229,7 +241,10 @@ class _Fields:
 
 
 def parse_quick_add(
-    text: str, clients: Sequence[tuple[int, str]], today: date, columns: Sequence[str],
+    text: str,
+    clients: Sequence[tuple[int, str]],
+    today: date,
+    columns: Sequence[str],
     date_order: str = "",
 ) -> QuickAdd:
     """Read a quick-add line; ``clients`` are ``(id, name)`` pairs, ``columns`` the board's.

@@ -51,10 +51,16 @@ _W: Final = r"[^\W\d_]"
 _INTERVAL_RE: Final = re.compile(rf"^([0-9]+)\s*({_W}+)$")
 _MONTHDAY_RE: Final = re.compile(rf"^([0-9]{{1,2}})(?:{'|'.join(words.ORDINAL_SUFFIXES)})$")
 _UNIT_LETTER: Final[dict[words.RecurrenceUnit, str]] = {
-    "day": "d", "week": "w", "month": "m", "year": "y",
+    "day": "d",
+    "week": "w",
+    "month": "m",
+    "year": "y",
 }
 _ONE_WORD: Final[dict[words.RecurrenceUnit, str]] = {
-    "day": "daily", "week": "weekly", "month": "monthly", "year": "yearly",
+    "day": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "year": "yearly",
 }
 _WEEKDAY_CANON: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _HINT: Final = N_("try daily, weekdays, weekly, monthly, yearly, monday, 2w, 3d, 15th or last")
@@ -87,9 +93,7 @@ class Recurrence:
         if self.unit not in _UNIT_LETTER:
             raise InputError(_("{unit!r} is not a recurrence unit").format(unit=self.unit))
         if not 1 <= self.interval <= MAX_INTERVAL:
-            raise InputError(
-                _("a recurrence step must be between 1 and {n}").format(n=MAX_INTERVAL)
-            )
+            raise InputError(_("a recurrence step must be between 1 and {n}").format(n=MAX_INTERVAL))
         if self.weekday is not None and (self.unit != "week" or not 0 <= self.weekday <= 6):
             raise InputError(_("a weekday goes with a weekly recurrence only"))
         if self.monthday is not None and (
@@ -98,9 +102,7 @@ class Recurrence:
             raise InputError(_("a day of the month goes with a monthly recurrence only"))
         if self.workdays and self.unit != "day":
             raise InputError(_("weekdays go with a daily recurrence only"))
-        if (self.weekday is not None or self.monthday is not None or self.workdays) and (
-            self.interval != 1
-        ):
+        if (self.weekday is not None or self.monthday is not None or self.workdays) and (self.interval != 1):
             raise InputError(_("a fixed day repeats every week or month, not every few"))
 
     @classmethod

@@ -67,8 +67,11 @@ WATCH_DAYS_LATE: Final = 7
 """Average days late over which a client is watched."""
 
 VETTING_LABELS: Final = {
-    "contract": N_("contract signed"), "deposit": N_("deposit agreed"), "references": N_("references checked"),
-    "billing_contact": N_("billing contact confirmed"), "nda": N_("NDA signed"),
+    "contract": N_("contract signed"),
+    "deposit": N_("deposit agreed"),
+    "references": N_("references checked"),
+    "billing_contact": N_("billing contact confirmed"),
+    "nda": N_("NDA signed"),
 }
 """The vetting checklist in words (translated when shown)."""
 
@@ -153,16 +156,25 @@ class Reliability:
     def to_json(self) -> dict[str, Any]:
         """The stable ``--json`` shape (decimals as strings, money as amount + currency)."""
         return {
-            "badge": self.badge, "reasons": list(self.reasons), "invoices": self.invoices,
-            "on_time": self.on_time, "late": self.late, "on_time_percent": self.on_time_percent,
+            "badge": self.badge,
+            "reasons": list(self.reasons),
+            "invoices": self.invoices,
+            "on_time": self.on_time,
+            "late": self.late,
+            "on_time_percent": self.on_time_percent,
             "average_days_late": None if self.average_days_late is None else str(self.average_days_late),
-            "reminders_per_invoice": None if self.reminders_per_invoice is None
+            "reminders_per_invoice": None
+            if self.reminders_per_invoice is None
             else str(self.reminders_per_invoice),
             "outstanding": [m.to_json() for m in self.outstanding.values()],
             "overdue": [m.to_json() for m in self.overdue.values()],
-            "oldest_overdue": None if self.oldest_overdue is None else {
-                "number": self.oldest_overdue_number, "due_date": self.oldest_overdue.isoformat(),
-                "days": self.oldest_overdue_days},
+            "oldest_overdue": None
+            if self.oldest_overdue is None
+            else {
+                "number": self.oldest_overdue_number,
+                "due_date": self.oldest_overdue.isoformat(),
+                "days": self.oldest_overdue_days,
+            },
             "write_offs": self.write_offs,
             "written_off": [m.to_json() for m in self.written_off.values()],
         }
@@ -172,8 +184,9 @@ def _one_decimal(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def outcome(invoice: Invoice, payments: Sequence[Payment], on: date,
-            voided_on: date | None = None) -> InvoiceOutcome:
+def outcome(
+    invoice: Invoice, payments: Sequence[Payment], on: date, voided_on: date | None = None
+) -> InvoiceOutcome:
     """How ``invoice`` went as of ``on``, from its own payments (any order).
 
     Deposit and credit applied, then payments by date, settle it (the ledger's
@@ -193,9 +206,15 @@ def outcome(invoice: Invoice, payments: Sequence[Payment], on: date,
             if paid_on is None and total.minor > 0 and paid >= total.minor:
                 paid_on = part.on
     reminders = len(invoice.reminders)
-    base: dict[str, Any] = {"invoice_id": invoice.id, "number": invoice.number, "currency": cur,
-                            "total": total, "paid": Money(paid, cur), "due_date": invoice.due_date,
-                            "reminders": reminders}
+    base: dict[str, Any] = {
+        "invoice_id": invoice.id,
+        "number": invoice.number,
+        "currency": cur,
+        "total": total,
+        "paid": Money(paid, cur),
+        "due_date": invoice.due_date,
+        "reminders": reminders,
+    }
     if invoice.status == "void":
         void_day = voided_on or invoice.voided_on
         chased = any(r.on > invoice.due_date for r in invoice.reminders)
@@ -207,8 +226,9 @@ def outcome(invoice: Invoice, payments: Sequence[Payment], on: date,
     if invoice.status == "draft":
         return InvoiceOutcome(state="other", **base)
     if paid_on is not None:
-        return InvoiceOutcome(state="settled", paid_on=paid_on,
-                              days_late=max(0, (paid_on - invoice.due_date).days), **base)
+        return InvoiceOutcome(
+            state="settled", paid_on=paid_on, days_late=max(0, (paid_on - invoice.due_date).days), **base
+        )
     if invoice.status == "paid":
         return InvoiceOutcome(state="settled", **base)
     if invoice.due_date < on:
@@ -243,14 +263,20 @@ def assess(outcomes: Sequence[InvoiceOutcome], vetting_done: Iterable[str] | Non
     if vet:
         reasons.append(vet)
     return Reliability(
-        badge=badge, reasons=tuple(reasons), invoices=len(known), on_time=len(on_time), late=len(late),
-        average_days_late=average, reminders_per_invoice=per_invoice,
+        badge=badge,
+        reasons=tuple(reasons),
+        invoices=len(known),
+        on_time=len(on_time),
+        late=len(late),
+        average_days_late=average,
+        reminders_per_invoice=per_invoice,
         outstanding=totals_by_currency([o.owed for o in owing]),
         overdue=totals_by_currency([o.owed for o in overdue if o.owed.minor > 0]),
         oldest_overdue=oldest.due_date if oldest else None,
         oldest_overdue_days=oldest.days_late if oldest else None,
         oldest_overdue_number=oldest.number if oldest else None,
-        write_offs=len(offs), written_off=totals_by_currency([o.owed for o in offs]),
+        write_offs=len(offs),
+        written_off=totals_by_currency([o.owed for o in offs]),
     )
 
 
@@ -263,17 +289,30 @@ def _late_words(late: Sequence[InvoiceOutcome], known: int) -> list[str]:
     unpaid = sum(1 for o in late if o.state == "overdue")
     out = []
     if paid:
-        out.append(ngettext("paid {late} of {n} invoice late", "paid {late} of {n} invoices late", known).format(
-            late=paid, n=known))
+        out.append(
+            ngettext("paid {late} of {n} invoice late", "paid {late} of {n} invoices late", known).format(
+                late=paid, n=known
+            )
+        )
     if unpaid:
-        out.append(ngettext("{late} of {n} invoice unpaid past its due date",
-                            "{late} of {n} invoices unpaid past their due date", known).format(late=unpaid, n=known))
+        out.append(
+            ngettext(
+                "{late} of {n} invoice unpaid past its due date",
+                "{late} of {n} invoices unpaid past their due date",
+                known,
+            ).format(late=unpaid, n=known)
+        )
     return out
 
 
 def _judge(
-    known: int, on_time: int, late: list[InvoiceOutcome], average: Decimal | None,
-    per_invoice: Decimal | None, oldest: InvoiceOutcome | None, offs: list[InvoiceOutcome],
+    known: int,
+    on_time: int,
+    late: list[InvoiceOutcome],
+    average: Decimal | None,
+    per_invoice: Decimal | None,
+    oldest: InvoiceOutcome | None,
+    offs: list[InvoiceOutcome],
 ) -> tuple[str, list[str]]:
     """The badge and the reasons behind it (worst findings first)."""
     if not known:
@@ -282,14 +321,20 @@ def _judge(
     watch: list[str] = []
     if offs:
         amounts = ", ".join(m.format() for m in totals_by_currency([o.owed for o in offs]).values())
-        risky.append(ngettext("{n} invoice written off ({amount})", "{n} invoices written off ({amount})",
-                              len(offs)).format(n=len(offs), amount=amounts))
+        risky.append(
+            ngettext(
+                "{n} invoice written off ({amount})", "{n} invoices written off ({amount})", len(offs)
+            ).format(n=len(offs), amount=amounts)
+        )
     paid_late = _late_words(late, known)
+
     def under(percent: int) -> bool:
         return on_time * 100 < percent * known
 
-    if late and ((known >= RISKY_MIN_INVOICES and under(RISKY_ON_TIME))
-                 or (len(late) >= RISKY_LATE_COUNT and under(WATCH_ON_TIME))):
+    if late and (
+        (known >= RISKY_MIN_INVOICES and under(RISKY_ON_TIME))
+        or (len(late) >= RISKY_LATE_COUNT and under(WATCH_ON_TIME))
+    ):
         risky.extend(paid_late)
     elif late and under(WATCH_ON_TIME):
         watch.extend(paid_late)
@@ -300,8 +345,9 @@ def _judge(
         elif average > WATCH_DAYS_LATE:
             watch.append(text)
     if oldest is not None:
-        text = ngettext("{number} is {days} day overdue", "{number} is {days} days overdue",
-                        oldest.days_late or 0).format(number=oldest.number, days=oldest.days_late)
+        text = ngettext(
+            "{number} is {days} day overdue", "{number} is {days} days overdue", oldest.days_late or 0
+        ).format(number=oldest.number, days=oldest.days_late)
         (risky if (oldest.days_late or 0) >= RISKY_DAYS_LATE else watch).append(text)
     if per_invoice is not None and per_invoice >= 1:
         watch.append(_("needed {n} reminders per invoice").format(n=per_invoice))
@@ -310,14 +356,19 @@ def _judge(
     if watch:
         return "watch", watch
     if on_time == known:
-        return "good", [ngettext("paid {n} invoice on time", "paid all {n} invoices on time", known).format(
-            n=known)]
+        return "good", [
+            ngettext("paid {n} invoice on time", "paid all {n} invoices on time", known).format(n=known)
+        ]
     return "good", [_("paid {ok} of {n} invoices on time").format(ok=on_time, n=known)]
 
 
 def reliability(
-    invoices: Iterable[Invoice], payments: Iterable[Payment], on: date, *,
-    vetting_done: Iterable[str] | None = None, voided_on: Mapping[int, date] | None = None,
+    invoices: Iterable[Invoice],
+    payments: Iterable[Payment],
+    on: date,
+    *,
+    vetting_done: Iterable[str] | None = None,
+    voided_on: Mapping[int, date] | None = None,
 ) -> Reliability:
     """A client's reliability from its invoices and the payments against them, as of ``on``."""
     by_invoice: dict[int | None, list[Payment]] = {}
@@ -326,6 +377,7 @@ def reliability(
     voids = voided_on or {}
     outcomes = [
         outcome(inv, by_invoice.get(inv.id, []), on, voids.get(inv.id) if inv.id is not None else None)
-        for inv in invoices if inv.issue_date <= on
+        for inv in invoices
+        if inv.issue_date <= on
     ]
     return assess(outcomes, vetting_done)

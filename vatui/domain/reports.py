@@ -55,8 +55,9 @@ class AgingRow:
     """Days past due of the oldest overdue invoice (0 when none)."""
 
 
-def outstanding_as_of(invoice: Invoice, payments: Sequence[Payment], on: date,
-                      t: Totals | None = None) -> Money:
+def outstanding_as_of(
+    invoice: Invoice, payments: Sequence[Payment], on: date, t: Totals | None = None
+) -> Money:
     """What the invoice still owed at the end of ``on`` (zero if not issued by then)."""
     if not is_issued(invoice, on):
         return Money.zero(invoice.currency)
@@ -81,11 +82,17 @@ def aging(billed: Iterable[Billed], names: Mapping[int, str], on: date) -> list[
         oldest[key] = max(oldest.get(key, 0), (on - invoice.due_date).days)
     rows = []
     for (client_id, cur), buckets in acc.items():
-        rows.append(AgingRow(
-            client_id, names.get(client_id, f"#{client_id}"), cur,
-            {b: Money(v, cur) for b, v in buckets.items()}, Money(sum(buckets.values()), cur),
-            counts[(client_id, cur)], oldest[(client_id, cur)],
-        ))
+        rows.append(
+            AgingRow(
+                client_id,
+                names.get(client_id, f"#{client_id}"),
+                cur,
+                {b: Money(v, cur) for b, v in buckets.items()},
+                Money(sum(buckets.values()), cur),
+                counts[(client_id, cur)],
+                oldest[(client_id, cur)],
+            )
+        )
     return sorted(rows, key=lambda r: (sort_key(r.client), r.client_id, r.currency))
 
 
@@ -146,8 +153,11 @@ def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[
 
 def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = None) -> dict[str, Money]:
     """One client's revenue per currency (``revenue_by_client``), only non-zero amounts."""
-    return {cur: m for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
-            if cid == client_id and m.minor}
+    return {
+        cur: m
+        for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
+        if cid == client_id and m.minor
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,8 +188,9 @@ def counted_expense(expense: Expense) -> bool:
     return expense.recurrence is None
 
 
-def pnl(billed: Iterable[Billed], expenses: Iterable[Expense], start: date | None = None,
-        end: date | None = None) -> list[PnlRow]:
+def pnl(
+    billed: Iterable[Billed], expenses: Iterable[Expense], start: date | None = None, end: date | None = None
+) -> list[PnlRow]:
     """Profit and loss by month and currency, oldest first, between ``start`` and ``end``."""
     income: dict[tuple[str, str], int] = {}
     spent: dict[tuple[str, str], int] = {}
@@ -243,8 +254,14 @@ class _Acc:
     seen: set[str] = field(default_factory=set)
 
 
-def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: Mapping[int, str],
-              minutes: Mapping[int, int], billable: Mapping[int, int], on: date) -> list[ClientRow]:
+def by_client(
+    billed: Iterable[Billed],
+    names: Mapping[int, str],
+    currency_of: Mapping[int, str],
+    minutes: Mapping[int, int],
+    billable: Mapping[int, int],
+    on: date,
+) -> list[ClientRow]:
     """One row per client and currency: revenue, invoiced, outstanding, hours, effective rate."""
     acc: dict[tuple[int, str], _Acc] = {}
     billed = list(billed)
@@ -264,11 +281,18 @@ def by_client(billed: Iterable[Billed], names: Mapping[int, str], currency_of: M
     rows = []
     for (client_id, cur), a in acc.items():
         own = currency_of.get(client_id, cur) == cur
-        rows.append(ClientRow(
-            client_id, names.get(client_id, f"#{client_id}"), cur, Money(a.revenue, cur),
-            Money(a.invoiced, cur), Money(a.outstanding, cur),
-            minutes.get(client_id, 0) if own else 0, billable.get(client_id, 0) if own else 0,
-        ))
+        rows.append(
+            ClientRow(
+                client_id,
+                names.get(client_id, f"#{client_id}"),
+                cur,
+                Money(a.revenue, cur),
+                Money(a.invoiced, cur),
+                Money(a.outstanding, cur),
+                minutes.get(client_id, 0) if own else 0,
+                billable.get(client_id, 0) if own else 0,
+            )
+        )
     return sorted(rows, key=lambda r: (-r.revenue.minor, sort_key(r.client), r.currency))
 
 
@@ -285,8 +309,9 @@ class Held:
     """Overpayments not yet applied to an invoice."""
 
 
-def _held_events(billed: Iterable[Billed], client_id: int, currency: str) -> tuple[
-        list[tuple[date, int]], list[tuple[date, int]]]:
+def _held_events(
+    billed: Iterable[Billed], client_id: int, currency: str
+) -> tuple[list[tuple[date, int]], list[tuple[date, int]]]:
     """Dated moves of a client's held deposit and credit pools: (+ received, − applied)."""
     dep: list[tuple[date, int]] = []
     cred: list[tuple[date, int]] = []
@@ -320,8 +345,9 @@ def _covers(events: list[tuple[date, int]], start: date, amount: int) -> bool:
     return True
 
 
-def applicable_from(billed: Iterable[Billed], client_id: int, currency: str, day: date,
-                    deposit: int, credit: int) -> date:
+def applicable_from(
+    billed: Iterable[Billed], client_id: int, currency: str, day: date, deposit: int, credit: int
+) -> date:
     """The first day on or after ``day`` when ``deposit`` and ``credit`` (minor units) can be
     taken from the client's held money without any pool ever going below zero: money is
     never applied before it was received (a credit from a December overpayment, used on an

@@ -93,13 +93,18 @@ def render_status_report(data: StatusReportData) -> str:
     title = _("Weekly status — {client}").format(client=_line(data.client))
     out.append(f"# {title}")
     out.append("")
-    out.append(_("Week of {start} to {end}").format(
-        start=format_date(data.week_start, "%a %d %b %Y"), end=format_date(data.week_end, "%a %d %b %Y")))
+    out.append(
+        _("Week of {start} to {end}").format(
+            start=format_date(data.week_start, "%a %d %b %Y"), end=format_date(data.week_end, "%a %d %b %Y")
+        )
+    )
     out.append("")
 
     out.append(f"## {_('Done this week')}")
-    out += [f"- {_line(t.title)} ({format_date(t.when, '%a %d %b')})" if t.when else f"- {_line(t.title)}"
-            for t in data.done] or [f"- {_('Nothing completed this week.')}"]
+    out += [
+        f"- {_line(t.title)} ({format_date(t.when, '%a %d %b')})" if t.when else f"- {_line(t.title)}"
+        for t in data.done
+    ] or [f"- {_('Nothing completed this week.')}"]
     out.append("")
 
     out.append(f"## {_('In progress')}")
@@ -115,8 +120,11 @@ def render_status_report(data: StatusReportData) -> str:
     for task in data.waiting:
         if task.when is not None:
             waited = max(0, (data.as_of - task.when).days)
-            lines.append(_("- {title} — waiting {days} (since {since})").format(
-                title=_line(task.title), days=_days(waited), since=format_date(task.when, "%a %d %b")))
+            lines.append(
+                _("- {title} — waiting {days} (since {since})").format(
+                    title=_line(task.title), days=_days(waited), since=format_date(task.when, "%a %d %b")
+                )
+            )
         else:
             lines.append(f"- {_line(task.title)}")
     out += lines or [f"- {_('Nothing is waiting on you.')}"]
@@ -127,8 +135,11 @@ def render_status_report(data: StatusReportData) -> str:
     if data.retainer_minutes:
         used = data.month_minutes or 0
         pct = used * 100 // data.retainer_minutes
-        out.append(_("- This month: {used} of {total} retainer hours ({pct} %)").format(
-            used=_hours(used), total=_hours(data.retainer_minutes), pct=pct))
+        out.append(
+            _("- This month: {used} of {total} retainer hours ({pct} %)").format(
+                used=_hours(used), total=_hours(data.retainer_minutes), pct=pct
+            )
+        )
         if used > data.retainer_minutes:
             out.append(_("- Over the retainer by {h}").format(h=_hours(used - data.retainer_minutes)))
     elif data.month_minutes is not None:

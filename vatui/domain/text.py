@@ -85,11 +85,17 @@ def check_text(value: str, field: str, max_len: int, *, multiline: bool = False)
     text = text.strip()
     found = (_REFUSED_LONG if multiline else _REFUSED).search(text)
     if found:
-        raise InputError(_("{field} “{text}” contains a control character ({char}); type it as plain text").format(
-            field=field, text=one_line(text, 24), char=control_name(found.group(0))))
+        raise InputError(
+            _("{field} “{text}” contains a control character ({char}); type it as plain text").format(
+                field=field, text=one_line(text, 24), char=control_name(found.group(0))
+            )
+        )
     if len(text) > max_len:
-        raise InputError(_("{field} is too long ({n} characters, at most {max})").format(
-            field=field, n=len(text), max=max_len))
+        raise InputError(
+            _("{field} is too long ({n} characters, at most {max})").format(
+                field=field, n=len(text), max=max_len
+            )
+        )
     return text
 
 
@@ -99,8 +105,12 @@ def check_tag(tag: str) -> str:
     letter or a digit (so ``=1+1`` is not a tag), no control characters."""
     value = check_text(tag, _("a tag"), MAX_TAG).lstrip("#").lower()
     if value and (any(c.isspace() for c in value) or not value[0].isalnum()):
-        raise InputError(_("{tag!r} is not a tag (one word that starts with a letter or a digit, at most {max} "
-                           "characters)").format(tag=one_line(tag, 60), max=MAX_TAG))
+        raise InputError(
+            _(
+                "{tag!r} is not a tag (one word that starts with a letter or a digit, at most {max} "
+                "characters)"
+            ).format(tag=one_line(tag, 60), max=MAX_TAG)
+        )
     return value
 
 
@@ -115,8 +125,13 @@ def is_invisible(char: str) -> bool:
     marks, tag characters, ...), a variation selector, the grapheme joiner or one of
     ``BLANK_LETTERS``."""
     code = ord(char)
-    return (unicodedata.category(char) == "Cf" or char in BLANK_LETTERS or code == 0x034F
-            or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF)
+    return (
+        unicodedata.category(char) == "Cf"
+        or char in BLANK_LETTERS
+        or code == 0x034F
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+    )
 
 
 def visible(text: str) -> str:

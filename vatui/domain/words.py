@@ -16,35 +16,58 @@ from typing import Final, Literal
 
 #: Weekday words, to Python's weekday number (Monday is 0).
 WEEKDAYS: Final[dict[str, int]] = {
-    "monday": 0, "mon": 0,
-    "tuesday": 1, "tue": 1, "tues": 1,
-    "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
-    "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5,
-    "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 
 #: Month words, to the month number (January is 1).
 MONTHS: Final[dict[str, int]] = {
-    "january": 1, "jan": 1,
-    "february": 2, "feb": 2,
-    "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
     "may": 5,
-    "june": 6, "jun": 6,
-    "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 
 #: Words for a day relative to today, to the offset in days.
 RELATIVE_DAYS: Final[dict[str, int]] = {
     "today": 0,
-    "tomorrow": 1, "tmrw": 1,
+    "tomorrow": 1,
+    "tmrw": 1,
     "yesterday": -1,
 }
 
@@ -53,8 +76,10 @@ NamedDate = Literal["next_week", "end_of_week", "end_of_month", "next_month"]
 #: Phrases for a date computed from today (see ``vatui.domain.dates`` for each rule).
 NAMED_DATES: Final[dict[str, NamedDate]] = {
     "next week": "next_week",
-    "eow": "end_of_week", "end of week": "end_of_week",
-    "eom": "end_of_month", "end of month": "end_of_month",
+    "eow": "end_of_week",
+    "end of week": "end_of_week",
+    "eom": "end_of_month",
+    "end of month": "end_of_month",
     "next month": "next_month",
 }
 
@@ -62,10 +87,23 @@ DateUnit = Literal["days", "weeks", "months", "years"]
 
 #: Units of a date offset (``+3d``, ``in 2 weeks``). ``m`` is months here.
 DATE_UNITS: Final[dict[str, DateUnit]] = {
-    "d": "days", "day": "days", "days": "days",
-    "w": "weeks", "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks",
-    "m": "months", "mo": "months", "month": "months", "months": "months",
-    "y": "years", "yr": "years", "yrs": "years", "year": "years", "years": "years",
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "m": "months",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "y": "years",
+    "yr": "years",
+    "yrs": "years",
+    "year": "years",
+    "years": "years",
 }
 
 #: The word that starts a forward offset: ``in 3 days``.
@@ -79,8 +117,18 @@ NEXT_WORDS: Final[frozenset[str]] = frozenset({"next"})
 
 #: Count words accepted where a number is expected (``in a week``).
 NUMBER_WORDS: Final[dict[str, int]] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 
 #: Suffixes allowed after a day number: ``5th``, ``1st``.
@@ -91,27 +139,46 @@ OF_WORDS: Final[frozenset[str]] = frozenset({"of"})
 
 #: Units of a duration (``1h30m``), to minutes. ``m`` is minutes here.
 DURATION_UNITS: Final[dict[str, int]] = {
-    "h": 60, "hr": 60, "hrs": 60, "hour": 60, "hours": 60,
-    "m": 1, "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+    "h": 60,
+    "hr": 60,
+    "hrs": 60,
+    "hour": 60,
+    "hours": 60,
+    "m": 1,
+    "min": 1,
+    "mins": 1,
+    "minute": 1,
+    "minutes": 1,
 }
 
 Priority = Literal["low", "med", "high"]
 
 #: Priority words after ``!`` in quick add, to the stored priority.
 PRIORITIES: Final[dict[str, Priority]] = {
-    "low": "low", "l": "low",
-    "med": "med", "medium": "med", "m": "med", "normal": "med",
-    "high": "high", "h": "high", "hi": "high",
+    "low": "low",
+    "l": "low",
+    "med": "med",
+    "medium": "med",
+    "m": "med",
+    "normal": "med",
+    "high": "high",
+    "h": "high",
+    "hi": "high",
 }
 
 RecurrenceUnit = Literal["day", "week", "month", "year"]
 
 #: One-word recurrences with an interval of one, to their unit.
 RECURRENCE_WORDS: Final[dict[str, RecurrenceUnit]] = {
-    "daily": "day", "day": "day",
-    "weekly": "week", "week": "week",
-    "monthly": "month", "month": "month",
-    "yearly": "year", "year": "year", "annually": "year",
+    "daily": "day",
+    "day": "day",
+    "weekly": "week",
+    "week": "week",
+    "monthly": "month",
+    "month": "month",
+    "yearly": "year",
+    "year": "year",
+    "annually": "year",
 }
 
 #: Words for "every working day" (Monday to Friday).
@@ -119,10 +186,18 @@ WORKDAY_WORDS: Final[frozenset[str]] = frozenset({"weekdays", "weekday", "workda
 
 #: Interval letters of a recurrence (``2w``, ``3d``, ``2m``, ``1y``).
 RECURRENCE_UNITS: Final[dict[str, RecurrenceUnit]] = {
-    "d": "day", "day": "day", "days": "day",
-    "w": "week", "week": "week", "weeks": "week",
-    "m": "month", "month": "month", "months": "month",
-    "y": "year", "year": "year", "years": "year",
+    "d": "day",
+    "day": "day",
+    "days": "day",
+    "w": "week",
+    "week": "week",
+    "weeks": "week",
+    "m": "month",
+    "month": "month",
+    "months": "month",
+    "y": "year",
+    "year": "year",
+    "years": "year",
 }
 
 #: Words for the last day of the month in a recurrence.
@@ -136,8 +211,11 @@ QuickAddKey = Literal["due", "every", "in"]
 #: ``key:`` words in quick add, to what they set.
 QUICKADD_KEYS: Final[dict[str, QuickAddKey]] = {
     "due": "due",
-    "every": "every", "repeat": "every",
-    "in": "in", "col": "in", "column": "in",
+    "every": "every",
+    "repeat": "every",
+    "in": "in",
+    "col": "in",
+    "column": "in",
 }
 
 #: Active ISO 4217 codes (and a few recently withdrawn ones still seen on invoices).
@@ -160,18 +238,45 @@ WEEKDAY_ABBR: Final[tuple[str, ...]] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
 
 #: Full weekday names for display, Monday first (English source text for ``_()``).
 WEEKDAY_NAMES: Final[tuple[str, ...]] = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 )
 
 #: Short month names for display, January first (English source text for ``_()``).
 MONTH_ABBR: Final[tuple[str, ...]] = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
 )
 
 #: Full month names for messages, January first (English source text for ``_()``).
 MONTH_NAMES: Final[tuple[str, ...]] = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -194,29 +299,59 @@ MONTH_NAMES: Final[tuple[str, ...]] = (
 
 #: Spanish weekday words, to Python's weekday number (``mar`` alone: see above).
 ES_WEEKDAYS: Final[dict[str, int]] = {
-    "lunes": 0, "lun": 0, "lu": 0,
-    "martes": 1, "mar": 1, "ma": 1,
-    "miercoles": 2, "mie": 2, "mier": 2, "mi": 2,
-    "jueves": 3, "jue": 3, "ju": 3,
-    "viernes": 4, "vie": 4, "vi": 4,
-    "sabado": 5, "sab": 5, "sa": 5,
-    "domingo": 6, "dom": 6, "do": 6,
+    "lunes": 0,
+    "lun": 0,
+    "lu": 0,
+    "martes": 1,
+    "mar": 1,
+    "ma": 1,
+    "miercoles": 2,
+    "mie": 2,
+    "mier": 2,
+    "mi": 2,
+    "jueves": 3,
+    "jue": 3,
+    "ju": 3,
+    "viernes": 4,
+    "vie": 4,
+    "vi": 4,
+    "sabado": 5,
+    "sab": 5,
+    "sa": 5,
+    "domingo": 6,
+    "dom": 6,
+    "do": 6,
 }
 
 #: Spanish month words, to the month number (``mar``/``ago``: see above).
 ES_MONTHS: Final[dict[str, int]] = {
-    "enero": 1, "ene": 1,
-    "febrero": 2, "feb": 2,
-    "marzo": 3, "mar": 3,
-    "abril": 4, "abr": 4,
-    "mayo": 5, "may": 5,
-    "junio": 6, "jun": 6,
-    "julio": 7, "jul": 7,
-    "agosto": 8, "ago": 8,
-    "septiembre": 9, "setiembre": 9, "sep": 9, "sept": 9, "set": 9,
-    "octubre": 10, "oct": 10,
-    "noviembre": 11, "nov": 11,
-    "diciembre": 12, "dic": 12,
+    "enero": 1,
+    "ene": 1,
+    "febrero": 2,
+    "feb": 2,
+    "marzo": 3,
+    "mar": 3,
+    "abril": 4,
+    "abr": 4,
+    "mayo": 5,
+    "may": 5,
+    "junio": 6,
+    "jun": 6,
+    "julio": 7,
+    "jul": 7,
+    "agosto": 8,
+    "ago": 8,
+    "septiembre": 9,
+    "setiembre": 9,
+    "sep": 9,
+    "sept": 9,
+    "set": 9,
+    "octubre": 10,
+    "oct": 10,
+    "noviembre": 11,
+    "nov": 11,
+    "diciembre": 12,
+    "dic": 12,
 }
 
 #: Spanish words for a day relative to today, to the offset in days.
@@ -225,25 +360,37 @@ ES_RELATIVE_DAYS: Final[dict[str, int]] = {
     "manana": 1,
     "pasado manana": 2,
     "ayer": -1,
-    "anteayer": -2, "antier": -2,
+    "anteayer": -2,
+    "antier": -2,
 }
 
 #: Spanish phrases for a date computed from today (the same rules as ``NAMED_DATES``).
 ES_NAMED_DATES: Final[dict[str, NamedDate]] = {
-    "proxima semana": "next_week", "la proxima semana": "next_week",
-    "semana que viene": "next_week", "la semana que viene": "next_week",
-    "fin de semana": "end_of_week", "el fin de semana": "end_of_week",
-    "fin de mes": "end_of_month", "el fin de mes": "end_of_month",
-    "proximo mes": "next_month", "el proximo mes": "next_month",
-    "mes que viene": "next_month", "el mes que viene": "next_month",
+    "proxima semana": "next_week",
+    "la proxima semana": "next_week",
+    "semana que viene": "next_week",
+    "la semana que viene": "next_week",
+    "fin de semana": "end_of_week",
+    "el fin de semana": "end_of_week",
+    "fin de mes": "end_of_month",
+    "el fin de mes": "end_of_month",
+    "proximo mes": "next_month",
+    "el proximo mes": "next_month",
+    "mes que viene": "next_month",
+    "el mes que viene": "next_month",
 }
 
 #: Spanish units of a date offset (``en 3 días``, ``hace 2 semanas``).
 ES_DATE_UNITS: Final[dict[str, DateUnit]] = {
-    "dia": "days", "dias": "days",
-    "semana": "weeks", "semanas": "weeks", "sem": "weeks",
-    "mes": "months", "meses": "months",
-    "ano": "years", "anos": "years",
+    "dia": "days",
+    "dias": "days",
+    "semana": "weeks",
+    "semanas": "weeks",
+    "sem": "weeks",
+    "mes": "months",
+    "meses": "months",
+    "ano": "years",
+    "anos": "years",
 }
 
 #: Words that start a forward offset: ``en 3 días``, ``dentro de 2 semanas``.
@@ -253,14 +400,31 @@ ES_IN_WORDS: Final[frozenset[str]] = frozenset({"en", "dentro de"})
 ES_AGO_WORDS: Final[frozenset[str]] = frozenset({"hace"})
 
 #: Words before a weekday that still mean its next occurrence: ``el lunes``, ``próximo lunes``.
-ES_NEXT_WORDS: Final[frozenset[str]] = frozenset({
-    "el", "este", "proximo", "proxima", "el proximo", "este proximo",
-})
+ES_NEXT_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "el",
+        "este",
+        "proximo",
+        "proxima",
+        "el proximo",
+        "este proximo",
+    }
+)
 
 #: Spanish count words (``en una semana``).
 ES_NUMBER_WORDS: Final[dict[str, int]] = {
-    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
 }
 
 #: Filler between a day, its month and its year: ``5 de diciembre de 2027``.
@@ -268,37 +432,64 @@ ES_OF_WORDS: Final[frozenset[str]] = frozenset({"de", "del"})
 
 #: Spanish priorities after ``!`` in quick add.
 ES_PRIORITIES: Final[dict[str, Priority]] = {
-    "baja": "low", "b": "low",
-    "media": "med", "normal": "med",
-    "alta": "high", "a": "high", "urgente": "high",
+    "baja": "low",
+    "b": "low",
+    "media": "med",
+    "normal": "med",
+    "alta": "high",
+    "a": "high",
+    "urgente": "high",
 }
 
 #: Spanish ``key:`` words in quick add.
 ES_QUICKADD_KEYS: Final[dict[str, QuickAddKey]] = {
-    "vence": "due", "vencimiento": "due", "fecha": "due",
-    "cada": "every", "repite": "every", "repetir": "every",
-    "en": "in", "columna": "in", "col": "in",
+    "vence": "due",
+    "vencimiento": "due",
+    "fecha": "due",
+    "cada": "every",
+    "repite": "every",
+    "repetir": "every",
+    "en": "in",
+    "columna": "in",
+    "col": "in",
 }
 
 #: Spanish one-word recurrences (``cada:semana``, ``cada:día``, ``mensual``).
 ES_RECURRENCE_WORDS: Final[dict[str, RecurrenceUnit]] = {
-    "diario": "day", "diaria": "day", "dia": "day", "todos los dias": "day",
-    "semanal": "week", "semana": "week",
-    "mensual": "month", "mes": "month",
-    "anual": "year", "ano": "year",
+    "diario": "day",
+    "diaria": "day",
+    "dia": "day",
+    "todos los dias": "day",
+    "semanal": "week",
+    "semana": "week",
+    "mensual": "month",
+    "mes": "month",
+    "anual": "year",
+    "ano": "year",
 }
 
 #: Spanish words for "every working day".
-ES_WORKDAY_WORDS: Final[frozenset[str]] = frozenset({
-    "laborables", "dias laborables", "laborable", "entre semana", "dias habiles", "habiles",
-})
+ES_WORKDAY_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "laborables",
+        "dias laborables",
+        "laborable",
+        "entre semana",
+        "dias habiles",
+        "habiles",
+    }
+)
 
 #: Spanish interval units of a recurrence (``cada:2 semanas``).
 ES_RECURRENCE_UNITS: Final[dict[str, RecurrenceUnit]] = {
-    "dia": "day", "dias": "day",
-    "semana": "week", "semanas": "week",
-    "mes": "month", "meses": "month",
-    "ano": "year", "anos": "year",
+    "dia": "day",
+    "dias": "day",
+    "semana": "week",
+    "semanas": "week",
+    "mes": "month",
+    "meses": "month",
+    "ano": "year",
+    "anos": "year",
 }
 
 #: Spanish words for the last day of the month in a recurrence.

@@ -100,7 +100,12 @@ def check_semantics(
             for name, text in _texts(doc, ""):
                 cap = caps.get(name, MAX_NOTE)
                 if len(text) > cap:
-                    bad(table, key, name, _("too long ({n} characters, at most {max})").format(n=len(text), max=cap))
+                    bad(
+                        table,
+                        key,
+                        name,
+                        _("too long ({n} characters, at most {max})").format(n=len(text), max=cap),
+                    )
     _check_settings(tables.get("settings", {}), bad)
     _check_time(tables.get("time", {}), bad)
     for key, doc in tables.get("payments", {}).items():
@@ -113,8 +118,14 @@ def check_semantics(
     for source in (archived.get("invoices", {}), tables.get("invoices", {})):
         for key, doc in source.items():
             if doc.get("number") in numbers and numbers[doc["number"]] != key:
-                bad("invoices", key, "number", _("invoice {number} is also #{other}").format(
-                    number=doc["number"], other=numbers[doc["number"]]))
+                bad(
+                    "invoices",
+                    key,
+                    "number",
+                    _("invoice {number} is also #{other}").format(
+                        number=doc["number"], other=numbers[doc["number"]]
+                    ),
+                )
             numbers.setdefault(doc.get("number", ""), key)
         for key, doc in source.items() if source is tables.get("invoices") else ():
             _check_invoice(key, doc, bad)
@@ -122,8 +133,12 @@ def check_semantics(
     for key, doc in tables.get("clients", {}).items():
         found = names.setdefault(name_key(doc["name"]), key)
         if found != key:
-            bad("clients", key, "name", _("another client is named {name!r} (#{other})").format(
-                name=doc["name"][:40], other=found))
+            bad(
+                "clients",
+                key,
+                "name",
+                _("another client is named {name!r} (#{other})").format(name=doc["name"][:40], other=found),
+            )
     known = {t: _ids(tables.get(t)) | _ids(archived.get(t)) for t in ("clients", "tasks", "invoices")}
     top = {t: max([*ids, (floors or {}).get(t, 0)], default=0) for t, ids in known.items()}
     for table, links in _REFS.items():
@@ -133,7 +148,12 @@ def check_semantics(
                 if ref is None or ref in known[target]:
                     continue
                 if target in _MUST_EXIST:
-                    bad(table, key, name, _("{target} #{ref} is not in the file").format(target=target, ref=ref))
+                    bad(
+                        table,
+                        key,
+                        name,
+                        _("{target} #{ref} is not in the file").format(target=target, ref=ref),
+                    )
                 elif floors is not None and ref > top[target]:
                     bad(table, key, name, _("{target} #{ref} never existed").format(target=target, ref=ref))
     return problems

@@ -52,10 +52,12 @@ class ArchivedError(RuleError):
         number = (doc or {}).get("number") if table == "invoices" else None
         if isinstance(number, str) and number:  # an invoice is known by its number, not its id
             message = _("{number} is archived in {year}: archived records are read-only").format(
-                number=one_line(number, 40), year=year)
+                number=one_line(number, 40), year=year
+            )
         else:
             message = _("{what} #{id} is archived in {year}: archived records are read-only").format(
-                what=_(_WHAT.get(table, table)), id=doc_id, year=year)
+                what=_(_WHAT.get(table, table)), id=doc_id, year=year
+            )
         super().__init__(message)
         self.table = table
         self.doc_id = doc_id
@@ -172,7 +174,10 @@ def with_archive(ws: Workspace) -> Workspace:
 
 
 def archived_invoice_rows(
-    ws: Workspace, *, client_id: int | None = None, status: str | None = None,
+    ws: Workspace,
+    *,
+    client_id: int | None = None,
+    status: str | None = None,
 ) -> list[tuple[Invoice, Money, str, int]]:
     """(invoice, amount due, status, archive year) of archived invoices, newest first."""
     from vatui.domain.invoicing import amount_due

@@ -109,8 +109,12 @@ class BoardReader:
             else:
                 tasks.sort(key=lambda t: (t.position, t.id or 0))
         return BoardSnapshot(
-            settings=settings, columns=columns, client_names=client_names(ws),
-            blocked_clients=_blocked(ws), running=running_timer(ws), today=home_today(ws),
+            settings=settings,
+            columns=columns,
+            client_names=client_names(ws),
+            blocked_clients=_blocked(ws),
+            running=running_timer(ws),
+            today=home_today(ws),
         )
 
 

@@ -62,9 +62,15 @@ class InvoiceLine:
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``--json`` shape."""
-        return {"id": self.id, "number": self.number, "status": self.status,
-                "issue_date": self.issue_date.isoformat(), "due_date": self.due_date.isoformat(),
-                "total": self.total.to_json(), "owed": self.owed.to_json()}
+        return {
+            "id": self.id,
+            "number": self.number,
+            "status": self.status,
+            "issue_date": self.issue_date.isoformat(),
+            "due_date": self.due_date.isoformat(),
+            "total": self.total.to_json(),
+            "owed": self.owed.to_json(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +128,19 @@ class ClientDetail:
             "minutes_logged": self.minutes_logged,
             "effective_hourly_rate": [m.to_json() for m in self.effective_rate.values()],
             "retainer_use": {
-                "month_minutes": self.month_minutes, "retainer_minutes": self.client.retainer_minutes,
-                "percent": self.retainer_percent},
-            "open_tasks": [{"id": t.id, "title": t.title, "column": t.column,
-                            "due": t.due.isoformat() if t.due else None} for t in self.open_tasks],
+                "month_minutes": self.month_minutes,
+                "retainer_minutes": self.client.retainer_minutes,
+                "percent": self.retainer_percent,
+            },
+            "open_tasks": [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "column": t.column,
+                    "due": t.due.isoformat() if t.due else None,
+                }
+                for t in self.open_tasks
+            ],
             "invoices": {"counts": dict(self.invoice_counts), "recent": [i.to_json() for i in self.invoices]},
             "last_contact": contact_json(last) if last else None,
             "open_follow_ups": [contact_json(c) for c in self.open_follow_ups],
@@ -136,19 +151,25 @@ class ClientDetail:
 def contact_json(contact: Contact) -> dict[str, Any]:
     """A contact as JSON."""
     return {
-        "id": contact.id, "client_id": contact.client_id, "at": contact.at.isoformat(),
-        "channel": contact.channel, "direction": contact.direction, "summary": contact.summary,
+        "id": contact.id,
+        "client_id": contact.client_id,
+        "at": contact.at.isoformat(),
+        "channel": contact.channel,
+        "direction": contact.direction,
+        "summary": contact.summary,
         "follow_up": contact.follow_up.isoformat() if contact.follow_up else None,
         "follow_up_done": contact.follow_up_done,
     }
 
 
 def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[Payment]]:
-    invoices = [Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items()
-                if d.get("client_id") == client_id]
+    invoices = [
+        Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d.get("client_id") == client_id
+    ]
     ids = {i.id for i in invoices}
-    payments = [Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items()
-                if d.get("invoice_id") in ids]
+    payments = [
+        Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items() if d.get("invoice_id") in ids
+    ]
     return invoices, payments
 
 
@@ -198,8 +219,11 @@ def _rate(revenue: Mapping[str, Money], minutes: int) -> dict[str, Money]:
 def open_tasks(ws: Workspace, client_id: int) -> list[Task]:
     """The client's open tasks, soonest due first (undated last)."""
     done = ws.settings().done_column
-    tasks = [Task.from_doc(d, int(k)) for k, d in ws.docs("tasks").items()
-             if d.get("client_id") == client_id and d.get("completed") is None and d.get("column") != done]
+    tasks = [
+        Task.from_doc(d, int(k))
+        for k, d in ws.docs("tasks").items()
+        if d.get("client_id") == client_id and d.get("completed") is None and d.get("column") != done
+    ]
     return sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, t.position))
 
 
@@ -211,8 +235,12 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     invoices, payments = _client_ledger(ws, client_id)
     rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
     revenue = client_revenue(
-        billed(ws, keep=lambda d: d.get("client_id") == client_id and d.get("status") not in ("draft", "void")),
-        client_id, day)
+        billed(
+            ws, keep=lambda d: d.get("client_id") == client_id and d.get("status") not in ("draft", "void")
+        ),
+        client_id,
+        day,
+    )
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
     local = None
     if client.timezone:
@@ -226,18 +254,36 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
         result = outcome(inv, by_invoice.get(inv.id, []), day)
         status = "overdue" if result.state == "overdue" else inv.status
         counts[status] = counts.get(status, 0) + 1
-        lines.append(InvoiceLine(inv.id or 0, inv.number, status, inv.issue_date, inv.due_date,
-                                 result.total, result.owed if inv.status not in ("void", "draft")
-                                 else Money.zero(inv.currency)))
+        lines.append(
+            InvoiceLine(
+                inv.id or 0,
+                inv.number,
+                status,
+                inv.issue_date,
+                inv.due_date,
+                result.total,
+                result.owed if inv.status not in ("void", "draft") else Money.zero(inv.currency),
+            )
+        )
     lines.sort(key=lambda i: (i.issue_date, i.number), reverse=True)
     contacts = list_contacts(ws, client_id)
-    follow = sorted((c for c in contacts if c.follow_up is not None and not c.follow_up_done),
-                    key=lambda c: c.follow_up or date.max)
+    follow = sorted(
+        (c for c in contacts if c.follow_up is not None and not c.follow_up_done),
+        key=lambda c: c.follow_up or date.max,
+    )
     return ClientDetail(
-        client=client, on=day, reliability=rel, local=local, revenue=revenue,
-        minutes_logged=total_minutes, effective_rate=_rate(revenue, total_minutes),
-        month_minutes=month_minutes, open_tasks=tuple(open_tasks(ws, client_id)),
-        invoices=tuple(lines[:MAX_INVOICES]), invoice_counts=counts,
-        contacts=tuple(contacts[:MAX_CONTACTS]), open_follow_ups=tuple(follow),
+        client=client,
+        on=day,
+        reliability=rel,
+        local=local,
+        revenue=revenue,
+        minutes_logged=total_minutes,
+        effective_rate=_rate(revenue, total_minutes),
+        month_minutes=month_minutes,
+        open_tasks=tuple(open_tasks(ws, client_id)),
+        invoices=tuple(lines[:MAX_INVOICES]),
+        invoice_counts=counts,
+        contacts=tuple(contacts[:MAX_CONTACTS]),
+        open_follow_ups=tuple(follow),
         on_hold=client_id in on_hold_clients(ws),
     )

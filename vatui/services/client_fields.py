@@ -43,19 +43,35 @@ MAX_NOTE = 5000
 MAX_HANDLE = 200
 
 CHANNEL_ALIASES = {
-    "mail": "email", "e-mail": "email", "wa": "whatsapp", "whats": "whatsapp", "tg": "telegram",
-    "tel": "phone", "call": "phone", "sms": "phone",
+    "mail": "email",
+    "e-mail": "email",
+    "wa": "whatsapp",
+    "whats": "whatsapp",
+    "tg": "telegram",
+    "tel": "phone",
+    "call": "phone",
+    "sms": "phone",
 }
 """Other words accepted for a channel kind."""
 
 VETTING_ALIASES = {
-    "contract_signed": "contract", "deposit_agreed": "deposit", "refs": "references",
-    "billing": "billing_contact", "billing_contact_confirmed": "billing_contact",
+    "contract_signed": "contract",
+    "deposit_agreed": "deposit",
+    "refs": "references",
+    "billing": "billing_contact",
+    "billing_contact_confirmed": "billing_contact",
 }
 """Other words accepted for a vetting key (hyphens and spaces count as underscores)."""
 
-_NULLABLE = ("timezone", "hourly_rate", "retainer_fee", "retainer_minutes", "cadence_days",
-             "late_fee_percent", "preferred_channel")
+_NULLABLE = (
+    "timezone",
+    "hourly_rate",
+    "retainer_fee",
+    "retainer_minutes",
+    "cadence_days",
+    "late_fee_percent",
+    "preferred_channel",
+)
 
 
 def check_name(name: str) -> str:
@@ -71,7 +87,9 @@ def check_status(status: str) -> str:
     """One of the pipeline statuses, or refused."""
     value = status.strip().lower()
     if value not in STATUSES:
-        raise InputError(_("status must be one of {all}, not {s!r}").format(all=", ".join(STATUSES), s=status))
+        raise InputError(
+            _("status must be one of {all}, not {s!r}").format(all=", ".join(STATUSES), s=status)
+        )
     return value
 
 
@@ -109,9 +127,16 @@ def check_email(email: str) -> str:
     value = email.strip()
     local, at, domain = value.rpartition("@")
     labels = domain.split(".")
-    if (not at or len(value) > 254 or len(local) > 64 or not _EMAIL_LOCAL_RE.match(local)
-            or len(labels) < 2 or not all(_EMAIL_LABEL_RE.match(label) for label in labels)
-            or len(labels[-1]) < 2 or not labels[-1].isalpha()):
+    if (
+        not at
+        or len(value) > 254
+        or len(local) > 64
+        or not _EMAIL_LOCAL_RE.match(local)
+        or len(labels) < 2
+        or not all(_EMAIL_LABEL_RE.match(label) for label in labels)
+        or len(labels[-1]) < 2
+        or not labels[-1].isalpha()
+    ):
         raise InputError(_("{email!r} is not an e-mail address").format(email=email))
     return value
 
@@ -128,7 +153,9 @@ def check_channel_kind(kind: str) -> str:
     value = kind.strip().lower()
     value = CHANNEL_ALIASES.get(value, value)
     if value not in CHANNEL_KINDS:
-        raise InputError(_("channel must be one of {all}, not {k!r}").format(all=", ".join(CHANNEL_KINDS), k=kind))
+        raise InputError(
+            _("channel must be one of {all}, not {k!r}").format(all=", ".join(CHANNEL_KINDS), k=kind)
+        )
     return value
 
 
@@ -137,8 +164,9 @@ def check_vetting_key(key: str) -> str:
     value = re.sub(r"[\s-]+", "_", key.strip().lower())
     value = VETTING_ALIASES.get(value, value)
     if value not in VETTING_KEYS:
-        raise InputError(_("vetting item must be one of {all}, not {k!r}").format(
-            all=", ".join(VETTING_KEYS), k=key))
+        raise InputError(
+            _("vetting item must be one of {all}, not {k!r}").format(all=", ".join(VETTING_KEYS), k=key)
+        )
     return value
 
 
@@ -197,7 +225,9 @@ def parse_channel(text: str) -> Channel:
     it, see ``channels_line``)."""
     kind, sep, handle = text.partition(":")
     if not sep:
-        raise InputError(_("a channel is kind:handle, like whatsapp:+34600000000, not {text!r}").format(text=text))
+        raise InputError(
+            _("a channel is kind:handle, like whatsapp:+34600000000, not {text!r}").format(text=text)
+        )
     return check_channel(Channel(kind=kind, handle=handle))
 
 
@@ -220,18 +250,21 @@ def channels_line(channels: Iterable[Channel]) -> str:
 
 def read_channels(text: str) -> tuple[Channel, ...]:
     """The channels of a ``channels_line`` (an unescaped ``;`` separates two)."""
-    return tuple(parse_channel(unescape(part.strip()))
-                 for part in split_escaped(text, LIST_SEPARATOR) if part.strip())
+    return tuple(
+        parse_channel(unescape(part.strip())) for part in split_escaped(text, LIST_SEPARATOR) if part.strip()
+    )
 
 
 def people_line(people: Iterable[Person]) -> str:
     """People on one line, ``Name|role|email|phone; ...``, each ``|``, ``;`` or backslash in
     a field escaped: ``read_people`` gives them back as they were."""
+
     def one(p: Person) -> str:
         fields = [p.name, p.role, p.email, p.phone]
         while len(fields) > 1 and not fields[-1]:
             fields.pop()
         return FIELD_SEPARATOR.join(escape(f) for f in fields)
+
     return "; ".join(one(p) for p in people)
 
 
@@ -368,8 +401,11 @@ def check_currencies(clean: dict[str, Any], client: Client | None) -> None:
     for key, what in (("hourly_rate", _("the rate")), ("retainer_fee", _("the retainer fee"))):
         value = clean.get(key, getattr(client, key) if client else None)
         if value is not None and value.currency != currency:
-            raise InputError(_("{what} is in {a} but the client is billed in {b}").format(
-                what=what, a=value.currency, b=currency))
+            raise InputError(
+                _("{what} is in {a} but the client is billed in {b}").format(
+                    what=what, a=value.currency, b=currency
+                )
+            )
 
 
 def check_preferred(clean: dict[str, Any], client: Client | None) -> None:
@@ -379,5 +415,6 @@ def check_preferred(clean: dict[str, Any], client: Client | None) -> None:
     preferred = clean.get("preferred_channel", client.preferred_channel if client else None)
     channels = clean.get("channels", client.channels if client else ())
     if preferred and preferred not in {c.kind for c in channels}:
-        raise InputError(_("the preferred channel {kind} is not one of the client's channels").format(
-            kind=preferred))
+        raise InputError(
+            _("the preferred channel {kind} is not one of the client's channels").format(kind=preferred)
+        )

@@ -21,7 +21,9 @@ from vatui.store.workspace import Tx, Workspace
 def list_notes(ws: Workspace, client_id: int, *, confidential: bool = True) -> list[tuple[int, Note]]:
     """(number, note) of a client's notes, oldest first; confidential ones only when asked."""
     client = ws.get(Client, client_id)
-    return [(n, note) for n, note in enumerate(client.notes, start=1) if confidential or not note.confidential]
+    return [
+        (n, note) for n, note in enumerate(client.notes, start=1) if confidential or not note.confidential
+    ]
 
 
 def check_note_text(text: str) -> str:
@@ -47,12 +49,20 @@ def _notes_in(tx: Tx, client_id: int, number: int, expect: Note | None) -> tuple
 
 
 def _save(ws: Workspace, tx: Tx, client_id: int, notes: list[Note]) -> None:
-    tx.update("clients", client_id, {"notes": [n.to_doc() for n in notes],
-                                     "updated": ws.clock.now().astimezone(UTC).isoformat()})
+    tx.update(
+        "clients",
+        client_id,
+        {"notes": [n.to_doc() for n in notes], "updated": ws.clock.now().astimezone(UTC).isoformat()},
+    )
 
 
 def edit_note(
-    ws: Workspace, client_id: int, number: int, *, text: str | None = None, confidential: bool | None = None,
+    ws: Workspace,
+    client_id: int,
+    number: int,
+    *,
+    text: str | None = None,
+    confidential: bool | None = None,
     expect: Note | None = None,
 ) -> Note:
     """Change a note's text or whether it is confidential (it keeps its date)."""
@@ -63,8 +73,10 @@ def edit_note(
     with ws.transaction(_("edit a note of “{name}”").format(name=name)) as tx:
         _client, notes = _notes_in(tx, client_id, number, expect)
         note = notes[number - 1]
-        note = note.with_(text=value if value is not None else note.text,
-                          confidential=note.confidential if confidential is None else confidential)
+        note = note.with_(
+            text=value if value is not None else note.text,
+            confidential=note.confidential if confidential is None else confidential,
+        )
         notes[number - 1] = note
         _save(ws, tx, client_id, notes)
         return note

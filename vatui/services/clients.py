@@ -121,11 +121,14 @@ def _checked(ws: Workspace, changes: ClientChanges) -> ClientChanges:
     return replace(
         changes,
         values=normalise(ws, dict(changes.values)),
-        tags_added=clean_tags(changes.tags_added), tags_removed=clean_tags(changes.tags_removed),
+        tags_added=clean_tags(changes.tags_added),
+        tags_removed=clean_tags(changes.tags_removed),
         people_added=tuple(check_person(p) for p in changes.people_added),
         channels_added=tuple(check_channel(c) for c in changes.channels_added),
-        channels_removed=tuple(c.with_(kind=check_channel_kind(c.kind), handle=c.handle.strip())
-                               for c in changes.channels_removed),
+        channels_removed=tuple(
+            c.with_(kind=check_channel_kind(c.kind), handle=c.handle.strip())
+            for c in changes.channels_removed
+        ),
         email=check_email(changes.email) if changes.email else None,
         vetting_set=tuple(v.with_(key=check_vetting_key(v.key)) for v in changes.vetting_set),
         vetting_removed=tuple(check_vetting_key(k) for k in changes.vetting_removed),
@@ -150,7 +153,9 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
             lowered = name_key(edited.name)
             for key, doc in tx.docs("clients").items():
                 if int(key) != client_id and name_key(str(doc.get("name", ""))) == lowered:
-                    raise InputError(_("a client called {name} already exists").format(name=quoted(edited.name)))
+                    raise InputError(
+                        _("a client called {name} already exists").format(name=quoted(edited.name))
+                    )
         if edited == client:
             return client
         return tx.save(edited.with_(updated=ws.clock.now()))
@@ -194,8 +199,11 @@ def delete_client(ws: Workspace, client_id: int) -> Client:
     history = client_history(ws, client_id)
     if history:
         what = ", ".join(f"{n} {table}" for table, n in history.items())
-        raise RuleError(_("{name} has history ({what}): archive it instead").format(
-            name=one_line(client.name, 40), what=what))
+        raise RuleError(
+            _("{name} has history ({what}): archive it instead").format(
+                name=one_line(client.name, 40), what=what
+            )
+        )
     with ws.transaction(_("delete client “{name}”").format(name=one_line(client.name, 40))) as tx:
         if client_history(ws, client_id):
             raise RuleError(_("the client has history now: archive it instead"))

@@ -25,8 +25,14 @@ def _get(source: Tx | Workspace, contact_id: int) -> Contact:
 
 
 def edit_contact(
-    ws: Workspace, contact_id: int, *, summary: str | None = None, channel: str | None = None,
-    direction: str | None = None, on: date | None = None, follow_up: date | None = None,
+    ws: Workspace,
+    contact_id: int,
+    *,
+    summary: str | None = None,
+    channel: str | None = None,
+    direction: str | None = None,
+    on: date | None = None,
+    follow_up: date | None = None,
     clear_follow_up: bool = False,
 ) -> Contact:
     """Change what was logged about a contact."""
@@ -49,8 +55,11 @@ def edit_contact(
         raise InputError(_("nothing to change"))
     with ws.transaction(_("edit contact #{id}").format(id=contact_id)) as tx:
         contact = _get(tx, contact_id).with_(**changes)
-        if contact.follow_up is not None and contact.follow_up < _home_day(ws, contact.at) and (
-                "follow_up" in changes or "at" in changes):
+        if (
+            contact.follow_up is not None
+            and contact.follow_up < _home_day(ws, contact.at)
+            and ("follow_up" in changes or "at" in changes)
+        ):
             raise InputError(_("the follow-up date is before the contact"))
         return tx.save(contact)
 

@@ -59,8 +59,14 @@ def contact_moment(ws: Workspace, on: date | None) -> datetime:
 
 
 def log_contact(
-    ws: Workspace, client_id: int, *, channel: str, summary: str, direction: str = "out",
-    follow_up: date | None = None, on: date | None = None,
+    ws: Workspace,
+    client_id: int,
+    *,
+    channel: str,
+    summary: str,
+    direction: str = "out",
+    follow_up: date | None = None,
+    on: date | None = None,
 ) -> Contact:
     """Log a contact (now, or at noon on a past day) and clear the client's due follow-ups."""
     kind = check_channel_kind(channel)
@@ -76,12 +82,19 @@ def log_contact(
         tx.get(Client, client_id)
         stamp = at.isoformat()
         for key, doc in list(tx.docs("contacts").items()):
-            if (doc.get("client_id") == client_id and not doc.get("follow_up_done")
-                    and doc.get("follow_up") is not None and doc["follow_up"] <= day.isoformat()
-                    and str(doc.get("at", "")) <= stamp):
+            if (
+                doc.get("client_id") == client_id
+                and not doc.get("follow_up_done")
+                and doc.get("follow_up") is not None
+                and doc["follow_up"] <= day.isoformat()
+                and str(doc.get("at", "")) <= stamp
+            ):
                 tx.update("contacts", int(key), {"follow_up_done": True})
-        return tx.add(Contact(client_id=client_id, at=at, channel=kind, direction=way, summary=text,
-                              follow_up=follow_up))
+        return tx.add(
+            Contact(
+                client_id=client_id, at=at, channel=kind, direction=way, summary=text, follow_up=follow_up
+            )
+        )
 
 
 def follow_up_done(ws: Workspace, contact_id: int, done: bool = True) -> Contact:
@@ -103,7 +116,11 @@ def reschedule_follow_up(ws: Workspace, contact_id: int, when: date | None) -> C
 
 
 def list_contacts(
-    ws: Workspace, client_id: int | None = None, *, limit: int | None = None, open_only: bool = False,
+    ws: Workspace,
+    client_id: int | None = None,
+    *,
+    limit: int | None = None,
+    open_only: bool = False,
 ) -> list[Contact]:
     """The contact log, newest first; one client's, or everyone's."""
     rows = []

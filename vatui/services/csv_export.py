@@ -53,13 +53,26 @@ def _num(money: Any) -> str:
     return "" if money is None else str(money.amount_str())
 
 
-CSV_FILES = ("invoices.csv", "invoice_lines.csv", "payments.csv", "expenses.csv", "expense_templates.csv",
-             "time.csv", "clients.csv")
+CSV_FILES = (
+    "invoices.csv",
+    "invoice_lines.csv",
+    "payments.csv",
+    "expenses.csv",
+    "expense_templates.csv",
+    "time.csv",
+    "clients.csv",
+)
 """The files ``export_csv`` writes."""
 
 
-def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_comma: bool | None = None,
-               progress: Callable[[int, int], None] | None = None) -> list[Path]:
+def export_csv(
+    ws: Workspace,
+    directory: Path,
+    *,
+    excel: bool = False,
+    decimal_comma: bool | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
     """Write the CSV files into ``directory`` (created if needed); returns their paths.
 
     ``excel``: spreadsheet style (see ``vatui.services.exchange.spreadsheet``), with a decimal
@@ -82,49 +95,148 @@ def export_csv(ws: Workspace, directory: Path, *, excel: bool = False, decimal_c
     for inv in invoices:
         t = totals(inv)
         due = amount_due(inv, pays.get(inv.id or 0, []), t=t) if inv.status not in ("draft", "void") else None
-        inv_rows.append([inv.id, inv.number, inv.client_id, names.get(inv.client_id, ""), inv.kind, inv.status,
-                         inv.issue_date.isoformat(), inv.due_date.isoformat(),
-                         inv.sent_on.isoformat() if inv.sent_on else "", inv.currency, _num(t.subtotal),
-                         _num(t.discount), inv.tax_percent, _num(t.tax), _num(t.total), _num(inv.deposit_applied),
-                         _num(inv.credit_applied), _num(due), len(inv.reminders), inv.notes])
+        inv_rows.append(
+            [
+                inv.id,
+                inv.number,
+                inv.client_id,
+                names.get(inv.client_id, ""),
+                inv.kind,
+                inv.status,
+                inv.issue_date.isoformat(),
+                inv.due_date.isoformat(),
+                inv.sent_on.isoformat() if inv.sent_on else "",
+                inv.currency,
+                _num(t.subtotal),
+                _num(t.discount),
+                inv.tax_percent,
+                _num(t.tax),
+                _num(t.total),
+                _num(inv.deposit_applied),
+                _num(inv.credit_applied),
+                _num(due),
+                len(inv.reminders),
+                inv.notes,
+            ]
+        )
         for n, item in enumerate(inv.items, start=1):
-            line_rows.append([inv.number, n, item.description, item.quantity, _num(item.unit_price),
-                              _num(line_amount(item)), inv.currency,
-                              " ".join(str(i) for i in item.time_entry_ids)])
+            line_rows.append(
+                [
+                    inv.number,
+                    n,
+                    item.description,
+                    item.quantity,
+                    _num(item.unit_price),
+                    _num(line_amount(item)),
+                    inv.currency,
+                    " ".join(str(i) for i in item.time_entry_ids),
+                ]
+            )
     files["invoices.csv"] = _csv(
-        ["id", "number", "client_id", "client", "kind", "status", "issue_date", "due_date", "sent_on",
-         "currency", "subtotal", "discount", "tax_percent", "tax", "total", "deposit_applied",
-         "credit_applied", "amount_due", "reminders_sent", "notes"], inv_rows)
+        [
+            "id",
+            "number",
+            "client_id",
+            "client",
+            "kind",
+            "status",
+            "issue_date",
+            "due_date",
+            "sent_on",
+            "currency",
+            "subtotal",
+            "discount",
+            "tax_percent",
+            "tax",
+            "total",
+            "deposit_applied",
+            "credit_applied",
+            "amount_due",
+            "reminders_sent",
+            "notes",
+        ],
+        inv_rows,
+    )
     files["invoice_lines.csv"] = _csv(
         ["invoice", "line", "description", "quantity", "unit_price", "amount", "currency", "time_entry_ids"],
-        line_rows)
+        line_rows,
+    )
     numbers = {i.id: i.number for i in invoices}
-    payments = sorted((Payment.from_doc(d, int(k)) for k, d in pay_docs.items()), key=lambda p: (p.on, p.id or 0))
+    payments = sorted(
+        (Payment.from_doc(d, int(k)) for k, d in pay_docs.items()), key=lambda p: (p.on, p.id or 0)
+    )
     files["payments.csv"] = _csv(
         ["id", "date", "invoice", "amount", "currency", "method", "reference"],
-        ([p.id, p.on.isoformat(), numbers.get(p.invoice_id, ""), _num(p.amount), p.amount.currency, p.method,
-          p.reference] for p in payments))
-    expenses = sorted((Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items()),
-                      key=lambda e: (e.on, e.id or 0))
-    expense_header = ["id", "date", "amount", "currency", "category", "vendor", "note", "recurrence",
-                      "template_id", "client_id", "invoice"]
+        (
+            [
+                p.id,
+                p.on.isoformat(),
+                numbers.get(p.invoice_id, ""),
+                _num(p.amount),
+                p.amount.currency,
+                p.method,
+                p.reference,
+            ]
+            for p in payments
+        ),
+    )
+    expenses = sorted(
+        (Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items()),
+        key=lambda e: (e.on, e.id or 0),
+    )
+    expense_header = [
+        "id",
+        "date",
+        "amount",
+        "currency",
+        "category",
+        "vendor",
+        "note",
+        "recurrence",
+        "template_id",
+        "client_id",
+        "invoice",
+    ]
 
     def expense_row(e: Expense) -> list[Any]:
-        return [e.id, e.on.isoformat(), _num(e.amount), e.amount.currency, e.category, e.vendor, e.note,
-                e.recurrence or "", e.template_id or "", e.client_id or "", numbers.get(e.invoice_id, "")]
+        return [
+            e.id,
+            e.on.isoformat(),
+            _num(e.amount),
+            e.amount.currency,
+            e.category,
+            e.vendor,
+            e.note,
+            e.recurrence or "",
+            e.template_id or "",
+            e.client_id or "",
+            numbers.get(e.invoice_id, ""),
+        ]
 
     files["expenses.csv"] = _csv(expense_header, (expense_row(e) for e in expenses if counted_expense(e)))
     files["expense_templates.csv"] = _csv(
-        expense_header, (expense_row(e) for e in expenses if not counted_expense(e)))
+        expense_header, (expense_row(e) for e in expenses if not counted_expense(e))
+    )
     time_docs = all_docs(ws, "time")
     titles = {int(k): clean(str(d.get("title") or "")) for k, d in all_docs(ws, "tasks").items()}
-    files["time.csv"] = _csv(TIME_HEADER, time_rows(time_docs, names, numbers, titles,
-                                                    ws.settings().home_timezone))
+    files["time.csv"] = _csv(
+        TIME_HEADER, time_rows(time_docs, names, numbers, titles, ws.settings().home_timezone)
+    )
     files["clients.csv"] = _csv(
         ["id", "name", "status", "currency", "hourly_rate", "terms_days", "deposit_percent"],
-        ([int(k), d.get("name"), d.get("status"), d.get("currency"),
-          _rate(d), d.get("terms_days"), d.get("deposit_percent")]
-         for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))))
+        (
+            [
+                int(k),
+                d.get("name"),
+                d.get("status"),
+                d.get("currency"),
+                _rate(d),
+                d.get("terms_days"),
+                d.get("deposit_percent"),
+            ]
+            for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))
+        ),
+    )
     out = []
     for step, (name, payload) in enumerate(files.items(), start=1):
         if progress:

@@ -51,22 +51,32 @@ def parse_size(text: str) -> int:
         return SIZES[value]
     if value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_CLIENTS:
         return int(value)
-    raise InputError(_("size must be small, large or a number of clients from 1 to {max}, not {text!r}").format(
-        max=MAX_CLIENTS, text=text))
+    raise InputError(
+        _("size must be small, large or a number of clients from 1 to {max}, not {text!r}").format(
+            max=MAX_CLIENTS, text=text
+        )
+    )
 
 
 def demo_settings(current: Settings) -> Settings:
     """The demo business's settings (the theme is kept)."""
     return Settings(
-        id=1, business_name="Northstar Virtual Assistance",
+        id=1,
+        business_name="Northstar Virtual Assistance",
         business_details="Calle de la Estrella 12, 28004 Madrid, Spain\nhello@northstar-va.example",
-        home_timezone=HOME_TZ, default_currency="USD", weekly_hours=40, wip_limit=3, rounding_minutes=15,
-        theme=current.theme, workspace_name="Northstar (demo)",
+        home_timezone=HOME_TZ,
+        default_currency="USD",
+        weekly_hours=40,
+        wip_limit=3,
+        rounding_minutes=15,
+        theme=current.theme,
+        workspace_name="Northstar (demo)",
     )
 
 
-def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False,
-             progress: Progress | None = None) -> dict[str, int]:
+def generate(
+    ws: Workspace, *, clients: int, seed: int, replace: bool = False, progress: Progress | None = None
+) -> dict[str, int]:
     """Fill ``ws`` with a demo business; returns how many records went into each table.
 
     ``progress`` is called with (steps done, ``PROGRESS_STEPS``) as the work goes on.
@@ -107,11 +117,15 @@ def generate(ws: Workspace, *, clients: int, seed: int, replace: bool = False,
 def _refuse_if_data(ws: Workspace) -> None:
     held = sum(len(ws.docs(table)) for table in DATA_TABLES)
     if held:
-        raise InputError(ngettext(
-            "this workspace already holds {n} record; replace it (demo-data --force) or use an empty "
-            "data directory",
-            "this workspace already holds {n} records; replace them (demo-data --force) or use an empty "
-            "data directory", held).format(n=held))
+        raise InputError(
+            ngettext(
+                "this workspace already holds {n} record; replace it (demo-data --force) or use an empty "
+                "data directory",
+                "this workspace already holds {n} records; replace them (demo-data --force) or use an empty "
+                "data directory",
+                held,
+            ).format(n=held)
+        )
 
 
 def _first_id(tx: Tx, table: str) -> int:
@@ -122,8 +136,14 @@ def _first_id(tx: Tx, table: str) -> int:
     return max(floor, highest) + 1
 
 
-def build(ws: Workspace, clients: int, seed: int, settings: Settings,
-          first: dict[str, int], progress: Progress | None = None) -> dict[str, list[dict[str, Any]]]:
+def build(
+    ws: Workspace,
+    clients: int,
+    seed: int,
+    settings: Settings,
+    first: dict[str, int],
+    progress: Progress | None = None,
+) -> dict[str, list[dict[str, Any]]]:
     """The documents of every data table, in id order from ``first``."""
 
     def step(done: int) -> None:
@@ -192,23 +212,42 @@ def _task_docs(ctx: Ctx, tasks: list[TaskPlan]) -> list[dict[str, Any]]:
     for task in tasks:
         ends = [e.end for e in task.entries]
         updated = task.completed or max([task.created, *ends])
-        checklist = tuple(ChecklistItem(text=text, done=task.done or (i == 0 and ctx.rng.random() < 0.5))
-                          for i, text in enumerate(task.checklist))
-        docs.append(Task(
-            title=task.title, client_id=task.client.id if task.client else None, column=task.column,
-            position=position_of[task.id], priority=task.priority, due=task.due,
-            estimate_minutes=task.estimate, tags=task.tags, notes=task.notes, checklist=checklist,
-            recurrence=task.recurrence, follow_up=task.follow_up, snoozed_until=task.snoozed_until,
-            created=task.created, updated=updated, completed=task.completed,
-        ).to_doc())
+        checklist = tuple(
+            ChecklistItem(text=text, done=task.done or (i == 0 and ctx.rng.random() < 0.5))
+            for i, text in enumerate(task.checklist)
+        )
+        docs.append(
+            Task(
+                title=task.title,
+                client_id=task.client.id if task.client else None,
+                column=task.column,
+                position=position_of[task.id],
+                priority=task.priority,
+                due=task.due,
+                estimate_minutes=task.estimate,
+                tags=task.tags,
+                notes=task.notes,
+                checklist=checklist,
+                recurrence=task.recurrence,
+                follow_up=task.follow_up,
+                snoozed_until=task.snoozed_until,
+                created=task.created,
+                updated=updated,
+                completed=task.completed,
+            ).to_doc()
+        )
     return docs
 
 
 def _entry_doc(entry: EntryPlan) -> dict[str, Any]:
     assert entry.start is not None
     return TimeEntry(
-        task_id=entry.task.id if entry.task else None, client_id=entry.client.id if entry.client else None,
-        start=entry.start, end=entry.end, minutes=entry.minutes, note=entry.note, billable=entry.billable,
+        task_id=entry.task.id if entry.task else None,
+        client_id=entry.client.id if entry.client else None,
+        start=entry.start,
+        end=entry.end,
+        minutes=entry.minutes,
+        note=entry.note,
+        billable=entry.billable,
         invoice_id=entry.invoice_id,
     ).to_doc()
-

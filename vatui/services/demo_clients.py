@@ -9,8 +9,12 @@ from vatui.domain.money import Money, decimals_of
 from vatui.services import demo_words as words
 from vatui.services.demo_base import ClientPlan, Ctx, EntryPlan
 
-RATES = {"USD": (3500, 4000, 4500, 5000, 5500, 6000), "EUR": (3000, 3500, 4000, 4500, 5000),
-         "GBP": (2800, 3200, 3500, 4000, 4500), "JPY": (4500, 5000, 5500, 6000)}
+RATES = {
+    "USD": (3500, 4000, 4500, 5000, 5500, 6000),
+    "EUR": (3000, 3500, 4000, 4500, 5000),
+    "GBP": (2800, 3200, 3500, 4000, 4500),
+    "JPY": (4500, 5000, 5500, 6000),
+}
 """Hourly rates per currency, in minor units."""
 
 STATUS_PATTERN = ("active",) * 13 + ("former",) * 11 + ("paused",) * 4 + ("lead",) * 4 + ("prospect",) * 3
@@ -82,7 +86,9 @@ def _people(ctx: Ctx, region: str, domain: str, n: int) -> tuple[list[Person], l
     for i, first in enumerate(firsts):
         last = rng.choice(words.LAST_NAMES[region])
         email_name = first.split()[0].lower().encode("ascii", "ignore").decode() or "hello"
-        phone = words.PHONE_FORMATS[region].format(n=rng.randint(1, 99)) if i == 0 or rng.random() < 0.4 else ""
+        phone = (
+            words.PHONE_FORMATS[region].format(n=rng.randint(1, 99)) if i == 0 or rng.random() < 0.4 else ""
+        )
         role = "Owner" if i == 0 else rng.choice(words.ROLES[1:])
         people.append(Person(name=f"{first} {last}", role=role, email=f"{email_name}@{domain}", phone=phone))
         names.append(first)
@@ -116,8 +122,10 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
     rng = ctx.rng
     pattern = list(STATUS_PATTERN)
     rng.shuffle(pattern)
-    statuses = [CAST[i][0] if i in CAST else "active" if i == 6 else pattern[(i - 5) % len(pattern)]
-                for i in range(count)]
+    statuses = [
+        CAST[i][0] if i in CAST else "active" if i == 6 else pattern[(i - 5) % len(pattern)]
+        for i in range(count)
+    ]
     order = list(range(count))
     if ctx.large:
         rng.shuffle(order)
@@ -159,25 +167,47 @@ def build_clients(ctx: Ctx, count: int, first_id: int) -> list[ClientPlan]:
         tags = [seed.industry] + (["retainer"] if hours else []) + (["vip"] if rng.random() < 0.1 else [])
         start_h = rng.choice((8, 9, 9, 9, 10))
         client = Client(
-            id=first_id + index, name=seed.name, status=status, people=tuple(people), channels=tuple(channels),
-            preferred_channel=preferred, timezone=seed.timezone, work_start=f"{start_h:02d}:00",
-            work_end=f"{start_h + 8:02d}:00", currency=seed.currency, hourly_rate=rate,
+            id=first_id + index,
+            name=seed.name,
+            status=status,
+            people=tuple(people),
+            channels=tuple(channels),
+            preferred_channel=preferred,
+            timezone=seed.timezone,
+            work_start=f"{start_h:02d}:00",
+            work_end=f"{start_h + 8:02d}:00",
+            currency=seed.currency,
+            hourly_rate=rate,
             retainer_minutes=hours * 60 if hours else None,
             retainer_fee=_retainer_fee(rate, hours) if hours else None,
-            terms_days=terms, deposit_percent=deposit,
+            terms_days=terms,
+            deposit_percent=deposit,
             late_fee_percent=("2" if index == 1 else "1.5" if rng.random() < 0.2 else None),
-            late_fee_grace_days=7, vetting=vetting, cadence_days=cadence or None,
-            notes=notes, tags=tuple(tags),
+            late_fee_grace_days=7,
+            vetting=vetting,
+            cadence_days=cadence or None,
+            notes=notes,
+            tags=tuple(tags),
             archived=status == "former" and rng.random() < 0.2,
-            created=created, updated=max(created, ctx.moment(ctx.days_ago(rng.randint(1, 30)), 600)),
+            created=created,
+            updated=max(created, ctx.moment(ctx.days_ago(rng.randint(1, 30)), 600)),
         )
         plan = ClientPlan(
-            client=client, index=index, region=region, work_from=work_from, work_to=work_to,
-            tasks_per_week=per_week, routine=routine, cycle=cycle, payer=payer,
+            client=client,
+            index=index,
+            region=region,
+            work_from=work_from,
+            work_to=work_to,
+            tasks_per_week=per_week,
+            routine=routine,
+            cycle=cycle,
+            payer=payer,
             weekly_report=index == 0 or (index >= 5 and rng.random() < 0.3),
-            quiet_days=17 if index == 3 else 0, deposit_pending=pending,
+            quiet_days=17 if index == 3 else 0,
+            deposit_pending=pending,
             draft_last=index == 2 or (index >= 5 and rng.random() < 0.1),
-            city=rng.choice(words.CITIES), people=first_names,
+            city=rng.choice(words.CITIES),
+            people=first_names,
         )
         if index == 0:
             plan.burn = 0.85
@@ -210,9 +240,15 @@ def _vetting(ctx: Ctx, status: str, created: date, pending: bool) -> tuple[Vetti
     rng = ctx.rng
     if status == "lead":
         return ()
-    keys = ("references", "billing_contact") if status == "prospect" else (
-        ("contract", "deposit", "billing_contact") if pending else
-        ("contract", "deposit", "references", "billing_contact", "nda"))
+    keys = (
+        ("references", "billing_contact")
+        if status == "prospect"
+        else (
+            ("contract", "deposit", "billing_contact")
+            if pending
+            else ("contract", "deposit", "references", "billing_contact", "nda")
+        )
+    )
     checks = []
     for key in keys:
         if not pending and status != "prospect" and rng.random() < 0.1:
@@ -239,8 +275,12 @@ def fill(ctx: Ctx, template: str, plan: ClientPlan | None, day: date) -> str:
     rng = ctx.rng
     person = rng.choice(plan.people) if plan and plan.people else "Lucía"
     return template.format(
-        month=words.MONTHS[day.month - 1], n=rng.randint(2, 48), city=plan.city if plan else "Lisbon",
-        person=person, event=rng.choice(words.EVENTS), topic=rng.choice(words.TOPICS),
+        month=words.MONTHS[day.month - 1],
+        n=rng.randint(2, 48),
+        city=plan.city if plan else "Lisbon",
+        person=person,
+        event=rng.choice(words.EVENTS),
+        topic=rng.choice(words.TOPICS),
     )
 
 
@@ -268,15 +308,27 @@ def build_contacts(ctx: Ctx, plans: list[ClientPlan]) -> list[Contact]:
         day = max(first, ctx.start)
         while day <= last:
             at = _contact_at(ctx, day)
-            kind = client.preferred_channel if rng.random() < 0.6 and client.preferred_channel else rng.choice(kinds)
+            kind = (
+                client.preferred_channel
+                if rng.random() < 0.6 and client.preferred_channel
+                else rng.choice(kinds)
+            )
             incoming = rng.random() < 0.45
             summary = fill(ctx, rng.choice(words.CONTACT_IN if incoming else words.CONTACT_OUT), plan, day)
             follow = None
             if rng.random() < 0.15:
                 follow = day + timedelta(days=rng.randint(2, 7))
-            out.append(Contact(client_id=plan.id, at=at, channel=kind or "email",
-                               direction="in" if incoming else "out", summary=summary,
-                               follow_up=follow, follow_up_done=follow is not None and follow < ctx.days_ago(2)))
+            out.append(
+                Contact(
+                    client_id=plan.id,
+                    at=at,
+                    channel=kind or "email",
+                    direction="in" if incoming else "out",
+                    summary=summary,
+                    follow_up=follow,
+                    follow_up_done=follow is not None and follow < ctx.days_ago(2),
+                )
+            )
             day += timedelta(days=rng.randint(1, step))
     out += _scripted_contacts(ctx, plans)
     return out
@@ -294,7 +346,14 @@ def _scripted_contacts(ctx: Ctx, plans: list[ClientPlan]) -> list[Contact]:
         if index >= len(plans):
             continue
         plan = plans[index]
-        out.append(Contact(client_id=plan.id, at=_contact_at(ctx, ctx.days_ago(ago)),
-                           channel=plan.client.preferred_channel or "email", direction=direction,
-                           summary=summary, follow_up=ctx.days_ago(follow_ago)))
+        out.append(
+            Contact(
+                client_id=plan.id,
+                at=_contact_at(ctx, ctx.days_ago(ago)),
+                channel=plan.client.preferred_channel or "email",
+                direction=direction,
+                summary=summary,
+                follow_up=ctx.days_ago(follow_ago),
+            )
+        )
     return out

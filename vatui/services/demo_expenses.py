@@ -20,8 +20,9 @@ from vatui.services.demo_base import ClientPlan, Ctx
 Pending = tuple[date, int, int, Expense, int]
 
 
-def build_expenses(ctx: Ctx, plans: list[ClientPlan], fees: list[tuple[date, Money, str, str]],
-                   first_id: int) -> list[Expense]:
+def build_expenses(
+    ctx: Ctx, plans: list[ClientPlan], fees: list[tuple[date, Money, str, str]], first_id: int
+) -> list[Expense]:
     """Every expense, sorted by date, with ids from ``first_id``; occurrences name their template."""
     rng = ctx.rng
     span = (ctx.today - ctx.start).days
@@ -29,8 +30,14 @@ def build_expenses(ctx: Ctx, plans: list[ClientPlan], fees: list[tuple[date, Mon
     for key, (vendor, category, minor, currency, rule) in enumerate(words.SUBSCRIPTIONS):
         first = ctx.start + timedelta(days=rng.randint(0, min(200, span // 3)))
         step = 1 if rule == "monthly" else 12
-        template = Expense(on=first, amount=Money(minor, currency), category=category, vendor=vendor,
-                           note=f"{rule.capitalize()} subscription", recurrence=rule)
+        template = Expense(
+            on=first,
+            amount=Money(minor, currency),
+            category=category,
+            vendor=vendor,
+            note=f"{rule.capitalize()} subscription",
+            recurrence=rule,
+        )
         pending.append((first, 0, key, template, -1))
         n = 0
         while (day := add_months(first, step * n)) <= ctx.today:
@@ -51,10 +58,26 @@ def build_expenses(ctx: Ctx, plans: list[ClientPlan], fees: list[tuple[date, Mon
         minor = rng.randrange(low, high, 50)
         if currency == "JPY":
             minor = minor * 150 // 100
-        pending.append((day, 1, -1, Expense(on=day, amount=Money(minor, currency), category=category,
-                                            vendor=vendor, note=note, client_id=client_id), -1))
+        pending.append(
+            (
+                day,
+                1,
+                -1,
+                Expense(
+                    on=day,
+                    amount=Money(minor, currency),
+                    category=category,
+                    vendor=vendor,
+                    note=note,
+                    client_id=client_id,
+                ),
+                -1,
+            )
+        )
     for day, amount, vendor, note in fees:
-        pending.append((day, 2, -1, Expense(on=day, amount=amount, category="fees", vendor=vendor, note=note), -1))
+        pending.append(
+            (day, 2, -1, Expense(on=day, amount=amount, category="fees", vendor=vendor, note=note), -1)
+        )
     pending.sort(key=lambda p: (p[0], p[1]))
     template_ids: dict[int, int] = {}
     out = []

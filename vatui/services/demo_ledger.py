@@ -107,13 +107,26 @@ def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, issue: dat
                 over += entry.minutes - take
                 over_ids.append(entry.id)
         worked = _month(entries[0].day)
-        lines.append(LineItem(description=f"Hours within the retainer, {worked}", quantity=hours_text(covered),
-                              unit_price=Money(0, client.currency), minutes=covered,
-                              time_entry_ids=tuple(covered_ids)))
+        lines.append(
+            LineItem(
+                description=f"Hours within the retainer, {worked}",
+                quantity=hours_text(covered),
+                unit_price=Money(0, client.currency),
+                minutes=covered,
+                time_entry_ids=tuple(covered_ids),
+            )
+        )
         if over_ids:
             billed = round_minutes(over, rounding)
-            lines.append(LineItem(description=f"Retainer overage, {worked}", quantity=hours_text(billed),
-                                  unit_price=rate, minutes=billed, time_entry_ids=tuple(over_ids)))
+            lines.append(
+                LineItem(
+                    description=f"Retainer overage, {worked}",
+                    quantity=hours_text(billed),
+                    unit_price=rate,
+                    minutes=billed,
+                    time_entry_ids=tuple(over_ids),
+                )
+            )
         return lines
     groups: dict[int, list[EntryPlan]] = {}
     for entry in entries:
@@ -123,8 +136,15 @@ def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, issue: dat
         task = group[0].task
         title = one_line(task.title, 80) if task else GENERAL
         minutes = round_minutes(sum(e.minutes for e in group), rounding)
-        lines.append(LineItem(description=title, quantity=hours_text(minutes), unit_price=rate, minutes=minutes,
-                              time_entry_ids=tuple(e.id for e in group)))
+        lines.append(
+            LineItem(
+                description=title,
+                quantity=hours_text(minutes),
+                unit_price=rate,
+                minutes=minutes,
+                time_entry_ids=tuple(e.id for e in group),
+            )
+        )
     return lines
 
 
@@ -139,8 +159,11 @@ def _deposit(ctx: Ctx, plan: ClientPlan) -> InvoicePlan | None:
     else:
         return None
     amount = Money(plan.rate.minor * 20 * client.deposit_percent // 100, client.currency)
-    line = LineItem(description=f"Deposit ({client.deposit_percent} %) before work starts", quantity="1",
-                    unit_price=amount)
+    line = LineItem(
+        description=f"Deposit ({client.deposit_percent} %) before work starts",
+        quantity="1",
+        unit_price=amount,
+    )
     return InvoicePlan(plan, "deposit", issue, [line])
 
 
@@ -160,10 +183,20 @@ def _imported(ctx: Ctx, plan: ClientPlan) -> list[InvoicePlan]:
             lines = [LineItem(description=f"Retainer, {label}", unit_price=client.retainer_fee)]
         else:
             hours = Decimal(rng.randrange(16, 60)) / 2
-            lines = [LineItem(description=f"Virtual assistance — {label}", quantity=str(hours),
-                              unit_price=plan.rate)]
-        out.append(InvoicePlan(plan, "retainer" if client.retainer_fee else "standard", issue, lines,
-                               notes="Entered from the previous spreadsheet."))
+            lines = [
+                LineItem(
+                    description=f"Virtual assistance — {label}", quantity=str(hours), unit_price=plan.rate
+                )
+            ]
+        out.append(
+            InvoicePlan(
+                plan,
+                "retainer" if client.retainer_fee else "standard",
+                issue,
+                lines,
+                notes="Entered from the previous spreadsheet.",
+            )
+        )
     return out
 
 
@@ -186,8 +219,9 @@ def _cycles(ctx: Ctx, plan: ClientPlan, entries: list[EntryPlan], rounding: int)
     return out
 
 
-def plan_invoices(ctx: Ctx, plans: list[ClientPlan], entries: list[EntryPlan],
-                  rounding: int) -> list[InvoicePlan]:
+def plan_invoices(
+    ctx: Ctx, plans: list[ClientPlan], entries: list[EntryPlan], rounding: int
+) -> list[InvoicePlan]:
     """Every invoice, sorted, with ids from ``first_id`` and gapless numbers per year."""
     by_client: dict[int, list[EntryPlan]] = {}
     for entry in entries:
@@ -206,8 +240,16 @@ def plan_invoices(ctx: Ctx, plans: list[ClientPlan], entries: list[EntryPlan],
     standard = [inv for inv in out if inv.kind != "deposit" and inv.issue < ctx.days_ago(20)]
     for original in ctx.rng.sample(standard, min(len(standard), max(1, len(out) // 60))):
         lines = [line.with_(time_entry_ids=()) for line in original.lines]
-        out.append(InvoicePlan(original.plan, original.kind, original.issue, lines, void=True,
-                               notes="Issued with the wrong rate; replaced by the next invoice."))
+        out.append(
+            InvoicePlan(
+                original.plan,
+                original.kind,
+                original.issue,
+                lines,
+                void=True,
+                notes="Issued with the wrong rate; replaced by the next invoice.",
+            )
+        )
     out.sort(key=lambda inv: (inv.issue, inv.plan.id, KIND_ORDER[inv.kind], not inv.void))
     return out
 
@@ -268,8 +310,9 @@ def _parts(ctx: Ctx, inv: InvoicePlan, due: date, owed: Money) -> tuple[list[tup
     return [(pay_day, owed)], pay_day
 
 
-def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, ...],
-           first_payment_id: int) -> Ledger:
+def settle(
+    ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, ...], first_payment_id: int
+) -> Ledger:
     """Statuses, payments, deposits and credit applied, reminders sent, and processor fees."""
     rng = ctx.rng
     methods: dict[int, str] = {}
@@ -277,8 +320,14 @@ def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, 
     for inv in invoices:
         if not inv.void:
             newest[inv.plan.id] = inv
-    over_target = next((inv for inv in reversed(invoices) if inv.plan.index == 0 and not inv.void
-                        and inv.kind != "deposit" and inv.issue < ctx.days_ago(45)), None)
+    over_target = next(
+        (
+            inv
+            for inv in reversed(invoices)
+            if inv.plan.index == 0 and not inv.void and inv.kind != "deposit" and inv.issue < ctx.days_ago(45)
+        ),
+        None,
+    )
     held: dict[int, _Held] = {}
     records: list[Invoice] = []
     payments: list[tuple[date, int, Money, str, str]] = []
@@ -323,24 +372,48 @@ def settle(ctx: Ctx, invoices: list[InvoicePlan], protocol: tuple[ProtocolStep, 
                 if not (inv.issue < day < horizon) or (status != "paid" and day >= ctx.days_ago(1)):
                     continue
                 reminders.append(ReminderSent(step=index, on=day))
-                contacts.append(Contact(client_id=inv.plan.id, at=ctx.moment(day, 9 * 60 + 15), channel="email",
-                                        direction="out",
-                                        summary=f"Payment reminder ({step.name}) for {inv.number}"))
+                contacts.append(
+                    Contact(
+                        client_id=inv.plan.id,
+                        at=ctx.moment(day, 9 * 60 + 15),
+                        channel="email",
+                        direction="out",
+                        summary=f"Payment reminder ({step.name}) for {inv.number}",
+                    )
+                )
             for day, amount in parts:
                 reference = inv.number if rng.random() < 0.7 else f"TRF-{rng.randint(100000, 999999)}"
                 payments.append((day, inv.id, amount, method, reference))
                 if method in ("PayPal", "Stripe"):
                     pct, fixed = (Decimal("3.49"), 49) if method == "PayPal" else (Decimal("2.9"), 30)
-                    fee = amount.percent(pct) + Money(fixed if amount.currency != "JPY" else 0, amount.currency)
+                    fee = amount.percent(pct) + Money(
+                        fixed if amount.currency != "JPY" else 0, amount.currency
+                    )
                     fees.append((day, fee, method, f"Fee on {inv.number}"))
-        records.append(Invoice(
-            id=inv.id, number=inv.number, client_id=inv.plan.id, kind=inv.kind, issue_date=inv.issue,
-            due_date=due, currency=client.currency, items=tuple(inv.lines), notes=inv.notes, status=status,
-            sent_on=sent_on, reminders=tuple(reminders), deposit_applied=deposit_applied,
-            credit_applied=credit_applied, voided_on=voided_on,
-        ))
+        records.append(
+            Invoice(
+                id=inv.id,
+                number=inv.number,
+                client_id=inv.plan.id,
+                kind=inv.kind,
+                issue_date=inv.issue,
+                due_date=due,
+                currency=client.currency,
+                items=tuple(inv.lines),
+                notes=inv.notes,
+                status=status,
+                sent_on=sent_on,
+                reminders=tuple(reminders),
+                deposit_applied=deposit_applied,
+                credit_applied=credit_applied,
+                voided_on=voided_on,
+            )
+        )
     payments.sort(key=lambda p: (p[0], p[1]))
-    payment_records = [Payment(id=first_payment_id + i, invoice_id=inv_id, on=day, amount=amount, method=method,
-                               reference=ref)
-                       for i, (day, inv_id, amount, method, ref) in enumerate(payments)]
+    payment_records = [
+        Payment(
+            id=first_payment_id + i, invoice_id=inv_id, on=day, amount=amount, method=method, reference=ref
+        )
+        for i, (day, inv_id, amount, method, ref) in enumerate(payments)
+    ]
     return Ledger(records, payment_records, contacts, fees)

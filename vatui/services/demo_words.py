@@ -70,17 +70,44 @@ CLIENT_SEEDS: Final[tuple[ClientSeed, ...]] = (
 )
 """Forty believable clients of a freelance VA."""
 
-EXTRA_FIRST: Final = ("Apex", "Birch", "Coral", "Delta", "Ember", "Falcon", "Granite", "Hazel",
-                      "Indigo", "Juniper", "Kite", "Linden")
+EXTRA_FIRST: Final = (
+    "Apex",
+    "Birch",
+    "Coral",
+    "Delta",
+    "Ember",
+    "Falcon",
+    "Granite",
+    "Hazel",
+    "Indigo",
+    "Juniper",
+    "Kite",
+    "Linden",
+)
 EXTRA_SECOND: Final = ("Coaching", "Studio", "Realty", "Consulting", "Partners", "Labs", "Media", "Travel")
-EXTRA_ZONES: Final = ("America/New_York", "Europe/London", "Europe/Berlin", "America/Los_Angeles",
-                      "Australia/Sydney", "Asia/Singapore", "Europe/Paris", "America/Chicago")
+EXTRA_ZONES: Final = (
+    "America/New_York",
+    "Europe/London",
+    "Europe/Berlin",
+    "America/Los_Angeles",
+    "Australia/Sydney",
+    "Asia/Singapore",
+    "Europe/Paris",
+    "America/Chicago",
+)
 """Names and zones for clients past the fortieth (``--size 60``)."""
 
 REGION_OF_ZONE: Final[dict[str, str]] = {
-    "Europe/London": "uk", "Europe/Dublin": "uk", "Europe/Paris": "fr", "Europe/Berlin": "de",
-    "Europe/Zurich": "de", "Europe/Amsterdam": "de", "Europe/Madrid": "es", "Asia/Tokyo": "jp",
-    "Asia/Singapore": "sg", "Asia/Dubai": "ae",
+    "Europe/London": "uk",
+    "Europe/Dublin": "uk",
+    "Europe/Paris": "fr",
+    "Europe/Berlin": "de",
+    "Europe/Zurich": "de",
+    "Europe/Amsterdam": "de",
+    "Europe/Madrid": "es",
+    "Asia/Tokyo": "jp",
+    "Asia/Singapore": "sg",
+    "Asia/Dubai": "ae",
 }
 """Where names and phone numbers come from; ``America/*`` is ``us``, ``Australia/*`` is ``au``."""
 
@@ -107,14 +134,27 @@ LAST_NAMES: Final[dict[str, tuple[str, ...]]] = {
     "au": ("Wilson", "Smith", "Nguyen", "Brown", "Kelly", "Murphy"),
 }
 PHONE_FORMATS: Final[dict[str, str]] = {
-    "us": "+1 555 01{n:02d}", "uk": "+44 7700 900{n:03d}", "fr": "+33 6 12 34 {n:02d} 00",
-    "de": "+49 151 2345 {n:04d}", "es": "+34 600 {n:03d} 000", "jp": "+81 90-1234-{n:04d}",
-    "sg": "+65 8123 {n:04d}", "ae": "+971 50 123 {n:04d}", "au": "+61 491 570 {n:03d}",
+    "us": "+1 555 01{n:02d}",
+    "uk": "+44 7700 900{n:03d}",
+    "fr": "+33 6 12 34 {n:02d} 00",
+    "de": "+49 151 2345 {n:04d}",
+    "es": "+34 600 {n:03d} 000",
+    "jp": "+81 90-1234-{n:04d}",
+    "sg": "+65 8123 {n:04d}",
+    "ae": "+971 50 123 {n:04d}",
+    "au": "+61 491 570 {n:03d}",
 }
 """Numbers from ranges reserved for fiction where one exists."""
 
-ROLES: Final = ("Owner", "Founder & CEO", "Office manager", "Billing", "Marketing lead",
-                "Executive assistant", "Operations")
+ROLES: Final = (
+    "Owner",
+    "Founder & CEO",
+    "Office manager",
+    "Billing",
+    "Marketing lead",
+    "Executive assistant",
+    "Operations",
+)
 
 TASKS: Final[tuple[tuple[str, tuple[str, ...], int], ...]] = (
     ("Draft {month} newsletter", ("email", "content"), 120),
@@ -160,34 +200,100 @@ TASKS: Final[tuple[tuple[str, tuple[str, ...], int], ...]] = (
 )
 """Task templates: title, tags, typical estimate in minutes."""
 
-CITIES: Final = ("Lisbon", "Chicago", "Berlin", "Tokyo", "Austin", "Dublin", "Melbourne", "Barcelona",
-                 "Toronto", "Singapore")
-EVENTS: Final = ("team offsite", "product launch", "charity gala", "board meeting", "spring workshop",
-                 "client webinar", "trade fair", "summer party")
-TOPICS: Final = ("email marketing", "the new logo", "bookkeeping software", "office chairs",
-                 "video editing", "the loyalty programme", "customer onboarding", "photography",
-                 "event catering", "the referral scheme")
-MONTHS: Final = ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")
+CITIES: Final = (
+    "Lisbon",
+    "Chicago",
+    "Berlin",
+    "Tokyo",
+    "Austin",
+    "Dublin",
+    "Melbourne",
+    "Barcelona",
+    "Toronto",
+    "Singapore",
+)
+EVENTS: Final = (
+    "team offsite",
+    "product launch",
+    "charity gala",
+    "board meeting",
+    "spring workshop",
+    "client webinar",
+    "trade fair",
+    "summer party",
+)
+TOPICS: Final = (
+    "email marketing",
+    "the new logo",
+    "bookkeeping software",
+    "office chairs",
+    "video editing",
+    "the loyalty programme",
+    "customer onboarding",
+    "photography",
+    "event catering",
+    "the referral scheme",
+)
+MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
-ROUTINE_NOTES: Final = ("Inbox triage", "Calendar updates", "Messages and quick replies", "Scheduling",
-                        "Quick admin")
+ROUTINE_NOTES: Final = (
+    "Inbox triage",
+    "Calendar updates",
+    "Messages and quick replies",
+    "Scheduling",
+    "Quick admin",
+)
 """Notes of the short daily entries logged against a client without a task."""
 
-WORK_NOTES: Final = ("", "", "", "first draft", "research", "revisions after feedback", "call prep",
-                     "final checks", "emails")
+WORK_NOTES: Final = (
+    "",
+    "",
+    "",
+    "first draft",
+    "research",
+    "revisions after feedback",
+    "call prep",
+    "final checks",
+    "emails",
+)
 
 CONTACT_IN: Final = (
-    "Asked to move Thursday's call", "Sent new logins for the shop", "Approved the newsletter draft",
-    "Question about the last invoice", "Asked for travel options to {city}",
-    "Shared feedback on the slides", "Requested an urgent change to the website",
-    "Confirmed the budget for the {event}", "Sent the signed contract", "Asked for a weekly summary",
-    "Forwarded supplier quotes", "Wants to add a task for next week",
+    "Asked to move Thursday's call",
+    "Sent new logins for the shop",
+    "Approved the newsletter draft",
+    "Question about the last invoice",
+    "Asked for travel options to {city}",
+    "Shared feedback on the slides",
+    "Requested an urgent change to the website",
+    "Confirmed the budget for the {event}",
+    "Sent the signed contract",
+    "Asked for a weekly summary",
+    "Forwarded supplier quotes",
+    "Wants to add a task for next week",
 )
 CONTACT_OUT: Final = (
-    "Weekly status report sent", "Shared draft of {topic} for review", "Confirmed meeting with {person}",
-    "Asked for feedback on the proposal", "Sent options for the {event}", "Checked in on open questions",
-    "Sent the monthly summary", "Asked for access to the calendar", "Proposed new posting schedule",
+    "Weekly status report sent",
+    "Shared draft of {topic} for review",
+    "Confirmed meeting with {person}",
+    "Asked for feedback on the proposal",
+    "Sent options for the {event}",
+    "Checked in on open questions",
+    "Sent the monthly summary",
+    "Asked for access to the calendar",
+    "Proposed new posting schedule",
     "Reminded them about pending approvals",
 )
 

@@ -87,25 +87,43 @@ def _history(ctx: Ctx, load: Load, plan: ClientPlan, out: list[TaskPlan]) -> Non
             template, tags, typical = rng.choice(words.TASKS)
             estimate = max(15, round(typical * rng.uniform(0.6, 1.3) / 15) * 15)
             task = TaskPlan(
-                title=fill(ctx, template, plan, day), client=plan, column="Done",
+                title=fill(ctx, template, plan, day),
+                client=plan,
+                column="Done",
                 created=ctx.moment(day, rng.randint(8 * 60, 18 * 60)),
                 due=day + timedelta(days=rng.randint(1, 10)) if rng.random() < 0.65 else None,
                 priority=rng.choice((None, "low", "med", "med", "high")),
-                estimate=estimate if rng.random() < 0.85 else None, tags=tags, done=True,
+                estimate=estimate if rng.random() < 0.85 else None,
+                tags=tags,
+                done=True,
                 checklist=CHECKLIST[: rng.randint(2, 4)] if rng.random() < 0.1 else (),
                 notes="See the shared folder for the brief." if rng.random() < 0.08 else "",
             )
             span = rng.choice((0, 1, 1, 2, 3, 5, 8))
-            _attach(ctx, task, day, min(day + timedelta(days=span), plan.work_to), _effort(ctx, estimate),
-                    billable=rng.random() > 0.06)
+            _attach(
+                ctx,
+                task,
+                day,
+                min(day + timedelta(days=span), plan.work_to),
+                _effort(ctx, estimate),
+                billable=rng.random() > 0.06,
+            )
             out.append(task)
         if plan.weekly_report:
             friday = week + timedelta(days=4)
             if plan.work_from <= friday <= last:
-                task = TaskPlan(title="Weekly status report", client=plan, column="Done",
-                                created=ctx.moment(friday - timedelta(days=7), 17 * 60), due=friday,
-                                priority="med", estimate=30, tags=("report",), recurrence="friday",
-                                done=True)
+                task = TaskPlan(
+                    title="Weekly status report",
+                    client=plan,
+                    column="Done",
+                    created=ctx.moment(friday - timedelta(days=7), 17 * 60),
+                    due=friday,
+                    priority="med",
+                    estimate=30,
+                    tags=("report",),
+                    recurrence="friday",
+                    done=True,
+                )
                 _attach(ctx, task, friday, friday, [rng.choice((20, 25, 30))], billable=True)
                 out.append(task)
         week += timedelta(days=7)
@@ -115,9 +133,18 @@ def _own_history(ctx: Ctx, out: list[TaskPlan]) -> None:
     """The VA's own month-end bookkeeping: recurring, not billable."""
     day = month_end(ctx.start)
     while day < ctx.today:
-        task = TaskPlan(title="Month-end bookkeeping and invoices", client=None, column="Done",
-                        created=ctx.moment(day - timedelta(days=20), 9 * 60), due=day, priority="high",
-                        estimate=90, tags=("admin", "finance"), recurrence="last", done=True)
+        task = TaskPlan(
+            title="Month-end bookkeeping and invoices",
+            client=None,
+            column="Done",
+            created=ctx.moment(day - timedelta(days=20), 9 * 60),
+            due=day,
+            priority="high",
+            estimate=90,
+            tags=("admin", "finance"),
+            recurrence="last",
+            done=True,
+        )
         last_workday = workdays(day - timedelta(days=4), day)[-1:]
         if last_workday:
             _attach(ctx, task, last_workday[0], last_workday[0], [30, 20, 15, 20], billable=False)
@@ -125,21 +152,38 @@ def _own_history(ctx: Ctx, out: list[TaskPlan]) -> None:
         day = month_end(day + timedelta(days=1))
 
 
-def _open_task(ctx: Ctx, plan: ClientPlan | None, title: str, column: str, due: int | None,
-               priority: str | None, estimate: int | None, tags: tuple[str, ...],
-               follow: int | None, logged: int) -> TaskPlan:
+def _open_task(
+    ctx: Ctx,
+    plan: ClientPlan | None,
+    title: str,
+    column: str,
+    due: int | None,
+    priority: str | None,
+    estimate: int | None,
+    tags: tuple[str, ...],
+    follow: int | None,
+    logged: int,
+) -> TaskPlan:
     rng = ctx.rng
-    created_ago = rng.randint(4, 20) if column in ("Waiting", "Doing") or (due is not None and due < 0) \
+    created_ago = (
+        rng.randint(4, 20)
+        if column in ("Waiting", "Doing") or (due is not None and due < 0)
         else rng.randint(0, 10)
+    )
     created_day = ctx.days_ago(created_ago)
     task = TaskPlan(
-        title=title, client=plan, column=column,
+        title=title,
+        client=plan,
+        column=column,
         created=ctx.moment(created_day, rng.randint(8 * 60, 11 * 60)),
-        due=ctx.today + timedelta(days=due) if due is not None else None, priority=priority,
-        estimate=estimate, tags=tags,
+        due=ctx.today + timedelta(days=due) if due is not None else None,
+        priority=priority,
+        estimate=estimate,
+        tags=tags,
         follow_up=ctx.today + timedelta(days=follow) if follow is not None else None,
         notes=f"Waiting for {rng.choice(plan.people) if plan and plan.people else 'them'} to reply."
-        if column == "Waiting" else "",
+        if column == "Waiting"
+        else "",
     )
     if logged:
         bits: list[int] = []
@@ -161,26 +205,81 @@ def _board(ctx: Ctx, plans: list[ClientPlan], out: list[TaskPlan]) -> None:
     for plan in plans:
         status = plan.client.status
         if plan.weekly_report and status == "active":
-            out.append(TaskPlan(title="Weekly status report", client=plan, column="Next",
-                                created=ctx.moment(friday - timedelta(days=7), 17 * 60 + 10), due=friday,
-                                priority="med", estimate=30, tags=("report",), recurrence="friday"))
+            out.append(
+                TaskPlan(
+                    title="Weekly status report",
+                    client=plan,
+                    column="Next",
+                    created=ctx.moment(friday - timedelta(days=7), 17 * 60 + 10),
+                    due=friday,
+                    priority="med",
+                    estimate=30,
+                    tags=("report",),
+                    recurrence="friday",
+                )
+            )
         if plan.index < 5:
             continue
         if status == "lead":
-            out.append(_open_task(ctx, plan, f"Send proposal to {plan.client.name}", "Inbox",
-                                  rng.randint(1, 7), "med", 60, ("sales",), None, 0))
+            out.append(
+                _open_task(
+                    ctx,
+                    plan,
+                    f"Send proposal to {plan.client.name}",
+                    "Inbox",
+                    rng.randint(1, 7),
+                    "med",
+                    60,
+                    ("sales",),
+                    None,
+                    0,
+                )
+            )
         elif status == "prospect":
-            out.append(_open_task(ctx, plan, "Prepare onboarding checklist", "Next",
-                                  rng.randint(2, 9), "low", 45, ("admin",), None, 0))
+            out.append(
+                _open_task(
+                    ctx,
+                    plan,
+                    "Prepare onboarding checklist",
+                    "Next",
+                    rng.randint(2, 9),
+                    "low",
+                    45,
+                    ("admin",),
+                    None,
+                    0,
+                )
+            )
         elif status == "paused":
-            out.append(_open_task(ctx, plan, "Confirm restart date", "Waiting", None, None, 15,
-                                  ("admin",), rng.randint(3, 20), 0))
+            out.append(
+                _open_task(
+                    ctx,
+                    plan,
+                    "Confirm restart date",
+                    "Waiting",
+                    None,
+                    None,
+                    15,
+                    ("admin",),
+                    rng.randint(3, 20),
+                    0,
+                )
+            )
         elif status == "active":
             _random_open(ctx, plan, out)
-    out.append(TaskPlan(title="Month-end bookkeeping and invoices", client=None, column="Next",
-                        created=ctx.moment(month_end(ctx.today) - timedelta(days=20), 9 * 60),
-                        due=month_end(ctx.today), priority="high", estimate=90,
-                        tags=("admin", "finance"), recurrence="last"))
+    out.append(
+        TaskPlan(
+            title="Month-end bookkeeping and invoices",
+            client=None,
+            column="Next",
+            created=ctx.moment(month_end(ctx.today) - timedelta(days=20), 9 * 60),
+            due=month_end(ctx.today),
+            priority="high",
+            estimate=90,
+            tags=("admin", "finance"),
+            recurrence="last",
+        )
+    )
 
 
 def _random_open(ctx: Ctx, plan: ClientPlan, out: list[TaskPlan]) -> None:
@@ -192,12 +291,36 @@ def _random_open(ctx: Ctx, plan: ClientPlan, out: list[TaskPlan]) -> None:
 
     for _i in range(rng.randint(0, 2)):
         text, tags, est = title()
-        out.append(_open_task(ctx, plan, text, "Inbox", rng.randint(5, 20) if rng.random() < 0.4 else None,
-                              rng.choice((None, "low", "med")), est, tags, None, 0))
+        out.append(
+            _open_task(
+                ctx,
+                plan,
+                text,
+                "Inbox",
+                rng.randint(5, 20) if rng.random() < 0.4 else None,
+                rng.choice((None, "low", "med")),
+                est,
+                tags,
+                None,
+                0,
+            )
+        )
     for _i in range(rng.randint(1, 2)):
         text, tags, est = title()
-        out.append(_open_task(ctx, plan, text, "Next", rng.randint(0, 7), rng.choice(("low", "med", "high")),
-                              est, tags, None, 0))
+        out.append(
+            _open_task(
+                ctx,
+                plan,
+                text,
+                "Next",
+                rng.randint(0, 7),
+                rng.choice(("low", "med", "high")),
+                est,
+                tags,
+                None,
+                0,
+            )
+        )
     if rng.random() < 0.35:
         text, tags, est = title()
         task = _open_task(ctx, plan, text, "Next", -rng.randint(1, 9), "high", est, tags, None, 10)
@@ -206,8 +329,11 @@ def _random_open(ctx: Ctx, plan: ClientPlan, out: list[TaskPlan]) -> None:
         out.append(task)
     if rng.random() < 0.4:
         text, tags, est = title()
-        out.append(_open_task(ctx, plan, text, "Waiting", rng.randint(2, 12), "med", est, tags,
-                              rng.randint(-4, 5), 15))
+        out.append(
+            _open_task(
+                ctx, plan, text, "Waiting", rng.randint(2, 12), "med", est, tags, rng.randint(-4, 5), 15
+            )
+        )
 
 
 def build_tasks(ctx: Ctx, load: Load, plans: list[ClientPlan]) -> list[TaskPlan]:
@@ -237,8 +363,16 @@ def routine_entries(ctx: Ctx, load: Load, plans: list[ClientPlan]) -> list[Entry
             for _i in range(max(0, plan.routine + rng.choice((-1, 0, 0, 1)))):
                 if share < 1.0 and rng.random() > share:
                     continue
-                out.append(EntryPlan(plan, None, day, rng.choice((5, 5, 5, 10, 10, 15)), True,
-                                     rng.choice(words.ROUTINE_NOTES)))
+                out.append(
+                    EntryPlan(
+                        plan,
+                        None,
+                        day,
+                        rng.choice((5, 5, 5, 10, 10, 15)),
+                        True,
+                        rng.choice(words.ROUTINE_NOTES),
+                    )
+                )
     return out
 
 
@@ -267,8 +401,9 @@ def lay_out(ctx: Ctx, planner: DayPlanner, entries: list[EntryPlan]) -> list[Ent
     return placed
 
 
-def top_up_retainers(ctx: Ctx, planner: DayPlanner, plans: list[ClientPlan],
-                     placed: list[EntryPlan]) -> list[EntryPlan]:
+def top_up_retainers(
+    ctx: Ctx, planner: DayPlanner, plans: list[ClientPlan], placed: list[EntryPlan]
+) -> list[EntryPlan]:
     """Log routine time this month until a retainer client's burn reaches its target."""
     rng = ctx.rng
     month_start = ctx.today.replace(day=1)

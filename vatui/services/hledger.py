@@ -51,7 +51,9 @@ def account_part(name: str, client_id: int) -> str:
     ``-``, so two clients never share a name.
     """
     text = unicodedata.normalize("NFKD", name)
-    kept = "".join(ch if ch.isalnum() and ch.isprintable() else "-" for ch in text if not unicodedata.combining(ch))
+    kept = "".join(
+        ch if ch.isalnum() and ch.isprintable() else "-" for ch in text if not unicodedata.combining(ch)
+    )
     part = re.sub(r"-+", "-", kept).strip("-")[:MAX_PART].strip("-")
     return f"{part}-{client_id}" if part else f"client-{client_id}"
 
@@ -87,8 +89,9 @@ class _Txn:
         return out
 
 
-def journal_transactions(invoices: Iterable[Billed], expenses: Iterable[Expense],
-                         names: dict[int, str]) -> list[_Txn]:
+def journal_transactions(
+    invoices: Iterable[Billed], expenses: Iterable[Expense], names: dict[int, str]
+) -> list[_Txn]:
     """The journal's transactions, sorted by date."""
     txns: list[_Txn] = []
     for invoice, payments in invoices:
@@ -129,14 +132,18 @@ def journal_transactions(invoices: Iterable[Billed], expenses: Iterable[Expense]
     return sorted(txns, key=lambda t: (t.on, t.order))
 
 
-def render_journal(invoices: Iterable[Billed], expenses: Iterable[Expense], names: dict[int, str],
-                   generated: date) -> str:
+def render_journal(
+    invoices: Iterable[Billed], expenses: Iterable[Expense], names: dict[int, str], generated: date
+) -> str:
     """The whole journal text."""
     txns = journal_transactions(invoices, expenses, names)
     currencies = sorted({m.currency for t in txns for _a, m, _v in t.postings})
     accounts = sorted({a for t in txns for a, _m, _v in t.postings})
-    out = [f"; vatui books, exported {generated.isoformat()}: cash basis, receivables as virtual postings",
-           "decimal-mark .", ""]
+    out = [
+        f"; vatui books, exported {generated.isoformat()}: cash basis, receivables as virtual postings",
+        "decimal-mark .",
+        "",
+    ]
     for cur in currencies:
         places = decimals_of(cur)
         out.append(f"commodity 1000.{'0' * places} {cur}")

@@ -58,8 +58,9 @@ def check_item(spec: ItemSpec, currency: str) -> LineItem:
     if not desc:
         raise InputError(_("a line needs a description"))
     if spec.price.currency != currency:
-        raise InputError(_("the price is in {a} but the invoice is in {b}").format(
-            a=spec.price.currency, b=currency))
+        raise InputError(
+            _("the price is in {a} but the invoice is in {b}").format(a=spec.price.currency, b=currency)
+        )
     if spec.price.minor < 0:
         raise InputError(_("a price cannot be negative (use --discount)"))
     return LineItem(description=desc, quantity=check_quantity(spec.quantity), unit_price=spec.price)
@@ -71,18 +72,29 @@ def _month_name(day: date) -> str:
 
 def _rate(client: Client) -> Money:
     if client.hourly_rate is None:
-        raise InputError(_("{client} has no hourly rate: set one first (Clients pane: enter on the "
-                           "client; or vatui client edit NAME --rate 45)").format(client=one_line(client.name, 40)))
+        raise InputError(
+            _(
+                "{client} has no hourly rate: set one first (Clients pane: enter on the "
+                "client; or vatui client edit NAME --rate 45)"
+            ).format(client=one_line(client.name, 40))
+        )
     if client.hourly_rate.currency != client.currency:
-        raise InputError(_("the hourly rate is not in the client's currency {cur}").format(cur=client.currency))
+        raise InputError(
+            _("the hourly rate is not in the client's currency {cur}").format(cur=client.currency)
+        )
     return client.hourly_rate
 
 
 def _time_docs(tx: Tx, client_id: int, on: date, tz: ZoneInfo) -> list[tuple[int, dict[str, Any]]]:
     out = []
     for key, doc in tx.docs("time").items():
-        if (doc.get("client_id") == client_id and doc.get("billable", True) and doc.get("end") is not None
-                and doc.get("invoice_id") is None and local_day(doc["start"], tz) <= on):
+        if (
+            doc.get("client_id") == client_id
+            and doc.get("billable", True)
+            and doc.get("end") is not None
+            and doc.get("invoice_id") is None
+            and local_day(doc["start"], tz) <= on
+        ):
             out.append((int(key), doc))
     return sorted(out, key=lambda kv: (kv[1]["start"], kv[0]))
 
@@ -104,13 +116,21 @@ def _task_lines(tx: Tx, entries: list[tuple[int, dict[str, Any]]], rate: Money, 
         if title is None:
             notes = [str(d.get("note") or "") for _k, d in group if d.get("note")]
             title = notes[0] if notes else _("Time")
-        lines.append(LineItem(description=one_line(title, MAX_DESCRIPTION), quantity=hours_text(minutes),
-                              unit_price=rate, minutes=minutes, time_entry_ids=tuple(k for k, _d in group)))
+        lines.append(
+            LineItem(
+                description=one_line(title, MAX_DESCRIPTION),
+                quantity=hours_text(minutes),
+                unit_price=rate,
+                minutes=minutes,
+                time_entry_ids=tuple(k for k, _d in group),
+            )
+        )
     return lines
 
 
-def _retainer_lines(tx: Tx, client: Client, entries: list[tuple[int, dict[str, Any]]], step: int,
-                    tz: ZoneInfo) -> list[LineItem]:
+def _retainer_lines(
+    tx: Tx, client: Client, entries: list[tuple[int, dict[str, Any]]], step: int, tz: ZoneInfo
+) -> list[LineItem]:
     """Unbilled time of a retainer client: per month, hours covered, then an overage line."""
     cap = client.retainer_minutes or 0
     by_month: dict[tuple[int, int], list[tuple[int, dict[str, Any]]]] = {}
@@ -119,10 +139,15 @@ def _retainer_lines(tx: Tx, client: Client, entries: list[tuple[int, dict[str, A
         by_month.setdefault((day.year, day.month), []).append((key, doc))
     billed_before: dict[tuple[int, int], int] = {}
     for doc in tx.docs("time").values():
-        if doc.get("client_id") == client.id and doc.get("billable", True) and doc.get("invoice_id") is not None:
+        if (
+            doc.get("client_id") == client.id
+            and doc.get("billable", True)
+            and doc.get("invoice_id") is not None
+        ):
             day = local_day(doc["start"], tz)
             billed_before[(day.year, day.month)] = billed_before.get((day.year, day.month), 0) + int(
-                doc.get("minutes") or 0)
+                doc.get("minutes") or 0
+            )
     lines = []
     for (year, month), group in sorted(by_month.items()):
         left = max(cap - billed_before.get((year, month), 0), 0)
@@ -139,41 +164,71 @@ def _retainer_lines(tx: Tx, client: Client, entries: list[tuple[int, dict[str, A
                 over_ids.append(key)
         label = _month_name(date(year, month, 1))
         if covered_ids or covered:
-            lines.append(LineItem(
-                description=_("Hours within the retainer, {month}").format(month=label),
-                quantity=hours_text(covered), unit_price=Money.zero(client.currency), minutes=covered,
-                time_entry_ids=tuple(covered_ids)))
+            lines.append(
+                LineItem(
+                    description=_("Hours within the retainer, {month}").format(month=label),
+                    quantity=hours_text(covered),
+                    unit_price=Money.zero(client.currency),
+                    minutes=covered,
+                    time_entry_ids=tuple(covered_ids),
+                )
+            )
         if over_ids:
             billed_over = round_minutes(over, step)
-            lines.append(LineItem(
-                description=_("Retainer overage, {month}").format(month=label), quantity=hours_text(billed_over),
-                unit_price=_rate(client), minutes=billed_over, time_entry_ids=tuple(over_ids)))
+            lines.append(
+                LineItem(
+                    description=_("Retainer overage, {month}").format(month=label),
+                    quantity=hours_text(billed_over),
+                    unit_price=_rate(client),
+                    minutes=billed_over,
+                    time_entry_ids=tuple(over_ids),
+                )
+            )
     return lines
 
 
 def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[LineItem]:
     lines = []
     for key, doc in sorted(tx.docs("expenses").items(), key=lambda kv: (kv[1]["on"], int(kv[0]))):
-        if (doc.get("client_id") != client.id or doc.get("invoice_id") is not None or doc.get("recurrence")
-                or doc["amount"]["currency"] != currency or date.fromisoformat(doc["on"]) > on):
+        if (
+            doc.get("client_id") != client.id
+            or doc.get("invoice_id") is not None
+            or doc.get("recurrence")
+            or doc["amount"]["currency"] != currency
+            or date.fromisoformat(doc["on"]) > on
+        ):
             continue
         what = " — ".join(p for p in (str(doc.get("vendor") or ""), str(doc.get("note") or "")) if p)
         desc = _("Expense: {what} ({day})").format(what=what or doc.get("category", ""), day=doc["on"])
-        lines.append(LineItem(description=one_line(desc, MAX_DESCRIPTION), unit_price=Money(
-            int(doc["amount"]["minor"]), currency), expense_ids=(int(key),)))
+        lines.append(
+            LineItem(
+                description=one_line(desc, MAX_DESCRIPTION),
+                unit_price=Money(int(doc["amount"]["minor"]), currency),
+                expense_ids=(int(key),),
+            )
+        )
     return lines
 
 
 def new_invoice(
-    ws: Workspace, client_id: int, *, unbilled: bool = False, items: Sequence[ItemSpec] = (),
-    kind: str = "standard", on: date | None = None, tax_percent: str = "0", discount: Money | None = None,
+    ws: Workspace,
+    client_id: int,
+    *,
+    unbilled: bool = False,
+    items: Sequence[ItemSpec] = (),
+    kind: str = "standard",
+    on: date | None = None,
+    tax_percent: str = "0",
+    discount: Money | None = None,
     notes: str = "",
 ) -> Invoice:
     """Create a draft invoice (numbered now). Raises if it would have no line."""
     client = ws.get(Client, client_id)
     day = on or home_today(ws)
     if kind not in INVOICE_KINDS:
-        raise InputError(_("kind must be one of {all}, not {k!r}").format(all=", ".join(INVOICE_KINDS), k=kind))
+        raise InputError(
+            _("kind must be one of {all}, not {k!r}").format(all=", ".join(INVOICE_KINDS), k=kind)
+        )
     if kind == "deposit" and unbilled:
         raise InputError(_("a deposit invoice is paid before the work: it cannot bill time"))
     if len(items) > MAX_ITEMS:
@@ -185,26 +240,37 @@ def new_invoice(
     if discount is not None and (discount.currency != currency or discount.minor < 0):
         raise InputError(_("the discount must be a positive amount in {cur}").format(cur=currency))
     if kind == "retainer" and (client.retainer_fee is None or client.retainer_fee.currency != currency):
-        raise InputError(_("{client} has no monthly retainer fee in {cur}").format(
-            client=one_line(client.name, 40), cur=currency))
+        raise InputError(
+            _("{client} has no monthly retainer fee in {cur}").format(
+                client=one_line(client.name, 40), cur=currency
+            )
+        )
     if kind == "deposit" and not free:
         base = client.retainer_fee
         if not client.deposit_percent or base is None:
-            raise InputError(_("give the deposit as a line: --item \"Deposit\" 1 AMOUNT"))
-        free = [LineItem(description=_("Deposit ({pct} %)").format(pct=client.deposit_percent),
-                         unit_price=base.percent(client.deposit_percent))]
+            raise InputError(_('give the deposit as a line: --item "Deposit" 1 AMOUNT'))
+        free = [
+            LineItem(
+                description=_("Deposit ({pct} %)").format(pct=client.deposit_percent),
+                unit_price=base.percent(client.deposit_percent),
+            )
+        ]
     settings = ws.settings()
     tz = ZoneInfo(settings.home_timezone)
     with ws.transaction(_("new invoice for {client}").format(client=one_line(client.name, 30))) as tx:
         client = tx.get(Client, client_id)
         if client.currency != currency or (kind == "retainer" and client.retainer_fee is None):
-            raise RuleError(_("{client} changed while the invoice was prepared: try again").format(
-                client=one_line(client.name, 40)))
+            raise RuleError(
+                _("{client} changed while the invoice was prepared: try again").format(
+                    client=one_line(client.name, 40)
+                )
+            )
         lines: list[LineItem] = []
         if kind == "retainer":
             fee = client.retainer_fee or Money.zero(currency)
-            lines.append(LineItem(description=_("Retainer, {month}").format(month=_month_name(day)),
-                                  unit_price=fee))
+            lines.append(
+                LineItem(description=_("Retainer, {month}").format(month=_month_name(day)), unit_price=fee)
+            )
         if unbilled:
             entries = _time_docs(tx, client_id, day, tz)
             if client.retainer_minutes:
@@ -214,11 +280,23 @@ def new_invoice(
             lines += _expense_lines(tx, client, currency, day)
         lines += free
         if not lines:
-            raise InputError(_("nothing to invoice for {client}: no unbilled time, expenses or lines").format(
-                client=one_line(client.name, 40)))
-        draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client_id, kind=kind,
-                        issue_date=day, due_date=derived_date(day, client.terms_days, _("the due date")), currency=currency,
-                        items=tuple(lines), tax_percent=tax, discount=discount, notes=notes.strip())
+            raise InputError(
+                _("nothing to invoice for {client}: no unbilled time, expenses or lines").format(
+                    client=one_line(client.name, 40)
+                )
+            )
+        draft = Invoice(
+            number=next_number(used_numbers(tx, ws, day.year), day.year),
+            client_id=client_id,
+            kind=kind,
+            issue_date=day,
+            due_date=derived_date(day, client.terms_days, _("the due date")),
+            currency=currency,
+            items=tuple(lines),
+            tax_percent=tax,
+            discount=discount,
+            notes=notes.strip(),
+        )
         if totals(draft).total.minor < 0:
             raise InputError(_("the discount is more than the invoice"))
         invoice = tx.add(draft)
@@ -235,14 +313,23 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     invoice = ws.get(Invoice, invoice_id)
     day = on or home_today(ws)
     if invoice.status != "draft":
-        raise RuleError(_("{number} is {status}: only a draft can be sent").format(
-            number=invoice.number, status=_(invoice.status)))
+        raise RuleError(
+            _("{number} is {status}: only a draft can be sent").format(
+                number=invoice.number, status=_(invoice.status)
+            )
+        )
     if day < invoice.issue_date:
-        raise InputError(_("{number} cannot be sent before its issue date {d}").format(
-            number=invoice.number, d=invoice.issue_date.isoformat()))
+        raise InputError(
+            _("{number} cannot be sent before its issue date {d}").format(
+                number=invoice.number, d=invoice.issue_date.isoformat()
+            )
+        )
     if not in_business_range(invoice.due_date):  # a draft made before the rule, or by hand
-        raise RuleError(_("{number} is due {d}, past the last date vatui keeps ({last}): void it and make a new one")
-                        .format(number=invoice.number, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat()))
+        raise RuleError(
+            _(
+                "{number} is due {d}, past the last date vatui keeps ({last}): void it and make a new one"
+            ).format(number=invoice.number, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat())
+        )
     with ws.transaction(_("send {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status != "draft":
@@ -259,10 +346,17 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
             credit = Money(min(balances.credit.minor, left), invoice.currency)
         applied_on = None
         if deposit is not None or credit is not None:
-            applied_on = applicable_from(client_books, invoice.client_id, invoice.currency, day,
-                                         deposit.minor if deposit else 0, credit.minor if credit else 0)
-        sent = invoice.with_(status="sent", sent_on=day, deposit_applied=deposit, credit_applied=credit,
-                             applied_on=applied_on)
+            applied_on = applicable_from(
+                client_books,
+                invoice.client_id,
+                invoice.currency,
+                day,
+                deposit.minor if deposit else 0,
+                credit.minor if credit else 0,
+            )
+        sent = invoice.with_(
+            status="sent", sent_on=day, deposit_applied=deposit, credit_applied=credit, applied_on=applied_on
+        )
         sent = sent.with_(status=status_after(sent, []))
         return tx.save(sent)
 
@@ -273,7 +367,9 @@ def void_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     if invoice.status == "void":
         raise RuleError(_("{number} is already void").format(number=invoice.number))
     if invoice_payments(ws, invoice_id):
-        raise RuleError(_("{number} has payments on record: it cannot be voided").format(number=invoice.number))
+        raise RuleError(
+            _("{number} has payments on record: it cannot be voided").format(number=invoice.number)
+        )
     day = on or home_today(ws)
     with ws.transaction(_("void {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
@@ -288,16 +384,18 @@ def void_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         return tx.save(invoice.with_(status="void", voided_on=day))
 
 
-def list_invoices(ws: Workspace, *, client_id: int | None = None, status: str | None = None,
-                  on: date | None = None) -> list[tuple[Invoice, Money, str]]:
+def list_invoices(
+    ws: Workspace, *, client_id: int | None = None, status: str | None = None, on: date | None = None
+) -> list[tuple[Invoice, Money, str]]:
     """(invoice, amount due, shown status) newest first; ``status`` may also be ``overdue`` or ``open``."""
     from vatui.domain.invoicing import amount_due, display_status
     from vatui.services.ledger_data import billed
 
     day = on or home_today(ws)
     rows = []
-    for invoice, payments in billed(ws, archived=False,
-                                    keep=(lambda d: d.get("client_id") == client_id) if client_id else None):
+    for invoice, payments in billed(
+        ws, archived=False, keep=(lambda d: d.get("client_id") == client_id) if client_id else None
+    ):
         if invoice.status == "void":
             due = Money.zero(invoice.currency)
         elif invoice.status == "draft":

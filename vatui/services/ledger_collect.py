@@ -72,12 +72,15 @@ def reminders_due(ws: Workspace, on: date, opened: list[Open] | None = None) -> 
     protocol = ws.settings().protocol
     out = []
     for invoice, due in opened if opened is not None else open_invoices(ws):
-        step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, on,
-                                snoozed_until=invoice.reminders_snoozed_until)
+        step = dunning.due_step(
+            invoice.due_date, invoice.reminders, protocol, on, snoozed_until=invoice.reminders_snoozed_until
+        )
         if step is None:
             continue
         p = protocol[step]
-        out.append(DueReminder(invoice, due, step, p.name, dunning.step_date(invoice.due_date, p), p.pauses_work))
+        out.append(
+            DueReminder(invoice, due, step, p.name, dunning.step_date(invoice.due_date, p), p.pauses_work)
+        )
     return sorted(out, key=lambda r: (r.invoice.due_date, r.invoice.number))
 
 
@@ -100,9 +103,15 @@ class ReminderDraft:
 def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
     settings = ws.settings()
     client = ws.get(Client, invoice.client_id)
-    values = dunning.values_for(client=client.name, number=invoice.number, amount_due=due.format(),
-                                due_date=invoice.due_date, on=on, business=settings.business_name,
-                                contact=client.people[0].name if client.people else "")
+    values = dunning.values_for(
+        client=client.name,
+        number=invoice.number,
+        amount_due=due.format(),
+        due_date=invoice.due_date,
+        on=on,
+        business=settings.business_name,
+        contact=client.people[0].name if client.people else "",
+    )
     from vatui.services.client_language import client_language
 
     template = template_for(settings, client_language(settings, client), step.name) or step.template
@@ -116,20 +125,37 @@ def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> Re
     protocol = ws.settings().protocol
     due = amount_due(invoice, invoice_payments(ws, invoice_id))
     open_ = invoice.status in OPEN_STATUSES and due.minor > 0
-    step = dunning.due_step(invoice.due_date, invoice.reminders, protocol, day, open_=open_,
-                            snoozed_until=invoice.reminders_snoozed_until)
+    step = dunning.due_step(
+        invoice.due_date,
+        invoice.reminders,
+        protocol,
+        day,
+        open_=open_,
+        snoozed_until=invoice.reminders_snoozed_until,
+    )
     if step is None:
         if not open_:
-            raise RuleError(_("{number} is {status}: no reminder to send").format(
-                number=invoice.number, status=_(invoice.status)))
+            raise RuleError(
+                _("{number} is {status}: no reminder to send").format(
+                    number=invoice.number, status=_(invoice.status)
+                )
+            )
         if invoice.reminders_snoozed_until is not None and day < invoice.reminders_snoozed_until:
-            raise RuleError(_("reminders for {number} are snoozed until {d}").format(
-                number=invoice.number, d=invoice.reminders_snoozed_until.isoformat()))
+            raise RuleError(
+                _("reminders for {number} are snoozed until {d}").format(
+                    number=invoice.number, d=invoice.reminders_snoozed_until.isoformat()
+                )
+            )
         if dunning.all_sent(invoice.reminders, protocol):
-            raise RuleError(_("every reminder step for {number} was already sent").format(number=invoice.number))
+            raise RuleError(
+                _("every reminder step for {number} was already sent").format(number=invoice.number)
+            )
         if any(r.on == day for r in invoice.reminders):
-            raise RuleError(_("a reminder for {number} was already sent on {d}").format(
-                number=invoice.number, d=day.isoformat()))
+            raise RuleError(
+                _("a reminder for {number} was already sent on {d}").format(
+                    number=invoice.number, d=day.isoformat()
+                )
+            )
         raise RuleError(_("no reminder step is due yet for {number}").format(number=invoice.number))
     p = protocol[step]
     return ReminderDraft(invoice, step, p.name, _fill(ws, invoice, due, p, day), p.pauses_work)
@@ -145,13 +171,21 @@ def mark_reminder_sent(ws: Workspace, invoice_id: int, step: int, on: date | Non
     with ws.transaction(_("reminder for {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status not in OPEN_STATUSES:
-            raise RuleError(_("{number} is {status}: no reminder to log").format(
-                number=invoice.number, status=_(invoice.status)))
+            raise RuleError(
+                _("{number} is {status}: no reminder to log").format(
+                    number=invoice.number, status=_(invoice.status)
+                )
+            )
         if any(r.on == day for r in invoice.reminders):
-            raise RuleError(_("a reminder for {number} was already sent on {d}").format(
-                number=invoice.number, d=day.isoformat()))
+            raise RuleError(
+                _("a reminder for {number} was already sent on {d}").format(
+                    number=invoice.number, d=day.isoformat()
+                )
+            )
         if step <= dunning.last_sent(invoice.reminders):
-            raise RuleError(_("step {name} (or a later one) was already sent").format(name=protocol[step].name))
+            raise RuleError(
+                _("step {name} (or a later one) was already sent").format(name=protocol[step].name)
+            )
         return tx.save(invoice.with_(reminders=(*invoice.reminders, ReminderSent(step=step, on=day))))
 
 
@@ -163,15 +197,19 @@ def snooze_reminders(ws: Workspace, invoice_id: int, until: date | None, on: dat
     """Snooze an open invoice's reminders until ``until`` (``None``: wake them now)."""
     day = on or home_today(ws)
     if until is not None and not day < until <= day + timedelta(days=MAX_SNOOZE_DAYS):
-        raise InputError(_("snooze until a day after today and within a year (not {d})").format(
-            d=until.isoformat()))
+        raise InputError(
+            _("snooze until a day after today and within a year (not {d})").format(d=until.isoformat())
+        )
     invoice = ws.get(Invoice, invoice_id)
     with ws.transaction(_("snooze reminders for {number}").format(number=invoice.number)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         due = amount_due(invoice, invoice_payments(tx, invoice_id))
         if invoice.status not in OPEN_STATUSES or due.minor <= 0:
-            raise RuleError(_("{number} is {status}: no reminder to snooze").format(
-                number=invoice.number, status=_(invoice.status)))
+            raise RuleError(
+                _("{number} is {status}: no reminder to snooze").format(
+                    number=invoice.number, status=_(invoice.status)
+                )
+            )
         return tx.save(invoice.with_(reminders_snoozed_until=until))
 
 
@@ -231,8 +269,11 @@ def deposit_blocks(ws: Workspace) -> list[DepositBlock]:
             paid.add(cid)
         elif status in ("draft", "sent", "partial"):
             unpaid.setdefault(cid, []).append(Invoice.from_doc(doc, int(key)))
-    return [DepositBlock(cid, tuple(unpaid.get(cid, ()))) for cid in sorted(needing)
-            if cid in unpaid or cid not in paid]
+    return [
+        DepositBlock(cid, tuple(unpaid.get(cid, ())))
+        for cid in sorted(needing)
+        if cid in unpaid or cid not in paid
+    ]
 
 
 def blocked_clients(ws: Workspace) -> set[int]:
@@ -248,7 +289,9 @@ def on_hold_clients(ws: Workspace) -> set[int]:
         return set()
     out = set()
     for doc in ws.docs("invoices").values():
-        if doc.get("status") in OPEN_STATUSES and any(r.get("step") in pausing for r in doc.get("reminders", ())):
+        if doc.get("status") in OPEN_STATUSES and any(
+            r.get("step") in pausing for r in doc.get("reminders", ())
+        ):
             out.add(int(doc["client_id"]))
     return out
 
@@ -275,8 +318,11 @@ class Burn:
 
 def retainer_burn(ws: Workspace, on: date) -> list[Burn]:
     """Every retainer client's hours this month (home time) against the retainer."""
-    caps = {int(k): int(d["retainer_minutes"]) for k, d in ws.docs("clients").items()
-            if d.get("retainer_minutes") and not d.get("archived")}
+    caps = {
+        int(k): int(d["retainer_minutes"])
+        for k, d in ws.docs("clients").items()
+        if d.get("retainer_minutes") and not d.get("archived")
+    }
     if not caps:
         return []
     lo, hi = month_bounds(on, ZoneInfo(ws.settings().home_timezone))

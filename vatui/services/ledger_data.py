@@ -78,8 +78,11 @@ def tx_billed(tx: Tx, client_id: int) -> list[Billed]:
 
 def invoice_payments(ws: Workspace | Tx, invoice_id: int) -> list[Payment]:
     """The payments on one invoice."""
-    return [Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items()
-            if int(d["invoice_id"]) == invoice_id]
+    return [
+        Payment.from_doc(d, int(k))
+        for k, d in ws.docs("payments").items()
+        if int(d["invoice_id"]) == invoice_id
+    ]
 
 
 def find_invoice(ws: Workspace, ref: str | int) -> Invoice:

@@ -83,8 +83,11 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     inv = d.invoice
     kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
     status = "" if inv.status in ("sent", "partial", "paid") else f" ({inv.status.upper()})"
-    return [(_("Title"), f"{kind} {inv.number}{status}"), (_("Issued"), inv.issue_date.isoformat()),
-            (_("Due"), inv.due_date.isoformat())]
+    return [
+        (_("Title"), f"{kind} {inv.number}{status}"),
+        (_("Issued"), inv.issue_date.isoformat()),
+        (_("Due"), inv.due_date.isoformat()),
+    ]
 
 
 def render_text(d: InvoiceDoc) -> str:
@@ -93,17 +96,24 @@ def render_text(d: InvoiceDoc) -> str:
     out = [clean(d.settings.business_name)]
     out += [clean(line) for line in business_lines(d.settings)]
     head = _heading(d)
-    out += ["", head[0][1], f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}", "",
-            _("Bill to: {client}").format(client=clean(d.client.name))]
+    out += [
+        "",
+        head[0][1],
+        f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}",
+        "",
+        _("Bill to: {client}").format(client=clean(d.client.name)),
+    ]
     if d.client.email:
         out.append(clean(d.client.email))
     out += ["", f"{_('Description'):<44} {_('Qty'):>8} {_('Price'):>14} {_('Amount'):>14}", "-" * 83]
     for item in inv.items:
         desc = clean(item.description)
-        out.append(f"{desc[:44]:<44} {item.quantity:>8} {item.unit_price.format():>14} "
-                   f"{line_amount(item).format():>14}")
+        out.append(
+            f"{desc[:44]:<44} {item.quantity:>8} {item.unit_price.format():>14} "
+            f"{line_amount(item).format():>14}"
+        )
         for start in range(44, len(desc), 44):
-            out.append(desc[start:start + 44])
+            out.append(desc[start : start + 44])
     out.append("-" * 83)
     for label, amount in _summary(d):
         out.append(f"{label:>66} {amount.format():>16}")
@@ -124,12 +134,20 @@ def render_markdown(d: InvoiceDoc) -> str:
     head = _heading(d)
     out = [f"# {_md(head[0][1])}", "", f"**{_md(d.settings.business_name)}**  "]
     out += [f"{_md(line)}  " for line in business_lines(d.settings)]
-    out += ["", f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}", "",
-            f"{_('Bill to')}: **{_md(d.client.name)}**", "",
-            f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |", "|---|--:|--:|--:|"]
+    out += [
+        "",
+        f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}",
+        "",
+        f"{_('Bill to')}: **{_md(d.client.name)}**",
+        "",
+        f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |",
+        "|---|--:|--:|--:|",
+    ]
     for item in inv.items:
-        out.append(f"| {_md(item.description)} | {item.quantity} | {item.unit_price.format()} | "
-                   f"{line_amount(item).format()} |")
+        out.append(
+            f"| {_md(item.description)} | {item.quantity} | {item.unit_price.format()} | "
+            f"{line_amount(item).format()} |"
+        )
     out.append("")
     out += ["| | |", "|---|--:|"]
     out += [f"| {label} | {amount.format()} |" for label, amount in _summary(d)]
@@ -149,12 +167,18 @@ def render_html(d: InvoiceDoc) -> str:
     rows = "\n".join(
         f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(i.quantity)}</td>"
         f"<td class=n>{e(i.unit_price.format())}</td><td class=n>{e(line_amount(i).format())}</td></tr>"
-        for i in inv.items)
-    summary = "\n".join(f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
-                        for label, amount in _summary(d))
+        for i in inv.items
+    )
+    summary = "\n".join(
+        f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
+        for label, amount in _summary(d)
+    )
     notes = f"<p class=notes>{e(clean(inv.notes, keep_newlines=True))}</p>" if inv.notes else ""
     if pay := payment_text(d.settings, inv.currency):
-        notes = f"<p class=notes><strong>{e(_('How to pay:'))}</strong>\n{e(clean(pay, keep_newlines=True))}</p>" + notes
+        notes = (
+            f"<p class=notes><strong>{e(_('How to pay:'))}</strong>\n{e(clean(pay, keep_newlines=True))}</p>"
+            + notes
+        )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(head[0][1])}</title>
 <style>

@@ -54,14 +54,24 @@ def check_category(category: str) -> str:
     """One of the expense categories."""
     value = category.strip().lower()
     if value not in EXPENSE_CATEGORIES:
-        raise InputError(_("category must be one of {all}, not {c!r}").format(
-            all=", ".join(EXPENSE_CATEGORIES), c=category))
+        raise InputError(
+            _("category must be one of {all}, not {c!r}").format(
+                all=", ".join(EXPENSE_CATEGORIES), c=category
+            )
+        )
     return value
 
 
 def add_expense(
-    ws: Workspace, amount: Money, *, category: str, on: date | None = None, vendor: str = "", note: str = "",
-    every: str | None = None, client_id: int | None = None,
+    ws: Workspace,
+    amount: Money,
+    *,
+    category: str,
+    on: date | None = None,
+    vendor: str = "",
+    note: str = "",
+    every: str | None = None,
+    client_id: int | None = None,
 ) -> Expense:
     """Record an expense; with ``every`` a recurring template whose due occurrences are created now."""
     day = on or home_today(ws)
@@ -74,8 +84,9 @@ def add_expense(
         raise InputError(_("--every must be monthly or yearly, not {e!r}").format(e=every))
     if client_id is not None:
         ws.get(Client, client_id)
-    expense = Expense(on=day, amount=amount, category=cat, vendor=vendor, note=note, recurrence=every,
-                      client_id=client_id)
+    expense = Expense(
+        on=day, amount=amount, category=cat, vendor=vendor, note=note, recurrence=every, client_id=client_id
+    )
     label = _("expense {amount}").format(amount=amount.format())
     with ws.transaction(label) as tx:
         if client_id is not None:
@@ -131,8 +142,11 @@ def create_due_expenses(ws: Workspace, today: date | None = None) -> int:
 
 def list_expenses(ws: Workspace, *, templates: bool = False) -> list[Expense]:
     """Expenses newest first (recurring templates only when ``templates``)."""
-    out = [Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()
-           if bool(d.get("recurrence")) == templates]
+    out = [
+        Expense.from_doc(d, int(k))
+        for k, d in ws.docs("expenses").items()
+        if bool(d.get("recurrence")) == templates
+    ]
     return sorted(out, key=lambda e: (e.on, e.id or 0), reverse=True)
 
 

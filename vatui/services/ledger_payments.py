@@ -40,17 +40,23 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
     if invoice.status == "void":
         raise RuleError(_("{number} is void: it takes no payment").format(number=invoice.number))
     if invoice.status == "draft":
-        raise RuleError(_("{number} is a draft: send it before recording a payment").format(number=invoice.number))
+        raise RuleError(
+            _("{number} is a draft: send it before recording a payment").format(number=invoice.number)
+        )
     if invoice.status == "paid":
         raise RuleError(_("{number} is already paid").format(number=invoice.number))
     if amount.currency != invoice.currency:
-        raise InputError(_("{number} is in {cur}, not {other}").format(
-            number=invoice.number, cur=invoice.currency, other=amount.currency))
+        raise InputError(
+            _("{number} is in {cur}, not {other}").format(
+                number=invoice.number, cur=invoice.currency, other=amount.currency
+            )
+        )
     if amount.minor <= 0:
         raise InputError(_("a payment must be more than zero"))
     if on < invoice.issue_date:
-        raise InputError(_("a payment cannot be dated before the invoice ({d})").format(
-            d=invoice.issue_date.isoformat()))
+        raise InputError(
+            _("a payment cannot be dated before the invoice ({d})").format(d=invoice.issue_date.isoformat())
+        )
 
 
 def check_payment_day(day: date, today: date) -> date:
@@ -59,12 +65,19 @@ def check_payment_day(day: date, today: date) -> date:
     1 Dec 2027; of 29 Feb 2028, 28 Feb 2029."""
     check_business_date(day)
     if day > year_ahead(today):
-        raise InputError(_("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat()))
+        raise InputError(
+            _("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat())
+        )
     return day
 
 
 def record_payment(
-    ws: Workspace, invoice_id: int, amount: Money, on: date | None = None, *, method: str = "",
+    ws: Workspace,
+    invoice_id: int,
+    amount: Money,
+    on: date | None = None,
+    *,
+    method: str = "",
     reference: str = "",
 ) -> PaymentResult:
     """Record money received on a sent invoice; the status follows (partial or paid)."""
@@ -75,12 +88,16 @@ def record_payment(
     with ws.transaction(_("payment of {amount}").format(amount=amount.format())) as tx:
         invoice = tx.get(Invoice, invoice_id)
         check_payment(invoice, amount, day)
-        payment = tx.add(Payment(invoice_id=invoice_id, on=day, amount=amount, method=method, reference=reference))
+        payment = tx.add(
+            Payment(invoice_id=invoice_id, on=day, amount=amount, method=method, reference=reference)
+        )
         payments = [*invoice_payments(tx, invoice_id)]
         invoice = tx.save(invoice.with_(status=status_after(invoice, payments)))
         t = totals(invoice)
-        excess = next((s.excess for s in settlements(invoice, payments, t) if s.payment_id == payment.id),
-                      Money.zero(invoice.currency))
+        excess = next(
+            (s.excess for s in settlements(invoice, payments, t) if s.payment_id == payment.id),
+            Money.zero(invoice.currency),
+        )
         return PaymentResult(payment, invoice, amount_due(invoice, payments, t=t), excess)
 
 
@@ -126,12 +143,26 @@ def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         invoice, client = tx.get(Invoice, invoice_id), tx.get(Client, invoice.client_id)
         if fee is None:
             raise RuleError(_("no late fee is due on {number}").format(number=invoice.number))
-        if any(item.get("late_fee_for") == invoice_id for d in tx.docs("invoices").values()
-               if d.get("status") != "void" for item in d.get("items", ())):
+        if any(
+            item.get("late_fee_for") == invoice_id
+            for d in tx.docs("invoices").values()
+            if d.get("status") != "void"
+            for item in d.get("items", ())
+        ):
             raise RuleError(_("a late fee on {number} was already charged").format(number=invoice.number))
-        line = LineItem(description=_("Late fee on {number} (due {d})").format(
-            number=invoice.number, d=invoice.due_date.isoformat()), unit_price=fee, late_fee_for=invoice_id)
-        draft = Invoice(number=next_number(used_numbers(tx, ws, day.year), day.year), client_id=client.id or 0,
-                        issue_date=day, due_date=derived_date(day, client.terms_days, _("the due date")), currency=invoice.currency,
-                        items=(line,))
+        line = LineItem(
+            description=_("Late fee on {number} (due {d})").format(
+                number=invoice.number, d=invoice.due_date.isoformat()
+            ),
+            unit_price=fee,
+            late_fee_for=invoice_id,
+        )
+        draft = Invoice(
+            number=next_number(used_numbers(tx, ws, day.year), day.year),
+            client_id=client.id or 0,
+            issue_date=day,
+            due_date=derived_date(day, client.terms_days, _("the due date")),
+            currency=invoice.currency,
+            items=(line,),
+        )
         return tx.add(draft)

@@ -14,7 +14,9 @@ from vatui.store.workspace import Workspace
 
 
 def _expenses(ws: Workspace) -> list[Expense]:
-    return [Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items() if not d.get("recurrence")]
+    return [
+        Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items() if not d.get("recurrence")
+    ]
 
 
 def _issued(doc: dict[str, Any]) -> bool:
@@ -61,9 +63,17 @@ def aging_json(rows: list[reports.AgingRow], on: date) -> dict[str, Any]:
     return {
         "date": on.isoformat(),
         "buckets": list(AGING_BUCKETS),
-        "rows": [{"client": {"id": r.client_id, "name": r.client}, "currency": r.currency,
-                  "buckets": {b: r.buckets[b].to_json() for b in AGING_BUCKETS}, "total": r.total.to_json(),
-                  "invoices": r.invoices, "oldest_days_overdue": max(r.oldest_days, 0)} for r in rows],
+        "rows": [
+            {
+                "client": {"id": r.client_id, "name": r.client},
+                "currency": r.currency,
+                "buckets": {b: r.buckets[b].to_json() for b in AGING_BUCKETS},
+                "total": r.total.to_json(),
+                "invoices": r.invoices,
+                "oldest_days_overdue": max(r.oldest_days, 0),
+            }
+            for r in rows
+        ],
         "totals": {cur: {b: m.to_json() for b, m in t.items()} for cur, t in totals.items()},
     }
 
@@ -79,19 +89,41 @@ def pnl_json(rows: list[reports.PnlRow]) -> dict[str, Any]:
 
     return {
         "basis": "cash",
-        "months": [{"month": r.month, "currency": r.currency, "income": r.income.to_json(),
-                    "expenses": r.expenses.to_json(), "net": r.net.to_json()} for r in rows],
-        "totals": {cur: {"income": Money(t["income"], cur).to_json(), "expenses": Money(t["expenses"], cur).to_json(),
-                         "net": Money(t["income"] - t["expenses"], cur).to_json()}
-                   for cur, t in sorted(totals.items())},
+        "months": [
+            {
+                "month": r.month,
+                "currency": r.currency,
+                "income": r.income.to_json(),
+                "expenses": r.expenses.to_json(),
+                "net": r.net.to_json(),
+            }
+            for r in rows
+        ],
+        "totals": {
+            cur: {
+                "income": Money(t["income"], cur).to_json(),
+                "expenses": Money(t["expenses"], cur).to_json(),
+                "net": Money(t["income"] - t["expenses"], cur).to_json(),
+            }
+            for cur, t in sorted(totals.items())
+        },
     }
 
 
 def clients_json(rows: list[reports.ClientRow]) -> dict[str, Any]:
     """``vatui report clients --json``."""
-    return {"rows": [{
-        "client": {"id": r.client_id, "name": r.client}, "currency": r.currency,
-        "revenue": r.revenue.to_json(), "invoiced": r.invoiced.to_json(), "outstanding": r.outstanding.to_json(),
-        "minutes": r.minutes, "billable_minutes": r.billable_minutes,
-        "effective_rate": r.effective_rate.to_json() if r.effective_rate else None,
-    } for r in rows]}
+    return {
+        "rows": [
+            {
+                "client": {"id": r.client_id, "name": r.client},
+                "currency": r.currency,
+                "revenue": r.revenue.to_json(),
+                "invoiced": r.invoiced.to_json(),
+                "outstanding": r.outstanding.to_json(),
+                "minutes": r.minutes,
+                "billable_minutes": r.billable_minutes,
+                "effective_rate": r.effective_rate.to_json() if r.effective_rate else None,
+            }
+            for r in rows
+        ]
+    }

@@ -110,18 +110,41 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
                     status = "overdue"
         else:
             due = Money.zero(cur)
-        rows.append(InvoiceRow(iid, str(doc["number"]), str(doc["issue_date"]), str(doc.get("kind", "standard")),
-                               client, due, status, bucket, str(doc.get("due_date", ""))))
+        rows.append(
+            InvoiceRow(
+                iid,
+                str(doc["number"]),
+                str(doc["issue_date"]),
+                str(doc.get("kind", "standard")),
+                client,
+                due,
+                status,
+                bucket,
+                str(doc.get("due_date", "")),
+            )
+        )
     rows.sort(key=lambda r: (r.issue_date, r.number), reverse=True)
     numbers = {int(k): (str(d["number"]), names.get(int(d["client_id"]), "")) for k, d in inv_docs.items()}
     payments = []
     for key, doc in pay_docs.items():
         number, client = numbers.get(int(doc["invoice_id"]), ("?", ""))
-        payments.append(PaymentRow(int(key), int(doc["invoice_id"]), str(doc["on"]), _money(doc["amount"]),
-                                   str(doc.get("method") or ""), number, client))
+        payments.append(
+            PaymentRow(
+                int(key),
+                int(doc["invoice_id"]),
+                str(doc["on"]),
+                _money(doc["amount"]),
+                str(doc.get("method") or ""),
+                number,
+                client,
+            )
+        )
     payments.sort(key=lambda r: (r.on, r.id), reverse=True)
-    expenses = sorted((Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()
-                       if not d.get("recurrence")), key=lambda e: (e.on, e.id or 0), reverse=True)
+    expenses = sorted(
+        (Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items() if not d.get("recurrence")),
+        key=lambda e: (e.on, e.id or 0),
+        reverse=True,
+    )
     return LedgerView(day, rows, payments, expenses)
 
 
@@ -134,8 +157,11 @@ def pnl_view(ws: Workspace, on: date | None = None) -> tuple[list[reports.PnlRow
     day = on or home_today(ws)
     months = last_months(day, 12)
     first = date(int(months[0][:4]), int(months[0][5:]), 1)
-    expenses = [Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()
-                if not d.get("recurrence") and d["on"] >= first.isoformat()]
+    expenses = [
+        Expense.from_doc(d, int(k))
+        for k, d in ws.docs("expenses").items()
+        if not d.get("recurrence") and d["on"] >= first.isoformat()
+    ]
     return reports.pnl(billed(ws, keep=_issued), expenses, first, day), months
 
 

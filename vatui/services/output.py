@@ -61,8 +61,9 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise InputError(
-                _("{path} is a symbolic link; vatui does not write through links (name the file itself)").format(
-                    path=shown)
+                _(
+                    "{path} is a symbolic link; vatui does not write through links (name the file itself)"
+                ).format(path=shown)
             )
         if stat.S_ISDIR(info.st_mode):
             raise InputError(_("{path} is a folder; name a file").format(path=shown))
@@ -71,7 +72,13 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
     if data_dir is None:
         return
     parent = path.parent
-    own = (WORKSPACE_FILE, LOCK_FILE, LOCK_FILE + ".queue", backups_dir(data_dir).name, archive_dir(data_dir).name)
+    own = (
+        WORKSPACE_FILE,
+        LOCK_FILE,
+        LOCK_FILE + ".queue",
+        backups_dir(data_dir).name,
+        archive_dir(data_dir).name,
+    )
     parent_st, data_st = _stat(parent), _stat(data_dir)
     if parent_st is not None and data_st is not None and _same(parent_st, data_st):
         if path.name in own or path.name.startswith(f".{WORKSPACE_FILE}."):
@@ -82,7 +89,8 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
         if _stat(folder) is not None and _inside(folder, parent):
             raise InputError(
                 _("{path} is inside vatui's {folder} folder; choose a file elsewhere").format(
-                    path=shown, folder=folder.name)
+                    path=shown, folder=folder.name
+                )
             )
 
 

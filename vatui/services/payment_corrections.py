@@ -55,7 +55,9 @@ def check_reason(reason: str) -> str:
     return value
 
 
-def list_payments(ws: Workspace, invoice_id: int | None = None, *, archived: bool = False) -> list[PaymentRow]:
+def list_payments(
+    ws: Workspace, invoice_id: int | None = None, *, archived: bool = False
+) -> list[PaymentRow]:
     """Payments, newest first; one invoice's, or all; archived ones too when asked."""
     invoices = {int(k): d for k, d in ws.docs("invoices").items()}
     rows: list[PaymentRow] = []
@@ -73,8 +75,14 @@ def list_payments(ws: Workspace, invoice_id: int | None = None, *, archived: boo
             if invoice_id is not None and payment.invoice_id != invoice_id:
                 continue
             inv = invoices.get(payment.invoice_id, {})
-            rows.append(PaymentRow(payment, str(inv.get("number", f"#{payment.invoice_id}")),
-                                   str(inv.get("status", "")), year))
+            rows.append(
+                PaymentRow(
+                    payment,
+                    str(inv.get("number", f"#{payment.invoice_id}")),
+                    str(inv.get("status", "")),
+                    year,
+                )
+            )
     return sorted(rows, key=lambda r: (r.payment.on, r.payment.id or 0), reverse=True)
 
 
@@ -100,26 +108,48 @@ def delete_payment(ws: Workspace, payment_id: int, reason: str, *, reopen: bool 
             raise NotFoundError(_("no invoice #{id}").format(id=payment.invoice_id))
         invoice = Invoice.from_doc(doc, payment.invoice_id)
         if invoice.status == "paid" and not reopen:
-            raise RuleError(_("{number} is paid: its payments are locked. To correct one anyway, delete it "
-                              "with --reopen ({number} becomes unpaid again; void it then if it was wrong)").format(
-                number=invoice.number))
+            raise RuleError(
+                _(
+                    "{number} is paid: its payments are locked. To correct one anyway, delete it "
+                    "with --reopen ({number} becomes unpaid again; void it then if it was wrong)"
+                ).format(number=invoice.number)
+            )
         billed = tx_billed(tx, invoice.client_id)
         before = held(billed).get((invoice.client_id, invoice.currency))
         after_billed = [(i, [p for p in ps if p.id != payment_id]) for i, ps in billed]
         after = held(after_billed).get((invoice.client_id, invoice.currency))
-        if after is not None and before is not None and (
+        if (
+            after is not None
+            and before is not None
+            and (
                 (after.credit.minor < 0 and after.credit.minor < before.credit.minor)
-                or (after.deposit.minor < 0 and after.deposit.minor < before.deposit.minor)):
-            raise RuleError(_("the credit or deposit from payment #{id} was already used on another invoice: "
-                              "void that invoice first").format(id=payment_id))
+                or (after.deposit.minor < 0 and after.deposit.minor < before.deposit.minor)
+            )
+        ):
+            raise RuleError(
+                _(
+                    "the credit or deposit from payment #{id} was already used on another invoice: "
+                    "void that invoice first"
+                ).format(id=payment_id)
+            )
         remaining = next(ps for i, ps in after_billed if i.id == invoice.id)
         tx.remove("payments", payment_id)
-        removal = PaymentRemoval(payment_id=payment_id, on=payment.on, amount=payment.amount,
-                                 method=payment.method, reference=payment.reference,
-                                 removed=ws.clock.now(), reason=why)
-        changed = invoice.with_(status=status_after(invoice, remaining),
-                                removed_payments=(*invoice.removed_payments, removal))
-        tx.update("invoices", payment.invoice_id, {"status": changed.status, "removed_payments": [
-            r.to_doc() for r in changed.removed_payments]})
+        removal = PaymentRemoval(
+            payment_id=payment_id,
+            on=payment.on,
+            amount=payment.amount,
+            method=payment.method,
+            reference=payment.reference,
+            removed=ws.clock.now(),
+            reason=why,
+        )
+        changed = invoice.with_(
+            status=status_after(invoice, remaining), removed_payments=(*invoice.removed_payments, removal)
+        )
+        tx.update(
+            "invoices",
+            payment.invoice_id,
+            {"status": changed.status, "removed_payments": [r.to_doc() for r in changed.removed_payments]},
+        )
         due = Money.zero(invoice.currency) if changed.status == "void" else amount_due(changed, remaining)
         return PaymentDeletion(payment, changed, due)

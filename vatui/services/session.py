@@ -9,8 +9,9 @@ from vatui.store.errors import DiskWriteError
 from vatui.store.workspace import Workspace
 
 
-def open_workspace(directory: Path, clock: Clock | None = None, *, backup: bool = False,
-                   lenient_settings: bool = False) -> Workspace:
+def open_workspace(
+    directory: Path, clock: Clock | None = None, *, backup: bool = False, lenient_settings: bool = False
+) -> Workspace:
     """Open the workspace and do what is due once per open, for the app and the CLI alike.
 
     ``lenient_settings`` (the app): a bad hand-edited setting is read as its default, to be

@@ -61,7 +61,11 @@ def week_of(day: date) -> tuple[date, date]:
 
 
 def draft_status_report(
-    ws: Workspace, client_id: int, week: date | None = None, *, confidential: bool = False,
+    ws: Workspace,
+    client_id: int,
+    week: date | None = None,
+    *,
+    confidential: bool = False,
 ) -> StatusReport:
     """The weekly report for the week containing ``week`` (this week by default)."""
     ws.refresh()
@@ -116,20 +120,34 @@ def draft_status_report(
             rest.append(task)
     next_col = settings.columns[1] if len(settings.columns) > 1 else None
     rest.sort(key=lambda t: (t.column != next_col, t.due is None, t.due or date.max, t.position))
-    notes = tuple(ReportNote(n.text, n.confidential) for n in client.notes if start <= local_day(n.created) <= end)
+    notes = tuple(
+        ReportNote(n.text, n.confidential) for n in client.notes if start <= local_day(n.created) <= end
+    )
     data = StatusReportData(
-        client=client.name, week_start=start, week_end=end, as_of=as_of, business=settings.business_name,
-        done=tuple(sorted(done, key=lambda r: r.when or start)), in_progress=tuple(doing),
+        client=client.name,
+        week_start=start,
+        week_end=end,
+        as_of=as_of,
+        business=settings.business_name,
+        done=tuple(sorted(done, key=lambda r: r.when or start)),
+        in_progress=tuple(doing),
         waiting=tuple(sorted(waiting, key=lambda r: r.when or start)),
         next_up=tuple(ReportLine(t.title, t.due) for t in rest[:MAX_NEXT]),
-        week_minutes=week_minutes, month_minutes=month_minutes, retainer_minutes=client.retainer_minutes,
-        notes=notes, include_confidential=confidential,
+        week_minutes=week_minutes,
+        month_minutes=month_minutes,
+        retainer_minutes=client.retainer_minutes,
+        notes=notes,
+        include_confidential=confidential,
     )
     return StatusReport(client_id, start, end, render_status_report(data))
 
 
 def mark_report_sent(
-    ws: Workspace, client_id: int, week_start: date, *, channel: str | None = None,
+    ws: Workspace,
+    client_id: int,
+    week_start: date,
+    *,
+    channel: str | None = None,
 ) -> Contact:
     """Log the report as an outgoing contact on the client's preferred channel (else e-mail)."""
     client = ws.get(Client, client_id)

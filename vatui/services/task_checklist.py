@@ -41,15 +41,19 @@ def _label(ws: Workspace, what: str, task_id: int) -> str:
 
 
 def _write(ws: Workspace, tx: Tx, task_id: int, items: list[ChecklistItem]) -> Task:
-    tx.update("tasks", task_id, {"checklist": [i.to_doc() for i in items],
-                                 "updated": ws.clock.now().astimezone(UTC).isoformat()})
+    tx.update(
+        "tasks",
+        task_id,
+        {"checklist": [i.to_doc() for i in items], "updated": ws.clock.now().astimezone(UTC).isoformat()},
+    )
     return _task(ws, tx, task_id)
 
 
 def _item(task: Task, number: int) -> int:
     if not 1 <= number <= len(task.checklist):
-        raise NotFoundError(_("the checklist has no line {n} (it has {count})").format(
-            n=number, count=len(task.checklist)))
+        raise NotFoundError(
+            _("the checklist has no line {n} (it has {count})").format(n=number, count=len(task.checklist))
+        )
     return number - 1
 
 
@@ -86,6 +90,12 @@ def set_follow_up(ws: Workspace, task_id: int, when: date | None) -> Task:
     """Set (or clear, with ``None``) when to chase the client about a waiting task."""
     with ws.transaction(_label(ws, _("follow-up of “{title}”"), task_id)) as tx:
         _task(ws, tx, task_id)
-        tx.update("tasks", task_id, {"follow_up": when.isoformat() if when else None,
-                                     "updated": ws.clock.now().astimezone(UTC).isoformat()})
+        tx.update(
+            "tasks",
+            task_id,
+            {
+                "follow_up": when.isoformat() if when else None,
+                "updated": ws.clock.now().astimezone(UTC).isoformat(),
+            },
+        )
         return _task(ws, tx, task_id)

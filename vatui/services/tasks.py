@@ -49,8 +49,11 @@ def check_column(settings: Settings, column: str) -> str:
     matches = [name for name in settings.columns if fold(name).startswith(wanted)] if wanted else []
     if len(matches) == 1:
         return matches[0]
-    raise InputError(_("no column {column!r}; columns are {columns}").format(
-        column=column, columns=", ".join(settings.columns)))
+    raise InputError(
+        _("no column {column!r}; columns are {columns}").format(
+            column=column, columns=", ".join(settings.columns)
+        )
+    )
 
 
 def check_priority(priority: str | None) -> str | None:
@@ -98,8 +101,9 @@ def find_task(ws: Workspace, ref: str | int) -> Task:
     if not matches:
         raise NotFoundError(_("no task matches {ref}").format(ref=quoted(str(ref))))
     names = ", ".join(f"#{t.id} {one_line(t.title, 30)}" for t in (open_matches or matches)[:5])
-    raise InputError(_("{ref} matches several tasks: {names}; use the number").format(
-        ref=quoted(str(ref)), names=names))
+    raise InputError(
+        _("{ref} matches several tasks: {names}; use the number").format(ref=quoted(str(ref)), names=names)
+    )
 
 
 def add_task(
@@ -131,9 +135,18 @@ def add_task(
             if tx.get_doc("clients", client_id) is None:
                 _no_client(client_id)
         task = Task(
-            title=title, client_id=client_id, column=col, position=_end_position(tx, col),
-            due=due, priority=prio, estimate_minutes=estimate_minutes,
-            tags=tags, recurrence=rule, notes=notes, created=now, updated=now,
+            title=title,
+            client_id=client_id,
+            column=col,
+            position=_end_position(tx, col),
+            due=due,
+            priority=prio,
+            estimate_minutes=estimate_minutes,
+            tags=tags,
+            recurrence=rule,
+            notes=notes,
+            created=now,
+            updated=now,
             completed=now if col == settings.done_column else None,
         )
         return tx.add(task)
@@ -150,15 +163,30 @@ def quick_add(ws: Workspace, text: str) -> Task:
     settings = ws.settings()
     parsed = parse_quick_add(text, client_refs(ws), home_today(ws), settings.columns, settings.date_order)
     return add_task(
-        ws, parsed.title, client_id=parsed.client_id, column=parsed.column, due=parsed.due,
-        priority=parsed.priority, estimate_minutes=parsed.estimate_minutes, tags=parsed.tags,
+        ws,
+        parsed.title,
+        client_id=parsed.client_id,
+        column=parsed.column,
+        due=parsed.due,
+        priority=parsed.priority,
+        estimate_minutes=parsed.estimate_minutes,
+        tags=parsed.tags,
         recurrence=parsed.recurrence.to_str() if parsed.recurrence else None,
     )
 
 
 EDITABLE = {
-    "title", "client_id", "due", "priority", "estimate_minutes", "tags", "notes", "recurrence",
-    "follow_up", "snoozed_until", "checklist",
+    "title",
+    "client_id",
+    "due",
+    "priority",
+    "estimate_minutes",
+    "tags",
+    "notes",
+    "recurrence",
+    "follow_up",
+    "snoozed_until",
+    "checklist",
 }
 
 
@@ -182,9 +210,13 @@ def _checked(changes: TaskChanges) -> TaskChanges:
         values["notes"] = check_notes(values["notes"])
     if "checklist" in values:
         values["checklist"] = tuple(_checked_item(item) for item in values["checklist"])
-    return replace(changes, values=values, tags_added=check_tags(changes.tags_added),
-                   tags_removed=clean_tags(changes.tags_removed),
-                   checklist_added=tuple(_checked_item(item) for item in changes.checklist_added))
+    return replace(
+        changes,
+        values=values,
+        tags_added=check_tags(changes.tags_added),
+        tags_removed=clean_tags(changes.tags_removed),
+        checklist_added=tuple(_checked_item(item) for item in changes.checklist_added),
+    )
 
 
 def _checked_item(item: ChecklistItem) -> ChecklistItem:
@@ -245,8 +277,9 @@ def move_task(ws: Workspace, task_id: int, column: str) -> Task:
             return _complete(tx, ws, settings, task)[0]
         now = ws.clock.now()
         completed = task.completed if col == settings.done_column else None
-        return tx.save(task.with_(column=col, position=_end_position(tx, col), updated=now,
-                                  completed=completed))
+        return tx.save(
+            task.with_(column=col, position=_end_position(tx, col), updated=now, completed=completed)
+        )
 
 
 def shift_column(ws: Workspace, task_id: int, step: int) -> Task:
@@ -266,9 +299,11 @@ def shift_column(ws: Workspace, task_id: int, step: int) -> Task:
             tx.label = _("complete “{title}”").format(title=one_line(task.title, 40))
             return _complete(tx, ws, settings, task)[0]
         tx.label = (_("reopen “{title}”") if task.is_done else _("move “{title}” to {column}")).format(
-            title=one_line(task.title, 40), column=col)
-        return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
-                                  updated=ws.clock.now()))
+            title=one_line(task.title, 40), column=col
+        )
+        return tx.save(
+            task.with_(column=col, completed=None, position=_end_position(tx, col), updated=ws.clock.now())
+        )
 
 
 def column_tasks(tasks: Iterable[Task], column: str) -> list[Task]:
@@ -313,23 +348,39 @@ def complete_task(ws: Workspace, task_id: int) -> tuple[Task, Task | None]:
 def _complete(tx: Tx, ws: Workspace, settings: Settings, task: Task) -> tuple[Task, Task | None]:
     """Inside a transaction: move ``task`` to done and create its next occurrence if it recurs."""
     now = ws.clock.now()
-    done = tx.save(task.with_(column=settings.done_column, completed=now, updated=now,
-                              position=_end_position(tx, settings.done_column)))
+    done = tx.save(
+        task.with_(
+            column=settings.done_column,
+            completed=now,
+            updated=now,
+            position=_end_position(tx, settings.done_column),
+        )
+    )
     following: Task | None = None
     if task.recurrence:
         rule = Recurrence.parse(task.recurrence)
         today = home_today(ws)
-        due = task.due if task.due is not None and in_business_range(task.due) else today  # a stored 9999 date
+        due = (
+            task.due if task.due is not None and in_business_range(task.due) else today
+        )  # a stored 9999 date
         nxt = rule.next_in_range(max(due, today))
         if nxt is None:  # past MAX_DATE: the series ends here
             return done, None
         first = settings.columns[0]
         column = task.column if task.column != settings.done_column else first
-        following = tx.add(task.with_(
-            id=None, column=column, position=_end_position(tx, column), due=nxt,
-            completed=None, created=now, updated=now, snoozed_until=None,
-            checklist=tuple(item.with_(done=False) for item in task.checklist),
-        ))
+        following = tx.add(
+            task.with_(
+                id=None,
+                column=column,
+                position=_end_position(tx, column),
+                due=nxt,
+                completed=None,
+                created=now,
+                updated=now,
+                snoozed_until=None,
+                checklist=tuple(item.with_(done=False) for item in task.checklist),
+            )
+        )
     return done, following
 
 
@@ -345,8 +396,9 @@ def reopen_task(ws: Workspace, task_id: int, column: str | None = None) -> Task:
         task = tx.get(Task, task_id)
         if not task.is_done:
             return task
-        return tx.save(task.with_(column=col, completed=None, position=_end_position(tx, col),
-                                  updated=ws.clock.now()))
+        return tx.save(
+            task.with_(column=col, completed=None, position=_end_position(tx, col), updated=ws.clock.now())
+        )
 
 
 def snooze_task(ws: Workspace, task_id: int, until: date) -> Task:
@@ -367,4 +419,3 @@ def delete_task(ws: Workspace, task_id: int) -> Task:
     with ws.transaction(_("delete “{title}”").format(title=one_line(task.title, 40))) as tx:
         tx.delete(Task, task_id)
     return task
-

@@ -48,8 +48,12 @@ def _editable(ws: Workspace, source: Tx | Workspace, entry_id: int) -> TimeEntry
     if entry.invoice_id is not None:
         doc = source.docs("invoices").get(str(entry.invoice_id))
         number = str(doc.get("number")) if doc else f"#{entry.invoice_id}"
-        raise RuleError(_("time entry #{id} is billed on {number}: void the invoice first "
-                          "(vatui invoice void {number}) to change it").format(id=entry_id, number=number))
+        raise RuleError(
+            _(
+                "time entry #{id} is billed on {number}: void the invoice first "
+                "(vatui invoice void {number}) to change it"
+            ).format(id=entry_id, number=number)
+        )
     return entry
 
 
@@ -64,8 +68,13 @@ def get_time_entry(ws: Workspace, entry_id: int) -> TimeEntry:
 
 
 def edit_time_entry(
-    ws: Workspace, entry_id: int, *, minutes: int | None = None, on: date | None = None,
-    note: str | None = None, billable: bool | None = None,
+    ws: Workspace,
+    entry_id: int,
+    *,
+    minutes: int | None = None,
+    on: date | None = None,
+    note: str | None = None,
+    billable: bool | None = None,
 ) -> TimeEntry:
     """Change a finished entry's duration, day (its time of day kept), note or billable flag."""
     if minutes is not None:

@@ -24,9 +24,12 @@ class LongTimerError(RuleError):
 
     def __init__(self, elapsed_minutes: int) -> None:
         self.elapsed_minutes = elapsed_minutes
-        super().__init__(_("the timer has run {h} h {m} min: was it forgotten? Say what to log "
-                           "(at most {limit} h unless kept whole)").format(
-            h=elapsed_minutes // 60, m=elapsed_minutes % 60, limit=LONG_TIMER_MINUTES // 60))
+        super().__init__(
+            _(
+                "the timer has run {h} h {m} min: was it forgotten? Say what to log "
+                "(at most {limit} h unless kept whole)"
+            ).format(h=elapsed_minutes // 60, m=elapsed_minutes % 60, limit=LONG_TIMER_MINUTES // 60)
+        )
 
 
 def _elapsed(entry: TimeEntry, now: datetime) -> int:
@@ -38,8 +41,11 @@ def _stop_minutes(entry: TimeEntry, now: datetime, minutes: int | None, keep: bo
     elapsed = _elapsed(entry, now)
     if minutes is not None:
         if not 1 <= minutes <= min(elapsed, MAX_ENTRY_MINUTES):
-            raise InputError(_("log from 1 to {max} min: the timer ran {elapsed} min").format(
-                max=min(elapsed, MAX_ENTRY_MINUTES), elapsed=elapsed))
+            raise InputError(
+                _("log from 1 to {max} min: the timer ran {elapsed} min").format(
+                    max=min(elapsed, MAX_ENTRY_MINUTES), elapsed=elapsed
+                )
+            )
         return minutes
     if elapsed > LONG_TIMER_MINUTES and not keep:
         raise LongTimerError(elapsed)
@@ -56,15 +62,18 @@ def running_timer(ws: Workspace) -> TimeEntry | None:
     return None
 
 
-def _stop(tx: Tx, entry: TimeEntry, now: datetime, minutes: int | None = None, keep: bool = False) -> TimeEntry:
+def _stop(
+    tx: Tx, entry: TimeEntry, now: datetime, minutes: int | None = None, keep: bool = False
+) -> TimeEntry:
     """Finish ``entry``: it ends ``minutes`` after its start (all it ran by default)."""
     logged = _stop_minutes(entry, now, minutes, keep)
     end = now if logged == _elapsed(entry, now) else entry.start + timedelta(minutes=logged)
     return tx.save(entry.with_(end=end, minutes=logged))
 
 
-def start_timer(ws: Workspace, task_id: int, *, minutes: int | None = None,
-                keep: bool = False) -> tuple[TimeEntry, TimeEntry | None]:
+def start_timer(
+    ws: Workspace, task_id: int, *, minutes: int | None = None, keep: bool = False
+) -> tuple[TimeEntry, TimeEntry | None]:
     """Start timing a task; a timer already running is stopped first. Returns (started, stopped).
 
     ``minutes``/``keep`` say what the running timer logs, as for ``stop_timer``: one that ran
@@ -99,8 +108,9 @@ def stop_timer(ws: Workspace, *, minutes: int | None = None, keep: bool = False)
     return None
 
 
-def toggle_timer(ws: Workspace, task_id: int, *, minutes: int | None = None,
-                 keep: bool = False) -> tuple[TimeEntry | None, TimeEntry | None]:
+def toggle_timer(
+    ws: Workspace, task_id: int, *, minutes: int | None = None, keep: bool = False
+) -> tuple[TimeEntry | None, TimeEntry | None]:
     """Stop the timer if it runs on this task, else start it here. Returns (started, stopped)."""
     task = ws.get(Task, task_id)  # for the undo label only
     with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
@@ -123,8 +133,14 @@ def running_minutes(ws: Workspace) -> int | None:
 
 
 def add_time(
-    ws: Workspace, task_id: int | None, minutes: int, on: date, *, note: str = "",
-    billable: bool = True, client_id: int | None = None,
+    ws: Workspace,
+    task_id: int | None,
+    minutes: int,
+    on: date,
+    *,
+    note: str = "",
+    billable: bool = True,
+    client_id: int | None = None,
 ) -> TimeEntry:
     """Log ``minutes`` of finished work on a day (at 09:00 home time)."""
     note = check_text(note, _("the note"), MAX_TITLE)
@@ -145,9 +161,15 @@ def add_time(
             raise InputError(_("time needs a task or a client"))
         else:
             tx.get(Client, client_id)
-        entry = TimeEntry(task_id=task_id, client_id=client_id, start=start,
-                          end=start + timedelta(minutes=minutes), minutes=minutes,
-                          note=note.strip(), billable=billable)
+        entry = TimeEntry(
+            task_id=task_id,
+            client_id=client_id,
+            start=start,
+            end=start + timedelta(minutes=minutes),
+            minutes=minutes,
+            note=note.strip(),
+            billable=billable,
+        )
         return tx.add(entry)
 
 

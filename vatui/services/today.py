@@ -43,8 +43,12 @@ class TriageItem:
     def to_json(self) -> dict[str, Any]:
         """The stable ``--json`` shape of an item."""
         return {
-            "kind": self.kind, "id": self.ref, "title": self.title, "client": self.client,
-            "detail": self.detail, "date": self.when.isoformat() if self.when else None,
+            "kind": self.kind,
+            "id": self.ref,
+            "title": self.title,
+            "client": self.client,
+            "detail": self.detail,
+            "date": self.when.isoformat() if self.when else None,
             "level": self.level,
         }
 
@@ -64,8 +68,12 @@ class TriageSection:
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``--json`` shape of a section."""
-        return {"key": self.key, "title": self.title, "count": len(self.items),
-                "items": [i.to_json() for i in self.items]}
+        return {
+            "key": self.key,
+            "title": self.title,
+            "count": len(self.items),
+            "items": [i.to_json() for i in self.items],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +93,13 @@ class Capacity:
 
     def to_json(self) -> dict[str, Any]:
         """The stable ``--json`` shape."""
-        return {"planned_minutes": self.planned_minutes, "available_minutes": self.available_minutes,
-                "logged_minutes": self.logged_minutes, "wip": self.wip, "wip_limit": self.wip_limit}
+        return {
+            "planned_minutes": self.planned_minutes,
+            "available_minutes": self.available_minutes,
+            "logged_minutes": self.logged_minutes,
+            "wip": self.wip,
+            "wip_limit": self.wip_limit,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,15 +150,27 @@ def task_sections(ws: Workspace, on: date, tasks: list[Task]) -> list[TriageSect
         if task.column == settings.waiting_column and task.follow_up is not None and task.follow_up <= on:
             late = (on - task.follow_up).days
             detail = _("follow up today") if late == 0 else _("follow-up {d} late").format(d=_days(late))
-            waiting.append(TriageItem("task", task.id, task.title, client, detail, task.follow_up,
-                                      "warn" if late else "normal"))
+            waiting.append(
+                TriageItem(
+                    "task", task.id, task.title, client, detail, task.follow_up, "warn" if late else "normal"
+                )
+            )
             continue
         if task.due is None:
             continue
         if task.due < on:
             late = (on - task.due).days
-            overdue.append(TriageItem("task", task.id, task.title, client,
-                                      _("{d} overdue").format(d=_days(late)), task.due, "alert"))
+            overdue.append(
+                TriageItem(
+                    "task",
+                    task.id,
+                    task.title,
+                    client,
+                    _("{d} overdue").format(d=_days(late)),
+                    task.due,
+                    "alert",
+                )
+            )
         elif task.due == on:
             due_today.append(TriageItem("task", task.id, task.title, client, _("due today"), task.due))
     prio = {"high": 0, "med": 1, "low": 2, None: 3}
@@ -159,7 +184,9 @@ def task_sections(ws: Workspace, on: date, tasks: list[Task]) -> list[TriageSect
     ]
 
 
-def capacity(ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: int | None = None) -> Capacity:
+def capacity(
+    ws: Workspace, on: date, tasks: list[Task], now: datetime, logged: int | None = None
+) -> Capacity:
     """Planned hours this week against the available hours, and WIP against its limit.
 
     ``logged`` (minutes logged this week up to ``on``) is counted from the time log when
@@ -195,8 +222,11 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
     day = on or home_today(ws)
     now = ws.clock.now()
     settings = ws.settings()
-    tasks = [Task.from_doc(d, int(k)) for k, d in ws.docs("tasks").items()
-             if d.get("completed") is None and d.get("column") != settings.done_column]
+    tasks = [
+        Task.from_doc(d, int(k))
+        for k, d in ws.docs("tasks").items()
+        if d.get("completed") is None and d.get("column") != settings.done_column
+    ]
     sections = task_sections(ws, day, tasks)
     sections += today_money.sections(ws, day)
     sections += today_clients.sections(ws, day)
@@ -210,13 +240,24 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
         if running.task_id is not None:
             doc = ws.docs("tasks").get(str(running.task_id))
             title = one_line(str(doc["title"])) if doc else ""
-        timer_info = {"task_id": running.task_id, "title": title, "started": running.start.isoformat(),
-                      "minutes": minutes_of([running], now)}
+        timer_info = {
+            "task_id": running.task_id,
+            "title": title,
+            "started": running.start.isoformat(),
+            "minutes": minutes_of([running], now),
+        }
     yesterday = log.minutes(before, before)
     notes: list[str] = []
     if yesterday == 0 and before.weekday() < 5 and _logged_before(ws, before):
         # Only for a VA who was logging time before yesterday: someone who started
         # today has nothing to be reminded of.
         notes.append(_("No time logged yesterday."))
-    return Triage(day, tuple(sections), capacity(ws, day, tasks, now, log.minutes(monday, day)), timer_info,
-                  log.unbilled_minutes, yesterday, tuple(notes))
+    return Triage(
+        day,
+        tuple(sections),
+        capacity(ws, day, tasks, now, log.minutes(monday, day)),
+        timer_info,
+        log.unbilled_minutes,
+        yesterday,
+        tuple(notes),
+    )

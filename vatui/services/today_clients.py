@@ -58,8 +58,9 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     cadence = _cadence_items(clients, latest, on, zone)
     return [
         TriageSection("follow_ups", _("Follow-ups due"), tuple(follow_ups), _("No follow-ups due.")),
-        TriageSection("cadence", _("Past contact cadence"), tuple(cadence),
-                      _("Every client heard from in time.")),
+        TriageSection(
+            "cadence", _("Past contact cadence"), tuple(cadence), _("Every client heard from in time.")
+        ),
     ]
 
 
@@ -72,12 +73,16 @@ def _follow_up_item(contact_id: int, doc: Mapping[str, Any], client: str, on: da
     channel = str(doc.get("channel", ""))
     if channel:
         detail = f"{detail} · {channel}"
-    return TriageItem("contact", contact_id, str(doc.get("summary", "")), client, detail, due,
-                      "warn" if late else "normal")
+    return TriageItem(
+        "contact", contact_id, str(doc.get("summary", "")), client, detail, due, "warn" if late else "normal"
+    )
 
 
 def _cadence_items(
-    clients: Mapping[str, Mapping[str, Any]], latest: dict[int, str], on: date, zone: ZoneInfo,
+    clients: Mapping[str, Mapping[str, Any]],
+    latest: dict[int, str],
+    on: date,
+    zone: ZoneInfo,
 ) -> list[TriageItem]:
     from vatui.services.today import TriageItem
 
@@ -102,7 +107,19 @@ def _cadence_items(
             continue
         level = "alert" if silent > 2 * cadence else "warn"
         name = str(doc.get("name", ""))
-        items.append((silent, TriageItem("client", cid, name, name,
-                                         detail.format(d=_days(silent), c=_days(int(cadence))), since, level)))
+        items.append(
+            (
+                silent,
+                TriageItem(
+                    "client",
+                    cid,
+                    name,
+                    name,
+                    detail.format(d=_days(silent), c=_days(int(cadence))),
+                    since,
+                    level,
+                ),
+            )
+        )
     items.sort(key=lambda pair: (-pair[0], sort_key(pair[1].title)))
     return [item for _silent, item in items]

@@ -52,53 +52,120 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     held = on_hold_clients(ws)
     for r in reminders_due(ws, on, opened):
         late = (on - r.invoice.due_date).days
-        when = _("{d} overdue").format(d=_days(late)) if late > 0 else (
-            _("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
-        detail = _("step: {step} · {amount} · {when}").format(step=_(r.name), amount=r.due.format(), when=when)
+        when = (
+            _("{d} overdue").format(d=_days(late))
+            if late > 0
+            else (_("due today") if late == 0 else _("due in {d}").format(d=_days(-late)))
+        )
+        detail = _("step: {step} · {amount} · {when}").format(
+            step=_(r.name), amount=r.due.format(), when=when
+        )
         if r.invoice.client_id in held:
             detail = _("on hold: unpaid") + " · " + detail
-        reminders.append(TriageItem("invoice", r.invoice.id, r.invoice.number, names.get(r.invoice.client_id),
-                                    detail, r.when, "alert" if r.final or late > 0 else "warn"))
+        reminders.append(
+            TriageItem(
+                "invoice",
+                r.invoice.id,
+                r.invoice.number,
+                names.get(r.invoice.client_id),
+                detail,
+                r.when,
+                "alert" if r.final or late > 0 else "warn",
+            )
+        )
     for x in reminders_exhausted(ws, on, opened):
         overdue = _("{d} overdue").format(d=_days((on - x.invoice.due_date).days))
         state = _("all reminders sent — client on hold") if x.on_hold else _("all reminders sent")
-        reminders.append(TriageItem("invoice", x.invoice.id, x.invoice.number, names.get(x.invoice.client_id),
-                                    f"{state} · {x.due.format()} · {overdue}", x.invoice.due_date, "alert"))
+        reminders.append(
+            TriageItem(
+                "invoice",
+                x.invoice.id,
+                x.invoice.number,
+                names.get(x.invoice.client_id),
+                f"{state} · {x.due.format()} · {overdue}",
+                x.invoice.due_date,
+                "alert",
+            )
+        )
 
     deposits = []
     for block in deposit_blocks(ws):
         client = names.get(block.client_id)
         if not block.unpaid:
-            deposits.append(TriageItem("client", block.client_id, client or "", client,
-                                       _("deposit required: no deposit invoice yet"), None, "alert"))
+            deposits.append(
+                TriageItem(
+                    "client",
+                    block.client_id,
+                    client or "",
+                    client,
+                    _("deposit required: no deposit invoice yet"),
+                    None,
+                    "alert",
+                )
+            )
         for inv in block.unpaid:
             status = _("draft, not sent") if inv.status == "draft" else _("unpaid")
-            deposits.append(TriageItem("invoice", inv.id, inv.number, client,
-                                       _("deposit {status} · work blocked").format(status=status), inv.due_date,
-                                       "alert"))
+            deposits.append(
+                TriageItem(
+                    "invoice",
+                    inv.id,
+                    inv.number,
+                    client,
+                    _("deposit {status} · work blocked").format(status=status),
+                    inv.due_date,
+                    "alert",
+                )
+            )
 
     horizon = on + timedelta(days=EXPECTED_DAYS - 1)
     expected = []
     for invoice, due in sorted(opened, key=lambda o: (o[0].due_date, o[0].number)):
         if on <= invoice.due_date <= horizon:
-            when = _("due today") if invoice.due_date == on else _("due {day}").format(
-                day=format_date(invoice.due_date, "%a %d %b"))
-            expected.append(TriageItem("invoice", invoice.id, invoice.number, names.get(invoice.client_id),
-                                       f"{due.format()} · {when}", invoice.due_date))
+            when = (
+                _("due today")
+                if invoice.due_date == on
+                else _("due {day}").format(day=format_date(invoice.due_date, "%a %d %b"))
+            )
+            expected.append(
+                TriageItem(
+                    "invoice",
+                    invoice.id,
+                    invoice.number,
+                    names.get(invoice.client_id),
+                    f"{due.format()} · {when}",
+                    invoice.due_date,
+                )
+            )
 
     burn = []
     for b in sorted(retainer_burn(ws, on), key=lambda b: -b.percent):
         if b.percent < BURN_WARN:
             continue
         detail = _("{used} of {cap} this month ({pct} %)").format(
-            used=format_duration(b.used_minutes), cap=format_duration(b.cap_minutes), pct=b.percent)
-        burn.append(TriageItem("client", b.client_id, names.get(b.client_id, ""), names.get(b.client_id), detail,
-                               None, "alert" if b.percent >= BURN_ALERT else "warn"))
+            used=format_duration(b.used_minutes), cap=format_duration(b.cap_minutes), pct=b.percent
+        )
+        burn.append(
+            TriageItem(
+                "client",
+                b.client_id,
+                names.get(b.client_id, ""),
+                names.get(b.client_id),
+                detail,
+                None,
+                "alert" if b.percent >= BURN_ALERT else "warn",
+            )
+        )
 
     return [
         TriageSection("reminders", _("Reminders due"), tuple(reminders), _("No reminder to send.")),
-        TriageSection("deposits", _("Deposits unpaid (work blocked)"), tuple(deposits), _("No deposit waiting.")),
-        TriageSection("payments_expected", _("Payments expected this week"), tuple(expected),
-                      _("No payment expected this week.")),
+        TriageSection(
+            "deposits", _("Deposits unpaid (work blocked)"), tuple(deposits), _("No deposit waiting.")
+        ),
+        TriageSection(
+            "payments_expected",
+            _("Payments expected this week"),
+            tuple(expected),
+            _("No payment expected this week."),
+        ),
         TriageSection("retainer_burn", _("Retainer burn"), tuple(burn), _("Every retainer under 80 %.")),
     ]

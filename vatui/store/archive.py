@@ -118,8 +118,9 @@ def all_docs(ws: Workspace, table: str) -> Docs:
     return {**archived_docs(ws, table), **ws.docs(table)}
 
 
-def archive_old(ws: Workspace, today: date,
-                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+def archive_old(
+    ws: Workspace, today: date, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
     """Move what is old enough into ``archive/YYYY.json``; returns how many moved per table.
 
     ``progress`` is called with (steps done, 4): picked, archive written, removed, saved.
@@ -132,8 +133,10 @@ def archive_old(ws: Workspace, today: date,
     with ws.transaction(None) as tx:
         picked = _pick(tx, ws, today)
         years = {year: read_year(archive_path(ws.directory, year)) for year in archive_years(ws.directory)}
-        moving = {table: {key for tables in picked.values() for key in tables.get(table, {})}
-                  for table in ARCHIVED_TABLES}
+        moving = {
+            table: {key for tables in picked.values() for key in tables.get(table, {})}
+            for table in ARCHIVED_TABLES
+        }
         if progress:
             progress(1, 4)
         if any(moving.values()):
@@ -145,9 +148,7 @@ def archive_old(ws: Workspace, today: date,
                     ws.table(table).remove(doc_ids=[int(k) for k in keys])
                     counts[table] = len(keys)
         for table in ARCHIVED_TABLES:
-            highest = max(
-                (int(k) for year in years.values() for k in year.get(table, {})), default=0
-            )
+            highest = max((int(k) for year in years.values() for k in year.get(table, {})), default=0)
             highest = max([highest, *(int(k) for k in moving[table])])
             if highest:
                 tx.raise_id_floor(table, highest)
@@ -265,7 +266,11 @@ def _int(value: Any) -> int:
 
 
 __all__ = [
-    "ARCHIVED_TABLES", "all_docs", "archive_old", "archive_path", "archive_years",
-    "archived_docs", "read_year",
+    "ARCHIVED_TABLES",
+    "all_docs",
+    "archive_old",
+    "archive_path",
+    "archive_years",
+    "archived_docs",
+    "read_year",
 ]
-

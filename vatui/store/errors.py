@@ -16,9 +16,7 @@ class RefusedWorkspace(VatuiError):
 
     def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
         backup = (
-            _("newest backup: {path}").format(path=newest_backup)
-            if newest_backup
-            else _("no backup found")
+            _("newest backup: {path}").format(path=newest_backup) if newest_backup else _("no backup found")
         )
         super().__init__(
             _("refusing to open {path}: {reason}; it was left untouched ({backup})").format(

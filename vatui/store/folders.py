@@ -43,8 +43,10 @@ def check_data_dir(directory: Path) -> None:
         raise UnusableDataDir(_("the data folder {path} is not a folder").format(path=directory))
     lock = directory / LOCK_FILE
     for path, folder in (
-        (lock, False), (lock.with_name(lock.name + ".queue"), False),
-        (backups_dir(directory), True), (archive_dir(directory), True),
+        (lock, False),
+        (lock.with_name(lock.name + ".queue"), False),
+        (backups_dir(directory), True),
+        (archive_dir(directory), True),
     ):
         check_entry(path, folder=folder)
 
@@ -59,8 +61,10 @@ def check_entry(path: Path, *, folder: bool) -> None:
         raise UnusableDataDir(_("cannot use {path}: {why}").format(path=path, why=_why(exc))) from exc
     if stat.S_ISLNK(info.st_mode):
         raise UnusableDataDir(
-            _("{path} is a symbolic link; vatui never follows links in its data folder "
-              "(put the real {what} there)").format(path=path, what=_("folder") if folder else _("file"))
+            _(
+                "{path} is a symbolic link; vatui never follows links in its data folder "
+                "(put the real {what} there)"
+            ).format(path=path, what=_("folder") if folder else _("file"))
         )
     if folder and not stat.S_ISDIR(info.st_mode):
         raise UnusableDataDir(_("{path} should be a folder, but it is not").format(path=path))

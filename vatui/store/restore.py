@@ -88,7 +88,9 @@ def check_workspace(data: Any, archived: Tables | None = None, *, semantics: boo
     for table, docs in data.items():
         for key in docs:
             if key != str(int(key)) or int(key) < 1:
-                raise BadDocument(_("{table}: {id!r} is not a record number").format(table=table, id=key[:20]))
+                raise BadDocument(
+                    _("{table}: {id!r} is not a record number").format(table=table, id=key[:20])
+                )
     version = version_of(data)
     if version < 0:
         raise BadDocument(_("its schema version is not a number"))
@@ -108,8 +110,11 @@ def check_workspace(data: Any, archived: Tables | None = None, *, semantics: boo
     for key, doc in data.get("payments", {}).items():
         invoice = invoices.get(str(doc["invoice_id"]))
         if invoice is not None and doc["amount"]["currency"] != invoice["currency"]:
-            raise BadDocument(_("payments #{id}: {found} paid on an invoice in {currency}").format(
-                id=key, found=doc["amount"]["currency"], currency=invoice["currency"]))
+            raise BadDocument(
+                _("payments #{id}: {found} paid on an invoice in {currency}").format(
+                    id=key, found=doc["amount"]["currency"], currency=invoice["currency"]
+                )
+            )
     if semantics:
         meta = data.get("meta", {}).get("1") or {}
         floors = meta.get("id_floor", {}) if version == SCHEMA_VERSION else None
@@ -117,7 +122,9 @@ def check_workspace(data: Any, archived: Tables | None = None, *, semantics: boo
         if problems:
             more = len(problems) - MAX_PROBLEMS
             text = "; ".join(str(p) for p in problems[:MAX_PROBLEMS])
-            raise BadDocument(text if more <= 0 else _("{problems}; and {n} more").format(problems=text, n=more))
+            raise BadDocument(
+                text if more <= 0 else _("{problems}; and {n} more").format(problems=text, n=more)
+            )
 
 
 def _is_int(value: Any) -> bool:
@@ -143,7 +150,11 @@ def _check_undo(entry: dict[str, Any], where: str) -> None:
         raise BadDocument(_("{where}: expected a list of changes").format(where=where))
     for n, change in enumerate(changes):
         here = f"{where}.changes[{n}]"
-        if not isinstance(change, dict) or change.get("table") not in CLASS_OF or not _is_int(change.get("id")):
+        if (
+            not isinstance(change, dict)
+            or change.get("table") not in CLASS_OF
+            or not _is_int(change.get("id"))
+        ):
             raise BadDocument(_("{where}: expected a change of a record table").format(where=here))
         kind = CLASS_OF[change["table"]]
         for side in ("before", "after"):

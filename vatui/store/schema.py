@@ -12,8 +12,16 @@ from typing import Any
 SCHEMA_VERSION = 1
 
 TABLES = (
-    "clients", "tasks", "time", "contacts", "invoices", "payments", "expenses",
-    "settings", "meta", "undo",
+    "clients",
+    "tasks",
+    "time",
+    "contacts",
+    "invoices",
+    "payments",
+    "expenses",
+    "settings",
+    "meta",
+    "undo",
 )
 """Every table of the workspace."""
 

@@ -142,8 +142,10 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
         fsync_dir(path.parent)
     except OSError as exc:
         raise DiskWriteError(
-            _("{path} was written, but its folder could not be synced ({why}); "
-              "the change may not survive a power cut").format(path=path, why=exc.strerror or exc)
+            _(
+                "{path} was written, but its folder could not be synced ({why}); "
+                "the change may not survive a power cut"
+            ).format(path=path, why=exc.strerror or exc)
         ) from exc
 
 
@@ -199,11 +201,14 @@ class AtomicJSONStorage(Storage):
             self._data, self._stat = None, None
             if exc.errno == errno.ELOOP:
                 raise DamagedFileError(
-                    self.path, _("it is a symbolic link (vatui never follows links: put the file itself there)")
+                    self.path,
+                    _("it is a symbolic link (vatui never follows links: put the file itself there)"),
                 ) from exc
             if exc.errno == errno.EISDIR:
                 raise DamagedFileError(self.path, _("it is a folder, not a file")) from exc
-            raise DamagedFileError(self.path, _("cannot open it ({why})").format(why=exc.strerror or exc)) from exc
+            raise DamagedFileError(
+                self.path, _("cannot open it ({why})").format(why=exc.strerror or exc)
+            ) from exc
         if self._handle is not None and not S_ISREG(os.fstat(self._handle).st_mode):
             os.close(self._handle)
             self._handle, self._data, self._stat = None, None, None

@@ -23,8 +23,14 @@ if TYPE_CHECKING:
     from vatui.store.workspace import Workspace
 
 TABLE_OF: dict[type[Record], str] = {
-    Client: "clients", Task: "tasks", TimeEntry: "time", Contact: "contacts",
-    Invoice: "invoices", Payment: "payments", Expense: "expenses", Settings: "settings",
+    Client: "clients",
+    Task: "tasks",
+    TimeEntry: "time",
+    Contact: "contacts",
+    Invoice: "invoices",
+    Payment: "payments",
+    Expense: "expenses",
+    Settings: "settings",
 }
 """The table each record type lives in."""
 
@@ -107,7 +113,7 @@ class Tx:
             raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
         before = copy.deepcopy(before)
         data, docs = self._ws._table_dict(table)  # in place, as insert: undoing a 10,000-row import
-        del docs[str(doc_id)]                      # through TinyDB's remove took a minute
+        del docs[str(doc_id)]  # through TinyDB's remove took a minute
         self._ws._touched(table, data)
         self._record(table, doc_id, before, None)
         if table not in ("undo", "meta"):

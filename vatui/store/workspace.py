@@ -45,6 +45,7 @@ LOCK_TIMEOUT = 10.0
 LOCK_POLL = 0.002
 """Seconds between tries while another session holds the lock."""
 
+
 class Workspace:
     """An open workspace file."""
 
@@ -72,7 +73,11 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, directory: Path, clock: Clock | None = None, *, create: bool = True,
+        cls,
+        directory: Path,
+        clock: Clock | None = None,
+        *,
+        create: bool = True,
         backup: bool = False,
     ) -> Workspace:
         """Open (and if needed create, migrate, back up) the workspace in ``directory``."""
@@ -105,7 +110,9 @@ class Workspace:
         """
         check_data_dir(self.directory)
         if self.path.is_symlink():
-            raise self._refuse(_("it is a symbolic link (vatui never follows links: put the file itself there)"))
+            raise self._refuse(
+                _("it is a symbolic link (vatui never follows links: put the file itself there)")
+            )
         if self.path.exists() and not self.path.is_file():
             raise self._refuse(_("it is not a regular file"))
 

@@ -72,8 +72,13 @@ class VatuiApp(PaneApp):
     ]
 
     def __init__(
-        self, directory: Path, *, clock: Clock | None = None, demo: bool = False,
-        size: tuple[int, int] | None = None, keymap_file: Path | None = None,
+        self,
+        directory: Path,
+        *,
+        clock: Clock | None = None,
+        demo: bool = False,
+        size: tuple[int, int] | None = None,
+        keymap_file: Path | None = None,
     ) -> None:
         super().__init__(clock=clock, demo=demo)
         self.directory = Path(directory)
@@ -121,8 +126,13 @@ class VatuiApp(PaneApp):
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:
-        self.run_worker(partial(self._load, directory, sample), thread=True, exclusive=True,
-                        group="load", exit_on_error=False)
+        self.run_worker(
+            partial(self._load, directory, sample),
+            thread=True,
+            exclusive=True,
+            group="load",
+            exit_on_error=False,
+        )
 
     def _load(self, directory: Path, sample: bool) -> None:
         """Open the workspace and triage today, off the event loop (a worker thread)."""
@@ -261,8 +271,9 @@ class VatuiApp(PaneApp):
 
         task = self.run_service(quick_add, self.ws, text)
         if task is not None:
-            self.inform(_("Added “{title}” to {column}").format(title=one_line(task.title, 50),
-                                                                column=task.column))
+            self.inform(
+                _("Added “{title}” to {column}").format(title=one_line(task.title, 50), column=task.column)
+            )
             focus = getattr(self.active_pane(), "focus_record", None)
             if callable(focus):
                 focus("task", task.id)
@@ -314,8 +325,9 @@ class VatuiApp(PaneApp):
         return super().run_test(**kwargs)
 
 
-def make_app(directory: Path, *, clock: Clock | None = None, demo: bool = False,
-             size: tuple[int, int] | None = None) -> VatuiApp:
+def make_app(
+    directory: Path, *, clock: Clock | None = None, demo: bool = False, size: tuple[int, int] | None = None
+) -> VatuiApp:
     """The app on ``directory`` (tests reuse this factory)."""
     return VatuiApp(directory, clock=clock, demo=demo, size=size)
 

@@ -31,11 +31,20 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-PANES: dict[str, str] = {"today": N_("Today"), "board": N_("Board"), "clients": N_("Clients"), "ledger": N_("Ledger")}
+PANES: dict[str, str] = {
+    "today": N_("Today"),
+    "board": N_("Board"),
+    "clients": N_("Clients"),
+    "ledger": N_("Ledger"),
+}
 """Mode name → pane title (translated when shown)."""
 RECORD_PANES: dict[str, str] = {
-    "task": "board", "invoice": "ledger", "payment": "ledger", "expense": "ledger",
-    "client": "clients", "contact": "clients",
+    "task": "board",
+    "invoice": "ledger",
+    "payment": "ledger",
+    "expense": "ledger",
+    "client": "clients",
+    "contact": "clients",
 }
 """Which pane opens a record of each kind."""
 ACTION_PANES: dict[str, str] = {"contact": "clients", "reminder": "ledger"}
@@ -258,8 +267,9 @@ class PaneApp(App[None]):
         if error and self._collecting:  # a form shows it in place
             self._collecting[-1].append(line)
             return
-        self.notify(line, severity="error" if error else "information", markup=False,
-                    timeout=8 if error else 4)
+        self.notify(
+            line, severity="error" if error else "information", markup=False, timeout=8 if error else 4
+        )
 
     async def on_event(self, event: events.Event) -> None:
         """A paste is cleaned before any widget sees it (Textual's own fields too: the palette)."""
@@ -269,11 +279,23 @@ class PaneApp(App[None]):
             event.text = clean_block(event.text)
         await super().on_event(event)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Every toast, whoever raises it (Textual too): control characters shown, never sent."""
-        super().notify(clean(message, keep_newlines=True), title=clean(title), severity=severity,
-                       timeout=timeout, markup=markup)
+        super().notify(
+            clean(message, keep_newlines=True),
+            title=clean(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def say_settings_problems(self) -> None:
         """A bad hand-edited setting is named (once), read as its default meanwhile."""
@@ -342,9 +364,12 @@ class PaneApp(App[None]):
         if self._timer is not None:
             seconds = int((self.clock.now() - self._timer[1]).total_seconds())
         return HeaderState(
-            workspace=self._workspace_name, pane=self.pane_titles().get(self.current_mode, ""),
-            today=self._today, timer_title=self._timer[0] if self._timer else None,
-            timer_seconds=seconds, sample=self.demo,
+            workspace=self._workspace_name,
+            pane=self.pane_titles().get(self.current_mode, ""),
+            today=self._today,
+            timer_title=self._timer[0] if self._timer else None,
+            timer_seconds=seconds,
+            sample=self.demo,
             read_only=self._ws is not None and self._ws.refusal is not None,
         )
 

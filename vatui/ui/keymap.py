@@ -45,28 +45,29 @@ def load_keymap(path: Path | None = None) -> LoadedKeymap:
     except FileNotFoundError:
         return LoadedKeymap()
     except OSError as exc:
-        return LoadedKeymap(problems=(_("cannot read {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc),))
+        return LoadedKeymap(
+            problems=(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc),)
+        )
     import tomllib
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        return LoadedKeymap(problems=(_("{path} is not valid TOML: {reason}").format(
-            path=path, reason=exc),))
+        return LoadedKeymap(problems=(_("{path} is not valid TOML: {reason}").format(path=path, reason=exc),))
     table = data.get("keys", {})
     if not isinstance(table, dict):
-        return LoadedKeymap(problems=(_("{path}: [keys] must be a table of id = \"key\"").format(
-            path=path),))
+        return LoadedKeymap(problems=(_('{path}: [keys] must be a table of id = "key"').format(path=path),))
     keys: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, value in table.items():
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             value = ",".join(value)
         if not isinstance(value, str) or not value.strip() or not value.isprintable():
-            problems.append(_("{path}: the key for {id!r} must be a string like \"ctrl+n\"").format(
-                path=path, id=binding_id))
+            problems.append(
+                _('{path}: the key for {id!r} must be a string like "ctrl+n"').format(
+                    path=path, id=binding_id
+                )
+            )
             continue
         keys[str(binding_id)] = ",".join(part.strip() for part in value.split(",") if part.strip())
     return LoadedKeymap(keys, tuple(problems))
-

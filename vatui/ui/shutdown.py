@@ -130,7 +130,9 @@ def _restore_terminal(app: PaneApp) -> None:
         fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else 0
         if attrs is not None:
             termios.tcsetattr(fd, termios.TCSANOW, attrs)
-        os.write(sys.__stdout__.fileno() if sys.__stdout__ else 1,
-                 b"\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l")
+        os.write(
+            sys.__stdout__.fileno() if sys.__stdout__ else 1,
+            b"\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?25h\x1b[?1049l",
+        )
     except (OSError, ValueError, ImportError, AttributeError):
         pass

@@ -162,8 +162,9 @@ def parse_day(text: str, *, dayfirst: bool) -> date:
     if found is not None:
         return check_business_date(found, value[:40])
     example = "02/11/2026" if dayfirst else "11/02/2026"  # 2 November, in the file's order
-    raise InputError(_("{text!r} is not a date (use 2026-11-02 or {example})").format(
-        text=value[:40], example=example))
+    raise InputError(
+        _("{text!r} is not a date (use 2026-11-02 or {example})").format(text=value[:40], example=example)
+    )
 
 
 def parse_clock(text: str) -> time:

@@ -93,7 +93,9 @@ def _payload(ws: Workspace, kind: str, confidential: bool) -> bytes:
         from vatui.domain.text import inert_json
         from vatui.services.backup import export_json
 
-        return inert_json(orjson.dumps(export_json(ws, confidential=confidential), option=orjson.OPT_INDENT_2))
+        return inert_json(
+            orjson.dumps(export_json(ws, confidential=confidential), option=orjson.OPT_INDENT_2)
+        )
     if kind == "hledger":
         from vatui.services.hledger import export_journal
 

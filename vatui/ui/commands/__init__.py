@@ -66,5 +66,6 @@ class PaneCommands(Provider):
             name = one_line(command.name)
             score = matcher.match(fold(name))
             if score > 0:
-                yield Hit(score, highlight(matcher, name), command.callback, text=name,
-                          help=escape(command.help))
+                yield Hit(
+                    score, highlight(matcher, name), command.callback, text=name, help=escape(command.help)
+                )

@@ -22,20 +22,32 @@ class AppCommands(PaneCommands):
             for mode, title in app.pane_titles().items():
                 if mode == app.current_mode:
                     continue
-                yield Command(_("App: go to {pane}").format(pane=title),
-                              _("Switch to the {pane} pane").format(pane=title),
-                              partial(app.action_switch_pane, mode))
+                yield Command(
+                    _("App: go to {pane}").format(pane=title),
+                    _("Switch to the {pane} pane").format(pane=title),
+                    partial(app.action_switch_pane, mode),
+                )
             yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
-            yield Command(_("App: Import…"), _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
-                          partial(_exchange, app, "import"))
-            yield Command(_("App: Export…"), _("JSON, CSV, hledger or a calendar (.ics), to a path"),
-                          partial(_exchange, app, "export"))
-            yield Command(_("Settings"), _("Your business, language, formats, board and reminders (,)"),
-                          app.action_settings)
+            yield Command(
+                _("App: Import…"),
+                _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
+                partial(_exchange, app, "import"),
+            )
+            yield Command(
+                _("App: Export…"),
+                _("JSON, CSV, hledger or a calendar (.ics), to a path"),
+                partial(_exchange, app, "export"),
+            )
+            yield Command(
+                _("Settings"),
+                _("Your business, language, formats, board and reminders (,)"),
+                app.action_settings,
+            )
             label = app.ws.undo_label()
             if label is not None:
-                yield Command(_("App: undo {label}").format(label=label),
-                              _("Undo the last change (u)"), app.action_undo)
+                yield Command(
+                    _("App: undo {label}").format(label=label), _("Undo the last change (u)"), app.action_undo
+                )
         yield Command(_("App: keys of this pane"), _("Every key you can press here (?)"), app.action_help)
         yield Command(_("App: change theme"), _("Pick a theme; it is remembered"), app.action_change_theme)
         yield Command(_("App: quit"), _("Leave vatui; every change is already saved (q)"), app.action_quit)

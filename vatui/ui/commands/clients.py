@@ -21,7 +21,11 @@ CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Clients: filter"), "filter", N_("/: by name, tag, status or handle")),
     (N_("Clients: clear filter"), "clear_filter", N_("escape")),
     (N_("Clients: show or hide archived clients"), "toggle_archived", N_("A")),
-    (N_("Clients: scroll card down"), "scroll_card(1)", N_("J / shift+↓: reliability, open tasks, contact log")),
+    (
+        N_("Clients: scroll card down"),
+        "scroll_card(1)",
+        N_("J / shift+↓: reliability, open tasks, contact log"),
+    ),
     (N_("Clients: scroll card up"), "scroll_card(-1)", N_("K / shift+↑")),
     (N_("Clients: first client"), "first", N_("g / home")),
     (N_("Clients: last client"), "last", N_("G / end")),

@@ -22,20 +22,37 @@ class LedgerCommands(PaneCommands):
         if not isinstance(screen, LedgerScreen):
             return
         ledger: LedgerScreen = screen
-        yield Command(_("Ledger: invoice unbilled time"), _("Pick a client and invoice its time (i)"),
-                      ledger.action_invoice)
-        yield Command(_("Ledger: record payment"), _("A payment on the selected invoice (p)"), ledger.action_payment)
-        yield Command(_("Ledger: draft reminder"), _("The due collection step of the selected invoice (r)"),
-                      ledger.action_reminder)
+        yield Command(
+            _("Ledger: invoice unbilled time"),
+            _("Pick a client and invoice its time (i)"),
+            ledger.action_invoice,
+        )
+        yield Command(
+            _("Ledger: record payment"), _("A payment on the selected invoice (p)"), ledger.action_payment
+        )
+        yield Command(
+            _("Ledger: draft reminder"),
+            _("The due collection step of the selected invoice (r)"),
+            ledger.action_reminder,
+        )
         yield Command(_("Ledger: add expense"), _("A business expense (e)"), ledger.action_expense)
         yield Command(_("Ledger: send invoice"), _("Mark the selected draft sent (s)"), ledger.action_send)
         yield Command(_("Ledger: void invoice"), _("Void the selected invoice (x)"), ledger.action_void)
-        yield Command(_("Ledger: delete payment"), _("The selected payment, with a reason (x on Payments)"),
-                      ledger.action_delete_payment)
-        yield Command(_("Ledger: open invoice"), _("The selected invoice as a document (enter)"),
-                      ledger.action_open)
+        yield Command(
+            _("Ledger: delete payment"),
+            _("The selected payment, with a reason (x on Payments)"),
+            ledger.action_delete_payment,
+        )
+        yield Command(
+            _("Ledger: open invoice"), _("The selected invoice as a document (enter)"), ledger.action_open
+        )
         yield Command(_("Ledger: filter"), _("Narrow the lists (/)"), ledger.action_filter)
-        yield Command(_("Ledger: next tab"), _("Invoices, aging, payments, expenses, P&L, clients (])"),
-                      lambda: ledger.action_tab(1))
+        yield Command(
+            _("Ledger: next tab"),
+            _("Invoices, aging, payments, expenses, P&L, clients (])"),
+            lambda: ledger.action_tab(1),
+        )
         yield Command(_("Ledger: previous tab"), _("The tab to the left ([)"), lambda: ledger.action_tab(-1))
-        yield Command(_("Ledger: P&L currency"), _("Show the P&L in the next currency (c)"), ledger.action_currency)
+        yield Command(
+            _("Ledger: P&L currency"), _("Show the P&L in the next currency (c)"), ledger.action_currency
+        )

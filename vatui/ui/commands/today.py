@@ -25,8 +25,9 @@ class TodayCommands(PaneCommands):
         yield Command(_("Today: mark done"), _("Complete the selected task (space)"), today.action_done)
         yield Command(_("Today: snooze"), _("Hide the selected task until a date (s)"), today.action_snooze)
         yield Command(_("Today: open"), _("Open the selected line (enter)"), today.action_open)
-        yield Command(_("Today: start or stop the timer"), _("Time the selected task (t)"),
-                      today.action_timer)
+        yield Command(
+            _("Today: start or stop the timer"), _("Time the selected task (t)"), today.action_timer
+        )
         yield Command(_("Today: log contact"), _("Log a contact with the client (c)"), today.action_contact)
         yield Command(_("Today: send reminder"), _("Draft the invoice reminder (r)"), today.action_reminder)
         yield Command(_("Today: go to top"), _("First line (g)"), today.action_top)

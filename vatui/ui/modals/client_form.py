@@ -39,8 +39,25 @@ from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
 from vatui.ui.widgets.safe_input import SafeInput
 
-FIELDS = ("name", "email", "channels", "people", "tz", "hours", "currency", "rate", "terms", "deposit",
-          "retainer_hours", "retainer_fee", "late_fee", "grace", "cadence", "tags", "note")
+FIELDS = (
+    "name",
+    "email",
+    "channels",
+    "people",
+    "tz",
+    "hours",
+    "currency",
+    "rate",
+    "terms",
+    "deposit",
+    "retainer_hours",
+    "retainer_fee",
+    "late_fee",
+    "grace",
+    "cadence",
+    "tags",
+    "note",
+)
 """The text fields, top to bottom."""
 
 
@@ -102,8 +119,15 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
     ClientFormModal Button { margin-left: 1; }
     """
 
-    def __init__(self, client: Client | None, *, today: date, now: datetime, default_currency: str = "USD",
-                 decimal_comma: bool = False) -> None:
+    def __init__(
+        self,
+        client: Client | None,
+        *,
+        today: date,
+        now: datetime,
+        default_currency: str = "USD",
+        decimal_comma: bool = False,
+    ) -> None:
         super().__init__()
         self.client = client
         """The client being edited, or ``None`` for a new one."""
@@ -123,32 +147,58 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
     def _initial(self) -> dict[str, str]:
         c = self.client
         if c is None:
-            return {"currency": self.default_currency, "hours": "09:00-17:00", "terms": "14", "deposit": "0",
-                    "grace": "7"}
+            return {
+                "currency": self.default_currency,
+                "hours": "09:00-17:00",
+                "terms": "14",
+                "deposit": "0",
+                "grace": "7",
+            }
         email = next((ch.handle for ch in c.channels if ch.kind == "email"), "")
         others = [ch for ch in c.channels if not (ch.kind == "email" and ch.handle == email)]
         return {
-            "name": c.name, "email": email,
+            "name": c.name,
+            "email": email,
             "channels": checks.channels_line(others),
             "people": checks.people_line(c.people),
-            "tz": c.timezone or "", "hours": f"{c.work_start}-{c.work_end}", "currency": c.currency,
+            "tz": c.timezone or "",
+            "hours": f"{c.work_start}-{c.work_end}",
+            "currency": c.currency,
             "rate": amount_input(c.hourly_rate, self.decimal_comma) if c.hourly_rate else "",
-            "terms": str(c.terms_days), "deposit": str(c.deposit_percent),
+            "terms": str(c.terms_days),
+            "deposit": str(c.deposit_percent),
             "retainer_hours": format_duration(c.retainer_minutes) if c.retainer_minutes else "",
             "retainer_fee": amount_input(c.retainer_fee, self.decimal_comma) if c.retainer_fee else "",
             "late_fee": c.late_fee_percent.replace(".", number_format(self.decimal_comma).decimal)
-            if c.late_fee_percent else "", "grace": str(c.late_fee_grace_days),
-            "cadence": str(c.cadence_days or ""), "tags": " ".join(c.tags),
+            if c.late_fee_percent
+            else "",
+            "grace": str(c.late_fee_grace_days),
+            "cadence": str(c.cadence_days or ""),
+            "tags": " ".join(c.tags),
         }
 
-    def _row(self, name: str, label: str, value: str, placeholder: str, *, short: bool = False,
-             suggester: SuggestFromList | None = None) -> ComposeResult:
+    def _row(
+        self,
+        name: str,
+        label: str,
+        value: str,
+        placeholder: str,
+        *,
+        short: bool = False,
+        suggester: SuggestFromList | None = None,
+    ) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
             # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
             shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
-            yield SafeInput(value, id=f"client-{name}", compact=True, placeholder=shown,
-                        classes="form-short" if short else "form-input", suggester=suggester)
+            yield SafeInput(
+                value,
+                id=f"client-{name}",
+                compact=True,
+                placeholder=shown,
+                classes="form-short" if short else "form-input",
+                suggester=suggester,
+            )
             if short:
                 yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")
         if not short:
@@ -159,55 +209,91 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         v = self._initial()
         done = {ch.key for ch in c.vetting} if c else set()
         with Vertical(id="client-form") as form:
-            form.border_title = Content(_("Edit {name}").format(name=one_line(c.name, 40)) if c
-                                        else _("New client"))
+            form.border_title = Content(
+                _("Edit {name}").format(name=one_line(c.name, 40)) if c else _("New client")
+            )
             with VerticalScroll(id="client-form-scroll"):
                 yield from self._row("name", _("Name"), v.get("name", ""), _("Acme Corp"))
                 with Horizontal(classes="form-row"):
                     yield Label(_("Status"), classes="form-label")
-                    yield Select([(_(s), s) for s in STATUSES], value=c.status if c else "lead",
-                                 allow_blank=False, id="client-status", compact=True, classes="form-select")
+                    yield Select(
+                        [(_(s), s) for s in STATUSES],
+                        value=c.status if c else "lead",
+                        allow_blank=False,
+                        id="client-status",
+                        compact=True,
+                        classes="form-select",
+                    )
                     yield Label(_("Preferred"), classes="form-label")
-                    yield Select([(k, k) for k in CHANNEL_KINDS], prompt=_("none"), compact=True,
-                                 value=c.preferred_channel if c and c.preferred_channel else Select.NULL,
-                                 id="client-preferred", classes="form-select")
+                    yield Select(
+                        [(k, k) for k in CHANNEL_KINDS],
+                        prompt=_("none"),
+                        compact=True,
+                        value=c.preferred_channel if c and c.preferred_channel else Select.NULL,
+                        id="client-preferred",
+                        classes="form-select",
+                    )
                 yield from self._row("email", _("E-mail"), v.get("email", ""), "ops@example.com")
-                yield from self._row("channels", _("Channels"), v.get("channels", ""),
-                                     "whatsapp:+34600000000; slack:#acme")
-                yield from self._row("people", _("People"), v.get("people", ""), "Ann Lee|owner|ann@x.com|+1 555")
-                yield from self._row("tz", _("Timezone"), v.get("tz", ""), "America/New_York",
-                                     suggester=SuggestFromList(all_zones(), case_sensitive=False))
+                yield from self._row(
+                    "channels", _("Channels"), v.get("channels", ""), "whatsapp:+34600000000; slack:#acme"
+                )
+                yield from self._row(
+                    "people", _("People"), v.get("people", ""), "Ann Lee|owner|ann@x.com|+1 555"
+                )
+                yield from self._row(
+                    "tz",
+                    _("Timezone"),
+                    v.get("tz", ""),
+                    "America/New_York",
+                    suggester=SuggestFromList(all_zones(), case_sensitive=False),
+                )
                 yield from self._row("hours", _("Hours"), v.get("hours", ""), "09:00-17:30", short=True)
                 yield from self._row("currency", _("Currency"), v.get("currency", ""), "EUR", short=True)
                 yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), "45.00", short=True)
                 yield from self._row("terms", _("Terms days"), v.get("terms", ""), "14", short=True)
                 yield from self._row("deposit", _("Deposit %"), v.get("deposit", ""), "0", short=True)
-                yield from self._row("retainer_hours", _("Retainer h"), v.get("retainer_hours", ""), "20",
-                                     short=True)
-                yield from self._row("retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800",
-                                     short=True)
+                yield from self._row(
+                    "retainer_hours", _("Retainer h"), v.get("retainer_hours", ""), "20", short=True
+                )
+                yield from self._row(
+                    "retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800", short=True
+                )
                 yield from self._row("late_fee", _("Late fee %"), v.get("late_fee", ""), "1.5", short=True)
                 yield from self._row("grace", _("Grace days"), v.get("grace", ""), "7", short=True)
                 yield from self._row("cadence", _("Cadence d"), v.get("cadence", ""), "7", short=True)
                 yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Vetting"), classes="form-label")
-                    yield MarkedSelectionList[str](*[(_(VETTING_LABELS[k]), k, k in done) for k in VETTING_KEYS],
-                                             id="client-vetting", compact=True)
+                    yield MarkedSelectionList[str](
+                        *[(_(VETTING_LABELS[k]), k, k in done) for k in VETTING_KEYS],
+                        id="client-vetting",
+                        compact=True,
+                    )
                 yield from self._row("note", _("New note"), "", _("optional"))
                 with Horizontal(classes="form-row"):
                     yield Label("", classes="form-label")
-                    yield MarkedCheckbox(_("confidential (masked, never exported)"), id="client-note-secret",
-                                   compact=True)
+                    yield MarkedCheckbox(
+                        _("confidential (masked, never exported)"), id="client-note-secret", compact=True
+                    )
                 with Horizontal(classes="form-row"):
                     yield Label(_("Writes in"), classes="form-label")
-                    yield Select([(_("yours"), ""), ("English", "en"), ("Español", "es")], allow_blank=False,
-                                 value=c.language if c else "", id="client-language", compact=True,
-                                 classes="form-select")
+                    yield Select(
+                        [(_("yours"), ""), ("English", "en"), ("Español", "es")],
+                        allow_blank=False,
+                        value=c.language if c else "",
+                        id="client-language",
+                        compact=True,
+                        classes="form-select",
+                    )
                     yield Label(_("Numbers"), classes="form-label")
-                    yield Select([(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)], allow_blank=False,
-                                 value=c.number_format if c else "", id="client-number-format", compact=True,
-                                 classes="form-select")
+                    yield Select(
+                        [(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)],
+                        allow_blank=False,
+                        value=c.number_format if c else "",
+                        id="client-number-format",
+                        compact=True,
+                        classes="form-select",
+                    )
             with Horizontal(classes="form-row"):
                 yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
                 yield Button(_("Save"), id="client-save", compact=True, variant="primary")
@@ -216,7 +302,9 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
     def on_mount(self) -> None:
         """Check every field once, and start in the name."""
         values = {name: self._check(name, quiet=name == "name" and self.client is None) for name in FIELDS}
-        if self.client is not None:  # what the user does not change is not saved over another session's change
+        if (
+            self.client is not None
+        ):  # what the user does not change is not saved over another session's change
             self._opened = self._fields(values)
         self.query_one("#client-name", Input).focus()
 
@@ -248,7 +336,9 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             except InputError:
                 near = complete_zone(text, 3)
                 if near:
-                    raise InputError(_("not a timezone; did you mean {names}?").format(names=", ".join(near))) from None
+                    raise InputError(
+                        _("not a timezone; did you mean {names}?").format(names=", ".join(near))
+                    ) from None
                 raise
             start, end = self._hours_or_default()
             return zone, local_time(self.now, zone, start, end).label()
@@ -274,12 +364,20 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
 
         return {
             "name": lambda t: (checks.check_name(t), ""),
-            "email": email, "channels": channels, "people": people, "tz": tz, "hours": hours,
+            "email": email,
+            "channels": channels,
+            "people": people,
+            "tz": tz,
+            "hours": hours,
             "currency": lambda t: (check_currency(t or self.default_currency), ""),
-            "rate": amount, "retainer_fee": amount,
+            "rate": amount,
+            "retainer_fee": amount,
             "terms": lambda t: (_whole(t, 0, 3650, _("terms")), ""),
             "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
-            "retainer_hours": lambda t: ((checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None), ""),
+            "retainer_hours": lambda t: (
+                (checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None),
+                "",
+            ),
             "late_fee": lambda t: ((checks.parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
             "grace": lambda t: (_whole(t, 0, 3650, _("grace days")), ""),
             "cadence": lambda t: (_whole(t, 0, 3650, _("cadence")), ""),
@@ -346,9 +444,12 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         if self._errors:
             return None
         fields = self._fields(v)
-        if fields["preferred_channel"] and fields["preferred_channel"] not in {c.kind for c in fields["channels"]}:
+        if fields["preferred_channel"] and fields["preferred_channel"] not in {
+            c.kind for c in fields["channels"]
+        }:
             self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
-                kind=fields["preferred_channel"])
+                kind=fields["preferred_channel"]
+            )
             return None
         secret = self.query_one("#client-note-secret", Checkbox).value
         return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret, opened=self._opened)
@@ -364,18 +465,30 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         status = self.query_one("#client-status", Select).value
         ticked = set(self.query_one("#client-vetting", SelectionList).selected)
         had = {ch.key: ch for ch in self.client.vetting} if self.client else {}
-        vetting = tuple(had.get(k) or VettingCheck(key=k, done_on=self.today) for k in VETTING_KEYS if k in ticked)
+        vetting = tuple(
+            had.get(k) or VettingCheck(key=k, done_on=self.today) for k in VETTING_KEYS if k in ticked
+        )
         start, end = v["hours"] or (None, None)
         return {
-            "name": v["name"], "status": status if isinstance(status, str) else "lead",
-            "channels": channels, "preferred_channel": preferred if isinstance(preferred, str) else None,
+            "name": v["name"],
+            "status": status if isinstance(status, str) else "lead",
+            "channels": channels,
+            "preferred_channel": preferred if isinstance(preferred, str) else None,
             "people": v["people"] or (),
-            "timezone": v["tz"], "work_start": start, "work_end": end, "currency": v["currency"],
-            "hourly_rate": v["rate"], "retainer_fee": v["retainer_fee"], "retainer_minutes": v["retainer_hours"],
+            "timezone": v["tz"],
+            "work_start": start,
+            "work_end": end,
+            "currency": v["currency"],
+            "hourly_rate": v["rate"],
+            "retainer_fee": v["retainer_fee"],
+            "retainer_minutes": v["retainer_hours"],
             "terms_days": v["terms"] if v["terms"] is not None else 14,
-            "deposit_percent": v["deposit"] or 0, "late_fee_percent": v["late_fee"],
+            "deposit_percent": v["deposit"] or 0,
+            "late_fee_percent": v["late_fee"],
             "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
-            "cadence_days": v["cadence"], "tags": v["tags"] or (), "vetting": vetting,
+            "cadence_days": v["cadence"],
+            "tags": v["tags"] or (),
+            "vetting": vetting,
             "language": _select_text(self.query_one("#client-language", Select).value),
             "number_format": _select_text(self.query_one("#client-number-format", Select).value),
         }

@@ -64,8 +64,11 @@ class ClientPicker(ModalScreen[int | None]):
 
     def _fill(self, query: str) -> None:
         wanted = fold(query.strip())
-        options = [Option(self.line(name, figure), id=str(cid))
-                   for cid, name, figure in self.clients if wanted in fold(name)]
+        options = [
+            Option(self.line(name, figure), id=str(cid))
+            for cid, name, figure in self.clients
+            if wanted in fold(name)
+        ]
         listing = self.query_one(OptionList)
         listing.clear_options()
         listing.add_options(options)

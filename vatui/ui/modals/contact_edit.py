@@ -33,7 +33,8 @@ class ContactEditModal(ContactFormModal):
     def on_mount(self) -> None:
         """Fill the direction, follow-up and day, then check them as the form does."""
         self.query_one("#contact-form", Vertical).border_title = Content(
-            _("Edit contact #{id} — {name}").format(id=self.contact.id, name=one_line(self.client_name, 40)))
+            _("Edit contact #{id} — {name}").format(id=self.contact.id, name=one_line(self.client_name, 40))
+        )
         self.query_one("#contact-direction", Select).value = self.contact.direction
         self.query_one("#contact-on", Input).value = self.day.isoformat()
         if self.contact.follow_up is not None:

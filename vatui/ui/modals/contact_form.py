@@ -78,8 +78,9 @@ class ContactFormModal(FormModal[ContactFormResult | None]):
     ContactFormModal Button { margin-left: 1; }
     """
 
-    def __init__(self, client_name: str, today: date, *, channel: str | None = None,
-                 summary: str = "") -> None:
+    def __init__(
+        self, client_name: str, today: date, *, channel: str | None = None, summary: str = ""
+    ) -> None:
         super().__init__()
         self.client_name = client_name
         """Who the contact is with (shown in the title)."""
@@ -96,15 +97,28 @@ class ContactFormModal(FormModal[ContactFormResult | None]):
             form.border_title = Content(_("Log contact — {name}").format(name=one_line(self.client_name, 40)))
             with Horizontal(classes="form-row"):
                 yield Label(_("Channel"), classes="form-label")
-                yield Select([(k, k) for k in CHANNEL_KINDS], value=self.channel, allow_blank=False,
-                             id="contact-channel", compact=True, classes="form-select")
+                yield Select(
+                    [(k, k) for k in CHANNEL_KINDS],
+                    value=self.channel,
+                    allow_blank=False,
+                    id="contact-channel",
+                    compact=True,
+                    classes="form-select",
+                )
                 yield Label(_("Direction"), classes="form-label")
-                yield Select([(_("out (you)"), "out"), (_("in (them)"), "in")], value="out",
-                             allow_blank=False, id="contact-direction", compact=True, classes="form-select")
+                yield Select(
+                    [(_("out (you)"), "out"), (_("in (them)"), "in")],
+                    value="out",
+                    allow_blank=False,
+                    id="contact-direction",
+                    compact=True,
+                    classes="form-select",
+                )
             with Horizontal(classes="form-row"):
                 yield Label(_("Summary"), classes="form-label")
-                yield SafeInput(self.summary, id="contact-summary", compact=True,
-                            placeholder=_("what was said"))
+                yield SafeInput(
+                    self.summary, id="contact-summary", compact=True, placeholder=_("what was said")
+                )
             yield Static("", id="contact-summary-hint", classes="form-hint")
             for name, label, value, placeholder in (
                 ("follow", _("Follow up"), "", _("fri, +3d, dec 5…")),
@@ -112,8 +126,13 @@ class ContactFormModal(FormModal[ContactFormResult | None]):
             ):
                 with Horizontal(classes="form-row"):
                     yield Label(label, classes="form-label")
-                    yield SafeInput(value, id=f"contact-{name}", compact=True, classes="form-short",
-                                placeholder=placeholder)
+                    yield SafeInput(
+                        value,
+                        id=f"contact-{name}",
+                        compact=True,
+                        classes="form-short",
+                        placeholder=placeholder,
+                    )
                     yield Static("", id=f"contact-{name}-hint", classes="form-hint")
             with Horizontal(classes="form-row"):
                 yield Static(_("enter or ctrl+s saves · escape cancels"), id="contact-status")
@@ -200,7 +219,9 @@ class ContactFormModal(FormModal[ContactFormResult | None]):
         return ContactFormResult(
             channel=channel if isinstance(channel, str) else self.channel,
             direction=direction if direction in DIRECTIONS else "out",
-            summary=values["summary"], follow_up=follow, on=on,
+            summary=values["summary"],
+            follow_up=follow,
+            on=on,
         )
 
     def action_save(self) -> None:

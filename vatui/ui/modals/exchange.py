@@ -54,7 +54,9 @@ class ExchangeModal(ModalScreen[tuple[str, str] | None]):
                 id="exchange-kinds",
             )
             yield Static(_("Path:"), classes="preview")
-            yield SafeInput(self._suggested, id="exchange-path", placeholder=_("a file or folder"), compact=True)
+            yield SafeInput(
+                self._suggested, id="exchange-path", placeholder=_("a file or folder"), compact=True
+            )
 
     def on_mount(self) -> None:
         self.query_one("#exchange-kinds", OptionList).highlighted = 0

@@ -62,8 +62,13 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
             yield Label(render.text(_("Amount (default currency {cur})").format(cur=self.currency)))
             yield SafeInput(id="expense-amount", compact=True)
             yield Label(_("Category"))
-            yield Select([(_(c), c) for c in EXPENSE_CATEGORIES], value="software", allow_blank=False,
-                         id="expense-category", compact=True)
+            yield Select(
+                [(_(c), c) for c in EXPENSE_CATEGORIES],
+                value="software",
+                allow_blank=False,
+                id="expense-category",
+                compact=True,
+            )
             yield Label(_("Vendor"))
             yield SafeInput(id="expense-vendor", compact=True)
             yield Label(_("Note"))
@@ -71,8 +76,13 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
             yield Label(_("Date"))
             yield SafeInput(value="today", id="expense-date", compact=True)
             yield Label(_("Repeats"))
-            yield Select([(_("no"), "none"), (_("monthly"), "monthly"), (_("yearly"), "yearly")], value="none",
-                         allow_blank=False, id="expense-every", compact=True)
+            yield Select(
+                [(_("no"), "none"), (_("monthly"), "monthly"), (_("yearly"), "yearly")],
+                value="none",
+                allow_blank=False,
+                id="expense-every",
+                compact=True,
+            )
             yield Static(id="expense-status", classes="preview")
 
     def on_mount(self) -> None:
@@ -88,9 +98,14 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
             raise VatuiError(_("an expense must be more than zero"))
         day = read_date(self, self._value("expense-date") or "today", self.today)
         every = str(self.query_one("#expense-every", Select).value)
-        return ExpenseInput(money, str(self.query_one("#expense-category", Select).value),
-                            self._value("expense-vendor").strip(), self._value("expense-note").strip(), day,
-                            None if every == "none" else every)
+        return ExpenseInput(
+            money,
+            str(self.query_one("#expense-category", Select).value),
+            self._value("expense-vendor").strip(),
+            self._value("expense-note").strip(),
+            day,
+            None if every == "none" else every,
+        )
 
     @on(Input.Changed)
     def _preview(self) -> None:

@@ -116,5 +116,6 @@ class FormModal(ModalScreen[T]):
             if discard:
                 then()
 
-        self.app.push_screen(ConfirmModal(_("Discard what you typed?"), yes=_("Discard"),
-                                          no=_("Keep editing")), answered)
+        self.app.push_screen(
+            ConfirmModal(_("Discard what you typed?"), yes=_("Discard"), no=_("Keep editing")), answered
+        )

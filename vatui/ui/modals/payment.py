@@ -65,7 +65,9 @@ class PaymentModal(FormModal[PaymentInput | None]):
             body.border_title = render.text(self.view_title)
             body.border_subtitle = _("enter records · esc cancels")
             yield Label(render.text(_("Amount ({due} due)").format(due=self.due.format())))
-            yield SafeInput(value=amount_input(self.due, self.decimal_comma), id="payment-amount", compact=True)
+            yield SafeInput(
+                value=amount_input(self.due, self.decimal_comma), id="payment-amount", compact=True
+            )
             yield Label(_("Date"))
             yield SafeInput(value="today", id="payment-date", compact=True)
             yield Label(_("Method (bank transfer, PayPal, …)"))
@@ -76,8 +78,11 @@ class PaymentModal(FormModal[PaymentInput | None]):
         self.query_one("#payment-amount", Input).focus()
 
     def _values(self) -> tuple[str, str, str]:
-        return (self.query_one("#payment-amount", Input).value, self.query_one("#payment-date", Input).value,
-                self.query_one("#payment-method", Input).value)
+        return (
+            self.query_one("#payment-amount", Input).value,
+            self.query_one("#payment-date", Input).value,
+            self.query_one("#payment-method", Input).value,
+        )
 
     @on(Input.Changed)
     def _preview(self) -> None:
@@ -92,8 +97,12 @@ class PaymentModal(FormModal[PaymentInput | None]):
         status.remove_class("-error")
         extra = ""
         if money.minor > self.due.minor:
-            extra = " · " + _("{credit} becomes the client's credit").format(credit=(money - self.due).format())
-        status.update(render.text(_("{amount} on {day}").format(amount=money.format(), day=day.isoformat()) + extra))
+            extra = " · " + _("{credit} becomes the client's credit").format(
+                credit=(money - self.due).format()
+            )
+        status.update(
+            render.text(_("{amount} on {day}").format(amount=money.format(), day=day.isoformat()) + extra)
+        )
 
     @on(Input.Submitted)
     def _submit(self) -> None:

@@ -61,9 +61,11 @@ class QuickAddModal(FormModal[str | None]):
             yield SafeInput(placeholder=_(EXAMPLE), id="quick-add-input", select_on_focus=False)
             yield Static(id="quick-add-preview", classes="preview")
             yield Static(
-                render.label(_("@client due:date !low|!med|!high ~estimate #tag every:rule in:column"),
-                             "$text-muted"),
-                id="quick-add-hint", classes="hint",
+                render.label(
+                    _("@client due:date !low|!med|!high ~estimate #tag every:rule in:column"), "$text-muted"
+                ),
+                id="quick-add-hint",
+                classes="hint",
             )
 
     def on_mount(self) -> None:
@@ -84,7 +86,9 @@ class QuickAddModal(FormModal[str | None]):
         preview = self.query_one("#quick-add-preview", Static)
         self.parsed, self.error = None, None
         if not value.strip():
-            preview.update(render.label(_("type a task: {example}").format(example=_(EXAMPLE)), "$text-muted"))
+            preview.update(
+                render.label(_("type a task: {example}").format(example=_(EXAMPLE)), "$text-muted")
+            )
             preview.set_class(False, "-error")
             return
         try:
@@ -106,7 +110,9 @@ class QuickAddModal(FormModal[str | None]):
         if self.parsed is not None and self.parsed.column is None and self.default_column:
             candidate = f"{text} {column_token(self.default_column)}"
             try:
-                again = parse_quick_add(candidate, self.clients, self.today, self.columns, date_order_of(self))
+                again = parse_quick_add(
+                    candidate, self.clients, self.today, self.columns, date_order_of(self)
+                )
             except ParseError:
                 return text
             if again.column == self.default_column:

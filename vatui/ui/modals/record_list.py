@@ -53,8 +53,14 @@ class RecordListModal(ModalScreen[RecordAction | None]):
     RecordListModal #records-empty { color: $text-muted; padding: 0 1; }
     """
 
-    def __init__(self, title: str, rows: list[tuple[str, str]], actions: tuple[str, ...],
-                 empty: str = "", selected: str | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        rows: list[tuple[str, str]],
+        actions: tuple[str, ...],
+        empty: str = "",
+        selected: str | None = None,
+    ) -> None:
         super().__init__(classes="vatui-modal")
         self.list_title = title
         self.rows = rows
@@ -67,7 +73,9 @@ class RecordListModal(ModalScreen[RecordAction | None]):
             body.border_title = render.text(self.list_title)
             keys = " · ".join(f"{ACTION_KEYS[a]} {ACTION_NAMES[a]}" for a in self.actions)
             body.border_subtitle = f"{keys} · esc {_('close')}"
-            yield OptionList(*[Option(render.text(text), id=ref) for ref, text in self.rows], id="records-list")
+            yield OptionList(
+                *[Option(render.text(text), id=ref) for ref, text in self.rows], id="records-list"
+            )
             if not self.rows:
                 yield Static(render.text(self.empty), id="records-empty")
 

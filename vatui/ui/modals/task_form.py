@@ -69,8 +69,10 @@ class TaskFormResult:
         from what the form showed when opened; tags as additions and removals, so a change
         another session made meanwhile stays."""
         before = self.opened or task
-        return TaskChanges.between({name: getattr(before, name) for name in FORM_FIELDS},
-                                   {name: getattr(self, name) for name in FORM_FIELDS})
+        return TaskChanges.between(
+            {name: getattr(before, name) for name in FORM_FIELDS},
+            {name: getattr(self, name) for name in FORM_FIELDS},
+        )
 
 
 FORM_FIELDS = ("title", "client_id", "due", "priority", "estimate_minutes", "tags", "notes", "recurrence")
@@ -144,38 +146,61 @@ class TaskFormModal(FormModal[TaskFormResult | None]):
             form.border_title = heading
             with Horizontal(classes="form-row"):
                 yield Label(_("Title"), classes="form-label")
-                yield SafeInput(task.title if task else "", id="form-title", compact=True,
-                            placeholder=_("what needs doing"))
+                yield SafeInput(
+                    task.title if task else "",
+                    id="form-title",
+                    compact=True,
+                    placeholder=_("what needs doing"),
+                )
             yield Static("", id="form-title-hint", classes="form-hint -quiet")
             with Horizontal(classes="form-row"):
                 yield Label(_("Client"), classes="form-label")
-                yield Select([(Content(one_line(name)), cid) for cid, name in self.clients],
-                             prompt=_("no client"), id="form-client", compact=True,
-                             value=task.client_id if task and task.client_id is not None else Select.NULL)
+                yield Select(
+                    [(Content(one_line(name)), cid) for cid, name in self.clients],
+                    prompt=_("no client"),
+                    id="form-client",
+                    compact=True,
+                    value=task.client_id if task and task.client_id is not None else Select.NULL,
+                )
             with Horizontal(classes="form-row"):
                 yield Label(_("Column"), classes="form-label")
-                yield Select([(Content(one_line(c)), c) for c in self.columns], allow_blank=False,
-                             value=self.default_column if self.default_column in self.columns
-                             else self.columns[0],
-                             id="form-column", compact=True, classes="form-select")
+                yield Select(
+                    [(Content(one_line(c)), c) for c in self.columns],
+                    allow_blank=False,
+                    value=self.default_column if self.default_column in self.columns else self.columns[0],
+                    id="form-column",
+                    compact=True,
+                    classes="form-select",
+                )
                 yield Label(_("Priority"), classes="form-label", id="form-priority-label")
-                yield Select([(p, p) for p in PRIORITIES], prompt=_("none"), id="form-priority",
-                             compact=True, classes="form-select",
-                             value=task.priority if task and task.priority else Select.NULL)
-            yield from self._parsed_row("due", _("Due"), task.due.isoformat() if task and task.due else "",
-                                        _("fri, +3d, dec 5…"))
+                yield Select(
+                    [(p, p) for p in PRIORITIES],
+                    prompt=_("none"),
+                    id="form-priority",
+                    compact=True,
+                    classes="form-select",
+                    value=task.priority if task and task.priority else Select.NULL,
+                )
             yield from self._parsed_row(
-                "estimate", _("Estimate"),
+                "due", _("Due"), task.due.isoformat() if task and task.due else "", _("fri, +3d, dec 5…")
+            )
+            yield from self._parsed_row(
+                "estimate",
+                _("Estimate"),
                 format_duration(task.estimate_minutes) if task and task.estimate_minutes else "",
-                _("30m, 1h30m…"))
-            yield from self._parsed_row("recurrence", _("Repeats"), task.recurrence or "" if task else "",
-                                        _("weekly, monday, 15th…"))
-            yield from self._parsed_row("tags", _("Tags"), " ".join(task.tags) if task else "",
-                                        _("email admin"))
+                _("30m, 1h30m…"),
+            )
+            yield from self._parsed_row(
+                "recurrence", _("Repeats"), task.recurrence or "" if task else "", _("weekly, monday, 15th…")
+            )
+            yield from self._parsed_row(
+                "tags", _("Tags"), " ".join(task.tags) if task else "", _("email admin")
+            )
             with Horizontal(classes="form-row"):
                 yield Label(_("Notes"), classes="form-label")
-                yield SafeTextArea(task.notes if task else "", id="form-notes", compact=True,
-                               tab_behavior="focus")
+                yield SafeTextArea(
+                    task.notes if task else "", id="form-notes", compact=True, tab_behavior="focus"
+                )
             with Horizontal(classes="form-row"):
                 yield Static(_("enter or ctrl+s saves · escape cancels"), id="form-status")
                 yield Button(_("Save"), id="form-save", compact=True, variant="primary")
@@ -184,8 +209,9 @@ class TaskFormModal(FormModal[TaskFormResult | None]):
     def _parsed_row(self, name: str, label: str, value: str, placeholder: str) -> ComposeResult:
         with Horizontal(classes="form-row"):
             yield Label(label, classes="form-label")
-            yield SafeInput(value, id=f"form-{name}", compact=True, classes="form-short",
-                        placeholder=placeholder)
+            yield SafeInput(
+                value, id=f"form-{name}", compact=True, classes="form-short", placeholder=placeholder
+            )
             yield Static("", id=f"form-{name}-hint", classes="form-hint")
 
     def on_mount(self) -> None:
@@ -289,10 +315,13 @@ class TaskFormModal(FormModal[TaskFormResult | None]):
             title=values["title"],
             client_id=client if isinstance(client, int) else None,
             column=column if isinstance(column, str) else self.default_column,
-            due=values["due"], priority=priority if isinstance(priority, str) else None,
-            estimate_minutes=values["estimate"], tags=values["tags"],
+            due=values["due"],
+            priority=priority if isinstance(priority, str) else None,
+            estimate_minutes=values["estimate"],
+            tags=values["tags"],
             notes=self.query_one("#form-notes", TextArea).text.rstrip(),
-            recurrence=values["recurrence"], opened=self._opened,
+            recurrence=values["recurrence"],
+            opened=self._opened,
         )
 
     def action_save(self) -> None:

@@ -36,8 +36,15 @@ class TextPromptModal(ModalScreen[str | None]):
     TextPromptModal #prompt-area { height: 6; }
     """
 
-    def __init__(self, title: str, value: str = "", *, hint: str = "",
-                 check: Callable[[str], str] | None = None, multiline: bool = False) -> None:
+    def __init__(
+        self,
+        title: str,
+        value: str = "",
+        *,
+        hint: str = "",
+        check: Callable[[str], str] | None = None,
+        multiline: bool = False,
+    ) -> None:
         super().__init__(classes="vatui-modal")
         self.prompt_title = title
         self.value = value
@@ -49,7 +56,9 @@ class TextPromptModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.prompt_title)
-            body.border_subtitle = _("ctrl+s saves · esc cancels") if self.multiline else _("enter ok · esc cancel")
+            body.border_subtitle = (
+                _("ctrl+s saves · esc cancels") if self.multiline else _("enter ok · esc cancel")
+            )
             if self.multiline:
                 yield SafeTextArea(self.value, id="prompt-area", soft_wrap=True)
             else:

@@ -119,8 +119,9 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._status(_("cannot save: {reason}").format(reason=exc), error=True)
             return
         except OSError as exc:
-            self._status(_("cannot save to {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc), error=True)
+            self._status(
+                _("cannot save to {path}: {reason}").format(path=path, reason=exc.strerror or exc), error=True
+            )
             return
         self.done = "saved"
         event.input.add_class("-hidden")

@@ -68,13 +68,22 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
             body.border_subtitle = _("enter or ctrl+s saves · esc cancels")
             with Horizontal(classes="form-row"):
                 yield Label(_("Duration"), classes="form-label")
-                yield SafeInput(format_duration(self.entry.minutes) if not self.entry.running else "",
-                            id="time-duration", classes="form-short", compact=True,
-                            disabled=self.entry.running)
+                yield SafeInput(
+                    format_duration(self.entry.minutes) if not self.entry.running else "",
+                    id="time-duration",
+                    classes="form-short",
+                    compact=True,
+                    disabled=self.entry.running,
+                )
             with Horizontal(classes="form-row"):
                 yield Label(_("Day"), classes="form-label")
-                yield SafeInput(self.day.isoformat(), id="time-day", classes="form-short", compact=True,
-                            disabled=self.entry.running)
+                yield SafeInput(
+                    self.day.isoformat(),
+                    id="time-day",
+                    classes="form-short",
+                    compact=True,
+                    disabled=self.entry.running,
+                )
             with Horizontal(classes="form-row"):
                 yield Label(_("Note"), classes="form-label")
                 yield SafeInput(self.entry.note, id="time-note", compact=True)
@@ -88,8 +97,9 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
         """The changed fields; raises ``VatuiError`` with the reason when one is wrong."""
         minutes = day = None
         if not self.entry.running:
-            minutes = check_minutes(parse_duration(self.query_one("#time-duration", Input).value,
-                                                   at_most=MAX_ENTRY_MINUTES))
+            minutes = check_minutes(
+                parse_duration(self.query_one("#time-duration", Input).value, at_most=MAX_ENTRY_MINUTES)
+            )
             day = read_date(self, self.query_one("#time-day", Input).value, self.today)
             if day > self.today:
                 raise InputError(_("time cannot be logged on a future day"))

@@ -41,8 +41,15 @@ MIN_COLUMN_WIDTH = 25
 """The narrowest a column gets before the Board shows fewer columns at once."""
 
 
-def _b(keys: str, action: str, text: str, id: str, show: bool = False, display: str | None = None,
-       tooltip: str = "") -> Binding:
+def _b(
+    keys: str,
+    action: str,
+    text: str,
+    id: str,
+    show: bool = False,
+    display: str | None = None,
+    tooltip: str = "",
+) -> Binding:
     return Binding(keys, action, text, show=show, id=id, key_display=display, tooltip=tooltip)
 
 
@@ -100,7 +107,9 @@ class BoardScreen(BoardActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield BoardBar(id="board-bar")
-        yield SafeInput(id="board-filter", compact=True, placeholder=_("filter cards: type, enter keeps, esc clears"))
+        yield SafeInput(
+            id="board-filter", compact=True, placeholder=_("filter cards: type, enter keeps, esc clears")
+        )
         with BoardColumns(id="board-columns"):
             for index, name in enumerate(self._settings_columns()):
                 yield BoardColumn(name, id=f"board-column-{index}")
@@ -164,8 +173,11 @@ class BoardScreen(BoardActions, Screen[None]):
             return
         follow = None if self._stay else self.focused_column.selected_id
         context = BoardContext(
-            client_names=snap.client_names, blocked_clients=snap.blocked_clients,
-            running=snap.running, today=snap.today, timezone=snap.settings.home_timezone,
+            client_names=snap.client_names,
+            blocked_clients=snap.blocked_clients,
+            running=snap.running,
+            today=snap.today,
+            timezone=snap.settings.home_timezone,
         )
         wanted = self._matches()
         for column in self.columns:
@@ -212,7 +224,11 @@ class BoardScreen(BoardActions, Screen[None]):
         for column in self.columns:
             count = len(column.tasks)
             total = len(snap.columns.get(column.column, []))
-            label = f"{one_line(column.column)} {count}" if count == total else f"{one_line(column.column)} {count}/{total}"
+            label = (
+                f"{one_line(column.column)} {count}"
+                if count == total
+                else f"{one_line(column.column)} {count}/{total}"
+            )
             warn = False
             if column.column == settings.doing_column and settings.wip_limit > 0:
                 wip = f"{snap.wip}/{settings.wip_limit}"
@@ -258,8 +274,12 @@ class BoardScreen(BoardActions, Screen[None]):
         """A column on the bar: its name and how many cards it shows (Doing unfiltered: against its limit)."""
         snap = self.snapshot
         name = one_line(column.column)
-        if (snap is not None and column.column == snap.settings.doing_column and snap.settings.wip_limit > 0
-                and not self._filters_text()):
+        if (
+            snap is not None
+            and column.column == snap.settings.doing_column
+            and snap.settings.wip_limit > 0
+            and not self._filters_text()
+        ):
             return f"{name} {snap.wip}/{snap.settings.wip_limit}"
         return f"{name} {len(column.tasks)}"
 
@@ -369,6 +389,9 @@ class BoardScreen(BoardActions, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide ``escape`` from the footer when there is no filter to clear."""
         if action == "clear_filters":
-            return bool(self.client_filter is not None or self.text_filter
-                        or self.query_one("#board-filter", Input).display)
+            return bool(
+                self.client_filter is not None
+                or self.text_filter
+                or self.query_one("#board-filter", Input).display
+            )
         return True

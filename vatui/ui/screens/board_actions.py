@@ -126,19 +126,28 @@ class BoardActions:
         if task.is_done:
             reopened = self.run(task_service.reopen_task, self.app.ws, task.id, stay=True)
             if reopened is not None:
-                self.tell(_("Reopened “{title}” in {column}").format(
-                    title=one_line(task.title, 40), column=one_line(reopened.column)))
+                self.tell(
+                    _("Reopened “{title}” in {column}").format(
+                        title=one_line(task.title, 40), column=one_line(reopened.column)
+                    )
+                )
             return
         result = self.run(task_service.complete_task, self.app.ws, task.id, stay=True)
         if result is None:
             return
         _done, following = result
         if following is not None and following.due is not None and self.snapshot is not None:
-            self.tell(_("Done. Next “{title}”: {when}").format(
-                title=one_line(task.title, 30), when=describe_date(following.due, self.snapshot.today)))
+            self.tell(
+                _("Done. Next “{title}”: {when}").format(
+                    title=one_line(task.title, 30), when=describe_date(following.due, self.snapshot.today)
+                )
+            )
         elif task.recurrence:
-            self.tell(_("Done: “{title}”. No next occurrence: it would fall after {last}, so the series ends")
-                      .format(title=one_line(task.title, 40), last=MAX_DATE.isoformat()))
+            self.tell(
+                _(
+                    "Done: “{title}”. No next occurrence: it would fall after {last}, so the series ends"
+                ).format(title=one_line(task.title, 40), last=MAX_DATE.isoformat())
+            )
         else:
             self.tell(_("Done: “{title}”").format(title=one_line(task.title, 40)))
 
@@ -168,7 +177,9 @@ class BoardActions:
         from vatui.ui.modals.long_timer import ask_if_long
 
         task_id, running = task.id, running_timer(self.app.ws)
-        ask_if_long(self.app, self.app.ws, lambda m: self._toggle_timer(task, task_id, m), stops=running is not None)
+        ask_if_long(
+            self.app, self.app.ws, lambda m: self._toggle_timer(task, task_id, m), stops=running is not None
+        )
 
     def _toggle_timer(self, task: Any, task_id: int, minutes: int | None) -> None:
         result = self.run(toggle_timer, self.app.ws, task_id, minutes=minutes)
@@ -249,15 +260,28 @@ class BoardActions:
         def done(form: TaskFormResult | None) -> None:
             if form is None:
                 return
-            task = self.run(task_service.add_task, self.app.ws, form.title, client_id=form.client_id,
-                            column=form.column, due=form.due, priority=form.priority,
-                            estimate_minutes=form.estimate_minutes, tags=form.tags,
-                            recurrence=form.recurrence, notes=form.notes)
+            task = self.run(
+                task_service.add_task,
+                self.app.ws,
+                form.title,
+                client_id=form.client_id,
+                column=form.column,
+                due=form.due,
+                priority=form.priority,
+                estimate_minutes=form.estimate_minutes,
+                tags=form.tags,
+                recurrence=form.recurrence,
+                notes=form.notes,
+            )
             if task is not None and not self.focus_task(task.id):
                 self.tell(_("Added “{title}” (hidden by the filter)").format(title=one_line(task.title, 40)))
 
-        self.app.push_screen(TaskFormModal(None, self._form_clients(), snap.settings.columns, snap.today,
-                                           self.focused_column.column), done)
+        self.app.push_screen(
+            TaskFormModal(
+                None, self._form_clients(), snap.settings.columns, snap.today, self.focused_column.column
+            ),
+            done,
+        )
 
     def action_edit_card(self) -> None:
         """Open the card form on the selected card."""
@@ -277,12 +301,18 @@ class BoardActions:
             )
             if not changes.empty or moved:
                 # One service call: the edit and the move are one change for `u`.
-                self.run(task_service.change_task, self.app.ws, task_id, changes,
-                         column=form.column if moved else None)
+                self.run(
+                    task_service.change_task,
+                    self.app.ws,
+                    task_id,
+                    changes,
+                    column=form.column if moved else None,
+                )
             self.focus_task(task_id)
 
-        self.app.push_screen(TaskFormModal(task, self._form_clients(task.client_id), snap.settings.columns,
-                                           snap.today), done)
+        self.app.push_screen(
+            TaskFormModal(task, self._form_clients(task.client_id), snap.settings.columns, snap.today), done
+        )
 
     # filters ---------------------------------------------------------------------------
 
@@ -299,8 +329,10 @@ class BoardActions:
             for t in tasks:
                 if t.client_id is not None:
                     counts[t.client_id] = counts.get(t.client_id, 0) + 1
-        clients = sorted(((cid, snap.client_names.get(cid, f"#{cid}"), n) for cid, n in counts.items()),
-                         key=lambda item: sort_key(item[1]))
+        clients = sorted(
+            ((cid, snap.client_names.get(cid, f"#{cid}"), n) for cid, n in counts.items()),
+            key=lambda item: sort_key(item[1]),
+        )
         if not clients:
             self.tell(_("No card has a client"))
             return

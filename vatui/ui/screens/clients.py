@@ -39,8 +39,13 @@ def matches(client: Client, needle: str) -> bool:
     """Whether a client matches the filter: name, status, tag, person or channel handle."""
     if not needle:
         return True
-    hay = [client.name, client.status, *client.tags, *(p.name for p in client.people),
-           *(c.handle for c in client.channels)]
+    hay = [
+        client.name,
+        client.status,
+        *client.tags,
+        *(p.name for p in client.people),
+        *(c.handle for c in client.channels),
+    ]
     return any(needle in fold(value) for value in hay)
 
 
@@ -91,8 +96,12 @@ class ClientsScreen(ClientsActions, Screen[None]):
         yield AppHeader()
         with Horizontal(id="clients-body"):
             with Vertical(id="clients-left"):
-                yield SafeInput(id="clients-filter", classes="-hidden", compact=True,
-                            placeholder=_("filter: name, tag, status…"))
+                yield SafeInput(
+                    id="clients-filter",
+                    classes="-hidden",
+                    compact=True,
+                    placeholder=_("filter: name, tag, status…"),
+                )
                 yield ClientList(id="client-list")
             yield ClientCard(id="client-card")
         yield PaneFooter()
@@ -117,14 +126,22 @@ class ClientsScreen(ClientsActions, Screen[None]):
         ws = self.vatui.ws
         ws.refresh()
         needle = fold(self.filter_text.strip())
-        self._clients = [c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)]
+        self._clients = [
+            c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)
+        ]
         if data_changed or not self._badges_round:
             self._badges_round += 1
-            self.run_worker(partial(self._compute_badges, self._badges_round), thread=True, exclusive=True,
-                            group="client-badges", exit_on_error=False)
+            self.run_worker(
+                partial(self._compute_badges, self._badges_round),
+                thread=True,
+                exclusive=True,
+                group="client-badges",
+                exit_on_error=False,
+            )
         listing = self.query_one(ClientList)
-        listing.show(self._clients, self._badges,
-                     keep=self._pending if self._pending is not None else self._shown_id)
+        listing.show(
+            self._clients, self._badges, keep=self._pending if self._pending is not None else self._shown_id
+        )
         self._pending = None
         self._show_card(force=True)
 
@@ -223,8 +240,9 @@ class ClientsScreen(ClientsActions, Screen[None]):
             self.vatui.inform(str(exc), error=True)
             return
         zone = ws.settings().home_timezone
-        card.show(detail, reveal=self.revealed, home_offset=offset_minutes_of(ws.clock.now(), zone),
-                  home_zone=zone)
+        card.show(
+            detail, reveal=self.revealed, home_offset=offset_minutes_of(ws.clock.now(), zone), home_zone=zone
+        )
 
     @on(OptionList.OptionHighlighted, "#client-list")
     def _highlighted(self) -> None:
@@ -267,8 +285,9 @@ class ClientsScreen(ClientsActions, Screen[None]):
     def action_toggle_archived(self) -> None:
         """``A``: list archived clients too (or hide them again)."""
         self.show_archived = not self.show_archived
-        self.vatui.inform(_("Showing archived clients.") if self.show_archived
-                          else _("Archived clients hidden."))
+        self.vatui.inform(
+            _("Showing archived clients.") if self.show_archived else _("Archived clients hidden.")
+        )
         self.reload(data_changed=False)
 
     def action_scroll_card(self, step: int) -> None:

@@ -61,8 +61,13 @@ class ClientsActions:
 
         ws = self.vatui.ws
         settings = ws.settings()
-        return ClientFormModal(client, today=self._today(), now=ws.clock.now(),
-                               default_currency=settings.default_currency, decimal_comma=settings.decimal_comma)
+        return ClientFormModal(
+            client,
+            today=self._today(),
+            now=ws.clock.now(),
+            default_currency=settings.default_currency,
+            decimal_comma=settings.decimal_comma,
+        )
 
     def _with_note(self, fields: dict[str, Any], result: ClientFormResult, client: Client | None) -> bool:
         """Add the form's new note to ``fields``; False (message shown) when it is refused."""
@@ -140,16 +145,27 @@ class ClientsActions:
             from vatui.services.contacts import log_contact
 
             contact = self.vatui.run_service(
-                log_contact, self.vatui.ws, client_id, channel=result.channel, summary=result.summary,
-                direction=result.direction, follow_up=result.follow_up, on=result.on)
+                log_contact,
+                self.vatui.ws,
+                client_id,
+                channel=result.channel,
+                summary=result.summary,
+                direction=result.direction,
+                follow_up=result.follow_up,
+                on=result.on,
+            )
             if contact is not None:
-                self.vatui.inform(_("Logged {channel} contact with {name}").format(
-                    channel=contact.channel, name=one_line(client.name, 40)))
+                self.vatui.inform(
+                    _("Logged {channel} contact with {name}").format(
+                        channel=contact.channel, name=one_line(client.name, 40)
+                    )
+                )
 
         # The channel to start with: asked for, else the preferred one, else the first they have.
         first = client.channels[0].kind if client.channels else None
-        modal = ContactFormModal(client.name, self._today(),
-                                 channel=channel or client.preferred_channel or first)
+        modal = ContactFormModal(
+            client.name, self._today(), channel=channel or client.preferred_channel or first
+        )
         self.vatui.push_screen(modal, save)
 
     def action_contact(self) -> None:
@@ -176,7 +192,9 @@ class ClientsActions:
                 return
             contact = self.vatui.run_service(mark_report_sent, self.vatui.ws, client_id, report.week_start)
             if contact is not None:
-                self.vatui.inform(_("Status report logged as sent ({channel})").format(channel=contact.channel))
+                self.vatui.inform(
+                    _("Status report logged as sent ({channel})").format(channel=contact.channel)
+                )
 
         title = _("Status report — {name}").format(name=one_line(client.name, 40))
         self.vatui.push_screen(TextViewModal(title, report.text), done)
@@ -201,9 +219,13 @@ class ClientsActions:
             if yes and self.vatui.run_service(archive_client, self.vatui.ws, client_id) is not None:
                 self.vatui.inform(_("Archived {name} (u undoes)").format(name=name))
 
-        self.vatui.push_screen(ConfirmModal(
-            _("Archive {name}? It leaves the list; its history stays.").format(name=name),
-            yes=_("Archive")), answer)
+        self.vatui.push_screen(
+            ConfirmModal(
+                _("Archive {name}? It leaves the list; its history stays.").format(name=name),
+                yes=_("Archive"),
+            ),
+            answer,
+        )
 
     def action_delete(self) -> None:
         """``D``: delete the selected client, only when it has no history at all."""
@@ -222,8 +244,9 @@ class ClientsActions:
             if yes and self.vatui.run_service(delete_client, self.vatui.ws, client_id) is not None:
                 self.vatui.inform(_("Deleted {name} (u undoes)").format(name=name))
 
-        self.vatui.push_screen(ConfirmModal(_("Delete {name}? It has no history.").format(name=name),
-                                            yes=_("Delete")), answer)
+        self.vatui.push_screen(
+            ConfirmModal(_("Delete {name}? It has no history.").format(name=name), yes=_("Delete")), answer
+        )
 
     def action_reveal(self) -> None:
         """``v``: show the selected client's confidential notes (again to mask them)."""
@@ -231,8 +254,11 @@ class ClientsActions:
             return
         self.revealed = not self.revealed
         self._show_card(force=True)
-        self.vatui.inform(_("Confidential notes shown (v hides them).") if self.revealed
-                          else _("Confidential notes masked."))
+        self.vatui.inform(
+            _("Confidential notes shown (v hides them).")
+            if self.revealed
+            else _("Confidential notes masked.")
+        )
 
     # corrections ---------------------------------------------------------------------
 

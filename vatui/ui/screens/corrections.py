@@ -53,9 +53,16 @@ def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> No
         elif got.action == "edit":
             _edit_entry(app, task_id, entry_id)
 
-    app.push_screen(RecordListModal(_("Time on “{title}”").format(title=_title(app, task_id)), rows,
-                                    ("edit", "delete"), empty=_("No time logged on this task."),
-                                    selected=selected), done)
+    app.push_screen(
+        RecordListModal(
+            _("Time on “{title}”").format(title=_title(app, task_id)),
+            rows,
+            ("edit", "delete"),
+            empty=_("No time logged on this task."),
+            selected=selected,
+        ),
+        done,
+    )
 
 
 def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
@@ -72,8 +79,12 @@ def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
         time_entries(app, task_id)
 
     zone = ZoneInfo(app.ws.settings().home_timezone)
-    app.push_screen(ConfirmModal(_("Delete time entry {entry}?").format(entry=describe(entry, zone)),
-                                 yes=_("Delete"), no=_("Keep")), answered)
+    app.push_screen(
+        ConfirmModal(
+            _("Delete time entry {entry}?").format(entry=describe(entry, zone)), yes=_("Delete"), no=_("Keep")
+        ),
+        answered,
+    )
 
 
 def _entries(app: VatuiApp, task_id: int) -> list[Any]:
@@ -100,12 +111,24 @@ def _edit_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
 
     def done(got: TimeEntryEdit | None) -> None:
         if got is not None and any(v is not None for v in (got.minutes, got.on, got.note, got.billable)):
-            if app.run_service(edit_time_entry, app.ws, entry_id, minutes=got.minutes, on=got.on,
-                               note=got.note, billable=got.billable) is not None:
+            if (
+                app.run_service(
+                    edit_time_entry,
+                    app.ws,
+                    entry_id,
+                    minutes=got.minutes,
+                    on=got.on,
+                    note=got.note,
+                    billable=got.billable,
+                )
+                is not None
+            ):
                 app.inform(_("Time entry #{id} corrected (u undoes).").format(id=entry_id))
         time_entries(app, task_id, str(entry_id))
 
-    app.push_screen(TimeEntryFormModal(entry, day, _today(app), _("Time entry #{id}").format(id=entry_id)), done)
+    app.push_screen(
+        TimeEntryFormModal(entry, day, _today(app), _("Time entry #{id}").format(id=entry_id)), done
+    )
 
 
 # checklist and follow-up -----------------------------------------------------------------
@@ -119,8 +142,10 @@ def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
     from vatui.ui.modals.text_prompt import TextPromptModal
 
     task = app.ws.get(Task, task_id)
-    rows = [(str(n), f"[{'x' if item.done else ' '}] {one_line(item.text, 66)}")
-            for n, item in enumerate(task.checklist, start=1)]
+    rows = [
+        (str(n), f"[{'x' if item.done else ' '}] {one_line(item.text, 66)}")
+        for n, item in enumerate(task.checklist, start=1)
+    ]
 
     def added(text: str | None) -> None:
         if text is not None:
@@ -142,9 +167,16 @@ def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
             number = max(number - 1, 1)
         checklist(app, task_id, str(number))
 
-    app.push_screen(RecordListModal(_("Checklist of “{title}”").format(title=_title(app, task_id)), rows,
-                                    ("tick", "add", "delete"), empty=_("No checklist yet: n adds a line."),
-                                    selected=selected), done)
+    app.push_screen(
+        RecordListModal(
+            _("Checklist of “{title}”").format(title=_title(app, task_id)),
+            rows,
+            ("tick", "add", "delete"),
+            empty=_("No checklist yet: n adds a line."),
+            selected=selected,
+        ),
+        done,
+    )
 
 
 def follow_up(app: VatuiApp, task_id: int) -> None:
@@ -154,10 +186,16 @@ def follow_up(app: VatuiApp, task_id: int) -> None:
 
     def done(when: Any) -> None:
         if when is not None and app.run_service(set_follow_up, app.ws, task_id, when) is not None:
-            app.inform(_("Follow up “{title}” on {day}.").format(title=_title(app, task_id), day=when.isoformat()))
+            app.inform(
+                _("Follow up “{title}” on {day}.").format(title=_title(app, task_id), day=when.isoformat())
+            )
 
-    app.push_screen(DatePromptModal(_("Follow up “{title}” on").format(title=_title(app, task_id)),
-                                    _today(app), default="+3d"), done)
+    app.push_screen(
+        DatePromptModal(
+            _("Follow up “{title}” on").format(title=_title(app, task_id)), _today(app), default="+3d"
+        ),
+        done,
+    )
 
 
 # payments --------------------------------------------------------------------------------
@@ -181,11 +219,15 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
 
         done = app.run_service(svc_delete, app.ws, payment_id, reason, reopen=reopen)
         if done is not None:
-            app.inform(_("Deleted payment #{id} on {number}: {status}, {due} due (u undoes).").format(
-                id=payment_id, number=invoice.number, status=_(done.invoice.status), due=done.due.format()))
+            app.inform(
+                _("Deleted payment #{id} on {number}: {status}, {due} due (u undoes).").format(
+                    id=payment_id, number=invoice.number, status=_(done.invoice.status), due=done.due.format()
+                )
+            )
 
     title = _("Delete payment #{id} of {amount} on {number}: why?").format(
-        id=payment_id, amount=payment.amount.format(), number=invoice.number)
+        id=payment_id, amount=payment.amount.format(), number=invoice.number
+    )
     prompt = TextPromptModal(title, hint=_("The reason is kept on the invoice."), check=check_reason)
 
     def confirmed(yes: bool | None) -> None:
@@ -193,9 +235,17 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
             app.push_screen(prompt, reason_given)
 
     if reopen:
-        app.push_screen(ConfirmModal(
-            _("{number} is paid: its payments are locked. Delete this payment anyway? {number} becomes "
-              "unpaid again.").format(number=invoice.number), yes=_("Delete"), no=_("Keep")), confirmed)
+        app.push_screen(
+            ConfirmModal(
+                _(
+                    "{number} is paid: its payments are locked. Delete this payment anyway? {number} becomes "
+                    "unpaid again."
+                ).format(number=invoice.number),
+                yes=_("Delete"),
+                no=_("Keep"),
+            ),
+            confirmed,
+        )
     else:
         app.push_screen(prompt, reason_given)
 
@@ -209,8 +259,10 @@ def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None
     from vatui.services.contacts import list_contacts
     from vatui.ui.modals.record_list import RecordListModal
 
-    rows = [(str(c.id), describe_contact(c, app.ws.settings().home_timezone))
-            for c in list_contacts(app.ws, client_id)]
+    rows = [
+        (str(c.id), describe_contact(c, app.ws.settings().home_timezone))
+        for c in list_contacts(app.ws, client_id)
+    ]
 
     def done(got: RecordAction | None) -> None:
         if got is None or got.ref is None:
@@ -226,8 +278,16 @@ def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None
             _edit_contact(app, client_id, contact_id)
 
     name = _client_name(app, client_id)
-    app.push_screen(RecordListModal(_("Contact log — {name}").format(name=name), rows, ("edit", "delete"),
-                                    empty=_("No contacts logged yet."), selected=selected), done)
+    app.push_screen(
+        RecordListModal(
+            _("Contact log — {name}").format(name=name),
+            rows,
+            ("edit", "delete"),
+            empty=_("No contacts logged yet."),
+            selected=selected,
+        ),
+        done,
+    )
 
 
 def _client_name(app: VatuiApp, client_id: int) -> str:
@@ -263,7 +323,9 @@ def notes(app: VatuiApp, client_id: int, reveal: bool, selected: str | None = No
     found = dict(list_notes(app.ws, client_id))
     rows = []
     for n, note in found.items():
-        text = one_line(note.text, 60) if reveal or not note.confidential else _("•••• confidential (v reveals)")
+        text = (
+            one_line(note.text, 60) if reveal or not note.confidential else _("•••• confidential (v reveals)")
+        )
         lock = _("[confidential] ") if note.confidential else ""
         day = local_date(note.created, app.ws.settings().home_timezone)
         rows.append((str(n), f"{n}. {day.isoformat()} {lock}{text}"))
@@ -281,13 +343,26 @@ def notes(app: VatuiApp, client_id: int, reveal: bool, selected: str | None = No
             app.inform(_("This note is confidential: reveal notes with v first."), error=True)
             notes(app, client_id, reveal, got.ref)
         else:
+
             def edited(text: str | None) -> None:
                 if text is not None and text != note.text:
                     app.run_service(edit_note, app.ws, client_id, number, text=text, expect=note)
                 notes(app, client_id, reveal, str(number))
 
-            app.push_screen(TextPromptModal(_("Note {n}").format(n=number), note.text, check=check_note_text,
-                                            multiline=True), edited)
+            app.push_screen(
+                TextPromptModal(
+                    _("Note {n}").format(n=number), note.text, check=check_note_text, multiline=True
+                ),
+                edited,
+            )
 
-    app.push_screen(RecordListModal(_("Notes — {name}").format(name=_client_name(app, client_id)), rows,
-                                    ("edit", "delete"), empty=_("No notes yet."), selected=selected), done)
+    app.push_screen(
+        RecordListModal(
+            _("Notes — {name}").format(name=_client_name(app, client_id)),
+            rows,
+            ("edit", "delete"),
+            empty=_("No notes yet."),
+            selected=selected,
+        ),
+        done,
+    )

@@ -108,9 +108,15 @@ class FirstRunScreen(Screen[FirstRunChoice]):
     def compose(self) -> ComposeResult:
         with Vertical(id="first-run-box"):
             yield Static(render.label(_("Welcome to vatui"), "bold $text-accent"), id="first-run-title")
-            yield Static(render.label(_(
-                "Your clients, tasks, time and invoices, in the terminal. "
-                "There is no workspace here yet:")), id="first-run-intro")
+            yield Static(
+                render.label(
+                    _(
+                        "Your clients, tasks, time and invoices, in the terminal. "
+                        "There is no workspace here yet:"
+                    )
+                ),
+                id="first-run-intro",
+            )
             yield Static(render.text(str(self.directory)), id="first-run-path")
             with Vertical(id="first-run-form"):
                 yield from self._form()
@@ -119,12 +125,19 @@ class FirstRunScreen(Screen[FirstRunChoice]):
                 Option(render.label(_("Start empty — create my workspace here  [e]")), id="empty"),
                 Option(render.label(_("Explore a throwaway sample — nothing is saved  [s]")), id="sample"),
                 Option(render.label(_("Quit  [q]")), id="quit"),
-                id="first-run-choices", markup=False,
+                id="first-run-choices",
+                markup=False,
             )
-            yield Static(render.label(_(
-                "tab: change the answers above (later: Settings, the , key). The sample is made up "
-                "and deleted when you quit (`vatui --demo` shows it again)."), "$text-muted"),
-                id="first-run-note")
+            yield Static(
+                render.label(
+                    _(
+                        "tab: change the answers above (later: Settings, the , key). The sample is made up "
+                        "and deleted when you quit (`vatui --demo` shows it again)."
+                    ),
+                    "$text-muted",
+                ),
+                id="first-run-note",
+            )
         yield Footer(compact=True, show_command_palette=False)
 
     def _form(self) -> ComposeResult:
@@ -134,23 +147,41 @@ class FirstRunScreen(Screen[FirstRunChoice]):
         a = self.answers
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Your name or business")))
-            yield SafeInput(a.get("business_name", ""), placeholder=_("e.g. Ana Gómez VA"), id="fr-business_name",
-                        compact=True)
+            yield SafeInput(
+                a.get("business_name", ""),
+                placeholder=_("e.g. Ana Gómez VA"),
+                id="fr-business_name",
+                compact=True,
+            )
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Language")))
-            yield Select([(render.label("English"), "en"), (render.label("Español"), "es")],
-                         value=a.get("language", "en"), allow_blank=False, id="fr-language", compact=True)
+            yield Select(
+                [(render.label("English"), "en"), (render.label("Español"), "es")],
+                value=a.get("language", "en"),
+                allow_blank=False,
+                id="fr-language",
+                compact=True,
+            )
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Your timezone")))
-            yield SafeInput(a.get("home_timezone", "UTC"), id="fr-home_timezone", compact=True,
-                        suggester=SuggestFromList(all_zones(), case_sensitive=False))
+            yield SafeInput(
+                a.get("home_timezone", "UTC"),
+                id="fr-home_timezone",
+                compact=True,
+                suggester=SuggestFromList(all_zones(), case_sensitive=False),
+            )
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Currency")))
             yield SafeInput(a.get("default_currency", "USD"), id="fr-default_currency", compact=True)
         with Horizontal(classes="first-run-row"):
             yield Static(render.label(_("Numbers written as")))
-            yield Select([(render.label(f), f) for f in NUMBER_FORMATS], value=a.get("number_format", "1,234.56"),
-                         allow_blank=False, id="fr-number_format", compact=True)
+            yield Select(
+                [(render.label(f), f) for f in NUMBER_FORMATS],
+                value=a.get("number_format", "1,234.56"),
+                allow_blank=False,
+                id="fr-number_format",
+                compact=True,
+            )
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -251,8 +282,9 @@ class RefusedScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="first-run-box"):
-            yield Static(render.label(_("vatui cannot open the workspace"), "bold $text-error"),
-                         id="first-run-title")
+            yield Static(
+                render.label(_("vatui cannot open the workspace"), "bold $text-error"), id="first-run-title"
+            )
             yield Static(render.block(self.message), id="refused-message")
             yield Static(render.label(_("Nothing was changed. Press q to quit."), "$text-muted"))
         yield Footer(compact=True, show_command_palette=False)

@@ -53,16 +53,22 @@ def key_rows(screen: Screen[Any], app: App[Any]) -> list[KeyRow]:
         rank = 2 if node is app else (0 if node is screen else 1)
         # a footer label shared by two keys ("H/L Move", set with key_display) gives the
         # binding's own words in its tooltip ("Move card right")
-        words = _(binding.tooltip if binding.key_display and binding.tooltip else binding.description)  # Textual's own keys too
+        words = _(
+            binding.tooltip if binding.key_display and binding.tooltip else binding.description
+        )  # Textual's own keys too
         ident = (id(node), binding.action, words)
         display = app.get_key_display(binding.with_key(key))
         shown = grouped.setdefault(ident, [])
         if display not in shown:
             shown.append(display)
         meta[ident] = (rank, binding.id)
-    rows = [(meta[ident][0], KeyRow(" / ".join(keys), ident[2], "global" if meta[ident][0] == 2 else "pane",
-                                    meta[ident][1]))
-            for ident, keys in grouped.items()]
+    rows = [
+        (
+            meta[ident][0],
+            KeyRow(" / ".join(keys), ident[2], "global" if meta[ident][0] == 2 else "pane", meta[ident][1]),
+        )
+        for ident, keys in grouped.items()
+    ]
     return [row for _rank, row in sorted(rows, key=lambda pair: pair[0])]
 
 

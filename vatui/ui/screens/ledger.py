@@ -84,8 +84,12 @@ class LedgerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield SafeInput(placeholder=_("filter: number, client, status, vendor…"), id="ledger-filter",
-                    classes="-hidden", compact=True)
+        yield SafeInput(
+            placeholder=_("filter: number, client, status, vendor…"),
+            id="ledger-filter",
+            classes="-hidden",
+            compact=True,
+        )
         with TabbedContent(id="ledger-tabs", initial="invoices"):
             with TabPane(_("Invoices"), id="invoices"):
                 yield Static(id="invoices-head", classes="ledger-head")
@@ -155,15 +159,20 @@ class LedgerScreen(Screen[None]):
         width = max((self.size.width or 80) - 2, 60)
         self.query_one("#aging-head", Static).update(aging_header(width))
         self.query_one("#ledger-aging", LedgerList).show(
-            aging_rows(self.aging or (), width, fold(self.filter_text)))
+            aging_rows(self.aging or (), width, fold(self.filter_text))
+        )
 
     def _draw_clients(self) -> None:
         width = max((self.size.width or 80) - 2, 60)
         wanted = fold(self.filter_text)
         self.query_one("#clients-head", Static).update(client_header(width))
-        self.query_one("#ledger-clients", LedgerList).show([
-            (f"client:{r.client_id}:{r.currency}", client_line(r, width)) for r in self.clients or ()
-            if not wanted or wanted in fold(r.client)])
+        self.query_one("#ledger-clients", LedgerList).show(
+            [
+                (f"client:{r.client_id}:{r.currency}", client_line(r, width))
+                for r in self.clients or ()
+                if not wanted or wanted in fold(r.client)
+            ]
+        )
 
     def _draw(self) -> None:
         view = self.view
@@ -176,19 +185,31 @@ class LedgerScreen(Screen[None]):
             return not wanted or wanted in fold(" ".join(str(p) for p in parts))
 
         self.query_one("#invoices-head", Static).update(invoice_header(width))
-        self.query_one("#ledger-invoices", LedgerList).show([
-            (f"invoice:{r.id}", invoice_line(r, width)) for r in view.invoices
-            if keep(r.number, r.client, r.status, r.bucket or "", r.kind)])
+        self.query_one("#ledger-invoices", LedgerList).show(
+            [
+                (f"invoice:{r.id}", invoice_line(r, width))
+                for r in view.invoices
+                if keep(r.number, r.client, r.status, r.bucket or "", r.kind)
+            ]
+        )
         if "payments" in self._drawn:
             self.query_one("#payments-head", Static).update(payment_header(width))
-            self.query_one("#ledger-payments", LedgerList).show([
-                (f"payment:{r.id}", payment_line(r, width)) for r in view.payments
-                if keep(r.number, r.client, r.method, r.on)])
+            self.query_one("#ledger-payments", LedgerList).show(
+                [
+                    (f"payment:{r.id}", payment_line(r, width))
+                    for r in view.payments
+                    if keep(r.number, r.client, r.method, r.on)
+                ]
+            )
         if "expenses" in self._drawn:
             self.query_one("#expenses-head", Static).update(expense_header(width))
-            self.query_one("#ledger-expenses", LedgerList).show([
-                (f"expense:{e.id}", expense_line(e, width)) for e in view.expenses
-                if keep(e.vendor, e.note, e.category, e.on)])
+            self.query_one("#ledger-expenses", LedgerList).show(
+                [
+                    (f"expense:{e.id}", expense_line(e, width))
+                    for e in view.expenses
+                    if keep(e.vendor, e.note, e.category, e.on)
+                ]
+            )
         if self.clients is not None:
             self._draw_clients()
         if self.aging is not None:
@@ -213,8 +234,11 @@ class LedgerScreen(Screen[None]):
         if action == "reminder" and getattr(item, "kind", None) == "invoice" and item.ref is not None:
             act.remind(self.vatui, int(item.ref))
         else:
-            self.vatui.inform(_("Reminders are sent for invoices; this line is about a {kind}.").format(
-                kind=getattr(item, "kind", "?")))
+            self.vatui.inform(
+                _("Reminders are sent for invoices; this line is about a {kind}.").format(
+                    kind=getattr(item, "kind", "?")
+                )
+            )
 
     # helpers -----------------------------------------------------------------------
 
@@ -310,7 +334,9 @@ class LedgerScreen(Screen[None]):
     def action_delete_payment(self) -> None:
         """Delete the selected payment, with a reason kept on its invoice."""
         tabs = self.query_one(TabbedContent)
-        row = self.query_one("#ledger-payments", LedgerList).selected_id if tabs.active == "payments" else None
+        row = (
+            self.query_one("#ledger-payments", LedgerList).selected_id if tabs.active == "payments" else None
+        )
         if row is None:
             self.vatui.inform(_("Pick a payment on the Payments tab first."))
             return

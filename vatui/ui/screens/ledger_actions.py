@@ -50,9 +50,13 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
         from vatui.services.ledger_collect import mark_reminder_sent
 
         if app.run_service(mark_reminder_sent, app.ws, invoice_id, draft.step, day) is not None:
-            app.inform(_("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.number))
+            app.inform(
+                _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.number)
+            )
             if draft.final:
-                app.inform(_("The client is on hold until {number} is paid.").format(number=draft.invoice.number))
+                app.inform(
+                    _("The client is on hold until {number} is paid.").format(number=draft.invoice.number)
+                )
 
     app.push_screen(TextViewModal(title, draft.text), done)
 
@@ -69,8 +73,10 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
         if result == "sent" and invoice.status == "draft":
             send(app, invoice_id)
 
-    app.push_screen(TextViewModal(_("Invoice {number}").format(number=invoice.number),
-                                  render(app.ws, invoice_id, "txt")), done)
+    app.push_screen(
+        TextViewModal(_("Invoice {number}").format(number=invoice.number), render(app.ws, invoice_id, "txt")),
+        done,
+    )
 
 
 def send(app: VatuiApp, invoice_id: int) -> None:
@@ -96,8 +102,14 @@ def void(app: VatuiApp, invoice_id: int) -> None:
             if app.run_service(void_invoice, app.ws, invoice_id, _today(app)) is not None:
                 app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.number))
 
-    app.push_screen(ConfirmModal(_("Void {number}? It keeps its number.").format(number=invoice.number),
-                                 yes=_("Void"), no=_("Keep")), answered)
+    app.push_screen(
+        ConfirmModal(
+            _("Void {number}? It keeps its number.").format(number=invoice.number),
+            yes=_("Void"),
+            no=_("Keep"),
+        ),
+        answered,
+    )
 
 
 def payment(app: VatuiApp, invoice_id: int) -> None:
@@ -108,8 +120,12 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
 
     invoice = app.ws.get(Invoice, invoice_id)
     if invoice.status not in ("sent", "partial"):
-        app.inform(_("{number} is {status}: it takes no payment.").format(number=invoice.number,
-                                                                          status=_(invoice.status)), error=True)
+        app.inform(
+            _("{number} is {status}: it takes no payment.").format(
+                number=invoice.number, status=_(invoice.status)
+            ),
+            error=True,
+        )
         return
     from vatui.domain.invoicing import amount_due
 
@@ -122,8 +138,11 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
 
         result = app.run_service(record_payment, app.ws, invoice_id, got.amount, got.on, method=got.method)
         if result is not None:
-            app.inform(_("Recorded {amount} on {number}: {status}.").format(
-                amount=got.amount.format(), number=invoice.number, status=_(result.invoice.status)))
+            app.inform(
+                _("Recorded {amount} on {number}: {status}.").format(
+                    amount=got.amount.format(), number=invoice.number, status=_(result.invoice.status)
+                )
+            )
 
     title = _("Payment on {number}").format(number=invoice.number)
     app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().decimal_comma), done)
@@ -140,8 +159,16 @@ def expense(app: VatuiApp) -> None:
             return
         from vatui.services.ledger_expenses import add_expense
 
-        added = app.run_service(add_expense, app.ws, got.amount, category=got.category, on=got.on,
-                                vendor=got.vendor, note=got.note, every=got.every)
+        added = app.run_service(
+            add_expense,
+            app.ws,
+            got.amount,
+            category=got.category,
+            on=got.on,
+            vendor=got.vendor,
+            note=got.note,
+            every=got.every,
+        )
         if added is not None:
             app.inform(_("Added expense {amount}.").format(amount=got.amount.format()))
 
@@ -158,8 +185,10 @@ def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
     for entry in unbilled(app.ws):
         if entry.client_id is not None:
             minutes[entry.client_id] = minutes.get(entry.client_id, 0) + entry.minutes
-    clients = sorted(((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
-                     key=lambda c: (c[2] == 0, sort_key(c[1])))
+    clients = sorted(
+        ((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
+        key=lambda c: (c[2] == 0, sort_key(c[1])),
+    )
 
     def picked(client_id: int | None) -> None:
         if client_id is None:

@@ -99,8 +99,9 @@ class TodayScreen(Screen[None]):
             self.vatui.inform(_("Nothing selected."))
             return None
         if item.kind != "task" or item.ref is None:
-            self.vatui.inform(_("Only tasks can be {verb}; this line is about {kind}.").format(
-                verb=verb, kind=item.kind))
+            self.vatui.inform(
+                _("Only tasks can be {verb}; this line is about {kind}.").format(verb=verb, kind=item.kind)
+            )
             return None
         return item
 
@@ -130,7 +131,9 @@ class TodayScreen(Screen[None]):
         elif done.recurrence:
             from vatui.domain.dates import MAX_DATE
 
-            message += " · " + _("no next occurrence after {last}: the series ends").format(last=MAX_DATE.isoformat())
+            message += " · " + _("no next occurrence after {last}: the series ends").format(
+                last=MAX_DATE.isoformat()
+            )
         self.vatui.inform(message)
 
     def action_snooze(self) -> None:
@@ -153,8 +156,11 @@ class TodayScreen(Screen[None]):
             from vatui.services.tasks import snooze_task
 
             if self.vatui.run_service(snooze_task, self.vatui.ws, ref, until) is not None:
-                self.vatui.inform(_("Snoozed until {when}: {title}").format(
-                    when=describe_date(until, self._today()), title=one_line(title, 40)))
+                self.vatui.inform(
+                    _("Snoozed until {when}: {title}").format(
+                        when=describe_date(until, self._today()), title=one_line(title, 40)
+                    )
+                )
 
         self.app.push_screen(
             DatePromptModal(_("Snooze “{title}” until").format(title=one_line(title, 40)), self._today()),
@@ -167,13 +173,24 @@ class TodayScreen(Screen[None]):
         def snooze(until: date | None) -> None:
             from vatui.services.ledger_collect import snooze_reminders
 
-            if until is not None and self.vatui.run_service(snooze_reminders, self.vatui.ws, invoice_id,
-                                                            until) is not None:
-                self.vatui.inform(_("Reminders for {number} snoozed until {day}").format(
-                    number=one_line(number, 30), day=until.isoformat()))
+            if (
+                until is not None
+                and self.vatui.run_service(snooze_reminders, self.vatui.ws, invoice_id, until) is not None
+            ):
+                self.vatui.inform(
+                    _("Reminders for {number} snoozed until {day}").format(
+                        number=one_line(number, 30), day=until.isoformat()
+                    )
+                )
 
-        self.app.push_screen(DatePromptModal(_("Snooze reminders for {number} until").format(
-            number=one_line(number, 30)), self._today(), default="+7d"), snooze)
+        self.app.push_screen(
+            DatePromptModal(
+                _("Snooze reminders for {number} until").format(number=one_line(number, 30)),
+                self._today(),
+                default="+7d",
+            ),
+            snooze,
+        )
 
     def action_open(self) -> None:
         """Open the selected line: a task in its form, anything else in its pane."""
@@ -209,15 +226,23 @@ class TodayScreen(Screen[None]):
             from vatui.services.tasks import change_task
 
             saved = self.vatui.run_service(  # only what the user changed; tags merged
-                change_task, ws, task_id, result.changes(task),
+                change_task,
+                ws,
+                task_id,
+                result.changes(task),
                 column=result.column if result.column != task.column else None,
             )
             if saved is not None:
                 self.vatui.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
 
         self.app.push_screen(
-            TaskFormModal(task, sorted(client_refs(ws), key=lambda c: sort_key(c[1])), settings.columns,
-                          self._today(), task.column),
+            TaskFormModal(
+                task,
+                sorted(client_refs(ws), key=lambda c: sort_key(c[1])),
+                settings.columns,
+                self._today(),
+                task.column,
+            ),
             save,
         )
 
@@ -249,8 +274,11 @@ class TodayScreen(Screen[None]):
         if started is not None:
             self.vatui.inform(_("Timer started: {title}").format(title=one_line(item.title, 50)))
         elif stopped is not None:
-            self.vatui.inform(_("Timer stopped: {minutes} min on {title}").format(
-                minutes=stopped.minutes, title=one_line(item.title, 40)))
+            self.vatui.inform(
+                _("Timer stopped: {minutes} min on {title}").format(
+                    minutes=stopped.minutes, title=one_line(item.title, 40)
+                )
+            )
 
     def action_contact(self) -> None:
         """Log a contact about the selected line (the Clients pane does it)."""

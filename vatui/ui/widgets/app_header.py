@@ -80,13 +80,17 @@ class AppHeader(Widget):
     def compose_line(state: HeaderState, width: int) -> Content:
         """The header line for ``state`` at ``width`` cells."""
         left = Content.assemble(
-            " ", render.fit(state.workspace, 24, "bold"), render.label(" · "),
+            " ",
+            render.fit(state.workspace, 24, "bold"),
+            render.label(" · "),
             render.label(state.pane, "bold $text-accent"),
         )
         if state.sample:
             left = Content.assemble(left, "  ", render.label(_("SAMPLE — not saved"), "reverse bold"))
         if state.read_only:
-            left = Content.assemble(left, "  ", render.label(_("READ-ONLY — file refused"), "reverse bold $text-error"))
+            left = Content.assemble(
+                left, "  ", render.label(_("READ-ONLY — file refused"), "reverse bold $text-error")
+            )
         day = ""
         if state.today is not None:
             from vatui.domain.dates import short_date
@@ -134,8 +138,11 @@ class PaneFooter(Footer):
         keep = 0  # room kept for the ``?`` key, which lists every key
         for active in self.screen.active_bindings.values():
             if active.binding.action == "help" and active.binding.show:
-                keep = cell_len(self.app.get_key_display(active.binding)) + cell_len(
-                    _(active.binding.description)) + 2
+                keep = (
+                    cell_len(self.app.get_key_display(active.binding))
+                    + cell_len(_(active.binding.description))
+                    + 2
+                )
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 widget.description = _(widget.description)
@@ -150,7 +157,8 @@ class PaneFooter(Footer):
     def bindings_changed(self, screen: Screen[Any]) -> None:
         shown = tuple(
             (key, active.binding.description, active.enabled)
-            for key, active in screen.active_bindings.items() if active.binding.show
+            for key, active in screen.active_bindings.items()
+            if active.binding.show
         )
         if shown == self._shown and self._bindings_ready:
             return

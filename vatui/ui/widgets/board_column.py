@@ -151,8 +151,9 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         """The cards shown, in order."""
         self.cursor = 0
         """Index of the selected card."""
-        self.context = BoardContext(client_names={}, blocked_clients=frozenset(), running=None,
-                                    today=_now().date())
+        self.context = BoardContext(
+            client_names={}, blocked_clients=frozenset(), running=None, today=_now().date()
+        )
         """Shared per-reload facts (client names, the running timer, today)."""
         self.clock: Callable[[], datetime] = _now
         """Where the running timer's ``now`` comes from."""
@@ -335,8 +336,11 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
             # The full (not partial) cursor style: its colours may be translucent, and only the
             # full style blends them with the column's background.
             cursor = part("board-column--cursor-active" if focused else "board-column--cursor")
-            cached = (build(card), build(cursor, on_cursor=True),
-                      card + part("board-column--empty", partial=True))
+            cached = (
+                build(card),
+                build(cursor, on_cursor=True),
+                card + part("board-column--empty", partial=True),
+            )
             self._styles[focused] = cached
         return cached
 
@@ -355,7 +359,8 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
         if not self.tasks:
             if line == 0 and self.empty_text:
                 return Strip([Segment(fit(" " + self.empty_text, width), empty)]).extend_cell_length(
-                    width, plain.line)
+                    width, plain.line
+                )
             return Strip.blank(width, plain.line)
         if index >= len(self.tasks):
             return Strip.blank(width, plain.line)

@@ -41,48 +41,86 @@ def _local(moment: datetime, zone: str) -> str:
     return format_date(moment.astimezone(ZoneInfo(zone)), "%d %b %H:%M")
 
 
-def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int = 0,
-                 home_zone: str = "UTC") -> Content:
+def card_content(
+    detail: ClientDetail, *, reveal: bool = False, home_offset: int = 0, home_zone: str = "UTC"
+) -> Content:
     """The whole card as one ``Content`` (lines joined by newlines)."""
     c = detail.client
     rel = detail.reliability
     lines: list[Content] = []
     add = lines.append
     tags = " ".join("#" + t for t in c.tags)
-    add(Content.assemble(render.text(c.name, "bold"), render.label(f"  [{_(c.status)}]", "$text-muted"),
-                         render.label(_("  archived") if c.archived else "", "$text-warning"),
-                         render.text(f"  {tags}" if tags else "", "$secondary")))
+    add(
+        Content.assemble(
+            render.text(c.name, "bold"),
+            render.label(f"  [{_(c.status)}]", "$text-muted"),
+            render.label(_("  archived") if c.archived else "", "$text-warning"),
+            render.text(f"  {tags}" if tags else "", "$secondary"),
+        )
+    )
     if detail.local is not None:
         state = "$text-success" if detail.local.inside_hours else "$text-warning"
-        add(Content.assemble(render.label(detail.local.label(), state), render.label(
-            f"  {c.timezone} ({detail.local.difference_from(home_offset)}) · {c.work_start}–{c.work_end}",
-            "$text-muted")))
+        add(
+            Content.assemble(
+                render.label(detail.local.label(), state),
+                render.label(
+                    f"  {c.timezone} ({detail.local.difference_from(home_offset)}) · {c.work_start}–{c.work_end}",
+                    "$text-muted",
+                ),
+            )
+        )
     else:
         add(render.label(_("no timezone set (enter edits)"), "$text-muted"))
 
     add(_heading(_("Contacts")))
     for person in c.people:
         bits = " · ".join(b for b in (person.role, person.email, person.phone) if b)
-        add(Content.assemble(render.text(person.name), render.text(f" · {bits}" if bits else "", "$text-muted")))
+        add(
+            Content.assemble(
+                render.text(person.name), render.text(f" · {bits}" if bits else "", "$text-muted")
+            )
+        )
     for channel in c.channels:
-        star = render.label(_(" ★ preferred"), "$accent") if channel.kind == c.preferred_channel else Content("")
-        add(Content.assemble(render.label(f"{channel.kind}: ", "$text-muted"), render.text(channel.handle), star))
+        star = (
+            render.label(_(" ★ preferred"), "$accent") if channel.kind == c.preferred_channel else Content("")
+        )
+        add(
+            Content.assemble(
+                render.label(f"{channel.kind}: ", "$text-muted"), render.text(channel.handle), star
+            )
+        )
     if not c.people and not c.channels:
         add(render.label(_("no people or channels yet"), "$text-muted"))
 
     add(_heading(_("Terms")))
     rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
-    add(render.label(_("{rate} · net {days} days · deposit {pct}%").format(
-        rate=rate, days=c.terms_days, pct=c.deposit_percent)))
+    add(
+        render.label(
+            _("{rate} · net {days} days · deposit {pct}%").format(
+                rate=rate, days=c.terms_days, pct=c.deposit_percent
+            )
+        )
+    )
     if c.late_fee_percent:
-        add(render.label(_("late fee {pct}% after {grace} days").format(
-            pct=c.late_fee_percent, grace=c.late_fee_grace_days)))
+        add(
+            render.label(
+                _("late fee {pct}% after {grace} days").format(
+                    pct=c.late_fee_percent, grace=c.late_fee_grace_days
+                )
+            )
+        )
     if c.retainer_minutes:
         pct = detail.retainer_percent or 0
         style = "bold $text-error" if pct >= 100 else "$text-warning" if pct >= 80 else ""
         fee = f" · {c.retainer_fee.format()}" if c.retainer_fee else ""
-        add(render.label(_("retainer {used} of {cap} this month ({pct} %){fee}").format(
-            used=_hours(detail.month_minutes), cap=_hours(c.retainer_minutes), pct=pct, fee=fee), style))
+        add(
+            render.label(
+                _("retainer {used} of {cap} this month ({pct} %){fee}").format(
+                    used=_hours(detail.month_minutes), cap=_hours(c.retainer_minutes), pct=pct, fee=fee
+                ),
+                style,
+            )
+        )
     else:
         add(render.label(_("{h} logged this month").format(h=_hours(detail.month_minutes))))
     if c.cadence_days:
@@ -96,19 +134,37 @@ def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int
         else:
             add(render.label(f"[ ] {_(VETTING_LABELS[key])}", "$text-warning"))
 
-    add(Content.assemble(_heading(_("Reliability")),
-                         render.label(rel.badge.upper(), BADGE_STYLE.get(rel.badge, ""))))
+    add(
+        Content.assemble(
+            _heading(_("Reliability")), render.label(rel.badge.upper(), BADGE_STYLE.get(rel.badge, ""))
+        )
+    )
     if detail.on_hold:
-        add(render.label(_("on hold: unpaid — the final reminder was sent; work paused until paid"), "$text-error"))
+        add(
+            render.label(
+                _("on hold: unpaid — the final reminder was sent; work paused until paid"), "$text-error"
+            )
+        )
     for reason in rel.reasons:
         add(render.label(f"• {reason}"))
     if rel.invoices:
-        add(render.label(_("on time {pct}% of {n} · {avg} days late on average · {rem} reminders each").format(
-            pct=rel.on_time_percent, n=rel.invoices, avg=rel.average_days_late or "0",
-            rem=rel.reminders_per_invoice or "0"), "$text-muted"))
+        add(
+            render.label(
+                _("on time {pct}% of {n} · {avg} days late on average · {rem} reminders each").format(
+                    pct=rel.on_time_percent,
+                    n=rel.invoices,
+                    avg=rel.average_days_late or "0",
+                    rem=rel.reminders_per_invoice or "0",
+                ),
+                "$text-muted",
+            )
+        )
     owed = ", ".join(m.format() for m in rel.outstanding.values()) or "—"
-    oldest = _(" · oldest overdue {n} ({d} days)").format(
-        n=rel.oldest_overdue_number, d=rel.oldest_overdue_days) if rel.oldest_overdue_number else ""
+    oldest = (
+        _(" · oldest overdue {n} ({d} days)").format(n=rel.oldest_overdue_number, d=rel.oldest_overdue_days)
+        if rel.oldest_overdue_number
+        else ""
+    )
     add(render.label(_("outstanding {owed}{oldest}").format(owed=owed, oldest=oldest)))
     if rel.write_offs:
         add(render.label(_("written off: {n}").format(n=rel.write_offs), "$text-error"))
@@ -117,29 +173,54 @@ def card_content(detail: ClientDetail, *, reveal: bool = False, home_offset: int
     revenue = ", ".join(m.format() for m in detail.revenue.values()) or "—"
     eff = ", ".join(m.format() + _("/h") for m in detail.effective_rate.values()) or "—"
     add(render.label(_("lifetime revenue {rev}").format(rev=revenue)))
-    add(render.label(_("effective rate {rate} · {h} logged").format(rate=eff, h=_hours(detail.minutes_logged))))
+    add(
+        render.label(
+            _("effective rate {rate} · {h} logged").format(rate=eff, h=_hours(detail.minutes_logged))
+        )
+    )
     if detail.invoice_counts:
-        add(render.label(_("invoices: {counts}").format(counts=", ".join(
-            f"{n} {_(s)}" for s, n in sorted(detail.invoice_counts.items())))))
+        add(
+            render.label(
+                _("invoices: {counts}").format(
+                    counts=", ".join(f"{n} {_(s)}" for s, n in sorted(detail.invoice_counts.items()))
+                )
+            )
+        )
     for line in detail.invoices[:5]:
         style = "$text-error" if line.status == "overdue" else "$text-muted"
-        add(render.label(f"  {line.number} {_(line.status)} {line.total.format()} "
-                         + _("due {d}").format(d=line.due_date.isoformat()), style))
+        add(
+            render.label(
+                f"  {line.number} {_(line.status)} {line.total.format()} "
+                + _("due {d}").format(d=line.due_date.isoformat()),
+                style,
+            )
+        )
 
     add(_heading(_("Open tasks ({n})").format(n=len(detail.open_tasks))))
     for task in detail.open_tasks[:8]:
         due = _(" · due {d}").format(d=format_date(task.due, "%a %d %b")) if task.due else ""
-        add(Content.assemble(render.text(f"{task.title}"), render.text(f" [{task.column}]", "$text-muted"),
-                             render.label(due, "$text-muted")))
+        add(
+            Content.assemble(
+                render.text(f"{task.title}"),
+                render.text(f" [{task.column}]", "$text-muted"),
+                render.label(due, "$text-muted"),
+            )
+        )
 
     add(_heading(_("Contact log")))
     for contact in detail.contacts[:10]:
         follow = ""
         if contact.follow_up and not contact.follow_up_done:
             follow = _(" → follow up {d}").format(d=format_date(contact.follow_up, "%d %b"))
-        add(Content.assemble(
-            render.label(f"{_local(contact.at, home_zone)} {contact.channel} {contact.direction} ", "$text-muted"),
-            render.text(contact.summary), render.label(follow, "$text-warning")))
+        add(
+            Content.assemble(
+                render.label(
+                    f"{_local(contact.at, home_zone)} {contact.channel} {contact.direction} ", "$text-muted"
+                ),
+                render.text(contact.summary),
+                render.label(follow, "$text-warning"),
+            )
+        )
     if not detail.contacts:
         add(render.label(_("no contact yet (c logs one)"), "$text-muted"))
 
@@ -173,8 +254,14 @@ class ClientCard(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static(render.label(_("No client selected.")), id="client-card-body")
 
-    def show(self, detail: ClientDetail | None, *, reveal: bool = False, home_offset: int = 0,
-             home_zone: str = "UTC") -> None:
+    def show(
+        self,
+        detail: ClientDetail | None,
+        *,
+        reveal: bool = False,
+        home_offset: int = 0,
+        home_zone: str = "UTC",
+    ) -> None:
         """Show a client's card (or the empty state)."""
         body = self.query_one("#client-card-body", Static)
         if detail is None:

@@ -20,12 +20,21 @@ from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import N_, _
 from vatui.ui import render
 
-BADGE_STYLE = {"good": "$text-success", "watch": "$text-warning", "risky": "bold $text-error",
-               "unproven": "$text-muted"}
+BADGE_STYLE = {
+    "good": "$text-success",
+    "watch": "$text-warning",
+    "risky": "bold $text-error",
+    "unproven": "$text-muted",
+}
 """How each reliability badge is drawn."""
 
-STATUS_TITLES = {"lead": N_("Leads"), "prospect": N_("Prospects"), "active": N_("Active"), "paused": N_("Paused"),
-                 "former": N_("Former")}
+STATUS_TITLES = {
+    "lead": N_("Leads"),
+    "prospect": N_("Prospects"),
+    "active": N_("Active"),
+    "paused": N_("Paused"),
+    "former": N_("Former"),
+}
 """The heading of each pipeline status (translated when shown)."""
 
 
@@ -99,12 +108,19 @@ class ClientList(OptionList, inherit_bindings=False):
             members = [c for c in clients if c.status == status]
             if not members:
                 continue
-            options.append(Option(Content.assemble(
-                render.label(_(STATUS_TITLES[status]), "bold $accent"),
-                render.label(f" ({len(members)})", "bold")), disabled=True))
+            options.append(
+                Option(
+                    Content.assemble(
+                        render.label(_(STATUS_TITLES[status]), "bold $accent"),
+                        render.label(f" ({len(members)})", "bold"),
+                    ),
+                    disabled=True,
+                )
+            )
             for client in members:
-                options.append(ClientOption(client_line(client, badges.get(client.id or 0), self._width),
-                                            client.id or 0))
+                options.append(
+                    ClientOption(client_line(client, badges.get(client.id or 0), self._width), client.id or 0)
+                )
         self.set_options(options)
         self.highlighted = self._restore(wanted, before)
 

@@ -22,8 +22,13 @@ from vatui.ui import render
 AMOUNT_WIDTH = 10
 """Cells per amount column."""
 
-BUCKET_STYLE = {"current": "", "1-30": "$text-warning", "31-60": "bold $text-error",
-                "61-90": "bold $text-error", "90+": "bold $text-error"}
+BUCKET_STYLE = {
+    "current": "",
+    "1-30": "$text-warning",
+    "31-60": "bold $text-error",
+    "61-90": "bold $text-error",
+    "90+": "bold $text-error",
+}
 """How a non-zero amount looks in each bucket (the column title always says which bucket)."""
 
 Row = tuple[str, Content]
@@ -42,8 +47,13 @@ def aging_header(width: int) -> Content:
 
 
 def _amounts(buckets: dict[str, Money], total: Money) -> Content:
-    cells = [render.label(f"{buckets[b].amount_str():>{AMOUNT_WIDTH}}",
-                          BUCKET_STYLE[b] if buckets[b].minor else "$text-muted") for b in AGING_BUCKETS]
+    cells = [
+        render.label(
+            f"{buckets[b].amount_str():>{AMOUNT_WIDTH}}",
+            BUCKET_STYLE[b] if buckets[b].minor else "$text-muted",
+        )
+        for b in AGING_BUCKETS
+    ]
     cells.append(render.label(f"{total.amount_str():>{AMOUNT_WIDTH}}", "bold"))
     return Content.assemble(*cells)
 
@@ -51,8 +61,11 @@ def _amounts(buckets: dict[str, Money], total: Money) -> Content:
 def aging_line(row: reports.AgingRow, width: int) -> Content:
     """One client's outstanding amounts in one currency."""
     name_w = _name_width(width)
-    return Content.assemble(render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
-                            render.label(f"{row.currency:<4}"), _amounts(row.buckets, row.total))
+    return Content.assemble(
+        render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
+        render.label(f"{row.currency:<4}"),
+        _amounts(row.buckets, row.total),
+    )
 
 
 def aging_rows(rows: Sequence[reports.AgingRow], width: int, wanted: str = "") -> list[Row]:
@@ -62,10 +75,21 @@ def aging_rows(rows: Sequence[reports.AgingRow], width: int, wanted: str = "") -
     name_w = _name_width(width)
     for currency, totals in reports.aging_totals(shown).items():
         total = totals["total"]
-        out.append((f"aging-total:{currency}", Content.assemble(
-            render.pad(render.label(_("TOTAL"), "bold"), name_w + 1), render.label(f"{currency:<4}"),
-            _amounts({b: totals[b] for b in AGING_BUCKETS}, total))))
+        out.append(
+            (
+                f"aging-total:{currency}",
+                Content.assemble(
+                    render.pad(render.label(_("TOTAL"), "bold"), name_w + 1),
+                    render.label(f"{currency:<4}"),
+                    _amounts({b: totals[b] for b in AGING_BUCKETS}, total),
+                ),
+            )
+        )
     if not out:
-        out.append(("aging-none", render.label(_("Nothing outstanding: every issued invoice is paid."),
-                                               "$text-muted")))
+        out.append(
+            (
+                "aging-none",
+                render.label(_("Nothing outstanding: every issued invoice is paid."), "$text-muted"),
+            )
+        )
     return out

@@ -24,13 +24,22 @@ from vatui.services.ledger_view import InvoiceRow, PaymentRow
 from vatui.ui import render
 
 STATUS_STYLE = {
-    "overdue": "bold $text-error", "partial": "$text-warning", "sent": "$text", "paid": "$text-success",
-    "draft": "$text-muted", "void": "$text-muted strike",
+    "overdue": "bold $text-error",
+    "partial": "$text-warning",
+    "sent": "$text",
+    "paid": "$text-success",
+    "draft": "$text-muted",
+    "void": "$text-muted strike",
 }
 """How each invoice status word looks."""
 
-BUCKET_STYLE = {"current": "$text-muted", "1-30": "$text-warning", "31-60": "bold $text-error",
-                "61-90": "bold $text-error", "90+": "bold reverse $text-error"}
+BUCKET_STYLE = {
+    "current": "$text-muted",
+    "1-30": "$text-warning",
+    "31-60": "bold $text-error",
+    "61-90": "bold $text-error",
+    "90+": "bold reverse $text-error",
+}
 """Aging colour of each bucket (the word is always shown too)."""
 
 Row = tuple[str, Content]
@@ -44,8 +53,11 @@ def _name_width(width: int, fixed: int) -> int:
 def invoice_header(width: int) -> Content:
     """The column titles of the invoices list."""
     name_w = _name_width(width, 62)
-    return render.label(f"{_('number'):<14}{_('due on'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
-                        f"{_('aging'):<7}{_('still owed'):>17}", "bold $text-muted")
+    return render.label(
+        f"{_('number'):<14}{_('due on'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
+        f"{_('aging'):<7}{_('still owed'):>17}",
+        "bold $text-muted",
+    )
 
 
 def invoice_line(row: InvoiceRow, width: int) -> Content:
@@ -64,8 +76,10 @@ def invoice_line(row: InvoiceRow, width: int) -> Content:
 def payment_header(width: int) -> Content:
     """The column titles of the payments list."""
     name_w = _name_width(width, 58)
-    return render.label(f"{_('date'):<11}{_('invoice'):<14}{_('client'):<{name_w + 1}}{_('amount'):>17} "
-                        f"{_('method'):<14}", "bold $text-muted")
+    return render.label(
+        f"{_('date'):<11}{_('invoice'):<14}{_('client'):<{name_w + 1}}{_('amount'):>17} {_('method'):<14}",
+        "bold $text-muted",
+    )
 
 
 def payment_line(row: PaymentRow, width: int) -> Content:
@@ -74,15 +88,18 @@ def payment_line(row: PaymentRow, width: int) -> Content:
     return Content.assemble(
         render.label(f"{row.on:<11}{row.number:<14}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
-        render.label(f"{row.amount.format():>17} "), render.fit(row.method, 14, "$text-muted"),
+        render.label(f"{row.amount.format():>17} "),
+        render.fit(row.method, 14, "$text-muted"),
     )
 
 
 def expense_header(width: int) -> Content:
     """The column titles of the expenses list."""
     name_w = _name_width(width, 42)
-    return render.label(f"{_('date'):<11}{_('category'):<12}{_('amount'):>17}  {_('vendor — note'):<{name_w}}",
-                        "bold $text-muted")
+    return render.label(
+        f"{_('date'):<11}{_('category'):<12}{_('amount'):>17}  {_('vendor — note'):<{name_w}}",
+        "bold $text-muted",
+    )
 
 
 def expense_line(expense: Expense, width: int) -> Content:
@@ -99,8 +116,10 @@ def expense_line(expense: Expense, width: int) -> Content:
 def client_header(width: int) -> Content:
     """The column titles of the revenue-by-client list."""
     name_w = _name_width(width, 56)
-    return render.label(f"{_('client'):<{name_w + 1}}{_('revenue'):>17}{_('outstanding'):>17}{_('hours'):>9}"
-                        f"{_('per h'):>12}", "bold $text-muted")
+    return render.label(
+        f"{_('client'):<{name_w + 1}}{_('revenue'):>17}{_('outstanding'):>17}{_('hours'):>9}{_('per h'):>12}",
+        "bold $text-muted",
+    )
 
 
 def client_line(row: reports.ClientRow, width: int) -> Content:
@@ -109,8 +128,10 @@ def client_line(row: reports.ClientRow, width: int) -> Content:
     rate = row.effective_rate.amount_str() if row.effective_rate else "—"
     return Content.assemble(
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
-        render.label(f"{row.revenue.format():>17}{row.outstanding.format():>17}"
-                     f"{format_duration(row.minutes):>9}{rate:>12}"),
+        render.label(
+            f"{row.revenue.format():>17}{row.outstanding.format():>17}"
+            f"{format_duration(row.minutes):>9}{rate:>12}"
+        ),
     )
 
 

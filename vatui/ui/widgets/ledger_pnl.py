@@ -32,8 +32,12 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
     zero = Money.zero(currency)
     largest = max([max(r.income.minor, r.expenses.minor) for r in by_month.values()] + [1])
     bar_w = max(width - 8 - 3 * 15, 6)
-    lines = [render.label(f"{_('month'):<8}{'':<{bar_w}}{_('income'):>15}{_('expenses'):>15}{_('net'):>15}",
-                          "bold $text-muted")]
+    lines = [
+        render.label(
+            f"{_('month'):<8}{'':<{bar_w}}{_('income'):>15}{_('expenses'):>15}{_('net'):>15}",
+            "bold $text-muted",
+        )
+    ]
     total_in = total_out = 0
     for month in months:
         r = by_month.get(month)
@@ -44,17 +48,28 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
         fill_out = min(max(spent.minor, 0) * bar_w // largest, bar_w)
         net = income - spent
         kept = min(fill_in, bar_w - fill_out) if fill_out else fill_in
-        lines.append(Content.assemble(
-            render.label(f"{month:<8}"), render.label(BAR * kept, "$success"),
-            render.label(" " * (bar_w - kept - fill_out)), render.label(BAR * fill_out, "$error 70%"),
-            render.label(f"{income.amount_str():>15}{spent.amount_str():>15}"),
-            render.label(f"{net.amount_str():>15}", "$text-error" if net.minor < 0 else "$text-success"),
-        ))
+        lines.append(
+            Content.assemble(
+                render.label(f"{month:<8}"),
+                render.label(BAR * kept, "$success"),
+                render.label(" " * (bar_w - kept - fill_out)),
+                render.label(BAR * fill_out, "$error 70%"),
+                render.label(f"{income.amount_str():>15}{spent.amount_str():>15}"),
+                render.label(f"{net.amount_str():>15}", "$text-error" if net.minor < 0 else "$text-success"),
+            )
+        )
     net_total = Money(total_in - total_out, currency)
-    lines.append(render.label(
-        _("12 months in {cur}: income {i}, expenses {e}, net {n}").format(
-            cur=currency, i=Money(total_in, currency).amount_str(), e=Money(total_out, currency).amount_str(),
-            n=net_total.amount_str()), "bold"))
+    lines.append(
+        render.label(
+            _("12 months in {cur}: income {i}, expenses {e}, net {n}").format(
+                cur=currency,
+                i=Money(total_in, currency).amount_str(),
+                e=Money(total_out, currency).amount_str(),
+                n=net_total.amount_str(),
+            ),
+            "bold",
+        )
+    )
     return lines
 
 

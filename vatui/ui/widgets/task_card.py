@@ -135,10 +135,16 @@ def card_face(task: Task, ctx: BoardContext) -> CardFace:
     estimate = "~" + format_duration(task.estimate_minutes) if task.estimate_minutes else ""
     timing = ctx.running is not None and ctx.running.task_id == task.id
     return CardFace(
-        task_id=task.id or 0, title=one_line(task.title), client=client,
+        task_id=task.id or 0,
+        title=one_line(task.title),
+        client=client,
         colour=client_colour(task.client_id),
         flagged=task.client_id is not None and task.client_id in ctx.blocked_clients,
-        due=due, due_kind=due_kind, priority=priority, estimate=estimate, timing=timing,
+        due=due,
+        due_kind=due_kind,
+        priority=priority,
+        estimate=estimate,
+        timing=timing,
     )
 
 

@@ -20,9 +20,12 @@ def capacity_line(cap: Capacity) -> Content:
     over_hours = cap.available_minutes > 0 and cap.planned_minutes > cap.available_minutes
     over_wip = cap.wip_limit > 0 and cap.wip > cap.wip_limit
     planned = _("{planned} planned / {available}").format(
-        planned=format_duration(cap.planned_minutes), available=format_duration(cap.available_minutes))
-    parts: list[Content | str] = [render.label(_("Week "), "bold"),
-                                  render.label(planned, "bold $text-warning" if over_hours else "")]
+        planned=format_duration(cap.planned_minutes), available=format_duration(cap.available_minutes)
+    )
+    parts: list[Content | str] = [
+        render.label(_("Week "), "bold"),
+        render.label(planned, "bold $text-warning" if over_hours else ""),
+    ]
     if over_hours:
         parts += [" ", render.label(_("OVER"), "reverse bold $text-warning")]
     parts += [render.label(" · " + _("logged {logged}").format(logged=format_duration(cap.logged_minutes)))]
@@ -35,16 +38,22 @@ def capacity_line(cap: Capacity) -> Content:
 
 def timer_line(triage: Triage) -> Content:
     """The running timer, or that none runs; then unbilled time."""
-    unbilled = render.label(" · " + _("unbilled {time}").format(time=format_duration(triage.unbilled_minutes)))
+    unbilled = render.label(
+        " · " + _("unbilled {time}").format(time=format_duration(triage.unbilled_minutes))
+    )
     timer = triage.timer
     if timer is None:
-        return Content.assemble(render.label(_("Timer "), "bold"),
-                                render.label(_("not running"), "$text-muted"), unbilled)
+        return Content.assemble(
+            render.label(_("Timer "), "bold"), render.label(_("not running"), "$text-muted"), unbilled
+        )
     title = str(timer.get("title") or _("(no task)"))
     minutes = int(timer.get("minutes") or 0)
     return Content.assemble(
-        render.label(_("Timer "), "bold"), render.label("▶ ", "bold $text-success"),
-        render.fit(title, 40), render.label(f" {format_duration(minutes)}", "bold"), unbilled,
+        render.label(_("Timer "), "bold"),
+        render.label("▶ ", "bold $text-success"),
+        render.fit(title, 40),
+        render.label(f" {format_duration(minutes)}", "bold"),
+        unbilled,
     )
 
 

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 ItemKey = tuple[str, str, int | None]
 """Where an item is: (section key, kind, record id)."""
 
-MARKERS = {"alert": ("‼ ", "bold $text-error"), "warn": ("! ", "bold $text-warning"), "normal": ("• ", "$text-muted")}
+MARKERS = {
+    "alert": ("‼ ", "bold $text-error"),
+    "warn": ("! ", "bold $text-warning"),
+    "normal": ("• ", "$text-muted"),
+}
 """The first cells of a line by level: a sign, so the level never rests on colour alone."""
 
 DETAIL_STYLE = {"alert": "bold $text-error", "warn": "$text-warning", "normal": "$text-muted"}
@@ -78,7 +82,8 @@ def item_line(item: TriageItem, width: int) -> Content:
         title_w = max(title_w - over, 4)
     title = render.fit(item.title, title_w)
     right = Content.assemble(
-        render.fit(item.client, client_w, "italic") if client_w else "", " " * gap,
+        render.fit(item.client, client_w, "italic") if client_w else "",
+        " " * gap,
         render.fit(item.detail, detail_w, detail_style),
     )
     fill = max(avail + 2 - title.cell_length - right.cell_length, 2)
@@ -89,7 +94,8 @@ def heading_line(section: TriageSection) -> Content:
     """A section heading with its count, or the one quiet line of an empty section."""
     if not section.items:
         return render.label(
-            _("{title} (0) · {empty}").format(title=section.title, empty=section.empty), "$text-muted")
+            _("{title} (0) · {empty}").format(title=section.title, empty=section.empty), "$text-muted"
+        )
     return Content.assemble(
         render.label(section.title, "bold $text-accent"),
         render.label(f" ({len(section.items)})", "bold"),
