@@ -50,6 +50,8 @@ def _check_field(name: str, hint: Any, raw: Any) -> Any:
     if name == "columns":
         if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
             raise InputError(_("{value} is not a list of column names").format(value=_short(raw)))
+        if not raw:  # no columns at all: the record reads the default board (Settings.__post_init__)
+            return ()
         return parse_columns(",".join(raw))
     if name in _RECORDS:
         kind = _RECORDS[name]

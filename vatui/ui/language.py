@@ -32,16 +32,28 @@ def _classes(root: type[DOMNode]) -> list[type[DOMNode]]:
     return found
 
 
-def _retranslate(bindings: BindingsMap | None, english: dict[str, str]) -> None:
+_SOURCE: dict[tuple[str, str, str], tuple[str, str]] = {}
+"""Each binding's English description and tooltip, by (owner class, key, action), as first
+seen: two texts with one translation ("Down" and "Scroll down" are both "Bajar") cannot be
+told apart by mapping the translation back, so a second switch starts from these."""
+
+
+def _retranslate(bindings: BindingsMap | None, english: dict[str, str], owner: str) -> None:
     if bindings is None:
         return
     for key, group in bindings.key_to_bindings.items():
-        bindings.key_to_bindings[key] = [_again(binding, english) for binding in group]
+        bindings.key_to_bindings[key] = [
+            _again(binding, english, (owner, key, binding.action)) for binding in group
+        ]
 
 
-def _again(binding: Binding, english: dict[str, str]) -> Binding:
-    words = english.get(binding.description, binding.description)
-    tip = english.get(binding.tooltip, binding.tooltip)
+def _again(binding: Binding, english: dict[str, str], where: tuple[str, str, str]) -> Binding:
+    if where not in _SOURCE:
+        _SOURCE[where] = (
+            english.get(binding.description, binding.description),
+            english.get(binding.tooltip, binding.tooltip),
+        )
+    words, tip = _SOURCE[where]
     return dataclasses.replace(
         binding, description=i18n._(words) if words else words, tooltip=i18n._(tip) if tip else tip
     )
@@ -63,7 +75,7 @@ def retranslate_classes(english: dict[str, str]) -> None:
     """Translate again the key descriptions every screen and widget class holds."""
     for cls in _classes(DOMNode):
         if "_merged_bindings" in vars(cls):
-            _retranslate(cls._merged_bindings, english)
+            _retranslate(cls._merged_bindings, english, cls.__qualname__)
 
 
 def retranslate_keys(app: App[Any], english: dict[str, str]) -> None:
@@ -74,7 +86,7 @@ def retranslate_keys(app: App[Any], english: dict[str, str]) -> None:
         nodes.extend(screen.walk_children())
     for node in nodes:
         if isinstance(node, DOMNode):
-            _retranslate(node._bindings, english)
+            _retranslate(node._bindings, english, type(node).__qualname__)
     app.refresh_bindings()
 
 
