@@ -72,7 +72,7 @@ def expense_add(
     money = parse_amount(
         amount,
         check_currency(currency if currency is not None else settings.default_currency),
-        settings.decimal_comma,
+        settings.numbers,
     )
     day = obj.parse_date(on) if on else obj.today()
     expense = add_expense(
