@@ -10,7 +10,7 @@ import pytest
 from vatui.domain.amounts import parse_amount
 from vatui.domain.durations import parse_duration
 from vatui.domain.errors import ParseError
-from vatui.domain.invoicing import read_tax_percent, read_quantity
+from vatui.domain.invoicing import read_quantity, read_tax_percent
 from vatui.domain.money import Money
 from vatui.domain.money_display import display_format, format_money, set_display_format, shown_as
 from vatui.domain.numbers import COMMA, POINT, SPACE, number_format
@@ -54,7 +54,7 @@ def test_quick_add_reads_the_estimate_in_the_workspace_format() -> None:
     today = date(2026, 11, 27)
     assert parse_quick_add("Informe ~1,5h", [], today, ["Inbox"], numbers=COMMA).estimate_minutes == 90
     assert parse_quick_add("Report ~1.5h", [], today, ["Inbox"]).estimate_minutes == 90
-    with pytest.raises(ParseError, match="1.5"):
+    with pytest.raises(ParseError, match=r"write 1\.5"):
         parse_quick_add("Report ~1,5h", [], today, ["Inbox"])
 
 
