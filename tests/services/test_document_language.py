@@ -3,6 +3,8 @@ client's language (and number format), whatever the UI language; the UI's comes 
 
 from __future__ import annotations
 
+from datetime import date
+
 from vatui import i18n
 from vatui.domain.clients import Client
 from vatui.domain.money import Money
@@ -24,7 +26,9 @@ def _client(ws: Workspace, language: str, number_format: str = "") -> int:
 
 
 def _invoice(ws: Workspace, client_id: int) -> int:
-    inv = new_invoice(ws, client_id, items=[ItemSpec("Soporte", "1", Money(123456750, "COP"))])
+    inv = new_invoice(
+        ws, client_id, items=[ItemSpec("Soporte", "1", Money(123456750, "COP"))], on=date(2026, 11, 1)
+    )
     return inv.id or 0
 
 
@@ -51,3 +55,14 @@ def test_ui_in_english_spanish_client_gets_spanish_documents_in_their_format(ws:
     assert "Estado semanal" in report and "Hecho esta semana" in report and "Weekly" not in report
     assert i18n.language() == "en" and display_format() == POINT
     assert "COP 1,234,567.50" in render(ws, _invoice(ws, _client(ws, "en")), "txt")
+
+
+def test_a_reminder_writes_the_amount_in_the_client_number_format(ws: Workspace) -> None:
+    from vatui.services.ledger import send_invoice
+    from vatui.services.ledger_collect import draft_reminder
+
+    cid = _client(ws, "es", "1.234,56")
+    inv = _invoice(ws, cid)
+    send_invoice(ws, inv, date(2026, 11, 1))
+    draft = draft_reminder(ws, inv, date(2026, 11, 16))
+    assert "COP 1.234.567,50" in draft.text and "venció" in draft.text
