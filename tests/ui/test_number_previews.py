@@ -56,3 +56,35 @@ async def test_the_payment_form_previews_what_it_read_in_the_workspace_format(
     payment = Payment.from_doc(next(iter(ws.docs("payments").values())), 1)
     assert payment.amount == Money(123456750, "COP")
     assert ws.get(Invoice, inv).status == "partial"
+
+
+async def test_the_expense_and_client_rate_previews_show_what_was_read(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
+    from datetime import UTC, datetime
+
+    from vatui.domain.numbers import SPACE
+    from vatui.ui.modals.client_form import ClientFormModal
+    from vatui.ui.modals.expense_form import ExpenseFormModal
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        app.push_screen(ExpenseFormModal("COP", date(2026, 11, 27), SPACE))
+        await pilot.pause()
+        app.screen.query_one("#expense-amount", Input).value = "1\u00a0234\u00a0567,50"
+        await pilot.pause()
+        status = str(app.screen.query_one("#expense-status", Static).render())
+        assert "→ COP 1 234 567,50 · 2026-11-27" in status, status
+        app.pop_screen()
+        await pilot.pause()
+        now = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
+        app.push_screen(
+            ClientFormModal(
+                None, today=date(2026, 11, 27), now=now, default_currency="COP", decimal_comma=SPACE
+            )
+        )
+        await pilot.pause()
+        app.screen.query_one("#client-rate", Input).value = "85 000"
+        await pilot.pause()
+        hint = str(app.screen.query_one("#client-rate-hint", Static).render())
+        assert "→ COP 85 000,00" in hint, hint
