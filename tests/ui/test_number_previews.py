@@ -88,3 +88,19 @@ async def test_the_expense_and_client_rate_previews_show_what_was_read(
         await pilot.pause()
         hint = str(app.screen.query_one("#client-rate-hint", Static).render())
         assert "→ COP 85 000,00" in hint, hint
+
+
+async def test_the_task_form_reads_the_estimate_with_a_decimal_comma(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
+    from vatui.ui.modals.task_form import TaskFormModal
+
+    set_from_text(ws, "number_format", "1.234,56")
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        app.push_screen(TaskFormModal(None, [], ("Inbox", "Done"), date(2026, 11, 27)))
+        await pilot.pause()
+        app.screen.query_one("#form-estimate", Input).value = "1,5h"
+        await pilot.pause()
+        hint = app.screen.query_one("#form-estimate-hint", Static)
+        assert str(hint.render()) == "1h30m" and not hint.has_class("-error")
