@@ -30,6 +30,9 @@ def test_a_cop_day_with_a_decimal_comma(tmp_path: Path) -> None:
     _ok(data, "invoice", "send", "INV-2026-0001")
     paid = _ok(data, "pay", "INV-2026-0001", "1.234.567,50")
     assert "COP 1.234.567,50" in paid and "COP 265.432,50" in paid
+    assert "1234567,50" in _ok(data, "report", "pnl")  # report columns: ungrouped, the decimal comma
+    assert json.loads(_ok(data, "report", "pnl", "--json")) != []  # the machine format is unchanged
+    assert "1234567.50" in _ok(data, "report", "pnl", "--json")
     _ok(data, "add", "Informe ~1,5h @Cliente")
     assert json.loads(_ok(data, "task", "show", "1", "--json"))["estimate_minutes"] == 90
     assert "write 1,5" in one_line_error(run_vatui(data, "add", "Otro ~1.5h"))

@@ -75,3 +75,11 @@ def format_money(money: Money, fmt: NumberFormat | None = None, grouping: bool =
     from vatui.domain.money import decimals_of
 
     return f"{money.currency} {amount_text(money.minor, decimals_of(money.currency), fmt, grouping)}"
+
+
+def plain_amount(money: Money) -> str:
+    """The amount alone, ungrouped, in the format in use (report columns): ``1234,50``;
+    with a decimal point it is ``Money.amount_str()``."""
+    from vatui.domain.money import decimals_of
+
+    return amount_text(money.minor, decimals_of(money.currency), grouping=False)
