@@ -37,6 +37,9 @@ def test_a_cop_day_with_a_decimal_comma(tmp_path: Path) -> None:
     assert json.loads(_ok(data, "task", "show", "1", "--json"))["estimate_minutes"] == 90
     assert "write 1,5" in one_line_error(run_vatui(data, "add", "Otro ~1.5h"))
     assert "1h30m" in _ok(data, "time", "add", "1", "1,5h")
+    assert "2h30m" in _ok(data, "time", "edit", "1", "--duration", "2,5h")
+    _ok(data, "task", "edit", "1", "--estimate", "0,75h")
+    assert json.loads(_ok(data, "task", "show", "1", "--json"))["estimate_minutes"] == 45
     expense = json.loads(_ok(data, "expense", "add", "1.234,50", "--category", "software", "--json"))
     assert expense["amount"] == {"amount": "1234.50", "currency": "COP"}
 
