@@ -57,3 +57,19 @@ def test_spaces_between_thousands_and_the_point_format_refuses_both_readings(tmp
     _ok(other, "client", "add", "Bob", "--currency", "COP")
     line = one_line_error(run_vatui(other, "client", "edit", "Bob", "--rate", "750.000"))
     assert "750.00" in line and "750000" in line
+
+
+def test_a_spanish_ui_writes_an_english_client_documents_in_english_and_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    _ok(data, "settings", "set", "language", "es")
+    _ok(data, "client", "add", "Bright", "--currency", "USD", "--language", "en")
+    _ok(data, "client", "add", "Café", "--currency", "COP", "--language", "es", "--number-format", "1.234,56")
+    assert "creado" in _ok(data, "invoice", "new", "Bright", "--item", "Web", "1", "100")
+    _ok(data, "invoice", "new", "Café", "--item", "Web", "1", "1234567.50")
+    english = _ok(data, "invoice", "show", "INV-2026-0001")
+    assert "Bill to: Bright" in english and "Facturar" not in english
+    assert "# Weekly status — Bright" in _ok(data, "status-report", "Bright")
+    _ok(data, "settings", "set", "language", "en")
+    spanish = _ok(data, "invoice", "show", "INV-2026-0002")
+    assert "Facturar a: Café" in spanish and "COP 1.234.567,50" in spanish
+    assert "Estado semanal" in _ok(data, "status-report", "Café")
