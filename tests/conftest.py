@@ -23,10 +23,14 @@ set_language("en")
 @pytest.fixture(autouse=True)
 def english_again() -> Iterator[None]:
     """A test that switched the app to Spanish (a first run answered ``es``) leaves English
-    behind: the catalog and the key descriptions the screen classes hold."""
+    behind: the catalog and the key descriptions the screen classes hold; and money shown
+    with a decimal point again."""
     yield
     from vatui import i18n
+    from vatui.domain.money_display import set_display_format
+    from vatui.domain.numbers import POINT
 
+    set_display_format(POINT)  # a workspace writing 1.234,56 leaves 1,234.56 behind
     if i18n.language() != "en":
         from vatui.ui.language import retranslate_classes, switch_language
 

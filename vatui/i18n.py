@@ -13,6 +13,8 @@ key bindings) are marked with :func:`N_` and translated where they are shown.
 from __future__ import annotations
 
 import gettext as _gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).parent / "locale"
@@ -60,3 +62,21 @@ def language() -> str:
     """The language in use: ``es`` with the Spanish catalog, ``en`` otherwise."""
     info = _translation.info()
     return info.get("language", "en").split("_")[0] or "en"
+
+
+@contextmanager
+def language_of(code: str) -> Iterator[None]:
+    """Translate with ``code``'s catalog inside the block, then as before: one document
+    (an invoice, a status report) in a client's language whatever the UI language.
+
+    Empty ``code``: unchanged. It switches the one process-wide catalog, so it is meant for
+    a document built in one go on one thread (the app builds documents on its main thread,
+    the CLI has one); another thread translating meanwhile would see the switched language."""
+    global _translation
+    before = _translation
+    if code and code.split("_")[0] != language():
+        set_language(code)
+    try:
+        yield
+    finally:
+        _translation = before

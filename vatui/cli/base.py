@@ -44,6 +44,9 @@ class CliContext:
             from vatui.cli.language import apply_setting
 
             apply_setting(self._ws.settings().language)
+            from vatui.domain.money_display import set_display_format
+
+            set_display_format(self._ws.settings().numbers)
         return self._ws
 
     def today(self) -> date:

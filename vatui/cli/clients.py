@@ -91,7 +91,7 @@ def client_options(func: F) -> F:
 def _amount(obj: CliContext, text: str, currency: str) -> Any:
     from vatui.domain.amounts import parse_amount
 
-    money = parse_amount(text, currency, obj.ws().settings().decimal_comma)
+    money = parse_amount(text, currency, obj.ws().settings().numbers)
     return money if money.minor else None
 
 
@@ -114,9 +114,7 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     if opts.get("retainer_fee"):
         fields["retainer_fee"] = _amount(obj, opts["retainer_fee"], currency)
     if opts.get("retainer_hours"):
-        fields["retainer_minutes"] = svc.parse_retainer_hours(
-            opts["retainer_hours"], ws.settings().decimal_comma
-        )
+        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"], ws.settings().numbers)
     for opt, key in (
         ("terms", "terms_days"),
         ("deposit", "deposit_percent"),
@@ -135,7 +133,7 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
         if opts.get(opt):
             fields[key] = opts[opt]
     if opts.get("late_fee"):
-        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().decimal_comma)
+        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().numbers)
     if opts.get("hours"):
         fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
     return fields

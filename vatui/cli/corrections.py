@@ -86,7 +86,11 @@ def time_edit(
 
     ws = obj.ws()
     entry_id = parse_id(entry, _("time entry"))
-    minutes = parse_duration(duration, at_most=MAX_ENTRY_MINUTES) if duration is not None else None
+    minutes = (
+        parse_duration(duration, ws.settings().numbers, at_most=MAX_ENTRY_MINUTES)
+        if duration is not None
+        else None
+    )
     day = obj.parse_date(on) if on is not None else None
     if minutes is None and day is None and note is None and billable is None:
         raise click.UsageError(_("nothing to change: give at least one option"))

@@ -103,7 +103,7 @@ def invoice_new(
 
     ws = obj.ws()
     found = find_client(ws, client)
-    comma = ws.settings().decimal_comma
+    comma = ws.settings().numbers
     specs = [
         ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
         for desc, qty, price in items
@@ -307,7 +307,7 @@ def pay_cmd(
 
     ws = obj.ws()
     invoice = find_invoice(ws, number)
-    money = parse_amount(amount, invoice.currency, ws.settings().decimal_comma)
+    money = parse_amount(amount, invoice.currency, ws.settings().numbers)
     result = record_payment(ws, invoice.id or 0, money, _day(obj, on), method=method, reference=reference)
     if as_json:
         out = payment_json(result.payment, invoice.number, result.credit)

@@ -8,6 +8,7 @@ import click
 
 from vatui.cli.admin import export_group
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 
 
@@ -72,7 +73,7 @@ def expense_add(
     money = parse_amount(
         amount,
         check_currency(currency if currency is not None else settings.default_currency),
-        settings.decimal_comma,
+        settings.numbers,
     )
     day = obj.parse_date(on) if on else obj.today()
     expense = add_expense(
@@ -150,11 +151,12 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     say(f"{_('client'):<22} {'':3}{head}")
     for r in rows:
         cells = (
-            "".join(f"{r.buckets[b].amount_str():>14}" for b in AGING_BUCKETS) + f"{r.total.amount_str():>14}"
+            "".join(f"{plain_amount(r.buckets[b]):>14}" for b in AGING_BUCKETS)
+            + f"{plain_amount(r.total):>14}"
         )
         say(f"{_cells(r.client, 22)} {r.currency:3}{cells}")
     for cur, t in aging_totals(rows).items():
-        cells = "".join(f"{t[b].amount_str():>14}" for b in (*AGING_BUCKETS, "total"))
+        cells = "".join(f"{plain_amount(t[b]):>14}" for b in (*AGING_BUCKETS, "total"))
         say(f"{_('TOTAL'):<22} {cur:3}{cells}")
     if not rows:
         say(_("Nothing outstanding."))
@@ -184,8 +186,8 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     say(f"{_('month'):<8} {'':3} {_('income'):>14} {_('expenses'):>14} {_('net'):>14}")
     for r in rows:
         say(
-            f"{r.month:<8} {r.currency:3} {r.income.amount_str():>14} {r.expenses.amount_str():>14} "
-            f"{r.net.amount_str():>14}"
+            f"{r.month:<8} {r.currency:3} {plain_amount(r.income):>14} {plain_amount(r.expenses):>14} "
+            f"{plain_amount(r.net):>14}"
         )
     if not rows:
         say(_("No income or expenses yet."))
@@ -210,9 +212,9 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
         f"{_('client'):<24} {'':3} {_('revenue'):>14} {_('outstanding'):>14} {_('hours'):>9} {_('per hour'):>10}"
     )
     for r in rows:
-        rate = r.effective_rate.amount_str() if r.effective_rate else "—"
+        rate = plain_amount(r.effective_rate) if r.effective_rate else "—"
         say(
-            f"{_cells(r.client, 24)} {r.currency:3} {r.revenue.amount_str():>14} {r.outstanding.amount_str():>14} "
+            f"{_cells(r.client, 24)} {r.currency:3} {plain_amount(r.revenue):>14} {plain_amount(r.outstanding):>14} "
             f"{format_duration(r.minutes):>9} {rate:>10}"
         )
     if not rows:

@@ -153,7 +153,7 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
         changes["estimate_minutes"] = (
             None
             if opts["estimate"].lower() in none
-            else parse_duration(opts["estimate"], ws.settings().decimal_comma)
+            else parse_duration(opts["estimate"], ws.settings().numbers)
         )
     if opts["client"] is not None:
         changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id

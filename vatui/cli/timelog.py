@@ -30,13 +30,15 @@ def _long_options(fn: Any) -> Any:
     )(fn)
 
 
-def _logged(minutes: int | None, duration: str | None, keep: bool) -> int | None:
+def _logged(obj: CliContext, minutes: int | None, duration: str | None, keep: bool) -> int | None:
     from vatui.domain.durations import MAX_ENTRY_MINUTES, parse_duration
     from vatui.domain.errors import InputError
 
     if sum(x is not None and x is not False for x in (minutes, duration, keep or None)) > 1:
         raise InputError(_("give one of --minutes, --duration or --keep"))
-    return parse_duration(duration, at_most=MAX_ENTRY_MINUTES) if duration is not None else minutes
+    if duration is None:
+        return minutes
+    return parse_duration(duration, obj.ws().settings().numbers, at_most=MAX_ENTRY_MINUTES)
 
 
 def _ask_long(error: Exception, command: str) -> Exception:
@@ -67,7 +69,7 @@ def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | 
     found = find_task(ws, task)
     try:
         _started, stopped = start_timer(
-            ws, found.id or 0, minutes=_logged(minutes, duration, keep), keep=keep
+            ws, found.id or 0, minutes=_logged(obj, minutes, duration, keep), keep=keep
         )
     except Exception as exc:
         raise _ask_long(exc, f"time start {found.id}") from None
@@ -84,7 +86,7 @@ def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: 
     from vatui.services.timer import stop_timer
 
     try:
-        entry = stop_timer(obj.ws(), minutes=_logged(minutes, duration, keep), keep=keep)
+        entry = stop_timer(obj.ws(), minutes=_logged(obj, minutes, duration, keep), keep=keep)
     except Exception as exc:
         raise _ask_long(exc, "time stop") from None
     if entry is None:
@@ -110,7 +112,7 @@ def time_add(
 
     ws = obj.ws()
     found = find_task(ws, task)
-    minutes = parse_duration(duration, ws.settings().decimal_comma, at_most=MAX_ENTRY_MINUTES)
+    minutes = parse_duration(duration, ws.settings().numbers, at_most=MAX_ENTRY_MINUTES)
     day = obj.parse_date(on) if on else obj.today()
     add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
     say(

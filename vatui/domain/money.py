@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.domain.errors import InputError
+from vatui.domain.money_display import format_money
 from vatui.domain.words import ISO_CURRENCIES
 from vatui.i18n import _
 
@@ -151,13 +152,9 @@ class Money:
         return f"{sign}{whole}.{frac:0{places}d}"
 
     def format(self, grouping: bool = True) -> str:
-        """Human form, ``"EUR 1,234.50"``."""
-        places = decimals_of(self.currency)
-        sign = "-" if self.minor < 0 else ""
-        whole, frac = divmod(abs(self.minor), 10**places)
-        whole_s = f"{whole:,}" if grouping else str(whole)
-        body = whole_s if places == 0 else f"{whole_s}.{frac:0{places}d}"
-        return f"{self.currency} {sign}{body}"
+        """Human form, ``"EUR 1,234.50"``, in the number format money is shown in
+        (``vatui.domain.money_display``: ``"EUR 1.234,50"`` with a decimal comma)."""
+        return format_money(self, grouping=grouping)
 
     def to_json(self) -> dict[str, str]:
         """The stable ``--json`` shape: ``{"amount": "12.34", "currency": "EUR"}``."""

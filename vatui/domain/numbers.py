@@ -1,8 +1,9 @@
 """Numbers as typed, read one way only: the parser under amounts, rates, percentages,
 quantities and hours.
 
-A number follows the workspace's ``NumberFormat`` (today a decimal point, ``1,234.56``, or
-a decimal comma, ``1.234,56``; ``1 234,56`` is ready for the number format setting). The
+A number follows the workspace's ``NumberFormat`` (the ``number_format`` setting: a decimal
+point, ``1,234.56``; a decimal comma, ``1.234,56``; or a decimal comma with spaces between
+thousands, ``1 234,56``, where a no-break space counts as a space). The
 same text is also read in the other formats, because a VA who types ``750.000`` may mean
 seven hundred and fifty thousand. ``choose`` then decides, never guessing:
 
@@ -54,11 +55,27 @@ SPACE: Final = NumberFormat(",", " ")
 FORMATS: Final = (POINT, COMMA, SPACE)
 
 
-def number_format(setting: bool | NumberFormat) -> NumberFormat:
-    """The format a workspace setting names: ``decimal_comma`` (a bool) or a format itself."""
+BY_NAME: Final = {fmt.example: fmt for fmt in FORMATS}
+"""Each format by the ``number_format`` setting's value: ``"1.234,56"`` is ``COMMA``."""
+
+
+def number_format(setting: bool | str | NumberFormat) -> NumberFormat:
+    """The format a workspace setting names: ``decimal_comma`` (a bool), the
+    ``number_format`` setting (``"1 234,56"``; unknown or empty: a decimal point) or a
+    format itself."""
     if isinstance(setting, NumberFormat):
         return setting
+    if isinstance(setting, str):
+        return BY_NAME.get(setting, POINT)
     return COMMA if setting else POINT
+
+
+def workspace_format(number_format_setting: str, decimal_comma: bool) -> NumberFormat:
+    """The workspace's format: its ``number_format`` setting when set, else the legacy
+    ``decimal_comma`` flag."""
+    if number_format_setting in BY_NAME:
+        return BY_NAME[number_format_setting]
+    return COMMA if decimal_comma else POINT
 
 
 @dataclass(frozen=True, slots=True)

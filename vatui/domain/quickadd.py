@@ -46,6 +46,7 @@ from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.domain.fold import fold
+from vatui.domain.numbers import POINT, NumberFormat
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -171,8 +172,9 @@ def _with_context(key: str, exc: ParseError) -> ParseError:
 class _Fields:
     """The markers found so far; each may be given once (tags any number of times)."""
 
-    def __init__(self, date_order: str = "") -> None:
+    def __init__(self, date_order: str = "", numbers: NumberFormat = POINT) -> None:
         self.date_order = date_order
+        self.numbers = numbers
         self.client: tuple[int, str] | None = None
         self.due: date | None = None
         self.priority: words.Priority | None = None
@@ -202,7 +204,7 @@ class _Fields:
         elif head == "~" and rest[:1] in _ESTIMATE_STARTS:
             self.once("estimate", token)
             try:
-                self.estimate = parse_duration(rest)
+                self.estimate = parse_duration(rest, self.numbers)
             except ParseError as exc:
                 raise _with_context("~", exc) from None
         elif head == "#" and _LETTER_RE.match(rest):
@@ -246,13 +248,15 @@ def parse_quick_add(
     today: date,
     columns: Sequence[str],
     date_order: str = "",
+    numbers: NumberFormat = POINT,
 ) -> QuickAdd:
     """Read a quick-add line; ``clients`` are ``(id, name)`` pairs, ``columns`` the board's.
 
-    ``date_order`` (the setting) reads numeric dates such as ``vence:15/12``. Raises
+    ``date_order`` (the setting) reads numeric dates such as ``vence:15/12``; ``numbers``
+    (the workspace's number format) reads the estimate (``~1,5h`` with a decimal comma). Raises
     ``ParseError`` with a message for the user on any marker it cannot honour.
     """
-    fields = _Fields(date_order)
+    fields = _Fields(date_order, numbers)
     runs: list[list[int]] = []
     last_was_text = False
     for m in _TOKEN_RE.finditer(text):

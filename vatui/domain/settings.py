@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vatui.domain.numbers import NumberFormat, workspace_format
 from vatui.domain.records import Record
 
 DEFAULT_COLUMNS = ("Inbox", "Next", "Doing", "Waiting", "Done")
@@ -149,3 +150,8 @@ class Settings(Record):
         # or hand-edited file) reads as the default columns instead of crashing every reader.
         if not self.columns:
             object.__setattr__(self, "columns", DEFAULT_COLUMNS)
+
+    @property
+    def numbers(self) -> NumberFormat:
+        """How numbers are typed and shown here: ``number_format``, else ``decimal_comma``."""
+        return workspace_format(self.number_format, self.decimal_comma)

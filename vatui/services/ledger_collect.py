@@ -101,12 +101,15 @@ class ReminderDraft:
 
 
 def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
+    from vatui.domain.money_display import format_money
+    from vatui.domain.numbers import BY_NAME
+
     settings = ws.settings()
     client = ws.get(Client, invoice.client_id)
     values = dunning.values_for(
         client=client.name,
         number=invoice.number,
-        amount_due=due.format(),
+        amount_due=format_money(due, BY_NAME.get(client.number_format)),  # theirs, else ours
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,

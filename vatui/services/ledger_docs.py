@@ -18,6 +18,7 @@ from vatui.domain.money import Money
 from vatui.domain.settings import Settings
 from vatui.domain.text import clean
 from vatui.i18n import _
+from vatui.services.document_locale import document_locale
 from vatui.services.ledger_data import invoice_payments
 from vatui.store.workspace import Workspace
 
@@ -204,10 +205,12 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 
 
 def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
-    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``)."""
+    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``), written in the client's
+    language (``client_language``) and, when the client has one, their number format."""
     d = gather(ws, invoice_id)
-    if fmt == "md":
-        return render_markdown(d)
-    if fmt == "html":
-        return render_html(d)
-    return render_text(d)
+    with document_locale(d.settings, d.client):
+        if fmt == "md":
+            return render_markdown(d)
+        if fmt == "html":
+            return render_html(d)
+        return render_text(d)

@@ -29,6 +29,7 @@ from vatui.domain.tasks import Task
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.contacts import log_contact
+from vatui.services.document_locale import document_locale
 from vatui.store.workspace import Workspace
 
 MAX_NEXT = 8
@@ -139,7 +140,9 @@ def draft_status_report(
         notes=notes,
         include_confidential=confidential,
     )
-    return StatusReport(client_id, start, end, render_status_report(data))
+    with document_locale(settings, client):  # the client's language, whatever the UI's
+        text = render_status_report(data)
+    return StatusReport(client_id, start, end, text)
 
 
 def mark_report_sent(

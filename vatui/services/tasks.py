@@ -161,7 +161,9 @@ def quick_add(ws: Workspace, text: str) -> Task:
     from vatui.domain.quickadd import parse_quick_add
 
     settings = ws.settings()
-    parsed = parse_quick_add(text, client_refs(ws), home_today(ws), settings.columns, settings.date_order)
+    parsed = parse_quick_add(
+        text, client_refs(ws), home_today(ws), settings.columns, settings.date_order, settings.numbers
+    )
     return add_task(
         ws,
         parsed.title,

@@ -28,7 +28,8 @@ from vatui.domain.durations import format_duration
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.localtime import all_zones, check_zone, complete_zone, local_time, parse_hours
 from vatui.domain.money import check_currency
-from vatui.domain.numbers import number_format
+from vatui.domain.money_display import format_money
+from vatui.domain.numbers import NumberFormat, number_format
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.domain.settings_rules import NUMBER_FORMATS
 from vatui.domain.text import one_line
@@ -126,7 +127,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         today: date,
         now: datetime,
         default_currency: str = "USD",
-        decimal_comma: bool = False,
+        decimal_comma: bool | NumberFormat = False,
     ) -> None:
         super().__init__()
         self.client = client
@@ -326,7 +327,9 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             money = parse_amount(text, self._currency(), self.decimal_comma)
             if money.currency != self._currency():
                 raise InputError(_("the client is billed in {cur}").format(cur=self._currency()))
-            return (money if money.minor else None), money.format()
+            return (money if money.minor else None), "→ " + format_money(
+                money, number_format(self.decimal_comma)
+            )
 
         def tz(text: str) -> tuple[Any, str]:
             if not text.strip():

@@ -16,6 +16,8 @@ from vatui.domain.amounts import parse_amount
 from vatui.domain.errors import VatuiError
 from vatui.domain.ledger import EXPENSE_CATEGORIES
 from vatui.domain.money import Money
+from vatui.domain.money_display import format_money
+from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.date_input import read_date
@@ -49,7 +51,7 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
         Binding("escape", "cancel", _("Cancel"), id="expense_cancel"),
     ]
 
-    def __init__(self, currency: str, today: date, decimal_comma: bool = False) -> None:
+    def __init__(self, currency: str, today: date, decimal_comma: bool | NumberFormat = False) -> None:
         super().__init__(classes="vatui-modal")
         self.currency = currency
         self.today = today
@@ -120,7 +122,8 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
             status.add_class("-error")
             return
         status.remove_class("-error")
-        status.update(render.text(f"{got.amount.format()} · {got.on.isoformat()}"))
+        shown = format_money(got.amount, number_format(self.decimal_comma))
+        status.update(render.text(f"→ {shown} · {got.on.isoformat()}"))
 
     @on(Input.Submitted)
     def _submit(self) -> None:

@@ -16,6 +16,7 @@ from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_dur
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -52,7 +53,7 @@ class LongTimerModal(ModalScreen[int | None]):
         preview = self.query_one("#long-timer-preview", Static)
         self.chosen = None
         try:
-            minutes = parse_duration(value, at_most=MAX_ENTRY_MINUTES)
+            minutes = parse_duration(value, numbers_of(self), at_most=MAX_ENTRY_MINUTES)
         except ParseError as exc:
             preview.update(render.text(str(exc)))
             preview.set_class(True, "-error")

@@ -16,6 +16,8 @@ from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.money import Money
+from vatui.domain.money_display import format_money
+from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
 from vatui.services.ledger_payments import check_payment_day
 from vatui.ui import render
@@ -35,7 +37,9 @@ class PaymentInput:
     """How (free text)."""
 
 
-def check(amount: str, when: str, currency: str, today: date, decimal_comma: bool) -> tuple[Money, date]:
+def check(
+    amount: str, when: str, currency: str, today: date, decimal_comma: bool | NumberFormat
+) -> tuple[Money, date]:
     """The amount and date typed, or ``VatuiError`` saying what is wrong."""
     money = parse_amount(amount, currency, decimal_comma)
     if money.currency != currency:
@@ -53,7 +57,9 @@ class PaymentModal(FormModal[PaymentInput | None]):
         Binding("escape", "cancel", _("Cancel"), id="payment_cancel"),
     ]
 
-    def __init__(self, title: str, due: Money, today: date, decimal_comma: bool = False) -> None:
+    def __init__(
+        self, title: str, due: Money, today: date, decimal_comma: bool | NumberFormat = False
+    ) -> None:
         super().__init__(classes="vatui-modal")
         self.view_title = title
         self.due = due
@@ -95,14 +101,14 @@ class PaymentModal(FormModal[PaymentInput | None]):
             status.add_class("-error")
             return
         status.remove_class("-error")
+        fmt = number_format(self.decimal_comma)
         extra = ""
         if money.minor > self.due.minor:
             extra = " · " + _("{credit} becomes the client's credit").format(
-                credit=(money - self.due).format()
+                credit=format_money(money - self.due, fmt)
             )
-        status.update(
-            render.text(_("{amount} on {day}").format(amount=money.format(), day=day.isoformat()) + extra)
-        )
+        shown = _("{amount} on {day}").format(amount=format_money(money, fmt), day=day.isoformat())
+        status.update(render.text("→ " + shown + extra))
 
     @on(Input.Submitted)
     def _submit(self) -> None:

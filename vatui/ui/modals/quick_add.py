@@ -18,6 +18,7 @@ from vatui.i18n import N_, _
 from vatui.ui import render
 from vatui.ui.date_input import date_order_of
 from vatui.ui.modals.form import FormModal
+from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 
 EXAMPLE = N_("Draft newsletter @acme due:fri !high ~2h #email every:monday in:next")
@@ -92,7 +93,9 @@ class QuickAddModal(FormModal[str | None]):
             preview.set_class(False, "-error")
             return
         try:
-            self.parsed = parse_quick_add(value, self.clients, self.today, self.columns, date_order_of(self))
+            self.parsed = parse_quick_add(
+                value, self.clients, self.today, self.columns, date_order_of(self), numbers_of(self)
+            )
         except ParseError as exc:
             self.error = str(exc)
             preview.update(render.text(_("✗ {error}").format(error=self.error)))
@@ -111,7 +114,7 @@ class QuickAddModal(FormModal[str | None]):
             candidate = f"{text} {column_token(self.default_column)}"
             try:
                 again = parse_quick_add(
-                    candidate, self.clients, self.today, self.columns, date_order_of(self)
+                    candidate, self.clients, self.today, self.columns, date_order_of(self), numbers_of(self)
                 )
             except ParseError:
                 return text

@@ -33,6 +33,7 @@ from vatui.i18n import _
 from vatui.services.tasks import check_title
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.form import FormModal
+from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
 
@@ -239,7 +240,7 @@ class TaskFormModal(FormModal[TaskFormResult | None]):
         def estimate(text: str) -> tuple[Any, str]:
             if not text.strip():
                 return None, _("no estimate")
-            value = parse_duration(text)
+            value = parse_duration(text, numbers_of(self))
             return value, format_duration(value)
 
         def recurrence(text: str) -> tuple[Any, str]:

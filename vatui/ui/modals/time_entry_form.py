@@ -26,6 +26,7 @@ from vatui.i18n import _
 from vatui.services.time_entries import check_minutes, check_time_note
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -98,7 +99,9 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
         minutes = day = None
         if not self.entry.running:
             minutes = check_minutes(
-                parse_duration(self.query_one("#time-duration", Input).value, at_most=MAX_ENTRY_MINUTES)
+                parse_duration(
+                    self.query_one("#time-duration", Input).value, numbers_of(self), at_most=MAX_ENTRY_MINUTES
+                )
             )
             day = read_date(self, self.query_one("#time-day", Input).value, self.today)
             if day > self.today:

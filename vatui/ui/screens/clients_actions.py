@@ -66,7 +66,7 @@ class ClientsActions:
             today=self._today(),
             now=ws.clock.now(),
             default_currency=settings.default_currency,
-            decimal_comma=settings.decimal_comma,
+            decimal_comma=settings.numbers,
         )
 
     def _with_note(self, fields: dict[str, Any], result: ClientFormResult, client: Client | None) -> bool:

@@ -145,7 +145,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
             )
 
     title = _("Payment on {number}").format(number=invoice.number)
-    app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().decimal_comma), done)
+    app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().numbers), done)
 
 
 def expense(app: VatuiApp) -> None:
@@ -172,7 +172,7 @@ def expense(app: VatuiApp) -> None:
         if added is not None:
             app.inform(_("Added expense {amount}.").format(amount=got.amount.format()))
 
-    app.push_screen(ExpenseFormModal(settings.default_currency, _today(app), settings.decimal_comma), done)
+    app.push_screen(ExpenseFormModal(settings.default_currency, _today(app), settings.numbers), done)
 
 
 def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:

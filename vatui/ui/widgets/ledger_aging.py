@@ -16,6 +16,7 @@ from vatui.domain import reports
 from vatui.domain.fold import fold
 from vatui.domain.invoicing import AGING_BUCKETS
 from vatui.domain.money import Money
+from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 from vatui.ui import render
 
@@ -49,12 +50,12 @@ def aging_header(width: int) -> Content:
 def _amounts(buckets: dict[str, Money], total: Money) -> Content:
     cells = [
         render.label(
-            f"{buckets[b].amount_str():>{AMOUNT_WIDTH}}",
+            f"{plain_amount(buckets[b]):>{AMOUNT_WIDTH}}",
             BUCKET_STYLE[b] if buckets[b].minor else "$text-muted",
         )
         for b in AGING_BUCKETS
     ]
-    cells.append(render.label(f"{total.amount_str():>{AMOUNT_WIDTH}}", "bold"))
+    cells.append(render.label(f"{plain_amount(total):>{AMOUNT_WIDTH}}", "bold"))
     return Content.assemble(*cells)
 
 

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from vatui.domain import reports
 from vatui.domain.durations import format_duration
 from vatui.domain.ledger import Expense
+from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 from vatui.services.ledger_view import InvoiceRow, PaymentRow
 from vatui.ui import render
@@ -125,7 +126,7 @@ def client_header(width: int) -> Content:
 def client_line(row: reports.ClientRow, width: int) -> Content:
     """One client's revenue, outstanding, hours and effective rate."""
     name_w = _name_width(width, 56)
-    rate = row.effective_rate.amount_str() if row.effective_rate else "—"
+    rate = plain_amount(row.effective_rate) if row.effective_rate else "—"
     return Content.assemble(
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
         render.label(

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from vatui.domain import reports
 from vatui.domain.money import Money
+from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 from vatui.ui import render
 
@@ -54,8 +55,8 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
                 render.label(BAR * kept, "$success"),
                 render.label(" " * (bar_w - kept - fill_out)),
                 render.label(BAR * fill_out, "$error 70%"),
-                render.label(f"{income.amount_str():>15}{spent.amount_str():>15}"),
-                render.label(f"{net.amount_str():>15}", "$text-error" if net.minor < 0 else "$text-success"),
+                render.label(f"{plain_amount(income):>15}{plain_amount(spent):>15}"),
+                render.label(f"{plain_amount(net):>15}", "$text-error" if net.minor < 0 else "$text-success"),
             )
         )
     net_total = Money(total_in - total_out, currency)
@@ -63,9 +64,9 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
         render.label(
             _("12 months in {cur}: income {i}, expenses {e}, net {n}").format(
                 cur=currency,
-                i=Money(total_in, currency).amount_str(),
-                e=Money(total_out, currency).amount_str(),
-                n=net_total.amount_str(),
+                i=plain_amount(Money(total_in, currency)),
+                e=plain_amount(Money(total_out, currency)),
+                n=plain_amount(net_total),
             ),
             "bold",
         )
