@@ -9,13 +9,17 @@ import click
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.cli.shapes import task_json
 from vatui.domain.tasks import Task
-from vatui.i18n import _
+from vatui.i18n import N_, _
+
+PRIORITY_WORDS = {"low": N_("low"), "med": N_("medium"), "high": N_("high")}
+"""A task line's priority, as a word quick add reads back (``!medium``, ``!media``)."""
 
 
 def _line(task: Task, names: dict[int, str]) -> str:
     client = f" @{show(names.get(task.client_id, '?'), 20)}" if task.client_id is not None else ""
-    due = f" due {task.due.isoformat()}" if task.due else ""
-    prio = f" !{task.priority}" if task.priority else ""
+    due = _(" due {d}").format(d=task.due.isoformat()) if task.due else ""
+    # the words quick add reads back, in the language in use: "!high" / "!alta"
+    prio = f" !{_(PRIORITY_WORDS.get(task.priority, task.priority))}" if task.priority else ""
     done = " ✓" if task.is_done else ""
     return f"#{task.id:<5} [{show(task.column)}] {show(task.title, 60)}{client}{due}{prio}{done}"
 
