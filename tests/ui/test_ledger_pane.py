@@ -170,3 +170,19 @@ async def test_today_r_on_an_invoice_line_runs_the_ledger_reminder(
         await pilot.pause()
         ws.refresh()
         assert len(ws.get(Invoice, inv).reminders) == 1
+
+
+async def test_two_quick_tab_keys_move_two_tabs(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
+    """``]`` twice before the first tab is shown lands on the second tab, not the first."""
+    from textual.widgets import TabbedContent
+
+    seed_ledger(ws)
+    async with app.run_test() as pilot:
+        screen = await to_ledger(pilot, ready)
+        screen.action_tab(1)
+        screen.action_tab(1)  # before the first switch was shown
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "payments"
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert screen.query_one(TabbedContent).active == "aging"

@@ -74,6 +74,10 @@ class LedgerScreen(Screen[None]):
         self.clients: list[ClientRow] | None = None
         self.aging: list[AgingRow] | None = None
         self.filter_text = ""
+        self._tab_wanted: str | None = None
+        """The tab ``]``/``[`` asked for and not shown yet: a second key before it is shown
+        steps on from it, and is applied once the first has switched (TabbedContent drops a
+        switch asked for while another is under way)."""
         self.currency: str | None = None
         self._drawn: set[str] = set()
 
@@ -273,6 +277,10 @@ class LedgerScreen(Screen[None]):
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
         pane = str(event.pane.id)
+        if self._tab_wanted is not None and pane != self._tab_wanted:
+            self.query_one(TabbedContent).active = self._tab_wanted  # a later key asked for another
+            return
+        self._tab_wanted = None
         if self.view is not None:
             self._draw_lazy(pane)
         lists = self.query(f"#ledger-{pane}")
@@ -370,8 +378,12 @@ class LedgerScreen(Screen[None]):
     def action_tab(self, step: int) -> None:
         """Show the next (or previous) tab."""
         tabs = self.query_one(TabbedContent)
-        index = TABS.index(tabs.active) if tabs.active in TABS else 0
-        tabs.active = TABS[(index + step) % len(TABS)]
+        pending = self._tab_wanted
+        current = pending or tabs.active
+        index = TABS.index(current) if current in TABS else 0
+        self._tab_wanted = TABS[(index + step) % len(TABS)]
+        if pending is None:  # else the tab being shown hands over to this one (``_tab_shown``)
+            tabs.active = self._tab_wanted
 
     def action_currency(self) -> None:
         """Show the P&L in the next currency."""
