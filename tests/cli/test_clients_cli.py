@@ -273,3 +273,13 @@ def test_names_print_as_typed(vatui: Vatui, data_dir: Path) -> None:
     ws.close()
     out = vatui("client", "show", "evil").out
     assert "\x1b" not in out and "\x07" not in out and "Evil␛[2J Co" in out
+
+
+def test_the_card_says_no_timezone_only_when_there_is_none(vatui: Vatui) -> None:
+    """A client's language line never takes the place of the timezone's else (a merge did)."""
+    assert vatui("client", "add", "Zoned", "--tz", "America/Bogota").code == 0
+    assert vatui("client", "add", "Unzoned", "--language", "en").code == 0
+    zoned = vatui("client", "show", "Zoned").out
+    assert "America/Bogota" in zoned and "no timezone set" not in zoned
+    unzoned = vatui("client", "show", "Unzoned").out
+    assert "no timezone set" in unzoned and "writes in: en" in unzoned

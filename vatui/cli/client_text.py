@@ -45,6 +45,8 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 label=detail.local.label(), zone=c.timezone, diff=diff, start=c.work_start, end=c.work_end
             )
         )
+    else:
+        out.append(_("  clock: no timezone set (vatui client edit NAME --tz Europe/Madrid)"))
     if c.language or c.number_format:
         out.append(
             _("  writes in: {language}{fmt}").format(
@@ -52,8 +54,6 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 fmt=f", {c.number_format}" if c.number_format else "",
             )
         )
-    else:
-        out.append(_("  clock: no timezone set (vatui client edit NAME --tz Europe/Madrid)"))
     for person in c.people:
         bits = [show(b) for b in (person.role, person.email, person.phone) if b]
         out.append(
