@@ -19,6 +19,9 @@ from vatui.store.workspace import Workspace
 def test_week_of() -> None:
     assert week_of(date(2026, 11, 27)) == (date(2026, 11, 23), date(2026, 11, 29))
     assert week_of(date(2026, 11, 23)) == (date(2026, 11, 23), date(2026, 11, 29))
+    # a week that starts on Sunday (the week_start setting), as Today's capacity counts it
+    assert week_of(date(2026, 11, 27), "sunday") == (date(2026, 11, 22), date(2026, 11, 28))
+    assert week_of(date(2026, 11, 22), "sunday") == (date(2026, 11, 22), date(2026, 11, 28))
 
 
 def test_draft_from_the_store(ws: Workspace, clock: FixedClock) -> None:

@@ -55,10 +55,12 @@ class StatusReport:
         return f"status-{self.week_start.isoformat()}.md"
 
 
-def week_of(day: date) -> tuple[date, date]:
-    """Monday and Sunday of the week containing ``day``."""
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
+def week_of(day: date, week_start: str = "monday") -> tuple[date, date]:
+    """The first and last day of the week containing ``day`` (the ``week_start`` setting)."""
+    from vatui.domain.weeks import week_first_day
+
+    first = week_first_day(day, week_start)
+    return first, first + timedelta(days=6)
 
 
 def draft_status_report(
@@ -72,7 +74,7 @@ def draft_status_report(
     ws.refresh()
     client = ws.get(Client, client_id)
     today = home_today(ws)
-    start, end = week_of(week or today)
+    start, end = week_of(week or today, ws.settings().week_start)
     if start > today:
         raise InputError(_("that week has not started yet"))
     as_of = min(end, today)
