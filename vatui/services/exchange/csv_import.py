@@ -11,6 +11,7 @@ visible), every text then meets the rules of typed input (``check_title``, ``che
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
@@ -20,7 +21,7 @@ from vatui.domain.money import Money, check_currency
 from vatui.domain.tasks import Task
 from vatui.domain.text import clean, quoted
 from vatui.i18n import _
-from vatui.services.client_fields import check_email, check_name, check_status, check_timezone
+from vatui.services.client_fields import check_email, check_name, check_percent, check_status, check_timezone
 from vatui.services.client_fields import clean_tags as client_tags
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
 from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
@@ -167,6 +168,30 @@ def _rate(text: str, currency: str) -> Money | None:
     return Money.from_decimal(amount, currency)
 
 
+def _whole(text: str) -> int | None:
+    """A whole number cell (``14``, ``14.0``), or None when empty."""
+    value = text.replace(" ", "").replace("\u00a0", "")
+    if not value:
+        return None
+    try:
+        number = Decimal(value.replace(",", "."))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite() or number != number.to_integral_value():
+        raise InputError(_("{text!r} is not a whole number").format(text=text[:40]))
+    return int(number)
+
+
+def _terms(text: str) -> int | None:
+    """A client's payment terms in days, when the cell says them (else the default applies)."""
+    days = _whole(text)
+    if days is None:
+        return None
+    if not 0 <= days <= 3650:
+        raise InputError(_("{what} must be between 0 and 3650 days").format(what=_("terms")))
+    return days
+
+
 def _plan_clients(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Mapping, now: datetime) -> None:
     known = client_index(reader)
     seen: dict[str, int] = {}
@@ -190,6 +215,9 @@ def _plan_clients(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Ma
                 name=name,
                 currency=currency,
                 hourly_rate=_rate(cell(row, mapping, "hourly_rate"), currency),
+                deposit_percent=check_percent(
+                    _whole(cell(row, mapping, "deposit_percent")) or 0, _("the deposit")
+                ),
                 timezone=check_timezone(zone) if zone else None,
                 status=check_status(status) if status else "active",
                 channels=(Channel(kind="email", handle=check_email(email)),) if email else (),
@@ -198,6 +226,9 @@ def _plan_clients(reader: Reader, plan: ImportPlan, table: CsvTable, mapping: Ma
                 created=now,
                 updated=now,
             )
+            terms = _terms(cell(row, mapping, "terms_days"))
+            if terms is not None:
+                client = replace(client, terms_days=terms)
         except InputError as exc:
             plan.problem(line, str(exc))
             continue

@@ -1,6 +1,8 @@
 """Which column of a CSV file is which field: headers recognised in English and Spanish,
-the Toggl Track and Clockify detailed-report layouts named, and ``--map COLUMN=FIELD``
-overriding any of it (``--map Notes=-`` ignores a column).
+the Toggl Track and Clockify detailed-report layouts named, the files ``vatui export csv``
+writes read back (their headers are the field names, ``start_date``, ``hourly_rate``: an
+underscore in a header reads as a space), and ``--map COLUMN=FIELD`` overriding any of it
+(``--map Notes=-`` ignores a column).
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ from vatui.services.exchange.import_plan import fold
 KINDS: Final = ("clients", "tasks", "time")
 
 FIELDS: Final[dict[str, tuple[str, ...]]] = {
-    "clients": ("name", "email", "currency", "hourly_rate", "timezone", "status", "tags"),
+    "clients": (
+        "name",
+        "email",
+        "currency",
+        "hourly_rate",
+        "terms_days",
+        "deposit_percent",
+        "timezone",
+        "status",
+        "tags",
+    ),
     "tasks": ("title", "client", "column", "due", "priority", "estimate", "tags", "notes"),
     "time": (
         "client",
@@ -29,6 +41,7 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
         "duration",
         "hours",
         "billable",
+        "timezone",
     ),
 }
 """The fields each kind of import fills, in the order the mapping is shown."""
@@ -39,6 +52,8 @@ _SYNONYMS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "email": ("email", "e-mail", "mail", "correo", "correo electronico"),
         "currency": ("currency", "moneda", "divisa"),
         "hourly_rate": ("hourly rate", "rate", "tarifa", "tarifa por hora", "precio hora", "precio/hora"),
+        "terms_days": ("terms days", "payment terms", "terms", "plazo de pago", "plazo"),
+        "deposit_percent": ("deposit percent", "deposit %", "deposit", "anticipo %", "anticipo"),
         "timezone": ("timezone", "time zone", "zona horaria"),
         "status": ("status", "estado"),
         "tags": ("tags", "etiquetas"),
@@ -65,6 +80,7 @@ _SYNONYMS: Final[dict[str, dict[str, tuple[str, ...]]]] = {
         "duration": ("duration", "duration (h)", "duracion", "duracion (h)", "time", "tiempo"),
         "hours": ("duration (decimal)", "hours", "horas", "duracion (decimal)", "time (decimal)"),
         "billable": ("billable", "facturable"),
+        "timezone": ("timezone", "time zone", "zona horaria"),
     },
 }
 
@@ -124,6 +140,11 @@ def layout_of(header: tuple[str, ...]) -> str:
     return "CSV"
 
 
+def header_key(header: str) -> str:
+    """A header for matching: folded, an underscore read as a space (``start_date`` = ``Start date``)."""
+    return fold(header.replace("_", " "))
+
+
 def parse_maps(maps: tuple[str, ...] | list[str], kind: str) -> dict[str, str]:
     """``COLUMN=FIELD`` overrides as {folded column: field}; a wrong one is refused."""
     out: dict[str, str] = {}
@@ -138,7 +159,7 @@ def parse_maps(maps: tuple[str, ...] | list[str], kind: str) -> dict[str, str]:
                     field=target, kind=kind, all=", ".join(FIELDS[kind])
                 )
             )
-        out[fold(column)] = target
+        out[header_key(column)] = target
     return out
 
 
@@ -146,7 +167,7 @@ def map_columns(header: tuple[str, ...], kind: str, overrides: dict[str, str]) -
     """Match each header to a field: an override first, then the known names; unknown ones are ignored."""
     if kind not in KINDS:
         raise InputError(_("--kind must be one of {all}").format(all=", ".join(KINDS)))
-    folded = [fold(h) for h in header]
+    folded = [header_key(h) for h in header]
     unknown = [c for c in overrides if c not in folded]
     if unknown:
         raise InputError(

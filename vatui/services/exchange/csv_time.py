@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain.dates import check_business_date
 from vatui.domain.errors import InputError
+from vatui.domain.localtime import check_zone
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
@@ -52,6 +53,15 @@ def _moment(day_text: str, clock_text: str, zone: ZoneInfo, dayfirst: bool) -> d
     day: date = parse_day(text, dayfirst=dayfirst)
     at = parse_clock(clock_text) if clock_text.strip() else time(0, 0)
     return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+
+
+def _zone(text: str, home: ZoneInfo, zones: dict[str, ZoneInfo]) -> ZoneInfo:
+    """The zone a row's times are in: its timezone cell (``vatui export csv`` writes one), else home."""
+    if not text:
+        return home
+    if text not in zones:
+        zones[text] = ZoneInfo(check_zone(text))
+    return zones[text]
 
 
 def _minutes(row: tuple[str, ...], mapping: Mapping, start: datetime, zone: ZoneInfo, dayfirst: bool) -> int:
@@ -93,7 +103,20 @@ def plan_time(
     settings = reader.settings()
     zone = ZoneInfo(settings.home_timezone)
     dayfirst = dayfirst_of(plan, table, mapping, ("start_date", "end_date"), date_order)
-    plan.mapping.append((_("times"), _("local to {zone}, stored in UTC").format(zone=settings.home_timezone)))
+    zones: dict[str, ZoneInfo] = {}
+    if "timezone" in mapping.columns:
+        plan.mapping.append(
+            (
+                _("times"),
+                _("local to each row's timezone ({zone} when empty), stored in UTC").format(
+                    zone=settings.home_timezone
+                ),
+            )
+        )
+    else:
+        plan.mapping.append(
+            (_("times"), _("local to {zone}, stored in UTC").format(zone=settings.home_timezone))
+        )
     known = client_index(reader)
     imported = {str(d["source"]) for d in reader.docs("time").values() if d.get("source")}
     tasks: dict[tuple[str, int | None], int] = {}
@@ -105,10 +128,11 @@ def plan_time(
         if progress is not None and n % 500 == 0:
             progress(n / total / 2)
         try:
+            row_zone = _zone(cell(row, mapping, "timezone"), zone, zones)
             start = _moment(
-                cell(row, mapping, "start_date"), cell(row, mapping, "start_time"), zone, dayfirst
+                cell(row, mapping, "start_date"), cell(row, mapping, "start_time"), row_zone, dayfirst
             )
-            minutes = _minutes(row, mapping, start, zone, dayfirst)
+            minutes = _minutes(row, mapping, start, row_zone, dayfirst)
             if minutes > MAX_ENTRY_MINUTES:
                 raise InputError(_("{h} hours in one entry: at most 24").format(h=minutes // 60))
             billable_text = cell(row, mapping, "billable")
