@@ -66,3 +66,20 @@ def test_a_reminder_writes_the_amount_in_the_client_number_format(ws: Workspace)
     send_invoice(ws, inv, date(2026, 11, 1))
     draft = draft_reminder(ws, inv, date(2026, 11, 16))
     assert "COP 1.234.567,50" in draft.text and "venció" in draft.text
+
+
+def test_quantities_follow_the_number_format_and_html_names_the_language(ws: Workspace) -> None:
+    """``2.25`` beside ``COP 1.234,50`` would read as another number: it shows ``2,25``."""
+    cid = _client(ws, "es", "1.234,56")
+    inv = new_invoice(
+        ws, cid, items=[ItemSpec("Soporte", "2.25", Money(123450, "COP"))], on=date(2026, 11, 1)
+    )
+    for fmt in ("txt", "md", "html"):
+        text = render(ws, inv.id or 0, fmt)
+        assert "2,25" in text and "2.25" not in text, fmt
+    assert '<html lang="es">' in render(ws, inv.id or 0, "html")
+    english = new_invoice(
+        ws, _client(ws, "en"), items=[ItemSpec("Support", "1.5", Money(100, "COP"))], on=date(2026, 11, 1)
+    )
+    html = render(ws, english.id or 0, "html")
+    assert '<html lang="en">' in html and ">1.5<" in html

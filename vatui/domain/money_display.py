@@ -70,6 +70,18 @@ def amount_text(minor: int, places: int, fmt: NumberFormat | None = None, groupi
     return sign + body
 
 
+def decimal_text(value: str, fmt: NumberFormat | None = None) -> str:
+    """A stored decimal (``"1234.25"``, a quantity or a rate) in ``fmt`` (the one in use when
+    ``None``): ``1.234,25`` with a decimal comma, so that it never reads as another number
+    beside the amounts."""
+    use = _shown if fmt is None else fmt
+    sign, body = ("-", value[1:]) if value.startswith("-") else ("", value)
+    whole, _sep, frac = body.partition(".")
+    if not whole.isascii() or not whole.isdigit():
+        return value
+    return sign + group(int(whole), use.group) + (use.decimal + frac if frac else "")
+
+
 def format_money(money: Money, fmt: NumberFormat | None = None, grouping: bool = True) -> str:
     """``money`` shown: ``COP 1.234.567,50`` (``fmt``: the one in use when ``None``)."""
     from vatui.domain.money import decimals_of

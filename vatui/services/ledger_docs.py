@@ -15,9 +15,10 @@ from vatui.domain.clients import Client
 from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
+from vatui.domain.money_display import decimal_text
 from vatui.domain.settings import Settings
 from vatui.domain.text import clean
-from vatui.i18n import _
+from vatui.i18n import _, language
 from vatui.services.document_locale import document_locale
 from vatui.services.ledger_data import invoice_payments
 from vatui.store.workspace import Workspace
@@ -110,7 +111,7 @@ def render_text(d: InvoiceDoc) -> str:
     for item in inv.items:
         desc = clean(item.description)
         out.append(
-            f"{desc[:44]:<44} {item.quantity:>8} {item.unit_price.format():>14} "
+            f"{desc[:44]:<44} {decimal_text(item.quantity):>8} {item.unit_price.format():>14} "
             f"{line_amount(item).format():>14}"
         )
         for start in range(44, len(desc), 44):
@@ -146,7 +147,7 @@ def render_markdown(d: InvoiceDoc) -> str:
     ]
     for item in inv.items:
         out.append(
-            f"| {_md(item.description)} | {item.quantity} | {item.unit_price.format()} | "
+            f"| {_md(item.description)} | {decimal_text(item.quantity)} | {item.unit_price.format()} | "
             f"{line_amount(item).format()} |"
         )
     out.append("")
@@ -166,7 +167,7 @@ def render_html(d: InvoiceDoc) -> str:
     head = _heading(d)
     details = "<br>".join(e(clean(line)) for line in business_lines(d.settings))
     rows = "\n".join(
-        f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(i.quantity)}</td>"
+        f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(decimal_text(i.quantity))}</td>"
         f"<td class=n>{e(i.unit_price.format())}</td><td class=n>{e(line_amount(i).format())}</td></tr>"
         for i in inv.items
     )
@@ -181,7 +182,7 @@ def render_html(d: InvoiceDoc) -> str:
             + notes
         )
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(head[0][1])}</title>
+<html lang="{e(language())}"><head><meta charset="utf-8"><title>{e(head[0][1])}</title>
 <style>
 body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; color: #000; }}
 table {{ width: 100%; border-collapse: collapse; }} td, th {{ padding: .3em; border-bottom: 1px solid #ccc; }}
