@@ -371,3 +371,16 @@ def test_a_date_outside_the_business_range_is_refused_at_its_line(
     ):
         import_csv(ws, far, kind)
     assert workspace_bytes(data_dir) == before
+
+
+def test_tasks_follow_the_workspace_date_order_and_spanish_priorities(ws: Workspace, tmp_path: Path) -> None:
+    """``05/07/2026`` reads two ways, unless the workspace says dmy; ``alta`` is high, as in quick add."""
+    path = tmp_path / "tareas.csv"
+    path.write_text("Título,Vence,Prioridad\nLlamar al banco,05/07/2026,alta\nPagar luz,06/07/2026,!media\n")
+    with pytest.raises(ImportRefused):
+        import_csv(ws, path, "tasks")
+    set_setting(ws, "date_order", "dmy")
+    import_csv(ws, path, "tasks")
+    tasks = {t.title: t for t in ws.all(Task)}
+    assert tasks["Llamar al banco"].due == date(2026, 7, 5) and tasks["Llamar al banco"].priority == "high"
+    assert tasks["Pagar luz"].priority == "med"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, NoReturn
 
+from vatui.domain import words
 from vatui.domain.changes import TaskChanges
 from vatui.domain.dates import in_business_range
 from vatui.domain.errors import InputError, NotFoundError
@@ -60,7 +61,8 @@ def check_priority(priority: str | None) -> str | None:
     """``low``/``med``/``high`` or ``None``; anything else is refused."""
     if priority is None or priority == "":
         return None
-    value = {"medium": "med", "m": "med", "l": "low", "h": "high"}.get(priority.lower(), priority.lower())
+    word = priority.strip().lower().lstrip("!")
+    value = words.PRIORITIES.get(word) or words.ES_PRIORITIES.get(word) or word  # the words quick add reads
     if value not in PRIORITIES:
         raise InputError(_("priority must be low, med or high, not {p!r}").format(p=priority))
     return value

@@ -86,6 +86,8 @@ def import_csv(
 
     data = read_file(path)
     now = ws.clock.now()
+    if date_order is None and ws.settings().date_order in ("dmy", "mdy"):
+        date_order = ws.settings().date_order  # --dates wins; else the workspace's date order
 
     def planner(reader: Reader) -> ImportPlan:
         return plan_csv(
