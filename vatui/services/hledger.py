@@ -50,12 +50,18 @@ def account_part(name: str, client_id: int) -> str:
     ``-``; the result is cut to ``MAX_PART`` characters and ends with ``-<id>``. Ids hold no
     ``-``, so two clients never share a name.
     """
-    text = unicodedata.normalize("NFKD", name)
-    kept = "".join(
-        ch if ch.isalnum() and ch.isprintable() else "-" for ch in text if not unicodedata.combining(ch)
-    )
+    text = "".join(_unaccented(ch) for ch in unicodedata.normalize("NFC", name))
+    kept = "".join(ch if ch.isalnum() and ch.isprintable() else "-" for ch in text)
     part = re.sub(r"-+", "-", kept).strip("-")[:MAX_PART].strip("-")
     return f"{part}-{client_id}" if part else f"client-{client_id}"
+
+
+def _unaccented(ch: str) -> str:
+    """``é`` → ``e`` (a Latin letter loses its accents); any other script keeps its letter
+    whole: ``デ`` stays ``デ`` (its mark is part of the letter, not an accent)."""
+    parts = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in parts if not unicodedata.combining(c))
+    return base if base.isascii() else unicodedata.normalize("NFKC", ch)
 
 
 def description(text: str) -> str:
