@@ -49,3 +49,14 @@ def test_the_language_setting_wins_over_the_environment(tmp_path: Path) -> None:
     assert "Dónde vive el espacio de trabajo" in helped.stdout
     tasks = _run(tmp_path, "task", "list", "--help", lang="en_US.UTF-8")
     assert "Solo las tareas de este cliente." in tasks.stdout, tasks.stdout
+
+
+def test_settings_set_refuses_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    refused = _run(tmp_path, "settings", "set", "wip_limit", "0")
+    assert refused.returncode == 1
+    assert "no está entre 1 y 20" in refused.stderr and "between" not in refused.stderr
+    unknown = _run(tmp_path, "settings", "set", "nope", "1")
+    assert "no existe el ajuste 'nope'" in unknown.stderr, unknown.stderr
+    marker = _run(tmp_path, "settings", "set", "reminder.es.friendly", "{foo}")
+    assert "no es un marcador" in marker.stderr, marker.stderr
