@@ -60,3 +60,19 @@ def test_settings_set_refuses_in_the_language_set(tmp_path: Path) -> None:
     assert "no existe el ajuste 'nope'" in unknown.stderr, unknown.stderr
     marker = _run(tmp_path, "settings", "set", "reminder.es.friendly", "{foo}")
     assert "no es un marcador" in marker.stderr, marker.stderr
+
+
+def test_click_usage_errors_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    missing = _run(tmp_path, "pay")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("Uso: vatui pay [OPTIONS] NUMBER AMOUNT\n")
+    assert "Prueba 'vatui pay --help' para ver la ayuda." in missing.stderr
+    assert "Error: Falta el argumento 'NUMBER'." in missing.stderr
+    assert "No existe el comando 'frob'." in _run(tmp_path, "frob").stderr
+    assert "No existe la opción '--dry-run'." in _run(tmp_path, "task", "list", "--dry-run").stderr
+    typo = _run(tmp_path, "task", "lst").stderr
+    assert "No existe el comando 'lst'. ¿Quisiste decir 'list'?" in typo
+    bad = _run(tmp_path, "invoice", "show", "X", "--format", "pdf").stderr
+    assert "Valor no válido para '--format': 'pdf' no es uno de 'txt', 'md', 'html'." in bad
+    assert "Try " not in bad + typo and "Usage:" not in bad
