@@ -76,3 +76,24 @@ def test_click_usage_errors_in_the_language_set(tmp_path: Path) -> None:
     bad = _run(tmp_path, "invoice", "show", "X", "--format", "pdf").stderr
     assert "Valor no válido para '--format': 'pdf' no es uno de 'txt', 'md', 'html'." in bad
     assert "Try " not in bad + typo and "Usage:" not in bad
+
+
+def test_task_show_labels_and_values_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    added = _run(tmp_path, "add", "Conciliar facturas !alta ~1h30m #finanzas")
+    assert added.returncode == 0, added.stderr
+    assert _run(tmp_path, "task", "edit", "1", "--every", "monday", "--notes", "ver hilo").returncode == 0
+    shown = _run(tmp_path, "task", "show", "1")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()[1:]
+    assert lines[:5] == [
+        "  prioridad: alta",
+        "  estimado: 1h30m",
+        "  etiquetas: finanzas",
+        "  se repite: cada lunes",
+        "  notas: ver hilo",
+    ], shown.stdout
+    assert lines[5].startswith("  creada: 20") and len(lines) == 6
+    assert _run(tmp_path, "settings", "set", "language", "en").returncode == 0
+    english = _run(tmp_path, "task", "show", "1").stdout
+    assert "  priority: high\n" in english and "  repeats: every Monday\n" in english
