@@ -49,3 +49,51 @@ def test_the_language_setting_wins_over_the_environment(tmp_path: Path) -> None:
     assert "Dónde vive el espacio de trabajo" in helped.stdout
     tasks = _run(tmp_path, "task", "list", "--help", lang="en_US.UTF-8")
     assert "Solo las tareas de este cliente." in tasks.stdout, tasks.stdout
+
+
+def test_settings_set_refuses_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    refused = _run(tmp_path, "settings", "set", "wip_limit", "0")
+    assert refused.returncode == 1
+    assert "no está entre 1 y 20" in refused.stderr and "between" not in refused.stderr
+    unknown = _run(tmp_path, "settings", "set", "nope", "1")
+    assert "no existe el ajuste 'nope'" in unknown.stderr, unknown.stderr
+    marker = _run(tmp_path, "settings", "set", "reminder.es.friendly", "{foo}")
+    assert "no es un marcador" in marker.stderr, marker.stderr
+
+
+def test_click_usage_errors_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    missing = _run(tmp_path, "pay")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("Uso: vatui pay [OPTIONS] NUMBER AMOUNT\n")
+    assert "Prueba 'vatui pay --help' para ver la ayuda." in missing.stderr
+    assert "Error: Falta el argumento 'NUMBER'." in missing.stderr
+    assert "No existe el comando 'frob'." in _run(tmp_path, "frob").stderr
+    assert "No existe la opción '--dry-run'." in _run(tmp_path, "task", "list", "--dry-run").stderr
+    typo = _run(tmp_path, "task", "lst").stderr
+    assert "No existe el comando 'lst'. ¿Quisiste decir 'list'?" in typo
+    bad = _run(tmp_path, "invoice", "show", "X", "--format", "pdf").stderr
+    assert "Valor no válido para '--format': 'pdf' no es uno de 'txt', 'md', 'html'." in bad
+    assert "Try " not in bad + typo and "Usage:" not in bad
+
+
+def test_task_show_labels_and_values_in_the_language_set(tmp_path: Path) -> None:
+    assert _run(tmp_path, "settings", "set", "language", "es").returncode == 0
+    added = _run(tmp_path, "add", "Conciliar facturas !alta ~1h30m #finanzas")
+    assert added.returncode == 0, added.stderr
+    assert _run(tmp_path, "task", "edit", "1", "--every", "monday", "--notes", "ver hilo").returncode == 0
+    shown = _run(tmp_path, "task", "show", "1")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()[1:]
+    assert lines[:5] == [
+        "  prioridad: alta",
+        "  estimado: 1h30m",
+        "  etiquetas: finanzas",
+        "  se repite: cada lunes",
+        "  notas: ver hilo",
+    ], shown.stdout
+    assert lines[5].startswith("  creada: 20") and len(lines) == 6
+    assert _run(tmp_path, "settings", "set", "language", "en").returncode == 0
+    english = _run(tmp_path, "task", "show", "1").stdout
+    assert "  priority: high\n" in english and "  repeats: every Monday\n" in english

@@ -125,6 +125,16 @@ def _safe_message(exc: click.ClickException) -> click.ClickException:
     return exc
 
 
+def _show(exc: click.ClickException, argv: list[str] | None) -> None:
+    """Print click's error in the workspace's language: a usage error is found while the
+    arguments are read, before any command opens the workspace (and chooses its language)."""
+    from vatui.cli.click_errors import error_text
+    from vatui.cli.language import apply_setting, data_dir_in, peek_language
+
+    apply_setting(peek_language(data_dir_in(sys.argv[1:] if argv is None else argv)))
+    click.echo(clean(error_text(_safe_message(exc)), keep_newlines=True), err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with vatui's exit codes."""
     try:
@@ -142,10 +152,10 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(_("vatui: aborted"), err=True)
         sys.exit(1)
     except click.exceptions.UsageError as exc:
-        _safe_message(exc).show()
+        _show(exc, argv)
         sys.exit(2)
     except click.ClickException as exc:
-        _safe_message(exc).show()
+        _show(exc, argv)
         sys.exit(1 if exc.exit_code not in (0, 2) else exc.exit_code)
     except VatuiError as exc:
         click.echo(f"vatui: {clean(str(exc))}", err=True)

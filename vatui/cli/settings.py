@@ -7,10 +7,15 @@ Keys are those of ``vatui.domain.settings_rules`` (``business_name``, ``time_rou
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.store.workspace import Workspace
 
 
 @click.group("settings", invoke_without_command=True)
@@ -20,10 +25,10 @@ def settings_cmd(ctx: click.Context, as_json: bool) -> None:
     """Your business, language, formats, board and reminders: show them, or set one."""
     if ctx.invoked_subcommand is not None:
         return
-    from vatui.services.settings_edit import open_for_settings, settings_view
+    from vatui.services.settings_edit import settings_view
 
     obj = ctx.find_object(CliContext) or CliContext()
-    view = settings_view(open_for_settings(obj.directory, obj.clock))
+    view = settings_view(_open(obj))
     if as_json:
         emit_json(
             {
@@ -57,10 +62,21 @@ def set_cmd(obj: CliContext, key: str, value: str) -> None:
       protocol.firm.days 10   (protocol.friendly.days -3: before the due date)
     """
     from vatui.domain import settings_rules
-    from vatui.services.settings_edit import open_for_settings, set_from_text
+    from vatui.services.settings_edit import set_from_text
 
-    updated = set_from_text(open_for_settings(obj.directory, obj.clock), key, value)
+    updated = set_from_text(_open(obj), key, value)
     say(_("{key} = {value}").format(key=key, value=show(settings_rules.value_of(updated, key), 200)))
+
+
+def _open(obj: CliContext) -> Workspace:
+    """The workspace for the settings, and its language in use from now on (what is
+    refused is said in it), as every other command does once its workspace is open."""
+    from vatui.cli.language import apply_setting
+    from vatui.services.settings_edit import open_for_settings, stored_language
+
+    ws = open_for_settings(obj.directory, obj.clock)
+    apply_setting(stored_language(ws))
+    return ws
 
 
 COMMANDS = [settings_cmd]

@@ -9,7 +9,7 @@ import click
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.cli.shapes import task_json
 from vatui.domain.tasks import Task
-from vatui.i18n import N_, _
+from vatui.i18n import N_, NC_, _, pgettext
 
 PRIORITY_WORDS = {"low": N_("low"), "med": N_("medium"), "high": N_("high")}
 """A task line's priority, as a word quick add reads back (``!medium``, ``!media``)."""
@@ -102,22 +102,43 @@ def task_show(obj: CliContext, task: str, as_json: bool) -> None:
     if as_json:
         emit_json({**task_json(found, names), "archived": year})
         return
-    data = task_json(found, names)
     say(_line(found, names) + (_("  (archived in {year})").format(year=year) if year else ""))
-    for key in (
-        "priority",
-        "due",
-        "estimate_minutes",
-        "tags",
-        "recurrence",
-        "follow_up",
-        "notes",
-        "created",
-        "completed",
-    ):
-        value = data[key]
-        if value not in (None, "", []):
-            say(f"  {key}: {show(str(value) if not isinstance(value, list) else ', '.join(value))}")
+    for label, value in detail_rows(found, ws.settings().home_timezone):
+        say(f"  {pgettext('task field', label)}: {show(value)}")
+
+
+def detail_rows(task: Task, zone: str) -> list[tuple[str, str]]:
+    """The fields ``vatui task show`` lists under the task line, set ones only: each label
+    (to translate in context ``task field``) and its value in the language in use."""
+    from vatui.cli.client_text import home_moment
+    from vatui.domain.durations import format_duration
+    from vatui.domain.errors import InputError
+    from vatui.domain.recurrence import Recurrence
+
+    repeats = task.recurrence or ""
+    if repeats:
+        try:
+            repeats = Recurrence.parse(repeats).describe()
+        except InputError:
+            pass  # a hand-edited rule: shown as stored
+    rows = [
+        (
+            NC_("task field", "priority"),
+            _(PRIORITY_WORDS[task.priority]) if task.priority in PRIORITY_WORDS else task.priority or "",
+        ),
+        (NC_("task field", "due"), task.due.isoformat() if task.due else ""),
+        (
+            NC_("task field", "estimate"),
+            format_duration(task.estimate_minutes) if task.estimate_minutes else "",
+        ),
+        (NC_("task field", "tags"), ", ".join(task.tags)),
+        (NC_("task field", "repeats"), repeats),
+        (NC_("task field", "follow-up"), task.follow_up.isoformat() if task.follow_up else ""),
+        (NC_("task field", "notes"), task.notes or ""),
+        (NC_("task field", "created"), home_moment(task.created, zone)),
+        (NC_("task field", "completed"), home_moment(task.completed, zone) if task.completed else ""),
+    ]
+    return [(label, value) for label, value in rows if value]
 
 
 @task_group.command("edit")

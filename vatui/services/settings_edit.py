@@ -128,3 +128,9 @@ def open_for_settings(directory: Path, clock: Clock) -> Workspace:
     """The workspace, opened without the start-up housekeeping (which reads the settings):
     a hand-edited bad setting can then be seen and fixed."""
     return Workspace.open(directory, clock)
+
+
+def stored_language(ws: Workspace) -> str:
+    """The workspace's ``language`` setting (empty: the environment's; a bad value: empty)."""
+    settings, _problems = read_settings(ws.docs("settings").get("1"))
+    return settings.language
