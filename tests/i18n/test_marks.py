@@ -38,7 +38,7 @@ def test_words_shown_through_a_variable_have_a_spanish_entry(spanish: gettext.GN
         *AGING_BUCKETS,
         *VETTING_LABELS.values(),
         *(step.name for step in DEFAULT_PROTOCOL),
-        *quickadd._PRIORITY_LABELS.values(),
+        *quickadd.PRIORITY_LABELS.values(),
         *set(words.QUICKADD_KEYS.values()),
         dates._HINT,
         durations._HINT,

@@ -8,18 +8,19 @@ import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.cli.shapes import task_json
+from vatui.domain.quickadd import PRIORITY_LABELS as _LABELS
 from vatui.domain.tasks import Task
-from vatui.i18n import N_, NC_, _, pgettext
+from vatui.i18n import NC_, _, pgettext
 
-PRIORITY_WORDS = {"low": N_("low"), "med": N_("medium"), "high": N_("high")}
-"""A task line's priority, as a word quick add reads back (``!medium``, ``!media``)."""
+PRIORITY_LABELS: dict[str, str] = {str(key): word for key, word in _LABELS.items()}
+"""A stored priority's word, the one quick add reads back (``!medium``, ``!media``)."""
 
 
 def _line(task: Task, names: dict[int, str]) -> str:
     client = f" @{show(names.get(task.client_id, '?'), 20)}" if task.client_id is not None else ""
     due = _(" due {d}").format(d=task.due.isoformat()) if task.due else ""
     # the words quick add reads back, in the language in use: "!high" / "!alta"
-    prio = f" !{_(PRIORITY_WORDS.get(task.priority, task.priority))}" if task.priority else ""
+    prio = f" !{_(PRIORITY_LABELS.get(task.priority, task.priority))}" if task.priority else ""
     done = " ✓" if task.is_done else ""
     return f"#{task.id:<5} [{show(task.column)}] {show(task.title, 60)}{client}{due}{prio}{done}"
 
@@ -124,7 +125,7 @@ def detail_rows(task: Task, zone: str) -> list[tuple[str, str]]:
     rows = [
         (
             NC_("task field", "priority"),
-            _(PRIORITY_WORDS[task.priority]) if task.priority in PRIORITY_WORDS else task.priority or "",
+            _(PRIORITY_LABELS[task.priority]) if task.priority in PRIORITY_LABELS else task.priority or "",
         ),
         (NC_("task field", "due"), task.due.isoformat() if task.due else ""),
         (

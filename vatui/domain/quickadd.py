@@ -56,7 +56,7 @@ _TRAILING_PUNCT: Final = ".,;:!?)"
 _ESTIMATE_STARTS: Final = frozenset("0123456789.:")
 _LETTER_RE: Final = re.compile(r"[^\W\d_]")
 _JOINER_RE: Final = re.compile(r"(?<=\w)[-_](?=\w)")
-_PRIORITY_LABELS: Final[dict[words.Priority, str]] = {"low": "low", "med": "medium", "high": "high"}
+PRIORITY_LABELS: Final[dict[words.Priority, str]] = {"low": "low", "med": "medium", "high": "high"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +294,7 @@ def describe(q: QuickAdd, today: date) -> str:
     if q.due is not None:
         parts.append(_("due {date}").format(date=describe_date(q.due, today)))
     if q.priority is not None:
-        parts.append(_("{priority} priority").format(priority=_(_PRIORITY_LABELS[q.priority])))
+        parts.append(_("{priority} priority").format(priority=_(PRIORITY_LABELS[q.priority])))
     if q.estimate_minutes is not None:
         parts.append(_("estimate {duration}").format(duration=format_duration(q.estimate_minutes)))
     if q.tags:

@@ -75,7 +75,7 @@ HINTS = (
 )
 
 #: Stored codes shown as words: client statuses, reliability badges, invoice statuses,
-#: aging buckets, priorities (``quickadd._PRIORITY_LABELS``), quick-add fields.
+#: aging buckets, priorities (``quickadd.PRIORITY_LABELS``), quick-add fields.
 CODES = (
     N_("lead"),
     N_("prospect"),

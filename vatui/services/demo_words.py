@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+from vatui.domain.words import MONTH_NAMES
+
 
 class ClientSeed(NamedTuple):
     """What a demo client is made from."""
@@ -234,20 +236,8 @@ TOPICS: Final = (
     "event catering",
     "the referral scheme",
 )
-MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS: Final = MONTH_NAMES
+"""Month names of the sample data (English: the sample is data, not interface)."""
 
 ROUTINE_NOTES: Final = (
     "Inbox triage",
