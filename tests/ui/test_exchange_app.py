@@ -92,6 +92,10 @@ async def test_import_previews_then_asks_then_imports(
         assert isinstance(app.screen, TextViewModal)
         assert "csv time: 2 tasks to add" in screen_text(app)
         assert fake.calls == [("csv time", source, True)]
+        assert "mark sent" not in screen_text(app)  # a preview is not a draft to send
+        await pilot.press("m")  # does nothing here: the preview stays
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TextViewModal)
         await pilot.press("escape")
         await pilot.pause(0.3)
         assert isinstance(app.screen, ConfirmModal)

@@ -77,7 +77,11 @@ def _import_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
         problems = getattr(exc, "problems", None)
         if problems:
             app.push_screen(
-                TextViewModal(_("Import refused: nothing was written"), "\n".join(str(p) for p in problems))
+                TextViewModal(
+                    _("Import refused: nothing was written"),
+                    "\n".join(str(p) for p in problems),
+                    sendable=False,
+                )
             )
         else:
             app.inform(str(exc), error=True)
@@ -85,6 +89,7 @@ def _import_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
     preview = TextViewModal(
         _("Import preview (nothing written yet): {name}").format(name=path.name),
         "\n".join(lines) or _("Nothing to import."),
+        sendable=False,
     )
     app.push_screen(preview, lambda _done: _ask_to_import(app, kind, path, lines))
 

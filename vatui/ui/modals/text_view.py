@@ -56,17 +56,23 @@ class TextViewModal(ModalScreen[TextViewResult]):
         Binding("escape", "close", _("Close"), id="text_close"),
     ]
 
-    def __init__(self, title: str, text: str) -> None:
+    def __init__(self, title: str, text: str, *, sendable: bool = True) -> None:
         super().__init__(classes="vatui-modal")
         self.view_title = title
         self.text = text
+        self.sendable = sendable
+        """Whether ``m`` (mark sent) means anything here: not for a preview or a report."""
         self.done: TextViewResult = None
         self._overwrite: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="text-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.view_title)
-            body.border_subtitle = _("c copy · s save · m mark sent · esc close")
+            body.border_subtitle = (
+                _("c copy · s save · m mark sent · esc close")
+                if self.sendable
+                else _("c copy · s save · esc close")
+            )
             with VerticalScroll(id="text-scroll"):
                 yield Static(render.block(self.text), id="text-body")
             yield SafeInput(id="text-path", classes="-hidden")
@@ -128,9 +134,14 @@ class TextViewModal(ModalScreen[TextViewResult]):
         self.query_one("#text-scroll").focus()
         self._status(_("Saved to {path}").format(path=path))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``m`` only where the text can be sent (not an import's preview)."""
+        return self.sendable or action != "sent"
+
     def action_sent(self) -> None:
         """Close, telling the caller the text was sent."""
-        self.dismiss("sent")
+        if self.sendable:
+            self.dismiss("sent")
 
     def action_close(self) -> None:
         """Close (or leave the path prompt)."""
