@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py constraints.txt 
 TINYDB_VERSION := $(shell grep -o 'tinydb==[0-9.]*' pyproject.toml | cut -d= -f3)
 CACHE := .cache
 
-.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean catalog
+.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean catalog money-locales
 
 run: install ## create the venv, install vatui and open the app
 	$(VENV)/bin/vatui
@@ -66,6 +66,10 @@ check: lint test ## ruff, mypy (strict on the core), import contracts, the tests
 # compile the .mo that ships, and list what is still untranslated (exit 1 when anything is).
 catalog: install ## rebuild the translation catalogs and list untranslated strings
 	$(PY) tools/catalog.py
+
+# How money is written per language and country (symbols, their place), from babel's CLDR data.
+money-locales: install ## rewrite vatui/domain/money_locale_data.py from babel
+	$(PY) tools/money_locales.py
 
 bench: install ## speed figures, as ratios to baselines measured in the same run
 	$(PY) -m bench

@@ -27,10 +27,10 @@ def english_again() -> Iterator[None]:
     with a decimal point again."""
     yield
     from vatui import i18n
-    from vatui.domain.money_display import set_display_format
+    from vatui.domain.money_display import set_display
     from vatui.domain.numbers import POINT
 
-    set_display_format(POINT)  # a workspace writing 1.234,56 leaves 1,234.56 behind
+    set_display(POINT, "USD")  # a workspace writing 1.234,56 leaves 1,234.56 behind
     if i18n.language() != "en":
         from vatui.ui.language import retranslate_classes, switch_language
 

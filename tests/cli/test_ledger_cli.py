@@ -108,9 +108,9 @@ def test_void_paying_void_and_documents(vatui: Vatui, tmp_path: Path) -> None:
     html = tmp_path / "inv.html"
     assert vatui("invoice", "show", "INV-2026-0001", "--format", "html", "-o", str(html)).code == 0
     page = html.read_text()
-    assert "Setup &lt;b&gt;" in page and "EUR 240.00" in page and "Acme [/] Ltd" in page
+    assert "Setup &lt;b&gt;" in page and "€240.00" in page and "Acme [/] Ltd" in page
     md = vatui("invoice", "show", "INV-2026-0001", "--format", "md").out
-    assert "Acme \\[/\\] Ltd" in md and "| Total | EUR 240.00 |" in md
+    assert "Acme \\[/\\] Ltd" in md and "| Total | €240.00 |" in md
     assert "Amount due" in vatui("invoice", "show", "INV-2026-0001").out
     assert vatui("invoice", "void", "INV-2026-0001").code == 0
     r = vatui("pay", "INV-2026-0001", "10")

@@ -24,13 +24,13 @@ def test_a_cop_day_with_a_decimal_comma(tmp_path: Path) -> None:
         _ok(data, "client", "add", "Cliente", "--currency", "COP", "--rate", "85.000", "--json")
     )
     assert client["hourly_rate"] == {"amount": "85000.00", "currency": "COP"}
-    assert "COP 1.500.000,00" in _ok(
+    assert "for Cliente: COP 1.500.000, 1 line" in _ok(  # whole pesos: no ,00
         data, "invoice", "new", "Cliente", "--item", "Soporte", "1,5", "1.000.000"
     )
     _ok(data, "invoice", "send", "INV-2026-0001")
     paid = _ok(data, "pay", "INV-2026-0001", "1.234.567,50")
     assert "COP 1.234.567,50" in paid and "COP 265.432,50" in paid
-    assert "1234567,50" in _ok(data, "report", "pnl")  # report columns: ungrouped, the decimal comma
+    assert "1.234.567,50" in _ok(data, "report", "pnl")  # report columns: grouped, the decimal comma
     assert json.loads(_ok(data, "report", "pnl", "--json")) != []  # the machine format is unchanged
     assert "1234567.50" in _ok(data, "report", "pnl", "--json")
     _ok(data, "add", "Informe ~1,5h @Cliente")
@@ -52,7 +52,7 @@ def test_spaces_between_thousands_and_the_point_format_refuses_both_readings(tmp
     )
     assert client["hourly_rate"] == {"amount": "1234.50", "currency": "EUR"}
     _ok(data, "invoice", "new", "Ana", "--item", "Web", "1", "2 000")
-    assert "EUR 2 000,00" in _ok(data, "invoice", "send", "INV-2026-0001")
+    assert "€2 000,00" in _ok(data, "invoice", "send", "INV-2026-0001")
     other = tmp_path / "other"
     _ok(other, "client", "add", "Bob", "--currency", "COP")
     line = one_line_error(run_vatui(other, "client", "edit", "Bob", "--rate", "750.000"))
@@ -73,3 +73,20 @@ def test_a_spanish_ui_writes_an_english_client_documents_in_english_and_back(tmp
     spanish = _ok(data, "invoice", "show", "INV-2026-0002")
     assert "Facturar a: Café" in spanish and "COP 1.234.567,50" in spanish
     assert "Estado semanal" in _ok(data, "status-report", "Café")
+
+
+def test_a_bogota_day_in_spanish_shows_pesos_as_people_write_them(tmp_path: Path) -> None:
+    """Issue 9, item 5: ``$ 85.000`` for COP — the dollar sign is the peso at home, a US
+    client's dollars are ``US$``, and what is shown is typed back the same."""
+    data = tmp_path / "data"
+    for key, value in (("language", "es"), ("number_format", "1.234,56"), ("default_currency", "COP")):
+        _ok(data, "settings", "set", key, value)
+    _ok(data, "client", "add", "Cliente", "--currency", "COP", "--rate", "$85.000")
+    _ok(data, "client", "add", "Acme", "--currency", "USD", "--rate", "US$45")
+    assert "$1.500.000" in _ok(data, "invoice", "new", "Cliente", "--item", "Soporte", "1,5", "1.000.000")
+    _ok(data, "invoice", "send", "INV-2026-0001")
+    paid = _ok(data, "pay", "INV-2026-0001", "$1.234.567,50")
+    assert "$1.234.567,50" in paid and "$265.432,50" in paid, paid
+    assert "US$1.200,00" in _ok(data, "invoice", "new", "Acme", "--item", "Web", "1", "1.200")
+    shown = _ok(data, "invoice", "show", "INV-2026-0001")
+    assert "$1.500.000" in shown and "COP 1.500.000" not in shown, shown

@@ -32,8 +32,8 @@ def test_invoice_documents_agree_with_json_on_what_was_paid(vatui: Vatui) -> Non
     assert paid == "150.00"
     for fmt in ("txt", "md", "html"):
         doc = vatui("invoice", "show", "INV-2026-0001", "--format", fmt).out
-        assert f"-{paid}" in doc and "-200.00" not in doc, fmt
-        assert "held as your credit" in doc and "EUR 50.00" in doc, fmt
+        assert f"-€{paid}" in doc and "-200.00" not in doc, fmt
+        assert "held as your credit" in doc and "€50.00" in doc, fmt
 
 
 def test_card_and_report_revenue_and_unpaid_is_not_paid_late(vatui: Vatui) -> None:

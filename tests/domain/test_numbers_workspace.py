@@ -12,7 +12,7 @@ from vatui.domain.durations import parse_duration
 from vatui.domain.errors import ParseError
 from vatui.domain.invoicing import read_quantity, read_tax_percent
 from vatui.domain.money import Money
-from vatui.domain.money_display import display_format, format_money, set_display_format, shown_as
+from vatui.domain.money_display import display_format, format_money, set_display, shown_as
 from vatui.domain.numbers import COMMA, POINT, SPACE, number_format
 from vatui.domain.quickadd import parse_quick_add
 from vatui.domain.settings import Settings
@@ -58,29 +58,63 @@ def test_quick_add_reads_the_estimate_in_the_workspace_format() -> None:
         parse_quick_add("Report ~1,5h", [], today, ["Inbox"])
 
 
-def test_money_is_shown_code_first_in_the_workspace_format() -> None:
+def test_money_is_shown_in_the_locales_pattern_with_the_workspaces_marks() -> None:
     cop = Money(123456750, "COP")
-    assert cop.format() == "COP 1,234,567.50"  # a decimal point: unchanged
+    assert cop.format() == "COP 1,234,567.50"  # English, USD at home: pesos by their code
     assert format_money(cop, COMMA) == "COP 1.234.567,50"
     assert format_money(cop, SPACE) == "COP 1 234 567,50"
-    assert format_money(Money(-150000, "JPY"), COMMA) == "JPY -150.000"
-    assert format_money(cop, COMMA, grouping=False) == "COP 1234567,50"
+    assert format_money(Money(-150000, "JPY"), COMMA) == "-¥150.000"
+    assert format_money(Money(8500000, "COP"), COMMA, grouping=False) == "COP 85000"
+    assert Money(123450, "USD").format() == "$1,234.50"
+    assert Money(123450, "EUR").format() == "€1,234.50"
+    assert Money(-95000, "MXN").format() == "-MX$950.00"
     for fmt in (POINT, COMMA, SPACE):  # what is shown reads back to itself
         assert parse_amount(format_money(cop, fmt), "USD", fmt) == cop
 
 
-def test_the_shown_format_is_set_per_workspace_and_switched_per_document() -> None:
-    set_display_format(COMMA)
+def test_a_bogota_va_reads_pesos_as_dollar_sign_and_dollars_as_us_dollar() -> None:
+    set_language("es")
+    set_display(COMMA, "COP")
     try:
-        assert str(Money(8500000, "COP")) == "COP 85.000,00"
+        assert Money(8500000, "COP").format() == "$85.000"  # whole pesos: no ,00
+        assert Money(123456750, "COP").format() == "$1.234.567,50"
+        assert Money(120000, "USD").format() == "US$1.200,00"
+        assert Money(30000, "EUR").format() == "EUR 300,00"  # how CLDR's es_CO writes euros
+        assert parse_amount("$85.000", "USD", COMMA) == Money(8500000, "COP")  # $ is the peso here
+        assert parse_amount("US$1.200", "COP", COMMA) == Money(120000, "USD")
+        assert parse_amount("€300", "COP", COMMA) == Money(30000, "EUR")
+    finally:
+        set_display(POINT, "USD")
+        set_language("en")
+    assert parse_amount("$12", "COP") == Money(1200, "USD")  # in English, $ is the dollar
+
+
+def test_a_madrid_va_reads_euros_after_the_amount() -> None:
+    set_language("es")
+    set_display(COMMA, "EUR")
+    try:
+        assert Money(123450, "EUR").format() == "1.234,50 €"
+        assert Money(-123450, "EUR").format() == "-1.234,50 €"
+        assert Money(123450, "USD").format() == "1.234,50 US$"
+        assert Money(8500000, "COP").format() == "85.000 COP"
+        assert parse_amount("1.234,50 €", "USD", COMMA) == Money(123450, "EUR")
+    finally:
+        set_display(POINT, "USD")
+        set_language("en")
+
+
+def test_the_shown_format_is_set_per_workspace_and_switched_per_document() -> None:
+    set_display(COMMA, "USD")
+    try:
+        assert str(Money(8500000, "COP")) == "COP 85.000"
         with shown_as(SPACE):
-            assert Money(123450, "EUR").format() == "EUR 1 234,50"
+            assert Money(123450, "EUR").format() == "€1 234,50"
         with shown_as(None):
             assert display_format() == COMMA
         assert display_format() == COMMA
     finally:
-        set_display_format(POINT)
-    assert Money(123450, "EUR").format() == "EUR 1,234.50"
+        set_display(POINT, "USD")
+    assert Money(123450, "EUR").format() == "€1,234.50"
 
 
 def test_language_of_switches_the_catalog_for_one_block() -> None:

@@ -159,7 +159,7 @@ def test_write_offs() -> None:
     assert rel.write_offs == 3
     assert rel.written_off == {"USD": Money(13700, "USD")}
     assert rel.badge == "risky"
-    assert "3 invoices written off (USD 137.00)" in rel.reasons
+    assert "3 invoices written off ($137.00)" in rel.reasons
 
 
 def test_total_follows_the_ledger_for_billed_minutes_and_deposits() -> None:

@@ -27,7 +27,7 @@ def test_spanish_client_gets_the_spanish_reminder(ws: Workspace) -> None:
     _language(ws, c.id or 0, "es")
     draft = draft_reminder(ws, inv.id or 0, date(2026, 11, 16))
     assert draft.text.startswith(
-        "Hola Ana {amount}:\n\nLa factura INV-2026-0001 por EUR 100.00 venció el 2026-11-15"
+        "Hola Ana {amount}:\n\nLa factura INV-2026-0001 por €100.00 venció el 2026-11-15"
     )
 
 
@@ -40,7 +40,7 @@ def test_own_text_per_language_with_markup_kept(ws: Workspace) -> None:
         ws, "reminder.en.polite", "Dear {contact}: [b]{amount}[/b] is {days_late} days late {50%} { }"
     )
     draft = draft_reminder(ws, inv.id or 0, date(2026, 11, 16))
-    assert draft.text == "Dear Ana {amount}: [b]EUR 100.00[/b] is 1 days late {50%} { }"
+    assert draft.text == "Dear Ana {amount}: [b]€100.00[/b] is 1 days late {50%} { }"
 
 
 def test_language_falls_back_to_the_va_then_the_environment(

@@ -32,7 +32,7 @@ def test_reminder_drafted_logged_once_a_day_and_final_puts_client_on_hold(ws: Wo
     draft = draft_reminder(ws, inv.id or 0, date(2026, 11, 16))
     assert draft.name == "polite"
     assert "Hi {number} & {0} {client.__class__}," in draft.text
-    assert "INV-2026-0001" in draft.text and "EUR 100.00" in draft.text and "2026-11-15" in draft.text
+    assert "INV-2026-0001" in draft.text and "€100.00" in draft.text and "2026-11-15" in draft.text
     mark_reminder_sent(ws, inv.id or 0, draft.step, date(2026, 11, 16))
     with pytest.raises(RuleError):
         draft_reminder(ws, inv.id or 0, date(2026, 11, 16))

@@ -34,8 +34,8 @@ def test_a_document_shows_what_paid_this_invoice_and_the_credit_apart(ws: Worksp
     for fmt in ("txt", "md", "html"):
         doc = render(ws, inv.id or 0, fmt)
         assert "-200.00" not in doc, fmt
-        assert "-150.00" in doc and "EUR 0.00" in doc, fmt
-        assert "held as your credit" in doc and "EUR 50.00" in doc, fmt
+        assert "-€150.00" in doc and "€0.00" in doc, fmt
+        assert "held as your credit" in doc and "€50.00" in doc, fmt
 
 
 def test_the_card_and_the_clients_report_share_one_revenue(ws: Workspace) -> None:

@@ -110,7 +110,7 @@ async def test_grouped_with_counts_text_as_typed_and_the_card(
         await select(app, pilot, book["slow"])
         card = card_text(app)
         assert "Reliability RISKY" in card and "• paid 3 of 3 invoices late" in card
-        assert "lifetime revenue USD 300.00" in card
+        assert "lifetime revenue $300.00" in card
 
 
 async def test_v_reveals_and_masks_confidential_notes(

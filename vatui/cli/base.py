@@ -44,9 +44,10 @@ class CliContext:
             from vatui.cli.language import apply_setting
 
             apply_setting(self._ws.settings().language)
-            from vatui.domain.money_display import set_display_format
+            from vatui.domain.money_display import set_display
 
-            set_display_format(self._ws.settings().numbers)
+            settings = self._ws.settings()
+            set_display(settings.numbers, settings.default_currency)
         return self._ws
 
     def today(self) -> date:

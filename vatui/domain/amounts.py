@@ -1,9 +1,11 @@
 """Amounts of money as typed, parsed exactly (string and integer maths, never a float).
 
 ``parse_amount`` takes a number with an optional currency marker before or after it:
-a symbol from ``CURRENCY_SYMBOLS`` (``$12``, ``12 €``) or an ISO 4217 code (``EUR 12``,
-``12 usd``). A marker wins over the ``currency`` argument, which is used only when the
-text names none. The number follows the workspace's number format (``decimal_comma``, a
+a symbol (``$12``, ``12 €``) or an ISO 4217 code (``EUR 12``, ``12 usd``). A symbol means
+what it means where money is shown (``money_display.symbol_currency``: ``$`` is COP for a
+VA in Colombia writing Spanish, USD in English), else what ``CURRENCY_SYMBOLS`` says
+(``€``, ``US$``, ``MX$``), so every amount vatui shows reads back as itself. A marker wins
+over the ``currency`` argument, which is used only when the text names none. The number follows the workspace's number format (``decimal_comma``, a
 bool today, or a ``NumberFormat``), read by ``vatui.domain.numbers.choose``:
 
 - ``decimal_comma=False``: ``1234.5``, ``1,234.50``, ``.5`` (a point before the
@@ -29,6 +31,7 @@ from typing import Final
 from vatui.domain import words
 from vatui.domain.errors import ParseError
 from vatui.domain.money import CURRENCY_DECIMALS, CURRENCY_SYMBOLS, Money, check_currency, decimals_of
+from vatui.domain.money_display import known_symbols, symbol_currency
 from vatui.domain.numbers import NumberFormat, choose, number_format, write
 from vatui.i18n import _
 
@@ -37,7 +40,9 @@ MAX_WHOLE_DIGITS: Final = 15
 MAX_AMOUNT_TEXT: Final = 64
 """The longest text read as an amount (longer is refused before any pattern runs)."""
 
-_SYMBOLS: Final = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_SYMBOLS: Final = "|".join(
+    re.escape(s) for s in sorted(set(CURRENCY_SYMBOLS) | known_symbols(), key=len, reverse=True)
+)
 _MARK: Final = rf"(?:{_SYMBOLS}|[^\W\d_]{{3}})"
 _AMOUNT_RE: Final = re.compile(
     rf"^(?P<s1>-)?\s*(?P<pre>{_MARK})?\s*(?P<s2>-)?\s*"
@@ -48,6 +53,9 @@ _AMOUNT_RE: Final = re.compile(
 
 def _marker_currency(marker: str, default: str, text: str) -> str:
     """The currency a symbol or code stands for; unknown codes are refused."""
+    local = symbol_currency(marker)
+    if local is not None:
+        return local
     upper = marker.upper()
     if upper in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[upper]

@@ -1,17 +1,28 @@
-"""Money as people read it: the ISO code, then the amount in the workspace's number format.
+"""Money as people read it: in the locale's pattern, in the workspace's number format.
 
-The rule, the same in every language: ``CODE amount``, the code first and a space, the
-amount grouped by thousands with the workspace's ``number_format`` marks and the
-currency's decimals: ``USD 1,234.50`` (``1,234.56``), ``COP 1.234.567,50``
-(``1.234,56``), ``EUR 1 234,50`` (``1 234,56``), ``JPY 1.500`` (no decimals). The code,
-not a symbol, because ``$`` is the dollar, the peso colombiano and the peso mexicano alike,
-and a VA billing in several currencies must never mistake one for another; and every
-shown amount parses back to itself in the same workspace (``parse_amount``).
+The rule, the same everywhere money is shown to a person (the app, the CLI, documents):
+
+- the **symbol and its place** are the locale's (CLDR, through ``money_locale_data``): the
+  locale is the language in use (``vatui.i18n.language``: the UI's, or a client's inside
+  their document) with the country of the workspace's home currency. A VA in Bogotá
+  (Spanish, COP) reads ``$85.000`` for pesos, ``US$1.200,00`` for dollars and
+  ``EUR 300,00`` for euros; in Madrid (Spanish, EUR) ``1.234,50 €``; in English with USD
+  ``$1,234.50``, ``€300.00``, ``MX$950.00``, ``COP 85,000``. A bare ``$`` is only ever the
+  home locale's own dollar or peso: every other ``$`` currency carries its prefix or its
+  code, so an amount never reads as two currencies;
+- the **marks** are the workspace's ``number_format`` (``1,234.56``, ``1.234,56``,
+  ``1 234,56``), not the locale's: one workspace writes and reads numbers one way;
+- the currency's decimals (ISO 4217); where people write a currency without decimals
+  (CLDR: COP, HUF…) a whole amount drops its ``,00`` (``$85.000``) and an amount with
+  cents keeps them (``$1.234.567,50``).
+
+Every shown amount parses back to itself in the same workspace (``parse_amount`` reads the
+same symbols, through :func:`symbol_currency`).
 
 The format in use is set once per process when the workspace opens (like the language of
-:mod:`vatui.i18n`): :func:`set_display_format`; :func:`shown_as` switches it for one
-document (a client with their own number format) and puts it back. ``--json`` never uses
-it (``Money.to_json`` writes ``"1234.50"``).
+:mod:`vatui.i18n`): :func:`set_display`; :func:`shown_as` switches the number format for
+one document (a client with their own) and puts it back. ``--json`` never uses any of
+this (``Money.to_json`` writes ``"1234.50"``).
 """
 
 from __future__ import annotations
@@ -26,12 +37,61 @@ if TYPE_CHECKING:
     from vatui.domain.money import Money
 
 _shown: NumberFormat = POINT
+_home: str = "USD"
 
 
-def set_display_format(fmt: NumberFormat) -> None:
-    """Show money in ``fmt`` from now on (the workspace's ``Settings.numbers``)."""
-    global _shown
+def set_display(fmt: NumberFormat, home_currency: str) -> None:
+    """Show money in ``fmt`` from now on, written as where ``home_currency`` is spent (the
+    workspace's ``Settings.numbers`` and ``default_currency``)."""
+    global _shown, _home
     _shown = fmt
+    _home = home_currency
+
+
+def money_locale(language: str | None = None, home_currency: str | None = None) -> str:
+    """The locale money is written in: ``es_CO`` for Spanish with COP at home, ``en`` for
+    English with COP (no English of Colombia in CLDR). Defaults: the language in use and
+    the workspace's home currency."""
+    from vatui.domain.money_locale_data import LOCALE_FOR
+    from vatui.i18n import language as language_in_use
+
+    lang = language or language_in_use()
+    return LOCALE_FOR.get(f"{lang}:{home_currency or _home}", lang)
+
+
+def currency_symbol(code: str, locale: str | None = None) -> str:
+    """How ``locale`` (the one in use when ``None``) writes the currency: ``$``, ``US$``,
+    ``€`` or the code itself."""
+    from vatui.domain.money_locale_data import SYMBOLS
+
+    loc = locale or money_locale()
+    own = SYMBOLS.get(loc, {})
+    if code in own:
+        return own[code]
+    return SYMBOLS.get(loc.split("_")[0], {}).get(code, code)
+
+
+def symbol_currency(symbol: str, locale: str | None = None) -> str | None:
+    """The currency ``symbol`` stands for in ``locale`` (the one in use when ``None``), or
+    ``None`` when it writes none with it: ``$`` is COP in ``es_CO`` and USD in ``en``."""
+    from vatui.domain.money_locale_data import SYMBOLS
+
+    loc = locale or money_locale()
+    base = loc.split("_")[0]
+    found = {
+        c for c, s in SYMBOLS.get(base, {}).items() if s == symbol and SYMBOLS.get(loc, {}).get(c, s) == s
+    }
+    found |= {c for c, s in SYMBOLS.get(loc, {}).items() if s == symbol}
+    return found.pop() if len(found) == 1 else None
+
+
+def known_symbols() -> frozenset[str]:
+    """Every symbol some locale writes for some currency (what an amount may carry)."""
+    from vatui.domain.money_locale_data import SYMBOLS
+
+    return frozenset(
+        s for table in SYMBOLS.values() for s in table.values() if not s.isalpha() or len(s) != 3
+    )
 
 
 def display_format() -> NumberFormat:
@@ -83,15 +143,32 @@ def decimal_text(value: str, fmt: NumberFormat | None = None) -> str:
 
 
 def format_money(money: Money, fmt: NumberFormat | None = None, grouping: bool = True) -> str:
-    """``money`` shown: ``COP 1.234.567,50`` (``fmt``: the one in use when ``None``)."""
+    """``money`` shown in the locale's pattern: ``$1.234.567,50`` for COP in Spanish at
+    home in Colombia, ``1.234,50 €``, ``COP 85,000`` in English (``fmt``: the number format
+    in use when ``None``)."""
     from vatui.domain.money import decimals_of
+    from vatui.domain.money_locale_data import AFFIXES, WHOLE
 
-    return f"{money.currency} {amount_text(money.minor, decimals_of(money.currency), fmt, grouping)}"
+    loc = money_locale()
+    places = decimals_of(money.currency)
+    if money.currency in WHOLE and money.minor % 10**places == 0:
+        places, minor = 0, money.minor // 10**places
+    else:
+        minor = money.minor
+    body = amount_text(abs(minor), places, fmt, grouping)
+    before, after = AFFIXES.get(loc) or AFFIXES[loc.split("_")[0]]
+    symbol = currency_symbol(money.currency, loc)
+    if symbol[-1:].isalpha() and before.endswith("¤"):
+        before += " "  # COP 85,000, not COP85,000 (CLDR's currency spacing)
+    if symbol[:1].isalpha() and after.startswith("¤"):
+        after = " " + after
+    sign = "-" if minor < 0 else ""
+    return sign + before.replace("¤", symbol) + body + after.replace("¤", symbol)
 
 
 def plain_amount(money: Money) -> str:
-    """The amount alone, ungrouped, in the format in use (report columns): ``1234,50``;
-    with a decimal point it is ``Money.amount_str()``."""
+    """The amount alone, grouped, in the format in use (report columns, whose heading or
+    row names the currency): ``1.234,50``."""
     from vatui.domain.money import decimals_of
 
-    return amount_text(money.minor, decimals_of(money.currency), grouping=False)
+    return amount_text(money.minor, decimals_of(money.currency))

@@ -23,7 +23,7 @@ from textual.theme import Theme
 from vatui.domain.clock import Clock
 from vatui.domain.errors import VatuiError
 from vatui.domain.fold import sort_key
-from vatui.domain.money_display import set_display_format
+from vatui.domain.money_display import set_display
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
@@ -147,7 +147,7 @@ class VatuiApp(PaneApp):
                 set_up(ws, self._first_answers)
             ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
             english = switch_language(ws.settings().language)  # before triage: its labels too
-            set_display_format(ws.settings().numbers)  # money as the workspace writes it
+            set_display(ws.settings().numbers, ws.settings().default_currency)  # money as written here
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
                 from vatui.services.demo import generate
 

@@ -250,7 +250,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                 )
                 yield from self._row("hours", _("Hours"), v.get("hours", ""), "09:00-17:30", short=True)
                 yield from self._row("currency", _("Currency"), v.get("currency", ""), "EUR", short=True)
-                yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), "45.00", short=True)
+                decimal = number_format(self.decimal_comma).decimal  # examples as this workspace writes
+                yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), f"45{decimal}00", short=True)
                 yield from self._row("terms", _("Terms days"), v.get("terms", ""), "14", short=True)
                 yield from self._row("deposit", _("Deposit %"), v.get("deposit", ""), "0", short=True)
                 yield from self._row(
@@ -259,7 +260,9 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                 yield from self._row(
                     "retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800", short=True
                 )
-                yield from self._row("late_fee", _("Late fee %"), v.get("late_fee", ""), "1.5", short=True)
+                yield from self._row(
+                    "late_fee", _("Late fee %"), v.get("late_fee", ""), f"1{decimal}5", short=True
+                )
                 yield from self._row("grace", _("Grace days"), v.get("grace", ""), "7", short=True)
                 yield from self._row("cadence", _("Cadence d"), v.get("cadence", ""), "7", short=True)
                 yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")

@@ -188,9 +188,9 @@ class SettingsScreen(Screen[None]):
         if saved is None:
             return
         app.inform(_("Settings saved: {keys}").format(keys=", ".join(changed)))  # type: ignore[attr-defined]
-        from vatui.domain.money_display import set_display_format
+        from vatui.domain.money_display import set_display
 
-        set_display_format(saved.numbers)  # money shown as the workspace now writes it
+        set_display(saved.numbers, saved.default_currency)  # money shown as the workspace now writes it
         if "language" in changed:
             app.inform(_("The language changes the next time vatui starts"))  # type: ignore[attr-defined]
         self.dismiss(None)
