@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import SIZE, Ready, screen_text
+from textual.widgets import Input
 
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
@@ -30,7 +31,7 @@ async def test_start_empty_creates_the_workspace(data_dir: Path, clock: FixedClo
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("e")
+        await pilot.press("escape", "e")  # out of the name field, then "Start empty"
         await ready(pilot)
         assert isinstance(app.screen, TodayScreen)
         assert Workspace.exists(data_dir)
@@ -46,7 +47,9 @@ async def test_enter_on_the_highlighted_choice(data_dir: Path, clock: FixedClock
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("enter")  # "Start empty" is highlighted first
+        await pilot.press("enter")  # in the name field: on to the next answer
+        assert app.focused is not None and app.focused.id == "fr-language"
+        await pilot.press("escape", "enter")  # to the choices: "Start empty" is highlighted first
         await ready(pilot)
         assert Workspace.exists(data_dir)
 
@@ -55,7 +58,7 @@ async def test_quit_on_first_run_creates_nothing(data_dir: Path, clock: FixedClo
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("q")
+        await pilot.press("escape", "q")  # out of the name field, then "Quit"
         await pilot.pause()
     assert not Workspace.exists(data_dir)
 
@@ -64,7 +67,7 @@ async def test_sample_is_throwaway(data_dir: Path, clock: FixedClock, ready: Rea
     app = make_app(data_dir, clock=clock, size=SIZE)
     async with app.run_test() as pilot:
         await pilot.pause()
-        await pilot.press("s")
+        await pilot.press("escape", "s")
         await ready(pilot)
         assert isinstance(app.screen, TodayScreen)
         sample_dir = app.ws.directory
@@ -101,3 +104,21 @@ async def test_a_damaged_file_is_refused_and_left_alone(data_dir: Path, clock: F
         await pilot.pause()
     assert app.return_code == 1
     assert path.read_bytes() == b"{not json"
+
+
+async def test_a_name_typed_at_once_is_the_name_not_a_choice(
+    data_dir: Path, clock: FixedClock, ready: Ready
+) -> None:
+    """The first question is asked first: "Sara Gómez" types into the name field; its
+    "s" does not open the sample, its "e" does not start, its "q" would not quit."""
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sara Gómez q")
+        await pilot.pause()
+        assert app.is_running and not Workspace.exists(data_dir)
+        assert app.screen.query_one("#fr-business_name", Input).value == "Sara Gómez q"
+        await pilot.press("backspace", "backspace", "escape", "e")
+        await ready(pilot)
+        assert isinstance(app.screen, TodayScreen)
+    assert Workspace.open(data_dir, clock).settings().business_name == "Sara Gómez"

@@ -184,7 +184,9 @@ class FirstRunScreen(Screen[FirstRunChoice]):
             )
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        # The first question first: a VA who types their name at once ("Sara Gómez") must not
+        # open the sample on its "s" or start on its "e"; escape or tab reach the choices.
+        self.query_one("#fr-business_name", Input).focus()
 
     def form_answers(self) -> dict[str, str]:
         """The answers as they stand in the form."""
