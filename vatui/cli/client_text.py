@@ -9,6 +9,7 @@ from vatui.cli.context import show
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
+from vatui.domain.clients import Client
 from vatui.services.client_book import ClientDetail
 
 
@@ -23,6 +24,23 @@ def _join(values: list[str]) -> str:
 def home_moment(moment: datetime, zone: str) -> str:
     """``YYYY-MM-DD HH:MM`` of a stored UTC moment, in the home timezone."""
     return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def billing_lines(client: Client) -> list[str]:
+    """``  bills to: Acme S.A.S. · NIT: 900… · Calle 1, Bogotá · attn Ana`` (nothing when
+    the client has no billing details)."""
+    from vatui.domain import billing
+
+    if not any(getattr(client, f) for f in billing.BILLING_FIELDS):
+        return []
+    bits = [billing.billed_name(client)]
+    if line := billing.tax_id_line(client):
+        bits.append(line)
+    bits += [line for line in client.billing_address.splitlines() if line.strip()]
+    person = billing.billing_person(client)
+    if person is not None:
+        bits.append(_("Attn: {person}").format(person=person.name))
+    return [_("  bills to: {details}").format(details=show(" · ".join(bits), 200))]
 
 
 def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = "UTC") -> list[str]:
@@ -61,6 +79,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 name=show(person.name, 60), rest=f" ({', '.join(bits)})" if bits else ""
             )
         )
+    out += billing_lines(c)
     for channel in c.channels:
         star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
         out.append(f"  {channel.kind}: {show(channel.handle)}{star}")
