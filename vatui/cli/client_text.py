@@ -6,10 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
+from vatui.domain.clients import Client
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
-from vatui.domain.clients import Client
 from vatui.services.client_book import ClientDetail
 
 

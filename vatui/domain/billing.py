@@ -79,10 +79,10 @@ def missing_recipient(client: Client) -> str:
     if person is not None:
         return _(
             "{client} has no e-mail for the billing contact {person}: set it with "
-            "vatui client edit \"{client}\" --person \"{person}|{role}|name@example.com\""
+            'vatui client edit "{client}" --person "{person}|{role}|name@example.com"'
         ).format(client=client.name, person=person.name, role=person.role)
     return _(
-        "{client} has no e-mail address: set one with vatui client edit \"{client}\" --email name@example.com"
+        '{client} has no e-mail address: set one with vatui client edit "{client}" --email name@example.com'
     ).format(client=client.name)
 
 

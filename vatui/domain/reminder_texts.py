@@ -54,6 +54,11 @@ BUILT_IN: Final[dict[str, dict[str, str]]] = {
 """The texts used when the VA has not written their own."""
 
 
+FIRST_GREETING: Final = "Hi {client},\n\n"
+"""How the built-in English texts of the first protocol began: a workspace that stored
+them unchanged greets the billing contact now, like the built-in texts do."""
+
+
 def allowed_placeholders() -> str:
     """``{client}, {contact}, …`` for messages."""
     return ", ".join("{" + name + "}" for name in PLACEHOLDERS)
@@ -93,8 +98,18 @@ def template_for(settings: Settings, language: str, step: str) -> str | None:
     if language == "en":
         for protocol_step in settings.protocol:
             if protocol_step.name == step:
-                return protocol_step.template
+                return _first_default(protocol_step.template, step)
     return BUILT_IN.get(language, {}).get(step)
+
+
+def _first_default(template: str, step: str) -> str:
+    """A stored first-protocol text that was never edited, as the built-in text is now."""
+    rest = template[len(FIRST_GREETING) :]
+    for default in DEFAULT_PROTOCOL:
+        if default.name == step and template.startswith(FIRST_GREETING):
+            if default.template == "Hi {contact},\n\n" + rest:
+                return default.template
+    return template
 
 
 def with_template(

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain import dunning
+from vatui.domain.billing import greeting_name
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import OPEN_STATUSES, amount_due
@@ -113,7 +114,7 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,
-        contact=client.people[0].name if client.people else "",
+        contact=greeting_name(client),
     )
     from vatui.services.client_language import client_language
 

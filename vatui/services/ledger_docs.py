@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from vatui.domain.billing import bill_to_lines
 from vatui.domain.business import business_lines, payment_text
 from vatui.domain.clients import Client
 from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
@@ -95,6 +96,7 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
 def render_text(d: InvoiceDoc) -> str:
     """The invoice as plain text."""
     inv = d.invoice
+    bill_to = bill_to_lines(d.client)
     out = [clean(d.settings.business_name)]
     out += [clean(line) for line in business_lines(d.settings)]
     head = _heading(d)
@@ -103,10 +105,9 @@ def render_text(d: InvoiceDoc) -> str:
         head[0][1],
         f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}",
         "",
-        _("Bill to: {client}").format(client=clean(d.client.name)),
+        _("Bill to: {client}").format(client=clean(bill_to[0])),
     ]
-    if d.client.email:
-        out.append(clean(d.client.email))
+    out += [clean(line) for line in bill_to[1:]]
     out += ["", f"{_('Description'):<44} {_('Qty'):>8} {_('Price'):>14} {_('Amount'):>14}", "-" * 83]
     for item in inv.items:
         desc = clean(item.description)
@@ -134,13 +135,15 @@ def render_markdown(d: InvoiceDoc) -> str:
     """The invoice as Markdown."""
     inv = d.invoice
     head = _heading(d)
+    bill_to = bill_to_lines(d.client)
     out = [f"# {_md(head[0][1])}", "", f"**{_md(d.settings.business_name)}**  "]
     out += [f"{_md(line)}  " for line in business_lines(d.settings)]
     out += [
         "",
         f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}",
         "",
-        f"{_('Bill to')}: **{_md(d.client.name)}**",
+        f"{_('Bill to')}: **{_md(bill_to[0])}**  ",
+        *(f"{_md(line)}  " for line in bill_to[1:]),
         "",
         f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |",
         "|---|--:|--:|--:|",
@@ -166,6 +169,8 @@ def render_html(d: InvoiceDoc) -> str:
     e = html.escape
     head = _heading(d)
     details = "<br>".join(e(clean(line)) for line in business_lines(d.settings))
+    bill_rest = "".join(f"<br>{e(clean(line))}" for line in bill_to_lines(d.client)[1:])
+    bill_to = bill_to_lines(d.client)
     rows = "\n".join(
         f"<tr><td>{e(clean(i.description))}</td><td class=n>{e(decimal_text(i.quantity))}</td>"
         f"<td class=n>{e(i.unit_price.format())}</td><td class=n>{e(line_amount(i).format())}</td></tr>"
@@ -192,7 +197,7 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 <header><strong>{e(clean(d.settings.business_name))}</strong><br>{details}</header>
 <h1>{e(head[0][1])}</h1>
 <p>{e(head[1][0])}: {e(head[1][1])} · {e(head[2][0])}: {e(head[2][1])}</p>
-<p>{e(_("Bill to"))}: <strong>{e(clean(d.client.name))}</strong></p>
+<p>{e(_("Bill to"))}: <strong>{e(clean(bill_to[0]))}</strong>{bill_rest}</p>
 <table><thead><tr><td>{e(_("Description"))}</td><td class=n>{e(_("Qty"))}</td><td class=n>{e(_("Price"))}</td>
 <td class=n>{e(_("Amount"))}</td></tr></thead>
 <tbody>

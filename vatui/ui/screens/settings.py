@@ -117,7 +117,7 @@ class SettingsScreen(Screen[None]):
                 )
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
                 value = self.shown[key]
-                if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
+                if key in MULTILINE or key.startswith(("payment_details.", "reminder.", "email_body.")):
                     yield SafeTextArea(
                         value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus", compact=True
                     )

@@ -1,0 +1,118 @@
+"""The client's billing identity: stored, checked, merged, printed on invoices and reminders."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.services.ledger_helpers import client, sent_invoice
+from vatui.domain.changes import ClientChanges
+from vatui.domain.clients import Client, Person
+from vatui.domain.doc_check import check_doc
+from vatui.domain.errors import InputError
+from vatui.domain.workspace_rules import check_semantics
+from vatui.services.clients import change_client, edit_client
+from vatui.services.ledger_collect import draft_reminder
+from vatui.services.ledger_docs import render
+from vatui.store.workspace import Workspace
+
+ANA = Person(name="Ana Pérez", role="billing", email="ana@acme.co")
+BOB = Person(name="Bob", role="owner", email="bob@acme.co")
+
+
+def _billed(ws: Workspace) -> Client:
+    c = client(ws, "Acme", people=(BOB, ANA))
+    return edit_client(
+        ws,
+        c.id or 0,
+        legal_name="Acme S.A.S.",
+        tax_id="900.123.456-7",
+        tax_id_label="NIT",
+        billing_address="Calle 1 # 2-3\n\n  Bogotá ",
+        billing_contact="ana PÉREZ",
+    )
+
+
+def test_billing_fields_are_checked_and_the_contact_spelled_as_the_person(ws: Workspace) -> None:
+    c = _billed(ws)
+    assert c.billing_contact == "Ana Pérez"
+    assert c.billing_address == "Calle 1 # 2-3\nBogotá"
+    with pytest.raises(InputError, match="one of the client's people"):
+        edit_client(ws, c.id or 0, billing_contact="Zed")
+    with pytest.raises(InputError, match="control character"):
+        edit_client(ws, c.id or 0, legal_name="Acme \x1b]52;c;aGk=\x07")
+    with pytest.raises(InputError, match="too long"):
+        edit_client(ws, c.id or 0, tax_id_label="x" * 21)
+    assert ws.get(Client, c.id or 0) == c  # nothing saved by the refusals
+
+
+def test_removing_the_billing_contact_clears_it_and_the_first_person_is_written_to(ws: Workspace) -> None:
+    c = _billed(ws)
+    inv = sent_invoice(ws, c, 10000)
+    after = change_client(ws, c.id or 0, ClientChanges(people_removed=("ana pérez",)))
+    assert after.billing_contact == ""
+    doc = render(ws, inv.id or 0, "txt")
+    assert "Attn: Bob" in doc and "Ana" not in doc
+    assert draft_reminder(ws, inv.id or 0, date(2026, 11, 16)).text.startswith("Hi Bob,")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_invoice_bills_the_legal_name_tax_id_address_and_attn(ws: Workspace, fmt: str) -> None:
+    inv = sent_invoice(ws, _billed(ws), 10000)
+    doc = render(ws, inv.id or 0, fmt).replace("\\", "")
+    for text in ("Acme S.A.S.", "NIT: 900.123.456-7", "Calle 1 # 2-3", "Bogotá", "ana@acme.co"):
+        assert text in doc
+    assert "Attn: Ana Pérez" in doc
+    assert "bob@acme.co" not in doc
+
+
+def test_spanish_invoice_and_reminder_greet_the_billing_contact(ws: Workspace) -> None:
+    c = _billed(ws)
+    edit_client(ws, c.id or 0, language="es", tax_id_label="")
+    inv = sent_invoice(ws, c, 10000)
+    doc = render(ws, inv.id or 0, "txt")
+    assert "Facturar a: Acme S.A.S." in doc
+    assert "A la atención de: Ana Pérez" in doc
+    assert "NIF/NIT: 900.123.456-7" in doc  # no label of their own: the translated default
+    assert draft_reminder(ws, inv.id or 0, date(2026, 11, 16)).text.startswith("Hola Ana Pérez:")
+
+
+def test_english_reminder_greets_the_contact_even_from_an_old_stored_protocol(ws: Workspace) -> None:
+    from vatui.domain.settings import DEFAULT_PROTOCOL
+
+    old = tuple(
+        s.with_(template=s.template.replace("Hi {contact},", "Hi {client},")) for s in DEFAULT_PROTOCOL
+    )
+    with ws.transaction("old protocol") as tx:
+        tx.update("settings", 1, {"protocol": [step.to_doc() for step in old]})
+    assert ws.settings().protocol[1].template.startswith("Hi {client},")
+    c = _billed(ws)
+    inv = sent_invoice(ws, c, 10000)
+    assert draft_reminder(ws, inv.id or 0, date(2026, 11, 16)).text.startswith("Hi Ana Pérez,")
+
+
+def test_old_client_document_without_billing_fields_loads_and_checks() -> None:
+    doc = {
+        "name": "Old Co",
+        "created": "2025-01-01T00:00:00+00:00",
+        "updated": "2025-01-01T00:00:00+00:00",
+    }
+    check_doc(Client, doc, 1, "clients #1")
+    old = Client.from_doc(doc, 1)
+    assert (old.legal_name, old.tax_id, old.billing_contact) == ("", "", "")
+
+
+def test_restore_refuses_a_billing_contact_who_is_not_a_person_and_escapes() -> None:
+    base = {
+        "name": "Acme",
+        "people": [{"name": "Ana"}],
+        "created": "2025-01-01T00:00:00+00:00",
+        "updated": "2025-01-01T00:00:00+00:00",
+    }
+    assert check_semantics({"clients": {"1": {**base, "billing_contact": "ana"}}}) == []
+    problems = check_semantics(
+        {"clients": {"1": {**base, "billing_contact": "Zed", "legal_name": "A\x1b[2J", "tax_id": "x" * 60}}}
+    )
+    fields = sorted(p.field for p in problems)
+    assert fields == ["billing_contact", "legal_name", "tax_id"]
