@@ -128,3 +128,41 @@ async def test_no_business_email_says_what_to_set_and_writes_nothing(
         status = await _save_eml(pilot, tmp_path / "inv.eml")
         assert "business_email" in status
     assert not (tmp_path / "inv.eml").exists()
+
+
+async def test_clients_b_edits_the_billing_details_and_the_card_shows_them(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
+    from textual.widgets import Select
+
+    from vatui.domain.clients import Client
+    from vatui.ui.modals.billing_form import BillingFormModal
+    from vatui.ui.screens.clients import ClientsScreen
+
+    c = add_client(ws, "Acme", people=(Person(name="Bob"), Person(name="Ana Pérez", email="ana@acme.co")))
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+        assert "no billing details (B adds them)" in screen_text(app)
+        await pilot.press("B")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, BillingFormModal)
+        form.query_one("#billing-tax-id-label", Input).value = "x" * 21
+        form.query_one("#billing-contact", Select).value = "Ana Pérez"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and "too long" in screen_text(app)  # refused in place
+        form.query_one("#billing-legal-name", Input).value = "Acme S.A.S."
+        form.query_one("#billing-tax-id-label", Input).value = "NIT"
+        form.query_one("#billing-tax-id", Input).value = "900.123"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientsScreen)
+        assert "Acme S.A.S. · NIT: 900.123 · Attn: Ana Pérez" in screen_text(app)
+    ws.refresh()
+    saved = ws.get(Client, c.id or 0)
+    assert (saved.legal_name, saved.tax_id, saved.billing_contact) == ("Acme S.A.S.", "900.123", "Ana Pérez")
+    assert saved.billing_address == ""

@@ -27,19 +27,13 @@ def home_moment(moment: datetime, zone: str) -> str:
 
 
 def billing_lines(client: Client) -> list[str]:
-    """``  bills to: Acme S.A.S. · NIT: 900… · Calle 1, Bogotá · attn Ana`` (nothing when
+    """``  bills to: Acme S.A.S. · NIT: 900… · Calle 1, Bogotá · Attn: Ana`` (nothing when
     the client has no billing details)."""
-    from vatui.domain import billing
+    from vatui.domain.billing import billing_summary
 
-    if not any(getattr(client, f) for f in billing.BILLING_FIELDS):
+    bits = billing_summary(client)
+    if not bits:
         return []
-    bits = [billing.billed_name(client)]
-    if line := billing.tax_id_line(client):
-        bits.append(line)
-    bits += [line for line in client.billing_address.splitlines() if line.strip()]
-    person = billing.billing_person(client)
-    if person is not None:
-        bits.append(_("Attn: {person}").format(person=person.name))
     return [_("  bills to: {details}").format(details=show(" · ".join(bits), 200))]
 
 

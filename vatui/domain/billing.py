@@ -109,6 +109,21 @@ def bill_to_lines(client: Client) -> list[str]:
     return lines
 
 
+def billing_summary(client: Client) -> list[str]:
+    """The billing identity in short (legal name, tax ID, address lines, "Attn:"), for the
+    client's card; empty when the client has no billing details."""
+    if not any(getattr(client, f) for f in BILLING_FIELDS):
+        return []
+    bits = [billed_name(client)]
+    if line := tax_id_line(client):
+        bits.append(line)
+    bits += [line for line in client.billing_address.splitlines() if line.strip()]
+    person = billing_person(client)
+    if person is not None:
+        bits.append(_("Attn: {person}").format(person=person.name))
+    return bits
+
+
 def check_legal_name(text: str) -> str:
     """A legal name, stripped (empty: the client's name is used)."""
     value = check_text(text, _("the legal name"), MAX_LEGAL_NAME)

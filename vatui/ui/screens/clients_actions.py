@@ -277,3 +277,27 @@ class ClientsActions:
             from vatui.ui.screens.corrections import notes
 
             notes(self.vatui, client.id, self.revealed)
+
+    def action_billing(self) -> None:
+        """``B``: the selected client's billing identity (legal name, tax ID, address, contact)."""
+        client = self._selected_client()
+        if client is None or client.id is None:
+            return
+        from vatui.domain.changes import ClientChanges
+        from vatui.services.clients import change_client
+        from vatui.ui.modals.billing_form import BillingChanges, BillingFormModal
+
+        client_id = client.id
+
+        def save(changed: BillingChanges | None) -> None:
+            if not changed:
+                return
+            saved = self.vatui.run_service(
+                change_client, self.vatui.ws, client_id, ClientChanges(values=changed)
+            )
+            if saved is not None:
+                self.vatui.inform(
+                    _("Saved the billing details of {name}").format(name=one_line(saved.name, 40))
+                )
+
+        self.vatui.push_screen(BillingFormModal(client), save)

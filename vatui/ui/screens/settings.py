@@ -61,6 +61,12 @@ def label_of(key: str) -> str:
         return _("How to pay, {currency}").format(currency=_("any currency") if parts[1] == "*" else parts[1])
     if parts[0] == "protocol":
         return _("Reminder {step}: days after the due date").format(step=parts[1])
+    if parts[0] == "email_subject":
+        return _("E-mail subject of an invoice, {language}").format(language=parts[1])
+    if parts[0] == "email_body":
+        return _("E-mail text of an invoice, {language}").format(language=parts[1])
+    if parts[0] == "email_reminder_subject":
+        return _("E-mail subject of a reminder, {language}").format(language=parts[1])
     return _("Reminder {step} in {language}").format(step=parts[2], language=parts[1])
 
 
