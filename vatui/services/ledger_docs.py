@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from vatui.domain.business import business_lines, payment_text
 from vatui.domain.clients import Client
+from vatui.domain.columns import cells, left, right, wrap, wrap_lines
 from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
@@ -25,6 +26,11 @@ from vatui.store.workspace import Workspace
 
 FORMATS = ("txt", "md", "html")
 """Document formats."""
+
+TEXT_WIDTH = 80
+"""The widest line of the plain-text document (a terminal, a printed page)."""
+_MIN_DESCRIPTION = 20
+"""The narrowest description column; with less room each item is stacked on its lines."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -93,37 +99,71 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
 
 
 def render_text(d: InvoiceDoc) -> str:
-    """The invoice as plain text."""
+    """The invoice as plain text, every line at most ``TEXT_WIDTH`` columns: long names,
+    descriptions and notes wrap; the amount columns are as wide as their widest amount."""
     inv = d.invoice
-    out = [clean(d.settings.business_name)]
-    out += [clean(line) for line in business_lines(d.settings)]
+    out = _wrapped(clean(d.settings.business_name))
+    for line in business_lines(d.settings):
+        out += _wrapped(clean(line))
     head = _heading(d)
-    out += [
-        "",
-        head[0][1],
-        f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}",
-        "",
-        _("Bill to: {client}").format(client=clean(d.client.name)),
-    ]
+    out += ["", *_wrapped(head[0][1]), *_wrapped(f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}")]
+    out += ["", *_wrapped(_("Bill to: {client}").format(client=clean(d.client.name)))]
     if d.client.email:
-        out.append(clean(d.client.email))
-    out += ["", f"{_('Description'):<44} {_('Qty'):>8} {_('Price'):>14} {_('Amount'):>14}", "-" * 83]
-    for item in inv.items:
-        desc = clean(item.description)
-        out.append(
-            f"{desc[:44]:<44} {decimal_text(item.quantity):>8} {item.unit_price.format():>14} "
-            f"{line_amount(item).format():>14}"
-        )
-        for start in range(44, len(desc), 44):
-            out.append(desc[start : start + 44])
-    out.append("-" * 83)
-    for label, amount in _summary(d):
-        out.append(f"{label:>66} {amount.format():>16}")
+        out += _wrapped(clean(d.client.email))
+    out += ["", *_text_table(d)]
     if pay := payment_text(d.settings, inv.currency):
-        out += ["", _("How to pay:"), clean(pay, keep_newlines=True)]
+        out += ["", _("How to pay:"), *_wrapped(clean(pay, keep_newlines=True))]
     if inv.notes:
-        out += ["", clean(inv.notes, keep_newlines=True)]
+        out += ["", *_wrapped(clean(inv.notes, keep_newlines=True))]
     return "\n".join(out) + "\n"
+
+
+def _wrapped(text: str) -> list[str]:
+    return wrap_lines(text, TEXT_WIDTH)
+
+
+def _text_table(d: InvoiceDoc) -> list[str]:
+    """The line items and the summary: description, quantity, price and amount columns when
+    the description keeps ``_MIN_DESCRIPTION`` columns, else each item stacked on its lines."""
+    items = [
+        (clean(i.description), decimal_text(i.quantity), i.unit_price.format(), line_amount(i).format())
+        for i in d.invoice.items
+    ]
+    summary = [(label, amount.format()) for label, amount in _summary(d)]
+    heads = (_("Description"), _("Qty"), _("Price"), _("Amount"))
+    qty_w = max(cells(t) for t in [heads[1], *(i[1] for i in items)])
+    price_w = max(cells(t) for t in [heads[2], *(i[2] for i in items)])
+    amount_w = max(cells(t) for t in [heads[3], *(i[3] for i in items), *(s[1] for s in summary)])
+    desc_w = TEXT_WIDTH - qty_w - price_w - amount_w - 3
+    rule = "-" * TEXT_WIDTH
+    out: list[str] = []
+    if desc_w >= _MIN_DESCRIPTION:
+        out += [
+            f"{left(heads[0], desc_w)} {right(heads[1], qty_w)} {right(heads[2], price_w)} "
+            f"{right(heads[3], amount_w)}",
+            rule,
+        ]
+        for desc, qty, price, amount in items:
+            lines = wrap(desc, desc_w)
+            out.append(
+                f"{left(lines[0], desc_w)} {right(qty, qty_w)} {right(price, price_w)} {right(amount, amount_w)}"
+            )
+            out += lines[1:]
+    else:  # amounts too wide for columns: each item on its own lines
+        out += [f"{heads[0]} · {heads[1]} × {heads[2]} = {heads[3]}", rule]
+        for desc, qty, price, amount in items:
+            out += wrap(desc, TEXT_WIDTH)
+            out += [right(line, TEXT_WIDTH) for line in wrap(f"{qty} × {price} = {amount}", TEXT_WIDTH)]
+    out.append(rule)
+    label_w = TEXT_WIDTH - amount_w - 1
+    for label, amount in summary:
+        if label_w < _MIN_DESCRIPTION:
+            out += [right(line, TEXT_WIDTH) for line in [*wrap(label, TEXT_WIDTH), *wrap(amount, TEXT_WIDTH)]]
+            continue
+        lines = wrap(label, label_w)
+        out += [right(line, label_w) for line in lines[:-1]]
+        out.append(f"{right(lines[-1], label_w)} {right(amount, amount_w)}")
+    return out
 
 
 def _md(text: str) -> str:
