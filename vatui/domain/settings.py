@@ -144,6 +144,9 @@ class Settings(Record):
     """How to pay, per currency (``*``: any other)."""
     reminder_templates: tuple[ReminderTemplate, ...] = ()
     """Reminder texts edited per language and step; the built-in text otherwise."""
+    paper_size: str = ""
+    """The paper of PDF documents: ``a4`` or ``letter``; empty: from the home timezone
+    (``vatui.domain.paper``)."""
 
     def __post_init__(self) -> None:
         # A board without columns has nowhere to put a task: a stored empty list (a damaged
