@@ -98,6 +98,11 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     ]
 
 
+def _bill_to(d: InvoiceDoc) -> tuple[str, list[str]]:
+    """Who is billed: the name, then the lines under it (every format prints these)."""
+    return d.client.name, [d.client.email] if d.client.email else []
+
+
 def render_text(d: InvoiceDoc) -> str:
     """The invoice as plain text, every line at most ``TEXT_WIDTH`` columns: long names,
     descriptions and notes wrap; the amount columns are as wide as their widest amount."""
@@ -107,9 +112,10 @@ def render_text(d: InvoiceDoc) -> str:
         out += _wrapped(clean(line))
     head = _heading(d)
     out += ["", *_wrapped(head[0][1]), *_wrapped(f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}")]
-    out += ["", *_wrapped(_("Bill to: {client}").format(client=clean(d.client.name)))]
-    if d.client.email:
-        out += _wrapped(clean(d.client.email))
+    name, details = _bill_to(d)
+    out += ["", *_wrapped(_("Bill to: {client}").format(client=clean(name)))]
+    for line in details:
+        out += _wrapped(clean(line))
     out += ["", *_text_table(d)]
     if pay := payment_text(d.settings, inv.currency):
         out += ["", _("How to pay:"), *_wrapped(clean(pay, keep_newlines=True))]
@@ -180,7 +186,8 @@ def render_markdown(d: InvoiceDoc) -> str:
         "",
         f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}",
         "",
-        f"{_('Bill to')}: **{_md(d.client.name)}**",
+        f"{_('Bill to')}: **{_md(_bill_to(d)[0])}**  ",
+        *(f"{_md(line)}  " for line in _bill_to(d)[1]),
         "",
         f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |",
         "|---|--:|--:|--:|",
@@ -215,6 +222,7 @@ def render_html(d: InvoiceDoc) -> str:
         f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
         for label, amount in _summary(d)
     )
+    bill_lines = "".join(f"<br>{e(clean(line))}" for line in _bill_to(d)[1])
     notes = f"<p class=notes>{e(clean(inv.notes, keep_newlines=True))}</p>" if inv.notes else ""
     if pay := payment_text(d.settings, inv.currency):
         notes = (
@@ -232,7 +240,7 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 <header><strong>{e(clean(d.settings.business_name))}</strong><br>{details}</header>
 <h1>{e(head[0][1])}</h1>
 <p>{e(head[1][0])}: {e(head[1][1])} · {e(head[2][0])}: {e(head[2][1])}</p>
-<p>{e(_("Bill to"))}: <strong>{e(clean(d.client.name))}</strong></p>
+<p>{e(_("Bill to"))}: <strong>{e(clean(_bill_to(d)[0]))}</strong>{bill_lines}</p>
 <table><thead><tr><td>{e(_("Description"))}</td><td class=n>{e(_("Qty"))}</td><td class=n>{e(_("Price"))}</td>
 <td class=n>{e(_("Amount"))}</td></tr></thead>
 <tbody>
