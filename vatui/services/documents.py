@@ -13,7 +13,9 @@ PDFs are made with fpdf2, imported only here, only when a PDF is asked for.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Final
 
@@ -22,7 +24,7 @@ from vatui.domain.paper import paper_of
 from vatui.domain.status_report import Block
 from vatui.i18n import _, language
 from vatui.services.document_locale import document_locale
-from vatui.services.ledger_docs import gather, render
+from vatui.services.ledger_docs import InvoiceDoc, gather, render_doc
 from vatui.services.pdf_fonts import describe_chars
 from vatui.services.status_reports import StatusReport
 from vatui.store.workspace import Workspace
@@ -70,19 +72,41 @@ def missing_warning(missing: list[str]) -> tuple[str, ...]:
     )
 
 
+DocumentMaker = Callable[[str], Document]
+"""A document in the format asked for (``txt``, ``md``, ``html``, ``pdf``)."""
+
+
+def invoice_documents(ws: Workspace, invoice_id: int, font_dirs: list[Path] | None = None) -> DocumentMaker:
+    """The invoice as read now, ready to be written in any format (the app's "save")."""
+    return documents_of(gather(ws, invoice_id), font_dirs)
+
+
+def documents_of(d: InvoiceDoc, font_dirs: list[Path] | None = None) -> DocumentMaker:
+    """The gathered invoice ``d``, ready to be written in any format."""
+
+    def make(fmt: str) -> Document:
+        if fmt != "pdf":
+            return Document(fmt, render_doc(d, fmt).encode("utf-8"))
+        from vatui.services.invoice_pdf import invoice_pdf
+
+        with document_locale(d.settings, d.client):
+            writer = invoice_pdf(d, paper_of(d.settings), font_dirs)
+            payload = writer.output()
+        return Document("pdf", payload, missing_warning(writer.missing))
+
+    return make
+
+
 def invoice_document(
     ws: Workspace, invoice_id: int, fmt: str, font_dirs: list[Path] | None = None
 ) -> Document:
     """The invoice in ``fmt``, in the client's language and number format."""
-    if fmt != "pdf":
-        return Document(fmt, render(ws, invoice_id, fmt).encode("utf-8"))
-    from vatui.services.invoice_pdf import invoice_pdf
+    return invoice_documents(ws, invoice_id, font_dirs)(fmt)
 
-    d = gather(ws, invoice_id)
-    with document_locale(d.settings, d.client):
-        writer = invoice_pdf(d, paper_of(d.settings), font_dirs)
-        payload = writer.output()
-    return Document("pdf", payload, missing_warning(writer.missing))
+
+def status_report_documents(ws: Workspace, report: StatusReport) -> DocumentMaker:
+    """The report ready to be written in any format (the app's "save")."""
+    return partial(status_report_document, ws, report)
 
 
 def status_report_document(

@@ -90,7 +90,7 @@ def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
 def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     inv = d.invoice
     kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
-    status = "" if inv.status in ("sent", "partial", "paid") else f" ({inv.status.upper()})"
+    status = "" if inv.status in ("sent", "partial", "paid") else f" ({_(inv.status).upper()})"
     return [
         (_("Title"), f"{kind} {inv.number}{status}"),
         (_("Issued"), inv.issue_date.isoformat()),
@@ -103,32 +103,32 @@ def _bill_to(d: InvoiceDoc) -> tuple[str, list[str]]:
     return d.client.name, [d.client.email] if d.client.email else []
 
 
-def render_text(d: InvoiceDoc) -> str:
-    """The invoice as plain text, every line at most ``TEXT_WIDTH`` columns: long names,
+def render_text(d: InvoiceDoc, width: int = TEXT_WIDTH) -> str:
+    """The invoice as plain text, every line at most ``width`` columns: long names,
     descriptions and notes wrap; the amount columns are as wide as their widest amount."""
     inv = d.invoice
-    out = _wrapped(clean(d.settings.business_name))
+
+    def wrapped(text: str) -> list[str]:
+        return wrap_lines(text, width)
+
+    out = wrapped(clean(d.settings.business_name))
     for line in business_lines(d.settings):
-        out += _wrapped(clean(line))
+        out += wrapped(clean(line))
     head = _heading(d)
-    out += ["", *_wrapped(head[0][1]), *_wrapped(f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}")]
+    out += ["", *wrapped(head[0][1]), *wrapped(f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}")]
     name, details = _bill_to(d)
-    out += ["", *_wrapped(_("Bill to: {client}").format(client=clean(name)))]
+    out += ["", *wrapped(_("Bill to: {client}").format(client=clean(name)))]
     for line in details:
-        out += _wrapped(clean(line))
-    out += ["", *_text_table(d)]
+        out += wrapped(clean(line))
+    out += ["", *_text_table(d, width)]
     if pay := payment_text(d.settings, inv.currency):
-        out += ["", _("How to pay:"), *_wrapped(clean(pay, keep_newlines=True))]
+        out += ["", _("How to pay:"), *wrapped(clean(pay, keep_newlines=True))]
     if inv.notes:
-        out += ["", *_wrapped(clean(inv.notes, keep_newlines=True))]
+        out += ["", *wrapped(clean(inv.notes, keep_newlines=True))]
     return "\n".join(out) + "\n"
 
 
-def _wrapped(text: str) -> list[str]:
-    return wrap_lines(text, TEXT_WIDTH)
-
-
-def _text_table(d: InvoiceDoc) -> list[str]:
+def _text_table(d: InvoiceDoc, width: int = TEXT_WIDTH) -> list[str]:
     """The line items and the summary: description, quantity, price and amount columns when
     the description keeps ``_MIN_DESCRIPTION`` columns, else each item stacked on its lines."""
     items = [
@@ -140,8 +140,8 @@ def _text_table(d: InvoiceDoc) -> list[str]:
     qty_w = max(cells(t) for t in [heads[1], *(i[1] for i in items)])
     price_w = max(cells(t) for t in [heads[2], *(i[2] for i in items)])
     amount_w = max(cells(t) for t in [heads[3], *(i[3] for i in items), *(s[1] for s in summary)])
-    desc_w = TEXT_WIDTH - qty_w - price_w - amount_w - 3
-    rule = "-" * TEXT_WIDTH
+    desc_w = width - qty_w - price_w - amount_w - 3
+    rule = "-" * width
     out: list[str] = []
     if desc_w >= _MIN_DESCRIPTION:
         out += [
@@ -158,13 +158,13 @@ def _text_table(d: InvoiceDoc) -> list[str]:
     else:  # amounts too wide for columns: each item on its own lines
         out += [f"{heads[0]} · {heads[1]} × {heads[2]} = {heads[3]}", rule]
         for desc, qty, price, amount in items:
-            out += wrap(desc, TEXT_WIDTH)
-            out += [right(line, TEXT_WIDTH) for line in wrap(f"{qty} × {price} = {amount}", TEXT_WIDTH)]
+            out += wrap(desc, width)
+            out += [right(line, width) for line in wrap(f"{qty} × {price} = {amount}", width)]
     out.append(rule)
-    label_w = TEXT_WIDTH - amount_w - 1
+    label_w = width - amount_w - 1
     for label, amount in summary:
         if label_w < _MIN_DESCRIPTION:
-            out += [right(line, TEXT_WIDTH) for line in [*wrap(label, TEXT_WIDTH), *wrap(amount, TEXT_WIDTH)]]
+            out += [right(line, width) for line in [*wrap(label, width), *wrap(amount, width)]]
             continue
         lines = wrap(label, label_w)
         out += [right(line, label_w) for line in lines[:-1]]
@@ -253,13 +253,18 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 """
 
 
-def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
-    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``), written in the client's
-    language (``client_language``) and, when the client has one, their number format."""
-    d = gather(ws, invoice_id)
+def render_doc(d: InvoiceDoc, fmt: str = "txt", width: int = TEXT_WIDTH) -> str:
+    """``d`` in ``fmt`` (``txt``, ``md`` or ``html``), in the client's language and number
+    format; the text ``width`` columns wide at most (a narrower viewer asks for less)."""
     with document_locale(d.settings, d.client):
         if fmt == "md":
             return render_markdown(d)
         if fmt == "html":
             return render_html(d)
-        return render_text(d)
+        return render_text(d, width)
+
+
+def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
+    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``), written in the client's
+    language (``client_language``) and, when the client has one, their number format."""
+    return render_doc(gather(ws, invoice_id), fmt)
