@@ -73,7 +73,7 @@ def test_invoice_email_writes_a_draft_and_refuses_clearly(vatui: Vatui, tmp_path
     assert result.code == 0, result.err
     msg = message_from_bytes(out.read_bytes(), policy=policy.default)
     assert msg["To"] == "Ana Pérez <ana@ruiz.co>" and msg["Subject"] == "Factura INV-2026-0001 de Laura Gómez"
-    assert [a.get_filename() for a in msg.iter_attachments()] == ["INV-2026-0001.html"]
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["INV-2026-0001.pdf"]
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     assert vatui("invoice", "email", "INV-2026-0001").code == 2  # neither -o nor --link
     assert vatui("invoice", "email", "INV-2099-0001", "-o", str(out)).code == 1

@@ -77,16 +77,26 @@ def test_reminder_eml_has_the_reminder_text_and_its_own_subject(ws: Workspace) -
     assert body is not None and body.get_content() == "Hola Ana:\r\n\r\n¿Cuándo pagas? ñ\r\n"
 
 
-def test_attachment_hook_falls_back_to_html_until_a_pdf_maker_exists(
+def test_the_invoice_pdf_is_attached_with_the_billing_details(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
     inv = _setup(ws)
+    edit_client(ws, invoice_mail(ws, inv, DAY).client.id or 0, legal_name="Café & Té S.A.S.")
+    pdf = invoice_attachment(ws, inv)
+    assert (pdf.filename, pdf.content_type) == ("INV-2026-0001.pdf", "application/pdf")
+    msg = _parse(eml_bytes(invoice_mail(ws, inv, DAY), [pdf], ws))
+    [attached] = list(msg.iter_attachments())
+    assert attached.get_content() == pdf.data and pdf.data.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in PdfReader(BytesIO(pdf.data)).pages)
+    assert "Café & Té S.A.S." in text and "Ana Pérez" in text
+    monkeypatch.setattr(mail_drafts, "_pdf_maker", lambda: None)  # no PDF maker: printable HTML
     html = invoice_attachment(ws, inv)
     assert (html.filename, html.content_type) == ("INV-2026-0001.html", "text/html")
-    assert b"Caf\xc3\xa9 &amp; T\xc3\xa9" in html.data
-    monkeypatch.setattr(mail_drafts, "_pdf_maker", lambda: lambda _ws, _id: PDF)
-    pdf = invoice_attachment(ws, inv)
-    assert (pdf.filename, pdf.content_type, pdf.data) == ("INV-2026-0001.pdf", "application/pdf", PDF)
+    assert b"Caf\xc3\xa9 &amp; T\xc3\xa9 S.A.S." in html.data
 
 
 def test_no_sender_or_no_recipient_is_refused_naming_what_to_set(ws: Workspace) -> None:

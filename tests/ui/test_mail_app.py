@@ -92,7 +92,7 @@ async def test_invoice_viewer_saves_the_eml_and_copies_body_and_mailto(
         await pilot.pause()
     msg = message_from_bytes((tmp_path / "inv.eml").read_bytes(), policy=policy.default)
     assert msg["To"] == "Ana Pérez <ana@ruiz.co>" and msg["X-Unsent"] == "1"
-    assert [a.get_filename() for a in msg.iter_attachments()] == ["INV-2026-0001.html"]
+    assert [a.get_filename() for a in msg.iter_attachments()] == ["INV-2026-0001.pdf"]
 
 
 async def test_reminder_copies_the_whatsapp_link_and_saves_the_eml_then_marks_sent(

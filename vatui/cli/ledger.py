@@ -184,15 +184,20 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
 @invoice_group.command("show")
 @click.argument("number")
 @click.option(
-    "--format", "fmt", type=click.Choice(["txt", "md", "html"]), default="txt", help=_("Document format.")
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "md", "html", "pdf"]),
+    default=None,
+    help=_("Document format (default: from the -o file's extension, else txt)."),
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to a file."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
-def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as_json: bool) -> None:
-    """Print an invoice as a document (text, Markdown or printable HTML)."""
+def invoice_show(obj: CliContext, number: str, fmt: str | None, output: Path | None, as_json: bool) -> None:
+    """Print an invoice as a document (text, Markdown, printable HTML or PDF)."""
     from vatui.cli.archived_ledger import archived_invoice_json, find_shown_invoice
-    from vatui.services.ledger_docs import render
+    from vatui.cli.documents import document_format, refuse_pdf_to_terminal, write_document
+    from vatui.services.documents import invoice_document
 
     invoice, source, year = find_shown_invoice(obj, number)
     if as_json:
@@ -202,14 +207,9 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
             else archived_invoice_json(obj, invoice, year)
         )
         return
-    text = render(source, invoice.id or 0, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from vatui.services.output import write_private
-
-    write_private(output, text.encode("utf-8"), obj.directory)
-    say(_("Wrote {path}").format(path=output))
+    fmt = document_format(fmt, output)
+    refuse_pdf_to_terminal(fmt, output)
+    write_document(obj, invoice_document(source, invoice.id or 0, fmt), output)
 
 
 @invoice_group.command("list")

@@ -158,6 +158,9 @@ class Settings(Record):
     """Reminder texts edited per language and step; the built-in text otherwise."""
     email_templates: tuple[EmailTemplate, ...] = ()
     """E-mail subjects and bodies edited per language; the built-in text otherwise."""
+    paper_size: str = ""
+    """The paper of PDF documents: ``a4`` or ``letter``; empty: from the home timezone
+    (``vatui.domain.paper``)."""
 
     def __post_init__(self) -> None:
         # A board without columns has nowhere to put a task: a stored empty list (a damaged

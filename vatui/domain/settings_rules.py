@@ -27,6 +27,7 @@ from typing import Any, Final
 from vatui.domain.errors import InputError
 from vatui.domain.mail_texts import KEY_PREFIX, check_mail_template, mail_template_for, with_mail_template
 from vatui.domain.money import check_currency
+from vatui.domain.paper import PAPER_SIZES
 from vatui.domain.reminder_texts import check_language, check_template, template_for, with_template
 from vatui.domain.settings import PaymentDetail, Settings
 from vatui.domain.text import check_text
@@ -70,7 +71,7 @@ def _text(
 
 def _choice(choices: tuple[str, ...], *, auto: bool = False) -> Callable[[str], str]:
     def parse(text: str) -> str:
-        value = text.strip().lower() if choices[0].isalpha() else text.strip()
+        value = text.strip().lower() if choices[0][:1].isalpha() else text.strip()
         if auto and value in ("", AUTO):
             return ""
         if value not in choices:
@@ -209,6 +210,12 @@ RULES: Final[dict[str, Rule]] = {
         _or_auto,
     ),
     "week_start": Rule("week_start", _choice(WEEK_STARTS), lambda: _("monday or sunday")),
+    "paper_size": Rule(
+        "paper_size",
+        _choice(PAPER_SIZES, auto=True),
+        lambda: _("a4, letter or auto (from your timezone: letter in the Americas that use it, else a4)"),
+        _or_auto,
+    ),
     "weekly_hours": Rule("weekly_hours", int_rule(1, 100), lambda: _("a whole number of hours, 1 to 100")),
     "wip_limit": Rule("wip_limit", int_rule(1, 20), lambda: _("a whole number, 1 to 20")),
     "time_rounding": Rule(

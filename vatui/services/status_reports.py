@@ -24,7 +24,14 @@ from zoneinfo import ZoneInfo
 from vatui.domain.clients import Client, Contact
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError
-from vatui.domain.status_report import ReportLine, ReportNote, StatusReportData, render_status_report
+from vatui.domain.status_report import (
+    Block,
+    ReportLine,
+    ReportNote,
+    StatusReportData,
+    blocks_markdown,
+    report_blocks,
+)
 from vatui.domain.tasks import Task
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -48,6 +55,8 @@ class StatusReport:
     """Sunday of the week."""
     text: str
     """The report, Markdown."""
+    blocks: tuple[Block, ...] = ()
+    """The same report as blocks (title, headings, items), for the other formats."""
 
     @property
     def filename(self) -> str:
@@ -143,8 +152,8 @@ def draft_status_report(
         include_confidential=confidential,
     )
     with document_locale(settings, client):  # the client's language, whatever the UI's
-        text = render_status_report(data)
-    return StatusReport(client_id, start, end, text)
+        blocks = report_blocks(data)
+    return StatusReport(client_id, start, end, blocks_markdown(blocks), tuple(blocks))
 
 
 def mark_report_sent(

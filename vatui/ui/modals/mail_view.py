@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 
@@ -46,8 +46,8 @@ class MailTextViewModal(TextViewModal):
         Binding("l", "copy_link", _("Copy link"), id="text_copy_link"),
     ]
 
-    def __init__(self, title: str, text: str, mail: MailActions, *, sendable: bool = True) -> None:
-        super().__init__(title, text, sendable=sendable)
+    def __init__(self, title: str, text: str, mail: MailActions, **options: Any) -> None:
+        super().__init__(title, text, **options)
         self.mail = mail
         self._eml_overwrite: Path | None = None
 

@@ -197,7 +197,10 @@ class ClientsActions:
                 )
 
         title = _("Status report — {name}").format(name=one_line(client.name, 40))
-        self.vatui.push_screen(TextViewModal(title, report.text), done)
+        from vatui.services.documents import status_report_documents
+
+        documents = status_report_documents(self.vatui.ws, report)
+        self.vatui.push_screen(TextViewModal(title, report.text, documents=documents), done)
 
     # archive / delete / reveal -------------------------------------------------------
 

@@ -90,12 +90,18 @@ def mail_actions(app: VatuiApp, invoice_id: int, reminder: str | None = None) ->
 
 
 def open_invoice(app: VatuiApp, invoice_id: int) -> None:
-    """Show the invoice document; "mark sent" on a draft sends it."""
+    """Show the invoice document; "mark sent" on a draft sends it; "save" writes it as PDF
+    (``~/INV-2026-0007.pdf``), HTML, Markdown or text by the file's extension."""
+    from functools import partial
+
     from vatui.domain.ledger import Invoice
-    from vatui.services.ledger_docs import render
+    from vatui.services.documents import documents_of
+    from vatui.services.ledger_docs import gather, render_doc
     from vatui.ui.modals.mail_view import MailTextViewModal
 
     invoice = app.ws.get(Invoice, invoice_id)
+    doc = gather(app.ws, invoice_id)
+    documents = documents_of(doc)
 
     def done(result: TextViewResult) -> None:
         if result == "sent" and invoice.status == "draft":
@@ -104,8 +110,11 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
     app.push_screen(
         MailTextViewModal(
             _("Invoice {number}").format(number=invoice.number),
-            render(app.ws, invoice_id, "txt"),
+            documents("txt").payload.decode("utf-8"),
             mail_actions(app, invoice_id),
+            documents=documents,
+            save_name=f"~/{invoice.number}.pdf",
+            reflow=partial(render_doc, doc, "txt"),
         ),
         done,
     )

@@ -45,6 +45,7 @@ def label_of(key: str) -> str:
         "number_format": _("Number format"),
         "date_order": _("Date order"),
         "week_start": _("Week starts on"),
+        "paper_size": _("Paper for PDF documents"),
         "weekly_hours": _("Hours a week"),
         "wip_limit": _("Most tasks in Doing"),
         "time_rounding": _("Round time up to (minutes)"),
