@@ -15,6 +15,7 @@ from vatui.domain.workspace_rules import check_semantics
 from vatui.services.clients import change_client, edit_client
 from vatui.services.ledger_collect import draft_reminder
 from vatui.services.ledger_docs import render
+from vatui.services.settings_edit import set_settings
 from vatui.store.workspace import Workspace
 
 ANA = Person(name="Ana Pérez", role="billing", email="ana@acme.co")
@@ -82,14 +83,19 @@ def test_english_reminder_greets_the_contact_even_from_an_old_stored_protocol(ws
     from vatui.domain.settings import DEFAULT_PROTOCOL
 
     old = tuple(
-        s.with_(template=s.template.replace("Hi {contact},", "Hi {client},")) for s in DEFAULT_PROTOCOL
+        s.with_(
+            template=s.template.replace("Hi {contact},", "Hi {client},").replace("{signature}", "{business}")
+        )
+        for s in DEFAULT_PROTOCOL
     )
     with ws.transaction("old protocol") as tx:
         tx.update("settings", 1, {"protocol": [step.to_doc() for step in old]})
     assert ws.settings().protocol[1].template.startswith("Hi {client},")
     c = _billed(ws)
     inv = sent_invoice(ws, c, 10000)
-    assert draft_reminder(ws, inv.id or 0, date(2026, 11, 16)).text.startswith("Hi Ana Pérez,")
+    set_settings(ws, {"business_email": "me@va.co"})
+    text = draft_reminder(ws, inv.id or 0, date(2026, 11, 16)).text
+    assert text.startswith("Hi Ana Pérez,") and text.endswith("Thanks,\nMy VA Business\nme@va.co")
 
 
 def test_old_client_document_without_billing_fields_loads_and_checks() -> None:
@@ -116,3 +122,12 @@ def test_restore_refuses_a_billing_contact_who_is_not_a_person_and_escapes() -> 
     )
     fields = sorted(p.field for p in problems)
     assert fields == ["billing_contact", "legal_name", "tax_id"]
+
+
+def test_status_report_is_signed_with_the_business_name_and_email(ws: Workspace) -> None:
+    from vatui.services.status_reports import draft_status_report
+
+    set_settings(ws, {"business_name": "Laura Gómez VA", "business_email": "laura@va.co"})
+    c = _billed(ws)
+    text = draft_status_report(ws, c.id or 0, date(2026, 11, 27)).text
+    assert text.rstrip().endswith("Laura Gómez VA\n\nlaura@va.co")

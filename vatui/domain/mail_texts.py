@@ -29,6 +29,7 @@ KEY_PREFIX: Final = {
 }
 """Settings key family (``email_body.es``) → part."""
 MAIL_PLACEHOLDERS: Final = (*PLACEHOLDERS, "business")
+"""``{signature}`` is the business name with its e-mail under it; ``{business}`` the name."""
 """What an e-mail template may say, in braces."""
 MAX_SUBJECT: Final = 200
 MAX_BODY: Final = 4000
@@ -40,7 +41,7 @@ BUILT_IN: Final[dict[str, dict[str, str]]] = {
         "subject": "Invoice {number} from {business}",
         "body": (
             "Hi {contact},\n\nPlease find attached invoice {number} for {amount}, due on {due}.\n\n"
-            "Thank you,\n{business}"
+            "Thank you,\n{signature}"
         ),
         "reminder_subject": "Reminder: invoice {number} ({amount})",
     },
@@ -48,7 +49,7 @@ BUILT_IN: Final[dict[str, dict[str, str]]] = {
         "subject": "Factura {number} de {business}",
         "body": (
             "Hola {contact}:\n\nTe envío adjunta la factura {number} por {amount}, con vencimiento el "
-            "{due}.\n\nGracias,\n{business}"
+            "{due}.\n\nGracias,\n{signature}"
         ),
         "reminder_subject": "Recordatorio: factura {number} ({amount})",
     },

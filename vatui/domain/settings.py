@@ -20,7 +20,7 @@ class ProtocolStep(Record):
     """Short name: friendly, polite, firm, final."""
     template: str
     """Text with ``{client}``, ``{number}``, ``{amount_due}``, ``{due_date}``,
-    ``{days_overdue}``, ``{business}``."""
+    ``{days_overdue}``, ``{business}``, ``{signature}``."""
     pauses_work: bool = False
     """Sending it puts the client on hold."""
 
@@ -66,7 +66,7 @@ DEFAULT_PROTOCOL = (
         name="friendly",
         template=(
             "Hi {contact},\n\nA friendly note that invoice {number} for {amount_due} is due on "
-            "{due_date}. Thank you!\n\n{business}"
+            "{due_date}. Thank you!\n\n{signature}"
         ),
     ),
     ProtocolStep(
@@ -74,7 +74,7 @@ DEFAULT_PROTOCOL = (
         name="polite",
         template=(
             "Hi {contact},\n\nInvoice {number} for {amount_due} was due on {due_date}. Could you "
-            "let me know when to expect payment?\n\nThanks,\n{business}"
+            "let me know when to expect payment?\n\nThanks,\n{signature}"
         ),
     ),
     ProtocolStep(
@@ -82,7 +82,7 @@ DEFAULT_PROTOCOL = (
         name="firm",
         template=(
             "Hi {contact},\n\nInvoice {number} for {amount_due} is now {days_overdue} days "
-            "overdue. Please arrange payment this week.\n\n{business}"
+            "overdue. Please arrange payment this week.\n\n{signature}"
         ),
     ),
     ProtocolStep(
@@ -90,7 +90,7 @@ DEFAULT_PROTOCOL = (
         name="final",
         template=(
             "Hi {contact},\n\nInvoice {number} for {amount_due} is {days_overdue} days overdue. "
-            "Work is paused until it is paid.\n\n{business}"
+            "Work is paused until it is paid.\n\n{signature}"
         ),
         pauses_work=True,
     ),

@@ -54,7 +54,7 @@ class StatusReportData:
     as_of: date
     """The day "how long" is counted to (the week's end, or today if earlier)."""
     business: str = ""
-    """Who the report is from (signs it)."""
+    """Who the report is from (signs it): the business name, its e-mail on the next line."""
     done: tuple[ReportLine, ...] = ()
     """Tasks completed in the week (``when``: the day)."""
     in_progress: tuple[ReportLine, ...] = ()
@@ -168,8 +168,9 @@ def report_blocks(data: StatusReportData) -> list[Block]:
         for note in notes:
             mark = _(" (confidential)") if note.confidential else ""
             out.append(("item", f"{_line(note.text)}{mark}"))
-    if data.business:
-        out.append(("text", _line(data.business)))
+    for line in data.business.splitlines():  # the signature: the business name, its e-mail
+        if line.strip():
+            out.append(("text", _line(line)))
     return out
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain import dunning
 from vatui.domain.billing import greeting_name
+from vatui.domain.business import signature
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import OPEN_STATUSES, amount_due
@@ -115,6 +116,7 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
         on=on,
         business=settings.business_name,
         contact=greeting_name(client),
+        signature=signature(settings),
     )
     from vatui.services.client_language import client_language
 

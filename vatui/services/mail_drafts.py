@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain import dunning
 from vatui.domain.billing import greeting_name, missing_recipient, recipient
+from vatui.domain.business import signature
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.invoicing import amount_due, totals
@@ -107,6 +108,7 @@ def _draft(ws: Workspace, invoice_id: int, body: str | None, subject_part: str, 
         on=on,
         business=settings.business_name,
         contact=greeting_name(client),
+        signature=signature(settings),
     )
     subject = dunning.fill(mail_template_for(settings, language, subject_part), values)
     if body is None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.business import signature
 from vatui.domain.clients import Client, Contact
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError
@@ -140,7 +141,7 @@ def draft_status_report(
         week_start=start,
         week_end=end,
         as_of=as_of,
-        business=settings.business_name,
+        business=signature(settings),
         done=tuple(sorted(done, key=lambda r: r.when or start)),
         in_progress=tuple(doing),
         waiting=tuple(sorted(waiting, key=lambda r: r.when or start)),
