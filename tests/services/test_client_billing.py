@@ -131,3 +131,12 @@ def test_status_report_is_signed_with_the_business_name_and_email(ws: Workspace)
     c = _billed(ws)
     text = draft_status_report(ws, c.id or 0, date(2026, 11, 27)).text
     assert text.rstrip().endswith("Laura Gómez VA\n\nlaura@va.co")
+
+
+def test_billing_contact_by_a_unique_beginning_of_the_name(ws: Workspace) -> None:
+    c = client(ws, "Acme", people=(ANA, BOB, Person(name="Bobby Tables")))
+    assert edit_client(ws, c.id or 0, billing_contact="ana").billing_contact == "Ana Pérez"
+    assert edit_client(ws, c.id or 0, billing_contact="bobby").billing_contact == "Bobby Tables"
+    assert edit_client(ws, c.id or 0, billing_contact="BOB").billing_contact == "Bob"  # whole name first
+    with pytest.raises(InputError, match="one of the client's people"):
+        edit_client(ws, c.id or 0, billing_contact="bo ")

@@ -147,12 +147,18 @@ def check_billing_address(text: str) -> str:
 
 
 def check_billing_contact(client: Client, name: str) -> str:
-    """``name`` as spelled on the person it names (empty: none); refused when the client
-    has nobody by that name."""
+    """``name`` (a person's whole name, any case, or a unique beginning of it) as spelled on
+    the person it names (empty: none); refused when it names nobody, or several."""
     value = check_text(name, _("the billing contact"), 200)
     if not value:
         return ""
     person = person_named(client, value)
+    if person is None:  # a unique beginning of a name will do: "ana" for "Ana Pérez"
+        from vatui.domain.fold import fold
+
+        wanted = fold(value)
+        found = [p for p in client.people if fold(p.name).startswith(wanted)]
+        person = found[0] if len(found) == 1 else None
     if person is None:
         people = ", ".join(p.name for p in client.people) or _("nobody yet")
         raise InputError(

@@ -52,10 +52,14 @@ class BillingFormModal(FormModal[BillingChanges | None]):
             body.border_title = render.text(_("Billing — {name}").format(name=one_line(c.name, 40)))
             body.border_subtitle = _("ctrl+s saves · esc cancels")
             yield Label(_("Legal name (empty: the client's name)"))
-            yield SafeInput(c.legal_name, id="billing-legal-name", compact=True)
+            yield SafeInput(
+                c.legal_name, placeholder=_("e.g. Acme Holdings LLC"), id="billing-legal-name", compact=True
+            )
             yield Label(_("Tax ID label (NIT, NIF, RFC, EIN…) and tax ID"))
-            yield SafeInput(c.tax_id_label, id="billing-tax-id-label", compact=True)
-            yield SafeInput(c.tax_id, id="billing-tax-id", compact=True)
+            yield SafeInput(
+                c.tax_id_label, placeholder=_("e.g. NIT"), id="billing-tax-id-label", compact=True
+            )
+            yield SafeInput(c.tax_id, placeholder=_("e.g. 900.123.456-7"), id="billing-tax-id", compact=True)
             yield Label(_("Billing address"))
             yield SafeTextArea(c.billing_address, id="billing-address", soft_wrap=True)
             yield Label(_("Billing contact (invoices and reminders go to them)"))

@@ -54,7 +54,11 @@ class MailTextViewModal(TextViewModal):
     def on_mount(self) -> None:
         super().on_mount()
         body = self.query_one("#text-dialog")
-        body.border_subtitle = f"{body.border_subtitle} · " + _("e .eml · b body · l link")
+        body.border_subtitle = (
+            _("c copy · s save · m sent · e .eml · b body · l link · esc")
+            if self.sendable
+            else _("c copy · s save · e .eml · b body · l link · esc")
+        )
 
     def action_copy_body(self) -> None:
         """Copy the e-mail's body (OSC 52)."""
