@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.services.ledger_helpers import client, sent_invoice
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import Client, Person
+from vatui.domain.clock import FixedClock
 from vatui.domain.doc_check import check_doc
 from vatui.domain.errors import InputError
 from vatui.domain.workspace_rules import check_semantics
@@ -140,3 +142,40 @@ def test_billing_contact_by_a_unique_beginning_of_the_name(ws: Workspace) -> Non
     assert edit_client(ws, c.id or 0, billing_contact="BOB").billing_contact == "Bob"  # whole name first
     with pytest.raises(InputError, match="one of the client's people"):
         edit_client(ws, c.id or 0, billing_contact="bo ")
+
+
+def test_export_import_json_round_trips_the_billing_identity_and_refuses_a_stranger(
+    ws: Workspace, tmp_path: Path, clock: FixedClock
+) -> None:
+    import orjson
+
+    from vatui.services.backup import export_json
+    from vatui.services.exchange.import_plan import ImportRefused
+    from vatui.services.exchange.imports import import_json
+
+    source = Workspace.open(tmp_path / "src", clock)
+    try:
+        _billed(source)
+        data = export_json(source)
+    finally:
+        source.close()
+    file = tmp_path / "export.json"
+    file.write_bytes(orjson.dumps(data))
+    import_json(ws, file)
+    got = ws.get(Client, 1)
+    assert (got.legal_name, got.tax_id, got.tax_id_label, got.billing_contact) == (
+        "Acme S.A.S.",
+        "900.123.456-7",
+        "NIT",
+        "Ana Pérez",
+    )
+    assert got.billing_address == "Calle 1 # 2-3\nBogotá"
+    data["clients"][0]["billing_contact"] = "Zed"
+    other = tmp_path / "other"
+    fresh = Workspace.open(other, clock)
+    try:
+        file.write_bytes(orjson.dumps(data))
+        with pytest.raises(ImportRefused, match="billing_contact"):
+            import_json(fresh, file)
+    finally:
+        fresh.close()

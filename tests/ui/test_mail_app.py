@@ -77,7 +77,7 @@ async def test_invoice_viewer_saves_the_eml_and_copies_body_and_mailto(
         await pilot.press("enter")
         await pilot.pause()
         text = screen_text(app)
-        assert "Café Ruiz S.L." in text and "e .eml · b body · l link · esc" in text
+        assert "Café Ruiz S.L." in text and "m mark sent · e .eml · b body · l link" in text
         await pilot.press("b")
         await pilot.pause()
         assert app.clipboard.startswith("Hola Ana Pérez:\n\nTe envío adjunta la factura INV-2026-0001")

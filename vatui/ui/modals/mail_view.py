@@ -55,9 +55,9 @@ class MailTextViewModal(TextViewModal):
         super().on_mount()
         body = self.query_one("#text-dialog")
         body.border_subtitle = (
-            _("c copy · s save · m sent · e .eml · b body · l link · esc")
+            _("c copy · s save · m mark sent · e .eml · b body · l link")
             if self.sendable
-            else _("c copy · s save · e .eml · b body · l link · esc")
+            else _("c copy · s save · e .eml · b body · l link")
         )
 
     def action_copy_body(self) -> None:
