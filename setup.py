@@ -12,5 +12,5 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["vatui", "vatui.*"]), "vatui.styles"],
     package_dir={"vatui.styles": "styles"},
-    package_data={"vatui.styles": ["*.tcss"], "vatui": ["py.typed", "locale/*/LC_MESSAGES/*.mo"]},
+    package_data={"vatui.styles": ["*.tcss"], "vatui": ["py.typed", "locale/*/LC_MESSAGES/*.mo", "fonts/*.ttf", "fonts/LICENSE-DejaVu.txt"]},
 )

@@ -31,10 +31,13 @@ def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
         "files = sorted(p.name for p in r.files('vatui.styles').iterdir() if p.name.endswith('.tcss'))\n"
         "print(vatui.__file__); print(','.join(files))\n"
         "print(r.files('vatui').joinpath('locale/es/LC_MESSAGES/vatui.mo').is_file())\n"
+        "print(all(r.files('vatui').joinpath('fonts', f).is_file() for f in"
+        " ('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE-DejaVu.txt')))\n"
     )
     out = subprocess.run([str(py), "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
-    location, styles, spanish = out.stdout.strip().splitlines()
+    location, styles, spanish, fonts = out.stdout.strip().splitlines()
     assert spanish == "True", "the Spanish catalog (vatui.mo) is not in the wheel"
+    assert fonts == "True", "the DejaVu fonts (and their licence) for PDF documents are not in the wheel"
     assert str(env_dir) in location, "vatui was imported from the source tree, not the fresh install"
     shipped = set(styles.split(","))
     in_repo = {p.name for p in (ROOT / "styles").glob("*.tcss")}
@@ -52,4 +55,4 @@ def test_wheel_installs_runs_and_ships_styles(tmp_path: Path) -> None:
         cwd=tmp_path,
         check=True,
     ).stdout.splitlines()
-    assert licence == ["MIT", "['LICENSE']"], licence
+    assert licence == ["MIT AND Bitstream-Vera", "['LICENSE']"], licence

@@ -210,3 +210,22 @@ def test_an_old_record_with_any_rounding_still_loads() -> None:
     assert load_settings({**Settings().to_doc(), "rounding_minutes": 20}).rounding_minutes == 20
     with pytest.raises(InputError, match="not one of"):
         rules.apply(Settings(), "time_rounding", "20")  # what is offered when typed
+
+
+def test_paper_size_is_a4_letter_or_from_the_home_timezone() -> None:
+    from vatui.domain.paper import A4, LETTER, paper_of
+
+    assert paper_of(Settings()) == A4  # UTC
+    bogota = rules.apply(Settings(), "home_timezone", "America/Bogota")
+    assert paper_of(bogota) == LETTER and rules.value_of(bogota, "paper_size") == "auto"
+    assert paper_of(rules.apply(Settings(), "home_timezone", "America/New_York")) == LETTER
+    assert paper_of(rules.apply(Settings(), "home_timezone", "Europe/Madrid")) == A4
+    assert paper_of(rules.apply(Settings(), "home_timezone", "America/Buenos_Aires")) == A4
+    chosen = rules.apply(bogota, "paper_size", "A4")
+    assert paper_of(chosen) == A4 and rules.value_of(chosen, "paper_size") == "a4"
+    assert paper_of(rules.apply(Settings(), "paper_size", "letter")) == LETTER
+    assert rules.apply(chosen, "paper_size", "auto").paper_size == ""
+    with pytest.raises(InputError, match="a4, letter"):
+        rules.apply(Settings(), "paper_size", "a5")
+    _settings, problems = read_settings({**Settings().to_doc(), "paper_size": "legal"})
+    assert len(problems) == 1 and problems[0].startswith("settings: paper_size ")

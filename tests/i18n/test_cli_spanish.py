@@ -73,8 +73,8 @@ def test_click_usage_errors_in_the_language_set(tmp_path: Path) -> None:
     assert "No existe la opción '--dry-run'." in _run(tmp_path, "task", "list", "--dry-run").stderr
     typo = _run(tmp_path, "task", "lst").stderr
     assert "No existe el comando 'lst'. ¿Quisiste decir 'list'?" in typo
-    bad = _run(tmp_path, "invoice", "show", "X", "--format", "pdf").stderr
-    assert "Valor no válido para '--format': 'pdf' no es uno de 'txt', 'md', 'html'." in bad
+    bad = _run(tmp_path, "invoice", "show", "X", "--format", "docx").stderr
+    assert "Valor no válido para '--format': 'docx' no es uno de 'txt', 'md', 'html', 'pdf'." in bad
     assert "Try " not in bad + typo and "Usage:" not in bad
 
 

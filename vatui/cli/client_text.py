@@ -6,6 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
+from vatui.domain.clients import Client
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
@@ -23,6 +24,17 @@ def _join(values: list[str]) -> str:
 def home_moment(moment: datetime, zone: str) -> str:
     """``YYYY-MM-DD HH:MM`` of a stored UTC moment, in the home timezone."""
     return moment.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
+
+
+def billing_lines(client: Client) -> list[str]:
+    """``  bills to: Acme S.A.S. · NIT: 900… · Calle 1, Bogotá · Attn: Ana`` (nothing when
+    the client has no billing details)."""
+    from vatui.domain.billing import billing_summary
+
+    bits = billing_summary(client)
+    if not bits:
+        return []
+    return [_("  bills to: {details}").format(details=show(" · ".join(bits), 200))]
 
 
 def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = "UTC") -> list[str]:
@@ -61,6 +73,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 name=show(person.name, 60), rest=f" ({', '.join(bits)})" if bits else ""
             )
         )
+    out += billing_lines(c)
     for channel in c.channels:
         star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
         out.append(f"  {channel.kind}: {show(channel.handle)}{star}")

@@ -81,6 +81,15 @@ def client_options(func: F) -> F:
             help=_("Add a confidential note (masked, never exported unless asked)."),
         ),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help=_("Add a tag (repeatable).")),
+        click.option("--legal-name", help=_("The name invoices are made out to (empty: the client's name).")),
+        click.option("--tax-id", help=_("Their tax ID, as they write it (empty: none).")),
+        click.option("--tax-id-label", help=_("What their tax ID is called: NIT, NIF, RFC, EIN…")),
+        click.option("--billing-address", help=_("The address on invoices (\\n or new lines for lines).")),
+        click.option(
+            "--billing-contact",
+            metavar="PERSON",
+            help=_("Who invoices and reminders go to: one of their people (empty: the first person)."),
+        ),
         click.option("--json", "as_json", is_flag=True, help=_("Print the client as JSON.")),
     ]
     for option in reversed(options):
@@ -132,6 +141,10 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     ):
         if opts.get(opt):
             fields[key] = opts[opt]
+    for key in ("legal_name", "tax_id", "tax_id_label", "billing_address", "billing_contact"):
+        if opts.get(key) is not None:
+            value = opts[key]
+            fields[key] = value.replace("\\n", "\n") if key == "billing_address" else value
     if opts.get("late_fee"):
         fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().numbers)
     if opts.get("hours"):

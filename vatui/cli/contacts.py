@@ -123,28 +123,42 @@ def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
     "--output",
     "output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=_("Write the Markdown to this file."),
+    help=_("Write the report to this file."),
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "txt", "html", "pdf"]),
+    default=None,
+    help=_("Document format (default: from the -o file's extension, else Markdown)."),
 )
 @click.option("--confidential", is_flag=True, help=_("Include confidential notes."))
 @click.option("--mark-sent", is_flag=True, help=_("Log it as sent (a contact on the preferred channel)."))
 @pass_ctx
 def status_report(
-    obj: CliContext, client: str, week: str | None, output: Path | None, confidential: bool, mark_sent: bool
+    obj: CliContext,
+    client: str,
+    week: str | None,
+    output: Path | None,
+    fmt: str | None,
+    confidential: bool,
+    mark_sent: bool,
 ) -> None:
-    """Draft a client's weekly status report as Markdown."""
+    """Draft a client's weekly status report (Markdown; or HTML or PDF)."""
+    from vatui.cli.documents import document_format, refuse_pdf_to_terminal, write_document
     from vatui.services.clients import find_client
+    from vatui.services.documents import status_report_document
     from vatui.services.status_reports import draft_status_report, mark_report_sent
 
+    fmt = document_format(fmt, output, "md")
+    refuse_pdf_to_terminal(fmt, output)
     ws = obj.ws()
     found = find_client(ws, client)
     report = draft_status_report(
         ws, found.id or 0, obj.parse_date(week) if week else None, confidential=confidential
     )
-    if output is not None:
-        from vatui.services.output import write_private
-
-        write_private(output, report.text.encode("utf-8"), obj.directory)
-        say(_("Wrote {path}").format(path=show(str(output))))
+    if output is not None or fmt in ("html", "pdf"):
+        write_document(obj, status_report_document(ws, report, fmt), output)
     else:
         for line in report.text.rstrip("\n").split("\n"):
             say(show(line))

@@ -184,15 +184,20 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
 @invoice_group.command("show")
 @click.argument("number")
 @click.option(
-    "--format", "fmt", type=click.Choice(["txt", "md", "html"]), default="txt", help=_("Document format.")
+    "--format",
+    "fmt",
+    type=click.Choice(["txt", "md", "html", "pdf"]),
+    default=None,
+    help=_("Document format (default: from the -o file's extension, else txt)."),
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_("Write to a file."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
-def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as_json: bool) -> None:
-    """Print an invoice as a document (text, Markdown or printable HTML)."""
+def invoice_show(obj: CliContext, number: str, fmt: str | None, output: Path | None, as_json: bool) -> None:
+    """Print an invoice as a document (text, Markdown, printable HTML or PDF)."""
     from vatui.cli.archived_ledger import archived_invoice_json, find_shown_invoice
-    from vatui.services.ledger_docs import render
+    from vatui.cli.documents import document_format, refuse_pdf_to_terminal, write_document
+    from vatui.services.documents import invoice_document
 
     invoice, source, year = find_shown_invoice(obj, number)
     if as_json:
@@ -202,14 +207,9 @@ def invoice_show(obj: CliContext, number: str, fmt: str, output: Path | None, as
             else archived_invoice_json(obj, invoice, year)
         )
         return
-    text = render(source, invoice.id or 0, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from vatui.services.output import write_private
-
-    write_private(output, text.encode("utf-8"), obj.directory)
-    say(_("Wrote {path}").format(path=output))
+    fmt = document_format(fmt, output)
+    refuse_pdf_to_terminal(fmt, output)
+    write_document(obj, invoice_document(source, invoice.id or 0, fmt), output)
 
 
 @invoice_group.command("list")
@@ -333,10 +333,23 @@ def pay_cmd(
 @click.option("--dry-run", is_flag=True, help=_("Print the text without logging the step as sent."))
 @click.option("--snooze", "snooze", metavar="DATE", help=_("Snooze NUMBER's reminders until DATE instead."))
 @click.option("--wake", is_flag=True, help=_("Undo a snooze: reminders are due again."))
+@click.option(
+    "--eml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help=_("Also write it as an e-mail draft (.eml, the invoice attached)."),
+)
 @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
 @pass_ctx
 def remind_cmd(
-    obj: CliContext, number: str, on: str | None, dry_run: bool, snooze: str | None, wake: bool, as_json: bool
+    obj: CliContext,
+    number: str,
+    on: str | None,
+    dry_run: bool,
+    snooze: str | None,
+    wake: bool,
+    eml: Path | None,
+    as_json: bool,
 ) -> None:
     """Print the due collection step's text for NUMBER and log it as sent (or snooze it)."""
     from vatui.services.ledger_collect import draft_reminder, mark_reminder_sent
@@ -353,6 +366,10 @@ def remind_cmd(
         _snooze(obj, invoice.id or 0, None if wake else obj.parse_date(snooze or ""), day, as_json)
         return
     draft = draft_reminder(ws, invoice.id or 0, day)
+    if eml is not None:  # written before the step is logged: a refused draft logs nothing
+        from vatui.cli.mail import write_draft
+
+        write_draft(obj, invoice.id or 0, eml, draft.text)
     if not dry_run:
         mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
     if as_json:
@@ -365,10 +382,13 @@ def remind_cmd(
                 "text": draft.text,
                 "logged": not dry_run,
                 "pauses_work": draft.final,
+                "eml": str(eml) if eml is not None else None,
             }
         )
         return
     click.echo(show_block(draft.text))
+    if eml is not None:
+        say(_("Wrote the draft {path}: open it in your mail client to send it.").format(path=eml))
     if not dry_run:
         say(
             _("— logged step “{name}” for {number} on {day}.").format(
@@ -407,5 +427,13 @@ def _books() -> list[click.Command]:
 
     return BOOKS
 
+
+def _mail() -> None:
+    from vatui.cli.mail import invoice_email
+
+    invoice_group.add_command(invoice_email)
+
+
+_mail()
 
 COMMANDS: list[click.Command] = [invoice_group, pay_cmd, remind_cmd, *_books()]

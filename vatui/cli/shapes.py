@@ -74,6 +74,13 @@ def client_json(client: Client, *, confidential: bool = False) -> dict[str, Any]
             if confidential or not n.confidential
         ],
         "tags": list(client.tags),
+        "billing": {
+            "legal_name": client.legal_name,
+            "tax_id": client.tax_id,
+            "tax_id_label": client.tax_id_label,
+            "address": client.billing_address,
+            "contact": client.billing_contact,
+        },
         "archived": client.archived,
         "created": _iso(client.created),
         "updated": _iso(client.updated),

@@ -24,3 +24,8 @@ def payment_text(settings: Settings, currency: str) -> str:
             if detail.currency == wanted:
                 return detail.text
     return ""
+
+
+def signature(settings: Settings) -> str:
+    """How reminders and e-mails are signed: the business name, its e-mail under it."""
+    return "\n".join(line for line in (settings.business_name, settings.business_email) if line.strip())

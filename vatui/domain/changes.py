@@ -127,8 +127,9 @@ class ClientChanges:
     def apply(self, client: Client) -> Client:
         """``client`` (as read inside the lock) with this change made.
 
-        The preferred channel is cleared when its channel went away, unless this change
-        sets it (the caller checks it is one of the channels).
+        The preferred channel is cleared when its channel went away, and the billing
+        contact when that person went away (invoices then go to the first person), unless
+        this change sets it (the caller checks it is one of the channels / people).
         """
         merged = client.with_(**self.values) if self.values else client
         people = [p for p in merged.people if p.name.lower() not in {n.lower() for n in self.people_removed}]
@@ -164,6 +165,12 @@ class ClientChanges:
             c.kind for c in channels
         }:
             merged = merged.with_(preferred_channel=None)
+        if (
+            "billing_contact" not in self.values
+            and merged.billing_contact
+            and merged.billing_contact.casefold() not in {p.name.casefold() for p in people}
+        ):
+            merged = merged.with_(billing_contact="")
         return merged
 
 

@@ -119,6 +119,17 @@ class Client(Record):
     """Free tags."""
     archived: bool = False
     """Archived clients are hidden but keep their history."""
+    legal_name: str = ""
+    """The name invoices are made out to (``Acme S.A.S.``); empty: ``name``."""
+    tax_id: str = ""
+    """Their tax identification number, as they write it."""
+    tax_id_label: str = ""
+    """What their country calls it (NIT, NIF, RFC, EIN…); empty: "Tax ID"."""
+    billing_address: str = ""
+    """The postal address invoices are made out to (lines allowed)."""
+    billing_contact: str = ""
+    """The name of the person (one of ``people``) invoices and reminders go to; empty: the
+    first person. Removing that person clears it."""
     created: datetime
     """When the client was added (UTC)."""
     updated: datetime

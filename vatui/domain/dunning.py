@@ -43,6 +43,7 @@ PLACEHOLDERS = (
     "amount",
     "due",
     "days_late",
+    "signature",
 )
 """The names a template may use, in braces."""
 
@@ -144,9 +145,11 @@ def values_for(
     business: str,
     contact: str = "",
     due: str = "",
+    signature: str = "",
 ) -> dict[str, str]:
     """The placeholder values of one reminder (``contact``: the person written to, else the
-    client; ``due``: the due date as the client reads it, else ISO)."""
+    client; ``due``: the due date as the client reads it, else ISO; ``signature``: the
+    business's name and e-mail, else ``business``)."""
     days_late = str(max((on - due_date).days, 0))
     return {
         "contact": contact or client,
@@ -159,4 +162,5 @@ def values_for(
         "due_date": due_date.isoformat(),
         "days_overdue": str(max((on - due_date).days, 0)),
         "business": business,
+        "signature": signature or business,
     }

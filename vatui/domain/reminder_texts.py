@@ -19,7 +19,7 @@ from vatui.domain.settings import DEFAULT_PROTOCOL, ReminderTemplate, Settings
 from vatui.domain.text import check_text
 from vatui.i18n import _
 
-PLACEHOLDERS: Final = ("client", "contact", "number", "amount", "due", "days_late")
+PLACEHOLDERS: Final = ("client", "contact", "number", "amount", "due", "days_late", "signature")
 """What a reminder template may say, in braces."""
 LEGACY_PLACEHOLDERS: Final = ("amount_due", "due_date", "days_overdue", "business")
 """The first protocol's names, still filled."""
@@ -35,23 +35,28 @@ BUILT_IN: Final[dict[str, dict[str, str]]] = {
     "es": {
         "friendly": (
             "Hola {contact}:\n\nUn recordatorio amable: la factura {number} por {amount} vence el "
-            "{due}. ¡Gracias!\n\n{business}"
+            "{due}. ¡Gracias!\n\n{signature}"
         ),
         "polite": (
             "Hola {contact}:\n\nLa factura {number} por {amount} venció el {due}. ¿Podrías "
-            "indicarme cuándo esperar el pago?\n\nGracias,\n{business}"
+            "indicarme cuándo esperar el pago?\n\nGracias,\n{signature}"
         ),
         "firm": (
             "Hola {contact}:\n\nLa factura {number} por {amount} tiene {days_late} días de "
-            "retraso. Por favor, programa el pago esta semana.\n\n{business}"
+            "retraso. Por favor, programa el pago esta semana.\n\n{signature}"
         ),
         "final": (
             "Hola {contact}:\n\nLa factura {number} por {amount} tiene {days_late} días de "
-            "retraso. El trabajo queda en pausa hasta recibir el pago.\n\n{business}"
+            "retraso. El trabajo queda en pausa hasta recibir el pago.\n\n{signature}"
         ),
     },
 }
 """The texts used when the VA has not written their own."""
+
+
+FIRST_GREETING: Final = "Hi {client},\n\n"
+"""How the built-in English texts of the first protocol began: a workspace that stored
+them unchanged greets the billing contact now, like the built-in texts do."""
 
 
 def allowed_placeholders() -> str:
@@ -93,8 +98,19 @@ def template_for(settings: Settings, language: str, step: str) -> str | None:
     if language == "en":
         for protocol_step in settings.protocol:
             if protocol_step.name == step:
-                return protocol_step.template
+                return _first_default(protocol_step.template, step)
     return BUILT_IN.get(language, {}).get(step)
+
+
+def _first_default(template: str, step: str) -> str:
+    """A stored first-protocol text that was never edited (it greeted ``{client}`` and
+    signed ``{business}``), as the built-in text is now (the billing contact, the signature)."""
+    for default in DEFAULT_PROTOCOL:
+        if default.name == step:
+            first = default.template.replace("Hi {contact},", FIRST_GREETING.strip("\n"), 1)
+            if template == first.replace("{signature}", "{business}"):
+                return default.template
+    return template
 
 
 def with_template(

@@ -20,7 +20,7 @@ class ProtocolStep(Record):
     """Short name: friendly, polite, firm, final."""
     template: str
     """Text with ``{client}``, ``{number}``, ``{amount_due}``, ``{due_date}``,
-    ``{days_overdue}``, ``{business}``."""
+    ``{days_overdue}``, ``{business}``, ``{signature}``."""
     pauses_work: bool = False
     """Sending it puts the client on hold."""
 
@@ -48,37 +48,49 @@ class ReminderTemplate(Record):
     ``{days_late}``."""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailTemplate(Record):
+    """One part of the e-mail drafts in one language (replaces the built-in text)."""
+
+    language: str
+    """``en`` or ``es``."""
+    part: str
+    """``subject`` or ``body`` (of an invoice's e-mail), ``reminder_subject``."""
+    text: str
+    """Text with the reminder placeholders (``{contact}``, ``{number}``, ``{amount}``…)."""
+
+
 DEFAULT_PROTOCOL = (
     ProtocolStep(
         offset_days=-3,
         name="friendly",
         template=(
-            "Hi {client},\n\nA friendly note that invoice {number} for {amount_due} is due on "
-            "{due_date}. Thank you!\n\n{business}"
+            "Hi {contact},\n\nA friendly note that invoice {number} for {amount_due} is due on "
+            "{due_date}. Thank you!\n\n{signature}"
         ),
     ),
     ProtocolStep(
         offset_days=1,
         name="polite",
         template=(
-            "Hi {client},\n\nInvoice {number} for {amount_due} was due on {due_date}. Could you "
-            "let me know when to expect payment?\n\nThanks,\n{business}"
+            "Hi {contact},\n\nInvoice {number} for {amount_due} was due on {due_date}. Could you "
+            "let me know when to expect payment?\n\nThanks,\n{signature}"
         ),
     ),
     ProtocolStep(
         offset_days=7,
         name="firm",
         template=(
-            "Hi {client},\n\nInvoice {number} for {amount_due} is now {days_overdue} days "
-            "overdue. Please arrange payment this week.\n\n{business}"
+            "Hi {contact},\n\nInvoice {number} for {amount_due} is now {days_overdue} days "
+            "overdue. Please arrange payment this week.\n\n{signature}"
         ),
     ),
     ProtocolStep(
         offset_days=14,
         name="final",
         template=(
-            "Hi {client},\n\nInvoice {number} for {amount_due} is {days_overdue} days overdue. "
-            "Work is paused until it is paid.\n\n{business}"
+            "Hi {contact},\n\nInvoice {number} for {amount_due} is {days_overdue} days overdue. "
+            "Work is paused until it is paid.\n\n{signature}"
         ),
         pauses_work=True,
     ),
@@ -144,6 +156,11 @@ class Settings(Record):
     """How to pay, per currency (``*``: any other)."""
     reminder_templates: tuple[ReminderTemplate, ...] = ()
     """Reminder texts edited per language and step; the built-in text otherwise."""
+    email_templates: tuple[EmailTemplate, ...] = ()
+    """E-mail subjects and bodies edited per language; the built-in text otherwise."""
+    paper_size: str = ""
+    """The paper of PDF documents: ``a4`` or ``letter``; empty: from the home timezone
+    (``vatui.domain.paper``)."""
 
     def __post_init__(self) -> None:
         # A board without columns has nowhere to put a task: a stored empty list (a damaged

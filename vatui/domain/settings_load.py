@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
-from vatui.domain.settings import PaymentDetail, ProtocolStep, ReminderTemplate, Settings
+from vatui.domain.settings import EmailTemplate, PaymentDetail, ProtocolStep, ReminderTemplate, Settings
 from vatui.domain.settings_rules import FREE_TEXT, RULES, int_rule, parse_columns
 from vatui.i18n import _
 
@@ -23,6 +23,7 @@ _RECORDS: Final[dict[str, type[Record]]] = {
     "protocol": ProtocolStep,
     "payment_details": PaymentDetail,
     "reminder_templates": ReminderTemplate,
+    "email_templates": EmailTemplate,
 }
 
 

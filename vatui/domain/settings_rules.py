@@ -8,7 +8,9 @@ Keys are the names in ``RULES`` plus three families written with dots:
 
 - ``payment_details.EUR`` (or ``payment_details.*`` for any other currency): how to pay;
 - ``reminder.LANG.STEP`` (``reminder.es.polite``): a reminder text in one language;
-- ``protocol.STEP.days``: when a collection step is due, in days after the due date.
+- ``protocol.STEP.days``: when a collection step is due, in days after the due date;
+- ``email_subject.LANG``, ``email_body.LANG``, ``email_reminder_subject.LANG``: the e-mail
+  drafts' texts in one language (``vatui.domain.mail_texts``).
 
 Setting a text to the empty string removes it (a reminder goes back to the built-in text).
 """
@@ -23,7 +25,9 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from vatui.domain.errors import InputError
+from vatui.domain.mail_texts import KEY_PREFIX, check_mail_template, mail_template_for, with_mail_template
 from vatui.domain.money import check_currency
+from vatui.domain.paper import PAPER_SIZES
 from vatui.domain.reminder_texts import check_language, check_template, template_for, with_template
 from vatui.domain.settings import PaymentDetail, Settings
 from vatui.domain.text import check_text
@@ -67,7 +71,7 @@ def _text(
 
 def _choice(choices: tuple[str, ...], *, auto: bool = False) -> Callable[[str], str]:
     def parse(text: str) -> str:
-        value = text.strip().lower() if choices[0].isalpha() else text.strip()
+        value = text.strip().lower() if choices[0][:1].isalpha() else text.strip()
         if auto and value in ("", AUTO):
             return ""
         if value not in choices:
@@ -206,6 +210,12 @@ RULES: Final[dict[str, Rule]] = {
         _or_auto,
     ),
     "week_start": Rule("week_start", _choice(WEEK_STARTS), lambda: _("monday or sunday")),
+    "paper_size": Rule(
+        "paper_size",
+        _choice(PAPER_SIZES, auto=True),
+        lambda: _("a4, letter or auto (from your timezone: letter in the Americas that use it, else a4)"),
+        _or_auto,
+    ),
     "weekly_hours": Rule("weekly_hours", int_rule(1, 100), lambda: _("a whole number of hours, 1 to 100")),
     "wip_limit": Rule("wip_limit", int_rule(1, 20), lambda: _("a whole number, 1 to 20")),
     "time_rounding": Rule(
@@ -235,7 +245,14 @@ FREE_TEXT: Final = frozenset(
 """Keys of any text: a stored value is only checked to be text (old or hand-edited text
 with a control character is shown neutralised, as everywhere, rather than refused)."""
 
-FAMILIES: Final = ("payment_details.CUR", "reminder.LANG.STEP", "protocol.STEP.days")
+FAMILIES: Final = (
+    "payment_details.CUR",
+    "reminder.LANG.STEP",
+    "protocol.STEP.days",
+    "email_subject.LANG",
+    "email_body.LANG",
+    "email_reminder_subject.LANG",
+)
 """The keys written with dots (``CUR``: a currency or ``*``)."""
 
 
@@ -262,6 +279,12 @@ def describe(key: str) -> str:
         )
     if key.startswith("protocol."):
         return _("a whole number of days after the due date, -60 to 365 (negative: before)")
+    if key.split(".")[0] in KEY_PREFIX:
+        from vatui.domain.mail_texts import allowed_placeholders as mail_placeholders
+
+        return _("text with {placeholders} (empty: the built-in text)").format(
+            placeholders=mail_placeholders()
+        )
     raise key_error(key)
 
 
@@ -279,6 +302,8 @@ def _split(settings: Settings, key: str) -> tuple[str, ...]:
         return parts[0], check_language(parts[1]), _known_step(settings, parts[2])
     if parts[0] == "protocol" and len(parts) == 3 and parts[2] == "days":
         return parts[0], _known_step(settings, parts[1]), parts[2]
+    if parts[0] in KEY_PREFIX and len(parts) == 2:
+        return parts[0], check_language(parts[1])
     raise key_error(key)
 
 
@@ -311,7 +336,7 @@ def apply(settings: Settings, key: str, text: str) -> Settings:
 
 
 def _is_family(key: str) -> bool:
-    return key.split(".")[0] in ("payment_details", "reminder", "protocol")
+    return key.split(".")[0] in ("payment_details", "reminder", "protocol", *KEY_PREFIX)
 
 
 def _apply(settings: Settings, key: str, text: str) -> Settings:
@@ -334,6 +359,12 @@ def _apply(settings: Settings, key: str, text: str) -> Settings:
         body = check_template(text) if text.strip() else ""
         return settings.with_(
             reminder_templates=with_template(settings.reminder_templates, parts[1], parts[2], body)
+        )
+    if parts[0] in KEY_PREFIX:
+        part = KEY_PREFIX[parts[0]]
+        body = check_mail_template(part, text) if text.strip() else ""
+        return settings.with_(
+            email_templates=with_mail_template(settings.email_templates, parts[1], part, body)
         )
     days = int_rule(-60, 365)(text)
     protocol = tuple(
@@ -374,6 +405,8 @@ def value_of(settings: Settings, key: str) -> str:
         return next((p.text for p in settings.payment_details if p.currency == parts[1]), "")
     if parts[0] == "reminder":
         return template_for(settings, parts[1], parts[2]) or ""
+    if parts[0] in KEY_PREFIX:
+        return mail_template_for(settings, parts[1], KEY_PREFIX[parts[0]])
     return str(next(s.offset_days for s in settings.protocol if s.name == parts[1]))
 
 
@@ -385,6 +418,7 @@ def all_keys(settings: Settings) -> list[str]:
     keys += [f"payment_details.{p.currency}" for p in settings.payment_details]
     keys += [f"protocol.{step.name}.days" for step in settings.protocol]
     keys += [f"reminder.{lang}.{step.name}" for lang in LANGUAGES for step in settings.protocol]
+    keys += [f"{prefix}.{lang}" for prefix in KEY_PREFIX for lang in LANGUAGES]
     return keys
 
 

@@ -54,7 +54,7 @@ class StatusReportData:
     as_of: date
     """The day "how long" is counted to (the week's end, or today if earlier)."""
     business: str = ""
-    """Who the report is from (signs it)."""
+    """Who the report is from (signs it): the business name, its e-mail on the next line."""
     done: tuple[ReportLine, ...] = ()
     """Tasks completed in the week (``when``: the day)."""
     in_progress: tuple[ReportLine, ...] = ()
@@ -87,80 +87,106 @@ def _line(text: str) -> str:
     return one_line(text, 200)
 
 
-def render_status_report(data: StatusReportData) -> str:
-    """The report as Markdown."""
-    out: list[str] = []
-    title = _("Weekly status — {client}").format(client=_line(data.client))
-    out.append(f"# {title}")
-    out.append("")
+Block = tuple[str, str]
+"""One piece of a report: ``(kind, text)``, kind ``title``, ``text``, ``heading`` or ``item``."""
+
+
+def _item(text: str) -> Block:
+    return ("item", text.removeprefix("- "))
+
+
+def report_blocks(data: StatusReportData) -> list[Block]:
+    """The report as a list of blocks, in the language in use: every format is written from it."""
+    out: list[Block] = []
+    out.append(("title", _("Weekly status — {client}").format(client=_line(data.client))))
     out.append(
-        _("Week of {start} to {end}").format(
-            start=format_date(data.week_start, "%a %d %b %Y"), end=format_date(data.week_end, "%a %d %b %Y")
+        (
+            "text",
+            _("Week of {start} to {end}").format(
+                start=format_date(data.week_start, "%a %d %b %Y"),
+                end=format_date(data.week_end, "%a %d %b %Y"),
+            ),
         )
     )
-    out.append("")
 
-    out.append(f"## {_('Done this week')}")
+    out.append(("heading", _("Done this week")))
     out += [
-        f"- {_line(t.title)} ({format_date(t.when, '%a %d %b')})" if t.when else f"- {_line(t.title)}"
+        ("item", f"{_line(t.title)} ({format_date(t.when, '%a %d %b')})" if t.when else _line(t.title))
         for t in data.done
-    ] or [f"- {_('Nothing completed this week.')}"]
-    out.append("")
+    ] or [("item", _("Nothing completed this week."))]
 
-    out.append(f"## {_('In progress')}")
-    lines = []
+    out.append(("heading", _("In progress")))
+    lines: list[Block] = []
     for task in data.in_progress:
         spent = _(" — {h} this week").format(h=_hours(task.minutes)) if task.minutes else ""
-        lines.append(f"- {_line(task.title)}{spent}")
-    out += lines or [f"- {_('Nothing in progress.')}"]
-    out.append("")
+        lines.append(("item", f"{_line(task.title)}{spent}"))
+    out += lines or [("item", _("Nothing in progress."))]
 
-    out.append(f"## {_('Waiting on you')}")
+    out.append(("heading", _("Waiting on you")))
     lines = []
     for task in data.waiting:
         if task.when is not None:
             waited = max(0, (data.as_of - task.when).days)
             lines.append(
-                _("- {title} — waiting {days} (since {since})").format(
-                    title=_line(task.title), days=_days(waited), since=format_date(task.when, "%a %d %b")
+                _item(
+                    _("- {title} — waiting {days} (since {since})").format(
+                        title=_line(task.title), days=_days(waited), since=format_date(task.when, "%a %d %b")
+                    )
                 )
             )
         else:
-            lines.append(f"- {_line(task.title)}")
-    out += lines or [f"- {_('Nothing is waiting on you.')}"]
-    out.append("")
+            lines.append(("item", _line(task.title)))
+    out += lines or [("item", _("Nothing is waiting on you."))]
 
-    out.append(f"## {_('Hours')}")
-    out.append(_("- This week: {h}").format(h=_hours(data.week_minutes)))
+    out.append(("heading", _("Hours")))
+    out.append(_item(_("- This week: {h}").format(h=_hours(data.week_minutes))))
     if data.retainer_minutes:
         used = data.month_minutes or 0
         pct = used * 100 // data.retainer_minutes
         out.append(
-            _("- This month: {used} of {total} retainer hours ({pct} %)").format(
-                used=_hours(used), total=_hours(data.retainer_minutes), pct=pct
+            _item(
+                _("- This month: {used} of {total} retainer hours ({pct} %)").format(
+                    used=_hours(used), total=_hours(data.retainer_minutes), pct=pct
+                )
             )
         )
         if used > data.retainer_minutes:
-            out.append(_("- Over the retainer by {h}").format(h=_hours(used - data.retainer_minutes)))
+            out.append(_item(_("- Over the retainer by {h}").format(h=_hours(used - data.retainer_minutes))))
     elif data.month_minutes is not None:
-        out.append(_("- This month: {h}").format(h=_hours(data.month_minutes)))
-    out.append("")
+        out.append(_item(_("- This month: {h}").format(h=_hours(data.month_minutes))))
 
-    out.append(f"## {_('Next')}")
+    out.append(("heading", _("Next")))
     lines = []
     for task in data.next_up:
         due = _(" (due {d})").format(d=format_date(task.when, "%a %d %b")) if task.when else ""
-        lines.append(f"- {_line(task.title)}{due}")
-    out += lines or [f"- {_('Nothing planned yet.')}"]
+        lines.append(("item", f"{_line(task.title)}{due}"))
+    out += lines or [("item", _("Nothing planned yet."))]
 
     notes = [n for n in data.notes if data.include_confidential or not n.confidential]
     if notes:
-        out.append("")
-        out.append(f"## {_('Notes')}")
+        out.append(("heading", _("Notes")))
         for note in notes:
             mark = _(" (confidential)") if note.confidential else ""
-            out.append(f"- {_line(note.text)}{mark}")
-    if data.business:
-        out.append("")
-        out.append(_line(data.business))
+            out.append(("item", f"{_line(note.text)}{mark}"))
+    for line in data.business.splitlines():  # the signature: the business name, its e-mail
+        if line.strip():
+            out.append(("text", _line(line)))
+    return out
+
+
+def blocks_markdown(blocks: list[Block]) -> str:
+    """Blocks as Markdown: ``#`` title, ``##`` headings, ``-`` items, a blank line between parts."""
+    out: list[str] = []
+    for kind, text in blocks:
+        if kind == "title":
+            out.append(f"# {text}")
+        elif kind == "item":
+            out.append(f"- {text}")
+        else:
+            out += ["", f"## {text}" if kind == "heading" else text]
     return "\n".join(out) + "\n"
+
+
+def render_status_report(data: StatusReportData) -> str:
+    """The report as Markdown."""
+    return blocks_markdown(report_blocks(data))

@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from vatui.domain.billing import (
+    BILLING_FIELDS,
+    MAX_BILLING_ADDRESS,
+    MAX_LEGAL_NAME,
+    MAX_TAX_ID,
+    MAX_TAX_ID_LABEL,
+)
 from vatui.domain.errors import InputError
 from vatui.domain.invoicing import check_quantity, check_tax_percent
-from vatui.domain.text import MAX_NAME, MAX_NOTE, MAX_TITLE, name_key
+from vatui.domain.text import MAX_NAME, MAX_NOTE, MAX_TITLE, check_text, name_key
 from vatui.i18n import _
 
 Docs = Mapping[str, Mapping[str, Any]]
@@ -44,7 +51,14 @@ class Problem:
 
 _CAPS: dict[str, dict[str, int]] = {
     "tasks": {"title": MAX_TITLE},
-    "clients": {"name": MAX_NAME},
+    "clients": {
+        "name": MAX_NAME,
+        "legal_name": MAX_LEGAL_NAME,
+        "tax_id": MAX_TAX_ID,
+        "tax_id_label": MAX_TAX_ID_LABEL,
+        "billing_address": MAX_BILLING_ADDRESS,
+        "billing_contact": MAX_NAME,
+    },
 }
 """Text caps tighter than ``MAX_NOTE`` (which caps every other text)."""
 
@@ -139,6 +153,8 @@ def check_semantics(
                 "name",
                 _("another client is named {name!r} (#{other})").format(name=doc["name"][:40], other=found),
             )
+    for key, doc in tables.get("clients", {}).items():
+        _check_billing(key, doc, bad)
     known = {t: _ids(tables.get(t)) | _ids(archived.get(t)) for t in ("clients", "tasks", "invoices")}
     top = {t: max([*ids, (floors or {}).get(t, 0)], default=0) for t, ids in known.items()}
     for table, links in _REFS.items():
@@ -169,6 +185,19 @@ def _check_invoice(key: str, doc: Mapping[str, Any], bad: Any) -> None:
             check_quantity(item.get("quantity", "1"))
         except InputError as exc:
             bad("invoices", key, f"items[{n}].quantity", str(exc))
+
+
+def _check_billing(key: str, doc: Mapping[str, Any], bad: Any) -> None:
+    """The billing identity: plain text (no control characters), and a billing contact that
+    is one of the client's people."""
+    for name in BILLING_FIELDS:
+        try:
+            check_text(str(doc.get(name, "")), name, MAX_NOTE, multiline=name == "billing_address")
+        except InputError as exc:
+            bad("clients", key, name, str(exc))
+    contact = str(doc.get("billing_contact", "")).casefold()
+    if contact and contact not in {str(p.get("name", "")).casefold() for p in doc.get("people") or ()}:
+        bad("clients", key, "billing_contact", _("the billing contact is not one of the client's people"))
 
 
 def _check_time(docs: Docs, bad: Any) -> None:

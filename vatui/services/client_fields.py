@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from vatui.domain import billing
 from vatui.domain.clients import (
     CHANNEL_KINDS,
     STATUSES,
@@ -373,11 +374,26 @@ def normalise(ws: Workspace, fields: dict[str, Any]) -> dict[str, Any]:
             out[key] = clean_tags(value)
         elif key == "archived":
             out[key] = bool(value)
+        elif key in _BILLING_CHECKS:
+            out[key] = _BILLING_CHECKS[key](value)
         else:
             out[key] = value
     if out.get("work_start") is not None and out.get("work_start") == out.get("work_end"):
         raise InputError(_("working hours cannot start and end at the same time"))
     return out
+
+
+def _contact_text(text: str) -> str:
+    return check_text(text, _("the billing contact"), MAX_HANDLE)
+
+
+_BILLING_CHECKS = {
+    "legal_name": billing.check_legal_name,
+    "tax_id": billing.check_tax_id,
+    "tax_id_label": billing.check_tax_id_label,
+    "billing_address": billing.check_billing_address,
+    "billing_contact": _contact_text,  # who it names is checked against the people in the lock
+}
 
 
 def _unique_channels(channels: Iterable[Channel]) -> tuple[Channel, ...]:
@@ -406,6 +422,14 @@ def check_currencies(clean: dict[str, Any], client: Client | None) -> None:
                     what=what, a=value.currency, b=currency
                 )
             )
+
+
+def check_billing_contact(clean: dict[str, Any], client: Client) -> Client:
+    """``client`` (merged) with its billing contact spelled as the person it names; refused
+    when it was set (``clean`` names it) to someone who is not one of the client's people."""
+    if "billing_contact" not in clean or not client.billing_contact:
+        return client
+    return client.with_(billing_contact=billing.check_billing_contact(client, client.billing_contact))
 
 
 def check_preferred(clean: dict[str, Any], client: Client | None) -> None:

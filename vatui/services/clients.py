@@ -28,6 +28,7 @@ from vatui.services.client_fields import (
     MAX_NOTE,
     VETTING_ALIASES,
     channels_line,
+    check_billing_contact,
     check_channel,
     check_channel_kind,
     check_currencies,
@@ -113,7 +114,8 @@ def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: 
         lowered = name_key(clean["name"])
         if any(name_key(str(d.get("name", ""))) == lowered for d in tx.docs("clients").values()):
             raise InputError(_("a client called {name} already exists").format(name=quoted(clean["name"])))
-        return tx.add(Client(created=now, updated=now, **clean))
+        client = Client(created=now, updated=now, **clean)
+        return tx.add(check_billing_contact(clean, client))
 
 
 def _checked(ws: Workspace, changes: ClientChanges) -> ClientChanges:
@@ -144,7 +146,7 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
     name = ws.get(Client, client_id).name  # for the undo label only; the change reads inside
     with ws.transaction(_("edit client “{name}”").format(name=one_line(name, 40))) as tx:
         client = tx.get(Client, client_id)
-        edited = clean.apply(client)
+        edited = check_billing_contact(dict(clean.values), clean.apply(client))
         check_currencies({}, edited)
         check_preferred({"preferred_channel": edited.preferred_channel, "channels": edited.channels}, None)
         if edited.work_start == edited.work_end:
@@ -222,6 +224,7 @@ __all__ = [  # the field checks are re-exported: callers use them as clients.che
     "archive_client",
     "change_client",
     "channels_line",
+    "check_billing_contact",
     "check_channel",
     "check_channel_kind",
     "check_currencies",

@@ -13,6 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain import dunning
+from vatui.domain.billing import greeting_name
+from vatui.domain.business import signature
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import OPEN_STATUSES, amount_due
@@ -113,7 +115,8 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,
-        contact=client.people[0].name if client.people else "",
+        contact=greeting_name(client),
+        signature=signature(settings),
     )
     from vatui.services.client_language import client_language
 

@@ -10,8 +10,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from vatui.domain.billing import bill_to_lines
 from vatui.domain.business import business_lines, payment_text
 from vatui.domain.clients import Client
+from vatui.domain.columns import cells, left, right, wrap, wrap_lines
 from vatui.domain.invoicing import Totals, amount_due, line_amount, payments_split, totals
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
@@ -25,6 +27,11 @@ from vatui.store.workspace import Workspace
 
 FORMATS = ("txt", "md", "html")
 """Document formats."""
+
+TEXT_WIDTH = 80
+"""The widest line of the plain-text document (a terminal, a printed page)."""
+_MIN_DESCRIPTION = 20
+"""The narrowest description column; with less room each item is stacked on its lines."""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 
@@ -84,7 +91,7 @@ def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
 def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     inv = d.invoice
     kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
-    status = "" if inv.status in ("sent", "partial", "paid") else f" ({inv.status.upper()})"
+    status = "" if inv.status in ("sent", "partial", "paid") else f" ({_(inv.status).upper()})"
     return [
         (_("Title"), f"{kind} {inv.number}{status}"),
         (_("Issued"), inv.issue_date.isoformat()),
@@ -92,38 +99,80 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     ]
 
 
-def render_text(d: InvoiceDoc) -> str:
-    """The invoice as plain text."""
+def _bill_to(d: InvoiceDoc) -> tuple[str, list[str]]:
+    """Who is billed: the legal name (else the name), then the lines under it: tax ID with
+    its label, billing address, e-mail, "Attn:" the billing contact (every format prints these)."""
+    lines = bill_to_lines(d.client)
+    return lines[0], lines[1:]
+
+
+def render_text(d: InvoiceDoc, width: int = TEXT_WIDTH) -> str:
+    """The invoice as plain text, every line at most ``width`` columns: long names,
+    descriptions and notes wrap; the amount columns are as wide as their widest amount."""
     inv = d.invoice
-    out = [clean(d.settings.business_name)]
-    out += [clean(line) for line in business_lines(d.settings)]
+
+    def wrapped(text: str) -> list[str]:
+        return wrap_lines(text, width)
+
+    out = wrapped(clean(d.settings.business_name))
+    for line in business_lines(d.settings):
+        out += wrapped(clean(line))
     head = _heading(d)
-    out += [
-        "",
-        head[0][1],
-        f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}",
-        "",
-        _("Bill to: {client}").format(client=clean(d.client.name)),
-    ]
-    if d.client.email:
-        out.append(clean(d.client.email))
-    out += ["", f"{_('Description'):<44} {_('Qty'):>8} {_('Price'):>14} {_('Amount'):>14}", "-" * 83]
-    for item in inv.items:
-        desc = clean(item.description)
-        out.append(
-            f"{desc[:44]:<44} {decimal_text(item.quantity):>8} {item.unit_price.format():>14} "
-            f"{line_amount(item).format():>14}"
-        )
-        for start in range(44, len(desc), 44):
-            out.append(desc[start : start + 44])
-    out.append("-" * 83)
-    for label, amount in _summary(d):
-        out.append(f"{label:>66} {amount.format():>16}")
+    out += ["", *wrapped(head[0][1]), *wrapped(f"{head[1][0]}: {head[1][1]}    {head[2][0]}: {head[2][1]}")]
+    name, details = _bill_to(d)
+    out += ["", *wrapped(_("Bill to: {client}").format(client=clean(name)))]
+    for line in details:
+        out += wrapped(clean(line))
+    out += ["", *_text_table(d, width)]
     if pay := payment_text(d.settings, inv.currency):
-        out += ["", _("How to pay:"), clean(pay, keep_newlines=True)]
+        out += ["", _("How to pay:"), *wrapped(clean(pay, keep_newlines=True))]
     if inv.notes:
-        out += ["", clean(inv.notes, keep_newlines=True)]
+        out += ["", *wrapped(clean(inv.notes, keep_newlines=True))]
     return "\n".join(out) + "\n"
+
+
+def _text_table(d: InvoiceDoc, width: int = TEXT_WIDTH) -> list[str]:
+    """The line items and the summary: description, quantity, price and amount columns when
+    the description keeps ``_MIN_DESCRIPTION`` columns, else each item stacked on its lines."""
+    items = [
+        (clean(i.description), decimal_text(i.quantity), i.unit_price.format(), line_amount(i).format())
+        for i in d.invoice.items
+    ]
+    summary = [(label, amount.format()) for label, amount in _summary(d)]
+    heads = (_("Description"), _("Qty"), _("Price"), _("Amount"))
+    qty_w = max(cells(t) for t in [heads[1], *(i[1] for i in items)])
+    price_w = max(cells(t) for t in [heads[2], *(i[2] for i in items)])
+    amount_w = max(cells(t) for t in [heads[3], *(i[3] for i in items), *(s[1] for s in summary)])
+    desc_w = width - qty_w - price_w - amount_w - 3
+    rule = "-" * width
+    out: list[str] = []
+    if desc_w >= _MIN_DESCRIPTION:
+        out += [
+            f"{left(heads[0], desc_w)} {right(heads[1], qty_w)} {right(heads[2], price_w)} "
+            f"{right(heads[3], amount_w)}",
+            rule,
+        ]
+        for desc, qty, price, amount in items:
+            lines = wrap(desc, desc_w)
+            out.append(
+                f"{left(lines[0], desc_w)} {right(qty, qty_w)} {right(price, price_w)} {right(amount, amount_w)}"
+            )
+            out += lines[1:]
+    else:  # amounts too wide for columns: each item on its own lines
+        out += [f"{heads[0]} · {heads[1]} × {heads[2]} = {heads[3]}", rule]
+        for desc, qty, price, amount in items:
+            out += wrap(desc, width)
+            out += [right(line, width) for line in wrap(f"{qty} × {price} = {amount}", width)]
+    out.append(rule)
+    label_w = width - amount_w - 1
+    for label, amount in summary:
+        if label_w < _MIN_DESCRIPTION:
+            out += [right(line, width) for line in [*wrap(label, width), *wrap(amount, width)]]
+            continue
+        lines = wrap(label, label_w)
+        out += [right(line, label_w) for line in lines[:-1]]
+        out.append(f"{right(lines[-1], label_w)} {right(amount, amount_w)}")
+    return out
 
 
 def _md(text: str) -> str:
@@ -140,7 +189,8 @@ def render_markdown(d: InvoiceDoc) -> str:
         "",
         f"{head[1][0]}: {head[1][1]} · {head[2][0]}: {head[2][1]}",
         "",
-        f"{_('Bill to')}: **{_md(d.client.name)}**",
+        f"{_('Bill to')}: **{_md(_bill_to(d)[0])}**  ",
+        *(f"{_md(line)}  " for line in _bill_to(d)[1]),
         "",
         f"| {_('Description')} | {_('Qty')} | {_('Price')} | {_('Amount')} |",
         "|---|--:|--:|--:|",
@@ -175,6 +225,7 @@ def render_html(d: InvoiceDoc) -> str:
         f"<tr><th colspan=3>{e(label)}</th><td class=n>{e(amount.format())}</td></tr>"
         for label, amount in _summary(d)
     )
+    bill_lines = "".join(f"<br>{e(clean(line))}" for line in _bill_to(d)[1])
     notes = f"<p class=notes>{e(clean(inv.notes, keep_newlines=True))}</p>" if inv.notes else ""
     if pay := payment_text(d.settings, inv.currency):
         notes = (
@@ -192,7 +243,7 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 <header><strong>{e(clean(d.settings.business_name))}</strong><br>{details}</header>
 <h1>{e(head[0][1])}</h1>
 <p>{e(head[1][0])}: {e(head[1][1])} · {e(head[2][0])}: {e(head[2][1])}</p>
-<p>{e(_("Bill to"))}: <strong>{e(clean(d.client.name))}</strong></p>
+<p>{e(_("Bill to"))}: <strong>{e(clean(_bill_to(d)[0]))}</strong>{bill_lines}</p>
 <table><thead><tr><td>{e(_("Description"))}</td><td class=n>{e(_("Qty"))}</td><td class=n>{e(_("Price"))}</td>
 <td class=n>{e(_("Amount"))}</td></tr></thead>
 <tbody>
@@ -205,13 +256,18 @@ th {{ text-align: right; }} .n {{ text-align: right; white-space: nowrap; }}
 """
 
 
-def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
-    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``), written in the client's
-    language (``client_language``) and, when the client has one, their number format."""
-    d = gather(ws, invoice_id)
+def render_doc(d: InvoiceDoc, fmt: str = "txt", width: int = TEXT_WIDTH) -> str:
+    """``d`` in ``fmt`` (``txt``, ``md`` or ``html``), in the client's language and number
+    format; the text ``width`` columns wide at most (a narrower viewer asks for less)."""
     with document_locale(d.settings, d.client):
         if fmt == "md":
             return render_markdown(d)
         if fmt == "html":
             return render_html(d)
-        return render_text(d)
+        return render_text(d, width)
+
+
+def render(ws: Workspace, invoice_id: int, fmt: str = "txt") -> str:
+    """The invoice document in ``fmt`` (``txt``, ``md`` or ``html``), written in the client's
+    language (``client_language``) and, when the client has one, their number format."""
+    return render_doc(gather(ws, invoice_id), fmt)

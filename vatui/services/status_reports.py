@@ -21,10 +21,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.domain.business import signature
 from vatui.domain.clients import Client, Contact
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError
-from vatui.domain.status_report import ReportLine, ReportNote, StatusReportData, render_status_report
+from vatui.domain.status_report import (
+    Block,
+    ReportLine,
+    ReportNote,
+    StatusReportData,
+    blocks_markdown,
+    report_blocks,
+)
 from vatui.domain.tasks import Task
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -48,6 +56,8 @@ class StatusReport:
     """Sunday of the week."""
     text: str
     """The report, Markdown."""
+    blocks: tuple[Block, ...] = ()
+    """The same report as blocks (title, headings, items), for the other formats."""
 
     @property
     def filename(self) -> str:
@@ -131,7 +141,7 @@ def draft_status_report(
         week_start=start,
         week_end=end,
         as_of=as_of,
-        business=settings.business_name,
+        business=signature(settings),
         done=tuple(sorted(done, key=lambda r: r.when or start)),
         in_progress=tuple(doing),
         waiting=tuple(sorted(waiting, key=lambda r: r.when or start)),
@@ -143,8 +153,8 @@ def draft_status_report(
         include_confidential=confidential,
     )
     with document_locale(settings, client):  # the client's language, whatever the UI's
-        text = render_status_report(data)
-    return StatusReport(client_id, start, end, text)
+        blocks = report_blocks(data)
+    return StatusReport(client_id, start, end, blocks_markdown(blocks), tuple(blocks))
 
 
 def mark_report_sent(

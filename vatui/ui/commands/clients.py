@@ -18,6 +18,7 @@ CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Clients: reveal or mask confidential notes"), "reveal", N_("v")),
     (N_("Clients: contact log (edit or delete a contact)"), "contact_log", N_("L")),
     (N_("Clients: notes (edit or delete a note)"), "notes", N_("N: confidential ones once revealed with v")),
+    (N_("Clients: billing details"), "billing", N_("B: legal name, tax ID, address, billing contact")),
     (N_("Clients: filter"), "filter", N_("/: by name, tag, status or handle")),
     (N_("Clients: clear filter"), "clear_filter", N_("escape")),
     (N_("Clients: show or hide archived clients"), "toggle_archived", N_("A")),

@@ -63,6 +63,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
         Binding("D", "delete", _("Delete"), show=False, id="clients_delete"),
         Binding("L", "contact_log", _("Contact log"), show=False, id="clients_contact_log"),
         Binding("N", "notes", _("Notes"), show=False, id="clients_notes"),
+        Binding("B", "billing", _("Billing"), show=False, id="clients_billing"),
         Binding("A", "toggle_archived", _("Show archived"), show=False, id="clients_archived"),
         Binding("escape", "clear_filter", _("Clear filter"), show=False, id="clients_clear_filter"),
         Binding("J,shift+down", "scroll_card(1)", _("Scroll card down"), show=False, id="clients_card_down"),

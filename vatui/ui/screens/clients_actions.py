@@ -197,7 +197,10 @@ class ClientsActions:
                 )
 
         title = _("Status report — {name}").format(name=one_line(client.name, 40))
-        self.vatui.push_screen(TextViewModal(title, report.text), done)
+        from vatui.services.documents import status_report_documents
+
+        documents = status_report_documents(self.vatui.ws, report)
+        self.vatui.push_screen(TextViewModal(title, report.text, documents=documents), done)
 
     # archive / delete / reveal -------------------------------------------------------
 
@@ -277,3 +280,27 @@ class ClientsActions:
             from vatui.ui.screens.corrections import notes
 
             notes(self.vatui, client.id, self.revealed)
+
+    def action_billing(self) -> None:
+        """``B``: the selected client's billing identity (legal name, tax ID, address, contact)."""
+        client = self._selected_client()
+        if client is None or client.id is None:
+            return
+        from vatui.domain.changes import ClientChanges
+        from vatui.services.clients import change_client
+        from vatui.ui.modals.billing_form import BillingChanges, BillingFormModal
+
+        client_id = client.id
+
+        def save(changed: BillingChanges | None) -> None:
+            if not changed:
+                return
+            saved = self.vatui.run_service(
+                change_client, self.vatui.ws, client_id, ClientChanges(values=changed)
+            )
+            if saved is not None:
+                self.vatui.inform(
+                    _("Saved the billing details of {name}").format(name=one_line(saved.name, 40))
+                )
+
+        self.vatui.push_screen(BillingFormModal(client), save)

@@ -15,8 +15,11 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from vatui.ui.app import VatuiApp
     from vatui.ui.modals.expense_form import ExpenseInput
+    from vatui.ui.modals.mail_view import MailActions
     from vatui.ui.modals.payment import PaymentInput
     from vatui.ui.modals.text_view import TextViewResult
 
@@ -30,7 +33,7 @@ def _today(app: VatuiApp) -> date:
 def remind(app: VatuiApp, invoice_id: int) -> None:
     """Draft the due reminder of an invoice, show it, log it when marked sent."""
     from vatui.services.ledger_collect import draft_reminder
-    from vatui.ui.modals.text_view import TextViewModal
+    from vatui.ui.modals.mail_view import MailTextViewModal
 
     day = _today(app)
     try:
@@ -58,23 +61,61 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
                     _("The client is on hold until {number} is paid.").format(number=draft.invoice.number)
                 )
 
-    app.push_screen(TextViewModal(title, draft.text), done)
+    app.push_screen(MailTextViewModal(title, draft.text, mail_actions(app, invoice_id, draft.text)), done)
+
+
+def mail_actions(app: VatuiApp, invoice_id: int, reminder: str | None = None) -> MailActions:
+    """The e-mail keys of a viewer: the invoice's e-mail, or a reminder's (``reminder``: its text)."""
+    from vatui.services import mail_drafts as mail
+    from vatui.ui.modals.mail_view import MailActions
+
+    day = _today(app)
+    if reminder is None:
+        draft = mail.invoice_mail(app.ws, invoice_id, day)
+    else:
+        draft = mail.reminder_mail(app.ws, invoice_id, reminder, day)
+
+    def write(path: Path) -> object:
+        attachments = [mail.invoice_attachment(app.ws, invoice_id)]
+        return mail.write_eml(app.ws, path, draft, attachments)
+
+    whatsapp = draft.client.preferred_channel == "whatsapp"
+    return MailActions(
+        body=draft.body,
+        default_path=f"~/{draft.invoice.number}.eml",
+        link=lambda: mail.share_link(draft),
+        link_kind="WhatsApp" if whatsapp else "mailto",
+        write=write,
+    )
 
 
 def open_invoice(app: VatuiApp, invoice_id: int) -> None:
-    """Show the invoice document; "mark sent" on a draft sends it."""
+    """Show the invoice document; "mark sent" on a draft sends it; "save" writes it as PDF
+    (``~/INV-2026-0007.pdf``), HTML, Markdown or text by the file's extension."""
+    from functools import partial
+
     from vatui.domain.ledger import Invoice
-    from vatui.services.ledger_docs import render
-    from vatui.ui.modals.text_view import TextViewModal
+    from vatui.services.documents import documents_of
+    from vatui.services.ledger_docs import gather, render_doc
+    from vatui.ui.modals.mail_view import MailTextViewModal
 
     invoice = app.ws.get(Invoice, invoice_id)
+    doc = gather(app.ws, invoice_id)
+    documents = documents_of(doc)
 
     def done(result: TextViewResult) -> None:
         if result == "sent" and invoice.status == "draft":
             send(app, invoice_id)
 
     app.push_screen(
-        TextViewModal(_("Invoice {number}").format(number=invoice.number), render(app.ws, invoice_id, "txt")),
+        MailTextViewModal(
+            _("Invoice {number}").format(number=invoice.number),
+            documents("txt").payload.decode("utf-8"),
+            mail_actions(app, invoice_id),
+            documents=documents,
+            save_name=f"~/{invoice.number}.pdf",
+            reflow=partial(render_doc, doc, "txt"),
+        ),
         done,
     )
 

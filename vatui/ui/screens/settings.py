@@ -45,6 +45,7 @@ def label_of(key: str) -> str:
         "number_format": _("Number format"),
         "date_order": _("Date order"),
         "week_start": _("Week starts on"),
+        "paper_size": _("Paper for PDF documents"),
         "weekly_hours": _("Hours a week"),
         "wip_limit": _("Most tasks in Doing"),
         "time_rounding": _("Round time up to (minutes)"),
@@ -61,6 +62,12 @@ def label_of(key: str) -> str:
         return _("How to pay, {currency}").format(currency=_("any currency") if parts[1] == "*" else parts[1])
     if parts[0] == "protocol":
         return _("Reminder {step}: days after the due date").format(step=parts[1])
+    if parts[0] == "email_subject":
+        return _("E-mail subject of an invoice, {language}").format(language=parts[1])
+    if parts[0] == "email_body":
+        return _("E-mail text of an invoice, {language}").format(language=parts[1])
+    if parts[0] == "email_reminder_subject":
+        return _("E-mail subject of a reminder, {language}").format(language=parts[1])
     return _("Reminder {step} in {language}").format(step=parts[2], language=parts[1])
 
 
@@ -117,7 +124,7 @@ class SettingsScreen(Screen[None]):
                 )
                 yield Static(render.text(rules.describe(key)), classes="setting-allowed")
                 value = self.shown[key]
-                if key in MULTILINE or key.startswith(("payment_details.", "reminder.")):
+                if key in MULTILINE or key.startswith(("payment_details.", "reminder.", "email_body.")):
                     yield SafeTextArea(
                         value, id=f"setting-{index}", soft_wrap=True, tab_behavior="focus", compact=True
                     )

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vatui.domain.clients import VETTING_KEYS
+from vatui.domain.clients import VETTING_KEYS, Client
 from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
@@ -39,6 +39,16 @@ def _heading(title: str) -> Content:
 
 def _local(moment: datetime, zone: str) -> str:
     return format_date(moment.astimezone(ZoneInfo(zone)), "%d %b %H:%M")
+
+
+def _billing(client: Client) -> Content:
+    """``Acme S.A.S. · NIT: 900… · Calle 1 · Attn: Ana`` (``B`` edits), or how to add it."""
+    from vatui.domain.billing import billing_summary
+
+    bits = billing_summary(client)
+    if not bits:
+        return render.label(_("no billing details (B adds them)"), "$text-muted")
+    return render.text(" · ".join(bits))
 
 
 def card_content(
@@ -91,6 +101,9 @@ def card_content(
         )
     if not c.people and not c.channels:
         add(render.label(_("no people or channels yet"), "$text-muted"))
+
+    add(_heading(_("Billing")))
+    add(_billing(c))
 
     add(_heading(_("Terms")))
     rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")

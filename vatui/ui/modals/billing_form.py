@@ -1,0 +1,99 @@
+"""A client's billing identity: legal name, tax ID and its label, address, billing contact.
+
+``BillingFormModal`` returns only the fields the user changed (a dict for
+``ClientChanges.values``) and saves nothing; the service checks them (``check_text``,
+caps, the contact must be one of the client's people) and the form stays open with the
+refusal when one is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from vatui.domain.clients import Client
+from vatui.domain.text import one_line
+from vatui.i18n import _
+from vatui.ui import render
+from vatui.ui.modals.form import FormModal
+from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.safe_text_area import SafeTextArea
+
+BillingChanges = dict[str, Any]
+"""Field → new value, only for the fields changed."""
+
+_FIRST = "__first__"
+
+
+class BillingFormModal(FormModal[BillingChanges | None]):
+    """The billing form; ``ctrl+s`` (or ``enter`` in a one-line field) saves."""
+
+    STATUS_ID: ClassVar[str] = "billing-status"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", _("Cancel"), id="billing_cancel"),
+        Binding("ctrl+s", "save", _("Save"), id="billing_save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    BillingFormModal #billing-address { height: 4; }
+    """
+
+    def __init__(self, client: Client) -> None:
+        super().__init__(classes="vatui-modal")
+        self.client = client
+
+    def compose(self) -> ComposeResult:
+        c = self.client
+        with Vertical(id="billing-dialog", classes="modal-body") as body:
+            body.border_title = render.text(_("Billing — {name}").format(name=one_line(c.name, 40)))
+            body.border_subtitle = _("ctrl+s saves · esc cancels")
+            yield Label(_("Legal name (empty: the client's name)"))
+            yield SafeInput(
+                c.legal_name, placeholder=_("e.g. Acme Holdings LLC"), id="billing-legal-name", compact=True
+            )
+            yield Label(_("Tax ID label (NIT, NIF, RFC, EIN…) and tax ID"))
+            yield SafeInput(
+                c.tax_id_label, placeholder=_("e.g. NIT"), id="billing-tax-id-label", compact=True
+            )
+            yield SafeInput(c.tax_id, placeholder=_("e.g. 900.123.456-7"), id="billing-tax-id", compact=True)
+            yield Label(_("Billing address"))
+            yield SafeTextArea(c.billing_address, id="billing-address", soft_wrap=True)
+            yield Label(_("Billing contact (invoices and reminders go to them)"))
+            options = [(_("the first person"), _FIRST)] + [(render.text(p.name), p.name) for p in c.people]
+            current = next(
+                (p.name for p in c.people if p.name.casefold() == c.billing_contact.casefold()), _FIRST
+            )
+            yield Select(options, value=current, allow_blank=False, id="billing-contact", compact=True)
+            yield Static(id="billing-status", classes="preview")
+
+    def on_mount(self) -> None:
+        self.query_one("#billing-legal-name", Input).focus()
+        super().on_mount()
+
+    def values(self) -> BillingChanges:
+        """The fields as typed."""
+        contact = str(self.query_one("#billing-contact", Select).value)
+        return {
+            "legal_name": self.query_one("#billing-legal-name", Input).value,
+            "tax_id_label": self.query_one("#billing-tax-id-label", Input).value,
+            "tax_id": self.query_one("#billing-tax-id", Input).value,
+            "billing_address": self.query_one("#billing-address", TextArea).text,
+            "billing_contact": "" if contact == _FIRST else contact,
+        }
+
+    def action_save(self) -> None:
+        """Save what changed."""
+        changed = {k: v for k, v in self.values().items() if v != getattr(self.client, k)}
+        if not changed:
+            self.dismiss(None)
+            return
+        self.submit(changed)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
