@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from vatui.domain.clients import Client
 from vatui.domain.dates import in_business_range
@@ -36,8 +37,10 @@ from vatui.domain.recurring import (
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _, ngettext
 from vatui.services.common import home_today
-from vatui.services.ledger import MAX_ITEMS, ItemSpec, check_item
 from vatui.store.workspace import Workspace
+
+if TYPE_CHECKING:  # the ledger service is imported when a draft is made, not at every open
+    from vatui.services.ledger import ItemSpec
 
 TABLE = "recurring_invoices"
 
@@ -87,6 +90,8 @@ def add_recurring(
     notes: str = "",
 ) -> RecurringInvoice:
     """Add a schedule; the periods already due (a start in the past) are drafted at once."""
+    from vatui.services.ledger import MAX_ITEMS, check_item
+
     today = home_today(ws)
     first = start or today
     if not in_business_range(first):
@@ -209,7 +214,7 @@ def _anything_due(ws: Workspace, today: date) -> bool:
 def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRun:
     """Draft every period due up to ``today`` (exactly once, see the module docstring)."""
     from vatui.domain.dates_display import format_date
-    from vatui.services.ledger import new_invoice
+    from vatui.services.ledger import ItemSpec, new_invoice
 
     day = today or home_today(ws)
     run = RecurringRun()
