@@ -49,7 +49,7 @@ class InvoiceKindModal(ModalScreen[str | None]):
     ]
     DEFAULT_CSS = """
     InvoiceKindModal #invoice-kind { width: 60; }
-    InvoiceKindModal OptionList { height: auto; border: none; }
+    InvoiceKindModal OptionList, InvoiceKindModal OptionList:focus { height: auto; border: none; }
     """
 
     def compose(self) -> ComposeResult:
@@ -59,7 +59,9 @@ class InvoiceKindModal(ModalScreen[str | None]):
             yield OptionList(*[Option(_(label), id=key) for key, label in KINDS], id="invoice-kind-list")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        listing = self.query_one(OptionList)
+        listing.highlighted = 0
+        listing.focus()
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -79,7 +81,7 @@ class EntriesModal(FormModal[tuple[int, ...] | None]):
         Binding("escape", "cancel", _("Cancel"), id="entries_cancel"),
     ]
     DEFAULT_CSS = """
-    EntriesModal SelectionList { height: auto; max-height: 14; border: none; }
+    EntriesModal SelectionList, EntriesModal SelectionList:focus { height: auto; max-height: 14; border: none; }
     """
 
     def __init__(self, title: str, entries: list[tuple[int, str, int]]) -> None:
@@ -166,9 +168,6 @@ class LinesFormModal(FormModal[LinesInput | None]):
     LinesFormModal #lines-dialog { width: 78; }
     LinesFormModal #lines-rows { height: auto; max-height: 10; }
     LinesFormModal .line-row { height: 1; }
-    LinesFormModal .line-desc { width: 1fr; }
-    LinesFormModal .line-qty { width: 8; }
-    LinesFormModal .line-price { width: 14; }
     LinesFormModal .line-amount { width: 16; text-align: right; color: $text-muted; }
     LinesFormModal #lines-fixed { color: $text-muted; height: auto; }
     """
