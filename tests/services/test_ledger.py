@@ -162,7 +162,7 @@ def test_retainer_hours_over_become_an_overage_line_at_the_rate(ws: Workspace) -
     work(ws, c, "Admin", 300, 250, on=date(2026, 11, 10))
     work(ws, c, "Email", 100, on=date(2026, 11, 12))  # 650 min: 50 over → 60 rounded
     inv = new_invoice(ws, c.id or 0, unbilled=True, kind="retainer", on=date(2026, 11, 27))
-    assert inv.items[0].description == "Retainer, November 2026" and inv.items[0].unit_price == eur(40000)
+    assert inv.items[0].description == "Retainer — November 2026" and inv.items[0].unit_price == eur(40000)
     assert inv.items[1].minutes == 600 and inv.items[1].unit_price == eur(0)
     assert inv.items[2].description.startswith("Retainer overage") and inv.items[2].minutes == 60
     assert totals(inv).total == eur(40000 + 5000)

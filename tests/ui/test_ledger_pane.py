@@ -62,6 +62,8 @@ async def test_i_invoices_unbilled_time_then_s_sends(app: VatuiApp, ws: Workspac
         await pilot.pause()
         await pilot.press(*"acme", "enter")
         await pilot.pause()
+        await pilot.press("enter")  # every unbilled entry is ticked: enter invoices them
+        await pilot.pause()
         ws.refresh()
         created = [
             Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d["client_id"] == acme

@@ -41,6 +41,8 @@ class CliContext:
             from vatui.services.session import open_workspace
 
             self._ws = open_workspace(self.directory, self.clock)
+            for notice in self._ws.notices:  # once, to stderr: --json output stays clean
+                sys.stderr.write(clean(notice) + "\n")
             from vatui.cli.language import apply_setting
 
             apply_setting(self._ws.settings().language)

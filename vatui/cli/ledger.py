@@ -422,6 +422,16 @@ def show_block(text: str) -> str:
     return clean(text, keep_newlines=True)
 
 
+def _recurring() -> None:
+    from vatui.cli.recurring import COMMANDS as RECURRING
+
+    for command in RECURRING:
+        invoice_group.add_command(command)
+
+
+_recurring()
+
+
 def _books() -> list[click.Command]:
     from vatui.cli.ledger_books import COMMANDS as BOOKS
 

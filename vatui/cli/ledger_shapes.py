@@ -76,6 +76,8 @@ def invoice_json(
             for r in invoice.reminders
         ],
         "reminders_snoozed_until": _d(invoice.reminders_snoozed_until),
+        "promised_on": _d(invoice.promised_on),
+        "recurring_id": invoice.recurring_id,
         "notes": invoice.notes,
     }
 

@@ -27,6 +27,7 @@ from vatui.domain.localtime import check_zone
 from vatui.domain.money import Money, check_currency
 from vatui.domain.records import Record
 from vatui.domain.recurrence import Recurrence
+from vatui.domain.recurring import RecurringInvoice, check_day, check_every
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
 from vatui.i18n import _
@@ -260,6 +261,7 @@ _VALUES: dict[type[Record], tuple[tuple[str, Callable[[Any], object]], ...]] = {
     LineItem: (("quantity", _decimal),),
     Task: (("recurrence", Recurrence.parse),),
     Settings: (("home_timezone", check_zone), ("default_currency", _currency)),
+    RecurringInvoice: (("every", check_every), ("day", check_day)),
 }
 """The domain's checks of single values, by record class and field (``None`` is not checked)."""
 
@@ -285,6 +287,10 @@ def _check_values(record: Record, where: str) -> None:
                         where=where, name=name, found=money.currency, currency=record.currency
                     )
                 )
+    if isinstance(record, RecurringInvoice):
+        for n, item in enumerate(record.items):
+            if item.unit_price.minor < 0:
+                raise BadDocument(_("{where}.items[{n}].unit_price: below zero").format(where=where, n=n))
     for n, item in enumerate(getattr(record, "items", ())):
         if isinstance(item, LineItem):
             _check_values(item, f"{where}.items[{n}]")

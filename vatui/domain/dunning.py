@@ -13,7 +13,8 @@ Rules (documented in ``docs/ledger.md``):
   protocol's spacing after the last step actually sent (``offset_next − offset_last``
   days: a late first "firm" is followed by "final" 7 days later, not the next day);
 - at most one step per invoice per day: nothing is due on a day a step was already sent;
-- a snoozed invoice (``snoozed_until``) gets nothing before that date;
+- a snoozed invoice (``snoozed_until``) gets nothing before that date; an invoice the client
+  promised to pay by a date gets nothing on or before it (``quiet_until``);
 - after a step that ``pauses_work`` is sent and while money is still due, the client is
   on hold.
 
@@ -48,6 +49,14 @@ PLACEHOLDERS = (
 """The names a template may use, in braces."""
 
 _PLACEHOLDER_RE = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+
+
+def quiet_until(snoozed_until: date | None, promised_on: date | None) -> date | None:
+    """The first day a reminder may be due again: after a snooze (its day) and after a
+    promise to pay (the day after the promised day), whichever is later."""
+    after_promise = shift_days(promised_on, 1) if promised_on is not None else None
+    found = [d for d in (snoozed_until, after_promise) if d is not None]
+    return max(found) if found else None
 
 
 def step_date(due_date: date, step: ProtocolStep) -> date:

@@ -122,6 +122,10 @@ class Invoice(Record):
     a December overpayment applied to a back-dated October invoice is applied in December."""
     reminders_snoozed_until: date | None = None
     """No reminder is due before this day."""
+    promised_on: date | None = None
+    """The client promised to pay by this day: no reminder is due on or before it."""
+    recurring_id: int | None = None
+    """The recurring invoice (``vatui.domain.recurring``) this draft was made from."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

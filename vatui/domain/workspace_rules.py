@@ -66,9 +66,10 @@ _REFS: dict[str, tuple[tuple[str, str], ...]] = {
     "tasks": (("client_id", "clients"),),
     "time": (("task_id", "tasks"), ("client_id", "clients"), ("invoice_id", "invoices")),
     "contacts": (("client_id", "clients"),),
-    "invoices": (("client_id", "clients"),),
+    "invoices": (("client_id", "clients"), ("recurring_id", "recurring_invoices")),
     "payments": (("invoice_id", "invoices"),),
     "expenses": (("client_id", "clients"), ("invoice_id", "invoices")),
+    "recurring_invoices": (("client_id", "clients"),),
 }
 """The links between records: (field, table it points into)."""
 
@@ -155,7 +156,10 @@ def check_semantics(
             )
     for key, doc in tables.get("clients", {}).items():
         _check_billing(key, doc, bad)
-    known = {t: _ids(tables.get(t)) | _ids(archived.get(t)) for t in ("clients", "tasks", "invoices")}
+    known = {
+        t: _ids(tables.get(t)) | _ids(archived.get(t))
+        for t in ("clients", "tasks", "invoices", "recurring_invoices")
+    }
     top = {t: max([*ids, (floors or {}).get(t, 0)], default=0) for t, ids in known.items()}
     for table, links in _REFS.items():
         for key, doc in tables.get(table, {}).items():

@@ -188,7 +188,7 @@ def archive_client(ws: Workspace, client_id: int, archived: bool = True) -> Clie
 def client_history(ws: Workspace, client_id: int) -> dict[str, int]:
     """How many records of each kind name the client (tasks, time, contacts, invoices, expenses)."""
     counts: dict[str, int] = {}
-    for table in ("tasks", "time", "contacts", "invoices", "expenses"):
+    for table in ("tasks", "time", "contacts", "invoices", "expenses", "recurring_invoices"):
         n = sum(1 for d in ws.docs(table).values() if d.get("client_id") == client_id)
         if n:
             counts[table] = n

@@ -93,7 +93,7 @@ def _lines(plan: ClientPlan, entries: list[EntryPlan], rounding: int, issue: dat
     rate = plan.rate
     client = plan.client
     if client.retainer_minutes and client.retainer_fee:
-        lines = [LineItem(description=f"Retainer, {_month(issue)}", unit_price=client.retainer_fee)]
+        lines = [LineItem(description=f"Retainer — {_month(issue)}", unit_price=client.retainer_fee)]
         if not entries:
             return lines
         covered_ids, over_ids, covered, over = [], [], 0, 0
@@ -180,7 +180,7 @@ def _imported(ctx: Ctx, plan: ClientPlan) -> list[InvoicePlan]:
         issue = month_end(period) + timedelta(days=1)
         label = _month(period)
         if client.retainer_minutes and client.retainer_fee:
-            lines = [LineItem(description=f"Retainer, {label}", unit_price=client.retainer_fee)]
+            lines = [LineItem(description=f"Retainer — {label}", unit_price=client.retainer_fee)]
         else:
             hours = Decimal(rng.randrange(16, 60)) / 2
             lines = [

@@ -8,7 +8,7 @@ it is created; a void keeps it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +30,7 @@ from vatui.domain.invoicing import (
 from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
 from vatui.domain.money import Money
 from vatui.domain.reports import applicable_from, held
+from vatui.domain.settings import Settings
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -68,6 +69,15 @@ def check_item(spec: ItemSpec, currency: str) -> LineItem:
 
 def _month_name(day: date) -> str:
     return format_date(day, "%B %Y")
+
+
+def _retainer_label(settings: Settings, client: Client, day: date) -> str:
+    """The retainer's line, "Retainer — December 2026", in the client's language."""
+    from vatui.i18n import language_of
+    from vatui.services.client_language import client_language
+
+    with language_of(client_language(settings, client)):
+        return _("Retainer — {month}").format(month=_month_name(day))
 
 
 def _rate(client: Client) -> Money:
@@ -221,8 +231,14 @@ def new_invoice(
     tax_percent: str = "0",
     discount: Money | None = None,
     notes: str = "",
+    entry_ids: Collection[int] | None = None,
+    recurring_id: int | None = None,
 ) -> Invoice:
-    """Create a draft invoice (numbered now). Raises if it would have no line."""
+    """Create a draft invoice (numbered now). Raises if it would have no line.
+
+    ``entry_ids`` (with ``unbilled``): only these of the unbilled time entries are billed
+    (the app's list of entries to choose from); ``recurring_id``: the schedule it is drafted from.
+    """
     client = ws.get(Client, client_id)
     day = on or home_today(ws)
     if kind not in INVOICE_KINDS:
@@ -268,11 +284,12 @@ def new_invoice(
         lines: list[LineItem] = []
         if kind == "retainer":
             fee = client.retainer_fee or Money.zero(currency)
-            lines.append(
-                LineItem(description=_("Retainer, {month}").format(month=_month_name(day)), unit_price=fee)
-            )
+            lines.append(LineItem(description=_retainer_label(settings, client, day), unit_price=fee))
         if unbilled:
             entries = _time_docs(tx, client_id, day, tz)
+            if entry_ids is not None:
+                wanted = set(entry_ids)
+                entries = [(key, doc) for key, doc in entries if key in wanted]
             if client.retainer_minutes:
                 lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
             elif entries:
@@ -296,6 +313,7 @@ def new_invoice(
             tax_percent=tax,
             discount=discount,
             notes=notes.strip(),
+            recurring_id=recurring_id,
         )
         if totals(draft).total.minor < 0:
             raise InputError(_("the discount is more than the invoice"))

@@ -51,6 +51,11 @@ def open_invoices(ws: Workspace) -> list[Open]:
     return out
 
 
+def quiet(invoice: Invoice) -> date | None:
+    """The first day the invoice's reminders may be due (a snooze, a promise to pay)."""
+    return dunning.quiet_until(invoice.reminders_snoozed_until, invoice.promised_on)
+
+
 @dataclass(frozen=True, slots=True)
 class DueReminder:
     """A protocol step to send today."""
@@ -75,7 +80,7 @@ def reminders_due(ws: Workspace, on: date, opened: list[Open] | None = None) -> 
     out = []
     for invoice, due in opened if opened is not None else open_invoices(ws):
         step = dunning.due_step(
-            invoice.due_date, invoice.reminders, protocol, on, snoozed_until=invoice.reminders_snoozed_until
+            invoice.due_date, invoice.reminders, protocol, on, snoozed_until=quiet(invoice)
         )
         if step is None:
             continue
@@ -137,13 +142,19 @@ def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> Re
         protocol,
         day,
         open_=open_,
-        snoozed_until=invoice.reminders_snoozed_until,
+        snoozed_until=quiet(invoice),
     )
     if step is None:
         if not open_:
             raise RuleError(
                 _("{number} is {status}: no reminder to send").format(
                     number=invoice.number, status=_(invoice.status)
+                )
+            )
+        if invoice.promised_on is not None and day <= invoice.promised_on:
+            raise RuleError(
+                _("{number} was promised for {d}: its reminders wait until then").format(
+                    number=invoice.number, d=invoice.promised_on.isoformat()
                 )
             )
         if invoice.reminders_snoozed_until is not None and day < invoice.reminders_snoozed_until:
@@ -219,6 +230,37 @@ def snooze_reminders(ws: Workspace, invoice_id: int, until: date | None, on: dat
         return tx.save(invoice.with_(reminders_snoozed_until=until))
 
 
+MAX_PROMISE_DAYS = 366
+"""A promise to pay is at most this many days ahead."""
+
+
+def promise_payment(ws: Workspace, invoice_id: int, by: date | None, on: date | None = None) -> Invoice:
+    """Record that the client promised to pay an open invoice by ``by`` (``None``: clear it).
+
+    Its reminders pause until the day after ``by`` (``dunning.quiet_until``); Today shows
+    the promise among the payments expected.
+    """
+    day = on or home_today(ws)
+    if by is not None and not day <= by <= day + timedelta(days=MAX_PROMISE_DAYS):
+        raise InputError(
+            _("a promise to pay is for today or a day within a year (not {d})").format(d=by.isoformat())
+        )
+    invoice = ws.get(Invoice, invoice_id)
+    label = _("promise to pay {number}") if by is not None else _("clear the promise on {number}")
+    with ws.transaction(label.format(number=invoice.number)) as tx:
+        invoice = tx.get(Invoice, invoice_id)
+        due = amount_due(invoice, invoice_payments(tx, invoice_id))
+        if by is not None and (invoice.status not in OPEN_STATUSES or due.minor <= 0):
+            raise RuleError(
+                _("{number} is {status}: nothing is owed on it to promise").format(
+                    number=invoice.number, status=_(invoice.status)
+                )
+            )
+        if by is None and invoice.promised_on is None:
+            raise RuleError(_("{number} has no promise to pay").format(number=invoice.number))
+        return tx.save(invoice.with_(promised_on=by))
+
+
 @dataclass(frozen=True, slots=True)
 class Exhausted:
     """An open, overdue invoice whose every reminder step was sent."""
@@ -236,7 +278,8 @@ def reminders_exhausted(ws: Workspace, on: date, opened: list[Open] | None = Non
     protocol = ws.settings().protocol
     out = []
     for invoice, due in opened if opened is not None else open_invoices(ws):
-        snoozed = invoice.reminders_snoozed_until is not None and on < invoice.reminders_snoozed_until
+        until = quiet(invoice)
+        snoozed = until is not None and on < until
         if on > invoice.due_date and not snoozed and dunning.all_sent(invoice.reminders, protocol):
             out.append(Exhausted(invoice, due, dunning.pauses_work(invoice.reminders, protocol)))
     return sorted(out, key=lambda r: (r.invoice.due_date, r.invoice.number))

@@ -16,7 +16,9 @@ def open_workspace(
 
     ``lenient_settings`` (the app): a bad hand-edited setting is read as its default, to be
     named and fixed, instead of refusing every command. ``backup`` (the app at start) backs the file up first when it changed since the last
-    backup. Then the recurring expenses that fell due are created, and done tasks older
+    backup. Then the recurring expenses that fell due are created, the drafts of recurring
+    invoices whose periods came (exactly once, ``services.recurring``; their notices in
+    ``ws.notices``), and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
     (a cheap scan decides; the move itself happens once, the first time it is due) unless
     the ``auto_archive`` setting is off. In a folder that cannot be written (read-only)
@@ -26,6 +28,7 @@ def open_workspace(
     from vatui.services.common import home_today
     from vatui.services.exchange.archive_hold import import_on_top
     from vatui.services.ledger_expenses import create_due_expenses
+    from vatui.services.recurring import create_due_invoices
     from vatui.store.archive import archive_old, has_archivable
 
     ws = Workspace.open(directory, clock, backup=backup)
@@ -35,6 +38,7 @@ def open_workspace(
     try:
         create_due_expenses(ws)
         today = home_today(ws)
+        ws.notices.extend(create_due_invoices(ws, today).notices)
         if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
             archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
     except DiskWriteError:  # a full disk: the command itself says so if it writes

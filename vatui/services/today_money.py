@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.services.ledger_collect import (
     blocked_clients,
     deposit_blocks,
@@ -24,6 +24,7 @@ from vatui.services.ledger_collect import (
 )
 
 if TYPE_CHECKING:
+    from vatui.domain.ledger import Invoice
     from vatui.services.today import TriageSection
     from vatui.store.workspace import Workspace
 
@@ -35,6 +36,14 @@ BURN_ALERT = 100
 """Retainer burn, per cent, from which Today alerts."""
 EXPECTED_DAYS = 7
 """Payments due within this many days (today included) are "expected this week"."""
+
+
+def expected_on(invoice: Invoice, on: date) -> date:
+    """When the money of an open invoice is expected: the day promised (while it is still to
+    come), else its due date."""
+    if invoice.promised_on is not None and invoice.promised_on >= on:
+        return invoice.promised_on
+    return invoice.due_date
 
 
 def _days(n: int) -> str:
@@ -119,13 +128,16 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
 
     horizon = on + timedelta(days=EXPECTED_DAYS - 1)
     expected = []
-    for invoice, due in sorted(opened, key=lambda o: (o[0].due_date, o[0].number)):
-        if on <= invoice.due_date <= horizon:
-            when = (
-                _("due today")
-                if invoice.due_date == on
-                else _("due {day}").format(day=format_date(invoice.due_date, "%a %d %b"))
-            )
+    for invoice, due, day in sorted(
+        ((i, d, expected_on(i, on)) for i, d in opened), key=lambda o: (o[2], o[0].number)
+    ):
+        if on <= day <= horizon:
+            if day == invoice.promised_on:
+                when = _("promised for {day}").format(day=format_date(day, "%d %b").lstrip("0"))
+            elif day == on:
+                when = _("due today")
+            else:
+                when = _("due {day}").format(day=format_date(day, "%a %d %b"))
             expected.append(
                 TriageItem(
                     "invoice",
@@ -133,7 +145,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
                     invoice.number,
                     names.get(invoice.client_id),
                     f"{due.format()} · {when}",
-                    invoice.due_date,
+                    day,
                 )
             )
 
@@ -156,7 +168,35 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
             )
         )
 
+    from vatui.services.recurring import recurring_drafts
+
+    drafts = recurring_drafts(ws)
+    to_send = []
+    if drafts:  # a section only on the days there is something: a quiet day stays short
+        count = len(drafts)
+        to_send.append(
+            TriageSection(
+                "recurring_drafts",
+                _("Invoices to send"),
+                (
+                    TriageItem(
+                        "drafts",
+                        None,
+                        ngettext(
+                            "{n} recurring draft to review and send",
+                            "{n} recurring drafts to review and send",
+                            count,
+                        ).format(n=count),
+                        None,
+                        _("enter: the Ledger's drafts"),
+                        None,
+                        "warn",
+                    ),
+                ),
+            )
+        )
     return [
+        *to_send,
         TriageSection("reminders", _("Reminders due"), tuple(reminders), _("No reminder to send.")),
         TriageSection(
             "deposits", _("Deposits unpaid (work blocked)"), tuple(deposits), _("No deposit waiting.")

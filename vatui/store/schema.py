@@ -19,6 +19,7 @@ TABLES = (
     "invoices",
     "payments",
     "expenses",
+    "recurring_invoices",
     "settings",
     "meta",
     "undo",

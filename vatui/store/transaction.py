@@ -14,6 +14,7 @@ from vatui.domain.clients import Client, Contact
 from vatui.domain.errors import NotFoundError
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.records import Record
+from vatui.domain.recurring import RecurringInvoice
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.i18n import _
@@ -31,6 +32,7 @@ TABLE_OF: dict[type[Record], str] = {
     Payment: "payments",
     Expense: "expenses",
     Settings: "settings",
+    RecurringInvoice: "recurring_invoices",
 }
 """The table each record type lives in."""
 

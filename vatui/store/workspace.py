@@ -66,6 +66,9 @@ class Workspace:
         self._last_good: dict[str, Any] | None = None
         self._refused_stat: object = None
         self.lenient_settings = False
+        self.notices: list[str] = []
+        """One-line notices from the housekeeping done at open (recurring drafts skipped),
+        for the app or the command to show once."""
         """Read a bad hand-edited setting as its default (the app, which names it and lets the
         VA fix it) instead of refusing (the CLI)."""
 

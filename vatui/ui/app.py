@@ -179,6 +179,8 @@ class VatuiApp(PaneApp):
     def _loaded(self, ws: Workspace, first: Triage, english: dict[str, str] | None = None) -> None:
         self._ws = ws
         self.say_settings_problems()
+        for notice in ws.notices:  # the open's housekeeping: recurring drafts skipped or refused
+            self.inform(notice)
         settings = ws.settings()
         if english is not None:
             retranslate_keys(self, english)

@@ -40,6 +40,7 @@ KIND_OF = {
     "invoices": "invoice",
     "payments": "payment",
     "expenses": "expense",
+    "recurring_invoices": "recurring invoice",
 }
 """The summary's kind of a record of each table."""
 
@@ -64,9 +65,10 @@ def _refs(table: str, doc: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
         "tasks": (("client_id", "clients"),),
         "time": (("task_id", "tasks"), ("client_id", "clients"), ("invoice_id", "invoices")),
         "contacts": (("client_id", "clients"),),
-        "invoices": (("client_id", "clients"),),
+        "invoices": (("client_id", "clients"), ("recurring_id", "recurring_invoices")),
         "payments": (("invoice_id", "invoices"),),
         "expenses": (("template_id", "expenses"), ("client_id", "clients"), ("invoice_id", "invoices")),
+        "recurring_invoices": (("client_id", "clients"),),
     }
     for name, target in links.get(table, ()):
         yield name, target, doc.get(name)
@@ -104,6 +106,8 @@ def _label(table: str, doc: dict[str, Any]) -> str:
         return str(doc.get("number", ""))
     if table == "contacts":
         return f"{str(doc.get('at', ''))[:10]} {doc.get('summary', '')}"
+    if table == "recurring_invoices":
+        return _("client #{id}, every month on day {day}").format(id=doc.get("client_id"), day=doc.get("day"))
     if table == "time":
         return f"{str(doc.get('start', ''))[:16].replace('T', ' ')} {doc.get('minutes', 0)} min {doc.get('note', '')}"
     amount = doc.get("amount") or {}

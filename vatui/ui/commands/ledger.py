@@ -23,6 +23,24 @@ class LedgerCommands(PaneCommands):
             return
         ledger: LedgerScreen = screen
         yield Command(
+            _("Ledger: new invoice"),
+            _("From unbilled time, free lines, a deposit or the retainer (n)"),
+            ledger.action_new_invoice,
+        )
+        yield Command(
+            _("Ledger: edit draft"), _("The selected draft's lines and notes (d)"), ledger.action_edit_draft
+        )
+        yield Command(
+            _("Ledger: promise to pay"),
+            _("The client will pay the selected invoice by a date: reminders wait (P)"),
+            ledger.action_promise,
+        )
+        yield Command(
+            _("Ledger: snooze reminders"),
+            _("No reminder for the selected invoice until a date (z)"),
+            ledger.action_snooze,
+        )
+        yield Command(
             _("Ledger: invoice unbilled time"),
             _("Pick a client and invoice its time (i)"),
             ledger.action_invoice,

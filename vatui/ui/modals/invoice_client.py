@@ -22,8 +22,13 @@ class InvoiceClientModal(ClientPicker):
 
     BOX_ID = "invoice-client"
 
+    def __init__(self, clients: list[tuple[int, str, int]], title: str | None = None) -> None:
+        super().__init__(clients)
+        self.title_text = title
+        """The box's title (default: invoicing unbilled time)."""
+
     def box_title(self) -> str:
-        return _("Invoice unbilled time of…")
+        return self.title_text or _("Invoice unbilled time of…")
 
     def line(self, name: str, figure: int) -> Content:
         unbilled = format_duration(figure) if figure else _("nothing unbilled")

@@ -1,9 +1,11 @@
 """The Ledger pane: invoices (status and aging), A/R aging, payments, expenses, P&L chart, revenue by client.
 
-Keys: ``i`` invoice a client's unbilled time, ``p`` record a payment, ``r`` draft the
-due reminder, ``e`` add an expense, ``enter`` open the invoice document, ``s`` send a
-draft, ``x`` void, ``/`` filter, ``[``/``]`` switch tabs, ``c`` the P&L's currency.
-The screen reads ``services.ledger_view`` and acts through ``screens.ledger_actions``.
+Keys: ``n`` a new invoice (time, free lines, deposit, retainer), ``i`` invoice a client's
+unbilled time, ``d`` edit a draft, ``p`` record a payment, ``r`` draft the due reminder,
+``z`` snooze its reminders, ``P`` a promise to pay, ``e`` add an expense, ``enter`` open
+the invoice document, ``s`` send a draft, ``x`` void, ``/`` filter, ``[``/``]`` switch tabs,
+``c`` the P&L's currency. The screen reads ``services.ledger_view`` and acts through
+``screens.ledger_actions`` and ``screens.ledger_invoices``.
 """
 
 from __future__ import annotations
@@ -51,11 +53,15 @@ class LedgerScreen(Screen[None]):
     """The collections desk and the books."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("i", "invoice", _("Invoice time"), id="ledger_invoice"),
+        Binding("n", "new_invoice", _("New invoice"), id="ledger_new_invoice"),
+        Binding("i", "invoice", _("Invoice time"), show=False, id="ledger_invoice"),
         Binding("p", "payment", _("Payment"), id="ledger_payment"),
         Binding("r", "reminder", _("Remind"), id="ledger_reminder"),
         Binding("e", "expense", _("Expense"), id="ledger_expense"),
         Binding("s", "send", _("Send"), id="ledger_send"),
+        Binding("d", "edit_draft", _("Edit draft"), show=False, id="ledger_edit_draft"),
+        Binding("P", "promise", _("Promise to pay"), show=False, id="ledger_promise"),
+        Binding("z", "snooze", _("Snooze reminders"), show=False, id="ledger_snooze"),
         Binding("x", "void", _("Void / delete payment"), show=False, id="ledger_void"),
         Binding("slash", "filter", _("Filter"), id="ledger_filter"),
         Binding("right_square_bracket", "tab(1)", _("Next tab"), show=False, id="ledger_next_tab"),
@@ -233,6 +239,16 @@ class LedgerScreen(Screen[None]):
             listing.select_id(f"{kind}:{ref}")
         listing.focus()
 
+    def show_drafts(self) -> None:
+        """The Invoices tab narrowed to the drafts (Today's "recurring drafts to send")."""
+        self.query_one(TabbedContent).active = "invoices"
+        box = self.query_one("#ledger-filter", Input)
+        box.remove_class("-hidden")
+        box.value = "draft"  # the stored status word the filter matches
+        self.filter_text = "draft"
+        self._draw()
+        self.query_one("#ledger-invoices", LedgerList).focus()
+
     def today_action(self, action: str, item: Any) -> None:
         """Today's ``r`` on an invoice line: draft, show and log its reminder."""
         if action == "reminder" and getattr(item, "kind", None) == "invoice" and item.ref is not None:
@@ -307,6 +323,37 @@ class LedgerScreen(Screen[None]):
     def action_invoice(self) -> None:
         """Invoice a client's unbilled time (client picker)."""
         act.invoice_time(self.vatui)
+
+    def action_new_invoice(self) -> None:
+        """A new invoice: from unbilled time, free lines, a deposit or the retainer."""
+        from vatui.ui.screens.ledger_invoices import new_invoice_menu
+
+        new_invoice_menu(self.vatui)
+
+    def action_edit_draft(self) -> None:
+        """Edit the selected draft's lines and notes."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            from vatui.ui.screens.ledger_invoices import edit_draft
+
+            edit_draft(self.vatui, invoice_id)
+
+    def action_promise(self) -> None:
+        """Record the date the client promised to pay the selected invoice by."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            from vatui.ui.screens.ledger_invoices import promise
+
+            promise(self.vatui, invoice_id)
+
+    def action_snooze(self) -> None:
+        """Snooze the selected invoice's reminders until a date."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            from vatui.domain.ledger import Invoice
+            from vatui.ui.screens.ledger_invoices import snooze
+
+            snooze(self.vatui, invoice_id, self.vatui.ws.get(Invoice, invoice_id).number)
 
     def action_payment(self) -> None:
         """Record a payment on the selected invoice."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 
@@ -217,33 +216,10 @@ def expense(app: VatuiApp) -> None:
 
 
 def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
-    """Pick a client and invoice its unbilled time (a draft)."""
-    from vatui.services.common import client_refs
-    from vatui.services.timer import unbilled
-    from vatui.ui.modals.invoice_client import InvoiceClientModal
+    """Pick a client and invoice the unbilled entries chosen (``ledger_invoices``)."""
+    from vatui.ui.screens.ledger_invoices import invoice_time as flow
 
-    minutes: dict[int, int] = {}
-    for entry in unbilled(app.ws):
-        if entry.client_id is not None:
-            minutes[entry.client_id] = minutes.get(entry.client_id, 0) + entry.minutes
-    clients = sorted(
-        ((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
-        key=lambda c: (c[2] == 0, sort_key(c[1])),
-    )
-
-    def picked(client_id: int | None) -> None:
-        if client_id is None:
-            return
-        from vatui.services.ledger import new_invoice
-
-        created = app.run_service(new_invoice, app.ws, client_id, unbilled=True, on=_today(app))
-        if created is not None:
-            app.inform(_("Draft {number} created: enter shows it, s sends it.").format(number=created.number))
-            focus = getattr(app.active_pane(), "focus_record", None)
-            if callable(focus):
-                focus("invoice", created.id)
-
-    app.push_screen(InvoiceClientModal(clients), picked)
+    flow(app, preselect)
 
 
 def describe(number: str, client: str) -> str:

@@ -1,7 +1,8 @@
 """The Today pane: one pass over everything that needs the VA now, each line actionable.
 
-``space`` done, ``s`` snooze, ``enter`` open, ``t`` timer, ``c`` log contact, ``r`` send
-reminder. The screen reads the triage from ``services.today`` and acts through
+``space`` done, ``s`` snooze, ``enter`` open (on "recurring drafts to send": the Ledger's
+drafts; on "no deposit invoice yet": the deposit form), ``t`` timer, ``c`` log contact,
+``r`` send reminder. The screen reads the triage from ``services.today`` and acts through
 ``app.run_service``; widgets only show and post.
 """
 
@@ -168,39 +169,36 @@ class TodayScreen(Screen[None]):
         )
 
     def _snooze_reminders(self, invoice_id: int, number: str) -> None:
-        from vatui.ui.modals.date_prompt import DatePromptModal
+        from vatui.ui.screens.ledger_invoices import snooze
 
-        def snooze(until: date | None) -> None:
-            from vatui.services.ledger_collect import snooze_reminders
-
-            if (
-                until is not None
-                and self.vatui.run_service(snooze_reminders, self.vatui.ws, invoice_id, until) is not None
-            ):
-                self.vatui.inform(
-                    _("Reminders for {number} snoozed until {day}").format(
-                        number=one_line(number, 30), day=until.isoformat()
-                    )
-                )
-
-        self.app.push_screen(
-            DatePromptModal(
-                _("Snooze reminders for {number} until").format(number=one_line(number, 30)),
-                self._today(),
-                default="+7d",
-            ),
-            snooze,
-        )
+        snooze(self.vatui, invoice_id, number)
 
     def action_open(self) -> None:
-        """Open the selected line: a task in its form, anything else in its pane."""
+        """Open the selected line: a task in its form, anything else in its pane; the
+        recurring drafts in the Ledger; a deposit still to invoice in its form."""
         item = self.selected
         if item is None:
             return
-        if item.kind == "task" and item.ref is not None:
+        key = self.query_one(TriageList).selected_key
+        if item.kind == "drafts":
+            self._show_drafts()
+        elif key is not None and key[0] == "deposits" and item.kind == "client" and item.ref is not None:
+            from vatui.ui.screens.ledger_invoices import deposit
+
+            deposit(self.vatui, item.ref)
+        elif item.kind == "task" and item.ref is not None:
             self._edit_task(item.ref)
         elif item.ref is not None:
             self.vatui.open_record(item.kind, item.ref)
+
+    def _show_drafts(self) -> None:
+        async def go() -> None:
+            await self.vatui.action_switch_pane("ledger")
+            show = getattr(self.vatui.pane("ledger"), "show_drafts", None)
+            if callable(show):
+                show()
+
+        self.call_later(go)
 
     @on(TriageList.ItemChosen)
     def _chosen(self, event: TriageList.ItemChosen) -> None:

@@ -1,0 +1,316 @@
+"""The Ledger's flows that create and change invoices, one per action, called from the
+Ledger's keys, its palette and Today alike.
+
+Each gathers input with a modal (which saves nothing) and calls the SAME service the
+command line calls (``services.ledger.new_invoice`` for every kind, ``edit_draft``,
+``promise_payment``, ``snooze_reminders``) through ``app.run_service``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from vatui.domain.fold import sort_key
+from vatui.domain.text import one_line
+from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.domain.ledger import Invoice
+    from vatui.ui.app import VatuiApp
+    from vatui.ui.modals.invoice_forms import LinesInput
+
+
+def _today(app: VatuiApp) -> date:
+    from vatui.services.common import home_today
+
+    return home_today(app.ws)
+
+
+def _created(app: VatuiApp, created: Invoice | None) -> None:
+    if created is None:
+        return
+    app.inform(
+        _("Draft {number} created: enter shows it, d edits it, s sends it.").format(number=created.number)
+    )
+    focus = getattr(app.active_pane(), "focus_record", None)
+    if callable(focus):
+        focus("invoice", created.id)
+
+
+def _pick_client(app: VatuiApp, title: str, then: object) -> None:
+    """Pick a client (unbilled time shown beside each), then ``then(client_id)``."""
+    from vatui.services.common import client_refs
+    from vatui.services.timer import unbilled
+    from vatui.ui.modals.invoice_client import InvoiceClientModal
+
+    minutes: dict[int, int] = {}
+    for entry in unbilled(app.ws):
+        if entry.client_id is not None:
+            minutes[entry.client_id] = minutes.get(entry.client_id, 0) + entry.minutes
+    clients = sorted(
+        ((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
+        key=lambda c: (c[2] == 0, sort_key(c[1])),
+    )
+
+    def picked(client_id: int | None) -> None:
+        if client_id is not None and callable(then):
+            then(client_id)
+
+    app.push_screen(InvoiceClientModal(clients, title), picked)
+
+
+def new_invoice_menu(app: VatuiApp) -> None:
+    """``n``: which invoice (time, free lines, deposit, retainer), which client, then its form."""
+    from vatui.ui.modals.invoice_forms import InvoiceKindModal
+
+    flows = {"time": invoice_time, "items": invoice_items, "deposit": deposit, "retainer": retainer}
+    titles = {
+        "time": _("Invoice unbilled time of…"),
+        "items": _("Invoice with free lines for…"),
+        "deposit": _("Deposit invoice for…"),
+        "retainer": _("Retainer invoice for…"),
+    }
+
+    def kind_chosen(kind: str | None) -> None:
+        if kind in flows:
+            _pick_client(app, titles[kind], lambda cid: flows[kind](app, cid))
+
+    app.push_screen(InvoiceKindModal(classes="vatui-modal"), kind_chosen)
+
+
+def invoice_time(app: VatuiApp, client_id: int | None = None) -> None:
+    """A client's unbilled time: every entry ticked, ``space`` leaves one out, ``enter`` invoices."""
+    if client_id is None:
+        _pick_client(app, _("Invoice unbilled time of…"), lambda cid: invoice_time(app, cid))
+        return
+    from zoneinfo import ZoneInfo
+
+    from vatui.domain.clients import Client
+    from vatui.domain.durations import format_duration
+    from vatui.services.timer import unbilled
+    from vatui.ui.modals.invoice_forms import EntriesModal
+
+    client = app.ws.get(Client, client_id)
+    home = ZoneInfo(app.ws.settings().home_timezone)
+    tasks = app.ws.docs("tasks")
+    entries = []
+    for entry in sorted(unbilled(app.ws, client_id), key=lambda e: (e.start, e.id or 0)):
+        task = tasks.get(str(entry.task_id)) if entry.task_id is not None else None
+        what = str(task["title"]) if task else (entry.note or _("Time"))
+        day = entry.start.astimezone(home).date().isoformat()
+        entries.append(
+            (entry.id or 0, f"{day}  {one_line(what, 44)}  {format_duration(entry.minutes)}", entry.minutes)
+        )
+
+    def chosen(ids: tuple[int, ...] | None) -> None:
+        if ids is None:
+            return
+        from vatui.services.ledger import new_invoice
+
+        _created(
+            app,
+            app.run_service(new_invoice, app.ws, client_id, unbilled=True, entry_ids=ids, on=_today(app)),
+        )
+
+    if not entries:  # billable expenses alone may still be invoiced: the service says if not
+        chosen(())
+        return
+    title = _("Unbilled time of {client}").format(client=one_line(client.name, 30))
+    app.push_screen(EntriesModal(title, entries), chosen)
+
+
+def _specs(got: LinesInput) -> list[object]:
+    from vatui.services.ledger import ItemSpec
+
+    return [ItemSpec(line.description, line.quantity, line.price) for line in got.lines]
+
+
+def invoice_items(app: VatuiApp, client_id: int) -> None:
+    """An invoice of free lines typed in the form."""
+    from vatui.domain.clients import Client
+    from vatui.ui.modals.invoice_forms import LinesFormModal
+
+    client = app.ws.get(Client, client_id)
+
+    def done(got: LinesInput | None) -> None:
+        if got is None:
+            return
+        from vatui.services.ledger import new_invoice
+
+        _created(
+            app,
+            app.run_service(
+                new_invoice, app.ws, client_id, items=_specs(got), notes=got.notes, on=_today(app)
+            ),
+        )
+
+    title = _("New invoice for {client} ({cur})").format(
+        client=one_line(client.name, 30), cur=client.currency
+    )
+    app.push_screen(LinesFormModal(title, client.currency, app.ws.settings().numbers), done)
+
+
+def deposit(app: VatuiApp, client_id: int) -> None:
+    """A deposit invoice: the line proposed from the client's deposit policy, editable."""
+    from vatui.domain.amounts import amount_input
+    from vatui.domain.clients import Client
+    from vatui.ui.modals.invoice_forms import LinesFormModal
+
+    client = app.ws.get(Client, client_id)
+    numbers = app.ws.settings().numbers
+    if client.deposit_percent:
+        label = _("Deposit ({pct} %)").format(pct=client.deposit_percent)
+        base = client.retainer_fee
+        amount = amount_input(base.percent(client.deposit_percent), numbers) if base is not None else ""
+    else:
+        label, amount = _("Deposit"), ""
+
+    def done(got: LinesInput | None) -> None:
+        if got is None:
+            return
+        from vatui.services.ledger import new_invoice
+
+        _created(
+            app,
+            app.run_service(
+                new_invoice,
+                app.ws,
+                client_id,
+                kind="deposit",
+                items=_specs(got),
+                notes=got.notes,
+                on=_today(app),
+            ),
+        )
+
+    title = _("Deposit invoice for {client} ({cur})").format(
+        client=one_line(client.name, 30), cur=client.currency
+    )
+    app.push_screen(LinesFormModal(title, client.currency, numbers, [(label, "1", amount)], min_rows=1), done)
+
+
+def retainer(app: VatuiApp, client_id: int) -> None:
+    """The month's retainer fee, after asking."""
+    from vatui.domain.clients import Client
+    from vatui.ui.modals.confirm import ConfirmModal
+
+    client = app.ws.get(Client, client_id)
+    if client.retainer_fee is None:
+        app.inform(
+            _("{client} has no monthly retainer fee in {cur}").format(
+                client=one_line(client.name, 40), cur=client.currency
+            ),
+            error=True,
+        )
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            from vatui.services.ledger import new_invoice
+
+            _created(app, app.run_service(new_invoice, app.ws, client_id, kind="retainer", on=_today(app)))
+
+    app.push_screen(
+        ConfirmModal(
+            _("Invoice {client}'s retainer fee, {fee}?").format(
+                client=one_line(client.name, 30), fee=client.retainer_fee.format()
+            ),
+            yes=_("Invoice"),
+            no=_("Cancel"),
+        ),
+        answered,
+    )
+
+
+def edit_draft(app: VatuiApp, invoice_id: int) -> None:
+    """The draft editor: its free lines and notes (billed time and expenses are kept)."""
+    from vatui.domain.amounts import amount_input
+    from vatui.domain.ledger import Invoice
+    from vatui.services.ledger_drafts import is_linked
+    from vatui.ui.modals.invoice_forms import LinesFormModal
+
+    invoice = app.ws.get(Invoice, invoice_id)
+    if invoice.status != "draft":
+        app.inform(
+            _("{number} is {status}: only a draft can be edited").format(
+                number=invoice.number, status=_(invoice.status)
+            ),
+            error=True,
+        )
+        return
+    numbers = app.ws.settings().numbers
+    fixed = tuple(i for i in invoice.items if is_linked(i))
+    rows = [
+        (i.description, i.quantity, amount_input(i.unit_price, numbers))
+        for i in invoice.items
+        if not is_linked(i)
+    ]
+
+    def done(got: LinesInput | None) -> None:
+        if got is None:
+            return
+        from vatui.services.ledger_drafts import edit_draft as edit
+
+        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes) is not None:
+            app.inform(_("Saved {number}.").format(number=invoice.number))
+
+    title = _("Edit draft {number}").format(number=invoice.number)
+    app.push_screen(
+        LinesFormModal(
+            title, invoice.currency, numbers, rows, notes=invoice.notes, fixed=fixed, min_rows=len(rows) + 1
+        ),
+        done,
+    )
+
+
+def promise(app: VatuiApp, invoice_id: int) -> None:
+    """The client promised to pay by a date: its reminders wait until then."""
+    from vatui.domain.ledger import Invoice
+    from vatui.ui.modals.date_prompt import DatePromptModal
+
+    invoice = app.ws.get(Invoice, invoice_id)
+
+    def chosen(by: date | None) -> None:
+        if by is None:
+            return
+        from vatui.services.ledger_collect import promise_payment
+
+        if app.run_service(promise_payment, app.ws, invoice_id, by, _today(app)) is not None:
+            app.inform(
+                _("{number} is promised for {day}: no reminder until then.").format(
+                    number=invoice.number, day=by.isoformat()
+                )
+            )
+
+    default = invoice.promised_on.isoformat() if invoice.promised_on else "+7d"
+    app.push_screen(
+        DatePromptModal(
+            _("{number}: promised to pay by").format(number=invoice.number), _today(app), default=default
+        ),
+        chosen,
+    )
+
+
+def snooze(app: VatuiApp, invoice_id: int, number: str) -> None:
+    """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``)."""
+    from vatui.ui.modals.date_prompt import DatePromptModal
+
+    def chosen(until: date | None) -> None:
+        from vatui.services.ledger_collect import snooze_reminders
+
+        if until is not None and app.run_service(snooze_reminders, app.ws, invoice_id, until) is not None:
+            app.inform(
+                _("Reminders for {number} snoozed until {day}").format(
+                    number=one_line(number, 30), day=until.isoformat()
+                )
+            )
+
+    app.push_screen(
+        DatePromptModal(
+            _("Snooze reminders for {number} until").format(number=one_line(number, 30)),
+            _today(app),
+            default="+7d",
+        ),
+        chosen,
+    )
