@@ -55,7 +55,17 @@ def export_json(ws: Workspace, *, confidential: bool = False) -> dict[str, Any]:
 
     ws.refresh()
     out: dict[str, Any] = {}
-    for table in ("settings", "clients", "tasks", "time", "contacts", "invoices", "payments", "expenses"):
+    for table in (
+        "settings",
+        "clients",
+        "tasks",
+        "time",
+        "contacts",
+        "invoices",
+        "payments",
+        "expenses",
+        "timeoff",
+    ):
         docs = all_docs(ws, table)
         rows = []
         for key, doc in sorted(docs.items(), key=lambda kv: int(kv[0])):

@@ -19,6 +19,7 @@ TABLES = (
     "invoices",
     "payments",
     "expenses",
+    "timeoff",
     "settings",
     "meta",
     "undo",

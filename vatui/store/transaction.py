@@ -16,6 +16,7 @@ from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.records import Record
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
+from vatui.domain.timeoff import TimeOff
 from vatui.i18n import _
 from vatui.store.schema import SCHEMA_VERSION
 
@@ -30,6 +31,7 @@ TABLE_OF: dict[type[Record], str] = {
     Invoice: "invoices",
     Payment: "payments",
     Expense: "expenses",
+    TimeOff: "timeoff",
     Settings: "settings",
 }
 """The table each record type lives in."""
