@@ -97,8 +97,10 @@ class VatuiApp(PaneApp):
     # start-up ----------------------------------------------------------------------
 
     async def when_ready(self) -> None:
-        """Wait until the workspace is open and Today shows it (tests use this)."""
+        """Wait until the workspace is open and Today shows it, its early warning included
+        (tests use this)."""
         await self._ready_event.wait()
+        await self.workers.wait_for_complete()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

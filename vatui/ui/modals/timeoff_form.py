@@ -77,7 +77,9 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
                 yield Label(_("Note"), classes="form-label")
                 yield SafeInput("", id="timeoff-note", compact=True)
             yield Static(
-                render.label(_("today, mon, next week, 24 dec, 2026-12-24; To empty: one day"), "$text-muted"),
+                render.label(
+                    _("today, mon, next week, 24 dec, 2026-12-24; To empty: one day"), "$text-muted"
+                ),
                 classes="hint",
             )
             yield Static("", id="timeoff-status", classes="preview")

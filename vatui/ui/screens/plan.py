@@ -60,7 +60,9 @@ def week_of(weeks: tuple[Week, ...], day: date) -> int | None:
 def week_title(week: Week) -> str:
     """``Week of 14 Dec: 52 h planned of 40 h — 12 h over``."""
     text = _("Week {span}: {planned} h planned of {available} h").format(
-        span=week_span(week.start, week.end), planned=hours(week.planned_minutes), available=hours(week.available_minutes)
+        span=week_span(week.start, week.end),
+        planned=hours(week.planned_minutes),
+        available=hours(week.available_minutes),
     )
     over = week.planned_minutes - week.available_minutes
     if over > 0:
@@ -111,13 +113,17 @@ class PlanScreen(Screen[None]):
         self.query_one(PlanDetail).display = False
         self.query_one(PlanWeeks).focus()
         self.query_one(PlanSummary).show(None, None, {})
-        self.reload()
+        self._read()
 
     # the pane contract -------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the plan again; the cursor stays on the same week (and line)."""
-        if not self.vatui.is_ready or not self.is_mounted:
+        if self.is_mounted:
+            self._read()
+
+    def _read(self) -> None:
+        if not self.vatui.is_ready:
             return
         from vatui.services.common import client_names, home_today
         from vatui.services.plan import build_plan
@@ -237,9 +243,13 @@ class PlanScreen(Screen[None]):
         task_id, title = item.task_id, item.title
 
         def chosen(when: date | None) -> None:
-            if when is not None and self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, when):
+            if when is None:
+                return
+            if self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, when) is not None:
                 self.vatui.inform(
-                    _("Due {when}: {title}").format(when=describe_date(when, self.today), title=one_line(title, 40))
+                    _("Due {when}: {title}").format(
+                        when=describe_date(when, self.today), title=one_line(title, 40)
+                    )
                 )
 
         default = item.due.isoformat() if item.due is not None else "tomorrow"
@@ -305,7 +315,7 @@ class PlanScreen(Screen[None]):
         def move(yes: bool | None = True) -> None:
             from vatui.services.tasks import reschedule_task
 
-            if yes and self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, day):
+            if yes and self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, day) is not None:
                 self.vatui.inform(
                     _("Moved to the week of {week}, due {when}: {title}").format(
                         week=week_span(self._week_start(day), self._week_start(day) + timedelta(days=6)),
@@ -332,7 +342,7 @@ class PlanScreen(Screen[None]):
         from vatui.services.tasks import move_task
 
         column = self.vatui.ws.settings().waiting_column
-        if self.vatui.run_service(move_task, self.vatui.ws, item.task_id, column):
+        if self.vatui.run_service(move_task, self.vatui.ws, item.task_id, column) is not None:
             self.vatui.inform(
                 _("Waiting on the client: {title} (w on the Board sets a follow-up date)").format(
                     title=one_line(item.title, 40)
@@ -352,10 +362,12 @@ class PlanScreen(Screen[None]):
             return
         from vatui.services.timeoff import add_timeoff
 
-        if self.vatui.run_service(add_timeoff, self.vatui.ws, request.start, request.end, note=request.note):
+        added = self.vatui.run_service(
+            add_timeoff, self.vatui.ws, request.start, request.end, note=request.note
+        )
+        if added is not None:
             self.vatui.inform(
                 _("Time off {start} to {end} added.").format(
                     start=describe_date(request.start, self.today), end=describe_date(request.end, self.today)
                 )
             )
-

@@ -8,6 +8,7 @@ the week come first, as quiet lines the cursor skips. Only task lines can be cha
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
@@ -65,48 +66,54 @@ class PlanItemOption(Option):
         self.item = item
 
 
-def item_line(item: PlanItem, client: str, today: date, width: int) -> Content:
-    """``  Draft newsletter   Acme Corp   2h  due Fri 11 Dec`` at ``width`` cells.
-
-    The title gives way first (down to 12 cells), then the client (down to 8).
-    """
-    hours = format_duration(item.minutes)
+def when_text(item: PlanItem, today: date) -> str:
+    """``due Fri 11 Dec`` for a task; what the line is for the others."""
     if item.kind == "task" and item.due is not None:
-        when = _("due {day}").format(day=short_date(item.due, today))
-    else:
-        when = kind_word(item.kind)
-    right_w = render.cells(hours) + 2 + render.cells(when)
-    title = render.text(item.title)
-    client_text = render.text(client) if client and client != item.title else Content("")
-    avail = width - 2 - 2 - right_w  # pointer and gap, the gap before the figures
-    title_w, client_w = title.cell_length, min(client_text.cell_length, 20)
-    gap = 2 if client_w else 0
-    over = title_w + gap + client_w - avail
-    if over > 0:
-        cut = min(over, max(title_w - 12, 0))
-        title_w, over = title_w - cut, over - cut
-    if over > 0 and client_w:
-        cut = min(over, max(client_w - 8, 0))
-        client_w, over = client_w - cut, over - cut
-    if over > 0 and client_w:
-        over -= client_w + gap
-        client_w = gap = 0
-    if over > 0:
-        title_w = max(title_w - over, 4)
-    left = Content.assemble(
-        render.fit(item.title, title_w, "bold" if item.kind == "task" else ""),
-        " " * gap,
-        render.fit(client, client_w, client_style(item.client_id)) if client_w else "",
-    )
-    fill = max(width - 2 - left.cell_length - right_w, 2)
-    return Content.assemble(
+        return _("due {day}").format(day=short_date(item.due, today))
+    if item.kind == "recurring" and item.due is not None:
+        return _("repeats {day}").format(day=short_date(item.due, today))
+    return kind_word(item.kind)
+
+
+@dataclass(frozen=True)
+class ItemColumns:
+    """The widths of a week's lines (cells): title, client, hours, when."""
+
+    title: int
+    client: int
+    hours: int
+    when: int
+
+
+def item_columns(rows: list[tuple[PlanItem, str]], today: date, width: int) -> ItemColumns:
+    """Column widths for ``rows`` (item, client name) at ``width`` cells; the title takes the rest,
+    down to 12 cells, then the client gives way (down to 8, then not shown)."""
+    hours_w = max((render.cells(format_duration(i.minutes)) for i, _c in rows), default=0)
+    when_w = max((render.cells(when_text(i, today)) for i, _c in rows), default=0)
+    client_w = min(max((render.text(c).cell_length for _i, c in rows), default=0), 20)
+    fixed = 2 + 2 + hours_w + 2 + when_w  # pointer, gaps
+    title_w = width - fixed - (client_w + 2 if client_w else 0)
+    if title_w < 12 and client_w:
+        client_w = max(client_w - (12 - title_w), 8)
+        title_w = width - fixed - client_w - 2
+    if title_w < 12:
+        client_w, title_w = 0, width - fixed
+    return ItemColumns(max(title_w, 4), client_w, hours_w, when_w)
+
+
+def item_line(item: PlanItem, client: str, today: date, cols: ItemColumns) -> Content:
+    """``  Draft newsletter     Acme Corp   2h  due Fri 11 Dec``, in columns."""
+    title = render.pad(render.text(item.title, "bold" if item.kind == "task" else ""), cols.title)
+    parts: list[Content | str] = ["  ", title, "  "]
+    if cols.client:
+        shown = client if client != item.title else ""
+        parts += [render.pad(render.text(shown, client_style(item.client_id)), cols.client), "  "]
+    parts += [
+        render.label(format_duration(item.minutes).rjust(cols.hours), "bold"),
         "  ",
-        left,
-        " " * fill,
-        render.label(hours, "bold"),
-        "  ",
-        render.label(when, "$text-muted" if item.kind != "task" else ""),
-    )
+        render.label(when_text(item, today), "" if item.kind == "task" else "$text-muted"),
+    ]
+    return Content.assemble(*parts)
 
 
 def quiet_lines(week: Week, today: date) -> list[Content]:
@@ -118,7 +125,9 @@ def quiet_lines(week: Week, today: date) -> list[Content]:
     if week.timeoff_minutes > 0:
         lines.append(
             render.label(
-                _("Time off: {hours} fewer hours this week").format(hours=format_duration(week.timeoff_minutes)),
+                _("Time off: {hours} fewer hours this week").format(
+                    hours=format_duration(week.timeoff_minutes)
+                ),
                 "$text-muted",
             )
         )
@@ -164,9 +173,12 @@ class PlanDetail(PointerList, inherit_bindings=False):
         self.week, self._names, self._today = week, names, today
         self._width = self._line_width()
         options: list[Option] = [Option(line, disabled=True) for line in quiet_lines(week, today)]
-        for item in sorted_items(week.items):
-            client = names.get(item.client_id, "") if item.client_id is not None else ""
-            options.append(PlanItemOption(item_line(item, client, today, self._width), item))
+        rows = [
+            (item, names.get(item.client_id, "") if item.client_id is not None else "")
+            for item in sorted_items(week.items)
+        ]
+        cols = item_columns(rows, today, self._width)
+        options += [PlanItemOption(item_line(item, client, today, cols), item) for item, client in rows]
         self.set_options(options)
         self.highlighted = self._restore(before if same_week else None, before_index if same_week else None)
 

@@ -47,10 +47,14 @@ def clients_line(week: Week, names: Mapping[int, str]) -> Content:
     if not week.clients:
         parts.append(render.label(" " + _("nothing planned"), "$text-muted"))
     for day, _name in week.holidays:
-        parts.append(render.label(" · " + _("holiday {day}").format(day=day_month(day, short=True)), "$text-muted"))
+        parts.append(
+            render.label(" · " + _("holiday {day}").format(day=day_month(day, short=True)), "$text-muted")
+        )
     if week.timeoff_minutes > 0:
         parts.append(
-            render.label(" · " + _("{hours} off").format(hours=format_duration(week.timeoff_minutes)), "$text-muted")
+            render.label(
+                " · " + _("{hours} off").format(hours=format_duration(week.timeoff_minutes)), "$text-muted"
+            )
         )
     return Content.assemble(*parts)
 
@@ -58,12 +62,18 @@ def clients_line(week: Week, names: Mapping[int, str]) -> Content:
 def undated_line(undated: tuple[PlanItem, ...]) -> Content:
     """``Undated: 5 tasks, 12 h — in no week until they get a due date``."""
     if not undated:
-        return render.label(_("Undated: none (every open task with an estimate has a due date)"), "$text-muted")
+        return render.label(
+            _("Undated: none (every open task with an estimate has a due date)"), "$text-muted"
+        )
     minutes = sum(item.minutes for item in undated)
     count = ngettext("{n} task", "{n} tasks", len(undated)).format(n=len(undated))
     return Content.assemble(
         render.label(_("Undated: "), "bold"),
-        render.label(_("{count}, {hours} h — in no week until they get a due date").format(count=count, hours=hours(minutes))),
+        render.label(
+            _("{count}, {hours} h — in no week until they get a due date").format(
+                count=count, hours=hours(minutes)
+            )
+        ),
     )
 
 

@@ -110,7 +110,9 @@ def bar(week: Week, scale: int, cells: int) -> Content:
         done += max(load.minutes, 0)
         end = at(done)
         if end > used:
-            parts.append(render.label(segment_glyph(load, index) * (end - used), client_style(load.client_id)))
+            parts.append(
+                render.label(segment_glyph(load, index) * (end - used), client_style(load.client_id))
+            )
             used = end
     capacity = at(week.available_minutes)
     line = render.label(CAPACITY, "bold $text-error" if week.flag == "over" else "bold")
