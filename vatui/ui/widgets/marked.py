@@ -57,7 +57,29 @@ class MarkedSelectionList(SelectionList[V]):
 
 class PointerList(OptionList):
     """An ``OptionList`` whose highlighted line starts with ``›`` (one line per option;
-    each prompt leaves its first cell blank for the pointer)."""
+    each prompt leaves its first cell blank for the pointer). The cursor stops at the
+    first and last lines (no wrapping) and skips disabled ones."""
+
+    def action_cursor_down(self) -> None:
+        """Next enabled line (stays on the last)."""
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        """Previous enabled line (stays on the first)."""
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        options = self.options
+        index = self.highlighted
+        if index is None:
+            self.action_first()
+            return
+        probe = index + direction
+        while 0 <= probe < len(options):
+            if not options[probe].disabled:
+                self.highlighted = probe
+                return
+            probe += direction
 
     def render_line(self, y: int) -> Strip:
         """Textual's line, with the pointer on the highlighted option."""
