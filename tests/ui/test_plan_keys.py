@@ -308,7 +308,7 @@ async def test_t_refuses_an_end_before_the_start_in_place(
         await pilot.press(*"2026-12-10", "enter", *"2026-12-08", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TimeOffFormModal)  # stays open with what was typed
-        assert "before the first" in screen_text(app)
+        assert "before it starts" in screen_text(app)
         assert list_timeoff(ws) == []
         await pilot.press("escape")
         await pilot.pause()

@@ -13,7 +13,7 @@ PLAN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Plan: back to the weeks"), "close_week", N_("escape")),
     (N_("Plan: reschedule the task"), "reschedule", N_("s: a new due date")),
     (N_("Plan: move the task to a week"), "pick_week", N_("m: pick the week; the weekday stays")),
-    (N_("Plan: move the task a week earlier"), "move(-1)", N_("[")),
+    (N_("Plan: move the task a week earlier"), "move(-1)", N_("[: the same weekday, never before today")),
     (N_("Plan: move the task a week later"), "move(1)", N_("]: asks first, its due date moves")),
     (N_("Plan: mark the task waiting"), "waiting", N_("w: out of the plan until the client answers")),
     (N_("Plan: add time off"), "timeoff", N_("t: from, to and a note")),

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from vatui.domain.dates import describe_date
 from vatui.domain.errors import InputError, VatuiError
+from vatui.domain.timeoff import check_note, check_range
 from vatui.i18n import _, ngettext
 from vatui.ui import render
 from vatui.ui.date_input import read_date
@@ -97,10 +98,8 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         start = self._read("start")
         if start is None:
             raise InputError(_("type the first day off"))
-        end = self._read("end") or start
-        if end < start:
-            raise InputError(_("the last day off is before the first"))
-        return TimeOffRequest(start, end, self.query_one("#timeoff-note", Input).value.strip())
+        start, end = check_range(start, self._read("end") or start)
+        return TimeOffRequest(start, end, check_note(self.query_one("#timeoff-note", Input).value.strip()))
 
     @on(Input.Changed)
     def _changed(self) -> None:

@@ -28,16 +28,21 @@ def week_span(start: date, end: date) -> str:
 
 
 def clients_line(week: Week, names: Mapping[int, str]) -> Content:
-    """``14–20 Dec: █ Acme 20h ▓ Café Olé 12h ▒ Beta 4h (log) · holiday 8 Dec · 8h off``."""
-    parts: list[Content | str] = [render.label(week_span(week.start, week.end) + ":", "bold")]
+    """``14–20 Dec (holiday 8 Dec · 8h off): █ Acme 20h ▓ Café Olé 12h ▒ Beta 4h (log)``."""
+    notes = [_("holiday {day}").format(day=day_month(day, short=True)) for day, _name in week.holidays]
+    if week.timeoff_minutes > 0:
+        notes.append(_("{hours} off").format(hours=format_duration(week.timeoff_minutes)))
+    parts: list[Content | str] = [render.label(week_span(week.start, week.end), "bold")]
+    if notes:
+        parts.append(render.label(" (" + " · ".join(notes) + ")", "$text-warning"))
+    parts.append(render.label(":", "bold"))
     for index, load in enumerate(week.clients):
         name = load.name or (names.get(load.client_id, "") if load.client_id is not None else "")
-        name = name or _("no client")
         parts += [
             " ",
             render.label(segment_glyph(load, index), client_style(load.client_id)),
             " ",
-            render.fit(name, 20, client_style(load.client_id)),
+            render.fit(name or _("no client"), 20, client_style(load.client_id)),
             render.label(" " + format_duration(load.minutes)),
         ]
         if load.source == "log":
@@ -46,16 +51,6 @@ def clients_line(week: Week, names: Mapping[int, str]) -> Content:
             parts.append(render.label(" " + _("(retainer)"), "$text-muted"))
     if not week.clients:
         parts.append(render.label(" " + _("nothing planned"), "$text-muted"))
-    for day, _name in week.holidays:
-        parts.append(
-            render.label(" · " + _("holiday {day}").format(day=day_month(day, short=True)), "$text-muted")
-        )
-    if week.timeoff_minutes > 0:
-        parts.append(
-            render.label(
-                " · " + _("{hours} off").format(hours=format_duration(week.timeoff_minutes)), "$text-muted"
-            )
-        )
     return Content.assemble(*parts)
 
 
