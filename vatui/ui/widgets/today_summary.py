@@ -58,8 +58,11 @@ def timer_line(triage: Triage) -> Content:
     )
 
 
-def warning_line(warning: Warning) -> Content:
-    """``‼ Week of 14 Dec: 52 h planned of 40 h — 12 h over; 3 tasks could move · p plan``."""
+def warning_line(warning: Warning, width: int = 78) -> Content:
+    """``‼ Week of 14 Dec: 52 h planned of 40 h — 12 h over; 3 tasks could move · p plan``.
+
+    At most ``width`` cells: the words are cut (with ``…``) before the key's hint is.
+    """
     from vatui.domain.dates_display import day_month
     from vatui.ui.widgets.plan_weeks import hours
 
@@ -73,10 +76,12 @@ def warning_line(warning: Warning) -> Content:
     count = len(warning.movable)
     if count:
         text += "; " + ngettext("{n} task could move", "{n} tasks could move", count).format(n=count)
+    hint = " · " + _("p plan")
+    room = width - 2 - render.cells(hint)
     return Content.assemble(
         render.label("‼ ", "bold $text-error"),
-        render.label(text, "bold $text-warning"),
-        render.label(" · " + _("p plan"), "$text-muted"),
+        render.fit(text, room, "bold $text-warning"),
+        render.label(hint, "$text-muted"),
     )
 
 
@@ -106,7 +111,7 @@ class TodaySummary(Static):
             return
         lines = [capacity_line(triage.capacity), timer_line(triage)]
         if self._warning is not None:
-            lines.insert(0, warning_line(self._warning))
+            lines.insert(0, warning_line(self._warning, self.content_region.width or 78))
         if triage.notes:
             lines.append(render.text("  ".join(triage.notes), "$text-warning"))
         self.update(Content("\n").join(lines))
@@ -117,4 +122,9 @@ class TodaySummary(Static):
             return
         self._warning = warning
         if self._triage is not None:
+            self.show(self._triage)
+
+    def on_resize(self) -> None:
+        """Fit the warning line to the new width."""
+        if self._warning is not None and self._triage is not None:
             self.show(self._triage)
