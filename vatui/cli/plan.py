@@ -99,13 +99,15 @@ def print_plan(plan: Plan, timeoff: list[TimeOff], today: date, weekly_hours: in
         for c in plan.corrections:
             factor = f"{c.factor_tenths // 10}.{c.factor_tenths % 10}"
             say(
-                "  "
-                + cells(
-                    _("{name} tasks take {factor}× your estimate ({n} tasks)").format(
-                        name=show(c.name, 40), factor=factor, n=c.tasks
-                    ),
-                    76,
-                )
+                (
+                    "  "
+                    + cells(
+                        _("{name} tasks take {factor}× your estimate ({n} tasks)").format(
+                            name=show(c.name, 40), factor=factor, n=c.tasks
+                        ),
+                        76,
+                    )
+                ).rstrip()
             )
     if timeoff:
         say(_("Time off in these weeks:"))
