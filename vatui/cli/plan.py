@@ -12,10 +12,10 @@ from vatui.domain.dates_display import short_date
 from vatui.domain.durations import format_duration
 from vatui.domain.forecast import Plan, Week
 from vatui.domain.timeoff import TimeOff
-from vatui.i18n import N_, _, ngettext
+from vatui.i18n import N_, NC_, _, ngettext, pgettext
 
 #: The flag of a week, in words (never colour alone).
-FLAG_WORDS = {"ok": "", "busy": N_("over 85 %"), "over": N_("OVER")}
+FLAG_WORDS = {"ok": "", "busy": NC_("week load", "over 85 %"), "over": NC_("week load", "OVER")}
 #: Where a client's minutes come from.
 SOURCE_WORDS = {"estimates": N_("estimates"), "retainer": N_("retainer"), "log": N_("from your log")}
 
@@ -31,7 +31,7 @@ def _week_row(week: Week, today: date) -> str:
         notes.append(ngettext("{n} holiday", "{n} holidays", n).format(n=n))
     if week.timeoff_minutes:
         notes.append(_("{h} off").format(h=_hours(week.timeoff_minutes)))
-    flag = _(FLAG_WORDS[week.flag]) if FLAG_WORDS[week.flag] else ""
+    flag = pgettext("week load", FLAG_WORDS[week.flag]) if FLAG_WORDS[week.flag] else ""
     return (
         f"{cells(short_date(week.start, today), 16)}"
         f"{_hours(week.available_minutes):>11} {_hours(week.planned_minutes):>11} {week.percent:>5} %  "

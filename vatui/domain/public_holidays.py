@@ -70,7 +70,7 @@ def check_region(country: str, text: str) -> str:
     if not value:
         return ""
     if not country:
-        raise InputError(_("set holiday_country first: a region belongs to a country"))
+        raise InputError(_("set holiday_country first (a region belongs to a country)"))
     known = regions(country)
     for code in known:
         if code.casefold() == value.casefold():
