@@ -12,10 +12,10 @@ from vatui.domain.dates_display import short_date
 from vatui.domain.durations import format_duration
 from vatui.domain.forecast import Plan, Week
 from vatui.domain.timeoff import TimeOff
-from vatui.i18n import N_, _
+from vatui.i18n import N_, NC_, _, ngettext, pgettext
 
 #: The flag of a week, in words (never colour alone).
-FLAG_WORDS = {"ok": "", "busy": N_("over 85 %"), "over": N_("OVER")}
+FLAG_WORDS = {"ok": "", "busy": NC_("week load", "over 85 %"), "over": NC_("week load", "OVER")}
 #: Where a client's minutes come from.
 SOURCE_WORDS = {"estimates": N_("estimates"), "retainer": N_("retainer"), "log": N_("from your log")}
 
@@ -27,14 +27,15 @@ def _hours(minutes: int) -> str:
 def _week_row(week: Week, today: date) -> str:
     notes = []
     if week.holidays:
-        notes.append(_("{n} holiday(s)").format(n=len(week.holidays)))
+        n = len(week.holidays)
+        notes.append(ngettext("{n} holiday", "{n} holidays", n).format(n=n))
     if week.timeoff_minutes:
         notes.append(_("{h} off").format(h=_hours(week.timeoff_minutes)))
-    flag = _(FLAG_WORDS[week.flag]) if FLAG_WORDS[week.flag] else ""
+    flag = pgettext("week load", FLAG_WORDS[week.flag]) if FLAG_WORDS[week.flag] else ""
     return (
         f"{cells(short_date(week.start, today), 16)}"
-        f"{_hours(week.available_minutes):>9} {_hours(week.planned_minutes):>9} {week.percent:>5} %  "
-        f"{cells(flag, 10)}{cells(', '.join(notes), 25)}"
+        f"{_hours(week.available_minutes):>11} {_hours(week.planned_minutes):>11} {week.percent:>5} %  "
+        f"{cells(flag, 10)}{cells(', '.join(notes), 21)}"
     ).rstrip()
 
 
@@ -70,7 +71,7 @@ def print_plan(plan: Plan, timeoff: list[TimeOff], today: date, weekly_hours: in
             )
         )
     say(
-        f"{cells(_('Week of'), 16)}{cells(_('Available'), 9, right=True)} {cells(_('Planned'), 9, right=True)}      %"
+        f"{cells(_('Week of'), 16)}{cells(_('Available'), 11, right=True)} {cells(_('Planned'), 11, right=True)}      %"
     )
     for week in plan.weeks:
         say(_week_row(week, today))
@@ -81,9 +82,11 @@ def print_plan(plan: Plan, timeoff: list[TimeOff], today: date, weekly_hours: in
     say()
     if plan.undated:
         say(
-            _("Undated: {n} open tasks, {h} estimated (not in any week)").format(
-                n=len(plan.undated), h=_hours(plan.undated_minutes)
-            )
+            ngettext(
+                "Undated: {n} open task, {h} estimated (not in any week)",
+                "Undated: {n} open tasks, {h} estimated (not in any week)",
+                len(plan.undated),
+            ).format(n=len(plan.undated), h=_hours(plan.undated_minutes))
         )
         for item in plan.undated[:10]:
             say(f"  #{item.task_id or 0:<6} {cells(item.title, 58)} {_hours(item.minutes):>8}".rstrip())
@@ -96,13 +99,15 @@ def print_plan(plan: Plan, timeoff: list[TimeOff], today: date, weekly_hours: in
         for c in plan.corrections:
             factor = f"{c.factor_tenths // 10}.{c.factor_tenths % 10}"
             say(
-                "  "
-                + cells(
-                    _("{name} tasks take {factor}× your estimate ({n} tasks)").format(
-                        name=show(c.name, 40), factor=factor, n=c.tasks
-                    ),
-                    76,
-                )
+                (
+                    "  "
+                    + cells(
+                        _("{name} tasks take {factor}× your estimate ({n} tasks)").format(
+                            name=show(c.name, 40), factor=factor, n=c.tasks
+                        ),
+                        76,
+                    )
+                ).rstrip()
             )
     if timeoff:
         say(_("Time off in these weeks:"))

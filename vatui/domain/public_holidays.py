@@ -35,7 +35,7 @@ def country_shape(text: str) -> str:
     """A stored ``holiday_country``: empty, or two or three capital letters."""
     value = text.strip().upper()
     if value and not _COUNTRY_RE.match(value):
-        raise InputError(_("{text!r} is not a country code (like CO, MX, ES or US)").format(text=text))
+        raise InputError(_("'{text}' is not a country code (like CO, MX, ES or US)").format(text=text))
     return value
 
 
@@ -43,7 +43,7 @@ def region_shape(text: str) -> str:
     """A stored ``holiday_region``: empty, or a short code of letters and digits."""
     value = text.strip()
     if value and not _REGION_RE.match(value):
-        raise InputError(_("{text!r} is not a region code (like MD for Madrid)").format(text=text))
+        raise InputError(_("'{text}' is not a region code (like MD for Madrid)").format(text=text))
     return value
 
 
@@ -52,7 +52,7 @@ def check_country(text: str) -> str:
     value = country_shape(text)
     if value and value not in _supported():
         raise InputError(
-            _("{text!r} is not a country the holiday calendar knows (like CO, MX, ES or US)").format(
+            _("'{text}' is not a country the holiday calendar knows (like CO, MX, ES or US)").format(
                 text=text
             )
         )
@@ -70,14 +70,14 @@ def check_region(country: str, text: str) -> str:
     if not value:
         return ""
     if not country:
-        raise InputError(_("set holiday_country first: a region belongs to a country"))
+        raise InputError(_("set holiday_country first (a region belongs to a country)"))
     known = regions(country)
     for code in known:
         if code.casefold() == value.casefold():
             return code
     shown = ", ".join(known[:30]) + (", …" if len(known) > 30 else "")
     raise InputError(
-        _("{text!r} is not a region of {country} (regions: {regions})").format(
+        _("'{text}' is not a region of {country} (regions: {regions})").format(
             text=text, country=country, regions=shown or _("none")
         )
     )
@@ -96,11 +96,11 @@ def holidays_between(
         kind: Any = holidays.country_holidays(country, subdiv=region or None)
     except (NotImplementedError, KeyError):
         raise InputError(
-            _("holiday_country: {country!r} is not known to the holiday calendar").format(country=country)
+            _("holiday_country: '{country}' is not known to the holiday calendar").format(country=country)
         ) from None
     except ValueError:
         raise InputError(
-            _("holiday_region: {region!r} is not a region of {country}").format(
+            _("holiday_region: '{region}' is not a region of {country}").format(
                 region=region, country=country
             )
         ) from None

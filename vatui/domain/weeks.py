@@ -36,7 +36,7 @@ def parse_work_days(text: str) -> str:
         found = words.WEEKDAYS.get(plain, words.ES_WEEKDAYS.get(plain))
         if found is None:
             raise InputError(
-                _("{name!r} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)").format(name=name)
+                _("'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)").format(name=name)
             )
         return found
 

@@ -40,6 +40,7 @@ KIND_OF = {
     "invoices": "invoice",
     "payments": "payment",
     "expenses": "expense",
+    "timeoff": "timeoff",
 }
 """The summary's kind of a record of each table."""
 
@@ -106,6 +107,8 @@ def _label(table: str, doc: dict[str, Any]) -> str:
         return f"{str(doc.get('at', ''))[:10]} {doc.get('summary', '')}"
     if table == "time":
         return f"{str(doc.get('start', ''))[:16].replace('T', ' ')} {doc.get('minutes', 0)} min {doc.get('note', '')}"
+    if table == "timeoff":
+        return f"{doc.get('start', '')} – {doc.get('end', '')} {doc.get('note', '')}".rstrip()
     amount = doc.get("amount") or {}
     money = Money(int(amount.get("minor", 0)), str(amount.get("currency", "XXX"))).format()
     if table == "payments":

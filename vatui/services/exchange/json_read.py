@@ -25,7 +25,7 @@ from vatui.i18n import _
 from vatui.store.restore import CLASS_OF, check_workspace, read_candidate
 from vatui.store.schema import SCHEMA_VERSION
 
-RECORD_TABLES = ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses")
+RECORD_TABLES = ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses", "timeoff")
 """The tables of records an export holds (and an import adds), in the order they are written."""
 
 _ROW = re.compile(r'^      "id": (\d+)')
