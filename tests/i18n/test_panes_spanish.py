@@ -80,7 +80,7 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
     assert "Cronómetro" in screens["today"]
     assert "Buscar comandos…" in screens["palette"]
     assert "Redactar boletín" in screens["quick add"] and "Título" in screens["card form"]
-    assert "SOBRE" in screens["plan"] and "Semana del 30 nov" in screens["today"]
+    assert "EXCEDIDA" in screens["plan"] and "Semana del 30 nov" in screens["today"]
     assert "de más" in screens["plan week"] and "Días libres" in screens["time off form"]
     for name, text in screens.items():
         lines = text.splitlines()

@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.message import Message
 
 from vatui.domain.dates_display import day_month
-from vatui.i18n import _
+from vatui.i18n import _, pgettext
 from vatui.ui import render
 from vatui.ui.widgets.marked import PointerList
 from vatui.ui.widgets.task_card import client_colour
@@ -58,9 +58,9 @@ MIN_BAR = 8
 def flag_word(flag: str) -> str:
     """``busy`` / ``OVER`` (nothing for an ordinary week), in the language in use."""
     if flag == "over":
-        return _("OVER")
+        return pgettext("week load", "OVER")
     if flag == "busy":
-        return _("busy")
+        return pgettext("week load", "busy")
     return ""
 
 
