@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import Ready, screen_text
+from conftest import Ready, screen_text, settle
 from textual.pilot import Pilot
 
 from tests.helpers.plan_seed import PlanSeed, seed_plan
@@ -53,14 +53,14 @@ def selected_title(app: VatuiApp) -> str | None:
 async def open_plan(pilot: Pilot[Any], ready: Ready) -> None:
     await ready(pilot)
     await pilot.press("5")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def open_week(pilot: Pilot[Any], ready: Ready, title: str) -> None:
     """Open the week of 30 Nov and put the cursor on the line titled ``title``."""
     await open_plan(pilot, ready)
     await pilot.press("j", "enter")
-    await pilot.pause()
+    await settle(pilot)
     app = pilot.app
     assert isinstance(app, VatuiApp)
     for _ in range(8):
@@ -114,7 +114,7 @@ async def test_enter_lists_what_fills_the_week_and_escape_goes_back(
         screen = plan_of(app)
         assert not screen.query_one(PlanDetail).display
         await pilot.press("j", "enter")
-        await pilot.pause()
+        await settle(pilot)
         detail = screen.query_one(PlanDetail)
         assert detail.display and detail.has_focus and screen.opened == date(2026, 11, 30)
         text = screen_text(app)
@@ -137,7 +137,7 @@ async def test_enter_lists_what_fills_the_week_and_escape_goes_back(
         await pilot.press("j")
         assert selected_title(app) == "Write the annual report"
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert not detail.display and screen.opened is None
         assert screen.query_one(PlanWeeks).has_focus
 
@@ -148,11 +148,11 @@ async def test_s_reschedules_the_task_with_the_date_prompt(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Write the annual report")
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DatePromptModal)
         assert "2026-12-04" in screen_text(app)  # starts from the due date
         await pilot.press(*"18 dec", "enter")  # the same date words as everywhere
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.report).due == date(2026, 12, 18)
         assert "OVER" not in week_line(app, "30 Nov")  # the bars rebalanced at once
         assert any("Due Fri 18 Dec: Write the annual report" in m for m in app.messages)
@@ -164,9 +164,9 @@ async def test_escape_in_the_date_prompt_changes_nothing(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Write the annual report")
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.report).due == date(2026, 12, 4)
         assert isinstance(app.screen, PlanScreen)
 
@@ -177,7 +177,7 @@ async def test_bracket_left_moves_a_week_earlier_without_asking(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Plan the offsite")
         await pilot.press("left_square_bracket")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)  # earlier: no question
         assert ws.get(Task, planned.offsite).due == date(2026, 12, 4)  # Friday stays Friday
         assert "0/30 h" in week_line(app, "7 Dec") or "1/30 h" in week_line(app, "7 Dec")
@@ -190,16 +190,16 @@ async def test_bracket_right_moves_a_week_later_once_confirmed(
         await open_week(pilot, ready, "Write the annual report")
         before = week_line(app, "30 Nov")
         await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         assert "from Fri 4 Dec to Fri 11 Dec" in screen_text(app)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.report).due == date(2026, 12, 4)  # not confirmed: unchanged
         await pilot.press("right_square_bracket")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.report).due == date(2026, 12, 11)
         assert week_line(app, "30 Nov") != before  # rebalanced
         assert plan_of(app).opened == date(2026, 11, 30)  # the week stays open
@@ -211,15 +211,15 @@ async def test_m_moves_the_task_to_the_week_picked(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Migrate the mailing list")
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         picker = app.screen
         assert isinstance(picker, WeekPickerModal)
         assert "← due now" in screen_text(app)  # its week is marked and the cursor starts there
         await pilot.press("j", "j", "enter")  # the week of 14 Dec
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)  # later than its due date: asks
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.mailing).due == date(2026, 12, 17)  # Thursday stays Thursday
 
 
@@ -229,9 +229,9 @@ async def test_m_to_an_earlier_week_never_goes_before_today(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Migrate the mailing list")
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("k", "enter")  # this week: Thursday 26 Nov has gone
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.mailing).due == date(2026, 11, 27)  # today
 
 
@@ -241,7 +241,7 @@ async def test_w_marks_the_task_waiting(
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Migrate the mailing list")
         await pilot.press("w")
-        await pilot.pause()
+        await settle(pilot)
         assert ws.get(Task, planned.mailing).column == ws.settings().waiting_column
         assert any("Waiting on the client: Migrate the mailing list" in m for m in app.messages)
 
@@ -252,12 +252,12 @@ async def test_keys_on_a_line_that_is_not_a_task_say_why(
     async with app.run_test() as pilot:
         await open_plan(pilot, ready)
         await pilot.press("j", "j", "enter")  # the week of 7 Dec: the offsite, then the weekly report
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("G")
         assert plan_of(app).selected_item is not None and plan_of(app).selected_item.kind == "recurring"  # type: ignore[union-attr]
         for key in ("s", "w", "right_square_bracket"):
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, PlanScreen)
         assert sum("repeating task" in m for m in app.messages) == 3
         assert ws.get(Task, planned.weekly).due == date(2026, 11, 27)
@@ -270,11 +270,11 @@ async def test_line_keys_work_only_inside_an_open_week(
         await open_plan(pilot, ready)
         assert "Due" not in screen_text(app).splitlines()[-1]  # the footer offers no line keys
         await pilot.press("j", "s", "w", "right_square_bracket")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert ws.get(Task, planned.mailing).due == date(2026, 12, 3)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "Due" in footer and "Move" in footer and "Waiting" in footer
 
@@ -285,10 +285,10 @@ async def test_t_adds_time_off_and_the_week_has_fewer_hours(
     async with app.run_test() as pilot:
         await open_plan(pilot, ready)
         await pilot.press("j", "j", "t")  # on the week of 7 Dec: it starts there
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TimeOffFormModal)
         await pilot.press("enter", *"9 dec", "tab", *"Dentist", "enter")
-        await pilot.pause()
+        await settle(pilot)
         records = list_timeoff(ws)
         assert [(r.start, r.end, r.note) for r in records] == [
             (date(2026, 12, 7), date(2026, 12, 9), "Dentist")
@@ -304,17 +304,17 @@ async def test_t_refuses_an_end_before_the_start_in_place(
     async with app.run_test() as pilot:
         await open_plan(pilot, ready)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"2026-12-10", "enter", *"2026-12-08", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TimeOffFormModal)  # stays open with what was typed
         assert "before it starts" in screen_text(app)
         assert list_timeoff(ws) == []
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         if isinstance(app.screen, ConfirmModal):  # typed input: asks before throwing it away
             await pilot.press("y")
-            await pilot.pause()
+            await settle(pilot)
         assert isinstance(app.screen, PlanScreen)
         assert list_timeoff(ws) == []
 
@@ -323,16 +323,16 @@ async def test_help_and_palette_know_the_plan(app: VatuiApp, planned: PlanSeed, 
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         assert "5" in screen_text(app) and "Plan" in screen_text(app)  # `5 Plan` among the global keys
         await pilot.press("escape")
         await pilot.press("ctrl+p", *"Plan")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert app.current_mode == "plan"
         await pilot.press("question_mark")
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         for words in ("Open week", "Next week", "Time off"):
             assert words in text, words

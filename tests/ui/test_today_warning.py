@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import Ready, Seed, screen_text
+from conftest import Ready, Seed, screen_text, settle
 
 from tests.helpers.plan_seed import seed_plan
 from vatui.store.workspace import Workspace
@@ -42,8 +42,8 @@ async def test_p_opens_that_week_in_the_plan(app: VatuiApp, ws: Workspace, ready
     async with app.run_test() as pilot:
         await ready(pilot)
         await pilot.press("p")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         assert app.current_mode == "plan"
         screen = app.screen
         assert isinstance(screen, PlanScreen)
@@ -61,7 +61,7 @@ async def test_no_overload_no_line_and_no_key(
         assert "over;" not in text and "h over" not in text
         assert "p Plan" not in text.splitlines()[-1]
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert app.current_mode == "today"
 
 
@@ -71,16 +71,16 @@ async def test_the_line_goes_once_the_week_is_rebalanced(app: VatuiApp, ws: Work
         await ready(pilot)
         assert WARNING in screen_text(app)
         await pilot.press("p")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
         detail = app.screen.query_one(PlanDetail)
         while detail.selected_item is not None and detail.selected_item.task_id != planned.report:
             await pilot.press("j")
         await pilot.press("s", *"+3w", "enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("1")
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         assert "h over" not in screen_text(app)
         assert app.screen.query_one(TodaySummary).render() is not None
 

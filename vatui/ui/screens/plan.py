@@ -7,22 +7,26 @@ anywhere. The plan is read again after each change, so the bars rebalance at onc
 
 Moving a task to a week sets its due date to the same weekday of that week (never before
 today). A move that makes the due date later asks first: the client's deadline moves.
-The plan comes from ``services.plan.build_plan``; changes go through the task flows of
+The plan comes from ``services.plan.build_plan``, computed in a worker thread (the plan
+shown stays, marked "updating…", until the new one is ready); changes go through the task flows of
 ``services.tasks`` (the Board's and Today's) and ``services.timeoff``.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from vatui.domain.dates import describe_date
+from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui import render
@@ -95,6 +99,8 @@ class PlanScreen(Screen[None]):
         """The first day of the week opened (its lines shown), if one is."""
         self.names: dict[int, str] = {}
         self.today = date.min
+        self._round = 0
+        self._wanted: date | None = None
 
     @property
     def vatui(self) -> VatuiApp:
@@ -123,33 +129,73 @@ class PlanScreen(Screen[None]):
             self._read()
 
     def _read(self) -> None:
+        """Compute the plan off the event loop (a worker thread): tens of milliseconds or
+        more on a large workspace. The plan shown stays until the new one is ready."""
         if not self.vatui.is_ready:
             return
+        self._round += 1
+        if self.plan is not None:
+            self._show_heading(updating=True)
+        self.run_worker(
+            partial(self._compute, self._round),
+            thread=True,
+            exclusive=True,
+            group="plan",
+            exit_on_error=False,
+        )
+
+    def _compute(self, key: int) -> None:
         from vatui.services.common import client_names, home_today
         from vatui.services.plan import build_plan
 
         ws = self.vatui.ws
-        self.today = home_today(ws)
-        self.names = client_names(ws)
-        self.show_plan(build_plan(ws))
+        try:
+            today, names, plan = home_today(ws), client_names(ws), build_plan(ws)
+        except VatuiError as exc:  # a bad holiday setting
+            self.vatui.from_thread(self._refused, key, str(exc))
+            return
+        self.vatui.from_thread(
+            self._computed, key, plan, names, today
+        )  # never waits on an app that is ending
+
+    def _computed(self, key: int, plan: Plan, names: dict[int, str], today: date) -> None:
+        if key != self._round or not self.is_mounted:
+            return
+        self.today, self.names = today, names
+        self.show_plan(plan)
+        if self._wanted is not None:
+            start, self._wanted = self._wanted, None
+            self.focus_week(start)
+
+    def _refused(self, key: int, message: str) -> None:
+        if key == self._round and self.is_mounted:
+            self.query_one("#plan-heading", Static).update(render.text(message, "bold $text-error"))
+            self.vatui.inform(message, error=True)
+
+    def _show_heading(self, *, updating: bool = False) -> None:
+        count = len(self.plan.weeks) if self.plan is not None else 0
+        heading = _("Next {n} weeks · │ your available hours · ▒ from your log or a retainer").format(n=count)
+        line = render.label(heading, "$text-muted")
+        if updating:
+            line = Content.assemble(render.label(_("updating…") + " ", "bold $text-accent"), line)
+        self.query_one("#plan-heading", Static).update(line)
 
     def show_plan(self, plan: Plan) -> None:
         """Show ``plan`` (the open week's lines too)."""
         self.plan = plan
         weeks = self.query_one(PlanWeeks)
         weeks.show(plan.weeks)
-        heading = _("Next {n} weeks · │ your available hours · ▒ from your log or a retainer").format(
-            n=len(plan.weeks)
-        )
-        self.query_one("#plan-heading", Static).update(render.label(heading, "$text-muted"))
+        self._show_heading()
         self._show_summary()
         if self.opened is not None:
             self._show_opened()
 
     def focus_week(self, start: date, *, open_it: bool = True) -> None:
-        """Put the cursor on the week holding ``start`` and open it (Today's ``p``)."""
+        """Put the cursor on the week holding ``start`` and open it (Today's ``p``); before the
+        plan is read, once it is."""
         if self.plan is None:
-            self.reload()
+            self._wanted = start
+            return
         if self.query_one(PlanWeeks).select_week(start) and open_it:
             self.action_open_week()
 
@@ -291,7 +337,6 @@ class PlanScreen(Screen[None]):
 
     def _due_of(self, item: PlanItem) -> date | None:
         """The task's due date as stored now (the plan may be a moment old)."""
-        from vatui.domain.errors import VatuiError
         from vatui.domain.tasks import Task
 
         try:
