@@ -35,7 +35,7 @@ async def _screens(directory: Path) -> dict[str, str]:
     async with app.run_test(size=(80, 24)) as pilot:
         await app.when_ready()
         await pilot.pause()
-        for key, pane in (("1", "today"), ("2", "board"), ("3", "clients"), ("4", "ledger")):
+        for key, pane in (("1", "today"), ("2", "board"), ("3", "clients"), ("4", "ledger"), ("5", "plan")):
             await pilot.press(key)
             await pilot.pause()
             await pilot.pause()
@@ -45,7 +45,14 @@ async def _screens(directory: Path) -> dict[str, str]:
             shown[f"{pane} help"] = _text(app)
             await pilot.press("escape")
             await pilot.pause()
+        await pilot.press("5", "j", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        shown["plan week"] = _text(app)
+        await pilot.press("escape")
+        await pilot.pause()
         for pane, key, name in (
+            ("5", "t", "time off form"),
             ("1", "a", "quick add"),
             ("2", "n", "card form"),
             ("3", "n", "client form"),

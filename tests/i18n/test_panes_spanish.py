@@ -1,6 +1,6 @@
 """With ``language=es``, every pane of the demo workspace at 80×24 (Today, Board, Clients,
-Ledger and its tabs, the ``?`` help of each, the palette, quick add and three forms) shows no English
-string of the catalog, and fits."""
+Ledger and its tabs, the Plan and an open week, the ``?`` help of each, the palette, quick add
+and four forms) shows no English string of the catalog, and fits."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
         "board help",
         "clients help",
         "ledger help",
+        "plan",
+        "plan help",
+        "plan week",
+        "time off form",
         "palette",
         "quick add",
         "card form",
@@ -76,6 +80,8 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
     assert "Cronómetro" in screens["today"]
     assert "Buscar comandos…" in screens["palette"]
     assert "Redactar boletín" in screens["quick add"] and "Título" in screens["card form"]
+    assert "EXCEDIDA" in screens["plan"] and "Semana del 30 nov" in screens["today"]
+    assert "de más" in screens["plan week"] and "Días libres" in screens["time off form"]
     for name, text in screens.items():
         lines = text.splitlines()
         assert len(lines) == 24 and all(cell_len(line) == 80 for line in lines), name

@@ -109,6 +109,14 @@ async def wait_ready(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let the app finish what a key started: its workers (the Plan and Today's early warning
+    are computed in threads) and the screen updates they post."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.fixture
 def ready() -> Ready:
     """``await ready(pilot)``: the app has opened its workspace and drawn it."""

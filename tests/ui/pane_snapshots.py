@@ -27,8 +27,12 @@ def pane_then(pane: str, *pressed: str) -> Before:
         await pilot.pause()
         await pilot.press(pane)
         await pilot.pause()
+        await app.workers.wait_for_complete()  # a pane computed in a thread (the Plan)
+        await pilot.pause()
         if pressed:
             await pilot.press(*pressed)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
         await pilot.pause()
 
     return before

@@ -87,3 +87,19 @@ def show(text: str | None, width: int | None = None) -> str:
     if width is not None and len(line) > width:
         return line[: max(width - 1, 0)] + "…"
     return line
+
+
+def cells(text: str, width: int, *, right: bool = False) -> str:
+    """User text made safe, cut and padded to ``width`` terminal cells (wide characters count
+    two); ``right``: padded on the left."""
+    import unicodedata
+
+    out, used = [], 0
+    for ch in show(text):
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if used + w > width:
+            break
+        out.append(ch)
+        used += w
+    pad = " " * (width - used)
+    return pad + "".join(out) if right else "".join(out) + pad

@@ -7,23 +7,10 @@ from pathlib import Path
 import click
 
 from vatui.cli.admin import export_group
+from vatui.cli.base import cells as _cells
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
-
-
-def _cells(text: str, width: int) -> str:
-    """User text cut and padded to ``width`` terminal cells (wide characters count two)."""
-    import unicodedata
-
-    out, used = [], 0
-    for ch in show(text):
-        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        if used + w > width:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + " " * (width - used)
 
 
 @click.group("expense")

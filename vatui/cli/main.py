@@ -41,6 +41,8 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "restore": ("admin",),
     "demo-data": ("admin",),
     "archive": ("admin",),
+    "plan": ("plan",),
+    "timeoff": ("timeoff",),
 }
 
 

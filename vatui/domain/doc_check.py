@@ -7,7 +7,8 @@ as ``{"minor": integer, "currency": text}``, dates and moments as ISO 8601 text,
 where the record has a tuple, objects where it nests a record), every field without a
 default present, dates within ``FIRST_YEAR``–``LAST_YEAR``, then the record built through
 ``from_doc`` itself and its values put through the domain's own checks (currency codes,
-timezones, decimal quantities and rates, recurrence rules, one currency per invoice).
+timezones, decimal quantities and rates, recurrence rules, one currency per invoice,
+time off that ends on or after it starts with a one-line note).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from vatui.domain.recurrence import Recurrence
 from vatui.domain.recurring import RecurringInvoice, check_day, check_every
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
+from vatui.domain.timeoff import TimeOff, check_timeoff
 from vatui.i18n import _
 
 FIRST_YEAR = MIN_DATE.year
@@ -275,6 +277,11 @@ def _check_values(record: Record, where: str) -> None:
             check(value)
         except ValueError as exc:
             raise BadDocument(f"{where}.{name}: {exc}") from exc
+    if isinstance(record, TimeOff):
+        try:
+            check_timeoff(record)
+        except ValueError as exc:
+            raise BadDocument(f"{where}: {exc}") from exc
     if isinstance(record, Invoice):
         amounts = [(f"items[{n}].unit_price", item.unit_price) for n, item in enumerate(record.items)]
         amounts += [

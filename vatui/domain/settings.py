@@ -161,6 +161,18 @@ class Settings(Record):
     paper_size: str = ""
     """The paper of PDF documents: ``a4`` or ``letter``; empty: from the home timezone
     (``vatui.domain.paper``)."""
+    work_days: str = "mon,tue,wed,thu,fri"
+    """The working weekdays, comma-separated (``mon`` … ``sun``): the forecast shares
+    ``weekly_hours`` over them."""
+    forecast_weeks: int = 8
+    """How many weeks ``vatui plan`` and the Plan pane look ahead."""
+    forecast_correction: bool = True
+    """Whether the forecast multiplies estimates by each client's learned correction."""
+    holiday_country: str = ""
+    """Public holidays of this country (ISO code like ``CO``, ``MX``, ``ES``) come off the
+    available hours; empty: none."""
+    holiday_region: str = ""
+    """The country's subdivision (``MD`` for Madrid) whose holidays count too; empty: national."""
 
     def __post_init__(self) -> None:
         # A board without columns has nowhere to put a task: a stored empty list (a damaged

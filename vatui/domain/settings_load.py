@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from vatui.domain.errors import InputError
+from vatui.domain.public_holidays import country_shape, region_shape
 from vatui.domain.records import Record
 from vatui.domain.settings import EmailTemplate, PaymentDetail, ProtocolStep, ReminderTemplate, Settings
 from vatui.domain.settings_rules import FREE_TEXT, RULES, int_rule, parse_columns
@@ -80,12 +81,15 @@ def _check_field(name: str, hint: Any, raw: Any) -> Any:
     key = _KEY_OF_FIELD.get(name)
     if key is None or isinstance(raw, bool) or key in FREE_TEXT:
         return raw
+    if key in _SHAPE_ONLY:  # the holiday calendar is asked only when a forecast needs it
+        return _SHAPE_ONLY[key](str(raw))
     if key == "time_rounding":  # any whole minutes work; the choices are what is offered when typed
         return _any_rounding(str(raw))
     return RULES[key].parse(str(raw))
 
 
 _any_rounding: Final = int_rule(0, 1440)
+_SHAPE_ONLY: Final = {"holiday_country": country_shape, "holiday_region": region_shape}
 
 
 def _is_a(value: Any, hint: Any) -> bool:

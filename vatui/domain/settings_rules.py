@@ -28,9 +28,11 @@ from vatui.domain.errors import InputError
 from vatui.domain.mail_texts import KEY_PREFIX, check_mail_template, mail_template_for, with_mail_template
 from vatui.domain.money import check_currency
 from vatui.domain.paper import PAPER_SIZES
+from vatui.domain.public_holidays import region_shape
 from vatui.domain.reminder_texts import check_language, check_template, template_for, with_template
 from vatui.domain.settings import PaymentDetail, Settings
 from vatui.domain.text import check_text
+from vatui.domain.weeks import parse_work_days
 from vatui.i18n import _
 
 NUMBER_FORMATS: Final = ("1,234.56", "1.234,56", "1 234,56")
@@ -162,6 +164,12 @@ def parse_columns(text: str) -> tuple[str, ...]:
     return names
 
 
+def _holiday_country(text: str) -> str:
+    from vatui.domain.public_holidays import check_country
+
+    return "" if text.strip().lower() in ("", "none", "ninguno") else check_country(text)
+
+
 def _yes_no(value: Any) -> str:
     return "yes" if value else "no"
 
@@ -236,6 +244,19 @@ RULES: Final[dict[str, Rule]] = {
         lambda: _("any text, up to 40 characters"),
     ),
     "theme": Rule("theme", _text("theme", 100, required=True), lambda: _("a theme name, like textual-dark")),
+    "work_days": Rule(
+        "work_days", parse_work_days, lambda: _("working weekdays, like mon,tue,wed,thu,fri or mon-fri")
+    ),
+    "forecast_weeks": Rule("forecast_weeks", int_rule(1, 52), lambda: _("a whole number of weeks, 1 to 52")),
+    "forecast_correction": Rule("forecast_correction", _bool, lambda: _("yes or no"), _yes_no),
+    "holiday_country": Rule(
+        "holiday_country", _holiday_country, lambda: _("a country code like CO, MX, ES or US, or none")
+    ),
+    "holiday_region": Rule(
+        "holiday_region",
+        region_shape,
+        lambda: _("a region code of the holiday country, like MD for Madrid, or empty for national"),
+    ),
 }
 """The settings with one value each, by the key the CLI and the Settings screen use."""
 
@@ -348,6 +369,15 @@ def _apply(settings: Settings, key: str, text: str) -> Settings:
             changes["decimal_comma"] = value != "1,234.56"
         if key == "columns":
             changes.update(_column_roles(settings, value))
+        if key == "holiday_region":
+            from vatui.domain.public_holidays import check_region
+
+            changes["holiday_region"] = check_region(settings.holiday_country, value)
+        if key == "holiday_country" and settings.holiday_region:
+            from vatui.domain.public_holidays import regions
+
+            if settings.holiday_region not in (regions(value) if value else []):
+                changes["holiday_region"] = ""  # another country's region means nothing here
         return settings.with_(**changes)
     parts = _split(settings, key)
     if parts[0] == "payment_details":

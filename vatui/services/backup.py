@@ -56,7 +56,7 @@ def export_json(ws: Workspace, *, confidential: bool = False) -> dict[str, Any]:
     ws.refresh()
     out: dict[str, Any] = {}
     tables = ("settings", "clients", "tasks", "time", "contacts", "invoices", "payments", "expenses")
-    for table in (*tables, "recurring_invoices"):
+    for table in (*tables, "recurring_invoices", "timeoff"):
         docs = all_docs(ws, table)
         rows = []
         for key, doc in sorted(docs.items(), key=lambda kv: int(kv[0])):

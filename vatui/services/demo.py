@@ -24,6 +24,7 @@ from vatui.domain.errors import InputError
 from vatui.domain.records import Record
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import ChecklistItem, Task, TimeEntry
+from vatui.domain.timeoff import TimeOff
 from vatui.i18n import _, ngettext
 from vatui.services import demo_clients, demo_expenses, demo_ledger, demo_work
 from vatui.services.demo_base import Ctx, DayPlanner, EntryPlan, Load, TaskPlan
@@ -36,7 +37,7 @@ MAX_CLIENTS = 500
 LONG_HISTORY_FROM = 11
 """From this many clients on, three years of history instead of about a month."""
 HOME_TZ = "Europe/Madrid"
-DATA_TABLES = ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses")
+DATA_TABLES = ("clients", "tasks", "time", "contacts", "invoices", "payments", "expenses", "timeoff")
 """The tables the demo writes, in the order it writes them."""
 PROGRESS_STEPS = 7
 """Steps ``generate`` reports: five while building, one when stored, one when saved."""
@@ -167,6 +168,7 @@ def build(
     demo_clients.fit_retainers(ctx, plans, placed)
     placed += demo_work.top_up_retainers(ctx, planner, plans, placed)
     demo_work.finish_tasks(ctx, tasks)
+    tasks += demo_work.season_crunch(ctx, plans)  # no random draw: the rest stays as it was
     step(3)
     tasks.sort(key=lambda t: t.created)
     for offset, task in enumerate(tasks):
@@ -181,6 +183,7 @@ def build(
     contacts = demo_clients.build_contacts(ctx, plans) + ledger.reminder_contacts
     contacts.sort(key=lambda c: (c.at, c.client_id))
     expenses = demo_expenses.build_expenses(ctx, plans, ledger.fees, first["expenses"])
+    off = demo_work.days_off(ctx)
     step(5)
     return {
         "clients": _docs(p.client for p in plans),
@@ -190,6 +193,7 @@ def build(
         "invoices": _docs(ledger.invoices),
         "payments": _docs(ledger.payments),
         "expenses": _docs(expenses),
+        "timeoff": _docs([TimeOff(start=off[0], end=off[1], note=off[2])]),
     }
 
 

@@ -20,6 +20,7 @@ TABLES = (
     "payments",
     "expenses",
     "recurring_invoices",
+    "timeoff",
     "settings",
     "meta",
     "undo",

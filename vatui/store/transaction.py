@@ -17,6 +17,7 @@ from vatui.domain.records import Record
 from vatui.domain.recurring import RecurringInvoice
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
+from vatui.domain.timeoff import TimeOff
 from vatui.i18n import _
 from vatui.store.schema import SCHEMA_VERSION
 
@@ -31,6 +32,7 @@ TABLE_OF: dict[type[Record], str] = {
     Invoice: "invoices",
     Payment: "payments",
     Expense: "expenses",
+    TimeOff: "timeoff",
     Settings: "settings",
     RecurringInvoice: "recurring_invoices",
 }

@@ -48,7 +48,7 @@ def workspace_exists(directory: Path) -> bool:
 
 
 class VatuiApp(PaneApp):
-    """The full-screen workspace: Today, Board, Clients, Ledger."""
+    """The full-screen workspace: Today, Board, Clients, Ledger, Plan."""
 
     TITLE = "vatui"
     # Today is the first screen: its stylesheet loads with the app's, so the stylesheet is
@@ -64,6 +64,7 @@ class VatuiApp(PaneApp):
         Binding("2", "switch_pane('board')", _("Board"), show=False, id="pane_board"),
         Binding("3", "switch_pane('clients')", _("Clients"), show=False, id="pane_clients"),
         Binding("4", "switch_pane('ledger')", _("Ledger"), show=False, id="pane_ledger"),
+        Binding("5", "switch_pane('plan')", _("Plan"), show=False, id="pane_plan"),
         Binding("a", "quick_add", _("Add"), id="quick_add"),
         Binding("u", "undo", _("Undo"), id="undo"),
         Binding("question_mark", "help", _("Keys"), id="help"),
@@ -96,8 +97,10 @@ class VatuiApp(PaneApp):
     # start-up ----------------------------------------------------------------------
 
     async def when_ready(self) -> None:
-        """Wait until the workspace is open and Today shows it (tests use this)."""
+        """Wait until the workspace is open and Today shows it, its early warning included
+        (tests use this)."""
         await self._ready_event.wait()
+        await self.workers.wait_for_complete()
 
     def on_mount(self) -> None:
         self._install_signal_handlers()

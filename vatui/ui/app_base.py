@@ -36,6 +36,7 @@ PANES: dict[str, str] = {
     "board": N_("Board"),
     "clients": N_("Clients"),
     "ledger": N_("Ledger"),
+    "plan": N_("Plan"),
 }
 """Mode name → pane title (translated when shown)."""
 RECORD_PANES: dict[str, str] = {
@@ -65,13 +66,17 @@ def pane_class(mode: str) -> type[Screen[Any]]:
         from vatui.ui.screens.clients import ClientsScreen
 
         return ClientsScreen
+    if mode == "plan":
+        from vatui.ui.screens.plan import PlanScreen
+
+        return PlanScreen
     from vatui.ui.screens.ledger import LedgerScreen
 
     return LedgerScreen
 
 
 class PaneApp(App[None]):
-    """Four panes over one workspace; ``VatuiApp`` adds the keys, start-up and theme."""
+    """Five panes over one workspace; ``VatuiApp`` adds the keys, start-up and theme."""
 
     DEFAULT_MODE: ClassVar[str] = "today"
     MODAL_CSS: ClassVar[Path] = STYLES / "modals.tcss"
@@ -199,7 +204,7 @@ class PaneApp(App[None]):
         self.refresh_header()
 
     async def action_switch_pane(self, mode: str) -> None:
-        """Show pane ``mode`` (``1``–``4``)."""
+        """Show pane ``mode`` (``1``–``5``)."""
         if not self.is_ready or mode not in PANES:
             return
         if mode == self.current_mode:

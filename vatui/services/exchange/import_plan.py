@@ -140,6 +140,7 @@ def _kind_words(kind: str) -> tuple[str, str]:
         "invoice": (_("invoice"), _("Invoices")),
         "payment": (_("payment"), _("Payments")),
         "expense": (_("expense"), _("Expenses")),
+        "timeoff": (_("time off"), _("Time off")),
         "settings": (_("settings"), _("Settings")),
         "note": (_("note"), _("Notes")),
     }

@@ -41,6 +41,7 @@ KIND_OF = {
     "payments": "payment",
     "expenses": "expense",
     "recurring_invoices": "recurring invoice",
+    "timeoff": "timeoff",
 }
 """The summary's kind of a record of each table."""
 
@@ -110,6 +111,8 @@ def _label(table: str, doc: dict[str, Any]) -> str:
         return _("client #{id}, every month on day {day}").format(id=doc.get("client_id"), day=doc.get("day"))
     if table == "time":
         return f"{str(doc.get('start', ''))[:16].replace('T', ' ')} {doc.get('minutes', 0)} min {doc.get('note', '')}"
+    if table == "timeoff":
+        return f"{doc.get('start', '')} – {doc.get('end', '')} {doc.get('note', '')}".rstrip()
     amount = doc.get("amount") or {}
     money = Money(int(amount.get("minor", 0)), str(amount.get("currency", "XXX"))).format()
     if table == "payments":

@@ -34,6 +34,7 @@ RECORD_TABLES = (
     "invoices",
     "payments",
     "expenses",
+    "timeoff",
 )
 """The tables of records an export holds (and an import adds), in the order they are written."""
 

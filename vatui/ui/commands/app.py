@@ -27,6 +27,12 @@ class AppCommands(PaneCommands):
                     _("Switch to the {pane} pane").format(pane=title),
                     partial(app.action_switch_pane, mode),
                 )
+            if app.current_mode != "plan":
+                yield Command(
+                    _("Plan"),
+                    _("The weeks ahead: planned hours against your available hours (5)"),
+                    partial(app.action_switch_pane, "plan"),
+                )
             yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
             yield Command(
                 _("App: Import…"),

@@ -54,6 +54,11 @@ def label_of(key: str) -> str:
         "auto_archive": _("Archive when vatui opens"),
         "workspace_name": _("Workspace name"),
         "theme": _("Theme"),
+        "work_days": _("Working days"),
+        "forecast_weeks": _("Weeks the plan looks ahead"),
+        "forecast_correction": _("Correct estimates from your log"),
+        "holiday_country": _("Public holidays of (country)"),
+        "holiday_region": _("Public holidays of (region)"),
     }
     if key in labels:
         return labels[key]

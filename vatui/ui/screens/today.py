@@ -2,13 +2,18 @@
 
 ``space`` done, ``s`` snooze, ``enter`` open (on "recurring drafts to send": the Ledger's
 drafts; on "no deposit invoice yet": the deposit form), ``t`` timer, ``c`` log contact,
-``r`` send reminder. The screen reads the triage from ``services.today`` and acts through
-``app.run_service``; widgets only show and post.
+``r`` send reminder, ``p`` open the overloaded week in the Plan. The screen reads the triage
+from ``services.today`` and acts through ``app.run_service``; widgets only show and post.
+
+The early warning (an overloaded week among the next three) costs a plan of three weeks:
+tens of milliseconds on a large workspace, so it is computed in a worker thread after the
+triage is shown, and its line appears under the list when it is ready.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -16,6 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from vatui.domain.errors import VatuiError
 from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -25,6 +31,7 @@ from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
+    from vatui.domain.forecast import Warning
     from vatui.services.today import Triage, TriageItem
     from vatui.ui.app import VatuiApp
 
@@ -39,6 +46,7 @@ class TodayScreen(Screen[None]):
         Binding("t", "timer", _("Timer"), id="today_timer"),
         Binding("c", "contact", _("Contact"), id="today_contact"),
         Binding("r", "reminder", _("Remind"), id="today_reminder"),
+        Binding("p", "plan_week", _("Plan"), id="today_plan"),
     ]
     COMMANDS: ClassVar = {TodayCommands}
     PANE: ClassVar[str] = "today"
@@ -46,6 +54,9 @@ class TodayScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="today")
         self.triage: Triage | None = None
+        self.warning: Warning | None = None
+        """The overloaded week among the next three, once computed (``None``: none)."""
+        self._warning_round = 0
 
     @property
     def vatui(self) -> VatuiApp:
@@ -81,6 +92,42 @@ class TodayScreen(Screen[None]):
         self.triage = result
         self.query_one(TriageList).show(result.sections)
         self.query_one(TodaySummary).show(result)
+        self._check_warning()
+
+    def _check_warning(self) -> None:
+        """Compute the early warning off the event loop (a worker thread)."""
+        self._warning_round += 1
+        self.run_worker(
+            partial(self._compute_warning, self._warning_round),
+            thread=True,
+            exclusive=True,
+            group="today-warning",
+            exit_on_error=False,
+        )
+
+    def _compute_warning(self, key: int) -> None:
+        from vatui.services.common import home_today
+        from vatui.services.plan import build_plan, early_warning
+
+        try:
+            ws = self.vatui.ws
+            warning = early_warning(build_plan(ws, weeks=3), home_today(ws))
+        except VatuiError:  # a bad holiday setting: the Plan pane says why
+            warning = None
+        self.vatui.from_thread(self._warning_ready, key, warning)  # never waits on an app that is ending
+
+    def _warning_ready(self, key: int, warning: Warning | None) -> None:
+        if key != self._warning_round or not self.is_mounted:
+            return
+        self.warning = warning
+        self.query_one(TodaySummary).show_warning(warning)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``p`` shows (and works) only while a week is overloaded."""
+        if action == "plan_week":
+            return self.warning is not None
+        return True
 
     def focus_record(self, kind: str, ref: int | None) -> None:
         """Put the cursor on the line about a record, if Today shows it."""
@@ -289,6 +336,22 @@ class TodayScreen(Screen[None]):
         item = self.selected
         if item is not None:
             self.vatui.pane_action(item.kind, "reminder", item)
+
+    def action_plan_week(self) -> None:
+        """Open the overloaded week in the Plan pane."""
+        warning = self.warning
+        if warning is None:
+            return
+        start = warning.week.start
+
+        async def go() -> None:
+            await self.vatui.action_switch_pane("plan")
+            pane = self.vatui.pane("plan")
+            focus_week = getattr(pane, "focus_week", None)
+            if callable(focus_week):
+                focus_week(start)
+
+        self.call_later(go)
 
     def action_top(self) -> None:
         """Cursor to the first line."""

@@ -8,10 +8,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vatui.domain.durations import format_duration
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.ui import render
 
 if TYPE_CHECKING:
+    from vatui.domain.forecast import Warning
     from vatui.services.today import Capacity, Triage
 
 
@@ -57,8 +58,36 @@ def timer_line(triage: Triage) -> Content:
     )
 
 
+def warning_line(warning: Warning, width: int = 78) -> Content:
+    """``‼ Week of 14 Dec: 52 h planned of 40 h — 12 h over; 3 tasks could move · p plan``.
+
+    At most ``width`` cells: the words are cut (with ``…``) before the key's hint is.
+    """
+    from vatui.domain.dates_display import day_month
+    from vatui.ui.widgets.plan_weeks import hours
+
+    week = warning.week
+    text = _("Week of {day}: {planned} h planned of {available} h — {over} h over").format(
+        day=day_month(week.start, short=True),
+        planned=hours(week.planned_minutes),
+        available=hours(week.available_minutes),
+        over=hours(warning.over_minutes),
+    )
+    count = len(warning.movable)
+    if count:
+        text += "; " + ngettext("{n} task could move", "{n} tasks could move", count).format(n=count)
+    hint = " · " + _("p plan")
+    room = width - 2 - render.cells(hint)
+    return Content.assemble(
+        render.label("‼ ", "bold $text-error"),
+        render.fit(text, room, "bold $text-warning"),
+        render.label(hint, "$text-muted"),
+    )
+
+
 class TodaySummary(Static):
-    """Two or three lines under the triage: capacity, timer and unbilled time, notes."""
+    """Two to four lines under the triage: an overloaded week ahead (only when there is one),
+    capacity, timer and unbilled time, notes."""
 
     DEFAULT_CSS = """
     TodaySummary {
@@ -69,12 +98,33 @@ class TodaySummary(Static):
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._triage: Triage | None = None
+        self._warning: Warning | None = None
+
     def show(self, triage: Triage | None) -> None:
         """Show the summary of ``triage`` (or a waiting line while it loads)."""
+        self._triage = triage
         if triage is None:
             self.update(render.label(_("Opening the workspace…"), "$text-muted"))
             return
         lines = [capacity_line(triage.capacity), timer_line(triage)]
+        if self._warning is not None:
+            lines.insert(0, warning_line(self._warning, self.content_region.width or 78))
         if triage.notes:
             lines.append(render.text("  ".join(triage.notes), "$text-warning"))
         self.update(Content("\n").join(lines))
+
+    def show_warning(self, warning: Warning | None) -> None:
+        """Show (or drop) the early-warning line."""
+        if warning == self._warning:
+            return
+        self._warning = warning
+        if self._triage is not None:
+            self.show(self._triage)
+
+    def on_resize(self) -> None:
+        """Fit the warning line to the new width."""
+        if self._warning is not None and self._triage is not None:
+            self.show(self._triage)

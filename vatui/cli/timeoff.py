@@ -1,0 +1,77 @@
+"""``vatui timeoff add|list|delete``: days off, which the plan takes off the hours available."""
+
+from __future__ import annotations
+
+import click
+
+from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.domain.dates_display import short_date
+from vatui.i18n import _
+
+
+@click.group("timeoff")
+def timeoff_group() -> None:
+    """Days off: add, list and delete them."""
+
+
+@timeoff_group.command("add")
+@click.argument("first", metavar="FROM")
+@click.argument("last", metavar="TO")
+@click.option("--note", default="", help=_("Why (vacation, dentist…)."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the record as JSON."))
+@pass_ctx
+def timeoff_add(obj: CliContext, first: str, last: str, note: str, as_json: bool) -> None:
+    """Take the days FROM to TO off (both included; any date syntax)."""
+    from vatui.services.timeoff import add_timeoff, timeoff_json
+
+    ws = obj.ws()
+    record = add_timeoff(ws, obj.parse_date(first), obj.parse_date(last), note)
+    if as_json:
+        emit_json(timeoff_json(record))
+        return
+    today = obj.today()
+    say(
+        _("Time off #{id}: {first} to {last}").format(
+            id=record.id, first=short_date(record.start, today), last=short_date(record.end, today)
+        )
+    )
+
+
+@timeoff_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+@pass_ctx
+def timeoff_list(obj: CliContext, as_json: bool) -> None:
+    """Every time off, earliest first."""
+    from vatui.services.timeoff import list_timeoff, timeoff_json
+
+    records = list_timeoff(obj.ws())
+    if as_json:
+        emit_json([timeoff_json(r) for r in records])
+        return
+    if not records:
+        say(_("No time off yet. Add some with: vatui timeoff add FROM TO --note TEXT"))
+        return
+    today = obj.today()
+    for r in records:
+        days = (r.end - r.start).days + 1
+        count = _("1 day") if days == 1 else _("{n} days").format(n=days)
+        note = f"  {show(r.note, 40)}" if r.note else ""
+        say(f"#{r.id:<5} {short_date(r.start, today)} – {short_date(r.end, today)} ({count}){note}")
+
+
+@timeoff_group.command("delete")
+@click.argument("timeoff_id", metavar="ID", type=int)
+@pass_ctx
+def timeoff_delete(obj: CliContext, timeoff_id: int) -> None:
+    """Delete a time off (undo with: vatui undo)."""
+    from vatui.services.timeoff import delete_timeoff
+
+    record = delete_timeoff(obj.ws(), timeoff_id)
+    say(
+        _("Deleted time off #{id} ({first} to {last})").format(
+            id=record.id, first=record.start.isoformat(), last=record.end.isoformat()
+        )
+    )
+
+
+COMMANDS: list[click.Command] = [timeoff_group]

@@ -1,0 +1,597 @@
+"""The season forecast: the load of the coming weeks against the hours available.
+
+Pure arithmetic in whole minutes: no I/O, no clock (``today`` is a parameter). The service
+``vatui.services.plan`` reads the workspace into ``PlanInputs`` and calls ``build``.
+
+The rules (the README's "Plan" section says the same in words):
+
+- **Working days** are the weekdays of ``work_days`` (Monday to Friday unless the setting
+  says otherwise). A working day's share of ``weekly_minutes`` is ``spread`` over them
+  (equal shares; a remainder goes to the first days).
+- A **counted day** is a working day, on or after ``today``, that is neither a public
+  holiday nor a day off. Days before ``today`` are gone: the current week's available
+  hours are those of its remaining days.
+- **Open tasks with an estimate and a due date**: the estimate (times the client's
+  correction, if any) minus the time already logged on the task, never below 0, is spread
+  evenly over the counted days from ``today`` (or the day a snoozed task wakes) up to the
+  due date. An overdue task, or one with no counted day before it is due, lands on the
+  first counted day. Beyond the calendar the plan looks at (the window, stretched to the
+  end of its last month), days are counted as plain working days.
+- **Undated open tasks** are listed apart (``Plan.undated``), never guessed into weeks.
+- **Recurring tasks**: each future occurrence inside the window (from the recurrence rule,
+  after the open occurrence) adds the estimate, spread over the counted days since the
+  occurrence before it.
+- **Retainers**: a client's ``retainer_minutes`` for a month, minus what the plan already
+  holds for that client in that month (its tasks' and occurrences' minutes) and, for the
+  current month, minus the time already logged for it this month, never below 0, is spread
+  over the month's counted days. So the retainer counts only the part the client's own
+  estimates do not already cover.
+- **From the log**: a client with no estimated work in the plan and no retainer, but with
+  open tasks without estimates or steady logged time (in at least ``STEADY_WEEKS`` of the
+  last ``LOG_WEEKS`` weeks), is planned at its usual weekly minutes (the last
+  ``LOG_WEEKS`` weeks' total / ``LOG_WEEKS``), spread like the week's hours.
+- **Corrections**: per client, ``sum(logged) / sum(estimate)`` over its done tasks with an
+  estimate and logged time; at least ``MIN_CORRECTION_TASKS`` such tasks, rounded to a
+  tenth, clamped to 0.5–3.0. A factor of exactly 1.0 is not listed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Final
+
+from vatui.domain.clients import Client
+from vatui.domain.dates import MAX_DATE, end_of_month
+from vatui.domain.recurrence import Recurrence
+from vatui.domain.tasks import Task
+from vatui.domain.weeks import week_first_day
+from vatui.i18n import _
+
+BUSY_PERCENT: Final = 85
+"""From this share of the available hours a week is ``busy``; above 100 % it is ``over``."""
+MIN_CORRECTION_TASKS: Final = 3
+"""Done tasks (with an estimate and logged time) a client needs before its factor is used."""
+MIN_FACTOR_TENTHS: Final = 5
+MAX_FACTOR_TENTHS: Final = 30
+"""Corrections are clamped to 0.5–3.0."""
+LOG_WEEKS: Final = 8
+"""Weeks of the time log that give a client's usual weekly hours."""
+STEADY_WEEKS: Final = 4
+"""Weeks (of ``LOG_WEEKS``) with time logged that make a client's time "steady"."""
+WARNING_WEEKS: Final = 3
+"""The early warning looks this many weeks ahead (this week included)."""
+DEFAULT_WORK_DAYS: Final = (0, 1, 2, 3, 4)
+"""Monday to Friday."""
+
+KINDS: Final = ("task", "recurring", "retainer", "log")
+SOURCES: Final = ("estimates", "retainer", "log")
+_SOURCE_OF_KIND: Final = {"task": "estimates", "recurring": "estimates", "retainer": "retainer", "log": "log"}
+_PRIORITY_RANK: Final = {"low": 0, None: 1, "med": 2, "high": 3}
+"""Lowest first: ``low``, none set, ``med``, ``high`` (the order tasks are offered to move)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    """One piece of planned work (in a week: the minutes that fall in that week)."""
+
+    kind: str
+    """``task``, ``recurring`` (a future occurrence), ``retainer`` or ``log``."""
+    task_id: int | None
+    """The task (for ``task`` and ``recurring``), else ``None``."""
+    client_id: int | None
+    """The client, if any."""
+    title: str
+    """The task's title, or the client's name for ``retainer`` and ``log`` (user text)."""
+    minutes: int
+    """Minutes planned (in the week, or in all for an undated task)."""
+    due: date | None
+    """The due date (the occurrence's date for ``recurring``), if any."""
+    priority: str | None
+    """``low``, ``med``, ``high`` or ``None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClientLoad:
+    """A client's minutes in a week, from one source."""
+
+    client_id: int | None
+    """The client (``None``: tasks without a client)."""
+    name: str
+    """The client's name (user text), or "No client"."""
+    minutes: int
+    """Minutes planned for it in the week."""
+    source: str
+    """``estimates`` (tasks and occurrences), ``retainer`` or ``log`` (usual hours from the log)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    """One week of the plan."""
+
+    start: date
+    """Its first day (the ``week_start`` setting)."""
+    end: date
+    """Its last day (``start`` + 6)."""
+    available_minutes: int
+    """The week's share of ``weekly_hours`` on its counted days (after holidays, time off, and
+    days already gone)."""
+    planned_minutes: int
+    """Everything planned on its counted days."""
+    clients: tuple[ClientLoad, ...]
+    """Per client and source, most minutes first."""
+    items: tuple[PlanItem, ...]
+    """What is planned, most minutes first."""
+    holidays: tuple[tuple[date, str], ...]
+    """Public holidays on its working days: (date, name in the language in use)."""
+    timeoff_minutes: int
+    """Working time taken off (days off that are not holidays), in minutes."""
+
+    @property
+    def percent(self) -> int:
+        """Planned as a whole per cent of available (rounded; 0 when nothing is planned,
+        ``999`` at most, also when nothing is available but work is planned)."""
+        if self.planned_minutes <= 0:
+            return 0
+        if self.available_minutes <= 0:
+            return 999
+        value = (200 * self.planned_minutes + self.available_minutes) // (2 * self.available_minutes)
+        return min(value, 999)
+
+    @property
+    def flag(self) -> str:
+        """``ok`` under 85 %, ``busy`` from 85 % to 100 %, ``over`` above 100 % (exact minutes)."""
+        if self.planned_minutes > self.available_minutes:
+            return "over"
+        if 100 * self.planned_minutes >= BUSY_PERCENT * self.available_minutes and self.planned_minutes:
+            return "busy"
+        return "ok"
+
+    @property
+    def over_minutes(self) -> int:
+        """Minutes planned beyond the available ones (0 when it fits)."""
+        return max(0, self.planned_minutes - self.available_minutes)
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """How much longer (or shorter) a client's tasks take than estimated."""
+
+    client_id: int
+    """The client."""
+    name: str
+    """Its name (user text)."""
+    factor_tenths: int
+    """The factor in tenths: 13 is 1.3×."""
+    tasks: int
+    """How many done tasks it was learned from."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The forecast of the coming weeks."""
+
+    start: date
+    """The day the plan starts from (``today`` or ``--from``)."""
+    weeks: tuple[Week, ...]
+    """The weeks, first to last."""
+    undated: tuple[PlanItem, ...]
+    """Open tasks without a due date (not in any week), most minutes first."""
+    corrections: tuple[Correction, ...]
+    """The corrections applied (empty when switched off)."""
+
+    @property
+    def undated_minutes(self) -> int:
+        """The undated tasks' minutes together."""
+        return sum(item.minutes for item in self.undated)
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:  # the contract's name: a value, never raised (it shadows the builtin here only)
+    """The first week ahead with more planned than available."""
+
+    week: Week
+    """That week."""
+    over_minutes: int
+    """How many minutes too many."""
+    movable: tuple[PlanItem, ...]
+    """Tasks in it that could move without passing their due date, lowest priority first,
+    then latest due first (proposals only)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTime:
+    """Finished time for the plan: when, for whom, on what."""
+
+    day: date
+    """The day it started (home time)."""
+    minutes: int
+    """How long."""
+    client_id: int | None
+    """The client it was for."""
+    task_id: int | None
+    """The task it was on."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInputs:
+    """Everything ``build`` needs, read by the service."""
+
+    tasks: Sequence[Task]
+    """Every task (done ones too: they teach the corrections)."""
+    clients: Sequence[Client]
+    """Every client."""
+    logged: Sequence[LoggedTime]
+    """Finished time entries."""
+    weekly_minutes: int
+    """``weekly_hours`` × 60."""
+    week_start: str = "monday"
+    """The ``week_start`` setting."""
+    work_days: tuple[int, ...] = DEFAULT_WORK_DAYS
+    """Working weekdays (Monday is 0)."""
+    holidays: Mapping[date, str] = field(default_factory=dict)
+    """Public holidays with their names."""
+    days_off: frozenset[date] = frozenset()
+    """Days taken off."""
+    done_column: str = "Done"
+    """The board's done column (a task there is done)."""
+
+
+def spread(minutes: int, parts: int) -> list[int]:
+    """``minutes`` in ``parts`` whole shares as equal as can be, the larger ones first."""
+    if parts <= 0:
+        return []
+    base, extra = divmod(max(minutes, 0), parts)
+    return [base + (1 if n < extra else 0) for n in range(parts)]
+
+
+def correction_tenths(pairs: Iterable[tuple[int, int]]) -> int | None:
+    """The factor in tenths from (estimate, logged) minutes of done tasks; ``None`` with fewer
+    than ``MIN_CORRECTION_TASKS`` usable pairs (both above 0)."""
+    usable = [(e, lg) for e, lg in pairs if e > 0 and lg > 0]
+    if len(usable) < MIN_CORRECTION_TASKS:
+        return None
+    estimated = sum(e for e, _lg in usable)
+    logged = sum(lg for _e, lg in usable)
+    tenths = (20 * logged + estimated) // (2 * estimated)  # 10 × ratio, rounded half up
+    return max(MIN_FACTOR_TENTHS, min(MAX_FACTOR_TENTHS, tenths))
+
+
+def corrected(minutes: int, tenths: int | None) -> int:
+    """``minutes`` times the factor (rounded half up); unchanged without one."""
+    if tenths is None:
+        return minutes
+    return (2 * minutes * tenths + 10) // 20
+
+
+def priority_rank(priority: str | None) -> int:
+    """Lowest first: ``low`` 0, none 1, ``med`` 2, ``high`` 3."""
+    return _PRIORITY_RANK.get(priority, 1)
+
+
+class _Calendar:
+    """The counted days of the window (and a little past it), and each one's share."""
+
+    def __init__(self, inputs: PlanInputs, today: date, last: date) -> None:
+        self.today = today
+        self.last = last
+        self.work_days = tuple(sorted(set(inputs.work_days))) or DEFAULT_WORK_DAYS
+        shares = spread(inputs.weekly_minutes, len(self.work_days))
+        self.share_of_weekday = dict(zip(self.work_days, shares, strict=True))
+        self.holidays = inputs.holidays
+        self.days_off = inputs.days_off
+        self.counted: list[date] = []
+        day = today
+        while day <= last:
+            if self.is_counted(day):
+                self.counted.append(day)
+            day += timedelta(days=1)
+        self._index = {d: n for n, d in enumerate(self.counted)}
+
+    def is_working(self, day: date) -> bool:
+        return day.weekday() in self.share_of_weekday
+
+    def is_counted(self, day: date) -> bool:
+        return (
+            day >= self.today
+            and self.is_working(day)
+            and day not in self.holidays
+            and day not in self.days_off
+        )
+
+    def share(self, day: date) -> int:
+        return self.share_of_weekday.get(day.weekday(), 0)
+
+    def first_counted(self, on_or_after: date) -> date | None:
+        for day in self.counted:
+            if day >= on_or_after:
+                return day
+        return None
+
+    def between(self, first: date, last: date) -> list[date]:
+        """Counted days from ``first`` to ``last`` (both included), inside the calendar."""
+        return [d for d in self.counted if first <= d <= last]
+
+    def working_after(self, last: date) -> int:
+        """Plain working days after the calendar's end, up to ``last`` (both included)."""
+        first = self.last + timedelta(days=1)
+        if last < first:
+            return 0
+        total = (last - first).days + 1
+        weeks, rest = divmod(total, 7)
+        count = weeks * len(self.work_days)
+        for n in range(rest):
+            if (first + timedelta(days=n)).weekday() in self.share_of_weekday:
+                count += 1
+        return count
+
+
+def _lay(minutes: int, first: date, last: date, cal: _Calendar, *, beyond: bool = True) -> dict[date, int]:
+    """``minutes`` spread over the counted days ``first``…``last``; on the first counted day
+    on or after ``first`` (or after today) when there is none."""
+    if minutes <= 0:
+        return {}
+    start = max(first, cal.today)
+    days = cal.between(start, last)
+    after = cal.working_after(last) if beyond and last > cal.last else 0
+    if not days and not after:
+        landing = cal.first_counted(start) or cal.first_counted(cal.today)
+        return {landing: minutes} if landing is not None else {}
+    shares = spread(minutes, len(days) + after)
+    return {d: s for d, s in zip(days, shares, strict=False) if s}
+
+
+@dataclass
+class _Entry:
+    item: PlanItem
+    by_day: dict[date, int]
+
+
+def _client_name(names: Mapping[int, str], client_id: int | None) -> str:
+    if client_id is None:
+        return _("No client")
+    return names.get(client_id, f"#{client_id}")
+
+
+def _is_open(task: Task, done_column: str) -> bool:
+    return not task.is_done and task.column != done_column
+
+
+def _corrections(inputs: PlanInputs, names: Mapping[int, str]) -> tuple[Correction, ...]:
+    logged_on: dict[int, int] = defaultdict(int)
+    for entry in inputs.logged:
+        if entry.task_id is not None:
+            logged_on[entry.task_id] += entry.minutes
+    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for task in inputs.tasks:
+        if task.client_id is None or task.id is None or not task.estimate_minutes:
+            continue
+        if _is_open(task, inputs.done_column):
+            continue
+        pairs[task.client_id].append((task.estimate_minutes, logged_on.get(task.id, 0)))
+    found: list[Correction] = []
+    for client_id, client_pairs in pairs.items():
+        tenths = correction_tenths(client_pairs)
+        if tenths is None or tenths == 10:
+            continue
+        used = sum(1 for e, lg in client_pairs if e > 0 and lg > 0)
+        found.append(Correction(client_id, _client_name(names, client_id), tenths, used))
+    found.sort(key=lambda c: (c.name.casefold(), c.client_id))
+    return tuple(found)
+
+
+def _task_entries(
+    inputs: PlanInputs, cal: _Calendar, factors: Mapping[int, int]
+) -> tuple[list[_Entry], list[PlanItem]]:
+    """Open tasks laid on days, and the undated ones apart."""
+    logged_on: dict[int, int] = defaultdict(int)
+    for entry in inputs.logged:
+        if entry.task_id is not None:
+            logged_on[entry.task_id] += entry.minutes
+    entries: list[_Entry] = []
+    undated: list[PlanItem] = []
+    for task in inputs.tasks:
+        if not _is_open(task, inputs.done_column):
+            continue
+        factor = factors.get(task.client_id) if task.client_id is not None else None
+        estimate = corrected(task.estimate_minutes or 0, factor)
+        left = max(0, estimate - logged_on.get(task.id or 0, 0))
+        item = PlanItem("task", task.id, task.client_id, task.title, left, task.due, task.priority)
+        if task.due is None:
+            undated.append(item)
+            continue
+        if left <= 0:
+            continue
+        first = cal.today
+        if task.snoozed_until is not None and task.snoozed_until <= task.due:
+            first = max(first, task.snoozed_until)
+        entries.append(_Entry(item, _lay(left, first, task.due, cal)))
+        if task.recurrence and task.estimate_minutes:
+            entries += _occurrences(task, estimate, cal)
+    undated.sort(key=lambda i: (-i.minutes, i.task_id or 0))
+    return entries, undated
+
+
+def _occurrences(task: Task, estimate: int, cal: _Calendar) -> list[_Entry]:
+    """The future occurrences of a recurring task inside the calendar."""
+    try:
+        rule = Recurrence.parse(task.recurrence or "")
+    except ValueError:
+        return []
+    assert task.due is not None
+    previous = max(task.due, cal.today)
+    found: list[_Entry] = []
+    while True:
+        nxt = rule.next_in_range(previous)
+        if nxt is None or nxt > cal.last:
+            return found
+        item = PlanItem("recurring", task.id, task.client_id, task.title, estimate, nxt, task.priority)
+        found.append(_Entry(item, _lay(estimate, previous + timedelta(days=1), nxt, cal)))
+        previous = nxt
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    months: list[date] = []
+    day = first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        day = end_of_month(day) + timedelta(days=1)
+    return months
+
+
+def _retainer_entries(
+    inputs: PlanInputs, cal: _Calendar, planned: list[_Entry], names: Mapping[int, str]
+) -> list[_Entry]:
+    held: dict[tuple[int, date], int] = defaultdict(int)
+    for entry in planned:
+        if entry.item.client_id is None:
+            continue
+        for day, minutes in entry.by_day.items():
+            held[(entry.item.client_id, day.replace(day=1))] += minutes
+    this_month = cal.today.replace(day=1)
+    for logged in inputs.logged:
+        if logged.client_id is not None and this_month <= logged.day < cal.today:
+            held[(logged.client_id, this_month)] += logged.minutes
+    entries: list[_Entry] = []
+    for client in inputs.clients:
+        if client.id is None or client.archived or client.status != "active":
+            continue
+        if not client.retainer_minutes or client.retainer_minutes <= 0:
+            continue
+        for month in _month_starts(cal.today, cal.last):
+            left = max(0, client.retainer_minutes - held.get((client.id, month), 0))
+            if left <= 0:
+                continue
+            item = PlanItem("retainer", None, client.id, client.name, left, None, None)
+            entries.append(_Entry(item, _lay(left, month, end_of_month(month), cal, beyond=False)))
+    return entries
+
+
+def _log_entries(
+    inputs: PlanInputs, cal: _Calendar, planned: list[_Entry], retainers: set[int]
+) -> list[_Entry]:
+    estimated = {e.item.client_id for e in planned if e.item.minutes > 0}
+    open_unestimated = {
+        t.client_id
+        for t in inputs.tasks
+        if t.client_id is not None and _is_open(t, inputs.done_column) and not t.estimate_minutes
+    }
+    since = cal.today - timedelta(weeks=LOG_WEEKS)
+    total: dict[int, int] = defaultdict(int)
+    weeks_seen: dict[int, set[int]] = defaultdict(set)
+    for logged in inputs.logged:
+        if logged.client_id is None or not since <= logged.day < cal.today or logged.minutes <= 0:
+            continue
+        total[logged.client_id] += logged.minutes
+        weeks_seen[logged.client_id].add((logged.day - since).days // 7)
+    entries: list[_Entry] = []
+    for client in inputs.clients:
+        cid = client.id
+        if cid is None or client.archived or client.status != "active":
+            continue
+        if cid in estimated or cid in retainers or not total.get(cid):
+            continue
+        if cid not in open_unestimated and len(weeks_seen[cid]) < STEADY_WEEKS:
+            continue
+        weekly = total[cid] // LOG_WEEKS
+        if weekly <= 0:
+            continue
+        per_weekday = dict(zip(cal.work_days, spread(weekly, len(cal.work_days)), strict=True))
+        by_day = {d: per_weekday[d.weekday()] for d in cal.counted if per_weekday[d.weekday()]}
+        entries.append(_Entry(PlanItem("log", None, cid, client.name, weekly, None, None), by_day))
+    return entries
+
+
+def _week(
+    start: date, cal: _Calendar, entries: list[_Entry], names: Mapping[int, str], inputs: PlanInputs
+) -> Week:
+    end = start + timedelta(days=6)
+    days = [start + timedelta(days=n) for n in range(7)]
+    available = sum(cal.share(d) for d in days if cal.is_counted(d))
+    timeoff = sum(
+        cal.share(d)
+        for d in days
+        if d >= cal.today and cal.is_working(d) and d in inputs.days_off and d not in inputs.holidays
+    )
+    holidays = tuple((d, inputs.holidays[d]) for d in days if d in inputs.holidays and cal.is_working(d))
+    items: list[PlanItem] = []
+    loads: dict[tuple[int | None, str], int] = defaultdict(int)
+    for entry in entries:
+        minutes = sum(m for d, m in entry.by_day.items() if start <= d <= end)
+        if minutes <= 0:
+            continue
+        item = entry.item
+        items.append(
+            PlanItem(item.kind, item.task_id, item.client_id, item.title, minutes, item.due, item.priority)
+        )
+        loads[(item.client_id, _SOURCE_OF_KIND[item.kind])] += minutes
+    items.sort(key=lambda i: (-i.minutes, KINDS.index(i.kind), i.task_id or 0, i.client_id or 0))
+    clients = sorted(
+        (
+            ClientLoad(cid, _client_name(names, cid), minutes, source)
+            for (cid, source), minutes in loads.items()
+        ),
+        key=lambda c: (-c.minutes, c.name.casefold(), SOURCES.index(c.source)),
+    )
+    return Week(
+        start,
+        end,
+        available,
+        sum(i.minutes for i in items),
+        tuple(clients),
+        tuple(items),
+        holidays,
+        timeoff,
+    )
+
+
+def build(
+    inputs: PlanInputs,
+    today: date,
+    *,
+    start: date | None = None,
+    weeks: int = 8,
+    correction: bool = True,
+) -> Plan:
+    """The plan of ``weeks`` weeks from the week of ``start`` (``today`` by default)."""
+    first_day = start or today
+    first_week = week_first_day(first_day, inputs.week_start)
+    window_end = min(first_week + timedelta(days=7 * max(weeks, 1) - 1), MAX_DATE)
+    last = max(end_of_month(window_end), today)
+    cal = _Calendar(inputs, today, last)
+    names = {c.id: c.name for c in inputs.clients if c.id is not None}
+    corrections = _corrections(inputs, names) if correction else ()
+    factors = {c.client_id: c.factor_tenths for c in corrections}
+    entries, undated = _task_entries(inputs, cal, factors)
+    retainer_ids = {
+        c.id for c in inputs.clients if c.id is not None and c.retainer_minutes and c.status == "active"
+    }
+    entries += _retainer_entries(inputs, cal, entries, names)
+    entries += _log_entries(inputs, cal, entries, retainer_ids)
+    week_list: list[Week] = []
+    week_start = first_week
+    while len(week_list) < max(weeks, 1) and week_start + timedelta(days=6) <= MAX_DATE:
+        week_list.append(_week(week_start, cal, entries, names, inputs))
+        week_start += timedelta(days=7)
+    return Plan(first_day, tuple(week_list), tuple(undated), corrections)
+
+
+def early_warning(plan: Plan, today: date) -> Warning | None:
+    """The first week among the next ``WARNING_WEEKS`` (this one included) whose planned
+    minutes exceed the available ones, with the tasks that could move out of it."""
+    horizon = today + timedelta(days=7 * (WARNING_WEEKS - 1))
+    for week in plan.weeks:
+        if week.end < today or week.start > horizon:
+            continue
+        if week.planned_minutes <= week.available_minutes:
+            continue
+        movable = [
+            item
+            for item in week.items
+            if item.kind == "task" and item.due is not None and item.due > week.end
+        ]
+        movable.sort(key=lambda i: (priority_rank(i.priority), -(i.due or today).toordinal(), i.task_id or 0))
+        return Warning(week, week.over_minutes, tuple(movable))
+    return None
