@@ -103,6 +103,17 @@ def test_overdue_lands_on_the_first_working_day_and_undated_is_apart() -> None:
     assert plan.undated_minutes == 120
 
 
+def test_a_task_waiting_on_the_client_fills_no_week_until_it_comes_back() -> None:
+    tasks = [
+        task(1, due=date(2026, 12, 11), estimate_minutes=300),
+        task(2, due=date(2026, 12, 11), estimate_minutes=300, column="Waiting"),
+    ]
+    plan = build(inputs(tasks=tasks), date(2026, 12, 7), weeks=1)
+    assert plan.weeks[0].planned_minutes == 300
+    assert [i.task_id for i in plan.weeks[0].items] == [1]
+    assert plan.undated == ()
+
+
 def test_recurring_occurrences_inside_the_window_add_their_estimate() -> None:
     weekly = task(1, due=date(2026, 12, 4), estimate_minutes=60, recurrence="friday")
     plan = build(inputs(tasks=[weekly]), TODAY, weeks=3)

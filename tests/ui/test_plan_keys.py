@@ -240,9 +240,15 @@ async def test_w_marks_the_task_waiting(
 ) -> None:
     async with app.run_test() as pilot:
         await open_week(pilot, ready, "Migrate the mailing list")
+        before = plan_of(app).plan
         await pilot.press("w")
         await settle(pilot)
         assert ws.get(Task, planned.mailing).column == ws.settings().waiting_column
+        after = plan_of(app).plan
+        assert before is not None and after is not None
+        # the bars rebalance: its hours leave the plan while it waits on the client
+        assert sum(w.planned_minutes for w in after.weeks) < sum(w.planned_minutes for w in before.weeks)
+        assert all(i.task_id != planned.mailing for w in after.weeks for i in w.items)
         assert any("Waiting on the client: Migrate the mailing list" in m for m in app.messages)
 
 

@@ -237,6 +237,9 @@ class PlanInputs:
     """Days taken off."""
     done_column: str = "Done"
     """The board's done column (a task there is done)."""
+    waiting_column: str = "Waiting"
+    """The board's waiting column: a task there waits on the client, so it fills no week
+    until it comes back (marking a task waiting takes its hours off the plan)."""
 
 
 def spread(minutes: int, parts: int) -> list[int]:
@@ -393,7 +396,7 @@ def _task_entries(
     entries: list[_Entry] = []
     undated: list[PlanItem] = []
     for task in inputs.tasks:
-        if not _is_open(task, inputs.done_column):
+        if not _is_open(task, inputs.done_column) or task.column == inputs.waiting_column:
             continue
         factor = factors.get(task.client_id) if task.client_id is not None else None
         estimate = corrected(task.estimate_minutes or 0, factor)

@@ -97,8 +97,10 @@ def build_plan(
     """The forecast of ``weeks`` weeks (the ``forecast_weeks`` setting by default, at most
     ``MAX_WEEKS``) from the week of ``start`` (today at home by default); estimates
     corrected per client unless ``correction`` (else the ``forecast_correction`` setting)
-    says not to. ``InputError`` when the holiday settings name what the calendar lacks."""
-    ws.refresh()
+    says not to. ``InputError`` when the holiday settings name what the calendar lacks.
+
+    Reads the workspace as it is (no ``refresh``: the app's own once-a-second check must be
+    the one that sees another session's change, and reloads the pane)."""
     settings = ws.settings()
     today = home_today(ws)
     count = min(max(weeks or settings.forecast_weeks, 1), MAX_WEEKS)
@@ -122,6 +124,7 @@ def build_plan(
         holidays=holidays,
         days_off=_days_off(ws.all(TimeOff), min(first, today), horizon),
         done_column=settings.done_column,
+        waiting_column=settings.waiting_column,
     )
     use = settings.forecast_correction if correction is None else correction
     return forecast.build(inputs, today, start=start or today, weeks=count, correction=use)
