@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from vatui.domain.clock import FixedClock
+from vatui.domain.ledger import legacy_taxes
 from vatui.domain.money import Money
 from vatui.domain.reports import held
 from vatui.services.clients import add_client
@@ -181,7 +182,7 @@ def test_nasty_client_names_give_valid_books_that_agree(demo_ws: Workspace, tmp_
                 cid,
                 items=[ItemSpec(f"Work | {name} ;x", "3.5", unit)],
                 on=issue,
-                tax_percent=["0", "20", "7.7"][k],
+                taxes=legacy_taxes(["0", "20", "7.7"][k]),
                 discount=Money(7, cur) if k == 1 else None,
             )
             send_invoice(ws, inv.id or 0, issue + timedelta(days=1))

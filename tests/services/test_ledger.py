@@ -9,7 +9,7 @@ import pytest
 from tests.services.ledger_helpers import client, eur, sent_invoice, work
 from vatui.domain.errors import InputError, NotFoundError, RuleError, VatuiError
 from vatui.domain.invoicing import amount_due, totals
-from vatui.domain.ledger import Expense, Invoice
+from vatui.domain.ledger import Expense, Invoice, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.tasks import TimeEntry
 from vatui.services.ledger import ItemSpec, list_invoices, new_invoice, send_invoice, void_invoice
@@ -78,7 +78,7 @@ def test_bad_input_saves_nothing(ws: Workspace) -> None:
         {"items": [ItemSpec("x", "0", eur(100))]},
         {"items": [ItemSpec("x", "1", Money(100, "USD"))]},
         {"items": [ItemSpec("x", "1", eur(-100))]},
-        {"items": [ItemSpec("x", "1", eur(100))], "tax_percent": "abc"},
+        {"items": [ItemSpec("x", "1", eur(100))], "taxes": [TaxLine(rate="abc")]},
         {"items": [ItemSpec("x", "1", eur(100))], "discount": eur(500)},
         {"unbilled": True},
         {"kind": "retainer"},

@@ -12,6 +12,7 @@ from tests.services.ledger_helpers import client, eur, sent_invoice
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import settlements
+from vatui.domain.ledger import TaxLine
 from vatui.services.client_book import client_detail
 from vatui.services.csv_export import export_csv
 from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
@@ -41,7 +42,11 @@ def test_a_document_shows_what_paid_this_invoice_and_the_credit_apart(ws: Worksp
 def test_the_card_and_the_clients_report_share_one_revenue(ws: Workspace) -> None:
     c = client(ws)
     inv = new_invoice(
-        ws, c.id or 0, items=[ItemSpec("Work", "1", eur(12500))], on=date(2026, 11, 1), tax_percent="20"
+        ws,
+        c.id or 0,
+        items=[ItemSpec("Work", "1", eur(12500))],
+        on=date(2026, 11, 1),
+        taxes=[TaxLine(rate="20")],
     )
     send_invoice(ws, inv.id or 0, date(2026, 11, 1))  # total 150.00, 25.00 tax
     record_payment(ws, inv.id or 0, eur(15000), date(2026, 11, 5))

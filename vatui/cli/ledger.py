@@ -48,10 +48,13 @@ def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]
 
 
 def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
+    from vatui.domain.taxes import tax_label
+
     client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
+    taxes = "  " + ", ".join(show(tax_label(t)) for t in invoice.taxes) if invoice.taxes else ""
     return (
         f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
-        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}"
+        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}{taxes}"
     )
 
 
@@ -78,7 +81,21 @@ def invoice_group() -> None:
     help=_("standard, deposit or retainer."),
 )
 @click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
-@click.option("--tax", default="0", metavar="PCT", help=_("Tax rate in %."))
+@click.option(
+    "--tax",
+    "taxes",
+    multiple=True,
+    metavar="NAME=PCT",
+    help=_("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
+)
+@click.option(
+    "--withhold",
+    "withholds",
+    multiple=True,
+    metavar="NAME=PCT",
+    help=_("A tax the client withholds (repeatable): IRPF=15."),
+)
+@click.option("--no-taxes", is_flag=True, help=_("No tax lines (not even the client's defaults)."))
 @click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))
 @click.option("--notes", default="", help=_("Printed on the invoice."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
@@ -90,14 +107,19 @@ def invoice_new(
     items: tuple[tuple[str, str, str], ...],
     kind: str,
     on: str | None,
-    tax: str,
+    taxes: tuple[str, ...],
+    withholds: tuple[str, ...],
+    no_taxes: bool,
     discount: str | None,
     notes: str,
     as_json: bool,
 ) -> None:
-    """Create a draft invoice for CLIENT (with no --item, bills unbilled time)."""
+    """Create a draft invoice for CLIENT (with no --item, bills unbilled time).
+
+    Without --tax, --withhold or --no-taxes it gets the client's default tax lines."""
     from vatui.domain.amounts import parse_amount
-    from vatui.domain.invoicing import read_quantity, read_tax_percent
+    from vatui.domain.invoicing import read_quantity
+    from vatui.domain.taxes import read_tax_spec
     from vatui.services.clients import find_client
     from vatui.services.ledger import ItemSpec, new_invoice
 
@@ -108,7 +130,10 @@ def invoice_new(
         ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
         for desc, qty, price in items
     ]
-    tax = read_tax_percent(tax, comma)
+    if no_taxes and (taxes or withholds):
+        raise click.UsageError(_("--no-taxes cannot go with --tax or --withhold"))
+    tax_lines = [read_tax_spec(t, "added", comma) for t in taxes]
+    tax_lines += [read_tax_spec(t, "withheld", comma) for t in withholds]
     off = parse_amount(discount, found.currency, comma) if discount else None
     if not specs and kind == "standard":
         unbilled = True
@@ -120,7 +145,7 @@ def invoice_new(
         items=specs,
         kind=kind,
         on=day,
-        tax_percent=tax,
+        taxes=tax_lines if (tax_lines or no_taxes) else None,
         discount=off,
         notes=notes,
     )
@@ -128,9 +153,12 @@ def invoice_new(
         emit_json(_invoice_out(obj, invoice, day))
         return
     from vatui.domain.invoicing import totals
+    from vatui.domain.taxes import taxes_text
 
     count = len(invoice.items)
     lines = ngettext("{n} line", "{n} lines", count).format(n=count)
+    if invoice.taxes:
+        lines += f" ({taxes_text(invoice.taxes)})"
     say(
         _(
             "Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}"

@@ -20,16 +20,16 @@ from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
     check_quantity,
-    check_tax_percent,
     hours_text,
     next_number,
     round_minutes,
     status_after,
     totals,
 )
-from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
+from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.reports import applicable_from, held
+from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
@@ -218,11 +218,14 @@ def new_invoice(
     items: Sequence[ItemSpec] = (),
     kind: str = "standard",
     on: date | None = None,
-    tax_percent: str = "0",
+    taxes: Sequence[TaxLine] | None = None,
     discount: Money | None = None,
     notes: str = "",
 ) -> Invoice:
-    """Create a draft invoice (numbered now). Raises if it would have no line."""
+    """Create a draft invoice (it gets its number when sent). Raises if it would have no line.
+
+    ``taxes``: its tax lines; ``None`` gives the client's ``default_taxes`` (none on a
+    deposit invoice: a deposit is taxed on the invoice it is applied to)."""
     client = ws.get(Client, client_id)
     day = on or home_today(ws)
     if kind not in INVOICE_KINDS:
@@ -236,7 +239,11 @@ def new_invoice(
     notes = check_text(notes, _("the invoice notes"), MAX_NOTE, multiline=True)
     currency = client.currency
     free = [check_item(spec, currency) for spec in items]
-    tax = check_tax_percent(tax_percent)
+    if taxes is None:
+        taxes = () if kind == "deposit" else client.default_taxes
+    tax_lines = check_tax_lines(taxes)
+    if kind == "deposit" and any(line.withheld for line in tax_lines):
+        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
     if discount is not None and (discount.currency != currency or discount.minor < 0):
         raise InputError(_("the discount must be a positive amount in {cur}").format(cur=currency))
     if kind == "retainer" and (client.retainer_fee is None or client.retainer_fee.currency != currency):
@@ -293,12 +300,15 @@ def new_invoice(
             due_date=derived_date(day, client.terms_days, _("the due date")),
             currency=currency,
             items=tuple(lines),
-            tax_percent=tax,
+            taxes=tax_lines,
             discount=discount,
             notes=notes.strip(),
         )
-        if totals(draft).total.minor < 0:
+        drafted = totals(draft)
+        if drafted.base.minor < 0:
             raise InputError(_("the discount is more than the invoice"))
+        if drafted.withheld.minor and drafted.total.minor <= 0:
+            raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
         invoice = tx.add(draft)
         for line in lines:
             for entry_id in line.time_entry_ids:
