@@ -61,6 +61,7 @@ def test_invoice_send_pay_overdue_remind_aging(vatui: Vatui) -> None:
             "income": {"amount": "20.00", "currency": "EUR"},
             "expenses": {"amount": "0.00", "currency": "EUR"},
             "net": {"amount": "20.00", "currency": "EUR"},
+            "withheld": {"amount": "0.00", "currency": "EUR"},
         }
     ]
     clients = vatui("report", "clients", "--json").json()["rows"]
