@@ -53,7 +53,7 @@ def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> st
     client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
     taxes = "  " + ", ".join(show(tax_label(t)) for t in invoice.taxes) if invoice.taxes else ""
     return (
-        f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
+        f"{invoice.label:<13}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
         f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}{taxes}"
     )
 
@@ -161,9 +161,11 @@ def invoice_new(
         lines += f" ({taxes_text(invoice.taxes)})"
     say(
         _(
-            "Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}"
+            "Created {number} for {client}: {total}, {lines}. Send it (it gets its number then) with: "
+            "vatui invoice send {ref}"
         ).format(
-            number=invoice.number,
+            number=invoice.label,
+            ref=invoice.number or f"#{invoice.id}",
             client=show(found.name, 40),
             total=totals(invoice).total.format(),
             lines=lines,
@@ -174,21 +176,24 @@ def invoice_new(
 @invoice_group.command("send")
 @click.argument("number")
 @click.option("--on", "on", metavar="DATE", help=_("The day it was sent (default today)."))
+@click.option("--reissue", is_flag=True, help=_("Date it the day it is sent (numbers follow issue dates)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
-def invoice_send(obj: CliContext, number: str, on: str | None, as_json: bool) -> None:
-    """Mark a draft invoice as sent (a held deposit or credit is applied)."""
+def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as_json: bool) -> None:
+    """Mark a draft invoice as sent: it gets its number (a held deposit or credit is applied).
+
+    NUMBER is the draft's #id (drafts have no number yet)."""
     from vatui.services.ledger import send_invoice
     from vatui.services.ledger_data import find_invoice
 
     day = _day(obj, on)
-    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day)
+    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day, reissue=reissue)
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
         return
     say(
         _("Sent {number} on {day}; due {due}, {amount} to pay.").format(
-            number=invoice.number,
+            number=invoice.label,
             day=day.isoformat(),
             due=invoice.due_date.isoformat(),
             amount=_due(obj, invoice).format(),
@@ -206,7 +211,7 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
     from vatui.services.ledger_data import find_invoice
 
     invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, _day(obj, on))
-    say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.number))
+    say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.label))
 
 
 @invoice_group.command("show")
@@ -307,11 +312,11 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
         return
     fee = propose_late_fee(ws, invoice.id or 0, day)
     if fee is None:
-        say(_("No late fee proposed for {number}.").format(number=invoice.number))
+        say(_("No late fee proposed for {number}.").format(number=invoice.label))
     else:
         say(
             _("Proposed late fee on {number}: {fee}. Charge it with --add.").format(
-                number=invoice.number, fee=fee.format()
+                number=invoice.label, fee=fee.format()
             )
         )
 
@@ -346,7 +351,7 @@ def pay_cmd(
     say(
         _("Recorded {amount} on {number}: {status}, {due} still due.").format(
             amount=money.format(),
-            number=invoice.number,
+            number=invoice.label,
             status=_(result.invoice.status),
             due=result.due.format(),
         )
@@ -400,7 +405,7 @@ def remind_cmd(
     if not dry_run:
         say(
             _("— logged step “{name}” for {number} on {day}.").format(
-                name=show(draft.name), number=invoice.number, day=day.isoformat()
+                name=show(draft.name), number=invoice.label, day=day.isoformat()
             )
         )
         if draft.final:
@@ -414,11 +419,11 @@ def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_
     if as_json:
         emit_json({"invoice": invoice.number, "snoozed_until": until.isoformat() if until else None})
     elif until is None:
-        say(_("Reminders for {number} are due again.").format(number=invoice.number))
+        say(_("Reminders for {number} are due again.").format(number=invoice.label))
     else:
         say(
             _("Reminders for {number} snoozed until {day}.").format(
-                number=invoice.number, day=until.isoformat()
+                number=invoice.label, day=until.isoformat()
             )
         )
 

@@ -74,6 +74,24 @@ def next_number(existing: Iterable[str], year: int) -> str:
     return format_number(year, highest + 1)
 
 
+def order_conflict(
+    seq: int, issue: date, numbered: Iterable[tuple[int, date, str]]
+) -> tuple[str, date] | None:
+    """Numbers follow issue dates: the invoice of the same year (``(sequence, issue date,
+    number)`` of every numbered one) that number ``seq`` dated ``issue`` would put out of
+    order, or ``None``. A lower number issued later wins (the latest of them), then a
+    higher number issued earlier (the earliest of them)."""
+    before = [(d, n) for s, d, n in numbered if s < seq and d > issue]
+    if before:
+        d, n = max(before)
+        return n, d
+    after = [(d, n) for s, d, n in numbered if s > seq and d < issue]
+    if after:
+        d, n = min(after)
+        return n, d
+    return None
+
+
 # time -------------------------------------------------------------------------------
 
 

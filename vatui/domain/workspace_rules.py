@@ -119,6 +119,8 @@ def check_semantics(
     numbers: dict[str, str] = {}
     for source in (archived.get("invoices", {}), tables.get("invoices", {})):
         for key, doc in source.items():
+            if not doc.get("number"):
+                continue  # a draft: numbered when sent
             if doc.get("number") in numbers and numbers[doc["number"]] != key:
                 bad(
                     "invoices",

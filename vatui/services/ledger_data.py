@@ -114,6 +114,18 @@ def used_numbers(tx: Tx, ws: Workspace, year: int) -> Iterable[str]:
     return [n for n in seen if n.upper().startswith(prefix)]
 
 
+def numbered(tx: Tx, ws: Workspace, year: int) -> list[tuple[int, date, str]]:
+    """(sequence, issue date, number) of every numbered invoice of ``year``, live (read in
+    the transaction) and archived."""
+    docs = {**all_docs(ws, "invoices"), **tx.docs("invoices")}
+    out = []
+    for doc in docs.values():
+        parsed = parse_number(str(doc.get("number") or ""))
+        if parsed is not None and parsed[0] == year:
+            out.append((parsed[1], date.fromisoformat(str(doc["issue_date"])), str(doc["number"]).upper()))
+    return out
+
+
 def local_day(start_iso: str, tz: ZoneInfo) -> date:
     """The home-time day of a stored UTC moment."""
     return clamp_moment(datetime.fromisoformat(start_iso)).astimezone(tz).date()

@@ -42,7 +42,7 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
             raise
         app.inform(str(exc), error=True)
         return
-    title = _("Reminder {number} — step {name}").format(number=draft.invoice.number, name=draft.name)
+    title = _("Reminder {number} — step {name}").format(number=draft.invoice.label, name=draft.name)
 
     def done(result: TextViewResult) -> None:
         if result != "sent":
@@ -51,11 +51,11 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
 
         if app.run_service(mark_reminder_sent, app.ws, invoice_id, draft.step, day) is not None:
             app.inform(
-                _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.number)
+                _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.label)
             )
             if draft.final:
                 app.inform(
-                    _("The client is on hold until {number} is paid.").format(number=draft.invoice.number)
+                    _("The client is on hold until {number} is paid.").format(number=draft.invoice.label)
                 )
 
     app.push_screen(TextViewModal(title, draft.text), done)
@@ -74,7 +74,7 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
             send(app, invoice_id)
 
     app.push_screen(
-        TextViewModal(_("Invoice {number}").format(number=invoice.number), render(app.ws, invoice_id, "txt")),
+        TextViewModal(_("Invoice {number}").format(number=invoice.label), render(app.ws, invoice_id, "txt")),
         done,
     )
 
@@ -85,7 +85,7 @@ def send(app: VatuiApp, invoice_id: int) -> None:
 
     sent = app.run_service(send_invoice, app.ws, invoice_id, _today(app))
     if sent is not None:
-        app.inform(_("Sent {number}; due {due}.").format(number=sent.number, due=sent.due_date.isoformat()))
+        app.inform(_("Sent {number}; due {due}.").format(number=sent.label, due=sent.due_date.isoformat()))
 
 
 def void(app: VatuiApp, invoice_id: int) -> None:
@@ -100,11 +100,11 @@ def void(app: VatuiApp, invoice_id: int) -> None:
             from vatui.services.ledger import void_invoice
 
             if app.run_service(void_invoice, app.ws, invoice_id, _today(app)) is not None:
-                app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.number))
+                app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.label))
 
     app.push_screen(
         ConfirmModal(
-            _("Void {number}? It keeps its number.").format(number=invoice.number),
+            _("Void {number}? It keeps its number.").format(number=invoice.label),
             yes=_("Void"),
             no=_("Keep"),
         ),
@@ -122,7 +122,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
     if invoice.status not in ("sent", "partial"):
         app.inform(
             _("{number} is {status}: it takes no payment.").format(
-                number=invoice.number, status=_(invoice.status)
+                number=invoice.label, status=_(invoice.status)
             ),
             error=True,
         )
@@ -140,11 +140,11 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
         if result is not None:
             app.inform(
                 _("Recorded {amount} on {number}: {status}.").format(
-                    amount=got.amount.format(), number=invoice.number, status=_(result.invoice.status)
+                    amount=got.amount.format(), number=invoice.label, status=_(result.invoice.status)
                 )
             )
 
-    title = _("Payment on {number}").format(number=invoice.number)
+    title = _("Payment on {number}").format(number=invoice.label)
     app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().numbers), done)
 
 
@@ -197,7 +197,7 @@ def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
 
         created = app.run_service(new_invoice, app.ws, client_id, unbilled=True, on=_today(app))
         if created is not None:
-            app.inform(_("Draft {number} created: enter shows it, s sends it.").format(number=created.number))
+            app.inform(_("Draft {number} created: enter shows it, s sends it.").format(number=created.label))
             focus = getattr(app.active_pane(), "focus_record", None)
             if callable(focus):
                 focus("invoice", created.id)
