@@ -27,7 +27,7 @@ def test_a_cop_day_with_a_decimal_comma(tmp_path: Path) -> None:
     assert "COP 1.500.000,00" in _ok(
         data, "invoice", "new", "Cliente", "--item", "Soporte", "1,5", "1.000.000"
     )
-    _ok(data, "invoice", "send", "INV-2026-0001")
+    _ok(data, "invoice", "send", "#1")
     paid = _ok(data, "pay", "INV-2026-0001", "1.234.567,50")
     assert "COP 1.234.567,50" in paid and "COP 265.432,50" in paid
     assert "1234567,50" in _ok(data, "report", "pnl")  # report columns: ungrouped, the decimal comma
@@ -52,7 +52,7 @@ def test_spaces_between_thousands_and_the_point_format_refuses_both_readings(tmp
     )
     assert client["hourly_rate"] == {"amount": "1234.50", "currency": "EUR"}
     _ok(data, "invoice", "new", "Ana", "--item", "Web", "1", "2 000")
-    assert "EUR 2 000,00" in _ok(data, "invoice", "send", "INV-2026-0001")
+    assert "EUR 2 000,00" in _ok(data, "invoice", "send", "#1")
     other = tmp_path / "other"
     _ok(other, "client", "add", "Bob", "--currency", "COP")
     line = one_line_error(run_vatui(other, "client", "edit", "Bob", "--rate", "750.000"))

@@ -71,7 +71,8 @@ def test_csv_expenses_are_real_money_out_and_sum_to_the_pnl(ws: Workspace, tmp_p
 
 def test_a_credit_is_applied_no_earlier_than_it_existed(ws: Workspace) -> None:
     c = client(ws)
-    first = sent_invoice(ws, c, 10000, on=date(2026, 11, 1))
+    # last year's invoice (numbers follow dates within a year: 2026's October is still free)
+    first = sent_invoice(ws, c, 10000, on=date(2025, 11, 1))
     record_payment(ws, first.id or 0, eur(15000), date(2026, 11, 20))  # 50.00 credit from 20 Nov
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("October", "1", eur(4000))], on=date(2026, 10, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 10, 15))
@@ -138,7 +139,7 @@ def test_keeping_a_long_timer_logs_it_whole_within_a_day(ws: Workspace, clock: F
 
 def test_a_deposit_is_applied_no_earlier_than_it_was_paid(ws: Workspace) -> None:
     c = client(ws, deposit_percent=20)
-    dep = sent_invoice(ws, c, 3000, on=date(2026, 11, 10), kind="deposit")
+    dep = sent_invoice(ws, c, 3000, on=date(2025, 11, 10), kind="deposit")  # numbered in 2025
     record_payment(ws, dep.id or 0, eur(3000), date(2026, 11, 25))
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("September", "1", eur(10000))], on=date(2026, 9, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 9, 15))

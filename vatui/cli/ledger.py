@@ -305,8 +305,8 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
     if add:
         fee_invoice = add_late_fee(ws, invoice.id or 0, day)
         say(
-            _("Created draft {number} with the late fee on {other}.").format(
-                number=fee_invoice.number, other=invoice.number
+            _("Created {number} with the late fee on {other}.").format(
+                number=fee_invoice.label, other=invoice.number
             )
         )
         return

@@ -44,9 +44,7 @@ def check_tax_line(line: TaxLine) -> TaxLine:
     """A tax line checked and made canonical: a name of plain text (at most
     ``MAX_TAX_NAME`` characters; a withheld line needs one), a known kind, a rate in range."""
     if line.kind not in TAX_KINDS:
-        raise InputError(
-            _("a tax is {kinds}, not {k}").format(kinds=_(" or ").join(TAX_KINDS), k=one_line(line.kind, 20))
-        )
+        raise InputError(_("a tax is added or withheld, not {k}").format(k=one_line(line.kind, 20)))
     name = check_text(line.name, _("the tax name"), MAX_TAX_NAME)
     if not name and line.withheld:
         raise InputError(_("a withheld tax needs a name, like IRPF=15"))

@@ -197,7 +197,7 @@ def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
 
         created = app.run_service(new_invoice, app.ws, client_id, unbilled=True, on=_today(app))
         if created is not None:
-            app.inform(_("Draft {number} created: enter shows it, s sends it.").format(number=created.label))
+            app.inform(_("Created {number}: enter shows it, s sends it.").format(number=created.label))
             focus = getattr(app.active_pane(), "focus_record", None)
             if callable(focus):
                 focus("invoice", created.id)
