@@ -66,10 +66,10 @@ def test_a_spanish_ui_writes_an_english_client_documents_in_english_and_back(tmp
     _ok(data, "client", "add", "Café", "--currency", "COP", "--language", "es", "--number-format", "1.234,56")
     assert "creado" in _ok(data, "invoice", "new", "Bright", "--item", "Web", "1", "100")
     _ok(data, "invoice", "new", "Café", "--item", "Web", "1", "1234567.50")
-    english = _ok(data, "invoice", "show", "INV-2026-0001")
+    english = _ok(data, "invoice", "show", "#1")
     assert "Bill to: Bright" in english and "Facturar" not in english
     assert "# Weekly status — Bright" in _ok(data, "status-report", "Bright")
     _ok(data, "settings", "set", "language", "en")
-    spanish = _ok(data, "invoice", "show", "INV-2026-0002")
+    spanish = _ok(data, "invoice", "show", "#2")
     assert "Facturar a: Café" in spanish and "COP 1.234.567,50" in spanish
     assert "Estado semanal" in _ok(data, "status-report", "Café")

@@ -87,7 +87,7 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
     status = "" if inv.status in ("sent", "partial", "paid") else f" ({inv.status.upper()})"
     return [
-        (_("Title"), f"{kind} {inv.label}{status}"),
+        (_("Title"), f"{kind} {inv.number or f'#{inv.id}'}{status}"),  # a draft: "Invoice #12 (DRAFT)"
         (_("Issued"), inv.issue_date.isoformat()),
         (_("Due"), inv.due_date.isoformat()),
     ]
