@@ -20,6 +20,7 @@ from vatui.domain.invoicing import (
     late_fee,
     line_amount,
     next_number,
+    order_conflict,
     parse_number,
     round_minutes,
     settlements,
@@ -194,3 +195,16 @@ def test_quantities_and_tax_rates_are_canonical() -> None:
     for bad in ("-1", "101", "x", "nan"):
         with pytest.raises(InputError):
             check_tax_percent(bad)
+
+
+def test_numbers_follow_issue_dates() -> None:
+    year = [(1, date(2026, 3, 1), "INV-2026-0001"), (2, date(2026, 3, 10), "INV-2026-0002")]
+    assert order_conflict(3, date(2026, 3, 10), year) is None  # the same day is in order
+    assert order_conflict(3, date(2026, 3, 9), year) == ("INV-2026-0002", date(2026, 3, 10))
+    assert order_conflict(3, date(2026, 2, 1), year) == ("INV-2026-0002", date(2026, 3, 10))  # the latest
+    # a number kept by an old draft sits between: no lower one later, no higher one earlier
+    assert order_conflict(2, date(2026, 3, 5), [year[0], (3, date(2026, 3, 4), "INV-2026-0003")]) == (
+        "INV-2026-0003",
+        date(2026, 3, 4),
+    )
+    assert order_conflict(1, date(2026, 1, 1), []) is None

@@ -7,7 +7,7 @@ only what they need.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -104,14 +104,6 @@ def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
             return Invoice.from_doc(doc, int(key))
     refuse_archived_invoice(ws, wanted)
     raise NotFoundError(_("no invoice {number}").format(number=wanted))
-
-
-def used_numbers(tx: Tx, ws: Workspace, year: int) -> Iterable[str]:
-    """Every invoice number of ``year``: live ones read in the transaction, and archived ones."""
-    prefix = f"INV-{year:04d}-"
-    seen = {str(d.get("number", "")) for d in tx.docs("invoices").values()}
-    seen |= {str(d.get("number", "")) for d in all_docs(ws, "invoices").values()}
-    return [n for n in seen if n.upper().startswith(prefix)]
 
 
 def numbered(tx: Tx, ws: Workspace, year: int) -> list[tuple[int, date, str]]:
