@@ -101,15 +101,15 @@ def test_billed_time_is_locked(vatui: Vatui) -> None:
     for args in (["edit", str(entry["id"]), "--duration", "30m"], ["delete", str(entry["id"])]):
         result = vatui("time", *args)
         assert result.code == 1
-        assert "billed on INV-2026-0001: void the invoice first" in result.err
-    _ok(vatui, "invoice", "void", "INV-2026-0001")
+        assert "billed on #1: void the invoice first (vatui invoice void #1)" in result.err  # a draft
+    _ok(vatui, "invoice", "void", "#1")
     _ok(vatui, "time", "delete", str(entry["id"]))
 
 
 def test_payment_list_delete_with_reason_and_undo(vatui: Vatui) -> None:
     _billed_setup(vatui)
     _ok(vatui, "invoice", "new", "acme", "--unbilled")
-    _ok(vatui, "invoice", "send", "INV-2026-0001")
+    _ok(vatui, "invoice", "send", "#1")
     paid = _ok(vatui, "pay", "INV-2026-0001", "20", "--method", "bank", "--json").json()
     listed = _ok(vatui, "payment", "list", "--json").json()
     assert listed == [
@@ -145,7 +145,7 @@ def test_payment_list_delete_with_reason_and_undo(vatui: Vatui) -> None:
 def test_a_paid_invoices_payment_needs_reopen(vatui: Vatui) -> None:
     _billed_setup(vatui)
     _ok(vatui, "invoice", "new", "acme", "--unbilled")
-    _ok(vatui, "invoice", "send", "INV-2026-0001")
+    _ok(vatui, "invoice", "send", "#1")
     paid = _ok(vatui, "pay", "INV-2026-0001", "60", "--json").json()
     result = vatui("payment", "delete", str(paid["id"]), "--reason", "bounced")
     assert result.code == 1 and "INV-2026-0001 is paid: its payments are locked" in result.err

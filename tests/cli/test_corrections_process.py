@@ -33,8 +33,10 @@ def test_a_stray_timer_and_a_wrong_payment_are_corrected_and_undone(terminal: Te
     locked = _run(env, "time", "delete", str(stray["id"]))
     assert locked.returncode == 1 and "void the invoice first" in locked.stderr
     assert len(locked.stderr.strip().splitlines()) == 1 and "Traceback" not in locked.stderr
-    number = json.loads(_run(env, "invoice", "list", "--json").stdout)["invoices"][0]["number"]
-    assert _run(env, "invoice", "send", number).returncode == 0
+    draft = json.loads(_run(env, "invoice", "list", "--json").stdout)["invoices"][0]
+    sent = _run(env, "invoice", "send", f"#{draft['id']}", "--json")
+    assert sent.returncode == 0, sent.stderr
+    number = json.loads(sent.stdout)["number"]
     pay = json.loads(_run(env, "pay", number, "50", "--json").stdout)
     bad = _run(env, "payment", "delete", str(pay["id"]), "--reason", "oops\x1b]2;pwned\x07")
     assert bad.returncode == 1 and "\x1b" not in bad.stderr

@@ -34,7 +34,7 @@ def books(data_dir: Path) -> Iterator[Path]:
 
 def _invoice(data: Path) -> str:
     listed = json.loads(run_vatui(data, "invoice", "list", "--json").stdout)
-    return str(listed["invoices"][0]["number"])
+    return f"#{listed['invoices'][0]['id']}"  # a draft: numbered when sent
 
 
 _NUMBERS: dict[Path, str] = {}

@@ -27,7 +27,7 @@ def test_a_cop_day_with_a_decimal_comma(tmp_path: Path) -> None:
     assert "for Cliente: COP 1.500.000, 1 line" in _ok(  # whole pesos: no ,00
         data, "invoice", "new", "Cliente", "--item", "Soporte", "1,5", "1.000.000"
     )
-    _ok(data, "invoice", "send", "INV-2026-0001")
+    _ok(data, "invoice", "send", "#1")
     paid = _ok(data, "pay", "INV-2026-0001", "1.234.567,50")
     assert "COP 1.234.567,50" in paid and "COP 265.432,50" in paid
     assert "1.234.567,50" in _ok(data, "report", "pnl")  # report columns: grouped, the decimal comma
@@ -52,7 +52,7 @@ def test_spaces_between_thousands_and_the_point_format_refuses_both_readings(tmp
     )
     assert client["hourly_rate"] == {"amount": "1234.50", "currency": "EUR"}
     _ok(data, "invoice", "new", "Ana", "--item", "Web", "1", "2 000")
-    assert "€2 000,00" in _ok(data, "invoice", "send", "INV-2026-0001")
+    assert "€2 000,00" in _ok(data, "invoice", "send", "#1")
     other = tmp_path / "other"
     _ok(other, "client", "add", "Bob", "--currency", "COP")
     line = one_line_error(run_vatui(other, "client", "edit", "Bob", "--rate", "750.000"))
@@ -66,11 +66,11 @@ def test_a_spanish_ui_writes_an_english_client_documents_in_english_and_back(tmp
     _ok(data, "client", "add", "Café", "--currency", "COP", "--language", "es", "--number-format", "1.234,56")
     assert "creado" in _ok(data, "invoice", "new", "Bright", "--item", "Web", "1", "100")
     _ok(data, "invoice", "new", "Café", "--item", "Web", "1", "1234567.50")
-    english = _ok(data, "invoice", "show", "INV-2026-0001")
+    english = _ok(data, "invoice", "show", "#1")
     assert "Bill to: Bright" in english and "Facturar" not in english
     assert "# Weekly status — Bright" in _ok(data, "status-report", "Bright")
     _ok(data, "settings", "set", "language", "en")
-    spanish = _ok(data, "invoice", "show", "INV-2026-0002")
+    spanish = _ok(data, "invoice", "show", "#2")
     assert "Facturar a: Café" in spanish and "COP 1.234.567,50" in spanish
     assert "Estado semanal" in _ok(data, "status-report", "Café")
 

@@ -65,8 +65,8 @@ def test_json_output_escapes_c1_and_bidi_held_as_old_data(tmp_path: Path) -> Non
             tx.update("invoices", 1, {"notes": "note\u0085\u202d"})
     finally:
         ws.close()
-    number = json.loads(run(data, "invoice", "list", "--json").stdout)["invoices"][0]["number"]
-    shown = run(data, "invoice", "show", number, "--json")
+    draft = json.loads(run(data, "invoice", "list", "--json").stdout)["invoices"][0]
+    shown = run(data, "invoice", "show", f"#{draft['id']}", "--json")
     assert shown.returncode == 0, shown.stderr
     assert not ACTIVE_RAW.search(shown.stdout) and "\\u009b" in shown.stdout
     assert json.loads(shown.stdout)["notes"] == "note\u0085\u202d"

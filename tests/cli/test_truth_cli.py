@@ -25,7 +25,7 @@ def acme(vatui: Vatui) -> None:
 def test_invoice_documents_agree_with_json_on_what_was_paid(vatui: Vatui) -> None:
     acme(vatui)
     assert vatui("invoice", "new", "acme", "--item", "Setup", "1", "150", "--on", "2026-11-01").code == 0
-    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-11-01").code == 0
+    assert vatui("invoice", "send", "#1", "--on", "2026-11-01").code == 0
     assert vatui("pay", "INV-2026-0001", "100", "--on", "2026-11-02").code == 0
     assert vatui("pay", "INV-2026-0001", "100", "--on", "2026-11-03").code == 0
     paid = vatui("invoice", "show", "INV-2026-0001", "--json").json()["paid"]["amount"]
@@ -44,10 +44,10 @@ def test_card_and_report_revenue_and_unpaid_is_not_paid_late(vatui: Vatui) -> No
         ).code
         == 0
     )
-    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-10-01").code == 0
+    assert vatui("invoice", "send", "#1", "--on", "2026-10-01").code == 0
     assert vatui("pay", "INV-2026-0001", "150", "--on", "2026-10-05").code == 0
     assert vatui("invoice", "new", "acme", "--item", "More", "1", "80", "--on", "2026-10-20").code == 0
-    assert vatui("invoice", "send", "INV-2026-0002", "--on", "2026-10-20").code == 0
+    assert vatui("invoice", "send", "#2", "--on", "2026-10-20").code == 0
     card = vatui("client", "show", "acme", "--json").json()
     report = vatui("report", "clients", "--json").json()["rows"][0]
     assert card["lifetime_revenue"] == [report["revenue"]] == [{"amount": "125.00", "currency": "EUR"}]
@@ -83,7 +83,7 @@ def test_csv_expenses_sum_to_the_pnl(vatui: Vatui, tmp_path: Path) -> None:
 def test_reminders_escalate_one_step_snooze_and_the_hold_shows(vatui: Vatui) -> None:
     acme(vatui)
     assert vatui("invoice", "new", "acme", "--item", "Old", "1", "100", "--on", "2026-08-01").code == 0
-    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-08-01").code == 0  # due 15 Aug
+    assert vatui("invoice", "send", "#1", "--on", "2026-08-01").code == 0  # due 15 Aug
     first = vatui("remind", "INV-2026-0001", "--json").json()
     assert first["name"] == "firm" and first["pauses_work"] is False
     r = vatui("remind", "INV-2026-0001", "--snooze", "2026-12-10")

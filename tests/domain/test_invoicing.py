@@ -20,13 +20,14 @@ from vatui.domain.invoicing import (
     late_fee,
     line_amount,
     next_number,
+    order_conflict,
     parse_number,
     round_minutes,
     settlements,
     status_after,
     totals,
 )
-from vatui.domain.ledger import Invoice, LineItem, Payment
+from vatui.domain.ledger import Invoice, LineItem, Payment, legacy_taxes
 from vatui.domain.money import Money
 
 D = date(2026, 11, 1)
@@ -47,7 +48,7 @@ def invoice(
         due_date=date(2026, 11, 15),
         currency="EUR",
         items=items,
-        tax_percent=tax,
+        taxes=legacy_taxes(tax),
         discount=discount,
         status=status,
         **kw,
@@ -93,14 +94,14 @@ def test_tax_is_rounded_once_per_invoice_half_up() -> None:
     # three lines of 0.10 with 5 % tax: per-line tax would be 3 × 0.005 → 0.03 (or 0.00); once: 0.015 → 0.02
     lines = [LineItem(description=f"l{i}", unit_price=eur(10)) for i in range(3)]
     t = totals(invoice(*lines, tax="5"))
-    assert (t.subtotal, t.tax, t.total) == (eur(30), eur(2), eur(32))
+    assert (t.subtotal, t.added, t.total) == (eur(30), eur(2), eur(32))
 
 
 def test_discount_comes_off_before_tax() -> None:
     t = totals(
         invoice(LineItem(description="a", quantity="2", unit_price=eur(10000)), tax="20", discount=eur(5000))
     )
-    assert (t.subtotal, t.discount, t.tax, t.total) == (eur(20000), eur(5000), eur(3000), eur(18000))
+    assert (t.subtotal, t.discount, t.added, t.total) == (eur(20000), eur(5000), eur(3000), eur(18000))
 
 
 def test_partial_payments_then_paid_and_overpayment_is_excess() -> None:
@@ -146,8 +147,8 @@ def test_tax_parts_of_settlements_always_add_up_to_the_tax(amounts: list[int], p
     assert paid == min(sum(amounts), t.total.minor)
     assert sum(s.excess.minor for s in parts) == max(sum(amounts) - t.total.minor, 0)
     if paid == t.total.minor:
-        assert sum(s.tax.minor for s in parts) == t.tax.minor
-    assert all(s.tax.minor >= 0 and s.net.minor >= 0 for s in parts)
+        assert sum(s.added.minor for s in parts) == t.added.minor
+    assert all(s.added.minor >= 0 and s.net.minor >= 0 for s in parts)
 
 
 def test_aging_buckets_edges() -> None:
@@ -194,3 +195,16 @@ def test_quantities_and_tax_rates_are_canonical() -> None:
     for bad in ("-1", "101", "x", "nan"):
         with pytest.raises(InputError):
             check_tax_percent(bad)
+
+
+def test_numbers_follow_issue_dates() -> None:
+    year = [(1, date(2026, 3, 1), "INV-2026-0001"), (2, date(2026, 3, 10), "INV-2026-0002")]
+    assert order_conflict(3, date(2026, 3, 10), year) is None  # the same day is in order
+    assert order_conflict(3, date(2026, 3, 9), year) == ("INV-2026-0002", date(2026, 3, 10))
+    assert order_conflict(3, date(2026, 2, 1), year) == ("INV-2026-0002", date(2026, 3, 10))  # the latest
+    # a number kept by an old draft sits between: no lower one later, no higher one earlier
+    assert order_conflict(2, date(2026, 3, 5), [year[0], (3, date(2026, 3, 4), "INV-2026-0003")]) == (
+        "INV-2026-0003",
+        date(2026, 3, 4),
+    )
+    assert order_conflict(1, date(2026, 1, 1), []) is None

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
+from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.reliability import VETTING_KEYS, invoice_total, reliability
 
@@ -56,7 +56,7 @@ def test_invoice_total_discount_then_tax() -> None:
             LineItem(description="b", quantity="1", unit_price=Money(1999, "EUR")),
         ),
         discount=Money(999, "EUR"),
-        tax_percent="21",
+        taxes=(TaxLine(rate="21"),),
     )
     # 100.00 + 19.99 - 9.99 = 110.00; +21 % = 133.10
     assert invoice_total(invoice) == Money(13310, "EUR")

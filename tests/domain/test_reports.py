@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from vatui.domain.ledger import Expense, Invoice, LineItem, Payment
+from vatui.domain.ledger import Expense, Invoice, LineItem, Payment, legacy_taxes
 from vatui.domain.money import Money
 from vatui.domain.reports import aging, aging_totals, by_client, held, pnl
 
@@ -35,7 +35,7 @@ def inv(
         due_date=due,
         currency=cur,
         items=(LineItem(description="w", unit_price=m(minor, cur)),),
-        tax_percent=tax,
+        taxes=legacy_taxes(tax),
         status=status,
         **kw,
     )

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from vatui.domain.dunning import due_step
 from vatui.domain.invoicing import payments_split
-from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
+from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent, legacy_taxes
 from vatui.domain.money import Money
 from vatui.domain.reliability import reliability
 from vatui.domain.reports import client_revenue
@@ -35,7 +35,7 @@ def inv(
         items=(LineItem(description="work", quantity="1", unit_price=Money(amount, "EUR")),),
         status=status,
         sent_on=due - timedelta(days=14),
-        tax_percent=tax,
+        taxes=legacy_taxes(tax),
         **kw,  # type: ignore[arg-type]
     )
 

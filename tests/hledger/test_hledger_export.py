@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from vatui.domain.clock import FixedClock
+from vatui.domain.ledger import legacy_taxes
 from vatui.domain.money import Money
 from vatui.domain.reports import held
 from vatui.services.clients import add_client
@@ -168,20 +169,21 @@ def test_nasty_client_names_give_valid_books_that_agree(demo_ws: Workspace, tmp_
         c = add_client(ws, name, currency=cur, terms_days=10, deposit_percent=20 if n % 5 == 0 else 0)
         cid = c.id or 0
         unit = Money.from_decimal("123.457" if cur == "KWD" else "1234" if cur == "JPY" else "99.99", cur)
+        base = date(2026, 8, 1) + timedelta(days=5 * n)  # issue dates rise: numbers follow them
         if n % 5 == 0:
             dep = new_invoice(
-                ws, cid, kind="deposit", items=[ItemSpec("Deposit; (20 %)", "1", unit)], on=date(2026, 8, 1)
+                ws, cid, kind="deposit", items=[ItemSpec("Deposit; (20 %)", "1", unit)], on=base
             )
-            send_invoice(ws, dep.id or 0, date(2026, 8, 1))
-            record_payment(ws, dep.id or 0, unit, date(2026, 8, 3))
+            send_invoice(ws, dep.id or 0, base)
+            record_payment(ws, dep.id or 0, unit, base + timedelta(days=1))
         for k in range(3):
-            issue = date(2026, 8 + k, 5 + n)
+            issue = base + timedelta(days=1 + k)
             inv = new_invoice(
                 ws,
                 cid,
                 items=[ItemSpec(f"Work | {name} ;x", "3.5", unit)],
                 on=issue,
-                tax_percent=["0", "20", "7.7"][k],
+                taxes=legacy_taxes(["0", "20", "7.7"][k]),
                 discount=Money(7, cur) if k == 1 else None,
             )
             send_invoice(ws, inv.id or 0, issue + timedelta(days=1))

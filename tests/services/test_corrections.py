@@ -91,7 +91,7 @@ def test_billed_time_is_locked_until_the_invoice_is_voided(ws: Workspace) -> Non
         lambda: time_entries.edit_time_entry(ws, entry.id or 0, minutes=30),
         lambda: time_entries.delete_time_entry(ws, entry.id or 0),
     ):
-        with pytest.raises(RuleError, match=f"billed on {inv.number}: void the invoice first"):
+        with pytest.raises(RuleError, match=f"billed on #{inv.id}: void the invoice first"):  # a draft
             change()
     assert ws.get(TimeEntry, entry.id or 0) == entry
     void_invoice(ws, inv.id or 0)

@@ -256,13 +256,21 @@ def test_time_lines_bill_rounded_hours_at_the_clients_rate(demo: Workspace) -> N
 
 def test_invoice_numbers_are_gapless_per_year(demo: Workspace) -> None:
     by_year: dict[int, list[int]] = {}
+    dates: dict[int, list[tuple[int, str]]] = {}
     for doc in demo.docs("invoices").values():
+        if doc["status"] == "draft":
+            assert doc["number"] == ""  # numbered when sent
+            continue
         prefix, year, seq = doc["number"].split("-")
+        dates.setdefault(int(year), []).append((int(seq), doc["issue_date"]))
         assert prefix == "INV" and len(seq) == 4
         assert int(year) == date.fromisoformat(doc["issue_date"]).year
         by_year.setdefault(int(year), []).append(int(seq))
     for numbers in by_year.values():
         assert sorted(numbers) == list(range(1, len(numbers) + 1))
+    for pairs in dates.values():  # numbers follow issue dates
+        issued = [day for _seq, day in sorted(pairs)]
+        assert issued == sorted(issued)
 
 
 def _walk(value: Any) -> Iterator[Any]:

@@ -9,7 +9,7 @@ import pytest
 from tests.services.ledger_helpers import client, eur, sent_invoice, work
 from vatui.domain.errors import InputError, NotFoundError, RuleError, VatuiError
 from vatui.domain.invoicing import amount_due, totals
-from vatui.domain.ledger import Expense, Invoice
+from vatui.domain.ledger import Expense, Invoice, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.tasks import TimeEntry
 from vatui.services.ledger import ItemSpec, list_invoices, new_invoice, send_invoice, void_invoice
@@ -26,7 +26,7 @@ def test_unbilled_time_grouped_per_task_rounded_and_marked_billed(ws: Workspace)
     work(ws, c, "Newsletter", 50, 20)  # 70 → 75 min
     work(ws, c, "Inbox", 10)  # 10 → 15 min
     inv = new_invoice(ws, c.id or 0, unbilled=True, on=date(2026, 11, 27))
-    assert inv.number == "INV-2026-0001" and inv.status == "draft"
+    assert inv.number == "" and inv.status == "draft"  # numbered when sent
     assert [(i.description, i.minutes, i.quantity) for i in inv.items] == [
         ("Newsletter", 75, "1.25"),
         ("Inbox", 15, "0.25"),
@@ -44,6 +44,7 @@ def test_void_releases_time_and_expenses_and_keeps_its_number(ws: Workspace) -> 
     work(ws, c, "Newsletter", 60)
     add_expense(ws, eur(1999), category="software", vendor="Canva", on=date(2026, 11, 2), client_id=c.id)
     inv = new_invoice(ws, c.id or 0, unbilled=True, on=date(2026, 11, 27))
+    inv = send_invoice(ws, inv.id or 0, date(2026, 11, 27))
     assert any(line.expense_ids for line in inv.items)
     assert totals(inv).total == eur(5000 + 1999)
     voided = void_invoice(ws, inv.id or 0)
@@ -51,18 +52,23 @@ def test_void_releases_time_and_expenses_and_keeps_its_number(ws: Workspace) -> 
     assert len(unbilled(ws, c.id)) == 1
     assert all(e.invoice_id is None for e in ws.all(Expense))
     again = new_invoice(ws, c.id or 0, unbilled=True, on=date(2026, 11, 27))
-    assert again.number == "INV-2026-0002"
+    assert send_invoice(ws, again.id or 0, date(2026, 11, 27)).number == "INV-2026-0002"
     with pytest.raises(RuleError):
         void_invoice(ws, inv.id or 0)
 
 
 def test_numbers_are_per_year_of_issue(ws: Workspace) -> None:
     c = client(ws)
-    a = new_invoice(ws, c.id or 0, items=[ItemSpec("a", "1", eur(100))], on=date(2025, 12, 31))
-    b = new_invoice(ws, c.id or 0, items=[ItemSpec("b", "1", eur(100))], on=date(2026, 1, 1))
-    d = new_invoice(ws, c.id or 0, items=[ItemSpec("c", "1", eur(100))], on=date(2025, 6, 1))
-    assert (a.number, b.number, d.number) == ("INV-2025-0001", "INV-2026-0001", "INV-2025-0002")
-    assert find_invoice(ws, "inv-2025-0002").id == d.id
+
+    def sent(label: str, on: date) -> Invoice:
+        made = new_invoice(ws, c.id or 0, items=[ItemSpec(label, "1", eur(100))], on=on)
+        return send_invoice(ws, made.id or 0, date(2026, 1, 2))
+
+    d = sent("c", date(2025, 6, 1))
+    a = sent("a", date(2025, 12, 31))
+    b = sent("b", date(2026, 1, 1))
+    assert (d.number, a.number, b.number) == ("INV-2025-0001", "INV-2025-0002", "INV-2026-0001")
+    assert find_invoice(ws, "inv-2025-0001").id == d.id
     assert find_invoice(ws, f"#{b.id}").number == "INV-2026-0001"
     with pytest.raises(NotFoundError):
         find_invoice(ws, "INV-2030-0001")
@@ -78,7 +84,7 @@ def test_bad_input_saves_nothing(ws: Workspace) -> None:
         {"items": [ItemSpec("x", "0", eur(100))]},
         {"items": [ItemSpec("x", "1", Money(100, "USD"))]},
         {"items": [ItemSpec("x", "1", eur(-100))]},
-        {"items": [ItemSpec("x", "1", eur(100))], "tax_percent": "abc"},
+        {"items": [ItemSpec("x", "1", eur(100))], "taxes": [TaxLine(rate="abc")]},
         {"items": [ItemSpec("x", "1", eur(100))], "discount": eur(500)},
         {"unbilled": True},
         {"kind": "retainer"},

@@ -12,6 +12,7 @@ from tests.services.ledger_helpers import client, eur, sent_invoice
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import settlements
+from vatui.domain.ledger import TaxLine
 from vatui.services.client_book import client_detail
 from vatui.services.csv_export import export_csv
 from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
@@ -41,7 +42,11 @@ def test_a_document_shows_what_paid_this_invoice_and_the_credit_apart(ws: Worksp
 def test_the_card_and_the_clients_report_share_one_revenue(ws: Workspace) -> None:
     c = client(ws)
     inv = new_invoice(
-        ws, c.id or 0, items=[ItemSpec("Work", "1", eur(12500))], on=date(2026, 11, 1), tax_percent="20"
+        ws,
+        c.id or 0,
+        items=[ItemSpec("Work", "1", eur(12500))],
+        on=date(2026, 11, 1),
+        taxes=[TaxLine(rate="20")],
     )
     send_invoice(ws, inv.id or 0, date(2026, 11, 1))  # total 150.00, 25.00 tax
     record_payment(ws, inv.id or 0, eur(15000), date(2026, 11, 5))
@@ -66,7 +71,8 @@ def test_csv_expenses_are_real_money_out_and_sum_to_the_pnl(ws: Workspace, tmp_p
 
 def test_a_credit_is_applied_no_earlier_than_it_existed(ws: Workspace) -> None:
     c = client(ws)
-    first = sent_invoice(ws, c, 10000, on=date(2026, 11, 1))
+    # last year's invoice (numbers follow dates within a year: 2026's October is still free)
+    first = sent_invoice(ws, c, 10000, on=date(2025, 11, 1))
     record_payment(ws, first.id or 0, eur(15000), date(2026, 11, 20))  # 50.00 credit from 20 Nov
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("October", "1", eur(4000))], on=date(2026, 10, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 10, 15))
@@ -133,7 +139,7 @@ def test_keeping_a_long_timer_logs_it_whole_within_a_day(ws: Workspace, clock: F
 
 def test_a_deposit_is_applied_no_earlier_than_it_was_paid(ws: Workspace) -> None:
     c = client(ws, deposit_percent=20)
-    dep = sent_invoice(ws, c, 3000, on=date(2026, 11, 10), kind="deposit")
+    dep = sent_invoice(ws, c, 3000, on=date(2025, 11, 10), kind="deposit")  # numbered in 2025
     record_payment(ws, dep.id or 0, eur(3000), date(2026, 11, 25))
     back = new_invoice(ws, c.id or 0, items=[ItemSpec("September", "1", eur(10000))], on=date(2026, 9, 15))
     sent = send_invoice(ws, back.id or 0, date(2026, 9, 15))

@@ -88,31 +88,36 @@ def test_drafts_made_and_sent_at_once_while_the_client_changes(
     data_dir: Path,
     clock: FixedClock,
 ) -> None:
-    """Six drafts at once get six new numbers; a draft sent twice at once is sent once; the client's
-    tags added meanwhile stay."""
+    """Six drafts made at once; three drafts sent at once get three new numbers, gapless after
+    the one a stored draft kept; a draft sent twice at once is sent once; the client's tags
+    added meanwhile stay."""
     add_client(ws, "Acme")
     today = clock.now().date()
     with ws.transaction(None) as tx:
-        tx.add(
-            Invoice(
-                number="INV-2026-0001",
-                client_id=1,
-                issue_date=today,
-                due_date=today,
-                currency="USD",
-                items=(LineItem(description="work", unit_price=Money(100, "USD")),),
+        for number in ("INV-2026-0001", "", "", ""):  # a draft stored with a number, three without
+            tx.add(
+                Invoice(
+                    number=number,
+                    client_id=1,
+                    issue_date=today,
+                    due_date=today,
+                    currency="USD",
+                    items=(LineItem(description="work", unit_price=Money(100, "USD")),),
+                )
             )
-        )
     commands = [["invoice", "new", "Acme", "--item", "Work", "1", "100"] for _ in range(6)]
     commands += [["invoice", "send", "INV-2026-0001"]] * 2
+    commands += [["invoice", "send", f"#{n}"] for n in (2, 3, 4)]
     commands += [["client", "edit", "Acme", "--tag", f"t{i}"] for i in range(4)]
     runs = run_all(data_dir, commands)
-    sends = [r.returncode for r in runs if r.args[:2] == ["invoice", "send"]]
+    sends = [r.returncode for r in runs if r.args[:3] == ["invoice", "send", "INV-2026-0001"]]
     assert sorted(sends) == [0, 1], "one send wins; the other is refused"
-    assert all(r.returncode == 0 for r in runs if r.args[:2] != ["invoice", "send"]), [r.stderr for r in runs]
+    others = [r for r in runs if r.args[:3] != ["invoice", "send", "INV-2026-0001"]]
+    assert all(r.returncode == 0 for r in others), [r.stderr for r in others]
     invoices = fresh(ws).all(Invoice)
-    assert sorted(i.number for i in invoices) == [f"INV-2026-{n:04d}" for n in range(1, 8)]
-    assert [i.status for i in invoices].count("sent") == 1
+    assert sorted(i.number for i in invoices if i.number) == [f"INV-2026-{n:04d}" for n in range(1, 5)]
+    assert [i.status for i in invoices].count("sent") == 4
+    assert [i.number for i in invoices].count("") == 6  # the new drafts: numbered when sent
     assert set(ws.get(Client, 1).tags) == {f"t{i}" for i in range(4)}
 
 

@@ -68,13 +68,14 @@ async def test_i_invoices_unbilled_time_then_s_sends(app: VatuiApp, ws: Workspac
         created = [
             Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d["client_id"] == acme
         ]
-        assert [(i.number, i.status) for i in created] == [("INV-2026-0002", "draft")]
+        assert [(i.number, i.status) for i in created] == [("", "draft")]  # numbered when sent
         assert created[0].items[0].minutes == 90
         assert screen.query_one("#ledger-invoices", LedgerList).selected_id == f"invoice:{created[0].id}"
         await pilot.press("s")
         await pilot.pause()
         ws.refresh()
-        assert ws.get(Invoice, created[0].id or 0).status == "sent"
+        sent = ws.get(Invoice, created[0].id or 0)
+        assert (sent.status, sent.number) == ("sent", "INV-2026-0002")
 
 
 async def test_p_records_a_payment_with_amount_validation(app: VatuiApp, ws: Workspace, ready: Ready) -> None:

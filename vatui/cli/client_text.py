@@ -86,6 +86,10 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
             pct=c.late_fee_percent, grace=c.late_fee_grace_days
         )
     out.append(terms)
+    if c.default_taxes:
+        from vatui.domain.taxes import taxes_text
+
+        out.append(_("  taxes on new invoices: {taxes}").format(taxes=show(taxes_text(c.default_taxes))))
     if c.retainer_minutes or c.retainer_fee:
         fee = _(" for {fee}").format(fee=c.retainer_fee.format()) if c.retainer_fee else ""
         used = ""

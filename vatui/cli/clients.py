@@ -53,6 +53,21 @@ def client_options(func: F) -> F:
         click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
         click.option("--late-fee", metavar="PCT", help=_("Late fee in % of the amount due (0: none).")),
         click.option(
+            "--tax",
+            "taxes",
+            multiple=True,
+            metavar="NAME=PCT",
+            help=_("A tax new invoices add (repeatable; replaces the defaults): IVA=21."),
+        ),
+        click.option(
+            "--withhold",
+            "withholds",
+            multiple=True,
+            metavar="NAME=PCT",
+            help=_("A tax the client withholds on new invoices (repeatable): IRPF=15."),
+        ),
+        click.option("--no-taxes", "no_taxes", is_flag=True, help=_("New invoices get no tax lines.")),
+        click.option(
             "--late-fee-grace",
             type=click.IntRange(0, 3650),
             metavar="DAYS",
@@ -149,7 +164,27 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
         fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().numbers)
     if opts.get("hours"):
         fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
+    taxes = _default_taxes(obj, opts)
+    if taxes is not None:
+        fields["default_taxes"] = taxes
     return fields
+
+
+def _default_taxes(obj: CliContext, opts: dict[str, Any]) -> tuple[Any, ...] | None:
+    """The client's default tax lines the options give (all of them, replacing the old), or ``None``."""
+    from vatui.domain.taxes import read_tax_spec
+
+    added, withheld = opts.get("taxes") or (), opts.get("withholds") or ()
+    if opts.get("no_taxes"):
+        if added or withheld:
+            raise click.UsageError(_("--no-taxes cannot go with --tax or --withhold"))
+        return ()
+    if not added and not withheld:
+        return None
+    fmt = obj.ws().settings().numbers
+    return tuple(read_tax_spec(t, "added", fmt) for t in added) + tuple(
+        read_tax_spec(t, "withheld", fmt) for t in withheld
+    )
 
 
 def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> ClientChanges:

@@ -48,10 +48,13 @@ def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]
 
 
 def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
+    from vatui.domain.taxes import tax_label
+
     client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
+    taxes = "  " + ", ".join(show(tax_label(t)) for t in invoice.taxes) if invoice.taxes else ""
     return (
-        f"{invoice.number}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
-        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}"
+        f"{invoice.label:<13}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
+        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}{taxes}"
     )
 
 
@@ -78,7 +81,21 @@ def invoice_group() -> None:
     help=_("standard, deposit or retainer."),
 )
 @click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
-@click.option("--tax", default="0", metavar="PCT", help=_("Tax rate in %."))
+@click.option(
+    "--tax",
+    "taxes",
+    multiple=True,
+    metavar="NAME=PCT",
+    help=_("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
+)
+@click.option(
+    "--withhold",
+    "withholds",
+    multiple=True,
+    metavar="NAME=PCT",
+    help=_("A tax the client withholds (repeatable): IRPF=15."),
+)
+@click.option("--no-taxes", is_flag=True, help=_("No tax lines (not even the client's defaults)."))
 @click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))
 @click.option("--notes", default="", help=_("Printed on the invoice."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
@@ -90,14 +107,19 @@ def invoice_new(
     items: tuple[tuple[str, str, str], ...],
     kind: str,
     on: str | None,
-    tax: str,
+    taxes: tuple[str, ...],
+    withholds: tuple[str, ...],
+    no_taxes: bool,
     discount: str | None,
     notes: str,
     as_json: bool,
 ) -> None:
-    """Create a draft invoice for CLIENT (with no --item, bills unbilled time)."""
+    """Create a draft invoice for CLIENT (with no --item, bills unbilled time).
+
+    Without --tax, --withhold or --no-taxes it gets the client's default tax lines."""
     from vatui.domain.amounts import parse_amount
-    from vatui.domain.invoicing import read_quantity, read_tax_percent
+    from vatui.domain.invoicing import read_quantity
+    from vatui.domain.taxes import read_tax_spec
     from vatui.services.clients import find_client
     from vatui.services.ledger import ItemSpec, new_invoice
 
@@ -108,7 +130,10 @@ def invoice_new(
         ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
         for desc, qty, price in items
     ]
-    tax = read_tax_percent(tax, comma)
+    if no_taxes and (taxes or withholds):
+        raise click.UsageError(_("--no-taxes cannot go with --tax or --withhold"))
+    tax_lines = [read_tax_spec(t, "added", comma) for t in taxes]
+    tax_lines += [read_tax_spec(t, "withheld", comma) for t in withholds]
     off = parse_amount(discount, found.currency, comma) if discount else None
     if not specs and kind == "standard":
         unbilled = True
@@ -120,7 +145,7 @@ def invoice_new(
         items=specs,
         kind=kind,
         on=day,
-        tax_percent=tax,
+        taxes=tax_lines if (tax_lines or no_taxes) else None,
         discount=off,
         notes=notes,
     )
@@ -128,14 +153,19 @@ def invoice_new(
         emit_json(_invoice_out(obj, invoice, day))
         return
     from vatui.domain.invoicing import totals
+    from vatui.domain.taxes import taxes_text
 
     count = len(invoice.items)
     lines = ngettext("{n} line", "{n} lines", count).format(n=count)
+    if invoice.taxes:
+        lines += f" ({taxes_text(invoice.taxes)})"
     say(
         _(
-            "Created draft {number} for {client}: {total}, {lines}. Send it with: vatui invoice send {number}"
+            "Created {number} for {client}: {total}, {lines}. Send it (it gets its number then) with: "
+            "vatui invoice send {ref}"
         ).format(
-            number=invoice.number,
+            number=invoice.label,
+            ref=invoice.number or f"#{invoice.id}",
             client=show(found.name, 40),
             total=totals(invoice).total.format(),
             lines=lines,
@@ -146,21 +176,24 @@ def invoice_new(
 @invoice_group.command("send")
 @click.argument("number")
 @click.option("--on", "on", metavar="DATE", help=_("The day it was sent (default today)."))
+@click.option("--reissue", is_flag=True, help=_("Date it the day it is sent (numbers follow issue dates)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the invoice as JSON."))
 @pass_ctx
-def invoice_send(obj: CliContext, number: str, on: str | None, as_json: bool) -> None:
-    """Mark a draft invoice as sent (a held deposit or credit is applied)."""
+def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as_json: bool) -> None:
+    """Mark a draft invoice as sent: it gets its number (a held deposit or credit is applied).
+
+    NUMBER is the draft's #id (drafts have no number yet)."""
     from vatui.services.ledger import send_invoice
     from vatui.services.ledger_data import find_invoice
 
     day = _day(obj, on)
-    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day)
+    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day, reissue=reissue)
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
         return
     say(
         _("Sent {number} on {day}; due {due}, {amount} to pay.").format(
-            number=invoice.number,
+            number=invoice.label,
             day=day.isoformat(),
             due=invoice.due_date.isoformat(),
             amount=_due(obj, invoice).format(),
@@ -178,7 +211,7 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
     from vatui.services.ledger_data import find_invoice
 
     invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, _day(obj, on))
-    say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.number))
+    say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.label))
 
 
 @invoice_group.command("show")
@@ -272,18 +305,18 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
     if add:
         fee_invoice = add_late_fee(ws, invoice.id or 0, day)
         say(
-            _("Created draft {number} with the late fee on {other}.").format(
-                number=fee_invoice.number, other=invoice.number
+            _("Created {number} with the late fee on {other}.").format(
+                number=fee_invoice.label, other=invoice.number
             )
         )
         return
     fee = propose_late_fee(ws, invoice.id or 0, day)
     if fee is None:
-        say(_("No late fee proposed for {number}.").format(number=invoice.number))
+        say(_("No late fee proposed for {number}.").format(number=invoice.label))
     else:
         say(
             _("Proposed late fee on {number}: {fee}. Charge it with --add.").format(
-                number=invoice.number, fee=fee.format()
+                number=invoice.label, fee=fee.format()
             )
         )
 
@@ -318,7 +351,7 @@ def pay_cmd(
     say(
         _("Recorded {amount} on {number}: {status}, {due} still due.").format(
             amount=money.format(),
-            number=invoice.number,
+            number=invoice.label,
             status=_(result.invoice.status),
             due=result.due.format(),
         )
@@ -392,7 +425,7 @@ def remind_cmd(
     if not dry_run:
         say(
             _("— logged step “{name}” for {number} on {day}.").format(
-                name=show(draft.name), number=invoice.number, day=day.isoformat()
+                name=show(draft.name), number=invoice.label, day=day.isoformat()
             )
         )
         if draft.final:
@@ -406,11 +439,11 @@ def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_
     if as_json:
         emit_json({"invoice": invoice.number, "snoozed_until": until.isoformat() if until else None})
     elif until is None:
-        say(_("Reminders for {number} are due again.").format(number=invoice.number))
+        say(_("Reminders for {number} are due again.").format(number=invoice.label))
     else:
         say(
             _("Reminders for {number} snoozed until {day}.").format(
-                number=invoice.number, day=until.isoformat()
+                number=invoice.label, day=until.isoformat()
             )
         )
 

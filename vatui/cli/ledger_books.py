@@ -170,12 +170,16 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     if as_json:
         emit_json(pnl_json(rows))
         return
-    say(f"{_('month'):<8} {'':3} {_('income'):>14} {_('expenses'):>14} {_('net'):>14}")
+    withheld = any(r.withheld.minor for r in rows)
+    head = f"{_('month'):<8} {'':3} {_('income'):>14} {_('expenses'):>14} {_('net'):>14}"
+    say(head + (f" {_('withheld'):>14}" if withheld else ""))
     for r in rows:
         say(
             f"{r.month:<8} {r.currency:3} {plain_amount(r.income):>14} {plain_amount(r.expenses):>14} "
-            f"{plain_amount(r.net):>14}"
+            f"{plain_amount(r.net):>14}" + (f" {plain_amount(r.withheld):>14}" if withheld else "")
         )
+    if withheld:
+        say(_("income is before taxes; withheld: tax your clients paid to the tax office for you"))
     if not rows:
         say(_("No income or expenses yet."))
 

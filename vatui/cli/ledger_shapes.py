@@ -9,6 +9,7 @@ from vatui.domain.invoicing import days_overdue, display_status, line_amount, to
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.settings import ProtocolStep
+from vatui.domain.taxes import tax_label
 
 
 def _m(money: Money | None) -> dict[str, str] | None:
@@ -54,10 +55,20 @@ def invoice_json(
             }
             for i in invoice.items
         ],
-        "tax_percent": invoice.tax_percent,
         "subtotal": t.subtotal.to_json(),
         "discount": t.discount.to_json(),
-        "tax": t.tax.to_json(),
+        "taxes": [
+            {
+                "name": tax.line.name,
+                "kind": tax.line.kind,
+                "rate": tax.line.rate,
+                "amount": tax.amount.to_json(),
+                "label": tax_label(tax.line),
+            }
+            for tax in t.taxes
+        ],
+        "tax": t.added.to_json(),
+        "withheld": t.withheld.to_json(),
         "total": t.total.to_json(),
         "deposit_applied": _m(invoice.deposit_applied),
         "credit_applied": _m(invoice.credit_applied),

@@ -202,11 +202,11 @@ def invoice_promise(obj: CliContext, number: str, when: str | None, clear: bool,
     if as_json:
         emit_json({"invoice": saved.number, "promised_on": by.isoformat() if by else None})
     elif by is None:
-        say(_("Cleared the promise on {number}: its reminders are due again.").format(number=saved.number))
+        say(_("Cleared the promise on {number}: its reminders are due again.").format(number=saved.label))
     else:
         say(
             _("{number} is promised for {day}: no reminder until then.").format(
-                number=saved.number, day=by.isoformat()
+                number=saved.label, day=by.isoformat()
             )
         )
 

@@ -66,6 +66,7 @@ def client_json(client: Client, *, confidential: bool = False) -> dict[str, Any]
         "late_fee": {"percent": client.late_fee_percent, "grace_days": client.late_fee_grace_days}
         if client.late_fee_percent
         else None,
+        "default_taxes": [{"name": t.name, "kind": t.kind, "rate": t.rate} for t in client.default_taxes],
         "vetting": {v.key: v.done_on.isoformat() for v in client.vetting},
         "cadence_days": client.cadence_days,
         "notes": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from vatui.domain.ledger import TaxLine
 from vatui.domain.money import Money
 from vatui.domain.records import Record
 
@@ -109,6 +110,9 @@ class Client(Record):
     """Late-fee policy: per cent of the amount due (decimal string), proposed after the grace."""
     late_fee_grace_days: int = 7
     """Days past due before a late fee is proposed."""
+    default_taxes: tuple[TaxLine, ...] = ()
+    """Tax lines every new invoice for them gets unless others are given (``IVA 21 %``
+    added, ``IRPF 15 %`` withheld); deposit invoices take none."""
     vetting: tuple[VettingCheck, ...] = ()
     """The checked lines of the vetting checklist."""
     cadence_days: int | None = None

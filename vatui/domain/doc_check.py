@@ -23,6 +23,8 @@ from typing import Any
 
 from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, MIN_DATE
+from vatui.domain.errors import InputError
+from vatui.domain.invoicing import check_tax_percent
 from vatui.domain.ledger import Invoice, LineItem
 from vatui.domain.localtime import check_zone
 from vatui.domain.money import Money, check_currency
@@ -31,6 +33,7 @@ from vatui.domain.recurrence import Recurrence
 from vatui.domain.recurring import RecurringInvoice, check_day, check_every
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task
+from vatui.domain.taxes import check_tax_line, check_tax_lines
 from vatui.domain.timeoff import TimeOff, check_timeoff
 from vatui.i18n import _
 
@@ -236,11 +239,31 @@ def check_doc(cls: type[Record], doc: Any, doc_id: int, where: str) -> None:
         _fields_check(cls)(doc)
     except _Mismatch as exc:
         raise BadDocument(f"{where}{''.join(exc.path)}: {exc.message}") from None
+    if cls is Invoice and "tax_percent" in doc:
+        _legacy_tax(doc, where)
     try:
         record = cls.from_doc(doc, doc_id)
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
         raise BadDocument(f"{where}: {exc}") from exc  # exc is already a message
     _check_values(record, where)
+
+
+def _legacy_tax(doc: dict[str, Any], where: str) -> None:
+    """An invoice of the older shape: one ``tax_percent`` from 0 to 100, read as a tax line
+    (``Invoice.from_doc``); with ``taxes`` too it could be read two ways and is refused."""
+    value = doc["tax_percent"]
+    if not isinstance(value, str):
+        raise _bad(f"{where}.tax_percent", _("text"), value)
+    try:
+        rate = check_tax_percent(value)
+    except InputError as exc:
+        raise BadDocument(f"{where}.tax_percent: {exc}") from None
+    if "taxes" in doc and Decimal(rate) != 0:
+        raise BadDocument(_("{where}: both tax_percent and taxes; keep one (taxes)").format(where=where))
+
+
+def _tax_lines(lines: Any) -> None:
+    check_tax_lines(lines)
 
 
 def _currency(code: str) -> None:
@@ -258,8 +281,13 @@ def _decimal(text: str) -> None:
 
 
 _VALUES: dict[type[Record], tuple[tuple[str, Callable[[Any], object]], ...]] = {
-    Client: (("currency", _currency), ("timezone", check_zone), ("late_fee_percent", _decimal)),
-    Invoice: (("currency", _currency), ("tax_percent", _decimal)),
+    Client: (
+        ("currency", _currency),
+        ("timezone", check_zone),
+        ("late_fee_percent", _decimal),
+        ("default_taxes", _tax_lines),
+    ),
+    Invoice: (("currency", _currency), ("taxes", _tax_lines)),
     LineItem: (("quantity", _decimal),),
     Task: (("recurrence", Recurrence.parse),),
     Settings: (("home_timezone", check_zone), ("default_currency", _currency)),
@@ -269,6 +297,12 @@ _VALUES: dict[type[Record], tuple[tuple[str, Callable[[Any], object]], ...]] = {
 
 
 def _check_values(record: Record, where: str) -> None:
+    for field in ("taxes", "default_taxes"):
+        for n, line in enumerate(getattr(record, field, ())):
+            try:
+                check_tax_line(line)
+            except InputError as exc:
+                raise BadDocument(f"{where}.{field}[{n}]: {exc}") from exc
     for name, check in _VALUES.get(type(record), ()):
         value = getattr(record, name)
         if value is None:

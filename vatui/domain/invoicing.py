@@ -6,13 +6,20 @@ Rounding rule (one place, documented in ``docs/ledger.md``):
   time), computed exactly and rounded half up to the currency's minor unit: that is the
   amount printed on the line;
 - the subtotal is the sum of the printed line amounts; the discount is an exact amount;
-- tax is ``(subtotal − discount) × tax% / 100`` computed with exact ``Decimal`` and rounded
-  half up ONCE per invoice;
-- total = subtotal − discount + tax. Deposit and credit applied come off the total.
+  the base is ``subtotal − discount``;
+- each tax line (``Invoice.taxes``, added or withheld) is ``base × rate / 100`` computed
+  with exact ``Decimal`` and rounded half up ONCE per line and invoice (never per item);
+- total (the amount due from the client) = base + every added line − every withheld line:
+  ``1,000.00 + IVA 21 % 210.00 − IRPF 15 % 150.00 = 1,060.00``. Deposit and credit applied
+  come off the total.
 
 Settlements (deposit applied, credit applied, payments) pay an invoice in date order. Each
-settlement's tax part is worked out cumulatively, ``round_half_up(settled × tax / total)``
-minus what earlier settlements carried, so the parts always add up to the invoice's tax.
+settlement carries a part of every tax line, worked out cumulatively:
+``round_half_up(settled × line / total)`` minus what earlier settlements carried, so the
+parts of each line always add up to that line exactly, whatever the payments. What a
+settlement paid of the base (its ``net``, the income) is ``applied − added parts +
+withheld parts``: the client paid ``applied`` to the VA and the withheld parts to the tax
+office on the VA's behalf; the parts of the base add up to the base.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.domain.errors import InputError
-from vatui.domain.ledger import Invoice, LineItem, Payment
+from vatui.domain.ledger import Invoice, LineItem, Payment, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.numbers import NumberFormat, parse_decimal
 from vatui.i18n import _
@@ -65,6 +72,24 @@ def next_number(existing: Iterable[str], year: int) -> str:
         if parsed is not None and parsed[0] == year:
             highest = max(highest, parsed[1])
     return format_number(year, highest + 1)
+
+
+def order_conflict(
+    seq: int, issue: date, numbered: Iterable[tuple[int, date, str]]
+) -> tuple[str, date] | None:
+    """Numbers follow issue dates: the invoice of the same year (``(sequence, issue date,
+    number)`` of every numbered one) that number ``seq`` dated ``issue`` would put out of
+    order, or ``None``. A lower number issued later wins (the latest of them), then a
+    higher number issued earlier (the earliest of them)."""
+    before = [(d, n) for s, d, n in numbered if s < seq and d > issue]
+    if before:
+        d, n = max(before)
+        return n, d
+    after = [(d, n) for s, d, n in numbered if s > seq and d < issue]
+    if after:
+        d, n = min(after)
+        return n, d
+    return None
 
 
 # time -------------------------------------------------------------------------------
@@ -163,6 +188,21 @@ def line_amount(item: LineItem) -> Money:
 
 
 @dataclass(frozen=True, slots=True)
+class TaxAmount:
+    """One tax line of an invoice with its amount."""
+
+    line: TaxLine
+    """The line (name, kind, rate)."""
+    amount: Money
+    """``base × rate / 100`` rounded half up once; positive for withheld lines too."""
+
+    @property
+    def signed(self) -> Money:
+        """The amount as it counts in the total: negative when withheld."""
+        return -self.amount if self.line.withheld else self.amount
+
+
+@dataclass(frozen=True, slots=True)
 class Totals:
     """The totals printed at the bottom of an invoice."""
 
@@ -170,10 +210,31 @@ class Totals:
     """Sum of the line amounts."""
     discount: Money
     """Taken off before tax."""
-    tax: Money
-    """Tax on the discounted subtotal, rounded half up once."""
+    taxes: tuple[TaxAmount, ...]
+    """Each tax line on the base, in the invoice's order."""
     total: Money
-    """subtotal − discount + tax."""
+    """base + added − withheld: what the client pays."""
+
+    @property
+    def base(self) -> Money:
+        """subtotal − discount: what every tax line is a rate of (and the income)."""
+        return self.subtotal - self.discount
+
+    @property
+    def added(self) -> Money:
+        """The added lines together."""
+        return Money(sum(t.amount.minor for t in self.taxes if not t.line.withheld), self.total.currency)
+
+    @property
+    def withheld(self) -> Money:
+        """The withheld lines together."""
+        return Money(sum(t.amount.minor for t in self.taxes if t.line.withheld), self.total.currency)
+
+
+def tax_amount(base: Money, rate: str) -> Money:
+    """``base × rate / 100``, exact, rounded half up once."""
+    exact = Decimal(base.minor) * Decimal(rate) / Decimal(100)
+    return Money(int(exact.to_integral_value(rounding=ROUND_HALF_UP)), base.currency)
 
 
 def totals(invoice: Invoice) -> Totals:
@@ -183,10 +244,12 @@ def totals(invoice: Invoice) -> Totals:
     for item in invoice.items:
         subtotal = subtotal + line_amount(item)
     discount = invoice.discount or Money.zero(cur)
-    taxable = subtotal - discount
-    tax_dec = Decimal(taxable.minor) * Decimal(invoice.tax_percent) / Decimal(100)
-    tax = Money(int(tax_dec.to_integral_value(rounding=ROUND_HALF_UP)), cur)
-    return Totals(subtotal, discount, tax, taxable + tax)
+    base = subtotal - discount
+    taxes = tuple(TaxAmount(line, tax_amount(base, line.rate)) for line in invoice.taxes)
+    total = base
+    for t in taxes:
+        total = total + t.signed
+    return Totals(subtotal, discount, taxes, total)
 
 
 # settlements ------------------------------------------------------------------------
@@ -206,15 +269,26 @@ class Settlement:
     """The part that paid this invoice."""
     excess: Money
     """The part beyond what was due: it becomes the client's credit."""
-    tax: Money
-    """The tax carried by ``applied``."""
+    taxes: tuple[TaxAmount, ...] = ()
+    """The part of each of the invoice's tax lines this settlement carries (same order)."""
     payment_id: int | None = None
     """The payment, for ``payment`` settlements."""
 
     @property
+    def added(self) -> Money:
+        """The added tax carried by ``applied`` (owed to the tax office)."""
+        return Money(sum(t.amount.minor for t in self.taxes if not t.line.withheld), self.applied.currency)
+
+    @property
+    def withheld(self) -> Money:
+        """The withheld tax that goes with ``applied`` (paid by the client to the tax office)."""
+        return Money(sum(t.amount.minor for t in self.taxes if t.line.withheld), self.applied.currency)
+
+    @property
     def net(self) -> Money:
-        """``applied`` less its tax: what is income (or deposit held)."""
-        return self.applied - self.tax
+        """The part of the base this settlement paid: ``applied − added + withheld``, what is
+        income (or deposit held)."""
+        return self.applied - self.added + self.withheld
 
 
 def settlement_date(invoice: Invoice) -> date:
@@ -236,12 +310,16 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
         sources.append((p.on, "payment", p.amount, p.id))
     out: list[Settlement] = []
     settled = 0
-    tax_so_far = 0
+    so_far = [0] * len(t.taxes)
     total = t.total.minor
     for on, source, amount, pid in sources:
         applied = max(0, min(amount.minor, total - settled))
         settled += applied
-        tax_cum = _half_up_div(settled * t.tax.minor, total) if total > 0 else 0
+        parts = []
+        for n, tax in enumerate(t.taxes):
+            cumulative = _half_up_div(settled * tax.amount.minor, total) if total > 0 else 0
+            parts.append(TaxAmount(tax.line, Money(cumulative - so_far[n], cur)))
+            so_far[n] = cumulative
         out.append(
             Settlement(
                 on,
@@ -249,11 +327,10 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
                 amount,
                 Money(applied, cur),
                 Money(amount.minor - applied, cur),
-                Money(tax_cum - tax_so_far, cur),
+                tuple(parts),
                 pid,
             )
         )
-        tax_so_far = tax_cum
     return out
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, Self
 
 from vatui.domain.money import Money
 from vatui.domain.records import Record
+from vatui.i18n import _
 
 INVOICE_KINDS = ("standard", "deposit", "retainer")
 """What an invoice is for."""
@@ -25,6 +29,40 @@ EXPENSE_CATEGORIES = (
     "other",
 )
 """Kinds of business expense."""
+
+TAX_KINDS = ("added", "withheld")
+"""How a tax line counts: ``added`` to what the client pays (IVA, VAT, GST) or ``withheld``
+by the client, who pays it to the tax office on the VA's behalf (IRPF, retención)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TaxLine(Record):
+    """A named tax of an invoice (or a client's default), on the invoice's base."""
+
+    name: str = ""
+    """As printed: ``IVA``, ``IRPF``. Empty: the one unnamed tax of ``--tax 20`` (and of
+    invoices stored before tax lines), printed as "Tax" in the document's language."""
+    kind: str = "added"
+    """One of ``TAX_KINDS``."""
+    rate: str
+    """Per cent, exact decimal string, above 0 and at most 100."""
+
+    @property
+    def withheld(self) -> bool:
+        """Whether the client withholds it (it comes off what they pay)."""
+        return self.kind == "withheld"
+
+
+def legacy_taxes(tax_percent: Any) -> tuple[TaxLine, ...]:
+    """The tax lines of an invoice stored before tax lines (one ``tax_percent``): none for 0,
+    else one added, unnamed line at that rate (kept as stored: the checks judge it)."""
+    text = str(tax_percent).strip()
+    try:
+        if Decimal(text) == 0:
+            return ()
+    except (InvalidOperation, ValueError):
+        pass
+    return (TaxLine(rate=text),)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,8 +134,9 @@ class Invoice(Record):
     """ISO 4217 code of every amount on it."""
     items: tuple[LineItem, ...] = ()
     """The lines."""
-    tax_percent: str = "0"
-    """Tax rate, per cent, exact decimal string."""
+    taxes: tuple[TaxLine, ...] = ()
+    """Its tax lines, in order, each on the base (subtotal − discount). An invoice stored
+    with the older ``tax_percent`` reads as one added, unnamed line (``from_doc``)."""
     discount: Money | None = None
     """An amount taken off before tax."""
     notes: str = ""
@@ -126,6 +165,21 @@ class Invoice(Record):
     """The client promised to pay by this day: no reminder is due on or before it."""
     recurring_id: int | None = None
     """The recurring invoice (``vatui.domain.recurring``) this draft was made from."""
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any], doc_id: int | None = None) -> Self:
+        """The record; a document of the older shape (``tax_percent``, no ``taxes``) is
+        migrated on read, so old workspaces, backups and exports give the same totals."""
+        if "taxes" not in doc and "tax_percent" in doc:
+            if doc_id is None and getattr(doc, "doc_id", None) is not None:
+                doc_id = int(doc.doc_id)  # type: ignore[attr-defined]
+            doc = {**doc, "taxes": [line.to_doc() for line in legacy_taxes(doc["tax_percent"])]}
+        return Record.from_doc.__func__(cls, doc, doc_id)  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def label(self) -> str:
+        """Its number, or ``draft #12`` for a draft that has none yet (numbers come at send)."""
+        return self.number or _("draft #{id}").format(id=self.id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

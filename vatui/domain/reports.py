@@ -5,7 +5,9 @@ Every report totals per currency and never converts. The books follow one rule s
 
 - an invoice counts from its issue date once it is sent (drafts and voids never count);
 - income is recognised when money pays an invoice (cash basis): each payment, and each
-  deposit or client credit applied, for its part that paid the invoice, less its tax;
+  deposit or client credit applied, for its part of the invoice's base (before taxes):
+  less its share of added tax, plus its share of withheld tax (the client paid that part
+  to the tax office for the VA). The withheld share is reported on its own line;
 - a deposit invoice's payments are not income: they are held (a liability) until applied
   to a later invoice; money paid beyond what was due is the client's credit (a liability)
   until applied;
@@ -119,7 +121,9 @@ class IncomeEntry:
     client_id: int
     """From whom."""
     amount: Money
-    """Net of tax."""
+    """The base paid (before taxes): net of added tax, withheld tax included."""
+    withheld: Money
+    """Tax the client withheld with it (paid to the tax office for the VA)."""
 
 
 def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
@@ -132,12 +136,12 @@ def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
             continue
         for s in settlements(invoice, payments):
             if s.applied.minor:
-                out.append(IncomeEntry(s.on, invoice.client_id, s.net))
+                out.append(IncomeEntry(s.on, invoice.client_id, s.net, s.withheld))
     return out
 
 
 def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[tuple[int, str], Money]:
-    """Revenue per (client, currency): income recognised by ``on`` (cash basis, net of tax).
+    """Revenue per (client, currency): income recognised by ``on`` (cash basis, before taxes).
 
     The one definition of a client's revenue: the clients report and the client's card
     both use it. Payments of deposit invoices (held, not income) and overpayments (the
@@ -169,9 +173,12 @@ class PnlRow:
     currency: str
     """The currency."""
     income: Money
-    """Income recognised that month (cash basis, net of tax)."""
+    """Income recognised that month (cash basis): the base paid, before taxes."""
     expenses: Money
     """Expenses dated that month."""
+    withheld: Money
+    """Of ``income``, what clients withheld and paid to the tax office for the VA (a
+    prepayment of income tax, not money in the bank)."""
 
     @property
     def net(self) -> Money:
@@ -193,6 +200,7 @@ def pnl(
 ) -> list[PnlRow]:
     """Profit and loss by month and currency, oldest first, between ``start`` and ``end``."""
     income: dict[tuple[str, str], int] = {}
+    withheld: dict[tuple[str, str], int] = {}
     spent: dict[tuple[str, str], int] = {}
 
     def inside(day: date) -> bool:
@@ -202,12 +210,22 @@ def pnl(
         if inside(entry.on):
             key = (_month(entry.on), entry.amount.currency)
             income[key] = income.get(key, 0) + entry.amount.minor
+            withheld[key] = withheld.get(key, 0) + entry.withheld.minor
     for expense in expenses:
         if counted_expense(expense) and inside(expense.on):
             key = (_month(expense.on), expense.amount.currency)
             spent[key] = spent.get(key, 0) + expense.amount.minor
     keys = sorted(set(income) | set(spent))
-    return [PnlRow(m, c, Money(income.get((m, c), 0), c), Money(spent.get((m, c), 0), c)) for m, c in keys]
+    return [
+        PnlRow(
+            m,
+            c,
+            Money(income.get((m, c), 0), c),
+            Money(spent.get((m, c), 0), c),
+            Money(withheld.get((m, c), 0), c),
+        )
+        for m, c in keys
+    ]
 
 
 # clients ----------------------------------------------------------------------------
@@ -224,7 +242,7 @@ class ClientRow:
     currency: str
     """The currency."""
     revenue: Money
-    """Income recognised from them (cash basis, net of tax)."""
+    """Income recognised from them (cash basis, the base paid: before taxes)."""
     invoiced: Money
     """Totals of their issued invoices (deposit invoices excluded)."""
     outstanding: Money

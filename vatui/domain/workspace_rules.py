@@ -29,6 +29,8 @@ from vatui.domain.billing import (
 )
 from vatui.domain.errors import InputError
 from vatui.domain.invoicing import check_quantity, check_tax_percent
+from vatui.domain.ledger import TaxLine
+from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NAME, MAX_NOTE, MAX_TITLE, check_text, name_key
 from vatui.i18n import _
 
@@ -132,6 +134,8 @@ def check_semantics(
     numbers: dict[str, str] = {}
     for source in (archived.get("invoices", {}), tables.get("invoices", {})):
         for key, doc in source.items():
+            if not doc.get("number"):
+                continue  # a draft: numbered when sent
             if doc.get("number") in numbers and numbers[doc["number"]] != key:
                 bad(
                     "invoices",
@@ -184,6 +188,10 @@ def _check_invoice(key: str, doc: Mapping[str, Any], bad: Any) -> None:
         check_tax_percent(doc.get("tax_percent", "0"))
     except InputError as exc:
         bad("invoices", key, "tax_percent", str(exc))
+    try:
+        check_tax_lines(TaxLine.from_doc(line) for line in doc.get("taxes") or ())
+    except InputError as exc:
+        bad("invoices", key, "taxes", str(exc))
     for n, item in enumerate(doc.get("items") or ()):
         try:
             check_quantity(item.get("quantity", "1"))

@@ -257,7 +257,7 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
         lines.append(
             InvoiceLine(
                 inv.id or 0,
-                inv.number,
+                inv.label,
                 status,
                 inv.issue_date,
                 inv.due_date,

@@ -376,6 +376,10 @@ def normalise(ws: Workspace, fields: dict[str, Any]) -> dict[str, Any]:
             out[key] = bool(value)
         elif key in _BILLING_CHECKS:
             out[key] = _BILLING_CHECKS[key](value)
+        elif key == "default_taxes":
+            from vatui.domain.taxes import check_tax_lines
+
+            out[key] = check_tax_lines(value)
         else:
             out[key] = value
     if out.get("work_start") is not None and out.get("work_start") == out.get("work_end"):

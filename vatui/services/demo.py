@@ -177,7 +177,7 @@ def build(
     for offset, entry in enumerate(placed):
         entry.id = first["time"] + offset
     invoices = demo_ledger.plan_invoices(ctx, plans, placed, settings.rounding_minutes)
-    demo_ledger.number(invoices, first["invoices"])
+    demo_ledger.number(invoices, first["invoices"], demo_ledger.drafts(ctx, invoices))
     ledger = demo_ledger.settle(ctx, invoices, settings.protocol, first["payments"])
     step(4)
     contacts = demo_clients.build_contacts(ctx, plans) + ledger.reminder_contacts

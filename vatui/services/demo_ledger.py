@@ -254,15 +254,29 @@ def plan_invoices(
     return out
 
 
-def number(invoices: list[InvoicePlan], first_id: int) -> None:
-    """Give ids in order and ``INV-YYYY-NNNN`` numbers, gapless per year; link the billed time."""
+def drafts(ctx: Ctx, invoices: list[InvoicePlan]) -> set[int]:
+    """``id()`` of the invoices that stay drafts: a client's newest, of the last week, when
+    its plan says so."""
+    newest: dict[int, InvoicePlan] = {}
+    for inv in invoices:
+        if not inv.void:
+            newest[inv.plan.id] = inv
+    return {id(inv) for inv in newest.values() if inv.plan.draft_last and inv.issue >= ctx.days_ago(7)}
+
+
+def number(invoices: list[InvoicePlan], first_id: int, unsent: set[int] | None = None) -> None:
+    """Give ids in order and ``INV-YYYY-NNNN`` numbers, gapless per year (drafts, ``unsent``,
+    get none: numbers come when an invoice is sent); link the billed time."""
     counters: dict[int, int] = {}
     for offset, inv in enumerate(invoices):
         inv.id = first_id + offset
-        counters[inv.issue.year] = counters.get(inv.issue.year, 0) + 1
-        inv.number = f"INV-{inv.issue.year}-{counters[inv.issue.year]:04d}"
         for entry in inv.entries:
             entry.invoice_id = inv.id
+        if id(inv) in (unsent or set()):
+            inv.number = ""
+            continue
+        counters[inv.issue.year] = counters.get(inv.issue.year, 0) + 1
+        inv.number = f"INV-{inv.issue.year}-{counters[inv.issue.year]:04d}"
 
 
 def _delay(ctx: Ctx, payer: str) -> int:
@@ -316,10 +330,7 @@ def settle(
     """Statuses, payments, deposits and credit applied, reminders sent, and processor fees."""
     rng = ctx.rng
     methods: dict[int, str] = {}
-    newest: dict[int, InvoicePlan] = {}
-    for inv in invoices:
-        if not inv.void:
-            newest[inv.plan.id] = inv
+    unsent = drafts(ctx, invoices)
     over_target = next(
         (
             inv
@@ -346,7 +357,7 @@ def settle(
         reminders: list[ReminderSent] = []
         if inv.void:
             status, voided_on = "void", min(inv.issue + timedelta(days=1), ctx.today)
-        elif inv.plan.draft_last and newest.get(inv.plan.id) is inv and inv.issue >= ctx.days_ago(7):
+        elif id(inv) in unsent:
             status, sent_on = "draft", None
         else:
             owed = total.minor

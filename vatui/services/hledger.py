@@ -5,10 +5,16 @@ The journal mirrors vatui's own reports (``vatui.domain.reports``) posting for p
 - cash basis, as the P&L: an invoice is not income when issued; its receivable is tracked
   with an unbalanced virtual posting ``(assets:receivable:<client>)``, the way hledger's
   manual suggests for cash-basis books, so ``hledger bal assets:receivable`` is the A/R;
-- money received goes to ``assets:bank``; the part that pays the invoice is income
-  (``income:services`` or ``income:retainer``) less its tax (``liabilities:tax``); on a
-  deposit invoice it is held in ``liabilities:deposits:<client>``; any excess is the
-  client's credit ``liabilities:credit:<client>``;
+- money received goes to ``assets:bank``; the part that pays the invoice is, for the base,
+  income (``income:services`` or ``income:retainer``), and for each added tax line a
+  liability to the tax office (``liabilities:tax:<name>``; the unnamed tax of ``--tax 20``
+  stays ``liabilities:tax``); each withheld line's part is an asset,
+  ``assets:tax withheld:<name>``: the client paid it to the tax office for the VA, a
+  prepayment of the VA's own income tax, claimed back (or set off) in the yearly return,
+  so it is neither an expense nor lost income. ``bank + withheld = income + added tax``,
+  and the receivable clears at the amount due. On a deposit invoice the money is held in
+  ``liabilities:deposits:<client>``; any excess is the client's credit
+  ``liabilities:credit:<client>``;
 - a held deposit or credit applied to a later invoice moves from the liability to income;
 - expenses: ``expenses:<category>`` against ``assets:bank``.
 
@@ -27,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from vatui.domain.invoicing import is_issued, settlements, totals
-from vatui.domain.ledger import Expense
+from vatui.domain.ledger import Expense, TaxLine
 from vatui.domain.money import Money, decimals_of
 from vatui.domain.reports import Billed, counted_expense
 from vatui.domain.text import one_line
@@ -40,6 +46,29 @@ MAX_PART = 40
 
 INCOME_ACCOUNT = {"standard": "income:services", "retainer": "income:retainer"}
 """Income account of each invoice kind (deposits are held, not income)."""
+
+ADDED_TAX_ACCOUNT = "liabilities:tax"
+"""Added tax owed to the tax office; a named line gets its own sub-account."""
+
+WITHHELD_TAX_ACCOUNT = "assets:tax withheld"
+"""Tax the client withheld and paid to the tax office for the VA: a prepayment of the VA's
+income tax (an asset until the yearly return), one sub-account per name."""
+
+
+def tax_account(line: TaxLine) -> str:
+    """``liabilities:tax:IVA`` for an added line, ``assets:tax withheld:IRPF`` for a withheld
+    one; the name made safe like a client's (``tax_part``)."""
+    root = WITHHELD_TAX_ACCOUNT if line.withheld else ADDED_TAX_ACCOUNT
+    part = tax_part(line.name)
+    return f"{root}:{part}" if part else root
+
+
+def tax_part(name: str) -> str:
+    """A tax name as one account component: accents dropped, every run of other characters
+    one ``-`` (``I.V.A.`` → ``I-V-A``); empty for the unnamed tax."""
+    text = "".join(_unaccented(ch) for ch in unicodedata.normalize("NFC", name))
+    kept = "".join(ch if ch.isalnum() and ch.isprintable() else "-" for ch in text)
+    return re.sub(r"-+", "-", kept).strip("-")[:MAX_PART].strip("-")
 
 
 def account_part(name: str, client_id: int) -> str:
@@ -121,7 +150,8 @@ def journal_transactions(
                 txn.post(f"liabilities:deposits:{part}", -s.applied)
             else:
                 txn.post(INCOME_ACCOUNT.get(invoice.kind, "income:services"), -s.net)
-                txn.post("liabilities:tax", -s.tax)
+                for tax in s.taxes:
+                    txn.post(tax_account(tax.line), tax.amount if tax.line.withheld else -tax.amount)
             txn.post(f"liabilities:credit:{part}", -s.excess)
             txn.post(f"assets:receivable:{part}", -s.applied, virtual=True)
             if txn.postings:

@@ -37,7 +37,7 @@ def invoice_pdf(d: InvoiceDoc, paper: Paper, font_dirs: list[Path] | None = None
     head = _heading(d)
     w = PdfWriter(paper, head[0][1], font_dirs=font_dirs)
     pdf = w.pdf
-    pdf.footer_text = w.t(f"{inv.number} · {clean(d.settings.business_name)}")
+    pdf.footer_text = w.t(f"{inv.label} · {clean(d.settings.business_name)}")
     pdf.add_page()
 
     top = pdf.get_y()

@@ -1,9 +1,12 @@
 """Invoices: create (from unbilled time, billable expenses, retainers, free lines), send, void.
 
-Numbers ``INV-YYYY-NNNN`` are allocated INSIDE the transaction that creates the invoice,
-from the highest number of the issue year (voids and archived invoices included), so two
-sessions never get the same number and no number is skipped. A draft gets its number when
-it is created; a void keeps it.
+Numbers ``INV-YYYY-NNNN`` are allocated when an invoice is SENT, inside the transaction
+that sends it, from the highest number of the issue year (voids and archived invoices
+included), so two sessions never get the same number and no number is skipped. A draft has
+no number (it is ``draft #<id>``): voiding a draft burns none; a sent invoice voided keeps
+its number. Numbers follow issue dates: a draft dated before an invoice of its year that
+already has a number is refused at send (``--reissue`` dates it the day it is sent).
+Drafts stored before this rule keep the number they were given.
 """
 
 from __future__ import annotations
@@ -20,21 +23,23 @@ from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import (
     check_quantity,
-    check_tax_percent,
+    format_number,
     hours_text,
-    next_number,
+    order_conflict,
+    parse_number,
     round_minutes,
     status_after,
     totals,
 )
-from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem
+from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.reports import applicable_from, held
 from vatui.domain.settings import Settings
+from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
-from vatui.services.ledger_data import invoice_payments, local_day, tx_billed, used_numbers
+from vatui.services.ledger_data import invoice_payments, local_day, numbered, tx_billed
 from vatui.store.workspace import Tx, Workspace
 
 MAX_ITEMS = 500
@@ -228,16 +233,18 @@ def new_invoice(
     items: Sequence[ItemSpec] = (),
     kind: str = "standard",
     on: date | None = None,
-    tax_percent: str = "0",
+    taxes: Sequence[TaxLine] | None = None,
     discount: Money | None = None,
     notes: str = "",
     entry_ids: Collection[int] | None = None,
     recurring_id: int | None = None,
 ) -> Invoice:
-    """Create a draft invoice (numbered now). Raises if it would have no line.
+    """Create a draft invoice (it gets its number when sent). Raises if it would have no line.
 
-    ``entry_ids`` (with ``unbilled``): only these of the unbilled time entries are billed
-    (the app's list of entries to choose from); ``recurring_id``: the schedule it is drafted from.
+    ``taxes``: its tax lines; ``None`` gives the client's ``default_taxes`` (none on a
+    deposit invoice: a deposit is taxed on the invoice it is applied to). ``entry_ids``
+    (with ``unbilled``): only these of the unbilled time entries are billed (the app's list
+    of entries to choose from); ``recurring_id``: the schedule it is drafted from.
     """
     client = ws.get(Client, client_id)
     day = on or home_today(ws)
@@ -252,7 +259,11 @@ def new_invoice(
     notes = check_text(notes, _("the invoice notes"), MAX_NOTE, multiline=True)
     currency = client.currency
     free = [check_item(spec, currency) for spec in items]
-    tax = check_tax_percent(tax_percent)
+    if taxes is None:
+        taxes = () if kind == "deposit" else client.default_taxes
+    tax_lines = check_tax_lines(taxes)
+    if kind == "deposit" and any(line.withheld for line in tax_lines):
+        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
     if discount is not None and (discount.currency != currency or discount.minor < 0):
         raise InputError(_("the discount must be a positive amount in {cur}").format(cur=currency))
     if kind == "retainer" and (client.retainer_fee is None or client.retainer_fee.currency != currency):
@@ -303,20 +314,23 @@ def new_invoice(
                 )
             )
         draft = Invoice(
-            number=next_number(used_numbers(tx, ws, day.year), day.year),
+            number="",
             client_id=client_id,
             kind=kind,
             issue_date=day,
             due_date=derived_date(day, client.terms_days, _("the due date")),
             currency=currency,
             items=tuple(lines),
-            tax_percent=tax,
+            taxes=tax_lines,
             discount=discount,
             notes=notes.strip(),
             recurring_id=recurring_id,
         )
-        if totals(draft).total.minor < 0:
+        drafted = totals(draft)
+        if drafted.base.minor < 0:
             raise InputError(_("the discount is more than the invoice"))
+        if drafted.withheld.minor and drafted.total.minor <= 0:
+            raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
         invoice = tx.add(draft)
         for line in lines:
             for entry_id in line.time_entry_ids:
@@ -326,32 +340,42 @@ def new_invoice(
         return invoice
 
 
-def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invoice:
-    """Mark a draft sent on ``on``; a held deposit, then client credit, are applied to it."""
+def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None, *, reissue: bool = False) -> Invoice:
+    """Mark a draft sent on ``on`` and give it its number; a held deposit, then client
+    credit, are applied to it.
+
+    Numbers follow issue dates (``vatui.domain.invoicing.order_conflict``): a draft dated
+    before an invoice of its year that already has a number is refused, naming that
+    invoice; with ``reissue`` its issue date becomes the day it is sent (the due date moves
+    with it, same terms)."""
     invoice = ws.get(Invoice, invoice_id)
     day = on or home_today(ws)
     if invoice.status != "draft":
         raise RuleError(
             _("{number} is {status}: only a draft can be sent").format(
-                number=invoice.number, status=_(invoice.status)
+                number=invoice.label, status=_(invoice.status)
             )
         )
     if day < invoice.issue_date:
         raise InputError(
             _("{number} cannot be sent before its issue date {d}").format(
-                number=invoice.number, d=invoice.issue_date.isoformat()
+                number=invoice.label, d=invoice.issue_date.isoformat()
             )
         )
     if not in_business_range(invoice.due_date):  # a draft made before the rule, or by hand
         raise RuleError(
             _(
                 "{number} is due {d}, past the last date vatui keeps ({last}): void it and make a new one"
-            ).format(number=invoice.number, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat())
+            ).format(number=invoice.label, d=invoice.due_date.isoformat(), last=MAX_DATE.isoformat())
         )
-    with ws.transaction(_("send {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("send {number}").format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status != "draft":
-            raise RuleError(_("{number} was already sent").format(number=invoice.number))
+            raise RuleError(_("{number} was already sent").format(number=invoice.label))
+        if reissue and invoice.issue_date != day:
+            terms = (invoice.due_date - invoice.issue_date).days
+            invoice = invoice.with_(issue_date=day, due_date=derived_date(day, terms, _("the due date")))
+        invoice = _numbered(tx, ws, invoice)
         total = totals(invoice).total
         client_books = tx_billed(tx, invoice.client_id)
         balances = held(client_books).get((invoice.client_id, invoice.currency))
@@ -379,20 +403,44 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         return tx.save(sent)
 
 
+def _numbered(tx: Tx, ws: Workspace, invoice: Invoice) -> Invoice:
+    """The draft with its number: the next of its issue year (a draft stored before numbers
+    came at send keeps the one it has), refused when it would break the order of dates."""
+    year = invoice.issue_date.year
+    taken = [n for n in numbered(tx, ws, year) if n[2] != invoice.number.upper()]
+    own = parse_number(invoice.number)
+    seq = own[1] if own is not None else max((n[0] for n in taken), default=0) + 1
+    clash = order_conflict(seq, invoice.issue_date, taken)
+    if clash is not None:
+        raise RuleError(
+            _(
+                "{label} is dated {d}, but {other} was issued {when}: numbers follow issue dates. "
+                "Send it dated today with: vatui invoice send {ref} --reissue"
+            ).format(
+                label=invoice.label,
+                d=invoice.issue_date.isoformat(),
+                other=clash[0],
+                when=clash[1].isoformat(),
+                ref=invoice.number or f"#{invoice.id}",
+            )
+        )
+    return invoice if own is not None else invoice.with_(number=format_number(year, seq))
+
+
 def void_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invoice:
     """Void an invoice without payments: it keeps its number; its time and expenses are released."""
     invoice = ws.get(Invoice, invoice_id)
     if invoice.status == "void":
-        raise RuleError(_("{number} is already void").format(number=invoice.number))
+        raise RuleError(_("{number} is already void").format(number=invoice.label))
     if invoice_payments(ws, invoice_id):
         raise RuleError(
-            _("{number} has payments on record: it cannot be voided").format(number=invoice.number)
+            _("{number} has payments on record: it cannot be voided").format(number=invoice.label)
         )
     day = on or home_today(ws)
-    with ws.transaction(_("void {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("void {number}").format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice_payments(tx, invoice_id):
-            raise RuleError(_("{number} has payments on record").format(number=invoice.number))
+            raise RuleError(_("{number} has payments on record").format(number=invoice.label))
         for key, doc in list(tx.docs("time").items()):
             if doc.get("invoice_id") == invoice_id:
                 tx.update("time", int(key), {"invoice_id": None})

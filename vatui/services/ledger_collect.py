@@ -115,7 +115,7 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
     client = ws.get(Client, invoice.client_id)
     values = dunning.values_for(
         client=client.name,
-        number=invoice.number,
+        number=invoice.label,
         amount_due=format_money(due, BY_NAME.get(client.number_format)),  # theirs, else ours
         due_date=invoice.due_date,
         on=on,
@@ -148,32 +148,32 @@ def draft_reminder(ws: Workspace, invoice_id: int, on: date | None = None) -> Re
         if not open_:
             raise RuleError(
                 _("{number} is {status}: no reminder to send").format(
-                    number=invoice.number, status=_(invoice.status)
+                    number=invoice.label, status=_(invoice.status)
                 )
             )
         if invoice.promised_on is not None and day <= invoice.promised_on:
             raise RuleError(
                 _("{number} was promised for {d}: its reminders wait until then").format(
-                    number=invoice.number, d=invoice.promised_on.isoformat()
+                    number=invoice.label, d=invoice.promised_on.isoformat()
                 )
             )
         if invoice.reminders_snoozed_until is not None and day < invoice.reminders_snoozed_until:
             raise RuleError(
                 _("reminders for {number} are snoozed until {d}").format(
-                    number=invoice.number, d=invoice.reminders_snoozed_until.isoformat()
+                    number=invoice.label, d=invoice.reminders_snoozed_until.isoformat()
                 )
             )
         if dunning.all_sent(invoice.reminders, protocol):
             raise RuleError(
-                _("every reminder step for {number} was already sent").format(number=invoice.number)
+                _("every reminder step for {number} was already sent").format(number=invoice.label)
             )
         if any(r.on == day for r in invoice.reminders):
             raise RuleError(
                 _("a reminder for {number} was already sent on {d}").format(
-                    number=invoice.number, d=day.isoformat()
+                    number=invoice.label, d=day.isoformat()
                 )
             )
-        raise RuleError(_("no reminder step is due yet for {number}").format(number=invoice.number))
+        raise RuleError(_("no reminder step is due yet for {number}").format(number=invoice.label))
     p = protocol[step]
     return ReminderDraft(invoice, step, p.name, _fill(ws, invoice, due, p, day), p.pauses_work)
 
@@ -185,18 +185,18 @@ def mark_reminder_sent(ws: Workspace, invoice_id: int, step: int, on: date | Non
     if not 0 <= step < len(protocol):
         raise InputError(_("there is no step {n} in the protocol").format(n=step + 1))
     invoice = ws.get(Invoice, invoice_id)
-    with ws.transaction(_("reminder for {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("reminder for {number}").format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status not in OPEN_STATUSES:
             raise RuleError(
                 _("{number} is {status}: no reminder to log").format(
-                    number=invoice.number, status=_(invoice.status)
+                    number=invoice.label, status=_(invoice.status)
                 )
             )
         if any(r.on == day for r in invoice.reminders):
             raise RuleError(
                 _("a reminder for {number} was already sent on {d}").format(
-                    number=invoice.number, d=day.isoformat()
+                    number=invoice.label, d=day.isoformat()
                 )
             )
         if step <= dunning.last_sent(invoice.reminders):
@@ -218,13 +218,13 @@ def snooze_reminders(ws: Workspace, invoice_id: int, until: date | None, on: dat
             _("snooze until a day after today and within a year (not {d})").format(d=until.isoformat())
         )
     invoice = ws.get(Invoice, invoice_id)
-    with ws.transaction(_("snooze reminders for {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("snooze reminders for {number}").format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         due = amount_due(invoice, invoice_payments(tx, invoice_id))
         if invoice.status not in OPEN_STATUSES or due.minor <= 0:
             raise RuleError(
                 _("{number} is {status}: no reminder to snooze").format(
-                    number=invoice.number, status=_(invoice.status)
+                    number=invoice.label, status=_(invoice.status)
                 )
             )
         return tx.save(invoice.with_(reminders_snoozed_until=until))
@@ -247,17 +247,17 @@ def promise_payment(ws: Workspace, invoice_id: int, by: date | None, on: date | 
         )
     invoice = ws.get(Invoice, invoice_id)
     label = _("promise to pay {number}") if by is not None else _("clear the promise on {number}")
-    with ws.transaction(label.format(number=invoice.number)) as tx:
+    with ws.transaction(label.format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         due = amount_due(invoice, invoice_payments(tx, invoice_id))
         if by is not None and (invoice.status not in OPEN_STATUSES or due.minor <= 0):
             raise RuleError(
                 _("{number} is {status}: nothing is owed on it to promise").format(
-                    number=invoice.number, status=_(invoice.status)
+                    number=invoice.label, status=_(invoice.status)
                 )
             )
         if by is None and invoice.promised_on is None:
-            raise RuleError(_("{number} has no promise to pay").format(number=invoice.number))
+            raise RuleError(_("{number} has no promise to pay").format(number=invoice.label))
         return tx.save(invoice.with_(promised_on=by))
 
 

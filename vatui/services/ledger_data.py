@@ -7,7 +7,7 @@ only what they need.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -106,12 +106,16 @@ def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
     raise NotFoundError(_("no invoice {number}").format(number=wanted))
 
 
-def used_numbers(tx: Tx, ws: Workspace, year: int) -> Iterable[str]:
-    """Every invoice number of ``year``: live ones read in the transaction, and archived ones."""
-    prefix = f"INV-{year:04d}-"
-    seen = {str(d.get("number", "")) for d in tx.docs("invoices").values()}
-    seen |= {str(d.get("number", "")) for d in all_docs(ws, "invoices").values()}
-    return [n for n in seen if n.upper().startswith(prefix)]
+def numbered(tx: Tx, ws: Workspace, year: int) -> list[tuple[int, date, str]]:
+    """(sequence, issue date, number) of every numbered invoice of ``year``, live (read in
+    the transaction) and archived."""
+    docs = {**all_docs(ws, "invoices"), **tx.docs("invoices")}
+    out = []
+    for doc in docs.values():
+        parsed = parse_number(str(doc.get("number") or ""))
+        if parsed is not None and parsed[0] == year:
+            out.append((parsed[1], date.fromisoformat(str(doc["issue_date"])), str(doc["number"]).upper()))
+    return out
 
 
 def local_day(start_iso: str, tz: ZoneInfo) -> date:

@@ -19,6 +19,7 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.money_display import decimal_text
 from vatui.domain.settings import Settings
+from vatui.domain.taxes import tax_label
 from vatui.domain.text import clean
 from vatui.i18n import _, language
 from vatui.services.document_locale import document_locale
@@ -73,8 +74,8 @@ def _summary(d: InvoiceDoc) -> list[tuple[str, Money]]:
     rows = [(_("Subtotal"), d.totals.subtotal)]
     if d.totals.discount.minor:
         rows.append((_("Discount"), -d.totals.discount))
-    if d.totals.tax.minor or inv.tax_percent != "0":
-        rows.append((_("Tax {pct} %").format(pct=inv.tax_percent), d.totals.tax))
+    for tax in d.totals.taxes:
+        rows.append((tax_label(tax.line), tax.signed))
     rows.append((_("Total"), d.totals.total))
     if inv.deposit_applied is not None and inv.deposit_applied.minor:
         rows.append((_("Deposit applied"), -inv.deposit_applied))
@@ -93,7 +94,7 @@ def _heading(d: InvoiceDoc) -> list[tuple[str, str]]:
     kind = {"deposit": _("Deposit invoice"), "retainer": _("Retainer invoice")}.get(inv.kind, _("Invoice"))
     status = "" if inv.status in ("sent", "partial", "paid") else f" ({_(inv.status).upper()})"
     return [
-        (_("Title"), f"{kind} {inv.number}{status}"),
+        (_("Title"), f"{kind} {inv.number or f'#{inv.id}'}{status}"),  # a draft: "Invoice #12 (DRAFT)"
         (_("Issued"), inv.issue_date.isoformat()),
         (_("Due"), inv.due_date.isoformat()),
     ]

@@ -31,17 +31,17 @@ def edit_draft(ws: Workspace, invoice_id: int, items: Sequence[ItemSpec], notes:
     if invoice.status != "draft":
         raise RuleError(
             _("{number} is {status}: only a draft can be edited").format(
-                number=invoice.number, status=_(invoice.status)
+                number=invoice.label, status=_(invoice.status)
             )
         )
     if len(items) > MAX_ITEMS:
         raise InputError(_("too many lines (at most {n})").format(n=MAX_ITEMS))
     free = tuple(check_item(spec, invoice.currency) for spec in items)
     text = check_text(notes, _("the invoice notes"), MAX_NOTE, multiline=True).strip()
-    with ws.transaction(_("edit {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("edit {number}").format(number=invoice.label)) as tx:
         invoice = tx.get(Invoice, invoice_id)
         if invoice.status != "draft":
-            raise RuleError(_("{number} was sent meanwhile").format(number=invoice.number))
+            raise RuleError(_("{number} was sent meanwhile").format(number=invoice.label))
         lines = (*(i for i in invoice.items if is_linked(i)), *free)
         if not lines:
             raise InputError(_("an invoice needs at least one line"))

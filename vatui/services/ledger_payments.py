@@ -38,17 +38,17 @@ class PaymentResult:
 def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
     """Raise unless ``amount`` may be recorded on ``invoice`` on ``on``."""
     if invoice.status == "void":
-        raise RuleError(_("{number} is void: it takes no payment").format(number=invoice.number))
+        raise RuleError(_("{number} is void: it takes no payment").format(number=invoice.label))
     if invoice.status == "draft":
         raise RuleError(
-            _("{number} is a draft: send it before recording a payment").format(number=invoice.number)
+            _("{number} is a draft: send it before recording a payment").format(number=invoice.label)
         )
     if invoice.status == "paid":
-        raise RuleError(_("{number} is already paid").format(number=invoice.number))
+        raise RuleError(_("{number} is already paid").format(number=invoice.label))
     if amount.currency != invoice.currency:
         raise InputError(
             _("{number} is in {cur}, not {other}").format(
-                number=invoice.number, cur=invoice.currency, other=amount.currency
+                number=invoice.label, cur=invoice.currency, other=amount.currency
             )
         )
     if amount.minor <= 0:
@@ -132,33 +132,30 @@ def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
     fee = propose_late_fee(ws, invoice_id, day)
     invoice = ws.get(Invoice, invoice_id)
     if fee is None:
-        raise RuleError(_("no late fee is due on {number}").format(number=invoice.number))
+        raise RuleError(_("no late fee is due on {number}").format(number=invoice.label))
     client = ws.get(Client, invoice.client_id)
-    from vatui.domain.invoicing import next_number
-    from vatui.services.ledger_data import used_numbers
-
-    with ws.transaction(_("late fee on {number}").format(number=invoice.number)) as tx:
+    with ws.transaction(_("late fee on {number}").format(number=invoice.label)) as tx:
         # the fee, the invoice and the client as they are now (a payment may have come in)
         fee = propose_late_fee(ws, invoice_id, day)
         invoice, client = tx.get(Invoice, invoice_id), tx.get(Client, invoice.client_id)
         if fee is None:
-            raise RuleError(_("no late fee is due on {number}").format(number=invoice.number))
+            raise RuleError(_("no late fee is due on {number}").format(number=invoice.label))
         if any(
             item.get("late_fee_for") == invoice_id
             for d in tx.docs("invoices").values()
             if d.get("status") != "void"
             for item in d.get("items", ())
         ):
-            raise RuleError(_("a late fee on {number} was already charged").format(number=invoice.number))
+            raise RuleError(_("a late fee on {number} was already charged").format(number=invoice.label))
         line = LineItem(
             description=_("Late fee on {number} (due {d})").format(
-                number=invoice.number, d=invoice.due_date.isoformat()
+                number=invoice.label, d=invoice.due_date.isoformat()
             ),
             unit_price=fee,
             late_fee_for=invoice_id,
         )
         draft = Invoice(
-            number=next_number(used_numbers(tx, ws, day.year), day.year),
+            number="",  # numbered when sent
             client_id=client.id or 0,
             issue_date=day,
             due_date=derived_date(day, client.terms_days, _("the due date")),

@@ -82,9 +82,10 @@ def pnl_json(rows: list[reports.PnlRow]) -> dict[str, Any]:
     """``vatui report pnl --json``."""
     totals: dict[str, dict[str, int]] = {}
     for r in rows:
-        t = totals.setdefault(r.currency, {"income": 0, "expenses": 0})
+        t = totals.setdefault(r.currency, {"income": 0, "expenses": 0, "withheld": 0})
         t["income"] += r.income.minor
         t["expenses"] += r.expenses.minor
+        t["withheld"] += r.withheld.minor
     from vatui.domain.money import Money
 
     return {
@@ -96,6 +97,7 @@ def pnl_json(rows: list[reports.PnlRow]) -> dict[str, Any]:
                 "income": r.income.to_json(),
                 "expenses": r.expenses.to_json(),
                 "net": r.net.to_json(),
+                "withheld": r.withheld.to_json(),
             }
             for r in rows
         ],
@@ -104,6 +106,7 @@ def pnl_json(rows: list[reports.PnlRow]) -> dict[str, Any]:
                 "income": Money(t["income"], cur).to_json(),
                 "expenses": Money(t["expenses"], cur).to_json(),
                 "net": Money(t["income"] - t["expenses"], cur).to_json(),
+                "withheld": Money(t["withheld"], cur).to_json(),
             }
             for cur, t in sorted(totals.items())
         },

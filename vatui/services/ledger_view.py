@@ -17,6 +17,7 @@ from vatui.domain import reports
 from vatui.domain.invoicing import OPEN_STATUSES, aging_bucket, amount_due, totals
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
+from vatui.i18n import _
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger_data import billed, minutes_by_client
 from vatui.services.ledger_reports import last_months
@@ -113,7 +114,7 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
         rows.append(
             InvoiceRow(
                 iid,
-                str(doc["number"]),
+                str(doc["number"]) or _("draft #{id}").format(id=iid),
                 str(doc["issue_date"]),
                 str(doc.get("kind", "standard")),
                 client,

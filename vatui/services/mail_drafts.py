@@ -102,7 +102,7 @@ def _draft(ws: Workspace, invoice_id: int, body: str | None, subject_part: str, 
     language = client_language(settings, client)
     values = dunning.values_for(
         client=client.name,
-        number=invoice.number,
+        number=invoice.label,
         amount_due=format_money(_due(ws, invoice), BY_NAME.get(client.number_format)),
         due_date=invoice.due_date,
         on=on,
@@ -243,11 +243,11 @@ def invoice_attachment(ws: Workspace, invoice_id: int) -> Attachment:
     invoice = ws.get(Invoice, invoice_id)
     maker = _pdf_maker()
     if maker is not None:
-        return Attachment(f"{invoice.number}.pdf", "application/pdf", maker(ws, invoice_id))
+        return Attachment(f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id))
     from vatui.services.ledger_docs import render
 
     html = render(ws, invoice_id, "html").encode("utf-8")
-    return Attachment(f"{invoice.number}.html", "text/html", html)
+    return Attachment(f"{invoice.number or f'draft-{invoice.id}'}.html", "text/html", html)
 
 
 def write_eml(ws: Workspace, path: Path, draft: MailDraft, attachments: Sequence[Attachment]) -> Path:

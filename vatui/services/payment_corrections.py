@@ -112,7 +112,7 @@ def delete_payment(ws: Workspace, payment_id: int, reason: str, *, reopen: bool 
                 _(
                     "{number} is paid: its payments are locked. To correct one anyway, delete it "
                     "with --reopen ({number} becomes unpaid again; void it then if it was wrong)"
-                ).format(number=invoice.number)
+                ).format(number=invoice.label)
             )
         billed = tx_billed(tx, invoice.client_id)
         before = held(billed).get((invoice.client_id, invoice.currency))

@@ -47,7 +47,8 @@ def _editable(ws: Workspace, source: Tx | Workspace, entry_id: int) -> TimeEntry
     entry = TimeEntry.from_doc(live_doc(ws, source, "time", entry_id), entry_id)
     if entry.invoice_id is not None:
         doc = source.docs("invoices").get(str(entry.invoice_id))
-        number = str(doc.get("number")) if doc else f"#{entry.invoice_id}"
+        number = str(doc.get("number") or "") if doc else ""
+        number = number or f"#{entry.invoice_id}"  # a draft has no number yet
         raise RuleError(
             _(
                 "time entry #{id} is billed on {number}: void the invoice first "

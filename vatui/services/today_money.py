@@ -118,7 +118,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
                 TriageItem(
                     "invoice",
                     inv.id,
-                    inv.number,
+                    inv.label,
                     client,
                     _("deposit {status} · work blocked").format(status=status),
                     inv.due_date,

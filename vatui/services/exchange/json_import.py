@@ -153,7 +153,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
         for k, d in {**archived_docs(ws, "invoices"), **reader.docs("invoices")}.items()
     }
     for doc_id, doc in sorted(export.rows.get("invoices", {}).items()):
-        if doc.get("number") in numbers:
+        if doc.get("number") and doc.get("number") in numbers:
             plan.problems.append(
                 f"{file}: "
                 + _("invoices #{id}: invoice {number} is already #{here} in this workspace").format(

@@ -51,8 +51,8 @@ NUMERIC_COLUMNS = frozenset(
     {
         "subtotal",
         "discount",
-        "tax_percent",
         "tax",
+        "withheld",
         "total",
         "deposit_applied",
         "credit_applied",

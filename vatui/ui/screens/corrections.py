@@ -221,12 +221,12 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
         if done is not None:
             app.inform(
                 _("Deleted payment #{id} on {number}: {status}, {due} due (u undoes).").format(
-                    id=payment_id, number=invoice.number, status=_(done.invoice.status), due=done.due.format()
+                    id=payment_id, number=invoice.label, status=_(done.invoice.status), due=done.due.format()
                 )
             )
 
     title = _("Delete payment #{id} of {amount} on {number}: why?").format(
-        id=payment_id, amount=payment.amount.format(), number=invoice.number
+        id=payment_id, amount=payment.amount.format(), number=invoice.label
     )
     prompt = TextPromptModal(title, hint=_("The reason is kept on the invoice."), check=check_reason)
 
@@ -240,7 +240,7 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
                 _(
                     "{number} is paid: its payments are locked. Delete this payment anyway? {number} becomes "
                     "unpaid again."
-                ).format(number=invoice.number),
+                ).format(number=invoice.label),
                 yes=_("Delete"),
                 no=_("Keep"),
             ),

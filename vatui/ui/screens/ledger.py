@@ -353,7 +353,7 @@ class LedgerScreen(Screen[None]):
             from vatui.domain.ledger import Invoice
             from vatui.ui.screens.ledger_invoices import snooze
 
-            snooze(self.vatui, invoice_id, self.vatui.ws.get(Invoice, invoice_id).number)
+            snooze(self.vatui, invoice_id, self.vatui.ws.get(Invoice, invoice_id).label)
 
     def action_payment(self) -> None:
         """Record a payment on the selected invoice."""

@@ -44,7 +44,7 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
             raise
         app.inform(str(exc), error=True)
         return
-    title = _("Reminder {number} — step {name}").format(number=draft.invoice.number, name=draft.name)
+    title = _("Reminder {number} — step {name}").format(number=draft.invoice.label, name=draft.name)
 
     def done(result: TextViewResult) -> None:
         if result != "sent":
@@ -53,11 +53,11 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
 
         if app.run_service(mark_reminder_sent, app.ws, invoice_id, draft.step, day) is not None:
             app.inform(
-                _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.number)
+                _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.label)
             )
             if draft.final:
                 app.inform(
-                    _("The client is on hold until {number} is paid.").format(number=draft.invoice.number)
+                    _("The client is on hold until {number} is paid.").format(number=draft.invoice.label)
                 )
 
     app.push_screen(MailTextViewModal(title, draft.text, mail_actions(app, invoice_id, draft.text)), done)
@@ -108,11 +108,11 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
 
     app.push_screen(
         MailTextViewModal(
-            _("Invoice {number}").format(number=invoice.number),
+            _("Invoice {number}").format(number=invoice.label),
             documents("txt").payload.decode("utf-8"),
             mail_actions(app, invoice_id),
             documents=documents,
-            save_name=f"~/{invoice.number}.pdf",
+            save_name=f"~/{invoice.number or invoice.label.replace(' ', '-').replace('#', '')}.pdf",
             reflow=partial(render_doc, doc, "txt"),
         ),
         done,
@@ -125,7 +125,7 @@ def send(app: VatuiApp, invoice_id: int) -> None:
 
     sent = app.run_service(send_invoice, app.ws, invoice_id, _today(app))
     if sent is not None:
-        app.inform(_("Sent {number}; due {due}.").format(number=sent.number, due=sent.due_date.isoformat()))
+        app.inform(_("Sent {number}; due {due}.").format(number=sent.label, due=sent.due_date.isoformat()))
 
 
 def void(app: VatuiApp, invoice_id: int) -> None:
@@ -140,11 +140,11 @@ def void(app: VatuiApp, invoice_id: int) -> None:
             from vatui.services.ledger import void_invoice
 
             if app.run_service(void_invoice, app.ws, invoice_id, _today(app)) is not None:
-                app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.number))
+                app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.label))
 
     app.push_screen(
         ConfirmModal(
-            _("Void {number}? It keeps its number.").format(number=invoice.number),
+            _("Void {number}? It keeps its number.").format(number=invoice.label),
             yes=_("Void"),
             no=_("Keep"),
         ),
@@ -162,7 +162,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
     if invoice.status not in ("sent", "partial"):
         app.inform(
             _("{number} is {status}: it takes no payment.").format(
-                number=invoice.number, status=_(invoice.status)
+                number=invoice.label, status=_(invoice.status)
             ),
             error=True,
         )
@@ -180,11 +180,11 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
         if result is not None:
             app.inform(
                 _("Recorded {amount} on {number}: {status}.").format(
-                    amount=got.amount.format(), number=invoice.number, status=_(result.invoice.status)
+                    amount=got.amount.format(), number=invoice.label, status=_(result.invoice.status)
                 )
             )
 
-    title = _("Payment on {number}").format(number=invoice.number)
+    title = _("Payment on {number}").format(number=invoice.label)
     app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().numbers), done)
 
 

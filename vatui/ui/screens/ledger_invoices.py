@@ -31,7 +31,7 @@ def _created(app: VatuiApp, created: Invoice | None) -> None:
     if created is None:
         return
     app.inform(
-        _("Draft {number} created: enter shows it, d edits it, s sends it.").format(number=created.number)
+        _("Draft {number} created: enter shows it, d edits it, s sends it.").format(number=created.label)
     )
     focus = getattr(app.active_pane(), "focus_record", None)
     if callable(focus):
@@ -234,7 +234,7 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     if invoice.status != "draft":
         app.inform(
             _("{number} is {status}: only a draft can be edited").format(
-                number=invoice.number, status=_(invoice.status)
+                number=invoice.label, status=_(invoice.status)
             ),
             error=True,
         )
@@ -253,9 +253,9 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
         from vatui.services.ledger_drafts import edit_draft as edit
 
         if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes) is not None:
-            app.inform(_("Saved {number}.").format(number=invoice.number))
+            app.inform(_("Saved {number}.").format(number=invoice.label))
 
-    title = _("Edit draft {number}").format(number=invoice.number)
+    title = _("Edit draft {number}").format(number=invoice.label)
     app.push_screen(
         LinesFormModal(
             title, invoice.currency, numbers, rows, notes=invoice.notes, fixed=fixed, min_rows=len(rows) + 1
@@ -279,14 +279,14 @@ def promise(app: VatuiApp, invoice_id: int) -> None:
         if app.run_service(promise_payment, app.ws, invoice_id, by, _today(app)) is not None:
             app.inform(
                 _("{number} is promised for {day}: no reminder until then.").format(
-                    number=invoice.number, day=by.isoformat()
+                    number=invoice.label, day=by.isoformat()
                 )
             )
 
     default = invoice.promised_on.isoformat() if invoice.promised_on else "+7d"
     app.push_screen(
         DatePromptModal(
-            _("{number}: promised to pay by").format(number=invoice.number), _today(app), default=default
+            _("{number}: promised to pay by").format(number=invoice.label), _today(app), default=default
         ),
         chosen,
     )

@@ -2,7 +2,8 @@
 
 One line per month: the income bar grows from the left (success colour), the expenses
 bar from the right (error colour), both scaled to the largest figure of the 12 months in
-integer minor units (no float near money), then income, expenses and net as figures.
+integer minor units (no float near money), then income, expenses and net as figures; under
+the total, what clients withheld (income is before taxes), when anything was.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
             "bold $text-muted",
         )
     ]
-    total_in = total_out = 0
+    total_in = total_out = withheld = 0
     for month in months:
         r = by_month.get(month)
         income, spent = (r.income, r.expenses) if r else (zero, zero)
+        withheld += r.withheld.minor if r else 0
         total_in += income.minor
         total_out += spent.minor
         fill_in = max(income.minor, 0) * bar_w // largest
@@ -71,6 +73,15 @@ def chart_lines(rows: list[reports.PnlRow], months: list[str], currency: str, wi
             "bold",
         )
     )
+    if withheld:
+        lines.append(
+            render.label(
+                _(
+                    "income is before taxes; of it, withheld by clients (paid to the tax office for you): {w}"
+                ).format(w=plain_amount(Money(withheld, currency))),
+                "$text-muted",
+            )
+        )
     return lines
 
 
