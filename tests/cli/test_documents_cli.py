@@ -20,6 +20,7 @@ def _seed(data: Path) -> None:
         ("settings", "set", "business_name", "Ana Gómez VA"),
         ("client", "add", "Compañía Ñandú", "--currency", "EUR", "--rate", "50"),
         ("invoice", "new", "compañía", "--item", "Diseño de logo", "2", "45.50"),
+        ("invoice", "send", "#1"),  # numbered at send: INV-2026-0001
     ):
         result = run_vatui(data, *args)
         assert result.returncode == 0, (args, result.stderr)
@@ -33,7 +34,7 @@ def test_pdf_to_a_file_by_extension_and_to_a_pipe(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Wrote" in result.stdout and result.stderr == ""
     text = PdfReader(out).pages[0].extract_text()
-    assert "Compañía Ñandú" in text and "Diseño de logo" in text and "EUR 91.00" in text
+    assert "Compañía Ñandú" in text and "Diseño de logo" in text and "€91.00" in text
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     piped = subprocess.run(
         [VATUI, "invoice", "show", "INV-2026-0001", "--format", "pdf"],

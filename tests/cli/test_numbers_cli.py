@@ -84,7 +84,7 @@ def test_a_bogota_day_in_spanish_shows_pesos_as_people_write_them(tmp_path: Path
     _ok(data, "client", "add", "Cliente", "--currency", "COP", "--rate", "$85.000")
     _ok(data, "client", "add", "Acme", "--currency", "USD", "--rate", "US$45")
     assert "$1.500.000" in _ok(data, "invoice", "new", "Cliente", "--item", "Soporte", "1,5", "1.000.000")
-    _ok(data, "invoice", "send", "INV-2026-0001")
+    _ok(data, "invoice", "send", "#1")  # numbered at send: INV-2026-0001
     paid = _ok(data, "pay", "INV-2026-0001", "$1.234.567,50")
     assert "$1.234.567,50" in paid and "$265.432,50" in paid, paid
     assert "US$1.200,00" in _ok(data, "invoice", "new", "Acme", "--item", "Web", "1", "1.200")

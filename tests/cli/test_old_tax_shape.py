@@ -41,7 +41,7 @@ def _same_totals(data: Path) -> None:
     draft = _json(data, "invoice", "show", "INV-2025-0003")
     assert draft["status"] == "draft" and draft["total"] == {"amount": "86.00", "currency": "EUR"}
     shown = run(data, "invoice", "show", "INV-2025-0001").stdout
-    assert "Tax 21 %" in shown and "EUR 26.25" in shown
+    assert "Tax 21 %" in shown and "€26.25" in shown
     journal = run(data, "export", "hledger").stdout
     assert journal.split("\n", 1)[1] == (OLD / "books.journal").read_text(encoding="utf-8")
 

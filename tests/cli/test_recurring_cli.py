@@ -43,7 +43,7 @@ def test_add_drafts_the_periods_due_then_list_and_stop(vatui: Vatui) -> None:
     assert {d["recurring_id"] for d in drafts} == {1} and drafts[0]["total"]["amount"] == "300.00"
     listed = vatui("invoice", "recurring", "list", "--json").json()["recurring_invoices"]
     assert listed[0]["next_period"] == "2026-11-30" and listed[0]["drafts_to_send"] == 2
-    assert "EUR 300.00" in vatui("invoice", "recurring", "list").out
+    assert "€300.00" in vatui("invoice", "recurring", "list").out
     assert vatui("invoice", "recurring", "stop", "1").code == 0
     assert "stopped 2026-11-27" in vatui("invoice", "recurring", "list").out
     r = vatui("invoice", "recurring", "stop", "#1")
@@ -80,7 +80,7 @@ def test_stop_of_an_unknown_schedule(vatui: Vatui) -> None:
 
 def test_promise_pauses_reminders_until_the_day_after(vatui: Vatui) -> None:
     assert vatui("invoice", "new", "acme", "--item", "Work", "1", "100", "--on", "2026-10-01").code == 0
-    assert vatui("invoice", "send", "INV-2026-0001", "--on", "2026-10-01").code == 0
+    assert vatui("invoice", "send", "#1", "--on", "2026-10-01").code == 0  # numbered INV-2026-0001
     assert vatui("remind", "INV-2026-0001", "--dry-run").code == 0
     r = vatui("invoice", "promise", "INV-2026-0001", "2026-12-02")
     assert r.code == 0 and "promised for 2026-12-02" in r.out
@@ -107,11 +107,12 @@ def test_promise_pauses_reminders_until_the_day_after(vatui: Vatui) -> None:
 )
 def test_promise_bad_input(vatui: Vatui, args: tuple[str, ...], why: str) -> None:
     assert vatui("invoice", "new", "acme", "--item", "Work", "1", "100").code == 0
+    assert vatui("invoice", "send", "#1").code == 0  # numbered INV-2026-0001
     r = vatui("invoice", "promise", *args)
     assert r.code == 1 and why in r.err, (r.out, r.err)
 
 
 def test_a_draft_cannot_be_promised(vatui: Vatui) -> None:
     assert vatui("invoice", "new", "acme", "--item", "Work", "1", "100").code == 0
-    r = vatui("invoice", "promise", "INV-2026-0001", "2026-12-02")
+    r = vatui("invoice", "promise", "#1", "2026-12-02")
     assert r.code == 1 and "nothing is owed" in r.err

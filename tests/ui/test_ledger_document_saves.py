@@ -77,7 +77,7 @@ async def test_md_html_pdf_and_txt_by_extension(
     assert html.startswith("<!doctype html>") and "Café &lt;Olé&gt; &amp; Co" in html
     assert (tmp_path / "inv.txt").read_text().startswith("My VA Business")
     text = PdfReader(tmp_path / "INV-2026-0001.pdf").pages[0].extract_text()
-    assert "Café <Olé> & Co" in text and "EUR 91.00" in text
+    assert "Café <Olé> & Co" in text and "€91.00" in text
 
 
 async def test_a_saved_pdf_opens_in_the_viewer_when_there_is_one(

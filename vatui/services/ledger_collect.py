@@ -108,15 +108,16 @@ class ReminderDraft:
 
 
 def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
-    from vatui.domain.money_display import format_money
-    from vatui.domain.numbers import BY_NAME
+    from vatui.services.document_locale import document_locale
 
     settings = ws.settings()
     client = ws.get(Client, invoice.client_id)
+    with document_locale(settings, client):  # as the client writes money: language and format
+        shown_due = due.format()
     values = dunning.values_for(
         client=client.name,
         number=invoice.label,
-        amount_due=format_money(due, BY_NAME.get(client.number_format)),  # theirs, else ours
+        amount_due=shown_due,
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,

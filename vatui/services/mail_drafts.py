@@ -38,11 +38,10 @@ from vatui.domain.invoicing import amount_due, totals
 from vatui.domain.ledger import Invoice
 from vatui.domain.mail_texts import mail_template_for
 from vatui.domain.money import Money
-from vatui.domain.money_display import format_money
-from vatui.domain.numbers import BY_NAME
 from vatui.domain.text import clean
 from vatui.i18n import _
 from vatui.services.client_language import client_language
+from vatui.services.document_locale import document_locale
 from vatui.services.ledger_data import invoice_payments
 from vatui.store.workspace import Workspace
 
@@ -100,10 +99,12 @@ def _draft(ws: Workspace, invoice_id: int, body: str | None, subject_part: str, 
     invoice = ws.get(Invoice, invoice_id)
     client = ws.get(Client, invoice.client_id)
     language = client_language(settings, client)
+    with document_locale(settings, client):  # as the client writes money: language and format
+        shown_due = _due(ws, invoice).format()
     values = dunning.values_for(
         client=client.name,
         number=invoice.label,
-        amount_due=format_money(_due(ws, invoice), BY_NAME.get(client.number_format)),
+        amount_due=shown_due,
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,
@@ -243,7 +244,9 @@ def invoice_attachment(ws: Workspace, invoice_id: int) -> Attachment:
     invoice = ws.get(Invoice, invoice_id)
     maker = _pdf_maker()
     if maker is not None:
-        return Attachment(f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id))
+        return Attachment(
+            f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id)
+        )
     from vatui.services.ledger_docs import render
 
     html = render(ws, invoice_id, "html").encode("utf-8")
