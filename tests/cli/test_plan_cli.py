@@ -53,7 +53,7 @@ def test_timeoff_add_list_delete(vatui: Vatui) -> None:
     assert vatui("timeoff", "delete", "1").code == 0
     assert [t["id"] for t in vatui("timeoff", "list", "--json").json()] == [2]
     gone = vatui("timeoff", "delete", "1")
-    assert gone.code == 1 and "no such timeoff #1" in gone.err
+    assert gone.code == 1 and "no such time off #1" in gone.err
 
 
 @pytest.mark.parametrize(

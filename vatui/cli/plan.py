@@ -11,6 +11,7 @@ from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.domain.dates_display import short_date
 from vatui.domain.durations import format_duration
 from vatui.domain.forecast import Plan, Week
+from vatui.domain.money_display import tenths_text
 from vatui.domain.timeoff import TimeOff
 from vatui.i18n import N_, NC_, _, ngettext, pgettext
 
@@ -97,7 +98,7 @@ def print_plan(plan: Plan, timeoff: list[TimeOff], today: date, weekly_hours: in
     if plan.corrections:
         say(_("Corrections applied (logged time against estimates of done tasks):"))
         for c in plan.corrections:
-            factor = f"{c.factor_tenths // 10}.{c.factor_tenths % 10}"
+            factor = tenths_text(c.factor_tenths)
             say(
                 (
                     "  "

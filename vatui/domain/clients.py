@@ -8,6 +8,7 @@ from datetime import date, datetime
 from vatui.domain.ledger import TaxLine
 from vatui.domain.money import Money
 from vatui.domain.records import Record
+from vatui.i18n import NC_, pgettext
 
 STATUSES = ("lead", "prospect", "active", "paused", "former")
 """The client pipeline, in order."""
@@ -20,6 +21,14 @@ VETTING_KEYS = ("contract", "deposit", "references", "billing_contact", "nda")
 
 DIRECTIONS = ("in", "out")
 """Who started a contact: the client (in) or the VA (out)."""
+
+_DIRECTION_WORDS = {"in": NC_("contact direction", "in"), "out": NC_("contact direction", "out")}
+
+
+def direction_word(direction: str) -> str:
+    """A stored direction as shown in the log: ``in``/``out``, ``entrante``/``saliente``."""
+    word = _DIRECTION_WORDS.get(direction)
+    return pgettext("contact direction", word) if word else direction
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -142,6 +142,12 @@ def decimal_text(value: str, fmt: NumberFormat | None = None) -> str:
     return sign + group(int(whole), use.group) + (use.decimal + frac if frac else "")
 
 
+def tenths_text(tenths: int, fmt: NumberFormat | None = None) -> str:
+    """A count of tenths (``13``, a plan's correction factor) as ``1.3``, or ``1,3`` with a
+    decimal comma, in ``fmt`` (the one in use when ``None``)."""
+    return decimal_text(f"{tenths // 10}.{tenths % 10}", fmt)
+
+
 def format_money(money: Money, fmt: NumberFormat | None = None, grouping: bool = True) -> str:
     """``money`` shown in the locale's pattern: ``$1.234.567,50`` for COP in Spanish at
     home in Colombia, ``1.234,50 €``, ``COP 85,000`` in English (``fmt``: the number format

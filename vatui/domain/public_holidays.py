@@ -75,10 +75,16 @@ def check_region(country: str, text: str) -> str:
     for code in known:
         if code.casefold() == value.casefold():
             return code
+    if not known:
+        raise InputError(
+            _(
+                "'{text}' is not a region of {country}: the calendar has no regions for {country}: leave holiday_region empty"
+            ).format(text=text, country=country)
+        )
     shown = ", ".join(known[:30]) + (", …" if len(known) > 30 else "")
     raise InputError(
         _("'{text}' is not a region of {country} (regions: {regions})").format(
-            text=text, country=country, regions=shown or _("none")
+            text=text, country=country, regions=shown
         )
     )
 

@@ -17,7 +17,7 @@ from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import N_, _
 from vatui.store.archive import archive_path, archive_years, read_year
-from vatui.store.transaction import R
+from vatui.store.transaction import R, not_found
 from vatui.store.workspace import TABLE_OF, Tx, Workspace
 
 _WHAT = {"tasks": N_("task"), "invoices": N_("invoice"), "payments": N_("payment"), "time": N_("time entry")}
@@ -152,7 +152,7 @@ class WithArchive:
         """One record, live or archived."""
         doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
         if doc is None:
-            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+            raise not_found(TABLE_OF[kind], doc_id)
         return kind.from_doc(doc, doc_id)
 
     def all(self, kind: type[R]) -> list[R]:

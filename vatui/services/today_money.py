@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from vatui.domain.dates_display import format_date
+from vatui.domain.dates_display import format_date, short_date
 from vatui.domain.durations import format_duration
 from vatui.i18n import _, ngettext
 from vatui.services.ledger_collect import (
@@ -137,7 +137,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
             elif day == on:
                 when = _("due today")
             else:
-                when = _("due {day}").format(day=format_date(day, "%a %d %b"))
+                when = _("due {day}").format(day=short_date(day, on))
             expected.append(
                 TriageItem(
                     "invoice",

@@ -18,7 +18,7 @@ from vatui.domain.recurring import RecurringInvoice
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.timeoff import TimeOff
-from vatui.i18n import _
+from vatui.i18n import N_, _
 from vatui.store.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -37,6 +37,29 @@ TABLE_OF: dict[type[Record], str] = {
     RecurringInvoice: "recurring_invoices",
 }
 """The table each record type lives in."""
+
+_NOT_FOUND: dict[str, str] = {
+    "clients": N_("no such client #{id}"),
+    "tasks": N_("no such task #{id}"),
+    "time": N_("no such time entry #{id}"),
+    "contacts": N_("no such contact #{id}"),
+    "invoices": N_("no such invoice #{id}"),
+    "payments": N_("no such payment #{id}"),
+    "expenses": N_("no such expense #{id}"),
+    "timeoff": N_("no such time off #{id}"),
+    "recurring_invoices": N_("no such recurring invoice #{id}"),
+}
+"""Each table's refusal for a record that is not there: whole sentences, so that a language
+can give each its own grammar ("no existe la tarea", "no existe el gasto")."""
+
+
+def not_found(table: str, doc_id: int) -> NotFoundError:
+    """The refusal for record ``doc_id`` of ``table`` when it is not there, in words."""
+    message = _NOT_FOUND.get(table)
+    if message is None:
+        return NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
+    return NotFoundError(_(message).format(id=doc_id))
+
 
 R = TypeVar("R", bound=Record)
 
@@ -101,7 +124,7 @@ class Tx:
         """Change some fields of a document; returns the new document."""
         before = self.get_doc(table, doc_id)
         if before is None:
-            raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
+            raise not_found(table, doc_id)
         before = copy.deepcopy(before)
         after = {**before, **copy.deepcopy(fields)}
         data, docs = self._ws._table_dict(table)
@@ -114,7 +137,7 @@ class Tx:
         """Delete a document."""
         before = self.get_doc(table, doc_id)
         if before is None:
-            raise NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
+            raise not_found(table, doc_id)
         before = copy.deepcopy(before)
         data, docs = self._ws._table_dict(table)  # in place, as insert: undoing a 10,000-row import
         del docs[str(doc_id)]  # through TinyDB's remove took a minute
@@ -153,7 +176,7 @@ class Tx:
         """One record, or ``NotFoundError``."""
         doc = self.get_doc(TABLE_OF[kind], doc_id)
         if doc is None:
-            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+            raise not_found(TABLE_OF[kind], doc_id)
         return kind.from_doc(doc, doc_id)
 
     def all(self, kind: type[R]) -> list[R]:

@@ -36,7 +36,7 @@ from vatui.store.storage import (
     atomic_write_bytes,
     remove_stale_temps,
 )
-from vatui.store.transaction import TABLE_OF, R, Tx, VatuiTable
+from vatui.store.transaction import TABLE_OF, R, Tx, VatuiTable, not_found
 
 __all__ = ["TABLE_OF", "UNDO_DEPTH", "Tx", "VatuiTable", "Workspace"]
 
@@ -301,7 +301,7 @@ class Workspace:
         """One record, or ``NotFoundError``."""
         doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
         if doc is None:
-            raise NotFoundError(_("no such {kind} #{id}").format(kind=kind.__name__.lower(), id=doc_id))
+            raise not_found(TABLE_OF[kind], doc_id)
         return kind.from_doc(doc, doc_id)
 
     def settings(self) -> Settings:

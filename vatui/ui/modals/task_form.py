@@ -26,8 +26,9 @@ from vatui.domain.changes import TaskChanges
 from vatui.domain.dates import describe_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import VatuiError
+from vatui.domain.quickadd import PRIORITY_LABELS
 from vatui.domain.recurrence import Recurrence
-from vatui.domain.tasks import PRIORITIES, Task
+from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.tasks import check_title
@@ -175,7 +176,7 @@ class TaskFormModal(FormModal[TaskFormResult | None]):
                 )
                 yield Label(_("Priority"), classes="form-label", id="form-priority-label")
                 yield Select(
-                    [(p, p) for p in PRIORITIES],
+                    [(_(label), p) for p, label in PRIORITY_LABELS.items()],
                     prompt=_("none"),
                     id="form-priority",
                     compact=True,

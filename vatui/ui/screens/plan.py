@@ -26,6 +26,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from vatui.domain.dates import describe_date
+from vatui.domain.dates_display import short_date
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
@@ -375,7 +376,7 @@ class PlanScreen(Screen[None]):
         from vatui.ui.modals.confirm import ConfirmModal
 
         question = _("Move “{title}” later? Its due date changes from {old} to {new}.").format(
-            title=one_line(title, 40), old=describe_date(due, self.today), new=describe_date(day, self.today)
+            title=one_line(title, 40), old=short_date(due, self.today), new=short_date(day, self.today)
         )
         self.app.push_screen(ConfirmModal(question, yes=_("Move it"), no=_("Keep it")), move)
 

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vatui.domain.clients import VETTING_KEYS, Client
+from vatui.domain.clients import VETTING_KEYS, Client, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
@@ -149,7 +149,7 @@ def card_content(
 
     add(
         Content.assemble(
-            _heading(_("Reliability")), render.label(rel.badge.upper(), BADGE_STYLE.get(rel.badge, ""))
+            _heading(_("Reliability")), render.label(_(rel.badge).upper(), BADGE_STYLE.get(rel.badge, ""))
         )
     )
     if detail.on_hold:
@@ -228,7 +228,8 @@ def card_content(
         add(
             Content.assemble(
                 render.label(
-                    f"{_local(contact.at, home_zone)} {contact.channel} {contact.direction} ", "$text-muted"
+                    f"{_local(contact.at, home_zone)} {contact.channel} {direction_word(contact.direction)} ",
+                    "$text-muted",
                 ),
                 render.text(contact.summary),
                 render.label(follow, "$text-warning"),

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from vatui.domain.dates_display import day_month
 from vatui.domain.durations import format_duration
+from vatui.domain.money_display import tenths_text
 from vatui.i18n import _, ngettext
 from vatui.ui import render
 from vatui.ui.widgets.plan_weeks import client_style, hours, segment_glyph
@@ -80,7 +81,7 @@ def corrections_line(corrections: tuple[Correction, ...]) -> Content:
     for index, fix in enumerate(corrections):
         if index:
             parts.append(" · ")
-        factor = f"×{fix.factor_tenths // 10}.{fix.factor_tenths % 10}"
+        factor = f"×{tenths_text(fix.factor_tenths)}"
         parts += [
             render.fit(fix.name, 20, client_style(fix.client_id)),
             render.label(f" {factor} "),
