@@ -6,8 +6,18 @@ from dataclasses import dataclass
 
 from vatui.domain.numbers import NumberFormat, workspace_format
 from vatui.domain.records import Record
+from vatui.i18n import NC_
 
-DEFAULT_COLUMNS = ("Inbox", "Next", "Doing", "Waiting", "Done")
+DEFAULT_COLUMNS = (
+    NC_("board column", "Inbox"),
+    NC_("board column", "Next"),
+    NC_("board column", "Doing"),
+    NC_("board column", "Waiting"),
+    NC_("board column", "Done"),
+)
+"""The board's columns of a new workspace; a workspace started in another language gets
+them in it (``pgettext("board column", …)`` at the first run). Stored names are data: a
+workspace keeps its columns whatever language it is later used in."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from vatui.domain.errors import InputError
-from vatui.domain.settings import Settings
+from vatui.domain.settings import DEFAULT_COLUMNS, Settings
 from vatui.domain.settings_rules import apply, check_zone
 from vatui.services.client_language import environment_language
 from vatui.store.workspace import Workspace
@@ -142,4 +142,17 @@ def set_up(ws: Workspace, answers: Mapping[str, str]) -> Settings:
     from vatui.services.settings_edit import set_settings
 
     wanted = {k: v for k, v in answers.items() if k in FIRST_RUN_KEYS and (k != "business_name" or v.strip())}
+    columns = default_columns(wanted.get("language", ""))
+    if columns != DEFAULT_COLUMNS:  # the board in the VA's language: "Entrada", "En curso"…
+        wanted["columns"] = ",".join(columns)
     return set_settings(ws, wanted)
+
+
+def default_columns(language: str) -> tuple[str, ...]:
+    """The default board columns in ``language`` (English when it has none)."""
+    from vatui.i18n import language_of, pgettext
+
+    if not language:
+        return DEFAULT_COLUMNS
+    with language_of(language):
+        return tuple(pgettext("board column", name) for name in DEFAULT_COLUMNS)
