@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
-from vatui.domain.clients import Client
+from vatui.domain.clients import Client, channel_word
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
@@ -76,7 +76,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     out += billing_lines(c)
     for channel in c.channels:
         star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
-        out.append(f"  {channel.kind}: {show(channel.handle)}{star}")
+        out.append(f"  {channel_word(channel.kind)}: {show(channel.handle)}{star}")
     rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
     terms = _("  terms: {cur} · {rate} · net {days} days · deposit {pct}%").format(
         cur=c.currency, rate=rate, days=c.terms_days, pct=c.deposit_percent

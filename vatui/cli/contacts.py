@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.domain.clients import direction_word
+from vatui.domain.clients import channel_word, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.i18n import _
 
@@ -100,7 +100,7 @@ def contact_list(
             follow = _(" · follow-up {d} ({state})").format(d=c.follow_up.isoformat(), state=state)
         say(
             f"#{c.id:<5} {home_moment(c.at, zone)} {show(names.get(c.client_id, '?'), 24)} "
-            f"{c.channel} {direction_word(c.direction)}: {show(c.summary, 70)}{follow}"
+            f"{channel_word(c.channel)} {direction_word(c.direction)}: {show(c.summary, 70)}{follow}"
         )
 
 

@@ -25,6 +25,23 @@ DIRECTIONS = ("in", "out")
 _DIRECTION_WORDS = {"in": NC_("contact direction", "in"), "out": NC_("contact direction", "out")}
 
 
+_CHANNEL_WORDS = {
+    "email": NC_("channel", "email"),
+    "whatsapp": NC_("channel", "whatsapp"),
+    "slack": NC_("channel", "slack"),
+    "telegram": NC_("channel", "telegram"),
+    "phone": NC_("channel", "phone"),
+    "other": NC_("channel", "other"),
+}
+
+
+def channel_word(kind: str) -> str:
+    """A stored channel kind as shown to the VA: ``phone``, ``teléfono`` (what is typed and
+    stored stays the kind itself)."""
+    word = _CHANNEL_WORDS.get(kind)
+    return pgettext("channel", word) if word else kind
+
+
 def direction_word(direction: str) -> str:
     """A stored direction as shown in the log: ``in``/``out``, ``entrante``/``saliente``."""
     word = _DIRECTION_WORDS.get(direction)

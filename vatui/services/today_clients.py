@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from vatui.domain.clients import channel_word
 from vatui.domain.dates import clamp_moment
 from vatui.domain.fold import sort_key
 from vatui.i18n import _, ngettext
@@ -72,7 +73,7 @@ def _follow_up_item(contact_id: int, doc: Mapping[str, Any], client: str, on: da
     detail = _("follow up today") if late == 0 else _("follow-up {d} late").format(d=_days(late))
     channel = str(doc.get("channel", ""))
     if channel:
-        detail = f"{detail} · {channel}"
+        detail = f"{detail} · {channel_word(channel)}"
     return TriageItem(
         "contact", contact_id, str(doc.get("summary", "")), client, detail, due, "warn" if late else "normal"
     )

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vatui.domain.clients import VETTING_KEYS, Client, direction_word
+from vatui.domain.clients import VETTING_KEYS, Client, channel_word, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
@@ -96,7 +96,9 @@ def card_content(
         )
         add(
             Content.assemble(
-                render.label(f"{channel.kind}: ", "$text-muted"), render.text(channel.handle), star
+                render.label(f"{channel_word(channel.kind)}: ", "$text-muted"),
+                render.text(channel.handle),
+                star,
             )
         )
     if not c.people and not c.channels:
@@ -228,7 +230,7 @@ def card_content(
         add(
             Content.assemble(
                 render.label(
-                    f"{_local(contact.at, home_zone)} {contact.channel} {direction_word(contact.direction)} ",
+                    f"{_local(contact.at, home_zone)} {channel_word(contact.channel)} {direction_word(contact.direction)} ",
                     "$text-muted",
                 ),
                 render.text(contact.summary),

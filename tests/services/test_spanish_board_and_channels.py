@@ -27,3 +27,13 @@ def test_a_spanish_first_run_names_the_columns_in_spanish(ws: Workspace) -> None
 def test_an_english_first_run_keeps_the_english_board(ws: Workspace) -> None:
     assert set_up(ws, {"language": "en"}).columns == DEFAULT_COLUMNS
     assert default_columns("") == DEFAULT_COLUMNS
+
+
+def test_channels_are_shown_in_the_language_and_stored_as_typed() -> None:
+    from vatui.domain.clients import channel_word
+    from vatui.i18n import language_of
+
+    with language_of("es"):
+        assert channel_word("phone") == "teléfono" and channel_word("other") == "otro"
+        assert channel_word("email") == "email" and channel_word("fax") == "fax"
+    assert channel_word("phone") == "phone"
