@@ -244,12 +244,18 @@ def totals(invoice: Invoice) -> Totals:
     for item in invoice.items:
         subtotal = subtotal + line_amount(item)
     discount = invoice.discount or Money.zero(cur)
-    base = subtotal - discount
-    taxes = tuple(TaxAmount(line, tax_amount(base, line.rate)) for line in invoice.taxes)
+    taxes, total = taxed(subtotal - discount, invoice.taxes)
+    return Totals(subtotal, discount, taxes, total)
+
+
+def taxed(base: Money, lines: Sequence[TaxLine]) -> tuple[tuple[TaxAmount, ...], Money]:
+    """Each tax line on ``base`` and what the client pays: base + added − withheld (what
+    ``totals`` prints, and what a form previews as the VA types)."""
+    taxes = tuple(TaxAmount(line, tax_amount(base, line.rate)) for line in lines)
     total = base
     for t in taxes:
         total = total + t.signed
-    return Totals(subtotal, discount, taxes, total)
+    return taxes, total
 
 
 # settlements ------------------------------------------------------------------------

@@ -225,6 +225,23 @@ def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[Line
     return lines
 
 
+def check_invoice_taxes(kind: str, taxes: Sequence[TaxLine]) -> tuple[TaxLine, ...]:
+    """An invoice's tax lines checked (``check_tax_lines``); a deposit withholds none."""
+    tax_lines = check_tax_lines(taxes)
+    if kind == "deposit" and any(line.withheld for line in tax_lines):
+        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
+    return tax_lines
+
+
+def check_drafted(draft: Invoice) -> None:
+    """A draft as it would be saved: the discount within it, something left to pay."""
+    drafted = totals(draft)
+    if drafted.base.minor < 0:
+        raise InputError(_("the discount is more than the invoice"))
+    if drafted.withheld.minor and drafted.total.minor <= 0:
+        raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
+
+
 def new_invoice(
     ws: Workspace,
     client_id: int,
@@ -261,9 +278,7 @@ def new_invoice(
     free = [check_item(spec, currency) for spec in items]
     if taxes is None:
         taxes = () if kind == "deposit" else client.default_taxes
-    tax_lines = check_tax_lines(taxes)
-    if kind == "deposit" and any(line.withheld for line in tax_lines):
-        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
+    tax_lines = check_invoice_taxes(kind, taxes)
     if discount is not None and (discount.currency != currency or discount.minor < 0):
         raise InputError(_("the discount must be a positive amount in {cur}").format(cur=currency))
     if kind == "retainer" and (client.retainer_fee is None or client.retainer_fee.currency != currency):
@@ -326,11 +341,7 @@ def new_invoice(
             notes=notes.strip(),
             recurring_id=recurring_id,
         )
-        drafted = totals(draft)
-        if drafted.base.minor < 0:
-            raise InputError(_("the discount is more than the invoice"))
-        if drafted.withheld.minor and drafted.total.minor <= 0:
-            raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
+        check_drafted(draft)
         invoice = tx.add(draft)
         for line in lines:
             for entry_id in line.time_entry_ids:

@@ -243,7 +243,9 @@ def invoice_attachment(ws: Workspace, invoice_id: int) -> Attachment:
     invoice = ws.get(Invoice, invoice_id)
     maker = _pdf_maker()
     if maker is not None:
-        return Attachment(f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id))
+        return Attachment(
+            f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id)
+        )
     from vatui.services.ledger_docs import render
 
     html = render(ws, invoice_id, "html").encode("utf-8")
