@@ -47,7 +47,7 @@ def test_iva_added_and_irpf_withheld_on_the_command_line(vatui: Vatui) -> None:
     assert inv["withheld"] == {"amount": "150.00", "currency": "EUR"}
     assert inv["total"] == {"amount": "1060.00", "currency": "EUR"}
     doc = vatui("invoice", "show", f"#{inv['id']}").out
-    assert "IVA 21 %" in doc and "IRPF −15 %" in doc and "EUR -150.00" in doc and "EUR 1,060.00" in doc
+    assert "IVA 21 %" in doc and "IRPF −15 %" in doc and "-€150.00" in doc and "€1,060.00" in doc
     listed = vatui("invoice", "list").out
     assert "IVA 21 %, IRPF −15 %" in listed
 
