@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from vatui.domain.errors import InputError
-from vatui.domain.invoicing import taxed, totals
+from vatui.domain.invoicing import totals, totals_from
 from vatui.domain.ledger import Invoice, LineItem, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.numbers import COMMA
@@ -45,11 +45,12 @@ def test_a_row_that_does_not_read_is_refused(name: str, kind: str, rate: str, wh
         assert why in str(err.value)
 
 
-def test_taxed_is_the_arithmetic_of_totals() -> None:
+def test_totals_from_is_the_arithmetic_of_totals() -> None:
     base = Money(100000, "EUR")
-    taxes, due = taxed(base, (IVA, IRPF))
-    assert [t.signed for t in taxes] == [Money(21000, "EUR"), Money(-15000, "EUR")]
-    assert due == Money(106000, "EUR")
+    sums = totals_from(Money(110000, "EUR"), Money(10000, "EUR"), (IVA, IRPF))
+    assert [t.signed for t in sums.taxes] == [Money(21000, "EUR"), Money(-15000, "EUR")]
+    assert (sums.base, sums.added, sums.withheld) == (base, Money(21000, "EUR"), Money(15000, "EUR"))
+    assert sums.total == Money(106000, "EUR")
     inv = Invoice(
         number="",
         client_id=1,
@@ -59,4 +60,4 @@ def test_taxed_is_the_arithmetic_of_totals() -> None:
         items=(LineItem(description="w", unit_price=base),),
         taxes=(IVA, IRPF),
     )
-    assert totals(inv).total == due and totals(inv).taxes == taxes
+    assert totals(inv) == totals_from(base, Money.zero("EUR"), (IVA, IRPF))

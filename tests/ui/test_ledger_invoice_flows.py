@@ -103,8 +103,8 @@ async def test_free_lines_preview_amounts_as_typed_and_refuse_bad_input(
         assert _invoices(ws, acme.id or 0) == []
         form.query_one("#line-price-1", Input).value = "12.50"
         await pilot.pause()
-        assert "EUR 120.00" in str(form.query_one("#line-amount-0", Static).render())
-        assert "total EUR 132.50" in str(form.query_one("#lines-status", Static).render())
+        assert "€120.00" in str(form.query_one("#line-amount-0", Static).render())
+        assert "total €132.50" in str(form.query_one("#lines-status", Static).render())
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is not form
@@ -141,7 +141,7 @@ async def test_retainer_asks_then_bills_the_fee(app: VatuiApp, ws: Workspace, re
     async with app.run_test() as pilot:
         await _ledger(pilot, ready)
         await _new(pilot, 3, "acme")
-        assert "retainer fee, EUR 1,200.00?" in screen_text(app)
+        assert "retainer fee, €1,200.00?" in screen_text(app)
         await pilot.press("y")
         await pilot.pause()
     [inv] = _invoices(ws, acme.id or 0)

@@ -141,18 +141,26 @@ def invoice_items(app: VatuiApp, client_id: int) -> None:
         _created(
             app,
             app.run_service(
-                new_invoice, app.ws, client_id, items=_specs(got), notes=got.notes, on=_today(app)
+                new_invoice,
+                app.ws,
+                client_id,
+                items=_specs(got),
+                notes=got.notes,
+                taxes=got.taxes,
+                on=_today(app),
             ),
         )
 
     title = _("New invoice for {client} ({cur})").format(
         client=one_line(client.name, 30), cur=client.currency
     )
-    app.push_screen(LinesFormModal(title, client.currency, app.ws.settings().numbers), done)
+    numbers = app.ws.settings().numbers
+    app.push_screen(LinesFormModal(title, client.currency, numbers, taxes=client.default_taxes), done)
 
 
 def deposit(app: VatuiApp, client_id: int) -> None:
-    """A deposit invoice: the line proposed from the client's deposit policy, editable."""
+    """A deposit invoice: the line proposed from the client's deposit policy, editable; no
+    tax lines proposed (a deposit is taxed on the invoice it pays), an added one may be typed."""
     from vatui.domain.amounts import amount_input
     from vatui.domain.clients import Client
     from vatui.ui.modals.invoice_forms import LinesFormModal
@@ -180,6 +188,7 @@ def deposit(app: VatuiApp, client_id: int) -> None:
                 kind="deposit",
                 items=_specs(got),
                 notes=got.notes,
+                taxes=got.taxes,
                 on=_today(app),
             ),
         )
@@ -224,7 +233,7 @@ def retainer(app: VatuiApp, client_id: int) -> None:
 
 
 def edit_draft(app: VatuiApp, invoice_id: int) -> None:
-    """The draft editor: its free lines and notes (billed time and expenses are kept)."""
+    """The draft editor: its free lines, tax lines and notes (billed time and expenses are kept)."""
     from vatui.domain.amounts import amount_input
     from vatui.domain.ledger import Invoice
     from vatui.services.ledger_drafts import is_linked
@@ -252,13 +261,21 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
             return
         from vatui.services.ledger_drafts import edit_draft as edit
 
-        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes) is not None:
+        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes, taxes=got.taxes) is not None:
             app.inform(_("Saved {number}.").format(number=invoice.label))
 
     title = _("Edit draft {number}").format(number=invoice.label)
     app.push_screen(
         LinesFormModal(
-            title, invoice.currency, numbers, rows, notes=invoice.notes, fixed=fixed, min_rows=len(rows) + 1
+            title,
+            invoice.currency,
+            numbers,
+            rows,
+            notes=invoice.notes,
+            fixed=fixed,
+            min_rows=len(rows) + 1,
+            taxes=invoice.taxes,
+            discount=invoice.discount,
         ),
         done,
     )
