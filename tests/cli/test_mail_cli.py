@@ -41,7 +41,7 @@ def _setup(vatui: Vatui) -> None:
             "ana pérez",
         ),
         ("invoice", "new", "café", "--item", "Gestión", "2", "25"),
-        ("invoice", "send", "INV-2026-0001"),
+        ("invoice", "send", "#1"),
     ):
         result = vatui(*args)
         assert result.code == 0, (args, result.err)

@@ -109,14 +109,16 @@ class ReminderDraft:
 
 def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
     from vatui.domain.money_display import format_money
-    from vatui.domain.numbers import BY_NAME
+    from vatui.services.document_locale import document_locale
 
     settings = ws.settings()
     client = ws.get(Client, invoice.client_id)
+    with document_locale(settings, client):  # the amount as the client reads money
+        amount = format_money(due)
     values = dunning.values_for(
         client=client.name,
         number=invoice.label,
-        amount_due=format_money(due, BY_NAME.get(client.number_format)),  # theirs, else ours
+        amount_due=amount,
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,

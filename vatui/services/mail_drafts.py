@@ -39,10 +39,10 @@ from vatui.domain.ledger import Invoice
 from vatui.domain.mail_texts import mail_template_for
 from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
-from vatui.domain.numbers import BY_NAME
 from vatui.domain.text import clean
 from vatui.i18n import _
 from vatui.services.client_language import client_language
+from vatui.services.document_locale import document_locale
 from vatui.services.ledger_data import invoice_payments
 from vatui.store.workspace import Workspace
 
@@ -100,10 +100,12 @@ def _draft(ws: Workspace, invoice_id: int, body: str | None, subject_part: str, 
     invoice = ws.get(Invoice, invoice_id)
     client = ws.get(Client, invoice.client_id)
     language = client_language(settings, client)
+    with document_locale(settings, client):  # the amount as the client reads money
+        due = format_money(_due(ws, invoice))
     values = dunning.values_for(
         client=client.name,
         number=invoice.label,
-        amount_due=format_money(_due(ws, invoice), BY_NAME.get(client.number_format)),
+        amount_due=due,
         due_date=invoice.due_date,
         on=on,
         business=settings.business_name,
