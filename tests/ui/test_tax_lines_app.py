@@ -66,6 +66,8 @@ async def test_free_lines_start_with_the_client_s_taxes_and_preview_what_is_due(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is not form
+        said = [n.message for n in app._notifications]
+        assert any(m.startswith("Created draft #1:") for m in said), said
     ws.refresh()
     [inv] = [i for i in ws.all(Invoice) if i.client_id == acme.id]
     assert inv.taxes == (TaxLine(name="IVA", rate="10"), IRPF)

@@ -30,9 +30,7 @@ def _today(app: VatuiApp) -> date:
 def _created(app: VatuiApp, created: Invoice | None) -> None:
     if created is None:
         return
-    app.inform(
-        _("Draft {number} created: enter shows it, d edits it, s sends it.").format(number=created.label)
-    )
+    app.inform(_("Created {number}: enter shows it, d edits it, s sends it.").format(number=created.label))
     focus = getattr(app.active_pane(), "focus_record", None)
     if callable(focus):
         focus("invoice", created.id)
