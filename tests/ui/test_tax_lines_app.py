@@ -176,3 +176,27 @@ async def test_the_billing_form_edits_the_client_s_default_taxes(
         IVA,
         TaxLine(name="IRPF", kind="withheld", rate="15"),
     )
+
+
+async def test_the_draft_editor_reopens_quantities_and_rates_as_the_workspace_writes_them(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
+    set_from_text(ws, "number_format", "1.234,56")
+    acme = add_client(ws, "Acme", currency="EUR")
+    taxes = (TaxLine(name="IVA", rate="10.5"),)
+    draft = new_invoice(ws, acme.id or 0, items=[ItemSpec("Work", "1.5", eur(1000))], taxes=taxes)
+    async with app.run_test() as pilot:
+        screen = await _ledger(pilot, ready)
+        screen.focus_record("invoice", draft.id)
+        await pilot.press("d")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, LinesFormModal)
+        assert form.query_one("#line-qty-0", Input).value == "1,5"
+        assert form.query_one("#tax-rate-0", Input).value == "10,5"
+        await pilot.press("enter")  # saved as it opened: nothing refused
+        await pilot.pause()
+        assert app.screen is not form, _status(form)
+    ws.refresh()
+    saved = ws.get(Invoice, draft.id or 0)
+    assert saved.items[0].quantity == "1.5" and saved.taxes == taxes

@@ -232,8 +232,11 @@ def retainer(app: VatuiApp, client_id: int) -> None:
 
 def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     """The draft editor: its free lines, tax lines and notes (billed time and expenses are kept)."""
+    from decimal import Decimal
+
     from vatui.domain.amounts import amount_input
     from vatui.domain.ledger import Invoice
+    from vatui.domain.numbers import number_format, write
     from vatui.services.ledger_drafts import is_linked
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
@@ -249,7 +252,11 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     numbers = app.ws.settings().numbers
     fixed = tuple(i for i in invoice.items if is_linked(i))
     rows = [
-        (i.description, i.quantity, amount_input(i.unit_price, numbers))
+        (
+            i.description,
+            write(Decimal(i.quantity), number_format(numbers)),
+            amount_input(i.unit_price, numbers),
+        )
         for i in invoice.items
         if not is_linked(i)
     ]

@@ -10,6 +10,7 @@ The widget saves nothing; the form that holds it asks ``lines()``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -18,8 +19,8 @@ from textual.widgets import Input, Label, Select, Static
 from vatui.domain.errors import VatuiError
 from vatui.domain.invoicing import TaxAmount
 from vatui.domain.ledger import TaxLine
-from vatui.domain.money_display import decimal_text, format_money
-from vatui.domain.numbers import NumberFormat, number_format
+from vatui.domain.money_display import format_money
+from vatui.domain.numbers import NumberFormat, number_format, write
 from vatui.domain.taxes import MAX_TAX_LINES, check_tax_lines, read_tax_row
 from vatui.i18n import N_, _
 from vatui.ui import render
@@ -62,7 +63,7 @@ class TaxRows(Vertical):
         yield Label(self.heading)
         fmt = number_format(self.numbers)
         for line in self.initial:
-            yield self._row(line.name, line.kind, decimal_text(line.rate, fmt))
+            yield self._row(line.name, line.kind, write(Decimal(line.rate), fmt))
         for _n in range(max(self.min_rows - len(self.initial), 0)):
             yield self._row("", "added", "")
 
