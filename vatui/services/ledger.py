@@ -37,7 +37,8 @@ from vatui.domain.reports import applicable_from, held
 from vatui.domain.settings import Settings
 from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NOTE, check_text, one_line
-from vatui.i18n import _
+from vatui.i18n import _, language_of
+from vatui.services.client_language import client_language
 from vatui.services.common import home_today
 from vatui.services.ledger_data import invoice_payments, local_day, numbered, tx_billed
 from vatui.store.workspace import Tx, Workspace
@@ -225,6 +226,11 @@ def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[Line
     return lines
 
 
+def deposit_label(percent: int) -> str:
+    """The line a deposit invoice proposes: "Deposit (30 %)" in the language in use."""
+    return _("Deposit ({pct} %)").format(pct=percent)
+
+
 def check_invoice_taxes(kind: str, taxes: Sequence[TaxLine]) -> tuple[TaxLine, ...]:
     """An invoice's tax lines checked (``check_tax_lines``); a deposit withholds none."""
     tax_lines = check_tax_lines(taxes)
@@ -287,17 +293,15 @@ def new_invoice(
                 client=one_line(client.name, 40), cur=currency
             )
         )
+    settings = ws.settings()
+    speaks = client_language(settings, client)  # the lines vatui writes are in the client's language
     if kind == "deposit" and not free:
         base = client.retainer_fee
         if not client.deposit_percent or base is None:
             raise InputError(_('give the deposit as a line: --item "Deposit" 1 AMOUNT'))
-        free = [
-            LineItem(
-                description=_("Deposit ({pct} %)").format(pct=client.deposit_percent),
-                unit_price=base.percent(client.deposit_percent),
-            )
-        ]
-    settings = ws.settings()
+        with language_of(speaks):
+            label = deposit_label(client.deposit_percent)
+        free = [LineItem(description=label, unit_price=base.percent(client.deposit_percent))]
     tz = ZoneInfo(settings.home_timezone)
     with ws.transaction(_("new invoice for {client}").format(client=one_line(client.name, 30))) as tx:
         client = tx.get(Client, client_id)
@@ -317,10 +321,12 @@ def new_invoice(
                 wanted = set(entry_ids)
                 entries = [(key, doc) for key, doc in entries if key in wanted]
             if client.retainer_minutes:
-                lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
+                with language_of(speaks):
+                    lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
             elif entries:
                 lines += _task_lines(tx, entries, _rate(client), settings.rounding_minutes)
-            lines += _expense_lines(tx, client, currency, day)
+            with language_of(speaks):
+                lines += _expense_lines(tx, client, currency, day)
         lines += free
         if not lines:
             raise InputError(

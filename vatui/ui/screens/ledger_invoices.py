@@ -166,7 +166,12 @@ def deposit(app: VatuiApp, client_id: int) -> None:
     client = app.ws.get(Client, client_id)
     numbers = app.ws.settings().numbers
     if client.deposit_percent:
-        label = _("Deposit ({pct} %)").format(pct=client.deposit_percent)
+        from vatui.i18n import language_of
+        from vatui.services.client_language import client_language
+        from vatui.services.ledger import deposit_label
+
+        with language_of(client_language(app.ws.settings(), client)):  # printed on their invoice
+            label = deposit_label(client.deposit_percent)
         base = client.retainer_fee
         amount = amount_input(base.percent(client.deposit_percent), numbers) if base is not None else ""
     else:
