@@ -200,3 +200,17 @@ async def test_the_draft_editor_reopens_quantities_and_rates_as_the_workspace_wr
     ws.refresh()
     saved = ws.get(Invoice, draft.id or 0)
     assert saved.items[0].quantity == "1.5" and saved.taxes == taxes
+
+
+def test_the_client_card_shows_the_default_taxes_and_a_translated_badge(ws: Workspace) -> None:
+    from vatui import i18n
+    from vatui.services.client_book import client_detail
+    from vatui.ui.widgets.client_card import card_content
+
+    acme = add_client(ws, "Acme", currency="EUR", default_taxes=(IVA, IRPF))
+    assert (
+        "taxes on new invoices: IVA 21 %, IRPF −15 %" in card_content(client_detail(ws, acme.id or 0)).plain
+    )
+    i18n.set_language("es")
+    text = card_content(client_detail(ws, acme.id or 0)).plain
+    assert "SIN DATOS" in text and "UNPROVEN" not in text, text

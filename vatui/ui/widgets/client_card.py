@@ -114,6 +114,10 @@ def card_content(
             )
         )
     )
+    if c.default_taxes:
+        from vatui.domain.taxes import taxes_text
+
+        add(render.label(_("taxes on new invoices: {taxes}").format(taxes=taxes_text(c.default_taxes))))
     if c.late_fee_percent:
         add(
             render.label(
@@ -149,7 +153,7 @@ def card_content(
 
     add(
         Content.assemble(
-            _heading(_("Reliability")), render.label(rel.badge.upper(), BADGE_STYLE.get(rel.badge, ""))
+            _heading(_("Reliability")), render.label(_(rel.badge).upper(), BADGE_STYLE.get(rel.badge, ""))
         )
     )
     if detail.on_hold:
