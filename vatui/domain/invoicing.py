@@ -244,8 +244,15 @@ def totals(invoice: Invoice) -> Totals:
     for item in invoice.items:
         subtotal = subtotal + line_amount(item)
     discount = invoice.discount or Money.zero(cur)
+    return totals_from(subtotal, discount, invoice.taxes)
+
+
+def totals_from(subtotal: Money, discount: Money, lines: Sequence[TaxLine]) -> Totals:
+    """The totals of a subtotal, a discount and tax lines: each line on the base, and what
+    the client pays, base + added − withheld (what ``totals`` prints, and what a form
+    previews as the VA types)."""
     base = subtotal - discount
-    taxes = tuple(TaxAmount(line, tax_amount(base, line.rate)) for line in invoice.taxes)
+    taxes = tuple(TaxAmount(line, tax_amount(base, line.rate)) for line in lines)
     total = base
     for t in taxes:
         total = total + t.signed

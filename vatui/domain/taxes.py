@@ -77,6 +77,15 @@ def read_tax_spec(text: str, kind: str, setting: bool | NumberFormat = False) ->
     return check_tax_line(TaxLine(name=name, kind=kind, rate=read_tax_percent(rate, setting)))
 
 
+def read_tax_row(name: str, kind: str, rate: str, setting: bool | NumberFormat = False) -> TaxLine:
+    """A tax line typed in a form's row: its name, ``added`` or ``withheld``, and its rate
+    in the workspace's number format (``21``, ``21,5 %``); checked as ``read_tax_spec`` checks."""
+    if not str(rate).strip():
+        raise InputError(_("a tax needs a rate, like 21"))
+    name = check_text(name, _("the tax name"), MAX_TAX_NAME)
+    return check_tax_line(TaxLine(name=name, kind=kind, rate=read_tax_percent(rate, setting)))
+
+
 def tax_name(line: TaxLine) -> str:
     """The name as printed: the line's own, or "Tax" in the language in use."""
     return line.name or _("Tax")

@@ -37,7 +37,8 @@ from vatui.domain.reports import applicable_from, held
 from vatui.domain.settings import Settings
 from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NOTE, check_text, one_line
-from vatui.i18n import _
+from vatui.i18n import _, language_of
+from vatui.services.client_language import client_language
 from vatui.services.common import home_today
 from vatui.services.ledger_data import invoice_payments, local_day, numbered, tx_billed
 from vatui.store.workspace import Tx, Workspace
@@ -225,6 +226,28 @@ def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[Line
     return lines
 
 
+def deposit_label(percent: int) -> str:
+    """The line a deposit invoice proposes: "Deposit (30 %)" in the language in use."""
+    return _("Deposit ({pct} %)").format(pct=percent)
+
+
+def check_invoice_taxes(kind: str, taxes: Sequence[TaxLine]) -> tuple[TaxLine, ...]:
+    """An invoice's tax lines checked (``check_tax_lines``); a deposit withholds none."""
+    tax_lines = check_tax_lines(taxes)
+    if kind == "deposit" and any(line.withheld for line in tax_lines):
+        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
+    return tax_lines
+
+
+def check_drafted(draft: Invoice) -> None:
+    """A draft as it would be saved: the discount within it, something left to pay."""
+    drafted = totals(draft)
+    if drafted.base.minor < 0:
+        raise InputError(_("the discount is more than the invoice"))
+    if drafted.withheld.minor and drafted.total.minor <= 0:
+        raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
+
+
 def new_invoice(
     ws: Workspace,
     client_id: int,
@@ -261,9 +284,7 @@ def new_invoice(
     free = [check_item(spec, currency) for spec in items]
     if taxes is None:
         taxes = () if kind == "deposit" else client.default_taxes
-    tax_lines = check_tax_lines(taxes)
-    if kind == "deposit" and any(line.withheld for line in tax_lines):
-        raise InputError(_("a deposit invoice withholds no tax: it is withheld on the invoice it pays"))
+    tax_lines = check_invoice_taxes(kind, taxes)
     if discount is not None and (discount.currency != currency or discount.minor < 0):
         raise InputError(_("the discount must be a positive amount in {cur}").format(cur=currency))
     if kind == "retainer" and (client.retainer_fee is None or client.retainer_fee.currency != currency):
@@ -272,17 +293,15 @@ def new_invoice(
                 client=one_line(client.name, 40), cur=currency
             )
         )
+    settings = ws.settings()
+    speaks = client_language(settings, client)  # the lines vatui writes are in the client's language
     if kind == "deposit" and not free:
         base = client.retainer_fee
         if not client.deposit_percent or base is None:
             raise InputError(_('give the deposit as a line: --item "Deposit" 1 AMOUNT'))
-        free = [
-            LineItem(
-                description=_("Deposit ({pct} %)").format(pct=client.deposit_percent),
-                unit_price=base.percent(client.deposit_percent),
-            )
-        ]
-    settings = ws.settings()
+        with language_of(speaks):
+            label = deposit_label(client.deposit_percent)
+        free = [LineItem(description=label, unit_price=base.percent(client.deposit_percent))]
     tz = ZoneInfo(settings.home_timezone)
     with ws.transaction(_("new invoice for {client}").format(client=one_line(client.name, 30))) as tx:
         client = tx.get(Client, client_id)
@@ -302,10 +321,12 @@ def new_invoice(
                 wanted = set(entry_ids)
                 entries = [(key, doc) for key, doc in entries if key in wanted]
             if client.retainer_minutes:
-                lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
+                with language_of(speaks):
+                    lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
             elif entries:
                 lines += _task_lines(tx, entries, _rate(client), settings.rounding_minutes)
-            lines += _expense_lines(tx, client, currency, day)
+            with language_of(speaks):
+                lines += _expense_lines(tx, client, currency, day)
         lines += free
         if not lines:
             raise InputError(
@@ -326,11 +347,7 @@ def new_invoice(
             notes=notes.strip(),
             recurring_id=recurring_id,
         )
-        drafted = totals(draft)
-        if drafted.base.minor < 0:
-            raise InputError(_("the discount is more than the invoice"))
-        if drafted.withheld.minor and drafted.total.minor <= 0:
-            raise InputError(_("the withheld taxes take the whole invoice: nothing would be left to pay"))
+        check_drafted(draft)
         invoice = tx.add(draft)
         for line in lines:
             for entry_id in line.time_entry_ids:

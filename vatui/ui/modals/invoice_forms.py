@@ -3,12 +3,14 @@
 ``InvoiceKindModal`` picks what to create; ``EntriesModal`` lists a client's unbilled time
 with every entry ticked (``space`` toggles, ``enter`` invoices); ``LinesFormModal`` types
 free lines (description, quantity, unit price, each amount previewed as typed in the
-workspace's number format) and notes: for a free-item invoice, a deposit, and the draft
-editor. They save nothing: each returns what was typed, checked.
+workspace's number format), the invoice's tax lines (``TaxRows``: name, added or withheld,
+rate; base + added − withheld = due previewed as typed) and notes: for a free-item invoice,
+a deposit, and the draft editor. They save nothing: each returns what was typed, checked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -17,13 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Input, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from vatui.domain.amounts import parse_amount
 from vatui.domain.errors import VatuiError
-from vatui.domain.invoicing import line_amount, read_quantity
-from vatui.domain.ledger import LineItem
+from vatui.domain.invoicing import line_amount, read_quantity, totals_from
+from vatui.domain.ledger import LineItem, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
@@ -31,6 +33,7 @@ from vatui.i18n import N_, _, ngettext
 from vatui.ui import render
 from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput
+from vatui.ui.widgets.tax_rows import TaxRows
 
 KINDS: tuple[tuple[str, str], ...] = (
     ("time", N_("From unbilled time (choose the entries)")),
@@ -150,23 +153,32 @@ class LinesInput:
     """The free lines, in order (blank rows left out)."""
     notes: str
     """The notes printed on the invoice."""
+    taxes: tuple[TaxLine, ...] = ()
+    """The invoice's tax lines, checked, in order (empty rows left out)."""
+
+
+MAX_FIXED_SHOWN = 4
+"""Billed lines listed one by one above the form; more are summed in one line (80×24)."""
 
 
 class LinesFormModal(FormModal[LinesInput | None]):
-    """Free lines and notes; each line's amount and the total are previewed as typed.
+    """Free lines, tax lines and notes; each amount and the totals are previewed as typed.
 
     ``fixed`` lines (billed time, expenses) are shown above, not editable. ``ctrl+n`` adds a
-    row; a row left blank is ignored; ``enter`` in any field saves when everything reads.
+    line, ``ctrl+t`` a tax line; a row left blank is ignored; ``enter`` in any field saves
+    when everything reads. ``taxes`` are the tax lines it opens with (the client's defaults
+    for a new invoice, the draft's own in the editor); ``discount`` comes off the base.
     """
 
     STATUS_ID: ClassVar[str] = "lines-status"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "add_row", _("Add a line"), id="lines_add"),
+        Binding("ctrl+t", "add_tax", _("Add a tax line"), id="lines_add_tax"),
         Binding("escape", "cancel", _("Cancel"), id="lines_cancel"),
     ]
     DEFAULT_CSS = """
     LinesFormModal #lines-dialog { width: 78; }
-    LinesFormModal #lines-rows { height: auto; max-height: 10; }
+    LinesFormModal #lines-rows { height: auto; max-height: 8; }
     LinesFormModal .line-row { height: 1; }
     LinesFormModal .line-amount { width: 16; text-align: right; color: $text-muted; }
     LinesFormModal #lines-fixed { color: $text-muted; height: auto; }
@@ -182,6 +194,8 @@ class LinesFormModal(FormModal[LinesInput | None]):
         notes: str = "",
         fixed: tuple[LineItem, ...] = (),
         min_rows: int = 3,
+        taxes: Sequence[TaxLine] = (),
+        discount: Money | None = None,
     ) -> None:
         super().__init__(classes="vatui-modal")
         self.form_title = title
@@ -191,25 +205,40 @@ class LinesFormModal(FormModal[LinesInput | None]):
         self.rows += [("", "1", "")] * max(min_rows - len(self.rows), 0)
         self.notes = notes
         self.fixed = fixed
+        self.taxes = tuple(taxes)
+        self.discount = discount
         self._count = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="lines-dialog", classes="modal-body") as box:
             box.border_title = render.text(self.form_title)
-            box.border_subtitle = _("enter saves · ctrl+n adds a line · esc cancels")
+            box.border_subtitle = _("enter saves · ctrl+n adds a line · ctrl+t a tax · esc cancels")
             if self.fixed:
                 fmt = number_format(self.numbers)
-                shown = "\n".join(
-                    f"{item.description[:50]}  {format_money(line_amount(item), fmt)}" for item in self.fixed
+                listed = (
+                    self.fixed if len(self.fixed) <= MAX_FIXED_SHOWN else self.fixed[: MAX_FIXED_SHOWN - 1]
                 )
+                shown = "\n".join(
+                    f"{item.description[:50]}  {format_money(line_amount(item), fmt)}" for item in listed
+                )
+                if len(listed) < len(self.fixed):
+                    rest = self.fixed[len(listed) :]
+                    more = Money.zero(self.currency)
+                    for item in rest:
+                        more = more + line_amount(item)
+                    shown += "\n" + ngettext(
+                        "… and {n} more billed line  {amount}",
+                        "… and {n} more billed lines  {amount}",
+                        len(rest),
+                    ).format(n=len(rest), amount=format_money(more, fmt))
                 yield Static(render.block(_("Billed lines (kept):") + "\n" + shown), id="lines-fixed")
             yield Label(_("Description · quantity · unit price"))
             with VerticalScroll(id="lines-rows"):
                 for desc, qty, price in self.rows:
                     yield self._row(desc, qty, price)
+            yield TaxRows(self.taxes, self.numbers, id="lines-taxes")
             yield Label(_("Notes"))
             yield SafeInput(self.notes, id="lines-notes", compact=True)
-            # the tax lines of the invoice will go here (named taxes added or withheld)
             yield Static(id="lines-status", classes="preview")
 
     def _row(self, desc: str, qty: str, price: str) -> Horizontal:
@@ -232,6 +261,11 @@ class LinesFormModal(FormModal[LinesInput | None]):
         row = self._row("", "1", "")
         self.query_one("#lines-rows", VerticalScroll).mount(row)
         self.call_after_refresh(lambda: row.query_one(".line-desc", Input).focus())
+
+    def action_add_tax(self) -> None:
+        """Add an empty tax line and put the cursor in it."""
+        if not self.query_one(TaxRows).add_row():
+            self.app.bell()
 
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value
@@ -257,17 +291,21 @@ class LinesFormModal(FormModal[LinesInput | None]):
             line = Line(desc.strip(), quantity, money)
             lines.append(line)
             amounts.append(line_amount(LineItem(description=desc, quantity=quantity, unit_price=money)))
-        return LinesInput(tuple(lines), self._value("lines-notes").strip()), amounts
+        taxes = self.query_one(TaxRows).lines()
+        return LinesInput(tuple(lines), self._value("lines-notes").strip(), taxes), amounts
 
     @on(Input.Changed)
+    @on(Select.Changed)
     def _preview(self) -> None:
         fmt = number_format(self.numbers)
         status = self.query_one("#lines-status", Static)
+        tax_rows = self.query_one(TaxRows)
         try:
             got, amounts = self.checked()
         except VatuiError as exc:
             status.update(render.text(str(exc)))
             status.add_class("-error")
+            tax_rows.clear_amounts()
             return
         status.remove_class("-error")
         for n, amount in enumerate(amounts):
@@ -280,11 +318,32 @@ class LinesFormModal(FormModal[LinesInput | None]):
         for amount in amounts:
             total = total + (amount or Money.zero(self.currency))
         count = len(got.lines) + len(self.fixed)
+        if not got.taxes and not self.discount:
+            tax_rows.show_amounts(())
+            status.update(
+                render.text(
+                    "→ "
+                    + ngettext("{n} line · total {total}", "{n} lines · total {total}", count).format(
+                        n=count, total=format_money(total, fmt)
+                    )
+                )
+            )
+            return
+        sums = totals_from(total, self.discount or Money.zero(self.currency), got.taxes)
+        tax_rows.show_amounts(sums.taxes)
         status.update(
             render.text(
                 "→ "
-                + ngettext("{n} line · total {total}", "{n} lines · total {total}", count).format(
-                    n=count, total=format_money(total, fmt)
+                + ngettext(
+                    "{n} line · base {base} + {added} − {withheld} = {due} due",
+                    "{n} lines · base {base} + {added} − {withheld} = {due} due",
+                    count,
+                ).format(
+                    n=count,
+                    base=format_money(sums.base, fmt),
+                    added=format_money(sums.added, fmt),
+                    withheld=format_money(sums.withheld, fmt),
+                    due=format_money(sums.total, fmt),
                 )
             )
         )

@@ -282,7 +282,8 @@ class ClientsActions:
             notes(self.vatui, client.id, self.revealed)
 
     def action_billing(self) -> None:
-        """``B``: the selected client's billing identity (legal name, tax ID, address, contact)."""
+        """``B``: the selected client's billing identity (legal name, tax ID, address, contact)
+        and the tax lines of new invoices."""
         client = self._selected_client()
         if client is None or client.id is None:
             return
@@ -303,4 +304,4 @@ class ClientsActions:
                     _("Saved the billing details of {name}").format(name=one_line(saved.name, 40))
                 )
 
-        self.vatui.push_screen(BillingFormModal(client), save)
+        self.vatui.push_screen(BillingFormModal(client, self.vatui.ws.settings().numbers), save)

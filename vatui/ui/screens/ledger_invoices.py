@@ -30,9 +30,7 @@ def _today(app: VatuiApp) -> date:
 def _created(app: VatuiApp, created: Invoice | None) -> None:
     if created is None:
         return
-    app.inform(
-        _("Draft {number} created: enter shows it, d edits it, s sends it.").format(number=created.label)
-    )
+    app.inform(_("Created {number}: enter shows it, d edits it, s sends it.").format(number=created.label))
     focus = getattr(app.active_pane(), "focus_record", None)
     if callable(focus):
         focus("invoice", created.id)
@@ -141,18 +139,26 @@ def invoice_items(app: VatuiApp, client_id: int) -> None:
         _created(
             app,
             app.run_service(
-                new_invoice, app.ws, client_id, items=_specs(got), notes=got.notes, on=_today(app)
+                new_invoice,
+                app.ws,
+                client_id,
+                items=_specs(got),
+                notes=got.notes,
+                taxes=got.taxes,
+                on=_today(app),
             ),
         )
 
     title = _("New invoice for {client} ({cur})").format(
         client=one_line(client.name, 30), cur=client.currency
     )
-    app.push_screen(LinesFormModal(title, client.currency, app.ws.settings().numbers), done)
+    numbers = app.ws.settings().numbers
+    app.push_screen(LinesFormModal(title, client.currency, numbers, taxes=client.default_taxes), done)
 
 
 def deposit(app: VatuiApp, client_id: int) -> None:
-    """A deposit invoice: the line proposed from the client's deposit policy, editable."""
+    """A deposit invoice: the line proposed from the client's deposit policy, editable; no
+    tax lines proposed (a deposit is taxed on the invoice it pays), an added one may be typed."""
     from vatui.domain.amounts import amount_input
     from vatui.domain.clients import Client
     from vatui.ui.modals.invoice_forms import LinesFormModal
@@ -160,7 +166,12 @@ def deposit(app: VatuiApp, client_id: int) -> None:
     client = app.ws.get(Client, client_id)
     numbers = app.ws.settings().numbers
     if client.deposit_percent:
-        label = _("Deposit ({pct} %)").format(pct=client.deposit_percent)
+        from vatui.i18n import language_of
+        from vatui.services.client_language import client_language
+        from vatui.services.ledger import deposit_label
+
+        with language_of(client_language(app.ws.settings(), client)):  # printed on their invoice
+            label = deposit_label(client.deposit_percent)
         base = client.retainer_fee
         amount = amount_input(base.percent(client.deposit_percent), numbers) if base is not None else ""
     else:
@@ -180,6 +191,7 @@ def deposit(app: VatuiApp, client_id: int) -> None:
                 kind="deposit",
                 items=_specs(got),
                 notes=got.notes,
+                taxes=got.taxes,
                 on=_today(app),
             ),
         )
@@ -224,9 +236,12 @@ def retainer(app: VatuiApp, client_id: int) -> None:
 
 
 def edit_draft(app: VatuiApp, invoice_id: int) -> None:
-    """The draft editor: its free lines and notes (billed time and expenses are kept)."""
+    """The draft editor: its free lines, tax lines and notes (billed time and expenses are kept)."""
+    from decimal import Decimal
+
     from vatui.domain.amounts import amount_input
     from vatui.domain.ledger import Invoice
+    from vatui.domain.numbers import number_format, write
     from vatui.services.ledger_drafts import is_linked
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
@@ -242,7 +257,11 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     numbers = app.ws.settings().numbers
     fixed = tuple(i for i in invoice.items if is_linked(i))
     rows = [
-        (i.description, i.quantity, amount_input(i.unit_price, numbers))
+        (
+            i.description,
+            write(Decimal(i.quantity), number_format(numbers)),
+            amount_input(i.unit_price, numbers),
+        )
         for i in invoice.items
         if not is_linked(i)
     ]
@@ -252,13 +271,21 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
             return
         from vatui.services.ledger_drafts import edit_draft as edit
 
-        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes) is not None:
+        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes, taxes=got.taxes) is not None:
             app.inform(_("Saved {number}.").format(number=invoice.label))
 
     title = _("Edit draft {number}").format(number=invoice.label)
     app.push_screen(
         LinesFormModal(
-            title, invoice.currency, numbers, rows, notes=invoice.notes, fixed=fixed, min_rows=len(rows) + 1
+            title,
+            invoice.currency,
+            numbers,
+            rows,
+            notes=invoice.notes,
+            fixed=fixed,
+            min_rows=len(rows) + 1,
+            taxes=invoice.taxes,
+            discount=invoice.discount,
         ),
         done,
     )

@@ -116,6 +116,10 @@ def card_content(
             )
         )
     )
+    if c.default_taxes:
+        from vatui.domain.taxes import taxes_text
+
+        add(render.label(_("taxes on new invoices: {taxes}").format(taxes=taxes_text(c.default_taxes))))
     if c.late_fee_percent:
         add(
             render.label(
