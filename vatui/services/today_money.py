@@ -188,7 +188,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
                             count,
                         ).format(n=count),
                         None,
-                        _("enter: the Ledger's drafts"),
+                        _("drafts in the Ledger (4)"),
                         None,
                         "warn",
                     ),
