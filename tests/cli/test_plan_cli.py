@@ -42,7 +42,7 @@ def test_timeoff_add_list_delete(vatui: Vatui) -> None:
     added = vatui("timeoff", "add", "2026-12-21", "dec 24", "--note", "Vacation", "--json")
     assert added.code == 0, added.err
     assert added.json() == {"id": 1, "from": "2026-12-21", "to": "2026-12-24", "note": "Vacation"}
-    assert vatui("timeoff", "add", "mon", "mon").code == 0  # Monday 30 November, one day
+    assert vatui("timeoff", "add", "mon").code == 0  # Monday 30 November: without TO, one day
     listed = vatui("timeoff", "list", "--json").json()
     assert [(t["from"], t["to"]) for t in listed] == [
         ("2026-11-30", "2026-11-30"),

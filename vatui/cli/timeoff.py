@@ -16,16 +16,17 @@ def timeoff_group() -> None:
 
 @timeoff_group.command("add")
 @click.argument("first", metavar="FROM")
-@click.argument("last", metavar="TO")
+@click.argument("last", metavar="[TO]", required=False)
 @click.option("--note", default="", help=_("Why (vacation, dentist…)."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the record as JSON."))
 @pass_ctx
-def timeoff_add(obj: CliContext, first: str, last: str, note: str, as_json: bool) -> None:
-    """Take the days FROM to TO off (both included; any date syntax)."""
+def timeoff_add(obj: CliContext, first: str, last: str | None, note: str, as_json: bool) -> None:
+    """Take the days FROM to TO off (both included; any date syntax; without TO, the one day FROM)."""
     from vatui.services.timeoff import add_timeoff, timeoff_json
 
     ws = obj.ws()
-    record = add_timeoff(ws, obj.parse_date(first), obj.parse_date(last), note)
+    start = obj.parse_date(first)
+    record = add_timeoff(ws, start, obj.parse_date(last) if last is not None else start, note)
     if as_json:
         emit_json(timeoff_json(record))
         return
