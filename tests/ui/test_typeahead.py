@@ -108,6 +108,23 @@ async def test_ctrl_q_quits_at_once_while_opening(app: VatuiApp, seeded: Seed, g
         assert not app.is_running and not app.is_ready
 
 
+async def test_q_typed_while_opening_quits_once_open(
+    app: VatuiApp, seeded: Seed, gate: threading.Event
+) -> None:
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.press("2", "q", "a")
+        assert app.is_running
+        gate.set()
+        await app.workers.wait_for_complete()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not app.is_running:
+                break
+        assert not app.is_running and app.current_mode == "board"
+    assert app.return_code == 0
+
+
 async def test_first_run_keys_go_to_the_first_run_screen(
     data_dir: Path, clock: FixedClock, ready: Ready, gate: threading.Event
 ) -> None:

@@ -249,6 +249,8 @@ class VatuiApp(PaneApp):
     def _settle_typeahead(self, waited: Screen[Any] | None) -> None:
         """Replay the next key once the screen in front has handled what it was sent
         (mounting, focusing) since the last key."""
+        if self._exit:  # a kept key quit
+            return
         screen = self.screen
         if screen is waited and screen.is_mounted:
             self._replay_typeahead()
