@@ -16,8 +16,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from vatui.domain.clock import Clock
@@ -58,6 +59,10 @@ class VatuiApp(PaneApp):
     COMMANDS: ClassVar = {AppCommands}
     CHECK_INTERVAL: ClassVar[float] = 1.0
     """Seconds between checks for another session's changes (one stat each)."""
+    TYPEAHEAD: ClassVar[int] = 64
+    """Keys kept while the workspace opens (the rest typed meanwhile are dropped)."""
+    QUIT_KEYS: ClassVar[frozenset[str]] = frozenset({"ctrl+c", "ctrl+q"})
+    """Keys never held back: they act at once, the workspace open or not."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_pane('today')", _("Today"), show=False, id="pane_today"),
@@ -93,6 +98,10 @@ class VatuiApp(PaneApp):
         self._first_answers: dict[str, str] = {}
         """The first run's answers, written into the new workspace when it opens."""
         self._ready_event = asyncio.Event()
+        self._holding = False
+        """Keys are held back (the workspace is opening) and replayed once Today shows it."""
+        self._held: list[events.Key] = []
+        self._replaying: events.Key | None = None
 
     # start-up ----------------------------------------------------------------------
 
@@ -111,6 +120,7 @@ class VatuiApp(PaneApp):
             self.inform(problem, error=True)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self.demo or workspace_exists(self.directory):
+            self._holding = True
             self.call_after_refresh(self._start_loading, self.directory, self.demo)
         else:
             from vatui.ui.screens.first_run import FirstRunScreen
@@ -130,6 +140,7 @@ class VatuiApp(PaneApp):
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:
+        self._holding = True
         self.run_worker(
             partial(self._load, directory, sample),
             thread=True,
@@ -176,6 +187,8 @@ class VatuiApp(PaneApp):
     def _load_failed(self, message: str) -> None:
         from vatui.ui.screens.first_run import RefusedScreen
 
+        self._holding = False  # the refusal reads the keys from now on
+        self._held.clear()
         self.inform(message, error=True)
         self.push_screen(RefusedScreen(message), lambda _result: self.exit(return_code=1))
 
@@ -198,7 +211,51 @@ class VatuiApp(PaneApp):
             show(first)
         self.refresh_bindings()
         self.refresh_header()
-        self._ready_event.set()
+        self._replay_typeahead()
+
+    # type-ahead --------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """While the workspace opens, a key is kept (not lost on the loading screen)."""
+        if (
+            isinstance(event, events.Key)
+            and self._holding
+            and not event.is_forwarded
+            and event is not self._replaying
+            and event.key not in self.QUIT_KEYS
+        ):
+            self.app_focus = True  # as Textual does on a key: the screens focus their first field
+            if len(self._held) < self.TYPEAHEAD:
+                self._held.append(event)
+            event.stop()
+            return
+        await super().on_event(event)
+
+    def _replay_typeahead(self) -> None:
+        """Apply the kept keys one by one, each once the screen the last one opened is up
+        (its focus set); keys typed meanwhile join the end of the queue: typing order holds."""
+        if not self._held:
+            self._holding = False
+            self._replaying = None
+            self._ready_event.set()
+            return
+        held = self._held.pop(0)
+        key = events.Key(held.key, held.character)
+        key.set_sender(self)
+        self._replaying = key
+        self.post_message(key)
+        self.call_after_refresh(self._settle_typeahead, None)
+
+    def _settle_typeahead(self, waited: Screen[Any] | None) -> None:
+        """Replay the next key once the screen in front has handled what it was sent
+        (mounting, focusing) since the last key."""
+        if self._exit:  # a kept key quit
+            return
+        screen = self.screen
+        if screen is waited and screen.is_mounted:
+            self._replay_typeahead()
+        elif not screen.call_after_refresh(self._settle_typeahead, screen):
+            self.set_timer(0.01, partial(self._settle_typeahead, None))
 
     def on_unmount(self) -> None:
         if self._ws is not None:
