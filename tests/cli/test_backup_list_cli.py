@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.helpers.cli_run import run_vatui
+from tests.helpers.cli_run import one_line_error, run_vatui
 
 
 def test_backup_list_shows_sizes_count_and_total(data_dir: Path) -> None:
@@ -52,6 +52,15 @@ def test_backup_list_in_spanish(data_dir: Path) -> None:
     result = run_vatui(data_dir, "backup", "--list")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].startswith("1 copia de seguridad, ")
+    backup = next((data_dir / "backups").glob("*.json.gz"))
+    cut = data_dir.parent / "cut.json.gz"
+    cut.write_bytes(backup.read_bytes()[:100])
+    before = (data_dir / "workspace.json").read_bytes()
+    refused = run_vatui(
+        data_dir, "restore", str(cut)
+    )  # the workspace is not opened, its language still holds
+    assert one_line_error(refused) == f"vatui: {cut} es un archivo gzip dañado o incompleto"
+    assert (data_dir / "workspace.json").read_bytes() == before
 
 
 def test_json_without_list_is_refused(data_dir: Path) -> None:

@@ -19,6 +19,7 @@ from vatui.i18n import _
 @pass_ctx
 def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
     """Back the workspace up now (into backups/), or list the backups (--list)."""
+    _speak_the_workspaces_language(obj)
     if as_list:
         _list_backups(obj, as_json)
         return
@@ -32,11 +33,9 @@ def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
 
 def _list_backups(obj: CliContext, as_json: bool) -> None:
     """``vatui backup --list``: each backup with its size, then how many and their total size."""
-    from vatui.cli.language import apply_setting, peek_language
     from vatui.i18n import ngettext
     from vatui.services.backup import list_backups
 
-    apply_setting(peek_language(obj.data_dir_override))  # the workspace is not opened: it may be damaged
     found = list_backups(obj.directory)
     total = sum(b.size for b in found)
     if as_json:
@@ -69,6 +68,14 @@ def _size(n: int) -> str:
     return _("{n} GB").format(n=f"{n / 1024**3:.1f}")
 
 
+def _speak_the_workspaces_language(obj: CliContext) -> None:
+    """The workspace's ``language`` setting, read without opening it (it may be damaged: the
+    backups are listed and restored all the same, and their messages are in its language)."""
+    from vatui.cli.language import apply_setting, peek_language
+
+    apply_setting(peek_language(obj.data_dir_override))
+
+
 @click.command("restore")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @pass_ctx
@@ -76,6 +83,7 @@ def restore_cmd(obj: CliContext, path: Path) -> None:
     """Replace the workspace with a backup (the current one is backed up first)."""
     from vatui.services.backup import restore
 
+    _speak_the_workspaces_language(obj)
     saved = restore(obj.directory, path, obj.clock)
     if saved is None:
         say(_("Restored {path}").format(path=show(str(path))))
