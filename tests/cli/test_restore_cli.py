@@ -8,6 +8,7 @@ from typing import Any
 
 import orjson
 
+from tests.helpers.backup_files import backup_bytes
 from tests.helpers.cli_run import one_line_error, run_vatui
 
 
@@ -54,7 +55,7 @@ def test_restore_then_undo_it_with_the_prerestore_backup(data_dir: Path, tmp_pat
     assert done.returncode == 0, done.stderr
     assert _titles(data_dir) == ["Other task"]
     saved = Path(done.stdout.strip().rsplit(" ", 1)[-1])
-    assert saved.name.endswith("-prerestore.json") and saved.exists()
+    assert saved.name.endswith("-prerestore.json.gz") and saved.exists()
     again = run_vatui(data_dir, "restore", str(saved))
     assert again.returncode == 0, again.stderr
     assert _titles(data_dir) == ["Mine"]
@@ -77,7 +78,7 @@ def test_demo_data_force_backs_up_first_and_says_where(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if "Backed up" in x)
     saved = Path(line.rsplit(" ", 1)[-1])
-    assert saved.parent == data_dir / "backups" and saved.read_bytes() == before
+    assert saved.parent == data_dir / "backups" and backup_bytes(saved) == before
     assert "Real work" not in _titles(data_dir)
     assert run_vatui(data_dir, "restore", str(saved)).returncode == 0
     assert _titles(data_dir) == ["Real work"]
@@ -94,8 +95,8 @@ def test_a_file_breaking_the_domains_rules_is_refused_and_a_real_backup_restores
         run_vatui(data_dir, "task", "delete", str(newest), "--yes").returncode == 0
     )  # its running time stays
     assert run_vatui(data_dir, "backup").returncode == 0
-    backup = next((data_dir / "backups").glob("*manual*.json"))
-    good = orjson.loads(backup.read_bytes())
+    backup = next((data_dir / "backups").glob("*manual*.json.gz"))
+    good = orjson.loads(backup_bytes(backup))
     before = (data_dir / "workspace.json").read_bytes()
 
     def first(d: dict[str, Any], table: str) -> dict[str, Any]:

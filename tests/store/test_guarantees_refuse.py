@@ -13,6 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tests.helpers.backup_files import backup_bytes
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.store import backups
@@ -170,5 +171,5 @@ def test_older_schema_replacing_an_open_file_is_migrated_after_a_backup(
     data = orjson.loads(ws.path.read_bytes())
     assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert sorted(d["title"] for d in data["tasks"].values()) == ["from an old vatui", "mine"]
-    premigration = [p for p in backups.list_backups(data_dir) if p.name.endswith("-premigration.json")]
-    assert [p.read_bytes() for p in premigration] == [old]
+    premigration = [p for p in backups.list_backups(data_dir) if p.name.endswith("-premigration.json.gz")]
+    assert [backup_bytes(p) for p in premigration] == [old]

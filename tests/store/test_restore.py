@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 import pytest
 
+from tests.helpers.backup_files import backup_bytes
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
@@ -254,7 +255,7 @@ def test_restore_then_restore_the_prerestore_backup(
     add_task(ws, "Only in the other workspace")
     ws.close()
     saved = restore(data_dir, other / "workspace.json", clock)
-    assert saved is not None and saved.read_bytes() == live and saved.name.endswith("-prerestore.json")
+    assert saved is not None and backup_bytes(saved) == live and saved.name.endswith("-prerestore.json.gz")
     ws = Workspace.open(data_dir, clock)
     assert [t.title for t in ws.all(Task)] == ["Only in the other workspace"]
     ws.close()
@@ -288,7 +289,7 @@ def test_a_damaged_live_workspace_can_be_restored_over(
     source.write_bytes(orjson.dumps(good))
     (data_dir / "workspace.json").write_bytes(b'{"tasks": {"x": 1}}')
     saved = restore(data_dir, source, clock)
-    assert saved is not None and saved.read_bytes() == b'{"tasks": {"x": 1}}'  # kept, as it was
+    assert saved is not None and backup_bytes(saved) == b'{"tasks": {"x": 1}}'  # kept, as it was
     ws = Workspace.open(data_dir, clock)
     assert len(ws.all(Task)) == len(good["tasks"])
     ws.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from tests.helpers.backup_files import backup_bytes
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import RuleError
 from vatui.domain.tasks import Task
@@ -123,7 +124,7 @@ def test_older_schema_is_backed_up_then_migrated(data_dir: Path, clock: FixedClo
     assert [t.title for t in ws.all(Task)] == ["old"]
     assert ws.meta()["schema"] == SCHEMA_VERSION
     saved = backups.list_backups(data_dir)
-    assert len(saved) == 1 and saved[0].read_bytes() == old
+    assert len(saved) == 1 and backup_bytes(saved[0]) == old
 
 
 def test_backups_only_when_changed_and_pruned(data_dir: Path, clock: FixedClock) -> None:

@@ -7,17 +7,73 @@ from pathlib import Path
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.domain.errors import InputError
 from vatui.i18n import _
 
 
 @click.command("backup")
+@click.option(
+    "--list", "as_list", is_flag=True, help=_("List the backups with their sizes, count and total.")
+)
+@click.option("--json", "as_json", is_flag=True, help=_("With --list: print JSON."))
 @pass_ctx
-def backup_cmd(obj: CliContext) -> None:
-    """Back the workspace up now (into backups/)."""
+def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
+    """Back the workspace up now (into backups/), or list the backups (--list)."""
+    _speak_the_workspaces_language(obj)
+    if as_list:
+        _list_backups(obj, as_json)
+        return
+    if as_json:
+        raise InputError(_("--json goes with --list"))
     from vatui.services.backup import backup_now
 
     path = backup_now(obj.ws())
     say(_("Backed up to {path}").format(path=path) if path else _("Already backed up: nothing changed."))
+
+
+def _list_backups(obj: CliContext, as_json: bool) -> None:
+    """``vatui backup --list``: each backup with its size, then how many and their total size."""
+    from vatui.i18n import ngettext
+    from vatui.services.backup import list_backups
+
+    found = list_backups(obj.directory)
+    total = sum(b.size for b in found)
+    if as_json:
+        rows = [
+            {"path": str(b.path), "at": b.at, "reason": b.reason, "compressed": b.compressed, "bytes": b.size}
+            for b in found
+        ]
+        emit_json({"backups": rows, "count": len(found), "total_bytes": total})
+        return
+    if not found:
+        say(_("No backups yet (they go in {path})").format(path=show(str(obj.directory / "backups"))))
+        return
+    for b in found:
+        say(f"{_size(b.size):>9}  {show(str(b.path))}")
+    say(
+        ngettext("{n} backup, {size} in all", "{n} backups, {size} in all", len(found)).format(
+            n=len(found), size=_size(total)
+        )
+    )
+
+
+def _size(n: int) -> str:
+    """A file size for people: ``512 B``, ``2.9 KB``, ``1.5 MB`` (powers of 1024)."""
+    if n < 1024:
+        return _("{n} B").format(n=n)
+    if n < 1024 * 1024:
+        return _("{n} KB").format(n=f"{n / 1024:.1f}")
+    if n < 1024**3:
+        return _("{n} MB").format(n=f"{n / 1024**2:.1f}")
+    return _("{n} GB").format(n=f"{n / 1024**3:.1f}")
+
+
+def _speak_the_workspaces_language(obj: CliContext) -> None:
+    """The workspace's ``language`` setting, read without opening it (it may be damaged: the
+    backups are listed and restored all the same, and their messages are in its language)."""
+    from vatui.cli.language import apply_setting, peek_language
+
+    apply_setting(peek_language(obj.data_dir_override))
 
 
 @click.command("restore")
@@ -27,6 +83,7 @@ def restore_cmd(obj: CliContext, path: Path) -> None:
     """Replace the workspace with a backup (the current one is backed up first)."""
     from vatui.services.backup import restore
 
+    _speak_the_workspaces_language(obj)
     saved = restore(obj.directory, path, obj.clock)
     if saved is None:
         say(_("Restored {path}").format(path=show(str(path))))

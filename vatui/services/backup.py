@@ -18,6 +18,12 @@ def backup_now(ws: Workspace) -> Path | None:
         return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="manual")
 
 
+def list_backups(directory: Path) -> list[backups.BackupFile]:
+    """The backups in ``directory`` with their sizes, oldest first (the workspace is not opened:
+    a damaged one can still list the backups to restore)."""
+    return backups.describe_backups(Path(directory))
+
+
 def backup_before(ws: Workspace, reason: str) -> Path | None:
     """A fresh backup (``-<reason>``) before the workspace is replaced; ``None`` if there is no file."""
     with ws.transaction():

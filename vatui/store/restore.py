@@ -1,7 +1,9 @@
 """Replacing the workspace with a file from outside (``vatui restore``), checked first.
 
 ``read_candidate`` reads the file only if it is a regular file of at most
-``MAX_RESTORE_BYTES``; ``check_workspace`` refuses anything this vatui would not have
+``MAX_RESTORE_BYTES``, inflating a gzip (a backup; old backups are plain JSON) to at most
+``MAX_RESTORE_BYTES`` too, a little at a time, so a gzip bomb is refused without being
+inflated whole; ``check_workspace`` refuses anything this vatui would not have
 written: the shape (tables of objects by canonical number), the tables' names, the schema
 version, the ``meta`` and ``undo`` documents, and every record of every table through its
 record class (``vatui.domain.doc_check``: every field of its type, money in whole minor
@@ -43,8 +45,53 @@ CLASS_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.ite
 """The record class of each record table."""
 
 
+GZIP_MAGIC = b"\x1f\x8b"
+"""How a gzip file starts (JSON never does)."""
+
+
 def read_candidate(source: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
-    """The bytes of ``source``: a regular file no bigger than ``limit`` (else ``InputError``)."""
+    """The bytes of ``source``: a regular file no bigger than ``limit`` (else ``InputError``);
+    a gzip file (a backup) is inflated, to at most ``limit`` bytes."""
+    raw = _read_bounded(source, limit)
+    return _inflate(source, raw, limit) if raw.startswith(GZIP_MAGIC) else raw
+
+
+def _inflate(source: Path, raw: bytes, limit: int) -> bytes:
+    """The content of the gzip ``raw``: refused when damaged, cut short, or over ``limit``
+    bytes (inflated a megabyte at a time, so a bomb stops at the limit)."""
+    import gzip
+    import io
+    import zlib
+
+    def too_large() -> InputError:
+        return InputError(
+            _("{path} holds more than {limit} MB: too large to be a vatui workspace").format(
+                path=source, limit=limit // 2**20
+            )
+        )
+
+    claimed = int.from_bytes(raw[-4:], "little") if len(raw) >= 18 else 0
+    # The trailer says how much is inside (modulo 4 GiB, and it may lie): over the limit, the
+    # file is counted through without keeping a byte, to say "too large" or "damaged" rightly.
+    passes = (False, True) if claimed > limit else (True,)
+    chunks: list[bytes] = []
+    for keep in passes:
+        total = 0
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb") as packed:
+                while chunk := packed.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        raise too_large()
+                    if keep:
+                        chunks.append(chunk)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError(_("{path} is a damaged or incomplete gzip file").format(path=source)) from exc
+    return b"".join(chunks)
+
+
+def _read_bounded(source: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``source``, refused if over ``limit``."""
     try:
         fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
