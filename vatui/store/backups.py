@@ -21,7 +21,7 @@ KEEP_LAST = 30
 _NAME = re.compile(r"^workspace-(\d{8}T\d{6}(?:\d{6})?Z)-([0-9a-f]{12})(?:-([a-z]+))?\.json(\.gz)?$")
 COMPRESS_LEVEL = 1
 """gzip's level for backups. The app backs the workspace up while it opens, before Today is
-shown, so the fastest level: a 35 MB workspace compresses in ≈ 0.11 s to about a ninth
+shown, so the fastest level: a 35 MB workspace compresses in ≈ 0.11 s to about an eighth
 (level 6: ≈ 0.33 s for a twelfth)."""
 
 
