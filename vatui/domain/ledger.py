@@ -181,6 +181,11 @@ class Invoice(Record):
         """Its number, or ``draft #12`` for a draft that has none yet (numbers come at send)."""
         return self.number or _("draft #{id}").format(id=self.id)
 
+    @property
+    def file_stem(self) -> str:
+        """Its name for a saved document or attachment: ``INV-2026-0007``, ``draft-12``."""
+        return self.number or f"draft-{self.id}"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Payment(Record):

@@ -244,13 +244,11 @@ def invoice_attachment(ws: Workspace, invoice_id: int) -> Attachment:
     invoice = ws.get(Invoice, invoice_id)
     maker = _pdf_maker()
     if maker is not None:
-        return Attachment(
-            f"{invoice.number or f'draft-{invoice.id}'}.pdf", "application/pdf", maker(ws, invoice_id)
-        )
+        return Attachment(f"{invoice.file_stem}.pdf", "application/pdf", maker(ws, invoice_id))
     from vatui.services.ledger_docs import render
 
     html = render(ws, invoice_id, "html").encode("utf-8")
-    return Attachment(f"{invoice.number or f'draft-{invoice.id}'}.html", "text/html", html)
+    return Attachment(f"{invoice.file_stem}.html", "text/html", html)
 
 
 def write_eml(ws: Workspace, path: Path, draft: MailDraft, attachments: Sequence[Attachment]) -> Path:

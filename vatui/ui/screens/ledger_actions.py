@@ -112,7 +112,7 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
             documents("txt").payload.decode("utf-8"),
             mail_actions(app, invoice_id),
             documents=documents,
-            save_name=f"~/{invoice.number or invoice.label.replace(' ', '-').replace('#', '')}.pdf",
+            save_name=f"~/{invoice.file_stem}.pdf",
             reflow=partial(render_doc, doc, "txt"),
         ),
         done,

@@ -55,6 +55,19 @@ class MarkedSelectionList(SelectionList[V]):
         return Strip(segments, line.cell_length)
 
 
+def next_enabled(list_: OptionList, direction: int) -> int | None:
+    """The next enabled option from the highlighted one in ``direction`` (±1), ``None`` at
+    the end (no wrapping): the stepping of ``PointerList`` and the triage list alike."""
+    options = list_.options
+    index = list_.highlighted
+    probe = (index if index is not None else -direction) + direction
+    while 0 <= probe < len(options):
+        if not options[probe].disabled:
+            return probe
+        probe += direction
+    return None
+
+
 class PointerList(OptionList):
     """An ``OptionList`` whose highlighted line starts with ``›`` (one line per option;
     each prompt leaves its first cell blank for the pointer). The cursor stops at the
@@ -69,17 +82,12 @@ class PointerList(OptionList):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        options = self.options
-        index = self.highlighted
-        if index is None:
+        if self.highlighted is None:
             self.action_first()
             return
-        probe = index + direction
-        while 0 <= probe < len(options):
-            if not options[probe].disabled:
-                self.highlighted = probe
-                return
-            probe += direction
+        found = next_enabled(self, direction)
+        if found is not None:
+            self.highlighted = found
 
     def render_line(self, y: int) -> Strip:
         """Textual's line, with the pointer on the highlighted option."""

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from vatui.i18n import _
 from vatui.ui import render
+from vatui.ui.widgets.marked import next_enabled
 
 if TYPE_CHECKING:
     from vatui.services.today import TriageItem, TriageSection
@@ -238,19 +239,15 @@ class TriageList(OptionList, inherit_bindings=False):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        options = self.options
-        index = self.highlighted
-        if index is None:
+        if self.highlighted is None:
             self.action_first()
             return
-        probe = index + direction
-        while 0 <= probe < len(options):
-            if not options[probe].disabled:
-                self.highlighted = probe
-                if direction < 0 and probe > 0 and options[probe - 1].disabled:
-                    self._reveal_heading(probe)
-                return
-            probe += direction
+        found = next_enabled(self, direction)
+        if found is None:
+            return
+        self.highlighted = found
+        if direction < 0 and found > 0 and self.options[found - 1].disabled:
+            self._reveal_heading(found)
 
     def _reveal_heading(self, index: int) -> None:
         """Keep the heading above the first item of a section in view."""
