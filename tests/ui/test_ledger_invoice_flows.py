@@ -228,3 +228,18 @@ async def test_today_s_recurring_drafts_line_leads_to_the_ledger_s_drafts(
         rows = screen.query_one("#ledger-invoices", LedgerList)
         shown = [str(o.id) for o in rows._options]
         assert len(shown) == 2 and f"invoice:{other.id}" not in shown
+
+
+async def test_new_invoice_menu_moves_with_j_k_and_says_when_there_is_no_client(
+    app: VatuiApp, ws: Workspace, ready: Ready
+) -> None:
+    async with app.run_test() as pilot:
+        await _ledger(pilot, ready)
+        await pilot.press("n", "j", "j", "k")
+        await pilot.pause()
+        listing = app.screen.query_one("#invoice-kind-list")
+        assert listing.highlighted == 1  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LedgerScreen)  # no empty picker to get lost in
+        assert any("No client yet" in m for m in app.messages)

@@ -49,6 +49,8 @@ class InvoiceKindModal(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", _("Cancel"), id="invoice_kind_cancel"),
+        Binding("j", "move(1)", _("Down"), show=False, id="invoice_kind_down"),
+        Binding("k", "move(-1)", _("Up"), show=False, id="invoice_kind_up"),
     ]
     DEFAULT_CSS = """
     InvoiceKindModal #invoice-kind { width: 60; }
@@ -69,6 +71,14 @@ class InvoiceKindModal(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(str(event.option.id))
+
+    def action_move(self, step: int) -> None:
+        """``j``/``k``: the next or previous kind, as the arrows."""
+        listing = self.query_one(OptionList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
 
     def action_cancel(self) -> None:
         """Close without picking."""

@@ -55,6 +55,9 @@ def _pick_client(app: VatuiApp, title: str, then: object) -> None:
         if client_id is not None and callable(then):
             then(client_id)
 
+    if not clients:  # an empty picker would leave a new VA nowhere to go
+        app.inform(_("No client yet: add one on the Clients pane (3, then n)."), error=True)
+        return
     app.push_screen(InvoiceClientModal(clients, title), picked)
 
 
