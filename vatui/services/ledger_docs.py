@@ -203,7 +203,7 @@ def render_markdown(d: InvoiceDoc) -> str:
         )
     out.append("")
     out += ["| | |", "|---|--:|"]
-    out += [f"| {label} | {amount.format()} |" for label, amount in _summary(d)]
+    out += [f"| {_md(label)} | {amount.format()} |" for label, amount in _summary(d)]
     if pay := payment_text(d.settings, inv.currency):
         out += ["", f"**{_md(_('How to pay:'))}**  "] + [f"{_md(line)}  " for line in pay.splitlines()]
     if inv.notes:
