@@ -235,3 +235,13 @@ def test_plan_and_timeoff_in_spanish(tmp_path: Path) -> None:
     assert "Disponible" in plan.stdout and "Available" not in plan.stdout
     assert "Sin fecha" in plan.stdout
     assert max(len(line) for line in plan.stdout.splitlines()) <= 80
+
+
+def test_timeoff_end_weekday_is_read_from_the_start(vatui: Vatui) -> None:
+    # the clock's today is Friday 27 Nov 2026: "wed tue" is Wednesday 2 Dec to the Tuesday
+    # after it, where "tue" read from today alone (1 Dec) falls before the start
+    added = vatui("timeoff", "add", "wed", "tue", "--json")
+    assert added.code == 0, added.err
+    assert (added.json()["from"], added.json()["to"]) == ("2026-12-02", "2026-12-08")
+    reversed_dates = vatui("timeoff", "add", "2026-12-10", "2026-12-08")
+    assert reversed_dates.code == 1 and "before it starts" in reversed_dates.err

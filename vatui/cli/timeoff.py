@@ -25,8 +25,12 @@ def timeoff_add(obj: CliContext, first: str, last: str | None, note: str, as_jso
     from vatui.services.timeoff import add_timeoff, timeoff_json
 
     ws = obj.ws()
+    from vatui.domain.dates import parse_date, range_end
+
     start = obj.parse_date(first)
-    record = add_timeoff(ws, start, obj.parse_date(last) if last is not None else start, note)
+    order = ws.settings().date_order
+    end = range_end(lambda ref: parse_date(last, ref, order), start, obj.today()) if last else start
+    record = add_timeoff(ws, start, end, note)
     if as_json:
         emit_json(timeoff_json(record))
         return

@@ -338,6 +338,19 @@ def _relative(s: str, today: date, text: str) -> date | None:
     return None
 
 
+def range_end(read: Callable[[date], date], start: date, today: date) -> date:
+    """The last day of a range beginning on ``start``, ``read(reference)`` naming it: read from
+    today, and when that falls before ``start``, read again from ``start`` — "mon fri" typed on
+    a Tuesday is next Monday to the Friday after it, not a refusal. Whatever reads the same
+    from today is unchanged."""
+    end = read(today)
+    if end < start:
+        again = read(start)
+        if again >= start:
+            return again
+    return end
+
+
 def parse_date(text: str, today: date, date_order: str = "") -> date:
     """The date ``text`` names, relative to ``today``; ``ParseError`` when unclear.
 

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from vatui.domain.dates import describe_date
+from vatui.domain.dates import describe_date, range_end
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.timeoff import check_note, check_range
 from vatui.i18n import _, ngettext
@@ -98,7 +98,11 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         start = self._read("start")
         if start is None:
             raise InputError(_("type the first day off"))
-        start, end = check_range(start, self._read("end") or start)
+        typed = self.query_one("#timeoff-end", Input).value
+        end = (
+            range_end(lambda ref: read_date(self, typed, ref), start, self.today) if typed.strip() else start
+        )
+        start, end = check_range(start, end)
         return TimeOffRequest(start, end, check_note(self.query_one("#timeoff-note", Input).value.strip()))
 
     @on(Input.Changed)
