@@ -26,9 +26,9 @@ CARD_TARGET_MS = 50.0
 
 
 def _in_process(directory: Path) -> list[Row]:
-    from vatui.services import today_clients
-    from vatui.services.client_book import client_detail, reliability_by_client
+    from vatui.services.clients.card import client_detail, reliability_by_client
     from vatui.services.common import home_today
+    from vatui.services.today import clients as today_clients
     from vatui.store.workspace import Workspace
 
     ws = Workspace.open(directory)

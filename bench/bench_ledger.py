@@ -49,8 +49,8 @@ def _reports(directory: Path) -> list[Row]:
 
 def _payments(directory: Path) -> Row:
     from vatui.domain.money import Money
-    from vatui.services.ledger_collect import open_invoices
-    from vatui.services.ledger_payments import record_payment
+    from vatui.services.ledger.collect import open_invoices
+    from vatui.services.ledger.payments import record_payment
     from vatui.store.workspace import Workspace
 
     ws = Workspace.open(directory)

@@ -3,8 +3,8 @@
 - load: a fresh ``Workspace.open`` and the first read, against ``TinyDB(path)`` and the
   first read of a table with the default storage (median of 5 each; the file is in the
   page cache for both);
-- a durable change: moving a card with ``vatui.services.tasks.move_task`` and recording a
-  payment with ``vatui.services.ledger_payments.record_payment`` (each one transaction:
+- a durable change: moving a card with ``vatui.services.tasks.manage.move_task`` and recording a
+  payment with ``vatui.services.ledger.payments.record_payment`` (each one transaction:
   lock, temp file, fsync, atomic replace, directory fsync), median of 60, against one
   insert with the default storage (median of 5: each takes most of a second);
 - the file's size, against the same data written by the default storage;
@@ -54,7 +54,7 @@ def _tinydb_load(path: Path) -> float:
 
 
 def _moves(directory: Path) -> list[float]:
-    from vatui.services.tasks import move_task
+    from vatui.services.tasks.manage import move_task
     from vatui.store.workspace import Workspace
 
     ws = Workspace.open(directory)
@@ -71,7 +71,7 @@ def _moves(directory: Path) -> list[float]:
 def _payments(directory: Path) -> list[float]:
     from vatui.domain.money import Money
     from vatui.services.common import home_today
-    from vatui.services.ledger_payments import record_payment
+    from vatui.services.ledger.payments import record_payment
     from vatui.store.workspace import Workspace
 
     ws = Workspace.open(directory)

@@ -32,7 +32,7 @@ def large_workspace_dir() -> Path:
     """The data directory of the large demo workspace (created on first use, then reused)."""
     global _large
     if _large is None:
-        from vatui.services.demo import SIZES, generate
+        from vatui.demo.workspace import SIZES, generate
         from vatui.store.workspace import Workspace
 
         directory = _scratch() / "large"

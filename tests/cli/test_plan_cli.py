@@ -13,7 +13,7 @@ import pytest
 from clients_helpers import Vatui, make_vatui
 
 from vatui.domain.clock import FixedClock
-from vatui.services.plan import build_plan
+from vatui.services.plan.forecast import build_plan
 from vatui.store.workspace import Workspace
 
 WEEK_KEYS = {
@@ -163,7 +163,7 @@ def test_holiday_settings_are_validated(vatui: Vatui) -> None:
 def test_holidays_come_off_the_available_hours(
     ws: Workspace, country: str, region: str, day: date, name: str
 ) -> None:
-    from vatui.services.settings import set_setting
+    from vatui.services.settings.theme import set_setting
 
     set_setting(ws, "holiday_country", country)
     if region:
@@ -177,7 +177,7 @@ def test_holidays_come_off_the_available_hours(
 
 
 def test_spain_without_a_region_has_no_madrid_holiday(ws: Workspace) -> None:
-    from vatui.services.settings import set_setting
+    from vatui.services.settings.theme import set_setting
 
     set_setting(ws, "holiday_country", "ES")
     national = build_plan(ws, start=date(2026, 12, 7), weeks=1).weeks[0]

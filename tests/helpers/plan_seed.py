@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from vatui.services.clients import add_client
-from vatui.services.tasks import add_task, edit_task
+from vatui.services.clients.manage import add_client
+from vatui.services.tasks.manage import add_task, edit_task
 from vatui.store.workspace import Workspace
 
 MONDAY = date(2026, 11, 30)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.contacts import log_contact
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_expenses import add_expense
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.expenses import add_expense
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 
 VATUI = str(Path(sys.executable).with_name("vatui"))

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import orjson
 
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
-from vatui.services.demo import generate
-from vatui.services.settings import set_setting
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 from vatui.ui.app import make_app
 

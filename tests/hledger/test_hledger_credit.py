@@ -14,11 +14,11 @@ from pathlib import Path
 from tests.helpers.hledger import run_hledger, running_balances
 from vatui.domain.clock import FixedClock
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.hledger import export_journal
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_payments import record_payment
-from vatui.services.ledger_reports import pnl_report
+from vatui.services.clients.manage import add_client
+from vatui.services.exchange.hledger import export_journal
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.ledger.reports import pnl_report
 from vatui.store.workspace import Workspace
 
 
@@ -73,7 +73,7 @@ def test_a_late_credit_on_a_back_dated_invoice_keeps_october_and_the_credit_acco
 
 
 def test_demo_books_never_hold_a_negative_credit_or_deposit(data_dir: Path, tmp_path: Path) -> None:
-    from vatui.services.demo import generate
+    from vatui.demo.workspace import generate
 
     ws = Workspace.open(data_dir, FixedClock(datetime(2026, 11, 27, 9, 30, tzinfo=UTC)))
     try:

@@ -21,14 +21,14 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import legacy_taxes
 from vatui.domain.money import Money
 from vatui.domain.reports import held
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.services.common import client_names
-from vatui.services.hledger import account_part, description, export_journal
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_data import billed
-from vatui.services.ledger_expenses import add_expense
-from vatui.services.ledger_payments import record_payment
-from vatui.services.ledger_reports import aging_report, pnl_report
+from vatui.services.exchange.hledger import account_part, description, export_journal
+from vatui.services.ledger.data import billed
+from vatui.services.ledger.expenses import add_expense
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.ledger.reports import aging_report, pnl_report
 from vatui.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
@@ -123,7 +123,7 @@ def demo_ws(data_dir: Path) -> Iterator[Workspace]:
 
 
 def test_small_demo_books_agree_with_hledger(demo_ws: Workspace, tmp_path: Path) -> None:
-    from vatui.services.demo import generate
+    from vatui.demo.workspace import generate
 
     generate(demo_ws, clients=5, seed=7)
     assert len(demo_ws.docs("invoices")) > 5
@@ -135,7 +135,7 @@ def test_small_demo_books_agree_with_hledger(demo_ws: Workspace, tmp_path: Path)
 
 @pytest.mark.slow
 def test_large_demo_books_agree_with_hledger(demo_ws: Workspace, tmp_path: Path) -> None:
-    from vatui.services.demo import generate
+    from vatui.demo.workspace import generate
 
     generate(demo_ws, clients=40, seed=7)
     assert len(demo_ws.docs("invoices")) > 500

@@ -18,12 +18,12 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.invoicing import settlements, totals
 from vatui.domain.ledger import TaxLine
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.hledger import export_journal
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_data import billed
-from vatui.services.ledger_payments import record_payment
-from vatui.services.ledger_reports import aging_report, pnl_report
+from vatui.services.clients.manage import add_client
+from vatui.services.exchange.hledger import export_journal
+from vatui.services.ledger.data import billed
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.ledger.reports import aging_report, pnl_report
 from vatui.store.workspace import Workspace
 
 IVA = TaxLine(name="IVA", rate="21")

@@ -7,10 +7,10 @@ from typing import Any
 
 from vatui.domain.clients import Client
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 
 

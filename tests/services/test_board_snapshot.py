@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from vatui.domain.tasks import Task
-from vatui.services import today_money
-from vatui.services.board import BoardReader, board_snapshot
-from vatui.services.tasks import add_task, complete_task, reorder_task
-from vatui.services.timer import start_timer
+from vatui.services.tasks.board import BoardReader, board_snapshot
+from vatui.services.tasks.manage import add_task, complete_task, reorder_task
+from vatui.services.tasks.timer import start_timer
+from vatui.services.today import money as today_money
 from vatui.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)

@@ -14,10 +14,10 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.doc_check import check_doc
 from vatui.domain.errors import InputError
 from vatui.domain.workspace_rules import check_semantics
-from vatui.services.clients import change_client, edit_client
-from vatui.services.ledger_collect import draft_reminder
-from vatui.services.ledger_docs import render
-from vatui.services.settings_edit import set_settings
+from vatui.services.clients.manage import change_client, edit_client
+from vatui.services.documents.invoice import render
+from vatui.services.ledger.collect import draft_reminder
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 ANA = Person(name="Ana Pérez", role="billing", email="ana@acme.co")
@@ -127,7 +127,7 @@ def test_restore_refuses_a_billing_contact_who_is_not_a_person_and_escapes() -> 
 
 
 def test_status_report_is_signed_with_the_business_name_and_email(ws: Workspace) -> None:
-    from vatui.services.status_reports import draft_status_report
+    from vatui.services.clients.status_reports import draft_status_report
 
     set_settings(ws, {"business_name": "Laura Gómez VA", "business_email": "laura@va.co"})
     c = _billed(ws)
@@ -149,7 +149,7 @@ def test_export_import_json_round_trips_the_billing_identity_and_refuses_a_stran
 ) -> None:
     import orjson
 
-    from vatui.services.backup import export_json
+    from vatui.services.exchange.backup import export_json
     from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_json
 

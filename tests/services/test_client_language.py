@@ -9,9 +9,9 @@ import pytest
 from tests.services.ledger_helpers import client, sent_invoice
 from vatui.domain.clients import Client, Person
 from vatui.domain.errors import InputError
-from vatui.services.client_language import client_language, environment_language
-from vatui.services.ledger_collect import draft_reminder
-from vatui.services.settings_edit import set_from_text
+from vatui.services.clients.language import client_language, environment_language
+from vatui.services.ledger.collect import draft_reminder
+from vatui.services.settings.edit import set_from_text
 from vatui.store.workspace import Workspace
 
 

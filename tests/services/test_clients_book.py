@@ -9,9 +9,9 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.client_book import client_detail, reliability_by_client
-from vatui.services.clients import add_client, edit_client
-from vatui.services.contacts import log_contact
+from vatui.services.clients.card import client_detail, reliability_by_client
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client, edit_client
 from vatui.store.workspace import Workspace
 
 

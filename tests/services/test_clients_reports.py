@@ -10,9 +10,9 @@ from vatui.domain.clients import Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.clients import add_client, add_note
-from vatui.services.contacts import log_contact
-from vatui.services.status_reports import draft_status_report, mark_report_sent, week_of
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client, add_note
+from vatui.services.clients.status_reports import draft_status_report, mark_report_sent, week_of
 from vatui.store.workspace import Workspace
 
 
@@ -98,7 +98,7 @@ def test_draft_from_the_store(ws: Workspace, clock: FixedClock) -> None:
 
 
 def test_mark_sent_logs_a_contact_on_the_preferred_channel(ws: Workspace) -> None:
-    from vatui.services.client_fields import parse_channel
+    from vatui.services.clients.fields import parse_channel
 
     acme = add_client(ws, "Acme", channels=(parse_channel("slack:#acme"),), preferred_channel="slack").id or 0
     due = log_contact(ws, acme, channel="slack", summary="asked", follow_up=date(2026, 11, 27))

@@ -9,8 +9,8 @@ import pytest
 from vatui.domain.clients import Channel, Client, Person, VettingCheck
 from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.money import Money
-from vatui.services import clients as svc
-from vatui.services.contacts import log_contact
+from vatui.services.clients import manage as svc
+from vatui.services.clients.contacts import log_contact
 from vatui.store.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
@@ -144,7 +144,7 @@ def test_notes_and_confidential_notes(ws: Workspace) -> None:
 
 
 def test_export_json_drops_confidential_notes(ws: Workspace) -> None:
-    from vatui.services.backup import export_json
+    from vatui.services.exchange.backup import export_json
 
     client = svc.add_client(ws, "Acme")
     svc.add_note(ws, client.id or 0, "public note")

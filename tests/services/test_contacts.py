@@ -9,8 +9,8 @@ import pytest
 from vatui.domain.clients import Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
-from vatui.services import contacts as svc
-from vatui.services.clients import add_client
+from vatui.services.clients import contacts as svc
+from vatui.services.clients.manage import add_client
 from vatui.store.workspace import Workspace
 
 TODAY = date(2026, 11, 27)

@@ -12,13 +12,17 @@ from vatui.domain.clients import Client, Contact
 from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services import client_notes, contact_edits, payment_corrections, task_checklist, time_entries
-from vatui.services.clients import add_client, edit_client, make_note
-from vatui.services.contacts import log_contact
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice, void_invoice
-from vatui.services.ledger_payments import record_payment
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time, start_timer
+from vatui.services.clients import contact_edits
+from vatui.services.clients import notes as client_notes
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client, edit_client, make_note
+from vatui.services.ledger import payment_corrections
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice, void_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.tasks import checklist as task_checklist
+from vatui.services.tasks import time_entries
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time, start_timer
 from vatui.store.archive import archive_old
 from vatui.store.workspace import Workspace
 
@@ -333,8 +337,8 @@ def test_archived_records_are_read_only(ws: Workspace) -> None:
     with pytest.raises(RuleError, match="archived in 2025"):
         task_checklist.add_checklist_item(ws, done.id or 0, "x")
     from vatui.services.archived import check_live, live_doc
-    from vatui.services.ledger import void_invoice
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.invoices import void_invoice
 
     for refuse in (
         lambda: check_live(ws, "invoices", inv.id or 0),

@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.csv_export import export_csv
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.settings import set_setting
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.manage import add_client
+from vatui.services.exchange.csv_export import export_csv
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.settings.theme import set_setting
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 
 BOM = b"\xef\xbb\xbf"

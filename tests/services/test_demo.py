@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 import pytest
 
+from vatui.demo.workspace import DATA_TABLES, generate, parse_size
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
@@ -21,9 +22,8 @@ from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.reports import held
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.demo import DATA_TABLES, generate, parse_size
-from vatui.services.tasks import add_task
-from vatui.services.today import triage
+from vatui.services.tasks.manage import add_task
+from vatui.services.today.triage import triage
 from vatui.store.schema import TABLES
 from vatui.store.workspace import Workspace
 

@@ -10,11 +10,11 @@ from vatui.domain.clients import Client
 from vatui.domain.money import Money
 from vatui.domain.money_display import display_format
 from vatui.domain.numbers import POINT
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_docs import render
-from vatui.services.settings_edit import set_from_text
-from vatui.services.status_reports import draft_status_report
+from vatui.services.clients.manage import add_client
+from vatui.services.clients.status_reports import draft_status_report
+from vatui.services.documents.invoice import render
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
+from vatui.services.settings.edit import set_from_text
 from vatui.store.workspace import Workspace
 
 
@@ -58,8 +58,8 @@ def test_ui_in_english_spanish_client_gets_spanish_documents_in_their_format(ws:
 
 
 def test_a_reminder_writes_the_amount_in_the_client_number_format(ws: Workspace) -> None:
-    from vatui.services.ledger import send_invoice
-    from vatui.services.ledger_collect import draft_reminder
+    from vatui.services.ledger.collect import draft_reminder
+    from vatui.services.ledger.invoices import send_invoice
 
     cid = _client(ws, "es", "1.234,56")
     inv = _invoice(ws, cid)

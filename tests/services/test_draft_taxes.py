@@ -12,9 +12,9 @@ from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.invoicing import totals
 from vatui.domain.ledger import Invoice, TaxLine
-from vatui.services.clients import change_client
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_drafts import edit_draft
+from vatui.services.clients.manage import change_client
+from vatui.services.ledger.drafts import edit_draft
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
 from vatui.store.workspace import Workspace
 
 IVA = TaxLine(name="IVA", rate="21")

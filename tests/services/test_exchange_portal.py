@@ -13,9 +13,9 @@ import pytest
 
 from tests.helpers.fake_imports import FakeImports, install
 from vatui.domain.errors import InputError
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.services.exchange.portal import EXPORT_KINDS, export_to, import_from, resolve_path
-from vatui.services.tasks import add_task
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 
 

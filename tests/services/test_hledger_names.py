@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vatui.services.hledger import account_part
+from vatui.services.exchange.hledger import account_part
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
-from vatui.services.settings_edit import set_settings
-from vatui.services.tasks import add_task
-from vatui.services.today import capacity, triage
+from vatui.services.settings.edit import set_settings
+from vatui.services.tasks.manage import add_task
+from vatui.services.today.triage import capacity, triage
 from vatui.store.workspace import Workspace
 
 

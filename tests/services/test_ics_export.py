@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
+from vatui.demo.workspace import generate
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.invoicing import OPEN_STATUSES, amount_due
@@ -16,12 +17,11 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.tasks import Task
 from vatui.domain.text import clean
-from vatui.services.clients import add_client
-from vatui.services.contacts import log_contact
-from vatui.services.demo import generate
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client
 from vatui.services.exchange.ics import calendar_events, export_ics
 from vatui.services.exchange.ics_text import fold
-from vatui.services.tasks import add_task, edit_task
+from vatui.services.tasks.manage import add_task, edit_task
 from vatui.store.workspace import Workspace
 
 

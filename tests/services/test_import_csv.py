@@ -12,10 +12,10 @@ from tests.helpers.import_files import DATA, toggl_report, workspace_bytes
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.services.exchange.import_plan import ImportRefused, summary_lines
 from vatui.services.exchange.imports import import_csv
-from vatui.services.settings import set_setting
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 
 CSV = DATA / "csv"
@@ -88,7 +88,7 @@ def test_reimporting_a_report_duplicates_nothing(ws: Workspace) -> None:
 
 
 def test_time_goes_to_an_existing_task_by_title_within_the_client(ws: Workspace) -> None:
-    from vatui.services.tasks import add_task
+    from vatui.services.tasks.manage import add_task
 
     cafe = add_client(ws, "Café Olé")
     add_client(ws, "Northwind Traders")

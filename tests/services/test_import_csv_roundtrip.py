@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import NOW
+from vatui.demo.workspace import generate
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import TimeEntry
-from vatui.services.csv_export import export_csv
-from vatui.services.demo import generate
+from vatui.services.exchange.csv_export import export_csv
 from vatui.services.exchange.imports import import_csv
-from vatui.services.settings import set_setting
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 
 

@@ -14,7 +14,7 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.backup import export_json
+from vatui.services.exchange.backup import export_json
 from vatui.services.exchange.import_plan import ImportRefused, summary_lines
 from vatui.services.exchange.imports import import_json
 from vatui.store.archive import all_docs

@@ -12,7 +12,7 @@ import pytest
 from tests.helpers.import_files import DATA, workspace_bytes
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import ChecklistItem, Task
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.services.exchange.import_plan import ImportRefused, summary_lines
 from vatui.services.exchange.imports import import_trello
 from vatui.store.workspace import Workspace
@@ -163,7 +163,7 @@ def test_unknown_lists_go_to_the_first_column_or_the_star_column(ws: Workspace, 
 
 
 def test_a_recurring_card_updates_its_open_occurrence(ws: Workspace) -> None:
-    from vatui.services.tasks import complete_task, edit_task
+    from vatui.services.tasks.manage import complete_task, edit_task
 
     import_trello(ws, BOARD)
     first = by_title(ws)["Fotos del menú de otoño"]

@@ -11,8 +11,8 @@ from tests.services.ledger_helpers import client, sent_invoice
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import COMMA
-from vatui.services.client_fields import check_email, parse_late_fee, parse_retainer_hours
-from vatui.services.ledger_payments import check_payment_day, record_payment
+from vatui.services.clients.fields import check_email, parse_late_fee, parse_retainer_hours
+from vatui.services.ledger.payments import check_payment_day, record_payment
 from vatui.store.workspace import Workspace
 
 

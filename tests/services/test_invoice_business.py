@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.services.ledger_helpers import client, sent_invoice
-from vatui.services.ledger_docs import render
-from vatui.services.settings_edit import set_settings
+from vatui.services.documents.invoice import render
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 

@@ -8,11 +8,11 @@ from datetime import date
 
 from vatui import i18n
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import new_invoice
-from vatui.services.settings_edit import set_settings
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import new_invoice
+from vatui.services.settings.edit import set_settings
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 
 

@@ -7,8 +7,8 @@ import re
 
 from tests.services.ledger_helpers import client, eur
 from vatui.domain.ledger import TaxLine
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_docs import render
+from vatui.services.documents.invoice import render
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
 from vatui.store.workspace import Workspace
 
 

@@ -16,12 +16,12 @@ from pypdf import PdfReader
 from tests.helpers.fonts import make_font
 from vatui.domain.clients import Client
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.documents import invoice_document, status_report_document
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_payments import record_payment
-from vatui.services.settings_edit import set_settings
-from vatui.services.status_reports import draft_status_report
+from vatui.services.clients.manage import add_client
+from vatui.services.clients.status_reports import draft_status_report
+from vatui.services.documents.files import invoice_document, status_report_document
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 MM_PER_POINT = 25.4 / 72
@@ -197,7 +197,7 @@ def test_fpdf_is_imported_only_for_a_pdf(ws: Workspace) -> None:
     import subprocess
 
     probe = (
-        "import sys, vatui.cli.main, vatui.services.documents, vatui.services.ledger_docs\n"
+        "import sys, vatui.cli.main, vatui.services.documents.files, vatui.services.documents.invoice\n"
         "print('fpdf' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

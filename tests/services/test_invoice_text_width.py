@@ -11,10 +11,10 @@ from vatui import i18n
 from vatui.domain.clients import Client
 from vatui.domain.columns import cells, wrap
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_docs import render
-from vatui.services.settings_edit import set_settings
+from vatui.services.clients.manage import add_client
+from vatui.services.documents.invoice import render
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 LONG = "Gestión de correspondencia, agenda y facturación electrónica ante la DIAN " * 3

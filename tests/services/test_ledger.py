@@ -12,12 +12,12 @@ from vatui.domain.invoicing import amount_due, totals
 from vatui.domain.ledger import Expense, Invoice, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.tasks import TimeEntry
-from vatui.services.ledger import ItemSpec, list_invoices, new_invoice, send_invoice, void_invoice
-from vatui.services.ledger_collect import blocked_clients
-from vatui.services.ledger_data import find_invoice, invoice_payments
-from vatui.services.ledger_expenses import add_expense
-from vatui.services.ledger_payments import add_late_fee, propose_late_fee, record_payment
-from vatui.services.timer import unbilled
+from vatui.services.ledger.collect import blocked_clients
+from vatui.services.ledger.data import find_invoice, invoice_payments
+from vatui.services.ledger.expenses import add_expense
+from vatui.services.ledger.invoices import ItemSpec, list_invoices, new_invoice, send_invoice, void_invoice
+from vatui.services.ledger.payments import add_late_fee, propose_late_fee, record_payment
+from vatui.services.tasks.timer import unbilled
 from vatui.store.workspace import Workspace
 
 

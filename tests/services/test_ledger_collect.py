@@ -13,15 +13,15 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import parse_number
 from vatui.domain.ledger import Expense, Invoice
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_collect import (
+from vatui.services.ledger.collect import (
     draft_reminder,
     mark_reminder_sent,
     on_hold_clients,
     reminders_due,
 )
-from vatui.services.ledger_expenses import add_expense, create_due_expenses, delete_expense, occurrence_dates
-from vatui.services.ledger_payments import record_payment
+from vatui.services.ledger.expenses import add_expense, create_due_expenses, delete_expense, occurrence_dates
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
 from vatui.store.workspace import Workspace
 
 

@@ -12,9 +12,9 @@ import pytest
 from tests.services.ledger_helpers import client, sent_invoice
 from vatui.domain.clients import Channel, Person
 from vatui.domain.errors import InputError
-from vatui.services import mail_drafts
-from vatui.services.clients import edit_client
-from vatui.services.mail_drafts import (
+from vatui.services.clients.manage import edit_client
+from vatui.services.documents import mail as mail_drafts
+from vatui.services.documents.mail import (
     Attachment,
     eml_bytes,
     invoice_attachment,
@@ -24,7 +24,7 @@ from vatui.services.mail_drafts import (
     share_link,
     whatsapp_link,
 )
-from vatui.services.settings_edit import set_settings
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 DAY = date(2026, 11, 16)

@@ -11,11 +11,11 @@ from vatui.domain.clients import Person
 from vatui.domain.money import Money
 from vatui.domain.money_display import set_display
 from vatui.domain.numbers import COMMA
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_collect import draft_reminder
-from vatui.services.mail_drafts import invoice_mail
-from vatui.services.settings_edit import set_settings
+from vatui.services.clients.manage import add_client
+from vatui.services.documents.mail import invoice_mail
+from vatui.services.ledger.collect import draft_reminder
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 
 

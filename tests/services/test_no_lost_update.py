@@ -21,12 +21,12 @@ from vatui.domain.errors import RuleError, VatuiError
 from vatui.domain.ledger import Expense, Invoice
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services import clients as svc
-from vatui.services import tasks as task_svc
-from vatui.services.ledger import new_invoice
-from vatui.services.ledger_expenses import add_expense, delete_expense
-from vatui.services.settings import set_setting, set_theme
-from vatui.services.timer import add_time, toggle_timer
+from vatui.services.clients import manage as svc
+from vatui.services.ledger.expenses import add_expense, delete_expense
+from vatui.services.ledger.invoices import new_invoice
+from vatui.services.settings.theme import set_setting, set_theme
+from vatui.services.tasks import manage as task_svc
+from vatui.services.tasks.timer import add_time, toggle_timer
 from vatui.store.workspace import Workspace
 
 

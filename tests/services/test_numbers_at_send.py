@@ -9,8 +9,8 @@ import pytest
 from tests.services.ledger_helpers import client, eur
 from vatui.domain.errors import RuleError
 from vatui.domain.ledger import Invoice
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice, void_invoice
-from vatui.services.ledger_data import find_invoice
+from vatui.services.ledger.data import find_invoice
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice, void_invoice
 from vatui.store.workspace import Workspace
 
 

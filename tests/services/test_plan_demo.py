@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.services.common import home_today
-from vatui.services.demo import generate
-from vatui.services.plan import build_plan, early_warning
+from vatui.services.plan.forecast import build_plan, early_warning
 from vatui.store.workspace import Workspace
 
 

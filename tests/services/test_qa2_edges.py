@@ -10,11 +10,11 @@ from vatui.domain.dates import MAX_DATE, derived_date, year_ahead
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money
 from vatui.domain.recurrence import Recurrence
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_expenses import occurrence_dates
-from vatui.services.ledger_payments import check_payment_day
-from vatui.services.tasks import add_task, complete_task
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.expenses import occurrence_dates
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
+from vatui.services.ledger.payments import check_payment_day
+from vatui.services.tasks.manage import add_task, complete_task
 from vatui.store.workspace import Workspace
 
 
@@ -75,7 +75,7 @@ def test_a_payment_at_most_a_year_ahead() -> None:
 
 def test_an_old_draft_due_after_the_range_is_not_sent(ws: Workspace) -> None:
     from vatui.domain.errors import RuleError
-    from vatui.services.ledger import send_invoice
+    from vatui.services.ledger.invoices import send_invoice
 
     client = add_client(ws, "Acme", currency="USD", terms_days=365)
     draft = new_invoice(

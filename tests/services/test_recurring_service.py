@@ -16,10 +16,10 @@ from vatui.domain.doc_check import BadDocument, check_doc
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.ledger import Invoice
 from vatui.domain.recurring import RecurringInvoice
-from vatui.services.backup import export_json
-from vatui.services.clients import archive_client, delete_client, edit_client
-from vatui.services.ledger import ItemSpec
-from vatui.services.recurring import (
+from vatui.services.clients.manage import archive_client, delete_client, edit_client
+from vatui.services.exchange.backup import export_json
+from vatui.services.ledger.invoices import ItemSpec
+from vatui.services.ledger.recurring import (
     add_recurring,
     create_due_invoices,
     list_recurring,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from vatui.domain.changes import TaskChanges
 from vatui.domain.settings import DEFAULT_COLUMNS
-from vatui.services.first_run import default_columns, set_up
-from vatui.services.tasks import add_task, change_task
+from vatui.services.settings.first_run import default_columns, set_up
+from vatui.services.tasks.manage import add_task, change_task
 from vatui.store.workspace import Workspace
 
 

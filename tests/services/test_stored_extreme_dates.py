@@ -10,8 +10,8 @@ import pytest
 from tests.helpers.refusals import seed_extreme_dates
 from vatui.domain.dates import in_business_range
 from vatui.domain.tasks import Task
-from vatui.services.tasks import add_task, complete_task
-from vatui.services.today import triage
+from vatui.services.tasks.manage import add_task, complete_task
+from vatui.services.today.triage import triage
 from vatui.store.workspace import Workspace
 
 

@@ -9,9 +9,9 @@ import pytest
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.tasks import Task
-from vatui.services import tasks as svc
-from vatui.services.clients import add_client
-from vatui.services.timer import running_timer, start_timer, stop_timer, toggle_timer
+from vatui.services.clients.manage import add_client
+from vatui.services.tasks import manage as svc
+from vatui.services.tasks.timer import running_timer, start_timer, stop_timer, toggle_timer
 from vatui.store.workspace import Workspace
 
 TODAY = date(2026, 11, 27)
@@ -127,11 +127,11 @@ def test_undo_of_delete_restores_task(ws: Workspace) -> None:
 
 
 def test_no_time_yesterday_note_only_once_time_is_logged(ws: Workspace) -> None:
-    from vatui.services.today import triage
+    from vatui.services.today.triage import triage
 
     assert "No time logged yesterday." not in triage(ws, TODAY).notes
     task = svc.add_task(ws, "Bookkeeping")
-    from vatui.services.timer import add_time
+    from vatui.services.tasks.timer import add_time
 
     add_time(ws, task.id, 20, TODAY)  # started logging today: nothing to remind about yesterday
     assert "No time logged yesterday." not in triage(ws, TODAY).notes

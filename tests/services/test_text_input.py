@@ -14,14 +14,14 @@ from tests.services.ledger_helpers import client, eur, sent_invoice
 from vatui.domain.clients import Channel, Client, Person
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import ChecklistItem
-from vatui.services import clients as svc
-from vatui.services.contacts import log_contact
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.ledger_expenses import add_expense
-from vatui.services.ledger_payments import record_payment
-from vatui.services.settings import set_theme
-from vatui.services.tasks import add_task, edit_task, quick_add
-from vatui.services.timer import add_time
+from vatui.services.clients import manage as svc
+from vatui.services.clients.contacts import log_contact
+from vatui.services.ledger.expenses import add_expense
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.settings.theme import set_theme
+from vatui.services.tasks.manage import add_task, edit_task, quick_add
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 
 EVIL = "\x1b]52;c;SEFDS0VE\x07\x1b]2;PWNED\x07\x1b[2J"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from vatui.domain.clock import FixedClock
-from vatui.services.clients import add_client, archive_client
-from vatui.services.contacts import log_contact
-from vatui.services.today import triage
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client, archive_client
+from vatui.services.today.triage import triage
 from vatui.store.workspace import Workspace
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.services.ledger_helpers import client, sent_invoice
-from vatui.services.today_money import sections
+from vatui.services.today.money import sections
 from vatui.store.workspace import Workspace
 
 

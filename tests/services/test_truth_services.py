@@ -13,17 +13,23 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import settlements
 from vatui.domain.ledger import TaxLine
-from vatui.services.client_book import client_detail
-from vatui.services.csv_export import export_csv
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_collect import mark_reminder_sent, reminders_due, snooze_reminders
-from vatui.services.ledger_docs import render
-from vatui.services.ledger_expenses import add_expense
-from vatui.services.ledger_payments import record_payment
-from vatui.services.ledger_reports import clients_report, pnl_report
-from vatui.services.tasks import add_task
-from vatui.services.timer import LONG_TIMER_MINUTES, LongTimerError, running_timer, start_timer, stop_timer
-from vatui.services.today import triage
+from vatui.services.clients.card import client_detail
+from vatui.services.documents.invoice import render
+from vatui.services.exchange.csv_export import export_csv
+from vatui.services.ledger.collect import mark_reminder_sent, reminders_due, snooze_reminders
+from vatui.services.ledger.expenses import add_expense
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.ledger.reports import clients_report, pnl_report
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import (
+    LONG_TIMER_MINUTES,
+    LongTimerError,
+    running_timer,
+    start_timer,
+    stop_timer,
+)
+from vatui.services.today.triage import triage
 from vatui.store.workspace import Workspace
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from vatui.domain.errors import InputError, NotFoundError, ParseError
-from vatui.services.clients import add_client, find_client, list_clients
-from vatui.services.tasks import add_task, find_task, quick_add
+from vatui.services.clients.manage import add_client, find_client, list_clients
+from vatui.services.tasks.manage import add_task, find_task, quick_add
 from vatui.store.workspace import Workspace
 
 VATUI = str(Path(sys.executable).with_name("vatui"))

@@ -18,12 +18,12 @@ import orjson
 import pytest
 
 from tests.helpers.backup_files import backup_bytes, tree_bytes
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
-from vatui.services.backup import backup_now, restore
-from vatui.services.demo import generate
-from vatui.services.tasks import add_task
+from vatui.services.exchange.backup import backup_now, restore
+from vatui.services.tasks.manage import add_task
 from vatui.store import backups
 from vatui.store.restore import MAX_RESTORE_BYTES, read_candidate
 from vatui.store.workspace import Workspace

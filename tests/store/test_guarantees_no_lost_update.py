@@ -17,8 +17,8 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task
-from vatui.services.clients import add_client
-from vatui.services.tasks import add_task
+from vatui.services.clients.manage import add_client
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 
 N = 20
@@ -123,7 +123,7 @@ def test_drafts_made_and_sent_at_once_while_the_client_changes(
 
 SET = (
     "import sys; from pathlib import Path; from vatui.store.workspace import Workspace; "
-    "from vatui.services.settings import set_setting; "
+    "from vatui.services.settings.theme import set_setting; "
     "set_setting(Workspace.open(Path(sys.argv[1])), sys.argv[2], eval(sys.argv[3]))"
 )
 

@@ -23,7 +23,7 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
 from vatui.services.output import write_private
-from vatui.services.tasks import add_task
+from vatui.services.tasks.manage import add_task
 from vatui.store import storage
 from vatui.store.errors import DiskWriteError, RefusedWorkspace, UnusableDataDir
 from vatui.store.workspace import Workspace
@@ -157,7 +157,7 @@ def test_a_really_full_small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 def test_vatuis_own_files_are_refused_as_destinations(data_dir: Path, clock: FixedClock) -> None:
     ws = Workspace.open(data_dir, clock)
     add_task(ws, "x")
-    from vatui.services.backup import backup_now
+    from vatui.services.exchange.backup import backup_now
 
     backup = backup_now(ws)
     assert backup is not None

@@ -16,9 +16,9 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
 from vatui.domain.recurring import RecurringInvoice, periods
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec
-from vatui.services.recurring import add_recurring
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec
+from vatui.services.ledger.recurring import add_recurring
 from vatui.store.workspace import Workspace
 
 HELPERS = Path(__file__).parent / "helpers"

@@ -21,12 +21,12 @@ import orjson
 import pytest
 
 from tests.helpers.backup_files import backup_bytes
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
-from vatui.services.backup import restore
-from vatui.services.demo import generate
-from vatui.services.tasks import add_task
+from vatui.services.exchange.backup import restore
+from vatui.services.tasks.manage import add_task
 from vatui.store import restore as restore_mod
 from vatui.store.workspace import Workspace
 
@@ -272,7 +272,7 @@ def test_every_backup_the_store_writes_restores(good: Data, data_dir: Path, cloc
     add_task(ws, "After the demo")
     ws.close()
     backups = sorted((data_dir / "backups").iterdir()) if (data_dir / "backups").exists() else []
-    from vatui.services.backup import backup_now
+    from vatui.services.exchange.backup import backup_now
 
     ws = Workspace.open(data_dir, clock)
     made = backup_now(ws)

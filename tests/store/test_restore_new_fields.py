@@ -15,7 +15,7 @@ from vatui.domain.doc_check import BadDocument
 from vatui.domain.ledger import Invoice, LineItem, Payment, PaymentRemoval
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.backup import restore
+from vatui.services.exchange.backup import restore
 from vatui.store.restore import check_workspace
 from vatui.store.workspace import Workspace
 

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from vatui.domain.clients import Client
 from vatui.domain.tasks import Task
-from vatui.services import tasks as task_service
+from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.screens.board import BoardScreen
 

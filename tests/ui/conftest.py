@@ -16,8 +16,8 @@ import pytest
 from textual.pilot import Pilot
 
 from vatui.domain.clock import FixedClock
-from vatui.services.clients import add_client
-from vatui.services.tasks import add_task, edit_task
+from vatui.services.clients.manage import add_client
+from vatui.services.tasks.manage import add_task, edit_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app
 

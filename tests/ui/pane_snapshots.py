@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
-from vatui.services.demo import generate
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from board_harness import add_client, open_board
 from textual.widgets import OptionList
 
-from vatui.services import tasks as task_service
+from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.board_client_picker import ClientPickerModal
@@ -71,7 +71,7 @@ async def test_quick_add_in_spanish_reads_the_date_order_and_saves(app: VatuiApp
     from textual.widgets import Static
 
     from vatui.domain.tasks import Task
-    from vatui.services.clients import add_client as add_client_service
+    from vatui.services.clients.manage import add_client as add_client_service
 
     add_client_service(ws, "Ángel Ruiz")
     with ws.transaction(None) as tx:

@@ -9,8 +9,8 @@ from conftest import SIZE, Ready, Seed, screen_text
 
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
-from vatui.services.tasks import add_task, complete_task, edit_task
-from vatui.services.timer import start_timer
+from vatui.services.tasks.manage import add_task, complete_task, edit_task
+from vatui.services.tasks.timer import start_timer
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app
 from vatui.ui.screens.help import HelpModal
@@ -218,7 +218,7 @@ async def test_nothing_changed_means_no_reload(app: VatuiApp, seeded: Seed, read
 
 
 async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
-    from vatui.services.tasks import snooze_task
+    from vatui.services.tasks.manage import snooze_task
 
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -56,7 +56,7 @@ async def test_damage_while_open_refuses_writes_and_keeps_reads(
         app.check_for_changes()
         await pilot.pause()
         assert "READ-ONLY" not in screen_text(app).splitlines()[0]
-        from vatui.services.tasks import quick_add
+        from vatui.services.tasks.manage import quick_add
 
         assert app.run_service(quick_add, app.ws, "After the repair") is not None  # writes work again
         assert app.ws.refusal is None
@@ -99,7 +99,7 @@ async def test_an_unexpected_error_while_opening_ends_the_app_instead_of_hanging
     app: VatuiApp, seeded: Seed, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A stored date that overflowed a reader left the app on "Opening the workspace…" forever."""
-    import vatui.services.today as today_service
+    import vatui.services.today.triage as today_service
 
     def overflowing(ws: object) -> None:
         raise OverflowError("date value out of range")

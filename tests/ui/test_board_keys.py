@@ -10,8 +10,8 @@ from board_harness import board_of, open_board, sample_board, stored, titles
 from textual.widgets import Input, Select
 
 from vatui.domain.tasks import Task
-from vatui.services import tasks as task_service
-from vatui.services.timer import running_timer
+from vatui.services.tasks import manage as task_service
+from vatui.services.tasks.timer import running_timer
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

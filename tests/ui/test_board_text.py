@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from textual.widgets import Input
 
 from tests.helpers.hostile import old_task
-from vatui.services import tasks as task_service
+from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.task_form import TaskFormModal

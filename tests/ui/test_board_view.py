@@ -8,8 +8,8 @@ import pytest
 from board_harness import add_client, board_of, open_board, sample_board, screen_text, titles
 
 from vatui.domain.tasks import Task
-from vatui.services import tasks as task_service
-from vatui.services import today_money
+from vatui.services.tasks import manage as task_service
+from vatui.services.today import money as today_money
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.board_client_picker import ClientPickerModal

@@ -12,7 +12,7 @@ from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.client_form import ClientFormModal

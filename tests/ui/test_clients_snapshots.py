@@ -20,10 +20,10 @@ from vatui.domain.clients import VettingCheck
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
-from vatui.services.client_fields import parse_channel, parse_person
-from vatui.services.clients import add_client, add_note
-from vatui.services.contacts import log_contact
-from vatui.services.tasks import add_task
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.fields import parse_channel, parse_person
+from vatui.services.clients.manage import add_client, add_note
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app
 

@@ -13,12 +13,12 @@ from vatui.domain.clients import Client, Contact
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
-from vatui.services.clients import add_client, edit_client, make_note
-from vatui.services.contacts import log_contact
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_payments import record_payment
-from vatui.services.task_checklist import add_checklist_item
-from vatui.services.timer import add_time
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client, edit_client, make_note
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.payments import record_payment
+from vatui.services.tasks.checklist import add_checklist_item
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

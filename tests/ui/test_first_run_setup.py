@@ -9,7 +9,7 @@ from conftest import SIZE, Ready, screen_text
 from textual.widgets import Input, OptionList, Select
 
 from vatui.domain.clock import FixedClock
-from vatui.services.first_run import detect_timezone, suggested_answers
+from vatui.services.settings.first_run import detect_timezone, suggested_answers
 from vatui.store.workspace import Workspace
 from vatui.ui.app import make_app
 from vatui.ui.screens.first_run import FirstRunScreen
@@ -44,7 +44,7 @@ def test_answers_come_from_the_system(tmp_path: Path) -> None:
 @pytest.fixture
 def bogota(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        "vatui.services.first_run.suggested_answers",
+        "vatui.services.settings.first_run.suggested_answers",
         lambda: {
             "business_name": "",
             "language": "es",

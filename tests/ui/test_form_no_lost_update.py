@@ -17,8 +17,8 @@ from textual.widgets import Input
 from vatui.domain.clients import Client
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task
-from vatui.services.clients import add_client, add_note
-from vatui.services.tasks import add_task
+from vatui.services.clients.manage import add_client, add_note
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.client_form import ClientFormModal

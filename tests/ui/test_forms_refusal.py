@@ -17,9 +17,9 @@ from textual.widgets import Input
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice, void_invoice
-from vatui.services.tasks import delete_task
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice, void_invoice
+from vatui.services.tasks.manage import delete_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.client_form import ClientFormModal

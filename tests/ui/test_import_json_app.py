@@ -8,9 +8,9 @@ import orjson
 from textual.widgets import Input
 
 from tests.ui.conftest import Ready, screen_text
+from vatui.demo.workspace import generate, parse_size
 from vatui.domain.clock import FixedClock
-from vatui.services.backup import export_json
-from vatui.services.demo import generate, parse_size
+from vatui.services.exchange.backup import export_json
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

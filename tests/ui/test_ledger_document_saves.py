@@ -15,8 +15,8 @@ from pypdf import PdfReader
 from textual.widgets import Input, Static
 
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.text_view import TextViewModal

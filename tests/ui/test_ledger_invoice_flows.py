@@ -12,11 +12,11 @@ from textual.widgets import Input, SelectionList, Static
 
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.recurring import add_recurring
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.ledger.recurring import add_recurring
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.invoice_forms import EntriesModal, LinesFormModal

@@ -8,10 +8,10 @@ from conftest import Ready, screen_text
 
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.tasks import add_task
-from vatui.services.timer import add_time
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import add_time
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.screens.ledger import LedgerScreen
@@ -139,7 +139,7 @@ async def test_e_adds_an_expense(app: VatuiApp, ws: Workspace, ready: Ready) -> 
 
 async def test_filter_and_tabs_and_pnl(app: VatuiApp, ws: Workspace, ready: Ready) -> None:
     inv, _acme = seed_ledger(ws)
-    from vatui.services.ledger_payments import record_payment
+    from vatui.services.ledger.payments import record_payment
 
     record_payment(ws, inv, eur(20000), date(2026, 11, 20))
     async with app.run_test() as pilot:

@@ -13,9 +13,9 @@ from textual.widgets import Input, Static
 from vatui.domain.clients import Channel, Person
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.settings_edit import set_settings
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.screens.ledger import LedgerScreen

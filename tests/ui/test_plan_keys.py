@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from tests.helpers.plan_seed import PlanSeed, seed_plan
 from vatui.domain.tasks import Task
-from vatui.services.timeoff import list_timeoff
+from vatui.services.plan.timeoff import list_timeoff
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import Channel, Client, Person
-from vatui.services.clients import add_client, change_client, read_channels
+from vatui.services.clients.manage import add_client, change_client, read_channels
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.screens.clients import ClientsScreen
@@ -48,7 +48,7 @@ async def test_a_handle_with_a_semicolon_shows_escaped_and_the_form_saves(
 
 
 def test_the_cli_handle_and_the_form_line_agree() -> None:
-    from vatui.services.clients import channels_line, parse_channel, people_line, read_people
+    from vatui.services.clients.manage import channels_line, parse_channel, people_line, read_people
 
     typed = parse_channel(f"other:{HANDLE}")  # what `client edit --channel` stores
     assert typed.handle == HANDLE

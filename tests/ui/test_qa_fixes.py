@@ -16,8 +16,8 @@ from textual.widgets import Input, TabbedContent
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
-from vatui.services import tasks as task_service
-from vatui.services.ledger_reports import aging_report
+from vatui.services.ledger.reports import aging_report
+from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.commands.clients import ClientsCommands
@@ -183,7 +183,7 @@ async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
     ready: Ready,
 ) -> None:
     """At 80×24 the reliability reasons and the contact log are below the card's fold."""
-    from vatui.services.contacts import log_contact
+    from vatui.services.clients.contacts import log_contact
 
     for n in range(12):
         log_contact(ws, book["slow"], channel="email", summary=f"Chased invoice {n}")

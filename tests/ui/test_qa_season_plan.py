@@ -6,7 +6,7 @@ from __future__ import annotations
 from conftest import Ready, screen_text, settle
 
 from tests.helpers.plan_seed import seed_plan
-from vatui.services.settings import set_setting
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

@@ -11,9 +11,9 @@ from textual.app import App
 
 from vatui.domain.tasks import Task
 from vatui.i18n import set_language
-from vatui.services.clients import add_client
-from vatui.services.contacts import log_contact
-from vatui.services.settings import set_setting
+from vatui.services.clients.contacts import log_contact
+from vatui.services.clients.manage import add_client
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.task_form import TaskFormModal

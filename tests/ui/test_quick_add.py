@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vatui.domain.tasks import Task
-from vatui.services.clients import add_client
+from vatui.services.clients.manage import add_client
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.quick_add import QuickAddModal, column_token

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from vatui.domain.clock import FixedClock
-from vatui.services.tasks import add_task
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import make_app
 

@@ -16,7 +16,7 @@ from pane_snapshots import demo_dir as demo_dir  # the fixture
 from pane_snapshots import pane_then
 
 from vatui.domain.clock import FixedClock
-from vatui.services.settings import set_setting
+from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 from vatui.ui.app import make_app
 

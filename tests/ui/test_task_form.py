@@ -11,7 +11,7 @@ from textual.app import App
 from textual.widgets import Input, Select, Static, TextArea
 
 from vatui.domain.tasks import Task
-from vatui.services.tasks import open_tasks
+from vatui.services.tasks.manage import open_tasks
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult, parse_tags

@@ -12,9 +12,9 @@ from textual.widgets import Input, Select, Static
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, TaxLine
 from vatui.domain.money import Money
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice
-from vatui.services.settings_edit import set_from_text
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice
+from vatui.services.settings.edit import set_from_text
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.billing_form import BillingFormModal
@@ -204,7 +204,7 @@ async def test_the_draft_editor_reopens_quantities_and_rates_as_the_workspace_wr
 
 def test_the_client_card_shows_the_default_taxes_and_a_translated_badge(ws: Workspace) -> None:
     from vatui import i18n
-    from vatui.services.client_book import client_detail
+    from vatui.services.clients.card import client_detail
     from vatui.ui.widgets.client_card import card_content
 
     acme = add_client(ws, "Acme", currency="EUR", default_taxes=(IVA, IRPF))

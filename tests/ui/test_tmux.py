@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers.terminal import VATUI, Terminal, wait_until
 from vatui.domain.tasks import Task
-from vatui.services.today import triage
+from vatui.services.today.triage import triage
 from vatui.store.workspace import Workspace
 
 

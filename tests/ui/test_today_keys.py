@@ -7,7 +7,7 @@ from datetime import date
 from conftest import Ready, Seed, screen_text
 
 from vatui.domain.tasks import Task
-from vatui.services.timer import running_timer
+from vatui.services.tasks.timer import running_timer
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.screens.today import TodayScreen
@@ -202,7 +202,7 @@ async def test_enter_then_save_edits_the_task_and_moves_it(
 
 
 async def test_enter_on_other_kinds_opens_their_pane(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
-    from vatui.services.today import TriageItem, TriageSection
+    from vatui.services.today.triage import TriageItem, TriageSection
 
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -9,8 +9,8 @@ from rich.cells import cell_len
 
 from tests.helpers.hostile import old_task
 from vatui.domain.tasks import Task
-from vatui.services.clients import add_client
-from vatui.services.tasks import add_task
+from vatui.services.clients.manage import add_client
+from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.screens.today import TodayScreen

@@ -89,7 +89,7 @@ async def test_the_warning_is_computed_off_the_event_loop(
     app: VatuiApp, ws: Workspace, ready: Ready, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The plan behind the warning runs in a worker thread, after the triage is shown."""
-    from vatui.services import plan
+    from vatui.services.plan import forecast as plan
 
     threads: list[str] = []
     real = plan.build_plan

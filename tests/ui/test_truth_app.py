@@ -10,12 +10,12 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
 from vatui.domain.tasks import TimeEntry
-from vatui.services.client_book import client_detail
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.ledger_collect import mark_reminder_sent
-from vatui.services.tasks import add_task
-from vatui.services.timer import running_timer, start_timer
+from vatui.services.clients.card import client_detail
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.collect import mark_reminder_sent
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import running_timer, start_timer
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.long_timer import LongTimerModal

@@ -10,10 +10,10 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
 from vatui.domain.tasks import TimeEntry
-from vatui.services.clients import add_client
-from vatui.services.ledger import ItemSpec, new_invoice, send_invoice
-from vatui.services.tasks import add_task
-from vatui.services.timer import start_timer
+from vatui.services.clients.manage import add_client
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice
+from vatui.services.tasks.manage import add_task
+from vatui.services.tasks.timer import start_timer
 from vatui.store.workspace import Workspace
 
 

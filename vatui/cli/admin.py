@@ -25,7 +25,7 @@ def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
         return
     if as_json:
         raise InputError(_("--json goes with --list"))
-    from vatui.services.backup import backup_now
+    from vatui.services.exchange.backup import backup_now
 
     path = backup_now(obj.ws())
     say(_("Backed up to {path}").format(path=path) if path else _("Already backed up: nothing changed."))
@@ -34,7 +34,7 @@ def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
 def _list_backups(obj: CliContext, as_json: bool) -> None:
     """``vatui backup --list``: each backup with its size, then how many and their total size."""
     from vatui.i18n import ngettext
-    from vatui.services.backup import list_backups
+    from vatui.services.exchange.backup import list_backups
 
     found = list_backups(obj.directory)
     total = sum(b.size for b in found)
@@ -81,7 +81,7 @@ def _speak_the_workspaces_language(obj: CliContext) -> None:
 @pass_ctx
 def restore_cmd(obj: CliContext, path: Path) -> None:
     """Replace the workspace with a backup (the current one is backed up first)."""
-    from vatui.services.backup import restore
+    from vatui.services.exchange.backup import restore
 
     _speak_the_workspaces_language(obj)
     saved = restore(obj.directory, path, obj.clock)
@@ -110,7 +110,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 
     from vatui.cli.progress import terminal_progress
     from vatui.domain.text import inert_json
-    from vatui.services.backup import export_json
+    from vatui.services.exchange.backup import export_json
     from vatui.services.output import write_private
 
     with terminal_progress(_("JSON")) as progress:
@@ -139,12 +139,12 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
 def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     """Fill the workspace with a believable sample."""
     from vatui.cli.progress import terminal_progress
-    from vatui.services.demo import generate, parse_size
+    from vatui.demo.workspace import generate, parse_size
 
     clients = parse_size(size)
     ws = obj.ws()
     if force:
-        from vatui.services.backup import backup_before
+        from vatui.services.exchange.backup import backup_before
 
         saved = backup_before(ws, "predemo")
         if saved is not None:

@@ -22,7 +22,7 @@ def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Workspace
     invoice is found, and a note saying so goes to stderr."""
     from vatui.domain.ledger import Invoice
     from vatui.services.archived import ArchivedError, with_archive
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.data import find_invoice
 
     ws = obj.ws()
     try:
@@ -44,7 +44,7 @@ def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Workspace
 def _archived_due(obj: CliContext, invoice: Invoice) -> Money:
     from vatui.domain.invoicing import amount_due
     from vatui.services.archived import with_archive
-    from vatui.services.ledger_data import invoice_payments
+    from vatui.services.ledger.data import invoice_payments
 
     return amount_due(invoice, invoice_payments(with_archive(obj.ws()), invoice.id or 0))
 

@@ -31,7 +31,7 @@ def _note_json(n: int, note: Note) -> dict[str, object]:
 def _shown(ws: Workspace, client_id: int, number: int) -> Note:
     """The note at ``number`` as read now: the change is refused if another session moves it."""
     from vatui.domain.errors import NotFoundError
-    from vatui.services.client_notes import list_notes
+    from vatui.services.clients.notes import list_notes
 
     notes = dict(list_notes(ws, client_id))
     if number not in notes:
@@ -46,8 +46,8 @@ def _shown(ws: Workspace, client_id: int, number: int) -> Note:
 @pass_ctx
 def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -> None:
     """CLIENT's notes with their numbers (confidential ones masked unless --confidential)."""
-    from vatui.services.client_notes import list_notes
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
+    from vatui.services.clients.notes import list_notes
 
     ws = obj.ws()
     found = find_client(ws, client)
@@ -79,8 +79,8 @@ def note_edit(
     obj: CliContext, client: str, number: int, text: str | None, confidential: bool | None, as_json: bool
 ) -> None:
     """Change note NUMBER of CLIENT (its text, or whether it is confidential)."""
-    from vatui.services.client_notes import edit_note
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
+    from vatui.services.clients.notes import edit_note
 
     if text is None and confidential is None:
         raise click.UsageError(_("nothing to change: give --text or --confidential/--not-confidential"))
@@ -106,8 +106,8 @@ def note_edit(
 @pass_ctx
 def note_delete(obj: CliContext, client: str, number: int) -> None:
     """Delete note NUMBER of CLIENT."""
-    from vatui.services.client_notes import delete_note
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
+    from vatui.services.clients.notes import delete_note
 
     ws = obj.ws()
     found = find_client(ws, client)

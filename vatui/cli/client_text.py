@@ -10,7 +10,7 @@ from vatui.domain.clients import Client, channel_word
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
-from vatui.services.client_book import ClientDetail
+from vatui.services.clients.card import ClientDetail
 
 
 def _hours(minutes: int) -> str:

@@ -123,7 +123,7 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     """The single-valued fields the options set."""
     from vatui.domain.localtime import parse_hours
     from vatui.domain.money import check_currency
-    from vatui.services import clients as svc
+    from vatui.services.clients import manage as svc
 
     ws = obj.ws()
     fields: dict[str, Any] = {}
@@ -192,7 +192,7 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     when the change is made, inside the lock, not to what ``client`` had when it was read."""
     from vatui.domain.clients import Channel
     from vatui.domain.text import quoted
-    from vatui.services import clients as svc
+    from vatui.services.clients import manage as svc
 
     ws = obj.ws()
     people = tuple(svc.parse_person(text) for text in opts.get("persons", ()))
@@ -258,7 +258,7 @@ def client_group() -> None:
 @pass_ctx
 def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, **opts: Any) -> None:
     """Add a client (a lead: --status lead)."""
-    from vatui.services.clients import add_client
+    from vatui.services.clients.manage import add_client
 
     ws = obj.ws()
     fields = _fields(obj, opts)
@@ -285,7 +285,7 @@ def client_edit(
 ) -> None:
     """Change a client's details (lists such as --person and --tag add to what is there)."""
     from vatui.domain.clients import Channel
-    from vatui.services.clients import change_client, find_client
+    from vatui.services.clients.manage import change_client, find_client
 
     ws = obj.ws()
     client = find_client(ws, name)
@@ -311,8 +311,8 @@ def client_edit(
 @pass_ctx
 def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bool) -> None:
     """List clients grouped by pipeline status, with their reliability badge."""
-    from vatui.services.client_book import reliability_by_client
-    from vatui.services.clients import list_clients
+    from vatui.services.clients.card import reliability_by_client
+    from vatui.services.clients.manage import list_clients
 
     ws = obj.ws()
     clients = list_clients(ws, status=status, include_archived=show_all)
@@ -356,8 +356,8 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
 def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, on: str | None) -> None:
     """Show a client's card: contacts, clock, terms, vetting, reliability, revenue, tasks."""
     from vatui.cli.client_text import card_lines
-    from vatui.services.client_book import client_detail
-    from vatui.services.clients import find_client
+    from vatui.services.clients.card import client_detail
+    from vatui.services.clients.manage import find_client
 
     ws = obj.ws()
     client = find_client(ws, name)
@@ -376,7 +376,7 @@ def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, o
 @pass_ctx
 def client_archive(obj: CliContext, name: str, restore: bool) -> None:
     """Archive a client: hidden from lists, history kept (undo with `vatui undo`)."""
-    from vatui.services.clients import archive_client, find_client
+    from vatui.services.clients.manage import archive_client, find_client
 
     ws = obj.ws()
     client = archive_client(ws, find_client(ws, name).id or 0, archived=not restore)
@@ -389,7 +389,7 @@ def client_archive(obj: CliContext, name: str, restore: bool) -> None:
 @pass_ctx
 def client_delete(obj: CliContext, name: str, yes: bool) -> None:
     """Delete a client with no history at all (others can only be archived)."""
-    from vatui.services.clients import client_history, delete_client, find_client
+    from vatui.services.clients.manage import client_history, delete_client, find_client
 
     ws = obj.ws()
     client = find_client(ws, name)

@@ -45,9 +45,9 @@ def contact_log(
     as_json: bool,
 ) -> None:
     """Log a contact; it clears the client's follow-ups due by then."""
-    from vatui.services.client_book import contact_json
-    from vatui.services.clients import find_client
-    from vatui.services.contacts import log_contact
+    from vatui.services.clients.card import contact_json
+    from vatui.services.clients.contacts import log_contact
+    from vatui.services.clients.manage import find_client
 
     ws = obj.ws()
     found = find_client(ws, client)
@@ -78,10 +78,10 @@ def contact_list(
 ) -> None:
     """The contact log, newest first (one client's, or everyone's)."""
     from vatui.cli.client_text import home_moment
-    from vatui.services.client_book import contact_json
-    from vatui.services.clients import find_client
+    from vatui.services.clients.card import contact_json
+    from vatui.services.clients.contacts import list_contacts
+    from vatui.services.clients.manage import find_client
     from vatui.services.common import client_names
-    from vatui.services.contacts import list_contacts
 
     ws = obj.ws()
     client_id = find_client(ws, client).id if client else None
@@ -110,7 +110,7 @@ def contact_list(
 @pass_ctx
 def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
     """Mark a contact's follow-up handled."""
-    from vatui.services.contacts import follow_up_done
+    from vatui.services.clients.contacts import follow_up_done
 
     contact = follow_up_done(obj.ws(), contact_id, done=not reopen)
     say((_("Follow-up #{id} reopened") if reopen else _("Follow-up #{id} done")).format(id=contact.id))
@@ -147,9 +147,9 @@ def status_report(
 ) -> None:
     """Draft a client's weekly status report (Markdown; or HTML or PDF)."""
     from vatui.cli.documents import document_format, refuse_pdf_to_terminal, write_document
-    from vatui.services.clients import find_client
-    from vatui.services.documents import status_report_document
-    from vatui.services.status_reports import draft_status_report, mark_report_sent
+    from vatui.services.clients.manage import find_client
+    from vatui.services.clients.status_reports import draft_status_report, mark_report_sent
+    from vatui.services.documents.files import status_report_document
 
     fmt = document_format(fmt, output, "md")
     refuse_pdf_to_terminal(fmt, output)

@@ -82,7 +82,7 @@ def time_edit(
 ) -> None:
     """Correct time entry ENTRY (its number in `time list`). Billed time is locked."""
     from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
-    from vatui.services.time_entries import edit_time_entry
+    from vatui.services.tasks.time_entries import edit_time_entry
 
     ws = obj.ws()
     entry_id = parse_id(entry, _("time entry"))
@@ -114,7 +114,7 @@ def time_edit(
 @pass_ctx
 def time_delete(obj: CliContext, entry: str) -> None:
     """Delete time entry ENTRY (a stray timer too). Billed time is locked."""
-    from vatui.services.time_entries import delete_time_entry, describe
+    from vatui.services.tasks.time_entries import delete_time_entry, describe
 
     ws = obj.ws()
     gone = delete_time_entry(ws, parse_id(entry, _("time entry")))
@@ -151,8 +151,8 @@ def contact_edit(
     as_json: bool,
 ) -> None:
     """Correct contact CONTACT (its number in `contact list`)."""
-    from vatui.services.client_book import contact_json
-    from vatui.services.contact_edits import describe_contact, edit_contact
+    from vatui.services.clients.card import contact_json
+    from vatui.services.clients.contact_edits import describe_contact, edit_contact
 
     ws = obj.ws()
     contact_id = parse_id(contact, _("contact"))
@@ -183,7 +183,7 @@ def contact_edit(
 @pass_ctx
 def contact_delete(obj: CliContext, contact: str) -> None:
     """Delete contact CONTACT from the log."""
-    from vatui.services.contact_edits import delete_contact, describe_contact
+    from vatui.services.clients.contact_edits import delete_contact, describe_contact
 
     ws = obj.ws()
     gone = delete_contact(ws, parse_id(contact, _("contact")))
@@ -222,9 +222,9 @@ def task_checklist(
 ) -> None:
     """Show TASK's checklist, or change one line of it (numbered from 1)."""
     from vatui.cli.shapes import task_json
-    from vatui.services import task_checklist as svc
     from vatui.services.common import client_names
-    from vatui.services.tasks import find_task
+    from vatui.services.tasks import checklist as svc
+    from vatui.services.tasks.manage import find_task
 
     ws = obj.ws()
     found = live_task(ws, task, find_task)
@@ -293,7 +293,7 @@ def list_with_archived(
     from vatui.cli.shapes import task_json
     from vatui.domain.tasks import Task
     from vatui.services.archived import archived_with_year
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
 
     wanted = find_client(ws, client).id if client else None
     old = [(Task.from_doc(doc, int(k)), year) for k, (year, doc) in archived_with_year(ws, "tasks").items()]

@@ -17,7 +17,7 @@ import click
 from vatui.cli.context import CliContext, say, show
 from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.services.documents import Document, format_of, save
+from vatui.services.documents.files import Document, format_of, save
 
 
 def document_format(fmt: str | None, output: Path | None, default: str = "txt") -> str:

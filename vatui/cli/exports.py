@@ -29,7 +29,7 @@ def export_ics_cmd(obj: CliContext, output: Path | None, client_ref: str | None)
     ws = obj.ws()
     client_id = None
     if client_ref is not None:
-        from vatui.services.clients import find_client
+        from vatui.services.clients.manage import find_client
 
         client_id = find_client(ws, client_ref).id
     with terminal_progress(_("Calendar")) as progress:

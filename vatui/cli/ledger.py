@@ -32,7 +32,7 @@ def _names(obj: CliContext) -> dict[int, str]:
 def _due(obj: CliContext, invoice: Invoice) -> Money:
     from vatui.domain.invoicing import amount_due, totals
     from vatui.domain.money import Money
-    from vatui.services.ledger_data import invoice_payments
+    from vatui.services.ledger.data import invoice_payments
 
     if invoice.status == "void":
         return Money.zero(invoice.currency)
@@ -120,8 +120,8 @@ def invoice_new(
     from vatui.domain.amounts import parse_amount
     from vatui.domain.invoicing import read_quantity
     from vatui.domain.taxes import read_tax_spec
-    from vatui.services.clients import find_client
-    from vatui.services.ledger import ItemSpec, new_invoice
+    from vatui.services.clients.manage import find_client
+    from vatui.services.ledger.invoices import ItemSpec, new_invoice
 
     ws = obj.ws()
     found = find_client(ws, client)
@@ -183,8 +183,8 @@ def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as
     """Mark a draft invoice as sent: it gets its number (a held deposit or credit is applied).
 
     NUMBER is the draft's #id (drafts have no number yet)."""
-    from vatui.services.ledger import send_invoice
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.invoices import send_invoice
 
     day = _day(obj, on)
     invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day, reissue=reissue)
@@ -207,8 +207,8 @@ def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as
 @pass_ctx
 def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
     """Void an invoice: it keeps its number, its time and expenses are unbilled again."""
-    from vatui.services.ledger import void_invoice
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.invoices import void_invoice
 
     invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, _day(obj, on))
     say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.label))
@@ -230,7 +230,7 @@ def invoice_show(obj: CliContext, number: str, fmt: str | None, output: Path | N
     """Print an invoice as a document (text, Markdown, printable HTML or PDF)."""
     from vatui.cli.archived_ledger import archived_invoice_json, find_shown_invoice
     from vatui.cli.documents import document_format, refuse_pdf_to_terminal, write_document
-    from vatui.services.documents import invoice_document
+    from vatui.services.documents.files import invoice_document
 
     invoice, source, year = find_shown_invoice(obj, number)
     if as_json:
@@ -261,8 +261,8 @@ def invoice_list(
 ) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
     from vatui.cli.ledger_shapes import invoice_json
-    from vatui.services.clients import find_client
-    from vatui.services.ledger import list_invoices
+    from vatui.services.clients.manage import find_client
+    from vatui.services.ledger.invoices import list_invoices
 
     ws = obj.ws()
     client_id = find_client(ws, client).id if client else None
@@ -296,8 +296,8 @@ def invoice_list(
 @pass_ctx
 def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) -> None:
     """Show the late fee the client's policy proposes (and charge it with --add)."""
-    from vatui.services.ledger_data import find_invoice
-    from vatui.services.ledger_payments import add_late_fee, propose_late_fee
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.payments import add_late_fee, propose_late_fee
 
     ws = obj.ws()
     invoice = find_invoice(ws, number)
@@ -335,8 +335,8 @@ def pay_cmd(
     """Record a payment of AMOUNT on invoice NUMBER (partial payments welcome)."""
     from vatui.cli.ledger_shapes import payment_json
     from vatui.domain.amounts import parse_amount
-    from vatui.services.ledger_data import find_invoice
-    from vatui.services.ledger_payments import record_payment
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.payments import record_payment
 
     ws = obj.ws()
     invoice = find_invoice(ws, number)
@@ -385,8 +385,8 @@ def remind_cmd(
     as_json: bool,
 ) -> None:
     """Print the due collection step's text for NUMBER and log it as sent (or snooze it)."""
-    from vatui.services.ledger_collect import draft_reminder, mark_reminder_sent
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.collect import draft_reminder, mark_reminder_sent
+    from vatui.services.ledger.data import find_invoice
 
     ws = obj.ws()
     day = _day(obj, on)
@@ -433,7 +433,7 @@ def remind_cmd(
 
 
 def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_json: bool) -> None:
-    from vatui.services.ledger_collect import snooze_reminders
+    from vatui.services.ledger.collect import snooze_reminders
 
     invoice = snooze_reminders(obj.ws(), invoice_id, until, day)
     if as_json:

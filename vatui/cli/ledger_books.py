@@ -50,9 +50,9 @@ def expense_add(
     from vatui.cli.ledger_shapes import expense_json
     from vatui.domain.amounts import parse_amount
     from vatui.domain.money import check_currency
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
     from vatui.services.common import client_names
-    from vatui.services.ledger_expenses import add_expense
+    from vatui.services.ledger.expenses import add_expense
 
     ws = obj.ws()
     settings = ws.settings()
@@ -85,7 +85,7 @@ def expense_list(obj: CliContext, recurring: bool, as_json: bool) -> None:
     """List expenses, newest first."""
     from vatui.cli.ledger_shapes import expense_json
     from vatui.services.common import client_names
-    from vatui.services.ledger_expenses import list_expenses
+    from vatui.services.ledger.expenses import list_expenses
 
     ws = obj.ws()
     rows = list_expenses(ws, templates=recurring)
@@ -106,7 +106,7 @@ def expense_list(obj: CliContext, recurring: bool, as_json: bool) -> None:
 @pass_ctx
 def expense_delete(obj: CliContext, expense_id: int) -> None:
     """Delete an expense (deleting a recurring template stops it)."""
-    from vatui.services.ledger_expenses import delete_expense
+    from vatui.services.ledger.expenses import delete_expense
 
     expense = delete_expense(obj.ws(), expense_id)
     say(_("Deleted expense #{id} ({amount}).").format(id=expense.id, amount=expense.amount.format()))
@@ -125,7 +125,7 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     """What clients owe, by how late (current, 1–30, 31–60, 61–90, 90+)."""
     from vatui.domain.invoicing import AGING_BUCKETS
     from vatui.domain.reports import aging_totals
-    from vatui.services.ledger_reports import aging_json, aging_report
+    from vatui.services.ledger.reports import aging_json, aging_report
 
     ws = obj.ws()
     day = obj.parse_date(on) if on else obj.today()
@@ -158,7 +158,7 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     """Profit and loss by month, cash basis, per currency."""
     from datetime import date
 
-    from vatui.services.ledger_reports import last_months, pnl_json, pnl_report
+    from vatui.services.ledger.reports import last_months, pnl_json, pnl_report
 
     ws = obj.ws()
     day = obj.parse_date(on) if on else obj.today()
@@ -191,7 +191,7 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
 def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     """Revenue, hours and effective hourly rate by client."""
     from vatui.domain.durations import format_duration
-    from vatui.services.ledger_reports import clients_json, clients_report
+    from vatui.services.ledger.reports import clients_json, clients_report
 
     ws = obj.ws()
     day = obj.parse_date(on) if on else obj.today()
@@ -218,7 +218,7 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
 def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
     """The books as an hledger journal (cash basis, receivables tracked)."""
     from vatui.cli.progress import terminal_progress
-    from vatui.services.hledger import export_journal
+    from vatui.services.exchange.hledger import export_journal
 
     with terminal_progress(_("hledger")) as progress:
         if progress:
@@ -252,7 +252,7 @@ def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
 def export_csv_cmd(obj: CliContext, directory: Path, excel: bool, decimal_comma: bool | None) -> None:
     """Invoices, lines, payments, expenses, time and clients as CSV files in DIRECTORY."""
     from vatui.cli.progress import terminal_progress
-    from vatui.services.csv_export import export_csv
+    from vatui.services.exchange.csv_export import export_csv
 
     if decimal_comma is not None and not excel:
         raise click.UsageError(_("--decimal-comma and --decimal-point go with --excel"))

@@ -17,7 +17,7 @@ from vatui.i18n import _
 
 def write_draft(obj: CliContext, invoice_id: int, output: Path, body: str | None = None) -> Path:
     """Write the invoice's (or, with ``body``, a reminder's) e-mail draft to ``output``."""
-    from vatui.services.mail_drafts import invoice_attachment, invoice_mail, reminder_mail, write_eml
+    from vatui.services.documents.mail import invoice_attachment, invoice_mail, reminder_mail, write_eml
 
     ws = obj.ws()
     day = obj.today()
@@ -41,8 +41,8 @@ def write_draft(obj: CliContext, invoice_id: int, output: Path, body: str | None
 @pass_ctx
 def invoice_email(obj: CliContext, number: str, output: Path | None, link: bool, as_json: bool) -> None:
     """Write NUMBER's e-mail to the client as a draft .eml (vatui never sends it)."""
-    from vatui.services.ledger_data import find_invoice
-    from vatui.services.mail_drafts import invoice_mail, share_link
+    from vatui.services.documents.mail import invoice_mail, share_link
+    from vatui.services.ledger.data import find_invoice
 
     ws = obj.ws()
     invoice = find_invoice(ws, number)

@@ -25,8 +25,8 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
     """Payments, newest first, each with its number (for payment delete)."""
     from vatui.cli.ledger_shapes import payment_json
     from vatui.services.archived import ArchivedError
-    from vatui.services.ledger_data import find_invoice
-    from vatui.services.payment_corrections import list_payments, removed_payments
+    from vatui.services.ledger.data import find_invoice
+    from vatui.services.ledger.payment_corrections import list_payments, removed_payments
 
     ws = obj.ws()
     invoice_id = None
@@ -115,7 +115,7 @@ def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_
     """Delete payment PAYMENT (its number in `payment list`); its invoice's status follows."""
     from vatui.cli.corrections import parse_id
     from vatui.cli.ledger_shapes import payment_json
-    from vatui.services.payment_corrections import delete_payment
+    from vatui.services.ledger.payment_corrections import delete_payment
 
     done = delete_payment(obj.ws(), parse_id(payment, _("payment")), reason, reopen=reopen)
     if as_json:

@@ -134,7 +134,7 @@ def plan_cmd(
     obj: CliContext, weeks: int | None, from_: str | None, no_correction: bool, as_json: bool
 ) -> None:
     """The coming weeks' planned hours against the hours available."""
-    from vatui.services.plan import build_plan, plan_json, plan_timeoff
+    from vatui.services.plan.forecast import build_plan, plan_json, plan_timeoff
 
     ws = obj.ws()
     start = obj.parse_date(from_) if from_ else None

@@ -11,7 +11,7 @@ from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from vatui.domain.recurring import RecurringInvoice
-    from vatui.services.recurring import RecurringRow
+    from vatui.services.ledger.recurring import RecurringRow
 
 
 def day_words(day: int) -> str:
@@ -95,9 +95,9 @@ def recurring_add(
     """Draft an invoice for CLIENT every month (periods already due are drafted now)."""
     from vatui.domain.amounts import parse_amount
     from vatui.domain.invoicing import read_quantity
-    from vatui.services.clients import find_client
-    from vatui.services.ledger import ItemSpec
-    from vatui.services.recurring import add_recurring, list_recurring, recurring_drafts
+    from vatui.services.clients.manage import find_client
+    from vatui.services.ledger.invoices import ItemSpec
+    from vatui.services.ledger.recurring import add_recurring, list_recurring, recurring_drafts
 
     ws = obj.ws()
     found = find_client(ws, client)
@@ -140,7 +140,7 @@ def recurring_add(
 def recurring_list(obj: CliContext, as_json: bool) -> None:
     """List the recurring invoices, with the next draft of each."""
     from vatui.domain.clients import Client
-    from vatui.services.recurring import list_recurring
+    from vatui.services.ledger.recurring import list_recurring
 
     ws = obj.ws()
     rows = list_recurring(ws, obj.today())
@@ -174,7 +174,7 @@ def recurring_list(obj: CliContext, as_json: bool) -> None:
 @pass_ctx
 def recurring_stop(obj: CliContext, ref: str) -> None:
     """Stop recurring invoice ID: no more drafts (those made stay)."""
-    from vatui.services.recurring import find_recurring, stop_recurring
+    from vatui.services.ledger.recurring import find_recurring, stop_recurring
 
     ws = obj.ws()
     stopped = stop_recurring(ws, find_recurring(ws, ref).id or 0, obj.today())
@@ -190,8 +190,8 @@ def recurring_stop(obj: CliContext, ref: str) -> None:
 def invoice_promise(obj: CliContext, number: str, when: str | None, clear: bool, as_json: bool) -> None:
     """The client promised to pay NUMBER by DATE: its reminders wait until then."""
     from vatui.domain.errors import InputError
-    from vatui.services.ledger_collect import promise_payment
-    from vatui.services.ledger_data import find_invoice
+    from vatui.services.ledger.collect import promise_payment
+    from vatui.services.ledger.data import find_invoice
 
     if clear == (when is not None):
         raise InputError(_("give the DATE the client promised to pay by, or --clear"))

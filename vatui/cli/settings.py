@@ -25,7 +25,7 @@ def settings_cmd(ctx: click.Context, as_json: bool) -> None:
     """Your business, language, formats, board and reminders: show them, or set one."""
     if ctx.invoked_subcommand is not None:
         return
-    from vatui.services.settings_edit import settings_view
+    from vatui.services.settings.edit import settings_view
 
     obj = ctx.find_object(CliContext) or CliContext()
     view = settings_view(_open(obj))
@@ -62,7 +62,7 @@ def set_cmd(obj: CliContext, key: str, value: str) -> None:
       protocol.firm.days 10   (protocol.friendly.days -3: before the due date)
     """
     from vatui.domain import settings_rules
-    from vatui.services.settings_edit import set_from_text
+    from vatui.services.settings.edit import set_from_text
 
     updated = set_from_text(_open(obj), key, value)
     say(_("{key} = {value}").format(key=key, value=show(settings_rules.value_of(updated, key), 200)))
@@ -72,7 +72,7 @@ def _open(obj: CliContext) -> Workspace:
     """The workspace for the settings, and its language in use from now on (what is
     refused is said in it), as every other command does once its workspace is open."""
     from vatui.cli.language import apply_setting
-    from vatui.services.settings_edit import open_for_settings, stored_language
+    from vatui.services.settings.edit import open_for_settings, stored_language
 
     ws = open_for_settings(obj.directory, obj.clock)
     apply_setting(stored_language(ws))

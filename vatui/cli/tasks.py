@@ -32,7 +32,7 @@ def _line(task: Task, names: dict[int, str]) -> str:
 def add_cmd(obj: CliContext, text: str, as_json: bool) -> None:
     """Quick add: "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"."""
     from vatui.services.common import client_names
-    from vatui.services.tasks import quick_add
+    from vatui.services.tasks.manage import quick_add
 
     ws = obj.ws()
     task = quick_add(ws, text)
@@ -58,9 +58,9 @@ def task_list(
     obj: CliContext, client: str | None, column: str | None, show_all: bool, archived: bool, as_json: bool
 ) -> None:
     """List tasks in board order."""
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
     from vatui.services.common import client_names
-    from vatui.services.tasks import check_column, column_tasks
+    from vatui.services.tasks.manage import check_column, column_tasks
 
     ws = obj.ws()
     settings = ws.settings()
@@ -95,7 +95,7 @@ def task_show(obj: CliContext, task: str, as_json: bool) -> None:
     """Show one task (by number or title prefix)."""
     from vatui.cli.corrections import find_shown_task
     from vatui.services.common import client_names
-    from vatui.services.tasks import find_task
+    from vatui.services.tasks.manage import find_task
 
     ws = obj.ws()
     found, year = find_shown_task(ws, task, find_task)
@@ -160,9 +160,9 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
     """Change a task's fields (--tag adds to its tags, --untag removes)."""
     from vatui.domain.changes import TaskChanges
     from vatui.domain.durations import parse_duration
-    from vatui.services.clients import find_client
+    from vatui.services.clients.manage import find_client
     from vatui.services.common import client_names
-    from vatui.services.tasks import change_task, find_task
+    from vatui.services.tasks.manage import change_task, find_task
 
     ws = obj.ws()
     found = find_task(ws, task)
@@ -204,7 +204,7 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
 def task_move(obj: CliContext, task: str, column: str) -> None:
     """Move a task to another column."""
     from vatui.services.common import client_names
-    from vatui.services.tasks import find_task, move_task
+    from vatui.services.tasks.manage import find_task, move_task
 
     ws = obj.ws()
     moved = move_task(ws, find_task(ws, task).id or 0, column)
@@ -218,7 +218,7 @@ def task_done(obj: CliContext, task: str) -> None:
     """Complete a task (a recurring one gets its next occurrence)."""
     from vatui.domain.dates import MAX_DATE
     from vatui.services.common import client_names
-    from vatui.services.tasks import complete_task, find_task
+    from vatui.services.tasks.manage import complete_task, find_task
 
     ws = obj.ws()
     found = find_task(ws, task)
@@ -241,7 +241,7 @@ def task_done(obj: CliContext, task: str) -> None:
 @pass_ctx
 def task_delete(obj: CliContext, task: str, yes: bool) -> None:
     """Delete a task (undo with `vatui undo`)."""
-    from vatui.services.tasks import delete_task, find_task
+    from vatui.services.tasks.manage import delete_task, find_task
 
     ws = obj.ws()
     found = find_task(ws, task)

@@ -43,7 +43,7 @@ def _logged(obj: CliContext, minutes: int | None, duration: str | None, keep: bo
 
 def _ask_long(error: Exception, command: str) -> Exception:
     from vatui.domain.errors import RuleError
-    from vatui.services.timer import LONG_TIMER_MINUTES, LongTimerError
+    from vatui.services.tasks.timer import LONG_TIMER_MINUTES, LongTimerError
 
     if not isinstance(error, LongTimerError):
         return error
@@ -62,8 +62,8 @@ def _ask_long(error: Exception, command: str) -> Exception:
 @pass_ctx
 def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | None, keep: bool) -> None:
     """Start the timer on a task (stops any running timer; one past 12 h needs --duration/--minutes/--keep)."""
-    from vatui.services.tasks import find_task
-    from vatui.services.timer import start_timer
+    from vatui.services.tasks.manage import find_task
+    from vatui.services.tasks.timer import start_timer
 
     ws = obj.ws()
     found = find_task(ws, task)
@@ -83,7 +83,7 @@ def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | 
 @pass_ctx
 def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: bool) -> None:
     """Stop the running timer (one past 12 h needs --duration, --minutes or --keep)."""
-    from vatui.services.timer import stop_timer
+    from vatui.services.tasks.timer import stop_timer
 
     try:
         entry = stop_timer(obj.ws(), minutes=_logged(obj, minutes, duration, keep), keep=keep)
@@ -107,8 +107,8 @@ def time_add(
 ) -> None:
     """Log DURATION (30m, 1h30m, 1.5h) on TASK."""
     from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
-    from vatui.services.tasks import find_task
-    from vatui.services.timer import add_time
+    from vatui.services.tasks.manage import find_task
+    from vatui.services.tasks.timer import add_time
 
     ws = obj.ws()
     found = find_task(ws, task)
@@ -132,7 +132,7 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     """List time entries (each with its number, for time edit and time delete)."""
     from vatui.domain.durations import format_duration
     from vatui.services.common import client_names
-    from vatui.services.timer import entries_between
+    from vatui.services.tasks.timer import entries_between
 
     ws = obj.ws()
     last = obj.parse_date(end) if end else obj.today()

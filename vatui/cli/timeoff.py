@@ -22,7 +22,7 @@ def timeoff_group() -> None:
 @pass_ctx
 def timeoff_add(obj: CliContext, first: str, last: str | None, note: str, as_json: bool) -> None:
     """Take the days FROM to TO off (both included; any date syntax; without TO, the one day FROM)."""
-    from vatui.services.timeoff import add_timeoff, timeoff_json
+    from vatui.services.plan.timeoff import add_timeoff, timeoff_json
 
     ws = obj.ws()
     from vatui.domain.dates import parse_date, range_end
@@ -47,7 +47,7 @@ def timeoff_add(obj: CliContext, first: str, last: str | None, note: str, as_jso
 @pass_ctx
 def timeoff_list(obj: CliContext, as_json: bool) -> None:
     """Every time off, earliest first."""
-    from vatui.services.timeoff import list_timeoff, timeoff_json
+    from vatui.services.plan.timeoff import list_timeoff, timeoff_json
 
     records = list_timeoff(obj.ws())
     if as_json:
@@ -69,7 +69,7 @@ def timeoff_list(obj: CliContext, as_json: bool) -> None:
 @pass_ctx
 def timeoff_delete(obj: CliContext, timeoff_id: int) -> None:
     """Delete a time off (undo with: vatui undo)."""
-    from vatui.services.timeoff import delete_timeoff
+    from vatui.services.plan.timeoff import delete_timeoff
 
     record = delete_timeoff(obj.ws(), timeoff_id)
     say(

@@ -10,7 +10,7 @@ from vatui.i18n import _
 
 def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
     """Triage today (or ``on``) and print it, as text or as the ``--json`` shape."""
-    from vatui.services.today import triage
+    from vatui.services.today.triage import triage
 
     day = obj.parse_date(on) if on else None
     result = triage(obj.ws(), day)

@@ -1,7 +1,7 @@
 """The season forecast: the load of the coming weeks against the hours available.
 
 Pure arithmetic in whole minutes: no I/O, no clock (``today`` is a parameter). The service
-``vatui.services.plan`` reads the workspace into ``PlanInputs`` and calls ``build``.
+``vatui.services.plan.forecast`` reads the workspace into ``PlanInputs`` and calls ``build``.
 
 The rules (the README's "Plan" section says the same in words):
 

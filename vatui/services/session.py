@@ -17,7 +17,7 @@ def open_workspace(
     ``lenient_settings`` (the app): a bad hand-edited setting is read as its default, to be
     named and fixed, instead of refusing every command. ``backup`` (the app at start) backs the file up first when it changed since the last
     backup. Then the recurring expenses that fell due are created, the drafts of recurring
-    invoices whose periods came (exactly once, ``services.recurring``; their notices in
+    invoices whose periods came (exactly once, ``services.ledger.recurring``; their notices in
     ``ws.notices``), and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
     (a cheap scan decides; the move itself happens once, the first time it is due) unless
@@ -27,8 +27,8 @@ def open_workspace(
     """
     from vatui.services.common import home_today
     from vatui.services.exchange.archive_hold import import_on_top
-    from vatui.services.ledger_expenses import create_due_expenses
-    from vatui.services.recurring import create_due_invoices
+    from vatui.services.ledger.expenses import create_due_expenses
+    from vatui.services.ledger.recurring import create_due_invoices
     from vatui.store.archive import archive_old, has_archivable
 
     ws = Workspace.open(directory, clock, backup=backup)

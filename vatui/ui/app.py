@@ -36,7 +36,7 @@ from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
-    from vatui.services.today import Triage
+    from vatui.services.today.triage import Triage
     from vatui.store.workspace import Workspace
 
 __all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
@@ -156,17 +156,17 @@ class VatuiApp(PaneApp):
 
             ws = open_workspace(directory, self.clock, backup=not sample, lenient_settings=True)
             if not sample and self._first_answers:
-                from vatui.services.first_run import set_up
+                from vatui.services.settings.first_run import set_up
 
                 set_up(ws, self._first_answers)
             ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
             english = switch_language(ws.settings().language)  # before triage: its labels too
             set_display(ws.settings().numbers, ws.settings().default_currency)  # money as written here
             if sample and not ws.docs("tasks") and not ws.docs("clients"):
-                from vatui.services.demo import generate
+                from vatui.demo.workspace import generate
 
                 generate(ws, clients=5, seed=7)
-            from vatui.services.today import triage
+            from vatui.services.today.triage import triage
 
             first = triage(ws)
         except (VatuiError, OSError) as exc:
@@ -299,7 +299,7 @@ class VatuiApp(PaneApp):
     def _theme_changed(self, theme: Theme) -> None:
         if self._ws is None:
             return
-        from vatui.services.settings import set_theme
+        from vatui.services.settings.theme import set_theme
 
         try:
             set_theme(self._ws, theme.name)
@@ -331,7 +331,7 @@ class VatuiApp(PaneApp):
     def _quick_added(self, text: str | None) -> None:
         if not text:
             return
-        from vatui.services.tasks import quick_add
+        from vatui.services.tasks.manage import quick_add
 
         task = self.run_service(quick_add, self.ws, text)
         if task is not None:

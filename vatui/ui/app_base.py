@@ -348,7 +348,7 @@ class PaneApp(App[None]):
         if self._ws is None:
             return
         from vatui.services.common import home_today
-        from vatui.services.timer import running_timer
+        from vatui.services.tasks.timer import running_timer
 
         try:
             self._today = home_today(self._ws)

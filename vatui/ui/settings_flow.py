@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def open_settings(app: VatuiApp) -> None:
     """Show the Settings screen on the workspace's settings as they are now."""
-    from vatui.services.settings_edit import settings_view
+    from vatui.services.settings.edit import settings_view
     from vatui.ui.screens.settings import SettingsScreen
 
     if not app.is_ready or isinstance(app.screen, ModalScreen) or app.screen.id == "settings":

@@ -33,7 +33,7 @@ from vatui.services.exchange.csv_read import (
     parse_yes,
 )
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
-from vatui.services.time_entries import check_time_note
+from vatui.services.tasks.time_entries import check_time_note
 
 MAX_ENTRY_MINUTES = 24 * 60
 """The longest single time entry accepted, as for ``vatui time add``."""

@@ -30,7 +30,7 @@ from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.exchange.ics_text import CalEvent, render_calendar, rrule
-from vatui.services.ledger_data import billed
+from vatui.services.ledger.data import billed
 from vatui.store.workspace import Workspace
 
 Progress = Callable[[int, int], None]

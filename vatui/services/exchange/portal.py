@@ -71,7 +71,7 @@ def export_to(ws: Workspace, kind: str, path: Path, *, confidential: bool = Fals
 
 def _export(ws: Workspace, kind: str, path: Path, confidential: bool) -> str:
     if kind in ("csv", "csv-excel"):
-        from vatui.services.csv_export import export_csv
+        from vatui.services.exchange.csv_export import export_csv
 
         if path.exists() and not path.is_dir():
             raise InputError(_("{path} is a file: CSV export needs a folder").format(path=path))
@@ -91,13 +91,13 @@ def _payload(ws: Workspace, kind: str, confidential: bool) -> bytes:
         import orjson
 
         from vatui.domain.text import inert_json
-        from vatui.services.backup import export_json
+        from vatui.services.exchange.backup import export_json
 
         return inert_json(
             orjson.dumps(export_json(ws, confidential=confidential), option=orjson.OPT_INDENT_2)
         )
     if kind == "hledger":
-        from vatui.services.hledger import export_journal
+        from vatui.services.exchange.hledger import export_journal
 
         return export_journal(ws).encode("utf-8")
     from vatui.services.exchange.ics import export_ics

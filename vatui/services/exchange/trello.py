@@ -29,7 +29,7 @@ from vatui.domain.tasks import ChecklistItem, Task
 from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import MAX_CELL, ImportPlan, Reader, fold
-from vatui.services.tasks import check_column, check_notes, check_tags, check_title
+from vatui.services.tasks.manage import check_column, check_notes, check_tags, check_title
 
 _USUAL: Final = {
     "first": ("to do", "todo", "backlog", "ideas", "inbox", "por hacer", "pendiente", "pendientes"),

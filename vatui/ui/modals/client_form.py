@@ -34,7 +34,7 @@ from vatui.domain.reliability import VETTING_LABELS
 from vatui.domain.settings_rules import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services import clients as checks
+from vatui.services.clients import manage as checks
 from vatui.ui import render
 from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList

@@ -3,7 +3,7 @@
 ``ContactEditModal`` is ``ContactFormModal`` started from the contact (channel,
 direction, summary, follow-up, day); it returns the same ``ContactFormResult`` and saves
 nothing. ``contact_changes`` turns the result into the arguments of
-``services.contact_edits.edit_contact``, holding only what changed.
+``services.clients.contact_edits.edit_contact``, holding only what changed.
 """
 
 from __future__ import annotations

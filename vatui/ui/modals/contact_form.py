@@ -3,7 +3,7 @@
 ``ContactFormModal`` checks every field as you type (the follow-up and the day take the
 date syntax of ``vatui add``, with a preview in words) and returns a
 ``ContactFormResult``, or ``None`` on ``escape``. It saves nothing: the Clients pane calls
-``services.contacts.log_contact`` with the result.
+``services.clients.contacts.log_contact`` with the result.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from vatui.domain.dates import describe_date
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.contacts import check_summary
+from vatui.services.clients.contacts import check_summary
 from vatui.ui import render
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.form import FormModal

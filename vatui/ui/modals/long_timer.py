@@ -26,7 +26,7 @@ class LongTimerModal(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="long_timer_cancel")]
 
     def __init__(self, elapsed_minutes: int) -> None:
-        from vatui.services.timer import LONG_TIMER_MINUTES
+        from vatui.services.tasks.timer import LONG_TIMER_MINUTES
 
         super().__init__(classes="vatui-modal")
         self.elapsed = elapsed_minutes
@@ -82,7 +82,7 @@ class LongTimerModal(ModalScreen[int | None]):
 def ask_if_long(app: App[Any], ws: Any, go: Callable[[int | None], object], stops: bool = True) -> None:
     """Call ``go(None)``, or, when a running timer that ``go`` would stop ran past 12 h, ask
     first and call ``go(minutes)`` with the answer (nothing at all when cancelled)."""
-    from vatui.services.timer import LONG_TIMER_MINUTES, running_minutes
+    from vatui.services.tasks.timer import LONG_TIMER_MINUTES, running_minutes
 
     elapsed = running_minutes(ws) if stops else None
     if elapsed is None or elapsed <= LONG_TIMER_MINUTES:

@@ -19,7 +19,7 @@ from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
-from vatui.services.ledger_payments import check_payment_day
+from vatui.services.ledger.payments import check_payment_day
 from vatui.ui import render
 from vatui.ui.modals.form import FormModal
 from vatui.ui.widgets.safe_input import SafeInput

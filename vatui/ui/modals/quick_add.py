@@ -33,7 +33,7 @@ class QuickAddModal(FormModal[str | None]):
     """Type a task in quick-add syntax; dismisses with the text to add, or ``None``.
 
     When the text names no column and ``default_column`` is given, the returned text ends
-    with ``in:<default_column>``, so the caller passes it to ``services.tasks.quick_add``
+    with ``in:<default_column>``, so the caller passes it to ``services.tasks.manage.quick_add``
     unchanged. ``enter`` refuses (and says why) while the text cannot be understood.
     """
 

@@ -31,7 +31,7 @@ from vatui.domain.recurrence import Recurrence
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.tasks import check_title
+from vatui.services.tasks.manage import check_title
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.form import FormModal
 from vatui.ui.number_input import numbers_of

@@ -27,13 +27,13 @@ from textual.widgets import Input, Static
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
-from vatui.services.documents import format_of
+from vatui.services.documents.files import format_of
 from vatui.services.output import check_destination
 from vatui.ui import render
 from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
-    from vatui.services.documents import DocumentMaker
+    from vatui.services.documents.files import DocumentMaker
 
 TextViewResult = Literal["copied", "saved", "sent"] | None
 """What the user did: ``"sent"`` (marked sent), else the last of copied/saved, else ``None``."""
@@ -179,7 +179,7 @@ class TextViewModal(ModalScreen[TextViewResult]):
             if fmt is None or self.documents is None:
                 write_text(path, self.text, data_dir)
             else:
-                from vatui.services.documents import save
+                from vatui.services.documents.files import save
 
                 doc = self.documents(fmt)
                 save(path, doc, data_dir)
@@ -198,7 +198,7 @@ class TextViewModal(ModalScreen[TextViewResult]):
         self.query_one("#text-scroll").focus()
         saved = _("Saved to {path}").format(path=path)
         if fmt == "pdf":
-            from vatui.services.viewer import open_in_viewer
+            from vatui.services.documents.viewer import open_in_viewer
 
             if open_in_viewer(path):
                 saved = _("Saved to {path}; opening it in your PDF viewer").format(path=path)

@@ -2,7 +2,7 @@
 
 ``TimeEntryFormModal`` saves nothing: it dismisses with a ``TimeEntryEdit`` holding only
 the fields that changed (or ``None`` on escape); the screen calls
-``services.time_entries.edit_time_entry``.
+``services.tasks.time_entries.edit_time_entry``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_dur
 from vatui.domain.errors import InputError, VatuiError
 from vatui.domain.tasks import TimeEntry
 from vatui.i18n import _
-from vatui.services.time_entries import check_minutes, check_time_note
+from vatui.services.tasks.time_entries import check_minutes, check_time_note
 from vatui.ui import render
 from vatui.ui.date_input import read_date
 from vatui.ui.number_input import numbers_of

@@ -1,7 +1,7 @@
 """Add time off: from, to (vatui's date words) and a note; each date read as you type.
 
 ``TimeOffFormModal`` saves nothing: it submits a ``TimeOffRequest`` and the Plan screen
-calls ``services.timeoff``; a refusal (``to`` before ``from``, a bad note) stays in the form.
+calls ``services.plan.timeoff``; a refusal (``to`` before ``from``, a bad note) stays in the form.
 """
 
 from __future__ import annotations

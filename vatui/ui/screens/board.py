@@ -28,7 +28,7 @@ from vatui.domain.fold import fold
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.board import DONE_DAYS, BoardReader, BoardSnapshot
+from vatui.services.tasks.board import DONE_DAYS, BoardReader, BoardSnapshot
 from vatui.ui.commands.board import BoardCommands
 from vatui.ui.screens.board_actions import BoardActions
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter

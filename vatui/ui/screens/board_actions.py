@@ -16,12 +16,12 @@ from vatui.domain.fold import sort_key
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services import tasks as task_service
 from vatui.services.common import client_refs
-from vatui.services.timer import toggle_timer
+from vatui.services.tasks import manage as task_service
+from vatui.services.tasks.timer import toggle_timer
 
 if TYPE_CHECKING:
-    from vatui.services.board import BoardSnapshot
+    from vatui.services.tasks.board import BoardSnapshot
     from vatui.ui.modals.task_form import TaskFormResult
     from vatui.ui.widgets.board_column import BoardColumn
 
@@ -173,7 +173,7 @@ class BoardActions:
         task = self._task_or_bell()
         if task is None or task.id is None:
             return
-        from vatui.services.timer import running_timer
+        from vatui.services.tasks.timer import running_timer
         from vatui.ui.modals.long_timer import ask_if_long
 
         task_id, running = task.id, running_timer(self.app.ws)

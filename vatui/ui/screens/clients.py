@@ -122,7 +122,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
         """
         if not self.vatui.is_ready or not self.is_mounted:
             return
-        from vatui.services.clients import list_clients
+        from vatui.services.clients.manage import list_clients
 
         ws = self.vatui.ws
         ws.refresh()
@@ -148,7 +148,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
 
     def _compute_badges(self, key: int) -> None:
         """Every client's badge, off the event loop (a worker thread); the list redraws with them."""
-        from vatui.services.client_book import reliability_by_client
+        from vatui.services.clients.card import reliability_by_client
 
         try:
             badges = {cid: rel.badge for cid, rel in reliability_by_client(self.vatui.ws).items()}
@@ -232,7 +232,7 @@ class ClientsScreen(ClientsActions, Screen[None]):
             card.show(None)
             return
         from vatui.domain.localtime import offset_minutes_of
-        from vatui.services.client_book import client_detail
+        from vatui.services.clients.card import client_detail
 
         ws = self.vatui.ws
         try:

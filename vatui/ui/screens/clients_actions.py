@@ -73,7 +73,7 @@ class ClientsActions:
         """Add the form's new note to ``fields``; False (message shown) when it is refused."""
         if not result.note:
             return True
-        from vatui.services.client_fields import make_note
+        from vatui.services.clients.fields import make_note
 
         try:
             note = make_note(self.vatui.ws, result.note, result.note_confidential)
@@ -85,7 +85,7 @@ class ClientsActions:
 
     def action_new(self) -> None:
         """``n``: a new client (a lead unless you choose otherwise)."""
-        from vatui.services.clients import add_client
+        from vatui.services.clients.manage import add_client
 
         def save(result: ClientFormResult | None) -> None:
             if result is None:
@@ -108,7 +108,7 @@ class ClientsActions:
         if client is None or client.id is None:
             return
         from vatui.domain.changes import ClientChanges
-        from vatui.services.clients import change_client
+        from vatui.services.clients.manage import change_client
 
         client_id = client.id
 
@@ -142,7 +142,7 @@ class ClientsActions:
         def save(result: ContactFormResult | None) -> None:
             if result is None:
                 return
-            from vatui.services.contacts import log_contact
+            from vatui.services.clients.contacts import log_contact
 
             contact = self.vatui.run_service(
                 log_contact,
@@ -179,7 +179,7 @@ class ClientsActions:
         client = self._selected_client()
         if client is None or client.id is None:
             return
-        from vatui.services.status_reports import draft_status_report, mark_report_sent
+        from vatui.services.clients.status_reports import draft_status_report, mark_report_sent
         from vatui.ui.modals.text_view import TextViewModal
 
         client_id = client.id
@@ -197,7 +197,7 @@ class ClientsActions:
                 )
 
         title = _("Status report — {name}").format(name=one_line(client.name, 40))
-        from vatui.services.documents import status_report_documents
+        from vatui.services.documents.files import status_report_documents
 
         documents = status_report_documents(self.vatui.ws, report)
         self.vatui.push_screen(TextViewModal(title, report.text, documents=documents), done)
@@ -209,7 +209,7 @@ class ClientsActions:
         client = self._selected_client()
         if client is None or client.id is None:
             return
-        from vatui.services.clients import archive_client
+        from vatui.services.clients.manage import archive_client
         from vatui.ui.modals.confirm import ConfirmModal
 
         client_id, name = client.id, one_line(client.name, 40)
@@ -235,7 +235,7 @@ class ClientsActions:
         client = self._selected_client()
         if client is None or client.id is None:
             return
-        from vatui.services.clients import client_history, delete_client
+        from vatui.services.clients.manage import client_history, delete_client
         from vatui.ui.modals.confirm import ConfirmModal
 
         client_id, name = client.id, one_line(client.name, 40)
@@ -288,7 +288,7 @@ class ClientsActions:
         if client is None or client.id is None:
             return
         from vatui.domain.changes import ClientChanges
-        from vatui.services.clients import change_client
+        from vatui.services.clients.manage import change_client
         from vatui.ui.modals.billing_form import BillingChanges, BillingFormModal
 
         client_id = client.id

@@ -37,7 +37,7 @@ def _title(app: VatuiApp, task_id: int) -> str:
 
 def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
     """List a task's time entries: ``e`` edits one, ``x`` deletes one (billed time is locked)."""
-    from vatui.services.time_entries import describe, task_time_entries
+    from vatui.services.tasks.time_entries import describe, task_time_entries
     from vatui.ui.modals.record_list import RecordListModal
 
     entries = task_time_entries(app.ws, task_id)
@@ -66,7 +66,7 @@ def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> No
 
 
 def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
-    from vatui.services.time_entries import delete_time_entry, describe
+    from vatui.services.tasks.time_entries import delete_time_entry, describe
     from vatui.ui.modals.confirm import ConfirmModal
 
     entry = next((e for e in _entries(app, task_id) if e.id == entry_id), None)
@@ -88,20 +88,20 @@ def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
 
 
 def _entries(app: VatuiApp, task_id: int) -> list[Any]:
-    from vatui.services.time_entries import task_time_entries
+    from vatui.services.tasks.time_entries import task_time_entries
 
     return task_time_entries(app.ws, task_id)
 
 
 def _edit_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
-    from vatui.services.time_entries import edit_time_entry
+    from vatui.services.tasks.time_entries import edit_time_entry
     from vatui.ui.modals.time_entry_form import TimeEntryFormModal
 
     entry = next((e for e in _entries(app, task_id) if e.id == entry_id), None)
     if entry is None:
         return
     if entry.invoice_id is not None:  # the service refuses it too; say so before a form is filled
-        from vatui.services.time_entries import check_editable
+        from vatui.services.tasks.time_entries import check_editable
 
         app.run_service(check_editable, app.ws, entry_id)
         time_entries(app, task_id, str(entry_id))
@@ -137,7 +137,7 @@ def _edit_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
 def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
     """A task's checklist: ``space`` ticks, ``n`` adds, ``e`` edits nothing (remove and add), ``x`` removes."""
     from vatui.domain.tasks import Task
-    from vatui.services import task_checklist as svc
+    from vatui.services.tasks import checklist as svc
     from vatui.ui.modals.record_list import RecordListModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 
@@ -181,7 +181,7 @@ def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
 
 def follow_up(app: VatuiApp, task_id: int) -> None:
     """Ask when to chase the client about a waiting task (an empty answer is not accepted)."""
-    from vatui.services.task_checklist import set_follow_up
+    from vatui.services.tasks.checklist import set_follow_up
     from vatui.ui.modals.date_prompt import DatePromptModal
 
     def done(when: Any) -> None:
@@ -204,7 +204,7 @@ def follow_up(app: VatuiApp, task_id: int) -> None:
 def delete_payment(app: VatuiApp, payment_id: int) -> None:
     """Ask why, then delete a payment; a paid invoice's payment asks first (it reopens it)."""
     from vatui.domain.ledger import Invoice, Payment
-    from vatui.services.payment_corrections import check_reason
+    from vatui.services.ledger.payment_corrections import check_reason
     from vatui.ui.modals.confirm import ConfirmModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 
@@ -215,7 +215,7 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
     def reason_given(reason: str | None) -> None:
         if reason is None:
             return
-        from vatui.services.payment_corrections import delete_payment as svc_delete
+        from vatui.services.ledger.payment_corrections import delete_payment as svc_delete
 
         done = app.run_service(svc_delete, app.ws, payment_id, reason, reopen=reopen)
         if done is not None:
@@ -255,8 +255,8 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
 
 def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None:
     """A client's contact log: ``e`` edits a contact, ``x`` deletes one."""
-    from vatui.services.contact_edits import describe_contact
-    from vatui.services.contacts import list_contacts
+    from vatui.services.clients.contact_edits import describe_contact
+    from vatui.services.clients.contacts import list_contacts
     from vatui.ui.modals.record_list import RecordListModal
 
     rows = [
@@ -269,7 +269,7 @@ def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None
             return
         contact_id = int(got.ref)
         if got.action == "delete":
-            from vatui.services.contact_edits import delete_contact
+            from vatui.services.clients.contact_edits import delete_contact
 
             if app.run_service(delete_contact, app.ws, contact_id) is not None:
                 app.inform(_("Deleted contact #{id} (u undoes).").format(id=contact_id))
@@ -297,7 +297,7 @@ def _client_name(app: VatuiApp, client_id: int) -> str:
 
 def _edit_contact(app: VatuiApp, client_id: int, contact_id: int) -> None:
     from vatui.domain.clients import Contact
-    from vatui.services.contact_edits import edit_contact
+    from vatui.services.clients.contact_edits import edit_contact
     from vatui.ui.modals.contact_edit import ContactEditModal, contact_changes
 
     contact = app.ws.get(Contact, contact_id)
@@ -316,7 +316,7 @@ def _edit_contact(app: VatuiApp, client_id: int, contact_id: int) -> None:
 def notes(app: VatuiApp, client_id: int, reveal: bool, selected: str | None = None) -> None:
     """A client's notes: ``e`` edits one, ``x`` deletes one; confidential ones stay masked
     (and cannot be edited) until revealed with ``v``."""
-    from vatui.services.client_notes import check_note_text, delete_note, edit_note, list_notes
+    from vatui.services.clients.notes import check_note_text, delete_note, edit_note, list_notes
     from vatui.ui.modals.record_list import RecordListModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 

@@ -99,7 +99,7 @@ class FirstRunScreen(Screen[FirstRunChoice]):
         super().__init__(id="first-run")
         self.directory = directory
         if answers is None:
-            from vatui.services.first_run import suggested_answers
+            from vatui.services.settings.first_run import suggested_answers
 
             answers = suggested_answers()
         self.answers = answers
@@ -199,7 +199,7 @@ class FirstRunScreen(Screen[FirstRunChoice]):
         return out
 
     def _start_empty(self) -> None:
-        from vatui.services.first_run import check_answers
+        from vatui.services.settings.first_run import check_answers
 
         answers = self.form_answers()
         problems = check_answers(answers)

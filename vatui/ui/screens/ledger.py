@@ -4,7 +4,7 @@ Keys: ``n`` a new invoice (time, free lines, deposit, retainer), ``i`` invoice a
 unbilled time, ``d`` edit a draft, ``p`` record a payment, ``r`` draft the due reminder,
 ``z`` snooze its reminders, ``P`` a promise to pay, ``e`` add an expense, ``enter`` open
 the invoice document, ``s`` send a draft, ``x`` void, ``/`` filter, ``[``/``]`` switch tabs,
-``c`` the P&L's currency. The screen reads ``services.ledger_view`` and acts through
+``c`` the P&L's currency. The screen reads ``services.ledger.view`` and acts through
 ``screens.ledger_actions`` and ``screens.ledger_invoices``.
 """
 
@@ -42,7 +42,7 @@ from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
-    from vatui.services.ledger_view import LedgerView
+    from vatui.services.ledger.view import LedgerView
     from vatui.ui.app import VatuiApp
 
 TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")
@@ -131,7 +131,7 @@ class LedgerScreen(Screen[None]):
         """Read the ledger again and redraw every tab (cursors stay on their rows)."""
         if not self.vatui.is_ready or not self.is_mounted:
             return
-        from vatui.services.ledger_view import ledger_view
+        from vatui.services.ledger.view import ledger_view
 
         self.view = ledger_view(self.vatui.ws)
         self.pnl = self.clients = self.aging = None
@@ -141,7 +141,7 @@ class LedgerScreen(Screen[None]):
 
     def _draw_lazy(self, tab: str) -> None:
         """Tabs other than Invoices are drawn (and P&L, clients read) only when shown."""
-        from vatui.services import ledger_view as lv
+        from vatui.services.ledger import view as lv
 
         if tab in ("payments", "expenses") and tab not in self._drawn:
             self._drawn.add(tab)
@@ -160,7 +160,7 @@ class LedgerScreen(Screen[None]):
             self._draw_clients()
         elif tab == "aging":
             if self.aging is None:
-                from vatui.services.ledger_reports import aging_report
+                from vatui.services.ledger.reports import aging_report
 
                 self.aging = aging_report(self.vatui.ws)
             self._draw_aging()

@@ -31,7 +31,7 @@ def _today(app: VatuiApp) -> date:
 
 def remind(app: VatuiApp, invoice_id: int) -> None:
     """Draft the due reminder of an invoice, show it, log it when marked sent."""
-    from vatui.services.ledger_collect import draft_reminder
+    from vatui.services.ledger.collect import draft_reminder
     from vatui.ui.modals.mail_view import MailTextViewModal
 
     day = _today(app)
@@ -49,7 +49,7 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
     def done(result: TextViewResult) -> None:
         if result != "sent":
             return
-        from vatui.services.ledger_collect import mark_reminder_sent
+        from vatui.services.ledger.collect import mark_reminder_sent
 
         if app.run_service(mark_reminder_sent, app.ws, invoice_id, draft.step, day) is not None:
             app.inform(
@@ -65,7 +65,7 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
 
 def mail_actions(app: VatuiApp, invoice_id: int, reminder: str | None = None) -> MailActions:
     """The e-mail keys of a viewer: the invoice's e-mail, or a reminder's (``reminder``: its text)."""
-    from vatui.services import mail_drafts as mail
+    from vatui.services.documents import mail
     from vatui.ui.modals.mail_view import MailActions
 
     day = _today(app)
@@ -94,8 +94,8 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
     from functools import partial
 
     from vatui.domain.ledger import Invoice
-    from vatui.services.documents import documents_of
-    from vatui.services.ledger_docs import gather, render_doc
+    from vatui.services.documents.files import documents_of
+    from vatui.services.documents.invoice import gather, render_doc
     from vatui.ui.modals.mail_view import MailTextViewModal
 
     invoice = app.ws.get(Invoice, invoice_id)
@@ -121,7 +121,7 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
 
 def send(app: VatuiApp, invoice_id: int) -> None:
     """Mark a draft sent today."""
-    from vatui.services.ledger import send_invoice
+    from vatui.services.ledger.invoices import send_invoice
 
     sent = app.run_service(send_invoice, app.ws, invoice_id, _today(app))
     if sent is not None:
@@ -137,7 +137,7 @@ def void(app: VatuiApp, invoice_id: int) -> None:
 
     def answered(yes: bool | None) -> None:
         if yes:
-            from vatui.services.ledger import void_invoice
+            from vatui.services.ledger.invoices import void_invoice
 
             if app.run_service(void_invoice, app.ws, invoice_id, _today(app)) is not None:
                 app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.label))
@@ -155,7 +155,7 @@ def void(app: VatuiApp, invoice_id: int) -> None:
 def payment(app: VatuiApp, invoice_id: int) -> None:
     """Ask for a payment on an invoice and record it."""
     from vatui.domain.ledger import Invoice
-    from vatui.services.ledger_data import invoice_payments
+    from vatui.services.ledger.data import invoice_payments
     from vatui.ui.modals.payment import PaymentModal
 
     invoice = app.ws.get(Invoice, invoice_id)
@@ -174,7 +174,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
     def done(got: PaymentInput | None) -> None:
         if got is None:
             return
-        from vatui.services.ledger_payments import record_payment
+        from vatui.services.ledger.payments import record_payment
 
         result = app.run_service(record_payment, app.ws, invoice_id, got.amount, got.on, method=got.method)
         if result is not None:
@@ -197,7 +197,7 @@ def expense(app: VatuiApp) -> None:
     def done(got: ExpenseInput | None) -> None:
         if got is None:
             return
-        from vatui.services.ledger_expenses import add_expense
+        from vatui.services.ledger.expenses import add_expense
 
         added = app.run_service(
             add_expense,

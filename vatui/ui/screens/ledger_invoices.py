@@ -2,7 +2,7 @@
 Ledger's keys, its palette and Today alike.
 
 Each gathers input with a modal (which saves nothing) and calls the SAME service the
-command line calls (``services.ledger.new_invoice`` for every kind, ``edit_draft``,
+command line calls (``services.ledger.invoices.new_invoice`` for every kind, ``edit_draft``,
 ``promise_payment``, ``snooze_reminders``) through ``app.run_service``.
 """
 
@@ -39,7 +39,7 @@ def _created(app: VatuiApp, created: Invoice | None) -> None:
 def _pick_client(app: VatuiApp, title: str, then: object) -> None:
     """Pick a client (unbilled time shown beside each), then ``then(client_id)``."""
     from vatui.services.common import client_refs
-    from vatui.services.timer import unbilled
+    from vatui.services.tasks.timer import unbilled
     from vatui.ui.modals.invoice_client import InvoiceClientModal
 
     minutes: dict[int, int] = {}
@@ -89,7 +89,7 @@ def invoice_time(app: VatuiApp, client_id: int | None = None) -> None:
 
     from vatui.domain.clients import Client
     from vatui.domain.durations import format_duration
-    from vatui.services.timer import unbilled
+    from vatui.services.tasks.timer import unbilled
     from vatui.ui.modals.invoice_forms import EntriesModal
 
     client = app.ws.get(Client, client_id)
@@ -107,7 +107,7 @@ def invoice_time(app: VatuiApp, client_id: int | None = None) -> None:
     def chosen(ids: tuple[int, ...] | None) -> None:
         if ids is None:
             return
-        from vatui.services.ledger import new_invoice
+        from vatui.services.ledger.invoices import new_invoice
 
         _created(
             app,
@@ -122,7 +122,7 @@ def invoice_time(app: VatuiApp, client_id: int | None = None) -> None:
 
 
 def _specs(got: LinesInput) -> list[object]:
-    from vatui.services.ledger import ItemSpec
+    from vatui.services.ledger.invoices import ItemSpec
 
     return [ItemSpec(line.description, line.quantity, line.price) for line in got.lines]
 
@@ -137,7 +137,7 @@ def invoice_items(app: VatuiApp, client_id: int) -> None:
     def done(got: LinesInput | None) -> None:
         if got is None:
             return
-        from vatui.services.ledger import new_invoice
+        from vatui.services.ledger.invoices import new_invoice
 
         _created(
             app,
@@ -170,8 +170,8 @@ def deposit(app: VatuiApp, client_id: int) -> None:
     numbers = app.ws.settings().numbers
     if client.deposit_percent:
         from vatui.i18n import language_of
-        from vatui.services.client_language import client_language
-        from vatui.services.ledger import deposit_label
+        from vatui.services.clients.language import client_language
+        from vatui.services.ledger.invoices import deposit_label
 
         with language_of(client_language(app.ws.settings(), client)):  # printed on their invoice
             label = deposit_label(client.deposit_percent)
@@ -183,7 +183,7 @@ def deposit(app: VatuiApp, client_id: int) -> None:
     def done(got: LinesInput | None) -> None:
         if got is None:
             return
-        from vatui.services.ledger import new_invoice
+        from vatui.services.ledger.invoices import new_invoice
 
         _created(
             app,
@@ -222,7 +222,7 @@ def retainer(app: VatuiApp, client_id: int) -> None:
 
     def answered(yes: bool | None) -> None:
         if yes:
-            from vatui.services.ledger import new_invoice
+            from vatui.services.ledger.invoices import new_invoice
 
             _created(app, app.run_service(new_invoice, app.ws, client_id, kind="retainer", on=_today(app)))
 
@@ -245,7 +245,7 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     from vatui.domain.amounts import amount_input
     from vatui.domain.ledger import Invoice
     from vatui.domain.numbers import number_format, write
-    from vatui.services.ledger_drafts import is_linked
+    from vatui.services.ledger.drafts import is_linked
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
     invoice = app.ws.get(Invoice, invoice_id)
@@ -272,7 +272,7 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     def done(got: LinesInput | None) -> None:
         if got is None:
             return
-        from vatui.services.ledger_drafts import edit_draft as edit
+        from vatui.services.ledger.drafts import edit_draft as edit
 
         if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes, taxes=got.taxes) is not None:
             app.inform(_("Saved {number}.").format(number=invoice.label))
@@ -304,7 +304,7 @@ def promise(app: VatuiApp, invoice_id: int) -> None:
     def chosen(by: date | None) -> None:
         if by is None:
             return
-        from vatui.services.ledger_collect import promise_payment
+        from vatui.services.ledger.collect import promise_payment
 
         if app.run_service(promise_payment, app.ws, invoice_id, by, _today(app)) is not None:
             app.inform(
@@ -327,7 +327,7 @@ def snooze(app: VatuiApp, invoice_id: int, number: str) -> None:
     from vatui.ui.modals.date_prompt import DatePromptModal
 
     def chosen(until: date | None) -> None:
-        from vatui.services.ledger_collect import snooze_reminders
+        from vatui.services.ledger.collect import snooze_reminders
 
         if until is not None and app.run_service(snooze_reminders, app.ws, invoice_id, until) is not None:
             app.inform(

@@ -7,9 +7,9 @@ anywhere. The plan is read again after each change, so the bars rebalance at onc
 
 Moving a task to a week sets its due date to the same weekday of that week (never before
 today). A move that makes the due date later asks first: the client's deadline moves.
-The plan comes from ``services.plan.build_plan``, computed in a worker thread (the plan
+The plan comes from ``services.plan.forecast.build_plan``, computed in a worker thread (the plan
 shown stays, marked "updating…", until the new one is ready); changes go through the task flows of
-``services.tasks`` (the Board's and Today's) and ``services.timeoff``.
+``services.tasks.manage`` (the Board's and Today's) and ``services.plan.timeoff``.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class PlanScreen(Screen[None]):
 
     def _compute(self, key: int) -> None:
         from vatui.services.common import client_names, home_today
-        from vatui.services.plan import build_plan
+        from vatui.services.plan.forecast import build_plan
 
         ws = self.vatui.ws
         try:
@@ -284,7 +284,7 @@ class PlanScreen(Screen[None]):
         item = self._task_item()
         if item is None or item.task_id is None:
             return
-        from vatui.services.tasks import reschedule_task
+        from vatui.services.tasks.manage import reschedule_task
         from vatui.ui.modals.date_prompt import DatePromptModal
 
         task_id, title = item.task_id, item.title
@@ -359,7 +359,7 @@ class PlanScreen(Screen[None]):
         task_id, title = item.task_id, item.title
 
         def move(yes: bool | None = True) -> None:
-            from vatui.services.tasks import reschedule_task
+            from vatui.services.tasks.manage import reschedule_task
 
             if yes and self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, day) is not None:
                 self.vatui.inform(
@@ -385,7 +385,7 @@ class PlanScreen(Screen[None]):
         item = self._task_item()
         if item is None or item.task_id is None:
             return
-        from vatui.services.tasks import move_task
+        from vatui.services.tasks.manage import move_task
 
         column = self.vatui.ws.settings().waiting_column
         if self.vatui.run_service(move_task, self.vatui.ws, item.task_id, column) is not None:
@@ -406,7 +406,7 @@ class PlanScreen(Screen[None]):
     def _timeoff_given(self, request: TimeOffRequest | None) -> None:
         if request is None:
             return
-        from vatui.services.timeoff import add_timeoff
+        from vatui.services.plan.timeoff import add_timeoff
 
         added = self.vatui.run_service(
             add_timeoff, self.vatui.ws, request.start, request.end, note=request.note

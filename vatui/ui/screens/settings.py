@@ -25,7 +25,7 @@ from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
 
 if TYPE_CHECKING:
-    from vatui.services.settings_edit import SettingsView
+    from vatui.services.settings.edit import SettingsView
 
 MULTILINE = ("business_address", "business_details")
 """Keys edited in a text area (besides payment details and reminders)."""
@@ -184,7 +184,7 @@ class SettingsScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Save what changed (ctrl+s); nothing is saved while a field is refused."""
-        from vatui.services.settings_edit import set_settings
+        from vatui.services.settings.edit import set_settings
 
         changed = self.changes()
         bad = [i for i, key in enumerate(self.keys) if key in changed and not self._check(i)]

@@ -3,7 +3,7 @@
 ``space`` done, ``s`` snooze, ``enter`` open (on "recurring drafts to send": the Ledger's
 drafts; on "no deposit invoice yet": the deposit form), ``t`` timer, ``c`` log contact,
 ``r`` send reminder, ``p`` open the overloaded week in the Plan. The screen reads the triage
-from ``services.today`` and acts through ``app.run_service``; widgets only show and post.
+from ``services.today.triage`` and acts through ``app.run_service``; widgets only show and post.
 
 The early warning (an overloaded week among the next three) costs a plan of three weeks:
 tens of milliseconds on a large workspace, so it is computed in a worker thread after the
@@ -32,7 +32,7 @@ from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Warning
-    from vatui.services.today import Triage, TriageItem
+    from vatui.services.today.triage import Triage, TriageItem
     from vatui.ui.app import VatuiApp
 
 
@@ -83,7 +83,7 @@ class TodayScreen(Screen[None]):
         """Read the triage again; the cursor stays on the same line (or its neighbour)."""
         if not self.vatui.is_ready or not self.is_mounted:
             return
-        from vatui.services.today import triage
+        from vatui.services.today.triage import triage
 
         self.show_triage(triage(self.vatui.ws))
 
@@ -107,7 +107,7 @@ class TodayScreen(Screen[None]):
 
     def _compute_warning(self, key: int) -> None:
         from vatui.services.common import home_today
-        from vatui.services.plan import build_plan, early_warning
+        from vatui.services.plan.forecast import build_plan, early_warning
 
         try:
             ws = self.vatui.ws
@@ -165,7 +165,7 @@ class TodayScreen(Screen[None]):
         item = self._selected_task(_("marked done"))
         if item is None or item.ref is None:
             return
-        from vatui.services.tasks import complete_task
+        from vatui.services.tasks.manage import complete_task
 
         result = self.vatui.run_service(complete_task, self.vatui.ws, item.ref)
         if result is None:
@@ -201,7 +201,7 @@ class TodayScreen(Screen[None]):
             if until is None:
                 return
             from vatui.domain.dates import describe_date
-            from vatui.services.tasks import snooze_task
+            from vatui.services.tasks.manage import snooze_task
 
             if self.vatui.run_service(snooze_task, self.vatui.ws, ref, until) is not None:
                 self.vatui.inform(
@@ -268,7 +268,7 @@ class TodayScreen(Screen[None]):
         def save(result: TaskFormResult | None) -> None:
             if result is None:
                 return
-            from vatui.services.tasks import change_task
+            from vatui.services.tasks.manage import change_task
 
             saved = self.vatui.run_service(  # only what the user changed; tags merged
                 change_task,
@@ -297,7 +297,7 @@ class TodayScreen(Screen[None]):
         from vatui.ui.modals.long_timer import ask_if_long
 
         if item is not None and item.kind == "timer":
-            from vatui.services.timer import stop_timer
+            from vatui.services.tasks.timer import stop_timer
 
             def stop(minutes: int | None) -> None:
                 self.vatui.run_service(stop_timer, self.vatui.ws, minutes=minutes)
@@ -310,7 +310,7 @@ class TodayScreen(Screen[None]):
         ask_if_long(self.app, self.vatui.ws, lambda m: self._toggle(item, m))
 
     def _toggle(self, item: TriageItem, minutes: int | None) -> None:
-        from vatui.services.timer import toggle_timer
+        from vatui.services.tasks.timer import toggle_timer
 
         result = self.vatui.run_service(toggle_timer, self.vatui.ws, item.ref, minutes=minutes)
         if result is None:

@@ -21,7 +21,7 @@ from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
-from vatui.services.client_book import ClientDetail
+from vatui.services.clients.card import ClientDetail
 from vatui.ui import render
 from vatui.ui.widgets.client_list import BADGE_STYLE
 

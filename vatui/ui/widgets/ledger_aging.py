@@ -1,6 +1,6 @@
 """The Ledger's Aging tab: what each client owes, per currency, by how late it is.
 
-The same figures as ``vatui report aging`` (``services.ledger_reports.aging_report``): one
+The same figures as ``vatui report aging`` (``services.ledger.reports.aging_report``): one
 line per client and currency with the buckets current, 1-30, 31-60, 61-90 and 90+ days
 past due, then one TOTAL line per currency. Amounts are plain decimals in the row's
 currency (named in its own column), so nothing is converted or added across currencies.

@@ -21,7 +21,7 @@ from vatui.domain.durations import format_duration
 from vatui.domain.ledger import Expense
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
-from vatui.services.ledger_view import InvoiceRow, PaymentRow
+from vatui.services.ledger.view import InvoiceRow, PaymentRow
 from vatui.ui import render
 
 STATUS_STYLE = {

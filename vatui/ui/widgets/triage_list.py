@@ -22,7 +22,7 @@ from vatui.ui import render
 from vatui.ui.widgets.marked import next_enabled
 
 if TYPE_CHECKING:
-    from vatui.services.today import TriageItem, TriageSection
+    from vatui.services.today.triage import TriageItem, TriageSection
 
 ItemKey = tuple[str, str, int | None]
 """Where an item is: (section key, kind, record id)."""

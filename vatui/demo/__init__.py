@@ -1,0 +1,1 @@
+"""A believable, seeded demo workspace (``vatui demo-data``, ``vatui --demo``): built on the services."""

@@ -1,0 +1,1 @@
+"""The client book: clients, their fields and language, notes, the contact log, status reports."""

@@ -1,0 +1,289 @@
+"""The client book: one client's card with everything the Clients pane and ``client show`` print.
+
+Figures (per currency, never converted):
+
+- **Reliability**: ``vatui.domain.reliability`` over the client's invoices and payments,
+  read from the raw ``invoices`` and ``payments`` tables.
+- **Lifetime revenue**: ``vatui.domain.reports.client_revenue``, the same function as the
+  clients report: income recognised by the day (cash basis, net of tax; deposits held and
+  overpayments not yet applied are not revenue), archived invoices included.
+- **Effective hourly rate**: lifetime revenue divided by every hour logged for the client
+  (finished time entries, billable or not), per currency.
+- **Retainer use**: minutes logged in the current month (home time) against the
+  retainer's monthly minutes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from vatui.domain.clients import Client, Contact
+from vatui.domain.ledger import Invoice, Payment
+from vatui.domain.localtime import LocalTime, local_time
+from vatui.domain.money import Money
+from vatui.domain.reliability import Reliability, outcome, reliability
+from vatui.domain.reports import client_revenue
+from vatui.domain.tasks import Task
+from vatui.services.clients.contacts import list_contacts
+from vatui.services.common import home_today
+from vatui.services.ledger.collect import on_hold_clients
+from vatui.services.ledger.data import billed
+from vatui.store.workspace import Workspace
+
+MAX_CONTACTS = 20
+"""Contacts shown on a card (newest first)."""
+MAX_INVOICES = 12
+"""Invoices shown on a card (newest first)."""
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceLine:
+    """One invoice as the client card lists it."""
+
+    id: int
+    """The invoice."""
+    number: str
+    """Its number."""
+    status: str
+    """Stored status, or ``overdue`` when sent, unpaid and past due."""
+    issue_date: date
+    """Issued on."""
+    due_date: date
+    """Due on."""
+    total: Money
+    """Its total."""
+    owed: Money
+    """Still owed."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable ``--json`` shape."""
+        return {
+            "id": self.id,
+            "number": self.number,
+            "status": self.status,
+            "issue_date": self.issue_date.isoformat(),
+            "due_date": self.due_date.isoformat(),
+            "total": self.total.to_json(),
+            "owed": self.owed.to_json(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ClientDetail:
+    """Everything on a client's card."""
+
+    client: Client
+    """The client."""
+    on: date
+    """The day the figures are as of (home time)."""
+    reliability: Reliability
+    """Payment reliability, badge and reasons."""
+    local: LocalTime | None
+    """Their clock now, when they have a timezone."""
+    revenue: Mapping[str, Money]
+    """Lifetime revenue per currency (``vatui.domain.reports.client_revenue``)."""
+    minutes_logged: int
+    """Every finished minute logged for the client."""
+    effective_rate: Mapping[str, Money]
+    """Revenue per hour logged, per currency."""
+    month_minutes: int
+    """Minutes logged this month (home time)."""
+    open_tasks: tuple[Task, ...]
+    """Open tasks, soonest due first."""
+    invoices: tuple[InvoiceLine, ...]
+    """Newest invoices first (at most ``MAX_INVOICES``)."""
+    invoice_counts: Mapping[str, int]
+    """How many invoices per status (``overdue`` counted apart from ``sent``/``partial``)."""
+    contacts: tuple[Contact, ...]
+    """Newest contacts first (at most ``MAX_CONTACTS``)."""
+    open_follow_ups: tuple[Contact, ...] = field(default=())
+    """Contacts whose follow-up is not done yet, soonest first."""
+    on_hold: bool = False
+    """The collection step that pauses work was sent and money is still due: on hold, unpaid."""
+
+    @property
+    def last_contact(self) -> Contact | None:
+        """The newest contact, if any."""
+        return self.contacts[0] if self.contacts else None
+
+    @property
+    def retainer_percent(self) -> int | None:
+        """Retainer used this month, in whole per cent."""
+        cap = self.client.retainer_minutes
+        return self.month_minutes * 100 // cap if cap else None
+
+    def to_json(self, *, confidential: bool = False) -> dict[str, Any]:
+        """Figures for ``client show --json`` (merged into the client's own JSON)."""
+        last = self.last_contact
+        return {
+            "as_of": self.on.isoformat(),
+            "reliability": self.reliability.to_json(),
+            "local_time": self.local.to_json() if self.local else None,
+            "lifetime_revenue": [m.to_json() for m in self.revenue.values()],
+            "minutes_logged": self.minutes_logged,
+            "effective_hourly_rate": [m.to_json() for m in self.effective_rate.values()],
+            "retainer_use": {
+                "month_minutes": self.month_minutes,
+                "retainer_minutes": self.client.retainer_minutes,
+                "percent": self.retainer_percent,
+            },
+            "open_tasks": [
+                {
+                    "id": t.id,
+                    "title": t.title,
+                    "column": t.column,
+                    "due": t.due.isoformat() if t.due else None,
+                }
+                for t in self.open_tasks
+            ],
+            "invoices": {"counts": dict(self.invoice_counts), "recent": [i.to_json() for i in self.invoices]},
+            "last_contact": contact_json(last) if last else None,
+            "open_follow_ups": [contact_json(c) for c in self.open_follow_ups],
+            "on_hold": self.on_hold,
+        }
+
+
+def contact_json(contact: Contact) -> dict[str, Any]:
+    """A contact as JSON."""
+    return {
+        "id": contact.id,
+        "client_id": contact.client_id,
+        "at": contact.at.isoformat(),
+        "channel": contact.channel,
+        "direction": contact.direction,
+        "summary": contact.summary,
+        "follow_up": contact.follow_up.isoformat() if contact.follow_up else None,
+        "follow_up_done": contact.follow_up_done,
+    }
+
+
+def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[Payment]]:
+    invoices = [
+        Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d.get("client_id") == client_id
+    ]
+    ids = {i.id for i in invoices}
+    payments = [
+        Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items() if d.get("invoice_id") in ids
+    ]
+    return invoices, payments
+
+
+def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Reliability]:
+    """Every client's reliability in one pass over invoices and payments."""
+    day = on or home_today(ws)
+    by_client: dict[int, list[Invoice]] = {}
+    client_of: dict[int, int] = {}
+    for key, doc in ws.docs("invoices").items():
+        inv = Invoice.from_doc(doc, int(key))
+        by_client.setdefault(inv.client_id, []).append(inv)
+        client_of[int(key)] = inv.client_id
+    pays: dict[int, list[Payment]] = {}
+    for key, doc in ws.docs("payments").items():
+        cid = client_of.get(int(doc.get("invoice_id", -1)))
+        if cid is not None:
+            pays.setdefault(cid, []).append(Payment.from_doc(doc, int(key)))
+    out: dict[int, Reliability] = {}
+    for key, doc in ws.docs("clients").items():
+        cid = int(key)
+        vetting = [str(v.get("key")) for v in doc.get("vetting", [])]
+        out[cid] = reliability(by_client.get(cid, []), pays.get(cid, []), day, vetting_done=vetting)
+    return out
+
+
+def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:
+    """(all minutes, minutes this month) logged for the client, finished entries only."""
+    zone = ZoneInfo(ws.settings().home_timezone)
+    month_start = datetime.combine(on.replace(day=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
+    total = month = 0
+    for doc in ws.docs("time").values():
+        if doc.get("client_id") != client_id or doc.get("end") is None:
+            continue
+        minutes = int(doc.get("minutes", 0))
+        total += minutes
+        if str(doc["start"]) >= month_start:
+            month += minutes
+    return total, month
+
+
+def _rate(revenue: Mapping[str, Money], minutes: int) -> dict[str, Money]:
+    if minutes <= 0:
+        return {}
+    return {cur: amount.times(Decimal(60) / Decimal(minutes)) for cur, amount in revenue.items()}
+
+
+def open_tasks(ws: Workspace, client_id: int) -> list[Task]:
+    """The client's open tasks, soonest due first (undated last)."""
+    done = ws.settings().done_column
+    tasks = [
+        Task.from_doc(d, int(k))
+        for k, d in ws.docs("tasks").items()
+        if d.get("client_id") == client_id and d.get("completed") is None and d.get("column") != done
+    ]
+    return sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, t.position))
+
+
+def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> ClientDetail:
+    """Everything on the client's card, as of ``on`` (today at home by default)."""
+    ws.refresh()
+    client = ws.get(Client, client_id)
+    day = on or home_today(ws)
+    invoices, payments = _client_ledger(ws, client_id)
+    rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
+    revenue = client_revenue(
+        billed(
+            ws, keep=lambda d: d.get("client_id") == client_id and d.get("status") not in ("draft", "void")
+        ),
+        client_id,
+        day,
+    )
+    total_minutes, month_minutes = _time_figures(ws, client_id, day)
+    local = None
+    if client.timezone:
+        local = local_time(ws.clock.now(), client.timezone, client.work_start, client.work_end)
+    by_invoice: dict[int | None, list[Payment]] = {}
+    for p in payments:
+        by_invoice.setdefault(p.invoice_id, []).append(p)
+    lines: list[InvoiceLine] = []
+    counts: dict[str, int] = {}
+    for inv in invoices:
+        result = outcome(inv, by_invoice.get(inv.id, []), day)
+        status = "overdue" if result.state == "overdue" else inv.status
+        counts[status] = counts.get(status, 0) + 1
+        lines.append(
+            InvoiceLine(
+                inv.id or 0,
+                inv.label,
+                status,
+                inv.issue_date,
+                inv.due_date,
+                result.total,
+                result.owed if inv.status not in ("void", "draft") else Money.zero(inv.currency),
+            )
+        )
+    lines.sort(key=lambda i: (i.issue_date, i.number), reverse=True)
+    contacts = list_contacts(ws, client_id)
+    follow = sorted(
+        (c for c in contacts if c.follow_up is not None and not c.follow_up_done),
+        key=lambda c: c.follow_up or date.max,
+    )
+    return ClientDetail(
+        client=client,
+        on=day,
+        reliability=rel,
+        local=local,
+        revenue=revenue,
+        minutes_logged=total_minutes,
+        effective_rate=_rate(revenue, total_minutes),
+        month_minutes=month_minutes,
+        open_tasks=tuple(open_tasks(ws, client_id)),
+        invoices=tuple(lines[:MAX_INVOICES]),
+        invoice_counts=counts,
+        contacts=tuple(contacts[:MAX_CONTACTS]),
+        open_follow_ups=tuple(follow),
+        on_hold=client_id in on_hold_clients(ws),
+    )

@@ -1,0 +1,1 @@
+"""Documents: invoices and status reports as text, Markdown, HTML, PDF and e-mail drafts."""

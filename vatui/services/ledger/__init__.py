@@ -1,0 +1,1 @@
+"""The ledger: invoices, payments, expenses, collections, recurring invoices, reports."""

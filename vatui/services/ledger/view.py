@@ -1,0 +1,174 @@
+"""What the Ledger pane shows, read cheaply from raw documents.
+
+``ledger_view`` reads the invoices, payments and expenses lists: only open and draft
+invoices are converted to records (their amount due needs the rules); paid and void ones
+are shown from their stored fields. ``pnl_view`` and ``clients_view`` are read when their
+tab is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from vatui.domain import reports
+from vatui.domain.invoicing import OPEN_STATUSES, aging_bucket, amount_due, totals
+from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.money import Money
+from vatui.i18n import _
+from vatui.services.common import client_names, home_today
+from vatui.services.ledger.data import billed, minutes_by_client
+from vatui.services.ledger.reports import last_months
+from vatui.store.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class InvoiceRow:
+    """One line of the invoices list."""
+
+    id: int
+    """The invoice's id."""
+    number: str
+    """Its number."""
+    issue_date: str
+    """``YYYY-MM-DD``."""
+    kind: str
+    """standard, deposit or retainer."""
+    client: str
+    """The client's name."""
+    due: Money
+    """Still due (the total for a draft, zero when paid or void)."""
+    status: str
+    """The word shown: draft, sent, partial, paid, void or overdue."""
+    bucket: str | None
+    """Aging bucket when money is due on an issued invoice."""
+    due_date: str = ""
+    """``YYYY-MM-DD``: when payment is due."""
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRow:
+    """One line of the payments list."""
+
+    id: int
+    """The payment's id."""
+    invoice_id: int
+    """The invoice it paid."""
+    on: str
+    """``YYYY-MM-DD``."""
+    amount: Money
+    """How much."""
+    method: str
+    """How."""
+    number: str
+    """The invoice's number."""
+    client: str
+    """Who paid."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerView:
+    """The pane's lists for one day."""
+
+    on: date
+    """The day."""
+    invoices: list[InvoiceRow]
+    """Newest first."""
+    payments: list[PaymentRow]
+    """Newest first."""
+    expenses: list[Expense]
+    """Newest first (recurring templates left out)."""
+
+
+def _money(doc: Mapping[str, Any]) -> Money:
+    return Money(int(doc["minor"]), str(doc["currency"]))
+
+
+def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
+    """Read the pane's invoices, payments and expenses lists."""
+    day = on or home_today(ws)
+    names = client_names(ws)
+    inv_docs = ws.docs("invoices")
+    pay_docs = ws.docs("payments")
+    live = {int(k) for k, d in inv_docs.items() if d.get("status") in OPEN_STATUSES}
+    pays: dict[int, list[Payment]] = {}
+    for key, doc in pay_docs.items():
+        if int(doc["invoice_id"]) in live:
+            pays.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    rows = []
+    for key, doc in inv_docs.items():
+        iid, status, cur = int(key), str(doc.get("status")), str(doc["currency"])
+        client = names.get(int(doc["client_id"]), f"#{doc['client_id']}")
+        bucket = None
+        if status in OPEN_STATUSES or status == "draft":
+            invoice = Invoice.from_doc(doc, iid)
+            due = totals(invoice).total if status == "draft" else amount_due(invoice, pays.get(iid, []))
+            if status != "draft" and due.minor > 0:
+                bucket = aging_bucket(invoice.due_date, day)
+                if invoice.due_date < day:
+                    status = "overdue"
+        else:
+            due = Money.zero(cur)
+        rows.append(
+            InvoiceRow(
+                iid,
+                str(doc["number"]) or _("draft #{id}").format(id=iid),
+                str(doc["issue_date"]),
+                str(doc.get("kind", "standard")),
+                client,
+                due,
+                status,
+                bucket,
+                str(doc.get("due_date", "")),
+            )
+        )
+    rows.sort(key=lambda r: (r.issue_date, r.number), reverse=True)
+    numbers = {int(k): (str(d["number"]), names.get(int(d["client_id"]), "")) for k, d in inv_docs.items()}
+    payments = []
+    for key, doc in pay_docs.items():
+        number, client = numbers.get(int(doc["invoice_id"]), ("?", ""))
+        payments.append(
+            PaymentRow(
+                int(key),
+                int(doc["invoice_id"]),
+                str(doc["on"]),
+                _money(doc["amount"]),
+                str(doc.get("method") or ""),
+                number,
+                client,
+            )
+        )
+    payments.sort(key=lambda r: (r.on, r.id), reverse=True)
+    expenses = sorted(
+        (Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items() if not d.get("recurrence")),
+        key=lambda e: (e.on, e.id or 0),
+        reverse=True,
+    )
+    return LedgerView(day, rows, payments, expenses)
+
+
+def _issued(doc: Mapping[str, Any]) -> bool:
+    return doc.get("status") not in ("draft", "void")
+
+
+def pnl_view(ws: Workspace, on: date | None = None) -> tuple[list[reports.PnlRow], list[str]]:
+    """P&L rows of the last 12 months and those months (``YYYY-MM``, oldest first)."""
+    day = on or home_today(ws)
+    months = last_months(day, 12)
+    first = date(int(months[0][:4]), int(months[0][5:]), 1)
+    expenses = [
+        Expense.from_doc(d, int(k))
+        for k, d in ws.docs("expenses").items()
+        if not d.get("recurrence") and d["on"] >= first.isoformat()
+    ]
+    return reports.pnl(billed(ws, keep=_issued), expenses, first, day), months
+
+
+def clients_view(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
+    """Revenue, hours and effective rate by client."""
+    day = on or home_today(ws)
+    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in ws.docs("clients").items()}
+    minutes, billable = minutes_by_client(ws)
+    return reports.by_client(billed(ws, keep=_issued), client_names(ws), currency_of, minutes, billable, day)

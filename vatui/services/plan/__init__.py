@@ -1,0 +1,1 @@
+"""The season forecast and time off."""

@@ -1,0 +1,1 @@
+"""Settings: changing them by key, the theme, the first run."""

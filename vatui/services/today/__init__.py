@@ -1,0 +1,1 @@
+"""Today: the triage of a day across every client (tasks, clients, money)."""
