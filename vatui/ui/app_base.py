@@ -23,6 +23,7 @@ from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean, one_line
 from vatui.i18n import N_, _
+from vatui.ui.key_burst import move_focus_now, spread_paste
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
@@ -277,11 +278,19 @@ class PaneApp(App[None]):
         )
 
     async def on_event(self, event: events.Event) -> None:
-        """A paste is cleaned before any widget sees it (Textual's own fields too: the palette)."""
+        """A paste is cleaned before any widget sees it (Textual's own fields too: the palette).
+
+        Tab in a form moves the focus before the next key is routed, and a paste with tabs
+        fills the fields in turn, so a burst of keys lands where it was typed (``key_burst``).
+        """
         if isinstance(event, events.Paste):
             from vatui.ui.widgets.safe_input import clean_block
 
             event.text = clean_block(event.text)
+            if spread_paste(self, event):
+                return
+        elif isinstance(event, events.Key) and move_focus_now(self, event):
+            return
         await super().on_event(event)
 
     def notify(
