@@ -31,6 +31,7 @@ from vatui.paths import workspace_path
 from vatui.ui import shutdown
 from vatui.ui.app_base import PANES, PaneApp
 from vatui.ui.commands.app import AppCommands
+from vatui.ui.commands.search import RecordSearch
 from vatui.ui.keymap import load_keymap
 from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
@@ -56,7 +57,7 @@ class VatuiApp(PaneApp):
     # parsed once before the first frame (a screen's CSS_PATH would parse it all again).
     # The modals' stylesheet loads when the first modal opens (``PaneApp.push_screen``).
     CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "today.tcss")]
-    COMMANDS: ClassVar = {AppCommands}
+    COMMANDS: ClassVar = {AppCommands, RecordSearch}
     CHECK_INTERVAL: ClassVar[float] = 1.0
     """Seconds between checks for another session's changes (one stat each)."""
     TYPEAHEAD: ClassVar[int] = 64

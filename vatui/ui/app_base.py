@@ -28,6 +28,7 @@ from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
 if TYPE_CHECKING:
+    from vatui.services.search import SearchIndex
     from vatui.store.workspace import Workspace
 
 T = TypeVar("T")
@@ -235,6 +236,12 @@ class PaneApp(App[None]):
                 focus(kind, ref)
 
         self.call_later(go)
+
+    def search_index(self) -> SearchIndex | None:
+        """The workspace read for the palette's record search (``None`` while it opens)."""
+        from vatui.services.search import build_index
+
+        return build_index(self.ws) if self.is_ready else None
 
     def pane_action(self, kind: str, action: str, item: object) -> None:
         """Run a Today action (``contact``, ``reminder``) that another pane implements.
