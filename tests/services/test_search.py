@@ -25,7 +25,7 @@ def test_each_kind_is_found_by_its_text_accents_and_case_aside(ws: Workspace) ->
     )
     index = build_index(ws)
 
-    assert [(f.kind, f.id) for f in index.find("angel")][0] == ("client", angel.id)
+    assert (index.find("angel")[0].kind, index.find("angel")[0].id) == ("client", angel.id)
     assert [f.title for f in index.find("MENU")] == ["Traducir el menú"]
     assert [f.kind for f in index.find("factura")] == ["contact"]
     assert [(f.kind, f.title) for f in index.find("draft")] == [("invoice", f"draft #{draft.id}")]
