@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from vatui.domain.fold import fold
+from vatui.domain.ledger import INVOICE_STATUSES
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
 KINDS = ("client", "task", "invoice", "contact")
 """What the search finds, in the order kinds are shown when the scores tie."""
+OPEN_STATUSES = ("draft", "sent", "partial")
+"""Invoices still to be sent or paid."""
 MAX_HITS = 30
 """The most a search returns: a palette shows a screenful anyway."""
 
@@ -35,12 +38,19 @@ class Found:
     """The record's id."""
     title: str
     """The line shown: a task's title, a client's name, an invoice's number, a contact's summary."""
-    detail: str
-    """The line under it: its client, status or date."""
+    client: str
+    """The client's name (a client's own line: empty)."""
+    state: str
+    """A task's column (or "done"), an invoice's status, a contact's day, "archived"."""
     open: bool
     """Open work (an open task, an unpaid invoice, a client not archived)."""
     when: str
     """An ISO date or time to order the newest first."""
+
+    @property
+    def detail(self) -> str:
+        """The line under the title: ``task · Acme · Doing``."""
+        return " · ".join(part for part in (_(self.kind), self.client, self.state) if part)
 
 
 class SearchIndex:
@@ -84,46 +94,56 @@ class SearchIndex:
 
 def build_index(ws: Workspace) -> SearchIndex:
     """Every client, task, invoice and contact of the workspace's live file, as search lines."""
+    words = {kind: _(kind) for kind in (*KINDS, "done", "archived", *INVOICE_STATUSES)}
     clients = ws.docs("clients")
     names = {int(cid): str(doc.get("name", "")) for cid, doc in clients.items()}
-    records = [_client_line(int(cid), doc) for cid, doc in clients.items()]
-    records += [_task_line(int(tid), doc, names) for tid, doc in ws.docs("tasks").items()]
-    records += [_invoice_line(int(iid), doc, names) for iid, doc in ws.docs("invoices").items()]
-    records += [_contact_line(int(cid), doc, names) for cid, doc in ws.docs("contacts").items()]
+    records = [_client_line(int(cid), doc, words) for cid, doc in clients.items()]
+    records += [_task_line(int(tid), doc, names, words) for tid, doc in ws.docs("tasks").items()]
+    records += [_invoice_line(int(iid), doc, names, words) for iid, doc in ws.docs("invoices").items()]
+    records += [_contact_line(int(cid), doc, names, words) for cid, doc in ws.docs("contacts").items()]
     return SearchIndex(records)
 
 
-def _client_line(cid: int, doc: dict[str, Any]) -> tuple[Found, str]:
+def _client_line(cid: int, doc: dict[str, Any], words: dict[str, str]) -> tuple[Found, str]:
     people: list[dict[str, Any]] = doc.get("people") or []
-    archived = bool(doc.get("archived"))
-    detail = _("client · archived") if archived else _("client")
-    found = Found("client", cid, str(doc.get("name", "")), detail, not archived, str(doc.get("updated", "")))
+    state = words["archived"] if doc.get("archived") else ""
+    name = str(doc.get("name", ""))
+    found = Found("client", cid, name, "", state, not state, str(doc.get("updated", "")))
     people_text = " ".join(f"{p.get('name', '')} {p.get('email', '')}" for p in people)
     tags = " ".join(str(tag) for tag in doc.get("tags") or ())
-    return found, f"{detail} {doc.get('legal_name') or ''} {tags} {people_text}"
+    return found, f"{words['client']} {state} {doc.get('legal_name') or ''} {tags} {people_text}"
 
 
-def _task_line(tid: int, doc: dict[str, Any], names: dict[int, str]) -> tuple[Found, str]:
+def _task_line(
+    tid: int, doc: dict[str, Any], names: dict[int, str], words: dict[str, str]
+) -> tuple[Found, str]:
     done = doc.get("completed") is not None
     client = names.get(doc.get("client_id") or 0, "")
-    column = _("done") if done else str(doc.get("column", ""))
-    detail = " · ".join(part for part in (_("task"), client, column) if part)
-    found = Found("task", tid, str(doc.get("title", "")), detail, not done, str(doc.get("updated", "")))
-    return found, " ".join([_("task"), client, column, *(str(tag) for tag in doc.get("tags") or ())])
+    column = words["done"] if done else str(doc.get("column", ""))
+    found = Found(
+        "task", tid, str(doc.get("title", "")), client, column, not done, str(doc.get("updated", ""))
+    )
+    tags = doc.get("tags")
+    return found, f"{words['task']} {client} {column} {' '.join(map(str, tags)) if tags else ''}"
 
 
-def _invoice_line(iid: int, doc: dict[str, Any], names: dict[int, str]) -> tuple[Found, str]:
+def _invoice_line(
+    iid: int, doc: dict[str, Any], names: dict[int, str], words: dict[str, str]
+) -> tuple[Found, str]:
     number = str(doc.get("number") or "") or _("draft #{id}").format(id=iid)
     status = str(doc.get("status", ""))
+    shown = words.get(status, status)
     client = names.get(int(doc.get("client_id") or 0), "")
-    detail = " · ".join(part for part in (_("invoice"), client, _(status) if status else "") if part)
-    open_ = status in ("draft", "sent", "partial")
-    found = Found("invoice", iid, number, detail, open_, str(doc.get("issue_date", "")))
-    return found, " ".join([_("invoice"), client, _(status) if status else "", str(doc.get("notes") or "")])
+    found = Found(
+        "invoice", iid, number, client, shown, status in OPEN_STATUSES, str(doc.get("issue_date", ""))
+    )
+    return found, f"{words['invoice']} {client} {shown} {doc.get('notes') or ''}"
 
 
-def _contact_line(cid: int, doc: dict[str, Any], names: dict[int, str]) -> tuple[Found, str]:
+def _contact_line(
+    cid: int, doc: dict[str, Any], names: dict[int, str], words: dict[str, str]
+) -> tuple[Found, str]:
     at = str(doc.get("at", ""))
     client = names.get(int(doc.get("client_id") or 0), "")
-    detail = " · ".join(part for part in (_("contact"), client, at[:10]) if part)
-    return Found("contact", cid, str(doc.get("summary", "")), detail, False, at), f"{_('contact')} {client}"
+    found = Found("contact", cid, str(doc.get("summary", "")), client, at[:10], False, at)
+    return found, f"{words['contact']} {client}"
