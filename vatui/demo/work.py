@@ -1,20 +1,19 @@
-"""Demo tasks and time: the finished history, today's board, and a day-by-day time log.
+"""Demo tasks: the finished history with its bits of work, today's board, finishing each task.
 
-History tasks are done, with their time spread over the working days they took. The
+History tasks are done, with their time spread over the working days they took (the day
+they are logged on is laid out by ``demo.timelog``). The
 board of today is partly scripted for the first five clients, so Today shows overdue
 work, work due today and follow-ups whatever the seed.
 """
 
 from __future__ import annotations
 
-import bisect
 from datetime import date, timedelta
 
 from vatui.demo import words
 from vatui.demo.base import (
     ClientPlan,
     Ctx,
-    DayPlanner,
     EntryPlan,
     Load,
     TaskPlan,
@@ -351,82 +350,6 @@ def build_tasks(ctx: Ctx, load: Load, plans: list[ClientPlan]) -> list[TaskPlan]
     return out
 
 
-def routine_entries(ctx: Ctx, load: Load, plans: list[ClientPlan]) -> list[EntryPlan]:
-    """Short daily entries (inbox, calendar, messages) logged against a client, no task."""
-    rng = ctx.rng
-    out = []
-    for plan in plans:
-        if plan.work_from is None or plan.work_to is None or not plan.routine:
-            continue
-        for day in workdays(plan.work_from, min(plan.work_to, ctx.today)):
-            share = load.routine_share(day)
-            for _i in range(max(0, plan.routine + rng.choice((-1, 0, 0, 1)))):
-                if share < 1.0 and rng.random() > share:
-                    continue
-                out.append(
-                    EntryPlan(
-                        plan,
-                        None,
-                        day,
-                        rng.choice((5, 5, 5, 10, 10, 15)),
-                        True,
-                        rng.choice(words.ROUTINE_NOTES),
-                    )
-                )
-    return out
-
-
-def lay_out(ctx: Ctx, planner: DayPlanner, entries: list[EntryPlan]) -> list[EntryPlan]:
-    """Give every entry a start, day by day; what does not fit moves a workday on, or is dropped."""
-    by_day: dict[date, list[EntryPlan]] = {}
-    for entry in entries:
-        by_day.setdefault(entry.day, []).append(entry)
-    placed: list[EntryPlan] = []
-    days = sorted(by_day)
-    i = 0
-    while i < len(days):
-        day = days[i]
-        todays = by_day[day]
-        left = planner.lay_out(day, todays)
-        placed += [e for e in todays if e.start is not None]
-        nxt = day + timedelta(days=3 if day.weekday() == 4 else 1)
-        carry = [e for e in left if e.task is not None and nxt <= ctx.today]
-        for entry in carry:
-            entry.day = nxt
-        if carry:
-            if nxt not in by_day:
-                bisect.insort(days, nxt)
-            by_day.setdefault(nxt, []).extend(carry)
-        i += 1
-    return placed
-
-
-def top_up_retainers(
-    ctx: Ctx, planner: DayPlanner, plans: list[ClientPlan], placed: list[EntryPlan]
-) -> list[EntryPlan]:
-    """Log routine time this month until a retainer client's burn reaches its target."""
-    rng = ctx.rng
-    month_start = ctx.today.replace(day=1)
-    added: list[EntryPlan] = []
-    for plan in plans:
-        retainer = plan.client.retainer_minutes
-        if plan.burn is None or not retainer or plan.work_from is None:
-            continue
-        used = sum(e.minutes for e in placed if e.client is plan and e.day >= month_start)
-        missing = int(retainer * plan.burn) - used
-        days = [d for d in workdays(max(month_start, plan.work_from), ctx.today) if planner.free(d) > 30]
-        while missing > 0 and days:
-            day = rng.choice(days)
-            minutes = min(missing, rng.choice((10, 15, 20, 30)))
-            entry = EntryPlan(plan, None, day, minutes, True, rng.choice(words.ROUTINE_NOTES))
-            if planner.lay_out(day, [entry]):
-                days.remove(day)
-                continue
-            added.append(entry)
-            missing -= minutes
-    return added
-
-
 def finish_tasks(ctx: Ctx, tasks: list[TaskPlan]) -> None:
     """Created before the first bit of work, completed after the last, never in the future."""
     rng = ctx.rng
@@ -445,47 +368,3 @@ def finish_tasks(ctx: Ctx, tasks: list[TaskPlan]) -> None:
             task.completed = task.created + timedelta(minutes=rng.randint(30, 600))
         task.completed = min(task.completed, ctx.now - timedelta(minutes=1))
         task.created = min(task.created, task.completed - timedelta(minutes=1))
-
-
-# The season's crunch: a new client's onboarding lands in the week the VA is away for three
-# days, so the plan (``vatui plan``, the Plan pane, Today's early warning) has a week over
-# capacity to show. Built after every random draw (no draw of its own), so the rest of the
-# demo is the same as without it. Title, estimate (minutes), priority, due (days after next
-# Monday); all snoozed until next Monday.
-CRUNCH: tuple[tuple[str, int, str | None, int], ...] = (
-    ("Migrate the contact list into the new CRM", 480, "high", 1),
-    ("Set up booking workflows and e-mail templates", 360, "med", 1),
-    ("Write the welcome e-mail sequence", 240, "low", 9),
-    ("Draft the FAQ page for the website", 180, None, 11),
-)
-
-
-def next_monday(today: date) -> date:
-    """The Monday of next week."""
-    return today + timedelta(days=7 - today.weekday())
-
-
-def season_crunch(ctx: Ctx, plans: list[ClientPlan]) -> list[TaskPlan]:
-    """The crunch's tasks, for the fifth client (the one onboarding) or the VA's own."""
-    plan = plans[4] if len(plans) > 4 else None
-    monday = next_monday(ctx.today)
-    return [
-        TaskPlan(
-            title=title,
-            client=plan,
-            column="Next",
-            created=ctx.now - timedelta(minutes=1),
-            due=monday + timedelta(days=due),
-            priority=priority,
-            estimate=estimate,
-            tags=("admin",),
-            snoozed_until=monday,
-        )
-        for title, estimate, priority, due in CRUNCH
-    ]
-
-
-def days_off(ctx: Ctx) -> tuple[date, date, str]:
-    """The VA's days off in the demo: Wednesday to Friday of next week."""
-    monday = next_monday(ctx.today)
-    return monday + timedelta(days=2), monday + timedelta(days=4), "Family visit"

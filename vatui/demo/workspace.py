@@ -8,8 +8,8 @@ the same workspace, byte for byte; everything is dated relative to ``ws.clock.no
 Up to ten clients get about a month of history (the small demo: five clients, tens of
 tasks); more get three years (the large demo: forty clients, over 50,000 records).
 Everything is written in one durable, non-undoable transaction with one bulk insert per
-table. The parts live in ``demo_clients``, ``demo_work``, ``demo_ledger`` and
-``demo_expenses``; the words in ``demo_words``.
+table. The parts live in ``clients``, ``work``, ``timelog``, ``season``, ``ledger`` and
+``expenses``; the words in ``words``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from vatui.demo import clients as demo_clients
 from vatui.demo import expenses as demo_expenses
 from vatui.demo import ledger as demo_ledger
+from vatui.demo import season, timelog
 from vatui.demo import work as demo_work
 from vatui.demo.base import Ctx, DayPlanner, EntryPlan, Load, TaskPlan
 from vatui.domain.errors import InputError
@@ -165,13 +166,13 @@ def build(
     step(1)
     tasks = demo_work.build_tasks(ctx, load, plans)
     planner = DayPlanner(ctx)
-    entries = [e for t in tasks for e in t.entries] + demo_work.routine_entries(ctx, load, plans)
-    placed = demo_work.lay_out(ctx, planner, entries)
+    entries = [e for t in tasks for e in t.entries] + timelog.routine_entries(ctx, load, plans)
+    placed = timelog.lay_out(ctx, planner, entries)
     step(2)
     demo_clients.fit_retainers(ctx, plans, placed)
-    placed += demo_work.top_up_retainers(ctx, planner, plans, placed)
+    placed += timelog.top_up_retainers(ctx, planner, plans, placed)
     demo_work.finish_tasks(ctx, tasks)
-    tasks += demo_work.season_crunch(ctx, plans)  # no random draw: the rest stays as it was
+    tasks += season.season_crunch(ctx, plans)  # no random draw: the rest stays as it was
     step(3)
     tasks.sort(key=lambda t: t.created)
     for offset, task in enumerate(tasks):
@@ -186,7 +187,7 @@ def build(
     contacts = demo_clients.build_contacts(ctx, plans) + ledger.reminder_contacts
     contacts.sort(key=lambda c: (c.at, c.client_id))
     expenses = demo_expenses.build_expenses(ctx, plans, ledger.fees, first["expenses"])
-    off = demo_work.days_off(ctx)
+    off = season.days_off(ctx)
     step(5)
     return {
         "clients": _docs(p.client for p in plans),
