@@ -4,9 +4,10 @@ Three programs, interleaved run by run so they share the machine's state: a bare
 app that shows one line (the baseline), vatui on an empty workspace, and vatui on the
 large demo workspace (over 50,000 records). Each sample starts a fresh tmux server,
 launches the program, and polls ``tmux capture-pane`` until a known string is on the
-screen: the bare app's line, vatui's header (``· Today``). For the large workspace a
-second figure waits for the triage itself (``Overdue (``), which vatui reads in a worker
-thread after its first frame. Figures are medians; the ratios are to the bare app.
+screen: the bare app's line; for vatui its header (``· Today``, which may still be the
+"Opening the workspace…" frame) and then **the first useful frame: Today's content**, the
+triage on screen (``Overdue (``). The target (≤ 1.3× the bare app at the large workspace)
+is on the useful frame. Figures are medians; the ratios are to the bare app.
 
 Every program runs with compiled bytecode (as after ``pip install``), even where the
 environment sets ``PYTHONDONTWRITEBYTECODE``: a warm-up run of each fills a private
@@ -105,7 +106,7 @@ def run() -> list[Row]:
         )
         programs = {
             "bare": ([PYTHON, str(bare)], {}, ["bare textual app ready"]),
-            "empty": ([VATUI], {"VATUI_DATA_DIR": str(empty)}, ["· Today"]),
+            "empty": ([VATUI], {"VATUI_DATA_DIR": str(empty)}, ["· Today", "Overdue ("]),
             "large": ([VATUI], {"VATUI_DATA_DIR": str(large)}, ["· Today", "Overdue ("]),
         }
         samples: dict[str, list[list[float]]] = {name: [] for name in programs}
@@ -122,32 +123,31 @@ def run() -> list[Row]:
         return statistics.median(s[index] for s in samples[name]) * 1000
 
     bare_ms = median_ms("bare")
-    empty_ms = median_ms("empty")
-    large_ms = median_ms("large")
-    triage_ms = median_ms("large", 1)
     limit = f"≤ {TARGET_RATIO}× bare"
-    return [
-        Row("first frame in tmux: bare Textual app, one line", bare_ms, "ms"),
-        Row(
-            "first frame in tmux: vatui, empty workspace",
-            empty_ms,
-            "ms",
-            "bare Textual app",
-            bare_ms,
-            limit,
-            empty_ms <= TARGET_RATIO * bare_ms,
-        ),
-        Row(
-            "first frame in tmux: vatui, large workspace",
-            large_ms,
-            "ms",
-            "bare Textual app",
-            bare_ms,
-            limit,
-            large_ms <= TARGET_RATIO * bare_ms,
-        ),
-        Row("Today's triage on screen: vatui, large workspace", triage_ms, "ms", "bare Textual app", bare_ms),
-    ]
+    rows = [Row("first frame in tmux: bare Textual app, one line", bare_ms, "ms")]
+    for name, label in (("empty", "empty workspace"), ("large", "large workspace")):
+        header_ms, useful_ms = median_ms(name), median_ms(name, 1)
+        rows.append(
+            Row(
+                f"first useful frame in tmux (Today's content on screen): vatui, {label}",
+                useful_ms,
+                "ms",
+                "bare Textual app",
+                bare_ms,
+                limit,
+                useful_ms <= TARGET_RATIO * bare_ms,
+            )
+        )
+        rows.append(
+            Row(
+                f"first frame in tmux (header, maybe still opening): vatui, {label}",
+                header_ms,
+                "ms",
+                "bare Textual app",
+                bare_ms,
+            )
+        )
+    return rows
 
 
 if __name__ == "__main__":
