@@ -20,6 +20,7 @@ from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
 from vatui.i18n import N_, _
 from vatui.services.queries import docs_of, payment_docs
+from vatui.store.archive import archive_old as archive_old  # the move itself, run by `vatui archive`
 from vatui.store.archive import archive_path, archive_years, read_year
 from vatui.store.transaction import R, not_found
 from vatui.store.workspace import TABLE_OF, Tx, Workspace

@@ -14,7 +14,7 @@ Two kinds of read, both named:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Protocol
 
@@ -40,55 +40,27 @@ def docs_of(source: DocSource, table: str) -> Docs:
     return source.docs(table)
 
 
-def client_docs(source: DocSource) -> Docs:
-    """The raw client documents."""
-    return source.docs("clients")
+def _table_reader(table: str) -> Callable[[DocSource], Docs]:
+    def read(source: DocSource) -> Docs:
+        return source.docs(table)
+
+    read.__name__ = read.__qualname__ = f"{table}_docs"
+    read.__doc__ = f"The raw documents of the {table!r} table."
+    return read
 
 
-def contact_docs(source: DocSource) -> Docs:
-    """The raw contact documents."""
-    return source.docs("contacts")
-
-
-def task_docs(source: DocSource) -> Docs:
-    """The raw task documents."""
-    return source.docs("tasks")
-
-
-def time_docs(source: DocSource) -> Docs:
-    """The raw time-entry documents."""
-    return source.docs("time")
-
-
-def invoice_docs(source: DocSource) -> Docs:
-    """The raw invoice documents."""
-    return source.docs("invoices")
-
-
-def payment_docs(source: DocSource) -> Docs:
-    """The raw payment documents."""
-    return source.docs("payments")
-
-
-def expense_docs(source: DocSource) -> Docs:
-    """The raw expense documents."""
-    return source.docs("expenses")
-
-
-def timeoff_docs(source: DocSource) -> Docs:
-    """The raw time-off documents."""
-    return source.docs("timeoff")
-
-
-def recurring_invoice_docs(source: DocSource) -> Docs:
-    """The raw recurring-invoice documents."""
-    return source.docs("recurring_invoices")
-
-
-def settings_docs(source: DocSource) -> Docs:
-    """The settings table (one document, ``"1"``), raw: read leniently where a bad hand
-    edit must be shown rather than refused."""
-    return source.docs("settings")
+client_docs = _table_reader("clients")
+contact_docs = _table_reader("contacts")
+task_docs = _table_reader("tasks")
+time_docs = _table_reader("time")
+invoice_docs = _table_reader("invoices")
+payment_docs = _table_reader("payments")
+expense_docs = _table_reader("expenses")
+timeoff_docs = _table_reader("timeoff")
+recurring_invoice_docs = _table_reader("recurring_invoices")
+settings_docs = _table_reader("settings")
+"""The settings table (one document, ``"1"``), raw: read leniently where a bad hand edit
+must be shown rather than refused."""
 
 
 def live_and_archived(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:

@@ -16,21 +16,20 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import Clock
-from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.ledger import Invoice
 from vatui.domain.records import Record
-from vatui.domain.recurring import RecurringInvoice
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import Task, TimeEntry
-from vatui.domain.timeoff import TimeOff
+from vatui.domain.tasks import Task
 from vatui.services import queries
 from vatui.store.errors import DiskWriteError, RefusedWorkspace
+from vatui.store.lock import hold_every_lock_for_exit
 from vatui.store.workspace import Workspace
 
 P = ParamSpec("P")
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)
 
-__all__ = ["Session", "UseCase", "Workspace", "open_workspace"]
+__all__ = ["Session", "UseCase", "Workspace", "hold_every_lock_for_exit", "open_workspace"]
 
 UseCase = Callable[Concatenate[Workspace, P], T]
 """A service function whose first argument is the workspace it works on."""
@@ -189,7 +188,8 @@ class Session:
         return self._ws.clock.now()
 
     def record(self, kind: type[R], record_id: int) -> R:
-        """One live record of ``kind`` (``NotFoundError`` when there is none)."""
+        """One live record of ``kind`` (``NotFoundError`` when there is none): a payment,
+        an expense, a time entry, a period of time off, a recurring invoice …"""
         return self._ws.get(kind, record_id)
 
     def records(self, kind: type[R]) -> list[R]:
@@ -208,29 +208,9 @@ class Session:
         """One task."""
         return self._ws.get(Task, task_id)
 
-    def time_entry(self, entry_id: int) -> TimeEntry:
-        """One time entry."""
-        return self._ws.get(TimeEntry, entry_id)
-
     def invoice(self, invoice_id: int) -> Invoice:
         """One invoice."""
         return self._ws.get(Invoice, invoice_id)
-
-    def payment(self, payment_id: int) -> Payment:
-        """One payment."""
-        return self._ws.get(Payment, payment_id)
-
-    def expense(self, expense_id: int) -> Expense:
-        """One expense."""
-        return self._ws.get(Expense, expense_id)
-
-    def time_off(self, time_off_id: int) -> TimeOff:
-        """One period of time off."""
-        return self._ws.get(TimeOff, time_off_id)
-
-    def recurring_invoice(self, recurring_id: int) -> RecurringInvoice:
-        """One recurring invoice."""
-        return self._ws.get(RecurringInvoice, recurring_id)
 
     def task_title(self, task_id: int) -> str | None:
         """A live task's title, without reading the task whole (``None``: no such task)."""

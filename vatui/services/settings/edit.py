@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from vatui.domain import settings_rules as rules
-from vatui.domain.clock import Clock
 from vatui.domain.errors import InputError
 from vatui.domain.settings import Settings
 from vatui.domain.settings_load import bad_fields, read_settings
@@ -123,12 +121,6 @@ def _move_tasks(tx: Tx, before: Settings, after: Settings) -> None:
                     "in place (same number of columns)"
                 ).format(name=column)
             )
-
-
-def open_for_settings(directory: Path, clock: Clock) -> Workspace:
-    """The workspace, opened without the start-up housekeeping (which reads the settings):
-    a hand-edited bad setting can then be seen and fixed."""
-    return Workspace.open(directory, clock)
 
 
 def stored_language(ws: Workspace) -> str:
