@@ -20,11 +20,12 @@ import orjson
 from tinydb.table import Table
 
 from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.errors import NotFoundError, RuleError, VatuiError
+from vatui.domain.errors import NotFoundError, VatuiError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
 from vatui.store import backups
+from vatui.store import undo as undo_steps
 from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
 from vatui.store.folders import check_data_dir
 from vatui.store.lock import InterProcessLock, LockTimeout
@@ -37,10 +38,10 @@ from vatui.store.storage import (
 )
 from vatui.store.tables import TABLE_OF, R, VatuiDB, VatuiTable, not_found
 from vatui.store.transaction import Tx
+from vatui.store.undo import UNDO_DEPTH
 
 __all__ = ["TABLE_OF", "UNDO_DEPTH", "Tx", "VatuiTable", "Workspace"]
 
-UNDO_DEPTH = 50
 LOCK_TIMEOUT = 10.0
 LOCK_POLL = 0.002
 """Seconds between tries while another session holds the lock."""
@@ -201,17 +202,8 @@ class Workspace:
         returns ``False`` instead and sets ``refusal``.
         """
         storage, _db = self._require()
-        try:
-            data = self._read_checked(storage)
-        except RefusedWorkspace as refusal:
-            if not self.keep_last_good or self._last_good is None:
-                raise
-            # a long session keeps what it read: nothing to reload; ``refusal`` says why
-            self.refusal, self._refused_stat = refusal, storage._current_stat()
+        if self._read_or_keep(storage) is None:  # kept what it read: nothing to reload
             return False
-        self.refusal = None
-        if self.keep_last_good:
-            self._last_good = data
         changed = storage.generation != self._generation
         if changed:
             self._generation = storage.generation
@@ -250,13 +242,19 @@ class Workspace:
         if self.refusal is not None and self._last_good is not None:
             if storage._current_stat() == self._refused_stat:
                 return self._last_good
+        data = self._read_or_keep(storage)
+        return data if data is not None else (self._last_good or {})
+
+    def _read_or_keep(self, storage: AtomicJSONStorage) -> dict[str, Any] | None:
+        """The document as read now; ``None`` when it is refused and ``keep_last_good`` keeps
+        what was last read whole (``refusal`` says why). Otherwise a refusal raises."""
         try:
             data = self._read_checked(storage)
         except RefusedWorkspace as refusal:
             if not self.keep_last_good or self._last_good is None:
                 raise
             self.refusal, self._refused_stat = refusal, storage._current_stat()
-            return self._last_good
+            return None
         self.refusal = None
         if self.keep_last_good:
             self._last_good = data
@@ -376,7 +374,7 @@ class Workspace:
             try:
                 yield tx
                 if tx.changes:
-                    self._push_undo(tx)
+                    undo_steps.push(self, tx)
                 ok = True
             finally:
                 try:
@@ -404,42 +402,13 @@ class Workspace:
             self._migrate(data)
         self._verified = self._require()[0].generation
 
-    def _push_undo(self, tx: Tx) -> None:
-        table = self.table("undo")
-        table.insert({"label": tx.label, "at": self.clock.now().isoformat(), "changes": tx.changes})
-        ids = sorted(int(k) for k in self.docs("undo"))
-        if len(ids) > UNDO_DEPTH:
-            table.remove(doc_ids=ids[: len(ids) - UNDO_DEPTH])
-
     def undo_label(self) -> str | None:
         """What ``undo`` would undo, or ``None``."""
-        undo = self.docs("undo")
-        if not undo:
-            return None
-        return str(undo[max(undo, key=int)]["label"])
+        return undo_steps.label(self)
 
     def undo(self) -> str:
         """Undo the newest undoable change; returns its label."""
-        with self.transaction(None) as tx:
-            undo = self.docs("undo")
-            if not undo:
-                raise RuleError(_("nothing to undo"))
-            key = max(undo, key=int)
-            entry = undo[key]
-            final = {(c["table"], c["id"]): c["after"] for c in entry["changes"]}  # last one wins
-            for (table_name, doc_id), after in final.items():
-                if tx.get_doc(table_name, doc_id) != after:
-                    raise RuleError(
-                        _("cannot undo “{label}”: it was changed since").format(label=entry["label"])
-                    )
-            for change in reversed(entry["changes"]):
-                table, doc_id, before = change["table"], change["id"], change["before"]
-                if change["after"] is not None:
-                    tx.remove(table, doc_id)
-                if before is not None:
-                    tx.insert(table, before, doc_id)
-            self.table("undo").remove(doc_ids=[int(key)])
-            return str(entry["label"])
+        return undo_steps.undo(self)
 
 
 def _fresh() -> dict[str, Any]:
