@@ -1,16 +1,13 @@
-"""What the Board reads: cards per column, Done's 14 days, the reader's cache, the hooks."""
+"""What the Board reads: cards per column, Done's 14 days, the reader's cache, the blocked clients."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from vatui.domain.tasks import Task
 from vatui.services.tasks.board import BoardReader, board_snapshot
 from vatui.services.tasks.manage import add_task, complete_task, reorder_task
 from vatui.services.tasks.timer import start_timer
-from vatui.services.today import money as today_money
 from vatui.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
@@ -69,8 +66,14 @@ def test_running_timer_and_client_names(ws: Workspace) -> None:
     assert snap.today == NOW.date()
 
 
-def test_deposit_hook_is_used_when_present(ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(today_money, "blocked_clients", lambda _ws: [3, 5], raising=False)
-    assert board_snapshot(ws).blocked_clients == frozenset({3, 5})
-    monkeypatch.delattr(today_money, "blocked_clients", raising=False)
+def test_a_client_with_an_unpaid_required_deposit_is_flagged_until_it_is_paid(ws: Workspace) -> None:
+    from datetime import date
+
+    from tests.services.ledger_helpers import client, eur, sent_invoice
+    from vatui.services.ledger.payments import record_payment
+
+    c = client(ws, deposit_percent=50)
+    assert board_snapshot(ws).blocked_clients == frozenset({c.id})
+    deposit = sent_invoice(ws, c, 20000, kind="deposit")
+    record_payment(ws, deposit.id or 0, eur(20000), date(2026, 11, 20))
     assert board_snapshot(ws).blocked_clients == frozenset()

@@ -8,8 +8,8 @@ import pytest
 from board_harness import add_client, board_of, open_board, sample_board, screen_text, titles
 
 from vatui.domain.tasks import Task
+from vatui.services.tasks import board as board_service
 from vatui.services.tasks import manage as task_service
-from vatui.services.today import money as today_money
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.board_client_picker import ClientPickerModal
@@ -159,7 +159,7 @@ async def test_unpaid_deposit_flags_the_clients_cards(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     acme = next(int(k) for k, d in ws.docs("clients").items() if d["name"] == "Acme Corp")
-    monkeypatch.setattr(today_money, "blocked_clients", lambda _ws: {acme}, raising=False)
+    monkeypatch.setattr(board_service, "blocked_clients", lambda _ws: {acme})
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot)
         lines = screen_text(app).splitlines()

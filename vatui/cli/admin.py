@@ -164,10 +164,10 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
 def archive_cmd(obj: CliContext) -> None:
     """Move done tasks older than 90 days and paid invoices of closed years to archive/YYYY.json."""
     from vatui.cli.progress import terminal_progress
-    from vatui.store.archive import archive_old
+    from vatui.services.archived import archive_old
 
     with terminal_progress(_("Archive")) as progress:
-        counts = archive_old(obj.ws(), obj.today(), progress=progress)
+        counts = obj.session().run(archive_old, obj.today(), progress=progress)
     moved = {k: v for k, v in counts.items() if v}
     if not moved:
         say(_("Nothing old enough to archive."))

@@ -14,24 +14,23 @@ from vatui.i18n import _
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
     from vatui.domain.money import Money
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session
 
 
-def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Workspace, int | None]:
-    """(invoice, the workspace to read it through, archive year or ``None``); an archived
+def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Session, int | None]:
+    """(invoice, the session to read it through, archive year or ``None``); an archived
     invoice is found, and a note saying so goes to stderr."""
-    from vatui.domain.ledger import Invoice
-    from vatui.services.archived import ArchivedError, with_archive
+    from vatui.services.archived import ArchivedError
     from vatui.services.ledger.data import find_invoice
 
-    ws = obj.ws()
+    session = obj.session()
     try:
-        return find_invoice(ws, number), ws, None
+        return session.run(find_invoice, number), session, None
     except ArchivedError as exc:
         if exc.table != "invoices":
             raise
-        view = with_archive(ws)
-        invoice = view.get(Invoice, exc.doc_id)
+        view = session.with_archive()
+        invoice = view.invoice(exc.doc_id)
         click.echo(
             _("vatui: {number} is archived in {year} (read-only)").format(
                 number=show(invoice.number), year=exc.year
@@ -43,20 +42,18 @@ def find_shown_invoice(obj: CliContext, number: str) -> tuple[Invoice, Workspace
 
 def _archived_due(obj: CliContext, invoice: Invoice) -> Money:
     from vatui.domain.invoicing import amount_due
-    from vatui.services.archived import with_archive
     from vatui.services.ledger.data import invoice_payments
 
-    return amount_due(invoice, invoice_payments(with_archive(obj.ws()), invoice.id or 0))
+    return amount_due(invoice, obj.session().with_archive().run(invoice_payments, invoice.id or 0))
 
 
 def archived_invoice_json(obj: CliContext, invoice: Invoice, year: int) -> dict[str, Any]:
     """An archived invoice in the ``invoice --json`` shape, with ``archived``: its year."""
     from vatui.cli.ledger_shapes import invoice_json
-    from vatui.services.common import client_names
 
-    ws = obj.ws()
+    session = obj.session()
     out = invoice_json(
-        invoice, _archived_due(obj, invoice), client_names(ws), obj.today(), ws.settings().protocol
+        invoice, _archived_due(obj, invoice), session.client_names(), obj.today(), session.settings().protocol
     )
     return {**out, "archived": year}
 
@@ -73,16 +70,17 @@ def invoice_list_archived(
     from vatui.cli.ledger import _line
     from vatui.cli.ledger_shapes import invoice_json
     from vatui.services.archived import archived_invoice_rows
-    from vatui.services.common import client_names
 
-    ws = obj.ws()
+    session = obj.session()
     # archived invoices are paid: none is open or overdue
     old = (
-        [] if status in ("overdue", "open") else archived_invoice_rows(ws, client_id=client_id, status=status)
+        []
+        if status in ("overdue", "open")
+        else session.run(archived_invoice_rows, client_id=client_id, status=status)
     )
-    names = client_names(ws)
+    names = session.client_names()
     if as_json:
-        protocol = ws.settings().protocol
+        protocol = session.settings().protocol
         items = [{**invoice_json(i, due, names, day, protocol), "archived": None} for i, due, _s in rows]
         items += [
             {**invoice_json(i, due, names, day, protocol), "archived": year} for i, due, _s, year in old

@@ -11,7 +11,7 @@ from vatui.i18n import _
 
 if TYPE_CHECKING:
     from vatui.domain.clients import Note
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session
 
 
 @click.group("note")
@@ -28,12 +28,12 @@ def _note_json(n: int, note: Note) -> dict[str, object]:
     }
 
 
-def _shown(ws: Workspace, client_id: int, number: int) -> Note:
+def _shown(session: Session, client_id: int, number: int) -> Note:
     """The note at ``number`` as read now: the change is refused if another session moves it."""
     from vatui.domain.errors import NotFoundError
     from vatui.services.clients.notes import list_notes
 
-    notes = dict(list_notes(ws, client_id))
+    notes = dict(session.run(list_notes, client_id))
     if number not in notes:
         raise NotFoundError(_("the client has no note {n}").format(n=number))
     return notes[number]
@@ -49,18 +49,18 @@ def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -
     from vatui.services.clients.manage import find_client
     from vatui.services.clients.notes import list_notes
 
-    ws = obj.ws()
-    found = find_client(ws, client)
-    notes = list_notes(ws, found.id or 0, confidential=confidential)
+    session = obj.session()
+    found = session.run(find_client, client)
+    notes = session.run(list_notes, found.id or 0, confidential=confidential)
     if as_json:
         emit_json([_note_json(n, note) for n, note in notes])
         return
-    masked = 0 if confidential else len(list_notes(ws, found.id or 0)) - len(notes)
+    masked = 0 if confidential else len(session.run(list_notes, found.id or 0)) - len(notes)
     if not notes and not masked:
         say(_("{name} has no notes.").format(name=show(found.name, 40)))
     from vatui.domain.clock import local_date
 
-    zone = ws.settings().home_timezone
+    zone = session.settings().home_timezone
     for n, note in notes:
         lock = _(" (confidential)") if note.confidential else ""
         say(f"{n:>3}. {local_date(note.created, zone).isoformat()}{lock} {show(note.text, 100)}")
@@ -84,15 +84,15 @@ def note_edit(
 
     if text is None and confidential is None:
         raise click.UsageError(_("nothing to change: give --text or --confidential/--not-confidential"))
-    ws = obj.ws()
-    found = find_client(ws, client)
-    note = edit_note(
-        ws,
+    session = obj.session()
+    found = session.run(find_client, client)
+    note = session.run(
+        edit_note,
         found.id or 0,
         number,
         text=text,
         confidential=confidential,
-        expect=_shown(ws, found.id or 0, number),
+        expect=_shown(session, found.id or 0, number),
     )
     if as_json:
         emit_json(_note_json(number, note))
@@ -109,7 +109,7 @@ def note_delete(obj: CliContext, client: str, number: int) -> None:
     from vatui.services.clients.manage import find_client
     from vatui.services.clients.notes import delete_note
 
-    ws = obj.ws()
-    found = find_client(ws, client)
-    delete_note(ws, found.id or 0, number, expect=_shown(ws, found.id or 0, number))
+    session = obj.session()
+    found = session.run(find_client, client)
+    session.run(delete_note, found.id or 0, number, expect=_shown(session, found.id or 0, number))
     say(_("Deleted note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))

@@ -1,5 +1,6 @@
 """Correcting records on the command line: ``time edit|delete``, ``contact edit|delete`` and
-``task checklist``; plus the archive lookups ``time list --archived`` and ``task show`` use.
+``task checklist``; plus ``task list --archived`` (the archive lookups are in
+``vatui.services.archived``).
 
 The commands are attached to their groups (``time``, ``contact``, ``task``) by the
 modules that define those groups. Every change is one undoable transaction (``vatui undo``).
@@ -7,7 +8,6 @@ modules that define those groups. Every change is one undoable transaction (``va
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from vatui.i18n import _
 
 if TYPE_CHECKING:
     from vatui.domain.tasks import TimeEntry
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session
 
 
 def parse_id(text: str, what: str) -> int:
@@ -35,29 +35,11 @@ def _none(text: str) -> bool:
     return text.strip().lower() in {"none", "-", ""}
 
 
-def archived_time(ws: Workspace, first: date, last: date) -> tuple[list[TimeEntry], dict[int, int]]:
-    """Archived time entries started on a home-time day from ``first`` to ``last``, and their years."""
-    from vatui.domain.tasks import TimeEntry
-    from vatui.services.archived import archived_with_year
-
-    tz = ZoneInfo(ws.settings().home_timezone)
-    lo = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC).isoformat()
-    hi = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC).isoformat()
-    entries: list[TimeEntry] = []
-    years: dict[int, int] = {}
-    for key, (year, doc) in archived_with_year(ws, "time").items():
-        if lo <= str(doc.get("start", "")) < hi:
-            entries.append(TimeEntry.from_doc(doc, int(key)))
-            years[int(key)] = year
-    return entries, years
-
-
-def _time_out(ws: Workspace, entry: TimeEntry) -> dict[str, Any]:
+def _time_out(session: Session, entry: TimeEntry) -> dict[str, Any]:
     from vatui.cli.shapes import time_json
-    from vatui.services.common import client_names
+    from vatui.services.queries import task_titles
 
-    titles = {int(k): str(d["title"]) for k, d in ws.docs("tasks").items()}
-    return time_json(entry, client_names(ws), titles)
+    return time_json(entry, session.client_names(), session.run(task_titles))
 
 
 # time ------------------------------------------------------------------------------------
@@ -84,26 +66,26 @@ def time_edit(
     from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
     from vatui.services.tasks.time_entries import edit_time_entry
 
-    ws = obj.ws()
+    session = obj.session()
     entry_id = parse_id(entry, _("time entry"))
     minutes = (
-        parse_duration(duration, ws.settings().numbers, at_most=MAX_ENTRY_MINUTES)
+        parse_duration(duration, session.settings().numbers, at_most=MAX_ENTRY_MINUTES)
         if duration is not None
         else None
     )
     day = obj.parse_date(on) if on is not None else None
     if minutes is None and day is None and note is None and billable is None:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    edited = edit_time_entry(ws, entry_id, minutes=minutes, on=day, note=note, billable=billable)
+    edited = session.run(edit_time_entry, entry_id, minutes=minutes, on=day, note=note, billable=billable)
     if as_json:
-        emit_json(_time_out(ws, edited))
+        emit_json(_time_out(session, edited))
         return
     free = "" if edited.billable else _(", not billable")
     say(
         _("Updated time entry #{id}: {d} on {day}{free}. Undo with: vatui undo").format(
             id=edited.id,
             d=format_duration(edited.minutes) if not edited.running else _("running"),
-            day=edited.start.astimezone(ZoneInfo(ws.settings().home_timezone)).date().isoformat(),
+            day=edited.start.astimezone(ZoneInfo(session.settings().home_timezone)).date().isoformat(),
             free=free,
         )
     )
@@ -116,9 +98,9 @@ def time_delete(obj: CliContext, entry: str) -> None:
     """Delete time entry ENTRY (a stray timer too). Billed time is locked."""
     from vatui.services.tasks.time_entries import delete_time_entry, describe
 
-    ws = obj.ws()
-    gone = delete_time_entry(ws, parse_id(entry, _("time entry")))
-    zone = ZoneInfo(ws.settings().home_timezone)
+    session = obj.session()
+    gone = session.run(delete_time_entry, parse_id(entry, _("time entry")))
+    zone = ZoneInfo(session.settings().home_timezone)
     say(_("Deleted time entry {entry}. Undo with: vatui undo").format(entry=show(describe(gone, zone))))
 
 
@@ -154,15 +136,15 @@ def contact_edit(
     from vatui.services.clients.card import contact_json
     from vatui.services.clients.contact_edits import describe_contact, edit_contact
 
-    ws = obj.ws()
+    session = obj.session()
     contact_id = parse_id(contact, _("contact"))
     clear = follow_up is not None and _none(follow_up)
     follow = obj.parse_date(follow_up) if follow_up is not None and not clear else None
     day = obj.parse_date(on) if on is not None else None
     if summary is None and channel is None and direction is None and day is None and follow_up is None:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    edited = edit_contact(
-        ws,
+    edited = session.run(
+        edit_contact,
         contact_id,
         summary=summary,
         channel=channel,
@@ -174,7 +156,7 @@ def contact_edit(
     if as_json:
         emit_json(contact_json(edited))
         return
-    zone = ws.settings().home_timezone
+    zone = session.settings().home_timezone
     say(_("Updated contact {c}. Undo with: vatui undo").format(c=show(describe_contact(edited, zone))))
 
 
@@ -185,11 +167,11 @@ def contact_delete(obj: CliContext, contact: str) -> None:
     """Delete contact CONTACT from the log."""
     from vatui.services.clients.contact_edits import delete_contact, describe_contact
 
-    ws = obj.ws()
-    gone = delete_contact(ws, parse_id(contact, _("contact")))
+    session = obj.session()
+    gone = session.run(delete_contact, parse_id(contact, _("contact")))
     say(
         _("Deleted contact {c}. Undo with: vatui undo").format(
-            c=show(describe_contact(gone, ws.settings().home_timezone))
+            c=show(describe_contact(gone, session.settings().home_timezone))
         )
     )
 
@@ -222,26 +204,26 @@ def task_checklist(
 ) -> None:
     """Show TASK's checklist, or change one line of it (numbered from 1)."""
     from vatui.cli.shapes import task_json
-    from vatui.services.common import client_names
+    from vatui.services.archived import live_task
     from vatui.services.tasks import checklist as svc
     from vatui.services.tasks.manage import find_task
 
-    ws = obj.ws()
-    found = live_task(ws, task, find_task)
+    session = obj.session()
+    found = session.run(live_task, task, find_task)
     actions = [a for a in (add, tick, untick, remove) if a is not None]
     if len(actions) > 1:
         raise click.UsageError(_("give one of --add, --tick, --untick, --remove"))
     task_id = found.id or 0
     if add is not None:
-        found = svc.add_checklist_item(ws, task_id, add)
+        found = session.run(svc.add_checklist_item, task_id, add)
     elif tick is not None:
-        found = svc.tick_checklist_item(ws, task_id, tick)
+        found = session.run(svc.tick_checklist_item, task_id, tick)
     elif untick is not None:
-        found = svc.tick_checklist_item(ws, task_id, untick, done=False)
+        found = session.run(svc.tick_checklist_item, task_id, untick, done=False)
     elif remove is not None:
-        found = svc.remove_checklist_item(ws, task_id, remove)
+        found = session.run(svc.remove_checklist_item, task_id, remove)
     if as_json:
-        emit_json(task_json(found, client_names(ws)))
+        emit_json(task_json(found, session.client_names()))
         return
     if not found.checklist:
         say(
@@ -253,35 +235,8 @@ def task_checklist(
         say(f"{n:>3}. [{'x' if item.done else ' '}] {show(item.text, 70)}")
 
 
-def live_task(ws: Workspace, ref: str, find: Any) -> Any:
-    """``find(ws, ref)``; a task that is only in the archive is refused as read-only."""
-    from vatui.domain.errors import NotFoundError
-    from vatui.services.archived import find_archived_task, read_only_error
-
-    try:
-        return find(ws, ref)
-    except NotFoundError:
-        old = find_archived_task(ws, ref)
-        if old is None:
-            raise
-        raise read_only_error("tasks", old[0].id or 0, old[1]) from None
-
-
-def find_shown_task(ws: Workspace, ref: str, find: Any) -> tuple[Any, int | None]:
-    """(task, archive year or ``None``): ``task show`` finds an archived task too."""
-    from vatui.domain.tasks import Task
-    from vatui.services.archived import ArchivedError
-
-    try:
-        return find(ws, ref), None
-    except ArchivedError as exc:
-        if exc.table != "tasks" or exc.doc is None:
-            raise
-        return Task.from_doc(exc.doc, exc.doc_id), exc.year
-
-
 def list_with_archived(
-    ws: Workspace,
+    session: Session,
     live: list[Any],
     client: str | None,
     columns: list[str],
@@ -291,14 +246,11 @@ def list_with_archived(
 ) -> None:
     """``task list --archived``: the live tasks, then the archived ones (oldest done first)."""
     from vatui.cli.shapes import task_json
-    from vatui.domain.tasks import Task
-    from vatui.services.archived import archived_with_year
+    from vatui.services.archived import archived_tasks
     from vatui.services.clients.manage import find_client
 
-    wanted = find_client(ws, client).id if client else None
-    old = [(Task.from_doc(doc, int(k)), year) for k, (year, doc) in archived_with_year(ws, "tasks").items()]
-    old = [(t, y) for t, y in old if (wanted is None or t.client_id == wanted) and t.column in columns]
-    old.sort(key=lambda ty: (ty[0].completed or ty[0].created, ty[0].id or 0))
+    wanted = session.run(find_client, client).id if client else None
+    old = session.run(archived_tasks, wanted, columns)
     if as_json:
         emit_json(
             [{**task_json(t, names), "archived": None} for t in live]

@@ -242,7 +242,7 @@ def invoice_show(obj: CliContext, number: str, fmt: str | None, output: Path | N
         return
     fmt = document_format(fmt, output)
     refuse_pdf_to_terminal(fmt, output)
-    write_document(obj, invoice_document(source, invoice.id or 0, fmt), output)
+    write_document(obj, source.run(invoice_document, invoice.id or 0, fmt), output)
 
 
 @invoice_group.command("list")

@@ -15,7 +15,7 @@ from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
 from vatui.i18n import _
 
 if TYPE_CHECKING:
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session
 
 
 @click.group("settings", invoke_without_command=True)
@@ -28,7 +28,7 @@ def settings_cmd(ctx: click.Context, as_json: bool) -> None:
     from vatui.services.settings.edit import settings_view
 
     obj = ctx.find_object(CliContext) or CliContext()
-    view = settings_view(_open(obj))
+    view = _open(obj).run(settings_view)
     if as_json:
         emit_json(
             {
@@ -64,19 +64,21 @@ def set_cmd(obj: CliContext, key: str, value: str) -> None:
     from vatui.domain import settings_rules
     from vatui.services.settings.edit import set_from_text
 
-    updated = set_from_text(_open(obj), key, value)
+    updated = _open(obj).run(set_from_text, key, value)
     say(_("{key} = {value}").format(key=key, value=show(settings_rules.value_of(updated, key), 200)))
 
 
-def _open(obj: CliContext) -> Workspace:
-    """The workspace for the settings, and its language in use from now on (what is
-    refused is said in it), as every other command does once its workspace is open."""
+def _open(obj: CliContext) -> Session:
+    """A session for the settings, opened without the start-up housekeeping (which reads
+    them: a bad hand-edited setting can then be seen and fixed), and its language in use
+    from now on (what is refused is said in it), as every other command does."""
     from vatui.cli.language import apply_setting
-    from vatui.services.settings.edit import open_for_settings, stored_language
+    from vatui.services.session import Session
+    from vatui.services.settings.edit import stored_language
 
-    ws = open_for_settings(obj.directory, obj.clock)
-    apply_setting(stored_language(ws))
-    return ws
+    session = Session.open_bare(obj.directory, obj.clock)
+    apply_setting(session.run(stored_language))
+    return session
 
 
 COMMANDS = [settings_cmd]

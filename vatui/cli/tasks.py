@@ -76,7 +76,7 @@ def task_list(
     if archived:
         from vatui.cli.corrections import list_with_archived
 
-        list_with_archived(ws, ordered, client, columns, names, as_json, _line)
+        list_with_archived(obj.session(), ordered, client, columns, names, as_json, _line)
         return
     if as_json:
         emit_json([task_json(t, names) for t in ordered])
@@ -93,7 +93,7 @@ def task_list(
 @pass_ctx
 def task_show(obj: CliContext, task: str, as_json: bool) -> None:
     """Show one task (by number or title prefix)."""
-    from vatui.cli.corrections import find_shown_task
+    from vatui.services.archived import find_shown_task
     from vatui.services.common import client_names
     from vatui.services.tasks.manage import find_task
 

@@ -140,7 +140,7 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     entries = entries_between(ws, first, last)
     years: dict[int, int] = {}
     if archived:
-        from vatui.cli.corrections import archived_time
+        from vatui.services.archived import archived_time
 
         old, years = archived_time(ws, first, last)
         entries = sorted([*entries, *old], key=lambda e: (e.start, e.id or 0))

@@ -7,15 +7,20 @@ saying where they are; a change is refused with a message that says why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from vatui.domain.errors import NotFoundError, RuleError
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import Task
+from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
 from vatui.i18n import N_, _
+from vatui.services.queries import docs_of, payment_docs
+from vatui.store.archive import archive_old as archive_old  # the move itself, run by `vatui archive`
 from vatui.store.archive import archive_path, archive_years, read_year
 from vatui.store.transaction import R, not_found
 from vatui.store.workspace import TABLE_OF, Tx, Workspace
@@ -25,7 +30,7 @@ _WHAT = {"tasks": N_("task"), "invoices": N_("invoice"), "payments": N_("payment
 
 def archived_with_year(ws: Workspace, table: str) -> dict[str, tuple[int, dict[str, Any]]]:
     """Every archived document of ``table`` by id string, with its archive year (live ids left out)."""
-    live = ws.docs(table)
+    live = docs_of(ws, table)
     out: dict[str, tuple[int, dict[str, Any]]] = {}
     for year in archive_years(ws.directory):
         for key, doc in read_year(archive_path(ws.directory, year)).get(table, {}).items():
@@ -36,7 +41,7 @@ def archived_with_year(ws: Workspace, table: str) -> dict[str, tuple[int, dict[s
 
 def archived_year(ws: Workspace, table: str, doc_id: int) -> int | None:
     """The year whose archive holds record ``doc_id`` of ``table``, or ``None`` (live, or unknown)."""
-    if str(doc_id) in ws.docs(table):
+    if str(doc_id) in docs_of(ws, table):
         return None
     for year in archive_years(ws.directory):
         if str(doc_id) in read_year(archive_path(ws.directory, year)).get(table, {}):
@@ -75,7 +80,7 @@ def read_only_error(table: str, doc_id: int, year: int, ws: Workspace | None = N
 def live_doc(ws: Workspace, source: Tx | Workspace, table: str, doc_id: int) -> dict[str, Any]:
     """The live document (read through ``source``, a transaction inside the lock), or a
     refusal when it is archived, or ``NotFoundError``."""
-    doc = source.docs(table).get(str(doc_id))
+    doc = docs_of(source, table).get(str(doc_id))
     if doc is not None:
         return doc
     year = archived_year(ws, table, doc_id)
@@ -146,7 +151,7 @@ class WithArchive:
     def docs(self, table: str) -> dict[str, dict[str, Any]]:
         """Live and archived documents of ``table`` (the live copy wins)."""
         old = {k: d for k, (_y, d) in archived_with_year(self._ws, table).items()}
-        return {**old, **self._ws.docs(table)}
+        return {**old, **docs_of(self._ws, table)}
 
     def get(self, kind: type[R], doc_id: int) -> R:
         """One record, live or archived."""
@@ -185,7 +190,7 @@ def archived_invoice_rows(
     payments: dict[int, list[Payment]] = {}
     for key, (_y, doc) in archived_with_year(ws, "payments").items():
         payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
-    for key, doc in ws.docs("payments").items():
+    for key, doc in payment_docs(ws).items():
         payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
     rows = []
     for key, (year, doc) in archived_with_year(ws, "invoices").items():
@@ -197,3 +202,50 @@ def archived_invoice_rows(
         due = amount_due(invoice, payments.get(invoice.id or 0, []))
         rows.append((invoice, due, invoice.status, year))
     return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
+
+
+def archived_time(ws: Workspace, first: date, last: date) -> tuple[list[TimeEntry], dict[int, int]]:
+    """Archived time entries started on a home-time day from ``first`` to ``last``, and their years."""
+    tz = ZoneInfo(ws.settings().home_timezone)
+    lo = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    hi = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC).isoformat()
+    entries: list[TimeEntry] = []
+    years: dict[int, int] = {}
+    for key, (year, doc) in archived_with_year(ws, "time").items():
+        if lo <= str(doc.get("start", "")) < hi:
+            entries.append(TimeEntry.from_doc(doc, int(key)))
+            years[int(key)] = year
+    return entries, years
+
+
+def archived_tasks(ws: Workspace, client_id: int | None, columns: list[str]) -> list[tuple[Task, int]]:
+    """Archived tasks (of one client, or all) in ``columns``, with their years, oldest done first."""
+    old = [(Task.from_doc(doc, int(k)), year) for k, (year, doc) in archived_with_year(ws, "tasks").items()]
+    old = [(t, y) for t, y in old if (client_id is None or t.client_id == client_id) and t.column in columns]
+    old.sort(key=lambda ty: (ty[0].completed or ty[0].created, ty[0].id or 0))
+    return old
+
+
+TaskFinder = Callable[[Workspace, str], Task]
+"""How a command finds a live task from what was typed (``services.tasks.manage.find_task``)."""
+
+
+def live_task(ws: Workspace, ref: str, find: TaskFinder) -> Task:
+    """``find(ws, ref)``; a task that is only in the archive is refused as read-only."""
+    try:
+        return find(ws, ref)
+    except NotFoundError:
+        old = find_archived_task(ws, ref)
+        if old is None:
+            raise
+        raise read_only_error("tasks", old[0].id or 0, old[1]) from None
+
+
+def find_shown_task(ws: Workspace, ref: str, find: TaskFinder) -> tuple[Task, int | None]:
+    """(task, archive year or ``None``): ``task show`` finds an archived task too."""
+    try:
+        return find(ws, ref), None
+    except ArchivedError as exc:
+        if exc.table != "tasks" or exc.doc is None:
+            raise
+        return Task.from_doc(exc.doc, exc.doc_id), exc.year

@@ -1,30 +1,21 @@
-"""Small helpers every service uses: today's date at home, client lookups."""
+"""Small helpers every service uses: today's date at home, client lookups (read through
+``vatui.services.queries``, where ``home_today`` and ``client_names`` live)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from vatui.domain.clock import local_today
+from vatui.services.queries import client_docs, client_names, docs_of, home_today
 from vatui.store.workspace import Workspace
 
-
-def home_today(ws: Workspace) -> date:
-    """Today's date in the workspace's home timezone."""
-    return local_today(ws.clock, ws.settings().home_timezone)
+__all__ = ["client_names", "client_of", "client_refs", "home_today"]
 
 
 def client_refs(ws: Workspace, *, include_archived: bool = False) -> list[tuple[int, str]]:
     """(id, name) of every client, for parsers that match ``@prefix``."""
     return [
         (int(k), str(d["name"]))
-        for k, d in ws.docs("clients").items()
+        for k, d in client_docs(ws).items()
         if include_archived or not d.get("archived")
     ]
-
-
-def client_names(ws: Workspace) -> dict[int, str]:
-    """Client names by id, archived ones included (history still names them)."""
-    return {int(k): str(d["name"]) for k, d in ws.docs("clients").items()}
 
 
 _TABLE_OF_KIND = {"client": "clients", "contact": "contacts", "task": "tasks", "invoice": "invoices"}
@@ -35,7 +26,7 @@ def client_of(ws: Workspace, kind: str, ref: int | None) -> int | None:
     table = _TABLE_OF_KIND.get(kind)
     if ref is None or table is None:
         return None
-    doc = ws.docs(table).get(str(ref))
+    doc = docs_of(ws, table).get(str(ref))
     if doc is None:
         return None
     if kind == "client":

@@ -234,7 +234,7 @@ def replace_workspace(directory: Path, payload: bytes, clock: Clock | None = Non
     """
     ws = Workspace(directory, clock)
     ws.prepare_directory()
-    with ws._locked():
+    with ws.locked():
         saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
         atomic_write_bytes(ws.path, payload)
     return saved

@@ -8,6 +8,11 @@ what is at the path now. When another process replaced it, the next read reloads
 
 Writes can be batched (``begin_batch``/``end_batch``): inside a batch, ``write`` only
 updates memory, and the batch ends with one durable write, or none if it failed.
+
+A batch changes a copy, never what readers hold: it works on a shallow copy of the document,
+and a table is copied the first time the batch changes it in place (``writable_table``).
+Other threads reading while a batch is open get the document as it was before it (the
+committed one); a table or document once handed out is never changed afterwards.
 """
 
 from __future__ import annotations
@@ -152,6 +157,9 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
 class AtomicJSONStorage(Storage):
     """TinyDB storage: orjson, atomic durable writes, an in-memory copy reused while valid."""
 
+    frozen = False
+    """Whether this storage only serves a fixed document (``vatui.store.snapshot``)."""
+
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -178,6 +186,14 @@ class AtomicJSONStorage(Storage):
         """Tables changed in place since the last write (their cached JSON is stale)."""
         self.generation = 0
         """Bumped every time the in-memory data is replaced from disk."""
+        self._committed: dict[str, Any] | None = None
+        """During a batch: the document as it was before it, for the other threads' reads."""
+        self._owner: int | None = None
+        """During a batch: the thread running it (the only one that reads the working copy)."""
+        self._copied: set[str] = set()
+        """Tables the batch already copied (changed in place from then on)."""
+        self._mutex = threading.RLock()
+        """Serialises reloading and ending a batch between the app's threads."""
 
     # -- reading ----------------------------------------------------------------
 
@@ -220,7 +236,20 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, Any] | None:
         if self._batch and self._data is not None:
+            return self._batch_view()
+        with self._mutex:  # decided again inside: a batch may have begun meanwhile
+            if self._batch and self._data is not None:
+                return self._batch_view()
+            return self._load()
+
+    def _batch_view(self) -> dict[str, Any] | None:
+        """During a batch: its working copy for the thread running it, else what it began from."""
+        if self._owner == threading.get_ident() or self._committed is None:
             return self._data
+        return self._committed
+
+    def _load(self) -> dict[str, Any] | None:
+        """The document: the one in memory while the file is the one loaded, else read again."""
         stat = self._current_stat()
         if self._data is not None and stat == self._stat:
             return self._data
@@ -273,6 +302,21 @@ class AtomicJSONStorage(Storage):
         """Say that ``table`` was changed in place (its cached JSON must be remade)."""
         self._touched.add(table)
 
+    def writable_table(self, name: str) -> dict[str, Any]:
+        """Table ``name`` of the batch's document, to change in place (then ``write``).
+
+        The first call in a batch copies the table, so a reader holding the table as it was
+        never sees it change (the copy costs far less than TinyDB rebuilding it per insert).
+        """
+        if not self._batch or self._data is None:
+            raise RuntimeError("tables are changed in place only inside a batch")
+        if name not in self._copied:
+            self._data[name] = dict(self._data.get(name, {}))
+            self._copied.add(name)
+        self._touched.add(name)
+        table: dict[str, Any] = self._data[name]
+        return table
+
     def _serialize(self, data: dict[str, Any]) -> tuple[bytes, dict[str, tuple[object, bytes]]]:
         """The whole document as JSON, remaking only the tables that changed.
 
@@ -317,28 +361,39 @@ class AtomicJSONStorage(Storage):
         propagates and the caller must not call ``end_batch``.
         """
         if self._batch == 0:
-            self._dirty = False
-            self.read()
+            with self._mutex:
+                self._dirty = False
+                self._load()
+                self._committed = self._data
+                self._data = dict(self._data) if self._data is not None else None
+                self._owner, self._copied = threading.get_ident(), set()
+                self._batch = 1
+            return
         self._batch += 1
 
     def end_batch(self, commit: bool) -> None:
         """Finish a batch: write once if it changed anything and ``commit``; else forget it."""
-        self._batch -= 1
-        if self._batch:
+        if self._batch > 1:
+            self._batch -= 1
             return
-        dirty, self._dirty = self._dirty, False
-        if not dirty:
-            return
-        if commit and self._data is not None:
-            self._flush(self._data)
-        else:
-            self._data, self._stat = None, None
-            self._chunks, self._touched = {}, set()
+        with self._mutex:
+            self._batch = 0
+            committed, self._committed, self._owner = self._committed, None, None
+            dirty, self._dirty = self._dirty, False
+            if not dirty:  # nothing written: keep the very document readers hold
+                self._data = committed if committed is not None else self._data
+                return
+            if commit and self._data is not None:
+                self._flush(self._data)
+            else:
+                self._data, self._stat = None, None
+                self._chunks, self._touched = {}, set()
 
     def invalidate(self) -> None:
         """Forget the in-memory copy; the next read loads the file."""
-        self._data, self._stat = None, None
-        self._chunks, self._touched = {}, set()
+        with self._mutex:
+            self._data, self._stat = None, None
+            self._chunks, self._touched = {}, set()
 
     def close(self) -> None:
         if self._handle is not None:

@@ -1,82 +1,24 @@
-"""A change in progress (``Tx``), the table class that never reuses an archived id, and
-which table each record type lives in. ``Workspace.transaction()`` hands out a ``Tx``.
+"""A change in progress (``Tx``): what ``Workspace.transaction()`` hands out.
+
+It changes documents through the workspace's public change interface (``put_doc``,
+``drop_doc``, ``next_id``) and keeps before/after images for undo.
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document, Table
-
-from vatui.domain.clients import Client, Contact
-from vatui.domain.errors import NotFoundError
-from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.records import Record
-from vatui.domain.recurring import RecurringInvoice
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import Task, TimeEntry
-from vatui.domain.timeoff import TimeOff
-from vatui.i18n import N_, _
 from vatui.store.schema import SCHEMA_VERSION
+from vatui.store.tables import TABLE_OF, R, VatuiTable, not_found
 
 if TYPE_CHECKING:
     from vatui.store.workspace import Workspace
 
-TABLE_OF: dict[type[Record], str] = {
-    Client: "clients",
-    Task: "tasks",
-    TimeEntry: "time",
-    Contact: "contacts",
-    Invoice: "invoices",
-    Payment: "payments",
-    Expense: "expenses",
-    TimeOff: "timeoff",
-    Settings: "settings",
-    RecurringInvoice: "recurring_invoices",
-}
-"""The table each record type lives in."""
-
-_NOT_FOUND: dict[str, str] = {
-    "clients": N_("no such client #{id}"),
-    "tasks": N_("no such task #{id}"),
-    "time": N_("no such time entry #{id}"),
-    "contacts": N_("no such contact #{id}"),
-    "invoices": N_("no such invoice #{id}"),
-    "payments": N_("no such payment #{id}"),
-    "expenses": N_("no such expense #{id}"),
-    "timeoff": N_("no such time off #{id}"),
-    "recurring_invoices": N_("no such recurring invoice #{id}"),
-}
-"""Each table's refusal for a record that is not there: whole sentences, so that a language
-can give each its own grammar ("no existe la tarea", "no existe el gasto")."""
-
-
-def not_found(table: str, doc_id: int) -> NotFoundError:
-    """The refusal for record ``doc_id`` of ``table`` when it is not there, in words."""
-    message = _NOT_FOUND.get(table)
-    if message is None:
-        return NotFoundError(_("no such record: {table} #{id}").format(table=table, id=doc_id))
-    return NotFoundError(_(message).format(id=doc_id))
-
-
-R = TypeVar("R", bound=Record)
-
-
-class VatuiTable(Table):
-    """A TinyDB table whose new ids never reuse an id that moved to the archive."""
-
-    def _get_next_id(self) -> int:
-        current: int | None = self._next_id
-        if current is None:
-            data = self._storage.read() or {}
-            floor = int(data.get("meta", {}).get("1", {}).get("id_floor", {}).get(self.name, 0))
-            table = data.get(self.name, {})
-            highest = max((int(k) for k in table), default=0)
-            current = max(highest, floor) + 1
-        self._next_id = current + 1  # type: ignore[assignment]
-        return current
+__all__ = ["TABLE_OF", "R", "Tx", "VatuiTable", "not_found"]
 
 
 class Tx:
@@ -104,15 +46,13 @@ class Tx:
         than through TinyDB's ``Table.insert``, which rebuilds the whole table on every
         call: at 40,000 time entries that alone took longer than the durable write.
         """
-        data, docs = self._ws._table_dict(table)
         if doc_id is None:
-            new_id = cast(VatuiTable, self._ws.table(table))._get_next_id()
+            new_id = self._ws.next_id(table)
         else:
             new_id = int(doc_id)
-            if str(new_id) in docs:
+            if self.get_doc(table, new_id) is not None:
                 raise ValueError(f"document with ID {new_id} already exists")
-        docs[str(new_id)] = copy.deepcopy(dict(doc))
-        self._ws._touched(table, data)
+        self._ws.put_doc(table, new_id, copy.deepcopy(dict(doc)))
         self._record(table, new_id, None, doc)
         return new_id
 
@@ -127,9 +67,7 @@ class Tx:
             raise not_found(table, doc_id)
         before = copy.deepcopy(before)
         after = {**before, **copy.deepcopy(fields)}
-        data, docs = self._ws._table_dict(table)
-        docs[str(doc_id)] = after
-        self._ws._touched(table, data)
+        self._ws.put_doc(table, doc_id, after)
         self._record(table, doc_id, before, after)
         return copy.deepcopy(after)
 
@@ -139,9 +77,8 @@ class Tx:
         if before is None:
             raise not_found(table, doc_id)
         before = copy.deepcopy(before)
-        data, docs = self._ws._table_dict(table)  # in place, as insert: undoing a 10,000-row import
-        del docs[str(doc_id)]  # through TinyDB's remove took a minute
-        self._ws._touched(table, data)
+        self._ws.drop_doc(table, doc_id)  # in place, as insert: undoing a 10,000-row import
+        # through TinyDB's remove took a minute
         self._record(table, doc_id, before, None)
         if table not in ("undo", "meta"):
             self.raise_id_floor(table, doc_id)
@@ -157,10 +94,8 @@ class Tx:
         if int(floors.get(table, 0)) >= doc_id:
             return
         floors[table] = int(doc_id)
-        if meta is None:
-            self._ws.table("meta").insert(Document({"schema": SCHEMA_VERSION, "id_floor": floors}, 1))
-        else:
-            self._ws.table("meta").update({"id_floor": floors}, doc_ids=[1])
+        base = meta if meta is not None else {"schema": SCHEMA_VERSION}
+        self._ws.put_doc("meta", 1, {**base, "id_floor": floors})  # a new document: readers keep theirs
 
     def _record(
         self, table: str, doc_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None

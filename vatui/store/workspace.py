@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from tinydb import TinyDB
 from tinydb.table import Table
 
 from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.errors import NotFoundError, RuleError, VatuiError
+from vatui.domain.errors import NotFoundError, VatuiError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
 from vatui.store import backups
+from vatui.store import undo as undo_steps
 from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
 from vatui.store.folders import check_data_dir
 from vatui.store.lock import InterProcessLock, LockTimeout
@@ -36,11 +36,12 @@ from vatui.store.storage import (
     atomic_write_bytes,
     remove_stale_temps,
 )
-from vatui.store.transaction import TABLE_OF, R, Tx, VatuiTable, not_found
+from vatui.store.tables import TABLE_OF, R, VatuiDB, VatuiTable, not_found
+from vatui.store.transaction import Tx
+from vatui.store.undo import UNDO_DEPTH
 
 __all__ = ["TABLE_OF", "UNDO_DEPTH", "Tx", "VatuiTable", "Workspace"]
 
-UNDO_DEPTH = 50
 LOCK_TIMEOUT = 10.0
 LOCK_POLL = 0.002
 """Seconds between tries while another session holds the lock."""
@@ -55,7 +56,7 @@ class Workspace:
         self.clock: Clock = clock or SystemClock()
         self._lock = InterProcessLock(self.directory / LOCK_FILE, timeout=LOCK_TIMEOUT, poll=LOCK_POLL)
         self.storage: AtomicJSONStorage | None = None
-        self.db: TinyDB | None = None
+        self.db: VatuiDB | None = None
         self._generation = -1
         self._verified = -1
         """The storage generation whose schema version was last checked."""
@@ -88,7 +89,7 @@ class Workspace:
         if not ws.path.exists() and not create:
             raise NotFoundError(_("no workspace at {path}").format(path=ws.path))
         ws.prepare_directory()
-        with ws._locked():
+        with ws.locked():
             ws._load_checked()
             if backup and ws.writable():
                 backups.make_backup(ws.directory, ws.path, ws.clock.now())
@@ -123,7 +124,6 @@ class Workspace:
         return RefusedWorkspace(self.path, reason, backups.newest_backup(self.directory))
 
     def _load_checked(self) -> None:
-        TinyDB.table_class = VatuiTable
         # temp files of writers killed mid-write; we hold the lock, so none is in progress
         remove_stale_temps(self.directory, of=self.path.name)
         remove_stale_temps(backups_dir(self.directory))
@@ -136,7 +136,7 @@ class Workspace:
             data = self.storage.read()
         except DamagedFileError as exc:
             raise self._refuse(exc.reason) from exc
-        self.db = TinyDB(storage=_StorageHandle(self.storage))
+        self.db = VatuiDB(storage=_StorageHandle(self.storage))
         if data is None:
             if backups.newest_backup(self.directory) is not None:
                 raise self._refuse(_("the file is empty"))
@@ -168,7 +168,8 @@ class Workspace:
         storage.write(migrated)
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def locked(self) -> Iterator[None]:
+        """Hold the inter-process lock (``WorkspaceBusy`` after the timeout): every writer does."""
         try:
             with self._lock:
                 yield
@@ -189,7 +190,7 @@ class Workspace:
 
     # reading -------------------------------------------------------------------
 
-    def _require(self) -> tuple[AtomicJSONStorage, TinyDB]:
+    def _require(self) -> tuple[AtomicJSONStorage, VatuiDB]:
         if self.storage is None or self.db is None:
             raise RuntimeError("workspace is not open")
         return self.storage, self.db
@@ -201,17 +202,8 @@ class Workspace:
         returns ``False`` instead and sets ``refusal``.
         """
         storage, _db = self._require()
-        try:
-            data = self._read_checked(storage)
-        except RefusedWorkspace as refusal:
-            if not self.keep_last_good or self._last_good is None:
-                raise
-            # a long session keeps what it read: nothing to reload; ``refusal`` says why
-            self.refusal, self._refused_stat = refusal, storage._current_stat()
+        if self._read_or_keep(storage) is None:  # kept what it read: nothing to reload
             return False
-        self.refusal = None
-        if self.keep_last_good:
-            self._last_good = data
         changed = storage.generation != self._generation
         if changed:
             self._generation = storage.generation
@@ -229,20 +221,6 @@ class Workspace:
             table._next_id = None
             table.clear_cache()
 
-    def _table_dict(self, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        """The in-memory document and one of its tables, for a change inside a transaction."""
-        storage, _db = self._require()
-        data = storage.read()
-        if data is None:
-            raise RuntimeError("workspace is not loaded")
-        return data, data.setdefault(name, {})
-
-    def _touched(self, name: str, data: dict[str, Any]) -> None:
-        """Record an in-place change of table ``name`` (written when the transaction ends)."""
-        storage, _db = self._require()
-        storage.touch(name)
-        storage.write(data)
-
     def table(self, name: str) -> Table:
         """The TinyDB table ``name`` (no query cache: the file may change under us)."""
         _storage, db = self._require()
@@ -255,26 +233,49 @@ class Workspace:
         it was last read whole is not read again until it changes: reads return what was
         last read (``refusal`` says why); every write is still refused.
         """
+        docs: Mapping[str, dict[str, Any]] = self._document().get(table, {})
+        return docs
+
+    def _document(self) -> dict[str, Any]:
+        """The whole document as this thread may read it now (see ``docs``)."""
         storage, _db = self._require()
         if self.refusal is not None and self._last_good is not None:
             if storage._current_stat() == self._refused_stat:
-                return self._kept(table)
+                return self._last_good
+        data = self._read_or_keep(storage)
+        return data if data is not None else (self._last_good or {})
+
+    def _read_or_keep(self, storage: AtomicJSONStorage) -> dict[str, Any] | None:
+        """The document as read now; ``None`` when it is refused and ``keep_last_good`` keeps
+        what was last read whole (``refusal`` says why). Otherwise a refusal raises."""
         try:
             data = self._read_checked(storage)
         except RefusedWorkspace as refusal:
             if not self.keep_last_good or self._last_good is None:
                 raise
             self.refusal, self._refused_stat = refusal, storage._current_stat()
-            return self._kept(table)
+            return None
         self.refusal = None
         if self.keep_last_good:
             self._last_good = data
-        docs: Mapping[str, dict[str, Any]] = data.get(table, {})
-        return docs
+        return data
 
-    def _kept(self, table: str) -> Mapping[str, dict[str, Any]]:
-        kept: Mapping[str, dict[str, Any]] = (self._last_good or {}).get(table, {})
-        return kept
+    def snapshot(self) -> Workspace:
+        """A read-only workspace frozen as it is now: for a worker thread.
+
+        Every table it reads is the one of this moment, whatever transactions run meanwhile
+        (they change copies, see ``AtomicJSONStorage``); it never reloads, and refuses to
+        start a transaction.
+        """
+        from vatui.store.snapshot import FrozenStorage
+
+        frozen = Workspace(self.directory, self.clock)
+        frozen.storage = FrozenStorage(self.path, dict(self._document()))
+        frozen.db = VatuiDB(storage=_StorageHandle(frozen.storage))
+        frozen._generation = frozen._verified = frozen.storage.generation
+        frozen.lenient_settings = self.lenient_settings
+        frozen.refusal = self.refusal
+        return frozen
 
     def _read_checked(self, storage: AtomicJSONStorage) -> dict[str, Any]:
         try:
@@ -322,12 +323,40 @@ class Workspace:
         return dict(self.docs("meta").get("1", {}))
 
     # changing ------------------------------------------------------------------
+    # ``put_doc``, ``drop_doc`` and ``next_id`` are what ``Tx`` changes documents with.
+
+    def put_doc(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
+        """Inside a transaction: store ``doc`` (owned by the store from now on) as ``doc_id``."""
+        storage, _db = self._require()
+        storage.writable_table(table)[str(doc_id)] = doc
+        storage.write(self._batch_data(storage))
+
+    def drop_doc(self, table: str, doc_id: int) -> None:
+        """Inside a transaction: remove document ``doc_id`` of ``table`` (it must be there)."""
+        storage, _db = self._require()
+        del storage.writable_table(table)[str(doc_id)]
+        storage.write(self._batch_data(storage))
+
+    def next_id(self, table: str) -> int:
+        """Inside a transaction: the id the next new document of ``table`` gets (never reused)."""
+        vatui_table = self.table(table)
+        assert isinstance(vatui_table, VatuiTable)
+        return vatui_table.take_id()
+
+    @staticmethod
+    def _batch_data(storage: AtomicJSONStorage) -> dict[str, Any]:
+        data = storage.read()
+        if data is None:
+            raise RuntimeError("workspace is not loaded")
+        return data
 
     @contextmanager
     def transaction(self, label: str | None = None) -> Iterator[Tx]:
         """Run a change under the lock and write it durably once; undoable when labelled."""
         storage, _db = self._require()
-        with self._locked():
+        if storage.frozen:
+            raise RuntimeError("a snapshot of the workspace cannot be changed")
+        with self.locked():
             try:
                 storage.invalidate() if storage.changed_on_disk() else None
                 storage.begin_batch()
@@ -345,7 +374,7 @@ class Workspace:
             try:
                 yield tx
                 if tx.changes:
-                    self._push_undo(tx)
+                    undo_steps.push(self, tx)
                 ok = True
             finally:
                 try:
@@ -373,42 +402,13 @@ class Workspace:
             self._migrate(data)
         self._verified = self._require()[0].generation
 
-    def _push_undo(self, tx: Tx) -> None:
-        table = self.table("undo")
-        table.insert({"label": tx.label, "at": self.clock.now().isoformat(), "changes": tx.changes})
-        ids = sorted(int(k) for k in self.docs("undo"))
-        if len(ids) > UNDO_DEPTH:
-            table.remove(doc_ids=ids[: len(ids) - UNDO_DEPTH])
-
     def undo_label(self) -> str | None:
         """What ``undo`` would undo, or ``None``."""
-        undo = self.docs("undo")
-        if not undo:
-            return None
-        return str(undo[max(undo, key=int)]["label"])
+        return undo_steps.label(self)
 
     def undo(self) -> str:
         """Undo the newest undoable change; returns its label."""
-        with self.transaction(None) as tx:
-            undo = self.docs("undo")
-            if not undo:
-                raise RuleError(_("nothing to undo"))
-            key = max(undo, key=int)
-            entry = undo[key]
-            final = {(c["table"], c["id"]): c["after"] for c in entry["changes"]}  # last one wins
-            for (table_name, doc_id), after in final.items():
-                if tx.get_doc(table_name, doc_id) != after:
-                    raise RuleError(
-                        _("cannot undo “{label}”: it was changed since").format(label=entry["label"])
-                    )
-            for change in reversed(entry["changes"]):
-                table, doc_id, before = change["table"], change["id"], change["before"]
-                if change["after"] is not None:
-                    tx.remove(table, doc_id)
-                if before is not None:
-                    tx.insert(table, before, doc_id)
-            self.table("undo").remove(doc_ids=[int(key)])
-            return str(entry["label"])
+        return undo_steps.undo(self)
 
 
 def _fresh() -> dict[str, Any]:

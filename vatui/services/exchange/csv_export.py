@@ -25,6 +25,7 @@ from vatui.services.common import client_names
 from vatui.services.exchange.spreadsheet import TIME_HEADER, CsvStyle, restyle, time_rows, uses_decimal_comma
 from vatui.services.ledger.data import all_docs, payments_by_invoice
 from vatui.services.output import check_destination, write_private
+from vatui.services.queries import client_docs
 from vatui.store.workspace import Workspace
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -238,7 +239,7 @@ def export_csv(
                 d.get("terms_days"),
                 d.get("deposit_percent"),
             ]
-            for k, d in sorted(ws.docs("clients").items(), key=lambda kv: int(kv[0]))
+            for k, d in sorted(client_docs(ws).items(), key=lambda kv: int(kv[0]))
         ),
     )
     out = []

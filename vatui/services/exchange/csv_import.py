@@ -26,6 +26,7 @@ from vatui.services.clients.fields import clean_tags as client_tags
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
 from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
+from vatui.services.queries import task_docs
 from vatui.services.tasks.manage import check_column, check_notes, check_priority, check_tags, check_title
 
 
@@ -251,7 +252,7 @@ def _plan_tasks(
     known = client_index(reader)
     dayfirst = dayfirst_of(plan, table, mapping, ("due",), date_order)
     existing = {
-        (fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in reader.docs("tasks").items()
+        (fold(str(d.get("title", ""))), d.get("client_id")): int(k) for k, d in task_docs(reader).items()
     }
     seen: dict[tuple[str, Ref], int] = {}
     for line, row in table.rows:

@@ -33,6 +33,7 @@ from vatui.services.exchange.csv_read import (
     parse_yes,
 )
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
+from vatui.services.queries import task_docs, time_docs
 from vatui.services.tasks.time_entries import check_time_note
 
 MAX_ENTRY_MINUTES = 24 * 60
@@ -118,9 +119,9 @@ def plan_time(
             (_("times"), _("local to {zone}, stored in UTC").format(zone=settings.home_timezone))
         )
     known = client_index(reader)
-    imported = {str(d["source"]) for d in reader.docs("time").values() if d.get("source")}
+    imported = {str(d["source"]) for d in time_docs(reader).values() if d.get("source")}
     tasks: dict[tuple[str, int | None], int] = {}
-    for key, doc in sorted(reader.docs("tasks").items(), key=lambda kv: int(kv[0])):
+    for key, doc in sorted(task_docs(reader).items(), key=lambda kv: int(kv[0])):
         tasks.setdefault((fold(str(doc.get("title", ""))), doc.get("client_id")), int(key))
     seen: dict[str, int] = {}
     total = len(table.rows)

@@ -19,6 +19,7 @@ from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import clean, one_line, quoted
 from vatui.i18n import _
+from vatui.services.queries import client_docs, task_docs
 from vatui.store.workspace import Tx
 
 MAX_CELL = 1_000_000
@@ -62,7 +63,7 @@ def fold(text: str) -> str:
 def client_index(reader: Reader) -> dict[str, int]:
     """Every client's folded name → its id (the lowest id wins on a tie)."""
     out: dict[str, int] = {}
-    for key, doc in sorted(reader.docs("clients").items(), key=lambda kv: int(kv[0])):
+    for key, doc in sorted(client_docs(reader).items(), key=lambda kv: int(kv[0])):
         out.setdefault(fold(str(doc.get("name", ""))), int(key))
     return out
 
@@ -199,7 +200,7 @@ def apply_plan(tx: Tx, plan: ImportPlan, progress: Progress | None = None) -> No
     for key, client in plan.new_clients.items():
         ids[key] = tx.insert("clients", client.to_doc())
     ends: dict[str, int] = {}
-    for doc in tx.docs("tasks").values():
+    for doc in task_docs(tx).values():
         column = str(doc.get("column"))
         ends[column] = max(ends.get(column, 0), int(doc.get("position") or 0))
     for key, (task, owner) in plan.new_tasks.items():

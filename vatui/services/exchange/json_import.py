@@ -29,6 +29,7 @@ from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import ImportPlan, ImportRefused, Progress, Reader, fold
 from vatui.services.exchange.json_read import RECORD_TABLES, JsonExport, read_export
+from vatui.services.queries import client_docs, docs_of, invoice_docs, settings_docs, time_docs
 from vatui.store.archive import ARCHIVED_TABLES, archived_docs, has_archivable
 from vatui.store.workspace import Tx, Workspace
 
@@ -87,7 +88,7 @@ def _pointed_at(ws: Workspace, reader: Reader) -> dict[str, set[int]]:
     record's id that something still names is taken as surely as a live one."""
     out: dict[str, set[int]] = {}
     for table in RECORD_TABLES:
-        docs = {**(archived_docs(ws, table) if table in ARCHIVED_TABLES else {}), **reader.docs(table)}
+        docs = {**(archived_docs(ws, table) if table in ARCHIVED_TABLES else {}), **docs_of(reader, table)}
         for doc in docs.values():
             for _name, target, ref in _refs(table, doc):
                 if isinstance(ref, int) and not isinstance(ref, bool):
@@ -130,7 +131,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
     """What importing ``export`` into the workspace (as read through ``reader``) would do."""
     plan = JsonPlan(file=file, label=_("import JSON export {name}").format(name=Path(file).name))
     plan.rows = export.rows
-    live = {t: {int(k) for k in reader.docs(t)} for t in RECORD_TABLES}
+    live = {t: {int(k) for k in docs_of(reader, t)} for t in RECORD_TABLES}
     archived = {
         t: {int(k) for k in archived_docs(ws, t)} if t in ARCHIVED_TABLES else set() for t in RECORD_TABLES
     }
@@ -150,7 +151,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
             )
     numbers = {
         str(d.get("number")): int(k)
-        for k, d in {**archived_docs(ws, "invoices"), **reader.docs("invoices")}.items()
+        for k, d in {**archived_docs(ws, "invoices"), **invoice_docs(reader)}.items()
     }
     for doc_id, doc in sorted(export.rows.get("invoices", {}).items()):
         if doc.get("number") and doc.get("number") in numbers:
@@ -184,7 +185,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                     ref = removal.get("payment_id")
                     if isinstance(ref, int) and ref not in export.rows.get("payments", {}):
                         plan.floors["payments"] = max(plan.floors.get("payments", 0), ref)
-    running_here = [k for k, d in reader.docs("time").items() if d.get("end") is None]
+    running_here = [k for k, d in time_docs(reader).items() if d.get("end") is None]
     running_there = [n for n, d in export.rows.get("time", {}).items() if d.get("end") is None]
     if running_here and running_there:
         plan.problems.append(
@@ -197,7 +198,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
         return plan
 
     _plan_settings(plan, reader, export, empty)
-    names = {fold(str(d.get("name", ""))): int(k) for k, d in reader.docs("clients").items()}
+    names = {fold(str(d.get("name", ""))): int(k) for k, d in client_docs(reader).items()}
     for table in RECORD_TABLES:
         for doc_id, doc in sorted(export.rows.get(table, {}).items()):
             detail = f"#{doc_id}"
@@ -206,7 +207,7 @@ def plan_json_import(ws: Workspace, reader: Reader, file: str, export: JsonExpor
                     "another client of this name is #{id} here: this one is added beside it"
                 ).format(id=names[fold(str(doc.get("name", "")))])
             plan.add("add", KIND_OF[table], _label(table, doc), detail)
-    if _archivable(ws, export, plan.settings_doc or reader.docs("settings").get("1")):
+    if _archivable(ws, export, plan.settings_doc or settings_docs(reader).get("1")):
         plan.add(
             "skip",
             "note",
@@ -251,7 +252,7 @@ def _archivable(ws: Workspace, export: JsonExport, settings_doc: dict[str, Any] 
 
 def _plan_settings(plan: JsonPlan, reader: Reader, export: JsonExport, empty: bool) -> None:
     """An empty workspace takes the file's settings; a merge keeps its own, adding missing columns."""
-    current = reader.docs("settings").get("1") or reader.settings().to_doc()
+    current = settings_docs(reader).get("1") or reader.settings().to_doc()
     if export.settings is None:
         return
     if empty:

@@ -29,6 +29,7 @@ from vatui.domain.tasks import ChecklistItem, Task
 from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import MAX_CELL, ImportPlan, Reader, fold
+from vatui.services.queries import task_docs
 from vatui.services.tasks.manage import check_column, check_notes, check_tags, check_title
 
 _USUAL: Final = {
@@ -166,7 +167,7 @@ def plan_trello(
             day = when.astimezone(ZoneInfo(settings.home_timezone)).date().isoformat() if when else ""
             comments.setdefault(card_id, []).append((str(action.get("date") or ""), f"{day}: {comment}"))
     # a recurring task's next occurrence keeps its card's source: the open, newest one is the card
-    tagged = [(int(k), d) for k, d in reader.docs("tasks").items() if d.get("source")]
+    tagged = [(int(k), d) for k, d in task_docs(reader).items() if d.get("source")]
     tagged.sort(key=lambda kd: (kd[1].get("completed") is None, kd[0]))
     existing = {str(d["source"]): (k, d) for k, d in tagged}
     cards = [c for c in board["cards"] if isinstance(c, dict)]

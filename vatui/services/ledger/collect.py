@@ -25,6 +25,7 @@ from vatui.domain.settings import ProtocolStep
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.ledger.data import invoice_payments, month_bounds
+from vatui.services.queries import client_docs, invoice_docs, payment_docs, time_docs
 from vatui.store.workspace import Workspace
 
 Open = tuple[Invoice, Money]
@@ -33,12 +34,12 @@ Open = tuple[Invoice, Money]
 
 def open_invoices(ws: Workspace) -> list[Open]:
     """Sent and partly paid invoices with what is due on each (raw scan, converts only these)."""
-    docs = ws.docs("invoices")
+    docs = invoice_docs(ws)
     open_ids = {int(k) for k, d in docs.items() if d.get("status") in OPEN_STATUSES}
     if not open_ids:
         return []
     pays: dict[int, list[Payment]] = {}
-    for key, doc in ws.docs("payments").items():
+    for key, doc in payment_docs(ws).items():
         inv = int(doc["invoice_id"])
         if inv in open_ids:
             pays.setdefault(inv, []).append(Payment.from_doc(doc, int(key)))
@@ -305,12 +306,12 @@ class DepositBlock:
 
 def deposit_blocks(ws: Workspace) -> list[DepositBlock]:
     """Clients that require a deposit and have none paid, or one still unpaid."""
-    needing = {int(k) for k, d in ws.docs("clients").items() if _requires_deposit(d)}
+    needing = {int(k) for k, d in client_docs(ws).items() if _requires_deposit(d)}
     if not needing:
         return []
     paid: set[int] = set()
     unpaid: dict[int, list[Invoice]] = {}
-    for key, doc in ws.docs("invoices").items():
+    for key, doc in invoice_docs(ws).items():
         cid = doc.get("client_id")
         if doc.get("kind") != "deposit" or cid not in needing:
             continue
@@ -338,7 +339,7 @@ def on_hold_clients(ws: Workspace) -> set[int]:
     if not pausing:
         return set()
     out = set()
-    for doc in ws.docs("invoices").values():
+    for doc in invoice_docs(ws).values():
         if doc.get("status") in OPEN_STATUSES and any(
             r.get("step") in pausing for r in doc.get("reminders", ())
         ):
@@ -370,14 +371,14 @@ def retainer_burn(ws: Workspace, on: date) -> list[Burn]:
     """Every retainer client's hours this month (home time) against the retainer."""
     caps = {
         int(k): int(d["retainer_minutes"])
-        for k, d in ws.docs("clients").items()
+        for k, d in client_docs(ws).items()
         if d.get("retainer_minutes") and not d.get("archived")
     }
     if not caps:
         return []
     lo, hi = month_bounds(on, ZoneInfo(ws.settings().home_timezone))
     used = dict.fromkeys(caps, 0)
-    for doc in ws.docs("time").values():
+    for doc in time_docs(ws).values():
         if lo <= doc["start"] < hi:  # most entries are not this month: one look first
             cid = doc.get("client_id")
             if cid in caps and doc.get("billable", True):

@@ -1,8 +1,7 @@
 """Reading the ledger: invoices with their payments, live and archived, cheaply.
 
-Reports read archived records too: when ``vatui.store.archive`` offers ``all_docs(ws,
-table)`` it is used, else the live table alone. Readers work on raw documents and convert
-only what they need.
+Reports read archived records too (``vatui.store.archive.all_docs``). Readers work on raw
+documents and convert only what they need.
 """
 
 from __future__ import annotations
@@ -18,6 +17,8 @@ from vatui.domain.invoicing import parse_number
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.reports import Billed
 from vatui.i18n import _
+from vatui.services.queries import invoice_docs, payment_docs
+from vatui.store.archive import all_docs as live_and_archived
 from vatui.store.workspace import Tx, Workspace
 
 Docs = Mapping[str, Mapping[str, Any]]
@@ -25,21 +26,7 @@ Docs = Mapping[str, Mapping[str, Any]]
 
 def all_docs(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:
     """Live and archived documents of ``table`` by id string (live wins on a clash)."""
-    live = ws.docs(table)
-    try:
-        from vatui.store import archive  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        return dict(live)
-    reader = getattr(archive, "all_docs", None)
-    if reader is None:
-        return dict(live)
-    merged: dict[str, Mapping[str, Any]] = {}
-    found = reader(ws, table)
-    items = found.items() if isinstance(found, Mapping) else found
-    for key, doc in items:
-        merged[str(key)] = doc
-    merged.update(live)
-    return merged
+    return dict(live_and_archived(ws, table))
 
 
 def payments_by_invoice(docs: Docs) -> dict[int, list[Payment]]:
@@ -65,23 +52,21 @@ def billed(ws: Workspace, *, archived: bool = True, keep: Any = None) -> list[Bi
     """Every invoice with its payments (archived ones too unless ``archived=False``)."""
     if archived:
         return billed_from(all_docs(ws, "invoices"), all_docs(ws, "payments"), keep=keep)
-    return billed_from(ws.docs("invoices"), ws.docs("payments"), keep=keep)
+    return billed_from(invoice_docs(ws), payment_docs(ws), keep=keep)
 
 
 def tx_billed(tx: Tx, client_id: int) -> list[Billed]:
     """A client's live invoices with payments, read inside a transaction."""
-    invoices = {k: d for k, d in tx.docs("invoices").items() if d.get("client_id") == client_id}
+    invoices = {k: d for k, d in invoice_docs(tx).items() if d.get("client_id") == client_id}
     ids = {int(k) for k in invoices}
-    payments = {k: d for k, d in tx.docs("payments").items() if int(d["invoice_id"]) in ids}
+    payments = {k: d for k, d in payment_docs(tx).items() if int(d["invoice_id"]) in ids}
     return billed_from(invoices, payments)
 
 
 def invoice_payments(ws: Workspace | Tx, invoice_id: int) -> list[Payment]:
     """The payments on one invoice."""
     return [
-        Payment.from_doc(d, int(k))
-        for k, d in ws.docs("payments").items()
-        if int(d["invoice_id"]) == invoice_id
+        Payment.from_doc(d, int(k)) for k, d in payment_docs(ws).items() if int(d["invoice_id"]) == invoice_id
     ]
 
 
@@ -99,7 +84,7 @@ def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
     if parse_number(text) is None:
         raise InputError(_("{ref!r} is not an invoice number (like INV-2026-0007, or #id)").format(ref=text))
     wanted = text.upper()
-    for key, doc in ws.docs("invoices").items():
+    for key, doc in invoice_docs(ws).items():
         if str(doc.get("number", "")).upper() == wanted:
             return Invoice.from_doc(doc, int(key))
     refuse_archived_invoice(ws, wanted)
@@ -109,7 +94,7 @@ def find_invoice(ws: Workspace, ref: str | int) -> Invoice:
 def numbered(tx: Tx, ws: Workspace, year: int) -> list[tuple[int, date, str]]:
     """(sequence, issue date, number) of every numbered invoice of ``year``, live (read in
     the transaction) and archived."""
-    docs = {**all_docs(ws, "invoices"), **tx.docs("invoices")}
+    docs = {**all_docs(ws, "invoices"), **invoice_docs(tx)}
     out = []
     for doc in docs.values():
         parsed = parse_number(str(doc.get("number") or ""))

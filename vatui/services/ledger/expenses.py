@@ -20,6 +20,7 @@ from vatui.domain.money import Money
 from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.common import home_today
+from vatui.services.queries import expense_docs
 from vatui.store.workspace import Tx, Workspace
 
 RECURRENCES = ("monthly", "yearly")
@@ -98,7 +99,7 @@ def add_expense(
 
 
 def _create_due(tx: Tx, today: date) -> int:
-    docs = tx.docs("expenses")
+    docs = expense_docs(tx)
     have = {(d.get("template_id"), d["on"]) for d in docs.values() if d.get("template_id") is not None}
     made = 0
     for key, doc in list(docs.items()):
@@ -116,7 +117,7 @@ def _create_due(tx: Tx, today: date) -> int:
 
 def due_expense_count(ws: Workspace, today: date) -> int:
     """How many occurrences ``create_due_expenses`` would create (cheap, no write)."""
-    docs = ws.docs("expenses")
+    docs = expense_docs(ws)
     templates = [(int(k), d) for k, d in docs.items() if d.get("recurrence") in RECURRENCES]
     if not templates:
         return 0
@@ -144,7 +145,7 @@ def list_expenses(ws: Workspace, *, templates: bool = False) -> list[Expense]:
     """Expenses newest first (recurring templates only when ``templates``)."""
     out = [
         Expense.from_doc(d, int(k))
-        for k, d in ws.docs("expenses").items()
+        for k, d in expense_docs(ws).items()
         if bool(d.get("recurrence")) == templates
     ]
     return sorted(out, key=lambda e: (e.on, e.id or 0), reverse=True)

@@ -41,6 +41,7 @@ from vatui.i18n import _, language_of
 from vatui.services.clients.language import client_language
 from vatui.services.common import home_today
 from vatui.services.ledger.data import invoice_payments, local_day, numbered, tx_billed
+from vatui.services.queries import expense_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
 
 MAX_ITEMS = 500
@@ -103,7 +104,7 @@ def _rate(client: Client) -> Money:
 
 def _time_docs(tx: Tx, client_id: int, on: date, tz: ZoneInfo) -> list[tuple[int, dict[str, Any]]]:
     out = []
-    for key, doc in tx.docs("time").items():
+    for key, doc in time_docs(tx).items():
         if (
             doc.get("client_id") == client_id
             and doc.get("billable", True)
@@ -154,7 +155,7 @@ def _retainer_lines(
         day = local_day(doc["start"], tz)
         by_month.setdefault((day.year, day.month), []).append((key, doc))
     billed_before: dict[tuple[int, int], int] = {}
-    for doc in tx.docs("time").values():
+    for doc in time_docs(tx).values():
         if (
             doc.get("client_id") == client.id
             and doc.get("billable", True)
@@ -205,7 +206,7 @@ def _retainer_lines(
 
 def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[LineItem]:
     lines = []
-    for key, doc in sorted(tx.docs("expenses").items(), key=lambda kv: (kv[1]["on"], int(kv[0]))):
+    for key, doc in sorted(expense_docs(tx).items(), key=lambda kv: (kv[1]["on"], int(kv[0]))):
         if (
             doc.get("client_id") != client.id
             or doc.get("invoice_id") is not None
@@ -458,10 +459,10 @@ def void_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
         invoice = tx.get(Invoice, invoice_id)
         if invoice_payments(tx, invoice_id):
             raise RuleError(_("{number} has payments on record").format(number=invoice.label))
-        for key, doc in list(tx.docs("time").items()):
+        for key, doc in list(time_docs(tx).items()):
             if doc.get("invoice_id") == invoice_id:
                 tx.update("time", int(key), {"invoice_id": None})
-        for key, doc in list(tx.docs("expenses").items()):
+        for key, doc in list(expense_docs(tx).items()):
             if doc.get("invoice_id") == invoice_id:
                 tx.update("expenses", int(key), {"invoice_id": None})
         return tx.save(invoice.with_(status="void", voided_on=day))

@@ -20,6 +20,7 @@ from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.archived import archived_with_year, live_doc
 from vatui.services.ledger.data import tx_billed
+from vatui.services.queries import invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
 MAX_REASON = 200
@@ -59,9 +60,9 @@ def list_payments(
     ws: Workspace, invoice_id: int | None = None, *, archived: bool = False
 ) -> list[PaymentRow]:
     """Payments, newest first; one invoice's, or all; archived ones too when asked."""
-    invoices = {int(k): d for k, d in ws.docs("invoices").items()}
+    invoices = {int(k): d for k, d in invoice_docs(ws).items()}
     rows: list[PaymentRow] = []
-    sources: list[tuple[dict[str, dict[str, object]], int | None]] = [(dict(ws.docs("payments")), None)]
+    sources: list[tuple[dict[str, dict[str, object]], int | None]] = [(dict(payment_docs(ws)), None)]
     if archived:
         old_invoices = archived_with_year(ws, "invoices")
         invoices.update({int(k): d for k, (_y, d) in old_invoices.items()})
@@ -89,7 +90,7 @@ def list_payments(
 def removed_payments(ws: Workspace, invoice_id: int | None = None) -> list[tuple[str, PaymentRemoval]]:
     """Deleted payments (invoice number, removal), newest deletion first."""
     out: list[tuple[str, PaymentRemoval]] = []
-    for key, doc in ws.docs("invoices").items():
+    for key, doc in invoice_docs(ws).items():
         if invoice_id is not None and int(key) != invoice_id:
             continue
         if doc.get("removed_payments"):

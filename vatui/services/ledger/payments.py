@@ -15,6 +15,7 @@ from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.ledger.data import invoice_payments
+from vatui.services.queries import invoice_docs
 from vatui.store.workspace import Workspace
 
 MAX_METHOD = 60
@@ -105,7 +106,7 @@ def record_payment(
 
 
 def _fee_charged(ws: Workspace, invoice_id: int) -> bool:
-    for doc in ws.docs("invoices").values():
+    for doc in invoice_docs(ws).values():
         if doc.get("status") == "void":
             continue
         if any(item.get("late_fee_for") == invoice_id for item in doc.get("items", ())):
@@ -142,7 +143,7 @@ def add_late_fee(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
             raise RuleError(_("no late fee is due on {number}").format(number=invoice.label))
         if any(
             item.get("late_fee_for") == invoice_id
-            for d in tx.docs("invoices").values()
+            for d in invoice_docs(tx).values()
             if d.get("status") != "void"
             for item in d.get("items", ())
         ):

@@ -37,6 +37,7 @@ from vatui.domain.recurring import (
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _, ngettext
 from vatui.services.common import home_today
+from vatui.services.queries import client_docs, docs_of, invoice_docs
 from vatui.store.workspace import Workspace
 
 if TYPE_CHECKING:  # the ledger service is imported when a draft is made, not at every open
@@ -60,7 +61,7 @@ def _stopped_client(client: Client | None) -> bool:
 
 
 def _client(ws: Workspace, client_id: int) -> Client | None:
-    doc = ws.docs("clients").get(str(client_id))
+    doc = client_docs(ws).get(str(client_id))
     return Client.from_doc(doc, client_id) if doc is not None else None
 
 
@@ -175,14 +176,14 @@ class RecurringRow:
 def list_recurring(ws: Workspace, on: date | None = None) -> list[RecurringRow]:
     """Every schedule, running ones first, by client."""
     day = on or home_today(ws)
-    names = {int(k): str(d.get("name", "")) for k, d in ws.docs("clients").items()}
+    names = {int(k): str(d.get("name", "")) for k, d in client_docs(ws).items()}
     drafts: dict[int, int] = {}
-    for doc in ws.docs("invoices").values():
+    for doc in invoice_docs(ws).values():
         rid = doc.get("recurring_id")
         if rid is not None and doc.get("status") == "draft":
             drafts[int(rid)] = drafts.get(int(rid), 0) + 1
     rows = []
-    for key, doc in ws.docs(TABLE).items():
+    for key, doc in docs_of(ws, TABLE).items():
         schedule = RecurringInvoice.from_doc(doc, int(key))
         client = _client(ws, schedule.client_id)
         upcoming = None if _stopped_client(client) else next_period(schedule, day)
@@ -198,14 +199,14 @@ def recurring_drafts(ws: Workspace) -> list[int]:
     """Ids of the drafts made by schedules and not sent yet (Today's "to review and send")."""
     return sorted(
         int(k)
-        for k, d in ws.docs("invoices").items()
+        for k, d in invoice_docs(ws).items()
         if d.get("recurring_id") is not None and d.get("status") == "draft"
     )
 
 
 def _anything_due(ws: Workspace, today: date) -> bool:
     """Cheap, without the lock: whether any running schedule has a period due."""
-    for key, doc in ws.docs(TABLE).items():
+    for key, doc in docs_of(ws, TABLE).items():
         if due_periods(RecurringInvoice.from_doc(doc, int(key)), today).marker is not None:
             return True
     return False
@@ -218,10 +219,10 @@ def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRu
 
     day = today or home_today(ws)
     run = RecurringRun()
-    if not ws.docs(TABLE) or not _anything_due(ws, day):
+    if not docs_of(ws, TABLE) or not _anything_due(ws, day):
         return run
     with ws.transaction(None) as tx:  # the decision and the marker, under the lock
-        for key, doc in sorted(tx.docs(TABLE).items(), key=lambda kv: int(kv[0])):
+        for key, doc in sorted(docs_of(tx, TABLE).items(), key=lambda kv: int(kv[0])):
             schedule = RecurringInvoice.from_doc(doc, int(key))
             due = due_periods(schedule, day)
             if due.marker is None:

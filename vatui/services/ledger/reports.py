@@ -10,6 +10,7 @@ from vatui.domain.invoicing import AGING_BUCKETS
 from vatui.domain.ledger import Expense
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger.data import all_docs, billed, minutes_by_client
+from vatui.services.queries import client_docs
 from vatui.store.workspace import Workspace
 
 
@@ -37,7 +38,7 @@ def pnl_report(ws: Workspace, start: date | None = None, end: date | None = None
 def clients_report(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
     """Revenue, hours and effective rate by client."""
     day = on or home_today(ws)
-    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in ws.docs("clients").items()}
+    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
     every, billable = minutes_by_client(ws)
     return reports.by_client(billed(ws, keep=_issued), client_names(ws), currency_of, every, billable, day)
 

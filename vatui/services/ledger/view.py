@@ -21,6 +21,7 @@ from vatui.i18n import _
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger.data import billed, minutes_by_client
 from vatui.services.ledger.reports import last_months
+from vatui.services.queries import client_docs, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
 
@@ -90,8 +91,8 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
     """Read the pane's invoices, payments and expenses lists."""
     day = on or home_today(ws)
     names = client_names(ws)
-    inv_docs = ws.docs("invoices")
-    pay_docs = ws.docs("payments")
+    inv_docs = invoice_docs(ws)
+    pay_docs = payment_docs(ws)
     live = {int(k) for k, d in inv_docs.items() if d.get("status") in OPEN_STATUSES}
     pays: dict[int, list[Payment]] = {}
     for key, doc in pay_docs.items():
@@ -142,7 +143,7 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
         )
     payments.sort(key=lambda r: (r.on, r.id), reverse=True)
     expenses = sorted(
-        (Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items() if not d.get("recurrence")),
+        (Expense.from_doc(d, int(k)) for k, d in expense_docs(ws).items() if not d.get("recurrence")),
         key=lambda e: (e.on, e.id or 0),
         reverse=True,
     )
@@ -160,7 +161,7 @@ def pnl_view(ws: Workspace, on: date | None = None) -> tuple[list[reports.PnlRow
     first = date(int(months[0][:4]), int(months[0][5:]), 1)
     expenses = [
         Expense.from_doc(d, int(k))
-        for k, d in ws.docs("expenses").items()
+        for k, d in expense_docs(ws).items()
         if not d.get("recurrence") and d["on"] >= first.isoformat()
     ]
     return reports.pnl(billed(ws, keep=_issued), expenses, first, day), months
@@ -169,6 +170,6 @@ def pnl_view(ws: Workspace, on: date | None = None) -> tuple[list[reports.PnlRow
 def clients_view(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
     """Revenue, hours and effective rate by client."""
     day = on or home_today(ws)
-    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in ws.docs("clients").items()}
+    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
     minutes, billable = minutes_by_client(ws)
     return reports.by_client(billed(ws, keep=_issued), client_names(ws), currency_of, minutes, billable, day)

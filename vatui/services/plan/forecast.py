@@ -21,6 +21,7 @@ from vatui.domain.timeoff import TimeOff
 from vatui.domain.weeks import week_first_day, work_day_numbers
 from vatui.i18n import language
 from vatui.services.common import home_today
+from vatui.services.queries import client_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
 __all__ = ["build_plan", "early_warning", "plan_json", "plan_timeoff", "window"]
@@ -47,7 +48,7 @@ def _logged(ws: Workspace, since: date) -> list[LoggedTime]:
     lo = datetime.combine(since, time(0), tzinfo=zone).astimezone(UTC).isoformat()
     found: list[LoggedTime] = []
     older: dict[tuple[int | None, int | None], int] = {}
-    for doc in ws.docs("time").values():
+    for doc in time_docs(ws).values():
         if doc.get("end") is None:
             continue
         start = doc.get("start", "")
@@ -80,7 +81,7 @@ def _tasks(ws: Workspace, done_column: str) -> list[Task]:
     """Open tasks whole; a done task only as the corrections read it (its client, estimate and
     id), and not at all without both — thousands of done tasks cost a plan ~200 ms read whole."""
     out: list[Task] = []
-    for key, doc in ws.docs("tasks").items():
+    for key, doc in task_docs(ws).items():
         column = doc.get("column")
         if doc.get("completed") is None and column != done_column:
             out.append(Task.from_doc(doc, int(key)))
@@ -154,7 +155,7 @@ def build_plan(
         )
     inputs = PlanInputs(
         tasks=_tasks(ws, settings.done_column),
-        clients=[Client.from_doc(d, int(k)) for k, d in ws.docs("clients").items()],
+        clients=[Client.from_doc(d, int(k)) for k, d in client_docs(ws).items()],
         logged=_logged(ws, min(lookback, today.replace(day=1))),
         weekly_minutes=settings.weekly_hours * 60,
         week_start=settings.week_start,

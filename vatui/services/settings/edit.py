@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from vatui.domain import settings_rules as rules
-from vatui.domain.clock import Clock
 from vatui.domain.errors import InputError
 from vatui.domain.settings import Settings
 from vatui.domain.settings_load import bad_fields, read_settings
 from vatui.i18n import _
+from vatui.services.queries import settings_docs, task_docs
 from vatui.services.settings.theme import write_fields
 from vatui.store.transaction import Tx
 from vatui.store.workspace import Workspace
@@ -45,7 +44,7 @@ class SettingsView:
 
 def settings_view(ws: Workspace) -> SettingsView:
     """Every setting with its value; bad stored values are listed, shown as their default."""
-    doc = ws.docs("settings").get("1")
+    doc = settings_docs(ws).get("1")
     settings, problems = read_settings(doc)
     rows = [
         SettingRow(key, rules.value_of(settings, key), rules.describe(key))
@@ -70,7 +69,7 @@ def check_setting(settings: Settings, key: str, text: str) -> Settings:
 def set_settings(ws: Workspace, changes: Mapping[str, str] | Iterable[tuple[str, str]]) -> Settings:
     """Set each key from its typed text, all or nothing; returns the settings saved."""
     items = list(changes.items()) if isinstance(changes, Mapping) else list(changes)
-    before_doc = ws.docs("settings").get("1")
+    before_doc = settings_docs(ws).get("1")
     before, _problems = read_settings(before_doc)
     after = before
     for key, text in items:
@@ -111,7 +110,7 @@ def _move_tasks(tx: Tx, before: Settings, after: Settings) -> None:
     if before.columns == after.columns:
         return
     renames = _renames(before, after)
-    for doc_id, doc in tx.docs("tasks").items():
+    for doc_id, doc in task_docs(tx).items():
         column = doc.get("column")
         if column in renames:
             tx.update("tasks", int(doc_id), {"column": renames[column]})
@@ -124,13 +123,7 @@ def _move_tasks(tx: Tx, before: Settings, after: Settings) -> None:
             )
 
 
-def open_for_settings(directory: Path, clock: Clock) -> Workspace:
-    """The workspace, opened without the start-up housekeeping (which reads the settings):
-    a hand-edited bad setting can then be seen and fixed."""
-    return Workspace.open(directory, clock)
-
-
 def stored_language(ws: Workspace) -> str:
     """The workspace's ``language`` setting (empty: the environment's; a bad value: empty)."""
-    settings, _problems = read_settings(ws.docs("settings").get("1"))
+    settings, _problems = read_settings(settings_docs(ws).get("1"))
     return settings.language

@@ -14,6 +14,8 @@ from typing import Any
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.services.common import client_names, home_today
+from vatui.services.ledger.collect import blocked_clients, on_hold_clients
+from vatui.services.queries import task_docs
 from vatui.services.tasks.timer import running_timer
 from vatui.store.workspace import Workspace
 
@@ -52,14 +54,7 @@ class BoardSnapshot:
 def _blocked(ws: Workspace) -> frozenset[int]:
     """Clients whose work should wait (the card's ``$!`` flag): an unpaid required deposit, or
     on hold because the final collection step was sent and money is still due."""
-    from vatui.services.today import money as today_money
-
-    hook = getattr(today_money, "blocked_clients", None)
-    held = getattr(today_money, "on_hold_clients", None)
-    if hook is None:
-        return frozenset()
-    on_hold = held(ws) if held is not None else set()
-    return frozenset(int(i) for i in (*hook(ws), *on_hold))
+    return frozenset((*blocked_clients(ws), *on_hold_clients(ws)))
 
 
 def _shown(doc: dict[str, Any], since: str) -> bool:
@@ -90,7 +85,7 @@ class BoardReader:
         columns: dict[str, list[Task]] = {name: [] for name in settings.columns}
         first, done = settings.columns[0], settings.done_column
         cache, fresh = self._cache, {}
-        for key, doc in ws.docs("tasks").items():
+        for key, doc in task_docs(ws).items():
             if not _shown(doc, since):
                 continue
             hit = cache.get(key)

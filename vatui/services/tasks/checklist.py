@@ -14,6 +14,7 @@ from vatui.domain.tasks import ChecklistItem, Task
 from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
+from vatui.services.queries import task_docs
 from vatui.store.workspace import Tx, Workspace
 
 MAX_ITEM = MAX_TITLE  # the same cap as a checklist item edited with the task
@@ -36,7 +37,7 @@ def _task(ws: Workspace, tx: Tx, task_id: int) -> Task:
 
 
 def _label(ws: Workspace, what: str, task_id: int) -> str:
-    doc = ws.docs("tasks").get(str(task_id)) or {}
+    doc = task_docs(ws).get(str(task_id)) or {}
     return what.format(title=one_line(str(doc.get("title", f"#{task_id}")), 40))
 
 

@@ -18,6 +18,7 @@ from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
 from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, has_visible, one_line, quoted
 from vatui.i18n import _
 from vatui.services.common import client_refs, home_today
+from vatui.services.queries import task_docs
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -69,13 +70,13 @@ def check_priority(priority: str | None) -> str | None:
 
 
 def _end_position(tx: Tx, column: str) -> int:
-    positions = [d.get("position", 0) for d in tx.docs("tasks").values() if d.get("column") == column]
+    positions = [d.get("position", 0) for d in task_docs(tx).values() if d.get("column") == column]
     return max(positions, default=0) + 1
 
 
 def open_tasks(ws: Workspace) -> list[Task]:
     """Every task not yet done."""
-    return [Task.from_doc(d, int(k)) for k, d in ws.docs("tasks").items() if d.get("completed") is None]
+    return [Task.from_doc(d, int(k)) for k, d in task_docs(ws).items() if d.get("completed") is None]
 
 
 def find_task(ws: Workspace, ref: str | int) -> Task:
@@ -322,7 +323,7 @@ def reorder_task(ws: Workspace, task_id: int, step: int) -> Task:
     with ws.transaction(label) as tx:
         task = tx.get(Task, task_id)
         siblings = column_tasks(
-            (Task.from_doc(d, int(k)) for k, d in tx.docs("tasks").items() if d.get("column") == task.column),
+            (Task.from_doc(d, int(k)) for k, d in task_docs(tx).items() if d.get("column") == task.column),
             task.column,
         )
         index = next(i for i, t in enumerate(siblings) if t.id == task_id)

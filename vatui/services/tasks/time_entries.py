@@ -17,6 +17,7 @@ from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
 from vatui.services.common import home_today
+from vatui.services.queries import invoice_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
 
 MAX_TIME_NOTE = 500
@@ -46,7 +47,7 @@ def _editable(ws: Workspace, source: Tx | Workspace, entry_id: int) -> TimeEntry
     archived time is refused."""
     entry = TimeEntry.from_doc(live_doc(ws, source, "time", entry_id), entry_id)
     if entry.invoice_id is not None:
-        doc = source.docs("invoices").get(str(entry.invoice_id))
+        doc = invoice_docs(source).get(str(entry.invoice_id))
         number = str(doc.get("number") or "") if doc else ""
         number = number or f"#{entry.invoice_id}"  # a draft has no number yet
         raise RuleError(
@@ -116,7 +117,7 @@ def delete_time_entry(ws: Workspace, entry_id: int) -> TimeEntry:
 
 def task_time_entries(ws: Workspace, task_id: int) -> list[TimeEntry]:
     """A task's live time entries, oldest first."""
-    out = [TimeEntry.from_doc(d, int(k)) for k, d in ws.docs("time").items() if d.get("task_id") == task_id]
+    out = [TimeEntry.from_doc(d, int(k)) for k, d in time_docs(ws).items() if d.get("task_id") == task_id]
     return sorted(out, key=lambda e: (e.start, e.id or 0))
 
 

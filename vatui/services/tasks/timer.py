@@ -13,6 +13,7 @@ from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
+from vatui.services.queries import time_docs
 from vatui.store.workspace import Tx, Workspace
 
 LONG_TIMER_MINUTES = 12 * 60
@@ -56,7 +57,7 @@ def _stop_minutes(entry: TimeEntry, now: datetime, minutes: int | None, keep: bo
 
 def running_timer(ws: Workspace) -> TimeEntry | None:
     """The running timer's entry, if any."""
-    for key, doc in ws.docs("time").items():
+    for key, doc in time_docs(ws).items():
         if doc.get("end") is None:
             return TimeEntry.from_doc(doc, int(key))
     return None
@@ -84,7 +85,7 @@ def start_timer(
     with ws.transaction(_("start timer on “{title}”").format(title=one_line(task.title, 40))) as tx:
         task = tx.get(Task, task_id)
         stopped = None
-        for key, doc in list(tx.docs("time").items()):
+        for key, doc in list(time_docs(tx).items()):
             if doc.get("end") is None:
                 stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now, minutes, keep)
         started = tx.add(TimeEntry(task_id=task.id, client_id=task.client_id, start=now))
@@ -102,7 +103,7 @@ def stop_timer(ws: Workspace, *, minutes: int | None = None, keep: bool = False)
     if entry is None:
         return None
     with ws.transaction(_("stop timer")) as tx:
-        for key, doc in list(tx.docs("time").items()):
+        for key, doc in list(time_docs(tx).items()):
             if doc.get("end") is None:
                 return _stop(tx, TimeEntry.from_doc(doc, int(key)), ws.clock.now(), minutes, keep)
     return None
@@ -117,7 +118,7 @@ def toggle_timer(
         task = tx.get(Task, task_id)
         now = ws.clock.now()
         stopped = None
-        for key, doc in list(tx.docs("time").items()):  # decided on the timer as it is now
+        for key, doc in list(time_docs(tx).items()):  # decided on the timer as it is now
             if doc.get("end") is None:
                 stopped = _stop(tx, TimeEntry.from_doc(doc, int(key)), now, minutes, keep)
         if stopped is not None and stopped.task_id == task_id:
@@ -185,7 +186,7 @@ def entries_between(ws: Workspace, start: date, end: date) -> list[TimeEntry]:
     lo = datetime.combine(start, time(0), tzinfo=tz).astimezone(UTC).isoformat()
     hi = datetime.combine(end + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC).isoformat()
     out = []
-    for key, doc in ws.docs("time").items():
+    for key, doc in time_docs(ws).items():
         if lo <= doc["start"] < hi:
             out.append(TimeEntry.from_doc(doc, int(key)))
     return sorted(out, key=lambda e: e.start)
@@ -219,7 +220,7 @@ def summarize(ws: Workspace, first: date, last: date, now: datetime) -> TimeSumm
     running: TimeEntry | None = None
     by_day: dict[date, int] = {}
     unbilled_minutes = 0
-    for key, doc in ws.docs("time").items():
+    for key, doc in time_docs(ws).items():
         if doc.get("invoice_id") is None:  # most entries are billed: one look first
             if doc.get("end") is None:
                 if running is None:
@@ -247,7 +248,7 @@ def minutes_of(entries: list[TimeEntry], now: datetime) -> int:
 def unbilled(ws: Workspace, client_id: int | None = None) -> list[TimeEntry]:
     """Finished billable time not on any invoice yet."""
     out = []
-    for key, doc in ws.docs("time").items():
+    for key, doc in time_docs(ws).items():
         if doc.get("billable", True) and doc.get("invoice_id") is None and doc.get("end") is not None:
             if client_id is None or doc.get("client_id") == client_id:
                 out.append(TimeEntry.from_doc(doc, int(key)))

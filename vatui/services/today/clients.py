@@ -23,6 +23,7 @@ from vatui.domain.clients import channel_word
 from vatui.domain.dates import clamp_moment
 from vatui.domain.fold import sort_key
 from vatui.i18n import _, ngettext
+from vatui.services.queries import client_docs, contact_docs
 
 if TYPE_CHECKING:
     from vatui.services.today.triage import TriageItem, TriageSection
@@ -37,13 +38,13 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     """The client sections of Today for ``on``."""
     from vatui.services.today.triage import TriageSection
 
-    clients = ws.docs("clients")
+    clients = client_docs(ws)
     zone = ZoneInfo(ws.settings().home_timezone)
     day_end = datetime.combine(on + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
     day_iso = on.isoformat()
     follow_ups: list[TriageItem] = []
     latest: dict[int, str] = {}
-    for key, doc in ws.docs("contacts").items():
+    for key, doc in contact_docs(ws).items():
         cid = doc.get("client_id")
         at = str(doc.get("at", ""))
         if isinstance(cid, int) and at < day_end and at > latest.get(cid, ""):

@@ -22,6 +22,7 @@ from vatui.services.ledger.collect import (
     reminders_exhausted,
     retainer_burn,
 )
+from vatui.services.queries import client_docs
 
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
@@ -54,7 +55,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
     """The money sections of Today for ``on``."""
     from vatui.services.today.triage import TriageItem, TriageSection
 
-    names = {int(k): str(d["name"]) for k, d in ws.docs("clients").items()}
+    names = {int(k): str(d["name"]) for k, d in client_docs(ws).items()}
     opened = open_invoices(ws)
 
     reminders = []

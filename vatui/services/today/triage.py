@@ -16,6 +16,7 @@ from vatui.domain.text import one_line
 from vatui.domain.weeks import week_first_day
 from vatui.i18n import _
 from vatui.services.common import client_names, home_today
+from vatui.services.queries import task_docs, time_docs
 from vatui.services.tasks.timer import entries_between, minutes_of, summarize
 from vatui.services.today import clients as today_clients
 from vatui.services.today import money as today_money
@@ -214,7 +215,7 @@ def _logged_before(ws: Workspace, day: date) -> bool:
 
     zone = ZoneInfo(ws.settings().home_timezone)
     first = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC).isoformat()
-    return any(str(doc.get("start", "")) < first for doc in ws.docs("time").values())
+    return any(str(doc.get("start", "")) < first for doc in time_docs(ws).values())
 
 
 def triage(ws: Workspace, on: date | None = None) -> Triage:
@@ -225,7 +226,7 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
     settings = ws.settings()
     tasks = [
         Task.from_doc(d, int(k))
-        for k, d in ws.docs("tasks").items()
+        for k, d in task_docs(ws).items()
         if d.get("completed") is None and d.get("column") != settings.done_column
     ]
     sections = task_sections(ws, day, tasks)
@@ -239,7 +240,7 @@ def triage(ws: Workspace, on: date | None = None) -> Triage:
     if running is not None:
         title = ""
         if running.task_id is not None:
-            doc = ws.docs("tasks").get(str(running.task_id))
+            doc = task_docs(ws).get(str(running.task_id))
             title = one_line(str(doc["title"])) if doc else ""
         timer_info = {
             "task_id": running.task_id,

@@ -1,0 +1,103 @@
+"""The one place services read stored documents: every read of the store goes through here.
+
+Two kinds of read, both named:
+
+- **records**: a client's name, a task's title, today at home, whether the workspace is empty,
+  the documents of a table live and archived: what the session and the services ask for by name.
+- **raw tables** (``task_docs(ws)`` …): the measured fast paths. The Board, the Ledger view,
+  Today's triage and the reports read thousands of documents per key press, and parse only
+  those they show; building every record first would cost them their speed. The mappings
+  returned are the store's own: never mutate them. A transaction's ``tx`` reads here too
+  (it sees its own changes); a table read once is never changed afterwards (see
+  ``vatui.store.storage``), so holding it is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, Protocol
+
+from vatui.domain.clock import local_today
+from vatui.store.archive import all_docs
+from vatui.store.workspace import Workspace
+
+Docs = Mapping[str, dict[str, Any]]
+"""A table's raw documents by id string."""
+
+
+class DocSource(Protocol):
+    """What the raw readers read from: a workspace, a transaction, or a view of them."""
+
+    def docs(self, table: str) -> Docs: ...
+
+
+# raw tables (the fast paths) ----------------------------------------------------------
+
+
+def docs_of(source: DocSource, table: str) -> Docs:
+    """The raw documents of ``table`` (by name, for code that walks several tables)."""
+    return source.docs(table)
+
+
+def _table_reader(table: str) -> Callable[[DocSource], Docs]:
+    def read(source: DocSource) -> Docs:
+        return source.docs(table)
+
+    read.__name__ = read.__qualname__ = f"{table}_docs"
+    read.__doc__ = f"The raw documents of the {table!r} table."
+    return read
+
+
+client_docs = _table_reader("clients")
+contact_docs = _table_reader("contacts")
+task_docs = _table_reader("tasks")
+time_docs = _table_reader("time")
+invoice_docs = _table_reader("invoices")
+payment_docs = _table_reader("payments")
+expense_docs = _table_reader("expenses")
+timeoff_docs = _table_reader("timeoff")
+recurring_invoice_docs = _table_reader("recurring_invoices")
+settings_docs = _table_reader("settings")
+"""The settings table (one document, ``"1"``), raw: read leniently where a bad hand edit
+must be shown rather than refused."""
+
+
+def live_and_archived(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:
+    """Live and archived documents of ``table`` by id string (the live copy wins)."""
+    return dict(all_docs(ws, table))
+
+
+# named reads --------------------------------------------------------------------------
+
+
+def home_today(ws: Workspace) -> date:
+    """Today's date in the workspace's home timezone."""
+    return local_today(ws.clock, ws.settings().home_timezone)
+
+
+def client_names(source: DocSource) -> dict[int, str]:
+    """Client names by id, archived clients included (history still names them)."""
+    return {int(k): str(d["name"]) for k, d in client_docs(source).items()}
+
+
+def client_name(source: DocSource, client_id: int) -> str | None:
+    """One client's name (``None``: no such client)."""
+    doc = client_docs(source).get(str(client_id))
+    return None if doc is None else str(doc["name"])
+
+
+def task_title(source: DocSource, task_id: int) -> str | None:
+    """One live task's title (``None``: no such task)."""
+    doc = task_docs(source).get(str(task_id))
+    return None if doc is None else str(doc["title"])
+
+
+def task_titles(source: DocSource) -> dict[int, str]:
+    """Every live task's title by id."""
+    return {int(k): str(d["title"]) for k, d in task_docs(source).items()}
+
+
+def is_empty(source: DocSource) -> bool:
+    """Whether the workspace holds neither a task nor a client."""
+    return not task_docs(source) and not client_docs(source)
