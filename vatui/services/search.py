@@ -18,6 +18,7 @@ from vatui.domain.fold import fold
 from vatui.domain.ledger import INVOICE_STATUSES
 from vatui.domain.text import one_line
 from vatui.i18n import _
+from vatui.services.queries import client_docs, contact_docs, invoice_docs, task_docs
 from vatui.store.workspace import Workspace
 
 KINDS = ("client", "task", "invoice", "contact")
@@ -95,12 +96,12 @@ class SearchIndex:
 def build_index(ws: Workspace) -> SearchIndex:
     """Every client, task, invoice and contact of the workspace's live file, as search lines."""
     words = {kind: _(kind) for kind in (*KINDS, "done", "archived", *INVOICE_STATUSES)}
-    clients = ws.docs("clients")
+    clients = client_docs(ws)
     names = {int(cid): str(doc.get("name", "")) for cid, doc in clients.items()}
     records = [_client_line(int(cid), doc, words) for cid, doc in clients.items()]
-    records += [_task_line(int(tid), doc, names, words) for tid, doc in ws.docs("tasks").items()]
-    records += [_invoice_line(int(iid), doc, names, words) for iid, doc in ws.docs("invoices").items()]
-    records += [_contact_line(int(cid), doc, names, words) for cid, doc in ws.docs("contacts").items()]
+    records += [_task_line(int(tid), doc, names, words) for tid, doc in task_docs(ws).items()]
+    records += [_invoice_line(int(iid), doc, names, words) for iid, doc in invoice_docs(ws).items()]
+    records += [_contact_line(int(cid), doc, names, words) for cid, doc in contact_docs(ws).items()]
     return SearchIndex(records)
 
 
