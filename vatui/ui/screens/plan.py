@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from vatui.domain.dates import describe_date
@@ -32,6 +31,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.commands.plan import PlanCommands
+from vatui.ui.pane import Pane
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.plan_detail import PlanDetail
@@ -40,7 +40,6 @@ from vatui.ui.widgets.plan_weeks import PlanWeeks, hours
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Plan, PlanItem, Week
-    from vatui.ui.app import VatuiApp
     from vatui.ui.modals.timeoff_form import TimeOffRequest
 
 ITEM_ACTIONS = frozenset({"close_week", "reschedule", "pick_week", "move", "waiting"})
@@ -75,7 +74,7 @@ def week_title(week: Week) -> str:
     return text
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(Pane):
     """The weeks ahead, and what fills the one opened."""
 
     CSS_PATH = str(STYLES / "plan.tcss")
@@ -102,11 +101,6 @@ class PlanScreen(Screen[None]):
         self.today = date.min
         self._round = 0
         self._wanted: date | None = None
-
-    @property
-    def vatui(self) -> VatuiApp:
-        """The app, typed."""
-        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
