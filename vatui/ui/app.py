@@ -38,6 +38,7 @@ from vatui.ui.render import STYLES
 if TYPE_CHECKING:
     from vatui.services.today.triage import Triage
     from vatui.store.workspace import Workspace
+    from vatui.ui.screens.first_run import FirstRunChoice
 
 __all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
 
@@ -127,7 +128,7 @@ class VatuiApp(PaneApp):
 
             self.push_screen(FirstRunScreen(self.directory), self._first_run_chosen)
 
-    def _first_run_chosen(self, choice: str | None) -> None:
+    def _first_run_chosen(self, choice: FirstRunChoice) -> None:
         if choice is None:
             self.exit()
         elif choice == "sample":
@@ -136,7 +137,7 @@ class VatuiApp(PaneApp):
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
-            self._first_answers = getattr(choice, "answers", {})
+            self._first_answers = choice.answers
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:

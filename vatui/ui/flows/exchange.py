@@ -7,6 +7,7 @@ only after the user says yes: one transaction, one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,19 +30,22 @@ def _path(app: PaneHost, text: str) -> Path | None:
         return None
 
 
+def _ask(app: PaneHost, modal: ExchangeModal, then: Callable[[PaneHost, str, Path], None]) -> None:
+    """Ask a kind and a path; ``then(app, kind, path)`` once the path is one vatui may use."""
+
+    def chosen(answer: tuple[str, str] | None) -> None:
+        if answer is not None and (path := _path(app, answer[1])) is not None:
+            then(app, answer[0], path)
+
+    app.push_screen(modal, chosen)
+
+
 def start_export(app: PaneHost) -> None:
     """Ask what to export and where, then write it."""
-    modal = ExchangeModal(_("Export…"), portal.EXPORT_KINDS, portal.DEFAULT_EXPORT_PATHS)
-    app.push_screen(modal, lambda answer: _export_chosen(app, answer))
+    _ask(app, ExchangeModal(_("Export…"), portal.EXPORT_KINDS, portal.DEFAULT_EXPORT_PATHS), _export_to)
 
 
-def _export_chosen(app: PaneHost, answer: tuple[str, str] | None) -> None:
-    if answer is None:
-        return
-    kind, text = answer
-    path = _path(app, text)
-    if path is None:
-        return
+def _export_to(app: PaneHost, kind: str, path: Path) -> None:
     if path.is_file() and kind not in ("csv", "csv-excel"):
         question = _("{path} exists. Replace it?").format(path=path)
         app.push_screen(
@@ -60,17 +64,10 @@ def _write_export(app: PaneHost, kind: str, path: Path) -> None:
 
 def start_import(app: PaneHost) -> None:
     """Ask what to import and from where, show the dry run, and import if the user agrees."""
-    modal = ExchangeModal(_("Import…"), portal.IMPORT_KINDS)
-    app.push_screen(modal, lambda answer: _import_chosen(app, answer))
+    _ask(app, ExchangeModal(_("Import…"), portal.IMPORT_KINDS), _import_from)
 
 
-def _import_chosen(app: PaneHost, answer: tuple[str, str] | None) -> None:
-    if answer is None:
-        return
-    kind, text = answer
-    path = _path(app, text)
-    if path is None:
-        return
+def _import_from(app: PaneHost, kind: str, path: Path) -> None:
     try:
         lines = portal.import_from(app.ws, kind, path, dry_run=True)
     except VatuiError as exc:

@@ -16,7 +16,9 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
-    from vatui.domain.ledger import Invoice
+    from collections.abc import Sequence
+
+    from vatui.domain.ledger import Invoice, TaxLine
     from vatui.ui.modals.invoice_forms import LinesInput
     from vatui.ui.pane import PaneHost
 
@@ -127,36 +129,49 @@ def _specs(got: LinesInput) -> list[object]:
     return [ItemSpec(line.description, line.quantity, line.price) for line in got.lines]
 
 
-def invoice_items(app: PaneHost, client_id: int) -> None:
-    """An invoice of free lines typed in the form."""
+def _lines_form(
+    app: PaneHost,
+    client_id: int,
+    title: str,
+    kind: str,
+    *,
+    rows: list[tuple[str, str, str]] | None = None,
+    min_rows: int = 3,
+    taxes: Sequence[TaxLine] = (),
+) -> None:
+    """The lines form (free lines, a deposit), then ``new_invoice`` of ``kind`` from what was typed."""
     from vatui.domain.clients import Client
+    from vatui.services.ledger.invoices import new_invoice
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
     client = app.ws.get(Client, client_id)
 
     def done(got: LinesInput | None) -> None:
-        if got is None:
-            return
-        from vatui.services.ledger.invoices import new_invoice
-
-        _created(
-            app,
-            app.run_service(
+        if got is not None:
+            created = app.run_service(
                 new_invoice,
                 app.ws,
                 client_id,
+                kind=kind,
                 items=_specs(got),
                 notes=got.notes,
                 taxes=got.taxes,
                 on=_today(app),
-            ),
-        )
+            )
+            _created(app, created)
 
-    title = _("New invoice for {client} ({cur})").format(
-        client=one_line(client.name, 30), cur=client.currency
-    )
+    heading = title.format(client=one_line(client.name, 30), cur=client.currency)
     numbers = app.ws.settings().numbers
-    app.push_screen(LinesFormModal(title, client.currency, numbers, taxes=client.default_taxes), done)
+    modal = LinesFormModal(heading, client.currency, numbers, rows, min_rows=min_rows, taxes=taxes)
+    app.push_screen(modal, done)
+
+
+def invoice_items(app: PaneHost, client_id: int) -> None:
+    """An invoice of free lines typed in the form."""
+    from vatui.domain.clients import Client
+
+    taxes = app.ws.get(Client, client_id).default_taxes
+    _lines_form(app, client_id, _("New invoice for {client} ({cur})"), "standard", taxes=taxes)
 
 
 def deposit(app: PaneHost, client_id: int) -> None:
@@ -164,7 +179,6 @@ def deposit(app: PaneHost, client_id: int) -> None:
     tax lines proposed (a deposit is taxed on the invoice it pays), an added one may be typed."""
     from vatui.domain.amounts import amount_input
     from vatui.domain.clients import Client
-    from vatui.ui.modals.invoice_forms import LinesFormModal
 
     client = app.ws.get(Client, client_id)
     numbers = app.ws.settings().numbers
@@ -180,29 +194,14 @@ def deposit(app: PaneHost, client_id: int) -> None:
     else:
         label, amount = _("Deposit"), ""
 
-    def done(got: LinesInput | None) -> None:
-        if got is None:
-            return
-        from vatui.services.ledger.invoices import new_invoice
-
-        _created(
-            app,
-            app.run_service(
-                new_invoice,
-                app.ws,
-                client_id,
-                kind="deposit",
-                items=_specs(got),
-                notes=got.notes,
-                taxes=got.taxes,
-                on=_today(app),
-            ),
-        )
-
-    title = _("Deposit invoice for {client} ({cur})").format(
-        client=one_line(client.name, 30), cur=client.currency
+    _lines_form(
+        app,
+        client_id,
+        _("Deposit invoice for {client} ({cur})"),
+        "deposit",
+        rows=[(label, "1", amount)],
+        min_rows=1,
     )
-    app.push_screen(LinesFormModal(title, client.currency, numbers, [(label, "1", amount)], min_rows=1), done)
 
 
 def retainer(app: PaneHost, client_id: int) -> None:
@@ -322,9 +321,13 @@ def promise(app: PaneHost, invoice_id: int) -> None:
     )
 
 
-def snooze(app: PaneHost, invoice_id: int, number: str) -> None:
-    """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``)."""
+def snooze(app: PaneHost, invoice_id: int, number: str | None = None) -> None:
+    """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``);
+    ``number`` names it (its label when not given)."""
+    from vatui.domain.ledger import Invoice
     from vatui.ui.modals.date_prompt import DatePromptModal
+
+    number = number or app.ws.get(Invoice, invoice_id).label
 
     def chosen(until: date | None) -> None:
         from vatui.services.ledger.collect import snooze_reminders

@@ -62,6 +62,16 @@ def reopen(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
         )
 
 
+def move(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> bool:
+    """Move a task to the previous (-1) or next (+1) column; whether it moved."""
+    return (run or app.run_service)(task_service.shift_column, app.ws, task_id, step) is not None
+
+
+def reorder(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> bool:
+    """Move a task up (-1) or down (+1) inside its column; whether it moved."""
+    return (run or app.run_service)(task_service.reorder_task, app.ws, task_id, step) is not None
+
+
 def snooze(app: PaneHost, task_id: int, title: str) -> None:
     """Ask until when, then hide the task from Today until then."""
     from vatui.ui.modals.date_prompt import DatePromptModal

@@ -26,7 +26,6 @@ from textual.widgets import Input
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.tasks import manage as task_service
 from vatui.services.tasks.board import BoardReader, BoardSnapshot
 from vatui.ui.commands.board import BoardCommands
 from vatui.ui.flows import corrections
@@ -400,8 +399,10 @@ class BoardScreen(Pane):
 
     def action_move_card(self, step: int) -> None:
         """Move the card to the previous (-1) or next (+1) column; the cursor follows it."""
-        if (task := self._task_or_bell()) and self.run(
-            task_service.shift_column, self.vatui.ws, task.id, step
+        if (
+            (task := self._task_or_bell())
+            and task.id is not None
+            and flow.move(self.vatui, task.id, step, run=self.run)
         ):
             self.focus_task(task.id)
 
@@ -413,7 +414,7 @@ class BoardScreen(Pane):
         if self.snapshot is not None and self.focused_column.column == self.snapshot.settings.done_column:
             self.tell(_("Done is in the order the cards were finished"))
             return
-        if self.run(task_service.reorder_task, self.vatui.ws, task.id, step) is not None:
+        if task.id is not None and flow.reorder(self.vatui, task.id, step, run=self.run):
             self.focus_task(task.id)
 
     # the card's actions: one call into a flow (vatui.ui.flows.tasks, .clients, .corrections)

@@ -42,8 +42,11 @@ from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
 from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
     from vatui.services.ledger.view import LedgerView
+    from vatui.ui.pane import PaneHost
 
 TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")
 """The pane's tabs, in order."""
@@ -304,6 +307,12 @@ class LedgerScreen(Pane):
 
     # actions -----------------------------------------------------------------------
 
+    def _on_selected(self, flow: Callable[[PaneHost, int], None]) -> None:
+        """Run an invoice's flow on the invoice under the cursor (or say there is none)."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            flow(self.vatui, invoice_id)
+
     def action_invoice(self) -> None:
         """Invoice a client's unbilled time (client picker)."""
         invoices.invoice_time(self.vatui)
@@ -314,35 +323,23 @@ class LedgerScreen(Pane):
 
     def action_edit_draft(self) -> None:
         """Edit the selected draft's lines and notes."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            invoices.edit_draft(self.vatui, invoice_id)
+        self._on_selected(invoices.edit_draft)
 
     def action_promise(self) -> None:
         """Record the date the client promised to pay the selected invoice by."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            invoices.promise(self.vatui, invoice_id)
+        self._on_selected(invoices.promise)
 
     def action_snooze(self) -> None:
         """Snooze the selected invoice's reminders until a date."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            from vatui.domain.ledger import Invoice
-
-            invoices.snooze(self.vatui, invoice_id, self.vatui.ws.get(Invoice, invoice_id).label)
+        self._on_selected(invoices.snooze)
 
     def action_payment(self) -> None:
         """Record a payment on the selected invoice."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            flow.payment(self.vatui, invoice_id)
+        self._on_selected(flow.payment)
 
     def action_reminder(self) -> None:
         """Draft the due reminder of the selected invoice."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            flow.remind(self.vatui, invoice_id)
+        self._on_selected(flow.remind)
 
     def action_expense(self) -> None:
         """Add an expense."""
@@ -350,18 +347,14 @@ class LedgerScreen(Pane):
 
     def action_send(self) -> None:
         """Mark the selected draft as sent."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            flow.send(self.vatui, invoice_id)
+        self._on_selected(flow.send)
 
     def action_void(self) -> None:
         """Void the selected invoice (asks first); on the Payments tab, delete the payment."""
         if self.query_one(TabbedContent).active == "payments":
             self.action_delete_payment()
-            return
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            flow.void(self.vatui, invoice_id)
+        else:
+            self._on_selected(flow.void)
 
     def action_delete_payment(self) -> None:
         """Delete the selected payment, with a reason kept on its invoice."""
@@ -376,9 +369,7 @@ class LedgerScreen(Pane):
 
     def action_open(self) -> None:
         """Show the selected invoice as a document."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            flow.open_invoice(self.vatui, invoice_id)
+        self._on_selected(flow.open_invoice)
 
     def action_filter(self) -> None:
         """Show the filter box."""
