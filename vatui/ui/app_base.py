@@ -23,7 +23,7 @@ from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean, one_line
 from vatui.i18n import N_, _
-from vatui.ui.pane import Pane
+from vatui.ui.pane import Pane, PaneHost
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
@@ -408,3 +408,10 @@ class PaneApp(App[None]):
         """Each second: redraw only if a timer runs (its clock moves)."""
         if self._timer is not None:
             self._redraw_header()
+
+
+if TYPE_CHECKING:
+
+    def _hosts_panes(app: PaneApp) -> PaneHost:
+        """mypy proves here that the app is what panes and flows take it for."""
+        return app
