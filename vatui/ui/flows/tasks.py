@@ -91,20 +91,30 @@ def snooze(app: PaneHost, task_id: int, title: str) -> None:
 
 
 def reschedule(
-    app: PaneHost, task: Task, *, run: Run | None = None, then: Callable[[], object] = list
+    app: PaneHost,
+    task_id: int,
+    title: str,
+    *,
+    default: str = "tomorrow",
+    run: Run | None = None,
+    then: Callable[[], object] = list,
 ) -> None:
-    """Ask for a new due date (date syntax, default tomorrow) and set it; ``then()`` after."""
+    """Ask for a new due date (vatui's date words, ``default`` proposed) and set it; ``then()`` after."""
     from vatui.ui.modals.date_prompt import DatePromptModal
 
-    task_id = task.id
+    today = _today(app)
 
     def chosen(when: date | None) -> None:
-        if when is not None:
-            (run or app.run_service)(task_service.reschedule_task, app.ws, task_id, when)
-            then()
+        if when is None:
+            return
+        if (run or app.run_service)(task_service.reschedule_task, app.ws, task_id, when) is not None:
+            app.inform(
+                _("Due {when}: {title}").format(when=describe_date(when, today), title=one_line(title, 40))
+            )
+        then()
 
-    title = _("New due date for “{title}”").format(title=one_line(task.title, 40))
-    app.push_screen(DatePromptModal(title, _today(app), default="tomorrow"), chosen)
+    prompt = _("New due date for “{title}”").format(title=one_line(title, 40))
+    app.push_screen(DatePromptModal(prompt, today, default=default), chosen)
 
 
 def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = None) -> None:

@@ -433,8 +433,8 @@ class BoardScreen(Pane):
 
     def action_reschedule(self) -> None:
         """Ask for a new due date (date syntax, default tomorrow) and set it."""
-        if task := self._task_or_bell():
-            flow.reschedule(self.vatui, task, run=self.run, then=self._follow(task.id))
+        if (task := self._task_or_bell()) and task.id is not None:
+            flow.reschedule(self.vatui, task.id, task.title, run=self.run, then=self._follow(task.id))
 
     def action_toggle_timer(self) -> None:
         """Start the timer on the card, or stop it if it runs there."""

@@ -31,6 +31,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.commands.plan import PlanCommands
+from vatui.ui.flows import tasks as flow
 from vatui.ui.pane import Pane
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
@@ -276,26 +277,9 @@ class PlanScreen(Pane):
     def action_reschedule(self) -> None:
         """Ask for a new due date (the date prompt, vatui's date words) and set it."""
         item = self._task_item()
-        if item is None or item.task_id is None:
-            return
-        from vatui.services.tasks.manage import reschedule_task
-        from vatui.ui.modals.date_prompt import DatePromptModal
-
-        task_id, title = item.task_id, item.title
-
-        def chosen(when: date | None) -> None:
-            if when is None:
-                return
-            if self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, when) is not None:
-                self.vatui.inform(
-                    _("Due {when}: {title}").format(
-                        when=describe_date(when, self.today), title=one_line(title, 40)
-                    )
-                )
-
-        default = item.due.isoformat() if item.due is not None else "tomorrow"
-        prompt = _("New due date for “{title}”").format(title=one_line(title, 40))
-        self.app.push_screen(DatePromptModal(prompt, self.today, default=default), chosen)
+        if item is not None and item.task_id is not None:
+            default = item.due.isoformat() if item.due is not None else "tomorrow"
+            flow.reschedule(self.vatui, item.task_id, item.title, default=default)
 
     def action_move(self, step: int) -> None:
         """``[``/``]``: the task's due date a week earlier / later (the same weekday)."""
