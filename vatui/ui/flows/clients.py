@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
+    from vatui.domain.clients import Client
     from vatui.ui.modals.client_form import ClientFormModal, ClientFormResult
     from vatui.ui.modals.contact_form import ContactFormResult
     from vatui.ui.pane import PaneHost
@@ -99,6 +99,7 @@ def edit(app: PaneHost, client: Client) -> None:
 
 def contact(app: PaneHost, client_id: int, *, channel: str | None = None) -> None:
     """Ask for a contact with ``client_id`` and log it (clears its due follow-ups)."""
+    from vatui.domain.clients import Client
     from vatui.services.common import home_today
     from vatui.ui.modals.contact_form import ContactFormModal
 

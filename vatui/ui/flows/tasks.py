@@ -12,11 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
-from vatui.domain.dates import MAX_DATE, describe_date
 from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.tasks import manage as task_service
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -37,6 +35,9 @@ def _today(app: PaneHost) -> date:
 
 def complete(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
     """Complete a task (a recurring one gets its next occurrence, named in the message)."""
+    from vatui.domain.dates import MAX_DATE, describe_date
+    from vatui.services.tasks import manage as task_service
+
     result = (run or app.run_service)(task_service.complete_task, app.ws, task_id)
     if result is None:
         return
@@ -53,6 +54,8 @@ def complete(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
 
 def reopen(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
     """Reopen a done task in the column it left."""
+    from vatui.services.tasks import manage as task_service
+
     reopened = (run or app.run_service)(task_service.reopen_task, app.ws, task_id)
     if reopened is not None:
         app.inform(
@@ -64,16 +67,22 @@ def reopen(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
 
 def move(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> bool:
     """Move a task to the previous (-1) or next (+1) column; whether it moved."""
+    from vatui.services.tasks import manage as task_service
+
     return (run or app.run_service)(task_service.shift_column, app.ws, task_id, step) is not None
 
 
 def reorder(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> bool:
     """Move a task up (-1) or down (+1) inside its column; whether it moved."""
+    from vatui.services.tasks import manage as task_service
+
     return (run or app.run_service)(task_service.reorder_task, app.ws, task_id, step) is not None
 
 
 def snooze(app: PaneHost, task_id: int, title: str) -> None:
     """Ask until when, then hide the task from Today until then."""
+    from vatui.domain.dates import describe_date
+    from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.date_prompt import DatePromptModal
 
     def chosen(until: date | None) -> None:
@@ -100,6 +109,8 @@ def reschedule(
     then: Callable[[], object] = list,
 ) -> None:
     """Ask for a new due date (vatui's date words, ``default`` proposed) and set it; ``then()`` after."""
+    from vatui.domain.dates import describe_date
+    from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.date_prompt import DatePromptModal
 
     today = _today(app)
@@ -167,6 +178,7 @@ def form_clients(app: PaneHost, keep: int | None = None) -> list[tuple[int, str]
 
 def add(app: PaneHost, column: str, *, run: Run | None = None, added: Callable[[Task], object] = id) -> None:
     """The card form for a new task in ``column``; ``added(task)`` once saved."""
+    from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.task_form import TaskFormModal
 
     def save(form: TaskFormResult | None) -> None:
@@ -194,6 +206,7 @@ def add(app: PaneHost, column: str, *, run: Run | None = None, added: Callable[[
 
 def edit(app: PaneHost, task: Task, *, run: Run | None = None, then: Callable[[], object] = list) -> None:
     """The card form on a task: only what the user changed is saved; ``then()`` after."""
+    from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.task_form import TaskFormModal
 
     task_id = task.id
@@ -232,6 +245,7 @@ def edit_by_id(app: PaneHost, task_id: int) -> None:
 
 def delete(app: PaneHost, task: Task, *, run: Run | None = None) -> None:
     """Delete a task after a confirmation (``u`` undoes)."""
+    from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.confirm import ConfirmModal
 
     task_id, title = task.id, one_line(task.title, 40)
