@@ -52,3 +52,17 @@ def test_flows_never_import_a_screen() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not [m for m in modules if m.startswith(("vatui.ui.screens", "vatui.ui.app"))], path
+
+
+def test_the_first_screen_and_its_flows_load_no_store() -> None:
+    """The first frame draws before the workspace is read: Today and the flows its keys call
+    import neither the store nor TinyDB (they load with the workspace, in the background)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, vatui.ui.app, vatui.ui.screens.today\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('tinydb', 'vatui.store'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
