@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from board_harness import board_of, open_board, sample_board, stored, titles
@@ -247,13 +246,15 @@ async def test_escape_in_the_form_saves_nothing(app: VatuiApp, ids: dict[str, in
     assert dict(ws.docs("tasks")) == before
 
 
-async def test_c_logs_a_contact_through_the_app(app: VatuiApp, ids: dict[str, int]) -> None:
-    calls: list[tuple[Any, ...]] = []
+async def test_c_logs_a_contact_with_the_cards_client(app: VatuiApp, ids: dict[str, int]) -> None:
+    from vatui.ui.modals.contact_form import ContactFormModal
+
     async with app.run_test(size=(80, 24)) as pilot:
         await open_board(pilot)
-        app.pane_action = lambda *args: calls.append(args)  # type: ignore[method-assign]
         await pilot.press("c")
-    assert calls == [("task", "contact", ids["Draft newsletter"])]
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormModal)
+        assert app.screen.client_name == "Acme Corp"
 
 
 async def test_palette_runs_board_commands(app: VatuiApp, ids: dict[str, int], ws: Workspace) -> None:

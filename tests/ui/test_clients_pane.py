@@ -263,7 +263,9 @@ async def test_board_c_passes_a_task_id(
     task = add_task(ws, "Send invoice", client_id=book["slow"])
     async with app.run_test() as pilot:
         await ready(pilot)
-        app.pane_action("task", "contact", task.id)
+        from vatui.ui.flows.clients import contact_about
+
+        contact_about(app, "task", task.id)
         await pilot.pause()
         assert isinstance(app.screen, ContactFormModal)
         assert app.screen.client_name == "Slow Pay"

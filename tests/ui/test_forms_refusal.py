@@ -134,7 +134,9 @@ async def test_a_task_edit_refused_because_the_task_is_gone(
 ) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
-        app._panes["today"]._edit_task(seeded.flights)  # type: ignore[attr-defined]
+        from vatui.ui.flows.tasks import edit_by_id
+
+        edit_by_id(app, seeded.flights)  # Today's enter on that task
         await pilot.pause()
         assert isinstance(app.screen, TaskFormModal)
         await pilot.press("end", *" and hotel")

@@ -70,7 +70,7 @@ async def test_space_completes_and_cursor_moves_on(
         assert ws.get(Task, seeded.overdue).is_done
         assert cursor_title(app) == "Weekly report"
         assert "Overdue (1)" in screen_text(app)
-        assert any("Done: Send the invoice batch" in m for m in app.messages)
+        assert any("Done: “Send the invoice batch”" in m for m in app.messages)  # as the Board says it
 
 
 async def test_space_on_recurring_task_makes_the_next_one(
@@ -160,24 +160,21 @@ async def test_enter_opens_the_task_form_and_saves(
         assert ws.get(Task, seeded.overdue).title == "Send the invoice batch"
 
 
-async def test_other_panes_hooks_say_not_available(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
+async def test_r_and_c_call_the_flows_with_the_line(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
+    """``r`` on a task line says why no reminder; ``c`` opens the contact form of its client,
+    the Clients pane never shown."""
+    from vatui.ui.modals.contact_form import ContactFormModal
+
     async with app.run_test() as pilot:
         await ready(pilot)
-        calls: list[tuple[str, object]] = []
-
-        class Hook:
-            def today_action(self, action: str, item: object) -> None:
-                calls.append((action, item))
-
         await pilot.press("r")
         await pilot.pause()
-        ledger = app.pane("ledger")
-        if not hasattr(ledger, "today_action"):
-            assert app.messages[-1] == "Not available yet."
-        app._panes["clients"] = Hook()  # type: ignore[assignment]
+        assert app.messages[-1] == "Reminders are sent for invoices; this line is about a task."
         await pilot.press("c")
-        assert calls and calls[0][0] == "contact"
-        assert getattr(calls[0][1], "title", None) == "Send the invoice batch"
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormModal)
+        assert app.screen.client_name == "Acme Corp"
+        assert "clients" not in app._panes
 
 
 async def test_enter_then_save_edits_the_task_and_moves_it(

@@ -39,6 +39,7 @@ from vatui.ui.render import STYLES
 if TYPE_CHECKING:
     from vatui.services.today.triage import Triage
     from vatui.store.workspace import Workspace
+    from vatui.ui.screens.first_run import FirstRunChoice
 
 __all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
 
@@ -128,7 +129,7 @@ class VatuiApp(PaneApp):
 
             self.push_screen(FirstRunScreen(self.directory), self._first_run_chosen)
 
-    def _first_run_chosen(self, choice: str | None) -> None:
+    def _first_run_chosen(self, choice: FirstRunChoice) -> None:
         if choice is None:
             self.exit()
         elif choice == "sample":
@@ -137,7 +138,7 @@ class VatuiApp(PaneApp):
             self.demo = True
             self._start_loading(self._sample_dir, True)
         else:
-            self._first_answers = getattr(choice, "answers", {})
+            self._first_answers = choice.answers
             self._start_loading(self.directory, False)
 
     def _start_loading(self, directory: Path, sample: bool) -> None:
@@ -206,10 +207,11 @@ class VatuiApp(PaneApp):
             self.theme = settings.theme
         self._refresh_header_cache()
         self.set_interval(self.CHECK_INTERVAL, self.check_for_changes, name="vatui-check")
+        from vatui.ui.screens.today import TodayScreen
+
         today = self.pane("today")
-        show = getattr(today, "show_triage", None)
-        if today.is_mounted and callable(show):
-            show(first)
+        if isinstance(today, TodayScreen) and today.is_mounted:
+            today.show_triage(first)
         self.refresh_bindings()
         self.refresh_header()
         self._replay_typeahead()
@@ -323,8 +325,8 @@ class VatuiApp(PaneApp):
         from vatui.ui.modals.quick_add import QuickAddModal
 
         ws = self.ws
-        column_of = getattr(self.active_pane(), "quick_add_column", None)
-        default_column = column_of() if callable(column_of) else None
+        pane = self.active_pane()
+        default_column = pane.quick_add_column() if pane is not None else None
         clients = sorted(client_refs(ws), key=lambda c: sort_key(c[1]))
         modal = QuickAddModal(clients, ws.settings().columns, home_today(ws), default_column)
         self.push_screen(modal, self._quick_added)
@@ -339,9 +341,9 @@ class VatuiApp(PaneApp):
             self.inform(
                 _("Added “{title}” to {column}").format(title=one_line(task.title, 50), column=task.column)
             )
-            focus = getattr(self.active_pane(), "focus_record", None)
-            if callable(focus):
-                focus("task", task.id)
+            pane = self.active_pane()
+            if pane is not None:
+                pane.focus_record("task", task.id)
 
     def action_undo(self) -> None:
         """``u``: undo the last change (from any session)."""

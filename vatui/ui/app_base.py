@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from textual import events
 from textual.app import App
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 
 from vatui.domain.clock import Clock, SystemClock
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean, one_line
 from vatui.i18n import N_, _
 from vatui.ui.key_burst import move_focus_now, spread_paste
+from vatui.ui.pane import Pane, PaneHost
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
@@ -50,11 +51,9 @@ RECORD_PANES: dict[str, str] = {
     "contact": "clients",
 }
 """Which pane opens a record of each kind."""
-ACTION_PANES: dict[str, str] = {"contact": "clients", "reminder": "ledger"}
-"""Which pane performs a Today action."""
 
 
-def pane_class(mode: str) -> type[Screen[Any]]:
+def pane_class(mode: str) -> type[Pane]:
     """The screen class of a pane, imported when first needed (keeps start-up fast)."""
     if mode == "today":
         from vatui.ui.screens.today import TodayScreen
@@ -93,7 +92,7 @@ class PaneApp(App[None]):
         self.messages: list[str] = []
         """Every message shown to the user, newest last (tests read it)."""
         self._ws: Workspace | None = None
-        self._panes: dict[str, Screen[Any]] = {}
+        self._panes: dict[str, Pane] = {}
         self._stale: set[str] = set()
         self._timer: tuple[str, datetime] | None = None
         self._workspace_name = "vatui"
@@ -122,7 +121,7 @@ class PaneApp(App[None]):
 
     # panes ------------------------------------------------------------------------
 
-    def pane(self, mode: str) -> Screen[Any]:
+    def pane(self, mode: str) -> Pane:
         """The screen of a pane, created once (it may not be mounted yet)."""
         screen = self._panes.get(mode)
         if screen is None:
@@ -192,7 +191,7 @@ class PaneApp(App[None]):
         """Mode → translated pane title, in key order."""
         return {mode: _(title) for mode, title in PANES.items()}
 
-    def active_pane(self) -> Screen[Any] | None:
+    def active_pane(self) -> Pane | None:
         """The pane screen of the current mode (not a modal over it)."""
         return self._panes.get(self.current_mode)
 
@@ -200,9 +199,8 @@ class PaneApp(App[None]):
         """Reload the active pane; the others reload when shown next."""
         self._stale.update(m for m in self._panes if m != self.current_mode)
         screen = self.active_pane()
-        reload = getattr(screen, "reload", None)
-        if screen is not None and screen.is_mounted and callable(reload):
-            reload()
+        if screen is not None and screen.is_mounted:
+            screen.reload()
         self.refresh_header()
 
     async def action_switch_pane(self, mode: str) -> None:
@@ -216,9 +214,7 @@ class PaneApp(App[None]):
         await self.switch_mode(mode)
         if existed and mode in self._stale:
             self._stale.discard(mode)
-            reload = getattr(self.screen, "reload", None)
-            if callable(reload):
-                reload()
+            self._panes[mode].reload()
         self._stale.discard(mode)
         self.refresh_header()
 
@@ -231,9 +227,7 @@ class PaneApp(App[None]):
 
         async def go() -> None:
             await self.action_switch_pane(mode)
-            focus = getattr(self.pane(mode), "focus_record", None)
-            if callable(focus):
-                focus(kind, ref)
+            self.pane(mode).focus_record(kind, ref)
 
         self.call_later(go)
 
@@ -243,19 +237,29 @@ class PaneApp(App[None]):
 
         return build_index(self.ws) if self.is_ready else None
 
-    def pane_action(self, kind: str, action: str, item: object) -> None:
-        """Run a Today action (``contact``, ``reminder``) that another pane implements.
+    def show_drafts(self) -> None:
+        """Show the Ledger's invoices narrowed to the drafts (Today's "recurring drafts")."""
+        from vatui.ui.screens.ledger import LedgerScreen
 
-        The owning pane's ``today_action(action, item)`` is called (the pane may not be
-        mounted: it should open a modal with ``app.push_screen`` and save with
-        ``app.run_service``).
-        """
-        mode = ACTION_PANES.get(action) or RECORD_PANES.get(kind)
-        handler = getattr(self.pane(mode), "today_action", None) if mode else None
-        if not callable(handler):
-            self.inform(_("Not available yet."))
-            return
-        handler(action, item)
+        async def go() -> None:
+            await self.action_switch_pane("ledger")
+            ledger = self.pane("ledger")
+            if isinstance(ledger, LedgerScreen):
+                ledger.show_drafts()
+
+        self.call_later(go)
+
+    def focus_week(self, start: date) -> None:
+        """Show the Plan opened on the week starting ``start`` (Today's early warning)."""
+        from vatui.ui.screens.plan import PlanScreen
+
+        async def go() -> None:
+            await self.action_switch_pane("plan")
+            plan = self.pane("plan")
+            if isinstance(plan, PlanScreen):
+                plan.focus_week(start)
+
+        self.call_later(go)
 
     # services and live refresh ----------------------------------------------------
 
@@ -327,6 +331,17 @@ class PaneApp(App[None]):
             if problem not in self._said_settings:
                 self.inform(problem, error=True)
         self._said_settings = problems
+
+    def settings_saved(self) -> None:
+        """The Settings screen saved: the header and the panes follow (name, columns, limits)."""
+        try:
+            settings = self.ws.settings()
+        except VatuiError as exc:  # a value still bad by hand: named, never a traceback
+            self.inform(str(exc), error=True)
+            return
+        self._workspace_name = settings.workspace_name
+        self.reload_active()
+        self.refresh_header()
 
     def check_for_changes(self) -> None:
         """Once a second: if another session wrote, reload the active pane (one stat otherwise).
@@ -409,3 +424,10 @@ class PaneApp(App[None]):
         """Each second: redraw only if a timer runs (its clock moves)."""
         if self._timer is not None:
             self._redraw_header()
+
+
+if TYPE_CHECKING:
+
+    def _hosts_panes(app: PaneApp) -> PaneHost:
+        """mypy proves here that the app is what panes and flows take it for."""
+        return app

@@ -10,14 +10,15 @@ from vatui.i18n import _
 from vatui.ui.commands import Command, PaneCommands
 
 if TYPE_CHECKING:
-    from vatui.ui.app import VatuiApp
+    from vatui.ui.pane import PaneHost
 
 
 class AppCommands(PaneCommands):
     """``App: …`` commands, available on every pane."""
 
     def commands(self) -> Iterable[Command]:
-        app = cast("VatuiApp", self.app)
+        app = cast("PaneHost", self.app)
+        run = self.app.run_action
         if app.is_ready:
             for mode, title in app.pane_titles().items():
                 if mode == app.current_mode:
@@ -33,7 +34,7 @@ class AppCommands(PaneCommands):
                     _("The weeks ahead: planned hours against your available hours (5)"),
                     partial(app.action_switch_pane, "plan"),
                 )
-            yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
+            yield Command(_("App: quick add"), _("Add a task in one line (a)"), partial(run, "quick_add"))
             yield Command(
                 _("App: Import…"),
                 _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
@@ -47,19 +48,27 @@ class AppCommands(PaneCommands):
             yield Command(
                 _("Settings"),
                 _("Your business, language, formats, board and reminders (,)"),
-                app.action_settings,
+                partial(run, "settings"),
             )
             label = app.ws.undo_label()
             if label is not None:
                 yield Command(
-                    _("App: undo {label}").format(label=label), _("Undo the last change (u)"), app.action_undo
+                    _("App: undo {label}").format(label=label),
+                    _("Undo the last change (u)"),
+                    partial(run, "undo"),
                 )
-        yield Command(_("App: keys of this pane"), _("Every key you can press here (?)"), app.action_help)
-        yield Command(_("App: change theme"), _("Pick a theme; it is remembered"), app.action_change_theme)
-        yield Command(_("App: quit"), _("Leave vatui; every change is already saved (q)"), app.action_quit)
+        yield Command(
+            _("App: keys of this pane"), _("Every key you can press here (?)"), partial(run, "help")
+        )
+        yield Command(
+            _("App: change theme"), _("Pick a theme; it is remembered"), partial(run, "change_theme")
+        )
+        yield Command(
+            _("App: quit"), _("Leave vatui; every change is already saved (q)"), partial(run, "quit")
+        )
 
 
-def _exchange(app: VatuiApp, which: str) -> None:
-    from vatui.ui.exchange_flow import start_export, start_import
+def _exchange(app: PaneHost, which: str) -> None:
+    from vatui.ui.flows.exchange import start_export, start_import
 
     (start_import if which == "import" else start_export)(app)

@@ -21,16 +21,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.screen import Screen
 from textual.widgets import Input
 
-from vatui.domain.fold import fold
 from vatui.domain.tasks import Task
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.tasks.board import DONE_DAYS, BoardReader, BoardSnapshot
+from vatui.services.tasks.board import BoardReader, BoardSnapshot
 from vatui.ui.commands.board import BoardCommands
-from vatui.ui.screens.board_actions import BoardActions
+from vatui.ui.flows import corrections
+from vatui.ui.flows import tasks as flow
+from vatui.ui.flows.clients import contact_about
+from vatui.ui.pane import Pane
+from vatui.ui.screens import board_labels as labels
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
@@ -53,10 +55,11 @@ def _b(
     return Binding(keys, action, text, show=show, id=id, key_display=display, tooltip=tooltip)
 
 
-class BoardScreen(BoardActions, Screen[None]):
+class BoardScreen(Pane):
     """Columns of cards across every client."""
 
     CSS_PATH = str(files("vatui.styles").joinpath("board.tcss"))
+    PANE: ClassVar[str] = "board"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {BoardCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -116,7 +119,7 @@ class BoardScreen(BoardActions, Screen[None]):
         yield PaneFooter()
 
     def _settings_columns(self) -> tuple[str, ...]:
-        return tuple(self.app.ws.settings().columns)
+        return tuple(self.vatui.ws.settings().columns)
 
     def on_mount(self) -> None:
         """Read the cards, focus the first column, start the timer's tick."""
@@ -162,7 +165,7 @@ class BoardScreen(BoardActions, Screen[None]):
             self._columns = []
             self.call_later(self._rebuild)
             return
-        self.snapshot = self._reader.snapshot(self.app.ws)
+        self.snapshot = self._reader.snapshot(self.vatui.ws)
         self.redraw()
 
     def redraw(self) -> None:
@@ -184,7 +187,7 @@ class BoardScreen(BoardActions, Screen[None]):
             tasks = snap.columns.get(column.column, [])
             shown = [t for t in tasks if wanted(t)] if wanted is not None else tasks
             empty = _("no cards match") if tasks and not shown else _("no cards")
-            column.clock = self.app.ws.clock.now
+            column.clock = self.vatui.ws.clock.now
             column.set_cards(shown, context, empty)
         self._update_headings()
         if follow is not None and self.focused_column.selected_id != follow:
@@ -201,56 +204,16 @@ class BoardScreen(BoardActions, Screen[None]):
         self.query_one(BoardColumns).focus()
 
     def _matches(self) -> Callable[[Task], bool] | None:
-        client, text = self.client_filter, fold(self.text_filter.strip())
-        if client is None and not text:
-            return None
-        names = self.snapshot.client_names if self.snapshot else {}
-
-        def wanted(task: Task) -> bool:
-            if client is not None and task.client_id != client:
-                return False
-            if text:
-                hay = fold(" ".join((task.title, names.get(task.client_id or -1, ""), *task.tags)))
-                return text in hay
-            return True
-
-        return wanted
+        return labels.matcher(self.snapshot, self.client_filter, self.text_filter)
 
     def _update_headings(self) -> None:
-        snap = self.snapshot
-        if snap is None:
-            return
-        settings = snap.settings
-        for column in self.columns:
-            count = len(column.tasks)
-            total = len(snap.columns.get(column.column, []))
-            label = (
-                f"{one_line(column.column)} {count}"
-                if count == total
-                else f"{one_line(column.column)} {count}/{total}"
-            )
-            warn = False
-            if column.column == settings.doing_column and settings.wip_limit > 0:
-                wip = f"{snap.wip}/{settings.wip_limit}"
-                if count == total:
-                    label = f"{one_line(column.column)} {wip}"
-                    if snap.over_wip:
-                        label += " " + _("OVER WIP")
-                else:  # filtered: "Doing 1/4 OVER 4/3", shown/all then the WIP (not "4/3" over 1 card)
-                    label += " " + (_("OVER {wip}") if snap.over_wip else _("WIP {wip}")).format(wip=wip)
-                warn = snap.over_wip
-            elif column.column == settings.done_column:
-                label += " " + _("({days} days)").format(days=DONE_DAYS)
-            column.set_heading(label, warn=warn)
+        if self.snapshot is not None:
+            for column in self.columns:
+                label, warn = labels.heading(self.snapshot, column.column, len(column.tasks))
+                column.set_heading(label, warn=warn)
 
     def _filters_text(self) -> str:
-        parts = []
-        if self.client_filter is not None and self.snapshot is not None:
-            name = self.snapshot.client_names.get(self.client_filter, f"#{self.client_filter}")
-            parts.append("@" + one_line(name, 20))
-        if self.text_filter:
-            parts.append("/" + one_line(self.text_filter, 20))
-        return " ".join(parts)
+        return labels.filters_text(self.snapshot, self.client_filter, self.text_filter)
 
     def _layout_window(self) -> None:
         """Show as many columns as fit, keeping the focused one on screen."""
@@ -271,17 +234,7 @@ class BoardScreen(BoardActions, Screen[None]):
         self.query_one(BoardBar).show(tabs, self.focused_index, (start, start + fit), self._filters_text())
 
     def _tab_label(self, column: BoardColumn) -> str:
-        """A column on the bar: its name and how many cards it shows (Doing unfiltered: against its limit)."""
-        snap = self.snapshot
-        name = one_line(column.column)
-        if (
-            snap is not None
-            and column.column == snap.settings.doing_column
-            and snap.settings.wip_limit > 0
-            and not self._filters_text()
-        ):
-            return f"{name} {snap.wip}/{snap.settings.wip_limit}"
-        return f"{name} {len(column.tasks)}"
+        return labels.tab_label(self.snapshot, column.column, len(column.tasks), bool(self._filters_text()))
 
     def on_resize(self) -> None:
         """Fit the number of columns shown to the new width."""
@@ -314,14 +267,15 @@ class BoardScreen(BoardActions, Screen[None]):
     def _opened(self, event: BoardColumn.Opened) -> None:
         self.action_edit_card()
 
-    def quick_add_column(self) -> str:
+    def quick_add_column(self) -> str | None:
         """The column quick add puts a card in when it names none: the active one."""
         return self.focused_column.column
 
-    def focus_record(self, kind: str, id: int) -> None:
+    def focus_record(self, kind: str, ref: int | None) -> None:
         """Put the cursor on a record (``kind == "task"``): clears filters that hide it."""
-        if kind != "task":
+        if kind != "task" or ref is None:
             return
+        id = ref
         if self.snapshot is not None and not any(
             t.id == id for tasks in self.snapshot.columns.values() for t in tasks
         ):
@@ -340,7 +294,7 @@ class BoardScreen(BoardActions, Screen[None]):
         """
         self._reloaded, self._stay = False, stay
         try:
-            result = self.app.run_service(fn, *args, **kwargs)
+            result = self.vatui.run_service(fn, *args, **kwargs)
             if not self._reloaded:
                 self.reload()
         finally:
@@ -395,3 +349,154 @@ class BoardScreen(BoardActions, Screen[None]):
                 or self.query_one("#board-filter", Input).display
             )
         return True
+
+    def tell(self, message: str, *, error: bool = False) -> None:
+        """A notification; user text in it is shown as text, never as markup."""
+        self.vatui.inform(message, error=error)
+
+    # moving around ---------------------------------------------------------------------
+
+    def action_focus_column(self, step: int) -> None:
+        """Focus the column ``step`` to the left (-1) or right (+1)."""
+        index = min(max(self.focused_index + step, 0), len(self.columns) - 1)
+        if index != self.focused_index:
+            self.activate(index)
+
+    def action_cursor(self, step: int) -> None:
+        """Move the cursor in the focused column."""
+        self.focused_column.move_cursor(step)
+
+    def action_cursor_to(self, index: int) -> None:
+        """Jump to the first (0) or last (-1) card."""
+        column = self.focused_column
+        column.set_cursor(index if index >= 0 else len(column.tasks) - 1)
+
+    def action_page(self, step: int) -> None:
+        """Move the cursor a screenful."""
+        self.action_cursor(step * self.focused_column.page_size())
+
+    def focus_task(self, task_id: int | None) -> bool:
+        """Put the cursor on card ``task_id`` if it is shown (and focus its column)."""
+        if task_id is None:
+            return False
+        for index, column in enumerate(self.columns):
+            at = column.index_of(task_id)
+            if at is not None:
+                column.set_cursor(at)
+                if index != self.focused_index:
+                    self.activate(index)
+                return True
+        return False
+
+    def _task_or_bell(self) -> Task | None:
+        task = self.selected_task
+        if task is None or task.id is None:
+            self.app.bell()
+            return None
+        return task
+
+    # moving cards (the Board's own) ------------------------------------------------------
+
+    def action_move_card(self, step: int) -> None:
+        """Move the card to the previous (-1) or next (+1) column; the cursor follows it."""
+        if (
+            (task := self._task_or_bell())
+            and task.id is not None
+            and flow.move(self.vatui, task.id, step, run=self.run)
+        ):
+            self.focus_task(task.id)
+
+    def action_reorder(self, step: int) -> None:
+        """Move the card up (-1) or down (+1) inside its column."""
+        task = self._task_or_bell()
+        if task is None:
+            return
+        if self.snapshot is not None and self.focused_column.column == self.snapshot.settings.done_column:
+            self.tell(_("Done is in the order the cards were finished"))
+            return
+        if task.id is not None and flow.reorder(self.vatui, task.id, step, run=self.run):
+            self.focus_task(task.id)
+
+    # the card's actions: one call into a flow (vatui.ui.flows.tasks, .clients, .corrections)
+
+    def _run_staying(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``run`` with the cursor kept in its column (the card leaves it)."""
+        return self.run(fn, *args, stay=True, **kwargs)
+
+    def _follow(self, task_id: int | None) -> Callable[[], object]:
+        return lambda: self.focus_task(task_id)
+
+    def action_toggle_done(self) -> None:
+        """Complete the card (a recurring one gets its next occurrence); in Done, reopen it."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            (flow.reopen if task.is_done else flow.complete)(self.vatui, task.id, run=self._run_staying)
+
+    def action_reschedule(self) -> None:
+        """Ask for a new due date (date syntax, default tomorrow) and set it."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            flow.reschedule(self.vatui, task.id, task.title, run=self.run, then=self._follow(task.id))
+
+    def action_toggle_timer(self) -> None:
+        """Start the timer on the card, or stop it if it runs there."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            flow.toggle_timer(self.vatui, task.id, task.title, run=self.run)
+
+    def action_delete_card(self) -> None:
+        """Delete the card after a confirmation (``u`` undoes)."""
+        if task := self._task_or_bell():
+            flow.delete(self.vatui, task, run=self._run_staying)
+
+    def action_new_card(self) -> None:
+        """Open the card form for a new card in the focused column."""
+        flow.add(self.vatui, self.focused_column.column, run=self.run, added=self._added)
+
+    def _added(self, task: Task) -> None:
+        if not self.focus_task(task.id):
+            self.tell(_("Added “{title}” (hidden by the filter)").format(title=one_line(task.title, 40)))
+
+    def action_edit_card(self) -> None:
+        """Open the card form on the selected card."""
+        if task := self._task_or_bell():
+            flow.edit(self.vatui, task, run=self.run, then=self._follow(task.id))
+
+    def action_log_contact(self) -> None:
+        """Log a contact with the card's client."""
+        if task := self._task_or_bell():
+            contact_about(self.vatui, "task", task.id)
+
+    def action_time_entries(self) -> None:
+        """The card's time entries: edit or delete one (billed time is locked)."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            corrections.time_entries(self.vatui, task.id)
+
+    def action_checklist(self) -> None:
+        """The card's checklist: tick, add, remove lines."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            corrections.checklist(self.vatui, task.id)
+
+    def action_follow_up(self) -> None:
+        """When to chase the client about the card (a waiting task)."""
+        if (task := self._task_or_bell()) and task.id is not None:
+            corrections.follow_up(self.vatui, task.id)
+
+    # the client filter -------------------------------------------------------------------
+
+    def action_filter_client(self) -> None:
+        """Pick a client to show only their cards; with a client filter on, clear it."""
+        if self.client_filter is not None:
+            self.set_client_filter(None)
+            return
+        snap = self.snapshot
+        if snap is None:
+            return
+        clients = labels.clients_on_board(snap)
+        if not clients:
+            self.tell(_("No card has a client"))
+            return
+        from vatui.ui.modals.board_client_picker import ClientPickerModal
+
+        self.app.push_screen(ClientPickerModal(clients), self._picked_client)
+
+    def _picked_client(self, client_id: int | None) -> None:
+        if client_id is not None:
+            self.set_client_filter(client_id)

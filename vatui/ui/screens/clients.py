@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from functools import partial
 from importlib import resources
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from vatui.domain.clients import Client
@@ -25,14 +24,13 @@ from vatui.domain.errors import VatuiError
 from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.clients import ClientsCommands
-from vatui.ui.screens.clients_actions import ClientsActions
+from vatui.ui.flows import clients as flow
+from vatui.ui.flows import corrections
+from vatui.ui.pane import Pane
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
 from vatui.ui.widgets.safe_input import SafeInput
-
-if TYPE_CHECKING:
-    from vatui.ui.app import VatuiApp
 
 
 def matches(client: Client, needle: str) -> bool:
@@ -49,7 +47,7 @@ def matches(client: Client, needle: str) -> bool:
     return any(needle in fold(value) for value in hay)
 
 
-class ClientsScreen(ClientsActions, Screen[None]):
+class ClientsScreen(Pane):
     """The client book: pipeline on the left, the selected client's card on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -87,11 +85,6 @@ class ClientsScreen(ClientsActions, Screen[None]):
         self._clients: list[Client] = []
         self._badges_round = 0
         """Bumped each time the badges are worked out again; a late worker's result is dropped."""
-
-    @property
-    def vatui(self) -> VatuiApp:
-        """The app, typed."""
-        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -181,27 +174,6 @@ class ClientsScreen(ClientsActions, Screen[None]):
         if self.is_mounted:
             self._hide_filter()
             self.reload()
-
-    def today_action(self, action: str, item: object) -> None:
-        """Today's (and the Board's) ``c``: log a contact with the line's client."""
-        if action != "contact":
-            self.vatui.inform(_("Not available yet."))
-            return
-        kind = getattr(item, "kind", "task")
-        ref = getattr(item, "ref", item if isinstance(item, int) else None)
-        client_id = self.client_of(str(kind), ref if isinstance(ref, int) else None)
-        if client_id is None:
-            self.vatui.inform(_("This line has no client to log a contact with."))
-            return
-        channel = None
-        if kind == "contact" and isinstance(ref, int):
-            from vatui.domain.clients import Contact
-
-            try:
-                channel = self.vatui.ws.get(Contact, ref).channel
-            except VatuiError:
-                channel = None
-        self.log_contact_with(client_id, channel=channel)
 
     # helpers -----------------------------------------------------------------------
 
@@ -303,3 +275,77 @@ class ClientsScreen(ClientsActions, Screen[None]):
     def action_last(self) -> None:
         """Cursor to the last client."""
         self.query_one(ClientList).action_last()
+
+    # actions: one call into a flow (vatui.ui.flows.clients, .corrections) ----------------
+
+    def _selected_client(self) -> Client | None:
+        """The client under the cursor, or a message when there is none."""
+        client_id = self.selected_id
+        if client_id is None:
+            self.vatui.inform(_("No client selected: n adds one."))
+            return None
+        try:
+            return self.vatui.ws.get(Client, client_id)
+        except VatuiError as exc:
+            self.vatui.inform(str(exc), error=True)
+            return None
+
+    def _added(self, client_id: int | None) -> None:
+        self._pending = client_id
+        self.reload()
+
+    def action_new(self) -> None:
+        """``n``: a new client (a lead unless you choose otherwise)."""
+        flow.new(self.vatui, self._added)
+
+    def action_edit(self) -> None:
+        """``enter``: edit every field of the selected client."""
+        if client := self._selected_client():
+            flow.edit(self.vatui, client)
+
+    def action_contact(self) -> None:
+        """``c``: log a contact with the selected client."""
+        if (client := self._selected_client()) and client.id is not None:
+            flow.contact(self.vatui, client.id)
+
+    def action_report(self) -> None:
+        """``r``: draft this week's status report; copy, save, or mark it sent (logs a contact)."""
+        if client := self._selected_client():
+            flow.report(self.vatui, client)
+
+    def action_archive(self) -> None:
+        """``x``: archive the selected client (asks first; history stays; ``u`` undoes); restore if archived."""
+        if client := self._selected_client():
+            flow.archive(self.vatui, client)
+
+    def action_delete(self) -> None:
+        """``D``: delete the selected client, only when it has no history at all."""
+        if client := self._selected_client():
+            flow.delete(self.vatui, client)
+
+    def action_billing(self) -> None:
+        """``B``: the selected client's billing identity and the tax lines of new invoices."""
+        if client := self._selected_client():
+            flow.billing(self.vatui, client)
+
+    def action_contact_log(self) -> None:
+        """``L``: the selected client's contact log, to edit or delete a contact."""
+        if (client := self._selected_client()) and client.id is not None:
+            corrections.contacts(self.vatui, client.id)
+
+    def action_notes(self) -> None:
+        """``N``: the selected client's notes, to edit or delete one (confidential ones once revealed)."""
+        if (client := self._selected_client()) and client.id is not None:
+            corrections.notes(self.vatui, client.id, self.revealed)
+
+    def action_reveal(self) -> None:
+        """``v``: show the selected client's confidential notes (again to mask them)."""
+        if self.selected_id is None:
+            return
+        self.revealed = not self.revealed
+        self._show_card(force=True)
+        self.vatui.inform(
+            _("Confidential notes shown (v hides them).")
+            if self.revealed
+            else _("Confidential notes masked.")
+        )

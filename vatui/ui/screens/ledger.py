@@ -5,25 +5,26 @@ unbilled time, ``d`` edit a draft, ``p`` record a payment, ``r`` draft the due r
 ``z`` snooze its reminders, ``P`` a promise to pay, ``e`` add an expense, ``enter`` open
 the invoice document, ``s`` send a draft, ``x`` void, ``/`` filter, ``[``/``]`` switch tabs,
 ``c`` the P&L's currency. The screen reads ``services.ledger.view`` and acts through
-``screens.ledger_actions`` and ``screens.ledger_invoices``.
+``ui.flows.ledger`` and ``ui.flows.invoices``.
 """
 
 from __future__ import annotations
 
 from importlib import resources
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from vatui.domain.fold import fold
 from vatui.i18n import _
 from vatui.ui.commands.ledger import LedgerCommands
-from vatui.ui.screens import ledger_actions as act
+from vatui.ui.flows import corrections, invoices
+from vatui.ui.flows import ledger as flow
+from vatui.ui.pane import Pane
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.ledger_aging import aging_header, aging_rows
 from vatui.ui.widgets.ledger_list import (
@@ -41,15 +42,17 @@ from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
 from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
     from vatui.services.ledger.view import LedgerView
-    from vatui.ui.app import VatuiApp
+    from vatui.ui.pane import PaneHost
 
 TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")
 """The pane's tabs, in order."""
 
 
-class LedgerScreen(Screen[None]):
+class LedgerScreen(Pane):
     """The collections desk and the books."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -86,11 +89,6 @@ class LedgerScreen(Screen[None]):
         switch asked for while another is under way)."""
         self.currency: str | None = None
         self._drawn: set[str] = set()
-
-    @property
-    def vatui(self) -> VatuiApp:
-        """The app, typed."""
-        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -249,17 +247,6 @@ class LedgerScreen(Screen[None]):
         self._draw()
         self.query_one("#ledger-invoices", LedgerList).focus()
 
-    def today_action(self, action: str, item: Any) -> None:
-        """Today's ``r`` on an invoice line: draft, show and log its reminder."""
-        if action == "reminder" and getattr(item, "kind", None) == "invoice" and item.ref is not None:
-            act.remind(self.vatui, int(item.ref))
-        else:
-            self.vatui.inform(
-                _("Reminders are sent for invoices; this line is about a {kind}.").format(
-                    kind=getattr(item, "kind", "?")
-                )
-            )
-
     # helpers -----------------------------------------------------------------------
 
     def selected_invoice(self, quiet: bool = False) -> int | None:
@@ -288,7 +275,7 @@ class LedgerScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#ledger-invoices")
     def _open_selected(self, event: OptionList.OptionSelected) -> None:
-        act.open_invoice(self.vatui, int(str(event.option.id).split(":")[1]))
+        flow.open_invoice(self.vatui, int(str(event.option.id).split(":")[1]))
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -320,71 +307,54 @@ class LedgerScreen(Screen[None]):
 
     # actions -----------------------------------------------------------------------
 
+    def _on_selected(self, flow: Callable[[PaneHost, int], None]) -> None:
+        """Run an invoice's flow on the invoice under the cursor (or say there is none)."""
+        invoice_id = self.selected_invoice()
+        if invoice_id is not None:
+            flow(self.vatui, invoice_id)
+
     def action_invoice(self) -> None:
         """Invoice a client's unbilled time (client picker)."""
-        act.invoice_time(self.vatui)
+        invoices.invoice_time(self.vatui)
 
     def action_new_invoice(self) -> None:
         """A new invoice: from unbilled time, free lines, a deposit or the retainer."""
-        from vatui.ui.screens.ledger_invoices import new_invoice_menu
-
-        new_invoice_menu(self.vatui)
+        invoices.new_invoice_menu(self.vatui)
 
     def action_edit_draft(self) -> None:
         """Edit the selected draft's lines and notes."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            from vatui.ui.screens.ledger_invoices import edit_draft
-
-            edit_draft(self.vatui, invoice_id)
+        self._on_selected(invoices.edit_draft)
 
     def action_promise(self) -> None:
         """Record the date the client promised to pay the selected invoice by."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            from vatui.ui.screens.ledger_invoices import promise
-
-            promise(self.vatui, invoice_id)
+        self._on_selected(invoices.promise)
 
     def action_snooze(self) -> None:
         """Snooze the selected invoice's reminders until a date."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            from vatui.domain.ledger import Invoice
-            from vatui.ui.screens.ledger_invoices import snooze
-
-            snooze(self.vatui, invoice_id, self.vatui.ws.get(Invoice, invoice_id).label)
+        self._on_selected(invoices.snooze)
 
     def action_payment(self) -> None:
         """Record a payment on the selected invoice."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            act.payment(self.vatui, invoice_id)
+        self._on_selected(flow.payment)
 
     def action_reminder(self) -> None:
         """Draft the due reminder of the selected invoice."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            act.remind(self.vatui, invoice_id)
+        self._on_selected(flow.remind)
 
     def action_expense(self) -> None:
         """Add an expense."""
-        act.expense(self.vatui)
+        flow.expense(self.vatui)
 
     def action_send(self) -> None:
         """Mark the selected draft as sent."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            act.send(self.vatui, invoice_id)
+        self._on_selected(flow.send)
 
     def action_void(self) -> None:
         """Void the selected invoice (asks first); on the Payments tab, delete the payment."""
         if self.query_one(TabbedContent).active == "payments":
             self.action_delete_payment()
-            return
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            act.void(self.vatui, invoice_id)
+        else:
+            self._on_selected(flow.void)
 
     def action_delete_payment(self) -> None:
         """Delete the selected payment, with a reason kept on its invoice."""
@@ -395,15 +365,11 @@ class LedgerScreen(Screen[None]):
         if row is None:
             self.vatui.inform(_("Pick a payment on the Payments tab first."))
             return
-        from vatui.ui.screens.corrections import delete_payment
-
-        delete_payment(self.vatui, int(row.split(":")[1]))
+        corrections.delete_payment(self.vatui, int(row.split(":")[1]))
 
     def action_open(self) -> None:
         """Show the selected invoice as a document."""
-        invoice_id = self.selected_invoice()
-        if invoice_id is not None:
-            act.open_invoice(self.vatui, invoice_id)
+        self._on_selected(flow.open_invoice)
 
     def action_filter(self) -> None:
         """Show the filter box."""

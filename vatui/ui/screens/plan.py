@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from vatui.domain.dates import describe_date
@@ -32,6 +31,8 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.commands.plan import PlanCommands
+from vatui.ui.flows import tasks as flow
+from vatui.ui.pane import Pane
 from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.plan_detail import PlanDetail
@@ -40,7 +41,6 @@ from vatui.ui.widgets.plan_weeks import PlanWeeks, hours
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Plan, PlanItem, Week
-    from vatui.ui.app import VatuiApp
     from vatui.ui.modals.timeoff_form import TimeOffRequest
 
 ITEM_ACTIONS = frozenset({"close_week", "reschedule", "pick_week", "move", "waiting"})
@@ -75,7 +75,7 @@ def week_title(week: Week) -> str:
     return text
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(Pane):
     """The weeks ahead, and what fills the one opened."""
 
     CSS_PATH = str(STYLES / "plan.tcss")
@@ -102,11 +102,6 @@ class PlanScreen(Screen[None]):
         self.today = date.min
         self._round = 0
         self._wanted: date | None = None
-
-    @property
-    def vatui(self) -> VatuiApp:
-        """The app, typed."""
-        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -282,26 +277,9 @@ class PlanScreen(Screen[None]):
     def action_reschedule(self) -> None:
         """Ask for a new due date (the date prompt, vatui's date words) and set it."""
         item = self._task_item()
-        if item is None or item.task_id is None:
-            return
-        from vatui.services.tasks.manage import reschedule_task
-        from vatui.ui.modals.date_prompt import DatePromptModal
-
-        task_id, title = item.task_id, item.title
-
-        def chosen(when: date | None) -> None:
-            if when is None:
-                return
-            if self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, when) is not None:
-                self.vatui.inform(
-                    _("Due {when}: {title}").format(
-                        when=describe_date(when, self.today), title=one_line(title, 40)
-                    )
-                )
-
-        default = item.due.isoformat() if item.due is not None else "tomorrow"
-        prompt = _("New due date for “{title}”").format(title=one_line(title, 40))
-        self.app.push_screen(DatePromptModal(prompt, self.today, default=default), chosen)
+        if item is not None and item.task_id is not None:
+            default = item.due.isoformat() if item.due is not None else "tomorrow"
+            flow.reschedule(self.vatui, item.task_id, item.title, default=default)
 
     def action_move(self, step: int) -> None:
         """``[``/``]``: the task's due date a week earlier / later (the same weekday)."""

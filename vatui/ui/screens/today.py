@@ -12,20 +12,19 @@ triage is shown, and its line appears under the list when it is ready.
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 
 from vatui.domain.errors import VatuiError
-from vatui.domain.fold import sort_key
-from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui.commands.today import TodayCommands
+from vatui.ui.flows import clients, invoices, ledger
+from vatui.ui.flows import tasks as flow
+from vatui.ui.pane import Pane
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
@@ -33,10 +32,9 @@ from vatui.ui.widgets.triage_list import TriageList
 if TYPE_CHECKING:
     from vatui.domain.forecast import Warning
     from vatui.services.today.triage import Triage, TriageItem
-    from vatui.ui.app import VatuiApp
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(Pane):
     """The triage of today as a list, with capacity, timer and notes under it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -57,11 +55,6 @@ class TodayScreen(Screen[None]):
         self.warning: Warning | None = None
         """The overloaded week among the next three, once computed (``None``: none)."""
         self._warning_round = 0
-
-    @property
-    def vatui(self) -> VatuiApp:
-        """The app, typed."""
-        return cast("VatuiApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -153,72 +146,23 @@ class TodayScreen(Screen[None]):
             return None
         return item
 
-    def _today(self) -> date:
-        from vatui.services.common import home_today
-
-        return home_today(self.vatui.ws)
-
-    # actions -----------------------------------------------------------------------
+    # actions: one call into a flow (vatui.ui.flows.tasks, .clients, .ledger, .invoices) --
 
     def action_done(self) -> None:
         """Complete the selected task (a recurring one gets its next occurrence)."""
         item = self._selected_task(_("marked done"))
-        if item is None or item.ref is None:
-            return
-        from vatui.services.tasks.manage import complete_task
-
-        result = self.vatui.run_service(complete_task, self.vatui.ws, item.ref)
-        if result is None:
-            return
-        done, following = result
-        from vatui.domain.dates import describe_date
-
-        message = _("Done: {title}").format(title=one_line(done.title, 50))
-        if following is not None and following.due is not None:
-            message += " · " + _("next {when}").format(when=describe_date(following.due, self._today()))
-        elif done.recurrence:
-            from vatui.domain.dates import MAX_DATE
-
-            message += " · " + _("no next occurrence after {last}: the series ends").format(
-                last=MAX_DATE.isoformat()
-            )
-        self.vatui.inform(message)
+        if item is not None and item.ref is not None:
+            flow.complete(self.vatui, item.ref)
 
     def action_snooze(self) -> None:
         """Ask until when, then hide the selected task (or an invoice's reminders) from Today until then."""
         chosen = self.selected
         if chosen is not None and chosen.kind == "invoice" and chosen.ref is not None:
-            self._snooze_reminders(chosen.ref, chosen.title)
+            invoices.snooze(self.vatui, chosen.ref, chosen.title)
             return
         item = self._selected_task(_("snoozed"))
-        if item is None or item.ref is None:
-            return
-        from vatui.ui.modals.date_prompt import DatePromptModal
-
-        ref, title = item.ref, item.title
-
-        def snooze(until: date | None) -> None:
-            if until is None:
-                return
-            from vatui.domain.dates import describe_date
-            from vatui.services.tasks.manage import snooze_task
-
-            if self.vatui.run_service(snooze_task, self.vatui.ws, ref, until) is not None:
-                self.vatui.inform(
-                    _("Snoozed until {when}: {title}").format(
-                        when=describe_date(until, self._today()), title=one_line(title, 40)
-                    )
-                )
-
-        self.app.push_screen(
-            DatePromptModal(_("Snooze “{title}” until").format(title=one_line(title, 40)), self._today()),
-            snooze,
-        )
-
-    def _snooze_reminders(self, invoice_id: int, number: str) -> None:
-        from vatui.ui.screens.ledger_invoices import snooze
-
-        snooze(self.vatui, invoice_id, number)
+        if item is not None and item.ref is not None:
+            flow.snooze(self.vatui, item.ref, item.title)
 
     def action_open(self) -> None:
         """Open the selected line: a task in its form, anything else in its pane; the
@@ -228,130 +172,45 @@ class TodayScreen(Screen[None]):
             return
         key = self.query_one(TriageList).selected_key
         if item.kind == "drafts":
-            self._show_drafts()
+            self.vatui.show_drafts()
         elif key is not None and key[0] == "deposits" and item.kind == "client" and item.ref is not None:
-            from vatui.ui.screens.ledger_invoices import deposit
-
-            deposit(self.vatui, item.ref)
+            invoices.deposit(self.vatui, item.ref)
         elif item.kind == "task" and item.ref is not None:
-            self._edit_task(item.ref)
+            flow.edit_by_id(self.vatui, item.ref)
         elif item.ref is not None:
             self.vatui.open_record(item.kind, item.ref)
-
-    def _show_drafts(self) -> None:
-        async def go() -> None:
-            await self.vatui.action_switch_pane("ledger")
-            show = getattr(self.vatui.pane("ledger"), "show_drafts", None)
-            if callable(show):
-                show()
-
-        self.call_later(go)
 
     @on(TriageList.ItemChosen)
     def _chosen(self, event: TriageList.ItemChosen) -> None:
         self.action_open()
 
-    def _edit_task(self, task_id: int) -> None:
-        from vatui.domain.errors import VatuiError
-        from vatui.domain.tasks import Task
-        from vatui.services.common import client_refs
-        from vatui.ui.modals.task_form import TaskFormModal, TaskFormResult
-
-        ws = self.vatui.ws
-        try:
-            task = ws.get(Task, task_id)
-        except VatuiError as exc:
-            self.vatui.inform(str(exc), error=True)
-            return
-        settings = ws.settings()
-
-        def save(result: TaskFormResult | None) -> None:
-            if result is None:
-                return
-            from vatui.services.tasks.manage import change_task
-
-            saved = self.vatui.run_service(  # only what the user changed; tags merged
-                change_task,
-                ws,
-                task_id,
-                result.changes(task),
-                column=result.column if result.column != task.column else None,
-            )
-            if saved is not None:
-                self.vatui.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
-
-        self.app.push_screen(
-            TaskFormModal(
-                task,
-                sorted(client_refs(ws), key=lambda c: sort_key(c[1])),
-                settings.columns,
-                self._today(),
-                task.column,
-            ),
-            save,
-        )
-
     def action_timer(self) -> None:
-        """Start the timer on the selected task, or stop it if it runs there."""
+        """Start the timer on the selected task, or stop it if it runs there; on the
+        running timer's line, stop it."""
         item = self.selected
-        from vatui.ui.modals.long_timer import ask_if_long
-
         if item is not None and item.kind == "timer":
-            from vatui.services.tasks.timer import stop_timer
-
-            def stop(minutes: int | None) -> None:
-                self.vatui.run_service(stop_timer, self.vatui.ws, minutes=minutes)
-
-            ask_if_long(self.app, self.vatui.ws, stop)
+            flow.stop_timer(self.vatui)
             return
         item = self._selected_task(_("timed"))
-        if item is None or item.ref is None:
-            return
-        ask_if_long(self.app, self.vatui.ws, lambda m: self._toggle(item, m))
-
-    def _toggle(self, item: TriageItem, minutes: int | None) -> None:
-        from vatui.services.tasks.timer import toggle_timer
-
-        result = self.vatui.run_service(toggle_timer, self.vatui.ws, item.ref, minutes=minutes)
-        if result is None:
-            return
-        started, stopped = result
-        if started is not None:
-            self.vatui.inform(_("Timer started: {title}").format(title=one_line(item.title, 50)))
-        elif stopped is not None:
-            self.vatui.inform(
-                _("Timer stopped: {minutes} min on {title}").format(
-                    minutes=stopped.minutes, title=one_line(item.title, 40)
-                )
-            )
+        if item is not None and item.ref is not None:
+            flow.toggle_timer(self.vatui, item.ref, item.title)
 
     def action_contact(self) -> None:
-        """Log a contact about the selected line (the Clients pane does it)."""
+        """Log a contact with the selected line's client."""
         item = self.selected
         if item is not None:
-            self.vatui.pane_action(item.kind, "contact", item)
+            clients.contact_about(self.vatui, item.kind, item.ref)
 
     def action_reminder(self) -> None:
-        """Draft and send the reminder of the selected invoice (the Ledger pane does it)."""
+        """Draft and send the reminder of the selected invoice."""
         item = self.selected
         if item is not None:
-            self.vatui.pane_action(item.kind, "reminder", item)
+            ledger.remind_about(self.vatui, item.kind, item.ref)
 
     def action_plan_week(self) -> None:
         """Open the overloaded week in the Plan pane."""
-        warning = self.warning
-        if warning is None:
-            return
-        start = warning.week.start
-
-        async def go() -> None:
-            await self.vatui.action_switch_pane("plan")
-            pane = self.vatui.pane("plan")
-            focus_week = getattr(pane, "focus_week", None)
-            if callable(focus_week):
-                focus_week(start)
-
-        self.call_later(go)
+        if self.warning is not None:
+            self.vatui.focus_week(self.warning.week.start)
 
     def action_top(self) -> None:
         """Cursor to the first line."""

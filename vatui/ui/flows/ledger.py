@@ -1,8 +1,9 @@
-"""The Ledger pane's actions: invoice time, send, void, payment, reminder, expense, open.
+"""The ledger flows: remind, send, void, pay, add an expense, open an invoice's document.
 
-Each action gathers input with a modal (which saves nothing) and then calls a service
-through ``app.run_service``, which reports a ``VatuiError`` and reloads the pane.
-``ReminderFlow`` also serves Today's ``r`` when the Ledger pane is not even mounted.
+Each flow gathers input with a modal (which saves nothing) and then calls a service
+through ``app.run_service``, which reports a ``VatuiError`` and reloads the pane. The
+Ledger's keys and Today's ``r`` (``remind_about``) call the same flow; none needs the
+Ledger pane to be mounted.
 """
 
 from __future__ import annotations
@@ -16,20 +17,20 @@ from vatui.i18n import _
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from vatui.ui.app import VatuiApp
     from vatui.ui.modals.expense_form import ExpenseInput
     from vatui.ui.modals.mail_view import MailActions
     from vatui.ui.modals.payment import PaymentInput
     from vatui.ui.modals.text_view import TextViewResult
+    from vatui.ui.pane import PaneHost
 
 
-def _today(app: VatuiApp) -> date:
+def _today(app: PaneHost) -> date:
     from vatui.services.common import home_today
 
     return home_today(app.ws)
 
 
-def remind(app: VatuiApp, invoice_id: int) -> None:
+def remind(app: PaneHost, invoice_id: int) -> None:
     """Draft the due reminder of an invoice, show it, log it when marked sent."""
     from vatui.services.ledger.collect import draft_reminder
     from vatui.ui.modals.mail_view import MailTextViewModal
@@ -63,7 +64,15 @@ def remind(app: VatuiApp, invoice_id: int) -> None:
     app.push_screen(MailTextViewModal(title, draft.text, mail_actions(app, invoice_id, draft.text)), done)
 
 
-def mail_actions(app: VatuiApp, invoice_id: int, reminder: str | None = None) -> MailActions:
+def remind_about(app: PaneHost, kind: str, ref: int | None) -> None:
+    """``r`` on a line about a record (Today): an invoice's reminder, else say why not."""
+    if kind == "invoice" and ref is not None:
+        remind(app, ref)
+    else:
+        app.inform(_("Reminders are sent for invoices; this line is about a {kind}.").format(kind=kind))
+
+
+def mail_actions(app: PaneHost, invoice_id: int, reminder: str | None = None) -> MailActions:
     """The e-mail keys of a viewer: the invoice's e-mail, or a reminder's (``reminder``: its text)."""
     from vatui.services.documents import mail
     from vatui.ui.modals.mail_view import MailActions
@@ -88,7 +97,7 @@ def mail_actions(app: VatuiApp, invoice_id: int, reminder: str | None = None) ->
     )
 
 
-def open_invoice(app: VatuiApp, invoice_id: int) -> None:
+def open_invoice(app: PaneHost, invoice_id: int) -> None:
     """Show the invoice document; "mark sent" on a draft sends it; "save" writes it as PDF
     (``~/INV-2026-0007.pdf``), HTML, Markdown or text by the file's extension."""
     from functools import partial
@@ -119,7 +128,7 @@ def open_invoice(app: VatuiApp, invoice_id: int) -> None:
     )
 
 
-def send(app: VatuiApp, invoice_id: int) -> None:
+def send(app: PaneHost, invoice_id: int) -> None:
     """Mark a draft sent today."""
     from vatui.services.ledger.invoices import send_invoice
 
@@ -128,7 +137,7 @@ def send(app: VatuiApp, invoice_id: int) -> None:
         app.inform(_("Sent {number}; due {due}.").format(number=sent.label, due=sent.due_date.isoformat()))
 
 
-def void(app: VatuiApp, invoice_id: int) -> None:
+def void(app: PaneHost, invoice_id: int) -> None:
     """Void an invoice after asking."""
     from vatui.domain.ledger import Invoice
     from vatui.ui.modals.confirm import ConfirmModal
@@ -152,7 +161,7 @@ def void(app: VatuiApp, invoice_id: int) -> None:
     )
 
 
-def payment(app: VatuiApp, invoice_id: int) -> None:
+def payment(app: PaneHost, invoice_id: int) -> None:
     """Ask for a payment on an invoice and record it."""
     from vatui.domain.ledger import Invoice
     from vatui.services.ledger.data import invoice_payments
@@ -188,7 +197,7 @@ def payment(app: VatuiApp, invoice_id: int) -> None:
     app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().numbers), done)
 
 
-def expense(app: VatuiApp) -> None:
+def expense(app: PaneHost) -> None:
     """Ask for an expense and add it."""
     from vatui.ui.modals.expense_form import ExpenseFormModal
 
@@ -213,13 +222,6 @@ def expense(app: VatuiApp) -> None:
             app.inform(_("Added expense {amount}.").format(amount=got.amount.format()))
 
     app.push_screen(ExpenseFormModal(settings.default_currency, _today(app), settings.numbers), done)
-
-
-def invoice_time(app: VatuiApp, preselect: int | None = None) -> None:
-    """Pick a client and invoice the unbilled entries chosen (``ledger_invoices``)."""
-    from vatui.ui.screens.ledger_invoices import invoice_time as flow
-
-    flow(app, preselect)
 
 
 def describe(number: str, client: str) -> str:

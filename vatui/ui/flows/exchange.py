@@ -7,6 +7,7 @@ only after the user says yes: one transaction, one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,10 @@ from vatui.ui.modals.exchange import ExchangeModal
 from vatui.ui.modals.text_view import TextViewModal
 
 if TYPE_CHECKING:
-    from vatui.ui.app_base import PaneApp
+    from vatui.ui.pane import PaneHost
 
 
-def _path(app: PaneApp, text: str) -> Path | None:
+def _path(app: PaneHost, text: str) -> Path | None:
     try:
         return portal.resolve_path(text)
     except VatuiError as exc:
@@ -29,19 +30,22 @@ def _path(app: PaneApp, text: str) -> Path | None:
         return None
 
 
-def start_export(app: PaneApp) -> None:
+def _ask(app: PaneHost, modal: ExchangeModal, then: Callable[[PaneHost, str, Path], None]) -> None:
+    """Ask a kind and a path; ``then(app, kind, path)`` once the path is one vatui may use."""
+
+    def chosen(answer: tuple[str, str] | None) -> None:
+        if answer is not None and (path := _path(app, answer[1])) is not None:
+            then(app, answer[0], path)
+
+    app.push_screen(modal, chosen)
+
+
+def start_export(app: PaneHost) -> None:
     """Ask what to export and where, then write it."""
-    modal = ExchangeModal(_("Export…"), portal.EXPORT_KINDS, portal.DEFAULT_EXPORT_PATHS)
-    app.push_screen(modal, lambda answer: _export_chosen(app, answer))
+    _ask(app, ExchangeModal(_("Export…"), portal.EXPORT_KINDS, portal.DEFAULT_EXPORT_PATHS), _export_to)
 
 
-def _export_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
-    if answer is None:
-        return
-    kind, text = answer
-    path = _path(app, text)
-    if path is None:
-        return
+def _export_to(app: PaneHost, kind: str, path: Path) -> None:
     if path.is_file() and kind not in ("csv", "csv-excel"):
         question = _("{path} exists. Replace it?").format(path=path)
         app.push_screen(
@@ -52,25 +56,18 @@ def _export_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
     _write_export(app, kind, path)
 
 
-def _write_export(app: PaneApp, kind: str, path: Path) -> None:
+def _write_export(app: PaneHost, kind: str, path: Path) -> None:
     message = app.run_service(portal.export_to, app.ws, kind, path)
     if message is not None:
         app.inform(message)
 
 
-def start_import(app: PaneApp) -> None:
+def start_import(app: PaneHost) -> None:
     """Ask what to import and from where, show the dry run, and import if the user agrees."""
-    modal = ExchangeModal(_("Import…"), portal.IMPORT_KINDS)
-    app.push_screen(modal, lambda answer: _import_chosen(app, answer))
+    _ask(app, ExchangeModal(_("Import…"), portal.IMPORT_KINDS), _import_from)
 
 
-def _import_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
-    if answer is None:
-        return
-    kind, text = answer
-    path = _path(app, text)
-    if path is None:
-        return
+def _import_from(app: PaneHost, kind: str, path: Path) -> None:
     try:
         lines = portal.import_from(app.ws, kind, path, dry_run=True)
     except VatuiError as exc:
@@ -94,7 +91,7 @@ def _import_chosen(app: PaneApp, answer: tuple[str, str] | None) -> None:
     app.push_screen(preview, lambda _done: _ask_to_import(app, kind, path, lines))
 
 
-def _ask_to_import(app: PaneApp, kind: str, path: Path, lines: list[str]) -> None:
+def _ask_to_import(app: PaneHost, kind: str, path: Path, lines: list[str]) -> None:
     if not lines:
         return
     question = _("Import {name} as shown? (u undoes the whole import)").format(name=path.name)
@@ -103,7 +100,7 @@ def _ask_to_import(app: PaneApp, kind: str, path: Path, lines: list[str]) -> Non
     )
 
 
-def _run_import(app: PaneApp, kind: str, path: Path) -> None:
+def _run_import(app: PaneHost, kind: str, path: Path) -> None:
     done = app.run_service(portal.import_from, app.ws, kind, path, dry_run=False)
     if done is not None:
         app.inform(_("Imported {name}: {summary}").format(name=path.name, summary=done[0] if done else ""))

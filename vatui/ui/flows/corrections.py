@@ -16,18 +16,18 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
-    from vatui.ui.app import VatuiApp
     from vatui.ui.modals.record_list import RecordAction
     from vatui.ui.modals.time_entry_form import TimeEntryEdit
+    from vatui.ui.pane import PaneHost
 
 
-def _today(app: VatuiApp) -> Any:
+def _today(app: PaneHost) -> Any:
     from vatui.services.common import home_today
 
     return home_today(app.ws)
 
 
-def _title(app: VatuiApp, task_id: int) -> str:
+def _title(app: PaneHost, task_id: int) -> str:
     doc = app.ws.docs("tasks").get(str(task_id)) or {}
     return one_line(str(doc.get("title", f"#{task_id}")), 40)
 
@@ -35,7 +35,7 @@ def _title(app: VatuiApp, task_id: int) -> str:
 # time entries ----------------------------------------------------------------------------
 
 
-def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
+def time_entries(app: PaneHost, task_id: int, selected: str | None = None) -> None:
     """List a task's time entries: ``e`` edits one, ``x`` deletes one (billed time is locked)."""
     from vatui.services.tasks.time_entries import describe, task_time_entries
     from vatui.ui.modals.record_list import RecordListModal
@@ -65,7 +65,7 @@ def time_entries(app: VatuiApp, task_id: int, selected: str | None = None) -> No
     )
 
 
-def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
+def _delete_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
     from vatui.services.tasks.time_entries import delete_time_entry, describe
     from vatui.ui.modals.confirm import ConfirmModal
 
@@ -87,13 +87,13 @@ def _delete_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
     )
 
 
-def _entries(app: VatuiApp, task_id: int) -> list[Any]:
+def _entries(app: PaneHost, task_id: int) -> list[Any]:
     from vatui.services.tasks.time_entries import task_time_entries
 
     return task_time_entries(app.ws, task_id)
 
 
-def _edit_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
+def _edit_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
     from vatui.services.tasks.time_entries import edit_time_entry
     from vatui.ui.modals.time_entry_form import TimeEntryFormModal
 
@@ -134,7 +134,7 @@ def _edit_entry(app: VatuiApp, task_id: int, entry_id: int) -> None:
 # checklist and follow-up -----------------------------------------------------------------
 
 
-def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
+def checklist(app: PaneHost, task_id: int, selected: str | None = None) -> None:
     """A task's checklist: ``space`` ticks, ``n`` adds, ``e`` edits nothing (remove and add), ``x`` removes."""
     from vatui.domain.tasks import Task
     from vatui.services.tasks import checklist as svc
@@ -179,7 +179,7 @@ def checklist(app: VatuiApp, task_id: int, selected: str | None = None) -> None:
     )
 
 
-def follow_up(app: VatuiApp, task_id: int) -> None:
+def follow_up(app: PaneHost, task_id: int) -> None:
     """Ask when to chase the client about a waiting task (an empty answer is not accepted)."""
     from vatui.services.tasks.checklist import set_follow_up
     from vatui.ui.modals.date_prompt import DatePromptModal
@@ -201,7 +201,7 @@ def follow_up(app: VatuiApp, task_id: int) -> None:
 # payments --------------------------------------------------------------------------------
 
 
-def delete_payment(app: VatuiApp, payment_id: int) -> None:
+def delete_payment(app: PaneHost, payment_id: int) -> None:
     """Ask why, then delete a payment; a paid invoice's payment asks first (it reopens it)."""
     from vatui.domain.ledger import Invoice, Payment
     from vatui.services.ledger.payment_corrections import check_reason
@@ -253,7 +253,7 @@ def delete_payment(app: VatuiApp, payment_id: int) -> None:
 # contacts and notes ----------------------------------------------------------------------
 
 
-def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None:
+def contacts(app: PaneHost, client_id: int, selected: str | None = None) -> None:
     """A client's contact log: ``e`` edits a contact, ``x`` deletes one."""
     from vatui.services.clients.contact_edits import describe_contact
     from vatui.services.clients.contacts import list_contacts
@@ -290,12 +290,12 @@ def contacts(app: VatuiApp, client_id: int, selected: str | None = None) -> None
     )
 
 
-def _client_name(app: VatuiApp, client_id: int) -> str:
+def _client_name(app: PaneHost, client_id: int) -> str:
     doc = app.ws.docs("clients").get(str(client_id)) or {}
     return one_line(str(doc.get("name", f"#{client_id}")), 40)
 
 
-def _edit_contact(app: VatuiApp, client_id: int, contact_id: int) -> None:
+def _edit_contact(app: PaneHost, client_id: int, contact_id: int) -> None:
     from vatui.domain.clients import Contact
     from vatui.services.clients.contact_edits import edit_contact
     from vatui.ui.modals.contact_edit import ContactEditModal, contact_changes
@@ -313,7 +313,7 @@ def _edit_contact(app: VatuiApp, client_id: int, contact_id: int) -> None:
     app.push_screen(ContactEditModal(contact, _client_name(app, client_id), _today(app), zone), done)
 
 
-def notes(app: VatuiApp, client_id: int, reveal: bool, selected: str | None = None) -> None:
+def notes(app: PaneHost, client_id: int, reveal: bool, selected: str | None = None) -> None:
     """A client's notes: ``e`` edits one, ``x`` deletes one; confidential ones stay masked
     (and cannot be edited) until revealed with ``v``."""
     from vatui.services.clients.notes import check_note_text, delete_note, edit_note, list_notes

@@ -1,5 +1,5 @@
-"""The Ledger's flows that create and change invoices, one per action, called from the
-Ledger's keys, its palette and Today alike.
+"""The invoice flows: create (time, free lines, deposit, retainer), edit a draft, promise,
+snooze reminders; one per action, called from the Ledger's keys, its palette and Today alike.
 
 Each gathers input with a modal (which saves nothing) and calls the SAME service the
 command line calls (``services.ledger.invoices.new_invoice`` for every kind, ``edit_draft``,
@@ -16,27 +16,29 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
-    from vatui.domain.ledger import Invoice
-    from vatui.ui.app import VatuiApp
+    from collections.abc import Sequence
+
+    from vatui.domain.ledger import Invoice, TaxLine
     from vatui.ui.modals.invoice_forms import LinesInput
+    from vatui.ui.pane import PaneHost
 
 
-def _today(app: VatuiApp) -> date:
+def _today(app: PaneHost) -> date:
     from vatui.services.common import home_today
 
     return home_today(app.ws)
 
 
-def _created(app: VatuiApp, created: Invoice | None) -> None:
+def _created(app: PaneHost, created: Invoice | None) -> None:
     if created is None:
         return
     app.inform(_("Created {number}: enter shows it, d edits it, s sends it.").format(number=created.label))
-    focus = getattr(app.active_pane(), "focus_record", None)
-    if callable(focus):
-        focus("invoice", created.id)
+    pane = app.active_pane()
+    if pane is not None:
+        pane.focus_record("invoice", created.id)
 
 
-def _pick_client(app: VatuiApp, title: str, then: object) -> None:
+def _pick_client(app: PaneHost, title: str, then: object) -> None:
     """Pick a client (unbilled time shown beside each), then ``then(client_id)``."""
     from vatui.services.common import client_refs
     from vatui.services.tasks.timer import unbilled
@@ -61,7 +63,7 @@ def _pick_client(app: VatuiApp, title: str, then: object) -> None:
     app.push_screen(InvoiceClientModal(clients, title), picked)
 
 
-def new_invoice_menu(app: VatuiApp) -> None:
+def new_invoice_menu(app: PaneHost) -> None:
     """``n``: which invoice (time, free lines, deposit, retainer), which client, then its form."""
     from vatui.ui.modals.invoice_forms import InvoiceKindModal
 
@@ -80,7 +82,7 @@ def new_invoice_menu(app: VatuiApp) -> None:
     app.push_screen(InvoiceKindModal(classes="vatui-modal"), kind_chosen)
 
 
-def invoice_time(app: VatuiApp, client_id: int | None = None) -> None:
+def invoice_time(app: PaneHost, client_id: int | None = None) -> None:
     """A client's unbilled time: every entry ticked, ``space`` leaves one out, ``enter`` invoices."""
     if client_id is None:
         _pick_client(app, _("Invoice unbilled time of…"), lambda cid: invoice_time(app, cid))
@@ -127,44 +129,56 @@ def _specs(got: LinesInput) -> list[object]:
     return [ItemSpec(line.description, line.quantity, line.price) for line in got.lines]
 
 
-def invoice_items(app: VatuiApp, client_id: int) -> None:
-    """An invoice of free lines typed in the form."""
+def _lines_form(
+    app: PaneHost,
+    client_id: int,
+    title: str,
+    kind: str,
+    *,
+    rows: list[tuple[str, str, str]] | None = None,
+    min_rows: int = 3,
+    taxes: Sequence[TaxLine] = (),
+) -> None:
+    """The lines form (free lines, a deposit), then ``new_invoice`` of ``kind`` from what was typed."""
     from vatui.domain.clients import Client
+    from vatui.services.ledger.invoices import new_invoice
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
     client = app.ws.get(Client, client_id)
 
     def done(got: LinesInput | None) -> None:
-        if got is None:
-            return
-        from vatui.services.ledger.invoices import new_invoice
-
-        _created(
-            app,
-            app.run_service(
+        if got is not None:
+            created = app.run_service(
                 new_invoice,
                 app.ws,
                 client_id,
+                kind=kind,
                 items=_specs(got),
                 notes=got.notes,
                 taxes=got.taxes,
                 on=_today(app),
-            ),
-        )
+            )
+            _created(app, created)
 
-    title = _("New invoice for {client} ({cur})").format(
-        client=one_line(client.name, 30), cur=client.currency
-    )
+    heading = title.format(client=one_line(client.name, 30), cur=client.currency)
     numbers = app.ws.settings().numbers
-    app.push_screen(LinesFormModal(title, client.currency, numbers, taxes=client.default_taxes), done)
+    modal = LinesFormModal(heading, client.currency, numbers, rows, min_rows=min_rows, taxes=taxes)
+    app.push_screen(modal, done)
 
 
-def deposit(app: VatuiApp, client_id: int) -> None:
+def invoice_items(app: PaneHost, client_id: int) -> None:
+    """An invoice of free lines typed in the form."""
+    from vatui.domain.clients import Client
+
+    taxes = app.ws.get(Client, client_id).default_taxes
+    _lines_form(app, client_id, _("New invoice for {client} ({cur})"), "standard", taxes=taxes)
+
+
+def deposit(app: PaneHost, client_id: int) -> None:
     """A deposit invoice: the line proposed from the client's deposit policy, editable; no
     tax lines proposed (a deposit is taxed on the invoice it pays), an added one may be typed."""
     from vatui.domain.amounts import amount_input
     from vatui.domain.clients import Client
-    from vatui.ui.modals.invoice_forms import LinesFormModal
 
     client = app.ws.get(Client, client_id)
     numbers = app.ws.settings().numbers
@@ -180,32 +194,17 @@ def deposit(app: VatuiApp, client_id: int) -> None:
     else:
         label, amount = _("Deposit"), ""
 
-    def done(got: LinesInput | None) -> None:
-        if got is None:
-            return
-        from vatui.services.ledger.invoices import new_invoice
-
-        _created(
-            app,
-            app.run_service(
-                new_invoice,
-                app.ws,
-                client_id,
-                kind="deposit",
-                items=_specs(got),
-                notes=got.notes,
-                taxes=got.taxes,
-                on=_today(app),
-            ),
-        )
-
-    title = _("Deposit invoice for {client} ({cur})").format(
-        client=one_line(client.name, 30), cur=client.currency
+    _lines_form(
+        app,
+        client_id,
+        _("Deposit invoice for {client} ({cur})"),
+        "deposit",
+        rows=[(label, "1", amount)],
+        min_rows=1,
     )
-    app.push_screen(LinesFormModal(title, client.currency, numbers, [(label, "1", amount)], min_rows=1), done)
 
 
-def retainer(app: VatuiApp, client_id: int) -> None:
+def retainer(app: PaneHost, client_id: int) -> None:
     """The month's retainer fee, after asking."""
     from vatui.domain.clients import Client
     from vatui.ui.modals.confirm import ConfirmModal
@@ -238,7 +237,7 @@ def retainer(app: VatuiApp, client_id: int) -> None:
     )
 
 
-def edit_draft(app: VatuiApp, invoice_id: int) -> None:
+def edit_draft(app: PaneHost, invoice_id: int) -> None:
     """The draft editor: its free lines, tax lines and notes (billed time and expenses are kept)."""
     from decimal import Decimal
 
@@ -294,7 +293,7 @@ def edit_draft(app: VatuiApp, invoice_id: int) -> None:
     )
 
 
-def promise(app: VatuiApp, invoice_id: int) -> None:
+def promise(app: PaneHost, invoice_id: int) -> None:
     """The client promised to pay by a date: its reminders wait until then."""
     from vatui.domain.ledger import Invoice
     from vatui.ui.modals.date_prompt import DatePromptModal
@@ -322,9 +321,13 @@ def promise(app: VatuiApp, invoice_id: int) -> None:
     )
 
 
-def snooze(app: VatuiApp, invoice_id: int, number: str) -> None:
-    """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``)."""
+def snooze(app: PaneHost, invoice_id: int, number: str | None = None) -> None:
+    """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``);
+    ``number`` names it (its label when not given)."""
+    from vatui.domain.ledger import Invoice
     from vatui.ui.modals.date_prompt import DatePromptModal
+
+    number = number or app.ws.get(Invoice, invoice_id).label
 
     def chosen(until: date | None) -> None:
         from vatui.services.ledger.collect import snooze_reminders

@@ -1,0 +1,115 @@
+"""The pane contract: what the app asks of a pane, and what a pane (or a flow) asks of the app.
+
+``Pane`` is the base of the five pane screens (Today, Board, Clients, Ledger, Plan): the
+app calls ``reload``, ``focus_record`` and ``quick_add_column`` on whichever pane is shown,
+typed, never looked up by name. ``PaneHost`` is the app as panes and flows see it
+(``vatui.ui.app_base.PaneApp`` is one): the workspace, ``run_service``, messages, modals,
+and the moves across panes (``open_record``, ``show_drafts``, ``focus_week``). It lives
+here, below the app, so panes and flows name it without importing the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from vatui.store.workspace import Workspace
+
+T = TypeVar("T")
+
+
+class PaneHost(Protocol):
+    """The app, as seen from a pane or a flow."""
+
+    @property
+    def ws(self) -> Workspace:
+        """The open workspace."""
+        ...
+
+    @property
+    def is_ready(self) -> bool:
+        """Whether the workspace is open."""
+        ...
+
+    @property
+    def current_mode(self) -> str:
+        """The mode (pane) shown."""
+        ...
+
+    def pane_titles(self) -> dict[str, str]:
+        """Mode → translated pane title, in key order."""
+        ...
+
+    def run_service(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Call a service; a refusal becomes a message (``None``), success reloads the pane."""
+        ...
+
+    def inform(self, message: str, *, error: bool = False) -> None:
+        """A notification, shown as text."""
+        ...
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Open a modal (its callback gets its result)."""
+        ...
+
+    def bell(self) -> None:
+        """Ring: nothing to act on."""
+        ...
+
+    def from_thread(self, callback: Callable[..., object], *args: Any) -> None:
+        """From a worker thread: run ``callback(*args)`` on the app's loop."""
+        ...
+
+    def pane(self, mode: str) -> Pane:
+        """The screen of a pane, created once."""
+        ...
+
+    def active_pane(self) -> Pane | None:
+        """The pane shown (not a modal over it)."""
+        ...
+
+    def reload_active(self) -> None:
+        """Reload the pane shown; the others when shown next."""
+        ...
+
+    async def action_switch_pane(self, mode: str) -> None:
+        """Show pane ``mode``."""
+        ...
+
+    def open_record(self, kind: str, ref: int) -> None:
+        """Show the pane that owns a record, its cursor on it."""
+        ...
+
+    def show_drafts(self) -> None:
+        """The Ledger's invoices, narrowed to the drafts."""
+        ...
+
+    def focus_week(self, start: date) -> None:
+        """The Plan, opened on the week starting ``start``."""
+        ...
+
+
+class Pane(Screen[None]):
+    """A pane screen: what the app calls on it, with defaults a pane overrides."""
+
+    PANE: ClassVar[str] = ""
+    """The mode name of the pane (``today``, ``board``…)."""
+
+    @property
+    def vatui(self) -> PaneHost:
+        """The app, typed as the pane contract sees it."""
+        return cast("PaneHost", self.app)
+
+    def reload(self) -> None:
+        """Read the store again and redraw (the cursor stays where it was)."""
+
+    def focus_record(self, kind: str, ref: int | None) -> None:
+        """Put the cursor on a record of this pane, if it shows it (``open_record``)."""
+
+    def quick_add_column(self) -> str | None:
+        """The column quick add (``a``) uses when the line names none (``None``: the default)."""
+        return None
