@@ -9,18 +9,17 @@ pane turns it into ``add_client`` / ``edit_client``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 
 from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
@@ -35,10 +34,9 @@ from vatui.domain.settings_rules import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.clients import manage as checks
-from vatui.ui import render
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.fields_form import FieldsFormModal, Parser
+from vatui.ui.modals.form import form_bindings
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
-from vatui.ui.widgets.safe_input import SafeInput
 
 FIELDS = (
     "name",
@@ -88,36 +86,27 @@ def _whole(text: str, low: int, high: int, what: str) -> int | None:
     return value
 
 
-class ClientFormModal(FormModal[ClientFormResult | None]):
+class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
     """Create or edit a client. Returns the filled form, or ``None`` on ``escape``."""
 
     STATUS_ID: ClassVar[str] = "client-status-line"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="client_form_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="client_form_save", priority=True),
-    ]
+    PREFIX: ClassVar[str] = "client-"
+    FIRST: ClassVar[str] = "name"
+    ALSO_CHECK: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "currency": ("rate", "retainer_fee"),
+        "hours": ("tz",),
+    }
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("client_form")
 
     DEFAULT_CSS = """
-    ClientFormModal { align: center middle; }
-    ClientFormModal #client-form {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: round $border; background: $surface; padding: 0 1;
-    }
+    ClientFormModal #client-form { width: 78; }
     ClientFormModal #client-form-scroll { height: auto; max-height: 18; }
-    ClientFormModal .form-row { height: auto; width: 1fr; }
-    ClientFormModal .form-label { width: 13; color: $text-muted; }
+    ClientFormModal .form-label { width: 13; }
     ClientFormModal .form-input { width: 1fr; }
     ClientFormModal .form-short { width: 16; }
     ClientFormModal .form-select { width: 16; }
-    ClientFormModal .form-hint { width: 1fr; height: auto; padding-left: 13; color: $text-muted; }
-    ClientFormModal .form-hint.-inline { padding-left: 1; }
-    ClientFormModal .form-hint.-error { color: $text-error; text-style: bold; }
-    ClientFormModal .form-hint.-quiet { display: none; }
+    ClientFormModal .form-hint.-below { padding-left: 13; }
     ClientFormModal #client-vetting { height: 5; width: 1fr; }
-    ClientFormModal #client-status-line { width: 1fr; height: auto; color: $text-muted; }
-    ClientFormModal #client-status-line.-error { color: $text-error; text-style: bold; }
-    ClientFormModal Input.-invalid { color: $text-error; }
-    ClientFormModal Button { margin-left: 1; }
     """
 
     def __init__(
@@ -140,7 +129,6 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         """The currency a new client starts with."""
         self.decimal_comma = decimal_comma
         """Amounts are typed as ``1.234,56``."""
-        self._errors: dict[str, str] = {}
         self._opened: dict[str, Any] | None = None
 
     # building ------------------------------------------------------------------------
@@ -188,28 +176,18 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         short: bool = False,
         suggester: SuggestFromList | None = None,
     ) -> ComposeResult:
-        with Horizontal(classes="form-row"):
-            yield Label(label, classes="form-label")
-            # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
-            shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
-            yield SafeInput(
-                value,
-                id=f"client-{name}",
-                compact=True,
-                placeholder=shown,
-                classes="form-short" if short else "form-input",
-                suggester=suggester,
-            )
-            if short:
-                yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")
-        if not short:
-            yield Static("", id=f"client-{name}-hint", classes="form-hint -quiet")
+        # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
+        shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
+        classes = "form-short" if short else "form-input"
+        yield from self.field_row(
+            name, label, value, shown, classes=classes, hint_below=not short, suggester=suggester
+        )
 
     def compose(self) -> ComposeResult:
         c = self.client
         v = self._initial()
         done = {ch.key for ch in c.vetting} if c else set()
-        with Vertical(id="client-form") as form:
+        with Vertical(id="client-form", classes="form-dialog") as form:
             form.border_title = Content(
                 _("Edit {name}").format(name=one_line(c.name, 40)) if c else _("New client")
             )
@@ -298,19 +276,16 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                         compact=True,
                         classes="form-select",
                     )
-            with Horizontal(classes="form-row"):
-                yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
-                yield Button(_("Save"), id="client-save", compact=True, variant="primary")
-                yield Button(_("Cancel"), id="client-cancel", compact=True)
+            yield from self.buttons()
 
-    def on_mount(self) -> None:
-        """Check every field once, and start in the name."""
-        values = {name: self._check(name, quiet=name == "name" and self.client is None) for name in FIELDS}
+    def resting(self) -> str:
+        return _("ctrl+s saves · escape cancels")
+
+    def opened(self, values: dict[str, Any]) -> None:
         if (
             self.client is not None
         ):  # what the user does not change is not saved over another session's change
             self._opened = self._fields(values)
-        self.query_one("#client-name", Input).focus()
 
     # checking ------------------------------------------------------------------------
 
@@ -323,7 +298,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         except VatuiError:
             return self.default_currency
 
-    def _parsers(self) -> dict[str, Callable[[str], tuple[Any, str]]]:
+    def parsers(self) -> dict[str, Parser]:
         def amount(text: str) -> tuple[Any, str]:
             if not text.strip():
                 return None, ""
@@ -397,63 +372,15 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         except VatuiError:
             return "09:00", "17:00"
 
-    def _check(self, name: str, quiet: bool = False) -> Any:
-        """Parse field ``name``, show its preview or its error; returns the value."""
-        field_ = self.query_one(f"#client-{name}", Input)
-        hint = self.query_one(f"#client-{name}-hint", Static)
-        inline = hint.has_class("-inline")
-        base = "form-hint -inline" if inline else "form-hint"
-        try:
-            value, preview = self._parsers()[name](field_.value)
-        except VatuiError as exc:
-            self._errors[name] = str(exc)
-            if not quiet:
-                hint.update(render.text(str(exc)))
-                hint.set_classes(base + " -error")
-                field_.add_class("-invalid")
-            return None
-        self._errors.pop(name, None)
-        hint.update(render.text(preview))
-        hint.set_classes(base + ("" if preview or inline else " -quiet"))
-        field_.remove_class("-invalid")
-        return value
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("client-")
-        if name in FIELDS:
-            self._check(name)
-        if name == "currency":
-            self._check("rate")
-            self._check("retainer_fee")
-        if name == "hours":
-            self._check("tz")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#client-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#client-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     # result --------------------------------------------------------------------------
 
-    def result(self) -> ClientFormResult | None:
-        """The form as a result, or ``None`` (errors shown) while a field is invalid."""
-        v = {name: self._check(name) for name in FIELDS}
-        if self._errors:
-            return None
+    def build(self, v: dict[str, Any]) -> ClientFormResult | None:
+        """The form as a result; ``None`` when the preferred channel is not one of the channels."""
         fields = self._fields(v)
         if fields["preferred_channel"] and fields["preferred_channel"] not in {
             c.kind for c in fields["channels"]
         }:
-            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
+            self.errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
                 kind=fields["preferred_channel"]
             )
             return None
@@ -499,18 +426,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "number_format": _select_text(self.query_one("#client-number-format", Select).value),
         }
 
-    def action_save(self) -> None:
-        """Return the form when every field is valid; otherwise point at the first error."""
-        result = self.result()
-        if result is None:
-            first = next(n for n in (*FIELDS, *self._errors) if n in self._errors)
-            status = self.query_one("#client-status-line", Static)
-            status.update(render.text(_("{field}: {error}").format(field=first, error=self._errors[first])))
-            status.add_class("-error")
-            self.query_one(f"#client-{first}", Input).focus()
-            self.app.bell()
-            return
-        self.submit(result)
+    def refusal(self, first: str) -> str:
+        return _("{field}: {error}").format(field=first, error=self.errors[first])
 
 
 def _select_text(value: object) -> str:
