@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, Static
@@ -26,6 +26,7 @@ from vatui.i18n import _
 from vatui.services.tasks.time_entries import check_minutes, check_time_note
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import form_bindings
 from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 
@@ -43,10 +44,7 @@ class TimeEntryEdit:
 class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
     """Edit one time entry."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="time_form_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="time_form_save", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("time_form")
 
     DEFAULT_CSS = """
     TimeEntryFormModal .form-row { height: auto; }
