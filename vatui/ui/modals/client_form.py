@@ -166,84 +166,64 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             "tags": " ".join(c.tags),
         }
 
-    def _row(
-        self,
-        name: str,
-        label: str,
-        value: str,
-        placeholder: str,
-        *,
-        short: bool = False,
-        suggester: SuggestFromList | None = None,
-    ) -> ComposeResult:
-        # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
-        shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
-        classes = "form-short" if short else "form-input"
-        yield from self.field_row(
-            name, label, value, shown, classes=classes, hint_below=not short, suggester=suggester
-        )
+    def _rows(self, rows: tuple[tuple[str, str, str], ...], *, short: bool = False) -> ComposeResult:
+        """A field a row (name, label, example), filled with what the client has."""
+        v = self._initial()
+        for name, label, example in rows:
+            # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
+            shown = _("e.g. {example}").format(example=example) if example else ""
+            yield from self.field_row(
+                name,
+                label,
+                v.get(name, ""),
+                shown,
+                classes="form-short" if short else "form-input",
+                hint_below=not short,
+                suggester=SuggestFromList(all_zones(), case_sensitive=False) if name == "tz" else None,
+            )
 
     def compose(self) -> ComposeResult:
         c = self.client
-        v = self._initial()
         done = {ch.key for ch in c.vetting} if c else set()
+        decimal = number_format(self.decimal_comma).decimal  # examples as this workspace writes
         with Vertical(id="client-form", classes="form-dialog") as form:
             form.border_title = Content(
                 _("Edit {name}").format(name=one_line(c.name, 40)) if c else _("New client")
             )
             with VerticalScroll(id="client-form-scroll"):
-                yield from self._row("name", _("Name"), v.get("name", ""), _("Acme Corp"))
+                yield from self._rows((("name", _("Name"), _("Acme Corp")),))
                 with Horizontal(classes="form-row"):
-                    yield Label(_("Status"), classes="form-label")
-                    yield Select(
-                        [(_(s), s) for s in STATUSES],
-                        value=c.status if c else "lead",
-                        allow_blank=False,
-                        id="client-status",
-                        compact=True,
-                        classes="form-select",
+                    statuses = [(_(s), s) for s in STATUSES]
+                    yield from self.select(_("Status"), statuses, c.status if c else "lead", "client-status")
+                    preferred = c.preferred_channel if c and c.preferred_channel else Select.NULL
+                    kinds = [(k, k) for k in CHANNEL_KINDS]
+                    yield from self.select(
+                        _("Preferred"), kinds, preferred, "client-preferred", prompt=_("none")
                     )
-                    yield Label(_("Preferred"), classes="form-label")
-                    yield Select(
-                        [(k, k) for k in CHANNEL_KINDS],
-                        prompt=_("none"),
-                        compact=True,
-                        value=c.preferred_channel if c and c.preferred_channel else Select.NULL,
-                        id="client-preferred",
-                        classes="form-select",
+                yield from self._rows(
+                    (
+                        ("email", _("E-mail"), "ops@example.com"),
+                        ("channels", _("Channels"), "whatsapp:+34600000000; slack:#acme"),
+                        ("people", _("People"), "Ann Lee|owner|ann@x.com|+1 555"),
+                        ("tz", _("Timezone"), "America/New_York"),
                     )
-                yield from self._row("email", _("E-mail"), v.get("email", ""), "ops@example.com")
-                yield from self._row(
-                    "channels", _("Channels"), v.get("channels", ""), "whatsapp:+34600000000; slack:#acme"
                 )
-                yield from self._row(
-                    "people", _("People"), v.get("people", ""), "Ann Lee|owner|ann@x.com|+1 555"
+                yield from self._rows(
+                    (
+                        ("hours", _("Hours"), "09:00-17:30"),
+                        ("currency", _("Currency"), "EUR"),
+                        ("rate", _("Rate/hour"), f"45{decimal}00"),
+                        ("terms", _("Terms days"), "14"),
+                        ("deposit", _("Deposit %"), "0"),
+                        ("retainer_hours", _("Retainer h"), "20"),
+                        ("retainer_fee", _("Retainer fee"), "800"),
+                        ("late_fee", _("Late fee %"), f"1{decimal}5"),
+                        ("grace", _("Grace days"), "7"),
+                        ("cadence", _("Cadence d"), "7"),
+                    ),
+                    short=True,
                 )
-                yield from self._row(
-                    "tz",
-                    _("Timezone"),
-                    v.get("tz", ""),
-                    "America/New_York",
-                    suggester=SuggestFromList(all_zones(), case_sensitive=False),
-                )
-                yield from self._row("hours", _("Hours"), v.get("hours", ""), "09:00-17:30", short=True)
-                yield from self._row("currency", _("Currency"), v.get("currency", ""), "EUR", short=True)
-                decimal = number_format(self.decimal_comma).decimal  # examples as this workspace writes
-                yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), f"45{decimal}00", short=True)
-                yield from self._row("terms", _("Terms days"), v.get("terms", ""), "14", short=True)
-                yield from self._row("deposit", _("Deposit %"), v.get("deposit", ""), "0", short=True)
-                yield from self._row(
-                    "retainer_hours", _("Retainer h"), v.get("retainer_hours", ""), "20", short=True
-                )
-                yield from self._row(
-                    "retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800", short=True
-                )
-                yield from self._row(
-                    "late_fee", _("Late fee %"), v.get("late_fee", ""), f"1{decimal}5", short=True
-                )
-                yield from self._row("grace", _("Grace days"), v.get("grace", ""), "7", short=True)
-                yield from self._row("cadence", _("Cadence d"), v.get("cadence", ""), "7", short=True)
-                yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")
+                yield from self._rows((("tags", _("Tags"), "vip retainer"),))
                 with Horizontal(classes="form-row"):
                     yield Label(_("Vetting"), classes="form-label")
                     yield MarkedSelectionList[str](
@@ -251,31 +231,20 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
                         id="client-vetting",
                         compact=True,
                     )
-                yield from self._row("note", _("New note"), "", _("optional"))
+                yield from self._rows((("note", _("New note"), _("optional")),))
                 with Horizontal(classes="form-row"):
                     yield Label("", classes="form-label")
                     yield MarkedCheckbox(
                         _("confidential (masked, never exported)"), id="client-note-secret", compact=True
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label(_("Writes in"), classes="form-label")
-                    yield Select(
-                        [(_("yours"), ""), ("English", "en"), ("Español", "es")],
-                        allow_blank=False,
-                        value=c.language if c else "",
-                        id="client-language",
-                        compact=True,
-                        classes="form-select",
+                    languages = [(_("yours"), ""), ("English", "en"), ("Español", "es")]
+                    yield from self.select(
+                        _("Writes in"), languages, c.language if c else "", "client-language"
                     )
-                    yield Label(_("Numbers"), classes="form-label")
-                    yield Select(
-                        [(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)],
-                        allow_blank=False,
-                        value=c.number_format if c else "",
-                        id="client-number-format",
-                        compact=True,
-                        classes="form-select",
-                    )
+                    formats = [(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)]
+                    number_format_ = c.number_format if c else ""
+                    yield from self.select(_("Numbers"), formats, number_format_, "client-number-format")
             yield from self.buttons()
 
     def resting(self) -> str:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Label, Select
+from textual.widgets import Select
 
 from vatui.domain.clients import CHANNEL_KINDS, DIRECTIONS
 from vatui.domain.dates import describe_date
@@ -79,24 +79,11 @@ class ContactFormModal(FieldsFormModal[ContactFormResult | None]):
         with Vertical(id="contact-form", classes="form-dialog") as form:
             form.border_title = Content(_("Log contact — {name}").format(name=one_line(self.client_name, 40)))
             with Horizontal(classes="form-row"):
-                yield Label(_("Channel"), classes="form-label")
-                yield Select(
-                    [(k, k) for k in CHANNEL_KINDS],
-                    value=self.channel,
-                    allow_blank=False,
-                    id="contact-channel",
-                    compact=True,
-                    classes="form-select",
+                yield from self.select(
+                    _("Channel"), [(k, k) for k in CHANNEL_KINDS], self.channel, "contact-channel"
                 )
-                yield Label(_("Direction"), classes="form-label")
-                yield Select(
-                    [(_("out (you)"), "out"), (_("in (them)"), "in")],
-                    value="out",
-                    allow_blank=False,
-                    id="contact-direction",
-                    compact=True,
-                    classes="form-select",
-                )
+                directions = [(_("out (you)"), "out"), (_("in (them)"), "in")]
+                yield from self.select(_("Direction"), directions, "out", "contact-direction")
             yield from self.field_row(
                 "summary", _("Summary"), self.summary, _("what was said"), classes="", hint_below=True
             )

@@ -10,14 +10,14 @@ wrong field, and the CSS are here, once. Ids: the field ``{PREFIX}{name}``, its 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
@@ -95,6 +95,21 @@ class FieldsFormModal(FormModal[T]):
                 yield Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint")
         if hint_below:
             yield Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint -below -quiet")
+
+    def select(
+        self,
+        label: str,
+        options: Iterable[tuple[Any, Any]],
+        value: Any,
+        wid: str,
+        *,
+        prompt: str | None = None,
+        classes: str = "form-select",
+    ) -> ComposeResult:
+        """A label and a compact ``Select`` (with ``prompt``: it may be left blank)."""
+        yield Label(label, classes="form-label")
+        blank = {"prompt": prompt} if prompt is not None else {"allow_blank": False}
+        yield Select(options, value=value, id=wid, compact=True, classes=classes, **blank)
 
     def buttons(self) -> ComposeResult:
         """The status line (``STATUS_ID``) with Save and Cancel."""

@@ -139,33 +139,18 @@ class TaskFormModal(FieldsFormModal[TaskFormResult | None]):
                 hint_below=True,
             )
             with Horizontal(classes="form-row"):
-                yield Label(_("Client"), classes="form-label")
-                yield Select(
-                    [(Content(one_line(name)), cid) for cid, name in self.clients],
-                    prompt=_("no client"),
-                    id="form-client",
-                    compact=True,
-                    value=task.client_id if task and task.client_id is not None else Select.NULL,
+                clients = [(Content(one_line(name)), cid) for cid, name in self.clients]
+                client = task.client_id if task and task.client_id is not None else Select.NULL
+                yield from self.select(
+                    _("Client"), clients, client, "form-client", prompt=_("no client"), classes=""
                 )
             with Horizontal(classes="form-row"):
-                yield Label(_("Column"), classes="form-label")
-                yield Select(
-                    [(Content(one_line(c)), c) for c in self.columns],
-                    allow_blank=False,
-                    value=self.default_column if self.default_column in self.columns else self.columns[0],
-                    id="form-column",
-                    compact=True,
-                    classes="form-select",
-                )
-                yield Label(_("Priority"), classes="form-label", id="form-priority-label")
-                yield Select(
-                    [(_(label), p) for p, label in PRIORITY_LABELS.items()],
-                    prompt=_("none"),
-                    id="form-priority",
-                    compact=True,
-                    classes="form-select",
-                    value=task.priority if task and task.priority else Select.NULL,
-                )
+                columns = [(Content(one_line(c)), c) for c in self.columns]
+                column = self.default_column if self.default_column in self.columns else self.columns[0]
+                yield from self.select(_("Column"), columns, column, "form-column")
+                priorities = [(_(label), p) for p, label in PRIORITY_LABELS.items()]
+                priority = task.priority if task and task.priority else Select.NULL
+                yield from self.select(_("Priority"), priorities, priority, "form-priority", prompt=_("none"))
             yield from self.field_row(
                 "due", _("Due"), task.due.isoformat() if task and task.due else "", _("fri, +3d, dec 5…")
             )
