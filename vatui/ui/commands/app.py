@@ -30,10 +30,13 @@ class AppCommands(PaneCommands):
             if app.current_mode != "plan":
                 yield Command(
                     _("Plan"),
-                    _("The weeks ahead: planned hours against your available hours (5)"),
+                    _("The weeks ahead: planned hours against your available hours ({keys})"),
                     partial(app.action_switch_pane, "plan"),
+                    "pane_plan",
                 )
-            yield Command(_("App: quick add"), _("Add a task in one line (a)"), app.action_quick_add)
+            yield Command(
+                _("App: quick add"), _("Add a task in one line ({keys})"), app.action_quick_add, "quick_add"
+            )
             yield Command(
                 _("App: Import…"),
                 _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
@@ -46,17 +49,25 @@ class AppCommands(PaneCommands):
             )
             yield Command(
                 _("Settings"),
-                _("Your business, language, formats, board and reminders (,)"),
+                _("Your business, language, formats, board and reminders ({keys})"),
                 app.action_settings,
+                "settings",
             )
             label = app.ws.undo_label()
             if label is not None:
                 yield Command(
-                    _("App: undo {label}").format(label=label), _("Undo the last change (u)"), app.action_undo
+                    _("App: undo {label}").format(label=label),
+                    _("Undo the last change ({keys})"),
+                    app.action_undo,
+                    "undo",
                 )
-        yield Command(_("App: keys of this pane"), _("Every key you can press here (?)"), app.action_help)
+        yield Command(
+            _("App: keys of this pane"), _("Every key you can press here ({keys})"), app.action_help, "help"
+        )
         yield Command(_("App: change theme"), _("Pick a theme; it is remembered"), app.action_change_theme)
-        yield Command(_("App: quit"), _("Leave vatui; every change is already saved (q)"), app.action_quit)
+        yield Command(
+            _("App: quit"), _("Leave vatui; every change is already saved ({keys})"), app.action_quit, "quit"
+        )
 
 
 def _exchange(app: VatuiApp, which: str) -> None:

@@ -24,53 +24,83 @@ class LedgerCommands(PaneCommands):
         ledger: LedgerScreen = screen
         yield Command(
             _("Ledger: new invoice"),
-            _("From unbilled time, free lines, a deposit or the retainer (n)"),
+            _("From unbilled time, free lines, a deposit or the retainer ({keys})"),
             ledger.action_new_invoice,
+            "new_invoice",
         )
         yield Command(
-            _("Ledger: edit draft"), _("The selected draft's lines and notes (d)"), ledger.action_edit_draft
+            _("Ledger: edit draft"),
+            _("The selected draft's lines and notes ({keys})"),
+            ledger.action_edit_draft,
+            "edit_draft",
         )
         yield Command(
             _("Ledger: promise to pay"),
-            _("The client will pay the selected invoice by a date: reminders wait (P)"),
+            _("The client will pay the selected invoice by a date: reminders wait ({keys})"),
             ledger.action_promise,
+            "promise",
         )
         yield Command(
             _("Ledger: snooze reminders"),
-            _("No reminder for the selected invoice until a date (z)"),
+            _("No reminder for the selected invoice until a date ({keys})"),
             ledger.action_snooze,
+            "snooze",
         )
         yield Command(
             _("Ledger: invoice unbilled time"),
-            _("Pick a client and invoice its time (i)"),
+            _("Pick a client and invoice its time ({keys})"),
             ledger.action_invoice,
+            "invoice",
         )
         yield Command(
-            _("Ledger: record payment"), _("A payment on the selected invoice (p)"), ledger.action_payment
+            _("Ledger: record payment"),
+            _("A payment on the selected invoice ({keys})"),
+            ledger.action_payment,
+            "payment",
         )
         yield Command(
             _("Ledger: draft reminder"),
-            _("The due collection step of the selected invoice (r)"),
+            _("The due collection step of the selected invoice ({keys})"),
             ledger.action_reminder,
+            "reminder",
         )
-        yield Command(_("Ledger: add expense"), _("A business expense (e)"), ledger.action_expense)
-        yield Command(_("Ledger: send invoice"), _("Mark the selected draft sent (s)"), ledger.action_send)
-        yield Command(_("Ledger: void invoice"), _("Void the selected invoice (x)"), ledger.action_void)
+        yield Command(
+            _("Ledger: add expense"), _("A business expense ({keys})"), ledger.action_expense, "expense"
+        )
+        yield Command(
+            _("Ledger: send invoice"), _("Mark the selected draft sent ({keys})"), ledger.action_send, "send"
+        )
+        yield Command(
+            _("Ledger: void invoice"), _("Void the selected invoice ({keys})"), ledger.action_void, "void"
+        )
         yield Command(
             _("Ledger: delete payment"),
-            _("The selected payment, with a reason (x on Payments)"),
+            _("The selected payment, with a reason ({keys} on Payments)"),
             ledger.action_delete_payment,
+            "void",
         )
         yield Command(
-            _("Ledger: open invoice"), _("The selected invoice as a document (enter)"), ledger.action_open
+            _("Ledger: open invoice"),
+            _("The selected invoice as a document ({keys})"),
+            ledger.action_open,
+            "select",
         )
-        yield Command(_("Ledger: filter"), _("Narrow the lists (/)"), ledger.action_filter)
+        yield Command(_("Ledger: filter"), _("Narrow the lists ({keys})"), ledger.action_filter, "filter")
         yield Command(
             _("Ledger: next tab"),
-            _("Invoices, aging, payments, expenses, P&L, clients (])"),
+            _("Invoices, aging, payments, expenses, P&L, clients ({keys})"),
             lambda: ledger.action_tab(1),
+            "tab(1)",
         )
-        yield Command(_("Ledger: previous tab"), _("The tab to the left ([)"), lambda: ledger.action_tab(-1))
         yield Command(
-            _("Ledger: P&L currency"), _("Show the P&L in the next currency (c)"), ledger.action_currency
+            _("Ledger: previous tab"),
+            _("The tab to the left ({keys})"),
+            lambda: ledger.action_tab(-1),
+            "tab(-1)",
+        )
+        yield Command(
+            _("Ledger: P&L currency"),
+            _("Show the P&L in the next currency ({keys})"),
+            ledger.action_currency,
+            "currency",
         )

@@ -22,13 +22,33 @@ class TodayCommands(PaneCommands):
         if not isinstance(screen, TodayScreen):
             return
         today: TodayScreen = screen
-        yield Command(_("Today: mark done"), _("Complete the selected task (space)"), today.action_done)
-        yield Command(_("Today: snooze"), _("Hide the selected task until a date (s)"), today.action_snooze)
-        yield Command(_("Today: open"), _("Open the selected line (enter)"), today.action_open)
         yield Command(
-            _("Today: start or stop the timer"), _("Time the selected task (t)"), today.action_timer
+            _("Today: mark done"), _("Complete the selected task ({keys})"), today.action_done, "done"
         )
-        yield Command(_("Today: log contact"), _("Log a contact with the client (c)"), today.action_contact)
-        yield Command(_("Today: send reminder"), _("Draft the invoice reminder (r)"), today.action_reminder)
-        yield Command(_("Today: go to top"), _("First line (g)"), today.action_top)
-        yield Command(_("Today: go to bottom"), _("Last line (G)"), today.action_bottom)
+        yield Command(
+            _("Today: snooze"),
+            _("Hide the selected task until a date ({keys})"),
+            today.action_snooze,
+            "snooze",
+        )
+        yield Command(_("Today: open"), _("Open the selected line ({keys})"), today.action_open, "open")
+        yield Command(
+            _("Today: start or stop the timer"),
+            _("Time the selected task ({keys})"),
+            today.action_timer,
+            "timer",
+        )
+        yield Command(
+            _("Today: log contact"),
+            _("Log a contact with the client ({keys})"),
+            today.action_contact,
+            "contact",
+        )
+        yield Command(
+            _("Today: send reminder"),
+            _("Draft the invoice reminder ({keys})"),
+            today.action_reminder,
+            "reminder",
+        )
+        yield Command(_("Today: go to top"), _("First line ({keys})"), today.action_top, "today_top")
+        yield Command(_("Today: go to bottom"), _("Last line ({keys})"), today.action_bottom, "today_bottom")
