@@ -34,8 +34,8 @@ from vatui.ui.screens.board_actions import BoardActions
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
+from vatui.ui.widgets.card_face import BoardContext
 from vatui.ui.widgets.safe_input import SafeInput
-from vatui.ui.widgets.task_card import BoardContext
 
 MIN_COLUMN_WIDTH = 25
 """The narrowest a column gets before the Board shows fewer columns at once."""

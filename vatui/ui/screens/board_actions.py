@@ -336,9 +336,9 @@ class BoardActions:
         if not clients:
             self.tell(_("No card has a client"))
             return
-        from vatui.ui.modals.board_client_picker import ClientPickerModal
+        from vatui.ui.modals.board_client_picker import BoardClientPickerModal
 
-        self.app.push_screen(ClientPickerModal(clients), self._picked_client)
+        self.app.push_screen(BoardClientPickerModal(clients), self._picked_client)
 
     def _picked_client(self, client_id: int | None) -> None:
         if client_id is not None:

@@ -23,7 +23,7 @@ from textual.message import Message
 from vatui.domain.dates_display import day_month
 from vatui.i18n import _, pgettext
 from vatui.ui import render
-from vatui.ui.widgets.task_card import client_colour
+from vatui.ui.widgets.card_face import client_colour
 from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ CLIENT_STYLES = (
     "$success-lighten-2",
     "$text-accent",
 )
-"""A client's colour by palette slot (``task_card.client_colour``): the Board's order."""
+"""A client's colour by palette slot (``card_face.client_colour``): the Board's order."""
 NO_CLIENT_STYLE = "$foreground"
 """Work for no client."""
 SOLID = ("█", "▓")
