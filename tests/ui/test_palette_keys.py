@@ -64,3 +64,18 @@ async def test_board_palette_help_shows_a_remapped_key(
         text = screen_text(app)
     assert "ctrl+l: to the next column" in text
     assert "shift+→" not in text
+
+
+async def test_ledger_palette_help_shows_the_keys_of_the_binding(
+    app: VatuiApp, seeded: Seed, ready: Ready
+) -> None:
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"delete payment")
+        await pilot.pause(0.3)
+        text = screen_text(app)
+    assert "The selected payment, with a reason (x on Payments)" in text

@@ -15,9 +15,10 @@ action) whose keys fill it in. Remap ``ledger_payment = "ctrl+y"`` and the palet
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -26,6 +27,7 @@ from textual.markup import escape
 
 from vatui.domain.fold import fold
 from vatui.domain.text import one_line
+from vatui.i18n import _
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -120,3 +122,20 @@ class PaneCommands(Provider):
                 yield Hit(
                     score, highlight(matcher, name), command.callback, text=name, help=self.help_line(command)
                 )
+
+
+class ActionCommands(PaneCommands):
+    """A pane's commands from a table: each runs a screen action, and its help names the keys
+    of the binding that runs the same action (or the binding ``BOUND_AS`` names for it)."""
+
+    TABLE: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    """(name, screen action, help with its ``{keys}``), names and helps marked with ``N_``."""
+    BOUND_AS: ClassVar[Mapping[str, str]] = {}
+    """Screen action → the binding (id or action) whose keys it shows, where they differ."""
+
+    def commands(self) -> Iterable[Command]:
+        """The table's commands, run on the pane's screen."""
+        screen = self.screen
+        for name, action, help_text in self.TABLE:
+            binding = self.BOUND_AS.get(action, action)
+            yield Command(_(name), _(help_text), partial(screen.run_action, action), binding)

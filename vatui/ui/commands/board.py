@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import partial
-
-from vatui.i18n import N_, _
-from vatui.ui.commands import Command, PaneCommands
+from vatui.i18n import N_
+from vatui.ui.commands import ActionCommands
 
 BOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Board: move card right"), "move_card(1)", N_("{keys}: to the next column")),
@@ -34,11 +31,7 @@ BOARD_COMMANDS: tuple[tuple[str, str, str], ...] = (
 """(name, screen action, help with its ``{keys}``) of every Board command."""
 
 
-class BoardCommands(PaneCommands):
+class BoardCommands(ActionCommands):
     """Every Board action in the command palette."""
 
-    def commands(self) -> Iterable[Command]:
-        """The Board's commands, run on the Board screen."""
-        screen = self.screen
-        for name, action, help_text in BOARD_COMMANDS:
-            yield Command(_(name), _(help_text), partial(screen.run_action, action), action)
+    TABLE = BOARD_COMMANDS

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import partial
-
-from vatui.i18n import N_, _
-from vatui.ui.commands import Command, PaneCommands
+from vatui.i18n import N_
+from vatui.ui.commands import ActionCommands
 
 CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Clients: log contact"), "contact", N_("{keys}: with the selected client")),
@@ -34,11 +31,7 @@ CLIENTS_COMMANDS: tuple[tuple[str, str, str], ...] = (
 """(name, screen action, help with its ``{keys}``) of every Clients command."""
 
 
-class ClientsCommands(PaneCommands):
+class ClientsCommands(ActionCommands):
     """Every Clients action in the command palette."""
 
-    def commands(self) -> Iterable[Command]:
-        """The Clients commands, run on the Clients screen."""
-        screen = self.screen
-        for name, action, help_text in CLIENTS_COMMANDS:
-            yield Command(_(name), _(help_text), partial(screen.run_action, action), action)
+    TABLE = CLIENTS_COMMANDS

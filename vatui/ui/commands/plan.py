@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import partial
-
-from vatui.i18n import N_, _
-from vatui.ui.commands import Command, PaneCommands
+from vatui.i18n import N_
+from vatui.ui.commands import ActionCommands
 
 PLAN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (N_("Plan: open the week"), "open_week", N_("{keys}: what fills it, task by task")),
@@ -28,13 +25,8 @@ BOUND_AS = {"open_week": "plan_open_week"}
 """A command whose keys are those of another binding (``enter`` on the weeks list)."""
 
 
-class PlanCommands(PaneCommands):
+class PlanCommands(ActionCommands):
     """Every Plan action in the command palette."""
 
-    def commands(self) -> Iterable[Command]:
-        """The Plan's commands, run on the Plan screen."""
-        screen = self.screen
-        for name, action, help_text in PLAN_COMMANDS:
-            yield Command(
-                _(name), _(help_text), partial(screen.run_action, action), BOUND_AS.get(action, action)
-            )
+    TABLE = PLAN_COMMANDS
+    BOUND_AS = BOUND_AS

@@ -2,53 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import ClassVar
 
-from vatui.i18n import _
-from vatui.ui.commands import Command, PaneCommands
+from vatui.i18n import N_
+from vatui.ui.commands import ActionCommands
 
-if TYPE_CHECKING:
-    from vatui.ui.screens.today import TodayScreen
+TODAY_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (N_("Today: mark done"), "done", N_("Complete the selected task ({keys})")),
+    (N_("Today: snooze"), "snooze", N_("Hide the selected task until a date ({keys})")),
+    (N_("Today: open"), "open", N_("Open the selected line ({keys})")),
+    (N_("Today: start or stop the timer"), "timer", N_("Time the selected task ({keys})")),
+    (N_("Today: log contact"), "contact", N_("Log a contact with the client ({keys})")),
+    (N_("Today: send reminder"), "reminder", N_("Draft the invoice reminder ({keys})")),
+    (N_("Today: go to top"), "top", N_("First line ({keys})")),
+    (N_("Today: go to bottom"), "bottom", N_("Last line ({keys})")),
+)
+"""(name, screen action, help with its ``{keys}``) of every Today command."""
 
 
-class TodayCommands(PaneCommands):
+class TodayCommands(ActionCommands):
     """Every Today action, for the line under the cursor."""
 
-    def commands(self) -> Iterable[Command]:
-        from vatui.ui.screens.today import TodayScreen
-
-        screen = self.screen
-        if not isinstance(screen, TodayScreen):
-            return
-        today: TodayScreen = screen
-        yield Command(
-            _("Today: mark done"), _("Complete the selected task ({keys})"), today.action_done, "done"
-        )
-        yield Command(
-            _("Today: snooze"),
-            _("Hide the selected task until a date ({keys})"),
-            today.action_snooze,
-            "snooze",
-        )
-        yield Command(_("Today: open"), _("Open the selected line ({keys})"), today.action_open, "open")
-        yield Command(
-            _("Today: start or stop the timer"),
-            _("Time the selected task ({keys})"),
-            today.action_timer,
-            "timer",
-        )
-        yield Command(
-            _("Today: log contact"),
-            _("Log a contact with the client ({keys})"),
-            today.action_contact,
-            "contact",
-        )
-        yield Command(
-            _("Today: send reminder"),
-            _("Draft the invoice reminder ({keys})"),
-            today.action_reminder,
-            "reminder",
-        )
-        yield Command(_("Today: go to top"), _("First line ({keys})"), today.action_top, "today_top")
-        yield Command(_("Today: go to bottom"), _("Last line ({keys})"), today.action_bottom, "today_bottom")
+    TABLE = TODAY_COMMANDS
+    BOUND_AS: ClassVar[Mapping[str, str]] = {
+        "top": "today_top",
+        "bottom": "today_bottom",
+    }  # the list's g and G
