@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.form import FormModal, labelled
 from vatui.ui.widgets.safe_input import SafeInput
 
 T = TypeVar("T")
@@ -81,20 +81,21 @@ class FieldsFormModal(FormModal[T]):
     ) -> ComposeResult:
         """A labelled field and its hint: beside it, or on the line below (``hint_below``: class
         ``-below``, hidden while it has nothing to say)."""
-        with Horizontal(classes="form-row"):
-            yield Label(label, classes="form-label")
-            yield SafeInput(
-                value,
-                id=f"{self.PREFIX}{name}",
-                compact=True,
-                placeholder=placeholder,
-                classes=classes,
-                suggester=suggester,
-            )
-            if not hint_below:
-                yield Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint")
-        if hint_below:
-            yield Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint -below -quiet")
+        field = SafeInput(
+            value,
+            id=f"{self.PREFIX}{name}",
+            compact=True,
+            placeholder=placeholder,
+            classes=classes,
+            suggester=suggester,
+        )
+        hint = Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint")
+        if not hint_below:
+            yield labelled(label, field, hint)
+            return
+        hint.add_class("-below", "-quiet")
+        yield labelled(label, field)
+        yield hint
 
     def select(
         self,

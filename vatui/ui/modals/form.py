@@ -11,7 +11,7 @@ it closes. Without a saver (a plain Textual app) ``submit`` just dismisses with 
 field differs from what the form opened with (``is_dirty``).
 
 The kit every form is built from, so that each form keeps only its fields and its rules:
-``form_bindings`` (escape cancels, ``ctrl+s`` saves, with the ids keymap.toml names),
+``labelled`` (a row: label and field), ``form_bindings`` (escape cancels, ``ctrl+s`` saves, with the ids keymap.toml names),
 ``checked`` + ``action_save`` (read the fields, refuse in place or submit), ``ENTER_SAVES``
 (``enter`` in a one-line field saves), ``show_status`` (the status line, as you type), and
 ``FieldsFormModal`` (``vatui.ui.modals.fields_form``): a field a row, its check and preview
@@ -25,8 +25,10 @@ from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static, Switch, TextArea
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, Switch, TextArea
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
@@ -46,6 +48,11 @@ def field_values(screen: ModalScreen[Any]) -> list[object]:
         elif isinstance(widget, SelectionList):
             values.append(tuple(widget.selected))
     return values
+
+
+def labelled(label: str, *widgets: Widget) -> Horizontal:
+    """A form's row: the label (``form-label``), then ``widgets``."""
+    return Horizontal(Label(label, classes="form-label"), *widgets, classes="form-row")
 
 
 def form_bindings(name: str, *, save: bool = True) -> list[BindingType]:

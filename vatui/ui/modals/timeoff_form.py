@@ -13,8 +13,8 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from vatui.domain.dates import describe_date, range_end
 from vatui.domain.errors import InputError, VatuiError
@@ -22,7 +22,7 @@ from vatui.domain.timeoff import check_note, check_range
 from vatui.i18n import _, ngettext
 from vatui.ui import render
 from vatui.ui.date_input import read_date
-from vatui.ui.modals.form import FormModal, form_bindings
+from vatui.ui.modals.form import FormModal, form_bindings, labelled
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -64,17 +64,11 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         with Vertical(id="timeoff-dialog", classes="modal-body") as body:
             body.border_title = _("Time off")
             body.border_subtitle = _("enter or ctrl+s saves · esc cancels")
-            with Horizontal(classes="form-row"):
-                yield Label(_("From"), classes="form-label")
-                yield SafeInput(self.start_text, id="timeoff-start", classes="form-short", compact=True)
-                yield Static("", id="timeoff-start-words", classes="form-preview")
-            with Horizontal(classes="form-row"):
-                yield Label(_("To"), classes="form-label")
-                yield SafeInput(self.end_text, id="timeoff-end", classes="form-short", compact=True)
-                yield Static("", id="timeoff-end-words", classes="form-preview")
-            with Horizontal(classes="form-row"):
-                yield Label(_("Note"), classes="form-label")
-                yield SafeInput("", id="timeoff-note", compact=True)
+            start = SafeInput(self.start_text, id="timeoff-start", classes="form-short", compact=True)
+            yield labelled(_("From"), start, Static("", id="timeoff-start-words", classes="form-preview"))
+            end = SafeInput(self.end_text, id="timeoff-end", classes="form-short", compact=True)
+            yield labelled(_("To"), end, Static("", id="timeoff-end-words", classes="form-preview"))
+            yield labelled(_("Note"), SafeInput("", id="timeoff-note", compact=True))
             yield Static(
                 render.label(
                     _("today, mon, next week, 24 dec, 2026-12-24; To empty: one day"), "$text-muted"
