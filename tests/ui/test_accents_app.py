@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
-from vatui.ui.modals.board_client_picker import ClientPickerModal
+from vatui.ui.modals.board_client_picker import BoardClientPickerModal
 
 
 def spanish_board(ws: Workspace) -> None:
@@ -44,7 +44,7 @@ async def test_f_angel_finds_ángel_and_the_list_sorts_ángel_with_the_as(app: V
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
         await pilot.press("f")
-        assert isinstance(app.screen, ClientPickerModal)
+        assert isinstance(app.screen, BoardClientPickerModal)
         listing = app.screen.query_one(OptionList)
         names = [
             str(listing.get_option_at_index(i).prompt).split("  (")[0] for i in range(listing.option_count)

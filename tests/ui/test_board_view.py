@@ -12,7 +12,7 @@ from vatui.services.tasks import board as board_service
 from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
-from vatui.ui.modals.board_client_picker import ClientPickerModal
+from vatui.ui.modals.board_client_picker import BoardClientPickerModal
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 """The fixed clock's moment (``tests/conftest.py``)."""
@@ -36,7 +36,7 @@ async def test_f_filters_by_client_and_f_again_clears(app: VatuiApp, ids: dict[s
     async with app.run_test(size=(80, 24)) as pilot:
         board = await open_board(pilot)
         await pilot.press("f")
-        assert isinstance(app.screen, ClientPickerModal)
+        assert isinstance(app.screen, BoardClientPickerModal)
         await pilot.press(*"bee", "enter")
         await pilot.pause()
         assert shown(everything(board)) == {"Book flights", "Update site", "Logo feedback"}

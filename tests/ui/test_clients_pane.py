@@ -149,7 +149,7 @@ async def test_new_client_validates_as_you_type(
         text = screen_text(app)
         assert "'not-an-email' is not an e-mail address" in text
         assert "did you mean Europe/London" in text
-        assert "write 12.50" in form._errors["rate"]
+        assert "write 12.50" in form.errors["rate"]
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ClientFormModal)

@@ -31,10 +31,16 @@ class AppCommands(PaneCommands):
             if app.current_mode != "plan":
                 yield Command(
                     _("Plan"),
-                    _("The weeks ahead: planned hours against your available hours (5)"),
+                    _("The weeks ahead: planned hours against your available hours ({keys})"),
                     partial(app.action_switch_pane, "plan"),
+                    "pane_plan",
                 )
-            yield Command(_("App: quick add"), _("Add a task in one line (a)"), partial(run, "quick_add"))
+            yield Command(
+                _("App: quick add"),
+                _("Add a task in one line ({keys})"),
+                partial(run, "quick_add"),
+                "quick_add",
+            )
             yield Command(
                 _("App: Import…"),
                 _("Trello, CSV (Toggl, Clockify) or JSON: a preview, then you confirm"),
@@ -47,24 +53,32 @@ class AppCommands(PaneCommands):
             )
             yield Command(
                 _("Settings"),
-                _("Your business, language, formats, board and reminders (,)"),
+                _("Your business, language, formats, board and reminders ({keys})"),
                 partial(run, "settings"),
+                "settings",
             )
             label = app.ws.undo_label()
             if label is not None:
                 yield Command(
                     _("App: undo {label}").format(label=label),
-                    _("Undo the last change (u)"),
+                    _("Undo the last change ({keys})"),
                     partial(run, "undo"),
+                    "undo",
                 )
         yield Command(
-            _("App: keys of this pane"), _("Every key you can press here (?)"), partial(run, "help")
+            _("App: keys of this pane"),
+            _("Every key you can press here ({keys})"),
+            partial(run, "help"),
+            "help",
         )
         yield Command(
             _("App: change theme"), _("Pick a theme; it is remembered"), partial(run, "change_theme")
         )
         yield Command(
-            _("App: quit"), _("Leave vatui; every change is already saved (q)"), partial(run, "quit")
+            _("App: quit"),
+            _("Leave vatui; every change is already saved ({keys})"),
+            partial(run, "quit"),
+            "quit",
         )
 
 

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import partial
+from collections.abc import Mapping
+from typing import ClassVar
 
-from vatui.i18n import _
-from vatui.ui.commands import Command, PaneCommands
-from vatui.ui.pane import Pane
+from vatui.i18n import N_
+from vatui.ui.commands import ActionCommands
+
+TODAY_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (N_("Today: mark done"), "done", N_("Complete the selected task ({keys})")),
+    (N_("Today: snooze"), "snooze", N_("Hide the selected task until a date ({keys})")),
+    (N_("Today: open"), "open", N_("Open the selected line ({keys})")),
+    (N_("Today: start or stop the timer"), "timer", N_("Time the selected task ({keys})")),
+    (N_("Today: log contact"), "contact", N_("Log a contact with the client ({keys})")),
+    (N_("Today: send reminder"), "reminder", N_("Draft the invoice reminder ({keys})")),
+    (N_("Today: go to top"), "top", N_("First line ({keys})")),
+    (N_("Today: go to bottom"), "bottom", N_("Last line ({keys})")),
+)
+"""(name, screen action, help with its ``{keys}``) of every Today command."""
 
 
-class TodayCommands(PaneCommands):
+class TodayCommands(ActionCommands):
     """Every Today action, for the line under the cursor."""
 
-    def commands(self) -> Iterable[Command]:
-        screen = self.screen
-        if not isinstance(screen, Pane) or screen.PANE != "today":
-            return
-        run = screen.run_action
-        yield Command(_("Today: mark done"), _("Complete the selected task (space)"), partial(run, "done"))
-        yield Command(
-            _("Today: snooze"), _("Hide the selected task until a date (s)"), partial(run, "snooze")
-        )
-        yield Command(_("Today: open"), _("Open the selected line (enter)"), partial(run, "open"))
-        yield Command(
-            _("Today: start or stop the timer"), _("Time the selected task (t)"), partial(run, "timer")
-        )
-        yield Command(
-            _("Today: log contact"), _("Log a contact with the client (c)"), partial(run, "contact")
-        )
-        yield Command(
-            _("Today: send reminder"), _("Draft the invoice reminder (r)"), partial(run, "reminder")
-        )
-        yield Command(_("Today: go to top"), _("First line (g)"), partial(run, "top"))
-        yield Command(_("Today: go to bottom"), _("Last line (G)"), partial(run, "bottom"))
+    TABLE = TODAY_COMMANDS
+    BOUND_AS: ClassVar[Mapping[str, str]] = {
+        "top": "today_top",
+        "bottom": "today_bottom",
+    }  # the list's g and G

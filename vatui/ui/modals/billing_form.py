@@ -24,7 +24,7 @@ from vatui.domain.numbers import NumberFormat
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.form import FormModal, form_bindings
 from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
 from vatui.ui.widgets.tax_rows import TaxRows
@@ -39,9 +39,9 @@ class BillingFormModal(FormModal[BillingChanges | None]):
     """The billing form; ``ctrl+s`` (or ``enter`` in a one-line field) saves."""
 
     STATUS_ID: ClassVar[str] = "billing-status"
+    ENTER_SAVES: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="billing_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="billing_save", priority=True),
+        *form_bindings("billing"),
         Binding("ctrl+t", "add_tax", _("Add a tax line"), id="billing_add_tax"),
     ]
     DEFAULT_CSS = """
@@ -118,17 +118,9 @@ class BillingFormModal(FormModal[BillingChanges | None]):
     @on(Select.Changed, ".tax-row Select")
     def _check_taxes(self) -> None:
         """Say at once when a tax line does not read (saving still checks everything)."""
-        status = self.query_one("#billing-status", Static)
         try:
             self.query_one(TaxRows).lines()
         except VatuiError as exc:
-            status.update(render.text(str(exc)))
-            status.add_class("-error")
+            self.show_status(str(exc), error=True)
             return
-        status.update("")
-        status.remove_class("-error")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+        self.show_status("")

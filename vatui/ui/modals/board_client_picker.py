@@ -9,10 +9,10 @@ from textual.content import Content
 
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.ui.modals.client_picker import ClientPicker
+from vatui.ui.modals.client_picker import ClientPickerModal
 
 
-class ClientPickerModal(ClientPicker):
+class BoardClientPickerModal(ClientPickerModal):
     """A list of clients (with how many cards each has); returns the id, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -20,8 +20,8 @@ class ClientPickerModal(ClientPicker):
     ]
 
     DEFAULT_CSS = """
-    ClientPickerModal { align: center middle; }
-    ClientPickerModal #picker {
+    BoardClientPickerModal { align: center middle; }
+    BoardClientPickerModal #picker {
         width: 50; max-width: 100%; height: auto; max-height: 80%;
         border: round $border; background: $surface; padding: 0 1;
     }

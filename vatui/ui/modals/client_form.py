@@ -9,18 +9,17 @@ pane turns it into ``add_client`` / ``edit_client``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 
 from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
@@ -35,10 +34,9 @@ from vatui.domain.settings_rules import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.clients import manage as checks
-from vatui.ui import render
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.fields_form import FieldsFormModal, Parser
+from vatui.ui.modals.form import form_bindings
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
-from vatui.ui.widgets.safe_input import SafeInput
 
 FIELDS = (
     "name",
@@ -88,36 +86,27 @@ def _whole(text: str, low: int, high: int, what: str) -> int | None:
     return value
 
 
-class ClientFormModal(FormModal[ClientFormResult | None]):
+class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
     """Create or edit a client. Returns the filled form, or ``None`` on ``escape``."""
 
     STATUS_ID: ClassVar[str] = "client-status-line"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="client_form_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="client_form_save", priority=True),
-    ]
+    PREFIX: ClassVar[str] = "client-"
+    FIRST: ClassVar[str] = "name"
+    ALSO_CHECK: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "currency": ("rate", "retainer_fee"),
+        "hours": ("tz",),
+    }
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("client_form")
 
     DEFAULT_CSS = """
-    ClientFormModal { align: center middle; }
-    ClientFormModal #client-form {
-        width: 78; max-width: 100%; height: auto; max-height: 100%;
-        border: round $border; background: $surface; padding: 0 1;
-    }
+    ClientFormModal #client-form { width: 78; }
     ClientFormModal #client-form-scroll { height: auto; max-height: 18; }
-    ClientFormModal .form-row { height: auto; width: 1fr; }
-    ClientFormModal .form-label { width: 13; color: $text-muted; }
+    ClientFormModal .form-label { width: 13; }
     ClientFormModal .form-input { width: 1fr; }
     ClientFormModal .form-short { width: 16; }
     ClientFormModal .form-select { width: 16; }
-    ClientFormModal .form-hint { width: 1fr; height: auto; padding-left: 13; color: $text-muted; }
-    ClientFormModal .form-hint.-inline { padding-left: 1; }
-    ClientFormModal .form-hint.-error { color: $text-error; text-style: bold; }
-    ClientFormModal .form-hint.-quiet { display: none; }
+    ClientFormModal .form-hint.-below { padding-left: 13; }
     ClientFormModal #client-vetting { height: 5; width: 1fr; }
-    ClientFormModal #client-status-line { width: 1fr; height: auto; color: $text-muted; }
-    ClientFormModal #client-status-line.-error { color: $text-error; text-style: bold; }
-    ClientFormModal Input.-invalid { color: $text-error; }
-    ClientFormModal Button { margin-left: 1; }
     """
 
     def __init__(
@@ -140,7 +129,6 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         """The currency a new client starts with."""
         self.decimal_comma = decimal_comma
         """Amounts are typed as ``1.234,56``."""
-        self._errors: dict[str, str] = {}
         self._opened: dict[str, Any] | None = None
 
     # building ------------------------------------------------------------------------
@@ -178,94 +166,64 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "tags": " ".join(c.tags),
         }
 
-    def _row(
-        self,
-        name: str,
-        label: str,
-        value: str,
-        placeholder: str,
-        *,
-        short: bool = False,
-        suggester: SuggestFromList | None = None,
-    ) -> ComposeResult:
-        with Horizontal(classes="form-row"):
-            yield Label(label, classes="form-label")
+    def _rows(self, rows: tuple[tuple[str, str, str], ...], *, short: bool = False) -> ComposeResult:
+        """A field a row (name, label, example), filled with what the client has."""
+        v = self._initial()
+        for name, label, example in rows:
             # "e.g.": a placeholder in a dimmer grey alone looks like a value (NO_COLOR, 16 colours).
-            shown = _("e.g. {example}").format(example=placeholder) if placeholder else ""
-            yield SafeInput(
-                value,
-                id=f"client-{name}",
-                compact=True,
-                placeholder=shown,
+            shown = _("e.g. {example}").format(example=example) if example else ""
+            yield from self.field_row(
+                name,
+                label,
+                v.get(name, ""),
+                shown,
                 classes="form-short" if short else "form-input",
-                suggester=suggester,
+                hint_below=not short,
+                suggester=SuggestFromList(all_zones(), case_sensitive=False) if name == "tz" else None,
             )
-            if short:
-                yield Static("", id=f"client-{name}-hint", classes="form-hint -inline")
-        if not short:
-            yield Static("", id=f"client-{name}-hint", classes="form-hint -quiet")
 
     def compose(self) -> ComposeResult:
         c = self.client
-        v = self._initial()
         done = {ch.key for ch in c.vetting} if c else set()
-        with Vertical(id="client-form") as form:
+        decimal = number_format(self.decimal_comma).decimal  # examples as this workspace writes
+        with Vertical(id="client-form", classes="form-dialog") as form:
             form.border_title = Content(
                 _("Edit {name}").format(name=one_line(c.name, 40)) if c else _("New client")
             )
             with VerticalScroll(id="client-form-scroll"):
-                yield from self._row("name", _("Name"), v.get("name", ""), _("Acme Corp"))
+                yield from self._rows((("name", _("Name"), _("Acme Corp")),))
                 with Horizontal(classes="form-row"):
-                    yield Label(_("Status"), classes="form-label")
-                    yield Select(
-                        [(_(s), s) for s in STATUSES],
-                        value=c.status if c else "lead",
-                        allow_blank=False,
-                        id="client-status",
-                        compact=True,
-                        classes="form-select",
+                    statuses = [(_(s), s) for s in STATUSES]
+                    yield from self.select(_("Status"), statuses, c.status if c else "lead", "client-status")
+                    preferred = c.preferred_channel if c and c.preferred_channel else Select.NULL
+                    kinds = [(k, k) for k in CHANNEL_KINDS]
+                    yield from self.select(
+                        _("Preferred"), kinds, preferred, "client-preferred", prompt=_("none")
                     )
-                    yield Label(_("Preferred"), classes="form-label")
-                    yield Select(
-                        [(k, k) for k in CHANNEL_KINDS],
-                        prompt=_("none"),
-                        compact=True,
-                        value=c.preferred_channel if c and c.preferred_channel else Select.NULL,
-                        id="client-preferred",
-                        classes="form-select",
+                yield from self._rows(
+                    (
+                        ("email", _("E-mail"), "ops@example.com"),
+                        ("channels", _("Channels"), "whatsapp:+34600000000; slack:#acme"),
+                        ("people", _("People"), "Ann Lee|owner|ann@x.com|+1 555"),
+                        ("tz", _("Timezone"), "America/New_York"),
                     )
-                yield from self._row("email", _("E-mail"), v.get("email", ""), "ops@example.com")
-                yield from self._row(
-                    "channels", _("Channels"), v.get("channels", ""), "whatsapp:+34600000000; slack:#acme"
                 )
-                yield from self._row(
-                    "people", _("People"), v.get("people", ""), "Ann Lee|owner|ann@x.com|+1 555"
+                yield from self._rows(
+                    (
+                        ("hours", _("Hours"), "09:00-17:30"),
+                        ("currency", _("Currency"), "EUR"),
+                        ("rate", _("Rate/hour"), f"45{decimal}00"),
+                        ("terms", _("Terms days"), "14"),
+                        ("deposit", _("Deposit %"), "0"),
+                        ("retainer_hours", _("Retainer h"), "20"),
+                        ("retainer_fee", _("Retainer fee"), "800"),
+                        ("late_fee", _("Late fee %"), f"1{decimal}5"),
+                        ("grace", _("Grace days"), "7"),
+                        ("cadence", _("Cadence d"), "7"),
+                    ),
+                    short=True,
                 )
-                yield from self._row(
-                    "tz",
-                    _("Timezone"),
-                    v.get("tz", ""),
-                    "America/New_York",
-                    suggester=SuggestFromList(all_zones(), case_sensitive=False),
-                )
-                yield from self._row("hours", _("Hours"), v.get("hours", ""), "09:00-17:30", short=True)
-                yield from self._row("currency", _("Currency"), v.get("currency", ""), "EUR", short=True)
-                decimal = number_format(self.decimal_comma).decimal  # examples as this workspace writes
-                yield from self._row("rate", _("Rate/hour"), v.get("rate", ""), f"45{decimal}00", short=True)
-                yield from self._row("terms", _("Terms days"), v.get("terms", ""), "14", short=True)
-                yield from self._row("deposit", _("Deposit %"), v.get("deposit", ""), "0", short=True)
-                yield from self._row(
-                    "retainer_hours", _("Retainer h"), v.get("retainer_hours", ""), "20", short=True
-                )
-                yield from self._row(
-                    "retainer_fee", _("Retainer fee"), v.get("retainer_fee", ""), "800", short=True
-                )
-                yield from self._row(
-                    "late_fee", _("Late fee %"), v.get("late_fee", ""), f"1{decimal}5", short=True
-                )
-                yield from self._row("grace", _("Grace days"), v.get("grace", ""), "7", short=True)
-                yield from self._row("cadence", _("Cadence d"), v.get("cadence", ""), "7", short=True)
-                yield from self._row("tags", _("Tags"), v.get("tags", ""), "vip retainer")
+                yield from self._rows((("tags", _("Tags"), "vip retainer"),))
                 with Horizontal(classes="form-row"):
                     yield Label(_("Vetting"), classes="form-label")
                     yield MarkedSelectionList[str](
@@ -273,44 +231,30 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                         id="client-vetting",
                         compact=True,
                     )
-                yield from self._row("note", _("New note"), "", _("optional"))
+                yield from self._rows((("note", _("New note"), _("optional")),))
                 with Horizontal(classes="form-row"):
                     yield Label("", classes="form-label")
                     yield MarkedCheckbox(
                         _("confidential (masked, never exported)"), id="client-note-secret", compact=True
                     )
                 with Horizontal(classes="form-row"):
-                    yield Label(_("Writes in"), classes="form-label")
-                    yield Select(
-                        [(_("yours"), ""), ("English", "en"), ("Español", "es")],
-                        allow_blank=False,
-                        value=c.language if c else "",
-                        id="client-language",
-                        compact=True,
-                        classes="form-select",
+                    languages = [(_("yours"), ""), ("English", "en"), ("Español", "es")]
+                    yield from self.select(
+                        _("Writes in"), languages, c.language if c else "", "client-language"
                     )
-                    yield Label(_("Numbers"), classes="form-label")
-                    yield Select(
-                        [(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)],
-                        allow_blank=False,
-                        value=c.number_format if c else "",
-                        id="client-number-format",
-                        compact=True,
-                        classes="form-select",
-                    )
-            with Horizontal(classes="form-row"):
-                yield Static(_("ctrl+s saves · escape cancels"), id="client-status-line")
-                yield Button(_("Save"), id="client-save", compact=True, variant="primary")
-                yield Button(_("Cancel"), id="client-cancel", compact=True)
+                    formats = [(_("yours"), ""), *((f, f) for f in NUMBER_FORMATS)]
+                    number_format_ = c.number_format if c else ""
+                    yield from self.select(_("Numbers"), formats, number_format_, "client-number-format")
+            yield from self.buttons()
 
-    def on_mount(self) -> None:
-        """Check every field once, and start in the name."""
-        values = {name: self._check(name, quiet=name == "name" and self.client is None) for name in FIELDS}
+    def resting(self) -> str:
+        return _("ctrl+s saves · escape cancels")
+
+    def opened(self, values: dict[str, Any]) -> None:
         if (
             self.client is not None
         ):  # what the user does not change is not saved over another session's change
             self._opened = self._fields(values)
-        self.query_one("#client-name", Input).focus()
 
     # checking ------------------------------------------------------------------------
 
@@ -323,7 +267,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         except VatuiError:
             return self.default_currency
 
-    def _parsers(self) -> dict[str, Callable[[str], tuple[Any, str]]]:
+    def parsers(self) -> dict[str, Parser]:
         def amount(text: str) -> tuple[Any, str]:
             if not text.strip():
                 return None, ""
@@ -397,63 +341,15 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         except VatuiError:
             return "09:00", "17:00"
 
-    def _check(self, name: str, quiet: bool = False) -> Any:
-        """Parse field ``name``, show its preview or its error; returns the value."""
-        field_ = self.query_one(f"#client-{name}", Input)
-        hint = self.query_one(f"#client-{name}-hint", Static)
-        inline = hint.has_class("-inline")
-        base = "form-hint -inline" if inline else "form-hint"
-        try:
-            value, preview = self._parsers()[name](field_.value)
-        except VatuiError as exc:
-            self._errors[name] = str(exc)
-            if not quiet:
-                hint.update(render.text(str(exc)))
-                hint.set_classes(base + " -error")
-                field_.add_class("-invalid")
-            return None
-        self._errors.pop(name, None)
-        hint.update(render.text(preview))
-        hint.set_classes(base + ("" if preview or inline else " -quiet"))
-        field_.remove_class("-invalid")
-        return value
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("client-")
-        if name in FIELDS:
-            self._check(name)
-        if name == "currency":
-            self._check("rate")
-            self._check("retainer_fee")
-        if name == "hours":
-            self._check("tz")
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed, "#client-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#client-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     # result --------------------------------------------------------------------------
 
-    def result(self) -> ClientFormResult | None:
-        """The form as a result, or ``None`` (errors shown) while a field is invalid."""
-        v = {name: self._check(name) for name in FIELDS}
-        if self._errors:
-            return None
+    def build(self, v: dict[str, Any]) -> ClientFormResult | None:
+        """The form as a result; ``None`` when the preferred channel is not one of the channels."""
         fields = self._fields(v)
         if fields["preferred_channel"] and fields["preferred_channel"] not in {
             c.kind for c in fields["channels"]
         }:
-            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
+            self.errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
                 kind=fields["preferred_channel"]
             )
             return None
@@ -499,18 +395,8 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "number_format": _select_text(self.query_one("#client-number-format", Select).value),
         }
 
-    def action_save(self) -> None:
-        """Return the form when every field is valid; otherwise point at the first error."""
-        result = self.result()
-        if result is None:
-            first = next(n for n in (*FIELDS, *self._errors) if n in self._errors)
-            status = self.query_one("#client-status-line", Static)
-            status.update(render.text(_("{field}: {error}").format(field=first, error=self._errors[first])))
-            status.add_class("-error")
-            self.query_one(f"#client-{first}", Input).focus()
-            self.app.bell()
-            return
-        self.submit(result)
+    def refusal(self, first: str) -> str:
+        return _("{field}: {error}").format(field=first, error=self.errors[first])
 
 
 def _select_text(value: object) -> str:

@@ -1,6 +1,6 @@
 """Pick one client from a list that narrows as you type; ``enter`` picks, ``escape`` cancels.
 
-``ClientPicker`` holds the behaviour; each use says what a line shows (``line``) and how
+``ClientPickerModal`` holds the behaviour; each use says what a line shows (``line``) and how
 the box is titled.
 """
 
@@ -22,7 +22,7 @@ from vatui.i18n import _
 from vatui.ui.widgets.safe_input import SafeInput
 
 
-class ClientPicker(ModalScreen[int | None]):
+class ClientPickerModal(ModalScreen[int | None]):
     """Clients with one figure each; returns the id picked, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -31,7 +31,7 @@ class ClientPicker(ModalScreen[int | None]):
     ]
 
     DEFAULT_CSS = """
-    ClientPicker OptionList { height: auto; max-height: 14; border: none; padding: 0; }
+    ClientPickerModal OptionList { height: auto; max-height: 14; border: none; padding: 0; }
     """
 
     BOX_ID: ClassVar[str] = "client-picker"

@@ -20,6 +20,7 @@ from vatui.domain.clients import Contact
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.ui.modals.contact_form import ContactFormModal, ContactFormResult
+from vatui.ui.modals.fields_form import Parser
 
 
 class ContactEditModal(ContactFormModal):
@@ -41,8 +42,8 @@ class ContactEditModal(ContactFormModal):
             self.query_one("#contact-follow", Input).value = self.contact.follow_up.isoformat()
         super().on_mount()
 
-    def _parsers(self) -> dict[str, Any]:
-        parsers = super()._parsers()
+    def parsers(self) -> dict[str, Parser]:
+        parsers = super().parsers()
         keep = self.contact.follow_up
         original = parsers["follow"]
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
@@ -21,7 +21,7 @@ from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
 from vatui.ui import render
 from vatui.ui.date_input import read_date
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.form import FormModal, form_bindings
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -47,9 +47,9 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
     """The expense form; ``enter`` in any field adds it when everything is valid."""
 
     STATUS_ID: ClassVar[str] = "expense-status"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="expense_cancel"),
-    ]
+    ENTER_SAVES: ClassVar[bool] = True
+    QUIET_REFUSAL: ClassVar[bool] = True
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("expense", save=False)
 
     def __init__(self, currency: str, today: date, decimal_comma: bool | NumberFormat = False) -> None:
         super().__init__(classes="vatui-modal")
@@ -111,27 +111,13 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
 
     @on(Input.Changed)
     def _preview(self) -> None:
-        status = self.query_one("#expense-status", Static)
         if not self._value("expense-amount").strip():
-            status.update("")
+            self.query_one("#expense-status", Static).update("")
             return
         try:
             got = self.checked()
         except VatuiError as exc:
-            status.update(render.text(str(exc)))
-            status.add_class("-error")
+            self.show_status(str(exc), error=True)
             return
-        status.remove_class("-error")
         shown = format_money(got.amount, number_format(self.decimal_comma))
-        status.update(render.text(f"→ {shown} · {got.on.isoformat()}"))
-
-    @on(Input.Submitted)
-    def _submit(self) -> None:
-        try:
-            got = self.checked()
-        except VatuiError as exc:
-            status = self.query_one("#expense-status", Static)
-            status.update(render.text(str(exc)))
-            status.add_class("-error")
-            return
-        self.submit(got)
+        self.show_status(f"→ {shown} · {got.on.isoformat()}")

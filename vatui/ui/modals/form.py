@@ -9,6 +9,13 @@ it closes. Without a saver (a plain Textual app) ``submit`` just dismisses with 
 
 ``escape`` (``action_cancel``) and the app's quit keys ask "Discard what you typed?" when a
 field differs from what the form opened with (``is_dirty``).
+
+The kit every form is built from, so that each form keeps only its fields and its rules:
+``labelled`` (a row: label and field), ``form_bindings`` (escape cancels, ``ctrl+s`` saves, with the ids keymap.toml names),
+``checked`` + ``action_save`` (read the fields, refuse in place or submit), ``ENTER_SAVES``
+(``enter`` in a one-line field saves), ``show_status`` (the status line, as you type), and
+``FieldsFormModal`` (``vatui.ui.modals.fields_form``): a field a row, its check and preview
+beside it, Save and Cancel buttons, the shared CSS.
 """
 
 from __future__ import annotations
@@ -16,9 +23,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Select, SelectionList, Static, Switch, TextArea
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, SelectionList, Static, Switch, TextArea
 
+from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.ui import render
 
@@ -38,11 +50,30 @@ def field_values(screen: ModalScreen[Any]) -> list[object]:
     return values
 
 
+def labelled(label: str, *widgets: Widget) -> Horizontal:
+    """A form's row: the label (``form-label``), then ``widgets``."""
+    return Horizontal(Label(label, classes="form-label"), *widgets, classes="form-row")
+
+
+def form_bindings(name: str, *, save: bool = True) -> list[BindingType]:
+    """``escape`` cancels and (with ``save``) ``ctrl+s`` saves: ids ``{name}_cancel``, ``{name}_save``."""
+    bindings: list[BindingType] = [Binding("escape", "cancel", _("Cancel"), id=f"{name}_cancel")]
+    if save:
+        bindings.append(Binding("ctrl+s", "save", _("Save"), id=f"{name}_save", priority=True))
+    return bindings
+
+
 class FormModal(ModalScreen[T]):
     """A form: ``submit`` hands the value to the screen's save; ``escape`` asks before discarding."""
 
     STATUS_ID: ClassVar[str] = ""
     """The ``Static`` that shows a refusal inline (its ``-error`` class is set)."""
+
+    ENTER_SAVES: ClassVar[bool] = False
+    """``enter`` in a one-line field saves (``field_submitted``)."""
+
+    QUIET_REFUSAL: ClassVar[bool] = False
+    """A wrong field on save is shown as the check as you type shows it: no bell, no ✗."""
 
     saver: Callable[[T], object] | None = None
     """The screen's save, set by ``PaneApp.push_screen``; called with the value while open."""
@@ -78,6 +109,38 @@ class FormModal(ModalScreen[T]):
             self.dismiss(value)
         else:  # the save asked something on top (a confirm): close once it is answered
             self._close_with = (value,)
+
+    def checked(self) -> T:
+        """What the fields say, checked; ``VatuiError`` with the reason when one is wrong."""
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        """Submit what the fields say; when one is wrong, say why in the form and stay."""
+        try:
+            value = self.checked()
+        except VatuiError as exc:
+            if self.QUIET_REFUSAL:
+                self.show_status(str(exc), error=True)
+            else:
+                self.show_refusal(str(exc))
+            return
+        self.submit(value)
+
+    @on(Input.Submitted)
+    def _enter_saves(self, event: Input.Submitted) -> None:
+        if self.ENTER_SAVES:
+            event.stop()
+            self.field_submitted(event.input)
+
+    def field_submitted(self, field: Input) -> None:
+        """``enter`` in ``field`` (with ``ENTER_SAVES``): save."""
+        self.action_save()
+
+    def show_status(self, message: str, *, error: bool = False) -> None:
+        """Show ``message`` in the status line (``STATUS_ID``), as an error or not."""
+        status = self.query_one(f"#{self.STATUS_ID}", Static)
+        status.update(render.text(message))
+        status.set_class(error, "-error")
 
     def on_screen_resume(self) -> None:
         if self._close_with is not None:

@@ -10,10 +10,10 @@ from textual.content import Content
 from vatui.domain.durations import format_duration
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.modals.client_picker import ClientPicker
+from vatui.ui.modals.client_picker import ClientPickerModal
 
 
-class InvoiceClientModal(ClientPicker):
+class InvoiceClientModal(ClientPickerModal):
     """Clients with their unbilled time; returns the client id picked, or ``None``."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

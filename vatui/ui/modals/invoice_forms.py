@@ -280,7 +280,7 @@ class LinesFormModal(FormModal[LinesInput | None]):
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value
 
-    def checked(self) -> tuple[LinesInput, list[Money | None]]:
+    def read_lines(self) -> tuple[LinesInput, list[Money | None]]:
         """The lines typed (and each row's amount), or ``VatuiError`` naming the row."""
         lines: list[Line] = []
         amounts: list[Money | None] = []
@@ -311,7 +311,7 @@ class LinesFormModal(FormModal[LinesInput | None]):
         status = self.query_one("#lines-status", Static)
         tax_rows = self.query_one(TaxRows)
         try:
-            got, amounts = self.checked()
+            got, amounts = self.read_lines()
         except VatuiError as exc:
             status.update(render.text(str(exc)))
             status.add_class("-error")
@@ -361,7 +361,7 @@ class LinesFormModal(FormModal[LinesInput | None]):
     @on(Input.Submitted)
     def _submit(self) -> None:
         try:
-            got, _amounts = self.checked()
+            got, _amounts = self.read_lines()
         except VatuiError as exc:
             self.show_refusal(str(exc))
             return

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
@@ -21,7 +21,7 @@ from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
 from vatui.services.ledger.payments import check_payment_day
 from vatui.ui import render
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.form import FormModal, form_bindings
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -53,9 +53,9 @@ class PaymentModal(FormModal[PaymentInput | None]):
     """Amount, date and method of a payment on one invoice."""
 
     STATUS_ID: ClassVar[str] = "payment-status"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="payment_cancel"),
-    ]
+    ENTER_SAVES: ClassVar[bool] = True
+    QUIET_REFUSAL: ClassVar[bool] = True
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("payment", save=False)
 
     def __init__(
         self, title: str, due: Money, today: date, decimal_comma: bool | NumberFormat = False
@@ -90,17 +90,20 @@ class PaymentModal(FormModal[PaymentInput | None]):
             self.query_one("#payment-method", Input).value,
         )
 
+    def checked(self) -> PaymentInput:
+        """The payment typed; ``VatuiError`` says what is wrong."""
+        amount, when, method = self._values()
+        money, day = check(amount, when, self.due.currency, self.today, self.decimal_comma)
+        return PaymentInput(money, day, method.strip())
+
     @on(Input.Changed)
     def _preview(self) -> None:
-        amount, when, _method = self._values()
-        status = self.query_one("#payment-status", Static)
         try:
-            money, day = check(amount, when, self.due.currency, self.today, self.decimal_comma)
+            got = self.checked()
         except VatuiError as exc:
-            status.update(render.text(str(exc)))
-            status.add_class("-error")
+            self.show_status(str(exc), error=True)
             return
-        status.remove_class("-error")
+        money, day = got.amount, got.on
         fmt = number_format(self.decimal_comma)
         extra = ""
         if money.minor > self.due.minor:
@@ -108,16 +111,4 @@ class PaymentModal(FormModal[PaymentInput | None]):
                 credit=format_money(money - self.due, fmt)
             )
         shown = _("{amount} on {day}").format(amount=format_money(money, fmt), day=day.isoformat())
-        status.update(render.text("→ " + shown + extra))
-
-    @on(Input.Submitted)
-    def _submit(self) -> None:
-        amount, when, method = self._values()
-        try:
-            money, day = check(amount, when, self.due.currency, self.today, self.decimal_comma)
-        except VatuiError as exc:
-            status = self.query_one("#payment-status", Static)
-            status.update(render.text(str(exc)))
-            status.add_class("-error")
-            return
-        self.submit(PaymentInput(money, day, method.strip()))
+        self.show_status("→ " + shown + extra)

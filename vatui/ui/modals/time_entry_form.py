@@ -13,10 +13,10 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Static
 
 from vatui.domain.dates import describe_date
 from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
@@ -26,6 +26,7 @@ from vatui.i18n import _
 from vatui.services.tasks.time_entries import check_minutes, check_time_note
 from vatui.ui import render
 from vatui.ui.date_input import read_date
+from vatui.ui.modals.form import form_bindings, labelled
 from vatui.ui.number_input import numbers_of
 from vatui.ui.widgets.safe_input import SafeInput
 
@@ -43,10 +44,7 @@ class TimeEntryEdit:
 class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
     """Edit one time entry."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="time_form_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="time_form_save", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("time_form")
 
     DEFAULT_CSS = """
     TimeEntryFormModal .form-row { height: auto; }
@@ -67,27 +65,17 @@ class TimeEntryFormModal(ModalScreen[TimeEntryEdit | None]):
         with Vertical(id="time-dialog", classes="modal-body") as body:
             body.border_title = render.text(self.form_title)
             body.border_subtitle = _("enter or ctrl+s saves · esc cancels")
-            with Horizontal(classes="form-row"):
-                yield Label(_("Duration"), classes="form-label")
-                yield SafeInput(
-                    format_duration(self.entry.minutes) if not self.entry.running else "",
-                    id="time-duration",
-                    classes="form-short",
-                    compact=True,
-                    disabled=self.entry.running,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label(_("Day"), classes="form-label")
-                yield SafeInput(
-                    self.day.isoformat(),
-                    id="time-day",
-                    classes="form-short",
-                    compact=True,
-                    disabled=self.entry.running,
-                )
-            with Horizontal(classes="form-row"):
-                yield Label(_("Note"), classes="form-label")
-                yield SafeInput(self.entry.note, id="time-note", compact=True)
+            fixed = self.entry.running  # a running entry's duration and day are the timer's
+            minutes = format_duration(self.entry.minutes) if not fixed else ""
+            duration = SafeInput(
+                minutes, id="time-duration", classes="form-short", compact=True, disabled=fixed
+            )
+            yield labelled(_("Duration"), duration)
+            day = SafeInput(
+                self.day.isoformat(), id="time-day", classes="form-short", compact=True, disabled=fixed
+            )
+            yield labelled(_("Day"), day)
+            yield labelled(_("Note"), SafeInput(self.entry.note, id="time-note", compact=True))
             yield Checkbox(_("Billable"), self.entry.billable, id="time-billable", compact=True)
             yield Static("", id="time-status", classes="preview")
 

@@ -12,9 +12,9 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Label, Static
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
 
 from vatui.domain.dates import describe_date, range_end
 from vatui.domain.errors import InputError, VatuiError
@@ -22,7 +22,7 @@ from vatui.domain.timeoff import check_note, check_range
 from vatui.i18n import _, ngettext
 from vatui.ui import render
 from vatui.ui.date_input import read_date
-from vatui.ui.modals.form import FormModal
+from vatui.ui.modals.form import FormModal, form_bindings, labelled
 from vatui.ui.widgets.safe_input import SafeInput
 
 
@@ -42,10 +42,8 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
     """Ask for a span of days off; submits a ``TimeOffRequest``, or ``None`` on escape."""
 
     STATUS_ID: ClassVar[str] = "timeoff-status"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), id="timeoff_cancel"),
-        Binding("ctrl+s", "save", _("Save"), id="timeoff_save", priority=True),
-    ]
+    ENTER_SAVES: ClassVar[bool] = True
+    BINDINGS: ClassVar[list[BindingType]] = form_bindings("timeoff")
 
     DEFAULT_CSS = """
     TimeOffFormModal #timeoff-dialog { width: 64; max-width: 100%; height: auto; }
@@ -66,17 +64,11 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         with Vertical(id="timeoff-dialog", classes="modal-body") as body:
             body.border_title = _("Time off")
             body.border_subtitle = _("enter or ctrl+s saves · esc cancels")
-            with Horizontal(classes="form-row"):
-                yield Label(_("From"), classes="form-label")
-                yield SafeInput(self.start_text, id="timeoff-start", classes="form-short", compact=True)
-                yield Static("", id="timeoff-start-words", classes="form-preview")
-            with Horizontal(classes="form-row"):
-                yield Label(_("To"), classes="form-label")
-                yield SafeInput(self.end_text, id="timeoff-end", classes="form-short", compact=True)
-                yield Static("", id="timeoff-end-words", classes="form-preview")
-            with Horizontal(classes="form-row"):
-                yield Label(_("Note"), classes="form-label")
-                yield SafeInput("", id="timeoff-note", compact=True)
+            start = SafeInput(self.start_text, id="timeoff-start", classes="form-short", compact=True)
+            yield labelled(_("From"), start, Static("", id="timeoff-start-words", classes="form-preview"))
+            end = SafeInput(self.end_text, id="timeoff-end", classes="form-short", compact=True)
+            yield labelled(_("To"), end, Static("", id="timeoff-end-words", classes="form-preview"))
+            yield labelled(_("Note"), SafeInput("", id="timeoff-note", compact=True))
             yield Static(
                 render.label(
                     _("today, mon, next week, 24 dec, 2026-12-24; To empty: one day"), "$text-muted"
@@ -93,7 +85,7 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         value = self.query_one(f"#timeoff-{field}", Input).value
         return read_date(self, value, self.today) if value.strip() else None
 
-    def result(self) -> TimeOffRequest:
+    def checked(self) -> TimeOffRequest:
         """What was typed; ``VatuiError`` with the reason when a date is wrong or missing."""
         start = self._read("start")
         if start is None:
@@ -120,7 +112,7 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
             words.update(render.label(describe_date(day, self.today)) if day else "")
         status = self.query_one("#timeoff-status", Static)
         try:
-            got = self.result()
+            got = self.checked()
         except VatuiError as exc:
             status.update(render.text(str(exc)) if self.is_dirty() else "")
             status.set_class(self.is_dirty(), "-error")
@@ -129,19 +121,9 @@ class TimeOffFormModal(FormModal[TimeOffRequest | None]):
         status.update(render.label(ngettext("{days} day off", "{days} days off", days).format(days=days)))
         status.remove_class("-error")
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "timeoff-start":
+    def field_submitted(self, field: Input) -> None:
+        """``enter`` in the first day goes to the last; elsewhere it saves."""
+        if field.id == "timeoff-start":
             self.query_one("#timeoff-end", Input).focus()
             return
         self.action_save()
-
-    def action_save(self) -> None:
-        """Submit when both dates read; otherwise say why and stay."""
-        try:
-            got = self.result()
-        except VatuiError as exc:
-            self.show_refusal(str(exc))
-            return
-        self.submit(got)

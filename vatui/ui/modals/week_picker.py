@@ -16,8 +16,8 @@ from textual.widgets import OptionList
 
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.widgets.marked import PointerList
 from vatui.ui.widgets.plan_weeks import FLAG_STYLES, flag_word, load_text, week_label
+from vatui.ui.widgets.vi_list import PointerList
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Week

@@ -36,8 +36,8 @@ from vatui.ui.screens import board_labels as labels
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
+from vatui.ui.widgets.card_face import BoardContext
 from vatui.ui.widgets.safe_input import SafeInput
-from vatui.ui.widgets.task_card import BoardContext
 
 MIN_COLUMN_WIDTH = 25
 """The narrowest a column gets before the Board shows fewer columns at once."""
@@ -493,9 +493,9 @@ class BoardScreen(Pane):
         if not clients:
             self.tell(_("No card has a client"))
             return
-        from vatui.ui.modals.board_client_picker import ClientPickerModal
+        from vatui.ui.modals.board_client_picker import BoardClientPickerModal
 
-        self.app.push_screen(ClientPickerModal(clients), self._picked_client)
+        self.app.push_screen(BoardClientPickerModal(clients), self._picked_client)
 
     def _picked_client(self, client_id: int | None) -> None:
         if client_id is not None:

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from vatui.i18n import _
-from vatui.ui.widgets.task_card import fit
+from vatui.ui.widgets.card_face import fit
 
 
 @dataclass(frozen=True, slots=True)

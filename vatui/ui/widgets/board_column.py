@@ -27,7 +27,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from vatui.domain.tasks import Task
-from vatui.ui.widgets.task_card import (
+from vatui.ui.widgets.card_face import (
     CARD_HEIGHT,
     PALETTE_SIZE,
     BoardContext,

@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import N_, _
 from vatui.ui import render
+from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 BADGE_STYLE = {
     "good": "$text-success",
@@ -55,17 +54,12 @@ def client_line(client: Client, badge: str | None, width: int) -> Content:
     return Content.assemble(" ", name, mark, " ", word)
 
 
-class ClientList(OptionList, inherit_bindings=False):
+class ClientList(ViList, inherit_bindings=False):
     """Clients grouped by pipeline status, with counts; the cursor skips headings."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", _("Down"), show=False, id="clients_down"),
-        Binding("up,k", "cursor_up", _("Up"), show=False, id="clients_up"),
-        Binding("home,g", "first", _("Top"), show=False, id="clients_top"),
-        Binding("end,G", "last", _("Bottom"), show=False, id="clients_bottom"),
-        Binding("pagedown", "page_down", _("Page down"), show=False, id="clients_page_down"),
-        Binding("pageup", "page_up", _("Page up"), show=False, id="clients_page_up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vi_bindings("clients")
+    WRAP: ClassVar[bool] = True
+    MIN_WIDTH: ClassVar[int] = 20
 
     DEFAULT_CSS = """
     ClientList {
@@ -81,28 +75,22 @@ class ClientList(OptionList, inherit_bindings=False):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self._clients: Sequence[Client] = ()
         self._badges: Mapping[int, str] = {}
-        self._width = 0
 
     @property
     def selected_id(self) -> int | None:
         """The client under the cursor."""
-        if self.highlighted is None or self.highlighted >= self.option_count:
-            return None
-        option = self.get_option_at_index(self.highlighted)
+        option = self.highlighted_option
         return option.client_id if isinstance(option, ClientOption) else None
-
-    def _line_width(self) -> int:
-        return max(self.scrollable_content_region.width, 20)
 
     def show(self, clients: Sequence[Client], badges: Mapping[int, str], keep: int | None = None) -> None:
         """Show ``clients`` (already in pipeline order); the cursor stays on ``keep`` or its client."""
         wanted = keep if keep is not None else self.selected_id
         before = self.highlighted
         self._clients, self._badges = clients, badges
-        self._width = self._line_width()
+        width = self.laid_out()
         options: list[Option] = []
         for status in STATUSES:
             members = [c for c in clients if c.status == status]
@@ -119,24 +107,12 @@ class ClientList(OptionList, inherit_bindings=False):
             )
             for client in members:
                 options.append(
-                    ClientOption(client_line(client, badges.get(client.id or 0), self._width), client.id or 0)
+                    ClientOption(client_line(client, badges.get(client.id or 0), width), client.id or 0)
                 )
         self.set_options(options)
-        self.highlighted = self._restore(wanted, before)
-
-    def _restore(self, wanted: int | None, before: int | None) -> int | None:
-        rows = [(i, o) for i, o in enumerate(self.options) if isinstance(o, ClientOption)]
-        if not rows:
-            return None
-        for i, option in rows:
-            if option.client_id == wanted:
-                return i
-        if before is not None:
-            for i, _option in rows:
-                if i >= before:
-                    return i
-            return rows[-1][0]
-        return rows[0][0]
+        self.highlighted = self.restore(
+            lambda o: isinstance(o, ClientOption) and o.client_id == wanted, near=before
+        )
 
     def select_client(self, client_id: int) -> bool:
         """Put the cursor on a client; whether it is listed."""
@@ -146,19 +122,6 @@ class ClientList(OptionList, inherit_bindings=False):
                 return True
         return False
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Lay the lines out again for the new width."""
-        if self._clients and self._line_width() != self._width:
+    def relayout(self) -> None:
+        if self._clients:
             self.show(self._clients, self._badges)
-
-    def action_first(self) -> None:
-        """Cursor to the first client."""
-        rows = [i for i, o in enumerate(self.options) if isinstance(o, ClientOption)]
-        if rows:
-            self.highlighted = rows[0]
-
-    def action_last(self) -> None:
-        """Cursor to the last client."""
-        rows = [i for i, o in enumerate(self.options) if isinstance(o, ClientOption)]
-        if rows:
-            self.highlighted = rows[-1]

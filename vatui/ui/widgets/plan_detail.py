@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.widgets.option_list import Option
 
@@ -21,8 +20,8 @@ from vatui.domain.dates_display import short_date
 from vatui.domain.durations import format_duration
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.widgets.marked import PointerList
 from vatui.ui.widgets.plan_weeks import client_style
+from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import PlanItem, Week
@@ -136,15 +135,18 @@ def quiet_lines(week: Week, today: date) -> list[Content]:
     return lines
 
 
-class PlanDetail(PointerList, inherit_bindings=False):
+class PlanDetail(ViList, inherit_bindings=False):
     """The items of one week; the cursor skips the quiet lines."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", _("Next line"), show=False, id="plan_item_down"),
-        Binding("up,k", "cursor_up", _("Previous line"), show=False, id="plan_item_up"),
-        Binding("home,g", "first", _("First line"), show=False, id="plan_item_top"),
-        Binding("end,G", "last", _("Last line"), show=False, id="plan_item_bottom"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vi_bindings(
+        "plan_item",
+        down=_("Next line"),
+        up=_("Previous line"),
+        top=_("First line"),
+        bottom=_("Last line"),
+        pages=False,
+    )
+    POINTER: ClassVar[bool] = True
 
     DEFAULT_CSS = """
     PlanDetail {
@@ -158,10 +160,9 @@ class PlanDetail(PointerList, inherit_bindings=False):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.week: Week | None = None
         """The week shown."""
-        self._width = 0
         self._names: Mapping[int, str] = {}
         self._today = date.min
 
@@ -171,43 +172,29 @@ class PlanDetail(PointerList, inherit_bindings=False):
         before_index = self.highlighted
         same_week = self.week is not None and self.week.start == week.start
         self.week, self._names, self._today = week, names, today
-        self._width = self._line_width()
+        width = self.laid_out()
         options: list[Option] = [Option(line, disabled=True) for line in quiet_lines(week, today)]
         rows = [
             (item, names.get(item.client_id, "") if item.client_id is not None else "")
             for item in sorted_items(week.items)
         ]
-        cols = item_columns(rows, today, self._width)
+        cols = item_columns(rows, today, width)
         options += [PlanItemOption(item_line(item, client, today, cols), item) for item, client in rows]
         self.set_options(options)
-        self.highlighted = self._restore(before if same_week else None, before_index if same_week else None)
-
-    def _restore(self, before: PlanItem | None, index: int | None) -> int | None:
-        items = [i for i, o in enumerate(self.options) if isinstance(o, PlanItemOption)]
-        if not items:
-            return None
-        if before is not None:
-            for i in items:
-                option = self.options[i]
-                if isinstance(option, PlanItemOption) and item_key(option.item) == item_key(before):
-                    return i
-        if index is not None:
-            return next((i for i in items if i >= index), items[-1])
-        return items[0]
-
-    def _line_width(self) -> int:
-        return max(self.scrollable_content_region.width, 40)
+        kept = before if same_week else None
+        self.highlighted = self.restore(
+            lambda o: (
+                kept is not None and isinstance(o, PlanItemOption) and item_key(o.item) == item_key(kept)
+            ),
+            near=before_index if same_week else None,
+        )
 
     @property
     def selected_item(self) -> PlanItem | None:
         """The item under the cursor."""
-        index = self.highlighted
-        if index is None or index >= self.option_count:
-            return None
-        option = self.get_option_at_index(index)
+        option = self.highlighted_option
         return option.item if isinstance(option, PlanItemOption) else None
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Lay the lines out again for the new width."""
-        if self.week is not None and self._line_width() != self._width:
+    def relayout(self) -> None:
+        if self.week is not None:
             self.show(self.week, self._names, self._today)

@@ -23,8 +23,8 @@ from textual.message import Message
 from vatui.domain.dates_display import day_month
 from vatui.i18n import _, pgettext
 from vatui.ui import render
-from vatui.ui.widgets.marked import PointerList
-from vatui.ui.widgets.task_card import client_colour
+from vatui.ui.widgets.card_face import client_colour
+from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 if TYPE_CHECKING:
     from datetime import date
@@ -39,7 +39,7 @@ CLIENT_STYLES = (
     "$success-lighten-2",
     "$text-accent",
 )
-"""A client's colour by palette slot (``task_card.client_colour``): the Board's order."""
+"""A client's colour by palette slot (``card_face.client_colour``): the Board's order."""
 NO_CLIENT_STYLE = "$foreground"
 """Work for no client."""
 SOLID = ("█", "▓")
@@ -168,16 +168,21 @@ def week_line(week: Week, layout: RowLayout, scale: int) -> Content:
     )
 
 
-class PlanWeeks(PointerList, inherit_bindings=False):
+class PlanWeeks(ViList, inherit_bindings=False):
     """The weeks of the plan, one line each; ``enter`` opens a week."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", _("Next week"), show=False, id="plan_down"),
-        Binding("up,k", "cursor_up", _("Previous week"), show=False, id="plan_up"),
-        Binding("home,g", "first", _("First week"), show=False, id="plan_top"),
-        Binding("end,G", "last", _("Last week"), show=False, id="plan_bottom"),
+        *vi_bindings(
+            "plan",
+            down=_("Next week"),
+            up=_("Previous week"),
+            top=_("First week"),
+            bottom=_("Last week"),
+            pages=False,
+        ),
         Binding("enter", "select", _("Open week"), id="plan_open_week"),
     ]
+    POINTER: ClassVar[bool] = True
 
     DEFAULT_CSS = """
     PlanWeeks {
@@ -199,23 +204,18 @@ class PlanWeeks(PointerList, inherit_bindings=False):
             self.index = index
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.weeks: tuple[Week, ...] = ()
         """The weeks shown, first to last."""
-        self._width = 0
 
     def show(self, weeks: Sequence[Week]) -> None:
         """Show ``weeks``, keeping the cursor on the same week (by its first day)."""
         before = self.selected_week.start if self.selected_week else None
         self.weeks = tuple(weeks)
-        self._width = self._line_width()
-        layout, scale = row_layout(self.weeks, self._width), plan_scale(self.weeks)
+        layout, scale = row_layout(self.weeks, self.laid_out()), plan_scale(self.weeks)
         self.set_options([week_line(w, layout, scale) for w in self.weeks])
         at = next((i for i, w in enumerate(self.weeks) if w.start == before), 0)
         self.highlighted = at if self.weeks else None
-
-    def _line_width(self) -> int:
-        return max(self.scrollable_content_region.width, 40)
 
     @property
     def selected_week(self) -> Week | None:
@@ -233,9 +233,8 @@ class PlanWeeks(PointerList, inherit_bindings=False):
                 return True
         return False
 
-    def on_resize(self, event: events.Resize) -> None:
-        """Lay the weeks out again for the new width."""
-        if self.weeks and self._line_width() != self._width:
+    def relayout(self) -> None:
+        if self.weeks:
             self.show(self.weeks)
 
     def action_select(self) -> None:

@@ -7,19 +7,18 @@ quiet "nothing here" lines are disabled options, so the cursor only ever rests o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from vatui.i18n import _
 from vatui.ui import render
-from vatui.ui.widgets.marked import next_enabled
+from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 if TYPE_CHECKING:
     from vatui.services.today.triage import TriageItem, TriageSection
@@ -103,17 +102,20 @@ def heading_line(section: TriageSection) -> Content:
     )
 
 
-class TriageList(OptionList, inherit_bindings=False):
+def _same_item(key: ItemKey | None) -> tuple[Callable[[Option], bool], ...]:
+    """The same item in the same section, else the same record in another section."""
+    if key is None:
+        return ()
+    return (
+        lambda o: isinstance(o, TriageOption) and o.key == key,
+        lambda o: isinstance(o, TriageOption) and o.key[1:] == key[1:],
+    )
+
+
+class TriageList(ViList, inherit_bindings=False):
     """The triage, one line per item; the cursor skips headings and quiet lines."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", _("Down"), show=False, id="today_down"),
-        Binding("up,k", "cursor_up", _("Up"), show=False, id="today_up"),
-        Binding("home,g", "first", _("Top"), show=False, id="today_top"),
-        Binding("end,G", "last", _("Bottom"), show=False, id="today_bottom"),
-        Binding("pagedown", "page_down", _("Page down"), show=False, id="today_page_down"),
-        Binding("pageup", "page_up", _("Page up"), show=False, id="today_page_up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = vi_bindings("today")
 
     DEFAULT_CSS = """
     TriageList {
@@ -137,14 +139,10 @@ class TriageList(OptionList, inherit_bindings=False):
             self.item = item
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self._sections: Sequence[TriageSection] = ()
-        self._width = 0
 
     # building --------------------------------------------------------------------
-
-    def _line_width(self) -> int:
-        return max(self.scrollable_content_region.width, 40)
 
     def show(self, sections: Sequence[TriageSection]) -> None:
         """Show ``sections``, keeping the cursor on the same item (or its neighbour)."""
@@ -152,37 +150,18 @@ class TriageList(OptionList, inherit_bindings=False):
         before_index = self.highlighted
         before_scroll = self.scroll_y
         self._sections = sections
-        self._width = self._line_width()
+        width = self.laid_out()
         options: list[Option] = []
         for section in sections:
             options.append(Option(heading_line(section), disabled=True))
             for item in section.items:
-                options.append(TriageOption(item_line(item, self._width), section.key, item))
+                options.append(TriageOption(item_line(item, width), section.key, item))
         self.set_options(options)
         self.scroll_to(y=before_scroll, animate=False, immediate=True)
-        self.highlighted = self._restore(before_key, before_index)
+        self.highlighted = self.restore(*_same_item(before_key), near=before_index)
 
-    def _restore(self, key: ItemKey | None, index: int | None) -> int | None:
-        items = [(i, o) for i, o in enumerate(self.options) if isinstance(o, TriageOption)]
-        if not items:
-            return None
-        if key is not None:
-            for i, option in items:
-                if option.key == key:
-                    return i
-            for i, option in items:
-                if option.key[1:] == key[1:]:
-                    return i
-        if index is not None:
-            for i, _option in items:
-                if i >= index:
-                    return i
-            return items[-1][0]
-        return items[0][0]
-
-    def on_resize(self, event: events.Resize) -> None:
-        """Lay the lines out again for the new width."""
-        if self._sections and self._line_width() != self._width:
+    def relayout(self) -> None:
+        if self._sections:
             self.show(self._sections)
 
     # reading ---------------------------------------------------------------------
@@ -190,10 +169,7 @@ class TriageList(OptionList, inherit_bindings=False):
     @property
     def selected_option(self) -> TriageOption | None:
         """The option under the cursor, if it is an item."""
-        index = self.highlighted
-        if index is None or index >= self.option_count:
-            return None
-        option = self.get_option_at_index(index)
+        option = self.highlighted_option
         return option if isinstance(option, TriageOption) else None
 
     @property
@@ -230,24 +206,9 @@ class TriageList(OptionList, inherit_bindings=False):
 
     # actions ---------------------------------------------------------------------
 
-    def action_cursor_down(self) -> None:
-        """Next item (stops at the last)."""
-        self._step(1)
-
-    def action_cursor_up(self) -> None:
-        """Previous item (stops at the first)."""
-        self._step(-1)
-
-    def _step(self, direction: int) -> None:
-        if self.highlighted is None:
-            self.action_first()
-            return
-        found = next_enabled(self, direction)
-        if found is None:
-            return
-        self.highlighted = found
-        if direction < 0 and found > 0 and self.options[found - 1].disabled:
-            self._reveal_heading(found)
+    def stepped(self, index: int, direction: int) -> None:
+        if direction < 0 and index > 0 and self.options[index - 1].disabled:
+            self._reveal_heading(index)
 
     def _reveal_heading(self, index: int) -> None:
         """Keep the heading above the first item of a section in view."""
