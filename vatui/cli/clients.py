@@ -47,7 +47,11 @@ def client_options(func: F) -> F:
             metavar="KIND:HANDLE",
             help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
         ),
-        click.option("--preferred", metavar="KIND", help=_("The channel kind they prefer.")),
+        click.option(
+            "--preferred",
+            metavar="KIND",
+            help=_("The channel kind they prefer (one of their channels; '' for none)."),
+        ),
         click.option("--hours", metavar="HH:MM-HH:MM", help=_("Their working hours, local time.")),
         click.option("--retainer-hours", metavar="N", help=_("Retainer hours per month (0: none).")),
         click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
@@ -150,12 +154,13 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     for opt, key in (
         ("timezone", "timezone"),
         ("status", "status"),
-        ("preferred", "preferred_channel"),
         ("language", "language"),
         ("number_format", "number_format"),
     ):
         if opts.get(opt):
             fields[key] = opts[opt]
+    if opts.get("preferred") is not None:  # '' clears it
+        fields["preferred_channel"] = opts["preferred"] or None
     for key in ("legal_name", "tax_id", "tax_id_label", "billing_address", "billing_contact"):
         if opts.get(key) is not None:
             value = opts[key]

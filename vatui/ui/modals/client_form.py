@@ -23,6 +23,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
 
 from vatui.domain.amounts import amount_input, parse_amount
+from vatui.domain.client_contacts import check_preferred
+from vatui.domain.client_fields import DEFAULTS, MAX_DAYS, NEW_CLIENT_STATUS
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
 from vatui.domain.durations import format_duration
 from vatui.domain.errors import InputError, VatuiError
@@ -150,10 +152,10 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         if c is None:
             return {
                 "currency": self.default_currency,
-                "hours": "09:00-17:00",
-                "terms": "14",
-                "deposit": "0",
-                "grace": "7",
+                "hours": DEFAULTS.hours,
+                "terms": str(DEFAULTS.terms_days),
+                "deposit": str(DEFAULTS.deposit_percent),
+                "grace": str(DEFAULTS.late_fee_grace_days),
             }
         email = next((ch.handle for ch in c.channels if ch.kind == "email"), "")
         others = [ch for ch in c.channels if not (ch.kind == "email" and ch.handle == email)]
@@ -219,7 +221,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
                     yield Label(_("Status"), classes="form-label")
                     yield Select(
                         [(_(s), s) for s in STATUSES],
-                        value=c.status if c else "lead",
+                        value=c.status if c else NEW_CLIENT_STATUS,
                         allow_blank=False,
                         id="client-status",
                         compact=True,
@@ -350,7 +352,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             return zone, local_time(self.now, zone, start, end).label()
 
         def hours(text: str) -> tuple[Any, str]:
-            return parse_hours(text or "09:00-17:00"), ""
+            return parse_hours(text or DEFAULTS.hours), ""
 
         def email(text: str) -> tuple[Any, str]:
             return (checks.check_email(text) if text.strip() else None), ""
@@ -378,24 +380,24 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "currency": lambda t: (check_currency(t or self.default_currency), ""),
             "rate": amount,
             "retainer_fee": amount,
-            "terms": lambda t: (_whole(t, 0, 3650, _("terms")), ""),
+            "terms": lambda t: (_whole(t, 0, MAX_DAYS, _("terms")), ""),
             "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
             "retainer_hours": lambda t: (
                 (checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None),
                 "",
             ),
             "late_fee": lambda t: ((checks.parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
-            "grace": lambda t: (_whole(t, 0, 3650, _("grace days")), ""),
-            "cadence": lambda t: (_whole(t, 0, 3650, _("cadence")), ""),
+            "grace": lambda t: (_whole(t, 0, MAX_DAYS, _("grace days")), ""),
+            "cadence": lambda t: (_whole(t, 0, MAX_DAYS, _("cadence")), ""),
             "tags": lambda t: (checks.clean_tags(t.replace(",", " ").split()), ""),
             "note": note,
         }
 
     def _hours_or_default(self) -> tuple[str, str]:
         try:
-            return parse_hours(self._value("hours") or "09:00-17:00")
+            return parse_hours(self._value("hours") or DEFAULTS.hours)
         except VatuiError:
-            return "09:00", "17:00"
+            return DEFAULTS.work_start, DEFAULTS.work_end
 
     def _check(self, name: str, quiet: bool = False) -> Any:
         """Parse field ``name``, show its preview or its error; returns the value."""
@@ -450,12 +452,10 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         if self._errors:
             return None
         fields = self._fields(v)
-        if fields["preferred_channel"] and fields["preferred_channel"] not in {
-            c.kind for c in fields["channels"]
-        }:
-            self._errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
-                kind=fields["preferred_channel"]
-            )
+        try:
+            check_preferred(fields["preferred_channel"], fields["channels"])
+        except InputError as exc:
+            self._errors["channels"] = str(exc)
             return None
         secret = self.query_one("#client-note-secret", Checkbox).value
         return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret, opened=self._opened)
@@ -477,7 +477,7 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
         start, end = v["hours"] or (None, None)
         return {
             "name": v["name"],
-            "status": status if isinstance(status, str) else "lead",
+            "status": status if isinstance(status, str) else NEW_CLIENT_STATUS,
             "channels": channels,
             "preferred_channel": preferred if isinstance(preferred, str) else None,
             "people": v["people"] or (),
@@ -488,10 +488,10 @@ class ClientFormModal(FormModal[ClientFormResult | None]):
             "hourly_rate": v["rate"],
             "retainer_fee": v["retainer_fee"],
             "retainer_minutes": v["retainer_hours"],
-            "terms_days": v["terms"] if v["terms"] is not None else 14,
-            "deposit_percent": v["deposit"] or 0,
+            "terms_days": v["terms"] if v["terms"] is not None else DEFAULTS.terms_days,
+            "deposit_percent": v["deposit"] or DEFAULTS.deposit_percent,
             "late_fee_percent": v["late_fee"],
-            "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
+            "late_fee_grace_days": v["grace"] if v["grace"] is not None else DEFAULTS.late_fee_grace_days,
             "cadence_days": v["cadence"],
             "tags": v["tags"] or (),
             "vetting": vetting,

@@ -73,7 +73,7 @@ class ClientsActions:
         """Add the form's new note to ``fields``; False (message shown) when it is refused."""
         if not result.note:
             return True
-        from vatui.services.clients.fields import make_note
+        from vatui.services.clients.manage import make_note
 
         try:
             note = make_note(self.vatui.ws, result.note, result.note_confidential)
