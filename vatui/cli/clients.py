@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.shapes import client_json
+from vatui.cli.json_shapes import client_detail_json, client_json, client_row_json
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import _
@@ -323,18 +323,7 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
     clients = list_clients(ws, status=status, include_archived=show_all)
     badges = reliability_by_client(ws) if clients else {}
     if as_json:
-        emit_json(
-            [
-                {
-                    **client_json(c),
-                    "reliability": {
-                        "badge": badges[c.id or 0].badge,
-                        "reasons": list(badges[c.id or 0].reasons),
-                    },
-                }
-                for c in clients
-            ]
-        )
+        emit_json([client_row_json(c, badges[c.id or 0]) for c in clients])
         return
     if not clients:
         say(
@@ -368,7 +357,7 @@ def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, o
     client = find_client(ws, name)
     detail = client_detail(ws, client.id or 0, obj.parse_date(on) if on else None)
     if as_json:
-        emit_json({**client_json(client, confidential=confidential), **detail.to_json()})
+        emit_json({**client_json(client, confidential=confidential), **client_detail_json(detail)})
         return
     say(_summary(client, detail.reliability.badge))
     for line in card_lines(detail, confidential=confidential, zone=ws.settings().home_timezone):

@@ -53,7 +53,7 @@ def archived_time(ws: Workspace, first: date, last: date) -> tuple[list[TimeEntr
 
 
 def _time_out(ws: Workspace, entry: TimeEntry) -> dict[str, Any]:
-    from vatui.cli.shapes import time_json
+    from vatui.cli.json_shapes import time_json
     from vatui.services.common import client_names
 
     titles = {int(k): str(d["title"]) for k, d in ws.docs("tasks").items()}
@@ -151,7 +151,7 @@ def contact_edit(
     as_json: bool,
 ) -> None:
     """Correct contact CONTACT (its number in `contact list`)."""
-    from vatui.services.clients.card import contact_json
+    from vatui.cli.json_shapes import contact_json
     from vatui.services.clients.contact_edits import describe_contact, edit_contact
 
     ws = obj.ws()
@@ -221,7 +221,7 @@ def task_checklist(
     as_json: bool,
 ) -> None:
     """Show TASK's checklist, or change one line of it (numbered from 1)."""
-    from vatui.cli.shapes import task_json
+    from vatui.cli.json_shapes import task_json
     from vatui.services.common import client_names
     from vatui.services.tasks import checklist as svc
     from vatui.services.tasks.manage import find_task
@@ -290,7 +290,7 @@ def list_with_archived(
     line: Any,
 ) -> None:
     """``task list --archived``: the live tasks, then the archived ones (oldest done first)."""
-    from vatui.cli.shapes import task_json
+    from vatui.cli.json_shapes import task_json
     from vatui.domain.tasks import Task
     from vatui.services.archived import archived_with_year
     from vatui.services.clients.manage import find_client

@@ -42,7 +42,7 @@ def _due(obj: CliContext, invoice: Invoice) -> Money:
 
 
 def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]:
-    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.cli.json_shapes import invoice_json
 
     return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.ws().settings().protocol)
 
@@ -260,7 +260,7 @@ def invoice_list(
     obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool, as_json: bool
 ) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
-    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.cli.json_shapes import invoice_json
     from vatui.services.clients.manage import find_client
     from vatui.services.ledger.invoices import list_invoices
 
@@ -333,7 +333,7 @@ def pay_cmd(
     obj: CliContext, number: str, amount: str, on: str | None, method: str, reference: str, as_json: bool
 ) -> None:
     """Record a payment of AMOUNT on invoice NUMBER (partial payments welcome)."""
-    from vatui.cli.ledger_shapes import payment_json
+    from vatui.cli.json_shapes import payment_json
     from vatui.domain.amounts import parse_amount
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payments import record_payment

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.json_shapes import recurring_json
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from vatui.domain.recurring import RecurringInvoice
-    from vatui.services.ledger.recurring import RecurringRow
 
 
 def day_words(day: int) -> str:
@@ -36,27 +36,6 @@ def _amount(schedule: RecurringInvoice, fee: Any) -> str:
     if schedule.retainer and fee is not None and fee.currency == currency:
         total = total + fee
     return total.format()
-
-
-def _row_json(row: RecurringRow) -> dict[str, Any]:
-    s = row.schedule
-    return {
-        "id": s.id,
-        "client": {"id": s.client_id, "name": row.client},
-        "every": s.every,
-        "day": s.day,
-        "start": s.start.isoformat(),
-        "retainer": s.retainer,
-        "items": [
-            {"description": i.description, "quantity": i.quantity, "unit_price": i.unit_price.to_json()}
-            for i in s.items
-        ],
-        "notes": s.notes,
-        "last_period": s.last_period.isoformat() if s.last_period else None,
-        "next_period": row.next.isoformat() if row.next else None,
-        "stopped_on": s.stopped_on.isoformat() if s.stopped_on else None,
-        "drafts_to_send": row.drafts,
-    }
 
 
 @click.group("recurring")
@@ -114,7 +93,7 @@ def recurring_add(
     made = len(set(recurring_drafts(ws)) - before)
     row = next(r for r in list_recurring(ws) if r.schedule.id == schedule.id)
     if as_json:
-        emit_json({**_row_json(row), "drafts_made": made})
+        emit_json({**recurring_json(row), "drafts_made": made})
         return
     say(
         _("Added recurring invoice #{id} for {client}, {when}; next draft {next}.").format(
@@ -145,7 +124,7 @@ def recurring_list(obj: CliContext, as_json: bool) -> None:
     ws = obj.ws()
     rows = list_recurring(ws, obj.today())
     if as_json:
-        emit_json({"recurring_invoices": [_row_json(r) for r in rows]})
+        emit_json({"recurring_invoices": [recurring_json(r) for r in rows]})
         return
     if not rows:
         say(_("No recurring invoices. Add one: vatui invoice recurring add CLIENT --item DESC QTY PRICE"))

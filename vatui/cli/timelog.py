@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.shapes import time_json
+from vatui.cli.json_shapes import time_json
 from vatui.i18n import _
 
 
