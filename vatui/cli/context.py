@@ -1,13 +1,15 @@
 """What every command shares: the data directory, the open workspace, output helpers.
 
-The helpers live in ``vatui.cli.base`` (no click); this module adds click's pass decorator.
+The context lives in ``vatui.cli.base`` and the output helpers in ``vatui.cli.output`` (no
+click in either); this module adds click's pass decorator.
 """
 
 from __future__ import annotations
 
 import click
 
-from vatui.cli.base import CliContext, emit_json, say, show
+from vatui.cli.base import CliContext
+from vatui.cli.output import emit_json, say, show
 
 __all__ = ["CliContext", "emit_json", "pass_ctx", "say", "show"]
 

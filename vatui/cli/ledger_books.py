@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from vatui.cli.admin import export_group
-from vatui.cli.base import cells as _cells
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.output import cells as _cells
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 
