@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
 from vatui.cli.json_shapes import client_detail_json, client_json, client_row_json
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import STATUSES, Client
@@ -33,19 +33,17 @@ def client_options(func: F) -> F:
             help=_("How amounts are written for them: 1,234.56, 1.234,56, 1 234,56 or auto."),
         ),
         click.option("--status", help=_("lead, prospect, active, paused or former.")),
-        click.option(
+        repeated_option(
             "--person",
             "persons",
-            multiple=True,
-            metavar="'NAME|ROLE|EMAIL|PHONE'",
-            help=_("Someone at the client (repeatable; same name replaces)."),
+            "'NAME|ROLE|EMAIL|PHONE'",
+            _("Someone at the client (repeatable; same name replaces)."),
         ),
-        click.option(
+        repeated_option(
             "--channel",
             "channels",
-            multiple=True,
-            metavar="KIND:HANDLE",
-            help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
+            "KIND:HANDLE",
+            _("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
         ),
         click.option(
             "--preferred",
@@ -56,19 +54,17 @@ def client_options(func: F) -> F:
         click.option("--retainer-hours", metavar="N", help=_("Retainer hours per month (0: none).")),
         click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
         click.option("--late-fee", metavar="PCT", help=_("Late fee in % of the amount due (0: none).")),
-        click.option(
+        repeated_option(
             "--tax",
             "taxes",
-            multiple=True,
-            metavar="NAME=PCT",
-            help=_("A tax new invoices add (repeatable; replaces the defaults): IVA=21."),
+            "NAME=PCT",
+            _("A tax new invoices add (repeatable; replaces the defaults): IVA=21."),
         ),
-        click.option(
+        repeated_option(
             "--withhold",
             "withholds",
-            multiple=True,
-            metavar="NAME=PCT",
-            help=_("A tax the client withholds on new invoices (repeatable): IRPF=15."),
+            "NAME=PCT",
+            _("A tax the client withholds on new invoices (repeatable): IRPF=15."),
         ),
         click.option("--no-taxes", "no_taxes", is_flag=True, help=_("New invoices get no tax lines.")),
         click.option(
@@ -77,12 +73,11 @@ def client_options(func: F) -> F:
             metavar="DAYS",
             help=_("Days past due before a late fee is proposed."),
         ),
-        click.option(
+        repeated_option(
             "--vet",
             "vet",
-            multiple=True,
-            metavar="KEY[:DATE]",
-            help=_("Tick a vetting item: contract, deposit, references, billing-contact, nda."),
+            "KEY[:DATE]",
+            _("Tick a vetting item: contract, deposit, references, billing-contact, nda."),
         ),
         click.option("--unvet", multiple=True, metavar="KEY", help=_("Untick a vetting item.")),
         click.option(
@@ -92,12 +87,11 @@ def client_options(func: F) -> F:
             help=_("Contact them at least every DAYS days (0: no cadence)."),
         ),
         click.option("--note", "notes", multiple=True, metavar="TEXT", help=_("Add a note.")),
-        click.option(
+        repeated_option(
             "--confidential-note",
             "secret_notes",
-            multiple=True,
-            metavar="TEXT",
-            help=_("Add a confidential note (masked, never exported unless asked)."),
+            "TEXT",
+            _("Add a confidential note (masked, never exported unless asked)."),
         ),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help=_("Add a tag (repeatable).")),
         click.option("--legal-name", help=_("The name invoices are made out to (empty: the client's name).")),
@@ -275,12 +269,11 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
 @click.argument("name")
 @click.option("--name", "new_name", help=_("Rename the client."))
 @click.option("--remove-person", "remove_persons", multiple=True, metavar="NAME", help=_("Remove a person."))
-@click.option(
+@repeated_option(
     "--remove-channel",
     "remove_channels",
-    multiple=True,
-    metavar="KIND[:HANDLE]",
-    help=_("Remove a channel (all of a kind without a handle)."),
+    "KIND[:HANDLE]",
+    _("Remove a channel (all of a kind without a handle)."),
 )
 @click.option("--untag", "untags", multiple=True, metavar="TAG", help=_("Remove a tag."))
 @client_options

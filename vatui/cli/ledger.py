@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, repeated_option, say, show
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -63,13 +63,12 @@ def invoice_group() -> None:
 @invoice_group.command("new")
 @click.argument("client")
 @click.option("--unbilled", is_flag=True, help=_("Bill the client's unbilled time and billable expenses."))
-@click.option(
+@repeated_option(
     "--item",
     "items",
+    "DESC QTY PRICE",
+    _("A free line (repeatable): description, quantity, unit price."),
     type=(str, str, str),
-    multiple=True,
-    metavar="DESC QTY PRICE",
-    help=_("A free line (repeatable): description, quantity, unit price."),
 )
 @click.option(
     "--kind",
@@ -78,19 +77,14 @@ def invoice_group() -> None:
     help=_("standard, deposit or retainer."),
 )
 @click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
-@click.option(
+@repeated_option(
     "--tax",
     "taxes",
-    multiple=True,
-    metavar="NAME=PCT",
-    help=_("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
+    "NAME=PCT",
+    _("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
 )
-@click.option(
-    "--withhold",
-    "withholds",
-    multiple=True,
-    metavar="NAME=PCT",
-    help=_("A tax the client withholds (repeatable): IRPF=15."),
+@repeated_option(
+    "--withhold", "withholds", "NAME=PCT", _("A tax the client withholds (repeatable): IRPF=15.")
 )
 @click.option("--no-taxes", is_flag=True, help=_("No tax lines (not even the client's defaults)."))
 @click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from vatui.cli.admin import export_group
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, say, show
 from vatui.cli.output import cells as _cells
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
@@ -62,7 +62,7 @@ def expense_add(
         check_currency(currency if currency is not None else settings.default_currency),
         settings.numbers,
     )
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     expense = add_expense(
         ws, money, category=category, on=day, vendor=vendor, note=note, every=every, client_id=client_id
     )
@@ -129,7 +129,7 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     from vatui.services.ledger.reports import aging_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     rows = aging_report(ws, day)
     if as_json:
         emit_json(aging_json(rows, day))
@@ -163,7 +163,7 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     from vatui.services.ledger.reports import last_months, pnl_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     start = None
     if months:
         first = last_months(day, months)[0]
@@ -197,7 +197,7 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     from vatui.services.ledger.reports import clients_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     rows = clients_report(ws, day)
     if as_json:
         emit_json(clients_json(rows))

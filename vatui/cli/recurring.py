@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
 from vatui.cli.json_shapes import recurring_json
 from vatui.i18n import _, ngettext
 
@@ -48,13 +48,12 @@ def recurring_group() -> None:
 @click.option("--every", default="month", metavar="month", help=_("How often (every month)."))
 @click.option("--day", type=int, metavar="N", help=_("Day of the month: 1-28, or 31 for the last day."))
 @click.option("--start", metavar="DATE", help=_("The first day a draft may be made (default today)."))
-@click.option(
+@repeated_option(
     "--item",
     "items",
+    "DESC QTY PRICE",
+    _("A line of every draft (repeatable): description, quantity, unit price."),
     type=(str, str, str),
-    multiple=True,
-    metavar="DESC QTY PRICE",
-    help=_("A line of every draft (repeatable): description, quantity, unit price."),
 )
 @click.option("--retainer", is_flag=True, help=_("Bill the client's monthly retainer fee."))
 @click.option("--notes", default="", help=_("Printed on every draft."))

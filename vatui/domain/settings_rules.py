@@ -27,59 +27,23 @@ from vatui.domain.paper import PAPER_SIZES
 from vatui.domain.public_holidays import region_shape
 from vatui.domain.reminder_texts import check_language, check_template, template_for, with_template
 from vatui.domain.settings import PaymentDetail, Settings
-from vatui.domain.settings_values import (  # re-exported: callers know them here
-    AUTO as AUTO,
-)
 from vatui.domain.settings_values import (
-    DATE_ORDERS as DATE_ORDERS,
-)
-from vatui.domain.settings_values import (
-    MAX_COLUMNS as MAX_COLUMNS,
-)
-from vatui.domain.settings_values import (
-    NUMBER_FORMATS as NUMBER_FORMATS,
-)
-from vatui.domain.settings_values import (
-    ROUNDINGS as ROUNDINGS,
-)
-from vatui.domain.settings_values import (
-    WEEK_STARTS as WEEK_STARTS,
-)
-from vatui.domain.settings_values import (
-    Rule as Rule,
-)
-from vatui.domain.settings_values import (
-    check_zone as check_zone,
-)
-from vatui.domain.settings_values import (
-    choice_rule as choice_rule,
-)
-from vatui.domain.settings_values import (
-    int_rule as int_rule,
-)
-from vatui.domain.settings_values import (
-    or_auto as or_auto,
-)
-from vatui.domain.settings_values import (
-    parse_bool as parse_bool,
-)
-from vatui.domain.settings_values import (
-    parse_columns as parse_columns,
-)
-from vatui.domain.settings_values import (
-    parse_email as parse_email,
-)
-from vatui.domain.settings_values import (
-    parse_holiday_country as parse_holiday_country,
-)
-from vatui.domain.settings_values import (
-    parse_language as parse_language,
-)
-from vatui.domain.settings_values import (
-    text_rule as text_rule,
-)
-from vatui.domain.settings_values import (
-    yes_no as yes_no,
+    DATE_ORDERS,
+    NUMBER_FORMATS,
+    ROUNDINGS,
+    WEEK_STARTS,
+    Rule,
+    check_zone,
+    choice_rule,
+    int_rule,
+    or_auto,
+    parse_bool,
+    parse_columns,
+    parse_email,
+    parse_holiday_country,
+    parse_language,
+    text_rule,
+    yes_no,
 )
 from vatui.domain.text import check_text
 from vatui.domain.weeks import parse_work_days

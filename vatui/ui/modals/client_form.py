@@ -33,7 +33,7 @@ from vatui.domain.money import check_currency
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
 from vatui.domain.reliability import VETTING_LABELS
-from vatui.domain.settings_rules import NUMBER_FORMATS
+from vatui.domain.settings_values import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.clients import manage as checks
