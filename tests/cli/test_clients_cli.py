@@ -6,20 +6,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui, make_vatui
+from clients_helpers import Vatui
 
-from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
 from vatui.domain.money import Money
 from vatui.store.workspace import Workspace
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
-
 
 FULL = [
     "client",

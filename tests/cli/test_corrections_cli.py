@@ -8,20 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui, make_vatui
-from vatui.domain.clock import FixedClock
+from tests.cli.clients_helpers import Vatui
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.store.archive import archive_old
 from vatui.store.workspace import Workspace
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
 
 
 def _ok(vatui: Vatui, *args: str):  # type: ignore[no-untyped-def]

@@ -6,17 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-import pytest
-from clients_helpers import Vatui, make_vatui
-
-from vatui.domain.clock import FixedClock
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
+from clients_helpers import Vatui
 
 
 def test_export_ics_to_a_file_and_for_one_client(vatui: Vatui, tmp_path: Path) -> None:

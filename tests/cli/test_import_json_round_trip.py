@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import pytest
-
-from tests.cli.clients_helpers import Vatui, make_vatui
+from tests.cli.clients_helpers import Vatui
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
@@ -33,13 +31,6 @@ REPORTS = [
     ("payment", "list", "--deleted", "--json"),
     ("client", "list", "--all", "--json"),
 ]
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
 
 
 def _ok(vatui: Vatui, where: Path, *args: str) -> str:

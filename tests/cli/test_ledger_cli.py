@@ -6,15 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui, make_vatui
-from vatui.domain.clock import FixedClock
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
+from tests.cli.clients_helpers import Vatui
 
 
 def setup_client(vatui: Vatui) -> None:

@@ -5,17 +5,7 @@ from __future__ import annotations
 from email import message_from_bytes, policy
 from pathlib import Path
 
-import pytest
-
-from tests.cli.clients_helpers import Vatui, make_vatui
-from vatui.domain.clock import FixedClock
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
+from tests.cli.clients_helpers import Vatui
 
 
 def _setup(vatui: Vatui) -> None:

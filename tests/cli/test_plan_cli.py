@@ -10,9 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui, make_vatui
+from clients_helpers import Vatui
 
-from vatui.domain.clock import FixedClock
 from vatui.services.plan.forecast import build_plan
 from vatui.store.workspace import Workspace
 
@@ -29,13 +28,6 @@ WEEK_KEYS = {
     "holidays",
     "timeoff",
 }
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
 
 
 def test_timeoff_add_list_delete(vatui: Vatui) -> None:

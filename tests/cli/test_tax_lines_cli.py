@@ -6,16 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui, make_vatui
+from tests.cli.clients_helpers import Vatui
 from tests.helpers.refusals import assert_refused, run
-from vatui.domain.clock import FixedClock
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
 
 
 def _new(vatui: Vatui, *args: str) -> dict[str, object]:

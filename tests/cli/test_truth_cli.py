@@ -5,17 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import pytest
-
-from tests.cli.clients_helpers import Vatui, make_vatui
+from tests.cli.clients_helpers import Vatui
 from vatui.domain.clock import FixedClock
-
-
-@pytest.fixture
-def vatui(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, clock: FixedClock, data_dir: Path
-) -> Vatui:
-    return make_vatui(capsys, monkeypatch, clock)
 
 
 def acme(vatui: Vatui) -> None:

@@ -53,7 +53,7 @@ def test_people_channels_and_vetting_merge() -> None:
         ("email", "old@acme.test"),
         ("whatsapp", "+1"),
     ]
-    assert merged.preferred_channel is None, "its channel went away and the change did not set it"
+    assert merged.preferred_channel == "slack", "never cleared behind the user's back: the caller refuses"
     assert [v.key for v in merged.vetting] == ["contract", "nda"]
 
 

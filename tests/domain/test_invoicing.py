@@ -9,19 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vatui.domain.errors import InputError
+from vatui.domain.invoice_numbers import format_number, next_number, order_conflict, parse_number
 from vatui.domain.invoicing import (
     aging_bucket,
     amount_due,
     check_quantity,
     check_tax_percent,
     display_status,
-    format_number,
     hours_text,
     late_fee,
     line_amount,
-    next_number,
-    order_conflict,
-    parse_number,
     round_minutes,
     settlements,
     status_after,

@@ -97,7 +97,9 @@ def test_revenue_effective_rate_and_retainer(ws: Workspace) -> None:
     assert detail.minutes_logged == 1800
     assert detail.effective_rate == {"USD": Money(5000, "USD")}  # 1500 / 30 h
     assert detail.month_minutes == 600 and detail.retainer_percent == 100
-    data = detail.to_json()
+    from vatui.cli.json_shapes import client_detail_json
+
+    data = client_detail_json(detail)
     assert data["effective_hourly_rate"] == [{"amount": "50.00", "currency": "USD"}]
     assert data["retainer_use"] == {"month_minutes": 600, "retainer_minutes": 600, "percent": 100}
     assert data["reliability"]["badge"] == "risky"

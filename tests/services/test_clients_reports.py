@@ -98,7 +98,7 @@ def test_draft_from_the_store(ws: Workspace, clock: FixedClock) -> None:
 
 
 def test_mark_sent_logs_a_contact_on_the_preferred_channel(ws: Workspace) -> None:
-    from vatui.services.clients.fields import parse_channel
+    from vatui.domain.client_contacts import parse_channel
 
     acme = add_client(ws, "Acme", channels=(parse_channel("slack:#acme"),), preferred_channel="slack").id or 0
     due = log_contact(ws, acme, channel="slack", summary="asked", follow_up=date(2026, 11, 27))

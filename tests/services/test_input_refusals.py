@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from tests.services.ledger_helpers import client, sent_invoice
+from vatui.domain.client_contacts import check_email
+from vatui.domain.client_fields import parse_late_fee, parse_retainer_hours
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import COMMA
-from vatui.services.clients.fields import check_email, parse_late_fee, parse_retainer_hours
 from vatui.services.ledger.payments import check_payment_day, record_payment
 from vatui.store.workspace import Workspace
 

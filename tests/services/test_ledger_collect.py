@@ -11,7 +11,7 @@ import pytest
 from tests.services.ledger_helpers import client, eur, sent_invoice
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
-from vatui.domain.invoicing import parse_number
+from vatui.domain.invoice_numbers import parse_number
 from vatui.domain.ledger import Expense, Invoice
 from vatui.services.ledger.collect import (
     draft_reminder,

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from vatui.domain.client_contacts import parse_channel, parse_person
 from vatui.domain.clients import VettingCheck
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
 from vatui.services.clients.contacts import log_contact
-from vatui.services.clients.fields import parse_channel, parse_person
 from vatui.services.clients.manage import add_client, add_note
 from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace

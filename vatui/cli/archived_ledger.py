@@ -49,7 +49,7 @@ def _archived_due(obj: CliContext, invoice: Invoice) -> Money:
 
 def archived_invoice_json(obj: CliContext, invoice: Invoice, year: int) -> dict[str, Any]:
     """An archived invoice in the ``invoice --json`` shape, with ``archived``: its year."""
-    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.cli.json_shapes import invoice_json
 
     session = obj.session()
     out = invoice_json(
@@ -67,8 +67,8 @@ def invoice_list_archived(
     as_json: bool,
 ) -> None:
     """Print the live ``rows`` then the archived invoices (each JSON item gains ``archived``)."""
+    from vatui.cli.json_shapes import invoice_json
     from vatui.cli.ledger import _line
-    from vatui.cli.ledger_shapes import invoice_json
     from vatui.services.archived import archived_invoice_rows
 
     session = obj.session()

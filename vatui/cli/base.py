@@ -1,4 +1,5 @@
-"""What every command shares, without click: the invocation's context and the output helpers.
+"""What every command shares, without click: the invocation's context (the output helpers
+are ``vatui.cli.output``).
 
 Kept free of click so that ``vatui today`` (see ``vatui.cli.entry``) can answer without
 loading it.
@@ -10,12 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import orjson
+from typing import TYPE_CHECKING
 
 from vatui.domain.clock import Clock, SystemClock
-from vatui.domain.text import clean, inert_json
+from vatui.domain.text import clean
 from vatui.paths import data_dir
 
 if TYPE_CHECKING:
@@ -70,43 +69,3 @@ class CliContext:
 
 def _itself(ws: Workspace) -> Workspace:
     return ws
-
-
-def emit_json(value: Any) -> None:
-    """Print ``value`` as indented JSON (the stable ``--json`` output)."""
-    sys.stdout.buffer.write(
-        inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
-    )
-    sys.stdout.buffer.write(b"\n")
-    sys.stdout.flush()
-
-
-def say(text: str = "") -> None:
-    """Print a line of text; user text inside must already be ``show()``-n."""
-    sys.stdout.write(text + "\n")
-
-
-def show(text: str | None, width: int | None = None) -> str:
-    """User text made safe for the terminal: escapes and control characters neutralised."""
-    if text is None:
-        return ""
-    line = clean(text)
-    if width is not None and len(line) > width:
-        return line[: max(width - 1, 0)] + "…"
-    return line
-
-
-def cells(text: str, width: int, *, right: bool = False) -> str:
-    """User text made safe, cut and padded to ``width`` terminal cells (wide characters count
-    two); ``right``: padded on the left."""
-    import unicodedata
-
-    out, used = [], 0
-    for ch in show(text):
-        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        if used + w > width:
-            break
-        out.append(ch)
-        used += w
-    pad = " " * (width - used)
-    return pad + "".join(out) if right else "".join(out) + pad

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.json_shapes import note_json
 from vatui.i18n import _
 
 if TYPE_CHECKING:
@@ -17,15 +18,6 @@ if TYPE_CHECKING:
 @click.group("note")
 def note_group() -> None:
     """List, edit and delete a client's notes (confidential ones too)."""
-
-
-def _note_json(n: int, note: Note) -> dict[str, object]:
-    return {
-        "number": n,
-        "text": note.text,
-        "confidential": note.confidential,
-        "created": note.created.isoformat(),
-    }
 
 
 def _shown(session: Session, client_id: int, number: int) -> Note:
@@ -53,7 +45,7 @@ def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -
     found = session.run(find_client, client)
     notes = session.run(list_notes, found.id or 0, confidential=confidential)
     if as_json:
-        emit_json([_note_json(n, note) for n, note in notes])
+        emit_json([note_json(n, note) for n, note in notes])
         return
     masked = 0 if confidential else len(session.run(list_notes, found.id or 0)) - len(notes)
     if not notes and not masked:
@@ -95,7 +87,7 @@ def note_edit(
         expect=_shown(session, found.id or 0, number),
     )
     if as_json:
-        emit_json(_note_json(number, note))
+        emit_json(note_json(number, note))
         return
     say(_("Updated note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))
 

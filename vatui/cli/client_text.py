@@ -1,4 +1,5 @@
-"""The client card as plain text lines (``vatui client show``). User text goes through ``show``."""
+"""The client card as plain text lines (``vatui client show``), laid out from the card's
+shared pieces (``services.clients.card_view``). User text goes through ``show``."""
 
 from __future__ import annotations
 
@@ -6,19 +7,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
-from vatui.domain.clients import Client, channel_word
-from vatui.domain.durations import format_duration
-from vatui.domain.reliability import VETTING_LABELS
+from vatui.domain.clients import Client
 from vatui.i18n import _
 from vatui.services.clients.card import ClientDetail
-
-
-def _hours(minutes: int) -> str:
-    return format_duration(minutes) if minutes else "0h"
-
-
-def _join(values: list[str]) -> str:
-    return ", ".join(values) if values else "—"
+from vatui.services.clients.card_view import card_view
 
 
 def home_moment(moment: datetime, zone: str) -> str:
@@ -39,8 +31,7 @@ def billing_lines(client: Client) -> list[str]:
 
 def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = "UTC") -> list[str]:
     """Every line of the card after the summary line."""
-    from vatui.domain.clients import VETTING_KEYS
-
+    view = card_view(detail, confidential=confidential)
     c = detail.client
     out: list[str] = []
     if detail.local is not None:
@@ -66,20 +57,19 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 fmt=f", {c.number_format}" if c.number_format else "",
             )
         )
-    for person in c.people:
-        bits = [show(b) for b in (person.role, person.email, person.phone) if b]
+    for person in view.people:
+        bits = [show(b) for b in person.details]
         out.append(
             _("  person: {name}{rest}").format(
                 name=show(person.name, 60), rest=f" ({', '.join(bits)})" if bits else ""
             )
         )
     out += billing_lines(c)
-    for channel in c.channels:
-        star = _(" (preferred)") if channel.kind == c.preferred_channel else ""
-        out.append(f"  {channel_word(channel.kind)}: {show(channel.handle)}{star}")
-    rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
+    for channel in view.channels:
+        star = _(" (preferred)") if channel.preferred else ""
+        out.append(f"  {channel.word}: {show(channel.handle)}{star}")
     terms = _("  terms: {cur} · {rate} · net {days} days · deposit {pct}%").format(
-        cur=c.currency, rate=rate, days=c.terms_days, pct=c.deposit_percent
+        cur=c.currency, rate=view.rate, days=c.terms_days, pct=c.deposit_percent
     )
     if c.late_fee_percent:
         terms += _(" · late fee {pct}% after {grace} days").format(
@@ -91,32 +81,24 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
 
         out.append(_("  taxes on new invoices: {taxes}").format(taxes=show(taxes_text(c.default_taxes))))
     if c.retainer_minutes or c.retainer_fee:
-        fee = _(" for {fee}").format(fee=c.retainer_fee.format()) if c.retainer_fee else ""
+        fee = _(" for {fee}").format(fee=view.retainer_fee) if view.retainer_fee else ""
         used = ""
         if c.retainer_minutes:
-            used = _(" · this month {used} ({pct} %)").format(
-                used=_hours(detail.month_minutes), pct=detail.retainer_percent
-            )
+            used = _(" · this month {used} ({pct} %)").format(used=view.month, pct=detail.retainer_percent)
         out.append(
-            _("  retainer: {h} a month{fee}{used}").format(
-                h=_hours(c.retainer_minutes or 0), fee=fee, used=used
-            )
+            _("  retainer: {h} a month{fee}{used}").format(h=view.retainer or "0h", fee=fee, used=used)
         )
     else:
-        out.append(_("  hours this month: {h}").format(h=_hours(detail.month_minutes)))
-    done = {v.key: v.done_on for v in c.vetting}
-    marks = []
-    for key in VETTING_KEYS:
-        label = _(VETTING_LABELS[key])
-        marks.append(f"[x] {label} {done[key].isoformat()}" if key in done else f"[ ] {label}")
+        out.append(_("  hours this month: {h}").format(h=view.month))
+    marks = [
+        f"[x] {v.label} {v.done_on.isoformat()}" if v.done_on else f"[ ] {v.label}" for v in view.vetting
+    ]
     out.append(_("  vetting: {marks}").format(marks="; ".join(marks)))
     rel = detail.reliability
     if detail.on_hold:
         out.append(_("  on hold: unpaid — the final reminder was sent; work is paused until it is paid"))
     out.append(
-        _("  reliability: {badge} — {reasons}").format(
-            badge=_(rel.badge).upper(), reasons="; ".join(rel.reasons)
-        )
+        _("  reliability: {badge} — {reasons}").format(badge=view.badge, reasons="; ".join(rel.reasons))
     )
     if rel.invoices:
         out.append(
@@ -127,24 +109,22 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
                 rem=rel.reminders_per_invoice or "0",
             )
         )
-    owed = _join([m.format() for m in rel.outstanding.values()])
     oldest = ""
     if rel.oldest_overdue_number:
         oldest = _(" · oldest overdue {number} ({days} days)").format(
             number=rel.oldest_overdue_number, days=rel.oldest_overdue_days
         )
     offs = _(" · written off {n}").format(n=rel.write_offs) if rel.write_offs else ""
-    out.append(_("    outstanding {owed}{oldest}{offs}").format(owed=owed, oldest=oldest, offs=offs))
+    out.append(
+        _("    outstanding {owed}{oldest}{offs}").format(owed=view.outstanding, oldest=oldest, offs=offs)
+    )
     out.append(
         _("  revenue: {rev} lifetime · effective rate {rate} ({h} logged)").format(
-            rev=_join([m.format() for m in detail.revenue.values()]),
-            rate=_join([m.format() + _("/h") for m in detail.effective_rate.values()]),
-            h=_hours(detail.minutes_logged),
+            rev=view.revenue, rate=view.effective_rate, h=view.logged
         )
     )
-    if detail.invoice_counts:
-        counts = ", ".join(f"{n} {_(status)}" for status, n in sorted(detail.invoice_counts.items()))
-        out.append(_("  invoices: {counts}").format(counts=counts))
+    if view.invoice_counts:
+        out.append(_("  invoices: {counts}").format(counts=view.invoice_counts))
     out.append(_("  open tasks ({n}):").format(n=len(detail.open_tasks)))
     for task in detail.open_tasks[:8]:
         due = _(" due {d}").format(d=task.due.isoformat()) if task.due else ""
@@ -159,15 +139,14 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
             f"    {home_moment(contact.at, zone)} {contact.channel} {contact.direction}: "
             f"{show(contact.summary, 60)}{follow}"
         )
-    hidden = 0
-    for note in c.notes:
-        if note.confidential and not confidential:
-            hidden += 1
-            continue
-        mark = _(" (confidential)") if note.confidential else ""
-        out.append(_("  note{mark}: {text}").format(mark=mark, text=show(note.text)))
-    if hidden:
-        out.append(_("  {n} confidential note(s) hidden (show with --confidential)").format(n=hidden))
+    for note in view.notes:
+        if note.shown:
+            mark = _(" (confidential)") if note.confidential else ""
+            out.append(_("  note{mark}: {text}").format(mark=mark, text=show(note.text)))
+    if view.hidden_notes:
+        out.append(
+            _("  {n} confidential note(s) hidden (show with --confidential)").format(n=view.hidden_notes)
+        )
     if c.tags:
         out.append(_("  tags: {tags}").format(tags=" ".join(f"#{show(t)}" for t in c.tags)))
     if c.cadence_days:

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.shapes import client_json
+from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
+from vatui.cli.json_shapes import client_detail_json, client_json, client_row_json
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import _
@@ -33,38 +33,38 @@ def client_options(func: F) -> F:
             help=_("How amounts are written for them: 1,234.56, 1.234,56, 1 234,56 or auto."),
         ),
         click.option("--status", help=_("lead, prospect, active, paused or former.")),
-        click.option(
+        repeated_option(
             "--person",
             "persons",
-            multiple=True,
-            metavar="'NAME|ROLE|EMAIL|PHONE'",
-            help=_("Someone at the client (repeatable; same name replaces)."),
+            "'NAME|ROLE|EMAIL|PHONE'",
+            _("Someone at the client (repeatable; same name replaces)."),
         ),
-        click.option(
+        repeated_option(
             "--channel",
             "channels",
-            multiple=True,
-            metavar="KIND:HANDLE",
-            help=_("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
+            "KIND:HANDLE",
+            _("email, whatsapp, slack, telegram, phone or other, with a handle (repeatable)."),
         ),
-        click.option("--preferred", metavar="KIND", help=_("The channel kind they prefer.")),
+        click.option(
+            "--preferred",
+            metavar="KIND",
+            help=_("The channel kind they prefer (one of their channels; '' for none)."),
+        ),
         click.option("--hours", metavar="HH:MM-HH:MM", help=_("Their working hours, local time.")),
         click.option("--retainer-hours", metavar="N", help=_("Retainer hours per month (0: none).")),
         click.option("--retainer-fee", metavar="AMOUNT", help=_("Retainer monthly fee (0: none).")),
         click.option("--late-fee", metavar="PCT", help=_("Late fee in % of the amount due (0: none).")),
-        click.option(
+        repeated_option(
             "--tax",
             "taxes",
-            multiple=True,
-            metavar="NAME=PCT",
-            help=_("A tax new invoices add (repeatable; replaces the defaults): IVA=21."),
+            "NAME=PCT",
+            _("A tax new invoices add (repeatable; replaces the defaults): IVA=21."),
         ),
-        click.option(
+        repeated_option(
             "--withhold",
             "withholds",
-            multiple=True,
-            metavar="NAME=PCT",
-            help=_("A tax the client withholds on new invoices (repeatable): IRPF=15."),
+            "NAME=PCT",
+            _("A tax the client withholds on new invoices (repeatable): IRPF=15."),
         ),
         click.option("--no-taxes", "no_taxes", is_flag=True, help=_("New invoices get no tax lines.")),
         click.option(
@@ -73,12 +73,11 @@ def client_options(func: F) -> F:
             metavar="DAYS",
             help=_("Days past due before a late fee is proposed."),
         ),
-        click.option(
+        repeated_option(
             "--vet",
             "vet",
-            multiple=True,
-            metavar="KEY[:DATE]",
-            help=_("Tick a vetting item: contract, deposit, references, billing-contact, nda."),
+            "KEY[:DATE]",
+            _("Tick a vetting item: contract, deposit, references, billing-contact, nda."),
         ),
         click.option("--unvet", multiple=True, metavar="KEY", help=_("Untick a vetting item.")),
         click.option(
@@ -88,12 +87,11 @@ def client_options(func: F) -> F:
             help=_("Contact them at least every DAYS days (0: no cadence)."),
         ),
         click.option("--note", "notes", multiple=True, metavar="TEXT", help=_("Add a note.")),
-        click.option(
+        repeated_option(
             "--confidential-note",
             "secret_notes",
-            multiple=True,
-            metavar="TEXT",
-            help=_("Add a confidential note (masked, never exported unless asked)."),
+            "TEXT",
+            _("Add a confidential note (masked, never exported unless asked)."),
         ),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help=_("Add a tag (repeatable).")),
         click.option("--legal-name", help=_("The name invoices are made out to (empty: the client's name).")),
@@ -150,12 +148,13 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     for opt, key in (
         ("timezone", "timezone"),
         ("status", "status"),
-        ("preferred", "preferred_channel"),
         ("language", "language"),
         ("number_format", "number_format"),
     ):
         if opts.get(opt):
             fields[key] = opts[opt]
+    if opts.get("preferred") is not None:  # '' clears it
+        fields["preferred_channel"] = opts["preferred"] or None
     for key in ("legal_name", "tax_id", "tax_id_label", "billing_address", "billing_contact"):
         if opts.get(key) is not None:
             value = opts[key]
@@ -270,12 +269,11 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
 @click.argument("name")
 @click.option("--name", "new_name", help=_("Rename the client."))
 @click.option("--remove-person", "remove_persons", multiple=True, metavar="NAME", help=_("Remove a person."))
-@click.option(
+@repeated_option(
     "--remove-channel",
     "remove_channels",
-    multiple=True,
-    metavar="KIND[:HANDLE]",
-    help=_("Remove a channel (all of a kind without a handle)."),
+    "KIND[:HANDLE]",
+    _("Remove a channel (all of a kind without a handle)."),
 )
 @click.option("--untag", "untags", multiple=True, metavar="TAG", help=_("Remove a tag."))
 @client_options
@@ -318,18 +316,7 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
     clients = list_clients(ws, status=status, include_archived=show_all)
     badges = reliability_by_client(ws) if clients else {}
     if as_json:
-        emit_json(
-            [
-                {
-                    **client_json(c),
-                    "reliability": {
-                        "badge": badges[c.id or 0].badge,
-                        "reasons": list(badges[c.id or 0].reasons),
-                    },
-                }
-                for c in clients
-            ]
-        )
+        emit_json([client_row_json(c, badges[c.id or 0]) for c in clients])
         return
     if not clients:
         say(
@@ -363,7 +350,7 @@ def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, o
     client = find_client(ws, name)
     detail = client_detail(ws, client.id or 0, obj.parse_date(on) if on else None)
     if as_json:
-        emit_json({**client_json(client, confidential=confidential), **detail.to_json()})
+        emit_json({**client_json(client, confidential=confidential), **client_detail_json(detail)})
         return
     say(_summary(client, detail.reliability.badge))
     for line in card_lines(detail, confidential=confidential, zone=ws.settings().home_timezone):

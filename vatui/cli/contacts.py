@@ -45,7 +45,7 @@ def contact_log(
     as_json: bool,
 ) -> None:
     """Log a contact; it clears the client's follow-ups due by then."""
-    from vatui.services.clients.card import contact_json
+    from vatui.cli.json_shapes import contact_json
     from vatui.services.clients.contacts import log_contact
     from vatui.services.clients.manage import find_client
 
@@ -78,7 +78,7 @@ def contact_list(
 ) -> None:
     """The contact log, newest first (one client's, or everyone's)."""
     from vatui.cli.client_text import home_moment
-    from vatui.services.clients.card import contact_json
+    from vatui.cli.json_shapes import contact_json
     from vatui.services.clients.contacts import list_contacts
     from vatui.services.clients.manage import find_client
     from vatui.services.common import client_names

@@ -36,7 +36,7 @@ def _none(text: str) -> bool:
 
 
 def _time_out(session: Session, entry: TimeEntry) -> dict[str, Any]:
-    from vatui.cli.shapes import time_json
+    from vatui.cli.json_shapes import time_json
     from vatui.services.queries import task_titles
 
     return time_json(entry, session.client_names(), session.run(task_titles))
@@ -133,7 +133,7 @@ def contact_edit(
     as_json: bool,
 ) -> None:
     """Correct contact CONTACT (its number in `contact list`)."""
-    from vatui.services.clients.card import contact_json
+    from vatui.cli.json_shapes import contact_json
     from vatui.services.clients.contact_edits import describe_contact, edit_contact
 
     session = obj.session()
@@ -203,7 +203,7 @@ def task_checklist(
     as_json: bool,
 ) -> None:
     """Show TASK's checklist, or change one line of it (numbered from 1)."""
-    from vatui.cli.shapes import task_json
+    from vatui.cli.json_shapes import task_json
     from vatui.services.archived import live_task
     from vatui.services.tasks import checklist as svc
     from vatui.services.tasks.manage import find_task
@@ -245,7 +245,7 @@ def list_with_archived(
     line: Any,
 ) -> None:
     """``task list --archived``: the live tasks, then the archived ones (oldest done first)."""
-    from vatui.cli.shapes import task_json
+    from vatui.cli.json_shapes import task_json
     from vatui.services.archived import archived_tasks
     from vatui.services.clients.manage import find_client
 

@@ -59,40 +59,19 @@ def _today_only(args: list[str]) -> tuple[str | None, bool, str | None] | None:
 
 def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
     from vatui.cli.base import CliContext
+    from vatui.cli.output import fail, os_problem, quiet_broken_pipe
     from vatui.cli.today_report import print_today
     from vatui.domain.errors import VatuiError
-    from vatui.domain.text import clean
 
     try:
         print_today(CliContext(data_dir_override=data_dir), as_json, on)
         sys.stdout.flush()
     except VatuiError as exc:
-        message = clean(str(exc))
-        sys.stderr.write(f"vatui: {message}\n")
-        sys.exit(1)
+        fail(str(exc))
     except BrokenPipeError:
         quiet_broken_pipe()
     except OSError as exc:
-        from vatui.cli.main import os_problem
-
-        sys.stderr.write(f"vatui: {os_problem(exc)}\n")
-        sys.exit(1)
-    sys.exit(0)
-
-
-def quiet_broken_pipe() -> None:
-    """The reader went away (``vatui time list | head``): exit 0 without a word.
-
-    Python would try to flush stdout again at exit and print an error; pointing stdout
-    at /dev/null first keeps it quiet.
-    """
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-    except (OSError, ValueError):
-        pass
+        fail(os_problem(exc))
     sys.exit(0)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
 from vatui.i18n import _
 
 
@@ -77,12 +77,11 @@ def _refused(exc: Exception) -> None:
 @import_group.command("trello")
 @click.argument("path", metavar="FILE.json", type=click.Path(path_type=Path))
 @click.option("--client", metavar="NAME", help=_("Put every card under this client."))
-@click.option(
+@repeated_option(
     "--column-map",
     "column_maps",
-    multiple=True,
-    metavar="LIST=COLUMN",
-    help=_("Send a Trello list to a column (*=COLUMN for every other list)."),
+    "LIST=COLUMN",
+    _("Send a Trello list to a column (*=COLUMN for every other list)."),
 )
 @click.option("--dry-run", is_flag=True, help=_("Show what would be imported; write nothing."))
 @click.option("--json", "as_json", is_flag=True, help=_("Print the summary as JSON."))
@@ -115,13 +114,7 @@ def import_trello_cmd(
 @click.option(
     "--kind", required=True, type=click.Choice(["clients", "tasks", "time"]), help=_("What the rows are.")
 )
-@click.option(
-    "--map",
-    "maps",
-    multiple=True,
-    metavar="COLUMN=FIELD",
-    help=_("Read a column as a field (COLUMN=- ignores it)."),
-)
+@repeated_option("--map", "maps", "COLUMN=FIELD", _("Read a column as a field (COLUMN=- ignores it)."))
 @click.option(
     "--dates",
     "date_order",

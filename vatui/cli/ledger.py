@@ -1,6 +1,7 @@
-"""``vatui invoice new|send|void|show|list|late-fee``, ``vatui pay`` and ``vatui remind``.
+"""``vatui invoice new|send|void|show|list|late-fee``.
 
-Expenses, reports and the hledger/CSV exports are in ``vatui.cli.ledger_books``.
+``vatui pay`` and ``vatui remind`` are in ``vatui.cli.collect``; expenses, reports and the
+hledger/CSV exports in ``vatui.cli.ledger_books``.
 """
 
 from __future__ import annotations
@@ -11,16 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, repeated_option, say, show
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
     from vatui.domain.money import Money
-
-
-def _day(obj: CliContext, on: str | None) -> date:
-    return obj.parse_date(on) if on else obj.today()
 
 
 def _names(obj: CliContext) -> dict[int, str]:
@@ -42,7 +39,7 @@ def _due(obj: CliContext, invoice: Invoice) -> Money:
 
 
 def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]:
-    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.cli.json_shapes import invoice_json
 
     return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.ws().settings().protocol)
 
@@ -66,13 +63,12 @@ def invoice_group() -> None:
 @invoice_group.command("new")
 @click.argument("client")
 @click.option("--unbilled", is_flag=True, help=_("Bill the client's unbilled time and billable expenses."))
-@click.option(
+@repeated_option(
     "--item",
     "items",
+    "DESC QTY PRICE",
+    _("A free line (repeatable): description, quantity, unit price."),
     type=(str, str, str),
-    multiple=True,
-    metavar="DESC QTY PRICE",
-    help=_("A free line (repeatable): description, quantity, unit price."),
 )
 @click.option(
     "--kind",
@@ -81,19 +77,14 @@ def invoice_group() -> None:
     help=_("standard, deposit or retainer."),
 )
 @click.option("--on", "on", metavar="DATE", help=_("Issue date (default today)."))
-@click.option(
+@repeated_option(
     "--tax",
     "taxes",
-    multiple=True,
-    metavar="NAME=PCT",
-    help=_("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
+    "NAME=PCT",
+    _("A tax added to the total (repeatable): IVA=21; a bare 16 is one line named Tax."),
 )
-@click.option(
-    "--withhold",
-    "withholds",
-    multiple=True,
-    metavar="NAME=PCT",
-    help=_("A tax the client withholds (repeatable): IRPF=15."),
+@repeated_option(
+    "--withhold", "withholds", "NAME=PCT", _("A tax the client withholds (repeatable): IRPF=15.")
 )
 @click.option("--no-taxes", is_flag=True, help=_("No tax lines (not even the client's defaults)."))
 @click.option("--discount", metavar="AMOUNT", help=_("An amount taken off before tax."))
@@ -137,7 +128,7 @@ def invoice_new(
     off = parse_amount(discount, found.currency, comma) if discount else None
     if not specs and kind == "standard":
         unbilled = True
-    day = _day(obj, on)
+    day = day_or_today(obj, on)
     invoice = new_invoice(
         ws,
         found.id or 0,
@@ -186,7 +177,7 @@ def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.invoices import send_invoice
 
-    day = _day(obj, on)
+    day = day_or_today(obj, on)
     invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day, reissue=reissue)
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
@@ -210,7 +201,7 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.invoices import void_invoice
 
-    invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, _day(obj, on))
+    invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day_or_today(obj, on))
     say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.label))
 
 
@@ -260,13 +251,13 @@ def invoice_list(
     obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool, as_json: bool
 ) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
-    from vatui.cli.ledger_shapes import invoice_json
+    from vatui.cli.json_shapes import invoice_json
     from vatui.services.clients.manage import find_client
     from vatui.services.ledger.invoices import list_invoices
 
     ws = obj.ws()
     client_id = find_client(ws, client).id if client else None
-    day = _day(obj, on)
+    day = day_or_today(obj, on)
     rows = list_invoices(ws, client_id=client_id, status=status, on=day)
     names = _names(obj)
     if archived:
@@ -301,7 +292,7 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
 
     ws = obj.ws()
     invoice = find_invoice(ws, number)
-    day = _day(obj, on)
+    day = day_or_today(obj, on)
     if add:
         fee_invoice = add_late_fee(ws, invoice.id or 0, day)
         say(
@@ -319,140 +310,6 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
                 number=invoice.label, fee=fee.format()
             )
         )
-
-
-@click.command("pay")
-@click.argument("number")
-@click.argument("amount")
-@click.option("--on", "on", metavar="DATE", help=_("When it was received (default today)."))
-@click.option("--method", default="", help=_("Bank transfer, PayPal, …"))
-@click.option("--reference", default="", help=_("The payer's reference."))
-@click.option("--json", "as_json", is_flag=True, help=_("Print the payment as JSON."))
-@pass_ctx
-def pay_cmd(
-    obj: CliContext, number: str, amount: str, on: str | None, method: str, reference: str, as_json: bool
-) -> None:
-    """Record a payment of AMOUNT on invoice NUMBER (partial payments welcome)."""
-    from vatui.cli.ledger_shapes import payment_json
-    from vatui.domain.amounts import parse_amount
-    from vatui.services.ledger.data import find_invoice
-    from vatui.services.ledger.payments import record_payment
-
-    ws = obj.ws()
-    invoice = find_invoice(ws, number)
-    money = parse_amount(amount, invoice.currency, ws.settings().numbers)
-    result = record_payment(ws, invoice.id or 0, money, _day(obj, on), method=method, reference=reference)
-    if as_json:
-        out = payment_json(result.payment, invoice.number, result.credit)
-        out["invoice_status"] = result.invoice.status
-        out["amount_due"] = result.due.to_json()
-        emit_json(out)
-        return
-    say(
-        _("Recorded {amount} on {number}: {status}, {due} still due.").format(
-            amount=money.format(),
-            number=invoice.label,
-            status=_(result.invoice.status),
-            due=result.due.format(),
-        )
-    )
-    if result.credit.minor:
-        say(_("{credit} more than was due is now the client's credit.").format(credit=result.credit.format()))
-
-
-@click.command("remind")
-@click.argument("number")
-@click.option("--on", "on", metavar="DATE", help=_("The day (default today)."))
-@click.option("--dry-run", is_flag=True, help=_("Print the text without logging the step as sent."))
-@click.option("--snooze", "snooze", metavar="DATE", help=_("Snooze NUMBER's reminders until DATE instead."))
-@click.option("--wake", is_flag=True, help=_("Undo a snooze: reminders are due again."))
-@click.option(
-    "--eml",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FILE",
-    help=_("Also write it as an e-mail draft (.eml, the invoice attached)."),
-)
-@click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
-@pass_ctx
-def remind_cmd(
-    obj: CliContext,
-    number: str,
-    on: str | None,
-    dry_run: bool,
-    snooze: str | None,
-    wake: bool,
-    eml: Path | None,
-    as_json: bool,
-) -> None:
-    """Print the due collection step's text for NUMBER and log it as sent (or snooze it)."""
-    from vatui.services.ledger.collect import draft_reminder, mark_reminder_sent
-    from vatui.services.ledger.data import find_invoice
-
-    ws = obj.ws()
-    day = _day(obj, on)
-    invoice = find_invoice(ws, number)
-    if snooze is not None and (wake or dry_run):
-        from vatui.domain.errors import InputError
-
-        raise InputError(_("give --snooze DATE, --wake or --dry-run, not two of them"))
-    if snooze is not None or wake:
-        _snooze(obj, invoice.id or 0, None if wake else obj.parse_date(snooze or ""), day, as_json)
-        return
-    draft = draft_reminder(ws, invoice.id or 0, day)
-    if eml is not None:  # written before the step is logged: a refused draft logs nothing
-        from vatui.cli.mail import write_draft
-
-        write_draft(obj, invoice.id or 0, eml, draft.text)
-    if not dry_run:
-        mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
-    if as_json:
-        emit_json(
-            {
-                "invoice": invoice.number,
-                "step": draft.step + 1,
-                "name": draft.name,
-                "date": day.isoformat(),
-                "text": draft.text,
-                "logged": not dry_run,
-                "pauses_work": draft.final,
-                "eml": str(eml) if eml is not None else None,
-            }
-        )
-        return
-    click.echo(show_block(draft.text))
-    if eml is not None:
-        say(_("Wrote the draft {path}: open it in your mail client to send it.").format(path=eml))
-    if not dry_run:
-        say(
-            _("— logged step “{name}” for {number} on {day}.").format(
-                name=show(draft.name), number=invoice.label, day=day.isoformat()
-            )
-        )
-        if draft.final:
-            say(_("The client is now on hold until this invoice is paid."))
-
-
-def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_json: bool) -> None:
-    from vatui.services.ledger.collect import snooze_reminders
-
-    invoice = snooze_reminders(obj.ws(), invoice_id, until, day)
-    if as_json:
-        emit_json({"invoice": invoice.number, "snoozed_until": until.isoformat() if until else None})
-    elif until is None:
-        say(_("Reminders for {number} are due again.").format(number=invoice.label))
-    else:
-        say(
-            _("Reminders for {number} snoozed until {day}.").format(
-                number=invoice.label, day=until.isoformat()
-            )
-        )
-
-
-def show_block(text: str) -> str:
-    """Multi-line user text made safe for the terminal (newlines kept)."""
-    from vatui.domain.text import clean
-
-    return clean(text, keep_newlines=True)
 
 
 def _recurring() -> None:
@@ -479,4 +336,4 @@ def _mail() -> None:
 
 _mail()
 
-COMMANDS: list[click.Command] = [invoice_group, pay_cmd, remind_cmd, *_books()]
+COMMANDS: list[click.Command] = [invoice_group, *_books()]

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from vatui.cli.admin import export_group
-from vatui.cli.base import cells as _cells
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, say, show
+from vatui.cli.output import cells as _cells
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
 
@@ -47,7 +47,7 @@ def expense_add(
     as_json: bool,
 ) -> None:
     """Record an expense of AMOUNT."""
-    from vatui.cli.ledger_shapes import expense_json
+    from vatui.cli.json_shapes import expense_json
     from vatui.domain.amounts import parse_amount
     from vatui.domain.money import check_currency
     from vatui.services.clients.manage import find_client
@@ -62,7 +62,7 @@ def expense_add(
         check_currency(currency if currency is not None else settings.default_currency),
         settings.numbers,
     )
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     expense = add_expense(
         ws, money, category=category, on=day, vendor=vendor, note=note, every=every, client_id=client_id
     )
@@ -83,7 +83,7 @@ def expense_add(
 @pass_ctx
 def expense_list(obj: CliContext, recurring: bool, as_json: bool) -> None:
     """List expenses, newest first."""
-    from vatui.cli.ledger_shapes import expense_json
+    from vatui.cli.json_shapes import expense_json
     from vatui.services.common import client_names
     from vatui.services.ledger.expenses import list_expenses
 
@@ -123,12 +123,13 @@ def report_group() -> None:
 @pass_ctx
 def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     """What clients owe, by how late (current, 1–30, 31–60, 61–90, 90+)."""
+    from vatui.cli.json_shapes import aging_json
     from vatui.domain.invoicing import AGING_BUCKETS
     from vatui.domain.reports import aging_totals
-    from vatui.services.ledger.reports import aging_json, aging_report
+    from vatui.services.ledger.reports import aging_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     rows = aging_report(ws, day)
     if as_json:
         emit_json(aging_json(rows, day))
@@ -158,10 +159,11 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     """Profit and loss by month, cash basis, per currency."""
     from datetime import date
 
-    from vatui.services.ledger.reports import last_months, pnl_json, pnl_report
+    from vatui.cli.json_shapes import pnl_json
+    from vatui.services.ledger.reports import last_months, pnl_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     start = None
     if months:
         first = last_months(day, months)[0]
@@ -190,11 +192,12 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
 @pass_ctx
 def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     """Revenue, hours and effective hourly rate by client."""
+    from vatui.cli.json_shapes import clients_json
     from vatui.domain.durations import format_duration
-    from vatui.services.ledger.reports import clients_json, clients_report
+    from vatui.services.ledger.reports import clients_report
 
     ws = obj.ws()
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     rows = clients_report(ws, day)
     if as_json:
         emit_json(clients_json(rows))

@@ -13,6 +13,7 @@ import click
 from vatui import __version__
 from vatui.cli.context import CliContext
 from vatui.cli.help_text import Formatter, localize
+from vatui.cli.output import fail, os_problem, quiet_broken_pipe
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import clean
 from vatui.i18n import _
@@ -29,8 +30,8 @@ LAZY_COMMANDS: dict[str, tuple[str, ...]] = {
     "status-report": ("contacts",),
     "time": ("timelog",),
     "invoice": ("ledger",),
-    "pay": ("ledger",),
-    "remind": ("ledger",),
+    "pay": ("collect",),
+    "remind": ("collect",),
     "payment": ("payments",),
     "expense": ("ledger_books",),
     "report": ("ledger_books",),
@@ -146,8 +147,6 @@ def main(argv: list[str] | None = None) -> None:
         # click answers a broken pipe (``vatui time list | head``) with exit 1, after
         # swapping stdout for its PacifyFlushWrapper: the reader left, nothing went wrong.
         if exc.code == 1 and type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
-            from vatui.cli.entry import quiet_broken_pipe
-
             quiet_broken_pipe()
         raise
     except click.exceptions.Abort:
@@ -160,21 +159,9 @@ def main(argv: list[str] | None = None) -> None:
         _show(exc, argv)
         sys.exit(1 if exc.exit_code not in (0, 2) else exc.exit_code)
     except VatuiError as exc:
-        click.echo(f"vatui: {clean(str(exc))}", err=True)
-        sys.exit(1)
+        fail(str(exc))
     except BrokenPipeError:
-        from vatui.cli.entry import quiet_broken_pipe
-
         quiet_broken_pipe()
     except OSError as exc:  # the data folder or a file could not be used: one line, never a traceback
-        click.echo(f"vatui: {os_problem(exc)}", err=True)
-        sys.exit(1)
+        fail(os_problem(exc))
     sys.exit(0)
-
-
-def os_problem(exc: OSError) -> str:
-    """One line for an operating-system error: the file concerned and the reason."""
-    from vatui.domain.text import clean
-
-    where = f"{clean(str(exc.filename))}: " if exc.filename else ""
-    return where + clean(str(exc.strerror or exc))

@@ -23,7 +23,7 @@ def payment_group() -> None:
 @pass_ctx
 def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: bool, as_json: bool) -> None:
     """Payments, newest first, each with its number (for payment delete)."""
-    from vatui.cli.ledger_shapes import payment_json
+    from vatui.cli.json_shapes import payment_json
     from vatui.services.archived import ArchivedError
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payment_corrections import list_payments, removed_payments
@@ -114,7 +114,7 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
 def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_json: bool) -> None:
     """Delete payment PAYMENT (its number in `payment list`); its invoice's status follows."""
     from vatui.cli.corrections import parse_id
-    from vatui.cli.ledger_shapes import payment_json
+    from vatui.cli.json_shapes import payment_json
     from vatui.services.ledger.payment_corrections import delete_payment
 
     done = delete_payment(obj.ws(), parse_id(payment, _("payment")), reason, reopen=reopen)

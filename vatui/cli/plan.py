@@ -6,8 +6,8 @@ from datetime import date
 
 import click
 
-from vatui.cli.base import cells
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.output import cells
 from vatui.domain.dates_display import short_date
 from vatui.domain.durations import format_duration
 from vatui.domain.forecast import Plan, Week

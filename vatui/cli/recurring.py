@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
+from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
+from vatui.cli.json_shapes import recurring_json
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from vatui.domain.recurring import RecurringInvoice
-    from vatui.services.ledger.recurring import RecurringRow
 
 
 def day_words(day: int) -> str:
@@ -38,27 +38,6 @@ def _amount(schedule: RecurringInvoice, fee: Any) -> str:
     return total.format()
 
 
-def _row_json(row: RecurringRow) -> dict[str, Any]:
-    s = row.schedule
-    return {
-        "id": s.id,
-        "client": {"id": s.client_id, "name": row.client},
-        "every": s.every,
-        "day": s.day,
-        "start": s.start.isoformat(),
-        "retainer": s.retainer,
-        "items": [
-            {"description": i.description, "quantity": i.quantity, "unit_price": i.unit_price.to_json()}
-            for i in s.items
-        ],
-        "notes": s.notes,
-        "last_period": s.last_period.isoformat() if s.last_period else None,
-        "next_period": row.next.isoformat() if row.next else None,
-        "stopped_on": s.stopped_on.isoformat() if s.stopped_on else None,
-        "drafts_to_send": row.drafts,
-    }
-
-
 @click.group("recurring")
 def recurring_group() -> None:
     """Recurring invoices: a draft every month, made when vatui opens."""
@@ -69,13 +48,12 @@ def recurring_group() -> None:
 @click.option("--every", default="month", metavar="month", help=_("How often (every month)."))
 @click.option("--day", type=int, metavar="N", help=_("Day of the month: 1-28, or 31 for the last day."))
 @click.option("--start", metavar="DATE", help=_("The first day a draft may be made (default today)."))
-@click.option(
+@repeated_option(
     "--item",
     "items",
+    "DESC QTY PRICE",
+    _("A line of every draft (repeatable): description, quantity, unit price."),
     type=(str, str, str),
-    multiple=True,
-    metavar="DESC QTY PRICE",
-    help=_("A line of every draft (repeatable): description, quantity, unit price."),
 )
 @click.option("--retainer", is_flag=True, help=_("Bill the client's monthly retainer fee."))
 @click.option("--notes", default="", help=_("Printed on every draft."))
@@ -114,7 +92,7 @@ def recurring_add(
     made = len(set(recurring_drafts(ws)) - before)
     row = next(r for r in list_recurring(ws) if r.schedule.id == schedule.id)
     if as_json:
-        emit_json({**_row_json(row), "drafts_made": made})
+        emit_json({**recurring_json(row), "drafts_made": made})
         return
     say(
         _("Added recurring invoice #{id} for {client}, {when}; next draft {next}.").format(
@@ -145,7 +123,7 @@ def recurring_list(obj: CliContext, as_json: bool) -> None:
     ws = obj.ws()
     rows = list_recurring(ws, obj.today())
     if as_json:
-        emit_json({"recurring_invoices": [_row_json(r) for r in rows]})
+        emit_json({"recurring_invoices": [recurring_json(r) for r in rows]})
         return
     if not rows:
         say(_("No recurring invoices. Add one: vatui invoice recurring add CLIENT --item DESC QTY PRICE"))

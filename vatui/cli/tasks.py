@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.shapes import task_json
+from vatui.cli.json_shapes import task_json
 from vatui.domain.quickadd import PRIORITY_LABELS as _LABELS
 from vatui.domain.tasks import Task
 from vatui.i18n import NC_, _, pgettext

@@ -7,8 +7,8 @@ from typing import Any
 
 import click
 
-from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.shapes import time_json
+from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, say, show
+from vatui.cli.json_shapes import time_json
 from vatui.i18n import _
 
 
@@ -113,7 +113,7 @@ def time_add(
     ws = obj.ws()
     found = find_task(ws, task)
     minutes = parse_duration(duration, ws.settings().numbers, at_most=MAX_ENTRY_MINUTES)
-    day = obj.parse_date(on) if on else obj.today()
+    day = day_or_today(obj, on)
     add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
     say(
         _("Logged {d} on #{id} {title} ({day})").format(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from vatui.cli.base import CliContext, emit_json, say, show
+from vatui.cli.base import CliContext
+from vatui.cli.output import emit_json, say, show
 from vatui.domain.dates_display import format_date
 from vatui.domain.durations import format_duration
 from vatui.i18n import _

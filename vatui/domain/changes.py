@@ -73,6 +73,17 @@ class ClientChanges:
     """Vetting keys to untick."""
 
     @property
+    def touches_channels(self) -> bool:
+        """Whether the change sets the channels or the preferred channel, or adds or removes one."""
+        return bool(
+            "channels" in self.values
+            or "preferred_channel" in self.values
+            or self.channels_added
+            or self.channels_removed
+            or self.email
+        )
+
+    @property
     def empty(self) -> bool:
         """Whether the change changes nothing at all."""
         return not (
@@ -127,9 +138,10 @@ class ClientChanges:
     def apply(self, client: Client) -> Client:
         """``client`` (as read inside the lock) with this change made.
 
-        The preferred channel is cleared when its channel went away, and the billing
-        contact when that person went away (invoices then go to the first person), unless
-        this change sets it (the caller checks it is one of the channels / people).
+        The billing contact is cleared when that person went away (invoices then go to
+        the first person), unless this change sets it (the caller checks it is one of the
+        people). The preferred channel is never cleared: when its channel went away the
+        caller refuses the change (``client_contacts.check_preferred``).
         """
         merged = client.with_(**self.values) if self.values else client
         people = [p for p in merged.people if p.name.lower() not in {n.lower() for n in self.people_removed}]
@@ -161,10 +173,6 @@ class ClientChanges:
             channels=tuple(channels),
             vetting=tuple(sorted(vetting.values(), key=lambda v: _vetting_order(v.key))),
         )
-        if "preferred_channel" not in self.values and merged.preferred_channel not in {
-            c.kind for c in channels
-        }:
-            merged = merged.with_(preferred_channel=None)
         if (
             "billing_contact" not in self.values
             and merged.billing_contact

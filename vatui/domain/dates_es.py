@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from vatui.domain import words
+from vatui.domain import words, words_es
 from vatui.domain.fold import fold
 
 _EN_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -68,17 +68,17 @@ def _is_day(token: str | None) -> bool:
 
 
 def _is_month(token: str) -> bool:
-    return token in words.ES_MONTHS or token in words.MONTHS
+    return token in words_es.ES_MONTHS or token in words.MONTHS
 
 
 def _weekday_phrase(s: str) -> str | None:
     """``el lunes``, ``próximo mar``, ``lunes``: the English weekday, else None."""
-    if s in words.ES_WEEKDAYS:
-        return _EN_WEEKDAYS[words.ES_WEEKDAYS[s]]
-    for lead in sorted(words.ES_NEXT_WORDS, key=len, reverse=True):
+    if s in words_es.ES_WEEKDAYS:
+        return _EN_WEEKDAYS[words_es.ES_WEEKDAYS[s]]
+    for lead in sorted(words_es.ES_NEXT_WORDS, key=len, reverse=True):
         rest = s.removeprefix(lead + " ")
-        if rest != s and rest in words.ES_WEEKDAYS:
-            return _EN_WEEKDAYS[words.ES_WEEKDAYS[rest]]
+        if rest != s and rest in words_es.ES_WEEKDAYS:
+            return _EN_WEEKDAYS[words_es.ES_WEEKDAYS[rest]]
     return None
 
 
@@ -90,26 +90,26 @@ def _token(tokens: list[str], i: int) -> str:
     m = _ORDINAL_DAY_RE.match(t)
     if m is not None:
         return m.group(1)
-    if t == "ago" and before is not None and (before in words.DATE_UNITS or before in words.ES_DATE_UNITS):
+    if t == "ago" and before is not None and (before in words.DATE_UNITS or before in words_es.ES_DATE_UNITS):
         return t
-    if t in words.ES_OF_WORDS:
+    if t in words_es.ES_OF_WORDS:
         return "" if after is not None and _YEAR_RE.match(after) else "of"
     weekday_first = i == 0 and len(tokens) > 2 and _is_day(after) and _is_month(tokens[2])
     if (
-        t in words.ES_MONTHS
+        t in words_es.ES_MONTHS
         and not weekday_first
-        and (_is_day(before) or _is_day(after) or before in words.ES_OF_WORDS)
+        and (_is_day(before) or _is_day(after) or before in words_es.ES_OF_WORDS)
     ):
-        return _EN_MONTHS[words.ES_MONTHS[t] - 1]
-    if t in words.ES_WEEKDAYS and (weekday_first or (t not in words.WEEKDAYS and t not in words.MONTHS)):
-        return _EN_WEEKDAYS[words.ES_WEEKDAYS[t]]
-    if t in words.ES_MONTHS and t not in words.MONTHS:
-        return _EN_MONTHS[words.ES_MONTHS[t] - 1]
-    if t in words.ES_DATE_UNITS:
-        return _EN_UNITS[words.ES_DATE_UNITS[t]]
-    if t in words.ES_NUMBER_WORDS:
-        return str(words.ES_NUMBER_WORDS[t])
-    if t in words.ES_IN_WORDS:
+        return _EN_MONTHS[words_es.ES_MONTHS[t] - 1]
+    if t in words_es.ES_WEEKDAYS and (weekday_first or (t not in words.WEEKDAYS and t not in words.MONTHS)):
+        return _EN_WEEKDAYS[words_es.ES_WEEKDAYS[t]]
+    if t in words_es.ES_MONTHS and t not in words.MONTHS:
+        return _EN_MONTHS[words_es.ES_MONTHS[t] - 1]
+    if t in words_es.ES_DATE_UNITS:
+        return _EN_UNITS[words_es.ES_DATE_UNITS[t]]
+    if t in words_es.ES_NUMBER_WORDS:
+        return str(words_es.ES_NUMBER_WORDS[t])
+    if t in words_es.ES_IN_WORDS:
         return "in"
     return t
 
@@ -117,18 +117,18 @@ def _token(tokens: list[str], i: int) -> str:
 def date_to_english(s: str) -> str:
     """``s`` (normalised: lower case, single spaces) with Spanish date words in English."""
     f = fold(s)
-    if f in words.ES_RELATIVE_DAYS:
-        n = words.ES_RELATIVE_DAYS[f]
+    if f in words_es.ES_RELATIVE_DAYS:
+        n = words_es.ES_RELATIVE_DAYS[f]
         return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(n) or (
             f"in {n} days" if n > 0 else f"{-n} days ago"
         )
-    if f in words.ES_NAMED_DATES:
-        return _NAMED_EN[words.ES_NAMED_DATES[f]]
+    if f in words_es.ES_NAMED_DATES:
+        return _NAMED_EN[words_es.ES_NAMED_DATES[f]]
     weekday = _weekday_phrase(f)
     if weekday is not None:
         return weekday
     first, _sep, rest = f.partition(" ")
-    if first in words.ES_AGO_WORDS and rest:
+    if first in words_es.ES_AGO_WORDS and rest:
         return date_to_english(rest) + " ago"
     if first == "el" and rest:
         f = rest
@@ -143,25 +143,25 @@ def date_to_english(s: str) -> str:
 def recurrence_to_english(s: str) -> str:
     """A recurrence (lower case) with Spanish words in English: ``cada lunes`` → ``monday``."""
     f = " ".join(fold(s).replace("-", " ").replace("_", " ").split())
-    for lead in sorted(words.ES_EVERY_WORDS, key=len, reverse=True):
+    for lead in sorted(words_es.ES_EVERY_WORDS, key=len, reverse=True):
         if f.startswith(lead + " "):
             f = f.removeprefix(lead + " ")
             break
-    if f in words.ES_RECURRENCE_WORDS:
-        return _ONE_WORD_EN[words.ES_RECURRENCE_WORDS[f]]
-    if f in words.ES_WORKDAY_WORDS:
+    if f in words_es.ES_RECURRENCE_WORDS:
+        return _ONE_WORD_EN[words_es.ES_RECURRENCE_WORDS[f]]
+    if f in words_es.ES_WORKDAY_WORDS:
         return "weekdays"
-    if f in words.ES_LAST_WORDS:
+    if f in words_es.ES_LAST_WORDS:
         return "last"
-    day = f if f in words.ES_WEEKDAYS else f.removesuffix("s")
-    if day in words.ES_WEEKDAYS and not (f in words.WEEKDAYS or f.removesuffix("s") in words.WEEKDAYS):
-        return _EN_WEEKDAYS[words.ES_WEEKDAYS[day]]
+    day = f if f in words_es.ES_WEEKDAYS else f.removesuffix("s")
+    if day in words_es.ES_WEEKDAYS and not (f in words.WEEKDAYS or f.removesuffix("s") in words.WEEKDAYS):
+        return _EN_WEEKDAYS[words_es.ES_WEEKDAYS[day]]
     m = _MONTHDAY_RE.match(f)
     if m is not None and f != m.group(1):
         return _ordinal(int(m.group(1)))
     m = _INTERVAL_RE.match(f)
-    if m is not None and m.group(2) in words.ES_RECURRENCE_UNITS:
-        return m.group(1) + _UNIT_LETTER[words.ES_RECURRENCE_UNITS[m.group(2)]]
+    if m is not None and m.group(2) in words_es.ES_RECURRENCE_UNITS:
+        return m.group(1) + _UNIT_LETTER[words_es.ES_RECURRENCE_UNITS[m.group(2)]]
     return s
 
 

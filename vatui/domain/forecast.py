@@ -38,216 +38,68 @@ The rules (the README's "Plan" section says the same in words):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
-from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, end_of_month
+from vatui.domain.forecast_calendar import PlanCalendar, lay, spread
+from vatui.domain.forecast_plan import (
+    BUSY_PERCENT,
+    DEFAULT_WORK_DAYS,
+    KINDS,
+    LOG_WEEKS,
+    MAX_FACTOR_TENTHS,
+    MIN_CORRECTION_TASKS,
+    MIN_FACTOR_TENTHS,
+    SOURCES,
+    STEADY_WEEKS,
+    WARNING_WEEKS,
+    ClientLoad,
+    Correction,
+    LoggedTime,
+    Plan,
+    PlanInputs,
+    PlanItem,
+    Warning,
+    Week,
+)
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.tasks import Task
 from vatui.domain.weeks import week_first_day
 from vatui.i18n import _
 
-BUSY_PERCENT: Final = 85
-"""From this share of the available hours a week is ``busy``; above 100 % it is ``over``."""
-MIN_CORRECTION_TASKS: Final = 3
-"""Done tasks (with an estimate and logged time) a client needs before its factor is used."""
-MIN_FACTOR_TENTHS: Final = 5
-MAX_FACTOR_TENTHS: Final = 30
-"""Corrections are clamped to 0.5–3.0."""
-LOG_WEEKS: Final = 8
-"""Weeks of the time log that give a client's usual weekly hours."""
-STEADY_WEEKS: Final = 4
-"""Weeks (of ``LOG_WEEKS``) with time logged that make a client's time "steady"."""
-WARNING_WEEKS: Final = 3
-"""The early warning looks this many weeks ahead (this week included)."""
-DEFAULT_WORK_DAYS: Final = (0, 1, 2, 3, 4)
-"""Monday to Friday."""
-
-KINDS: Final = ("task", "recurring", "retainer", "log")
-SOURCES: Final = ("estimates", "retainer", "log")
 _SOURCE_OF_KIND: Final = {"task": "estimates", "recurring": "estimates", "retainer": "retainer", "log": "log"}
 _PRIORITY_RANK: Final = {"low": 0, None: 1, "med": 2, "high": 3}
 """Lowest first: ``low``, none set, ``med``, ``high`` (the order tasks are offered to move)."""
 
-
-@dataclass(frozen=True, slots=True)
-class PlanItem:
-    """One piece of planned work (in a week: the minutes that fall in that week)."""
-
-    kind: str
-    """``task``, ``recurring`` (a future occurrence), ``retainer`` or ``log``."""
-    task_id: int | None
-    """The task (for ``task`` and ``recurring``), else ``None``."""
-    client_id: int | None
-    """The client, if any."""
-    title: str
-    """The task's title, or the client's name for ``retainer`` and ``log`` (user text)."""
-    minutes: int
-    """Minutes planned (in the week, or in all for an undated task)."""
-    due: date | None
-    """The due date (the occurrence's date for ``recurring``), if any."""
-    priority: str | None
-    """``low``, ``med``, ``high`` or ``None``."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClientLoad:
-    """A client's minutes in a week, from one source."""
-
-    client_id: int | None
-    """The client (``None``: tasks without a client)."""
-    name: str
-    """The client's name (user text), or "No client"."""
-    minutes: int
-    """Minutes planned for it in the week."""
-    source: str
-    """``estimates`` (tasks and occurrences), ``retainer`` or ``log`` (usual hours from the log)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Week:
-    """One week of the plan."""
-
-    start: date
-    """Its first day (the ``week_start`` setting)."""
-    end: date
-    """Its last day (``start`` + 6)."""
-    available_minutes: int
-    """The week's share of ``weekly_hours`` on its counted days (after holidays, time off, and
-    days already gone)."""
-    planned_minutes: int
-    """Everything planned on its counted days."""
-    clients: tuple[ClientLoad, ...]
-    """Per client and source, most minutes first."""
-    items: tuple[PlanItem, ...]
-    """What is planned, most minutes first."""
-    holidays: tuple[tuple[date, str], ...]
-    """Public holidays on its working days: (date, name in the language in use)."""
-    timeoff_minutes: int
-    """Working time taken off (days off that are not holidays), in minutes."""
-
-    @property
-    def percent(self) -> int:
-        """Planned as a whole per cent of available (rounded; 0 when nothing is planned,
-        ``999`` at most, also when nothing is available but work is planned)."""
-        if self.planned_minutes <= 0:
-            return 0
-        if self.available_minutes <= 0:
-            return 999
-        value = (200 * self.planned_minutes + self.available_minutes) // (2 * self.available_minutes)
-        return min(value, 999)
-
-    @property
-    def flag(self) -> str:
-        """``ok`` under 85 %, ``busy`` from 85 % to 100 %, ``over`` above 100 % (exact minutes)."""
-        if self.planned_minutes > self.available_minutes:
-            return "over"
-        if 100 * self.planned_minutes >= BUSY_PERCENT * self.available_minutes and self.planned_minutes:
-            return "busy"
-        return "ok"
-
-    @property
-    def over_minutes(self) -> int:
-        """Minutes planned beyond the available ones (0 when it fits)."""
-        return max(0, self.planned_minutes - self.available_minutes)
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """How much longer (or shorter) a client's tasks take than estimated."""
-
-    client_id: int
-    """The client."""
-    name: str
-    """Its name (user text)."""
-    factor_tenths: int
-    """The factor in tenths: 13 is 1.3×."""
-    tasks: int
-    """How many done tasks it was learned from."""
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """The forecast of the coming weeks."""
-
-    start: date
-    """The day the plan starts from (``today`` or ``--from``)."""
-    weeks: tuple[Week, ...]
-    """The weeks, first to last."""
-    undated: tuple[PlanItem, ...]
-    """Open tasks without a due date (not in any week), most minutes first."""
-    corrections: tuple[Correction, ...]
-    """The corrections applied (empty when switched off)."""
-
-    @property
-    def undated_minutes(self) -> int:
-        """The undated tasks' minutes together."""
-        return sum(item.minutes for item in self.undated)
-
-
-@dataclass(frozen=True, slots=True)
-class Warning:  # the contract's name: a value, never raised (it shadows the builtin here only)
-    """The first week ahead with more planned than available."""
-
-    week: Week
-    """That week."""
-    over_minutes: int
-    """How many minutes too many."""
-    movable: tuple[PlanItem, ...]
-    """Tasks in it that could move without passing their due date, lowest priority first,
-    then latest due first (proposals only)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedTime:
-    """Finished time for the plan: when, for whom, on what."""
-
-    day: date
-    """The day it started (home time)."""
-    minutes: int
-    """How long."""
-    client_id: int | None
-    """The client it was for."""
-    task_id: int | None
-    """The task it was on."""
-
-
-@dataclass(frozen=True, slots=True)
-class PlanInputs:
-    """Everything ``build`` needs, read by the service."""
-
-    tasks: Sequence[Task]
-    """Every task (done ones too: they teach the corrections)."""
-    clients: Sequence[Client]
-    """Every client."""
-    logged: Sequence[LoggedTime]
-    """Finished time entries."""
-    weekly_minutes: int
-    """``weekly_hours`` × 60."""
-    week_start: str = "monday"
-    """The ``week_start`` setting."""
-    work_days: tuple[int, ...] = DEFAULT_WORK_DAYS
-    """Working weekdays (Monday is 0)."""
-    holidays: Mapping[date, str] = field(default_factory=dict)
-    """Public holidays with their names."""
-    days_off: frozenset[date] = frozenset()
-    """Days taken off."""
-    done_column: str = "Done"
-    """The board's done column (a task there is done)."""
-    waiting_column: str = "Waiting"
-    """The board's waiting column: a task there waits on the client, so it fills no week
-    until it comes back (marking a task waiting takes its hours off the plan)."""
-
-
-def spread(minutes: int, parts: int) -> list[int]:
-    """``minutes`` in ``parts`` whole shares as equal as can be, the larger ones first."""
-    if parts <= 0:
-        return []
-    base, extra = divmod(max(minutes, 0), parts)
-    return [base + (1 if n < extra else 0) for n in range(parts)]
+__all__ = [  # the plan's types and thresholds live in forecast_plan; callers know them here
+    "BUSY_PERCENT",
+    "DEFAULT_WORK_DAYS",
+    "KINDS",
+    "LOG_WEEKS",
+    "MAX_FACTOR_TENTHS",
+    "MIN_CORRECTION_TASKS",
+    "MIN_FACTOR_TENTHS",
+    "SOURCES",
+    "STEADY_WEEKS",
+    "WARNING_WEEKS",
+    "ClientLoad",
+    "Correction",
+    "LoggedTime",
+    "Plan",
+    "PlanInputs",
+    "PlanItem",
+    "Warning",
+    "Week",
+    "build",
+    "corrected",
+    "correction_tenths",
+    "early_warning",
+    "priority_rank",
+    "spread",
+]
 
 
 def correction_tenths(pairs: Iterable[tuple[int, int]]) -> int | None:
@@ -272,78 +124,6 @@ def corrected(minutes: int, tenths: int | None) -> int:
 def priority_rank(priority: str | None) -> int:
     """Lowest first: ``low`` 0, none 1, ``med`` 2, ``high`` 3."""
     return _PRIORITY_RANK.get(priority, 1)
-
-
-class _Calendar:
-    """The counted days of the window (and a little past it), and each one's share."""
-
-    def __init__(self, inputs: PlanInputs, today: date, last: date) -> None:
-        self.today = today
-        self.last = last
-        self.work_days = tuple(sorted(set(inputs.work_days))) or DEFAULT_WORK_DAYS
-        shares = spread(inputs.weekly_minutes, len(self.work_days))
-        self.share_of_weekday = dict(zip(self.work_days, shares, strict=True))
-        self.holidays = inputs.holidays
-        self.days_off = inputs.days_off
-        self.counted: list[date] = []
-        day = today
-        while day <= last:
-            if self.is_counted(day):
-                self.counted.append(day)
-            day += timedelta(days=1)
-        self._index = {d: n for n, d in enumerate(self.counted)}
-
-    def is_working(self, day: date) -> bool:
-        return day.weekday() in self.share_of_weekday
-
-    def is_counted(self, day: date) -> bool:
-        return (
-            day >= self.today
-            and self.is_working(day)
-            and day not in self.holidays
-            and day not in self.days_off
-        )
-
-    def share(self, day: date) -> int:
-        return self.share_of_weekday.get(day.weekday(), 0)
-
-    def first_counted(self, on_or_after: date) -> date | None:
-        for day in self.counted:
-            if day >= on_or_after:
-                return day
-        return None
-
-    def between(self, first: date, last: date) -> list[date]:
-        """Counted days from ``first`` to ``last`` (both included), inside the calendar."""
-        return [d for d in self.counted if first <= d <= last]
-
-    def working_after(self, last: date) -> int:
-        """Plain working days after the calendar's end, up to ``last`` (both included)."""
-        first = self.last + timedelta(days=1)
-        if last < first:
-            return 0
-        total = (last - first).days + 1
-        weeks, rest = divmod(total, 7)
-        count = weeks * len(self.work_days)
-        for n in range(rest):
-            if (first + timedelta(days=n)).weekday() in self.share_of_weekday:
-                count += 1
-        return count
-
-
-def _lay(minutes: int, first: date, last: date, cal: _Calendar, *, beyond: bool = True) -> dict[date, int]:
-    """``minutes`` spread over the counted days ``first``…``last``; on the first counted day
-    on or after ``first`` (or after today) when there is none."""
-    if minutes <= 0:
-        return {}
-    start = max(first, cal.today)
-    days = cal.between(start, last)
-    after = cal.working_after(last) if beyond and last > cal.last else 0
-    if not days and not after:
-        landing = cal.first_counted(start) or cal.first_counted(cal.today)
-        return {landing: minutes} if landing is not None else {}
-    shares = spread(minutes, len(days) + after)
-    return {d: s for d, s in zip(days, shares, strict=False) if s}
 
 
 @dataclass
@@ -386,7 +166,7 @@ def _corrections(inputs: PlanInputs, names: Mapping[int, str]) -> tuple[Correcti
 
 
 def _task_entries(
-    inputs: PlanInputs, cal: _Calendar, factors: Mapping[int, int]
+    inputs: PlanInputs, cal: PlanCalendar, factors: Mapping[int, int]
 ) -> tuple[list[_Entry], list[PlanItem]]:
     """Open tasks laid on days, and the undated ones apart."""
     logged_on: dict[int, int] = defaultdict(int)
@@ -410,14 +190,14 @@ def _task_entries(
         first = cal.today
         if task.snoozed_until is not None and task.snoozed_until <= task.due:
             first = max(first, task.snoozed_until)
-        entries.append(_Entry(item, _lay(left, first, task.due, cal)))
+        entries.append(_Entry(item, lay(left, first, task.due, cal)))
         if task.recurrence and task.estimate_minutes:
             entries += _occurrences(task, estimate, cal)
     undated.sort(key=lambda i: (-i.minutes, i.task_id or 0))
     return entries, undated
 
 
-def _occurrences(task: Task, estimate: int, cal: _Calendar) -> list[_Entry]:
+def _occurrences(task: Task, estimate: int, cal: PlanCalendar) -> list[_Entry]:
     """The future occurrences of a recurring task inside the calendar."""
     try:
         rule = Recurrence.parse(task.recurrence or "")
@@ -431,7 +211,7 @@ def _occurrences(task: Task, estimate: int, cal: _Calendar) -> list[_Entry]:
         if nxt is None or nxt > cal.last:
             return found
         item = PlanItem("recurring", task.id, task.client_id, task.title, estimate, nxt, task.priority)
-        found.append(_Entry(item, _lay(estimate, previous + timedelta(days=1), nxt, cal)))
+        found.append(_Entry(item, lay(estimate, previous + timedelta(days=1), nxt, cal)))
         previous = nxt
 
 
@@ -445,7 +225,7 @@ def _month_starts(first: date, last: date) -> list[date]:
 
 
 def _retainer_entries(
-    inputs: PlanInputs, cal: _Calendar, planned: list[_Entry], names: Mapping[int, str]
+    inputs: PlanInputs, cal: PlanCalendar, planned: list[_Entry], names: Mapping[int, str]
 ) -> list[_Entry]:
     held: dict[tuple[int, date], int] = defaultdict(int)
     for entry in planned:
@@ -468,12 +248,12 @@ def _retainer_entries(
             if left <= 0:
                 continue
             item = PlanItem("retainer", None, client.id, client.name, left, None, None)
-            entries.append(_Entry(item, _lay(left, month, end_of_month(month), cal, beyond=False)))
+            entries.append(_Entry(item, lay(left, month, end_of_month(month), cal, beyond=False)))
     return entries
 
 
 def _log_entries(
-    inputs: PlanInputs, cal: _Calendar, planned: list[_Entry], retainers: set[int]
+    inputs: PlanInputs, cal: PlanCalendar, planned: list[_Entry], retainers: set[int]
 ) -> list[_Entry]:
     estimated = {e.item.client_id for e in planned if e.item.minutes > 0}
     open_unestimated = {
@@ -508,7 +288,7 @@ def _log_entries(
 
 
 def _week(
-    start: date, cal: _Calendar, entries: list[_Entry], names: Mapping[int, str], inputs: PlanInputs
+    start: date, cal: PlanCalendar, entries: list[_Entry], names: Mapping[int, str], inputs: PlanInputs
 ) -> Week:
     end = start + timedelta(days=6)
     days = [start + timedelta(days=n) for n in range(7)]
@@ -563,7 +343,7 @@ def build(
     first_week = week_first_day(first_day, inputs.week_start)
     window_end = min(first_week + timedelta(days=7 * max(weeks, 1) - 1), MAX_DATE)
     last = max(end_of_month(window_end), today)
-    cal = _Calendar(inputs, today, last)
+    cal = PlanCalendar(inputs, today, last)
     names = {c.id: c.name for c in inputs.clients if c.id is not None}
     corrections = _corrections(inputs, names) if correction else ()
     factors = {c.client_id: c.factor_tenths for c in corrections}

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Self
 
+from vatui.domain.errors import InputError
 from vatui.domain.money import Money
 from vatui.domain.records import Record
 from vatui.i18n import _
@@ -201,6 +202,20 @@ class Payment(Record):
     """Bank transfer, PayPal, …"""
     reference: str = ""
     """The payer's reference."""
+
+
+def check_payment_amount(amount: Money) -> Money:
+    """A payment's amount: more than zero (the payment form and ``vatui pay`` both ask this)."""
+    if amount.minor <= 0:
+        raise InputError(_("a payment must be more than zero"))
+    return amount
+
+
+def check_expense_amount(amount: Money) -> Money:
+    """An expense's amount: more than zero (the expense form and ``vatui expense add``)."""
+    if amount.minor <= 0:
+        raise InputError(_("an expense must be more than zero"))
+    return amount
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

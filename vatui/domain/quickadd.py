@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from vatui.domain import words
+from vatui.domain import words, words_es
 from vatui.domain.dates import describe_date, parse_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.errors import ParseError
@@ -155,7 +155,7 @@ def _column(query: str, columns: Sequence[str]) -> str:
 
 def _priority(value: str) -> words.Priority:
     word = fold(value).rstrip(_TRAILING_PUNCT)
-    priority = words.PRIORITIES.get(word) or words.ES_PRIORITIES.get(word)
+    priority = words.PRIORITIES.get(word) or words_es.ES_PRIORITIES.get(word)
     if priority is None:
         raise ParseError(
             _("'!{value}' is not a priority: use !low, !med or !high (!baja, !media, !alta)").format(
@@ -218,7 +218,7 @@ class _Fields:
     def _read_key(self, token: str, today: date, columns: Sequence[str]) -> bool:
         key, colon, value = token.partition(":")
         field = (
-            words.QUICKADD_KEYS.get(key.casefold()) or words.ES_QUICKADD_KEYS.get(fold(key))
+            words.QUICKADD_KEYS.get(key.casefold()) or words_es.ES_QUICKADD_KEYS.get(fold(key))
             if colon
             else None
         )

@@ -16,7 +16,8 @@ from vatui.domain.errors import InputError
 from vatui.domain.public_holidays import country_shape, region_shape
 from vatui.domain.records import Record
 from vatui.domain.settings import EmailTemplate, PaymentDetail, ProtocolStep, ReminderTemplate, Settings
-from vatui.domain.settings_rules import FREE_TEXT, RULES, int_rule, parse_columns
+from vatui.domain.settings_rules import FREE_TEXT, RULES
+from vatui.domain.settings_values import int_rule, parse_columns
 from vatui.i18n import _
 
 _KEY_OF_FIELD: Final = {rule.field: key for key, rule in RULES.items()}

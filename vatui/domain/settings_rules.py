@@ -18,10 +18,6 @@ Setting a text to the empty string removes it (a reminder goes back to the built
 from __future__ import annotations
 
 import dataclasses
-import functools
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Final
 
 from vatui.domain.errors import InputError
@@ -31,171 +27,46 @@ from vatui.domain.paper import PAPER_SIZES
 from vatui.domain.public_holidays import region_shape
 from vatui.domain.reminder_texts import check_language, check_template, template_for, with_template
 from vatui.domain.settings import PaymentDetail, Settings
+from vatui.domain.settings_values import (
+    DATE_ORDERS,
+    NUMBER_FORMATS,
+    ROUNDINGS,
+    WEEK_STARTS,
+    Rule,
+    check_zone,
+    choice_rule,
+    int_rule,
+    or_auto,
+    parse_bool,
+    parse_columns,
+    parse_email,
+    parse_holiday_country,
+    parse_language,
+    text_rule,
+    yes_no,
+)
 from vatui.domain.text import check_text
 from vatui.domain.weeks import parse_work_days
 from vatui.i18n import _
 
-NUMBER_FORMATS: Final = ("1,234.56", "1.234,56", "1 234,56")
-DATE_ORDERS: Final = ("ymd", "dmy", "mdy")
-WEEK_STARTS: Final = ("monday", "sunday")
-ROUNDINGS: Final = (0, 1, 5, 6, 10, 15, 30, 60)
-AUTO: Final = "auto"
-"""Typed for a setting whose empty value means "from the environment"."""
-MAX_COLUMNS: Final = 10
-_EMAIL_RE: Final = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """How one setting is typed, checked and shown."""
-
-    field: str
-    """The field of ``Settings`` it sets."""
-    parse: Callable[[str], Any]
-    """Typed text → the field's value (``InputError`` when refused)."""
-    allowed: Callable[[], str]
-    """The values allowed, in words (translated when asked)."""
-    show: Callable[[Any], str] = str
-    """The field's value → text (what ``parse`` reads back)."""
-
-
-def _text(
-    field: str, max_len: int, *, required: bool = False, multiline: bool = False
-) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        value = check_text(text, field, max_len, multiline=multiline)
-        if required and not value:
-            raise InputError(_("{field} cannot be empty").format(field=field))
-        return value
-
-    return parse
-
-
-def _choice(choices: tuple[str, ...], *, auto: bool = False) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        value = text.strip().lower() if choices[0][:1].isalpha() else text.strip()
-        if auto and value in ("", AUTO):
-            return ""
-        if value not in choices:
-            raise InputError(
-                _("{text!r} is not one of {allowed}").format(
-                    text=text, allowed=", ".join(choices + ((AUTO,) if auto else ()))
-                )
-            )
-        return value
-
-    return parse
-
-
-def int_rule(low: int, high: int, values: tuple[int, ...] = ()) -> Callable[[str], int]:
-    """A whole number from ``low`` to ``high`` (one of ``values`` when given)."""
-
-    def parse(text: str) -> int:
-        value = text.strip()
-        if not re.fullmatch(r"-?[0-9]{1,6}", value):
-            raise InputError(_("{text!r} is not a whole number").format(text=text))
-        number = int(value)
-        if values and number not in values:
-            raise InputError(
-                _("{text!r} is not one of {allowed}").format(text=text, allowed=", ".join(map(str, values)))
-            )
-        if not low <= number <= high:
-            raise InputError(
-                _("{text!r} is not between {low} and {high}").format(text=text, low=low, high=high)
-            )
-        return number
-
-    return parse
-
-
-def _bool(text: str) -> bool:
-    value = text.strip().lower()
-    if value in ("yes", "true", "on", "1", "sí", "si"):
-        return True
-    if value in ("no", "false", "off", "0"):
-        return False
-    raise InputError(_("{text!r} is not yes or no").format(text=text))
-
-
-def _email(text: str) -> str:
-    value = check_text(text, _("the e-mail address"), 254)
-    if value and not _EMAIL_RE.match(value):
-        raise InputError(_("{text!r} is not an e-mail address").format(text=text))
-    return value
-
-
-@functools.lru_cache(maxsize=64)
-def check_zone(name: str) -> str:
-    """A tz database zone name, stripped (``utc`` is ``UTC``); refused otherwise. Asks the
-    zone database for this one name only, so reading the settings stays fast."""
-    from zoneinfo import ZoneInfo
-
-    value = name.strip()
-    if value.upper() == "UTC":
-        return "UTC"
-    try:
-        if not value or value.startswith(("/", ".")) or "\\" in value:
-            raise ValueError(value)
-        ZoneInfo(value)
-    except (ValueError, KeyError, OSError):
-        raise InputError(
-            _("{tz!r} is not a timezone (use a tz database name like Europe/Madrid)").format(tz=name)
-        ) from None
-    return value
-
-
-def _language(text: str) -> str:
-    return "" if text.strip().lower() in ("", AUTO) else check_language(text)
-
-
-def parse_columns(text: str) -> tuple[str, ...]:
-    """``Inbox,Next,Doing,Waiting,Done`` → the board's columns, left to right."""
-    names = tuple(check_text(name, _("a column name"), 30) for name in text.split(","))
-    if any(not name for name in names):
-        raise InputError(_("a column name is empty in {text!r}").format(text=text))
-    if not 3 <= len(names) <= MAX_COLUMNS:
-        raise InputError(
-            _("the board needs 3 to {most} columns, not {n}").format(most=MAX_COLUMNS, n=len(names))
-        )
-    folded = [name.casefold() for name in names]
-    for name in names:
-        if folded.count(name.casefold()) > 1:
-            raise InputError(_("the column {name!r} is named twice").format(name=name))
-    return names
-
-
-def _holiday_country(text: str) -> str:
-    from vatui.domain.public_holidays import check_country
-
-    return "" if text.strip().lower() in ("", "none", "ninguno") else check_country(text)
-
-
-def _yes_no(value: Any) -> str:
-    return "yes" if value else "no"
-
-
-def _or_auto(value: Any) -> str:
-    return str(value) or AUTO
-
-
 RULES: Final[dict[str, Rule]] = {
     "business_name": Rule(
         "business_name",
-        _text("business_name", 100, required=True),
+        text_rule("business_name", 100, required=True),
         lambda: _("any text, up to 100 characters"),
     ),
     "business_address": Rule(
         "business_address",
-        _text("business_address", 300, multiline=True),
+        text_rule("business_address", 300, multiline=True),
         lambda: _("any text, up to 300 characters (lines allowed)"),
     ),
-    "business_email": Rule("business_email", _email, lambda: _("an e-mail address, or empty")),
+    "business_email": Rule("business_email", parse_email, lambda: _("an e-mail address, or empty")),
     "business_tax_id": Rule(
-        "business_tax_id", _text("business_tax_id", 50), lambda: _("any text, up to 50 characters")
+        "business_tax_id", text_rule("business_tax_id", 50), lambda: _("any text, up to 50 characters")
     ),
     "business_details": Rule(
         "business_details",
-        _text("business_details", 500, multiline=True),
+        text_rule("business_details", 500, multiline=True),
         lambda: _("any text, up to 500 characters (lines allowed)"),
     ),
     "home_timezone": Rule(
@@ -204,25 +75,25 @@ RULES: Final[dict[str, Rule]] = {
     "default_currency": Rule(
         "default_currency", check_currency, lambda: _("three letters, like COP, EUR or USD")
     ),
-    "language": Rule("language", _language, lambda: _("en, es or auto (from the environment)"), _or_auto),
+    "language": Rule("language", parse_language, lambda: _("en, es or auto (from the environment)"), or_auto),
     "number_format": Rule(
         "number_format",
-        _choice(NUMBER_FORMATS, auto=True),
+        choice_rule(NUMBER_FORMATS, auto=True),
         lambda: ", ".join(NUMBER_FORMATS) + _(" or auto"),
-        _or_auto,
+        or_auto,
     ),
     "date_order": Rule(
         "date_order",
-        _choice(DATE_ORDERS, auto=True),
+        choice_rule(DATE_ORDERS, auto=True),
         lambda: _("ymd, dmy, mdy or auto (only dates that read one way)"),
-        _or_auto,
+        or_auto,
     ),
-    "week_start": Rule("week_start", _choice(WEEK_STARTS), lambda: _("monday or sunday")),
+    "week_start": Rule("week_start", choice_rule(WEEK_STARTS), lambda: _("monday or sunday")),
     "paper_size": Rule(
         "paper_size",
-        _choice(PAPER_SIZES, auto=True),
+        choice_rule(PAPER_SIZES, auto=True),
         lambda: _("a4, letter or auto (from your timezone: letter in the Americas that use it, else a4)"),
-        _or_auto,
+        or_auto,
     ),
     "weekly_hours": Rule("weekly_hours", int_rule(1, 100), lambda: _("a whole number of hours, 1 to 100")),
     "wip_limit": Rule("wip_limit", int_rule(1, 20), lambda: _("a whole number, 1 to 20")),
@@ -237,20 +108,22 @@ RULES: Final[dict[str, Rule]] = {
     "archive_after_days": Rule(
         "archive_after_days", int_rule(1, 3650), lambda: _("a whole number of days, 1 to 3650")
     ),
-    "auto_archive": Rule("auto_archive", _bool, lambda: _("yes or no"), _yes_no),
+    "auto_archive": Rule("auto_archive", parse_bool, lambda: _("yes or no"), yes_no),
     "workspace_name": Rule(
         "workspace_name",
-        _text("workspace_name", 40, required=True),
+        text_rule("workspace_name", 40, required=True),
         lambda: _("any text, up to 40 characters"),
     ),
-    "theme": Rule("theme", _text("theme", 100, required=True), lambda: _("a theme name, like textual-dark")),
+    "theme": Rule(
+        "theme", text_rule("theme", 100, required=True), lambda: _("a theme name, like textual-dark")
+    ),
     "work_days": Rule(
         "work_days", parse_work_days, lambda: _("working weekdays, like mon,tue,wed,thu,fri or mon-fri")
     ),
     "forecast_weeks": Rule("forecast_weeks", int_rule(1, 52), lambda: _("a whole number of weeks, 1 to 52")),
-    "forecast_correction": Rule("forecast_correction", _bool, lambda: _("yes or no"), _yes_no),
+    "forecast_correction": Rule("forecast_correction", parse_bool, lambda: _("yes or no"), yes_no),
     "holiday_country": Rule(
-        "holiday_country", _holiday_country, lambda: _("a country code like CO, MX, ES or US, or none")
+        "holiday_country", parse_holiday_country, lambda: _("a country code like CO, MX, ES or US, or none")
     ),
     "holiday_region": Rule(
         "holiday_region",

@@ -23,7 +23,7 @@ def parse_work_days(text: str) -> str:
     canonical comma list, Monday first; ``InputError`` when a name is unknown or none is given."""
     import unicodedata
 
-    from vatui.domain import words
+    from vatui.domain import words, words_es
     from vatui.domain.errors import InputError
     from vatui.i18n import _
 
@@ -33,7 +33,7 @@ def parse_work_days(text: str) -> str:
             for c in unicodedata.normalize("NFD", name.strip().casefold())
             if unicodedata.category(c) != "Mn"
         )
-        found = words.WEEKDAYS.get(plain, words.ES_WEEKDAYS.get(plain))
+        found = words.WEEKDAYS.get(plain, words_es.ES_WEEKDAYS.get(plain))
         if found is None:
             raise InputError(
                 _("'{name}' is not a weekday (use mon, tue, wed, thu, fri, sat, sun)").format(name=name)

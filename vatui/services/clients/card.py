@@ -19,7 +19,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client, Contact
@@ -59,18 +58,6 @@ class InvoiceLine:
     """Its total."""
     owed: Money
     """Still owed."""
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable ``--json`` shape."""
-        return {
-            "id": self.id,
-            "number": self.number,
-            "status": self.status,
-            "issue_date": self.issue_date.isoformat(),
-            "due_date": self.due_date.isoformat(),
-            "total": self.total.to_json(),
-            "owed": self.owed.to_json(),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,50 +103,6 @@ class ClientDetail:
         """Retainer used this month, in whole per cent."""
         cap = self.client.retainer_minutes
         return self.month_minutes * 100 // cap if cap else None
-
-    def to_json(self, *, confidential: bool = False) -> dict[str, Any]:
-        """Figures for ``client show --json`` (merged into the client's own JSON)."""
-        last = self.last_contact
-        return {
-            "as_of": self.on.isoformat(),
-            "reliability": self.reliability.to_json(),
-            "local_time": self.local.to_json() if self.local else None,
-            "lifetime_revenue": [m.to_json() for m in self.revenue.values()],
-            "minutes_logged": self.minutes_logged,
-            "effective_hourly_rate": [m.to_json() for m in self.effective_rate.values()],
-            "retainer_use": {
-                "month_minutes": self.month_minutes,
-                "retainer_minutes": self.client.retainer_minutes,
-                "percent": self.retainer_percent,
-            },
-            "open_tasks": [
-                {
-                    "id": t.id,
-                    "title": t.title,
-                    "column": t.column,
-                    "due": t.due.isoformat() if t.due else None,
-                }
-                for t in self.open_tasks
-            ],
-            "invoices": {"counts": dict(self.invoice_counts), "recent": [i.to_json() for i in self.invoices]},
-            "last_contact": contact_json(last) if last else None,
-            "open_follow_ups": [contact_json(c) for c in self.open_follow_ups],
-            "on_hold": self.on_hold,
-        }
-
-
-def contact_json(contact: Contact) -> dict[str, Any]:
-    """A contact as JSON."""
-    return {
-        "id": contact.id,
-        "client_id": contact.client_id,
-        "at": contact.at.isoformat(),
-        "channel": contact.channel,
-        "direction": contact.direction,
-        "summary": contact.summary,
-        "follow_up": contact.follow_up.isoformat() if contact.follow_up else None,
-        "follow_up_done": contact.follow_up_done,
-    }
 
 
 def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[Payment]]:

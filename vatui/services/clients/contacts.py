@@ -13,12 +13,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from vatui.domain.client_contacts import check_channel_kind
 from vatui.domain.clients import DIRECTIONS, Client, Contact
 from vatui.domain.dates import clamp_moment
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
-from vatui.services.clients.fields import check_channel_kind
 from vatui.services.common import home_today
 from vatui.store.workspace import Workspace
 

@@ -1,9 +1,9 @@
-"""Client use cases: add, edit, find, list, archive, delete; and the checks and parsers behind them.
+"""Client use cases: add, edit, find, list, archive, delete.
 
-Every field a caller may set goes through ``normalise`` before a transaction opens, so
-bad input never saves half a client. The ``parse_*`` functions turn what a user types
-(on the command line or in a form) into field values; they raise ``InputError`` with a
-one-line reason.
+Every field a caller may set goes through ``normalise`` (``vatui.domain.client_fields``)
+before a transaction opens, so bad input never saves half a client. The field rules and
+parsers live in the domain (``client_fields``, ``client_contacts``), shared with the app's
+form; they are re-exported here for the callers that know them as ``clients.check_email``.
 """
 
 from __future__ import annotations
@@ -12,46 +12,44 @@ from dataclasses import replace
 from typing import Any
 
 from vatui.domain.changes import ClientChanges
-from vatui.domain.clients import (
-    STATUSES,
-    Channel,
-    Client,
-)
-from vatui.domain.errors import InputError, NotFoundError, RuleError
-from vatui.domain.fold import fold, sort_key
-from vatui.domain.text import name_key, one_line, quoted
-from vatui.i18n import _
-from vatui.services.clients.fields import (
+from vatui.domain.client_contacts import (
     CHANNEL_ALIASES,
     MAX_HANDLE,
-    MAX_NAME,
-    MAX_NOTE,
-    VETTING_ALIASES,
     channels_line,
-    check_billing_contact,
     check_channel,
     check_channel_kind,
-    check_currencies,
     check_email,
-    check_name,
-    check_percent,
     check_person,
     check_preferred,
-    check_status,
-    check_timezone,
-    check_vetting_key,
-    clean_tags,
-    make_note,
-    normalise,
     parse_channel,
-    parse_late_fee,
     parse_person,
-    parse_retainer_hours,
-    parse_vet,
     people_line,
     read_channels,
     read_people,
 )
+from vatui.domain.client_fields import (
+    MAX_NAME,
+    MAX_NOTE,
+    VETTING_ALIASES,
+    check_billing_contact,
+    check_currencies,
+    check_name,
+    check_percent,
+    check_status,
+    check_timezone,
+    check_vetting_key,
+    clean_tags,
+    new_note,
+    normalise,
+    parse_late_fee,
+    parse_retainer_hours,
+    parse_vet,
+)
+from vatui.domain.clients import STATUSES, Channel, Client, Note
+from vatui.domain.errors import InputError, NotFoundError, RuleError
+from vatui.domain.fold import fold, sort_key
+from vatui.domain.text import name_key, one_line, quoted
+from vatui.i18n import _
 from vatui.store.workspace import Workspace
 
 
@@ -99,16 +97,21 @@ def _with_email(channels: tuple[Channel, ...], email: str) -> tuple[Channel, ...
     return (Channel(kind="email", handle=email), *others)
 
 
+def make_note(ws: Workspace, text: str, confidential: bool = False) -> Note:
+    """A new note, written now; empty or overlong notes and control characters are refused."""
+    return new_note(text, ws.clock.now(), confidential)
+
+
 def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: Any) -> Client:
     """Create a client; the currency defaults to the workspace's."""
     settings = ws.settings()
-    clean = normalise(ws, {"name": name, **fields})
+    clean = normalise({"name": name, **fields})
     if email:
         clean["channels"] = _with_email(clean.get("channels", ()), check_email(email))
         clean.setdefault("preferred_channel", "email")
     clean.setdefault("currency", settings.default_currency)
     check_currencies(clean, None)
-    check_preferred(clean, None)
+    check_preferred(clean.get("preferred_channel"), clean.get("channels", ()))
     now = ws.clock.now()
     with ws.transaction(_("add client “{name}”").format(name=one_line(clean["name"], 40))) as tx:
         lowered = name_key(clean["name"])
@@ -122,7 +125,7 @@ def _checked(ws: Workspace, changes: ClientChanges) -> ClientChanges:
     """``changes`` with every value checked and converted; raises before anything is saved."""
     return replace(
         changes,
-        values=normalise(ws, dict(changes.values)),
+        values=normalise(dict(changes.values)),
         tags_added=clean_tags(changes.tags_added),
         tags_removed=clean_tags(changes.tags_removed),
         people_added=tuple(check_person(p) for p in changes.people_added),
@@ -148,7 +151,8 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
         client = tx.get(Client, client_id)
         edited = check_billing_contact(dict(clean.values), clean.apply(client))
         check_currencies({}, edited)
-        check_preferred({"preferred_channel": edited.preferred_channel, "channels": edited.channels}, None)
+        if clean.touches_channels:
+            check_preferred(edited.preferred_channel, edited.channels)
         if edited.work_start == edited.work_end:
             raise InputError(_("working hours cannot start and end at the same time"))
         if "name" in clean.values:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from datetime import UTC
 
+from vatui.domain.client_fields import MAX_NOTE
 from vatui.domain.clients import Client, Note
 from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.text import check_text, one_line
 from vatui.i18n import _
-from vatui.services.clients.fields import MAX_NOTE
 from vatui.store.workspace import Tx, Workspace
 
 

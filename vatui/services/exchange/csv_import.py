@@ -15,14 +15,15 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
+from vatui.domain.client_contacts import check_email
+from vatui.domain.client_fields import check_name, check_percent, check_status, check_timezone
+from vatui.domain.client_fields import clean_tags as client_tags
 from vatui.domain.clients import Channel, Client
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
 from vatui.domain.tasks import Task
 from vatui.domain.text import clean, quoted
 from vatui.i18n import _
-from vatui.services.clients.fields import check_email, check_name, check_percent, check_status, check_timezone
-from vatui.services.clients.fields import clean_tags as client_tags
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
 from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.domain.dates import clamp_moment
 from vatui.domain.errors import InputError, NotFoundError
-from vatui.domain.invoicing import parse_number
+from vatui.domain.invoice_numbers import parse_number
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.reports import Billed
 from vatui.i18n import _

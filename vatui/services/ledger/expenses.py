@@ -15,7 +15,7 @@ from datetime import date
 from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE
 from vatui.domain.errors import InputError, RuleError
-from vatui.domain.ledger import EXPENSE_CATEGORIES, Expense
+from vatui.domain.ledger import EXPENSE_CATEGORIES, Expense, check_expense_amount
 from vatui.domain.money import Money
 from vatui.domain.text import check_text
 from vatui.i18n import _
@@ -79,8 +79,7 @@ def add_expense(
     cat = check_category(category)
     vendor = check_text(vendor, _("the vendor"), MAX_TEXT)
     note = check_text(note, _("the note"), MAX_TEXT)
-    if amount.minor <= 0:
-        raise InputError(_("an expense must be more than zero"))
+    check_expense_amount(amount)
     if every is not None and every not in RECURRENCES:
         raise InputError(_("--every must be monthly or yearly, not {e!r}").format(e=every))
     if client_id is not None:

@@ -21,12 +21,10 @@ from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, derived_date, in_business_range
 from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
+from vatui.domain.invoice_numbers import format_number, order_conflict, parse_number
 from vatui.domain.invoicing import (
     check_quantity,
-    format_number,
     hours_text,
-    order_conflict,
-    parse_number,
     round_minutes,
     status_after,
     totals,
@@ -362,7 +360,7 @@ def send_invoice(ws: Workspace, invoice_id: int, on: date | None = None, *, reis
     """Mark a draft sent on ``on`` and give it its number; a held deposit, then client
     credit, are applied to it.
 
-    Numbers follow issue dates (``vatui.domain.invoicing.order_conflict``): a draft dated
+    Numbers follow issue dates (``vatui.domain.invoice_numbers.order_conflict``): a draft dated
     before an invoice of its year that already has a number is refused, naming that
     invoice; with ``reissue`` its issue date becomes the day it is sent (the due date moves
     with it, same terms)."""

@@ -9,7 +9,7 @@ from vatui.domain.clients import Client
 from vatui.domain.dates import check_business_date, derived_date, year_ahead
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
-from vatui.domain.ledger import Invoice, LineItem, Payment
+from vatui.domain.ledger import Invoice, LineItem, Payment, check_payment_amount
 from vatui.domain.money import Money
 from vatui.domain.text import check_text
 from vatui.i18n import _
@@ -52,8 +52,7 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
                 number=invoice.label, cur=invoice.currency, other=amount.currency
             )
         )
-    if amount.minor <= 0:
-        raise InputError(_("a payment must be more than zero"))
+    check_payment_amount(amount)
     if on < invoice.issue_date:
         raise InputError(
             _("a payment cannot be dated before the invoice ({d})").format(d=invoice.issue_date.isoformat())

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from vatui.domain import reports
-from vatui.domain.invoicing import AGING_BUCKETS
 from vatui.domain.ledger import Expense
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger.data import all_docs, billed, minutes_by_client
@@ -53,81 +52,3 @@ def last_months(on: date, count: int = 12) -> list[str]:
         if month == 0:
             year, month = year - 1, 12
     return out[::-1]
-
-
-# --json shapes ----------------------------------------------------------------------
-
-
-def aging_json(rows: list[reports.AgingRow], on: date) -> dict[str, Any]:
-    """``vatui report aging --json``."""
-    totals = reports.aging_totals(rows)
-    return {
-        "date": on.isoformat(),
-        "buckets": list(AGING_BUCKETS),
-        "rows": [
-            {
-                "client": {"id": r.client_id, "name": r.client},
-                "currency": r.currency,
-                "buckets": {b: r.buckets[b].to_json() for b in AGING_BUCKETS},
-                "total": r.total.to_json(),
-                "invoices": r.invoices,
-                "oldest_days_overdue": max(r.oldest_days, 0),
-            }
-            for r in rows
-        ],
-        "totals": {cur: {b: m.to_json() for b, m in t.items()} for cur, t in totals.items()},
-    }
-
-
-def pnl_json(rows: list[reports.PnlRow]) -> dict[str, Any]:
-    """``vatui report pnl --json``."""
-    totals: dict[str, dict[str, int]] = {}
-    for r in rows:
-        t = totals.setdefault(r.currency, {"income": 0, "expenses": 0, "withheld": 0})
-        t["income"] += r.income.minor
-        t["expenses"] += r.expenses.minor
-        t["withheld"] += r.withheld.minor
-    from vatui.domain.money import Money
-
-    return {
-        "basis": "cash",
-        "months": [
-            {
-                "month": r.month,
-                "currency": r.currency,
-                "income": r.income.to_json(),
-                "expenses": r.expenses.to_json(),
-                "net": r.net.to_json(),
-                "withheld": r.withheld.to_json(),
-            }
-            for r in rows
-        ],
-        "totals": {
-            cur: {
-                "income": Money(t["income"], cur).to_json(),
-                "expenses": Money(t["expenses"], cur).to_json(),
-                "net": Money(t["income"] - t["expenses"], cur).to_json(),
-                "withheld": Money(t["withheld"], cur).to_json(),
-            }
-            for cur, t in sorted(totals.items())
-        },
-    }
-
-
-def clients_json(rows: list[reports.ClientRow]) -> dict[str, Any]:
-    """``vatui report clients --json``."""
-    return {
-        "rows": [
-            {
-                "client": {"id": r.client_id, "name": r.client},
-                "currency": r.currency,
-                "revenue": r.revenue.to_json(),
-                "invoiced": r.invoiced.to_json(),
-                "outstanding": r.outstanding.to_json(),
-                "minutes": r.minutes,
-                "billable_minutes": r.billable_minutes,
-                "effective_rate": r.effective_rate.to_json() if r.effective_rate else None,
-            }
-            for r in rows
-        ]
-    }

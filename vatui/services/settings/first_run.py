@@ -13,7 +13,8 @@ from pathlib import Path
 
 from vatui.domain.errors import InputError
 from vatui.domain.settings import DEFAULT_COLUMNS, Settings
-from vatui.domain.settings_rules import apply, check_zone
+from vatui.domain.settings_rules import apply
+from vatui.domain.settings_values import check_zone
 from vatui.services.clients.language import environment_language
 from vatui.store.workspace import Workspace
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, NoReturn
 
-from vatui.domain import words
+from vatui.domain import words, words_es
 from vatui.domain.changes import TaskChanges
 from vatui.domain.dates import in_business_range
 from vatui.domain.errors import InputError, NotFoundError
@@ -63,7 +63,9 @@ def check_priority(priority: str | None) -> str | None:
     if priority is None or priority == "":
         return None
     word = priority.strip().lower().lstrip("!")
-    value = words.PRIORITIES.get(word) or words.ES_PRIORITIES.get(word) or word  # the words quick add reads
+    value = (
+        words.PRIORITIES.get(word) or words_es.ES_PRIORITIES.get(word) or word
+    )  # the words quick add reads
     if value not in PRIORITIES:
         raise InputError(_("priority must be low, med or high, not {p!r}").format(p=priority))
     return value

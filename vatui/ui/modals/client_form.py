@@ -22,6 +22,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 
 from vatui.domain.amounts import amount_input, parse_amount
+from vatui.domain.client_contacts import check_preferred
+from vatui.domain.client_fields import DEFAULTS, MAX_DAYS, NEW_CLIENT_STATUS
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
 from vatui.domain.durations import format_duration
 from vatui.domain.errors import InputError, VatuiError
@@ -30,7 +32,7 @@ from vatui.domain.money import check_currency
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
 from vatui.domain.reliability import VETTING_LABELS
-from vatui.domain.settings_rules import NUMBER_FORMATS
+from vatui.domain.settings_values import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.clients import manage as checks
@@ -138,10 +140,10 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
         if c is None:
             return {
                 "currency": self.default_currency,
-                "hours": "09:00-17:00",
-                "terms": "14",
-                "deposit": "0",
-                "grace": "7",
+                "hours": DEFAULTS.hours,
+                "terms": str(DEFAULTS.terms_days),
+                "deposit": str(DEFAULTS.deposit_percent),
+                "grace": str(DEFAULTS.late_fee_grace_days),
             }
         email = next((ch.handle for ch in c.channels if ch.kind == "email"), "")
         others = [ch for ch in c.channels if not (ch.kind == "email" and ch.handle == email)]
@@ -194,7 +196,9 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
                 yield from self._rows((("name", _("Name"), _("Acme Corp")),))
                 with Horizontal(classes="form-row"):
                     statuses = [(_(s), s) for s in STATUSES]
-                    yield from self.select(_("Status"), statuses, c.status if c else "lead", "client-status")
+                    yield from self.select(
+                        _("Status"), statuses, c.status if c else NEW_CLIENT_STATUS, "client-status"
+                    )
                     preferred = c.preferred_channel if c and c.preferred_channel else Select.NULL
                     kinds = [(k, k) for k in CHANNEL_KINDS]
                     yield from self.select(
@@ -294,7 +298,7 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             return zone, local_time(self.now, zone, start, end).label()
 
         def hours(text: str) -> tuple[Any, str]:
-            return parse_hours(text or "09:00-17:00"), ""
+            return parse_hours(text or DEFAULTS.hours), ""
 
         def email(text: str) -> tuple[Any, str]:
             return (checks.check_email(text) if text.strip() else None), ""
@@ -322,36 +326,34 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             "currency": lambda t: (check_currency(t or self.default_currency), ""),
             "rate": amount,
             "retainer_fee": amount,
-            "terms": lambda t: (_whole(t, 0, 3650, _("terms")), ""),
+            "terms": lambda t: (_whole(t, 0, MAX_DAYS, _("terms")), ""),
             "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
             "retainer_hours": lambda t: (
                 (checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None),
                 "",
             ),
             "late_fee": lambda t: ((checks.parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
-            "grace": lambda t: (_whole(t, 0, 3650, _("grace days")), ""),
-            "cadence": lambda t: (_whole(t, 0, 3650, _("cadence")), ""),
+            "grace": lambda t: (_whole(t, 0, MAX_DAYS, _("grace days")), ""),
+            "cadence": lambda t: (_whole(t, 0, MAX_DAYS, _("cadence")), ""),
             "tags": lambda t: (checks.clean_tags(t.replace(",", " ").split()), ""),
             "note": note,
         }
 
     def _hours_or_default(self) -> tuple[str, str]:
         try:
-            return parse_hours(self._value("hours") or "09:00-17:00")
+            return parse_hours(self._value("hours") or DEFAULTS.hours)
         except VatuiError:
-            return "09:00", "17:00"
+            return DEFAULTS.work_start, DEFAULTS.work_end
 
     # result --------------------------------------------------------------------------
 
     def build(self, v: dict[str, Any]) -> ClientFormResult | None:
         """The form as a result; ``None`` when the preferred channel is not one of the channels."""
         fields = self._fields(v)
-        if fields["preferred_channel"] and fields["preferred_channel"] not in {
-            c.kind for c in fields["channels"]
-        }:
-            self.errors["channels"] = _("the preferred channel {kind} is not one of the channels").format(
-                kind=fields["preferred_channel"]
-            )
+        try:
+            check_preferred(fields["preferred_channel"], fields["channels"])
+        except InputError as exc:
+            self.errors["channels"] = str(exc)
             return None
         secret = self.query_one("#client-note-secret", Checkbox).value
         return ClientFormResult(fields, note=v["note"] or "", note_confidential=secret, opened=self._opened)
@@ -373,7 +375,7 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
         start, end = v["hours"] or (None, None)
         return {
             "name": v["name"],
-            "status": status if isinstance(status, str) else "lead",
+            "status": status if isinstance(status, str) else NEW_CLIENT_STATUS,
             "channels": channels,
             "preferred_channel": preferred if isinstance(preferred, str) else None,
             "people": v["people"] or (),
@@ -384,10 +386,10 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             "hourly_rate": v["rate"],
             "retainer_fee": v["retainer_fee"],
             "retainer_minutes": v["retainer_hours"],
-            "terms_days": v["terms"] if v["terms"] is not None else 14,
-            "deposit_percent": v["deposit"] or 0,
+            "terms_days": v["terms"] if v["terms"] is not None else DEFAULTS.terms_days,
+            "deposit_percent": v["deposit"] or DEFAULTS.deposit_percent,
             "late_fee_percent": v["late_fee"],
-            "late_fee_grace_days": v["grace"] if v["grace"] is not None else 7,
+            "late_fee_grace_days": v["grace"] if v["grace"] is not None else DEFAULTS.late_fee_grace_days,
             "cadence_days": v["cadence"],
             "tags": v["tags"] or (),
             "vetting": vetting,

@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from vatui.domain.amounts import parse_amount
 from vatui.domain.errors import VatuiError
-from vatui.domain.ledger import EXPENSE_CATEGORIES
+from vatui.domain.ledger import EXPENSE_CATEGORIES, check_expense_amount
 from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
@@ -96,8 +96,7 @@ class ExpenseFormModal(FormModal[ExpenseInput | None]):
     def checked(self) -> ExpenseInput:
         """The form's values, or ``VatuiError``."""
         money = parse_amount(self._value("expense-amount"), self.currency, self.decimal_comma)
-        if money.minor <= 0:
-            raise VatuiError(_("an expense must be more than zero"))
+        check_expense_amount(money)
         day = read_date(self, self._value("expense-date") or "today", self.today)
         every = str(self.query_one("#expense-every", Select).value)
         return ExpenseInput(

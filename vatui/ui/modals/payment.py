@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Static
 from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
+from vatui.domain.ledger import check_payment_amount
 from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
@@ -44,8 +45,7 @@ def check(
     money = parse_amount(amount, currency, decimal_comma)
     if money.currency != currency:
         raise VatuiError(_("the invoice is in {cur}").format(cur=currency))
-    if money.minor <= 0:
-        raise VatuiError(_("a payment must be more than zero"))
+    check_payment_amount(money)
     return money, check_payment_day(parse_date(when or "today", today), today)
 
 

@@ -1,7 +1,9 @@
 """A client's card: contacts and channels, their clock, terms, vetting, reliability, money,
 open tasks, invoices, the contact log and notes.
 
-The card only shows a ``ClientDetail`` it is given (it reads nothing itself). Every piece
+The card only shows a ``ClientDetail`` it is given (it reads nothing itself), from the
+pieces ``services.clients.card_view`` works out for it and for ``vatui client show``: it
+only styles them. Every piece
 of user text goes through ``vatui.ui.render`` (never markup). Confidential notes are
 masked until the screen asks for them to be revealed.
 """
@@ -16,21 +18,16 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vatui.domain.clients import VETTING_KEYS, Client, channel_word, direction_word
+from vatui.domain.clients import Client, channel_word, direction_word
 from vatui.domain.dates_display import format_date
-from vatui.domain.durations import format_duration
-from vatui.domain.reliability import VETTING_LABELS
 from vatui.i18n import _
 from vatui.services.clients.card import ClientDetail
+from vatui.services.clients.card_view import card_view
 from vatui.ui import render
 from vatui.ui.widgets.client_list import BADGE_STYLE
 
 MASK = "••••••••"
 """What a confidential note shows until revealed."""
-
-
-def _hours(minutes: int) -> str:
-    return format_duration(minutes) if minutes else "0h"
 
 
 def _heading(title: str) -> Content:
@@ -55,6 +52,7 @@ def card_content(
     detail: ClientDetail, *, reveal: bool = False, home_offset: int = 0, home_zone: str = "UTC"
 ) -> Content:
     """The whole card as one ``Content`` (lines joined by newlines)."""
+    view = card_view(detail, confidential=reveal)
     c = detail.client
     rel = detail.reliability
     lines: list[Content] = []
@@ -83,20 +81,18 @@ def card_content(
         add(render.label(_("no timezone set (enter edits)"), "$text-muted"))
 
     add(_heading(_("Contacts")))
-    for person in c.people:
-        bits = " · ".join(b for b in (person.role, person.email, person.phone) if b)
+    for person in view.people:
+        bits = " · ".join(person.details)
         add(
             Content.assemble(
                 render.text(person.name), render.text(f" · {bits}" if bits else "", "$text-muted")
             )
         )
-    for channel in c.channels:
-        star = (
-            render.label(_(" ★ preferred"), "$accent") if channel.kind == c.preferred_channel else Content("")
-        )
+    for channel in view.channels:
+        star = render.label(_(" ★ preferred"), "$accent") if channel.preferred else Content("")
         add(
             Content.assemble(
-                render.label(f"{channel_word(channel.kind)}: ", "$text-muted"),
+                render.label(f"{channel.word}: ", "$text-muted"),
                 render.text(channel.handle),
                 star,
             )
@@ -108,11 +104,10 @@ def card_content(
     add(_billing(c))
 
     add(_heading(_("Terms")))
-    rate = c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate")
     add(
         render.label(
             _("{rate} · net {days} days · deposit {pct}%").format(
-                rate=rate, days=c.terms_days, pct=c.deposit_percent
+                rate=view.rate, days=c.terms_days, pct=c.deposit_percent
             )
         )
     )
@@ -131,32 +126,29 @@ def card_content(
     if c.retainer_minutes:
         pct = detail.retainer_percent or 0
         style = "bold $text-error" if pct >= 100 else "$text-warning" if pct >= 80 else ""
-        fee = f" · {c.retainer_fee.format()}" if c.retainer_fee else ""
+        fee = f" · {view.retainer_fee}" if view.retainer_fee else ""
         add(
             render.label(
                 _("retainer {used} of {cap} this month ({pct} %){fee}").format(
-                    used=_hours(detail.month_minutes), cap=_hours(c.retainer_minutes), pct=pct, fee=fee
+                    used=view.month, cap=view.retainer, pct=pct, fee=fee
                 ),
                 style,
             )
         )
     else:
-        add(render.label(_("{h} logged this month").format(h=_hours(detail.month_minutes))))
+        add(render.label(_("{h} logged this month").format(h=view.month)))
     if c.cadence_days:
         add(render.label(_("contact every {n} days").format(n=c.cadence_days)))
 
     add(_heading(_("Vetting")))
-    done = {v.key: v.done_on for v in c.vetting}
-    for key in VETTING_KEYS:
-        if key in done:
-            add(render.label(f"[x] {_(VETTING_LABELS[key])} {done[key].isoformat()}", "$text-success"))
+    for item in view.vetting:
+        if item.done_on:
+            add(render.label(f"[x] {item.label} {item.done_on.isoformat()}", "$text-success"))
         else:
-            add(render.label(f"[ ] {_(VETTING_LABELS[key])}", "$text-warning"))
+            add(render.label(f"[ ] {item.label}", "$text-warning"))
 
     add(
-        Content.assemble(
-            _heading(_("Reliability")), render.label(_(rel.badge).upper(), BADGE_STYLE.get(rel.badge, ""))
-        )
+        Content.assemble(_heading(_("Reliability")), render.label(view.badge, BADGE_STYLE.get(rel.badge, "")))
     )
     if detail.on_hold:
         add(
@@ -178,33 +170,20 @@ def card_content(
                 "$text-muted",
             )
         )
-    owed = ", ".join(m.format() for m in rel.outstanding.values()) or "—"
     oldest = (
         _(" · oldest overdue {n} ({d} days)").format(n=rel.oldest_overdue_number, d=rel.oldest_overdue_days)
         if rel.oldest_overdue_number
         else ""
     )
-    add(render.label(_("outstanding {owed}{oldest}").format(owed=owed, oldest=oldest)))
+    add(render.label(_("outstanding {owed}{oldest}").format(owed=view.outstanding, oldest=oldest)))
     if rel.write_offs:
         add(render.label(_("written off: {n}").format(n=rel.write_offs), "$text-error"))
 
     add(_heading(_("Money")))
-    revenue = ", ".join(m.format() for m in detail.revenue.values()) or "—"
-    eff = ", ".join(m.format() + _("/h") for m in detail.effective_rate.values()) or "—"
-    add(render.label(_("lifetime revenue {rev}").format(rev=revenue)))
-    add(
-        render.label(
-            _("effective rate {rate} · {h} logged").format(rate=eff, h=_hours(detail.minutes_logged))
-        )
-    )
-    if detail.invoice_counts:
-        add(
-            render.label(
-                _("invoices: {counts}").format(
-                    counts=", ".join(f"{n} {_(s)}" for s, n in sorted(detail.invoice_counts.items()))
-                )
-            )
-        )
+    add(render.label(_("lifetime revenue {rev}").format(rev=view.revenue)))
+    add(render.label(_("effective rate {rate} · {h} logged").format(rate=view.effective_rate, h=view.logged)))
+    if view.invoice_counts:
+        add(render.label(_("invoices: {counts}").format(counts=view.invoice_counts)))
     for line in detail.invoices[:5]:
         style = "$text-error" if line.status == "overdue" else "$text-muted"
         add(
@@ -245,8 +224,8 @@ def card_content(
         add(render.label(_("no contact yet (c logs one)"), "$text-muted"))
 
     add(_heading(_("Notes")))
-    for note in c.notes:
-        if note.confidential and not reveal:
+    for note in view.notes:
+        if not note.shown:
             add(render.label(f"{MASK} " + _("(confidential · v reveals)"), "$text-muted"))
         elif note.confidential:
             add(Content.assemble(render.label(_("[confidential] "), "$text-warning"), render.text(note.text)))

@@ -1,0 +1,143 @@
+"""The client card's words, worked out once for the Clients pane and ``vatui client show``.
+
+``card_view`` turns a ``ClientDetail`` into the card's sections as ready text: who to
+reach and how, the rate, the retainer against this month, the vetting checklist, the
+reliability figures, the money, the notes as they may be shown. The pane's widget styles
+these pieces, the CLI lays them out as plain lines; neither works a figure out again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from vatui.domain.clients import VETTING_KEYS, channel_word
+from vatui.domain.durations import format_duration
+from vatui.domain.money import Money
+from vatui.domain.reliability import VETTING_LABELS
+from vatui.i18n import _
+from vatui.services.clients.card import ClientDetail
+
+NO_FIGURE = "—"
+"""What an empty list of amounts shows."""
+
+
+def hours_text(minutes: int) -> str:
+    """``7h30m``; none: ``0h``."""
+    return format_duration(minutes) if minutes else "0h"
+
+
+def amounts_text(amounts: list[Money], suffix: str = "") -> str:
+    """Amounts (one per currency) joined by commas, each with ``suffix``; none: ``—``."""
+    return ", ".join(m.format() + suffix for m in amounts) or NO_FIGURE
+
+
+@dataclass(frozen=True, slots=True)
+class CardPerson:
+    """Someone at the client."""
+
+    name: str
+    """Their name (user text)."""
+    details: tuple[str, ...]
+    """Role, e-mail, phone: those they have (user text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardChannel:
+    """A way to reach the client."""
+
+    word: str
+    """The kind, in the VA's language."""
+    handle: str
+    """The handle (user text)."""
+    preferred: bool
+    """Whether it is the preferred kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardVetting:
+    """One item of the vetting checklist."""
+
+    label: str
+    """What it checks, in the VA's language."""
+    done_on: date | None
+    """When it was ticked; ``None``: not yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardNote:
+    """A note as the card may show it."""
+
+    text: str
+    """The note (user text)."""
+    confidential: bool
+    """Marked confidential."""
+    shown: bool
+    """Whether its text may be shown (not confidential, or asked for)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CardView:
+    """The card's pieces, in the order the card shows them."""
+
+    detail: ClientDetail
+    """The figures the pieces come from (client, clock, tasks, contacts, invoices)."""
+    people: tuple[CardPerson, ...]
+    """People at the client."""
+    channels: tuple[CardChannel, ...]
+    """Channels, the preferred one marked."""
+    rate: str
+    """``$45.00/h``, or ``no rate``."""
+    month: str
+    """Hours logged this month."""
+    retainer: str
+    """The retainer's hours a month (empty: no retainer hours)."""
+    retainer_fee: str
+    """The retainer's monthly fee (empty: none)."""
+    vetting: tuple[CardVetting, ...]
+    """Every checklist item, in order."""
+    badge: str
+    """The reliability badge, upper-case, in the VA's language."""
+    outstanding: str
+    """What is owed, per currency (``—``: nothing)."""
+    revenue: str
+    """Lifetime revenue, per currency."""
+    effective_rate: str
+    """Revenue per hour logged, per currency."""
+    logged: str
+    """Every hour logged."""
+    invoice_counts: str
+    """``2 paid, 1 sent`` (empty: no invoice)."""
+    notes: tuple[CardNote, ...]
+    """Notes, confidential ones masked unless asked for."""
+
+    @property
+    def hidden_notes(self) -> int:
+        """How many confidential notes are not shown."""
+        return sum(1 for n in self.notes if not n.shown)
+
+
+def card_view(detail: ClientDetail, *, confidential: bool = False) -> CardView:
+    """The card of ``detail``; ``confidential`` shows confidential notes' text."""
+    c = detail.client
+    rel = detail.reliability
+    done = {v.key: v.done_on for v in c.vetting}
+    return CardView(
+        detail=detail,
+        people=tuple(CardPerson(p.name, tuple(b for b in (p.role, p.email, p.phone) if b)) for p in c.people),
+        channels=tuple(
+            CardChannel(channel_word(ch.kind), ch.handle, ch.kind == c.preferred_channel) for ch in c.channels
+        ),
+        rate=c.hourly_rate.format() + _("/h") if c.hourly_rate else _("no rate"),
+        month=hours_text(detail.month_minutes),
+        retainer=hours_text(c.retainer_minutes) if c.retainer_minutes else "",
+        retainer_fee=c.retainer_fee.format() if c.retainer_fee else "",
+        vetting=tuple(CardVetting(_(VETTING_LABELS[k]), done.get(k)) for k in VETTING_KEYS),
+        badge=_(rel.badge).upper(),
+        outstanding=amounts_text(list(rel.outstanding.values())),
+        revenue=amounts_text(list(detail.revenue.values())),
+        effective_rate=amounts_text(list(detail.effective_rate.values()), _("/h")),
+        logged=hours_text(detail.minutes_logged),
+        invoice_counts=", ".join(f"{n} {_(s)}" for s, n in sorted(detail.invoice_counts.items())),
+        notes=tuple(CardNote(n.text, n.confidential, confidential or not n.confidential) for n in c.notes),
+    )
