@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui, make_vatui
 
+from tests.helpers.cli_inprocess import Vatui, make_vatui
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
 from vatui.domain.money import Money

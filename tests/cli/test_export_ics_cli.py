@@ -7,8 +7,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from clients_helpers import Vatui, make_vatui
 
+from tests.helpers.cli_inprocess import Vatui, make_vatui
 from vatui.domain.clock import FixedClock
 
 

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui, make_vatui
 
+from tests.helpers.cli_inprocess import Vatui, make_vatui
 from vatui.domain.clock import FixedClock
 from vatui.services.plan.forecast import build_plan
 from vatui.store.workspace import Workspace

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import COMMA

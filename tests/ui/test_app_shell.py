@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import SIZE, Ready, Seed, screen_text
-
+from tests.helpers.pilot import SIZE, Ready, Seed, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.services.tasks.manage import add_task, complete_task, edit_task

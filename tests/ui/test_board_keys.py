@@ -6,9 +6,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from board_harness import board_of, open_board, sample_board, stored, titles
 from textual.widgets import Input, Select
 
+from tests.helpers.board import board_of, open_board, sample_board, stored, titles
 from vatui.domain.tasks import Task
 from vatui.services.tasks import manage as task_service
 from vatui.services.tasks.timer import running_timer

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from conftest import Ready
 from textual.app import App
 
+from tests.helpers.pilot import Ready
 from vatui.domain.tasks import Task
 from vatui.i18n import set_language
 from vatui.services.clients.contacts import log_contact

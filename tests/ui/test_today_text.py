@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, screen_text
 from rich.cells import cell_len
 
 from tests.helpers.hostile import old_task
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.tasks import Task
 from vatui.services.clients.manage import add_client
 from vatui.services.tasks.manage import add_task

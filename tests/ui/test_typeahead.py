@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Ready, Seed
 from textual.widgets import Input
 
+from tests.helpers.pilot import Ready, Seed
 from vatui.domain.clock import FixedClock
 from vatui.services import session
 from vatui.store.workspace import Workspace
