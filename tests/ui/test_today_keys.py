@@ -159,24 +159,28 @@ async def test_enter_opens_the_task_form_and_saves(
         assert ws.get(Task, seeded.overdue).title == "Send the invoice batch"
 
 
-async def test_other_panes_hooks_say_not_available(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
+async def test_r_and_c_on_a_task_line_go_to_the_pane_that_does_them(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
+    """``r`` is the Ledger's (reminders are for invoices: a task line says so); ``c`` is the
+    Clients pane's: it asks for a contact with the line's client, and saving logs it."""
+    from vatui.domain.clients import Contact
+    from vatui.ui.modals.contact_form import ContactFormModal
+
     async with app.run_test() as pilot:
         await ready(pilot)
-        calls: list[tuple[str, object]] = []
-
-        class Hook:
-            def today_action(self, action: str, item: object) -> None:
-                calls.append((action, item))
-
-        await pilot.press("r")
+        await pilot.press("r")  # on "Send the invoice batch", a task of Acme Corp
         await pilot.pause()
-        ledger = app.pane("ledger")
-        if not hasattr(ledger, "today_action"):
-            assert app.messages[-1] == "Not available yet."
-        app._panes["clients"] = Hook()  # type: ignore[assignment]
+        assert app.messages[-1] == "Reminders are sent for invoices; this line is about a task."
+        assert isinstance(app.screen, TodayScreen)
         await pilot.press("c")
-        assert calls and calls[0][0] == "contact"
-        assert getattr(calls[0][1], "title", None) == "Send the invoice batch"
+        await pilot.pause()
+        assert isinstance(app.screen, ContactFormModal)
+        assert app.screen.client_name == "Acme Corp"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert ws.all(Contact) == []
 
 
 async def test_enter_then_save_edits_the_task_and_moves_it(
