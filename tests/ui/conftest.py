@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from tests.helpers.clients_pane import clients_book
 from tests.helpers.pilot import SIZE, Ready, Seed, seed_workspace, wait_ready
@@ -48,3 +49,12 @@ def demo_dir(data_dir: Path, clock: FixedClock) -> Path:
 def book(ws: Workspace) -> dict[str, int]:
     """The test's workspace with the small client book of ``tests.helpers.clients_pane``."""
     return clients_book(ws)
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A focused field's cursor stays shown instead of blinking, so what a test reads or
+    snapshots does not depend on how busy the machine is: the blink hid the cursor 0.5 s after
+    the last key, and a slow run drew the form without it (the snapshots have it)."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
