@@ -45,6 +45,12 @@ tinydb-suite: install
 # (worksteal), so a slow test near the end does not leave a core idle.
 PYTEST := $(PY) -m pytest -q -n auto --dist worksteal
 
+# The suite starts hundreds of Python processes (the workers, every real `vatui`): with
+# PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) each one compiled vatui and
+# re-rewrote the test modules from source again. An empty value lets Python keep the .pyc
+# files (__pycache__/ is ignored by git).
+test test-fast: export PYTHONDONTWRITEBYTECODE =
+
 test: install test-deps tinydb-suite ## install what the tests need and run them all
 	$(PYTEST)
 	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
