@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from textual.pilot import Pilot
+
 from tests.helpers.pilot import Ready
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
@@ -60,33 +62,30 @@ def clients_book(ws: Workspace) -> dict[str, int]:
 
 
 def pane(app: VatuiApp) -> ClientsScreen:
+    """The Clients screen (shown or not)."""
     screen = app.pane("clients")
     assert isinstance(screen, ClientsScreen)
     return screen
 
 
 def card_text(app: VatuiApp) -> str:
+    """The client card as text."""
     return pane(app).query_one(ClientCard).text()
 
 
-async def open_clients(pilot: object, ready: Ready) -> None:
+async def open_clients(pilot: Pilot[Any], ready: Ready) -> None:
     """Show the Clients pane and wait for its badges (worked out in a worker thread)."""
-    await ready(pilot)  # type: ignore[arg-type]
-    await pilot.press("3")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-
-
-async def open_client_form(app: VatuiApp, pilot: Any, ready: Ready, client_id: int) -> ClientFormModal:
     await ready(pilot)
     await pilot.press("3")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    screen = app.pane("clients")
-    assert isinstance(screen, ClientsScreen)
-    assert screen.query_one(ClientList).select_client(client_id)
+
+
+async def open_client_form(app: VatuiApp, pilot: Pilot[Any], ready: Ready, client_id: int) -> ClientFormModal:
+    """Show the Clients pane, select ``client_id`` and open its form (``enter``)."""
+    await open_clients(pilot, ready)
+    assert pane(app).query_one(ClientList).select_client(client_id)
     await pilot.pause()
     await pilot.press("enter")
     await pilot.pause()

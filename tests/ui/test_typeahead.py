@@ -106,6 +106,7 @@ async def test_ctrl_q_quits_at_once_while_opening(app: VatuiApp, seeded: Seed, g
         await pilot.press("2", "ctrl+q")
         await pilot.pause()
         assert not app.is_running and not app.is_ready
+        gate.set()  # let the opening thread end now: the test's event loop waits for it (20 s)
 
 
 async def test_q_typed_while_opening_quits_once_open(
