@@ -41,14 +41,26 @@ tinydb-suite: install
 		tar -xzf $(CACHE)/tinydb-$(TINYDB_VERSION).tar.gz -C $(CACHE); \
 	fi
 
+# One worker per core; a worker that runs out of tests takes half of another's queue
+# (worksteal), so a slow test near the end does not leave a core idle.
+PYTEST := $(PY) -m pytest -q -n auto --dist worksteal
+
+# The suite starts hundreds of Python processes (the workers, every real `vatui`): with
+# PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) each one compiled vatui and
+# re-rewrote the test modules from source again. An empty value lets Python keep the .pyc
+# files (__pycache__/ is ignored by git).
+test test-fast: export PYTHONDONTWRITEBYTECODE =
+
 test: install test-deps tinydb-suite ## install what the tests need and run them all
-	$(PY) -m pytest -q -n auto
+	$(PYTEST)
 	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
 		--rootdir $(CACHE)/tinydb-$(TINYDB_VERSION) $(CACHE)/tinydb-$(TINYDB_VERSION)/tests
 
 # The core below the app (domain, services, store) and the command line: under a minute.
+# Leaves out the stress tests marked slow (many real processes at once, many kills);
+# make test runs them.
 test-fast: install test-deps
-	$(PY) -m pytest -q -n auto tests/domain tests/services tests/store tests/cli
+	$(PYTEST) -m "not slow" tests/domain tests/services tests/store tests/cli
 
 lint: install
 	$(VENV)/bin/ruff check vatui tests bench

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.clock import NOW
 from tests.helpers.terminal import Terminal, make_terminal
 from vatui.domain.clock import FixedClock
 from vatui.i18n import set_language
@@ -37,10 +37,6 @@ def english_again() -> Iterator[None]:
         english = switch_language("en")
         if english:
             retranslate_classes(english)
-
-
-#: Friday 27 November 2026, 09:30 UTC: every test's "now" unless it says otherwise.
-NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
 
 
 @pytest.fixture

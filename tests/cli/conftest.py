@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui, make_vatui
 
+from tests.helpers.cli_inprocess import Vatui, make_vatui
 from vatui.domain.clock import FixedClock
 
 

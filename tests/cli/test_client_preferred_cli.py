@@ -3,7 +3,7 @@ removing its channel is refused like in the app's form, and ``--preferred ''`` c
 
 from __future__ import annotations
 
-from clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 
 
 def _acme(vatui: Vatui) -> None:

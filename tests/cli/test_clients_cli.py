@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui
 
+from tests.helpers.cli_inprocess import Vatui
 from vatui.domain.ledger import Invoice, LineItem, Payment, ReminderSent
 from vatui.domain.money import Money
 from vatui.store.workspace import Workspace

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui
+
+from tests.helpers.cli_inprocess import Vatui
 
 
 def test_log_list_done(vatui: Vatui) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task, TimeEntry

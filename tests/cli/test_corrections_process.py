@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.terminal import VATUI, Terminal, wait_until
 from vatui.store.workspace import Workspace
 
@@ -72,6 +74,7 @@ def test_board_T_x_deletes_a_stray_entry_in_a_real_terminal(terminal: Terminal, 
     terminal.keys("q")
 
 
+@pytest.mark.slow
 def test_concurrent_corrections_lose_nothing(terminal: Terminal) -> None:
     env = {**terminal.env, "TZ": "UTC"}
     assert (

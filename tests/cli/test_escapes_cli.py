@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 import pytest
 
-from tests.cli.clients_helpers import Vatui, make_vatui
-from tests.conftest import NOW
+from tests.helpers.cli_inprocess import Vatui, make_vatui
+from tests.helpers.clock import NOW
 from tests.helpers.hostile import ACTIVE, seed
 from tests.helpers.terminal import VATUI
 from vatui.cli.main import _safe_message

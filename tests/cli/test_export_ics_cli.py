@@ -6,7 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import icalendar
-from clients_helpers import Vatui
+
+from tests.helpers.cli_inprocess import Vatui
 
 
 def test_export_ics_to_a_file_and_for_one_client(vatui: Vatui, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from tests.cli.clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 
 
 def setup_client(vatui: Vatui) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from tests.cli.clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 
 
 def _setup(vatui: Vatui) -> None:

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from clients_helpers import Vatui
 
+from tests.helpers.cli_inprocess import Vatui
 from vatui.services.plan.forecast import build_plan
 from vatui.store.workspace import Workspace
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.clients_helpers import Vatui, make_vatui
+from tests.helpers.cli_inprocess import Vatui, make_vatui
 from vatui.domain.clock import FixedClock
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from tests.cli.clients_helpers import Vatui
+from tests.helpers.cli_inprocess import Vatui
 from vatui.domain.clock import FixedClock
 
 

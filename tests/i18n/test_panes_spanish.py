@@ -31,11 +31,11 @@ def _english_phrases() -> list[str]:
     return phrases
 
 
-def _screens(tmp_path: Path, setting: str = "es", lang: str = "C") -> dict[str, str]:
+def _screens(tmp_path: Path, setting: str = "es", lang: str = "C", *only: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
     env.update({"LANG": lang, "VATUI_CONFIG_DIR": str(tmp_path / "config"), "TZ": "UTC"})
     done = subprocess.run(
-        [sys.executable, "-m", "tests.helpers.spanish_panes", str(tmp_path / "data"), setting],
+        [sys.executable, "-m", "tests.helpers.spanish_panes", str(tmp_path / "data"), setting, *only],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -93,8 +93,10 @@ def test_every_pane_is_spanish_at_80x24(tmp_path: Path) -> None:
         assert footer.endswith(("Teclas", "Salir")), (name, footer)
 
 
+# Which language is chosen shows on Today; every other pane in Spanish is the test above.
 def test_the_environment_chooses_spanish_when_the_setting_is_empty(tmp_path: Path) -> None:
-    screens = _screens(tmp_path, setting="", lang="es_CO.UTF-8")
+    screens = _screens(tmp_path, "", "es_CO.UTF-8", "today")
+    assert set(screens) == {"today"}
     phrases = _english_phrases()
     english = {name: [p for p in phrases if p in text] for name, text in screens.items()}
     assert not any(english.values()), {k: v for k, v in english.items() if v}
@@ -102,7 +104,7 @@ def test_the_environment_chooses_spanish_when_the_setting_is_empty(tmp_path: Pat
 
 
 def test_the_setting_english_wins_over_a_spanish_environment(tmp_path: Path) -> None:
-    screens = _screens(tmp_path, setting="en", lang="es_CO.UTF-8")
+    screens = _screens(tmp_path, "en", "es_CO.UTF-8", "today")
     assert "Today" in screens["today"].splitlines()[0]
     assert screens["today"].splitlines()[-1].startswith("space Done")
     assert "Overdue" in screens["today"] and "Vencidas" not in screens["today"]

@@ -69,7 +69,7 @@ def test_running_timer_and_client_names(ws: Workspace) -> None:
 def test_a_client_with_an_unpaid_required_deposit_is_flagged_until_it_is_paid(ws: Workspace) -> None:
     from datetime import date
 
-    from tests.services.ledger_helpers import client, eur, sent_invoice
+    from tests.helpers.ledger import client, eur, sent_invoice
     from vatui.services.ledger.payments import record_payment
 
     c = client(ws, deposit_percent=50)

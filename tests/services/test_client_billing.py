@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import Client, Person
 from vatui.domain.clock import FixedClock

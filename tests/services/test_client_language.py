@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.clients import Client, Person
 from vatui.domain.errors import InputError
 from vatui.services.clients.language import client_language, environment_language

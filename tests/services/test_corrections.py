@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur, sent_invoice, work
+from tests.helpers.ledger import client, eur, sent_invoice, work
 from vatui.domain.clients import Client, Contact
 from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.ledger import Invoice, Payment

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur
+from tests.helpers.ledger import client, eur
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import NOW
+from tests.helpers.clock import NOW
 from vatui.demo.workspace import generate
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.client_contacts import check_email
 from vatui.domain.client_fields import parse_late_fee, parse_retainer_hours
 from vatui.domain.errors import InputError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.services.documents.invoice import render
 from vatui.services.settings.edit import set_settings
 from vatui.store.workspace import Workspace

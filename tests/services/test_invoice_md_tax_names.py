@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.services.ledger_helpers import client, eur
+from tests.helpers.ledger import client, eur
 from vatui.domain.ledger import TaxLine
 from vatui.services.documents.invoice import render
 from vatui.services.ledger.invoices import ItemSpec, new_invoice

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur, sent_invoice, work
+from tests.helpers.ledger import client, eur, sent_invoice, work
 from vatui.domain.errors import InputError, NotFoundError, RuleError, VatuiError
 from vatui.domain.invoicing import amount_due, totals
 from vatui.domain.ledger import Expense, Invoice, TaxLine

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur, sent_invoice
+from tests.helpers.ledger import client, eur, sent_invoice
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoice_numbers import parse_number

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.clients import Channel, Person
 from vatui.domain.errors import InputError
 from vatui.services.clients.manage import edit_client

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur
+from tests.helpers.ledger import client, eur
 from vatui.domain.errors import RuleError
 from vatui.domain.ledger import Invoice
 from vatui.services.ledger.data import find_invoice

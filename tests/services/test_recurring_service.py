@@ -9,8 +9,8 @@ from pathlib import Path
 
 import orjson
 import pytest
-from ledger_helpers import client, eur
 
+from tests.helpers.ledger import client, eur
 from vatui.domain.clock import FixedClock
 from vatui.domain.doc_check import BadDocument, check_doc
 from vatui.domain.errors import InputError, RuleError

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.services.ledger_helpers import client, eur, sent_invoice
+from tests.helpers.ledger import client, eur, sent_invoice
 from vatui.domain.clients import Channel, Client, Person
 from vatui.domain.errors import InputError
 from vatui.domain.tasks import ChecklistItem

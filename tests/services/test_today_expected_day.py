@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.services.ledger_helpers import client, sent_invoice
+from tests.helpers.ledger import client, sent_invoice
 from vatui.services.today.money import sections
 from vatui.store.workspace import Workspace
 

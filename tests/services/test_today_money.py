@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.services.ledger_helpers import client, eur, sent_invoice, work
+from tests.helpers.ledger import client, eur, sent_invoice, work
 from vatui.services.ledger.payments import record_payment
 from vatui.services.today.money import blocked_clients, on_hold_clients, sections
 from vatui.services.today.triage import triage

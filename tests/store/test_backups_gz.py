@@ -139,10 +139,10 @@ def test_a_gzip_bomb_over_the_cap_is_refused_quickly(
     bomb.write_bytes(_bomb(MAX_RESTORE_BYTES + (16 << 20)))
     assert bomb.stat().st_size < 2 << 20
     before = tree_bytes(data_dir)
-    started = time.monotonic()
+    started = time.process_time()  # the work done, not the time a busy machine takes to do it
     with pytest.raises(InputError) as caught:
         restore(data_dir, bomb, clock)
-    assert time.monotonic() - started < 5  # about 1 s: inflated once, counting, nothing kept
+    assert time.process_time() - started < 5  # about 1 s: inflated once, counting, nothing kept
     assert "too large" in str(caught.value) and "512 MB" in str(caught.value)
     assert tree_bytes(data_dir) == before
 

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.store.workspace import Workspace
@@ -23,6 +25,7 @@ HELPERS = Path(__file__).parent / "helpers"
 PER_PROCESS = 300
 
 
+@pytest.mark.slow
 def test_two_processes_racing_lose_no_update(data_dir: Path, clock: FixedClock) -> None:
     ws = Workspace.open(data_dir, clock)
     with ws.transaction(None) as tx:

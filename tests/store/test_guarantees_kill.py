@@ -84,6 +84,7 @@ def _check(directory: Path, clock: FixedClock, acked: dict[int, list[int]]) -> N
         ws.close()
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_moments_never_loses_an_acknowledged_write(
     data_dir: Path, clock: FixedClock
 ) -> None:

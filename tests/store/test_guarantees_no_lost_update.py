@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem
@@ -49,6 +51,7 @@ def fresh(ws: Workspace) -> Workspace:
     return ws
 
 
+@pytest.mark.slow
 def test_twenty_client_edits_at_once_keep_every_note_and_tag(ws: Workspace, data_dir: Path) -> None:
     acme = add_client(ws, "Acme", tags=("start",))
     runs = run_all(
@@ -60,6 +63,7 @@ def test_twenty_client_edits_at_once_keep_every_note_and_tag(ws: Workspace, data
     assert set(client.tags) == {"start", *(f"t{i}" for i in range(N))}
 
 
+@pytest.mark.slow
 def test_twelve_task_edits_at_once_keep_every_tag_and_field(ws: Workspace, data_dir: Path) -> None:
     task = add_task(ws, "Plan", tags=("start",))
     ref = str(task.id)
@@ -83,6 +87,7 @@ def test_twelve_task_edits_at_once_keep_every_tag_and_field(ws: Workspace, data_
     )
 
 
+@pytest.mark.slow
 def test_drafts_made_and_sent_at_once_while_the_client_changes(
     ws: Workspace,
     data_dir: Path,
@@ -128,6 +133,7 @@ SET = (
 )
 
 
+@pytest.mark.slow
 def test_settings_set_at_once_keep_every_setting(ws: Workspace, data_dir: Path) -> None:
     wanted = {
         "theme": "nord",

@@ -1,89 +1,21 @@
 """Fixtures for the app's Pilot tests: a seeded workspace, the app, waiting until it is ready.
 
-Every test runs the real app (``make_app``) at 80×24 on a temporary data directory with
-the fixed clock of ``tests/conftest.py`` (Friday 27 November 2026, 09:30 UTC).
+The helpers they use (and the tests import) are in ``tests/helpers/pilot.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
+from tests.helpers.clients_pane import clients_book
+from tests.helpers.pilot import SIZE, Ready, Seed, seed_workspace, wait_ready
+from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
-from vatui.services.clients.manage import add_client
-from vatui.services.tasks.manage import add_task, edit_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app
-
-SIZE = (80, 24)
-"""The terminal every Pilot test uses."""
-
-
-@dataclass
-class Seed:
-    """Ids of the records ``seeded`` created."""
-
-    acme: int
-    smith: int
-    overdue: int
-    """"Send the invoice batch": due Tue 24 Nov, high priority (overdue)."""
-    recurring: int
-    """"Weekly report": due Thu 26 Nov, every week (overdue)."""
-    newsletter: int
-    """"Draft newsletter": due today, in Doing, 2h estimate."""
-    flights: int
-    """"Book flights": due today."""
-    waiting: int
-    """"Chase the signed contract": Waiting, follow-up Wed 25 Nov."""
-    later: int
-    """"Plan Q1": due next Friday (not in today's triage)."""
-
-
-def seed_workspace(ws: Workspace) -> Seed:
-    """A small workspace with something in every task section of Today."""
-    acme = add_client(ws, "Acme Corp")
-    smith = add_client(ws, "Smith [UK]")
-    assert acme.id is not None and smith.id is not None
-    overdue = add_task(
-        ws,
-        "Send the invoice batch",
-        client_id=acme.id,
-        due=date(2026, 11, 24),
-        priority="high",
-        estimate_minutes=60,
-    )
-    recurring = add_task(ws, "Weekly report", due=date(2026, 11, 26), recurrence="weekly")
-    newsletter = add_task(
-        ws,
-        "Draft newsletter",
-        client_id=acme.id,
-        due=date(2026, 11, 27),
-        estimate_minutes=120,
-        column="Doing",
-    )
-    flights = add_task(ws, "Book flights", client_id=smith.id, due=date(2026, 11, 27))
-    waiting = add_task(ws, "Chase the signed contract", client_id=smith.id, column="Waiting")
-    assert waiting.id is not None
-    edit_task(ws, waiting.id, follow_up=date(2026, 11, 25))
-    later = add_task(ws, "Plan Q1", due=date(2026, 12, 4))
-    ids = [t.id for t in (overdue, recurring, newsletter, flights, later)]
-    assert all(i is not None for i in ids)
-    return Seed(
-        acme.id,
-        smith.id,
-        overdue.id or 0,
-        recurring.id or 0,
-        newsletter.id or 0,
-        flights.id or 0,
-        waiting.id,
-        later.id or 0,
-    )
 
 
 @pytest.fixture
@@ -98,32 +30,31 @@ def app(data_dir: Path, clock: FixedClock, ws: Workspace) -> VatuiApp:
     return make_app(data_dir, clock=clock, size=SIZE)
 
 
-Ready = Callable[[Pilot[Any]], Awaitable[None]]
-
-
-async def wait_ready(pilot: Pilot[Any]) -> None:
-    """Wait until the workspace is open and the first frame after it is drawn."""
-    app = pilot.app
-    assert isinstance(app, VatuiApp)
-    await app.when_ready()
-    await pilot.pause()
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let the app finish what a key started: its workers (the Plan and Today's early warning
-    are computed in threads) and the screen updates they post."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 @pytest.fixture
 def ready() -> Ready:
     """``await ready(pilot)``: the app has opened its workspace and drawn it."""
     return wait_ready
 
 
-def screen_text(app: VatuiApp) -> str:
-    """Everything on screen as plain text, line by line, as the terminal would show it."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+@pytest.fixture
+def demo_dir(data_dir: Path, clock: FixedClock) -> Path:
+    """The small demo workspace (5 clients, seed 7)."""
+    ws = Workspace.open(data_dir, clock)
+    generate(ws, clients=5, seed=7)
+    ws.close()
+    return data_dir
+
+
+@pytest.fixture
+def book(ws: Workspace) -> dict[str, int]:
+    """The test's workspace with the small client book of ``tests.helpers.clients_pane``."""
+    return clients_book(ws)
+
+
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A focused field's cursor stays shown instead of blinking, so what a test reads or
+    snapshots does not depend on how busy the machine is: the blink hid the cursor 0.5 s after
+    the last key, and a slow run drew the form without it (the snapshots have it)."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from board_harness import add_client, open_board
 from textual.widgets import OptionList
 
+from tests.helpers.board import add_client, open_board
 from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp

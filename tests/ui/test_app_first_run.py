@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, Ready, screen_text
 from textual.widgets import Input
 
+from tests.helpers.pilot import SIZE, Ready, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.store.workspace import Workspace

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Ready, Seed, screen_text
 from textual.app import App
 from textual.screen import Screen
 
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal
 from vatui.ui.modals.date_prompt import DatePromptModal

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import SIZE, Ready, Seed, screen_text
-
+from tests.helpers.pilot import SIZE, Ready, Seed, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.services.tasks.manage import add_task, complete_task, edit_task
@@ -204,7 +203,9 @@ async def test_the_interval_check_runs_by_itself(
         assert "Book flights to Porto" in screen_text(app)
 
 
-async def test_nothing_changed_means_no_reload(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
+async def test_nothing_changed_means_no_reload(
+    app: VatuiApp, seeded: Seed, ws: Workspace, ready: Ready
+) -> None:
     async with app.run_test() as pilot:
         await ready(pilot)
         today = app.screen
@@ -215,6 +216,9 @@ async def test_nothing_changed_means_no_reload(app: VatuiApp, seeded: Seed, read
         app.check_for_changes()
         app.check_for_changes()
         assert calls == []
+        edit_task(ws, seeded.flights, title="Book flights to Quito")  # the control: a change reloads
+        app.check_for_changes()
+        assert calls == [1]
 
 
 async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
@@ -222,8 +226,9 @@ async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, re
 
     async with app.run_test() as pilot:
         await ready(pilot)
-        result = app.run_service(snooze_task, app.ws, seeded.overdue, ws_today := app.ws.clock.now().date())
-        assert result is None and ws_today
+        today = app.ws.clock.now().date()
+        result = app.run_service(snooze_task, app.ws, seeded.overdue, today)  # today is no later day
+        assert result is None
         assert "later day" in app.messages[-1]
 
 

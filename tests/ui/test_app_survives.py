@@ -10,8 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Ready, Seed, screen_text
 
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.ui.app import VatuiApp
 
 GARBAGE = b"SECRET-FIRST-BYTES {{{ not json"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from board_harness import board_of, open_board, sample_board, stored, titles
 from textual.widgets import Input, Select
 
+from tests.helpers.board import board_of, open_board, sample_board, stored, titles
 from vatui.domain.tasks import Task
 from vatui.services.tasks import manage as task_service
 from vatui.services.tasks.timer import running_timer

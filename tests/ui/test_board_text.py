@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from board_harness import add_client, open_board, screen_text, titles
 from rich.cells import cell_len
 from textual.widgets import Input
 
+from tests.helpers.board import add_client, open_board, titles
 from tests.helpers.hostile import old_task
+from tests.helpers.pilot import screen_text
 from vatui.services.tasks import manage as task_service
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from board_harness import add_client, board_of, open_board, sample_board, screen_text, titles
 
+from tests.helpers.board import add_client, board_of, open_board, sample_board, titles
+from tests.helpers.pilot import screen_text
 from vatui.domain.tasks import Task
 from vatui.services.tasks import board as board_service
 from vatui.services.tasks import manage as task_service

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from conftest import Ready, screen_text
-
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem, Payment

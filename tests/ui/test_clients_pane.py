@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
-import pytest
-from conftest import Ready, screen_text
 from textual.widgets import Input
 
-from vatui.domain.client_contacts import parse_channel, parse_person
+from tests.helpers.clients_pane import card_text, open_clients, pane
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
-from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
 from vatui.services.clients.contacts import log_contact
-from vatui.services.clients.manage import add_client, add_note
+from vatui.services.clients.manage import add_client
 from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
@@ -22,66 +20,7 @@ from vatui.ui.modals.client_form import ClientFormModal
 from vatui.ui.modals.contact_form import ContactFormModal
 from vatui.ui.modals.text_view import TextViewModal
 from vatui.ui.screens.clients import ClientsScreen
-from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
-
-
-@pytest.fixture
-def book(ws: Workspace) -> dict[str, int]:
-    """Acme (active, New York, a confidential note), a lead with markup in its name, a late payer."""
-    acme = add_client(
-        ws,
-        "Acme Corp",
-        status="active",
-        timezone="America/New_York",
-        work_end="17:30",
-        channels=(parse_channel("whatsapp:+15550100"),),
-        preferred_channel="whatsapp",
-        people=(parse_person("Ann Lee|owner|ann@acme.test"),),
-        retainer_minutes=1200,
-    )
-    add_note(ws, acme.id or 0, "Prefers mornings")
-    add_note(ws, acme.id or 0, "Door code 1234", confidential=True)
-    lead = add_client(ws, "[bold]Lead[/] Co", status="lead")
-    slow = add_client(ws, "Slow Pay", status="active")
-    with ws.transaction(None) as tx:
-        for n in (1, 2, 3):
-            due = date(2026, 6 + n, 10)
-            inv = tx.add(
-                Invoice(
-                    number=f"INV-2026-{n:04d}",
-                    client_id=slow.id or 0,
-                    issue_date=due - timedelta(14),
-                    due_date=due,
-                    currency="USD",
-                    status="paid",
-                    sent_on=due - timedelta(14),
-                    items=(LineItem(description="work", unit_price=Money(10000, "USD")),),
-                )
-            )
-            tx.add(
-                Payment(invoice_id=inv.id or 0, on=due + timedelta(days=10 + n), amount=Money(10000, "USD"))
-            )
-    return {"acme": acme.id or 0, "lead": lead.id or 0, "slow": slow.id or 0}
-
-
-def pane(app: VatuiApp) -> ClientsScreen:
-    screen = app.pane("clients")
-    assert isinstance(screen, ClientsScreen)
-    return screen
-
-
-def card_text(app: VatuiApp) -> str:
-    return pane(app).query_one(ClientCard).text()
-
-
-async def open_clients(pilot: object, ready: Ready) -> None:
-    """Show the Clients pane and wait for its badges (worked out in a worker thread)."""
-    await ready(pilot)  # type: ignore[arg-type]
-    await pilot.press("3")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 async def select(app: VatuiApp, pilot: object, client_id: int) -> None:

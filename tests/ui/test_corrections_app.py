@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from board_harness import open_board, sample_board
-from conftest import Ready, screen_text
-
+from tests.helpers.board import open_board, sample_board
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Client, Contact
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money

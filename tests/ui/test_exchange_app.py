@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.helpers.fake_imports import FakeImports, install
-from tests.ui.conftest import Ready, Seed, screen_text
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.confirm import ConfirmModal

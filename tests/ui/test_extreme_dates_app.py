@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from conftest import SIZE, screen_text
-
+from tests.helpers.pilot import SIZE, screen_text
 from tests.helpers.refusals import seed_extreme_dates
 from vatui.domain.clock import FixedClock
 from vatui.store.workspace import Workspace

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SIZE, Ready, screen_text
 from textual.widgets import Input, OptionList, Select
 
+from tests.helpers.pilot import SIZE, Ready, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.services.settings.first_run import detect_timezone, suggested_answers
 from vatui.store.workspace import Workspace

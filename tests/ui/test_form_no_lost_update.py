@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from typing import Any
 
-from board_harness import open_board
-from conftest import Ready
 from textual.widgets import Input
 
+from tests.helpers.board import open_board
+from tests.helpers.clients_pane import open_client_form
+from tests.helpers.pilot import Ready
 from vatui.domain.clients import Client
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task
@@ -21,10 +21,8 @@ from vatui.services.clients.manage import add_client, add_note
 from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
-from vatui.ui.modals.client_form import ClientFormModal
 from vatui.ui.modals.task_form import TaskFormModal
 from vatui.ui.screens.clients import ClientsScreen
-from vatui.ui.widgets.client_list import ClientList
 
 
 def outside(*commands: list[str]) -> None:
@@ -44,22 +42,6 @@ def acme(ws: Workspace) -> int:
     client = add_client(ws, "Acme", hourly_rate=Money(1000, "USD"), tags=("vip",), terms_days=14)
     add_note(ws, client.id or 0, "first note")
     return client.id or 0
-
-
-async def open_client_form(app: VatuiApp, pilot: Any, ready: Ready, client_id: int) -> ClientFormModal:
-    await ready(pilot)
-    await pilot.press("3")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    screen = app.pane("clients")
-    assert isinstance(screen, ClientsScreen)
-    assert screen.query_one(ClientList).select_client(client_id)
-    await pilot.pause()
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, ClientFormModal)
-    return app.screen
 
 
 async def test_saving_the_client_form_untouched_keeps_a_change_made_meanwhile(

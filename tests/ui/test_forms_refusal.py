@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import Ready, Seed, screen_text
 from textual.widgets import Input
 
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task

@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 from textual.widgets import Input
 
-from tests.ui.conftest import Ready, screen_text
+from tests.helpers.pilot import Ready, screen_text
 from vatui.demo.workspace import generate, parse_size
 from vatui.domain.clock import FixedClock
 from vatui.services.exchange.backup import export_json

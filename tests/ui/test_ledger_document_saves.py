@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Ready
 from pypdf import PdfReader
 from textual.widgets import Input, Static
 
+from tests.helpers.pilot import Ready
 from vatui.domain.money import Money
 from vatui.services.clients.manage import add_client
 from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice

@@ -7,9 +7,9 @@ from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
-from conftest import Ready, screen_text
 from textual.widgets import Input, Static
 
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Channel, Person
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, screen_text
 from textual.widgets import Input, Static
 
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.money import Money
 from vatui.services.clients.manage import add_client

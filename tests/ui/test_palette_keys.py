@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SIZE, Ready, Seed, screen_text
-
+from tests.helpers.pilot import SIZE, Ready, Seed, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, Seed, screen_text, settle
-
+from tests.helpers.pilot import Ready, Seed, screen_text, settle
 from vatui.domain.money import Money
 from vatui.services.ledger.invoices import ItemSpec, new_invoice
 from vatui.store.workspace import Workspace

@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import Ready, screen_text, settle
 from textual.pilot import Pilot
 
+from tests.helpers.pilot import Ready, screen_text, settle
 from tests.helpers.plan_seed import PlanSeed, seed_plan
 from vatui.domain.tasks import Task
 from vatui.services.plan.timeoff import list_timeoff

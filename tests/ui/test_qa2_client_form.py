@@ -3,10 +3,10 @@ separators) shows escaped in the client form, and the form saves; the CLI's rule
 
 from __future__ import annotations
 
-from conftest import Ready
-from test_form_no_lost_update import open_client_form
 from textual.widgets import Input
 
+from tests.helpers.clients_pane import open_client_form
+from tests.helpers.pilot import Ready
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import Channel, Client, Person
 from vatui.services.clients.manage import add_client, change_client, read_channels

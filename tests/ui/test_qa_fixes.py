@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from board_harness import open_board, sample_board, stored, titles
-from conftest import Ready, screen_text
-from test_clients_pane import book, open_clients, pane  # noqa: F401  (fixture and helpers)
-from test_ledger_pane import seed_ledger, to_ledger
 from textual.widgets import Input, TabbedContent
 
+from tests.helpers.board import open_board, sample_board, stored, titles
+from tests.helpers.clients_pane import open_clients, pane
+from tests.helpers.ledger_pane import seed_ledger, to_ledger
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, LineItem, Payment
 from vatui.domain.money import Money
@@ -39,7 +39,7 @@ def list_line(app: VatuiApp, name: str) -> str:
 
 async def test_a_new_client_gets_its_badge_not_a_lasting_ellipsis(
     app: VatuiApp,
-    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    book: dict[str, int],
     ws: Workspace,
     ready: Ready,
 ) -> None:
@@ -77,7 +77,7 @@ def _three_late_invoices(ws: Workspace, client_id: int) -> None:
 
 async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
     app: VatuiApp,
-    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    book: dict[str, int],
     ws: Workspace,
     ready: Ready,
 ) -> None:
@@ -98,7 +98,7 @@ async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
 
 async def test_vetting_boxes_show_ticked_and_unticked_without_colour(
     app: VatuiApp,
-    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    book: dict[str, int],
     ws: Workspace,
     ready: Ready,
 ) -> None:
@@ -178,7 +178,7 @@ async def test_palette_has_ledger_previous_tab(app: VatuiApp, ws: Workspace, rea
 
 async def test_shift_j_k_scroll_the_client_card_and_are_in_help_and_palette(
     app: VatuiApp,
-    book: dict[str, int],  # noqa: F811  (the fixture imported from test_clients_pane)
+    book: dict[str, int],
     ws: Workspace,
     ready: Ready,
 ) -> None:

@@ -3,8 +3,7 @@ both days plainly ("from Thu 3 Dec to Thu 17 Dec", never "from in 6 days (Thu 3 
 
 from __future__ import annotations
 
-from conftest import Ready, screen_text, settle
-
+from tests.helpers.pilot import Ready, screen_text, settle
 from tests.helpers.plan_seed import seed_plan
 from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from conftest import Ready
 from textual.app import App
 
+from tests.helpers.clients_pane import open_clients, pane
+from tests.helpers.pilot import Ready
 from vatui.domain.tasks import Task
 from vatui.i18n import set_language
 from vatui.services.clients.contacts import log_contact
@@ -17,7 +18,6 @@ from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 from vatui.ui.modals.task_form import TaskFormModal
-from vatui.ui.screens.clients import ClientsScreen
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
 
@@ -30,13 +30,8 @@ async def test_the_client_card_in_spanish_names_the_badge_and_the_direction_in_s
     log_contact(ws, client.id or 0, channel="email", summary="Propuesta enviada", direction="out")
     log_contact(ws, client.id or 0, channel="whatsapp", summary="Pidió otra cita", direction="in")
     async with app.run_test() as pilot:
-        await ready(pilot)
-        await pilot.press("3")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.pane("clients")
-        assert isinstance(screen, ClientsScreen)
+        await open_clients(pilot, ready)
+        screen = pane(app)
         assert screen.query_one(ClientList).select_client(client.id or 0)
         await pilot.pause()
         card = screen.query_one(ClientCard).text()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, Seed, screen_text
 from textual.content import Content
 from textual.widgets import Static
 
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.domain.tasks import Task
 from vatui.services.clients.manage import add_client
 from vatui.store.workspace import Workspace

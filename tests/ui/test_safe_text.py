@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input, TextArea
 
 import vatui.ui
+from tests.helpers.pilot import Ready
 from vatui.ui.app import VatuiApp
 from vatui.ui.widgets.safe_input import SafeInput
 from vatui.ui.widgets.safe_text_area import SafeTextArea
@@ -68,12 +69,12 @@ async def test_every_toast_is_cleaned(ws: object, app: VatuiApp) -> None:
         assert any("␛]52" in note.message for note in notes)
 
 
-async def test_a_paste_is_cleaned_before_any_widget_sees_it(ws: object, app: VatuiApp) -> None:
+async def test_a_paste_is_cleaned_before_any_widget_sees_it(ws: object, app: VatuiApp, ready: Ready) -> None:
     """Textual's own fields (the command palette's) get a cleaned paste too."""
     from textual.command import CommandInput
 
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await ready(pilot)  # opened before the app was ready, the palette failed on a busy machine
         app.action_command_palette()
         await pilot.pause()
         palette_input = app.screen.query_one(CommandInput)

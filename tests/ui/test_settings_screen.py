@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SIZE, Ready, screen_text
 from textual.widgets import Input, TextArea
 
+from tests.helpers.pilot import SIZE, Ready, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp, make_app

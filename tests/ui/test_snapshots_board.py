@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pane_snapshots import Before, pane_then
-from pane_snapshots import demo_dir as demo_dir  # the fixture
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.helpers.pane_snapshots import Before, pane_then
 from vatui.domain.clock import FixedClock
 from vatui.services.tasks.manage import add_task
 from vatui.store.workspace import Workspace

@@ -9,9 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pane_snapshots import Before, pane_then
-from pane_snapshots import demo_dir as demo_dir  # the fixture
-
+from tests.helpers.pane_snapshots import Before, pane_then
 from vatui.domain.clock import FixedClock
 from vatui.ui.app import make_app
 

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import screen_text
-from pane_snapshots import demo_dir as demo_dir  # the fixture
-from pane_snapshots import pane_then
 
+from tests.helpers.pane_snapshots import pane_then
+from tests.helpers.pilot import screen_text
 from vatui.domain.clock import FixedClock
 from vatui.services.settings.theme import set_setting
 from vatui.store.workspace import Workspace

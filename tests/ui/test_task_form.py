@@ -6,10 +6,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
-from board_harness import open_board
 from textual.app import App
 from textual.widgets import Input, Select, Static, TextArea
 
+from tests.helpers.board import open_board
 from vatui.domain.tasks import Task
 from vatui.services.tasks.manage import open_tasks
 from vatui.store.workspace import Workspace

@@ -6,9 +6,9 @@ Clients) edits the client's default tax lines with the same checks."""
 
 from __future__ import annotations
 
-from conftest import Ready, screen_text
 from textual.widgets import Input, Select, Static
 
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, TaxLine
 from vatui.domain.money import Money

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, Seed, screen_text
-
+from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.domain.tasks import Task
 from vatui.services.tasks.timer import running_timer
 from vatui.store.workspace import Workspace

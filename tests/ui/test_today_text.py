@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, screen_text
 from rich.cells import cell_len
 
 from tests.helpers.hostile import old_task
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.tasks import Task
 from vatui.services.clients.manage import add_client
 from vatui.services.tasks.manage import add_task
@@ -78,7 +78,10 @@ async def test_acting_on_nasty_text_never_acts_as_markup(app: VatuiApp, ws: Work
         await pilot.press("u")
         await pilot.pause()
         assert app.is_running
-        assert any("[" in m for m in app.messages)  # the notifications carried the titles as text
+        for markup in ("[@click=app.quit]x", "[bold red]not bold[/]"):  # the titles, as text
+            said = [m for m in app.messages if markup in m]
+            assert any(m.startswith("Timer started") for m in said), app.messages
+            assert any(m.startswith("Done: ") for m in said), app.messages
 
 
 async def test_quick_add_with_markup_in_the_title(app: VatuiApp, ws: Workspace, ready: Ready) -> None:

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Any
 
 import pytest
-from conftest import Ready, Seed, screen_text, settle
 
+from tests.helpers.pilot import Ready, Seed, screen_text, settle
 from tests.helpers.plan_seed import seed_plan
 from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import Ready, screen_text
-
+from tests.helpers.pilot import Ready, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice
 from vatui.domain.money import Money
@@ -78,7 +77,7 @@ def test_the_client_card_says_on_hold(ws: Workspace) -> None:
 async def test_board_t_on_another_card_asks_before_stopping_a_forgotten_timer(
     app: VatuiApp, ws: Workspace, clock: FixedClock
 ) -> None:
-    from board_harness import open_board, sample_board
+    from tests.helpers.board import open_board, sample_board
 
     ids = sample_board(ws)
     start_timer(ws, ids["Plan Q1"])

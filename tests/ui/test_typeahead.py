@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Ready, Seed
 from textual.widgets import Input
 
+from tests.helpers.pilot import Ready, Seed
 from vatui.domain.clock import FixedClock
 from vatui.services import session
 from vatui.store.workspace import Workspace
@@ -106,6 +106,7 @@ async def test_ctrl_q_quits_at_once_while_opening(app: VatuiApp, seeded: Seed, g
         await pilot.press("2", "ctrl+q")
         await pilot.pause()
         assert not app.is_running and not app.is_ready
+        gate.set()  # let the opening thread end now: the test's event loop waits for it (20 s)
 
 
 async def test_q_typed_while_opening_quits_once_open(

@@ -1,4 +1,4 @@
-"""Run ``vatui`` in-process on a fixed clock (shared by the client-book CLI tests)."""
+"""Run ``vatui`` in-process on a fixed clock (the command-line tests that need no real process)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Helpers for the Board's tests: a sample board, opening the Board pane, reading the store.
 
-The tests drive the real app (``make_app``, from ``tests/ui/conftest.py``).
+The tests drive the real app (the ``app`` fixture of ``tests/ui/conftest.py``); the screen as
+text is ``tests.helpers.pilot.screen_text``.
 """
 
 from __future__ import annotations
@@ -85,9 +86,3 @@ def titles(board: BoardScreen, column: str) -> list[str]:
     """The titles shown in a column, top to bottom."""
     found = next(c for c in board.columns if c.column == column)
     return [t.title for t in found.tasks]
-
-
-def screen_text(app: App[Any]) -> str:
-    """The screen as plain text, one line per row (for assertions on what is shown)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)

@@ -1,4 +1,4 @@
-"""Small builders shared by the ledger service tests."""
+"""Small ledger builders: a EUR client at 50.00 an hour, tracked work, a sent invoice."""
 
 from __future__ import annotations
 

@@ -1,17 +1,13 @@
-"""What the SVG snapshot tests of the panes share: the small demo and "open a pane, press keys"."""
+"""What the SVG snapshot tests of the panes share: "open a pane, press keys" (the small demo is
+the ``demo_dir`` fixture of ``tests/ui/conftest.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
-from vatui.demo.workspace import generate
-from vatui.domain.clock import FixedClock
-from vatui.store.workspace import Workspace
 from vatui.ui.app import VatuiApp
 
 Before = Callable[[Pilot[Any]], Awaitable[None]]
@@ -36,12 +32,3 @@ def pane_then(pane: str, *pressed: str) -> Before:
         await pilot.pause()
 
     return before
-
-
-@pytest.fixture
-def demo_dir(data_dir: Path, clock: FixedClock) -> Path:
-    """The small demo workspace (5 clients, seed 7)."""
-    ws = Workspace.open(data_dir, clock)
-    generate(ws, clients=5, seed=7)
-    ws.close()
-    return data_dir
