@@ -110,10 +110,11 @@ class TodayScreen(Pane):
         self.vatui.from_thread(self._warning_ready, key, warning)  # never waits on an app that is ending
 
     def _warning_ready(self, key: int, warning: Warning | None) -> None:
-        if key != self._warning_round or not self.is_mounted:
+        summary = self.query(TodaySummary)  # empty while the app is ending (the worker came late)
+        if key != self._warning_round or not self.is_mounted or not summary:
             return
         self.warning = warning
-        self.query_one(TodaySummary).show_warning(warning)
+        summary.first().show_warning(warning)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
