@@ -12,222 +12,48 @@ Drafts stored before this rule keep the number they were given.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, derived_date, in_business_range
-from vatui.domain.dates_display import format_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoice_numbers import format_number, order_conflict, parse_number
 from vatui.domain.invoicing import (
-    check_quantity,
-    hours_text,
-    round_minutes,
     status_after,
     totals,
 )
 from vatui.domain.ledger import INVOICE_KINDS, Invoice, LineItem, TaxLine
 from vatui.domain.money import Money
 from vatui.domain.reports import applicable_from, held
-from vatui.domain.settings import Settings
 from vatui.domain.taxes import check_tax_lines
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _, language_of
 from vatui.services.clients.language import client_language
 from vatui.services.common import home_today
-from vatui.services.ledger.data import invoice_payments, local_day, numbered, tx_billed
+from vatui.services.ledger.data import invoice_payments, numbered, tx_billed
+from vatui.services.ledger.invoice_lines import (
+    MAX_ITEMS as MAX_ITEMS,
+)
+from vatui.services.ledger.invoice_lines import (
+    ItemSpec as ItemSpec,
+)
+from vatui.services.ledger.invoice_lines import (
+    check_item as check_item,
+)
+from vatui.services.ledger.invoice_lines import (
+    deposit_label as deposit_label,
+)
+from vatui.services.ledger.invoice_lines import (
+    expense_lines,
+    hourly_rate,
+    retainer_label,
+    retainer_lines,
+    task_lines,
+    unbilled_time,
+)
 from vatui.services.queries import expense_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
-
-MAX_ITEMS = 500
-MAX_DESCRIPTION = 300
-
-
-@dataclass(frozen=True, slots=True)
-class ItemSpec:
-    """A free line typed by the user."""
-
-    description: str
-    """What is billed."""
-    quantity: str
-    """Exact decimal quantity."""
-    price: Money
-    """Unit price."""
-
-
-def check_item(spec: ItemSpec, currency: str) -> LineItem:
-    """A free line checked: a description, a positive quantity, a price in the invoice currency."""
-    desc = check_text(spec.description, _("a line's description"), MAX_DESCRIPTION)
-    if not desc:
-        raise InputError(_("a line needs a description"))
-    if spec.price.currency != currency:
-        raise InputError(
-            _("the price is in {a} but the invoice is in {b}").format(a=spec.price.currency, b=currency)
-        )
-    if spec.price.minor < 0:
-        raise InputError(_("a price cannot be negative (use --discount)"))
-    return LineItem(description=desc, quantity=check_quantity(spec.quantity), unit_price=spec.price)
-
-
-def _month_name(day: date) -> str:
-    return format_date(day, "%B %Y")
-
-
-def _retainer_label(settings: Settings, client: Client, day: date) -> str:
-    """The retainer's line, "Retainer — December 2026", in the client's language."""
-    from vatui.i18n import language_of
-    from vatui.services.clients.language import client_language
-
-    with language_of(client_language(settings, client)):
-        return _("Retainer — {month}").format(month=_month_name(day))
-
-
-def _rate(client: Client) -> Money:
-    if client.hourly_rate is None:
-        raise InputError(
-            _(
-                "{client} has no hourly rate: set one first (Clients pane: enter on the "
-                "client; or vatui client edit NAME --rate 45)"
-            ).format(client=one_line(client.name, 40))
-        )
-    if client.hourly_rate.currency != client.currency:
-        raise InputError(
-            _("the hourly rate is not in the client's currency {cur}").format(cur=client.currency)
-        )
-    return client.hourly_rate
-
-
-def _time_docs(tx: Tx, client_id: int, on: date, tz: ZoneInfo) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for key, doc in time_docs(tx).items():
-        if (
-            doc.get("client_id") == client_id
-            and doc.get("billable", True)
-            and doc.get("end") is not None
-            and doc.get("invoice_id") is None
-            and local_day(doc["start"], tz) <= on
-        ):
-            out.append((int(key), doc))
-    return sorted(out, key=lambda kv: (kv[1]["start"], kv[0]))
-
-
-def _task_lines(tx: Tx, entries: list[tuple[int, dict[str, Any]]], rate: Money, step: int) -> list[LineItem]:
-    """Unbilled time grouped per task, each group rounded up to ``step`` minutes."""
-    groups: dict[int | None, list[tuple[int, dict[str, Any]]]] = {}
-    for key, doc in entries:
-        groups.setdefault(doc.get("task_id"), []).append((key, doc))
-    lines = []
-    for task_id, group in groups.items():
-        minutes = round_minutes(sum(int(d.get("minutes") or 0) for _k, d in group), step)
-        if minutes <= 0:
-            continue
-        title = None
-        if task_id is not None:
-            task = tx.get_doc("tasks", task_id)
-            title = str(task["title"]) if task else None
-        if title is None:
-            notes = [str(d.get("note") or "") for _k, d in group if d.get("note")]
-            title = notes[0] if notes else _("Time")
-        lines.append(
-            LineItem(
-                description=one_line(title, MAX_DESCRIPTION),
-                quantity=hours_text(minutes),
-                unit_price=rate,
-                minutes=minutes,
-                time_entry_ids=tuple(k for k, _d in group),
-            )
-        )
-    return lines
-
-
-def _retainer_lines(
-    tx: Tx, client: Client, entries: list[tuple[int, dict[str, Any]]], step: int, tz: ZoneInfo
-) -> list[LineItem]:
-    """Unbilled time of a retainer client: per month, hours covered, then an overage line."""
-    cap = client.retainer_minutes or 0
-    by_month: dict[tuple[int, int], list[tuple[int, dict[str, Any]]]] = {}
-    for key, doc in entries:
-        day = local_day(doc["start"], tz)
-        by_month.setdefault((day.year, day.month), []).append((key, doc))
-    billed_before: dict[tuple[int, int], int] = {}
-    for doc in time_docs(tx).values():
-        if (
-            doc.get("client_id") == client.id
-            and doc.get("billable", True)
-            and doc.get("invoice_id") is not None
-        ):
-            day = local_day(doc["start"], tz)
-            billed_before[(day.year, day.month)] = billed_before.get((day.year, day.month), 0) + int(
-                doc.get("minutes") or 0
-            )
-    lines = []
-    for (year, month), group in sorted(by_month.items()):
-        left = max(cap - billed_before.get((year, month), 0), 0)
-        covered_ids, over_ids, covered, over = [], [], 0, 0
-        for key, doc in group:
-            minutes = int(doc.get("minutes") or 0)
-            if covered + minutes <= left:
-                covered += minutes
-                covered_ids.append(key)
-            else:
-                take = max(left - covered, 0)
-                covered += take
-                over += minutes - take
-                over_ids.append(key)
-        label = _month_name(date(year, month, 1))
-        if covered_ids or covered:
-            lines.append(
-                LineItem(
-                    description=_("Hours within the retainer, {month}").format(month=label),
-                    quantity=hours_text(covered),
-                    unit_price=Money.zero(client.currency),
-                    minutes=covered,
-                    time_entry_ids=tuple(covered_ids),
-                )
-            )
-        if over_ids:
-            billed_over = round_minutes(over, step)
-            lines.append(
-                LineItem(
-                    description=_("Retainer overage, {month}").format(month=label),
-                    quantity=hours_text(billed_over),
-                    unit_price=_rate(client),
-                    minutes=billed_over,
-                    time_entry_ids=tuple(over_ids),
-                )
-            )
-    return lines
-
-
-def _expense_lines(tx: Tx, client: Client, currency: str, on: date) -> list[LineItem]:
-    lines = []
-    for key, doc in sorted(expense_docs(tx).items(), key=lambda kv: (kv[1]["on"], int(kv[0]))):
-        if (
-            doc.get("client_id") != client.id
-            or doc.get("invoice_id") is not None
-            or doc.get("recurrence")
-            or doc["amount"]["currency"] != currency
-            or date.fromisoformat(doc["on"]) > on
-        ):
-            continue
-        what = " — ".join(p for p in (str(doc.get("vendor") or ""), str(doc.get("note") or "")) if p)
-        desc = _("Expense: {what} ({day})").format(what=what or doc.get("category", ""), day=doc["on"])
-        lines.append(
-            LineItem(
-                description=one_line(desc, MAX_DESCRIPTION),
-                unit_price=Money(int(doc["amount"]["minor"]), currency),
-                expense_ids=(int(key),),
-            )
-        )
-    return lines
-
-
-def deposit_label(percent: int) -> str:
-    """The line a deposit invoice proposes: "Deposit (30 %)" in the language in use."""
-    return _("Deposit ({pct} %)").format(pct=percent)
 
 
 def check_invoice_taxes(kind: str, taxes: Sequence[TaxLine]) -> tuple[TaxLine, ...]:
@@ -313,19 +139,19 @@ def new_invoice(
         lines: list[LineItem] = []
         if kind == "retainer":
             fee = client.retainer_fee or Money.zero(currency)
-            lines.append(LineItem(description=_retainer_label(settings, client, day), unit_price=fee))
+            lines.append(LineItem(description=retainer_label(settings, client, day), unit_price=fee))
         if unbilled:
-            entries = _time_docs(tx, client_id, day, tz)
+            entries = unbilled_time(tx, client_id, day, tz)
             if entry_ids is not None:
                 wanted = set(entry_ids)
                 entries = [(key, doc) for key, doc in entries if key in wanted]
             if client.retainer_minutes:
                 with language_of(speaks):
-                    lines += _retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
+                    lines += retainer_lines(tx, client, entries, settings.rounding_minutes, tz)
             elif entries:
-                lines += _task_lines(tx, entries, _rate(client), settings.rounding_minutes)
+                lines += task_lines(tx, entries, hourly_rate(client), settings.rounding_minutes)
             with language_of(speaks):
-                lines += _expense_lines(tx, client, currency, day)
+                lines += expense_lines(tx, client, currency, day)
         lines += free
         if not lines:
             raise InputError(
