@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Final
 
 from vatui.domain import words
-from vatui.domain.errors import ParseError
+from vatui.domain.errors import InputError, ParseError
 from vatui.domain.numbers import NumberFormat, choose, number_format
 from vatui.i18n import _
 
@@ -181,3 +181,12 @@ def format_duration(minutes: int) -> str:
     if hours:
         return f"{hours}h"
     return f"{mins}m"
+
+
+def check_minutes(minutes: int) -> int:
+    """A duration for one entry: more than zero, at most 24 hours."""
+    if minutes <= 0:
+        raise InputError(_("the duration must be more than zero"))
+    if minutes > MAX_ENTRY_MINUTES:
+        raise InputError(_("one entry can hold at most 24 hours"))
+    return minutes
