@@ -131,7 +131,7 @@ def reschedule(
 def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = None) -> None:
     """Start the timer on a task, or stop it if it runs there (asking first after 12 h)."""
     from vatui.services.tasks.timer import running_timer, toggle_timer
-    from vatui.ui.modals.long_timer import ask_if_long
+    from vatui.ui.flows.long_timer import ask_if_long
 
     def go(minutes: int | None) -> None:
         result = (run or app.run_service)(toggle_timer, app.ws, task_id, minutes=minutes)
@@ -153,7 +153,7 @@ def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = N
 def stop_timer(app: PaneHost) -> None:
     """Stop the running timer, whatever it times (asking first after 12 h)."""
     from vatui.services.tasks.timer import stop_timer
-    from vatui.ui.modals.long_timer import ask_if_long
+    from vatui.ui.flows.long_timer import ask_if_long
 
     def go(minutes: int | None) -> None:
         app.run_service(stop_timer, app.ws, minutes=minutes)
