@@ -30,6 +30,9 @@ MAX_MINUTES: Final = 24 * 365 * 60
 MAX_ENTRY_MINUTES: Final = 24 * 60
 """The longest one time entry may be: a day."""
 
+LONG_TIMER_MINUTES: Final = 12 * 60
+"""A timer that ran longer than this was probably forgotten: stopping it asks what to log."""
+
 _HINT: Final = "try 30m, 1h30m, 1.5h, 90 or 0:45"
 _MAX_DIGITS: Final = 9
 _MAX_TEXT: Final = 100

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
+from vatui.domain.durations import LONG_TIMER_MINUTES, MAX_ENTRY_MINUTES, format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
@@ -24,12 +24,11 @@ class LongTimerModal(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="long_timer_cancel")]
 
-    def __init__(self, elapsed_minutes: int, default_minutes: int) -> None:
-        """``default_minutes`` is prefilled (at most what ran, at most a day)."""
+    def __init__(self, elapsed_minutes: int) -> None:
         super().__init__(classes="vatui-modal")
         self.elapsed = elapsed_minutes
         self.most = min(elapsed_minutes, MAX_ENTRY_MINUTES)
-        self.default = format_duration(min(default_minutes, self.most))
+        self.default = format_duration(min(LONG_TIMER_MINUTES, self.most))
         self.chosen: int | None = None
 
     def compose(self) -> ComposeResult:
