@@ -187,18 +187,27 @@ class TextViewModal(ModalScreen[TextViewResult]):
             return
         self._write(path)
 
-    def _write(self, path: Path) -> None:
-        """Write the text, or the document; say what happened."""
+    def _written(self, path: Path, write: Callable[[], object]) -> bool:
+        """Call ``write``; when it fails (a refused destination, a full disk: nothing was
+        written), say why in place and return False."""
         try:
-            saved = self.saver.save(path, self.text)
-        except VatuiError as exc:  # a refused destination, a full disk: nothing was written
+            write()
+        except VatuiError as exc:
             self._status(_("cannot save: {reason}").format(reason=exc), error=True)
-            return
+            return False
         except OSError as exc:
             self._status(
                 _("cannot save to {path}: {reason}").format(path=path, reason=exc.strerror or exc), error=True
             )
+            return False
+        return True
+
+    def _write(self, path: Path) -> None:
+        """Write the text, or the document; say what happened."""
+        outcome: list[Saved] = []
+        if not self._written(path, lambda: outcome.append(self.saver.save(path, self.text))):
             return
+        saved = outcome[0]
         self.done = "saved"
         path_input = self.query_one("#text-path", Input)
         path_input.add_class("-hidden")
