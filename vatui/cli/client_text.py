@@ -7,7 +7,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
-from vatui.domain.client_card import ClientDetail, card_view
+from vatui.domain.client_card import ClientDetail, card_view, reliability_figures
 from vatui.domain.clients import Client
 from vatui.i18n import _
 
@@ -102,10 +102,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     if rel.invoices:
         out.append(
             _("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
-                pct=rel.on_time_percent,
-                n=rel.invoices,
-                avg=rel.average_days_late or "0",
-                rem=rel.reminders_per_invoice or "0",
+                **reliability_figures(rel)
             )
         )
     oldest = ""

@@ -186,6 +186,17 @@ class CardView:
         return sum(1 for n in self.notes if not n.shown)
 
 
+def reliability_figures(rel: Reliability) -> dict[str, object]:
+    """The figures of the reliability line, by the names its messages use: ``pct`` (on time),
+    ``n`` (invoices), ``avg`` (days late on average) and ``rem`` (reminders per invoice)."""
+    return {
+        "pct": rel.on_time_percent,
+        "n": rel.invoices,
+        "avg": rel.average_days_late or "0",
+        "rem": rel.reminders_per_invoice or "0",
+    }
+
+
 def card_view(detail: ClientDetail, *, confidential: bool = False) -> CardView:
     """The card of ``detail``; ``confidential`` shows confidential notes' text."""
     c = detail.client

@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from vatui.domain.client_card import ClientDetail, card_view
+from vatui.domain.client_card import ClientDetail, card_view, reliability_figures
 from vatui.domain.clients import Client, channel_word, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.i18n import _
@@ -161,10 +161,7 @@ def card_content(
         add(
             render.label(
                 _("on time {pct}% of {n} · {avg} days late on average · {rem} reminders each").format(
-                    pct=rel.on_time_percent,
-                    n=rel.invoices,
-                    avg=rel.average_days_late or "0",
-                    rem=rel.reminders_per_invoice or "0",
+                    **reliability_figures(rel)
                 ),
                 "$text-muted",
             )
