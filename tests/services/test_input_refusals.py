@@ -11,9 +11,10 @@ from tests.helpers.ledger import client, sent_invoice
 from vatui.domain.client_contacts import check_email
 from vatui.domain.client_fields import parse_late_fee, parse_retainer_hours
 from vatui.domain.errors import InputError
+from vatui.domain.ledger import check_payment_day
 from vatui.domain.money import Money, check_currency
 from vatui.domain.numbers import COMMA
-from vatui.services.ledger.payments import check_payment_day, record_payment
+from vatui.services.ledger.payments import record_payment
 from vatui.store.workspace import Workspace
 
 

@@ -8,12 +8,12 @@ import pytest
 
 from vatui.domain.dates import MAX_DATE, derived_date, year_ahead
 from vatui.domain.errors import InputError
+from vatui.domain.ledger import check_payment_day
 from vatui.domain.money import Money
 from vatui.domain.recurrence import Recurrence
 from vatui.services.clients.manage import add_client
 from vatui.services.ledger.expenses import occurrence_dates
 from vatui.services.ledger.invoices import ItemSpec, new_invoice
-from vatui.services.ledger.payments import check_payment_day
 from vatui.services.tasks.manage import add_task, complete_task
 from vatui.store.workspace import Workspace
 

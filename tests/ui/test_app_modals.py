@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from tests.helpers.pilot import Ready, Seed, screen_text
 from vatui.ui.app import VatuiApp
+from vatui.ui.flows.saving import FileSaver
 from vatui.ui.modals.confirm import ConfirmModal
 from vatui.ui.modals.date_prompt import DatePromptModal
 from vatui.ui.modals.text_view import TextViewModal, slug
@@ -85,7 +86,7 @@ async def test_date_prompt_default_typed_error_cancel() -> None:
 async def test_text_view_copy_save_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     text = "Hi [bold]Acme[/bold],\n\x1b[31mInvoice INV-2026-0003 is due.\n"
-    host = Host(TextViewModal("Reminder INV-2026-0003", text))
+    host = Host(TextViewModal("Reminder INV-2026-0003", text, saver=FileSaver(None)))
     async with host.run_test() as pilot:
         await pilot.pause()
         shown = screen_text(host)  # type: ignore[arg-type]
@@ -114,14 +115,14 @@ async def test_text_view_copy_save_sent(tmp_path: Path, monkeypatch: pytest.Monk
         await pilot.pause()
     assert host.results == ["saved"]
 
-    host = Host(TextViewModal("Status report", "Done this week"))
+    host = Host(TextViewModal("Status report", "Done this week", saver=FileSaver(None)))
     async with host.run_test() as pilot:
         await pilot.pause()
         await pilot.press("c", "m")
         await pilot.pause()
     assert host.results == ["sent"]
 
-    host = Host(TextViewModal("Status report", "Done this week"))
+    host = Host(TextViewModal("Status report", "Done this week", saver=FileSaver(None)))
     async with host.run_test() as pilot:
         await pilot.pause()
         await pilot.press("escape")
@@ -131,7 +132,7 @@ async def test_text_view_copy_save_sent(tmp_path: Path, monkeypatch: pytest.Monk
 
 async def test_text_view_save_error_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    host = Host(TextViewModal("x", "text"))
+    host = Host(TextViewModal("x", "text", saver=FileSaver(None)))
     async with host.run_test() as pilot:
         await pilot.pause()
         await pilot.press("s")

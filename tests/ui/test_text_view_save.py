@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -15,16 +14,16 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from vatui.ui.flows.saving import FileSaver
 from vatui.ui.modals.text_view import TextViewModal
 
 
 class Host(App[None]):
-    """Pushes one modal; ``_ws`` stands in for the app's open workspace (its data folder)."""
+    """Pushes one modal."""
 
-    def __init__(self, modal: Screen[Any], data_dir: Path | None = None) -> None:
+    def __init__(self, modal: Screen[Any]) -> None:
         super().__init__()
         self.modal = modal
-        self._ws = SimpleNamespace(directory=data_dir) if data_dir else None
         self.results: list[Any] = []
 
     def on_mount(self) -> None:
@@ -50,7 +49,7 @@ async def test_saved_0600_under_umask_000_links_and_own_files_refused(tmp_path: 
     link.symlink_to(victim)
     old = os.umask(0)
     try:
-        host = Host(TextViewModal("Status report", "Confidential: the plan"), data)
+        host = Host(TextViewModal("Status report", "Confidential: the plan", saver=FileSaver(data)))
         async with host.run_test() as pilot:
             await pilot.pause()
             status = await _save(host, pilot, tmp_path / "report.md")
@@ -76,7 +75,7 @@ async def test_replacing_a_file_makes_it_private(tmp_path: Path, umask: int) -> 
     target = tmp_path / "old.md"
     target.write_text("old")
     os.chmod(target, 0o644)
-    host = Host(TextViewModal("x", "new"))
+    host = Host(TextViewModal("x", "new", saver=FileSaver(None)))
     async with host.run_test() as pilot:
         await pilot.pause()
         await _save(host, pilot, target)

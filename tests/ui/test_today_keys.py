@@ -198,7 +198,7 @@ async def test_enter_then_save_edits_the_task_and_moves_it(
 
 
 async def test_enter_on_other_kinds_opens_their_pane(app: VatuiApp, seeded: Seed, ready: Ready) -> None:
-    from vatui.services.today.triage import TriageItem, TriageSection
+    from vatui.domain.triage import TriageItem, TriageSection
 
     async with app.run_test() as pilot:
         await ready(pilot)

@@ -1,5 +1,5 @@
 """The client card as plain text lines (``vatui client show``), laid out from the card's
-shared pieces (``services.clients.card_view``). User text goes through ``show``."""
+shared pieces (``domain.client_card.card_view``). User text goes through ``show``."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from vatui.cli.context import show
+from vatui.domain.client_card import ClientDetail, card_view, reliability_figures
 from vatui.domain.clients import Client
 from vatui.i18n import _
-from vatui.services.clients.card import ClientDetail
-from vatui.services.clients.card_view import card_view
 
 
 def home_moment(moment: datetime, zone: str) -> str:
@@ -103,10 +102,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     if rel.invoices:
         out.append(
             _("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
-                pct=rel.on_time_percent,
-                n=rel.invoices,
-                avg=rel.average_days_late or "0",
-                rem=rel.reminders_per_invoice or "0",
+                **reliability_figures(rel)
             )
         )
     oldest = ""

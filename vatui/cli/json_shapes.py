@@ -19,7 +19,7 @@ from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.taxes import tax_label
 
 if TYPE_CHECKING:  # the CLI starts without importing the services it does not run
-    from vatui.services.clients.card import ClientDetail, InvoiceLine
+    from vatui.domain.client_card import ClientDetail, InvoiceLine
     from vatui.services.ledger.recurring import RecurringRow
 
 

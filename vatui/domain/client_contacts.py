@@ -22,6 +22,9 @@ from vatui.domain.text import (
 )
 from vatui.i18n import _
 
+MAX_SUMMARY = 2000
+"""The longest summary accepted."""
+
 MAX_HANDLE = 200
 """The longest handle, person's name, role or phone."""
 
@@ -172,3 +175,11 @@ def people_line(people: Iterable[Person]) -> str:
 def read_people(text: str) -> tuple[Person, ...]:
     """The people of a ``people_line`` (an unescaped ``;`` separates two)."""
     return tuple(parse_person(part.strip()) for part in split_escaped(text, LIST_SEPARATOR) if part.strip())
+
+
+def check_summary(summary: str) -> str:
+    """A non-empty summary of reasonable length, without control characters."""
+    value = check_text(summary, _("the summary"), MAX_SUMMARY, multiline=True)
+    if not value:
+        raise InputError(_("a contact needs a summary of what was said"))
+    return value

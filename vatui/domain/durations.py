@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Final
 
 from vatui.domain import words
-from vatui.domain.errors import ParseError
+from vatui.domain.errors import InputError, ParseError
 from vatui.domain.numbers import NumberFormat, choose, number_format
 from vatui.i18n import _
 
@@ -29,6 +29,9 @@ MAX_MINUTES: Final = 24 * 365 * 60
 """The longest duration accepted: a year of round-the-clock hours."""
 MAX_ENTRY_MINUTES: Final = 24 * 60
 """The longest one time entry may be: a day."""
+
+LONG_TIMER_MINUTES: Final = 12 * 60
+"""A timer that ran longer than this was probably forgotten: stopping it asks what to log."""
 
 _HINT: Final = "try 30m, 1h30m, 1.5h, 90 or 0:45"
 _MAX_DIGITS: Final = 9
@@ -181,3 +184,12 @@ def format_duration(minutes: int) -> str:
     if hours:
         return f"{hours}h"
     return f"{mins}m"
+
+
+def check_minutes(minutes: int) -> int:
+    """A duration for one entry: more than zero, at most 24 hours."""
+    if minutes <= 0:
+        raise InputError(_("the duration must be more than zero"))
+    if minutes > MAX_ENTRY_MINUTES:
+        raise InputError(_("one entry can hold at most 24 hours"))
+    return minutes

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, Self
 
+from vatui.domain.dates import check_business_date, year_ahead
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money
 from vatui.domain.records import Record
@@ -209,6 +210,18 @@ def check_payment_amount(amount: Money) -> Money:
     if amount.minor <= 0:
         raise InputError(_("a payment must be more than zero"))
     return amount
+
+
+def check_payment_day(day: date, today: date) -> date:
+    """``day`` itself, unless it lies more than a year after ``today`` (or outside the
+    business range): money received in 2099 is a typo. A year ahead of 1 Dec 2026 is
+    1 Dec 2027; of 29 Feb 2028, 28 Feb 2029."""
+    check_business_date(day)
+    if day > year_ahead(today):
+        raise InputError(
+            _("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat())
+        )
+    return day
 
 
 def check_expense_amount(amount: Money) -> Money:

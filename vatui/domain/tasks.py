@@ -5,10 +5,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from vatui.domain.errors import InputError
 from vatui.domain.records import Record
+from vatui.domain.text import MAX_TITLE, check_text, has_visible
+from vatui.i18n import _
 
 PRIORITIES = ("low", "med", "high")
 """Task priorities, lowest first."""
+
+MAX_TIME_NOTE = 500
+"""The longest note a time entry takes."""
+
+
+def check_title(title: str) -> str:
+    """A task title, stripped; empty or overlong titles and control characters are refused."""
+    stripped = check_text(title, _("the title"), MAX_TITLE)
+    if not has_visible(stripped):
+        raise InputError(_("a task needs a title"))
+    return stripped
+
+
+def check_time_note(note: str) -> str:
+    """A time entry's note: one line, stripped, of reasonable length."""
+    value = note.strip()
+    if "\n" in value or "\r" in value:
+        raise InputError(_("a time note is one line"))
+    value = check_text(value, _("the note"), MAX_TIME_NOTE)
+    return value
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

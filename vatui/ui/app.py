@@ -37,7 +37,7 @@ from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
-    from vatui.services.today.triage import Triage
+    from vatui.domain.triage import Triage
     from vatui.store.workspace import Workspace
     from vatui.ui.screens.first_run import FirstRunChoice
 

@@ -16,14 +16,14 @@ Figures (per currency, never converted):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from vatui.domain.clients import Client, Contact
+from vatui.domain.client_card import ClientDetail, InvoiceLine
+from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.localtime import LocalTime, local_time
+from vatui.domain.localtime import local_time
 from vatui.domain.money import Money
 from vatui.domain.reliability import Reliability, outcome, reliability
 from vatui.domain.reports import client_revenue
@@ -38,71 +38,6 @@ MAX_CONTACTS = 20
 """Contacts shown on a card (newest first)."""
 MAX_INVOICES = 12
 """Invoices shown on a card (newest first)."""
-
-
-@dataclass(frozen=True, slots=True)
-class InvoiceLine:
-    """One invoice as the client card lists it."""
-
-    id: int
-    """The invoice."""
-    number: str
-    """Its number."""
-    status: str
-    """Stored status, or ``overdue`` when sent, unpaid and past due."""
-    issue_date: date
-    """Issued on."""
-    due_date: date
-    """Due on."""
-    total: Money
-    """Its total."""
-    owed: Money
-    """Still owed."""
-
-
-@dataclass(frozen=True, slots=True)
-class ClientDetail:
-    """Everything on a client's card."""
-
-    client: Client
-    """The client."""
-    on: date
-    """The day the figures are as of (home time)."""
-    reliability: Reliability
-    """Payment reliability, badge and reasons."""
-    local: LocalTime | None
-    """Their clock now, when they have a timezone."""
-    revenue: Mapping[str, Money]
-    """Lifetime revenue per currency (``vatui.domain.reports.client_revenue``)."""
-    minutes_logged: int
-    """Every finished minute logged for the client."""
-    effective_rate: Mapping[str, Money]
-    """Revenue per hour logged, per currency."""
-    month_minutes: int
-    """Minutes logged this month (home time)."""
-    open_tasks: tuple[Task, ...]
-    """Open tasks, soonest due first."""
-    invoices: tuple[InvoiceLine, ...]
-    """Newest invoices first (at most ``MAX_INVOICES``)."""
-    invoice_counts: Mapping[str, int]
-    """How many invoices per status (``overdue`` counted apart from ``sent``/``partial``)."""
-    contacts: tuple[Contact, ...]
-    """Newest contacts first (at most ``MAX_CONTACTS``)."""
-    open_follow_ups: tuple[Contact, ...] = field(default=())
-    """Contacts whose follow-up is not done yet, soonest first."""
-    on_hold: bool = False
-    """The collection step that pauses work was sent and money is still due: on hold, unpaid."""
-
-    @property
-    def last_contact(self) -> Contact | None:
-        """The newest contact, if any."""
-        return self.contacts[0] if self.contacts else None
-
-    @property
-    def retainer_percent(self) -> int | None:
-        """Retainer used this month, in whole per cent."""
-        cap = self.client.retainer_minutes
-        return self.month_minutes * 100 // cap if cap else None
 
 
 def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[Payment]]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from vatui.domain.client_contacts import check_channel_kind
+from vatui.domain.client_contacts import check_channel_kind, check_summary
 from vatui.domain.clients import Contact
 from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
-from vatui.services.clients.contacts import _home_day, check_direction, check_summary, contact_moment
+from vatui.services.clients.contacts import _home_day, check_direction, contact_moment
 from vatui.store.workspace import Tx, Workspace
 
 

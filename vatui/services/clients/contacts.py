@@ -13,17 +13,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from vatui.domain.client_contacts import check_channel_kind
+from vatui.domain.client_contacts import check_channel_kind, check_summary
 from vatui.domain.clients import DIRECTIONS, Client, Contact
 from vatui.domain.dates import clamp_moment
 from vatui.domain.errors import InputError, RuleError
-from vatui.domain.text import check_text, one_line
+from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.store.workspace import Workspace
-
-MAX_SUMMARY = 2000
-"""The longest summary accepted."""
 
 
 def check_direction(direction: str) -> str:
@@ -32,14 +29,6 @@ def check_direction(direction: str) -> str:
     value = {"inbound": "in", "outbound": "out", "incoming": "in", "outgoing": "out"}.get(value, value)
     if value not in DIRECTIONS:
         raise InputError(_("direction must be in or out, not {d!r}").format(d=direction))
-    return value
-
-
-def check_summary(summary: str) -> str:
-    """A non-empty summary of reasonable length, without control characters."""
-    value = check_text(summary, _("the summary"), MAX_SUMMARY, multiline=True)
-    if not value:
-        raise InputError(_("a contact needs a summary of what was said"))
     return value
 
 

@@ -21,14 +21,14 @@ from vatui.domain.client_fields import clean_tags as client_tags
 from vatui.domain.clients import Channel, Client
 from vatui.domain.errors import InputError
 from vatui.domain.money import Money, check_currency
-from vatui.domain.tasks import Task
+from vatui.domain.tasks import Task, check_title
 from vatui.domain.text import clean, quoted
 from vatui.i18n import _
 from vatui.services.exchange.csv_map import Mapping, cell, map_columns, parse_maps
 from vatui.services.exchange.csv_read import CsvTable, day_first, parse_day, parse_span, read_csv, two_ways
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
 from vatui.services.queries import task_docs
-from vatui.services.tasks.manage import check_column, check_notes, check_priority, check_tags, check_title
+from vatui.services.tasks.manage import check_column, check_notes, check_priority, check_tags
 
 
 def split_tags(text: str) -> list[str]:

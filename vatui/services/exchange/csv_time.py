@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from vatui.domain.dates import check_business_date
 from vatui.domain.errors import InputError
 from vatui.domain.localtime import check_zone
-from vatui.domain.tasks import Task, TimeEntry
+from vatui.domain.tasks import Task, TimeEntry, check_time_note
 from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.csv_import import client_ref, dayfirst_of
@@ -34,7 +34,6 @@ from vatui.services.exchange.csv_read import (
 )
 from vatui.services.exchange.import_plan import ImportPlan, Progress, Reader, Ref, client_index, fold
 from vatui.services.queries import task_docs, time_docs
-from vatui.services.tasks.time_entries import check_time_note
 
 MAX_ENTRY_MINUTES = 24 * 60
 """The longest single time entry accepted, as for ``vatui time add``."""

@@ -25,12 +25,12 @@ import orjson
 
 from vatui.domain.dates import check_business_date
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import ChecklistItem, Task
+from vatui.domain.tasks import ChecklistItem, Task, check_title
 from vatui.domain.text import MAX_TITLE, check_text, clean
 from vatui.i18n import _
 from vatui.services.exchange.import_plan import MAX_CELL, ImportPlan, Reader, fold
 from vatui.services.queries import task_docs
-from vatui.services.tasks.manage import check_column, check_notes, check_tags, check_title
+from vatui.services.tasks.manage import check_column, check_notes, check_tags
 
 _USUAL: Final = {
     "first": ("to do", "todo", "backlog", "ideas", "inbox", "por hacer", "pendiente", "pendientes"),

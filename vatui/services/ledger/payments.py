@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import check_business_date, derived_date, year_ahead
+from vatui.domain.dates import derived_date
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.invoicing import amount_due, late_fee, settlements, status_after, totals
-from vatui.domain.ledger import Invoice, LineItem, Payment, check_payment_amount
+from vatui.domain.ledger import Invoice, LineItem, Payment, check_payment_amount, check_payment_day
 from vatui.domain.money import Money
 from vatui.domain.text import check_text
 from vatui.i18n import _
@@ -57,18 +57,6 @@ def check_payment(invoice: Invoice, amount: Money, on: date) -> None:
         raise InputError(
             _("a payment cannot be dated before the invoice ({d})").format(d=invoice.issue_date.isoformat())
         )
-
-
-def check_payment_day(day: date, today: date) -> date:
-    """``day`` itself, unless it lies more than a year after ``today`` (or outside the
-    business range): money received in 2099 is a typo. A year ahead of 1 Dec 2026 is
-    1 Dec 2027; of 29 Feb 2028, 28 Feb 2029."""
-    check_business_date(day)
-    if day > year_ahead(today):
-        raise InputError(
-            _("a payment cannot be dated more than a year ahead ({day})").format(day=day.isoformat())
-        )
-    return day
 
 
 def record_payment(

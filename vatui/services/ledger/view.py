@@ -9,13 +9,13 @@ tab is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from vatui.domain import reports
 from vatui.domain.invoicing import OPEN_STATUSES, aging_bucket, amount_due, totals
 from vatui.domain.ledger import Expense, Invoice, Payment
+from vatui.domain.ledger_rows import InvoiceRow, LedgerView, PaymentRow
 from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.services.common import client_names, home_today
@@ -23,64 +23,6 @@ from vatui.services.ledger.data import billed, minutes_by_client
 from vatui.services.ledger.reports import last_months
 from vatui.services.queries import client_docs, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
-
-
-@dataclass(frozen=True, slots=True)
-class InvoiceRow:
-    """One line of the invoices list."""
-
-    id: int
-    """The invoice's id."""
-    number: str
-    """Its number."""
-    issue_date: str
-    """``YYYY-MM-DD``."""
-    kind: str
-    """standard, deposit or retainer."""
-    client: str
-    """The client's name."""
-    due: Money
-    """Still due (the total for a draft, zero when paid or void)."""
-    status: str
-    """The word shown: draft, sent, partial, paid, void or overdue."""
-    bucket: str | None
-    """Aging bucket when money is due on an issued invoice."""
-    due_date: str = ""
-    """``YYYY-MM-DD``: when payment is due."""
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentRow:
-    """One line of the payments list."""
-
-    id: int
-    """The payment's id."""
-    invoice_id: int
-    """The invoice it paid."""
-    on: str
-    """``YYYY-MM-DD``."""
-    amount: Money
-    """How much."""
-    method: str
-    """How."""
-    number: str
-    """The invoice's number."""
-    client: str
-    """Who paid."""
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerView:
-    """The pane's lists for one day."""
-
-    on: date
-    """The day."""
-    invoices: list[InvoiceRow]
-    """Newest first."""
-    payments: list[PaymentRow]
-    """Newest first."""
-    expenses: list[Expense]
-    """Newest first (recurring templates left out)."""
 
 
 def _money(doc: Mapping[str, Any]) -> Money:

@@ -14,20 +14,12 @@ from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.fold import fold
 from vatui.domain.recurrence import Recurrence
 from vatui.domain.settings import Settings
-from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task
-from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, has_visible, one_line, quoted
+from vatui.domain.tasks import PRIORITIES, ChecklistItem, Task, check_title
+from vatui.domain.text import MAX_NOTE, MAX_TITLE, check_tag, check_text, one_line, quoted
 from vatui.i18n import _
 from vatui.services.common import client_refs, home_today
 from vatui.services.queries import task_docs
 from vatui.store.workspace import Tx, Workspace
-
-
-def check_title(title: str) -> str:
-    """A task title, stripped; empty or overlong titles and control characters are refused."""
-    stripped = check_text(title, _("the title"), MAX_TITLE)
-    if not has_visible(stripped):
-        raise InputError(_("a task needs a title"))
-    return stripped
 
 
 def check_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -10,36 +10,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from vatui.domain.durations import MAX_ENTRY_MINUTES
+from vatui.domain.durations import check_minutes
 from vatui.domain.errors import InputError, RuleError
-from vatui.domain.tasks import TimeEntry
-from vatui.domain.text import check_text, one_line
+from vatui.domain.tasks import TimeEntry, check_time_note
+from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.archived import live_doc
 from vatui.services.common import home_today
 from vatui.services.queries import invoice_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
-
-MAX_TIME_NOTE = 500
-"""The longest note a time entry takes."""
-
-
-def check_time_note(note: str) -> str:
-    """A time entry's note: one line, stripped, of reasonable length."""
-    value = note.strip()
-    if "\n" in value or "\r" in value:
-        raise InputError(_("a time note is one line"))
-    value = check_text(value, _("the note"), MAX_TIME_NOTE)
-    return value
-
-
-def check_minutes(minutes: int) -> int:
-    """A duration for one entry: more than zero, at most 24 hours."""
-    if minutes <= 0:
-        raise InputError(_("the duration must be more than zero"))
-    if minutes > MAX_ENTRY_MINUTES:
-        raise InputError(_("one entry can hold at most 24 hours"))
-    return minutes
 
 
 def _editable(ws: Workspace, source: Tx | Workspace, entry_id: int) -> TimeEntry:

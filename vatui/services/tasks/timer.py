@@ -8,6 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.durations import (
+    LONG_TIMER_MINUTES as LONG_TIMER_MINUTES,  # the timer's callers name it here
+)
 from vatui.domain.durations import MAX_ENTRY_MINUTES
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.tasks import Task, TimeEntry
@@ -15,9 +18,6 @@ from vatui.domain.text import MAX_TITLE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.queries import time_docs
 from vatui.store.workspace import Tx, Workspace
-
-LONG_TIMER_MINUTES = 12 * 60
-"""A timer that ran longer than this was probably forgotten: stopping it asks what to log."""
 
 
 class LongTimerError(RuleError):

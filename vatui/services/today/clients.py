@@ -26,7 +26,7 @@ from vatui.i18n import _, ngettext
 from vatui.services.queries import client_docs, contact_docs
 
 if TYPE_CHECKING:
-    from vatui.services.today.triage import TriageItem, TriageSection
+    from vatui.domain.triage import TriageItem, TriageSection
     from vatui.store.workspace import Workspace
 
 
@@ -36,7 +36,7 @@ def _days(n: int) -> str:
 
 def sections(ws: Workspace, on: date) -> list[TriageSection]:
     """The client sections of Today for ``on``."""
-    from vatui.services.today.triage import TriageSection
+    from vatui.domain.triage import TriageSection
 
     clients = client_docs(ws)
     zone = ZoneInfo(ws.settings().home_timezone)
@@ -67,7 +67,7 @@ def sections(ws: Workspace, on: date) -> list[TriageSection]:
 
 
 def _follow_up_item(contact_id: int, doc: Mapping[str, Any], client: str, on: date) -> TriageItem:
-    from vatui.services.today.triage import TriageItem
+    from vatui.domain.triage import TriageItem
 
     due = date.fromisoformat(str(doc["follow_up"]))
     late = (on - due).days
@@ -86,7 +86,7 @@ def _cadence_items(
     on: date,
     zone: ZoneInfo,
 ) -> list[TriageItem]:
-    from vatui.services.today.triage import TriageItem
+    from vatui.domain.triage import TriageItem
 
     items: list[tuple[int, TriageItem]] = []
     for key, doc in clients.items():

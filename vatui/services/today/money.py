@@ -26,7 +26,7 @@ from vatui.services.queries import client_docs
 
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
-    from vatui.services.today.triage import TriageSection
+    from vatui.domain.triage import TriageSection
     from vatui.store.workspace import Workspace
 
 __all__ = ["BURN_ALERT", "BURN_WARN", "blocked_clients", "on_hold_clients", "sections"]
@@ -53,7 +53,7 @@ def _days(n: int) -> str:
 
 def sections(ws: Workspace, on: date) -> list[TriageSection]:
     """The money sections of Today for ``on``."""
-    from vatui.services.today.triage import TriageItem, TriageSection
+    from vatui.domain.triage import TriageItem, TriageSection
 
     names = {int(k): str(d["name"]) for k, d in client_docs(ws).items()}
     opened = open_invoices(ws)

@@ -167,6 +167,7 @@ def report(app: PaneHost, client: Client) -> None:
     """This week's status report: copy, save, or mark it sent (logs a contact)."""
     from vatui.services.clients.status_reports import draft_status_report, mark_report_sent
     from vatui.services.documents.files import status_report_documents
+    from vatui.ui.flows.saving import file_saver
     from vatui.ui.modals.text_view import TextViewModal
 
     client_id = client.id
@@ -183,7 +184,7 @@ def report(app: PaneHost, client: Client) -> None:
 
     title = _("Status report — {name}").format(name=one_line(client.name, 40))
     documents = status_report_documents(app.ws, drafted)
-    app.push_screen(TextViewModal(title, drafted.text, documents=documents), done)
+    app.push_screen(TextViewModal(title, drafted.text, saver=file_saver(app, documents)), done)
 
 
 def archive(app: PaneHost, client: Client) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
 from vatui.services.exchange import portal
+from vatui.ui.flows.saving import file_saver
 from vatui.ui.modals.confirm import ConfirmModal
 from vatui.ui.modals.exchange import ExchangeModal
 from vatui.ui.modals.text_view import TextViewModal
@@ -77,6 +78,7 @@ def _import_from(app: PaneHost, kind: str, path: Path) -> None:
                 TextViewModal(
                     _("Import refused: nothing was written"),
                     "\n".join(str(p) for p in problems),
+                    saver=file_saver(app),
                     sendable=False,
                 )
             )
@@ -86,6 +88,7 @@ def _import_from(app: PaneHost, kind: str, path: Path) -> None:
     preview = TextViewModal(
         _("Import preview (nothing written yet): {name}").format(name=path.name),
         "\n".join(lines) or _("Nothing to import."),
+        saver=file_saver(app),
         sendable=False,
     )
     app.push_screen(preview, lambda _done: _ask_to_import(app, kind, path, lines))

@@ -33,6 +33,7 @@ def _today(app: PaneHost) -> date:
 def remind(app: PaneHost, invoice_id: int) -> None:
     """Draft the due reminder of an invoice, show it, log it when marked sent."""
     from vatui.services.ledger.collect import draft_reminder
+    from vatui.ui.flows.saving import file_saver
     from vatui.ui.modals.mail_view import MailTextViewModal
 
     day = _today(app)
@@ -61,7 +62,12 @@ def remind(app: PaneHost, invoice_id: int) -> None:
                     _("The client is on hold until {number} is paid.").format(number=draft.invoice.label)
                 )
 
-    app.push_screen(MailTextViewModal(title, draft.text, mail_actions(app, invoice_id, draft.text)), done)
+    app.push_screen(
+        MailTextViewModal(
+            title, draft.text, mail_actions(app, invoice_id, draft.text), saver=file_saver(app)
+        ),
+        done,
+    )
 
 
 def remind_about(app: PaneHost, kind: str, ref: int | None) -> None:
@@ -105,6 +111,7 @@ def open_invoice(app: PaneHost, invoice_id: int) -> None:
     from vatui.domain.ledger import Invoice
     from vatui.services.documents.files import documents_of
     from vatui.services.documents.invoice import gather, render_doc
+    from vatui.ui.flows.saving import file_saver
     from vatui.ui.modals.mail_view import MailTextViewModal
 
     invoice = app.ws.get(Invoice, invoice_id)
@@ -120,7 +127,7 @@ def open_invoice(app: PaneHost, invoice_id: int) -> None:
             _("Invoice {number}").format(number=invoice.label),
             documents("txt").payload.decode("utf-8"),
             mail_actions(app, invoice_id),
-            documents=documents,
+            saver=file_saver(app, documents),
             save_name=f"~/{invoice.file_stem}.pdf",
             reflow=partial(render_doc, doc, "txt"),
         ),

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from vatui.domain.fold import sort_key
 from vatui.domain.text import one_line
 from vatui.i18n import _
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from vatui.domain.tasks import Task
     from vatui.ui.modals.task_form import TaskFormResult
     from vatui.ui.pane import PaneHost
@@ -131,7 +129,6 @@ def reschedule(
 def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = None) -> None:
     """Start the timer on a task, or stop it if it runs there (asking first after 12 h)."""
     from vatui.services.tasks.timer import running_timer, toggle_timer
-    from vatui.ui.modals.long_timer import ask_if_long
 
     def go(minutes: int | None) -> None:
         result = (run or app.run_service)(toggle_timer, app.ws, task_id, minutes=minutes)
@@ -147,18 +144,35 @@ def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = N
                 )
             )
 
-    ask_if_long(cast("App[Any]", app), app.ws, go, stops=running_timer(app.ws) is not None)
+    _ask_if_long(app, go, stops=running_timer(app.ws) is not None)
 
 
 def stop_timer(app: PaneHost) -> None:
     """Stop the running timer, whatever it times (asking first after 12 h)."""
     from vatui.services.tasks.timer import stop_timer
-    from vatui.ui.modals.long_timer import ask_if_long
 
     def go(minutes: int | None) -> None:
         app.run_service(stop_timer, app.ws, minutes=minutes)
 
-    ask_if_long(cast("App[Any]", app), app.ws, go)
+    _ask_if_long(app, go)
+
+
+def _ask_if_long(app: PaneHost, go: Callable[[int | None], object], *, stops: bool = True) -> None:
+    """Call ``go(None)``, or, when a running timer that ``go`` would stop ran past 12 h, ask
+    first and call ``go(minutes)`` with the answer (nothing at all when cancelled)."""
+    from vatui.services.tasks.timer import LONG_TIMER_MINUTES, running_minutes
+    from vatui.ui.modals.long_timer import LongTimerModal
+
+    elapsed = running_minutes(app.ws) if stops else None
+    if elapsed is None or elapsed <= LONG_TIMER_MINUTES:
+        go(None)
+        return
+
+    def answered(minutes: int | None) -> None:
+        if minutes is not None:
+            go(minutes)
+
+    app.push_screen(LongTimerModal(elapsed), answered)
 
 
 def form_clients(app: PaneHost, keep: int | None = None) -> list[tuple[int, str]]:

@@ -22,8 +22,24 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, Select, SelectionList
 
 from vatui.domain.amounts import amount_input, parse_amount
-from vatui.domain.client_contacts import check_preferred
-from vatui.domain.client_fields import DEFAULTS, MAX_DAYS, NEW_CLIENT_STATUS
+from vatui.domain.client_contacts import (
+    channels_line,
+    check_email,
+    check_preferred,
+    people_line,
+    read_channels,
+    read_people,
+)
+from vatui.domain.client_fields import (
+    DEFAULTS,
+    MAX_DAYS,
+    MAX_NOTE,
+    NEW_CLIENT_STATUS,
+    check_name,
+    clean_tags,
+    parse_late_fee,
+    parse_retainer_hours,
+)
 from vatui.domain.clients import CHANNEL_KINDS, STATUSES, VETTING_KEYS, Client, VettingCheck
 from vatui.domain.durations import format_duration
 from vatui.domain.errors import InputError, VatuiError
@@ -35,7 +51,6 @@ from vatui.domain.reliability import VETTING_LABELS
 from vatui.domain.settings_values import NUMBER_FORMATS
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.clients import manage as checks
 from vatui.ui.modals.fields_form import FieldsFormModal, Parser
 from vatui.ui.modals.form import form_bindings
 from vatui.ui.widgets.marked import MarkedCheckbox, MarkedSelectionList
@@ -150,8 +165,8 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
         return {
             "name": c.name,
             "email": email,
-            "channels": checks.channels_line(others),
-            "people": checks.people_line(c.people),
+            "channels": channels_line(others),
+            "people": people_line(c.people),
             "tz": c.timezone or "",
             "hours": f"{c.work_start}-{c.work_end}",
             "currency": c.currency,
@@ -301,23 +316,23 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             return parse_hours(text or DEFAULTS.hours), ""
 
         def email(text: str) -> tuple[Any, str]:
-            return (checks.check_email(text) if text.strip() else None), ""
+            return (check_email(text) if text.strip() else None), ""
 
         def channels(text: str) -> tuple[Any, str]:
-            parsed = checks.read_channels(text)
+            parsed = read_channels(text)
             return parsed, ", ".join(c.kind for c in parsed)
 
         def people(text: str) -> tuple[Any, str]:
-            parsed = checks.read_people(text)
+            parsed = read_people(text)
             return parsed, ", ".join(p.name for p in parsed)
 
         def note(text: str) -> tuple[Any, str]:
-            if len(text) > checks.MAX_NOTE:
+            if len(text) > MAX_NOTE:
                 raise InputError(_("the note is too long"))
             return text.strip(), ""
 
         return {
-            "name": lambda t: (checks.check_name(t), ""),
+            "name": lambda t: (check_name(t), ""),
             "email": email,
             "channels": channels,
             "people": people,
@@ -329,13 +344,13 @@ class ClientFormModal(FieldsFormModal[ClientFormResult | None]):
             "terms": lambda t: (_whole(t, 0, MAX_DAYS, _("terms")), ""),
             "deposit": lambda t: (_whole(t, 0, 100, _("the deposit")), ""),
             "retainer_hours": lambda t: (
-                (checks.parse_retainer_hours(t, self.decimal_comma) if t.strip() else None),
+                (parse_retainer_hours(t, self.decimal_comma) if t.strip() else None),
                 "",
             ),
-            "late_fee": lambda t: ((checks.parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
+            "late_fee": lambda t: ((parse_late_fee(t, self.decimal_comma) if t.strip() else None), ""),
             "grace": lambda t: (_whole(t, 0, MAX_DAYS, _("grace days")), ""),
             "cadence": lambda t: (_whole(t, 0, MAX_DAYS, _("cadence")), ""),
-            "tags": lambda t: (checks.clean_tags(t.replace(",", " ").split()), ""),
+            "tags": lambda t: (clean_tags(t.replace(",", " ").split()), ""),
             "note": note,
         }
 

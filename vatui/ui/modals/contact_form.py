@@ -18,12 +18,12 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Select
 
+from vatui.domain.client_contacts import check_summary
 from vatui.domain.clients import CHANNEL_KINDS, DIRECTIONS
 from vatui.domain.dates import describe_date
 from vatui.domain.errors import InputError
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.clients.contacts import check_summary
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.fields_form import FieldsFormModal, Parser
 from vatui.ui.modals.form import form_bindings

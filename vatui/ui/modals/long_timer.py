@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
+from vatui.domain.durations import LONG_TIMER_MINUTES, MAX_ENTRY_MINUTES, format_duration, parse_duration
 from vatui.domain.errors import ParseError
 from vatui.i18n import _
 from vatui.ui import render
@@ -26,8 +25,6 @@ class LongTimerModal(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", _("Cancel"), id="long_timer_cancel")]
 
     def __init__(self, elapsed_minutes: int) -> None:
-        from vatui.services.tasks.timer import LONG_TIMER_MINUTES
-
         super().__init__(classes="vatui-modal")
         self.elapsed = elapsed_minutes
         self.most = min(elapsed_minutes, MAX_ENTRY_MINUTES)
@@ -77,20 +74,3 @@ class LongTimerModal(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         """Close without stopping the timer."""
         self.dismiss(None)
-
-
-def ask_if_long(app: App[Any], ws: Any, go: Callable[[int | None], object], stops: bool = True) -> None:
-    """Call ``go(None)``, or, when a running timer that ``go`` would stop ran past 12 h, ask
-    first and call ``go(minutes)`` with the answer (nothing at all when cancelled)."""
-    from vatui.services.tasks.timer import LONG_TIMER_MINUTES, running_minutes
-
-    elapsed = running_minutes(ws) if stops else None
-    if elapsed is None or elapsed <= LONG_TIMER_MINUTES:
-        go(None)
-        return
-
-    def answered(minutes: int | None) -> None:
-        if minutes is not None:
-            go(minutes)
-
-    app.push_screen(LongTimerModal(elapsed), answered)

@@ -100,15 +100,7 @@ class MailTextViewModal(TextViewModal):
                 _("{path} exists: press e and save it again to replace it").format(path=path), error=True
             )
             return
-        try:
-            self.mail.write(path)
-        except VatuiError as exc:
-            self._status(_("cannot save: {reason}").format(reason=exc), error=True)
-            return
-        except OSError as exc:
-            self._status(
-                _("cannot save to {path}: {reason}").format(path=path, reason=exc.strerror or exc), error=True
-            )
+        if not self._written(path, lambda: self.mail.write(path)):
             return
         self.done = "saved" if self.done is None or self.done == "copied" else self.done
         self._status(_("E-mail draft saved to {path}").format(path=path))

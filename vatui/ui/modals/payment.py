@@ -15,12 +15,11 @@ from textual.widgets import Input, Label, Static
 from vatui.domain.amounts import amount_input, parse_amount
 from vatui.domain.dates import parse_date
 from vatui.domain.errors import VatuiError
-from vatui.domain.ledger import check_payment_amount
+from vatui.domain.ledger import check_payment_amount, check_payment_day
 from vatui.domain.money import Money
 from vatui.domain.money_display import format_money
 from vatui.domain.numbers import NumberFormat, number_format
 from vatui.i18n import _
-from vatui.services.ledger.payments import check_payment_day
 from vatui.ui import render
 from vatui.ui.modals.form import FormModal, form_bindings
 from vatui.ui.widgets.safe_input import SafeInput

@@ -25,10 +25,9 @@ from vatui.domain.dates import describe_date
 from vatui.domain.durations import format_duration, parse_duration
 from vatui.domain.quickadd import PRIORITY_LABELS
 from vatui.domain.recurrence import Recurrence
-from vatui.domain.tasks import Task
+from vatui.domain.tasks import Task, check_title
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.services.tasks.manage import check_title
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.fields_form import FieldsFormModal, Parser
 from vatui.ui.modals.form import form_bindings

@@ -5,18 +5,20 @@
 closes with "sent" so the caller can log it, ``escape`` closes. The modal saves nothing in
 the workspace: it returns what the user did and the caller acts on it.
 
-A document (an invoice, a status report) comes with ``documents``: the file's extension
-then chooses what is written (``.md`` Markdown, ``.html`` HTML, ``.pdf`` a PDF, anything
-else the text shown). A saved PDF is opened in the system's viewer when there is one, and
-a notification says where it was saved.
+The opener hands in a ``TextSaver`` that writes the file (the modal reaches no service).
+For a document (an invoice, a status report) the file's extension chooses what is written
+(``.md`` Markdown, ``.html`` HTML, ``.pdf`` a PDF, anything else the text shown). A saved
+PDF is opened in the system's viewer when there is one, and a notification says where it
+was saved.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal, Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,13 +29,8 @@ from textual.widgets import Input, Static
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
-from vatui.services.documents.files import format_of
-from vatui.services.output import check_destination
 from vatui.ui import render
 from vatui.ui.widgets.safe_input import SafeInput
-
-if TYPE_CHECKING:
-    from vatui.services.documents.files import DocumentMaker
 
 TextViewResult = Literal["copied", "saved", "sent"] | None
 """What the user did: ``"sent"`` (marked sent), else the last of copied/saved, else ``None``."""
@@ -45,15 +42,36 @@ def slug(title: str) -> str:
     return words[:60] or "text"
 
 
-def write_text(path: Path, text: str, data_dir: Path | None = None) -> None:
-    """Write ``text`` to ``path`` with vatui's one safe writer (0600, atomic, no links).
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What saving did besides writing the file."""
 
-    Refuses a link, a folder, and vatui's own files in ``data_dir`` (``InputError``).
-    """
-    from vatui.services.output import write_private
+    warnings: tuple[str, ...] = ()
+    """What the user should know about the file (a PDF's missing characters)."""
+    opened: bool = False
+    """Whether the file was opened in the system's viewer (a PDF)."""
 
-    payload = text if text.endswith("\n") else text + "\n"
-    write_private(path, payload.encode("utf-8"), data_dir)
+
+class TextSaver(Protocol):
+    """Writes what a text view shows, where the user says; given by the opener."""
+
+    @property
+    def documents(self) -> bool:
+        """Whether the file's extension chooses a document's format (else the text is written)."""
+        ...
+
+    def check(self, path: Path) -> None:
+        """Raise ``VatuiError`` for a destination refused before asking to replace it."""
+        ...
+
+    def slow(self, path: Path) -> bool:
+        """Whether writing ``path`` takes a moment (a PDF): the modal says so first."""
+        ...
+
+    def save(self, path: Path, text: str) -> Saved:
+        """Write ``text`` (or the document) to ``path``; raise ``VatuiError``/``OSError`` when
+        nothing was written."""
+        ...
 
 
 class TextViewModal(ModalScreen[TextViewResult]):
@@ -71,8 +89,8 @@ class TextViewModal(ModalScreen[TextViewResult]):
         title: str,
         text: str,
         *,
+        saver: TextSaver,
         sendable: bool = True,
-        documents: DocumentMaker | None = None,
         save_name: str | None = None,
         reflow: Callable[[int], str] | None = None,
     ) -> None:
@@ -81,8 +99,8 @@ class TextViewModal(ModalScreen[TextViewResult]):
         self.text = text
         self.sendable = sendable
         """Whether ``m`` (mark sent) means anything here: not for a preview or a report."""
-        self.documents = documents
-        """Makes the document in the format a saved file's extension names (else the text)."""
+        self.saver = saver
+        """Writes the text, or the document in the format a saved file's extension names."""
         self.save_name = save_name
         """The path first offered by ``s``."""
         self.reflow = reflow
@@ -142,7 +160,7 @@ class TextViewModal(ModalScreen[TextViewResult]):
         path_input.remove_class("-hidden")
         path_input.focus()
         self._overwrite = None
-        if self.documents is not None:
+        if self.saver.documents:
             self._status(_("Save to which file? .pdf, .html, .md or .txt; enter saves, esc cancels"))
         else:
             self._status(_("Save to which file? enter saves, esc cancels"))
@@ -154,10 +172,8 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._status(_("type a file name"), error=True)
             return
         path = Path(raw).expanduser()
-        ws = getattr(self.app, "_ws", None)
-        data_dir = getattr(ws, "directory", None)
         try:  # a link, a folder or vatui's own file is refused before asking to replace it
-            check_destination(path, data_dir)
+            self.saver.check(path)
         except VatuiError as exc:
             self._status(_("cannot save: {reason}").format(reason=exc), error=True)
             return
@@ -165,46 +181,43 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._overwrite = path
             self._status(_("{path} exists: enter again to replace it").format(path=path), error=True)
             return
-        fmt = format_of(path) if self.documents is not None else None
-        if fmt == "pdf":  # a second or so: say so before the screen stands still
+        if self.saver.slow(path):  # a second or so: say so before the screen stands still
             self._status(_("Writing the PDF…"))
-            self.call_after_refresh(self._write, path, fmt, data_dir)
+            self.call_after_refresh(self._write, path)
             return
-        self._write(path, fmt, data_dir)
+        self._write(path)
 
-    def _write(self, path: Path, fmt: str | None, data_dir: Path | None) -> None:
-        """Write the text, or the document in ``fmt``; say what happened."""
-        warnings: tuple[str, ...] = ()
+    def _written(self, path: Path, write: Callable[[], object]) -> bool:
+        """Call ``write``; when it fails (a refused destination, a full disk: nothing was
+        written), say why in place and return False."""
         try:
-            if fmt is None or self.documents is None:
-                write_text(path, self.text, data_dir)
-            else:
-                from vatui.services.documents.files import save
-
-                doc = self.documents(fmt)
-                save(path, doc, data_dir)
-                warnings = doc.warnings
-        except VatuiError as exc:  # a refused destination, a full disk: nothing was written
+            write()
+        except VatuiError as exc:
             self._status(_("cannot save: {reason}").format(reason=exc), error=True)
-            return
+            return False
         except OSError as exc:
             self._status(
                 _("cannot save to {path}: {reason}").format(path=path, reason=exc.strerror or exc), error=True
             )
+            return False
+        return True
+
+    def _write(self, path: Path) -> None:
+        """Write the text, or the document; say what happened."""
+        outcome: list[Saved] = []
+        if not self._written(path, lambda: outcome.append(self.saver.save(path, self.text))):
             return
+        saved = outcome[0]
         self.done = "saved"
         path_input = self.query_one("#text-path", Input)
         path_input.add_class("-hidden")
         self.query_one("#text-scroll").focus()
-        saved = _("Saved to {path}").format(path=path)
-        if fmt == "pdf":
-            from vatui.services.documents.viewer import open_in_viewer
-
-            if open_in_viewer(path):
-                saved = _("Saved to {path}; opening it in your PDF viewer").format(path=path)
-        self._status(" ".join((saved, *warnings)), error=bool(warnings))
-        self.app.notify(saved, markup=False)
-        for warning in warnings:
+        said = _("Saved to {path}").format(path=path)
+        if saved.opened:
+            said = _("Saved to {path}; opening it in your PDF viewer").format(path=path)
+        self._status(" ".join((said, *saved.warnings)), error=bool(saved.warnings))
+        self.app.notify(said, markup=False)
+        for warning in saved.warnings:
             self.app.notify(warning, severity="warning", markup=False, timeout=12)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

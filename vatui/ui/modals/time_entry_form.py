@@ -19,11 +19,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from vatui.domain.dates import describe_date
-from vatui.domain.durations import MAX_ENTRY_MINUTES, format_duration, parse_duration
+from vatui.domain.durations import MAX_ENTRY_MINUTES, check_minutes, format_duration, parse_duration
 from vatui.domain.errors import InputError, VatuiError
-from vatui.domain.tasks import TimeEntry
+from vatui.domain.tasks import TimeEntry, check_time_note
 from vatui.i18n import _
-from vatui.services.tasks.time_entries import check_minutes, check_time_note
 from vatui.ui import render
 from vatui.ui.date_input import read_date
 from vatui.ui.modals.form import form_bindings, labelled

@@ -44,8 +44,8 @@ from vatui.ui.widgets.safe_input import SafeInput
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from vatui.domain.ledger_rows import LedgerView
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
-    from vatui.services.ledger.view import LedgerView
     from vatui.ui.pane import PaneHost
 
 TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")

@@ -31,7 +31,7 @@ from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Warning
-    from vatui.services.today.triage import Triage, TriageItem
+    from vatui.domain.triage import Triage, TriageItem
 
 
 class TodayScreen(Pane):

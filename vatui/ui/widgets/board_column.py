@@ -56,6 +56,22 @@ class BoardColumns(Horizontal, can_focus=True):
     """
 
 
+class ColumnClick(Message):
+    """A click in a column, on a card or below the last one."""
+
+    def __init__(self, column: BoardColumn, task_id: int | None) -> None:
+        self.column = column
+        """The column clicked."""
+        self.task_id = task_id
+        """The card clicked, or ``None`` below the last card."""
+        super().__init__()
+
+    @property
+    def control(self) -> BoardColumn:
+        """The column that sent the message."""
+        return self.column
+
+
 class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
     """A column of cards; the Board screen fills it with ``set_cards``."""
 
@@ -113,35 +129,11 @@ class BoardColumn(Widget, can_focus=False, inherit_bindings=False):
     }
     """
 
-    class Opened(Message):
+    class Opened(ColumnClick):
         """A card was double-clicked: the screen opens it."""
 
-        def __init__(self, column: BoardColumn, task_id: int) -> None:
-            self.column = column
-            """The column the card is in."""
-            self.task_id = task_id
-            """The card's task id."""
-            super().__init__()
-
-        @property
-        def control(self) -> BoardColumn:
-            """The column that sent the message."""
-            return self.column
-
-    class Clicked(Message):
+    class Clicked(ColumnClick):
         """A card was clicked: the cursor moved to it (the screen makes the column active)."""
-
-        def __init__(self, column: BoardColumn, task_id: int | None) -> None:
-            self.column = column
-            """The column clicked."""
-            self.task_id = task_id
-            """The card clicked, or ``None`` below the last card."""
-            super().__init__()
-
-        @property
-        def control(self) -> BoardColumn:
-            """The column that sent the message."""
-            return self.column
 
     def __init__(self, column: str, *, id: str | None = None) -> None:
         super().__init__(id=id)

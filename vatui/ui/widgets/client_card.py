@@ -2,7 +2,7 @@
 open tasks, invoices, the contact log and notes.
 
 The card only shows a ``ClientDetail`` it is given (it reads nothing itself), from the
-pieces ``services.clients.card_view`` works out for it and for ``vatui client show``: it
+pieces ``domain.client_card.card_view`` works out for it and for ``vatui client show``: it
 only styles them. Every piece
 of user text goes through ``vatui.ui.render`` (never markup). Confidential notes are
 masked until the screen asks for them to be revealed.
@@ -18,11 +18,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from vatui.domain.client_card import ClientDetail, card_view, reliability_figures
 from vatui.domain.clients import Client, channel_word, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.i18n import _
-from vatui.services.clients.card import ClientDetail
-from vatui.services.clients.card_view import card_view
 from vatui.ui import render
 from vatui.ui.widgets.client_list import BADGE_STYLE
 
@@ -162,10 +161,7 @@ def card_content(
         add(
             render.label(
                 _("on time {pct}% of {n} · {avg} days late on average · {rem} reminders each").format(
-                    pct=rel.on_time_percent,
-                    n=rel.invoices,
-                    avg=rel.average_days_late or "0",
-                    rem=rel.reminders_per_invoice or "0",
+                    **reliability_figures(rel)
                 ),
                 "$text-muted",
             )

@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 from vatui.domain import reports
 from vatui.domain.durations import format_duration
 from vatui.domain.ledger import Expense
+from vatui.domain.ledger_rows import InvoiceRow, PaymentRow
 from vatui.domain.money_display import plain_amount
 from vatui.i18n import _
-from vatui.services.ledger.view import InvoiceRow, PaymentRow
 from vatui.ui import render
 
 STATUS_STYLE = {

@@ -13,7 +13,7 @@ from vatui.ui import render
 
 if TYPE_CHECKING:
     from vatui.domain.forecast import Warning
-    from vatui.services.today.triage import Capacity, Triage
+    from vatui.domain.triage import Capacity, Triage
 
 
 def capacity_line(cap: Capacity) -> Content:

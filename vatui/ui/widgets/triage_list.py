@@ -21,7 +21,7 @@ from vatui.ui import render
 from vatui.ui.widgets.vi_list import ViList, vi_bindings
 
 if TYPE_CHECKING:
-    from vatui.services.today.triage import TriageItem, TriageSection
+    from vatui.domain.triage import TriageItem, TriageSection
 
 ItemKey = tuple[str, str, int | None]
 """Where an item is: (section key, kind, record id)."""
