@@ -222,7 +222,7 @@ async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, re
 
     async with app.run_test() as pilot:
         await ready(pilot)
-        result = app.run_service(snooze_task, app.ws, seeded.overdue, ws_today := app.ws.clock.now().date())
+        result = app.run_service(snooze_task, seeded.overdue, ws_today := app.session.now().date())
         assert result is None and ws_today
         assert "later day" in app.messages[-1]
 
@@ -251,7 +251,7 @@ async def test_a_read_in_between_does_not_hide_the_change(
     async with app.run_test() as pilot:
         await ready(pilot)
         edit_task(ws, seeded.flights, title="Book flights to Oslo")
-        app.ws.docs("tasks")  # some pane read the file first: the data is already new
+        app.session.records(Task)  # some pane read the file first: the data is already new
         app.check_for_changes()
         await pilot.pause()
         assert "Book flights to Oslo" in screen_text(app)

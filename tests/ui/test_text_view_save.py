@@ -19,12 +19,12 @@ from vatui.ui.modals.text_view import TextViewModal
 
 
 class Host(App[None]):
-    """Pushes one modal; ``_ws`` stands in for the app's open workspace (its data folder)."""
+    """Pushes one modal; ``_session`` stands in for the app's open session (its data folder)."""
 
     def __init__(self, modal: Screen[Any], data_dir: Path | None = None) -> None:
         super().__init__()
         self.modal = modal
-        self._ws = SimpleNamespace(directory=data_dir) if data_dir else None
+        self._session = SimpleNamespace(directory=data_dir) if data_dir else None
         self.results: list[Any] = []
 
     def on_mount(self) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -77,20 +76,3 @@ class LongTimerModal(ModalScreen[int | None]):
     def action_cancel(self) -> None:
         """Close without stopping the timer."""
         self.dismiss(None)
-
-
-def ask_if_long(app: App[Any], ws: Any, go: Callable[[int | None], object], stops: bool = True) -> None:
-    """Call ``go(None)``, or, when a running timer that ``go`` would stop ran past 12 h, ask
-    first and call ``go(minutes)`` with the answer (nothing at all when cancelled)."""
-    from vatui.services.tasks.timer import LONG_TIMER_MINUTES, running_minutes
-
-    elapsed = running_minutes(ws) if stops else None
-    if elapsed is None or elapsed <= LONG_TIMER_MINUTES:
-        go(None)
-        return
-
-    def answered(minutes: int | None) -> None:
-        if minutes is not None:
-            go(minutes)
-
-    app.push_screen(LongTimerModal(elapsed), answered)

@@ -154,7 +154,7 @@ class TextViewModal(ModalScreen[TextViewResult]):
             self._status(_("type a file name"), error=True)
             return
         path = Path(raw).expanduser()
-        ws = getattr(self.app, "_ws", None)
+        ws = getattr(self.app, "_session", None)  # the open Session (PaneApp), for its data folder
         data_dir = getattr(ws, "directory", None)
         try:  # a link, a folder or vatui's own file is refused before asking to replace it
             check_destination(path, data_dir)
