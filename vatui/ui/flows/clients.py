@@ -44,7 +44,7 @@ def _with_note(
     """Add the form's new note to ``fields``; False (message shown) when it is refused."""
     if not result.note:
         return True
-    from vatui.services.clients.fields import make_note
+    from vatui.services.clients.manage import make_note
 
     try:
         note = app.session.run(make_note, result.note, result.note_confidential)
