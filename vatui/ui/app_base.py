@@ -156,13 +156,17 @@ class PaneApp(App[None]):
         """From a worker thread: run ``callback(*args)`` on the app's loop, without waiting.
 
         ``call_from_thread`` waits for the loop; once the app is ending (``q``, a hangup)
-        it waits forever, and the process cannot end. Here the worker goes on (and ends).
+        it waits forever, and the process cannot end. Here the worker goes on (and ends),
+        and a callback that comes once the app has begun to end is dropped (a pane's widgets
+        may already be gone).
         """
         loop = self._loop
         if loop is None or loop.is_closed() or self._exit:
             return
 
         def run() -> None:
+            if not self._running:  # ending meanwhile: its screens are being taken down
+                return
             try:
                 with self._context():
                     callback(*args)
