@@ -369,7 +369,7 @@ class PaneApp(App[None]):
         ``Session.refresh`` stats the file and says whether the data changed since the
         last refresh, even if some read in between already loaded the new file.
         """
-        if self._session is None:
+        if self._session is None or not self._running:  # ending: the panes are being taken down
             return
         try:
             changed = self._session.refresh()
