@@ -70,9 +70,9 @@ async def test_sample_is_throwaway(data_dir: Path, clock: FixedClock, ready: Rea
         await pilot.press("escape", "s")
         await ready(pilot)
         assert isinstance(app.screen, TodayScreen)
-        sample_dir = app.ws.directory
+        sample_dir = app.session.directory
         assert sample_dir != data_dir and Workspace.exists(sample_dir)
-        assert app.ws.all(Task)
+        assert app.session.records(Task)
         assert "SAMPLE — not saved" in screen_text(app).splitlines()[0]
     assert not sample_dir.exists()
     assert not Workspace.exists(data_dir)
@@ -85,7 +85,7 @@ async def test_demo_flag_skips_the_question(tmp_path: Path, clock: FixedClock, r
     async with app.run_test() as pilot:
         await ready(pilot)
         assert isinstance(app.screen, TodayScreen)
-        assert app.ws.all(Task)
+        assert app.session.records(Task)
         assert "SAMPLE — not saved" in screen_text(app)
 
 

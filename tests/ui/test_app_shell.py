@@ -226,8 +226,8 @@ async def test_service_error_is_shown_not_raised(app: VatuiApp, seeded: Seed, re
 
     async with app.run_test() as pilot:
         await ready(pilot)
-        today = app.ws.clock.now().date()
-        result = app.run_service(snooze_task, app.ws, seeded.overdue, today)  # today is no later day
+        today = app.session.now().date()
+        result = app.run_service(snooze_task, seeded.overdue, today)  # today is no later day
         assert result is None
         assert "later day" in app.messages[-1]
 
@@ -256,7 +256,7 @@ async def test_a_read_in_between_does_not_hide_the_change(
     async with app.run_test() as pilot:
         await ready(pilot)
         edit_task(ws, seeded.flights, title="Book flights to Oslo")
-        app.ws.docs("tasks")  # some pane read the file first: the data is already new
+        app.session.records(Task)  # some pane read the file first: the data is already new
         app.check_for_changes()
         await pilot.pause()
         assert "Book flights to Oslo" in screen_text(app)

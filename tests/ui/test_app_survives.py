@@ -58,8 +58,8 @@ async def test_damage_while_open_refuses_writes_and_keeps_reads(
         assert "READ-ONLY" not in screen_text(app).splitlines()[0]
         from vatui.services.tasks.manage import quick_add
 
-        assert app.run_service(quick_add, app.ws, "After the repair") is not None  # writes work again
-        assert app.ws.refusal is None
+        assert app.run_service(quick_add, "After the repair") is not None  # writes work again
+        assert app.session.refusal is None
 
 
 async def test_an_unexpected_error_prints_no_local_variables_and_exits_non_zero(

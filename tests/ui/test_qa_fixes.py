@@ -87,7 +87,7 @@ async def test_badges_follow_a_change_made_in_another_pane_of_this_session(
         await pilot.press("2")
         await pilot.pause()
         # this session's own write (no other session involved), made while on the Board
-        app.run_service(_three_late_invoices, app.ws, book["acme"])
+        app.run_service(_three_late_invoices, book["acme"])
         await pilot.press("3")
         await pilot.pause()
         await app.workers.wait_for_complete()

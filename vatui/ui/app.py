@@ -38,14 +38,14 @@ from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
     from vatui.domain.triage import Triage
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session
     from vatui.ui.screens.first_run import FirstRunChoice
 
 __all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
 
 
 def workspace_exists(directory: Path) -> bool:
-    """``Workspace.exists`` without importing the store (it loads in the background)."""
+    """``Session.exists`` without importing the store (it loads in the background)."""
     path = workspace_path(directory)
     return path.exists() and path.stat().st_size > 0
 
@@ -154,23 +154,26 @@ class VatuiApp(PaneApp):
     def _load(self, directory: Path, sample: bool) -> None:
         """Open the workspace and triage today, off the event loop (a worker thread)."""
         try:
-            from vatui.services.session import open_workspace
+            from vatui.services.session import Session
 
-            ws = open_workspace(directory, self.clock, backup=not sample, lenient_settings=True)
+            # keep_last_good: damaged while open, show what was read and refuse writes
+            session = Session.open(
+                directory, self.clock, backup=not sample, lenient_settings=True, keep_last_good=True
+            )
             if not sample and self._first_answers:
                 from vatui.services.settings.first_run import set_up
 
-                set_up(ws, self._first_answers)
-            ws.keep_last_good = True  # damaged while open: show what was read, refuse writes
-            english = switch_language(ws.settings().language)  # before triage: its labels too
-            set_display(ws.settings().numbers, ws.settings().default_currency)  # money as written here
-            if sample and not ws.docs("tasks") and not ws.docs("clients"):
+                session.run(set_up, self._first_answers)
+            settings = session.settings()
+            english = switch_language(settings.language)  # before triage: its labels too
+            set_display(settings.numbers, settings.default_currency)  # money as written here
+            if sample and session.is_empty():
                 from vatui.demo.workspace import generate
 
-                generate(ws, clients=5, seed=7)
+                session.run(generate, clients=5, seed=7)
             from vatui.services.today.triage import triage
 
-            first = triage(ws)
+            first = session.run(triage)
         except (VatuiError, OSError) as exc:
             if shutdown.received() is None:
                 self.from_thread(self._load_failed, str(exc))
@@ -179,9 +182,9 @@ class VatuiApp(PaneApp):
             self.from_thread(self._load_crashed, exc)
             return
         if shutdown.received() is not None:  # hung up meanwhile: the app is ending
-            ws.close()
+            session.close()
             return
-        self.from_thread(self._loaded, ws, first, english)
+        self.from_thread(self._loaded, session, first, english)
 
     def _load_crashed(self, error: Exception) -> None:
         raise error
@@ -194,12 +197,12 @@ class VatuiApp(PaneApp):
         self.inform(message, error=True)
         self.push_screen(RefusedScreen(message), lambda _result: self.exit(return_code=1))
 
-    def _loaded(self, ws: Workspace, first: Triage, english: dict[str, str] | None = None) -> None:
-        self._ws = ws
+    def _loaded(self, session: Session, first: Triage, english: dict[str, str] | None = None) -> None:
+        self._session = session
         self.say_settings_problems()
-        for notice in ws.notices:  # the open's housekeeping: recurring drafts skipped or refused
+        for notice in session.notices:  # the open's housekeeping: recurring drafts skipped or refused
             self.inform(notice)
-        settings = ws.settings()
+        settings = session.settings()
         if english is not None:
             retranslate_keys(self, english)
         self._workspace_name = settings.workspace_name
@@ -261,8 +264,8 @@ class VatuiApp(PaneApp):
             self.set_timer(0.01, partial(self._settle_typeahead, None))
 
     def on_unmount(self) -> None:
-        if self._ws is not None:
-            self._ws.close()
+        if self._session is not None:
+            self._session.close()
         if self._sample_dir is not None:
             shutil.rmtree(self._sample_dir, ignore_errors=True)
 
@@ -300,12 +303,12 @@ class VatuiApp(PaneApp):
     # theme -------------------------------------------------------------------------
 
     def _theme_changed(self, theme: Theme) -> None:
-        if self._ws is None:
+        if self._session is None:
             return
         from vatui.services.settings.theme import set_theme
 
         try:
-            set_theme(self._ws, theme.name)
+            self._session.run(set_theme, theme.name)
         except VatuiError as exc:
             self.inform(str(exc), error=True)
 
@@ -321,14 +324,14 @@ class VatuiApp(PaneApp):
 
     def action_quick_add(self) -> None:
         """``a``: add a task in one line, with a live preview."""
-        from vatui.services.common import client_refs, home_today
+        from vatui.services.common import client_refs
         from vatui.ui.modals.quick_add import QuickAddModal
 
-        ws = self.ws
+        session = self.session
         pane = self.active_pane()
         default_column = pane.quick_add_column() if pane is not None else None
-        clients = sorted(client_refs(ws), key=lambda c: sort_key(c[1]))
-        modal = QuickAddModal(clients, ws.settings().columns, home_today(ws), default_column)
+        clients = sorted(session.run(client_refs), key=lambda c: sort_key(c[1]))
+        modal = QuickAddModal(clients, session.settings().columns, session.today(), default_column)
         self.push_screen(modal, self._quick_added)
 
     def _quick_added(self, text: str | None) -> None:
@@ -336,7 +339,7 @@ class VatuiApp(PaneApp):
             return
         from vatui.services.tasks.manage import quick_add
 
-        task = self.run_service(quick_add, self.ws, text)
+        task = self.run_service(quick_add, text)
         if task is not None:
             self.inform(
                 _("Added “{title}” to {column}").format(title=one_line(task.title, 50), column=task.column)
@@ -347,7 +350,7 @@ class VatuiApp(PaneApp):
 
     def action_undo(self) -> None:
         """``u``: undo the last change (from any session)."""
-        label = self.run_service(self.ws.undo)
+        label = self.attempt(self.session.undo)
         if label is not None:
             self.inform(_("Undone: {label}").format(label=label))
 

@@ -1,4 +1,4 @@
-"""What the app holds across panes: the workspace, the panes, services, live refresh, header.
+"""What the app holds across panes: the session, the panes, services, live refresh, header.
 
 ``PaneApp`` is the base of ``VatuiApp`` (``vatui.ui.app``): panes are Textual modes whose
 screens are created once (``pane(mode)``), ``run_service`` calls a service and reloads the
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, TypeVar
 
 from textual import events
 from textual.app import App
@@ -29,9 +29,11 @@ from vatui.ui.render import STYLES
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
 if TYPE_CHECKING:
+    from vatui.domain.settings import Settings
     from vatui.services.search import SearchIndex
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session, UseCase
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
 PANES: dict[str, str] = {
@@ -91,7 +93,7 @@ class PaneApp(App[None]):
         """Running on a throwaway sample workspace."""
         self.messages: list[str] = []
         """Every message shown to the user, newest last (tests read it)."""
-        self._ws: Workspace | None = None
+        self._session: Session | None = None
         self._panes: dict[str, Pane] = {}
         self._stale: set[str] = set()
         self._timer: tuple[str, datetime] | None = None
@@ -105,19 +107,25 @@ class PaneApp(App[None]):
         for mode in PANES:
             self.add_mode(mode, partial(self.pane, mode))
 
-    # the workspace ----------------------------------------------------------------
+    # the session ------------------------------------------------------------------
 
     @property
-    def ws(self) -> Workspace:
-        """The open workspace (opened in the background just after the first frame)."""
-        if self._ws is None:
+    def session(self) -> Session:
+        """The open workspace, seen through services (opened in the background just after
+        the first frame)."""
+        if self._session is None:
             raise RuntimeError("the workspace is not open yet")
-        return self._ws
+        return self._session
 
     @property
     def is_ready(self) -> bool:
         """Whether the workspace is open."""
-        return self._ws is not None
+        return self._session is not None
+
+    def workspace_settings(self) -> Settings | None:
+        """The workspace settings, or ``None`` while the workspace opens (typed fields
+        read the number format and date order here: ``vatui.ui.typing_settings``)."""
+        return self._session.settings() if self._session is not None else None
 
     # panes ------------------------------------------------------------------------
 
@@ -148,13 +156,17 @@ class PaneApp(App[None]):
         """From a worker thread: run ``callback(*args)`` on the app's loop, without waiting.
 
         ``call_from_thread`` waits for the loop; once the app is ending (``q``, a hangup)
-        it waits forever, and the process cannot end. Here the worker goes on (and ends).
+        it waits forever, and the process cannot end. Here the worker goes on (and ends),
+        and a callback that comes once the app has begun to end is dropped (a pane's widgets
+        may already be gone).
         """
         loop = self._loop
         if loop is None or loop.is_closed() or self._exit:
             return
 
         def run() -> None:
+            if not self._running:  # ending meanwhile: its screens are being taken down
+                return
             try:
                 with self._context():
                     callback(*args)
@@ -235,7 +247,9 @@ class PaneApp(App[None]):
         """The workspace read for the palette's record search (``None`` while it opens)."""
         from vatui.services.search import build_index
 
-        return build_index(self.ws) if self.is_ready else None
+        if self._session is None:
+            return None
+        return self._session.snapshot().run(build_index)  # a worker thread: a frozen moment
 
     def show_drafts(self) -> None:
         """Show the Ledger's invoices narrowed to the drafts (Today's "recurring drafts")."""
@@ -263,13 +277,19 @@ class PaneApp(App[None]):
 
     # services and live refresh ----------------------------------------------------
 
-    def run_service(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call a service; on ``VatuiError`` show its message and return ``None``.
+    def run_service(self, fn: UseCase[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """Run a service use case on the session (``session.run(fn, *args)``); on
+        ``VatuiError`` show its message and return ``None``.
 
         On success the active pane reloads and the header refreshes.
         """
+        return self.attempt(partial(self.session.run, fn, *args, **kwargs))
+
+    def attempt(self, call: Callable[[], T]) -> T | None:
+        """Call ``call`` as ``run_service`` calls a service (``session.undo``): an error is
+        shown and gives ``None``; success reloads the active pane and the header."""
         try:
-            result = fn(*args, **kwargs)
+            result = call()
         except VatuiError as exc:
             self.inform(str(exc), error=True)
             return None
@@ -324,9 +344,9 @@ class PaneApp(App[None]):
 
     def say_settings_problems(self) -> None:
         """A bad hand-edited setting is named (once), read as its default meanwhile."""
-        if self._ws is None:
+        if self._session is None:
             return
-        problems = self._ws.settings_problems()
+        problems = self._session.settings_problems()
         for problem in problems:
             if problem not in self._said_settings:
                 self.inform(problem, error=True)
@@ -335,7 +355,7 @@ class PaneApp(App[None]):
     def settings_saved(self) -> None:
         """The Settings screen saved: the header and the panes follow (name, columns, limits)."""
         try:
-            settings = self.ws.settings()
+            settings = self.session.settings()
         except VatuiError as exc:  # a value still bad by hand: named, never a traceback
             self.inform(str(exc), error=True)
             return
@@ -346,15 +366,15 @@ class PaneApp(App[None]):
     def check_for_changes(self) -> None:
         """Once a second: if another session wrote, reload the active pane (one stat otherwise).
 
-        ``Workspace.refresh`` stats the file and says whether the data changed since the
+        ``Session.refresh`` stats the file and says whether the data changed since the
         last refresh, even if some read in between already loaded the new file.
         """
-        if self._ws is None:
+        if self._session is None or not self._running:  # ending: the panes are being taken down
             return
         try:
-            changed = self._ws.refresh()
-            if self._ws.refusal is not None:  # damaged while open: reads keep what they had
-                raise self._ws.refusal
+            changed = self._session.refresh()
+            if self._session.refusal is not None:  # damaged while open: reads keep what they had
+                raise self._session.refusal
         except VatuiError as exc:
             if str(exc) != self._last_error:  # say it once, not every second
                 self._last_error = str(exc)
@@ -365,7 +385,7 @@ class PaneApp(App[None]):
         minute = self.clock.now().replace(second=0, microsecond=0)
         if changed:
             self.say_settings_problems()
-            self._workspace_name = self._ws.settings().workspace_name
+            self._workspace_name = self._session.settings().workspace_name
             self.reload_active()
         elif minute != self._minute:  # the date in the header can change at midnight
             self.refresh_header()
@@ -376,23 +396,20 @@ class PaneApp(App[None]):
     # header -----------------------------------------------------------------------
 
     def _refresh_header_cache(self) -> None:
-        if self._ws is None:
+        session = self._session
+        if session is None:
             return
-        from vatui.services.common import home_today
         from vatui.services.tasks.timer import running_timer
 
         try:
-            self._today = home_today(self._ws)
+            self._today = session.today()
         except VatuiError:  # a bad hand-edited setting: said once by check_for_changes
             return
-        entry = running_timer(self._ws)
+        entry = session.run(running_timer)
         self._timer = None
         if entry is not None:
-            title = _("(no task)")
-            if entry.task_id is not None:
-                doc = self._ws.docs("tasks").get(str(entry.task_id))
-                title = str(doc["title"]) if doc else title
-            self._timer = (title, entry.start)
+            title = None if entry.task_id is None else session.task_title(entry.task_id)
+            self._timer = (_("(no task)") if title is None else title, entry.start)
 
     def header_state(self) -> HeaderState:
         """What the header shows now."""
@@ -406,7 +423,7 @@ class PaneApp(App[None]):
             timer_title=self._timer[0] if self._timer else None,
             timer_seconds=seconds,
             sample=self.demo,
-            read_only=self._ws is not None and self._ws.refusal is not None,
+            read_only=self._session is not None and self._session.read_only,
         )
 
     def refresh_header(self) -> None:

@@ -7,18 +7,13 @@ from datetime import date
 from textual.dom import DOMNode
 
 from vatui.domain.dates import parse_date
+from vatui.ui.typed_settings import settings_of
 
 
 def date_order_of(node: DOMNode) -> str:
     """The workspace's ``date_order`` setting, or ``""`` when no workspace is open yet."""
-    try:
-        ws = getattr(node.app, "ws", None)
-    except RuntimeError:  # no app, or the workspace is still opening
-        return ""
-    if ws is None:
-        return ""
-    order = ws.settings().date_order
-    return order if isinstance(order, str) else ""
+    settings = settings_of(node)
+    return "" if settings is None else settings.date_order
 
 
 def read_date(node: DOMNode, text: str, today: date) -> date:

@@ -3,7 +3,7 @@
 ``Pane`` is the base of the five pane screens (Today, Board, Clients, Ledger, Plan): the
 app calls ``reload``, ``focus_record`` and ``quick_add_column`` on whichever pane is shown,
 typed, never looked up by name. ``PaneHost`` is the app as panes and flows see it
-(``vatui.ui.app_base.PaneApp`` is one): the workspace, ``run_service``, messages, modals,
+(``vatui.ui.app_base.PaneApp`` is one): the session, ``run_service``, messages, modals,
 and the moves across panes (``open_record``, ``show_drafts``, ``focus_week``). It lives
 here, below the app, so panes and flows name it without importing the app.
 """
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, Protocol, TypeVar, cast
 
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from vatui.store.workspace import Workspace
+    from vatui.services.session import Session, UseCase
 
+P = ParamSpec("P")
 T = TypeVar("T")
 
 
@@ -26,8 +27,8 @@ class PaneHost(Protocol):
     """The app, as seen from a pane or a flow."""
 
     @property
-    def ws(self) -> Workspace:
-        """The open workspace."""
+    def session(self) -> Session:
+        """The open workspace, seen through services (named reads, use cases)."""
         ...
 
     @property
@@ -44,8 +45,9 @@ class PaneHost(Protocol):
         """Mode → translated pane title, in key order."""
         ...
 
-    def run_service(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Call a service; a refusal becomes a message (``None``), success reloads the pane."""
+    def run_service(self, fn: UseCase[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """Run a service use case on the session (``session.run``); a refusal becomes a
+        message (``None``), success reloads the pane."""
         ...
 
     def inform(self, message: str, *, error: bool = False) -> None:

@@ -17,4 +17,4 @@ def open_settings(app: PaneApp) -> None:
 
     if not app.is_ready or isinstance(app.screen, ModalScreen) or app.screen.id == "settings":
         return
-    app.push_screen(SettingsScreen(settings_view(app.ws)), lambda _result: app.settings_saved())
+    app.push_screen(SettingsScreen(app.session.run(settings_view)), lambda _result: app.settings_saved())

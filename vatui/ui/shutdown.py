@@ -105,7 +105,7 @@ def _exit_app(app: PaneApp) -> None:
 
 def _watch(app: PaneApp, signum: int) -> None:
     time.sleep(GRACE)
-    from vatui.store.lock import hold_every_lock_for_exit
+    from vatui.services.session import hold_every_lock_for_exit
 
     # a write in progress completes (the app's, or a workspace being opened); no new one starts
     hold_every_lock_for_exit(WRITE_WAIT)

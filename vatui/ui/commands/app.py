@@ -57,7 +57,7 @@ class AppCommands(PaneCommands):
                 partial(run, "settings"),
                 "settings",
             )
-            label = app.ws.undo_label()
+            label = app.session.undo_label()
             if label is not None:
                 yield Command(
                     _("App: undo {label}").format(label=label),

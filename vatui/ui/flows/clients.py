@@ -10,7 +10,7 @@ directly, and none needs the Clients pane to be mounted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from vatui.domain.errors import VatuiError
 from vatui.domain.text import one_line
@@ -18,21 +18,21 @@ from vatui.i18n import _
 
 if TYPE_CHECKING:
     from vatui.domain.clients import Client
+    from vatui.services.session import UseCase
     from vatui.ui.modals.client_form import ClientFormModal, ClientFormResult
     from vatui.ui.modals.contact_form import ContactFormResult
     from vatui.ui.pane import PaneHost
 
 
 def _form(app: PaneHost, client: Client | None) -> ClientFormModal:
-    from vatui.services.common import home_today
     from vatui.ui.modals.client_form import ClientFormModal
 
-    ws = app.ws
-    settings = ws.settings()
+    session = app.session
+    settings = session.settings()
     return ClientFormModal(
         client,
-        today=home_today(ws),
-        now=ws.clock.now(),
+        today=session.today(),
+        now=session.now(),
         default_currency=settings.default_currency,
         decimal_comma=settings.numbers,
     )
@@ -47,7 +47,7 @@ def _with_note(
     from vatui.services.clients.manage import make_note
 
     try:
-        note = make_note(app.ws, result.note, result.note_confidential)
+        note = app.session.run(make_note, result.note, result.note_confidential)
     except VatuiError as exc:
         app.inform(str(exc), error=True)
         return False
@@ -66,7 +66,9 @@ def new(app: PaneHost, added: Callable[[int | None], None]) -> None:
         if not _with_note(app, fields, result, None):
             return
         name = fields.pop("name")
-        client = app.run_service(add_client, app.ws, name, **fields)
+        # ``**fields`` could name ``ws`` for mypy: the form's fields never do
+        adding = cast("UseCase[..., Client]", add_client)
+        client = app.run_service(adding, name, **fields)
         if client is not None:
             app.inform(_("Added {name}").format(name=one_line(client.name, 40)))
             added(client.id)
@@ -79,7 +81,7 @@ def edit(app: PaneHost, client: Client) -> None:
     from vatui.domain.changes import ClientChanges
     from vatui.services.clients.manage import change_client
 
-    client_id = client.id
+    client_id = client.id or 0  # a stored client always has one
 
     def save(result: ClientFormResult | None) -> None:
         if result is None:
@@ -90,7 +92,7 @@ def edit(app: PaneHost, client: Client) -> None:
         # Only what the user changed, merged into the client as it is when saved: a change
         # another session made while the form was open stays.
         changes = ClientChanges.between(result.opened, result.fields, notes_added=added.get("notes", ()))
-        saved = app.run_service(change_client, app.ws, client_id, changes)
+        saved = app.run_service(change_client, client_id, changes)
         if saved is not None:
             app.inform(_("Saved {name}").format(name=one_line(saved.name, 40)))
 
@@ -99,12 +101,10 @@ def edit(app: PaneHost, client: Client) -> None:
 
 def contact(app: PaneHost, client_id: int, *, channel: str | None = None) -> None:
     """Ask for a contact with ``client_id`` and log it (clears its due follow-ups)."""
-    from vatui.domain.clients import Client
-    from vatui.services.common import home_today
     from vatui.ui.modals.contact_form import ContactFormModal
 
     try:
-        client = app.ws.get(Client, client_id)
+        client = app.session.client(client_id)
     except VatuiError as exc:
         app.inform(str(exc), error=True)
         return
@@ -116,7 +116,6 @@ def contact(app: PaneHost, client_id: int, *, channel: str | None = None) -> Non
 
         logged = app.run_service(
             log_contact,
-            app.ws,
             client_id,
             channel=result.channel,
             summary=result.summary,
@@ -134,7 +133,7 @@ def contact(app: PaneHost, client_id: int, *, channel: str | None = None) -> Non
     # The channel to start with: asked for, else the preferred one, else the first they have.
     first = client.channels[0].kind if client.channels else None
     modal = ContactFormModal(
-        client.name, home_today(app.ws), channel=channel or client.preferred_channel or first
+        client.name, app.session.today(), channel=channel or client.preferred_channel or first
     )
     app.push_screen(modal, save)
 
@@ -148,16 +147,14 @@ def contact_about(app: PaneHost, kind: str, ref: int | None) -> None:
         return
     from vatui.services.common import client_of
 
-    client_id = client_of(app.ws, kind, ref)
+    client_id = app.session.run(client_of, kind, ref)
     if client_id is None:
         app.inform(_("This line has no client to log a contact with."))
         return
     channel = None
     if kind == "contact" and ref is not None:
-        from vatui.domain.clients import Contact
-
         try:
-            channel = app.ws.get(Contact, ref).channel
+            channel = app.session.contact(ref).channel
         except VatuiError:
             channel = None
     contact(app, client_id, channel=channel)
@@ -170,20 +167,20 @@ def report(app: PaneHost, client: Client) -> None:
     from vatui.ui.flows.saving import file_saver
     from vatui.ui.modals.text_view import TextViewModal
 
-    client_id = client.id
-    drafted = app.run_service(draft_status_report, app.ws, client_id)
+    client_id = client.id or 0  # a stored client always has one
+    drafted = app.run_service(draft_status_report, client_id)
     if drafted is None:
         return
 
     def done(result: str | None) -> None:
         if result != "sent":
             return
-        logged = app.run_service(mark_report_sent, app.ws, client_id, drafted.week_start)
+        logged = app.run_service(mark_report_sent, client_id, drafted.week_start)
         if logged is not None:
             app.inform(_("Status report logged as sent ({channel})").format(channel=logged.channel))
 
     title = _("Status report — {name}").format(name=one_line(client.name, 40))
-    documents = status_report_documents(app.ws, drafted)
+    documents = app.session.run(status_report_documents, drafted)
     app.push_screen(TextViewModal(title, drafted.text, saver=file_saver(app, documents)), done)
 
 
@@ -192,14 +189,14 @@ def archive(app: PaneHost, client: Client) -> None:
     from vatui.services.clients.manage import archive_client
     from vatui.ui.modals.confirm import ConfirmModal
 
-    client_id, name = client.id, one_line(client.name, 40)
+    client_id, name = client.id or 0, one_line(client.name, 40)
     if client.archived:
-        if app.run_service(archive_client, app.ws, client_id, False) is not None:
+        if app.run_service(archive_client, client_id, False) is not None:
             app.inform(_("Restored {name}").format(name=name))
         return
 
     def answer(yes: bool | None) -> None:
-        if yes and app.run_service(archive_client, app.ws, client_id) is not None:
+        if yes and app.run_service(archive_client, client_id) is not None:
             app.inform(_("Archived {name} (u undoes)").format(name=name))
 
     app.push_screen(
@@ -215,15 +212,15 @@ def delete(app: PaneHost, client: Client) -> None:
     from vatui.services.clients.manage import client_history, delete_client
     from vatui.ui.modals.confirm import ConfirmModal
 
-    client_id, name = client.id, one_line(client.name, 40)
+    client_id, name = client.id or 0, one_line(client.name, 40)
     if client_id is None:
         return
-    if client_history(app.ws, client_id):
+    if app.session.run(client_history, client_id):
         app.inform(_("{name} has history: archive it instead (x).").format(name=name), error=True)
         return
 
     def answer(yes: bool | None) -> None:
-        if yes and app.run_service(delete_client, app.ws, client_id) is not None:
+        if yes and app.run_service(delete_client, client_id) is not None:
             app.inform(_("Deleted {name} (u undoes)").format(name=name))
 
     app.push_screen(
@@ -238,13 +235,13 @@ def billing(app: PaneHost, client: Client) -> None:
     from vatui.services.clients.manage import change_client
     from vatui.ui.modals.billing_form import BillingChanges, BillingFormModal
 
-    client_id = client.id
+    client_id = client.id or 0  # a stored client always has one
 
     def save(changed: BillingChanges | None) -> None:
         if not changed:
             return
-        saved = app.run_service(change_client, app.ws, client_id, ClientChanges(values=changed))
+        saved = app.run_service(change_client, client_id, ClientChanges(values=changed))
         if saved is not None:
             app.inform(_("Saved the billing details of {name}").format(name=one_line(saved.name, 40)))
 
-    app.push_screen(BillingFormModal(client, app.ws.settings().numbers), save)
+    app.push_screen(BillingFormModal(client, app.session.settings().numbers), save)

@@ -22,14 +22,12 @@ if TYPE_CHECKING:
 
 
 def _today(app: PaneHost) -> Any:
-    from vatui.services.common import home_today
-
-    return home_today(app.ws)
+    return app.session.today()
 
 
 def _title(app: PaneHost, task_id: int) -> str:
-    doc = app.ws.docs("tasks").get(str(task_id)) or {}
-    return one_line(str(doc.get("title", f"#{task_id}")), 40)
+    title = app.session.task_title(task_id)
+    return one_line(f"#{task_id}" if title is None else title, 40)
 
 
 # time entries ----------------------------------------------------------------------------
@@ -40,8 +38,8 @@ def time_entries(app: PaneHost, task_id: int, selected: str | None = None) -> No
     from vatui.services.tasks.time_entries import describe, task_time_entries
     from vatui.ui.modals.record_list import RecordListModal
 
-    entries = task_time_entries(app.ws, task_id)
-    zone = ZoneInfo(app.ws.settings().home_timezone)
+    entries = app.session.run(task_time_entries, task_id)
+    zone = ZoneInfo(app.session.settings().home_timezone)
     rows = [(str(e.id), describe(e, zone)) for e in entries]
 
     def done(got: RecordAction | None) -> None:
@@ -74,11 +72,11 @@ def _delete_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
         return
 
     def answered(yes: bool | None) -> None:
-        if yes and app.run_service(delete_time_entry, app.ws, entry_id) is not None:
+        if yes and app.run_service(delete_time_entry, entry_id) is not None:
             app.inform(_("Deleted time entry #{id} (u undoes).").format(id=entry_id))
         time_entries(app, task_id)
 
-    zone = ZoneInfo(app.ws.settings().home_timezone)
+    zone = ZoneInfo(app.session.settings().home_timezone)
     app.push_screen(
         ConfirmModal(
             _("Delete time entry {entry}?").format(entry=describe(entry, zone)), yes=_("Delete"), no=_("Keep")
@@ -90,7 +88,7 @@ def _delete_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
 def _entries(app: PaneHost, task_id: int) -> list[Any]:
     from vatui.services.tasks.time_entries import task_time_entries
 
-    return task_time_entries(app.ws, task_id)
+    return app.session.run(task_time_entries, task_id)
 
 
 def _edit_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
@@ -103,10 +101,10 @@ def _edit_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
     if entry.invoice_id is not None:  # the service refuses it too; say so before a form is filled
         from vatui.services.tasks.time_entries import check_editable
 
-        app.run_service(check_editable, app.ws, entry_id)
+        app.run_service(check_editable, entry_id)
         time_entries(app, task_id, str(entry_id))
         return
-    zone = ZoneInfo(app.ws.settings().home_timezone)
+    zone = ZoneInfo(app.session.settings().home_timezone)
     day = entry.start.astimezone(zone).date()
 
     def done(got: TimeEntryEdit | None) -> None:
@@ -114,7 +112,6 @@ def _edit_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
             if (
                 app.run_service(
                     edit_time_entry,
-                    app.ws,
                     entry_id,
                     minutes=got.minutes,
                     on=got.on,
@@ -136,12 +133,11 @@ def _edit_entry(app: PaneHost, task_id: int, entry_id: int) -> None:
 
 def checklist(app: PaneHost, task_id: int, selected: str | None = None) -> None:
     """A task's checklist: ``space`` ticks, ``n`` adds, ``e`` edits nothing (remove and add), ``x`` removes."""
-    from vatui.domain.tasks import Task
     from vatui.services.tasks import checklist as svc
     from vatui.ui.modals.record_list import RecordListModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 
-    task = app.ws.get(Task, task_id)
+    task = app.session.task(task_id)
     rows = [
         (str(n), f"[{'x' if item.done else ' '}] {one_line(item.text, 66)}")
         for n, item in enumerate(task.checklist, start=1)
@@ -149,7 +145,7 @@ def checklist(app: PaneHost, task_id: int, selected: str | None = None) -> None:
 
     def added(text: str | None) -> None:
         if text is not None:
-            app.run_service(svc.add_checklist_item, app.ws, task_id, text)
+            app.run_service(svc.add_checklist_item, task_id, text)
         checklist(app, task_id, str(len(task.checklist) + 1))
 
     def done(got: RecordAction | None) -> None:
@@ -161,9 +157,9 @@ def checklist(app: PaneHost, task_id: int, selected: str | None = None) -> None:
         number = int(got.ref or 0)
         if got.action == "tick":
             item = task.checklist[number - 1]
-            app.run_service(svc.tick_checklist_item, app.ws, task_id, number, not item.done)
+            app.run_service(svc.tick_checklist_item, task_id, number, not item.done)
         elif got.action == "delete":
-            app.run_service(svc.remove_checklist_item, app.ws, task_id, number)
+            app.run_service(svc.remove_checklist_item, task_id, number)
             number = max(number - 1, 1)
         checklist(app, task_id, str(number))
 
@@ -185,7 +181,7 @@ def follow_up(app: PaneHost, task_id: int) -> None:
     from vatui.ui.modals.date_prompt import DatePromptModal
 
     def done(when: Any) -> None:
-        if when is not None and app.run_service(set_follow_up, app.ws, task_id, when) is not None:
+        if when is not None and app.run_service(set_follow_up, task_id, when) is not None:
             app.inform(
                 _("Follow up “{title}” on {day}.").format(title=_title(app, task_id), day=when.isoformat())
             )
@@ -203,13 +199,13 @@ def follow_up(app: PaneHost, task_id: int) -> None:
 
 def delete_payment(app: PaneHost, payment_id: int) -> None:
     """Ask why, then delete a payment; a paid invoice's payment asks first (it reopens it)."""
-    from vatui.domain.ledger import Invoice, Payment
+    from vatui.domain.ledger import Payment
     from vatui.services.ledger.payment_corrections import check_reason
     from vatui.ui.modals.confirm import ConfirmModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 
-    payment = app.ws.get(Payment, payment_id)
-    invoice = app.ws.get(Invoice, payment.invoice_id)
+    payment = app.session.record(Payment, payment_id)
+    invoice = app.session.invoice(payment.invoice_id)
     reopen = invoice.status == "paid"
 
     def reason_given(reason: str | None) -> None:
@@ -217,7 +213,7 @@ def delete_payment(app: PaneHost, payment_id: int) -> None:
             return
         from vatui.services.ledger.payment_corrections import delete_payment as svc_delete
 
-        done = app.run_service(svc_delete, app.ws, payment_id, reason, reopen=reopen)
+        done = app.run_service(svc_delete, payment_id, reason, reopen=reopen)
         if done is not None:
             app.inform(
                 _("Deleted payment #{id} on {number}: {status}, {due} due (u undoes).").format(
@@ -260,8 +256,8 @@ def contacts(app: PaneHost, client_id: int, selected: str | None = None) -> None
     from vatui.ui.modals.record_list import RecordListModal
 
     rows = [
-        (str(c.id), describe_contact(c, app.ws.settings().home_timezone))
-        for c in list_contacts(app.ws, client_id)
+        (str(c.id), describe_contact(c, app.session.settings().home_timezone))
+        for c in app.session.run(list_contacts, client_id)
     ]
 
     def done(got: RecordAction | None) -> None:
@@ -271,7 +267,7 @@ def contacts(app: PaneHost, client_id: int, selected: str | None = None) -> None
         if got.action == "delete":
             from vatui.services.clients.contact_edits import delete_contact
 
-            if app.run_service(delete_contact, app.ws, contact_id) is not None:
+            if app.run_service(delete_contact, contact_id) is not None:
                 app.inform(_("Deleted contact #{id} (u undoes).").format(id=contact_id))
             contacts(app, client_id)
         elif got.action == "edit":
@@ -291,22 +287,21 @@ def contacts(app: PaneHost, client_id: int, selected: str | None = None) -> None
 
 
 def _client_name(app: PaneHost, client_id: int) -> str:
-    doc = app.ws.docs("clients").get(str(client_id)) or {}
-    return one_line(str(doc.get("name", f"#{client_id}")), 40)
+    name = app.session.client_name(client_id)
+    return one_line(f"#{client_id}" if name is None else name, 40)
 
 
 def _edit_contact(app: PaneHost, client_id: int, contact_id: int) -> None:
-    from vatui.domain.clients import Contact
     from vatui.services.clients.contact_edits import edit_contact
     from vatui.ui.modals.contact_edit import ContactEditModal, contact_changes
 
-    contact = app.ws.get(Contact, contact_id)
-    zone = ZoneInfo(app.ws.settings().home_timezone)
+    contact = app.session.contact(contact_id)
+    zone = ZoneInfo(app.session.settings().home_timezone)
 
     def done(got: Any) -> None:
         if got is not None:
             changes = contact_changes(contact, got, zone)
-            if changes and app.run_service(edit_contact, app.ws, contact_id, **changes) is not None:
+            if changes and app.run_service(edit_contact, contact_id, **changes) is not None:
                 app.inform(_("Contact #{id} corrected (u undoes).").format(id=contact_id))
         contacts(app, client_id, str(contact_id))
 
@@ -320,14 +315,14 @@ def notes(app: PaneHost, client_id: int, reveal: bool, selected: str | None = No
     from vatui.ui.modals.record_list import RecordListModal
     from vatui.ui.modals.text_prompt import TextPromptModal
 
-    found = dict(list_notes(app.ws, client_id))
+    found = dict(app.session.run(list_notes, client_id))
     rows = []
     for n, note in found.items():
         text = (
             one_line(note.text, 60) if reveal or not note.confidential else _("•••• confidential (v reveals)")
         )
         lock = _("[confidential] ") if note.confidential else ""
-        day = local_date(note.created, app.ws.settings().home_timezone)
+        day = local_date(note.created, app.session.settings().home_timezone)
         rows.append((str(n), f"{n}. {day.isoformat()} {lock}{text}"))
 
     def done(got: RecordAction | None) -> None:
@@ -336,7 +331,7 @@ def notes(app: PaneHost, client_id: int, reveal: bool, selected: str | None = No
         number = int(got.ref)
         note = found[number]
         if got.action == "delete":
-            if app.run_service(delete_note, app.ws, client_id, number, expect=note) is not None:
+            if app.run_service(delete_note, client_id, number, expect=note) is not None:
                 app.inform(_("Deleted note {n} (u undoes).").format(n=number))
             notes(app, client_id, reveal)
         elif note.confidential and not reveal:
@@ -346,7 +341,7 @@ def notes(app: PaneHost, client_id: int, reveal: bool, selected: str | None = No
 
             def edited(text: str | None) -> None:
                 if text is not None and text != note.text:
-                    app.run_service(edit_note, app.ws, client_id, number, text=text, expect=note)
+                    app.run_service(edit_note, client_id, number, text=text, expect=note)
                 notes(app, client_id, reveal, str(number))
 
             app.push_screen(

@@ -58,7 +58,7 @@ def _export_to(app: PaneHost, kind: str, path: Path) -> None:
 
 
 def _write_export(app: PaneHost, kind: str, path: Path) -> None:
-    message = app.run_service(portal.export_to, app.ws, kind, path)
+    message = app.run_service(portal.export_to, kind, path)
     if message is not None:
         app.inform(message)
 
@@ -70,7 +70,7 @@ def start_import(app: PaneHost) -> None:
 
 def _import_from(app: PaneHost, kind: str, path: Path) -> None:
     try:
-        lines = portal.import_from(app.ws, kind, path, dry_run=True)
+        lines = app.session.run(portal.import_from, kind, path, dry_run=True)
     except VatuiError as exc:
         problems = getattr(exc, "problems", None)
         if problems:
@@ -104,6 +104,6 @@ def _ask_to_import(app: PaneHost, kind: str, path: Path, lines: list[str]) -> No
 
 
 def _run_import(app: PaneHost, kind: str, path: Path) -> None:
-    done = app.run_service(portal.import_from, app.ws, kind, path, dry_run=False)
+    done = app.run_service(portal.import_from, kind, path, dry_run=False)
     if done is not None:
         app.inform(_("Imported {name}: {summary}").format(name=path.name, summary=done[0] if done else ""))

@@ -19,14 +19,13 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from vatui.domain.ledger import Invoice, TaxLine
+    from vatui.services.ledger.invoices import ItemSpec
     from vatui.ui.modals.invoice_forms import LinesInput
     from vatui.ui.pane import PaneHost
 
 
 def _today(app: PaneHost) -> date:
-    from vatui.services.common import home_today
-
-    return home_today(app.ws)
+    return app.session.today()
 
 
 def _created(app: PaneHost, created: Invoice | None) -> None:
@@ -45,11 +44,11 @@ def _pick_client(app: PaneHost, title: str, then: object) -> None:
     from vatui.ui.modals.invoice_client import InvoiceClientModal
 
     minutes: dict[int, int] = {}
-    for entry in unbilled(app.ws):
+    for entry in app.session.run(unbilled):
         if entry.client_id is not None:
             minutes[entry.client_id] = minutes.get(entry.client_id, 0) + entry.minutes
     clients = sorted(
-        ((cid, name, minutes.get(cid, 0)) for cid, name in client_refs(app.ws)),
+        ((cid, name, minutes.get(cid, 0)) for cid, name in app.session.run(client_refs)),
         key=lambda c: (c[2] == 0, sort_key(c[1])),
     )
 
@@ -89,18 +88,19 @@ def invoice_time(app: PaneHost, client_id: int | None = None) -> None:
         return
     from zoneinfo import ZoneInfo
 
-    from vatui.domain.clients import Client
     from vatui.domain.durations import format_duration
     from vatui.services.tasks.timer import unbilled
     from vatui.ui.modals.invoice_forms import EntriesModal
 
-    client = app.ws.get(Client, client_id)
-    home = ZoneInfo(app.ws.settings().home_timezone)
-    tasks = app.ws.docs("tasks")
+    client = app.session.client(client_id)
+    home = ZoneInfo(app.session.settings().home_timezone)
+    from vatui.services.queries import task_titles
+
+    titles = app.session.run(task_titles)
     entries = []
-    for entry in sorted(unbilled(app.ws, client_id), key=lambda e: (e.start, e.id or 0)):
-        task = tasks.get(str(entry.task_id)) if entry.task_id is not None else None
-        what = str(task["title"]) if task else (entry.note or _("Time"))
+    for entry in sorted(app.session.run(unbilled, client_id), key=lambda e: (e.start, e.id or 0)):
+        task = titles.get(entry.task_id) if entry.task_id is not None else None
+        what = task if task is not None else (entry.note or _("Time"))
         day = entry.start.astimezone(home).date().isoformat()
         entries.append(
             (entry.id or 0, f"{day}  {one_line(what, 44)}  {format_duration(entry.minutes)}", entry.minutes)
@@ -113,7 +113,7 @@ def invoice_time(app: PaneHost, client_id: int | None = None) -> None:
 
         _created(
             app,
-            app.run_service(new_invoice, app.ws, client_id, unbilled=True, entry_ids=ids, on=_today(app)),
+            app.run_service(new_invoice, client_id, unbilled=True, entry_ids=ids, on=_today(app)),
         )
 
     if not entries:  # billable expenses alone may still be invoiced: the service says if not
@@ -123,7 +123,7 @@ def invoice_time(app: PaneHost, client_id: int | None = None) -> None:
     app.push_screen(EntriesModal(title, entries), chosen)
 
 
-def _specs(got: LinesInput) -> list[object]:
+def _specs(got: LinesInput) -> list[ItemSpec]:
     from vatui.services.ledger.invoices import ItemSpec
 
     return [ItemSpec(line.description, line.quantity, line.price) for line in got.lines]
@@ -140,17 +140,15 @@ def _lines_form(
     taxes: Sequence[TaxLine] = (),
 ) -> None:
     """The lines form (free lines, a deposit), then ``new_invoice`` of ``kind`` from what was typed."""
-    from vatui.domain.clients import Client
     from vatui.services.ledger.invoices import new_invoice
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
-    client = app.ws.get(Client, client_id)
+    client = app.session.client(client_id)
 
     def done(got: LinesInput | None) -> None:
         if got is not None:
             created = app.run_service(
                 new_invoice,
-                app.ws,
                 client_id,
                 kind=kind,
                 items=_specs(got),
@@ -161,16 +159,15 @@ def _lines_form(
             _created(app, created)
 
     heading = title.format(client=one_line(client.name, 30), cur=client.currency)
-    numbers = app.ws.settings().numbers
+    numbers = app.session.settings().numbers
     modal = LinesFormModal(heading, client.currency, numbers, rows, min_rows=min_rows, taxes=taxes)
     app.push_screen(modal, done)
 
 
 def invoice_items(app: PaneHost, client_id: int) -> None:
     """An invoice of free lines typed in the form."""
-    from vatui.domain.clients import Client
 
-    taxes = app.ws.get(Client, client_id).default_taxes
+    taxes = app.session.client(client_id).default_taxes
     _lines_form(app, client_id, _("New invoice for {client} ({cur})"), "standard", taxes=taxes)
 
 
@@ -178,16 +175,15 @@ def deposit(app: PaneHost, client_id: int) -> None:
     """A deposit invoice: the line proposed from the client's deposit policy, editable; no
     tax lines proposed (a deposit is taxed on the invoice it pays), an added one may be typed."""
     from vatui.domain.amounts import amount_input
-    from vatui.domain.clients import Client
 
-    client = app.ws.get(Client, client_id)
-    numbers = app.ws.settings().numbers
+    client = app.session.client(client_id)
+    numbers = app.session.settings().numbers
     if client.deposit_percent:
         from vatui.i18n import language_of
         from vatui.services.clients.language import client_language
         from vatui.services.ledger.invoices import deposit_label
 
-        with language_of(client_language(app.ws.settings(), client)):  # printed on their invoice
+        with language_of(client_language(app.session.settings(), client)):  # printed on their invoice
             label = deposit_label(client.deposit_percent)
         base = client.retainer_fee
         amount = amount_input(base.percent(client.deposit_percent), numbers) if base is not None else ""
@@ -206,10 +202,9 @@ def deposit(app: PaneHost, client_id: int) -> None:
 
 def retainer(app: PaneHost, client_id: int) -> None:
     """The month's retainer fee, after asking."""
-    from vatui.domain.clients import Client
     from vatui.ui.modals.confirm import ConfirmModal
 
-    client = app.ws.get(Client, client_id)
+    client = app.session.client(client_id)
     if client.retainer_fee is None:
         app.inform(
             _("{client} has no monthly retainer fee in {cur}").format(
@@ -223,7 +218,7 @@ def retainer(app: PaneHost, client_id: int) -> None:
         if yes:
             from vatui.services.ledger.invoices import new_invoice
 
-            _created(app, app.run_service(new_invoice, app.ws, client_id, kind="retainer", on=_today(app)))
+            _created(app, app.run_service(new_invoice, client_id, kind="retainer", on=_today(app)))
 
     app.push_screen(
         ConfirmModal(
@@ -242,12 +237,11 @@ def edit_draft(app: PaneHost, invoice_id: int) -> None:
     from decimal import Decimal
 
     from vatui.domain.amounts import amount_input
-    from vatui.domain.ledger import Invoice
     from vatui.domain.numbers import number_format, write
     from vatui.services.ledger.drafts import is_linked
     from vatui.ui.modals.invoice_forms import LinesFormModal
 
-    invoice = app.ws.get(Invoice, invoice_id)
+    invoice = app.session.invoice(invoice_id)
     if invoice.status != "draft":
         app.inform(
             _("{number} is {status}: only a draft can be edited").format(
@@ -256,7 +250,7 @@ def edit_draft(app: PaneHost, invoice_id: int) -> None:
             error=True,
         )
         return
-    numbers = app.ws.settings().numbers
+    numbers = app.session.settings().numbers
     fixed = tuple(i for i in invoice.items if is_linked(i))
     rows = [
         (
@@ -273,7 +267,7 @@ def edit_draft(app: PaneHost, invoice_id: int) -> None:
             return
         from vatui.services.ledger.drafts import edit_draft as edit
 
-        if app.run_service(edit, app.ws, invoice_id, _specs(got), got.notes, taxes=got.taxes) is not None:
+        if app.run_service(edit, invoice_id, _specs(got), got.notes, taxes=got.taxes) is not None:
             app.inform(_("Saved {number}.").format(number=invoice.label))
 
     title = _("Edit draft {number}").format(number=invoice.label)
@@ -295,17 +289,16 @@ def edit_draft(app: PaneHost, invoice_id: int) -> None:
 
 def promise(app: PaneHost, invoice_id: int) -> None:
     """The client promised to pay by a date: its reminders wait until then."""
-    from vatui.domain.ledger import Invoice
     from vatui.ui.modals.date_prompt import DatePromptModal
 
-    invoice = app.ws.get(Invoice, invoice_id)
+    invoice = app.session.invoice(invoice_id)
 
     def chosen(by: date | None) -> None:
         if by is None:
             return
         from vatui.services.ledger.collect import promise_payment
 
-        if app.run_service(promise_payment, app.ws, invoice_id, by, _today(app)) is not None:
+        if app.run_service(promise_payment, invoice_id, by, _today(app)) is not None:
             app.inform(
                 _("{number} is promised for {day}: no reminder until then.").format(
                     number=invoice.label, day=by.isoformat()
@@ -324,15 +317,14 @@ def promise(app: PaneHost, invoice_id: int) -> None:
 def snooze(app: PaneHost, invoice_id: int, number: str | None = None) -> None:
     """Snooze an invoice's reminders until a date (Today's ``s``, the Ledger's ``z``);
     ``number`` names it (its label when not given)."""
-    from vatui.domain.ledger import Invoice
     from vatui.ui.modals.date_prompt import DatePromptModal
 
-    number = number or app.ws.get(Invoice, invoice_id).label
+    number = number or app.session.invoice(invoice_id).label
 
     def chosen(until: date | None) -> None:
         from vatui.services.ledger.collect import snooze_reminders
 
-        if until is not None and app.run_service(snooze_reminders, app.ws, invoice_id, until) is not None:
+        if until is not None and app.run_service(snooze_reminders, invoice_id, until) is not None:
             app.inform(
                 _("Reminders for {number} snoozed until {day}").format(
                     number=one_line(number, 30), day=until.isoformat()

@@ -25,9 +25,7 @@ if TYPE_CHECKING:
 
 
 def _today(app: PaneHost) -> date:
-    from vatui.services.common import home_today
-
-    return home_today(app.ws)
+    return app.session.today()
 
 
 def remind(app: PaneHost, invoice_id: int) -> None:
@@ -38,7 +36,7 @@ def remind(app: PaneHost, invoice_id: int) -> None:
 
     day = _today(app)
     try:
-        draft = draft_reminder(app.ws, invoice_id, day)
+        draft = app.session.run(draft_reminder, invoice_id, day)
     except Exception as exc:  # a VatuiError: say why, nothing else
         from vatui.domain.errors import VatuiError
 
@@ -53,7 +51,7 @@ def remind(app: PaneHost, invoice_id: int) -> None:
             return
         from vatui.services.ledger.collect import mark_reminder_sent
 
-        if app.run_service(mark_reminder_sent, app.ws, invoice_id, draft.step, day) is not None:
+        if app.run_service(mark_reminder_sent, invoice_id, draft.step, day) is not None:
             app.inform(
                 _("Logged step “{name}” for {number}.").format(name=draft.name, number=draft.invoice.label)
             )
@@ -85,13 +83,13 @@ def mail_actions(app: PaneHost, invoice_id: int, reminder: str | None = None) ->
 
     day = _today(app)
     if reminder is None:
-        draft = mail.invoice_mail(app.ws, invoice_id, day)
+        draft = app.session.run(mail.invoice_mail, invoice_id, day)
     else:
-        draft = mail.reminder_mail(app.ws, invoice_id, reminder, day)
+        draft = app.session.run(mail.reminder_mail, invoice_id, reminder, day)
 
     def write(path: Path) -> object:
-        attachments = [mail.invoice_attachment(app.ws, invoice_id)]
-        return mail.write_eml(app.ws, path, draft, attachments)
+        attachments = [app.session.run(mail.invoice_attachment, invoice_id)]
+        return app.session.run(mail.write_eml, path, draft, attachments)
 
     whatsapp = draft.client.preferred_channel == "whatsapp"
     return MailActions(
@@ -108,14 +106,13 @@ def open_invoice(app: PaneHost, invoice_id: int) -> None:
     (``~/INV-2026-0007.pdf``), HTML, Markdown or text by the file's extension."""
     from functools import partial
 
-    from vatui.domain.ledger import Invoice
     from vatui.services.documents.files import documents_of
     from vatui.services.documents.invoice import gather, render_doc
     from vatui.ui.flows.saving import file_saver
     from vatui.ui.modals.mail_view import MailTextViewModal
 
-    invoice = app.ws.get(Invoice, invoice_id)
-    doc = gather(app.ws, invoice_id)
+    invoice = app.session.invoice(invoice_id)
+    doc = app.session.run(gather, invoice_id)
     documents = documents_of(doc)
 
     def done(result: TextViewResult) -> None:
@@ -139,23 +136,22 @@ def send(app: PaneHost, invoice_id: int) -> None:
     """Mark a draft sent today."""
     from vatui.services.ledger.invoices import send_invoice
 
-    sent = app.run_service(send_invoice, app.ws, invoice_id, _today(app))
+    sent = app.run_service(send_invoice, invoice_id, _today(app))
     if sent is not None:
         app.inform(_("Sent {number}; due {due}.").format(number=sent.label, due=sent.due_date.isoformat()))
 
 
 def void(app: PaneHost, invoice_id: int) -> None:
     """Void an invoice after asking."""
-    from vatui.domain.ledger import Invoice
     from vatui.ui.modals.confirm import ConfirmModal
 
-    invoice = app.ws.get(Invoice, invoice_id)
+    invoice = app.session.invoice(invoice_id)
 
     def answered(yes: bool | None) -> None:
         if yes:
             from vatui.services.ledger.invoices import void_invoice
 
-            if app.run_service(void_invoice, app.ws, invoice_id, _today(app)) is not None:
+            if app.run_service(void_invoice, invoice_id, _today(app)) is not None:
                 app.inform(_("Voided {number}; its time is unbilled again.").format(number=invoice.label))
 
     app.push_screen(
@@ -170,11 +166,10 @@ def void(app: PaneHost, invoice_id: int) -> None:
 
 def payment(app: PaneHost, invoice_id: int) -> None:
     """Ask for a payment on an invoice and record it."""
-    from vatui.domain.ledger import Invoice
     from vatui.services.ledger.data import invoice_payments
     from vatui.ui.modals.payment import PaymentModal
 
-    invoice = app.ws.get(Invoice, invoice_id)
+    invoice = app.session.invoice(invoice_id)
     if invoice.status not in ("sent", "partial"):
         app.inform(
             _("{number} is {status}: it takes no payment.").format(
@@ -185,14 +180,14 @@ def payment(app: PaneHost, invoice_id: int) -> None:
         return
     from vatui.domain.invoicing import amount_due
 
-    due = amount_due(invoice, invoice_payments(app.ws, invoice_id))
+    due = amount_due(invoice, app.session.run(invoice_payments, invoice_id))
 
     def done(got: PaymentInput | None) -> None:
         if got is None:
             return
         from vatui.services.ledger.payments import record_payment
 
-        result = app.run_service(record_payment, app.ws, invoice_id, got.amount, got.on, method=got.method)
+        result = app.run_service(record_payment, invoice_id, got.amount, got.on, method=got.method)
         if result is not None:
             app.inform(
                 _("Recorded {amount} on {number}: {status}.").format(
@@ -201,14 +196,14 @@ def payment(app: PaneHost, invoice_id: int) -> None:
             )
 
     title = _("Payment on {number}").format(number=invoice.label)
-    app.push_screen(PaymentModal(title, due, _today(app), app.ws.settings().numbers), done)
+    app.push_screen(PaymentModal(title, due, _today(app), app.session.settings().numbers), done)
 
 
 def expense(app: PaneHost) -> None:
     """Ask for an expense and add it."""
     from vatui.ui.modals.expense_form import ExpenseFormModal
 
-    settings = app.ws.settings()
+    settings = app.session.settings()
 
     def done(got: ExpenseInput | None) -> None:
         if got is None:
@@ -217,7 +212,6 @@ def expense(app: PaneHost) -> None:
 
         added = app.run_service(
             add_expense,
-            app.ws,
             got.amount,
             category=got.category,
             on=got.on,

@@ -68,4 +68,4 @@ class FileSaver:
 
 def file_saver(app: PaneHost, documents: DocumentMaker | None = None) -> FileSaver:
     """The saver for a text view opened on ``app``'s workspace (``documents``: a document's)."""
-    return FileSaver(app.ws.directory, documents)
+    return FileSaver(app.session.directory, documents)

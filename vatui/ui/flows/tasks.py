@@ -26,9 +26,7 @@ Run = Callable[..., Any]
 
 
 def _today(app: PaneHost) -> date:
-    from vatui.services.common import home_today
-
-    return home_today(app.ws)
+    return app.session.today()
 
 
 def complete(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
@@ -36,7 +34,7 @@ def complete(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
     from vatui.domain.dates import MAX_DATE, describe_date
     from vatui.services.tasks import manage as task_service
 
-    result = (run or app.run_service)(task_service.complete_task, app.ws, task_id)
+    result = (run or app.run_service)(task_service.complete_task, task_id)
     if result is None:
         return
     done, following = result
@@ -54,7 +52,7 @@ def reopen(app: PaneHost, task_id: int, *, run: Run | None = None) -> None:
     """Reopen a done task in the column it left."""
     from vatui.services.tasks import manage as task_service
 
-    reopened = (run or app.run_service)(task_service.reopen_task, app.ws, task_id)
+    reopened = (run or app.run_service)(task_service.reopen_task, task_id)
     if reopened is not None:
         app.inform(
             _("Reopened “{title}” in {column}").format(
@@ -67,14 +65,14 @@ def move(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> b
     """Move a task to the previous (-1) or next (+1) column; whether it moved."""
     from vatui.services.tasks import manage as task_service
 
-    return (run or app.run_service)(task_service.shift_column, app.ws, task_id, step) is not None
+    return (run or app.run_service)(task_service.shift_column, task_id, step) is not None
 
 
 def reorder(app: PaneHost, task_id: int, step: int, *, run: Run | None = None) -> bool:
     """Move a task up (-1) or down (+1) inside its column; whether it moved."""
     from vatui.services.tasks import manage as task_service
 
-    return (run or app.run_service)(task_service.reorder_task, app.ws, task_id, step) is not None
+    return (run or app.run_service)(task_service.reorder_task, task_id, step) is not None
 
 
 def snooze(app: PaneHost, task_id: int, title: str) -> None:
@@ -86,7 +84,7 @@ def snooze(app: PaneHost, task_id: int, title: str) -> None:
     def chosen(until: date | None) -> None:
         if until is None:
             return
-        if app.run_service(task_service.snooze_task, app.ws, task_id, until) is not None:
+        if app.run_service(task_service.snooze_task, task_id, until) is not None:
             app.inform(
                 _("Snoozed until {when}: {title}").format(
                     when=describe_date(until, _today(app)), title=one_line(title, 40)
@@ -116,7 +114,7 @@ def reschedule(
     def chosen(when: date | None) -> None:
         if when is None:
             return
-        if (run or app.run_service)(task_service.reschedule_task, app.ws, task_id, when) is not None:
+        if (run or app.run_service)(task_service.reschedule_task, task_id, when) is not None:
             app.inform(
                 _("Due {when}: {title}").format(when=describe_date(when, today), title=one_line(title, 40))
             )
@@ -131,7 +129,7 @@ def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = N
     from vatui.services.tasks.timer import running_timer, toggle_timer
 
     def go(minutes: int | None) -> None:
-        result = (run or app.run_service)(toggle_timer, app.ws, task_id, minutes=minutes)
+        result = (run or app.run_service)(toggle_timer, task_id, minutes=minutes)
         if result is None:
             return
         started, stopped = result
@@ -144,7 +142,7 @@ def toggle_timer(app: PaneHost, task_id: int, title: str, *, run: Run | None = N
                 )
             )
 
-    _ask_if_long(app, go, stops=running_timer(app.ws) is not None)
+    _ask_if_long(app, go, stops=app.session.run(running_timer) is not None)
 
 
 def stop_timer(app: PaneHost) -> None:
@@ -152,7 +150,7 @@ def stop_timer(app: PaneHost) -> None:
     from vatui.services.tasks.timer import stop_timer
 
     def go(minutes: int | None) -> None:
-        app.run_service(stop_timer, app.ws, minutes=minutes)
+        app.run_service(stop_timer, minutes=minutes)
 
     _ask_if_long(app, go)
 
@@ -163,7 +161,7 @@ def _ask_if_long(app: PaneHost, go: Callable[[int | None], object], *, stops: bo
     from vatui.services.tasks.timer import LONG_TIMER_MINUTES, running_minutes
     from vatui.ui.modals.long_timer import LongTimerModal
 
-    elapsed = running_minutes(app.ws) if stops else None
+    elapsed = app.session.run(running_minutes) if stops else None
     if elapsed is None or elapsed <= LONG_TIMER_MINUTES:
         go(None)
         return
@@ -177,14 +175,13 @@ def _ask_if_long(app: PaneHost, go: Callable[[int | None], object], *, stops: bo
 
 def form_clients(app: PaneHost, keep: int | None = None) -> list[tuple[int, str]]:
     """The clients a task form offers, by name; ``keep`` (the task's own, maybe archived) too."""
-    from vatui.domain.clients import Client
     from vatui.domain.errors import VatuiError
     from vatui.services.common import client_refs
 
-    clients = dict(client_refs(app.ws))
+    clients = dict(app.session.run(client_refs))
     if keep is not None and keep not in clients:
         try:
-            clients[keep] = app.ws.get(Client, keep).name
+            clients[keep] = app.session.client(keep).name
         except VatuiError:
             clients[keep] = f"#{keep}"
     return sorted(clients.items(), key=lambda item: sort_key(item[1]))
@@ -200,7 +197,6 @@ def add(app: PaneHost, column: str, *, run: Run | None = None, added: Callable[[
             return
         task = (run or app.run_service)(
             task_service.add_task,
-            app.ws,
             form.title,
             client_id=form.client_id,
             column=form.column,
@@ -214,7 +210,7 @@ def add(app: PaneHost, column: str, *, run: Run | None = None, added: Callable[[
         if task is not None:
             added(task)
 
-    columns = app.ws.settings().columns
+    columns = app.session.settings().columns
     app.push_screen(TaskFormModal(None, form_clients(app), columns, _today(app), column), save)
 
 
@@ -223,8 +219,8 @@ def edit(app: PaneHost, task: Task, *, run: Run | None = None, then: Callable[[]
     from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.task_form import TaskFormModal
 
-    task_id = task.id
-    settings = app.ws.settings()
+    task_id = task.id or 0  # a stored task always has one
+    settings = app.session.settings()
 
     def save(form: TaskFormResult | None) -> None:
         if form is None:
@@ -234,7 +230,7 @@ def edit(app: PaneHost, task: Task, *, run: Run | None = None, then: Callable[[]
         if not changes.empty or moved:
             # One service call: the edit and the move are one change for `u`.
             saved = (run or app.run_service)(
-                task_service.change_task, app.ws, task_id, changes, column=form.column if moved else None
+                task_service.change_task, task_id, changes, column=form.column if moved else None
             )
             if saved is not None:
                 app.inform(_("Saved: {title}").format(title=one_line(saved.title, 50)))
@@ -247,10 +243,9 @@ def edit(app: PaneHost, task: Task, *, run: Run | None = None, then: Callable[[]
 def edit_by_id(app: PaneHost, task_id: int) -> None:
     """``edit`` on a task known by its id (a line of Today)."""
     from vatui.domain.errors import VatuiError
-    from vatui.domain.tasks import Task
 
     try:
-        task = app.ws.get(Task, task_id)
+        task = app.session.task(task_id)
     except VatuiError as exc:
         app.inform(str(exc), error=True)
         return
@@ -262,10 +257,10 @@ def delete(app: PaneHost, task: Task, *, run: Run | None = None) -> None:
     from vatui.services.tasks import manage as task_service
     from vatui.ui.modals.confirm import ConfirmModal
 
-    task_id, title = task.id, one_line(task.title, 40)
+    task_id, title = task.id or 0, one_line(task.title, 40)
 
     def answered(yes: bool | None) -> None:
-        if yes and (run or app.run_service)(task_service.delete_task, app.ws, task_id) is not None:
+        if yes and (run or app.run_service)(task_service.delete_task, task_id) is not None:
             app.inform(_("Deleted “{title}” (u undoes)").format(title=title))
 
     app.push_screen(ConfirmModal(_("Delete “{title}”?").format(title=title)), answered)

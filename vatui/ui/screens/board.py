@@ -119,7 +119,7 @@ class BoardScreen(Pane):
         yield PaneFooter()
 
     def _settings_columns(self) -> tuple[str, ...]:
-        return tuple(self.vatui.ws.settings().columns)
+        return tuple(self.vatui.session.settings().columns)
 
     def on_mount(self) -> None:
         """Read the cards, focus the first column, start the timer's tick."""
@@ -165,7 +165,7 @@ class BoardScreen(Pane):
             self._columns = []
             self.call_later(self._rebuild)
             return
-        self.snapshot = self._reader.snapshot(self.vatui.ws)
+        self.snapshot = self.vatui.session.run(self._reader.snapshot)
         self.redraw()
 
     def redraw(self) -> None:
@@ -187,7 +187,7 @@ class BoardScreen(Pane):
             tasks = snap.columns.get(column.column, [])
             shown = [t for t in tasks if wanted(t)] if wanted is not None else tasks
             empty = _("no cards match") if tasks and not shown else _("no cards")
-            column.clock = self.vatui.ws.clock.now
+            column.clock = self.vatui.session.clock.now
             column.set_cards(shown, context, empty)
         self._update_headings()
         if follow is not None and self.focused_column.selected_id != follow:

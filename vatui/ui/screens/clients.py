@@ -117,11 +117,11 @@ class ClientsScreen(Pane):
             return
         from vatui.services.clients.manage import list_clients
 
-        ws = self.vatui.ws
-        ws.refresh()
+        session = self.vatui.session
+        session.refresh()
         needle = fold(self.filter_text.strip())
         self._clients = [
-            c for c in list_clients(ws, include_archived=self.show_archived) if matches(c, needle)
+            c for c in session.run(list_clients, include_archived=self.show_archived) if matches(c, needle)
         ]
         if data_changed or not self._badges_round:
             self._badges_round += 1
@@ -144,7 +144,8 @@ class ClientsScreen(Pane):
         from vatui.services.clients.card import reliability_by_client
 
         try:
-            badges = {cid: rel.badge for cid, rel in reliability_by_client(self.vatui.ws).items()}
+            snap = self.vatui.session.snapshot()  # a worker thread: one frozen moment
+            badges = {cid: rel.badge for cid, rel in snap.run(reliability_by_client).items()}
         except VatuiError:
             return
         self.vatui.from_thread(self._badges_ready, key, badges)  # never waits on an app that is ending
@@ -168,7 +169,7 @@ class ClientsScreen(Pane):
         self.filter_text = ""
         self._pending = client_id
         try:
-            self.show_archived = self.show_archived or bool(self.vatui.ws.get(Client, client_id).archived)
+            self.show_archived = self.show_archived or bool(self.vatui.session.client(client_id).archived)
         except VatuiError:
             return
         if self.is_mounted:
@@ -183,7 +184,7 @@ class ClientsScreen(Pane):
             return None
         from vatui.services.common import client_of
 
-        return client_of(self.vatui.ws, kind, ref)
+        return self.vatui.session.run(client_of, kind, ref)
 
     @property
     def selected_id(self) -> int | None:
@@ -206,15 +207,15 @@ class ClientsScreen(Pane):
         from vatui.domain.localtime import offset_minutes_of
         from vatui.services.clients.card import client_detail
 
-        ws = self.vatui.ws
+        session = self.vatui.session
         try:
-            detail = client_detail(ws, client_id)
+            detail = session.run(client_detail, client_id)
         except VatuiError as exc:
             self.vatui.inform(str(exc), error=True)
             return
-        zone = ws.settings().home_timezone
+        zone = session.settings().home_timezone
         card.show(
-            detail, reveal=self.revealed, home_offset=offset_minutes_of(ws.clock.now(), zone), home_zone=zone
+            detail, reveal=self.revealed, home_offset=offset_minutes_of(session.now(), zone), home_zone=zone
         )
 
     @on(OptionList.OptionHighlighted, "#client-list")
@@ -285,7 +286,7 @@ class ClientsScreen(Pane):
             self.vatui.inform(_("No client selected: n adds one."))
             return None
         try:
-            return self.vatui.ws.get(Client, client_id)
+            return self.vatui.session.client(client_id)
         except VatuiError as exc:
             self.vatui.inform(str(exc), error=True)
             return None

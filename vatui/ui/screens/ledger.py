@@ -131,7 +131,7 @@ class LedgerScreen(Pane):
             return
         from vatui.services.ledger.view import ledger_view
 
-        self.view = ledger_view(self.vatui.ws)
+        self.view = self.vatui.session.run(ledger_view)
         self.pnl = self.clients = self.aging = None
         self._drawn = set()
         self._draw()
@@ -146,7 +146,7 @@ class LedgerScreen(Pane):
             self._draw()
         elif tab == "pnl":
             if self.pnl is None:
-                self.pnl = lv.pnl_view(self.vatui.ws)
+                self.pnl = self.vatui.session.run(lv.pnl_view)
             rows, months = self.pnl
             found = currencies(rows)
             if self.currency not in found:
@@ -154,13 +154,13 @@ class LedgerScreen(Pane):
             self.query_one(PnlChart).show(rows, months, self.currency)
         elif tab == "clients":
             if self.clients is None:
-                self.clients = lv.clients_view(self.vatui.ws)
+                self.clients = self.vatui.session.run(lv.clients_view)
             self._draw_clients()
         elif tab == "aging":
             if self.aging is None:
                 from vatui.services.ledger.reports import aging_report
 
-                self.aging = aging_report(self.vatui.ws)
+                self.aging = self.vatui.session.run(aging_report)
             self._draw_aging()
 
     def _draw_aging(self) -> None:

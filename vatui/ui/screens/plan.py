@@ -141,12 +141,11 @@ class PlanScreen(Pane):
         )
 
     def _compute(self, key: int) -> None:
-        from vatui.services.common import client_names, home_today
         from vatui.services.plan.forecast import build_plan
 
-        ws = self.vatui.ws
         try:
-            today, names, plan = home_today(ws), client_names(ws), build_plan(ws)
+            snap = self.vatui.session.snapshot()  # a worker thread: one frozen moment
+            today, names, plan = snap.today(), snap.client_names(), snap.run(build_plan)
         except VatuiError as exc:  # a bad holiday setting
             self.vatui.from_thread(self._refused, key, str(exc))
             return
@@ -294,7 +293,7 @@ class PlanScreen(Pane):
     def _week_start(self, day: date) -> date:
         from vatui.domain.weeks import week_first_day
 
-        return week_first_day(day, self.vatui.ws.settings().week_start)
+        return week_first_day(day, self.vatui.session.settings().week_start)
 
     def action_pick_week(self) -> None:
         """``m``: pick the week to move the task to from the plan's weeks."""
@@ -316,10 +315,9 @@ class PlanScreen(Pane):
 
     def _due_of(self, item: PlanItem) -> date | None:
         """The task's due date as stored now (the plan may be a moment old)."""
-        from vatui.domain.tasks import Task
 
         try:
-            return self.vatui.ws.get(Task, item.task_id or 0).due
+            return self.vatui.session.task(item.task_id or 0).due
         except VatuiError:
             return item.due
 
@@ -339,7 +337,7 @@ class PlanScreen(Pane):
         def move(yes: bool | None = True) -> None:
             from vatui.services.tasks.manage import reschedule_task
 
-            if yes and self.vatui.run_service(reschedule_task, self.vatui.ws, task_id, day) is not None:
+            if yes and self.vatui.run_service(reschedule_task, task_id, day) is not None:
                 self.vatui.inform(
                     _("Moved to the week of {week}, due {when}: {title}").format(
                         week=week_span(self._week_start(day), self._week_start(day) + timedelta(days=6)),
@@ -365,8 +363,8 @@ class PlanScreen(Pane):
             return
         from vatui.services.tasks.manage import move_task
 
-        column = self.vatui.ws.settings().waiting_column
-        if self.vatui.run_service(move_task, self.vatui.ws, item.task_id, column) is not None:
+        column = self.vatui.session.settings().waiting_column
+        if self.vatui.run_service(move_task, item.task_id, column) is not None:
             self.vatui.inform(
                 _("Waiting on the client: {title} (w on the Board sets a follow-up date)").format(
                     title=one_line(item.title, 40)
@@ -386,9 +384,7 @@ class PlanScreen(Pane):
             return
         from vatui.services.plan.timeoff import add_timeoff
 
-        added = self.vatui.run_service(
-            add_timeoff, self.vatui.ws, request.start, request.end, note=request.note
-        )
+        added = self.vatui.run_service(add_timeoff, request.start, request.end, note=request.note)
         if added is not None:
             self.vatui.inform(
                 _("Time off {start} to {end} added.").format(

@@ -196,7 +196,7 @@ class SettingsScreen(Screen[None]):
             self.dismiss(None)
             return
         app = self.app
-        saved: Settings | None = app.run_service(set_settings, app.ws, changed)  # type: ignore[attr-defined]
+        saved: Settings | None = app.run_service(set_settings, changed)  # type: ignore[attr-defined]
         if saved is None:
             return
         app.inform(_("Settings saved: {keys}").format(keys=", ".join(changed)))  # type: ignore[attr-defined]

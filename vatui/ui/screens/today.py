@@ -78,7 +78,7 @@ class TodayScreen(Pane):
             return
         from vatui.services.today.triage import triage
 
-        self.show_triage(triage(self.vatui.ws))
+        self.show_triage(self.vatui.session.run(triage))
 
     def show_triage(self, result: Triage) -> None:
         """Show an already computed triage (the app computes the first one off-screen)."""
@@ -99,12 +99,11 @@ class TodayScreen(Pane):
         )
 
     def _compute_warning(self, key: int) -> None:
-        from vatui.services.common import home_today
         from vatui.services.plan.forecast import build_plan, early_warning
 
         try:
-            ws = self.vatui.ws
-            warning = early_warning(build_plan(ws, weeks=3), home_today(ws))
+            snap = self.vatui.session.snapshot()  # a worker thread: one frozen moment
+            warning = early_warning(snap.run(build_plan, weeks=3), snap.today())
         except VatuiError:  # a bad holiday setting: the Plan pane says why
             warning = None
         self.vatui.from_thread(self._warning_ready, key, warning)  # never waits on an app that is ending
