@@ -69,8 +69,9 @@ DEFAULTS: Final = ClientDefaults()
 """The defaults of a client's fields."""
 
 NEW_CLIENT_STATUS: Final = "lead"
-"""The status the app's new-client form starts at (``vatui client add`` without
-``--status`` keeps ``Client``'s own default, ``active``)."""
+"""The status a new client starts at, in the app's new-client form and in ``vatui client
+add`` without ``--status`` (``Client``'s own default, ``active``, is what an older record
+without a status reads as)."""
 
 VETTING_ALIASES = {
     "contract_signed": "contract",
