@@ -202,12 +202,14 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def check_note_text(text: str) -> str:
+    """A note's text: not empty, of reasonable length, without control characters."""
+    return check_text(text, _("the note"), MAX_NOTE, multiline=True, empty=_("the note is empty"))
+
+
 def new_note(text: str, now: datetime, confidential: bool = False) -> Note:
     """A note written ``now``; empty or overlong notes and control characters are refused."""
-    value = check_text(text, _("the note"), MAX_NOTE, multiline=True)
-    if not value:
-        raise InputError(_("the note is empty"))
-    return Note(text=value, confidential=confidential, created=now)
+    return Note(text=check_note_text(text), confidential=confidential, created=now)
 
 
 def _check_money(value: Any, what: str) -> Money | None:

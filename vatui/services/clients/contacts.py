@@ -38,10 +38,13 @@ def check_direction(direction: str) -> str:
 
 def check_summary(summary: str) -> str:
     """A non-empty summary of reasonable length, without control characters."""
-    value = check_text(summary, _("the summary"), MAX_SUMMARY, multiline=True)
-    if not value:
-        raise InputError(_("a contact needs a summary of what was said"))
-    return value
+    return check_text(
+        summary,
+        _("the summary"),
+        MAX_SUMMARY,
+        multiline=True,
+        empty=_("a contact needs a summary of what was said"),
+    )
 
 
 def _home_day(ws: Workspace, moment: datetime) -> date:
