@@ -10,7 +10,7 @@ from vatui.cli.context import show
 from vatui.domain.clients import Client
 from vatui.i18n import _
 from vatui.services.clients.card import ClientDetail
-from vatui.services.clients.card_view import card_view
+from vatui.services.clients.card_view import card_view, reliability_figures
 
 
 def home_moment(moment: datetime, zone: str) -> str:
@@ -103,10 +103,7 @@ def card_lines(detail: ClientDetail, *, confidential: bool = False, zone: str = 
     if rel.invoices:
         out.append(
             _("    on time {pct}% of {n} · average {avg} days late · {rem} reminders per invoice").format(
-                pct=rel.on_time_percent,
-                n=rel.invoices,
-                avg=rel.average_days_late or "0",
-                rem=rel.reminders_per_invoice or "0",
+                **reliability_figures(rel)
             )
         )
     oldest = ""

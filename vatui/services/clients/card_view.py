@@ -14,7 +14,7 @@ from datetime import date
 from vatui.domain.clients import VETTING_KEYS, channel_word
 from vatui.domain.durations import format_duration
 from vatui.domain.money import Money
-from vatui.domain.reliability import VETTING_LABELS
+from vatui.domain.reliability import VETTING_LABELS, Reliability
 from vatui.i18n import _
 from vatui.services.clients.card import ClientDetail
 
@@ -115,6 +115,17 @@ class CardView:
     def hidden_notes(self) -> int:
         """How many confidential notes are not shown."""
         return sum(1 for n in self.notes if not n.shown)
+
+
+def reliability_figures(rel: Reliability) -> dict[str, object]:
+    """The figures of the reliability line, by the names its messages use: ``pct`` (on time),
+    ``n`` (invoices), ``avg`` (days late on average) and ``rem`` (reminders per invoice)."""
+    return {
+        "pct": rel.on_time_percent,
+        "n": rel.invoices,
+        "avg": rel.average_days_late or "0",
+        "rem": rel.reminders_per_invoice or "0",
+    }
 
 
 def card_view(detail: ClientDetail, *, confidential: bool = False) -> CardView:

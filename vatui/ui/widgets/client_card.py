@@ -22,7 +22,7 @@ from vatui.domain.clients import Client, channel_word, direction_word
 from vatui.domain.dates_display import format_date
 from vatui.i18n import _
 from vatui.services.clients.card import ClientDetail
-from vatui.services.clients.card_view import card_view
+from vatui.services.clients.card_view import card_view, reliability_figures
 from vatui.ui import render
 from vatui.ui.widgets.client_list import BADGE_STYLE
 
@@ -162,10 +162,7 @@ def card_content(
         add(
             render.label(
                 _("on time {pct}% of {n} · {avg} days late on average · {rem} reminders each").format(
-                    pct=rel.on_time_percent,
-                    n=rel.invoices,
-                    avg=rel.average_days_late or "0",
-                    rem=rel.reminders_per_invoice or "0",
+                    **reliability_figures(rel)
                 ),
                 "$text-muted",
             )
