@@ -1,26 +1,19 @@
-"""A stand-in for ``vatui.services.exchange.imports`` (the app's Import… flow, tested alone)."""
+"""A stand-in for the import services of ``vatui.services.exchange.imports`` (the app's
+Import… flow, tested alone): ``install`` puts recording fakes of ``import_trello``,
+``import_csv`` and ``import_json`` in the real module, for the length of one test. Each
+returns a real ``ImportPlan``, so the summary the portal shows is the real one."""
 
 from __future__ import annotations
 
-import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import vatui.services.exchange as exchange
 from vatui.domain.errors import InputError
-
-NAME = "vatui.services.exchange.imports"
-
-
-@dataclass
-class FakePlan:
-    lines: list[str]
-
-    def summary_lines(self) -> list[str]:
-        return list(self.lines)
+from vatui.services.exchange import imports
+from vatui.services.exchange.import_plan import ImportPlan
 
 
 @dataclass
@@ -30,29 +23,31 @@ class FakeImports:
     calls: list[tuple[str, Any, bool]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
-    def _run(self, what: str, path: Path, dry_run: bool) -> FakePlan:
+    def _run(self, what: str, path: Path, dry_run: bool) -> ImportPlan:
         self.calls.append((what, path, dry_run))
         if self.problems:
             error = InputError(self.problems[0])
             error.problems = self.problems  # type: ignore[attr-defined]
             raise error
-        return FakePlan([f"{what}: 2 tasks to add", f"from {path.name}"])
+        plan = ImportPlan(file=str(path), label=f"import {path.name}")
+        plan.add("add", "task", f"{what} 1", path.name)
+        plan.add("add", "task", f"{what} 2", path.name)
+        return plan
 
-    def module(self) -> types.ModuleType:
-        module = types.ModuleType(NAME)
-        module.import_trello = lambda ws, path, *, dry_run, **kw: self._run("trello", path, dry_run)  # type: ignore[attr-defined]
-        module.import_csv = lambda ws, path, kind, *, dry_run, create_clients=False, **kw: self._run(  # type: ignore[attr-defined]
-            f"csv {kind}{' +clients' if create_clients else ''}", path, dry_run
-        )
-        return module
+    def trello(self, ws: Any, path: Path, *, dry_run: bool, **kw: Any) -> ImportPlan:
+        return self._run("trello", path, dry_run)
+
+    def csv(
+        self, ws: Any, path: Path, kind: str, *, dry_run: bool, create_clients: bool = False, **kw: Any
+    ) -> ImportPlan:
+        return self._run(f"csv {kind}{' +clients' if create_clients else ''}", path, dry_run)
+
+    def json(self, ws: Any, path: Path, *, dry_run: bool, **kw: Any) -> ImportPlan:
+        return self._run("json", path, dry_run)
 
 
-def install(monkeypatch: pytest.MonkeyPatch, fake: FakeImports | None) -> None:
-    """Make ``from vatui.services.exchange import imports`` give ``fake``'s module, or fail (``None``)."""
-    if fake is None:
-        monkeypatch.delattr(exchange, "imports", raising=False)
-        monkeypatch.setitem(__import__("sys").modules, NAME, None)
-        return
-    module = fake.module()
-    monkeypatch.setitem(__import__("sys").modules, NAME, module)
-    monkeypatch.setattr(exchange, "imports", module, raising=False)
+def install(monkeypatch: pytest.MonkeyPatch, fake: FakeImports) -> None:
+    """Make the import services ``fake``'s for this test."""
+    monkeypatch.setattr(imports, "import_trello", fake.trello)
+    monkeypatch.setattr(imports, "import_csv", fake.csv)
+    monkeypatch.setattr(imports, "import_json", fake.json)

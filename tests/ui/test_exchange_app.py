@@ -90,7 +90,7 @@ async def test_import_previews_then_asks_then_imports(
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, TextViewModal)
-        assert "csv time: 2 tasks to add" in screen_text(app)
+        assert "Tasks: 2 to add" in screen_text(app) and "csv time 1" in screen_text(app)
         assert fake.calls == [("csv time", source, True)]
         assert "mark sent" not in screen_text(app)  # a preview is not a draft to send
         await pilot.press("m")  # does nothing here: the preview stays
@@ -132,16 +132,3 @@ async def test_a_refused_import_shows_its_problems_and_writes_nothing(
         await pilot.pause(0.3)
         assert not isinstance(app.screen, (ConfirmModal, TextViewModal))
     assert all(dry for _what, _path, dry in fake.calls)
-
-
-async def test_import_without_the_services_says_so(
-    app: VatuiApp, seeded: Seed, ready: Ready, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    install(monkeypatch, None)
-    async with app.run_test() as pilot:
-        await ready(pilot)
-        modal = await _open(pilot, "Import…")
-        modal.query_one("#exchange-path", Input).value = str(tmp_path / "board.json")
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert "cannot import files yet" in app.messages[-1]

@@ -27,7 +27,7 @@ def backup_cmd(obj: CliContext, as_list: bool, as_json: bool) -> None:
         raise InputError(_("--json goes with --list"))
     from vatui.services.exchange.backup import backup_now
 
-    path = backup_now(obj.ws())
+    path = obj.session().run(backup_now)
     say(_("Backed up to {path}").format(path=path) if path else _("Already backed up: nothing changed."))
 
 
@@ -116,7 +116,7 @@ def export_json_cmd(obj: CliContext, output: Path | None, confidential: bool) ->
     with terminal_progress(_("JSON")) as progress:
         if progress:
             progress(0, 1)
-        data = export_json(obj.ws(), confidential=confidential)
+        data = obj.session().run(export_json, confidential=confidential)
         if progress:
             progress(1, 1)
     if output is None:
@@ -142,15 +142,15 @@ def demo_data_cmd(obj: CliContext, size: str, seed: int, force: bool) -> None:
     from vatui.demo.workspace import generate, parse_size
 
     clients = parse_size(size)
-    ws = obj.ws()
+    session = obj.session()
     if force:
         from vatui.services.exchange.backup import backup_before
 
-        saved = backup_before(ws, "predemo")
+        saved = session.run(backup_before, "predemo")
         if saved is not None:
             say(_("Backed up the previous workspace to {path}").format(path=show(str(saved))))
     with terminal_progress(_("Demo data")) as progress:
-        counts = generate(ws, clients=clients, seed=seed, replace=force, progress=progress)
+        counts = session.run(generate, clients=clients, seed=seed, replace=force, progress=progress)
     total = sum(counts.values())
     say(
         _("Wrote {total} records: {detail}").format(

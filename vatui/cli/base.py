@@ -18,7 +18,7 @@ from vatui.domain.text import clean
 from vatui.paths import data_dir
 
 if TYPE_CHECKING:
-    from vatui.services.session import Session, Workspace
+    from vatui.services.session import Session
 
 
 @dataclass
@@ -51,11 +51,6 @@ class CliContext:
             set_display(settings.numbers, settings.default_currency)
         return self._session
 
-    def ws(self) -> Workspace:
-        """The session's workspace, for the commands not yet run through ``session().run``
-        (see docs/store.md: each ``fn(obj.ws(), …)`` becomes ``obj.session().run(fn, …)``)."""
-        return self.session().run(_itself)
-
     def today(self) -> date:
         """Today at home."""
         return self.session().today()
@@ -65,7 +60,3 @@ class CliContext:
         from vatui.domain.dates import parse_date
 
         return parse_date(text, self.today(), self.session().settings().date_order)
-
-
-def _itself(ws: Workspace) -> Workspace:
-    return ws

@@ -113,7 +113,7 @@ def client_options(func: F) -> F:
 def _amount(obj: CliContext, text: str, currency: str) -> Any:
     from vatui.domain.amounts import parse_amount
 
-    money = parse_amount(text, currency, obj.ws().settings().numbers)
+    money = parse_amount(text, currency, obj.session().settings().numbers)
     return money if money.minor else None
 
 
@@ -123,11 +123,11 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     from vatui.domain.money import check_currency
     from vatui.services.clients import manage as svc
 
-    ws = obj.ws()
+    session = obj.session()
     fields: dict[str, Any] = {}
     typed = opts.get("currency")
     currency = check_currency(
-        typed if typed is not None else (client.currency if client else ws.settings().default_currency)
+        typed if typed is not None else (client.currency if client else session.settings().default_currency)
     )
     if typed is not None:
         fields["currency"] = currency
@@ -136,7 +136,9 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
     if opts.get("retainer_fee"):
         fields["retainer_fee"] = _amount(obj, opts["retainer_fee"], currency)
     if opts.get("retainer_hours"):
-        fields["retainer_minutes"] = svc.parse_retainer_hours(opts["retainer_hours"], ws.settings().numbers)
+        fields["retainer_minutes"] = svc.parse_retainer_hours(
+            opts["retainer_hours"], session.settings().numbers
+        )
     for opt, key in (
         ("terms", "terms_days"),
         ("deposit", "deposit_percent"),
@@ -160,7 +162,7 @@ def _scalars(obj: CliContext, opts: dict[str, Any], client: Client | None) -> di
             value = opts[key]
             fields[key] = value.replace("\\n", "\n") if key == "billing_address" else value
     if opts.get("late_fee"):
-        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], ws.settings().numbers)
+        fields["late_fee_percent"] = svc.parse_late_fee(opts["late_fee"], session.settings().numbers)
     if opts.get("hours"):
         fields["work_start"], fields["work_end"] = parse_hours(opts["hours"])
     taxes = _default_taxes(obj, opts)
@@ -180,7 +182,7 @@ def _default_taxes(obj: CliContext, opts: dict[str, Any]) -> tuple[Any, ...] | N
         return ()
     if not added and not withheld:
         return None
-    fmt = obj.ws().settings().numbers
+    fmt = obj.session().settings().numbers
     return tuple(read_tax_spec(t, "added", fmt) for t in added) + tuple(
         read_tax_spec(t, "withheld", fmt) for t in withheld
     )
@@ -193,7 +195,7 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     from vatui.domain.text import quoted
     from vatui.services.clients import manage as svc
 
-    ws = obj.ws()
+    session = obj.session()
     people = tuple(svc.parse_person(text) for text in opts.get("persons", ()))
     for name in opts.get("remove_persons", ()):
         if client and not any(p.name.lower() == name.strip().lower() for p in client.people):
@@ -204,8 +206,8 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
     for text in opts.get("remove_channels", ()):
         kind, _sep, handle = text.partition(":")
         removed.append(Channel(kind=svc.check_channel_kind(kind), handle=handle.strip()))
-    notes = [svc.make_note(ws, t) for t in opts.get("notes", ())]
-    notes += [svc.make_note(ws, t, confidential=True) for t in opts.get("secret_notes", ())]
+    notes = [session.run(svc.make_note, t) for t in opts.get("notes", ())]
+    notes += [session.run(svc.make_note, t, confidential=True) for t in opts.get("secret_notes", ())]
     return ClientChanges(
         values=_scalars(obj, opts, client),
         people_added=people,
@@ -213,7 +215,8 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
         channels_added=tuple(svc.parse_channel(text) for text in opts.get("channels", ())),
         channels_removed=tuple(removed),
         vetting_set=tuple(
-            svc.parse_vet(text, obj.today(), obj.ws().settings().date_order) for text in opts.get("vet", ())
+            svc.parse_vet(text, obj.today(), obj.session().settings().date_order)
+            for text in opts.get("vet", ())
         ),
         vetting_removed=tuple(svc.check_vetting_key(k) for k in opts.get("unvet", ())),
         notes_added=tuple(notes),
@@ -224,6 +227,8 @@ def _changes(obj: CliContext, opts: dict[str, Any], client: Client | None) -> Cl
 
 def _fields(obj: CliContext, opts: dict[str, Any]) -> dict[str, Any]:
     """The fields of a new client: its change applied to nothing."""
+    from vatui.domain.client_fields import NEW_CLIENT_STATUS
+
     changes = _changes(obj, opts, None)
     fields = dict(changes.values)
     lists = {
@@ -234,6 +239,7 @@ def _fields(obj: CliContext, opts: dict[str, Any]) -> dict[str, Any]:
         "tags": changes.tags_added,
     }
     fields.update({key: value for key, value in lists.items() if value})
+    fields.setdefault("status", NEW_CLIENT_STATUS)  # as the app's new-client form starts
     return fields
 
 
@@ -256,12 +262,12 @@ def client_group() -> None:
 @client_options
 @pass_ctx
 def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, **opts: Any) -> None:
-    """Add a client (a lead: --status lead)."""
+    """Add a client (a lead unless --status says otherwise)."""
     from vatui.services.clients.manage import add_client
 
-    ws = obj.ws()
+    session = obj.session()
     fields = _fields(obj, opts)
-    client = add_client(ws, name, email=email, **fields)
+    client = session.run(add_client, name, email=email, **fields)
     emit_json(client_json(client)) if as_json else say(_("Added {c}").format(c=_summary(client)))
 
 
@@ -285,8 +291,8 @@ def client_edit(
     from vatui.domain.clients import Channel
     from vatui.services.clients.manage import change_client, find_client
 
-    ws = obj.ws()
-    client = find_client(ws, name)
+    session = obj.session()
+    client = session.run(find_client, name)
     changes = _changes(obj, opts, client)
     if new_name is not None:
         changes = replace(changes, values={**changes.values, "name": new_name})
@@ -298,7 +304,7 @@ def client_edit(
         )
     if changes.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    updated = change_client(ws, client.id or 0, changes)
+    updated = session.run(change_client, client.id or 0, changes)
     emit_json(client_json(updated)) if as_json else say(_("Updated {c}").format(c=_summary(updated)))
 
 
@@ -312,9 +318,9 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
     from vatui.services.clients.card import reliability_by_client
     from vatui.services.clients.manage import list_clients
 
-    ws = obj.ws()
-    clients = list_clients(ws, status=status, include_archived=show_all)
-    badges = reliability_by_client(ws) if clients else {}
+    session = obj.session()
+    clients = session.run(list_clients, status=status, include_archived=show_all)
+    badges = session.run(reliability_by_client) if clients else {}
     if as_json:
         emit_json([client_row_json(c, badges[c.id or 0]) for c in clients])
         return
@@ -346,14 +352,14 @@ def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, o
     from vatui.services.clients.card import client_detail
     from vatui.services.clients.manage import find_client
 
-    ws = obj.ws()
-    client = find_client(ws, name)
-    detail = client_detail(ws, client.id or 0, obj.parse_date(on) if on else None)
+    session = obj.session()
+    client = session.run(find_client, name)
+    detail = session.run(client_detail, client.id or 0, obj.parse_date(on) if on else None)
     if as_json:
         emit_json({**client_json(client, confidential=confidential), **client_detail_json(detail)})
         return
     say(_summary(client, detail.reliability.badge))
-    for line in card_lines(detail, confidential=confidential, zone=ws.settings().home_timezone):
+    for line in card_lines(detail, confidential=confidential, zone=session.settings().home_timezone):
         say(line)
 
 
@@ -365,8 +371,8 @@ def client_archive(obj: CliContext, name: str, restore: bool) -> None:
     """Archive a client: hidden from lists, history kept (undo with `vatui undo`)."""
     from vatui.services.clients.manage import archive_client, find_client
 
-    ws = obj.ws()
-    client = archive_client(ws, find_client(ws, name).id or 0, archived=not restore)
+    session = obj.session()
+    client = session.run(archive_client, session.run(find_client, name).id or 0, archived=not restore)
     say((_("Restored {c}") if restore else _("Archived {c}")).format(c=_summary(client)))
 
 
@@ -378,13 +384,13 @@ def client_delete(obj: CliContext, name: str, yes: bool) -> None:
     """Delete a client with no history at all (others can only be archived)."""
     from vatui.services.clients.manage import client_history, delete_client, find_client
 
-    ws = obj.ws()
-    client = find_client(ws, name)
-    if client_history(ws, client.id or 0):
-        delete_client(ws, client.id or 0)  # raises: explains the history, suggests archive
+    session = obj.session()
+    client = session.run(find_client, name)
+    if session.run(client_history, client.id or 0):
+        session.run(delete_client, client.id or 0)  # raises: explains the history, suggests archive
     if not yes and not click.confirm(_("Delete {name}?").format(name=show(client.name, 60))):
         raise click.Abort()
-    delete_client(ws, client.id or 0)
+    session.run(delete_client, client.id or 0)
     say(_("Deleted {name} (undo with: vatui undo)").format(name=show(client.name, 60)))
 
 

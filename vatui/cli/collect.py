@@ -29,11 +29,11 @@ def pay_cmd(
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payments import record_payment
 
-    ws = obj.ws()
-    invoice = find_invoice(ws, number)
-    money = parse_amount(amount, invoice.currency, ws.settings().numbers)
-    result = record_payment(
-        ws, invoice.id or 0, money, day_or_today(obj, on), method=method, reference=reference
+    session = obj.session()
+    invoice = session.run(find_invoice, number)
+    money = parse_amount(amount, invoice.currency, session.settings().numbers)
+    result = session.run(
+        record_payment, invoice.id or 0, money, day_or_today(obj, on), method=method, reference=reference
     )
     if as_json:
         out = payment_json(result.payment, invoice.number, result.credit)
@@ -81,9 +81,9 @@ def remind_cmd(
     from vatui.services.ledger.collect import draft_reminder, mark_reminder_sent
     from vatui.services.ledger.data import find_invoice
 
-    ws = obj.ws()
+    session = obj.session()
     day = day_or_today(obj, on)
-    invoice = find_invoice(ws, number)
+    invoice = session.run(find_invoice, number)
     if snooze is not None and (wake or dry_run):
         from vatui.domain.errors import InputError
 
@@ -91,13 +91,13 @@ def remind_cmd(
     if snooze is not None or wake:
         _snooze(obj, invoice.id or 0, None if wake else obj.parse_date(snooze or ""), day, as_json)
         return
-    draft = draft_reminder(ws, invoice.id or 0, day)
+    draft = session.run(draft_reminder, invoice.id or 0, day)
     if eml is not None:  # written before the step is logged: a refused draft logs nothing
         from vatui.cli.mail import write_draft
 
         write_draft(obj, invoice.id or 0, eml, draft.text)
     if not dry_run:
-        mark_reminder_sent(ws, invoice.id or 0, draft.step, day)
+        session.run(mark_reminder_sent, invoice.id or 0, draft.step, day)
     if as_json:
         emit_json(
             {
@@ -128,7 +128,7 @@ def remind_cmd(
 def _snooze(obj: CliContext, invoice_id: int, until: date | None, day: date, as_json: bool) -> None:
     from vatui.services.ledger.collect import snooze_reminders
 
-    invoice = snooze_reminders(obj.ws(), invoice_id, until, day)
+    invoice = obj.session().run(snooze_reminders, invoice_id, until, day)
     if as_json:
         emit_json({"invoice": invoice.number, "snoozed_until": until.isoformat() if until else None})
     elif until is None:

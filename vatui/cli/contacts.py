@@ -49,12 +49,18 @@ def contact_log(
     from vatui.services.clients.contacts import log_contact
     from vatui.services.clients.manage import find_client
 
-    ws = obj.ws()
-    found = find_client(ws, client)
+    session = obj.session()
+    found = session.run(find_client, client)
     follow = obj.parse_date(follow_up) if follow_up else None
     day = obj.parse_date(on) if on else None
-    contact = log_contact(
-        ws, found.id or 0, channel=channel, summary=summary, direction=direction, follow_up=follow, on=day
+    contact = session.run(
+        log_contact,
+        found.id or 0,
+        channel=channel,
+        summary=summary,
+        direction=direction,
+        follow_up=follow,
+        on=day,
     )
     if as_json:
         emit_json(contact_json(contact))
@@ -81,13 +87,12 @@ def contact_list(
     from vatui.cli.json_shapes import contact_json
     from vatui.services.clients.contacts import list_contacts
     from vatui.services.clients.manage import find_client
-    from vatui.services.common import client_names
 
-    ws = obj.ws()
-    client_id = find_client(ws, client).id if client else None
-    contacts = list_contacts(ws, client_id, limit=limit, open_only=open_only)
-    names = client_names(ws)
-    zone = ws.settings().home_timezone
+    session = obj.session()
+    client_id = session.run(find_client, client).id if client else None
+    contacts = session.run(list_contacts, client_id, limit=limit, open_only=open_only)
+    names = session.client_names()
+    zone = session.settings().home_timezone
     if as_json:
         emit_json([{**contact_json(c), "client": names.get(c.client_id)} for c in contacts])
         return
@@ -112,7 +117,7 @@ def contact_done(obj: CliContext, contact_id: int, reopen: bool) -> None:
     """Mark a contact's follow-up handled."""
     from vatui.services.clients.contacts import follow_up_done
 
-    contact = follow_up_done(obj.ws(), contact_id, done=not reopen)
+    contact = obj.session().run(follow_up_done, contact_id, done=not reopen)
     say((_("Follow-up #{id} reopened") if reopen else _("Follow-up #{id} done")).format(id=contact.id))
 
 
@@ -153,18 +158,18 @@ def status_report(
 
     fmt = document_format(fmt, output, "md")
     refuse_pdf_to_terminal(fmt, output)
-    ws = obj.ws()
-    found = find_client(ws, client)
-    report = draft_status_report(
-        ws, found.id or 0, obj.parse_date(week) if week else None, confidential=confidential
+    session = obj.session()
+    found = session.run(find_client, client)
+    report = session.run(
+        draft_status_report, found.id or 0, obj.parse_date(week) if week else None, confidential=confidential
     )
     if output is not None or fmt in ("html", "pdf"):
-        write_document(obj, status_report_document(ws, report, fmt), output)
+        write_document(obj, session.run(status_report_document, report, fmt), output)
     else:
         for line in report.text.rstrip("\n").split("\n"):
             say(show(line))
     if mark_sent:
-        contact = mark_report_sent(ws, found.id or 0, report.week_start)
+        contact = session.run(mark_report_sent, found.id or 0, report.week_start)
         click.echo(
             _("Logged as sent: contact #{id} ({channel})").format(id=contact.id, channel=contact.channel),
             err=output is None,

@@ -26,14 +26,14 @@ def export_ics_cmd(obj: CliContext, output: Path | None, client_ref: str | None)
     """Due dates, follow-ups, calls and invoice due dates as a calendar (.ics)."""
     from vatui.services.exchange.ics import export_ics
 
-    ws = obj.ws()
+    session = obj.session()
     client_id = None
     if client_ref is not None:
         from vatui.services.clients.manage import find_client
 
-        client_id = find_client(ws, client_ref).id
+        client_id = session.run(find_client, client_ref).id
     with terminal_progress(_("Calendar")) as progress:
-        text = export_ics(ws, client_id, progress=progress)
+        text = session.run(export_ics, client_id, progress=progress)
     payload = text.encode("utf-8")
     if output is None:
         sys.stdout.flush()
@@ -42,7 +42,7 @@ def export_ics_cmd(obj: CliContext, output: Path | None, client_ref: str | None)
         return
     from vatui.services.output import write_private
 
-    write_private(output, payload, ws.directory)
+    write_private(output, payload, session.directory)
     say(_("Exported {n} events to {path}").format(n=text.count("BEGIN:VEVENT"), path=show(str(output))))
 
 

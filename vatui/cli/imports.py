@@ -15,11 +15,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
 from vatui.i18n import _
+
+if TYPE_CHECKING:
+    from vatui.services.exchange.import_plan import ImportPlan
+
+Progress = Callable[[float], None]
 
 
 @click.group("import")
@@ -28,7 +34,7 @@ def import_group() -> None:
 
 
 @contextmanager
-def _progress(label: str, quiet: bool) -> Iterator[Callable[[float], None] | None]:
+def _progress(label: str, quiet: bool) -> Iterator[Progress | None]:
     """A progress bar on stderr when it is a terminal; ``None`` (no bar) on a pipe."""
     if quiet or not sys.stderr.isatty():
         yield None
@@ -43,10 +49,23 @@ def _progress(label: str, quiet: bool) -> Iterator[Callable[[float], None] | Non
         yield advance
 
 
-def _report(plan: object, *, dry_run: bool, as_json: bool) -> None:
-    from vatui.services.exchange.import_plan import ImportPlan, plan_json, summary_lines
+def _run(plan_of: Callable[[Progress | None], ImportPlan], *, dry_run: bool, as_json: bool) -> None:
+    """Run one import (``plan_of(progress)``) with a progress bar, then report it; a refused
+    file lists its problems and exits 1."""
+    from vatui.services.exchange.import_plan import ImportRefused
 
-    assert isinstance(plan, ImportPlan)
+    try:
+        with _progress(_("Importing"), as_json) as progress:
+            plan = plan_of(progress)
+    except ImportRefused as exc:
+        _refused(exc)
+        return
+    _report(plan, dry_run=dry_run, as_json=as_json)
+
+
+def _report(plan: ImportPlan, *, dry_run: bool, as_json: bool) -> None:
+    from vatui.services.exchange.import_plan import plan_json, summary_lines
+
     if as_json:
         emit_json(plan_json(plan, dry_run=dry_run))
         return
@@ -95,18 +114,15 @@ def import_trello_cmd(
     as_json: bool,
 ) -> None:
     """Import a Trello board export (JSON): lists → columns, cards → tasks."""
-    from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_trello
 
-    try:
-        with _progress(_("Importing"), as_json) as progress:
-            plan = import_trello(
-                obj.ws(), path, client=client, column_maps=column_maps, dry_run=dry_run, progress=progress
-            )
-    except ImportRefused as exc:
-        _refused(exc)
-        return
-    _report(plan, dry_run=dry_run, as_json=as_json)
+    _run(
+        lambda progress: obj.session().run(
+            import_trello, path, client=client, column_maps=column_maps, dry_run=dry_run, progress=progress
+        ),
+        dry_run=dry_run,
+        as_json=as_json,
+    )
 
 
 @import_group.command("csv")
@@ -136,25 +152,22 @@ def import_csv_cmd(
     as_json: bool,
 ) -> None:
     """Import clients, tasks or time (Toggl Track, Clockify, a spreadsheet) from a CSV file."""
-    from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_csv
 
-    try:
-        with _progress(_("Importing"), as_json) as progress:
-            plan = import_csv(
-                obj.ws(),
-                path,
-                kind,
-                maps=maps,
-                create_clients=create_clients,
-                date_order=date_order,
-                dry_run=dry_run,
-                progress=progress,
-            )
-    except ImportRefused as exc:
-        _refused(exc)
-        return
-    _report(plan, dry_run=dry_run, as_json=as_json)
+    _run(
+        lambda progress: obj.session().run(
+            import_csv,
+            path,
+            kind,
+            maps=maps,
+            create_clients=create_clients,
+            date_order=date_order,
+            dry_run=dry_run,
+            progress=progress,
+        ),
+        dry_run=dry_run,
+        as_json=as_json,
+    )
 
 
 @import_group.command("json")
@@ -164,16 +177,13 @@ def import_csv_cmd(
 @pass_ctx
 def import_json_cmd(obj: CliContext, path: Path, dry_run: bool, as_json: bool) -> None:
     """Import what vatui export json wrote: into an empty workspace, or merged when no id collides."""
-    from vatui.services.exchange.import_plan import ImportRefused
     from vatui.services.exchange.imports import import_json
 
-    try:
-        with _progress(_("Importing"), as_json) as progress:
-            plan = import_json(obj.ws(), path, dry_run=dry_run, progress=progress)
-    except ImportRefused as exc:
-        _refused(exc)
-        return
-    _report(plan, dry_run=dry_run, as_json=as_json)
+    _run(
+        lambda progress: obj.session().run(import_json, path, dry_run=dry_run, progress=progress),
+        dry_run=dry_run,
+        as_json=as_json,
+    )
 
 
 COMMANDS = [import_group]

@@ -3,7 +3,7 @@
 Click evaluates ``help=`` texts when its decorators run, at import: for ``--help`` to be in
 the workspace's language, the language is chosen first. The environment (``LANGUAGE``,
 ``LC_ALL``, ``LANG``) already applies at import; the workspace setting ``language`` applies
-once the workspace is open (``CliContext.ws``) and, for ``--help``, from a read-only peek
+once the workspace is open (``CliContext.session``) and, for ``--help``, from a read-only peek
 at the workspace file here (any problem: the environment's language stays).
 """
 

@@ -21,9 +21,8 @@ if TYPE_CHECKING:
 
 
 def _names(obj: CliContext) -> dict[int, str]:
-    from vatui.services.common import client_names
 
-    return client_names(obj.ws())
+    return obj.session().client_names()
 
 
 def _due(obj: CliContext, invoice: Invoice) -> Money:
@@ -35,13 +34,13 @@ def _due(obj: CliContext, invoice: Invoice) -> Money:
         return Money.zero(invoice.currency)
     if invoice.status == "draft":
         return totals(invoice).total
-    return amount_due(invoice, invoice_payments(obj.ws(), invoice.id or 0))
+    return amount_due(invoice, obj.session().run(invoice_payments, invoice.id or 0))
 
 
 def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]:
     from vatui.cli.json_shapes import invoice_json
 
-    return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.ws().settings().protocol)
+    return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.session().settings().protocol)
 
 
 def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
@@ -114,9 +113,9 @@ def invoice_new(
     from vatui.services.clients.manage import find_client
     from vatui.services.ledger.invoices import ItemSpec, new_invoice
 
-    ws = obj.ws()
-    found = find_client(ws, client)
-    comma = ws.settings().numbers
+    session = obj.session()
+    found = session.run(find_client, client)
+    comma = session.settings().numbers
     specs = [
         ItemSpec(desc, read_quantity(qty, comma), parse_amount(price, found.currency, comma))
         for desc, qty, price in items
@@ -129,8 +128,8 @@ def invoice_new(
     if not specs and kind == "standard":
         unbilled = True
     day = day_or_today(obj, on)
-    invoice = new_invoice(
-        ws,
+    invoice = session.run(
+        new_invoice,
         found.id or 0,
         unbilled=unbilled,
         items=specs,
@@ -178,7 +177,9 @@ def invoice_send(obj: CliContext, number: str, on: str | None, reissue: bool, as
     from vatui.services.ledger.invoices import send_invoice
 
     day = day_or_today(obj, on)
-    invoice = send_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day, reissue=reissue)
+    invoice = obj.session().run(
+        send_invoice, obj.session().run(find_invoice, number).id or 0, day, reissue=reissue
+    )
     if as_json:
         emit_json(_invoice_out(obj, invoice, day))
         return
@@ -201,7 +202,9 @@ def invoice_void(obj: CliContext, number: str, on: str | None) -> None:
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.invoices import void_invoice
 
-    invoice = void_invoice(obj.ws(), find_invoice(obj.ws(), number).id or 0, day_or_today(obj, on))
+    invoice = obj.session().run(
+        void_invoice, obj.session().run(find_invoice, number).id or 0, day_or_today(obj, on)
+    )
     say(_("Voided {number}; its time and expenses are unbilled again.").format(number=invoice.label))
 
 
@@ -255,10 +258,10 @@ def invoice_list(
     from vatui.services.clients.manage import find_client
     from vatui.services.ledger.invoices import list_invoices
 
-    ws = obj.ws()
-    client_id = find_client(ws, client).id if client else None
+    session = obj.session()
+    client_id = session.run(find_client, client).id if client else None
     day = day_or_today(obj, on)
-    rows = list_invoices(ws, client_id=client_id, status=status, on=day)
+    rows = session.run(list_invoices, client_id=client_id, status=status, on=day)
     names = _names(obj)
     if archived:
         from vatui.cli.archived_ledger import invoice_list_archived
@@ -266,7 +269,7 @@ def invoice_list(
         invoice_list_archived(obj, rows, client_id, status, day, as_json)
         return
     if as_json:
-        protocol = ws.settings().protocol
+        protocol = session.settings().protocol
         emit_json(
             {
                 "date": day.isoformat(),
@@ -290,18 +293,18 @@ def invoice_late_fee(obj: CliContext, number: str, on: str | None, add: bool) ->
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payments import add_late_fee, propose_late_fee
 
-    ws = obj.ws()
-    invoice = find_invoice(ws, number)
+    session = obj.session()
+    invoice = session.run(find_invoice, number)
     day = day_or_today(obj, on)
     if add:
-        fee_invoice = add_late_fee(ws, invoice.id or 0, day)
+        fee_invoice = session.run(add_late_fee, invoice.id or 0, day)
         say(
             _("Created {number} with the late fee on {other}.").format(
                 number=fee_invoice.label, other=invoice.number
             )
         )
         return
-    fee = propose_late_fee(ws, invoice.id or 0, day)
+    fee = session.run(propose_late_fee, invoice.id or 0, day)
     if fee is None:
         say(_("No late fee proposed for {number}.").format(number=invoice.label))
     else:

@@ -51,23 +51,29 @@ def expense_add(
     from vatui.domain.amounts import parse_amount
     from vatui.domain.money import check_currency
     from vatui.services.clients.manage import find_client
-    from vatui.services.common import client_names
     from vatui.services.ledger.expenses import add_expense
 
-    ws = obj.ws()
-    settings = ws.settings()
-    client_id = find_client(ws, client).id if client else None
+    session = obj.session()
+    settings = session.settings()
+    client_id = session.run(find_client, client).id if client else None
     money = parse_amount(
         amount,
         check_currency(currency if currency is not None else settings.default_currency),
         settings.numbers,
     )
     day = day_or_today(obj, on)
-    expense = add_expense(
-        ws, money, category=category, on=day, vendor=vendor, note=note, every=every, client_id=client_id
+    expense = session.run(
+        add_expense,
+        money,
+        category=category,
+        on=day,
+        vendor=vendor,
+        note=note,
+        every=every,
+        client_id=client_id,
     )
     if as_json:
-        emit_json(expense_json(expense, client_names(ws)))
+        emit_json(expense_json(expense, session.client_names()))
         return
     kind = _(" every {e}").format(e=every) if every else ""
     say(
@@ -84,12 +90,11 @@ def expense_add(
 def expense_list(obj: CliContext, recurring: bool, as_json: bool) -> None:
     """List expenses, newest first."""
     from vatui.cli.json_shapes import expense_json
-    from vatui.services.common import client_names
     from vatui.services.ledger.expenses import list_expenses
 
-    ws = obj.ws()
-    rows = list_expenses(ws, templates=recurring)
-    names = client_names(ws)
+    session = obj.session()
+    rows = session.run(list_expenses, templates=recurring)
+    names = session.client_names()
     if as_json:
         emit_json({"expenses": [expense_json(e, names) for e in rows]})
         return
@@ -108,7 +113,7 @@ def expense_delete(obj: CliContext, expense_id: int) -> None:
     """Delete an expense (deleting a recurring template stops it)."""
     from vatui.services.ledger.expenses import delete_expense
 
-    expense = delete_expense(obj.ws(), expense_id)
+    expense = obj.session().run(delete_expense, expense_id)
     say(_("Deleted expense #{id} ({amount}).").format(id=expense.id, amount=expense.amount.format()))
 
 
@@ -128,9 +133,9 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     from vatui.domain.reports import aging_totals
     from vatui.services.ledger.reports import aging_report
 
-    ws = obj.ws()
+    session = obj.session()
     day = day_or_today(obj, on)
-    rows = aging_report(ws, day)
+    rows = session.run(aging_report, day)
     if as_json:
         emit_json(aging_json(rows, day))
         return
@@ -162,13 +167,13 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     from vatui.cli.json_shapes import pnl_json
     from vatui.services.ledger.reports import last_months, pnl_report
 
-    ws = obj.ws()
+    session = obj.session()
     day = day_or_today(obj, on)
     start = None
     if months:
         first = last_months(day, months)[0]
         start = date(int(first[:4]), int(first[5:]), 1)
-    rows = pnl_report(ws, start, day)
+    rows = session.run(pnl_report, start, day)
     if as_json:
         emit_json(pnl_json(rows))
         return
@@ -196,9 +201,9 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     from vatui.domain.durations import format_duration
     from vatui.services.ledger.reports import clients_report
 
-    ws = obj.ws()
+    session = obj.session()
     day = day_or_today(obj, on)
-    rows = clients_report(ws, day)
+    rows = session.run(clients_report, day)
     if as_json:
         emit_json(clients_json(rows))
         return
@@ -226,7 +231,7 @@ def export_hledger_cmd(obj: CliContext, output: Path | None) -> None:
     with terminal_progress(_("hledger")) as progress:
         if progress:
             progress(0, 1)
-        text = export_journal(obj.ws())
+        text = obj.session().run(export_journal)
         if progress:
             progress(1, 1)
     if output is None:
@@ -260,7 +265,9 @@ def export_csv_cmd(obj: CliContext, directory: Path, excel: bool, decimal_comma:
     if decimal_comma is not None and not excel:
         raise click.UsageError(_("--decimal-comma and --decimal-point go with --excel"))
     with terminal_progress(_("CSV")) as progress:
-        paths = export_csv(obj.ws(), directory, excel=excel, decimal_comma=decimal_comma, progress=progress)
+        paths = obj.session().run(
+            export_csv, directory, excel=excel, decimal_comma=decimal_comma, progress=progress
+        )
     say(_("Wrote {n} files to {dir}").format(n=len(paths), dir=directory))
 
 

@@ -19,10 +19,14 @@ def write_draft(obj: CliContext, invoice_id: int, output: Path, body: str | None
     """Write the invoice's (or, with ``body``, a reminder's) e-mail draft to ``output``."""
     from vatui.services.documents.mail import invoice_attachment, invoice_mail, reminder_mail, write_eml
 
-    ws = obj.ws()
+    session = obj.session()
     day = obj.today()
-    draft = invoice_mail(ws, invoice_id, day) if body is None else reminder_mail(ws, invoice_id, body, day)
-    return write_eml(ws, output, draft, [invoice_attachment(ws, invoice_id)])
+    draft = (
+        session.run(invoice_mail, invoice_id, day)
+        if body is None
+        else session.run(reminder_mail, invoice_id, body, day)
+    )
+    return session.run(write_eml, output, draft, [session.run(invoice_attachment, invoice_id)])
 
 
 @click.command("email")
@@ -44,11 +48,11 @@ def invoice_email(obj: CliContext, number: str, output: Path | None, link: bool,
     from vatui.services.documents.mail import invoice_mail, share_link
     from vatui.services.ledger.data import find_invoice
 
-    ws = obj.ws()
-    invoice = find_invoice(ws, number)
+    session = obj.session()
+    invoice = session.run(find_invoice, number)
     if output is None and not link and not as_json:
         raise click.UsageError(_("give -o FILE.eml (or --link, or --json)"))
-    draft = invoice_mail(ws, invoice.id or 0, obj.today())
+    draft = session.run(invoice_mail, invoice.id or 0, obj.today())
     if output is not None:
         write_draft(obj, invoice.id or 0, output)
     if as_json:

@@ -28,11 +28,11 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payment_corrections import list_payments, removed_payments
 
-    ws = obj.ws()
+    session = obj.session()
     invoice_id = None
     if number:
         try:
-            invoice_id = find_invoice(ws, number).id
+            invoice_id = session.run(find_invoice, number).id
         except ArchivedError as exc:
             if exc.table != "invoices":
                 raise
@@ -46,7 +46,7 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
                 ) from None
             invoice_id = exc.doc_id
     if deleted:
-        removals = removed_payments(ws, invoice_id)
+        removals = session.run(removed_payments, invoice_id)
         if as_json:
             emit_json(
                 [
@@ -75,12 +75,12 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
                     day=gone.on.isoformat(),
                     num=num,
                     amount=gone.amount.format(),
-                    when=local_date(gone.removed, ws.settings().home_timezone).isoformat(),
+                    when=local_date(gone.removed, session.settings().home_timezone).isoformat(),
                     reason=show(gone.reason, 60),
                 )
             )
         return
-    rows = list_payments(ws, invoice_id, archived=archived)
+    rows = session.run(list_payments, invoice_id, archived=archived)
     if as_json:
         emit_json(
             [
@@ -117,7 +117,7 @@ def payment_delete(obj: CliContext, payment: str, reason: str, reopen: bool, as_
     from vatui.cli.json_shapes import payment_json
     from vatui.services.ledger.payment_corrections import delete_payment
 
-    done = delete_payment(obj.ws(), parse_id(payment, _("payment")), reason, reopen=reopen)
+    done = obj.session().run(delete_payment, parse_id(payment, _("payment")), reason, reopen=reopen)
     if as_json:
         emit_json(
             {

@@ -136,14 +136,14 @@ def plan_cmd(
     """The coming weeks' planned hours against the hours available."""
     from vatui.services.plan.forecast import build_plan, plan_json, plan_timeoff
 
-    ws = obj.ws()
+    session = obj.session()
     start = obj.parse_date(from_) if from_ else None
-    plan = build_plan(ws, start=start, weeks=weeks, correction=False if no_correction else None)
-    timeoff = plan_timeoff(ws, plan)
+    plan = session.run(build_plan, start=start, weeks=weeks, correction=False if no_correction else None)
+    timeoff = session.run(plan_timeoff, plan)
     if as_json:
         emit_json(plan_json(plan, timeoff))
         return
-    print_plan(plan, timeoff, obj.today(), ws.settings().weekly_hours)
+    print_plan(plan, timeoff, obj.today(), session.settings().weekly_hours)
 
 
 COMMANDS: list[click.Command] = [plan_cmd]

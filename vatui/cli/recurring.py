@@ -77,20 +77,27 @@ def recurring_add(
     from vatui.services.ledger.invoices import ItemSpec
     from vatui.services.ledger.recurring import add_recurring, list_recurring, recurring_drafts
 
-    ws = obj.ws()
-    found = find_client(ws, client)
-    numbers = ws.settings().numbers
+    session = obj.session()
+    found = session.run(find_client, client)
+    numbers = session.settings().numbers
     specs = [
         ItemSpec(desc, read_quantity(qty, numbers), parse_amount(price, found.currency, numbers))
         for desc, qty, price in items
     ]
     first = obj.parse_date(start) if start else None
-    before = set(recurring_drafts(ws))
-    schedule = add_recurring(
-        ws, found.id or 0, every=every, day=day, start=first, items=specs, retainer=retainer, notes=notes
+    before = set(session.run(recurring_drafts))
+    schedule = session.run(
+        add_recurring,
+        found.id or 0,
+        every=every,
+        day=day,
+        start=first,
+        items=specs,
+        retainer=retainer,
+        notes=notes,
     )
-    made = len(set(recurring_drafts(ws)) - before)
-    row = next(r for r in list_recurring(ws) if r.schedule.id == schedule.id)
+    made = len(set(session.run(recurring_drafts)) - before)
+    row = next(r for r in session.run(list_recurring) if r.schedule.id == schedule.id)
     if as_json:
         emit_json({**recurring_json(row), "drafts_made": made})
         return
@@ -117,11 +124,10 @@ def recurring_add(
 @pass_ctx
 def recurring_list(obj: CliContext, as_json: bool) -> None:
     """List the recurring invoices, with the next draft of each."""
-    from vatui.domain.clients import Client
     from vatui.services.ledger.recurring import list_recurring
 
-    ws = obj.ws()
-    rows = list_recurring(ws, obj.today())
+    session = obj.session()
+    rows = session.run(list_recurring, obj.today())
     if as_json:
         emit_json({"recurring_invoices": [recurring_json(r) for r in rows]})
         return
@@ -129,7 +135,7 @@ def recurring_list(obj: CliContext, as_json: bool) -> None:
         say(_("No recurring invoices. Add one: vatui invoice recurring add CLIENT --item DESC QTY PRICE"))
     for row in rows:
         s = row.schedule
-        fee = ws.get(Client, s.client_id).retainer_fee if s.retainer else None
+        fee = session.client(s.client_id).retainer_fee if s.retainer else None
         state = (
             _("stopped {d}").format(d=s.stopped_on.isoformat())
             if s.stopped_on
@@ -154,8 +160,8 @@ def recurring_stop(obj: CliContext, ref: str) -> None:
     """Stop recurring invoice ID: no more drafts (those made stay)."""
     from vatui.services.ledger.recurring import find_recurring, stop_recurring
 
-    ws = obj.ws()
-    stopped = stop_recurring(ws, find_recurring(ws, ref).id or 0, obj.today())
+    session = obj.session()
+    stopped = session.run(stop_recurring, session.run(find_recurring, ref).id or 0, obj.today())
     say(_("Stopped recurring invoice #{id}: no more drafts.").format(id=stopped.id))
 
 
@@ -173,10 +179,10 @@ def invoice_promise(obj: CliContext, number: str, when: str | None, clear: bool,
 
     if clear == (when is not None):
         raise InputError(_("give the DATE the client promised to pay by, or --clear"))
-    ws = obj.ws()
-    invoice = find_invoice(ws, number)
+    session = obj.session()
+    invoice = session.run(find_invoice, number)
     by = obj.parse_date(when) if when is not None else None
-    saved = promise_payment(ws, invoice.id or 0, by, obj.today())
+    saved = session.run(promise_payment, invoice.id or 0, by, obj.today())
     if as_json:
         emit_json({"invoice": saved.number, "promised_on": by.isoformat() if by else None})
     elif by is None:

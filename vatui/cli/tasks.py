@@ -31,15 +31,14 @@ def _line(task: Task, names: dict[int, str]) -> str:
 @pass_ctx
 def add_cmd(obj: CliContext, text: str, as_json: bool) -> None:
     """Quick add: "Draft newsletter @acme due:fri !high ~2h #email every:monday in:next"."""
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import quick_add
 
-    ws = obj.ws()
-    task = quick_add(ws, text)
+    session = obj.session()
+    task = session.run(quick_add, text)
     if as_json:
-        emit_json(task_json(task, client_names(ws)))
+        emit_json(task_json(task, session.client_names()))
     else:
-        say(_("Added {line}").format(line=_line(task, client_names(ws))))
+        say(_("Added {line}").format(line=_line(task, session.client_names())))
 
 
 @click.group("task")
@@ -59,20 +58,19 @@ def task_list(
 ) -> None:
     """List tasks in board order."""
     from vatui.services.clients.manage import find_client
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import check_column, column_tasks
 
-    ws = obj.ws()
-    settings = ws.settings()
-    tasks = ws.all(Task)
+    session = obj.session()
+    settings = session.settings()
+    tasks = session.records(Task)
     if not show_all:
         tasks = [t for t in tasks if not t.is_done]
     if client:
-        wanted = find_client(ws, client).id
+        wanted = session.run(find_client, client).id
         tasks = [t for t in tasks if t.client_id == wanted]
     columns = [check_column(settings, column)] if column else list(settings.columns)
     ordered = [t for col in columns for t in column_tasks(tasks, col)]
-    names = client_names(ws)
+    names = session.client_names()
     if archived:
         from vatui.cli.corrections import list_with_archived
 
@@ -94,17 +92,16 @@ def task_list(
 def task_show(obj: CliContext, task: str, as_json: bool) -> None:
     """Show one task (by number or title prefix)."""
     from vatui.services.archived import find_shown_task
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import find_task
 
-    ws = obj.ws()
-    found, year = find_shown_task(ws, task, find_task)
-    names = client_names(ws)
+    session = obj.session()
+    found, year = session.run(find_shown_task, task, find_task)
+    names = session.client_names()
     if as_json:
         emit_json({**task_json(found, names), "archived": year})
         return
     say(_line(found, names) + (_("  (archived in {year})").format(year=year) if year else ""))
-    for label, value in detail_rows(found, ws.settings().home_timezone):
+    for label, value in detail_rows(found, session.settings().home_timezone):
         say(f"  {pgettext('task field', label)}: {show(value)}")
 
 
@@ -161,11 +158,10 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
     from vatui.domain.changes import TaskChanges
     from vatui.domain.durations import parse_duration
     from vatui.services.clients.manage import find_client
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import change_task, find_task
 
-    ws = obj.ws()
-    found = find_task(ws, task)
+    session = obj.session()
+    found = session.run(find_task, task)
     changes: dict[str, Any] = {}
     none = {"none", "-", ""}
     if opts["title"] is not None:
@@ -179,10 +175,12 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
         changes["estimate_minutes"] = (
             None
             if opts["estimate"].lower() in none
-            else parse_duration(opts["estimate"], ws.settings().numbers)
+            else parse_duration(opts["estimate"], session.settings().numbers)
         )
     if opts["client"] is not None:
-        changes["client_id"] = None if opts["client"].lower() in none else find_client(ws, opts["client"]).id
+        changes["client_id"] = (
+            None if opts["client"].lower() in none else session.run(find_client, opts["client"]).id
+        )
     if opts["notes"] is not None:
         changes["notes"] = opts["notes"]
     if opts["recurrence"] is not None:
@@ -190,8 +188,8 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
     change = TaskChanges(values=changes, tags_added=tuple(opts["tags"]), tags_removed=tuple(opts["untags"]))
     if change.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
-    updated = change_task(ws, found.id or 0, change)
-    names = client_names(ws)
+    updated = session.run(change_task, found.id or 0, change)
+    names = session.client_names()
     emit_json(task_json(updated, names)) if as_json else say(
         _("Updated {line}").format(line=_line(updated, names))
     )
@@ -203,12 +201,11 @@ def task_edit(obj: CliContext, /, task: str, as_json: bool, **opts: Any) -> None
 @pass_ctx
 def task_move(obj: CliContext, task: str, column: str) -> None:
     """Move a task to another column."""
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import find_task, move_task
 
-    ws = obj.ws()
-    moved = move_task(ws, find_task(ws, task).id or 0, column)
-    say(_("Moved {line}").format(line=_line(moved, client_names(ws))))
+    session = obj.session()
+    moved = session.run(move_task, session.run(find_task, task).id or 0, column)
+    say(_("Moved {line}").format(line=_line(moved, session.client_names())))
 
 
 @task_group.command("done")
@@ -217,13 +214,12 @@ def task_move(obj: CliContext, task: str, column: str) -> None:
 def task_done(obj: CliContext, task: str) -> None:
     """Complete a task (a recurring one gets its next occurrence)."""
     from vatui.domain.dates import MAX_DATE
-    from vatui.services.common import client_names
     from vatui.services.tasks.manage import complete_task, find_task
 
-    ws = obj.ws()
-    found = find_task(ws, task)
-    done, following = complete_task(ws, found.id or 0)
-    names = client_names(ws)
+    session = obj.session()
+    found = session.run(find_task, task)
+    done, following = session.run(complete_task, found.id or 0)
+    names = session.client_names()
     say(_("Done {line}").format(line=_line(done, names)))
     if following is not None:
         say(_("Next {line}").format(line=_line(following, names)))
@@ -243,11 +239,11 @@ def task_delete(obj: CliContext, task: str, yes: bool) -> None:
     """Delete a task (undo with `vatui undo`)."""
     from vatui.services.tasks.manage import delete_task, find_task
 
-    ws = obj.ws()
-    found = find_task(ws, task)
+    session = obj.session()
+    found = session.run(find_task, task)
     if not yes and not click.confirm(_("Delete “{title}”?").format(title=show(found.title, 60))):
         raise click.Abort()
-    delete_task(ws, found.id or 0)
+    session.run(delete_task, found.id or 0)
     say(_("Deleted #{id} {title}").format(id=found.id, title=show(found.title, 60)))
 
 
@@ -255,7 +251,7 @@ def task_delete(obj: CliContext, task: str, yes: bool) -> None:
 @pass_ctx
 def undo_cmd(obj: CliContext) -> None:
     """Undo the last change (any session's)."""
-    label = obj.ws().undo()
+    label = obj.session().undo()
     say(_("Undone: {label}").format(label=show(label)))
 
 

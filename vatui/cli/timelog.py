@@ -38,7 +38,7 @@ def _logged(obj: CliContext, minutes: int | None, duration: str | None, keep: bo
         raise InputError(_("give one of --minutes, --duration or --keep"))
     if duration is None:
         return minutes
-    return parse_duration(duration, obj.ws().settings().numbers, at_most=MAX_ENTRY_MINUTES)
+    return parse_duration(duration, obj.session().settings().numbers, at_most=MAX_ENTRY_MINUTES)
 
 
 def _ask_long(error: Exception, command: str) -> Exception:
@@ -65,11 +65,11 @@ def time_start(obj: CliContext, task: str, minutes: int | None, duration: str | 
     from vatui.services.tasks.manage import find_task
     from vatui.services.tasks.timer import start_timer
 
-    ws = obj.ws()
-    found = find_task(ws, task)
+    session = obj.session()
+    found = session.run(find_task, task)
     try:
-        _started, stopped = start_timer(
-            ws, found.id or 0, minutes=_logged(obj, minutes, duration, keep), keep=keep
+        _started, stopped = session.run(
+            start_timer, found.id or 0, minutes=_logged(obj, minutes, duration, keep), keep=keep
         )
     except Exception as exc:
         raise _ask_long(exc, f"time start {found.id}") from None
@@ -86,7 +86,7 @@ def time_stop(obj: CliContext, minutes: int | None, duration: str | None, keep: 
     from vatui.services.tasks.timer import stop_timer
 
     try:
-        entry = stop_timer(obj.ws(), minutes=_logged(obj, minutes, duration, keep), keep=keep)
+        entry = obj.session().run(stop_timer, minutes=_logged(obj, minutes, duration, keep), keep=keep)
     except Exception as exc:
         raise _ask_long(exc, "time stop") from None
     if entry is None:
@@ -110,11 +110,11 @@ def time_add(
     from vatui.services.tasks.manage import find_task
     from vatui.services.tasks.timer import add_time
 
-    ws = obj.ws()
-    found = find_task(ws, task)
-    minutes = parse_duration(duration, ws.settings().numbers, at_most=MAX_ENTRY_MINUTES)
+    session = obj.session()
+    found = session.run(find_task, task)
+    minutes = parse_duration(duration, session.settings().numbers, at_most=MAX_ENTRY_MINUTES)
     day = day_or_today(obj, on)
-    add_time(ws, found.id, minutes, day, note=note, billable=not non_billable)
+    session.run(add_time, found.id, minutes, day, note=note, billable=not non_billable)
     say(
         _("Logged {d} on #{id} {title} ({day})").format(
             d=format_duration(minutes), id=found.id, title=show(found.title, 50), day=day.isoformat()
@@ -131,21 +131,21 @@ def time_add(
 def time_list(obj: CliContext, start: str | None, end: str | None, archived: bool, as_json: bool) -> None:
     """List time entries (each with its number, for time edit and time delete)."""
     from vatui.domain.durations import format_duration
-    from vatui.services.common import client_names
+    from vatui.services.queries import task_titles
     from vatui.services.tasks.timer import entries_between
 
-    ws = obj.ws()
+    session = obj.session()
     last = obj.parse_date(end) if end else obj.today()
     first = obj.parse_date(start) if start else last - timedelta(days=6)
-    entries = entries_between(ws, first, last)
+    entries = session.run(entries_between, first, last)
     years: dict[int, int] = {}
     if archived:
         from vatui.services.archived import archived_time
 
-        old, years = archived_time(ws, first, last)
+        old, years = session.run(archived_time, first, last)
         entries = sorted([*entries, *old], key=lambda e: (e.start, e.id or 0))
-    names = client_names(ws)
-    titles = {int(k): str(d["title"]) for k, d in ws.docs("tasks").items()}
+    names = session.client_names()
+    titles = session.run(task_titles)
     if as_json:
         emit_json(
             [
@@ -159,7 +159,7 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     total = 0
     from vatui.domain.clock import local_date
 
-    zone = ws.settings().home_timezone
+    zone = session.settings().home_timezone
     for entry in entries:
         title = titles.get(entry.task_id, "") if entry.task_id is not None else ""
         minutes = "running" if entry.running else format_duration(entry.minutes)

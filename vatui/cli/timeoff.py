@@ -24,13 +24,13 @@ def timeoff_add(obj: CliContext, first: str, last: str | None, note: str, as_jso
     """Take the days FROM to TO off (both included; any date syntax; without TO, the one day FROM)."""
     from vatui.services.plan.timeoff import add_timeoff, timeoff_json
 
-    ws = obj.ws()
+    session = obj.session()
     from vatui.domain.dates import parse_date, range_end
 
     start = obj.parse_date(first)
-    order = ws.settings().date_order
+    order = session.settings().date_order
     end = range_end(lambda ref: parse_date(last, ref, order), start, obj.today()) if last else start
-    record = add_timeoff(ws, start, end, note)
+    record = session.run(add_timeoff, start, end, note)
     if as_json:
         emit_json(timeoff_json(record))
         return
@@ -49,7 +49,7 @@ def timeoff_list(obj: CliContext, as_json: bool) -> None:
     """Every time off, earliest first."""
     from vatui.services.plan.timeoff import list_timeoff, timeoff_json
 
-    records = list_timeoff(obj.ws())
+    records = obj.session().run(list_timeoff)
     if as_json:
         emit_json([timeoff_json(r) for r in records])
         return
@@ -71,7 +71,7 @@ def timeoff_delete(obj: CliContext, timeoff_id: int) -> None:
     """Delete a time off (undo with: vatui undo)."""
     from vatui.services.plan.timeoff import delete_timeoff
 
-    record = delete_timeoff(obj.ws(), timeoff_id)
+    record = obj.session().run(delete_timeoff, timeoff_id)
     say(
         _("Deleted time off #{id} ({first} to {last})").format(
             id=record.id, first=record.start.isoformat(), last=record.end.isoformat()

@@ -14,7 +14,7 @@ def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
     from vatui.services.today.triage import triage
 
     day = obj.parse_date(on) if on else None
-    result = triage(obj.ws(), day)
+    result = obj.session().run(triage, day)
     if as_json:
         emit_json(result.to_json())
         return

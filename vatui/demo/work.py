@@ -192,9 +192,40 @@ def _open_task(
     return task
 
 
+PipelineTask = tuple[
+    str, str, tuple[int, int] | None, str | None, int, tuple[str, ...], tuple[int, int] | None
+]
+
+PIPELINE_TASKS: dict[str, PipelineTask] = {
+    "lead": ("Send proposal to {name}", "Inbox", (1, 7), "med", 60, ("sales",), None),
+    "prospect": ("Prepare onboarding checklist", "Next", (2, 9), "low", 45, ("admin",), None),
+    "paused": ("Confirm restart date", "Waiting", None, None, 15, ("admin",), (3, 20)),
+}
+"""The open task a client of each pipeline status gets: (title, column, due in days from
+today — a random range —, priority, estimate in minutes, tags, follow-up in days — a range)."""
+
+
+def _pipeline_task(
+    ctx: Ctx,
+    plan: ClientPlan,
+    title: str,
+    column: str,
+    due: tuple[int, int] | None,
+    priority: str | None,
+    estimate: int,
+    tags: tuple[str, ...],
+    follow: tuple[int, int] | None,
+) -> TaskPlan:
+    rng = ctx.rng
+    due_in = rng.randint(*due) if due else None
+    follow_in = rng.randint(*follow) if follow else None
+    return _open_task(
+        ctx, plan, title.format(name=plan.client.name), column, due_in, priority, estimate, tags, follow_in, 0
+    )
+
+
 def _board(ctx: Ctx, plans: list[ClientPlan], out: list[TaskPlan]) -> None:
     """Today's open tasks: scripted for the cast, random for the rest."""
-    rng = ctx.rng
     for index, title, column, due, prio, est, tags, follow, logged in BOARD:
         plan = plans[index] if index is not None and index < len(plans) else None
         if index is not None and plan is None:
@@ -219,51 +250,8 @@ def _board(ctx: Ctx, plans: list[ClientPlan], out: list[TaskPlan]) -> None:
             )
         if plan.index < 5:
             continue
-        if status == "lead":
-            out.append(
-                _open_task(
-                    ctx,
-                    plan,
-                    f"Send proposal to {plan.client.name}",
-                    "Inbox",
-                    rng.randint(1, 7),
-                    "med",
-                    60,
-                    ("sales",),
-                    None,
-                    0,
-                )
-            )
-        elif status == "prospect":
-            out.append(
-                _open_task(
-                    ctx,
-                    plan,
-                    "Prepare onboarding checklist",
-                    "Next",
-                    rng.randint(2, 9),
-                    "low",
-                    45,
-                    ("admin",),
-                    None,
-                    0,
-                )
-            )
-        elif status == "paused":
-            out.append(
-                _open_task(
-                    ctx,
-                    plan,
-                    "Confirm restart date",
-                    "Waiting",
-                    None,
-                    None,
-                    15,
-                    ("admin",),
-                    rng.randint(3, 20),
-                    0,
-                )
-            )
+        if status in PIPELINE_TASKS:
+            out.append(_pipeline_task(ctx, plan, *PIPELINE_TASKS[status]))
         elif status == "active":
             _random_open(ctx, plan, out)
     out.append(

@@ -32,6 +32,7 @@ from vatui.domain.settings import Settings
 from vatui.domain.tasks import ChecklistItem, Task, TimeEntry
 from vatui.domain.timeoff import TimeOff
 from vatui.i18n import _, ngettext
+from vatui.services.queries import docs_of
 from vatui.store.workspace import Tx, Workspace
 
 SIZES = {"small": 5, "large": 40}
@@ -120,7 +121,7 @@ def generate(
 
 
 def _refuse_if_data(ws: Workspace) -> None:
-    held = sum(len(ws.docs(table)) for table in DATA_TABLES)
+    held = sum(len(docs_of(ws, table)) for table in DATA_TABLES)
     if held:
         raise InputError(
             ngettext(
@@ -137,7 +138,7 @@ def _first_id(tx: Tx, table: str) -> int:
     """The id TinyDB gives the next document of ``table`` (past any archived id)."""
     meta = tx.get_doc("meta", 1) or {}
     floor = int(meta.get("id_floor", {}).get(table, 0))
-    highest = max((int(k) for k in tx.docs(table)), default=0)
+    highest = max((int(k) for k in docs_of(tx, table)), default=0)
     return max(floor, highest) + 1
 
 

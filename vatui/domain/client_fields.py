@@ -69,8 +69,9 @@ DEFAULTS: Final = ClientDefaults()
 """The defaults of a client's fields."""
 
 NEW_CLIENT_STATUS: Final = "lead"
-"""The status the app's new-client form starts at (``vatui client add`` without
-``--status`` keeps ``Client``'s own default, ``active``)."""
+"""The status a new client starts at, in the app's new-client form and in ``vatui client
+add`` without ``--status`` (``Client``'s own default, ``active``, is what an older record
+without a status reads as)."""
 
 VETTING_ALIASES = {
     "contract_signed": "contract",
@@ -201,12 +202,14 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def check_note_text(text: str) -> str:
+    """A note's text: not empty, of reasonable length, without control characters."""
+    return check_text(text, _("the note"), MAX_NOTE, multiline=True, empty=_("the note is empty"))
+
+
 def new_note(text: str, now: datetime, confidential: bool = False) -> Note:
     """A note written ``now``; empty or overlong notes and control characters are refused."""
-    value = check_text(text, _("the note"), MAX_NOTE, multiline=True)
-    if not value:
-        raise InputError(_("the note is empty"))
-    return Note(text=value, confidential=confidential, created=now)
+    return Note(text=check_note_text(text), confidential=confidential, created=now)
 
 
 def _check_money(value: Any, what: str) -> Money | None:

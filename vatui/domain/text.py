@@ -73,8 +73,11 @@ def control_name(char: str) -> str:
     return f"U+{code:04X} {name}" if name else f"U+{code:04X}"
 
 
-def check_text(value: str, field: str, max_len: int, *, multiline: bool = False) -> str:
-    """``value`` stripped, or ``InputError`` when it holds a control character or is too long.
+def check_text(
+    value: str, field: str, max_len: int, *, multiline: bool = False, empty: str | None = None
+) -> str:
+    """``value`` stripped, or ``InputError`` when it holds a control character or is too long
+    (or, given ``empty``, is empty: ``empty`` is then the message).
 
     ``field`` names the text in the message (``the title``). Newlines and tabs are allowed
     only when ``multiline`` (notes, summaries), where ``\\r\\n`` becomes ``\\n``. Escape
@@ -96,6 +99,8 @@ def check_text(value: str, field: str, max_len: int, *, multiline: bool = False)
                 field=field, n=len(text), max=max_len
             )
         )
+    if empty is not None and not text:
+        raise InputError(empty)
     return text
 
 

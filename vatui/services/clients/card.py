@@ -32,6 +32,7 @@ from vatui.services.clients.contacts import list_contacts
 from vatui.services.common import home_today
 from vatui.services.ledger.collect import on_hold_clients
 from vatui.services.ledger.data import billed
+from vatui.services.queries import client_docs, invoice_docs, payment_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
 MAX_CONTACTS = 20
@@ -42,11 +43,11 @@ MAX_INVOICES = 12
 
 def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[Payment]]:
     invoices = [
-        Invoice.from_doc(d, int(k)) for k, d in ws.docs("invoices").items() if d.get("client_id") == client_id
+        Invoice.from_doc(d, int(k)) for k, d in invoice_docs(ws).items() if d.get("client_id") == client_id
     ]
     ids = {i.id for i in invoices}
     payments = [
-        Payment.from_doc(d, int(k)) for k, d in ws.docs("payments").items() if d.get("invoice_id") in ids
+        Payment.from_doc(d, int(k)) for k, d in payment_docs(ws).items() if d.get("invoice_id") in ids
     ]
     return invoices, payments
 
@@ -56,17 +57,17 @@ def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Re
     day = on or home_today(ws)
     by_client: dict[int, list[Invoice]] = {}
     client_of: dict[int, int] = {}
-    for key, doc in ws.docs("invoices").items():
+    for key, doc in invoice_docs(ws).items():
         inv = Invoice.from_doc(doc, int(key))
         by_client.setdefault(inv.client_id, []).append(inv)
         client_of[int(key)] = inv.client_id
     pays: dict[int, list[Payment]] = {}
-    for key, doc in ws.docs("payments").items():
+    for key, doc in payment_docs(ws).items():
         cid = client_of.get(int(doc.get("invoice_id", -1)))
         if cid is not None:
             pays.setdefault(cid, []).append(Payment.from_doc(doc, int(key)))
     out: dict[int, Reliability] = {}
-    for key, doc in ws.docs("clients").items():
+    for key, doc in client_docs(ws).items():
         cid = int(key)
         vetting = [str(v.get("key")) for v in doc.get("vetting", [])]
         out[cid] = reliability(by_client.get(cid, []), pays.get(cid, []), day, vetting_done=vetting)
@@ -78,7 +79,7 @@ def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:
     zone = ZoneInfo(ws.settings().home_timezone)
     month_start = datetime.combine(on.replace(day=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
     total = month = 0
-    for doc in ws.docs("time").values():
+    for doc in time_docs(ws).values():
         if doc.get("client_id") != client_id or doc.get("end") is None:
             continue
         minutes = int(doc.get("minutes", 0))
@@ -99,7 +100,7 @@ def open_tasks(ws: Workspace, client_id: int) -> list[Task]:
     done = ws.settings().done_column
     tasks = [
         Task.from_doc(d, int(k))
-        for k, d in ws.docs("tasks").items()
+        for k, d in task_docs(ws).items()
         if d.get("client_id") == client_id and d.get("completed") is None and d.get("column") != done
     ]
     return sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, t.position))

@@ -14,11 +14,12 @@ from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.text import MAX_NOTE, check_text, one_line
 from vatui.i18n import _
 from vatui.services.clients.contacts import _home_day, check_direction, contact_moment
+from vatui.services.queries import contact_docs
 from vatui.store.workspace import Tx, Workspace
 
 
 def _get(source: Tx | Workspace, contact_id: int) -> Contact:
-    doc = source.docs("contacts").get(str(contact_id))
+    doc = contact_docs(source).get(str(contact_id))
     if doc is None:
         raise NotFoundError(_("no contact #{id}").format(id=contact_id))
     return Contact.from_doc(doc, contact_id)

@@ -20,6 +20,7 @@ from vatui.domain.errors import InputError, RuleError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
+from vatui.services.queries import contact_docs
 from vatui.store.workspace import Workspace
 
 
@@ -70,7 +71,7 @@ def log_contact(
     with ws.transaction(label) as tx:
         tx.get(Client, client_id)
         stamp = at.isoformat()
-        for key, doc in list(tx.docs("contacts").items()):
+        for key, doc in list(contact_docs(tx).items()):
             if (
                 doc.get("client_id") == client_id
                 and not doc.get("follow_up_done")
@@ -113,7 +114,7 @@ def list_contacts(
 ) -> list[Contact]:
     """The contact log, newest first; one client's, or everyone's."""
     rows = []
-    for key, doc in ws.docs("contacts").items():
+    for key, doc in contact_docs(ws).items():
         if client_id is not None and doc.get("client_id") != client_id:
             continue
         if open_only and (doc.get("follow_up") is None or doc.get("follow_up_done")):
@@ -128,7 +129,7 @@ def list_contacts(
 def last_contacts(ws: Workspace) -> dict[int, datetime]:
     """When each client was last contacted (one pass over the log)."""
     latest: dict[int, str] = {}
-    for doc in ws.docs("contacts").values():
+    for doc in contact_docs(ws).values():
         cid = doc.get("client_id")
         at = str(doc.get("at", ""))
         if isinstance(cid, int) and at > latest.get(cid, ""):

@@ -50,6 +50,7 @@ from vatui.domain.errors import InputError, NotFoundError, RuleError
 from vatui.domain.fold import fold, sort_key
 from vatui.domain.text import name_key, one_line, quoted
 from vatui.i18n import _
+from vatui.services.queries import client_docs, docs_of
 from vatui.store.workspace import Workspace
 
 
@@ -102,7 +103,7 @@ def make_note(ws: Workspace, text: str, confidential: bool = False) -> Note:
     return new_note(text, ws.clock.now(), confidential)
 
 
-def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: Any) -> Client:
+def add_client(ws: Workspace, /, name: str, *, email: str | None = None, **fields: Any) -> Client:
     """Create a client; the currency defaults to the workspace's."""
     settings = ws.settings()
     clean = normalise({"name": name, **fields})
@@ -115,7 +116,7 @@ def add_client(ws: Workspace, name: str, *, email: str | None = None, **fields: 
     now = ws.clock.now()
     with ws.transaction(_("add client “{name}”").format(name=one_line(clean["name"], 40))) as tx:
         lowered = name_key(clean["name"])
-        if any(name_key(str(d.get("name", ""))) == lowered for d in tx.docs("clients").values()):
+        if any(name_key(str(d.get("name", ""))) == lowered for d in client_docs(tx).values()):
             raise InputError(_("a client called {name} already exists").format(name=quoted(clean["name"])))
         client = Client(created=now, updated=now, **clean)
         return tx.add(check_billing_contact(clean, client))
@@ -157,7 +158,7 @@ def change_client(ws: Workspace, client_id: int, changes: ClientChanges) -> Clie
             raise InputError(_("working hours cannot start and end at the same time"))
         if "name" in clean.values:
             lowered = name_key(edited.name)
-            for key, doc in tx.docs("clients").items():
+            for key, doc in client_docs(tx).items():
                 if int(key) != client_id and name_key(str(doc.get("name", ""))) == lowered:
                     raise InputError(
                         _("a client called {name} already exists").format(name=quoted(edited.name))
@@ -193,7 +194,7 @@ def client_history(ws: Workspace, client_id: int) -> dict[str, int]:
     """How many records of each kind name the client (tasks, time, contacts, invoices, expenses)."""
     counts: dict[str, int] = {}
     for table in ("tasks", "time", "contacts", "invoices", "expenses", "recurring_invoices"):
-        n = sum(1 for d in ws.docs(table).values() if d.get("client_id") == client_id)
+        n = sum(1 for d in docs_of(ws, table).values() if d.get("client_id") == client_id)
         if n:
             counts[table] = n
     return counts

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from vatui.domain.client_fields import MAX_NOTE
+from vatui.domain.client_fields import check_note_text as check_note_text  # the rule the forms check as typed
 from vatui.domain.clients import Client, Note
 from vatui.domain.errors import InputError, NotFoundError, RuleError
-from vatui.domain.text import check_text, one_line
+from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.store.workspace import Tx, Workspace
 
@@ -24,14 +24,6 @@ def list_notes(ws: Workspace, client_id: int, *, confidential: bool = True) -> l
     return [
         (n, note) for n, note in enumerate(client.notes, start=1) if confidential or not note.confidential
     ]
-
-
-def check_note_text(text: str) -> str:
-    """A note's text: not empty, of reasonable length."""
-    value = check_text(text, _("the note"), MAX_NOTE, multiline=True)
-    if not value:
-        raise InputError(_("the note is empty"))
-    return value
 
 
 def _same(a: Note, b: Note) -> bool:

@@ -38,6 +38,7 @@ from vatui.i18n import _
 from vatui.services.clients.contacts import log_contact
 from vatui.services.common import home_today
 from vatui.services.documents.locale import document_locale
+from vatui.services.queries import task_docs, time_docs
 from vatui.store.workspace import Workspace
 
 MAX_NEXT = 8
@@ -100,7 +101,7 @@ def draft_status_report(
     month_hi = datetime.combine(as_of + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
     per_task: dict[int, int] = {}
     week_minutes = month_minutes = 0
-    for doc in ws.docs("time").values():
+    for doc in time_docs(ws).values():
         if doc.get("client_id") != client_id or doc.get("end") is None:
             continue
         start_iso, minutes = str(doc["start"]), int(doc.get("minutes", 0))
@@ -115,7 +116,7 @@ def draft_status_report(
     doing: list[ReportLine] = []
     waiting: list[ReportLine] = []
     rest: list[Task] = []
-    for key, doc in ws.docs("tasks").items():
+    for key, doc in task_docs(ws).items():
         if doc.get("client_id") != client_id:
             continue
         task = Task.from_doc(doc, int(key))

@@ -2,13 +2,12 @@
 
 ``export_to`` writes any export format to a path. ``import_from`` runs an import as a dry
 run (the summary lines, nothing written) or for real (one undoable transaction), through
-``vatui.services.exchange.imports`` when this vatui has it; otherwise it says so in one line.
+``vatui.services.exchange.imports``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
@@ -105,43 +104,20 @@ def _payload(ws: Workspace, kind: str, confidential: bool) -> bytes:
     return export_ics(ws).encode("utf-8")
 
 
-def _imports() -> Any:
-    try:
-        from vatui.services.exchange import imports  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        raise InputError(_("this vatui cannot import files yet")) from None
-    return imports
-
-
 def import_from(ws: Workspace, kind: str, path: Path, *, dry_run: bool) -> list[str]:
     """Run the ``kind`` import of ``path`` (a dry run writes nothing); returns the summary lines.
 
     A refused file raises ``InputError`` whose ``problems`` (when present) list ``FILE:LINE: reason``.
     """
+    from vatui.services.exchange import imports
+    from vatui.services.exchange.import_plan import summary_lines
+
     check_kind(kind, IMPORT_KINDS)
-    imports = _imports()
     if kind == "trello":
         plan = imports.import_trello(ws, path, dry_run=dry_run)
     elif kind.startswith("csv-"):
         what, plus, _rest = kind.removeprefix("csv-").partition("+")
         plan = imports.import_csv(ws, path, what, create_clients=bool(plus), dry_run=dry_run)
     else:
-        runner = getattr(imports, "import_json", None)
-        if runner is None:
-            raise InputError(_("this vatui cannot import JSON yet"))
-        plan = runner(ws, path, dry_run=dry_run)
-    return summary_of(plan)
-
-
-def summary_of(plan: Any) -> list[str]:
-    """The summary lines of an import plan, whichever way the plan offers them."""
-    lines = getattr(plan, "summary_lines", None)
-    if callable(lines):
-        return [str(line) for line in lines()]
-    try:
-        from vatui.services.exchange.import_plan import (  # type: ignore[import-not-found, unused-ignore]
-            summary_lines,
-        )
-    except ImportError:
-        return [str(plan)]
-    return [str(line) for line in summary_lines(plan)]
+        plan = imports.import_json(ws, path, dry_run=dry_run)
+    return summary_lines(plan)
