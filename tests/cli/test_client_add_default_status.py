@@ -3,8 +3,7 @@ both start at the domain's one default (``NEW_CLIENT_STATUS``)."""
 
 from __future__ import annotations
 
-from clients_helpers import Vatui
-
+from tests.helpers.cli_inprocess import Vatui
 from vatui.domain.client_fields import NEW_CLIENT_STATUS
 
 
