@@ -30,8 +30,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from vatui.domain import dunning
-from vatui.domain.billing import greeting_name, missing_recipient, recipient
-from vatui.domain.business import signature
+from vatui.domain.billing import missing_recipient, recipient
 from vatui.domain.clients import Client
 from vatui.domain.errors import InputError
 from vatui.domain.invoicing import amount_due, totals
@@ -41,7 +40,7 @@ from vatui.domain.money import Money
 from vatui.domain.text import clean
 from vatui.i18n import _
 from vatui.services.clients.language import client_language
-from vatui.services.documents.locale import document_locale
+from vatui.services.ledger.collect import reminder_values
 from vatui.services.ledger.data import invoice_payments
 from vatui.store.workspace import Workspace
 
@@ -99,18 +98,7 @@ def _draft(ws: Workspace, invoice_id: int, body: str | None, subject_part: str, 
     invoice = ws.get(Invoice, invoice_id)
     client = ws.get(Client, invoice.client_id)
     language = client_language(settings, client)
-    with document_locale(settings, client):  # as the client writes money: language and format
-        shown_due = _due(ws, invoice).format()
-    values = dunning.values_for(
-        client=client.name,
-        number=invoice.label,
-        amount_due=shown_due,
-        due_date=invoice.due_date,
-        on=on,
-        business=settings.business_name,
-        contact=greeting_name(client),
-        signature=signature(settings),
-    )
+    values = reminder_values(settings, client, invoice, _due(ws, invoice), on)
     subject = dunning.fill(mail_template_for(settings, language, subject_part), values)
     if body is None:
         body = dunning.fill(mail_template_for(settings, language, "body"), values)

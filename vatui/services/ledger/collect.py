@@ -21,7 +21,7 @@ from vatui.domain.invoicing import OPEN_STATUSES, amount_due
 from vatui.domain.ledger import Invoice, Payment, ReminderSent
 from vatui.domain.money import Money
 from vatui.domain.reminder_texts import template_for
-from vatui.domain.settings import ProtocolStep
+from vatui.domain.settings import ProtocolStep, Settings
 from vatui.i18n import _
 from vatui.services.common import home_today
 from vatui.services.ledger.data import invoice_payments, month_bounds
@@ -108,14 +108,15 @@ class ReminderDraft:
     """Sending it puts the client on hold."""
 
 
-def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
+def reminder_values(
+    settings: Settings, client: Client, invoice: Invoice, due: Money, on: date
+) -> dict[str, str]:
+    """What a reminder's or an invoice e-mail's placeholders say, the amount as the client writes it."""
     from vatui.services.documents.locale import document_locale
 
-    settings = ws.settings()
-    client = ws.get(Client, invoice.client_id)
     with document_locale(settings, client):  # as the client writes money: language and format
         shown_due = due.format()
-    values = dunning.values_for(
+    return dunning.values_for(
         client=client.name,
         number=invoice.label,
         amount_due=shown_due,
@@ -125,8 +126,14 @@ def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: d
         contact=greeting_name(client),
         signature=signature(settings),
     )
+
+
+def _fill(ws: Workspace, invoice: Invoice, due: Money, step: ProtocolStep, on: date) -> str:
     from vatui.services.clients.language import client_language
 
+    settings = ws.settings()
+    client = ws.get(Client, invoice.client_id)
+    values = reminder_values(settings, client, invoice, due, on)
     template = template_for(settings, client_language(settings, client), step.name) or step.template
     return dunning.fill(template, values)
 
