@@ -62,3 +62,21 @@ async def test_an_invoice_typed_in_the_palette_opens_in_the_ledger(
         assert isinstance(app.screen, LedgerScreen)
         listing = app.screen.query_one("#ledger-invoices", LedgerList)
         assert listing.selected_id == f"invoice:{draft.id}"
+
+
+async def test_a_record_named_as_typed_comes_before_loose_action_matches(
+    app: VatuiApp, seeded: Seed, ready: Ready
+) -> None:
+    from textual.command import CommandList
+
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        # "acme" also matches actions loosely ("App: change theme" has a, c, m, e in order)
+        await pilot.press("ctrl+p", *"acme")
+        await pilot.pause(0.3)
+        first = app.screen.query_one(CommandList).get_option_at_index(0)
+        assert "Acme Corp" in str(first.prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ClientsScreen)
+        assert app.screen.query_one(ClientList).selected_id == seeded.acme

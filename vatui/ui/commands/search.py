@@ -15,6 +15,7 @@ from textual.command import Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from vatui.domain.fold import fold
 from vatui.domain.text import one_line
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class Searchable(Protocol):
         ...
 
 
+FOUND_BY_DETAILS = 1.0
+"""The score of a record whose title does not match what was typed (its client or tags do)."""
 MIN_QUERY = 2
 """Records are searched from the second letter typed (one letter matches nearly everything)."""
 
@@ -49,12 +52,15 @@ class RecordSearch(Provider):
         if self._index is None or len(query.strip()) < MIN_QUERY:
             return
         app = cast(Searchable, self.app)
-        found = self._index.find(query)
-        for rank, record in enumerate(found):
+        matcher = self.matcher(fold(query))
+        for rank, record in enumerate(self._index.find(query)):
             title = one_line(record.title, 70)
+            # On the actions' own scale (the same fuzzy matcher on the title), so "acme" puts
+            # Acme Corp above a loose action match ("App: change theme"); a record found only
+            # by its client or details gets the floor. The index's order breaks ties.
+            score = max(matcher.match(fold(title)), FOUND_BY_DETAILS) - rank / 1000
             yield Hit(
-                # below an exact action name, above a loose fuzzy one; the index's order kept
-                0.9 - rank / (len(found) * 10),
+                score,
                 Content(title),
                 partial(app.open_record, record.kind, record.id),
                 text=title,
