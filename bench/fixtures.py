@@ -18,6 +18,10 @@ SEED = 7
 
 _root: Path | None = None
 _large: Path | None = None
+_huge: Path | None = None
+
+HUGE_CLIENTS = 500
+"""``demo-data --size 500``: the issue's "years of history" workspace (over 130,000 records)."""
 
 
 def _scratch() -> Path:
@@ -48,9 +52,27 @@ def large_workspace_dir() -> Path:
     return _large
 
 
-def copy_of_large(name: str) -> Path:
-    """A private copy of the large workspace's data directory, for benchmarks that write."""
-    source = large_workspace_dir()
+def huge_workspace_dir() -> Path:
+    """The data directory of ``demo-data --size 500`` (made on first use, nothing archived)."""
+    global _huge
+    if _huge is None:
+        from vatui.demo.workspace import generate
+        from vatui.store.workspace import Workspace
+
+        directory = _scratch() / "huge"
+        ws = Workspace.open(directory)
+        generate(ws, clients=HUGE_CLIENTS, seed=SEED)
+        with ws.transaction(None) as tx:
+            tx.update("settings", 1, {"auto_archive": False})
+        ws.close()
+        _huge = directory
+    return _huge
+
+
+def copy_of_large(name: str, source: Path | None = None) -> Path:
+    """A private copy of a workspace's data directory (the large one unless ``source``
+    is given), for benchmarks that write."""
+    source = source or large_workspace_dir()
     target = _scratch() / name
     if target.exists():
         shutil.rmtree(target)
@@ -59,7 +81,7 @@ def copy_of_large(name: str) -> Path:
     return target
 
 
-def archived_copy_of_large(name: str) -> Path:
+def archived_copy_of_large(name: str, source: Path | None = None) -> Path:
     """A copy of the large workspace after ``vatui.store.archive.archive_old`` ran on it.
 
     Done tasks older than the archive age and paid invoices of closed years (with their
@@ -70,13 +92,18 @@ def archived_copy_of_large(name: str) -> Path:
     from vatui.store.archive import archive_old
     from vatui.store.workspace import Workspace
 
-    directory = copy_of_large(name)
+    directory = copy_of_large(name, source)
     ws = Workspace.open(directory)
     archive_old(ws, home_today(ws))
     with ws.transaction(None) as tx:
         tx.update("settings", 1, {"auto_archive": True})
     ws.close()
     return directory
+
+
+def archived_copy_of_huge(name: str) -> Path:
+    """``archived_copy_of_large`` of the size-500 workspace (19 MB hot, against 34 MB)."""
+    return archived_copy_of_large(name, huge_workspace_dir())
 
 
 def records_in(directory: Path) -> int:
