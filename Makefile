@@ -88,7 +88,7 @@ money-locales: install ## rewrite vatui/domain/money_locale_data.py from babel
 	$(PY) tools/money_locales.py
 
 bench: install ## speed figures, as ratios to baselines measured in the same run
-	$(PY) -m bench
+	$(PY) -m bench $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf $(VENV) $(CACHE) build dist *.egg-info
