@@ -230,10 +230,15 @@ def revenue_of(invoices: Iterable[Settled], on: date | None = None) -> dict[tupl
 
 def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = None) -> dict[str, Money]:
     """One client's revenue per currency (``revenue_by_client``), only non-zero amounts."""
+    return client_revenue_of(summarise(billed), client_id, on)
+
+
+def client_revenue_of(
+    invoices: Iterable[Settled], client_id: int, on: date | None = None
+) -> dict[str, Money]:
+    """``client_revenue`` of issued invoices read as ``Settled``."""
     return {
-        cur: m
-        for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
-        if cid == client_id and m.minor
+        cur: m for (cid, cur), m in sorted(revenue_of(invoices, on).items()) if cid == client_id and m.minor
     }
 
 

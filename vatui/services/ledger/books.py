@@ -40,10 +40,17 @@ def ledger_docs(ws: Workspace, *, archived: bool = True, until: date | None = No
     return {**old["invoices"], **invoices}, {**old["payments"], **payments}
 
 
-def summaries(ws: Workspace, *, archived: bool = True, until: date | None = None) -> list[Settled]:
-    """Every issued invoice (not a draft, not void) as the reports read it."""
+def summaries(
+    ws: Workspace, *, archived: bool = True, until: date | None = None, client_id: int | None = None
+) -> list[Settled]:
+    """Every issued invoice (not a draft, not void) as the reports read it; only the
+    client's with ``client_id``."""
     invoices, payments = ledger_docs(ws, archived=archived, until=until)
-    issued = {key: doc for key, doc in invoices.items() if doc.get("status") not in _NOT_ISSUED}
+    issued = {
+        key: doc
+        for key, doc in invoices.items()
+        if doc.get("status") not in _NOT_ISSUED and (client_id is None or doc.get("client_id") == client_id)
+    }
     paid: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for key, doc in payments.items():
         invoice_key = str(doc["invoice_id"])
