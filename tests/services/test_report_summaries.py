@@ -156,3 +156,12 @@ def test_aging_as_of_a_past_day_reads_no_archive_of_a_later_year(
     read.clear()
     aging_report(books, NOW.date())
     assert "2025" in read
+
+
+def test_what_each_invoice_owes_is_its_amount_due(books: Workspace) -> None:
+    from vatui.domain.invoicing import amount_due
+
+    owed = {s.invoice_id: s.outstanding() for s in summaries(books)}
+    for invoice, payments in _reference(books):
+        assert owed[invoice.id] == amount_due(invoice, payments).minor, invoice.label
+    assert any(owed.values())

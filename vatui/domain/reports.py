@@ -91,9 +91,14 @@ class Settled:
     """What the client pays, in minor units (``Totals.total``)."""
     parts: tuple[Part, ...]
     """Its settlements in the order they paid it (``invoicing.settlements``)."""
+    invoice_id: int | None = None
+    """The invoice."""
 
-    def outstanding(self, on: date) -> int:
-        """What it still owed at the end of ``on``, minor units (zero if not issued by then)."""
+    def outstanding(self, on: date | None = None) -> int:
+        """What it still owed at the end of ``on``, minor units (zero if not issued by then);
+        without ``on``, what it owes once every settlement counts (``invoicing.amount_due``)."""
+        if on is None:
+            return max(self.total - sum(part[1] for part in self.parts), 0)
         if self.issue_date > on:
             return 0
         paid = sum(part[1] for part in self.parts if part[0] <= on)
@@ -114,6 +119,7 @@ def settled(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = No
         invoice.due_date,
         t.total.minor,
         parts,
+        invoice.id,
     )
 
 

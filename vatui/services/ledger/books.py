@@ -64,7 +64,7 @@ def summaries(
             payment_records = [Payment.from_doc(d, int(k)) for k, d in mine]
             out.append(settled(Invoice.from_doc(doc, int(key)), payment_records))
         else:
-            out.append(_plain(doc, total, mine))
+            out.append(_plain(key, doc, total, mine))
     return out
 
 
@@ -92,7 +92,9 @@ def plain_total(doc: Mapping[str, Any]) -> int | None:
     return total
 
 
-def _plain(doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]) -> Settled:
+def _plain(
+    key: str, doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]
+) -> Settled:
     """A plain invoice's summary: its payments pay it in date order (then by id)."""
     dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
     applied = applied_parts(total, [amount for _on, _id, amount in dated])
@@ -105,6 +107,7 @@ def _plain(doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping
         date.fromisoformat(doc["due_date"]),
         total,
         parts,
+        int(key),
     )
 
 
