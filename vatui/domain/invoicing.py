@@ -144,7 +144,8 @@ def line_minor(unit_minor: int, quantity: str, minutes: int | None) -> int:
     stored line without building it): ``unit × minutes / 60`` for billed time, else
     ``unit × quantity``, exact, rounded half up."""
     if minutes is not None:
-        return _half_up_div(unit_minor * minutes, 60)
+        product = unit_minor * minutes
+        return (product + 30) // 60 if product >= 0 else _half_up_div(product, 60)  # half up, as below
     return int((Decimal(unit_minor) * Decimal(quantity)).to_integral_value(rounding=ROUND_HALF_UP))
 
 

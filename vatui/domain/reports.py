@@ -302,9 +302,13 @@ def pnl_of(
     def inside(day: date) -> bool:
         return (start is None or day >= start) and (end is None or day <= end)
 
+    months: dict[date, str] = {}  # thousands of payments fall on the same few hundred days
     for on, _client, cur, net, held_back in income_of(invoices):
         if inside(on):
-            key = (_month(on), cur)
+            month = months.get(on)
+            if month is None:
+                month = months[on] = _month(on)
+            key = (month, cur)
             income[key] = income.get(key, 0) + net
             withheld[key] = withheld.get(key, 0) + held_back
     for on, cur, minor in spent:

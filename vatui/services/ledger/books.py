@@ -21,7 +21,7 @@ from typing import Any
 
 from vatui.domain.invoicing import applied_parts, line_minor
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.reports import Settled, settled
+from vatui.domain.reports import Part, Settled, settled
 from vatui.services.queries import archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
@@ -96,9 +96,15 @@ def _plain(
     key: str, doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]
 ) -> Settled:
     """A plain invoice's summary: its payments pay it in date order (then by id)."""
-    dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
-    applied = applied_parts(total, [amount for _on, _id, amount in dated])
-    parts = tuple((on, part, part, 0) for (on, _id, _amount), part in zip(dated, applied, strict=True))
+    parts: tuple[Part, ...] = ()
+    if len(payments) == 1:  # the usual case: paid at once
+        only = payments[0][1]
+        part = applied_parts(total, [int(only["amount"]["minor"])])[0]
+        parts = ((date.fromisoformat(only["on"]), part, part, 0),)
+    elif payments:
+        dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
+        applied = applied_parts(total, [amount for _on, _id, amount in dated])
+        parts = tuple((on, part, part, 0) for (on, _id, _amount), part in zip(dated, applied, strict=True))
     return Settled(
         doc["client_id"],
         doc["currency"],
