@@ -21,7 +21,7 @@ from typing import Any
 
 from vatui.domain.invoicing import applied_parts, line_minor
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.reports import Part, Settled, settled
+from vatui.domain.settled import Part, Settled, settled
 from vatui.services.queries import archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
