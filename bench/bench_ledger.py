@@ -1,8 +1,7 @@
 """The ledger's speed on the large demo workspace.
 
-- ``vatui report aging`` and ``vatui report pnl``: wall time of the real command (median
-  of 5), target ≤ 500 ms; ``vatui --version`` in the same run is the baseline (the cost
-  of starting Python and click).
+- The reports (``vatui report aging|pnl|clients``) are measured in ``bench_reports.py``,
+  at the large workspace and at size 500.
 - Recording a payment: ``record_payment`` on open invoices of a private copy of the large
   workspace, each one a durable transaction (temp file, fsync, atomic replace, directory
   fsync); median of 60, target ≤ 25 ms.
@@ -19,32 +18,11 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench.common import VATUI, Row, median_ms, pane_paint_seconds, run_timed
-from bench.fixtures import copy_of_large, large_workspace_dir
+from bench.common import Row, median_ms, pane_paint_seconds
+from bench.fixtures import copy_of_large
 
-REPORT_TARGET_MS = 500.0
 PAYMENT_TARGET_MS = 25.0
 PAYMENTS = 60
-
-
-def _reports(directory: Path) -> list[Row]:
-    env = {"VATUI_DATA_DIR": str(directory)}
-    base = median_ms(run_timed([VATUI, "--version"], env))
-    rows = []
-    for report in ("aging", "pnl"):
-        ms = median_ms(run_timed([VATUI, "report", report], env))
-        rows.append(
-            Row(
-                f"`vatui report {report}`, large workspace",
-                ms,
-                "ms",
-                "`vatui --version`",
-                base,
-                f"≤ {REPORT_TARGET_MS:.0f} ms",
-                ms <= REPORT_TARGET_MS,
-            )
-        )
-    return rows
 
 
 def _payments(directory: Path) -> Row:
@@ -91,8 +69,6 @@ def _pane(directory: Path) -> Row:
 
 def run() -> list[Row]:
     """The ledger's figures."""
-    large = large_workspace_dir()
-    rows = _reports(large)
-    rows.append(_payments(copy_of_large("ledger-payments")))
+    rows = [_payments(copy_of_large("ledger-payments"))]
     rows.append(_pane(copy_of_large("ledger-pane")))
     return rows

@@ -128,7 +128,6 @@ def report_group() -> None:
 @pass_ctx
 def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     """What clients owe, by how late (current, 1–30, 31–60, 61–90, 90+)."""
-    from vatui.cli.json_shapes import aging_json
     from vatui.domain.invoicing import AGING_BUCKETS
     from vatui.domain.reports import aging_totals
     from vatui.services.ledger.reports import aging_report
@@ -137,6 +136,8 @@ def report_aging(obj: CliContext, on: str | None, as_json: bool) -> None:
     day = day_or_today(obj, on)
     rows = session.run(aging_report, day)
     if as_json:
+        from vatui.cli.json_shapes import aging_json  # only for --json: it imports every shape
+
         emit_json(aging_json(rows, day))
         return
     say(_("A/R aging as of {day}").format(day=day.isoformat()))
@@ -164,7 +165,6 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
     """Profit and loss by month, cash basis, per currency."""
     from datetime import date
 
-    from vatui.cli.json_shapes import pnl_json
     from vatui.services.ledger.reports import last_months, pnl_report
 
     session = obj.session()
@@ -175,6 +175,8 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
         start = date(int(first[:4]), int(first[5:]), 1)
     rows = session.run(pnl_report, start, day)
     if as_json:
+        from vatui.cli.json_shapes import pnl_json  # only for --json: it imports every shape
+
         emit_json(pnl_json(rows))
         return
     withheld = any(r.withheld.minor for r in rows)
@@ -197,7 +199,6 @@ def report_pnl(obj: CliContext, on: str | None, months: int | None, as_json: boo
 @pass_ctx
 def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     """Revenue, hours and effective hourly rate by client."""
-    from vatui.cli.json_shapes import clients_json
     from vatui.domain.durations import format_duration
     from vatui.services.ledger.reports import clients_report
 
@@ -205,6 +206,8 @@ def report_clients(obj: CliContext, on: str | None, as_json: bool) -> None:
     day = day_or_today(obj, on)
     rows = session.run(clients_report, day)
     if as_json:
+        from vatui.cli.json_shapes import clients_json  # only for --json: it imports every shape
+
         emit_json(clients_json(rows))
         return
     say(

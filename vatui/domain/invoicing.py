@@ -136,9 +136,17 @@ def read_tax_percent(text: str, setting: bool | NumberFormat = False) -> str:
 
 def line_amount(item: LineItem) -> Money:
     """What one line costs, rounded half up to the minor unit."""
-    if item.minutes is not None:
-        return Money(_half_up_div(item.unit_price.minor * item.minutes, 60), item.unit_price.currency)
-    return item.unit_price.times(Decimal(item.quantity))
+    return Money(line_minor(item.unit_price.minor, item.quantity, item.minutes), item.unit_price.currency)
+
+
+def line_minor(unit_minor: int, quantity: str, minutes: int | None) -> int:
+    """``line_amount`` in minor units, from the line's plain values (the reports read a
+    stored line without building it): ``unit × minutes / 60`` for billed time, else
+    ``unit × quantity``, exact, rounded half up."""
+    if minutes is not None:
+        product = unit_minor * minutes
+        return (product + 30) // 60 if product >= 0 else _half_up_div(product, 60)  # half up, as below
+    return int((Decimal(unit_minor) * Decimal(quantity)).to_integral_value(rounding=ROUND_HALF_UP))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +281,9 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
     settled = 0
     so_far = [0] * len(t.taxes)
     total = t.total.minor
-    for on, source, amount, pid in sources:
-        applied = max(0, min(amount.minor, total - settled))
+    for (on, source, amount, pid), applied in zip(
+        sources, applied_parts(total, [s[2].minor for s in sources]), strict=True
+    ):
         settled += applied
         parts = []
         for n, tax in enumerate(t.taxes):
@@ -292,6 +301,19 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
                 pid,
             )
         )
+    return out
+
+
+def applied_parts(total: int, amounts: Sequence[int]) -> list[int]:
+    """What each settlement (in the order they pay: ``settlements``) pays of an invoice of
+    ``total`` minor units; whatever a settlement brings beyond what was still due is not
+    applied (it is the client's credit)."""
+    out = []
+    settled = 0
+    for amount in amounts:
+        applied = max(0, min(amount, total - settled))
+        settled += applied
+        out.append(applied)
     return out
 
 

@@ -16,7 +16,7 @@ Every report totals per currency and never converts. The books follow one rule s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,13 +28,11 @@ from vatui.domain.invoicing import (
     is_issued,
     settlement_date,
     settlements,
-    totals,
 )
 from vatui.domain.ledger import Expense, Invoice, Payment
 from vatui.domain.money import Money
-
-Billed = tuple[Invoice, Sequence[Payment]]
-"""An invoice with the payments made on it."""
+from vatui.domain.settled import Billed as Billed  # the reports take it: re-exported
+from vatui.domain.settled import Settled, settled, summarise
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +61,26 @@ def outstanding_as_of(
     """What the invoice still owed at the end of ``on`` (zero if not issued by then)."""
     if not is_issued(invoice, on):
         return Money.zero(invoice.currency)
-    t = t or totals(invoice)
-    paid = sum(s.applied.minor for s in settlements(invoice, payments, t) if s.on <= on)
-    return Money(max(t.total.minor - paid, 0), invoice.currency)
+    return Money(settled(invoice, payments, t).outstanding(on), invoice.currency)
 
 
 def aging(billed: Iterable[Billed], names: Mapping[int, str], on: date) -> list[AgingRow]:
     """A/R aging per client and currency as of ``on``, by client name."""
+    return aging_of(summarise(billed), names, on)
+
+
+def aging_of(invoices: Iterable[Settled], names: Mapping[int, str], on: date) -> list[AgingRow]:
+    """``aging`` of issued invoices read as ``Settled``."""
     acc: dict[tuple[int, str], dict[str, int]] = {}
     counts: dict[tuple[int, str], int] = {}
     oldest: dict[tuple[int, str], int] = {}
-    for invoice, payments in billed:
-        due = outstanding_as_of(invoice, payments, on)
-        if due.minor <= 0:
+    for invoice in invoices:
+        due = invoice.outstanding(on)
+        if due <= 0:
             continue
         key = (invoice.client_id, invoice.currency)
         buckets = acc.setdefault(key, dict.fromkeys(AGING_BUCKETS, 0))
-        buckets[aging_bucket(invoice.due_date, on)] += due.minor
+        buckets[aging_bucket(invoice.due_date, on)] += due
         counts[key] = counts.get(key, 0) + 1
         oldest[key] = max(oldest.get(key, 0), (on - invoice.due_date).days)
     rows = []
@@ -128,16 +129,25 @@ class IncomeEntry:
 
 def income_entries(billed: Iterable[Billed]) -> list[IncomeEntry]:
     """Every piece of income recognised (cash basis), in no particular order."""
-    out = []
-    for invoice, payments in billed:
-        if not is_issued(invoice) or invoice.kind == "deposit":
+    return [
+        IncomeEntry(on, client_id, Money(net, cur), Money(withheld, cur))
+        for on, client_id, cur, net, withheld in income_of(summarise(billed))
+    ]
+
+
+Income = tuple[date, int, str, int, int]
+"""A piece of income in minor units: (on, client_id, currency, net, withheld) — ``IncomeEntry``."""
+
+
+def income_of(invoices: Iterable[Settled]) -> Iterator[Income]:
+    """``income_entries`` of issued invoices read as ``Settled``: each settlement that paid
+    part of an invoice that is not a deposit."""
+    for invoice in invoices:
+        if invoice.kind == "deposit":
             continue
-        if not payments and not invoice.deposit_applied and not invoice.credit_applied:
-            continue
-        for s in settlements(invoice, payments):
-            if s.applied.minor:
-                out.append(IncomeEntry(s.on, invoice.client_id, s.net, s.withheld))
-    return out
+        for on, applied, net, withheld in invoice.parts:
+            if applied:
+                yield (on, invoice.client_id, invoice.currency, net, withheld)
 
 
 def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[tuple[int, str], Money]:
@@ -147,20 +157,30 @@ def revenue_by_client(billed: Iterable[Billed], on: date | None = None) -> dict[
     both use it. Payments of deposit invoices (held, not income) and overpayments (the
     client's credit, income only once applied) are not revenue.
     """
+    return revenue_of(summarise(billed), on)
+
+
+def revenue_of(invoices: Iterable[Settled], on: date | None = None) -> dict[tuple[int, str], Money]:
+    """``revenue_by_client`` of issued invoices read as ``Settled``."""
     out: dict[tuple[int, str], int] = {}
-    for entry in income_entries(billed):
-        if on is None or entry.on <= on:
-            key = (entry.client_id, entry.amount.currency)
-            out[key] = out.get(key, 0) + entry.amount.minor
+    for day, client_id, cur, net, _withheld in income_of(invoices):
+        if on is None or day <= on:
+            key = (client_id, cur)
+            out[key] = out.get(key, 0) + net
     return {key: Money(minor, key[1]) for key, minor in out.items()}
 
 
 def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = None) -> dict[str, Money]:
     """One client's revenue per currency (``revenue_by_client``), only non-zero amounts."""
+    return client_revenue_of(summarise(billed), client_id, on)
+
+
+def client_revenue_of(
+    invoices: Iterable[Settled], client_id: int, on: date | None = None
+) -> dict[str, Money]:
+    """``client_revenue`` of issued invoices read as ``Settled``."""
     return {
-        cur: m
-        for (cid, cur), m in sorted(revenue_by_client(billed, on).items())
-        if cid == client_id and m.minor
+        cur: m for (cid, cur), m in sorted(revenue_of(invoices, on).items()) if cid == client_id and m.minor
     }
 
 
@@ -199,29 +219,45 @@ def pnl(
     billed: Iterable[Billed], expenses: Iterable[Expense], start: date | None = None, end: date | None = None
 ) -> list[PnlRow]:
     """Profit and loss by month and currency, oldest first, between ``start`` and ``end``."""
+    spent = ((e.on, e.amount.currency, e.amount.minor) for e in expenses if counted_expense(e))
+    return pnl_of(summarise(billed), spent, start, end)
+
+
+def pnl_of(
+    invoices: Iterable[Settled],
+    spent: Iterable[tuple[date, str, int]],
+    start: date | None = None,
+    end: date | None = None,
+) -> list[PnlRow]:
+    """``pnl`` of issued invoices read as ``Settled`` and the (on, currency, minor units)
+    of the expenses that count (``counted_expense``)."""
     income: dict[tuple[str, str], int] = {}
     withheld: dict[tuple[str, str], int] = {}
-    spent: dict[tuple[str, str], int] = {}
+    out: dict[tuple[str, str], int] = {}
 
     def inside(day: date) -> bool:
         return (start is None or day >= start) and (end is None or day <= end)
 
-    for entry in income_entries(billed):
-        if inside(entry.on):
-            key = (_month(entry.on), entry.amount.currency)
-            income[key] = income.get(key, 0) + entry.amount.minor
-            withheld[key] = withheld.get(key, 0) + entry.withheld.minor
-    for expense in expenses:
-        if counted_expense(expense) and inside(expense.on):
-            key = (_month(expense.on), expense.amount.currency)
-            spent[key] = spent.get(key, 0) + expense.amount.minor
-    keys = sorted(set(income) | set(spent))
+    months: dict[date, str] = {}  # thousands of payments fall on the same few hundred days
+    for on, _client, cur, net, held_back in income_of(invoices):
+        if inside(on):
+            month = months.get(on)
+            if month is None:
+                month = months[on] = _month(on)
+            key = (month, cur)
+            income[key] = income.get(key, 0) + net
+            withheld[key] = withheld.get(key, 0) + held_back
+    for on, cur, minor in spent:
+        if inside(on):
+            key = (_month(on), cur)
+            out[key] = out.get(key, 0) + minor
+    keys = sorted(set(income) | set(out))
     return [
         PnlRow(
             m,
             c,
             Money(income.get((m, c), 0), c),
-            Money(spent.get((m, c), 0), c),
+            Money(out.get((m, c), 0), c),
             Money(withheld.get((m, c), 0), c),
         )
         for m, c in keys
@@ -281,18 +317,27 @@ def by_client(
     on: date,
 ) -> list[ClientRow]:
     """One row per client and currency: revenue, invoiced, outstanding, hours, effective rate."""
+    return by_client_of(summarise(billed), names, currency_of, minutes, billable, on)
+
+
+def by_client_of(
+    invoices: Iterable[Settled],
+    names: Mapping[int, str],
+    currency_of: Mapping[int, str],
+    minutes: Mapping[int, int],
+    billable: Mapping[int, int],
+    on: date,
+) -> list[ClientRow]:
+    """``by_client`` of issued invoices read as ``Settled``."""
     acc: dict[tuple[int, str], _Acc] = {}
-    billed = list(billed)
-    for key, money in revenue_by_client(billed, on).items():
+    invoices = list(invoices)
+    for key, money in revenue_of(invoices, on).items():
         acc.setdefault(key, _Acc()).revenue += money.minor
-    for invoice, payments in billed:
-        if not is_issued(invoice):
-            continue
+    for invoice in invoices:
         a = acc.setdefault((invoice.client_id, invoice.currency), _Acc())
-        t = totals(invoice)
         if invoice.kind != "deposit":
-            a.invoiced += t.total.minor
-        a.outstanding += outstanding_as_of(invoice, payments, on, t).minor
+            a.invoiced += invoice.total
+        a.outstanding += invoice.outstanding(on)
     for client_id in set(minutes) | set(billable):
         if not any(k[0] == client_id for k in acc) and client_id in currency_of:
             acc[(client_id, currency_of[client_id])] = _Acc()

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
-from vatui.store.archive import all_docs
+from vatui.store.archive import all_docs, archive_path, archive_years, read_year
 from vatui.store.workspace import Workspace
 
 Docs = Mapping[str, dict[str, Any]]
@@ -66,6 +66,25 @@ must be shown rather than refused."""
 def live_and_archived(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:
     """Live and archived documents of ``table`` by id string (the live copy wins)."""
     return dict(all_docs(ws, table))
+
+
+def archived_of(ws: Workspace, tables: tuple[str, ...], *, until_year: int | None = None) -> dict[str, Docs]:
+    """The archived documents of ``tables`` by id string, live ids left out (as
+    ``vatui.store.archive.archived_docs``), reading each ``archive/YYYY.json`` once, and
+    only the years up to ``until_year`` when it is given (an archive file holds what was
+    issued or completed that year)."""
+    live = {table: ws.docs(table) for table in tables}
+    out: dict[str, dict[str, dict[str, Any]]] = {table: {} for table in tables}
+    for year in archive_years(ws.directory):
+        if until_year is not None and year > until_year:
+            continue
+        stored = read_year(archive_path(ws.directory, year))
+        for table in tables:
+            kept, mine = out[table], live[table]
+            for key, doc in stored.get(table, {}).items():
+                if key not in mine:
+                    kept[key] = doc
+    return dict(out)
 
 
 # named reads --------------------------------------------------------------------------

@@ -26,12 +26,12 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.localtime import local_time
 from vatui.domain.money import Money
 from vatui.domain.reliability import Reliability, outcome, reliability
-from vatui.domain.reports import client_revenue
+from vatui.domain.reports import client_revenue_of
 from vatui.domain.tasks import Task
 from vatui.services.clients.contacts import list_contacts
 from vatui.services.common import home_today
+from vatui.services.ledger.books import summaries
 from vatui.services.ledger.collect import on_hold_clients
-from vatui.services.ledger.data import billed
 from vatui.services.queries import client_docs, invoice_docs, payment_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
@@ -113,13 +113,7 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     day = on or home_today(ws)
     invoices, payments = _client_ledger(ws, client_id)
     rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
-    revenue = client_revenue(
-        billed(
-            ws, keep=lambda d: d.get("client_id") == client_id and d.get("status") not in ("draft", "void")
-        ),
-        client_id,
-        day,
-    )
+    revenue = client_revenue_of(summaries(ws, client_id=client_id), client_id, day)
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
     local = None
     if client.timezone:

@@ -52,7 +52,7 @@ from vatui.services.ledger.invoice_lines import (
     task_lines,
     unbilled_time,
 )
-from vatui.services.queries import expense_docs, time_docs
+from vatui.services.queries import expense_docs, invoice_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -296,20 +296,22 @@ def list_invoices(
     ws: Workspace, *, client_id: int | None = None, status: str | None = None, on: date | None = None
 ) -> list[tuple[Invoice, Money, str]]:
     """(invoice, amount due, shown status) newest first; ``status`` may also be ``overdue`` or ``open``."""
-    from vatui.domain.invoicing import amount_due, display_status
-    from vatui.services.ledger.data import billed
+    from vatui.domain.invoicing import display_status
+    from vatui.services.ledger.books import summaries
 
     day = on or home_today(ws)
+    owed = {s.invoice_id: s.outstanding() for s in summaries(ws, archived=False, client_id=client_id)}
     rows = []
-    for invoice, payments in billed(
-        ws, archived=False, keep=(lambda d: d.get("client_id") == client_id) if client_id else None
-    ):
+    for key, doc in invoice_docs(ws).items():
+        if client_id and doc.get("client_id") != client_id:
+            continue
+        invoice = Invoice.from_doc(doc, int(key))
         if invoice.status == "void":
             due = Money.zero(invoice.currency)
         elif invoice.status == "draft":
             due = totals(invoice).total
-        else:
-            due = amount_due(invoice, payments)
+        else:  # what is due once every payment counts (``amount_due``)
+            due = Money(owed[invoice.id], invoice.currency)
         shown = display_status(invoice, due, day)
         if status == "open" and invoice.status not in ("sent", "partial"):
             continue

@@ -214,13 +214,13 @@ def _anything_due(ws: Workspace, today: date) -> bool:
 
 def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRun:
     """Draft every period due up to ``today`` (exactly once, see the module docstring)."""
-    from vatui.domain.dates_display import format_date
-    from vatui.services.ledger.invoices import ItemSpec, new_invoice
-
     day = today or home_today(ws)
     run = RecurringRun()
     if not docs_of(ws, TABLE) or not _anything_due(ws, day):
-        return run
+        return run  # every open pays this much: nothing more is imported
+    from vatui.domain.dates_display import format_date
+    from vatui.services.ledger.invoices import ItemSpec, new_invoice
+
     with ws.transaction(None) as tx:  # the decision and the marker, under the lock
         for key, doc in sorted(docs_of(tx, TABLE).items(), key=lambda kv: int(kv[0])):
             schedule = RecurringInvoice.from_doc(doc, int(key))

@@ -1,37 +1,30 @@
-"""The money reports on a workspace (archived records included), and their ``--json`` shapes."""
+"""The money reports on a workspace (archived records included), and their ``--json`` shapes.
+
+They read the ledger as ``Settled`` summaries (``vatui.services.ledger.books``): invoices of
+the plain shape straight from their stored documents, the others by the full rules.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from vatui.domain import reports
-from vatui.domain.ledger import Expense
 from vatui.services.common import client_names, home_today
-from vatui.services.ledger.data import all_docs, billed, minutes_by_client
+from vatui.services.ledger.books import spent, summaries
+from vatui.services.ledger.data import minutes_by_client
 from vatui.services.queries import client_docs
 from vatui.store.workspace import Workspace
-
-
-def _expenses(ws: Workspace) -> list[Expense]:
-    return [
-        Expense.from_doc(d, int(k)) for k, d in all_docs(ws, "expenses").items() if not d.get("recurrence")
-    ]
-
-
-def _issued(doc: dict[str, Any]) -> bool:
-    return doc.get("status") not in ("draft", "void")
 
 
 def aging_report(ws: Workspace, on: date | None = None) -> list[reports.AgingRow]:
     """A/R aging per client and currency as of ``on`` (today by default)."""
     day = on or home_today(ws)
-    return reports.aging(billed(ws, keep=_issued), client_names(ws), day)
+    return reports.aging_of(summaries(ws, until=day), client_names(ws), day)
 
 
 def pnl_report(ws: Workspace, start: date | None = None, end: date | None = None) -> list[reports.PnlRow]:
     """Profit and loss by month (cash basis)."""
-    return reports.pnl(billed(ws, keep=_issued), _expenses(ws), start, end)
+    return reports.pnl_of(summaries(ws), spent(ws), start, end)
 
 
 def clients_report(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
@@ -39,7 +32,7 @@ def clients_report(ws: Workspace, on: date | None = None) -> list[reports.Client
     day = on or home_today(ws)
     currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
     every, billable = minutes_by_client(ws)
-    return reports.by_client(billed(ws, keep=_issued), client_names(ws), currency_of, every, billable, day)
+    return reports.by_client_of(summaries(ws), client_names(ws), currency_of, every, billable, day)
 
 
 def last_months(on: date, count: int = 12) -> list[str]:
