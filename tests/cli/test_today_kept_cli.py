@@ -221,3 +221,18 @@ def test_the_day_after_and_housekeeping_due_take_the_full_path(
     assert len(opens) == 2 and "Sat 28 Nov 2026" in tomorrows
     expenses = vatui("expense", "list", "--json").json()
     assert sorted(e["date"] for e in expenses["expenses"]) == ["2026-10-28", "2026-11-28"]
+
+
+def test_on_a_kept_day_written_as_iso_answers_from_the_summary(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _run(data, "add", "Due the day after tomorrow due:+2d").returncode == 0
+    assert _run(data, "today").returncode == 0
+    days = [d["day"] for d in json.loads(kept_file.summary_path(data).read_bytes())["days"]]
+    assert len(days) == 4
+    on = days[2]
+    serve_on = f"import sys; from vatui.cli.today_fast import serve; sys.exit(0 if serve(None, False, {on!r}) else 3)"
+    fast = _run(data, code=serve_on)
+    assert fast.returncode == 0 and "Due the day after tomorrow" in fast.stdout
+    assert fast.stdout == _run(data, "today", "--on", on, code=VIA_CLICK).stdout
+    assert _run(data, "today", "--on", on).stdout == fast.stdout
+    assert _run(data, "today", "--on", "+2d").stdout == fast.stdout  # another syntax: the full path
