@@ -225,14 +225,14 @@ def test_the_day_after_and_housekeeping_due_take_the_full_path(
 
 def test_on_a_kept_day_written_as_iso_answers_from_the_summary(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    assert _run(data, "add", "Due the day after tomorrow due:+2d").returncode == 0
+    assert _run(data, "add", "Due tomorrow due:+1d").returncode == 0
     assert _run(data, "today").returncode == 0
     days = [d["day"] for d in json.loads(kept_file.summary_path(data).read_bytes())["days"]]
-    assert len(days) == 4
-    on = days[2]
+    assert len(days) == 2  # the command keeps today and tomorrow
+    on = days[1]
     serve_on = f"import sys; from vatui.cli.today_fast import serve; sys.exit(0 if serve(None, False, {on!r}) else 3)"
     fast = _run(data, code=serve_on)
-    assert fast.returncode == 0 and "Due the day after tomorrow" in fast.stdout
+    assert fast.returncode == 0 and "Due tomorrow" in fast.stdout
     assert fast.stdout == _run(data, "today", "--on", on, code=VIA_CLICK).stdout
     assert _run(data, "today", "--on", on).stdout == fast.stdout
-    assert _run(data, "today", "--on", "+2d").stdout == fast.stdout  # another syntax: the full path
+    assert _run(data, "today", "--on", "+1d").stdout == fast.stdout  # another syntax: the full path

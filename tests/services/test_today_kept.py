@@ -126,3 +126,34 @@ def test_a_timer_started_yesterday_moves_yesterday_too(session: Session, real_cl
         assert kept is not None and kept == session.run(triage)
         if kept.on == midnight.date():  # (the day after, the timer is two days old)
             assert kept.yesterday_minutes >= 30
+
+
+def test_the_housekeeping_names_its_first_due_day(data_dir: Path, clock: FixedClock) -> None:
+    from datetime import date
+
+    from vatui.domain.money import Money
+    from vatui.services.ledger.expenses import add_expense
+    from vatui.services.session import housekeeping_due
+    from vatui.services.tasks.manage import complete_task
+
+    opened = Session.open(data_dir, clock)  # Friday 27 November 2026
+    try:
+        first, last = date(2026, 11, 27), date(2026, 12, 31)
+        assert opened.run(housekeeping_due, first, last) is None
+        done = opened.run(add_task, "Done today")
+        opened.run(complete_task, done.id or 0)
+        after = opened.settings().archive_after_days
+        archivable = date(2026, 11, 27) + timedelta(days=after + 2)
+        assert opened.run(housekeeping_due, first, archivable) == archivable
+        assert opened.run(housekeeping_due, first, archivable - timedelta(days=1)) is None
+        opened.run(
+            add_expense,
+            Money.from_decimal("10", "USD"),
+            category="software",
+            on=date(2026, 10, 30),
+            every="monthly",
+        )
+        assert opened.run(housekeeping_due, first, last) == date(2026, 11, 30)
+        assert opened.run(housekeeping_due, date(2026, 12, 1), date(2026, 12, 1)) == date(2026, 12, 1)
+    finally:
+        opened.close()

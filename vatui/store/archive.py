@@ -181,7 +181,10 @@ def has_archivable(ws: Workspace, today: date) -> bool:
 def first_archivable(ws: Workspace, first: date, last: date) -> date | None:
     """The first day from ``first`` to ``last`` on which ``has_archivable`` says yes (``None``:
     none in the range): the same rule, asked day by day (a kept Today summary is served only
-    before that day). The ``auto_archive`` setting is the caller's to weigh."""
+    before that day). The ``auto_archive`` setting is the caller's to weigh. The cutoff
+    only moves on with the day, so ``last`` is asked first: most opens stop there."""
+    if first > last or not has_archivable(ws, last):
+        return None
     day = first
     while day <= last:
         if has_archivable(ws, day):

@@ -215,8 +215,9 @@ def _anything_due(ws: Workspace, today: date) -> bool:
 def first_invoice_due(ws: Workspace, first: date, last: date) -> date | None:
     """The first day from ``first`` to ``last`` on which ``create_due_invoices`` has a period
     to draft (``None``: none in the range); the same rule, asked day by day (a kept Today
-    summary is served only before that day)."""
-    if not docs_of(ws, TABLE):
+    summary is served only before that day). A period due by a day is still due the days
+    after (until drafted), so ``last`` is asked first: most opens stop there."""
+    if first > last or not docs_of(ws, TABLE) or not _anything_due(ws, last):
         return None
     day = first
     while day <= last:
