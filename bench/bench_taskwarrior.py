@@ -21,7 +21,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from bench.common import VATUI, Row, median_ms, peak_rss_mb, run_timed
+from bench.common import (
+    VATUI,
+    Row,
+    median_ms,
+    peak_rss_after_change_mb,
+    peak_rss_mb,
+    run_timed,
+    run_timed_after_change,
+)
 from bench.fixtures import _scratch, archived_copy_of_huge, archived_copy_of_large, large_workspace_dir
 
 TASKS = 10_000
@@ -67,29 +75,6 @@ def taskwarrior_env() -> dict[str, str]:
     return env
 
 
-def _touched(directory: Path) -> None:
-    """A change as the kept Today summary sees it: the workspace file's mtime moves (same
-    content), so the next ``vatui today`` takes the full path and keeps a new summary."""
-    path = directory / "workspace.json"
-    stamp = path.stat().st_mtime_ns + 1_000_000
-    os.utime(path, ns=(stamp, stamp))
-
-
-def timed_after_change(cmd: list[str], env: dict[str, str], directory: Path, repeat: int) -> list[float]:
-    """Wall times of ``cmd``, each run the first after a change (``_touched``)."""
-    out = []
-    for _ in range(repeat):
-        _touched(directory)
-        out.extend(run_timed(cmd, env, repeat=1))
-    return out
-
-
-def peak_after_change(cmd: list[str], env: dict[str, str], directory: Path) -> float:
-    """Peak RSS (MB) of the first ``cmd`` after a change: the full path, the costly one."""
-    _touched(directory)
-    return peak_rss_mb(cmd, env)
-
-
 def run() -> list[Row]:
     """``vatui today`` (kept summary and full path, large and size 500) next to ``task next``
     on 10,000 tasks, and its peak memory. The summary is kept by ``vatui today`` itself
@@ -126,9 +111,9 @@ def run() -> list[Row]:
         run_timed(today, env, repeat=1)  # the full path: housekeeping, then it keeps the summary
         run_timed(today, env, repeat=1)
         kept_ms = median_ms(run_timed(today, env, REPEAT))
-        full_ms = median_ms(timed_after_change(today, env, Path(directory), REPEAT))
+        full_ms = median_ms(run_timed_after_change(today, env, Path(directory), REPEAT))
         kept_mb = peak_rss_mb(today, env)
-        full_mb = peak_after_change(today, env, Path(directory))
+        full_mb = peak_rss_after_change_mb(today, env, Path(directory))
         rows += [
             Row(
                 f"`vatui today`, {label} after the archive, kept summary (median of {REPEAT})",

@@ -66,7 +66,7 @@ def _output(doc: dict[str, Any], day: dict[str, Any], now: float, as_json: bool)
     from vatui.domain.clock import minutes_since
 
     minutes = minutes_since(datetime.fromisoformat(timer["started"]), datetime.fromtimestamp(now, UTC))
-    delta = minutes - timer["minutes"]
+    delta = minutes - day["timer_minutes"]
     logged = day["logged"] + delta
     if as_json:
         out = out.replace(kept_file.json_hole(kept_file.TIMER_MINUTES), str(minutes))

@@ -72,7 +72,7 @@ def _at(result: Triage, doc: dict[str, Any], day: dict[str, Any], moment: float)
     if timer is None or result.timer is None:
         return result
     minutes = minutes_since(datetime.fromisoformat(timer["started"]), datetime.fromtimestamp(moment, UTC))
-    delta = minutes - timer["minutes"]
+    delta = minutes - day["timer_minutes"]
     capacity = result.capacity
     if day["logged_moves"]:
         capacity = replace(capacity, logged_minutes=day["logged"] + delta)
@@ -134,7 +134,7 @@ def _keep(ws: Workspace, before: list[list[int] | None], first: Triage | None, c
         if len(open_entries) > (1 if result.timer else 0):
             return False  # a second open entry, or one Today does not show: not kept
         if result.timer is not None:
-            timer = {"started": result.timer["started"], "minutes": result.timer["minutes"]}
+            timer = {"started": result.timer["started"]}
         kept = _kept_day(result, zone, settings.week_start)
         if kept is not None:
             days.append(kept)
@@ -216,6 +216,7 @@ def _kept_day(result: Triage, zone: ZoneInfo, week_start: str) -> dict[str, Any]
         "logged_moves": logged_moves,
         "yesterday": result.yesterday_minutes,
         "yesterday_moves": yesterday_moves,
+        "timer_minutes": result.timer["minutes"] if result.timer else 0,
     }
 
 

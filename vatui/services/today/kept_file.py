@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 NAME = "today.kept"
-FORMAT = 1
+FORMAT = 2
 MAX_BYTES = 16 * 1024 * 1024
 """A summary bigger than this is not ours (a few hundred kilobytes at the largest)."""
 WATCHED = ("workspace.json", "workspace.journal")
@@ -133,17 +133,14 @@ def _day_shape(day: Any) -> bool:
         and isinstance(day.get("logged_moves"), bool)
         and isinstance(day.get("yesterday"), int)
         and isinstance(day.get("yesterday_moves"), bool)
+        and isinstance(day.get("timer_minutes"), int)
     )
 
 
 def _timer_shape(timer: Any) -> bool:
     if timer is None:
         return True
-    return (
-        isinstance(timer, dict)
-        and isinstance(timer.get("started"), str)
-        and isinstance(timer.get("minutes"), int)
-    )
+    return isinstance(timer, dict) and isinstance(timer.get("started"), str)
 
 
 def valid_summary(directory: Path, now: float) -> dict[str, Any] | None:
