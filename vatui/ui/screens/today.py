@@ -79,10 +79,12 @@ class TodayScreen(Pane):
         from vatui.services.today.triage import triage
 
         self.show_triage(self.vatui.session.run(triage))
-        self._keep_summary()
+        self.call_after_refresh(self._keep_summary)  # after the frame: never in its way
 
     def _keep_summary(self) -> None:
         """Keep the Today summary (``vatui today``, the next first frame) off the event loop."""
+        if not self.vatui.is_ready:
+            return
         from vatui.services.today.kept import keeper
 
         work = keeper(self.vatui.session)
