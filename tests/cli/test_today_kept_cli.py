@@ -236,3 +236,14 @@ def test_on_a_kept_day_written_as_iso_answers_from_the_summary(tmp_path: Path) -
     assert fast.stdout == _run(data, "today", "--on", on, code=VIA_CLICK).stdout
     assert _run(data, "today", "--on", on).stdout == fast.stdout
     assert _run(data, "today", "--on", "+1d").stdout == fast.stdout  # another syntax: the full path
+
+
+def test_a_placeholder_left_in_a_summary_is_not_printed(demo: Path) -> None:
+    assert _run(demo, "today").returncode == 0
+    path = kept_file.summary_path(demo)
+    doc = json.loads(path.read_bytes())
+    doc["days"][0]["text"] += kept_file.LOGGED + "\n"  # as if edited: no timer fills it
+    path.write_text(json.dumps(doc))
+    assert _run(demo, "today", code=FAST_ONLY).returncode == 3
+    shown = _run(demo, "today")
+    assert shown.returncode == 0 and "\x00" not in shown.stdout and "vatui-kept" not in shown.stdout

@@ -57,15 +57,24 @@ def _output(doc: dict[str, Any], day: dict[str, Any], now: float, as_json: bool)
     """The kept output of ``day`` with the clock's figures filled in for ``now``."""
     out: str = day["json"] if as_json else day["text"]
     timer = doc["timer"]
-    if timer is None:
-        if kept_file.TIMER_MINUTES in out or kept_file.LOGGED in out:
-            raise ValueError("placeholder without a timer")
-        return out
+    if timer is not None:
+        out = _filled(out, day, timer["started"], now, as_json)
+    if as_json:
+        left = any(kept_file.json_hole(h) in out for h in kept_file.HOLES)
+    else:
+        left = "\x00" in out  # every placeholder has one; shown user text never does
+    if left:
+        raise ValueError("a placeholder left: not a summary to trust")
+    return out
+
+
+def _filled(out: str, day: dict[str, Any], started: str, now: float, as_json: bool) -> str:
+    """``out`` with the running timer's figures for ``now``."""
     from datetime import UTC, datetime
 
     from vatui.domain.clock import minutes_since
 
-    minutes = minutes_since(datetime.fromisoformat(timer["started"]), datetime.fromtimestamp(now, UTC))
+    minutes = minutes_since(datetime.fromisoformat(started), datetime.fromtimestamp(now, UTC))
     delta = minutes - day["timer_minutes"]
     logged = day["logged"] + delta
     if as_json:

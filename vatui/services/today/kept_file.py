@@ -48,6 +48,7 @@ LOGGED = "\x00vatui-kept:logged\x00"
 """…the week's logged time (when the running timer counts in it)…"""
 YESTERDAY = "\x00vatui-kept:yesterday\x00"
 """…and yesterday's minutes (when the running timer started yesterday)."""
+HOLES = (TIMER_MINUTES, LOGGED, YESTERDAY)
 
 
 def json_hole(hole: str) -> str:
