@@ -6,11 +6,25 @@ saves by never importing Textual). Commands run with their bytecode cached, as a
 installed vatui has it (``bench/__main__.py`` turns ``PYTHONDONTWRITEBYTECODE`` off for
 the run); one figure shows the cost of compiling vatui on every run instead. Memory: the peak RSS of ``vatui today``, and of a bare
 ``Workspace.open`` plus one read (the store's share), next to ``python -c pass``.
+
+``vatui today`` answers from the kept Today summary once its warm-up run has kept one (the
+daily routine: those rows). The first run after a change opens the workspace, triages,
+prints and keeps the summary: its own row (a change is the workspace file's mtime moved),
+and the peak RSS row measures that run, the costly one.
 """
 
 from __future__ import annotations
 
-from bench.common import PYTHON, VATUI, Row, median_ms, peak_rss_mb, run_timed
+from bench.common import (
+    PYTHON,
+    VATUI,
+    Row,
+    median_ms,
+    peak_rss_after_change_mb,
+    peak_rss_mb,
+    run_timed,
+    run_timed_after_change,
+)
 from bench.fixtures import archived_copy_of_large, large_workspace_dir, records_in
 
 REPEAT = 9
@@ -40,6 +54,8 @@ def run() -> list[Row]:
     textual_ms = median_ms(run_timed(textual, env, REPEAT))
     today_json_ms = median_ms(run_timed([*today, "--json"], env, REPEAT))
 
+    full_ms = median_ms(run_timed_after_change(today, env, directory, REPEAT))
+
     cold_env = {**env, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": ""}
     cold_ms = median_ms(run_timed(today, cold_env, REPEAT))
 
@@ -48,7 +64,7 @@ def run() -> list[Row]:
     run_timed(today, archived_env, repeat=1)
     archived_ms = median_ms(run_timed(today, archived_env, REPEAT))
 
-    today_mb = peak_rss_mb(today, env)
+    today_mb = peak_rss_after_change_mb(today, env, directory)
     open_mb = peak_rss_mb([PYTHON, "-c", OPEN_ONLY, str(directory)], env)
     bare_mb = peak_rss_mb(bare, env)
     return [
@@ -71,6 +87,13 @@ def run() -> list[Row]:
             today_json_ms <= TODAY_TARGET_MS,
         ),
         Row(
+            f"cli: `vatui today`, first run after a change: full path + keeping (median of {REPEAT})",
+            full_ms,
+            "ms",
+            "`vatui today` from the kept summary",
+            today_ms,
+        ),
+        Row(
             "cli: `vatui today` compiling vatui on every run (no bytecode cache)",
             cold_ms,
             "ms",
@@ -87,7 +110,7 @@ def run() -> list[Row]:
             archived_ms <= TODAY_TARGET_MS,
         ),
         Row(
-            "cli: `vatui today`, peak RSS",
+            "cli: `vatui today`, peak RSS of the first run after a change (full path)",
             today_mb,
             "MB",
             "`python -c pass`",

@@ -83,6 +83,29 @@ def peak_rss_mb(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return int(result.stdout.strip()) / 1024
 
 
+def touch_workspace(directory: Path) -> None:
+    """A change as the kept Today summary sees it: the workspace file's mtime moves (same
+    content), so the next ``vatui today`` takes the full path (and keeps a new summary)."""
+    path = directory / "workspace.json"
+    stamp = path.stat().st_mtime_ns + 1_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+def run_timed_after_change(cmd: list[str], env: dict[str, str], directory: Path, repeat: int) -> list[float]:
+    """Wall times of ``cmd``, each run the first after a change (``touch_workspace``)."""
+    out = []
+    for _ in range(repeat):
+        touch_workspace(directory)
+        out.extend(run_timed(cmd, env, repeat=1))
+    return out
+
+
+def peak_rss_after_change_mb(cmd: list[str], env: dict[str, str], directory: Path) -> float:
+    """Peak RSS (MB) of the first ``cmd`` after a change: ``vatui today``'s full path."""
+    touch_workspace(directory)
+    return peak_rss_mb(cmd, env)
+
+
 def print_table(rows: list[Row]) -> None:
     """The results as a Markdown table (pasted into the README)."""
     print("| measure | vatui | baseline (same run) | ratio | target | met |")

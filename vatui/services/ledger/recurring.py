@@ -212,6 +212,21 @@ def _anything_due(ws: Workspace, today: date) -> bool:
     return False
 
 
+def first_invoice_due(ws: Workspace, first: date, last: date) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``create_due_invoices`` has a period
+    to draft (``None``: none in the range); the same rule, asked day by day (a kept Today
+    summary is served only before that day). A period due by a day is still due the days
+    after (until drafted), so ``last`` is asked first: most opens stop there."""
+    if first > last or not docs_of(ws, TABLE) or not _anything_due(ws, last):
+        return None
+    day = first
+    while day <= last:
+        if _anything_due(ws, day):
+            return day
+        day = date.fromordinal(day.toordinal() + 1)
+    return None
+
+
 def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRun:
     """Draft every period due up to ``today`` (exactly once, see the module docstring)."""
     day = today or home_today(ws)

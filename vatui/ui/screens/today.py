@@ -79,6 +79,17 @@ class TodayScreen(Pane):
         from vatui.services.today.triage import triage
 
         self.show_triage(self.vatui.session.run(triage))
+        self.call_after_refresh(self._keep_summary)  # after the frame: never in its way
+
+    def _keep_summary(self) -> None:
+        """Keep the Today summary (``vatui today``, the next first frame) off the event loop."""
+        if not self.vatui.is_ready:
+            return
+        from vatui.services.today.kept import keeper
+
+        work = keeper(self.vatui.session)
+        if work is not None:
+            self.run_worker(work, thread=True, exclusive=True, group="today-kept", exit_on_error=False)
 
     def show_triage(self, result: Triage) -> None:
         """Show an already computed triage (the app computes the first one off-screen)."""
