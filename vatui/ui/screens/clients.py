@@ -27,6 +27,7 @@ from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.flows import clients as flow
 from vatui.ui.flows import corrections
 from vatui.ui.pane import Pane
+from vatui.ui.screens.read_ahead import ClientsAhead, styles_current, take
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
@@ -73,6 +74,7 @@ class ClientsScreen(Pane):
 
     def __init__(self) -> None:
         super().__init__(id="clients")
+        styles_current(self)  # styled as it mounts: no reparse of every stylesheet when first shown
         self.revealed = False
         """Whether confidential notes are shown on the card."""
         self.show_archived = False
@@ -102,7 +104,7 @@ class ClientsScreen(Pane):
 
     def on_mount(self) -> None:
         self.query_one(ClientList).focus()
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self.reload)  # laid out first: the lines fit the list's width
 
     # the pane contract -------------------------------------------------------------
 
@@ -120,10 +122,17 @@ class ClientsScreen(Pane):
         session = self.vatui.session
         session.refresh()
         needle = fold(self.filter_text.strip())
-        self._clients = [
-            c for c in session.run(list_clients, include_archived=self.show_archived) if matches(c, needle)
-        ]
-        if data_changed or not self._badges_round:
+        ahead = None if needle or self.show_archived else take(self.vatui, "clients", ClientsAhead)
+        if ahead is not None:  # read ahead, nothing changed since: the badges too
+            self._clients, self._badges = list(ahead.clients), ahead.badges
+            self._badges_round += 1
+        else:
+            self._clients = [
+                c
+                for c in session.run(list_clients, include_archived=self.show_archived)
+                if matches(c, needle)
+            ]
+        if ahead is None and (data_changed or not self._badges_round):
             self._badges_round += 1
             self.run_worker(
                 partial(self._compute_badges, self._badges_round),
