@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList
 
+from vatui.domain.client_card import ClientDetail
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
 from vatui.domain.fold import fold
@@ -85,6 +86,8 @@ class ClientsScreen(Pane):
         self._pending: int | None = None
         self._badges: dict[int, str] = {}
         self._clients: list[Client] = []
+        self._card_ahead: ClientDetail | None = None
+        """A card read ahead (``read_ahead``), shown if its client is the one selected first."""
         self._badges_round = 0
         """Bumped each time the badges are worked out again; a late worker's result is dropped."""
 
@@ -125,6 +128,7 @@ class ClientsScreen(Pane):
         ahead = None if needle or self.show_archived else take(self.vatui, "clients", ClientsAhead)
         if ahead is not None:  # read ahead, nothing changed since: the badges too
             self._clients, self._badges = list(ahead.clients), ahead.badges
+            self._card_ahead = ahead.card
             self._badges_round += 1
         else:
             self._clients = [
@@ -214,11 +218,15 @@ class ClientsScreen(Pane):
             card.show(None)
             return
         from vatui.domain.localtime import offset_minutes_of
-        from vatui.services.clients.card import client_detail
+        from vatui.services.clients.card import client_detail, detail_now
 
         session = self.vatui.session
+        ahead, self._card_ahead = self._card_ahead, None
         try:
-            detail = session.run(client_detail, client_id)
+            if ahead is not None and ahead.client.id == client_id:
+                detail = session.run(detail_now, ahead)
+            else:
+                detail = session.run(client_detail, client_id)
         except VatuiError as exc:
             self.vatui.inform(str(exc), error=True)
             return

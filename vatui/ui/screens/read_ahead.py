@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.css.stylesheet import Stylesheet
 
+    from vatui.domain.client_card import ClientDetail
     from vatui.domain.clients import Client
     from vatui.domain.forecast import Plan
     from vatui.services.session import Session
@@ -48,6 +49,8 @@ class ClientsAhead:
     """``list_clients`` without archived clients, in pipeline order."""
     badges: dict[int, str]
     """Each client's reliability badge word."""
+    card: ClientDetail | None
+    """The card of the client the list first puts its cursor on (the first in pipeline order)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +93,15 @@ def _board(snap: Session) -> object:
 
 
 def _clients(snap: Session) -> object:
-    from vatui.services.clients.card import reliability_by_client
+    from vatui.domain.clients import STATUSES
+    from vatui.services.clients.card import client_detail, reliability_by_client
     from vatui.services.clients.manage import list_clients
 
     clients = snap.run(list_clients, include_archived=False)
     badges = {cid: rel.badge for cid, rel in snap.run(reliability_by_client).items()}
-    return ClientsAhead(clients, badges)
+    first = next((c for status in STATUSES for c in clients if c.status == status), None)
+    card = snap.run(client_detail, first.id) if first is not None and first.id is not None else None
+    return ClientsAhead(clients, badges, card)
 
 
 def _ledger(snap: Session) -> object:
@@ -149,7 +155,21 @@ def _read(app: App[Any], session: Session, pane_class: Callable[[str], type[Scre
         except VatuiError:  # a bad hand-edited setting: the pane says so itself
             continue
     screens = [pane_class(mode) for mode, _reader in READERS]
-    cast("PaneHost", app).from_thread(prepare_styles, app, screens)
+    cast("PaneHost", app).from_thread(_settle, app, screens)
+
+
+def _settle(app: App[Any], screens: list[type[Screen[Any]]]) -> None:
+    """On the app's loop, once everything is read: the panes' styles, and the collector.
+
+    The workspace read whole is a million long-lived objects; each full pass of Python's
+    cyclic garbage collector walks them all (over 100 ms on the large workspace, landing on
+    whatever key comes next). ``gc.freeze()`` sets what exists now aside from those passes;
+    documents are freed by reference counting as before when a change replaces them.
+    """
+    import gc
+
+    prepare_styles(app, screens)
+    gc.freeze()
 
 
 def has_part(app: PaneHost, mode: str) -> bool:
