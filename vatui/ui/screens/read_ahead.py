@@ -164,12 +164,15 @@ def _settle(app: App[Any], screens: list[type[Screen[Any]]]) -> None:
     The workspace read whole is a million long-lived objects; each full pass of Python's
     cyclic garbage collector walks them all (over 100 ms on the large workspace, landing on
     whatever key comes next). ``gc.freeze()`` sets what exists now aside from those passes;
-    documents are freed by reference counting as before when a change replaces them.
+    documents are freed by reference counting as before when a change replaces them. Not
+    in a headless app (tests, benchmarks): many apps run in one process there, and each
+    one's frozen cycles would outlive it.
     """
     import gc
 
     prepare_styles(app, screens)
-    gc.freeze()
+    if not app.is_headless:
+        gc.freeze()
 
 
 def has_part(app: PaneHost, mode: str) -> bool:
