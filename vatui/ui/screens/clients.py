@@ -130,6 +130,9 @@ class ClientsScreen(Pane):
             self._clients, self._badges = list(ahead.clients), ahead.badges
             self._card_ahead = ahead.card
             self._badges_round += 1
+            # listed again once laid out, as when the badges worker is done (a scrollbar may
+            # have narrowed the list since)
+            self.call_after_refresh(self._badges_ready, self._badges_round, ahead.badges)
         else:
             self._clients = [
                 c
