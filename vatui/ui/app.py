@@ -218,11 +218,9 @@ class VatuiApp(PaneApp):
         self.refresh_bindings()
         self.refresh_header()
         self._replay_typeahead()
-        from vatui.ui.screens.read_ahead import (
-            read_ahead,
-        )  # the other panes' first reads, after Today's frame
+        from vatui.ui.screens.read_ahead import read_ahead
 
-        self.call_after_refresh(read_ahead, self, pane_class)
+        self.call_after_refresh(read_ahead, self, pane_class)  # the other panes, after Today's frame
 
     # type-ahead --------------------------------------------------------------------
 

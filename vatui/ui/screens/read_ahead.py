@@ -1,6 +1,6 @@
 """Panes read ahead: once Today is drawn, a worker thread prepares the other panes' first screens.
 
-The app calls ``read_ahead(app)`` once the workspace is open and Today shows it. A worker
+The app calls ``read_ahead(app, pane_class)`` once the workspace is open and Today shows it. A worker
 thread imports the Board, Clients, Ledger and Plan screens and reads, from one
 ``snapshot()`` of the session, what each pane draws first: the Board's cards, the client
 list with its badges, the Ledger's lists, the plan's weeks. A pane shown later takes its
