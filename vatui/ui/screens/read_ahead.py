@@ -128,6 +128,9 @@ READERS: tuple[tuple[str, Callable[[Session], object]], ...] = (
 def read_ahead(app: App[Any], pane_class: Callable[[str], type[Screen[Any]]]) -> None:
     """Start reading the panes ahead in a worker thread (once the workspace is open);
     ``pane_class(mode)`` imports a pane's screen (the app's, which knows them all)."""
+    import gc
+
+    gc.unfreeze()  # what an earlier app in this process set aside (``_settle``)
     host = cast("PaneHost", app)
     if not host.is_ready:
         return
@@ -164,15 +167,14 @@ def _settle(app: App[Any], screens: list[type[Screen[Any]]]) -> None:
     The workspace read whole is a million long-lived objects; each full pass of Python's
     cyclic garbage collector walks them all (over 100 ms on the large workspace, landing on
     whatever key comes next). ``gc.freeze()`` sets what exists now aside from those passes;
-    documents are freed by reference counting as before when a change replaces them. Not
-    in a headless app (tests, benchmarks): many apps run in one process there, and each
-    one's frozen cycles would outlive it.
+    documents are freed by reference counting as before when a change replaces them. Where
+    one process runs app after app (the tests), the next app's ``read_ahead`` hands what the
+    last one froze back to the collector (``gc.unfreeze``).
     """
     import gc
 
     prepare_styles(app, screens)
-    if not app.is_headless:
-        gc.freeze()
+    gc.freeze()
 
 
 def has_part(app: PaneHost, mode: str) -> bool:
