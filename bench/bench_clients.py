@@ -8,17 +8,15 @@
   pane computes on each reload.
 - ``vatui client show`` and ``vatui client list``: wall time of the real command (median
   of 5), with ``vatui --version`` in the same run as the baseline.
-- Rendering the Clients pane: key ``3`` to the first painted frame, headless at 80×24
-  (median of 3 fresh apps).
+
+The Clients pane's first paint and switch back are ``bench_panes.py``'s.
 """
 
 from __future__ import annotations
 
-import asyncio
-import statistics
 from pathlib import Path
 
-from bench.common import VATUI, Row, median_ms, pane_paint_seconds, run_timed, timed
+from bench.common import VATUI, Row, median_ms, run_timed, timed
 from bench.fixtures import large_workspace_dir
 
 TODAY_SECTIONS_TARGET_MS = 50.0
@@ -68,26 +66,9 @@ def _commands(directory: Path) -> list[Row]:
     return rows
 
 
-async def _paint_once(directory: Path) -> float:
-    from vatui.ui.screens.clients import ClientsScreen
-    from vatui.ui.widgets.client_list import ClientList
-
-    return await pane_paint_seconds(
-        directory, "3", lambda s: isinstance(s, ClientsScreen) and bool(s.query_one(ClientList).option_count)
-    )
-
-
 def run() -> list[Row]:
     """The client book's figures."""
     large = large_workspace_dir()
     rows = _in_process(large)
     rows += _commands(large)
-    samples = [asyncio.run(_paint_once(large)) for _ in range(3)]
-    rows.append(
-        Row(
-            "Clients pane: key `3` to first painted frame, large workspace",
-            statistics.median(samples) * 1000,
-            "ms",
-        )
-    )
     return rows

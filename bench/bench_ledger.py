@@ -5,20 +5,17 @@
 - Recording a payment: ``record_payment`` on open invoices of a private copy of the large
   workspace, each one a durable transaction (temp file, fsync, atomic replace, directory
   fsync); median of 60, target ≤ 25 ms.
-- Rendering the Ledger pane: the app runs headless (``run_test`` at 80×24) on the large
-  workspace; from pressing ``4`` until the pane has read the ledger and painted its first
-  frame (median of 5 fresh apps).
+
+The Ledger pane's first paint and switch back are ``bench_panes.py``'s.
 """
 
 from __future__ import annotations
 
-import asyncio
-import statistics
 import time
 from datetime import date
 from pathlib import Path
 
-from bench.common import Row, median_ms, pane_paint_seconds
+from bench.common import Row, median_ms
 from bench.fixtures import copy_of_large
 
 PAYMENT_TARGET_MS = 25.0
@@ -53,22 +50,7 @@ def _payments(directory: Path) -> Row:
     )
 
 
-async def _paint_once(directory: Path) -> float:
-    from vatui.ui.screens.ledger import LedgerScreen
-
-    return await pane_paint_seconds(
-        directory, "4", lambda s: isinstance(s, LedgerScreen) and s.view is not None
-    )
-
-
-def _pane(directory: Path) -> Row:
-    samples = [asyncio.run(_paint_once(directory)) for _ in range(5)]
-    ms = statistics.median(samples) * 1000
-    return Row("Ledger pane: key `4` to first painted frame, large workspace", ms, "ms")
-
-
 def run() -> list[Row]:
     """The ledger's figures."""
     rows = [_payments(copy_of_large("ledger-payments"))]
-    rows.append(_pane(copy_of_large("ledger-pane")))
     return rows

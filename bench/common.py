@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -116,33 +115,3 @@ def print_table(rows: list[Row]) -> None:
         )
         met = "" if row.ok is None else ("yes" if row.ok else "**no**")
         print(f"| {row.what} | {row.value:.1f} {row.unit} | {base} | {row.ratio} | {row.target} | {met} |")
-
-
-async def pane_paint_seconds(directory: Path, key: str, drawn: Callable[[Any], bool]) -> float:
-    """Seconds from pressing a pane's ``key`` to the last frame drawn once ``drawn(screen)`` holds.
-
-    Runs the app headless at 80x24 on ``directory``; every frame the app draws is noted.
-    """
-    import asyncio
-
-    from vatui.ui.app import make_app
-
-    app = make_app(directory, size=(80, 24))
-    async with app.run_test() as pilot:
-        await app.when_ready()
-        await pilot.pause()
-        painted: list[float] = []
-        original = app._display
-
-        def note(*args: Any, **kwargs: Any) -> Any:
-            painted.append(time.perf_counter())
-            return original(*args, **kwargs)
-
-        app._display = note  # type: ignore[method-assign]
-        start = time.perf_counter()
-        await pilot.press(key)
-        while not drawn(app.screen):
-            await asyncio.sleep(0.001)
-        await pilot.pause()
-        end = max(painted) if painted else time.perf_counter()
-        return end - start

@@ -137,6 +137,15 @@ class Session:
         changed meanwhile, it reads every table as it was; running a change raises."""
         return Session(self._ws.snapshot())
 
+    def unchanged_since(self, snapshot: Session) -> bool:
+        """Whether this session still reads exactly what ``snapshot`` (one of its
+        ``snapshot()``s) froze: no table changed since, here or in another session (one stat
+        tells; a change gives its table a new mapping, a reload from disk gives every table
+        one). What a pane read ahead from the snapshot is then still true."""
+        now = self._ws._document()
+        then = snapshot._ws._document()
+        return now.keys() == then.keys() and all(now[name] is then[name] for name in now)
+
     def with_archive(self) -> Session:
         """A read-only session in which archived records read as if they were live (showing
         an archived invoice); it has no changes to run."""

@@ -29,7 +29,7 @@ from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.paths import workspace_path
 from vatui.ui import shutdown
-from vatui.ui.app_base import PANES, PaneApp
+from vatui.ui.app_base import PANES, PaneApp, pane_class
 from vatui.ui.commands.app import AppCommands
 from vatui.ui.commands.search import RecordSearch
 from vatui.ui.keymap import load_keymap
@@ -218,6 +218,9 @@ class VatuiApp(PaneApp):
         self.refresh_bindings()
         self.refresh_header()
         self._replay_typeahead()
+        from vatui.ui.screens.read_ahead import read_ahead
+
+        self.call_after_refresh(read_ahead, self, pane_class)  # the other panes, after Today's frame
 
     # type-ahead --------------------------------------------------------------------
 

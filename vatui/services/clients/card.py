@@ -16,6 +16,7 @@ Figures (per currency, never converted):
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -23,7 +24,7 @@ from zoneinfo import ZoneInfo
 from vatui.domain.client_card import ClientDetail, InvoiceLine
 from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.localtime import local_time
+from vatui.domain.localtime import LocalTime, local_time
 from vatui.domain.money import Money
 from vatui.domain.reliability import Reliability, outcome, reliability
 from vatui.domain.reports import client_revenue_of
@@ -106,6 +107,18 @@ def open_tasks(ws: Workspace, client_id: int) -> list[Task]:
     return sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, t.position))
 
 
+def _local(ws: Workspace, client: Client) -> LocalTime | None:
+    """The client's clock now, if the client has a timezone."""
+    if not client.timezone:
+        return None
+    return local_time(ws.clock.now(), client.timezone, client.work_start, client.work_end)
+
+
+def detail_now(ws: Workspace, detail: ClientDetail) -> ClientDetail:
+    """A card read a moment ago (the Clients pane reads one ahead), its client's clock now."""
+    return replace(detail, local=_local(ws, detail.client))
+
+
 def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> ClientDetail:
     """Everything on the client's card, as of ``on`` (today at home by default)."""
     ws.refresh()
@@ -115,9 +128,7 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
     revenue = client_revenue_of(summaries(ws, client_id=client_id), client_id, day)
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
-    local = None
-    if client.timezone:
-        local = local_time(ws.clock.now(), client.timezone, client.work_start, client.work_end)
+    local = _local(ws, client)
     by_invoice: dict[int | None, list[Payment]] = {}
     for p in payments:
         by_invoice.setdefault(p.invoice_id, []).append(p)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
@@ -56,12 +58,30 @@ def _stop_minutes(entry: TimeEntry, now: datetime, minutes: int | None, keep: bo
     return elapsed
 
 
+_last_running: tuple[Mapping[str, Any], TimeEntry | None] | None = None
+"""The time table ``running_timer`` last scanned, and what it found there."""
+
+
 def running_timer(ws: Workspace) -> TimeEntry | None:
-    """The running timer's entry, if any."""
-    for key, doc in time_docs(ws).items():
+    """The running timer's entry, if any.
+
+    Every pane switch asks (the header), and the time table holds tens of thousands of
+    entries: the answer is kept with the table it came from. The store never changes a
+    table in place once handed out (a change gives it a new mapping), so the same mapping
+    has the same answer.
+    """
+    global _last_running
+    docs = time_docs(ws)
+    last = _last_running
+    if last is not None and last[0] is docs:
+        return last[1]
+    found = None
+    for key, doc in docs.items():
         if doc.get("end") is None:
-            return TimeEntry.from_doc(doc, int(key))
-    return None
+            found = TimeEntry.from_doc(doc, int(key))
+            break
+    _last_running = (docs, found)
+    return found
 
 
 def _stop(

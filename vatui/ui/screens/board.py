@@ -33,6 +33,7 @@ from vatui.ui.flows import tasks as flow
 from vatui.ui.flows.clients import contact_about
 from vatui.ui.pane import Pane
 from vatui.ui.screens import board_labels as labels
+from vatui.ui.screens.read_ahead import styles_current, take
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.board_bar import BoardBar, ColumnTab
 from vatui.ui.widgets.board_column import BoardColumn, BoardColumns
@@ -92,6 +93,7 @@ class BoardScreen(Pane):
 
     def __init__(self, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
+        styles_current(self)  # styled as it mounts: no reparse of every stylesheet when first shown
         self.snapshot: BoardSnapshot | None = None
         """The cards as last read from the store."""
         self.client_filter: int | None = None
@@ -125,6 +127,9 @@ class BoardScreen(Pane):
         """Read the cards, focus the first column, start the timer's tick."""
         self._started = True
         self.query_one("#board-filter", Input).display = False
+        reader = take(self.vatui, "board", BoardReader)  # read ahead: most cards already parsed
+        if reader is not None:
+            self._reader = reader
         self.reload()
         self.activate(0)
         self.query_one(BoardColumns).focus()

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, OptionList
 
+from vatui.domain.client_card import ClientDetail
 from vatui.domain.clients import Client
 from vatui.domain.errors import VatuiError
 from vatui.domain.fold import fold
@@ -27,6 +28,7 @@ from vatui.ui.commands.clients import ClientsCommands
 from vatui.ui.flows import clients as flow
 from vatui.ui.flows import corrections
 from vatui.ui.pane import Pane
+from vatui.ui.screens.read_ahead import ClientsAhead, styles_current, take
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.client_card import ClientCard
 from vatui.ui.widgets.client_list import ClientList
@@ -73,6 +75,7 @@ class ClientsScreen(Pane):
 
     def __init__(self) -> None:
         super().__init__(id="clients")
+        styles_current(self)  # styled as it mounts: no reparse of every stylesheet when first shown
         self.revealed = False
         """Whether confidential notes are shown on the card."""
         self.show_archived = False
@@ -83,6 +86,8 @@ class ClientsScreen(Pane):
         self._pending: int | None = None
         self._badges: dict[int, str] = {}
         self._clients: list[Client] = []
+        self._card_ahead: ClientDetail | None = None
+        """A card read ahead (``read_ahead``), shown if its client is the one selected first."""
         self._badges_round = 0
         """Bumped each time the badges are worked out again; a late worker's result is dropped."""
 
@@ -102,7 +107,7 @@ class ClientsScreen(Pane):
 
     def on_mount(self) -> None:
         self.query_one(ClientList).focus()
-        self.call_after_refresh(self.reload)
+        self.call_after_refresh(self.reload)  # laid out first: the lines fit the list's width
 
     # the pane contract -------------------------------------------------------------
 
@@ -120,10 +125,21 @@ class ClientsScreen(Pane):
         session = self.vatui.session
         session.refresh()
         needle = fold(self.filter_text.strip())
-        self._clients = [
-            c for c in session.run(list_clients, include_archived=self.show_archived) if matches(c, needle)
-        ]
-        if data_changed or not self._badges_round:
+        ahead = None if needle or self.show_archived else take(self.vatui, "clients", ClientsAhead)
+        if ahead is not None:  # read ahead, nothing changed since: the badges too
+            self._clients, self._badges = list(ahead.clients), ahead.badges
+            self._card_ahead = ahead.card
+            self._badges_round += 1
+            # listed again once laid out, as when the badges worker is done (a scrollbar may
+            # have narrowed the list since)
+            self.call_after_refresh(self._badges_ready, self._badges_round, ahead.badges)
+        else:
+            self._clients = [
+                c
+                for c in session.run(list_clients, include_archived=self.show_archived)
+                if matches(c, needle)
+            ]
+        if ahead is None and (data_changed or not self._badges_round):
             self._badges_round += 1
             self.run_worker(
                 partial(self._compute_badges, self._badges_round),
@@ -205,11 +221,15 @@ class ClientsScreen(Pane):
             card.show(None)
             return
         from vatui.domain.localtime import offset_minutes_of
-        from vatui.services.clients.card import client_detail
+        from vatui.services.clients.card import client_detail, detail_now
 
         session = self.vatui.session
+        ahead, self._card_ahead = self._card_ahead, None
         try:
-            detail = session.run(client_detail, client_id)
+            if ahead is not None and ahead.client.id == client_id:
+                detail = session.run(detail_now, ahead)
+            else:
+                detail = session.run(client_detail, client_id)
         except VatuiError as exc:
             self.vatui.inform(str(exc), error=True)
             return

@@ -10,6 +10,7 @@ the invoice document, ``s`` send a draft, ``x`` void, ``/`` filter, ``[``/``]`` 
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -20,11 +21,13 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from vatui.domain.fold import fold
+from vatui.domain.ledger_rows import LedgerView
 from vatui.i18n import _
 from vatui.ui.commands.ledger import LedgerCommands
 from vatui.ui.flows import corrections, invoices
 from vatui.ui.flows import ledger as flow
 from vatui.ui.pane import Pane
+from vatui.ui.screens.read_ahead import has_part, styles_current, take
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.ledger_aging import aging_header, aging_rows
 from vatui.ui.widgets.ledger_list import (
@@ -44,7 +47,6 @@ from vatui.ui.widgets.safe_input import SafeInput
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from vatui.domain.ledger_rows import LedgerView
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
     from vatui.ui.pane import PaneHost
 
@@ -78,6 +80,7 @@ class LedgerScreen(Pane):
 
     def __init__(self) -> None:
         super().__init__(id="ledger")
+        styles_current(self)  # styled as it mounts: no reparse of every stylesheet when first shown
         self.view: LedgerView | None = None
         self.pnl: tuple[list[PnlRow], list[str]] | None = None
         self.clients: list[ClientRow] | None = None
@@ -120,7 +123,11 @@ class LedgerScreen(Pane):
 
     def on_mount(self) -> None:
         self.query_one("#ledger-invoices", LedgerList).focus()
-        if self.vatui.is_ready:
+        if not self.vatui.is_ready:
+            return
+        if has_part(self.vatui, "ledger"):  # read ahead: drawn in the first frame
+            self.call_later(self.reload)
+        else:
             self.call_after_refresh(self.reload)
 
     # the pane contract -------------------------------------------------------------
@@ -129,9 +136,12 @@ class LedgerScreen(Pane):
         """Read the ledger again and redraw every tab (cursors stay on their rows)."""
         if not self.vatui.is_ready or not self.is_mounted:
             return
-        from vatui.services.ledger.view import ledger_view
+        view = take(self.vatui, "ledger", LedgerView)  # read ahead, if nothing changed since
+        if view is None:
+            from vatui.services.ledger.view import ledger_view
 
-        self.view = self.vatui.session.run(ledger_view)
+            view = self.vatui.session.run(ledger_view)
+        self.view = view
         self.pnl = self.clients = self.aging = None
         self._drawn = set()
         self._draw()
@@ -164,14 +174,14 @@ class LedgerScreen(Pane):
             self._draw_aging()
 
     def _draw_aging(self) -> None:
-        width = max((self.size.width or 80) - 2, 60)
+        width = max((self.size.width or self.app.size.width or 80) - 2, 60)
         self.query_one("#aging-head", Static).update(aging_header(width))
         self.query_one("#ledger-aging", LedgerList).show(
             aging_rows(self.aging or (), width, fold(self.filter_text))
         )
 
     def _draw_clients(self) -> None:
-        width = max((self.size.width or 80) - 2, 60)
+        width = max((self.size.width or self.app.size.width or 80) - 2, 60)
         wanted = fold(self.filter_text)
         self.query_one("#clients-head", Static).update(client_header(width))
         self.query_one("#ledger-clients", LedgerList).show(
@@ -186,7 +196,7 @@ class LedgerScreen(Pane):
         view = self.view
         if view is None:
             return
-        width = max((self.size.width or 80) - 2, 60)
+        width = max((self.size.width or self.app.size.width or 80) - 2, 60)
         wanted = fold(self.filter_text)
 
         def keep(*parts: Any) -> bool:
@@ -195,7 +205,7 @@ class LedgerScreen(Pane):
         self.query_one("#invoices-head", Static).update(invoice_header(width))
         self.query_one("#ledger-invoices", LedgerList).show(
             [
-                (f"invoice:{r.id}", invoice_line(r, width))
+                (f"invoice:{r.id}", partial(invoice_line, r, width))
                 for r in view.invoices
                 if keep(r.number, r.client, r.status, r.bucket or "", r.kind)
             ]
@@ -204,7 +214,7 @@ class LedgerScreen(Pane):
             self.query_one("#payments-head", Static).update(payment_header(width))
             self.query_one("#ledger-payments", LedgerList).show(
                 [
-                    (f"payment:{r.id}", payment_line(r, width))
+                    (f"payment:{r.id}", partial(payment_line, r, width))
                     for r in view.payments
                     if keep(r.number, r.client, r.method, r.on)
                 ]
@@ -213,7 +223,7 @@ class LedgerScreen(Pane):
             self.query_one("#expenses-head", Static).update(expense_header(width))
             self.query_one("#ledger-expenses", LedgerList).show(
                 [
-                    (f"expense:{e.id}", expense_line(e, width))
+                    (f"expense:{e.id}", partial(expense_line, e, width))
                     for e in view.expenses
                     if keep(e.vendor, e.note, e.category, e.on)
                 ]

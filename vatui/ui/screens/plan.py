@@ -34,6 +34,7 @@ from vatui.ui.commands.plan import PlanCommands
 from vatui.ui.flows import tasks as flow
 from vatui.ui.pane import Pane
 from vatui.ui.render import STYLES
+from vatui.ui.screens.read_ahead import PlanAhead, styles_current, take
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.plan_detail import PlanDetail
 from vatui.ui.widgets.plan_summary import PlanSummary, week_span
@@ -94,6 +95,7 @@ class PlanScreen(Pane):
 
     def __init__(self) -> None:
         super().__init__(id="plan")
+        styles_current(self)  # styled as it mounts: no reparse of every stylesheet when first shown
         self.plan: Plan | None = None
         """The plan as last read."""
         self.opened: date | None = None
@@ -115,7 +117,12 @@ class PlanScreen(Pane):
         self.query_one(PlanDetail).display = False
         self.query_one(PlanWeeks).focus()
         self.query_one(PlanSummary).show(None, None, {})
-        self._read()
+        ahead = take(self.vatui, "plan", PlanAhead) if self.vatui.is_ready else None
+        if ahead is None:
+            self._read()
+            return
+        self._round += 1  # read ahead, nothing changed since: shown once laid out
+        self.call_after_refresh(self._computed, self._round, ahead.plan, ahead.names, ahead.today)
 
     # the pane contract -------------------------------------------------------------
 

@@ -3,16 +3,21 @@
 Built on ``OptionList`` like Today's triage: one widget renders only the visible lines.
 Each option's id is ``"<kind>:<id>"``; rows are ``Content`` (user text never parsed as
 markup) cut to the list's width. The row builders are plain functions so tests can read
-the exact text.
+the exact text. A row may be given as its builder (``partial(invoice_line, row, width)``):
+its line is built the first time it is drawn, so a list of thousands of invoices builds
+the twenty on screen, and every line is one line high (``text-wrap: nowrap``), so none
+is drawn just to learn its height.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.geometry import Size
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -43,8 +48,23 @@ BUCKET_STYLE = {
 }
 """Aging colour of each bucket (the word is always shown too)."""
 
-Row = tuple[str, Content]
-"""An option id and its line."""
+Row = tuple[str, Content | Callable[[], Content]]
+"""An option id and its line (or what builds it when it is first drawn)."""
+
+
+class LazyOption(Option):
+    """An option whose line is built the first time something reads it (drawing it)."""
+
+    def __init__(self, build: Callable[[], Content], id: str) -> None:
+        super().__init__("", id=id)
+        self._build: Callable[[], Content] | None = build
+
+    @property
+    def prompt(self) -> VisualType:
+        """The line, built now if it was not yet."""
+        if self._build is not None:
+            self._prompt, self._build = self._build(), None
+        return self._prompt
 
 
 def _name_width(width: int, fixed: int) -> int:
@@ -145,7 +165,10 @@ class LedgerList(OptionList):
     ]
 
     DEFAULT_CSS = """
-    LedgerList { height: 1fr; border: none; padding: 0; background: $background; }
+    LedgerList {
+        height: 1fr; border: none; padding: 0; background: $background;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     LedgerList:focus { border: none; background-tint: $foreground 0%; }
     """
 
@@ -153,7 +176,12 @@ class LedgerList(OptionList):
         """Replace the rows, keeping the cursor on the same id when it is still there."""
         keep = self.selected_id
         self.clear_options()
-        self.add_options([Option(line, id=row_id) for row_id, line in rows])
+        self.add_options(
+            [
+                Option(line, id=row_id) if isinstance(line, Content) else LazyOption(line, row_id)
+                for row_id, line in rows
+            ]
+        )
         index = 0
         if keep is not None:
             for n, (row_id, _line) in enumerate(rows):
@@ -161,6 +189,24 @@ class LedgerList(OptionList):
                     index = n
                     break
         self.highlighted = index if rows else None
+
+    def _update_lines(self) -> None:
+        """Textual's (8.2.8) line map, with every option one line high (``text-wrap:
+        nowrap``): no option is built and measured until it is drawn."""
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        start = lines[-1][0] + 1 if lines else 0
+        for index in range(start, len(self.options)):
+            cache.index_to_line[index] = len(lines)
+            cache.heights[index] = 1
+            lines.append((index, 0))
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        virtual_size = Size(width, len(lines))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
     @property
     def selected_id(self) -> str | None:

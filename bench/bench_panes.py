@@ -1,0 +1,206 @@
+"""Every pane at once: key to first painted frame, and a switch back, on the large demo workspace.
+
+The app runs headless (``App.run_test`` at 80×24). **First paint** is measured from just
+before the pane's key is sent (``pilot.press``) to the first frame that shows the pane
+with its content: ``App._display`` (called with each update once the compositor has
+rendered it, just before it is written to the terminal) is wrapped to note, for every
+frame, its time, the screen drawn and whether that screen shows its content at that
+moment (``CONTENT``: the Board's cards read, the client list filled, the Ledger's invoice
+list filled, the Plan's weeks computed, Today's triage shown). A frame of the pane with
+its lists still empty ("reading…") does not count; the figure is the frame a user sees
+the pane's rows in.
+
+- **first paint** (target ≤ 100 ms): a fresh app per sample opens the workspace and
+  settles (Today shown, every worker done, the panes read ahead: ``read_ahead.py``), then
+  the pane's key is pressed once; median of 20. Its baseline, in the same run, is the
+  same first paint with nothing read ahead (``read_ahead`` switched off: what a key typed
+  the moment Today appears meets), median of 5.
+- **switch back** (target ≤ 50 ms): in each of those apps, ``1`` (Today; ``2`` for
+  Today itself) and then the pane's key again, nothing changed meanwhile; median of 20.
+- **first paint at size 500** (target ≤ 300 ms): the first paint on
+  ``archived_copy_of_huge`` (``demo-data --size 500`` after its archive), median of 5.
+
+The large workspace is ``large_workspace_dir()`` (50,000+ records, nothing archived: the
+worst case). Python's garbage collector runs as it would for a user (a collection of the
+oldest generation lands in some samples: the median leaves it out).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.common import Row
+
+FIRST_TARGET_MS = 100.0
+BACK_TARGET_MS = 50.0
+HUGE_TARGET_MS = 300.0
+SAMPLES = 20
+"""Fresh apps per pane (each gives one first paint and one switch back)."""
+SMALL_SAMPLES = 5
+"""Samples of the baseline and of the size-500 figure (each app opens 85,000 records)."""
+
+KEYS = {"today": "1", "board": "2", "clients": "3", "ledger": "4", "plan": "5"}
+"""The pane keys (``VatuiApp.BINDINGS``)."""
+
+
+def _content(mode: str) -> Callable[[Any], bool]:
+    """Whether a screen is pane ``mode`` with its content on it."""
+    from vatui.ui.screens.board import BoardScreen
+    from vatui.ui.screens.clients import ClientsScreen
+    from vatui.ui.screens.ledger import LedgerScreen
+    from vatui.ui.screens.plan import PlanScreen
+    from vatui.ui.screens.today import TodayScreen
+    from vatui.ui.widgets.client_list import ClientList
+    from vatui.ui.widgets.ledger_list import LedgerList
+
+    checks: dict[str, Callable[[Any], bool]] = {
+        "today": lambda s: isinstance(s, TodayScreen) and s.is_mounted,
+        "board": lambda s: isinstance(s, BoardScreen) and s.snapshot is not None,
+        "clients": lambda s: isinstance(s, ClientsScreen) and bool(s.query_one(ClientList).option_count),
+        "ledger": lambda s: (
+            isinstance(s, LedgerScreen)
+            and s.view is not None
+            and s.query_one("#ledger-invoices", LedgerList).option_count == len(s.view.invoices)
+        ),
+        "plan": lambda s: isinstance(s, PlanScreen) and s.plan is not None,
+    }
+    return checks[mode]
+
+
+async def _sample(
+    directory: Path, mode: str, *, ahead: bool = True, back: bool = True
+) -> tuple[float, float]:
+    """One fresh app: (first paint, switch back) of pane ``mode``, in seconds."""
+    from vatui.ui.app import make_app
+    from vatui.ui.screens import read_ahead
+
+    original_read_ahead = read_ahead.read_ahead
+    if not ahead:
+        read_ahead.read_ahead = lambda app, pane_class: None
+    try:
+        app = make_app(directory, size=(80, 24))
+        drawn = _content(mode)
+        frames: list[tuple[float, bool]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if renderable is not None:
+                frames.append((time.perf_counter(), drawn(screen)))
+            display(screen, renderable)
+
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.when_ready()
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the read-ahead, and its styles
+            await pilot.pause()
+
+            async def paint(key: str) -> float:
+                frames.clear()
+                start = time.perf_counter()
+                await pilot.press(key)
+                for _ in range(5000):
+                    if any(shown for _at, shown in frames):
+                        break
+                    await asyncio.sleep(0.001)
+                at = next((t for t, shown in frames if shown), None)
+                if at is None:
+                    raise RuntimeError(f"pane {mode!r} never painted its content after {key!r}")
+                await pilot.pause()
+                return at - start
+
+            app._display = spy  # type: ignore[method-assign]
+            if mode == "today":  # shown at start: its first paint is bench_startup's
+                await pilot.press("2")
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+                first = await paint("1")
+                await pilot.press("2")
+                await pilot.pause()
+                return first, await paint("1")
+            first = await paint(KEYS[mode])
+            if not back:
+                return first, 0.0
+            await app.workers.wait_for_complete()  # the pane's own workers (badges)
+            await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+            return first, await paint(KEYS[mode])
+    finally:
+        read_ahead.read_ahead = original_read_ahead
+
+
+def _medians(directory: Path, mode: str, samples: int, **kwargs: bool) -> tuple[float, float]:
+    got = [asyncio.run(_sample(directory, mode, **kwargs)) for _ in range(samples)]
+    return (
+        statistics.median(g[0] for g in got) * 1000,
+        statistics.median(g[1] for g in got) * 1000,
+    )
+
+
+def run() -> list[Row]:
+    """Each pane's first paint and switch back at the large workspace, first paint at size 500."""
+    from bench.fixtures import archived_copy_of_huge, large_workspace_dir
+
+    large = large_workspace_dir()
+    rows: list[Row] = []
+    for mode in ("board", "clients", "ledger", "plan"):
+        print(f"  panes: {mode}", file=sys.stderr)
+        first, back = _medians(large, mode, SAMPLES)
+        cold, _cold_back = _medians(large, mode, SMALL_SAMPLES, ahead=False, back=False)
+        rows.append(
+            Row(
+                f"{mode.title()} `{KEYS[mode]}` → first paint with its rows, large workspace (read ahead)",
+                first,
+                "ms",
+                "nothing read ahead",
+                cold,
+                f"≤ {FIRST_TARGET_MS:.0f} ms",
+                first <= FIRST_TARGET_MS,
+            )
+        )
+        rows.append(
+            Row(
+                f"{mode.title()} `{KEYS[mode]}` again → first paint (switch back), large workspace",
+                back,
+                "ms",
+                target=f"≤ {BACK_TARGET_MS:.0f} ms",
+                ok=back <= BACK_TARGET_MS,
+            )
+        )
+    _first, today_back = _medians(large, "today", SAMPLES)
+    rows.append(
+        Row(
+            "Today `1` → first paint (switch back), large workspace",
+            today_back,
+            "ms",
+            target=f"≤ {BACK_TARGET_MS:.0f} ms",
+            ok=today_back <= BACK_TARGET_MS,
+        )
+    )
+    huge = archived_copy_of_huge("panes-huge")
+    for mode in ("board", "clients", "ledger", "plan"):
+        print(f"  panes at size 500: {mode}", file=sys.stderr)
+        first, _back = _medians(huge, mode, SMALL_SAMPLES, back=False)
+        rows.append(
+            Row(
+                f"{mode.title()} `{KEYS[mode]}` → first paint, size 500 (archived)",
+                first,
+                "ms",
+                target=f"≤ {HUGE_TARGET_MS:.0f} ms",
+                ok=first <= HUGE_TARGET_MS,
+            )
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.common import print_table
+
+    print_table(run())
