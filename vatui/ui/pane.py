@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar, ParamSpec, Protocol, TypeVar, cast
 
+from textual import events
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -105,6 +106,20 @@ class Pane(Screen[None]):
     def vatui(self) -> PaneHost:
         """The app, typed as the pane contract sees it."""
         return cast("PaneHost", self.app)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """A switch back does not restyle the whole pane when the stylesheet is the one it was
+        styled with.
+
+        Textual 8 restyles every widget of a screen each time it is shown again (half of a
+        switch back's time on the Ledger), although ``switch_mode`` has already restyled
+        everything when the stylesheet changed meanwhile (a theme) and a class changed on a
+        hidden widget is styled at once. With the counts equal nothing is left to restyle:
+        Textual's own resume runs without the restyle; otherwise it runs as it is.
+        """
+        if event.refresh_styles and self._css_update_count == self.app._css_update_count:
+            event.prevent_default()
+            Screen._on_screen_resume(self, events.ScreenResume(refresh_styles=False))
 
     def reload(self) -> None:
         """Read the store again and redraw (the cursor stays where it was)."""

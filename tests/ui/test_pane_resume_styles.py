@@ -1,0 +1,77 @@
+"""A switch back to a pane restyles nothing when nothing about its styles changed
+(``Pane._on_screen_resume``), and still shows every change that did: a new theme chosen
+while the pane was hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+from textual.pilot import Pilot
+
+from tests.helpers.pilot import Ready
+from vatui.domain.clock import FixedClock
+from vatui.ui.app import make_app
+from vatui.ui.screens.board import BoardScreen
+
+
+@pytest.fixture
+def restyles(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many nodes each ``Stylesheet.update_nodes`` call restyles, in order."""
+    sizes: list[int] = []
+    real = Stylesheet.update_nodes
+
+    def counted(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        sizes.append(len(nodes))
+        real(self, nodes, animate=animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    return sizes
+
+
+async def _to(pilot: Pilot[None], key: str) -> Any:
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def test_a_switch_back_restyles_no_widget_when_nothing_changed(
+    demo_dir: Path, clock: FixedClock, ready: Ready, restyles: list[int]
+) -> None:
+    app = make_app(demo_dir, clock=clock, size=(80, 24))
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        board = await _to(pilot, "2")
+        assert isinstance(board, BoardScreen)
+        widgets = len(list(board.walk_children(with_self=True)))
+        await _to(pilot, "1")
+        restyles.clear()
+        assert await _to(pilot, "2") is board
+        # Textual restyled the whole pane (every widget) on each switch back
+        assert all(n < widgets for n in restyles), (restyles, widgets)
+
+
+async def test_a_theme_chosen_while_a_pane_was_hidden_shows_on_it(
+    demo_dir: Path, clock: FixedClock, ready: Ready
+) -> None:
+    app = make_app(demo_dir, clock=clock, size=(80, 24))
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        board = await _to(pilot, "2")
+        before = board.styles.background
+        await _to(pilot, "1")
+        other = next(t for t in ("textual-light", "nord", "gruvbox") if t != app.theme)
+        app.theme = other
+        await pilot.pause()
+        assert await _to(pilot, "2") is board
+        assert board.styles.background != before  # the new theme's colours, not the old
+        # what a full restyle gives is what is shown: nothing was left stale
+        shown = board.styles.background
+        board.update_node_styles(animate=False)
+        await pilot.pause()
+        assert board.styles.background == shown
