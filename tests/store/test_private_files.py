@@ -264,7 +264,10 @@ def test_the_store_never_chmods_a_file_it_did_not_create(data_dir: Path, clock: 
     ws = Workspace.open(data_dir, clock)
     ws.all(Task)
     assert _mode(data_dir / "workspace.json") == 0o644  # read, not touched
-    add_task(ws, "A write makes a new file")
+    add_task(ws, "A write appends to the journal")
+    assert _mode(data_dir / "workspace.json") == 0o644  # still not touched
+    assert _mode(data_dir / "workspace.journal") == 0o600
+    assert ws.compact()  # a compaction writes a new base
     assert _mode(data_dir / "workspace.json") == 0o600  # the new file is vatui's own
     ws.close()
     os.chmod(data_dir, 0o755)
