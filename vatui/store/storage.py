@@ -265,15 +265,16 @@ class AtomicJSONStorage(Storage):
         raise DamagedFileError(self.path, _("it keeps being replaced while it is read"))
 
     def _grew(self, jstat: StatKey) -> bool:
-        """Whether the journal is the one loaded, extended since (the cheap refresh)."""
-        return (
-            self._token is not None
-            and self._jhandle is not None
-            and self._jvalid > 0
-            and self._jstat is not None
-            and jstat[0] == self._jstat[0]
-            and jstat[1] >= self._jvalid
-        )
+        """Whether the journal is the one loaded, only appended to since (the cheap refresh):
+        the same file, longer than it was, or than its good records when it ended in a torn
+        write (which the next writer cut before appending). Anything else (the same size with
+        a new mtime: an edit in place) reads both files again."""
+        if self._token is None or self._jhandle is None or self._jvalid == 0 or self._jstat is None:
+            return False
+        if jstat[0] != self._jstat[0]:
+            return False
+        torn = self._jstat[1] > self._jvalid
+        return jstat[1] > self._jstat[1] or (torn and jstat[1] > self._jvalid)
 
     def _read_tail(self, jstat: StatKey) -> dict[str, Any] | None:
         """Apply the records another session appended since the last read, to copies."""
