@@ -21,7 +21,7 @@ import pytest
 from tests.helpers.workspace_file import files_state, read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
-from vatui.store import journal, storage
+from vatui.store import files, journal
 from vatui.store.errors import DiskWriteError
 from vatui.store.workspace import Workspace
 
@@ -29,7 +29,7 @@ SMALL_FS = 256 * 1024
 
 
 class FaultyOs:
-    """Stands in for ``os`` inside ``vatui.store.storage``; everything else passes through."""
+    """Stands in for ``os`` inside ``vatui.store.files``; everything else passes through."""
 
     def __init__(self, real: ModuleType) -> None:
         self._real = real
@@ -46,7 +46,7 @@ def _error(code: int) -> OSError:
 @pytest.fixture
 def faulty_os(monkeypatch: pytest.MonkeyPatch) -> FaultyOs:
     fake = FaultyOs(os)
-    monkeypatch.setattr(storage, "os", fake)
+    monkeypatch.setattr(files, "os", fake)
     return fake
 
 
@@ -194,7 +194,7 @@ def test_folder_sync_failure_says_the_change_was_written(
     def fsync_dir(_directory: Path) -> None:
         raise _error(errno.EIO)
 
-    monkeypatch.setattr(storage, "fsync_dir", fsync_dir)
+    monkeypatch.setattr(files, "fsync_dir", fsync_dir)
     with (
         pytest.raises(DiskWriteError, match="was written, but its folder could not be synced"),
         ws.transaction("add") as tx,
@@ -247,7 +247,7 @@ def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tupl
         finally:
             subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, check=False)
     else:
-        monkeypatch.setattr(storage, "os", BudgetOs(os, mount_point, SMALL_FS))
+        monkeypatch.setattr(files, "os", BudgetOs(os, mount_point, SMALL_FS))
         yield mount_point, "emulated"
 
 

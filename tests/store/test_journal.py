@@ -21,7 +21,7 @@ from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.services.exchange.backup import backup_now, restore
 from vatui.services.session import Session
-from vatui.store import journal, storage
+from vatui.store import files, journal
 from vatui.store.errors import RefusedWorkspace
 from vatui.store.workspace import Workspace
 
@@ -169,7 +169,7 @@ def test_another_session_reads_only_the_new_records_and_keeps_what_it_handed_out
     def no_parse(_raw: bytes) -> object:
         raise AssertionError("the base was parsed again")
 
-    monkeypatch.setattr(storage, "_parse", no_parse)
+    monkeypatch.setattr(files, "parse_document", no_parse)
     assert reader.changed_on_disk()
     assert reader.refresh() is True
     assert "from the other session" in {d["title"] for d in reader.docs("tasks").values()}

@@ -24,7 +24,7 @@ from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
 from vatui.services.output import write_private
 from vatui.services.tasks.manage import add_task
-from vatui.store import storage
+from vatui.store import files, storage
 from vatui.store.errors import DiskWriteError, RefusedWorkspace, UnusableDataDir
 from vatui.store.workspace import Workspace
 
@@ -131,7 +131,7 @@ def test_a_full_disk_leaves_no_partial_or_empty_file(
         "partial": {"write": _half_then_enospc()},
         "fsync": {"fsync": _enospc},
     }[fault]
-    monkeypatch.setattr(storage, "os", _FaultyOs(os, faults))
+    monkeypatch.setattr(files, "os", _FaultyOs(os, faults))
     for target in (tmp_path / "new.json", existing):
         with pytest.raises(DiskWriteError, match="disk is full"):
             write_private(target, b"y" * 100_000, None)
@@ -145,7 +145,7 @@ def test_a_really_full_small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     mount = tmp_path / "small"
     with tmpfs(mount, 64 * 1024) as mounted:
         if not mounted:  # no mount here: the same calls fail as the kernel would
-            monkeypatch.setattr(storage, "os", _FaultyOs(os, {"write": _half_then_enospc()}))
+            monkeypatch.setattr(files, "os", _FaultyOs(os, {"write": _half_then_enospc()}))
         with pytest.raises(DiskWriteError, match="disk is full"):
             write_private(mount / "big.json", b"z" * (256 * 1024), None)
         assert sorted(p.name for p in mount.iterdir()) == []

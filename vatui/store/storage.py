@@ -1,10 +1,13 @@
-"""A TinyDB storage that never leaves a half-written file.
+"""A TinyDB storage that never leaves a half-written file, and whose changes cost what they change.
 
-Every write goes to a temporary file in the same directory, is fsynced, atomically
-replaces the workspace, and the directory is fsynced too. The parsed data is kept in
-memory and reused while the file on disk is the very file we loaded: we keep that file
-open, so its inode number cannot be recycled, and compare (inode, size, mtime_ns) with
-what is at the path now. When another process replaced it, the next read reloads.
+The document is a base file (``workspace.json``), written whole only now and then (temp file,
+fsync, atomic rename, folder fsync: ``vatui.store.files``), and the journal beside it
+(``workspace.journal``, ``vatui.store.journal``): a durable change appends one line with what
+it changed and fsyncs it. The parsed document is kept in memory and reused while both files
+are the ones loaded: we keep them open, so their inode numbers cannot be recycled, and
+compare (inode, size, mtime_ns) with what is at the paths now. When another process only
+appended to the journal, the next read applies its new lines; when it replaced a file, the
+next read loads both again.
 
 Writes can be batched (``begin_batch``/``end_batch``): inside a batch, ``write`` only
 updates memory, and the batch ends with one durable write, or none if it failed.
@@ -17,142 +20,41 @@ committed one); a table or document once handed out is never changed afterwards.
 
 from __future__ import annotations
 
-import errno
-import gc
 import os
-import re
 import threading
 from pathlib import Path
-from stat import S_ISREG
-from typing import Any, TypeGuard
+from typing import Any
 
 import orjson
 from tinydb.storages import Storage
 
-from vatui.domain.errors import InputError, VatuiError
+from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.store import journal
+from vatui.store import files, journal
+from vatui.store.files import (
+    DamagedFileError,
+    DiskWriteError,
+    StatKey,
+    atomic_write_bytes,
+    fsync_dir,
+    is_tables,
+    remove_stale_temps,
+    temp_path,
+)
 
-StatKey = tuple[int, int, int]
-
-_FULL = {errno.ENOSPC, errno.EDQUOT}
-"""Errors that mean there is no room left."""
-
-_TEMP = re.compile(r"^\..+\.\d+\.tmp$")
-"""The name ``atomic_write_bytes`` gives its temp files: ``.<name>.<pid>.tmp``."""
-
-
-class DamagedFileError(VatuiError):
-    """The file is not a valid workspace document."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-
-class DiskWriteError(VatuiError):
-    """The change could not be written (disk full, read-only, …); the file is intact."""
-
-
-def fsync_dir(directory: Path) -> None:
-    """fsync a directory so a rename inside it is durable."""
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def temp_path(path: Path) -> Path:
-    """The temp file ``atomic_write_bytes`` writes before it replaces ``path``."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
-def remove_stale_temps(directory: Path, of: str | None = None) -> list[Path]:
-    """Remove temp files a killed writer left in ``directory``; returns what was removed.
-
-    ``of`` limits it to the temp files of that one file name (the data directory may hold
-    the user's own exports). Only call this while holding the workspace lock: every writer
-    of these files holds it, so no temp file found then belongs to a write in progress.
-    """
-    removed: list[Path] = []
-    try:
-        entries = list(os.scandir(directory))
-    except FileNotFoundError:
-        return removed
-    for entry in entries:
-        mine = entry.name.startswith(f".{of}.") if of is not None else True
-        if mine and _TEMP.match(entry.name) and entry.is_file(follow_symlinks=False):
-            try:
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-            except OSError:
-                pass
-    return removed
-
-
-def _create_temp(tmp: Path, mode: int) -> int:
-    """Create ``tmp`` afresh (never through a link, never an existing file) with ``mode``."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(tmp, flags, mode)
-    except FileExistsError:  # a stale temp file of an earlier process with our pid
-        os.unlink(tmp)
-        fd = os.open(tmp, flags, mode)
-    try:
-        os.fchmod(fd, mode)  # exactly ``mode``, whatever the umask
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
-    """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync.
-
-    The temp file is created new (``O_EXCL | O_NOFOLLOW``) with exactly ``mode``; the
-    rename replaces whatever is at ``path`` (a link included: it is never followed). On
-    any failure the temp file is removed and ``path`` is as it was.
-    """
-    tmp = temp_path(path)
-    created = False
-    try:
-        fd = _create_temp(tmp, mode)
-        created = True
-        try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if created:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        if exc.errno in _FULL:
-            raise DiskWriteError(
-                _("{path}: the disk is full; nothing was changed").format(path=path)
-            ) from exc
-        raise DiskWriteError(
-            _("{path}: could not write ({why}); nothing was changed").format(
-                path=path, why=exc.strerror or exc
-            )
-        ) from exc
-    try:
-        fsync_dir(path.parent)
-    except OSError as exc:
-        raise DiskWriteError(
-            _(
-                "{path} was written, but its folder could not be synced ({why}); "
-                "the change may not survive a power cut"
-            ).format(path=path, why=exc.strerror or exc)
-        ) from exc
+__all__ = [
+    "AtomicJSONStorage",
+    "DamagedFileError",
+    "DiskWriteError",
+    "StatKey",
+    "atomic_write_bytes",
+    "fsync_dir",
+    "is_tables",
+    "read_document",
+    "remove_stale_temps",
+    "temp_path",
+    "write_base_file",
+]
 
 
 class AtomicJSONStorage(Storage):
@@ -178,7 +80,7 @@ class AtomicJSONStorage(Storage):
         if create_dirs:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not self._readonly and not self.path.exists():
-            atomic_write_bytes(self.path, b"")
+            files.atomic_write_bytes(self.path, b"")
         self._data: dict[str, Any] | None = None
         self._stat: StatKey | None = None
         self._handle: int | None = None
@@ -211,19 +113,19 @@ class AtomicJSONStorage(Storage):
     # -- reading ----------------------------------------------------------------
 
     def _current_stat(self) -> StatKey | None:
-        return _lstat_key(self.path)  # a link put in the file's place is a change: refused on read
+        return files.lstat_key(self.path)  # a link put in the file's place is a change: refused on read
 
     def current_key(self) -> tuple[StatKey | None, StatKey | None]:
         """What is at the base's and the journal's paths now (one ``lstat`` each)."""
-        return self._current_stat(), _lstat_key(self.journal_path)
+        return self._current_stat(), files.lstat_key(self.journal_path)
 
     def _hold(self) -> None:
         """Keep the file we loaded open so its inode number is not recycled."""
         if self._handle is not None:
-            _close_later(self._handle)
+            files.close_later(self._handle)
             self._handle = None
         try:
-            self._handle = _open_regular(self.path)
+            self._handle = files.open_regular(self.path)
         except DamagedFileError:
             self._data, self._stat = None, None
             raise
@@ -279,7 +181,7 @@ class AtomicJSONStorage(Storage):
     def _read_tail(self, jstat: StatKey) -> dict[str, Any] | None:
         """Apply the records another session appended since the last read, to copies."""
         assert self._jhandle is not None and self._data is not None
-        raw = _read_fd(self._jhandle, self._jvalid)
+        raw = files.read_fd(self._jhandle, self._jvalid)
         try:
             records, end = journal.read_records(raw, 0)
         except journal.JournalDamage as exc:
@@ -300,15 +202,15 @@ class AtomicJSONStorage(Storage):
         if self._handle is None:  # it vanished since the stat
             self._forget()
             return None
-        raw = _read_fd(self._handle)
-        stat = _fstat_key(self._handle)
+        raw = files.read_fd(self._handle)
+        stat = files.fstat_key(self._handle)
         if not raw.strip():
             self._data, self._stat, self._token = None, stat, None
-            self._jstat, self._jvalid = _lstat_key(self.journal_path), 0
+            self._jstat, self._jvalid = files.lstat_key(self.journal_path), 0
             self.generation += 1
             return None
         try:
-            data = _parse(raw)
+            data = files.parse_document(raw)
         except orjson.JSONDecodeError as exc:
             self._data = None
             raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
@@ -333,17 +235,17 @@ class AtomicJSONStorage(Storage):
         """The journal's records over the base of ``token``, its stat, where its good records
         end, and whether it extends that base (else it is stale, or missing)."""
         if self._jhandle is not None:
-            _close_later(self._jhandle)
+            files.close_later(self._jhandle)
             self._jhandle = None
         try:
-            self._jhandle = _open_regular(self.journal_path)
+            self._jhandle = files.open_regular(self.journal_path)
         except DamagedFileError:
             self._data = None
             raise
         if self._jhandle is None:
             return [], None, 0, False
-        jstat = _fstat_key(self._jhandle)
-        raw = _read_fd(self._jhandle)
+        jstat = files.fstat_key(self._jhandle)
+        raw = files.read_fd(self._jhandle)
         try:
             found, start = journal.read_header(raw)
             if found is None or found != token:
@@ -464,59 +366,35 @@ class AtomicJSONStorage(Storage):
         return line
 
     def _append(self, line: bytes) -> None:
-        """Append ``line`` to the journal with one write, fsynced; on failure cut it back."""
-        flags = os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-        try:
-            fd = os.open(self.journal_path, flags)
-        except OSError as exc:
-            raise _write_error(self.path, exc) from exc
-        try:
-            st = os.fstat(fd)
-            if self._jstat is None or st.st_ino != self._jstat[0] or not S_ISREG(st.st_mode):
-                raise DiskWriteError(
-                    _("{path}: could not write ({why}); nothing was changed").format(
-                        path=self.journal_path, why=_("it was replaced")
-                    )
-                )
-            try:
-                if st.st_size != self._jvalid:  # a write that was never acknowledged
-                    os.ftruncate(fd, self._jvalid)
-                view = memoryview(line)
-                while view:
-                    view = view[os.write(fd, view) :]
-                os.fsync(fd)
-            except OSError as exc:
-                _cut_back(fd, self._jvalid)
-                raise _write_error(self.path, exc) from exc
-            self._jvalid += len(line)
-            self._jstat = _fstat_key(fd)
-        finally:
-            os.close(fd)
+        """Append ``line`` to the journal, durably (``files.append_line``)."""
+        inode = self._jstat[0] if self._jstat is not None else -1
+        self._jstat = files.append_line(self.journal_path, line, inode, self._jvalid, shown=self.path)
+        self._jvalid += len(line)
 
     def _write_base(self, data: dict[str, Any]) -> None:
         """Write ``data`` whole as a new base with a new token, then reset the journal."""
         has_meta = isinstance(data.get("meta", {}).get("1"), dict)
         token = journal.new_token() if has_meta else None
         payload, chunks = self._serialize(data, token)
-        atomic_write_bytes(self.path, payload)
+        files.atomic_write_bytes(self.path, payload)
         self._data, self._token = data, token
         self._chunks, self._touched = chunks, set()
         self._hold()
-        self._stat = _fstat_key(self._handle) if self._handle is not None else None
+        self._stat = files.fstat_key(self._handle) if self._handle is not None else None
         self._jvalid = 0
         if token is not None:
             try:
-                atomic_write_bytes(self.journal_path, journal.header(token))
+                files.atomic_write_bytes(self.journal_path, journal.header(token))
             except DiskWriteError:  # the change is in the base; the old journal is now stale
-                self._jstat = _lstat_key(self.journal_path)
+                self._jstat = files.lstat_key(self.journal_path)
                 return
             if self._jhandle is not None:
-                _close_later(self._jhandle)
-            self._jhandle = _open_regular(self.journal_path)
+                files.close_later(self._jhandle)
+            self._jhandle = files.open_regular(self.journal_path)
             if self._jhandle is not None:
-                self._jstat, self._jvalid = _fstat_key(self._jhandle), len(journal.header(token))
+                self._jstat, self._jvalid = files.fstat_key(self._jhandle), len(journal.header(token))
         else:
-            self._jstat = _lstat_key(self.journal_path)
+            self._jstat = files.lstat_key(self.journal_path)
 
     def compact(self) -> bool:
         """Fold the journal into a new base (the caller holds the lock); whether it did."""
@@ -633,116 +511,3 @@ def _with_token(meta: dict[str, Any], token: str) -> dict[str, Any]:
     if not isinstance(doc, dict):
         return meta
     return {**meta, "1": {**doc, journal.TOKEN_KEY: token}}
-
-
-def _lstat_key(path: Path) -> StatKey | None:
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _fstat_key(fd: int) -> StatKey:
-    st = os.fstat(fd)
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _open_regular(path: Path) -> int | None:
-    """A read handle on ``path`` (``None`` when there is none); never through a link, and
-    only a regular file (else ``DamagedFileError``)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise DamagedFileError(
-                path, _("it is a symbolic link (vatui never follows links: put the file itself there)")
-            ) from exc
-        if exc.errno == errno.EISDIR:
-            raise DamagedFileError(path, _("it is a folder, not a file")) from exc
-        raise DamagedFileError(path, _("cannot open it ({why})").format(why=exc.strerror or exc)) from exc
-    if not S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise DamagedFileError(path, _("it is not a regular file"))
-    return fd
-
-
-def _write_error(path: Path, exc: OSError) -> DiskWriteError:
-    if exc.errno in _FULL:
-        return DiskWriteError(_("{path}: the disk is full; nothing was changed").format(path=path))
-    return DiskWriteError(
-        _("{path}: could not write ({why}); nothing was changed").format(path=path, why=exc.strerror or exc)
-    )
-
-
-def _cut_back(fd: int, length: int) -> None:
-    """After a failed append: the journal as it was before it (best effort: a torn end is
-    ignored by readers and cut by the next writer anyway)."""
-    try:
-        os.ftruncate(fd, length)
-        os.fsync(fd)
-    except OSError:
-        pass
-
-
-def is_tables(data: Any) -> TypeGuard[dict[str, Any]]:
-    """Whether ``data`` has TinyDB's shape: ``{table: {"<number>": {document}}}``.
-
-    Checked table by table with C-level calls (one ``join`` of the ids, one ``map`` of
-    the document types): a per-document Python loop cost 10 ms on a large workspace.
-    """
-    if not isinstance(data, dict):
-        return False
-    for table in data.values():
-        if not isinstance(table, dict):
-            return False
-        if table:
-            ids = "".join(table)
-            if not (ids.isascii() and ids.isdigit()) or "" in table:
-                return False
-            if not set(map(type, table.values())) <= {dict}:
-                return False
-    return True
-
-
-def _parse(raw: bytes) -> Any:
-    """Parse the workspace with the cyclic garbage collector paused.
-
-    Building tens of thousands of small dicts triggers a collection every few hundred
-    allocations, each walking the young objects: pausing it halves the load of a large
-    workspace. The documents hold no reference cycles, so nothing is left uncollected.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return orjson.loads(raw)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _close_later(fd: int) -> None:
-    """Close ``fd`` off the caller's path: closing the last handle of a replaced
-    workspace makes the kernel free its blocks, which takes milliseconds."""
-    threading.Thread(target=_close_quietly, args=(fd,), daemon=True).start()
-
-
-def _close_quietly(fd: int) -> None:
-    try:
-        os.close(fd)
-    except OSError:
-        pass
-
-
-def _read_fd(fd: int, offset: int = 0) -> bytes:
-    size = os.fstat(fd).st_size
-    chunks: list[bytes] = []
-    while True:
-        chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        offset += len(chunk)
-    return b"".join(chunks)

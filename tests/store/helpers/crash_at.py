@@ -23,7 +23,7 @@ import sys
 
 from _common import ack, open_workspace, task
 
-from vatui.store import journal, storage
+from vatui.store import files, journal
 
 APPEND_POINTS = ("mid-append", "before-append-fsync")
 
@@ -61,11 +61,11 @@ def main() -> None:
     def fsync_dir(_directory: object) -> None:
         die()
 
-    storage.os.write = write  # type: ignore[assignment]
-    storage.os.fsync = fsync  # type: ignore[assignment]
-    storage.os.replace = replace  # type: ignore[assignment]
+    files.os.write = write  # type: ignore[assignment]
+    files.os.fsync = fsync  # type: ignore[assignment]
+    files.os.replace = replace  # type: ignore[assignment]
     if point == "before-dir-fsync":
-        storage.fsync_dir = fsync_dir  # type: ignore[assignment]
+        files.fsync_dir = fsync_dir  # type: ignore[assignment]
     with ws.transaction(None) as tx:
         tx.add(task(title))
     ack("survived")  # never reached
