@@ -12,16 +12,18 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.workspace_file import files_state, read_workspace
+from tests.helpers.backup_files import backup_bytes
+from tests.helpers.workspace_file import files_state, read_workspace, workspace_bytes
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.services.exchange.backup import backup_now, restore
 from vatui.services.session import Session
-from vatui.store import files, journal
+from vatui.store import backups, files, journal
 from vatui.store.errors import RefusedWorkspace
 from vatui.store.workspace import Workspace
 
@@ -259,3 +261,24 @@ def test_a_missing_journal_is_recreated_by_the_next_change(ws: Workspace, clock:
         tx.add(_task(clock, "after"))
     assert _titles(ws.directory, clock) == ["after", "before"]
     assert _journal(ws.directory).exists()
+
+
+def test_a_backup_holds_the_merged_document_without_the_token(data_dir: Path, clock: FixedClock) -> None:
+    ws = Workspace.open(data_dir, clock)
+    with ws.transaction("add") as tx:
+        tx.add(_task(clock, "in the journal"))
+    assert _journal(data_dir).stat().st_size > len(journal.header("x" * 24))
+    Workspace.open(data_dir, clock, backup=True).close()  # the journal holds records
+    first = backups.newest_backup(data_dir)
+    assert first is not None and backup_bytes(first) == workspace_bytes(data_dir)
+    assert b"in the journal" in backup_bytes(first) and b'"journal"' not in backup_bytes(first)
+    assert _journal(data_dir).stat().st_size == len(journal.header("x" * 24))  # and it was folded
+    ws = Workspace.open(data_dir, clock)
+    with ws.transaction("add") as tx:
+        tx.add(_task(clock, "folded before the backup"))
+    ws.compact()  # an empty journal: the backup is the base file, less its token
+    Workspace.open(data_dir, FixedClock(clock.now() + timedelta(minutes=1)), backup=True).close()
+    second = backups.newest_backup(data_dir)
+    assert second is not None and second != first
+    assert backup_bytes(second) == workspace_bytes(data_dir)
+    assert b"folded before the backup" in backup_bytes(second) and b'"journal"' not in backup_bytes(second)

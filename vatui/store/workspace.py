@@ -26,7 +26,7 @@ from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
 from vatui.store import backups
 from vatui.store import undo as undo_steps
-from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
+from vatui.store.errors import DiskWriteError, RefusedWorkspace, WorkspaceBusy
 from vatui.store.folders import check_data_dir
 from vatui.store.journal import journal_path
 from vatui.store.lock import InterProcessLock, LockTimeout
@@ -95,7 +95,11 @@ class Workspace:
             if backup and ws.writable():
                 storage, _db = ws._require()
                 if backups.make_backup(ws.directory, storage.document_bytes(), ws.clock.now()):
-                    storage.compact()  # a new backup: fold the journal in too (docs/store.md)
+                    try:
+                        storage.compact()  # a new backup: fold the journal in too (docs/store.md)
+                    except DiskWriteError:
+                        pass  # the journal still holds every change; the next fold will do
+
         return ws
 
     def writable(self) -> bool:
