@@ -77,7 +77,9 @@ def copy_of_large(name: str, source: Path | None = None) -> Path:
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(mode=0o700)
-    shutil.copy2(source / "workspace.json", target / "workspace.json")
+    for name in ("workspace.json", "workspace.journal"):  # the base and the changes since
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
     return target
 
 
@@ -107,8 +109,8 @@ def archived_copy_of_huge(name: str) -> Path:
 
 
 def records_in(directory: Path) -> int:
-    """How many documents ``workspace.json`` in ``directory`` holds, over every table."""
-    import orjson
+    """How many documents the workspace in ``directory`` holds, over every table."""
+    from vatui.store.storage import read_document
 
-    data = orjson.loads((directory / "workspace.json").read_bytes())
+    data = read_document(directory / "workspace.json") or {}
     return sum(len(table) for table in data.values())

@@ -8,6 +8,8 @@ from pathlib import Path
 APP_NAME = "vatui"
 WORKSPACE_FILE = "workspace.json"
 LOCK_FILE = "workspace.lock"
+JOURNAL_FILE = "workspace.journal"
+"""The journal of changes beside ``workspace.json`` (``vatui.store.journal``)."""
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli_inprocess import Vatui
+from tests.helpers.workspace_file import workspace_bytes
 from vatui.services.plan.forecast import build_plan
 from vatui.store.workspace import Workspace
 
@@ -179,7 +180,7 @@ def test_spain_without_a_region_has_no_madrid_holiday(ws: Workspace) -> None:
 def test_restore_of_a_backup_with_timeoff(vatui: Vatui, data_dir: Path, tmp_path: Path) -> None:
     assert vatui("timeoff", "add", "2026-12-21", "2026-12-24", "--note", "Vacation").code == 0
     copy = tmp_path / "backup.json"
-    copy.write_bytes((data_dir / "workspace.json").read_bytes())
+    copy.write_bytes(workspace_bytes(data_dir))
     assert vatui("timeoff", "delete", "1").code == 0
     restored = vatui("restore", str(copy))
     assert restored.code == 0, restored.err

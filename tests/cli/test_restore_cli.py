@@ -10,6 +10,7 @@ import orjson
 
 from tests.helpers.backup_files import backup_bytes
 from tests.helpers.cli_run import one_line_error, run_vatui
+from tests.helpers.workspace_file import files_state, read_workspace, workspace_bytes
 
 
 def _titles(data: Path) -> list[str]:
@@ -22,8 +23,8 @@ def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(
     data_dir: Path, tmp_path: Path
 ) -> None:
     assert run_vatui(data_dir, "add", "Keep me").returncode == 0
-    good = orjson.loads((data_dir / "workspace.json").read_bytes())
-    before = (data_dir / "workspace.json").read_bytes()
+    good = read_workspace(data_dir)
+    before = files_state(data_dir)
     for change in (
         lambda d: d["tasks"].update({"1": {**d["tasks"]["1"], "title": 7}}),
         lambda d: d["tasks"].update({"1": "a task"}),
@@ -42,7 +43,7 @@ def test_a_json_file_that_is_not_a_workspace_is_refused_and_the_workspace_kept(
         bad.write_bytes(orjson.dumps(candidate))
         line = one_line_error(run_vatui(data_dir, "restore", str(bad)))
         assert "not a vatui workspace" in line and "untouched" not in line
-        assert (data_dir / "workspace.json").read_bytes() == before
+        assert files_state(data_dir) == before
         assert not (data_dir / "backups").exists() or not list((data_dir / "backups").glob("*prerestore*"))
     assert _titles(data_dir) == ["Keep me"]
 
@@ -64,7 +65,7 @@ def test_restore_then_undo_it_with_the_prerestore_backup(data_dir: Path, tmp_pat
 def test_restore_over_a_damaged_workspace(data_dir: Path, tmp_path: Path) -> None:
     assert run_vatui(data_dir, "add", "Mine").returncode == 0
     copy = tmp_path / "copy.json"
-    copy.write_bytes((data_dir / "workspace.json").read_bytes())
+    copy.write_bytes(workspace_bytes(data_dir))
     (data_dir / "workspace.json").write_text('{"tasks": {"1": 5}}')
     one_line_error(run_vatui(data_dir, "today"))
     assert run_vatui(data_dir, "restore", str(copy)).returncode == 0
@@ -73,7 +74,7 @@ def test_restore_over_a_damaged_workspace(data_dir: Path, tmp_path: Path) -> Non
 
 def test_demo_data_force_backs_up_first_and_says_where(data_dir: Path) -> None:
     assert run_vatui(data_dir, "add", "Real work").returncode == 0
-    before = (data_dir / "workspace.json").read_bytes()
+    before = workspace_bytes(data_dir)
     result = run_vatui(data_dir, "demo-data", "--force")
     assert result.returncode == 0, result.stderr
     line = next(x for x in result.stdout.splitlines() if "Backed up" in x)
@@ -97,7 +98,7 @@ def test_a_file_breaking_the_domains_rules_is_refused_and_a_real_backup_restores
     assert run_vatui(data_dir, "backup").returncode == 0
     backup = next((data_dir / "backups").glob("*manual*.json.gz"))
     good = orjson.loads(backup_bytes(backup))
-    before = (data_dir / "workspace.json").read_bytes()
+    before = files_state(data_dir)
 
     def first(d: dict[str, Any], table: str) -> dict[str, Any]:
         found: dict[str, Any] = d[table][min(d[table], key=int)]
@@ -115,7 +116,7 @@ def test_a_file_breaking_the_domains_rules_is_refused_and_a_real_backup_restores
         bad.write_bytes(orjson.dumps(candidate))
         line = one_line_error(run_vatui(data_dir, "restore", str(bad)))
         assert "not a vatui workspace" in line and words in line
-        assert (data_dir / "workspace.json").read_bytes() == before
+        assert files_state(data_dir) == before
     restored = run_vatui(data_dir, "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert run_vatui(data_dir, "add", "After the restore").returncode == 0

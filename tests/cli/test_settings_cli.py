@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.workspace_file import read_workspace
+
 VATUI = str(Path(sys.executable).with_name("vatui"))
 
 
@@ -24,7 +26,7 @@ def data(tmp_path: Path) -> Path:
 
 
 def stored(data: Path) -> dict[str, object]:
-    return dict(json.loads((data / "workspace.json").read_text())["settings"]["1"])
+    return dict(read_workspace(data)["settings"]["1"])
 
 
 def test_show_and_json(data: Path) -> None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-import orjson
 import pytest
 
 from tests.helpers.ledger import client, eur
+from tests.helpers.workspace_file import read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.doc_check import BadDocument, check_doc
 from vatui.domain.errors import InputError, RuleError
@@ -156,7 +156,7 @@ def test_the_record_is_in_the_export_and_checked_on_restore(ws: Workspace) -> No
     out = export_json(ws)
     assert out["recurring_invoices"][0]["day"] == 5
     assert out["invoices"][0]["recurring_id"] == out["recurring_invoices"][0]["id"]
-    data = orjson.loads(ws.path.read_bytes())
+    data = read_workspace(ws.path)
     check_workspace(data)  # what vatui wrote, it restores
     doc = dict(data["recurring_invoices"]["1"])
     with pytest.raises(BadDocument, match="day"):

@@ -18,6 +18,7 @@ import orjson
 import pytest
 
 from tests.helpers.backup_files import backup_bytes, tree_bytes
+from tests.helpers.workspace_file import read_workspace, workspace_bytes
 from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
@@ -36,7 +37,7 @@ def filled(data_dir: Path, clock: FixedClock) -> bytes:
     generate(ws, clients=2, seed=5)
     add_task(ws, "Keep me")
     ws.close()
-    return (data_dir / "workspace.json").read_bytes()
+    return workspace_bytes(data_dir)
 
 
 def _titles(data_dir: Path, clock: FixedClock) -> list[str]:
@@ -65,7 +66,7 @@ def test_a_backup_is_gzip_of_the_workspace_bytes_and_restores_them(
     ws.close()
     saved = restore(data_dir, made, clock)
     assert saved is not None and saved.name.endswith("-prerestore.json.gz")
-    assert orjson.loads((data_dir / "workspace.json").read_bytes()) == orjson.loads(filled)
+    assert read_workspace(data_dir) == orjson.loads(filled)
     assert _titles(data_dir, clock) == titles
     assert "After the backup" in orjson.loads(backup_bytes(saved)).__repr__()
 
@@ -91,7 +92,7 @@ def test_an_old_uncompressed_backup_restores(filled: bytes, data_dir: Path, cloc
     ws.close()
     assert old in backups.list_backups(data_dir)
     restore(data_dir, old, clock)
-    assert (data_dir / "workspace.json").read_bytes() == filled
+    assert workspace_bytes(data_dir) == filled
 
 
 @pytest.mark.parametrize(

@@ -16,12 +16,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import orjson
 import pytest
 
+from tests.helpers.workspace_file import files_state, read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
-from vatui.store import storage
+from vatui.store import files, journal
 from vatui.store.errors import DiskWriteError
 from vatui.store.workspace import Workspace
 
@@ -29,7 +29,7 @@ SMALL_FS = 256 * 1024
 
 
 class FaultyOs:
-    """Stands in for ``os`` inside ``vatui.store.storage``; everything else passes through."""
+    """Stands in for ``os`` inside ``vatui.store.files``; everything else passes through."""
 
     def __init__(self, real: ModuleType) -> None:
         self._real = real
@@ -46,7 +46,7 @@ def _error(code: int) -> OSError:
 @pytest.fixture
 def faulty_os(monkeypatch: pytest.MonkeyPatch) -> FaultyOs:
     fake = FaultyOs(os)
-    monkeypatch.setattr(storage, "os", fake)
+    monkeypatch.setattr(files, "os", fake)
     return fake
 
 
@@ -100,17 +100,50 @@ def _read_only_on_create(fake: FaultyOs) -> None:
     fake.faults["open"] = open_
 
 
-FAULTS = [
+APPEND_FAULTS = [
     pytest.param(_full_on_write, "disk is full", id="ENOSPC-on-write"),
     pytest.param(_full_after_part, "disk is full", id="ENOSPC-after-partial-write"),
     pytest.param(_full_on_fsync, "disk is full", id="ENOSPC-on-fsync"),
+]
+FAULTS = [
+    *APPEND_FAULTS,
     pytest.param(_io_error_on_rename, os.strerror(errno.EIO), id="EIO-on-rename"),
     pytest.param(_read_only_on_create, os.strerror(errno.EROFS), id="EROFS-on-create"),
 ]
 
 
+def _compact_every_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every change writes a new base (a compaction) instead of appending to the journal."""
+    monkeypatch.setattr(journal, "compact_threshold", lambda _size: 0)
+
+
+@pytest.mark.parametrize(("inject", "says"), APPEND_FAULTS)
+def test_failed_append_is_clear_and_leaves_the_files_as_they_were(
+    ws: Workspace,
+    data_dir: Path,
+    clock: FixedClock,
+    faulty_os: FaultyOs,
+    inject: Callable[[FaultyOs], None],
+    says: str,
+) -> None:
+    _check_failed_write(ws, data_dir, clock, faulty_os, inject, says)
+
+
 @pytest.mark.parametrize(("inject", "says"), FAULTS)
-def test_failed_write_is_clear_and_leaves_the_file_as_it_was(
+def test_failed_compaction_is_clear_and_leaves_the_files_as_they_were(
+    ws: Workspace,
+    data_dir: Path,
+    clock: FixedClock,
+    faulty_os: FaultyOs,
+    inject: Callable[[FaultyOs], None],
+    says: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _compact_every_change(monkeypatch)
+    _check_failed_write(ws, data_dir, clock, faulty_os, inject, says)
+
+
+def _check_failed_write(
     ws: Workspace,
     data_dir: Path,
     clock: FixedClock,
@@ -120,7 +153,7 @@ def test_failed_write_is_clear_and_leaves_the_file_as_it_was(
 ) -> None:
     with ws.transaction("add kept") as tx:
         kept = tx.add(_task(clock, "kept"))
-    before = ws.path.read_bytes()
+    before = files_state(ws.path)
     inject(faulty_os)
     with pytest.raises(DiskWriteError) as info, ws.transaction("add lost") as tx:
         tx.add(_task(clock, "lost"))
@@ -128,7 +161,7 @@ def test_failed_write_is_clear_and_leaves_the_file_as_it_was(
     message = str(info.value)
     assert str(ws.path) in message and says in message and "nothing was changed" in message
     assert "\n" not in message
-    assert ws.path.read_bytes() == before
+    assert files_state(ws.path) == before
     assert _temps(data_dir) == []
     # the session's memory was reloaded from the file: the failed change is gone
     assert [t.title for t in ws.all(Task)] == ["kept"]
@@ -136,7 +169,7 @@ def test_failed_write_is_clear_and_leaves_the_file_as_it_was(
     faulty_os.faults.clear()  # room again
     with ws.transaction("add later") as tx:
         tx.add(_task(clock, "later"))
-    on_disk = orjson.loads(ws.path.read_bytes())
+    on_disk = read_workspace(ws.path)
     assert sorted(d["title"] for d in on_disk["tasks"].values()) == ["kept", "later"]
     assert [u["label"] for u in on_disk["undo"].values()] == ["add kept", "add later"]
 
@@ -156,10 +189,12 @@ def test_new_workspace_on_a_full_disk_is_refused_without_leaving_anything(
 def test_folder_sync_failure_says_the_change_was_written(
     ws: Workspace, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _compact_every_change(monkeypatch)  # an append to the journal syncs no folder
+
     def fsync_dir(_directory: Path) -> None:
         raise _error(errno.EIO)
 
-    monkeypatch.setattr(storage, "fsync_dir", fsync_dir)
+    monkeypatch.setattr(files, "fsync_dir", fsync_dir)
     with (
         pytest.raises(DiskWriteError, match="was written, but its folder could not be synced"),
         ws.transaction("add") as tx,
@@ -212,7 +247,7 @@ def small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tupl
         finally:
             subprocess.run(["umount", "-l", str(mount_point)], capture_output=True, check=False)
     else:
-        monkeypatch.setattr(storage, "os", BudgetOs(os, mount_point, SMALL_FS))
+        monkeypatch.setattr(files, "os", BudgetOs(os, mount_point, SMALL_FS))
         yield mount_point, "emulated"
 
 
@@ -223,7 +258,7 @@ def test_filling_a_small_disk(small_disk: tuple[Path, str], clock: FixedClock) -
     titles: list[str] = []
     failure: DiskWriteError | None = None
     for i in range(200):
-        before = ws.path.read_bytes()
+        before = files_state(ws.path)
         try:
             with ws.transaction(f"add {i}") as tx:
                 tx.add(_task(clock, f"task {i}", notes="x" * 3000))
@@ -233,7 +268,7 @@ def test_filling_a_small_disk(small_disk: tuple[Path, str], clock: FixedClock) -
         titles.append(f"task {i}")
     assert failure is not None, f"{kind}: the disk never filled up"
     assert "disk is full" in str(failure) and str(ws.path) in str(failure)
-    assert ws.path.read_bytes() == before
+    assert files_state(ws.path) == before
     assert _temps(root) == []
     assert len(titles) > 5
     assert [t.title for t in ws.all(Task)] == titles

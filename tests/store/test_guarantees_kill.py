@@ -18,12 +18,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.workspace_file import files_state, read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.tasks import Task
 from vatui.store.workspace import Workspace
 
 HELPERS = Path(__file__).parent / "helpers"
 KILLS = 32
+COMPACT_AT = 6 * 1024
+"""The writers fold their journal into a new base past this size: every few changes, so that
+kills land in appends and in compactions alike."""
 
 
 def _spawn(script: str, *args: str) -> subprocess.Popen[bytes]:
@@ -48,6 +52,12 @@ def _acknowledged(out: bytes) -> list[int]:
     """Sequence numbers the writer acknowledged (whole lines only)."""
     lines = out.split(b"\n")[:-1]  # a line without its newline was never acknowledged
     return [int(line) for line in lines if line.strip().isdigit()]
+
+
+def _torn_journal(directory: Path) -> bool:
+    """Whether a killed writer left half a record at the end of the journal."""
+    journal = directory / "workspace.journal"
+    return journal.exists() and not journal.read_bytes().endswith(b"\n")
 
 
 def _temp_files(directory: Path) -> list[str]:
@@ -94,7 +104,7 @@ def test_kill_9_at_random_moments_never_loses_an_acknowledged_write(
     acked: dict[int, list[int]] = {}
     killed_mid_write = 0
     for run in range(KILLS):
-        proc = _spawn("writer.py", str(data_dir), str(run))
+        proc = _spawn("writer.py", str(data_dir), str(run), "--compact-at", str(COMPACT_AT))
         assert proc.stdout is not None
         if rng.random() < 0.15:
             # sometimes while it is still starting up and opening the workspace
@@ -107,30 +117,49 @@ def test_kill_9_at_random_moments_never_loses_an_acknowledged_write(
         assert proc.returncode == -signal.SIGKILL, f"seed {seed}: writer ended by itself: {err.decode()}"
         acked[run] = _acknowledged(out)
         assert acked[run] == list(range(len(acked[run]))), f"seed {seed}: acknowledgements out of order"
-        killed_mid_write += bool(_temp_files(data_dir))
+        killed_mid_write += bool(_temp_files(data_dir)) or _torn_journal(data_dir)
         _check(data_dir, clock, acked)
         assert _temp_files(data_dir) == [], "opening the workspace leaves no stray temp file"
     assert sum(len(s) for s in acked.values()) > KILLS, f"seed {seed}: the writers barely wrote"
-    assert killed_mid_write > 0, f"seed {seed}: no kill landed inside a write (no temp file was ever left)"
+    assert killed_mid_write > 0, f"seed {seed}: no kill landed inside a write (no temp file, no torn record)"
 
 
-@pytest.mark.parametrize("point", ["mid-write", "before-fsync", "before-replace", "before-dir-fsync"])
+@pytest.mark.parametrize(
+    "point",
+    [
+        "mid-append",
+        "before-append-fsync",
+        "mid-write",
+        "before-fsync",
+        "before-replace",
+        "before-dir-fsync",
+        "before-journal-replace",
+    ],
+)
 def test_kill_9_at_each_step_of_the_durable_write(data_dir: Path, clock: FixedClock, point: str) -> None:
     ws = Workspace.open(data_dir, clock)
     with ws.transaction("add") as tx:
         tx.add(Task(title="acknowledged", created=clock.now(), updated=clock.now()))
     ws.close()
-    before = ws.path.read_bytes()
+    base_before, journal_before = files_state(ws.path)
+    assert journal_before is not None and b"acknowledged" in journal_before  # appended, not rewritten
     proc = _spawn("crash_at.py", str(data_dir), point, "in flight")
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL, err.decode()
     assert out == b"ready\n"
-    if point == "before-dir-fsync":
-        # renamed already: the new file is the workspace (it was never acknowledged, and
-        # either outcome keeps every acknowledged write)
-        assert ws.path.read_bytes() != before
+    base_after, journal_after = files_state(ws.path)
+    if point in ("mid-append", "before-append-fsync"):
+        # the base is untouched; the journal kept its records and gained (part of) one
+        assert base_after == base_before and journal_after is not None
+        assert journal_after.startswith(journal_before) and len(journal_after) > len(journal_before)
+        assert journal_after.endswith(b"\n") is (point == "before-append-fsync")
+        assert _temp_files(data_dir) == []
+    elif point in ("before-dir-fsync", "before-journal-replace"):
+        # renamed already: the new base is the workspace (it was never acknowledged, and
+        # either outcome keeps every acknowledged write); the old journal is now stale
+        assert base_after != base_before and journal_after == journal_before
     else:
-        assert ws.path.read_bytes() == before
+        assert (base_after, journal_after) == (base_before, journal_before)
         assert _temp_files(data_dir), "the killed writer left its temp file behind"
     reopened = Workspace.open(data_dir, clock)
     titles = {t.title for t in reopened.all(Task)}
@@ -140,6 +169,7 @@ def test_kill_9_at_each_step_of_the_durable_write(data_dir: Path, clock: FixedCl
     with reopened.transaction("next") as tx:
         tx.add(Task(title="after the crash", created=clock.now(), updated=clock.now()))
     assert "after the crash" in {t.title for t in Workspace.open(data_dir, clock).all(Task)}
+    assert {d["title"] for d in read_workspace(data_dir)["tasks"].values()} == titles | {"after the crash"}
 
 
 def test_open_removes_only_temp_files_of_its_own(data_dir: Path, clock: FixedClock) -> None:

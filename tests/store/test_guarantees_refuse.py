@@ -85,7 +85,12 @@ def test_open_refuses_and_leaves_the_bytes(data_dir: Path, clock: FixedClock, ki
     assert str(path) in err and str(backup) in err
     assert "Traceback" not in err and done.stdout == b""
     assert path.read_bytes() == damaged
-    assert sorted(p.name for p in data_dir.iterdir()) == ["backups", "workspace.json", "workspace.lock"]
+    assert sorted(p.name for p in data_dir.iterdir()) == [
+        "backups",
+        "workspace.journal",
+        "workspace.json",
+        "workspace.lock",
+    ]
 
 
 def test_refusal_without_a_backup_says_so(data_dir: Path, clock: FixedClock) -> None:

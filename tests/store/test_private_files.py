@@ -24,7 +24,7 @@ from vatui.domain.errors import InputError
 from vatui.domain.tasks import Task
 from vatui.services.output import write_private
 from vatui.services.tasks.manage import add_task
-from vatui.store import storage
+from vatui.store import files, storage
 from vatui.store.errors import DiskWriteError, RefusedWorkspace, UnusableDataDir
 from vatui.store.workspace import Workspace
 
@@ -131,7 +131,7 @@ def test_a_full_disk_leaves_no_partial_or_empty_file(
         "partial": {"write": _half_then_enospc()},
         "fsync": {"fsync": _enospc},
     }[fault]
-    monkeypatch.setattr(storage, "os", _FaultyOs(os, faults))
+    monkeypatch.setattr(files, "os", _FaultyOs(os, faults))
     for target in (tmp_path / "new.json", existing):
         with pytest.raises(DiskWriteError, match="disk is full"):
             write_private(target, b"y" * 100_000, None)
@@ -145,7 +145,7 @@ def test_a_really_full_small_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     mount = tmp_path / "small"
     with tmpfs(mount, 64 * 1024) as mounted:
         if not mounted:  # no mount here: the same calls fail as the kernel would
-            monkeypatch.setattr(storage, "os", _FaultyOs(os, {"write": _half_then_enospc()}))
+            monkeypatch.setattr(files, "os", _FaultyOs(os, {"write": _half_then_enospc()}))
         with pytest.raises(DiskWriteError, match="disk is full"):
             write_private(mount / "big.json", b"z" * (256 * 1024), None)
         assert sorted(p.name for p in mount.iterdir()) == []
@@ -264,7 +264,10 @@ def test_the_store_never_chmods_a_file_it_did_not_create(data_dir: Path, clock: 
     ws = Workspace.open(data_dir, clock)
     ws.all(Task)
     assert _mode(data_dir / "workspace.json") == 0o644  # read, not touched
-    add_task(ws, "A write makes a new file")
+    add_task(ws, "A write appends to the journal")
+    assert _mode(data_dir / "workspace.json") == 0o644  # still not touched
+    assert _mode(data_dir / "workspace.journal") == 0o600
+    assert ws.compact()  # a compaction writes a new base
     assert _mode(data_dir / "workspace.json") == 0o600  # the new file is vatui's own
     ws.close()
     os.chmod(data_dir, 0o755)

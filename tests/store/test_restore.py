@@ -21,6 +21,7 @@ import orjson
 import pytest
 
 from tests.helpers.backup_files import backup_bytes
+from tests.helpers.workspace_file import read_workspace, workspace_bytes
 from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
@@ -40,7 +41,7 @@ def good(data_dir: Path, clock: FixedClock) -> Data:
     generate(ws, clients=2, seed=3)
     add_task(ws, "Undoable task")
     ws.close()
-    data: Data = orjson.loads((data_dir / "workspace.json").read_bytes())
+    data: Data = read_workspace(data_dir)
     assert all(data[t] for t in ("clients", "tasks", "time", "invoices", "payments", "expenses", "undo"))
     return data
 
@@ -249,7 +250,7 @@ def test_a_bad_candidate_is_refused_and_nothing_changes(
 def test_restore_then_restore_the_prerestore_backup(
     good: Data, data_dir: Path, tmp_path: Path, clock: FixedClock
 ) -> None:
-    live = (data_dir / "workspace.json").read_bytes()
+    live = workspace_bytes(data_dir)
     other = tmp_path / "other"
     ws = Workspace.open(other, clock)
     add_task(ws, "Only in the other workspace")

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import orjson
 import pytest
 
+from tests.helpers.workspace_file import read_workspace
 from vatui.domain.clients import Client
 from vatui.domain.clock import FixedClock
 from vatui.domain.doc_check import BadDocument
@@ -57,8 +57,7 @@ def test_a_backup_with_the_newer_fields_restores(data_dir: Path, tmp_path: Path,
     ws = Workspace.open(source, clock)
     _fill(ws)
     ws.close()
-    raw = (source / "workspace.json").read_bytes()
-    data = orjson.loads(raw)
+    data = read_workspace(source)
     check_workspace(data)
     assert data["invoices"]["1"]["removed_payments"][0]["reason"] == "typed twice"
     restore(data_dir, source / "workspace.json", clock)
@@ -90,7 +89,7 @@ def test_the_newer_fields_are_checked(
     ws = Workspace.open(tmp_path / "src", clock)
     _fill(ws)
     ws.close()
-    data = orjson.loads((tmp_path / "src" / "workspace.json").read_bytes())
+    data = read_workspace(tmp_path / "src")
     data[table]["1"][field] = value
     with pytest.raises(BadDocument, match=why.replace("[", r"\[").replace("]", r"\]")):
         check_workspace(data)

@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.workspace_file import read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError, RuleError
 from vatui.store.workspace import UNDO_DEPTH, Workspace
@@ -156,7 +156,7 @@ def test_transactions_and_undo_match_a_dict_model(steps: list[Any]) -> None:
             _check(model, *sessions)
         reopened = Workspace.open(directory, clock)
         _check(model, reopened)
-        on_disk = orjson.loads((directory / "workspace.json").read_bytes())
+        on_disk = read_workspace(directory)
         for table in TABLES:
             assert _as_model(on_disk.get(table, {})) == model.tables[table]
         assert len(on_disk["undo"]) == len(model.undo)

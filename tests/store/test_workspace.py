@@ -11,6 +11,7 @@ import orjson
 import pytest
 
 from tests.helpers.backup_files import backup_bytes
+from tests.helpers.workspace_file import files_state, read_workspace
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import RuleError
 from vatui.domain.tasks import Task
@@ -37,16 +38,16 @@ def test_new_workspace_is_private_and_versioned(ws: Workspace, data_dir: Path) -
 def test_change_is_on_disk_when_transaction_ends(ws: Workspace) -> None:
     with ws.transaction("add") as tx:
         added = tx.add(_task("Send invoice [draft]"))
-    on_disk = orjson.loads(ws.path.read_bytes())
+    on_disk = read_workspace(ws.path)
     assert on_disk["tasks"][str(added.id)]["title"] == "Send invoice [draft]"
 
 
 def test_failed_transaction_writes_nothing(ws: Workspace) -> None:
-    before = ws.path.read_bytes()
+    before = files_state(ws.path)
     with pytest.raises(ValueError), ws.transaction("add") as tx:
         tx.add(_task("half"))
         raise ValueError("boom")
-    assert ws.path.read_bytes() == before
+    assert files_state(ws.path) == before
     assert ws.all(Task) == []
 
 

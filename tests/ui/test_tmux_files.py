@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.helpers.terminal import VATUI, Terminal, wait_until
+from tests.helpers.workspace_file import workspace_bytes
 
 
 def _flat(screen: str) -> str:
@@ -32,7 +33,7 @@ def test_save_to_file_is_private_and_refuses_links_and_the_workspace(
     victim = tmp_path / "victim.txt"
     victim.write_text("precious")
     (tmp_path / "link.md").symlink_to(victim)
-    workspace = (data / "workspace.json").read_bytes()
+    workspace = workspace_bytes(data)
     terminal.start(f"umask 000; {VATUI}; sleep 30")
     terminal.wait_for("Overdue (")  # the workspace is read
     terminal.keys("3")
@@ -61,4 +62,4 @@ def test_save_to_file_is_private_and_refuses_links_and_the_workspace(
     assert stat.S_IMODE(os.stat(saved).st_mode) == 0o600
     assert "Acme" in saved.read_text()
     assert victim.read_text() == "precious" and (tmp_path / "link.md").is_symlink()
-    assert (data / "workspace.json").read_bytes() == workspace
+    assert workspace_bytes(data) == workspace

@@ -23,17 +23,16 @@ def peek_language(data_dir_override: str | None) -> str:
 
     Never creates, locks or changes anything: a missing or unreadable workspace is ``""``.
     """
-    import orjson
-
+    from vatui.domain.errors import VatuiError
     from vatui.paths import data_dir, workspace_path
+    from vatui.services.peek import peek_document
 
     try:
-        raw = workspace_path(data_dir(data_dir_override)).read_bytes()
-        settings = orjson.loads(raw).get("settings", {})
+        settings = (peek_document(workspace_path(data_dir(data_dir_override))) or {}).get("settings", {})
         for doc in settings.values():
             value = doc.get("language", "")
             return value if isinstance(value, str) else ""
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, VatuiError):
         return ""
     return ""
 

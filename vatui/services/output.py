@@ -18,7 +18,7 @@ from pathlib import Path
 from vatui.domain.errors import InputError
 from vatui.domain.text import clean
 from vatui.i18n import _
-from vatui.paths import LOCK_FILE, WORKSPACE_FILE, archive_dir, backups_dir
+from vatui.paths import JOURNAL_FILE, LOCK_FILE, WORKSPACE_FILE, archive_dir, backups_dir
 from vatui.store.storage import atomic_write_bytes
 
 
@@ -74,6 +74,7 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
     parent = path.parent
     own = (
         WORKSPACE_FILE,
+        JOURNAL_FILE,
         LOCK_FILE,
         LOCK_FILE + ".queue",
         backups_dir(data_dir).name,
@@ -81,7 +82,7 @@ def check_destination(path: Path, data_dir: Path | None) -> None:
     )
     parent_st, data_st = _stat(parent), _stat(data_dir)
     if parent_st is not None and data_st is not None and _same(parent_st, data_st):
-        if path.name in own or path.name.startswith(f".{WORKSPACE_FILE}."):
+        if path.name in own or path.name.startswith((f".{WORKSPACE_FILE}.", f".{JOURNAL_FILE}.")):
             raise InputError(
                 _("{path} is vatui's own ({name}); choose another file").format(path=shown, name=path.name)
             )

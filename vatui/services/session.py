@@ -16,6 +16,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import Clock
+from vatui.domain.errors import VatuiError
 from vatui.domain.ledger import Invoice
 from vatui.domain.records import Record
 from vatui.domain.settings import Settings
@@ -123,8 +124,16 @@ class Session:
         """Whether a workspace file exists in ``directory``."""
         return Workspace.exists(directory)
 
-    def close(self) -> None:
-        """Release the workspace file."""
+    def close(self, *, compact: bool = False) -> None:
+        """Release the workspace file; with ``compact`` (the app as it ends), first fold the
+        journal of changes into ``workspace.json``, so that the file holds everything while
+        vatui is closed (a hand edit, a copy). Nothing is lost when that cannot be done now:
+        the journal stays, and the next session reads it."""
+        if compact:
+            try:
+                self._ws.compact()
+            except (VatuiError, OSError):
+                pass
         self._ws.close()
 
     def hold_for_exit(self, timeout: float) -> bool:

@@ -154,6 +154,8 @@ def archive_old(
                 tx.raise_id_floor(table, highest)
         if progress:
             progress(3, 4)
+    if any(counts.values()):
+        ws.compact()  # the hot file shrinks only when it is written anew (not a journal of drops)
     if progress:
         progress(4, 4)
     return counts

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import orjson
+
 from vatui.paths import backups_dir, ensure_private_dir
-from vatui.store.storage import atomic_write_bytes
+from vatui.store.storage import DamagedFileError, atomic_write_bytes, read_document
 
 KEEP_LAST = 30
 _NAME = re.compile(r"^workspace-(\d{8}T\d{6}(?:\d{6})?Z)-([0-9a-f]{12})(?:-([a-z]+))?\.json(\.gz)?$")
@@ -80,15 +82,15 @@ def newest_backup(directory: Path) -> Path | None:
 
 
 def make_backup(
-    directory: Path, source: Path, now: datetime, *, reason: str = "", force: bool = False
+    directory: Path, source: Path | bytes, now: datetime, *, reason: str = "", force: bool = False
 ) -> Path | None:
-    """Copy ``source``, gzip-compressed, into ``backups/`` unless the newest backup has the same bytes.
+    """Copy ``source`` (the workspace file, read with its journal, or the document's bytes),
+    gzip-compressed, into ``backups/`` unless the newest backup has the same bytes.
 
     Returns the new backup, or ``None`` when nothing needed saving.
     """
-    try:
-        payload = source.read_bytes()
-    except FileNotFoundError:
+    payload = source if isinstance(source, bytes) else document_or_raw(source)
+    if payload is None:
         return None
     if not payload.strip():
         return None
@@ -105,6 +107,25 @@ def make_backup(
     atomic_write_bytes(target, _compress(payload))
     prune(directory)
     return target
+
+
+def document_or_raw(path: Path) -> bytes | None:
+    """The workspace file ``path`` as one document (base and journal merged, the store's
+    token left out); its raw bytes when it is damaged (a backup keeps whatever it holds);
+    ``None`` when there is none."""
+    try:
+        data = read_document(path)
+    except DamagedFileError:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+    if data is None:
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+    return orjson.dumps(data)
 
 
 def _compress(payload: bytes) -> bytes:

@@ -57,6 +57,8 @@ class InterProcessLock:
         self._fd: int | None = None
         self._yield_until = 0.0
         """After releasing while someone waited: do not take the lock again before this."""
+        self.ending = False
+        """Set by ``hold_for_exit``: the process is about to end (no housekeeping now)."""
         _EVERY_LOCK.add(self)
 
     def _queue_fd(self) -> int | None:
@@ -157,6 +159,7 @@ class InterProcessLock:
         """Wait up to ``timeout`` seconds for this process's holder (a write in progress) to
         finish, then keep every thread of this process from taking the lock again: the
         process is about to end. Returns whether no write was left in progress."""
+        self.ending = True
         return self._threads.acquire(timeout=timeout)
 
     @property

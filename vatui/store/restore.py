@@ -30,8 +30,9 @@ from vatui.domain.records import Record
 from vatui.domain.workspace_rules import Tables, check_semantics
 from vatui.i18n import _
 from vatui.store import backups
+from vatui.store.journal import journal_path
 from vatui.store.schema import SCHEMA_VERSION, TABLES, version_of
-from vatui.store.storage import atomic_write_bytes, is_tables
+from vatui.store.storage import DamagedFileError, is_tables, read_document, write_base_file
 from vatui.store.transaction import TABLE_OF
 from vatui.store.workspace import Workspace
 
@@ -53,7 +54,16 @@ def read_candidate(source: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
     """The bytes of ``source``: a regular file no bigger than ``limit`` (else ``InputError``);
     a gzip file (a backup) is inflated, to at most ``limit`` bytes."""
     raw = _read_bounded(source, limit)
-    return _inflate(source, raw, limit) if raw.startswith(GZIP_MAGIC) else raw
+    if raw.startswith(GZIP_MAGIC):
+        return _inflate(source, raw, limit)
+    if journal_path(source).exists() and journal_path(source) != source:
+        # another data folder's workspace.json: its journal holds its latest changes
+        try:
+            merged = read_document(source)
+        except DamagedFileError as exc:
+            raise InputError(str(exc)) from exc
+        return orjson.dumps(merged) if merged is not None else raw
+    return raw
 
 
 def _inflate(source: Path, raw: bytes, limit: int) -> bytes:
@@ -236,5 +246,5 @@ def replace_workspace(directory: Path, payload: bytes, clock: Clock | None = Non
     ws.prepare_directory()
     with ws.locked():
         saved = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="prerestore", force=True)
-        atomic_write_bytes(ws.path, payload)
+        write_base_file(ws.path, orjson.loads(payload))  # a new token: no journal replayed over it
     return saved

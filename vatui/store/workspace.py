@@ -26,15 +26,16 @@ from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
 from vatui.store import backups
 from vatui.store import undo as undo_steps
-from vatui.store.errors import RefusedWorkspace, WorkspaceBusy
+from vatui.store.errors import DiskWriteError, RefusedWorkspace, WorkspaceBusy
 from vatui.store.folders import check_data_dir
+from vatui.store.journal import journal_path
 from vatui.store.lock import InterProcessLock, LockTimeout
 from vatui.store.schema import SCHEMA_VERSION, migrate, version_of
 from vatui.store.storage import (
     AtomicJSONStorage,
     DamagedFileError,
-    atomic_write_bytes,
     remove_stale_temps,
+    write_base_file,
 )
 from vatui.store.tables import TABLE_OF, R, VatuiDB, VatuiTable, not_found
 from vatui.store.transaction import Tx
@@ -92,7 +93,13 @@ class Workspace:
         with ws.locked():
             ws._load_checked()
             if backup and ws.writable():
-                backups.make_backup(ws.directory, ws.path, ws.clock.now())
+                storage, _db = ws._require()
+                if backups.make_backup(ws.directory, storage.document_bytes(), ws.clock.now()):
+                    try:
+                        storage.compact()  # a new backup: fold the journal in too (docs/store.md)
+                    except DiskWriteError:
+                        pass  # the journal still holds every change; the next fold will do
+
         return ws
 
     def writable(self) -> bool:
@@ -119,23 +126,33 @@ class Workspace:
             )
         if self.path.exists() and not self.path.is_file():
             raise self._refuse(_("it is not a regular file"))
+        journal = journal_path(self.path)
+        if journal.is_symlink() or (journal.exists() and not journal.is_file()):
+            reason = _("it is a symbolic link (vatui never follows links: put the file itself there)")
+            reason = reason if journal.is_symlink() else _("it is not a regular file")
+            raise RefusedWorkspace(journal, reason, backups.newest_backup(self.directory))
 
     def _refuse(self, reason: str) -> RefusedWorkspace:
         return RefusedWorkspace(self.path, reason, backups.newest_backup(self.directory))
 
+    def _refuse_file(self, exc: DamagedFileError) -> RefusedWorkspace:
+        """The refusal of the damaged file ``exc`` names (the workspace or its journal)."""
+        return RefusedWorkspace(exc.path, exc.reason, backups.newest_backup(self.directory))
+
     def _load_checked(self) -> None:
         # temp files of writers killed mid-write; we hold the lock, so none is in progress
         remove_stale_temps(self.directory, of=self.path.name)
+        remove_stale_temps(self.directory, of=journal_path(self.path).name)
         remove_stale_temps(backups_dir(self.directory))
         remove_stale_temps(archive_dir(self.directory))
         if not self.path.exists():
             # written whole, never as an empty file first: an empty workspace is damage
-            atomic_write_bytes(self.path, orjson.dumps(_fresh()))
+            write_base_file(self.path, _fresh())
         try:
             self.storage = AtomicJSONStorage(self.path)
             data = self.storage.read()
         except DamagedFileError as exc:
-            raise self._refuse(exc.reason) from exc
+            raise self._refuse_file(exc) from exc
         self.db = VatuiDB(storage=_StorageHandle(self.storage))
         if data is None:
             if backups.newest_backup(self.directory) is not None:
@@ -162,7 +179,9 @@ class Workspace:
     def _migrate(self, data: dict[str, Any]) -> None:
         """Back the older-schema file up, then write it migrated (inside a batch: with it)."""
         storage, _db = self._require()
-        backups.make_backup(self.directory, self.path, self.clock.now(), reason="premigration", force=True)
+        backups.make_backup(
+            self.directory, orjson.dumps(data), self.clock.now(), reason="premigration", force=True
+        )
         migrated = migrate(copy.deepcopy(data))
         migrated.setdefault("settings", {}).setdefault("1", Settings().to_doc())
         storage.write(migrated)
@@ -184,9 +203,21 @@ class Workspace:
         return self._lock.hold_for_exit(timeout)
 
     def close(self) -> None:
-        """Release the file handle."""
+        """Release the file handles."""
         if self.storage is not None:
             self.storage.close()
+
+    def compact(self) -> bool:
+        """Fold the journal into a new ``workspace.json`` (the app does it as it ends, so the
+        file can be edited by hand once vatui is closed); whether there was anything to fold."""
+        storage, _db = self._require()
+        if storage.frozen or self._lock.ending or not self.writable():
+            return False
+        with self.locked():
+            try:
+                return storage.compact()
+            except DamagedFileError as exc:
+                raise self._refuse_file(exc) from exc
 
     # reading -------------------------------------------------------------------
 
@@ -240,7 +271,7 @@ class Workspace:
         """The whole document as this thread may read it now (see ``docs``)."""
         storage, _db = self._require()
         if self.refusal is not None and self._last_good is not None:
-            if storage._current_stat() == self._refused_stat:
+            if storage.current_key() == self._refused_stat:
                 return self._last_good
         data = self._read_or_keep(storage)
         return data if data is not None else (self._last_good or {})
@@ -253,7 +284,7 @@ class Workspace:
         except RefusedWorkspace as refusal:
             if not self.keep_last_good or self._last_good is None:
                 raise
-            self.refusal, self._refused_stat = refusal, storage._current_stat()
+            self.refusal, self._refused_stat = refusal, storage.current_key()
             return None
         self.refusal = None
         if self.keep_last_good:
@@ -281,7 +312,7 @@ class Workspace:
         try:
             data = storage.read()
         except DamagedFileError as exc:
-            raise self._refuse(exc.reason) from exc
+            raise self._refuse_file(exc) from exc
         self._check_loaded(data)
         if data is None and self.keep_last_good and self._last_good is not None:
             raise self._refuse(_("the file is missing or empty"))
@@ -328,27 +359,18 @@ class Workspace:
     def put_doc(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
         """Inside a transaction: store ``doc`` (owned by the store from now on) as ``doc_id``."""
         storage, _db = self._require()
-        storage.writable_table(table)[str(doc_id)] = doc
-        storage.write(self._batch_data(storage))
+        storage.put(table, str(doc_id), doc)
 
     def drop_doc(self, table: str, doc_id: int) -> None:
         """Inside a transaction: remove document ``doc_id`` of ``table`` (it must be there)."""
         storage, _db = self._require()
-        del storage.writable_table(table)[str(doc_id)]
-        storage.write(self._batch_data(storage))
+        storage.drop(table, str(doc_id))
 
     def next_id(self, table: str) -> int:
         """Inside a transaction: the id the next new document of ``table`` gets (never reused)."""
         vatui_table = self.table(table)
         assert isinstance(vatui_table, VatuiTable)
         return vatui_table.take_id()
-
-    @staticmethod
-    def _batch_data(storage: AtomicJSONStorage) -> dict[str, Any]:
-        data = storage.read()
-        if data is None:
-            raise RuntimeError("workspace is not loaded")
-        return data
 
     @contextmanager
     def transaction(self, label: str | None = None) -> Iterator[Tx]:
@@ -358,11 +380,10 @@ class Workspace:
             raise RuntimeError("a snapshot of the workspace cannot be changed")
         with self.locked():
             try:
-                storage.invalidate() if storage.changed_on_disk() else None
-                storage.begin_batch()
+                storage.begin_batch()  # reads what another session changed (its journal tail)
             except DamagedFileError as exc:
                 # no batch was started; nothing is written over the damaged file
-                raise self._refuse(exc.reason) from exc
+                raise self._refuse_file(exc) from exc
             try:
                 self._check_current(storage.read())
             except BaseException:

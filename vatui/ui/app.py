@@ -268,7 +268,7 @@ class VatuiApp(PaneApp):
 
     def on_unmount(self) -> None:
         if self._session is not None:
-            self._session.close()
+            self._session.close(compact=True)
         if self._sample_dir is not None:
             shutil.rmtree(self._sample_dir, ignore_errors=True)
 

@@ -20,7 +20,7 @@ from vatui.store.archive import archive_old
 from vatui.store.storage import AtomicJSONStorage
 
 
-def _die(_self: AtomicJSONStorage, _data: dict[str, Any]) -> None:
+def _die(_self: AtomicJSONStorage, _data: dict[str, Any], _before: Any = None) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 

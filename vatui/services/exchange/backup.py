@@ -13,9 +13,13 @@ from vatui.store.workspace import Workspace
 
 
 def backup_now(ws: Workspace) -> Path | None:
-    """Back the workspace up now; ``None`` when the newest backup is already identical."""
+    """Back the workspace up now; ``None`` when the newest backup is already identical. The
+    journal of changes is folded into ``workspace.json`` too (a backup is a compaction point):
+    after ``vatui backup`` the file holds everything, for a copy or a hand edit."""
     with ws.transaction():
-        return backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="manual")
+        made = backups.make_backup(ws.directory, ws.path, ws.clock.now(), reason="manual")
+    ws.compact()
+    return made
 
 
 def list_backups(directory: Path) -> list[backups.BackupFile]:
