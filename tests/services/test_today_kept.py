@@ -157,3 +157,26 @@ def test_the_housekeeping_names_its_first_due_day(data_dir: Path, clock: FixedCl
         assert opened.run(housekeeping_due, date(2026, 12, 1), date(2026, 12, 1)) == date(2026, 12, 1)
     finally:
         opened.close()
+
+
+def test_the_summary_outlives_the_apps_compaction_at_exit(data_dir: Path, real_clock: FixedClock) -> None:
+    """Folding the journal into ``workspace.json`` (the app as it ends) changes no data: the
+    summary kept before it is still served the next morning, re-keyed to the folded files."""
+    opened = Session.open(data_dir, real_clock)
+    opened.run(add_task, "Send the report", due=opened.today())  # a change in the journal
+    assert keep_today(opened)
+    before = kept_file.fingerprint(data_dir)
+    opened.close(compact=True)
+    assert kept_file.fingerprint(data_dir) != before  # the files did change
+    kept = kept_triage(data_dir, real_clock.now())
+    assert kept is not None and kept.sections[1].items[0].title == "Send the report"
+
+
+def test_a_stale_summary_stays_stale_across_a_compaction(data_dir: Path, real_clock: FixedClock) -> None:
+    opened = Session.open(data_dir, real_clock)
+    assert keep_today(opened)
+    other = Session.open(data_dir, real_clock)  # another session writes: the summary is stale
+    other.run(add_task, "Written elsewhere", due=other.today())
+    other.close()
+    opened.close(compact=True)
+    assert kept_triage(data_dir, real_clock.now()) is None

@@ -131,10 +131,19 @@ class Session:
         the journal stays, and the next session reads it."""
         if compact:
             try:
-                self._ws.compact()
+                self._compact_keeping_summary()
             except (VatuiError, OSError):
                 pass
         self._ws.close()
+
+    def _compact_keeping_summary(self) -> None:
+        """Fold the journal in; the kept Today summary follows the folded files (same data)."""
+        from vatui.services.today import kept_file
+
+        with self._ws.locked():  # no other writer between the two fingerprints
+            before = kept_file.fingerprint(self._ws.directory)
+            if self._ws.compact():
+                kept_file.rekey(self._ws.directory, before, kept_file.fingerprint(self._ws.directory))
 
     def hold_for_exit(self, timeout: float) -> bool:
         """Before the process ends at once: let a change in progress finish (``timeout``

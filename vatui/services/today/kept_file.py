@@ -76,6 +76,25 @@ def fingerprint(directory: Path) -> list[list[int] | None]:
     return out
 
 
+def rekey(directory: Path, before: list[list[int] | None], after: list[list[int] | None]) -> None:
+    """After the journal was folded into ``workspace.json`` (no data changed, the lock held
+    from ``before`` to ``after``): a summary keyed to ``before`` is keyed to ``after``, so
+    the app's compaction as it ends does not throw away tomorrow morning's summary. Any
+    other summary is left as it is (stale stays stale)."""
+    doc = read_summary(directory)
+    if doc is None or doc.get("fingerprint") != before or before == after:
+        return
+    import orjson
+
+    from vatui.store.files import atomic_write_bytes
+
+    doc["fingerprint"] = after
+    try:
+        atomic_write_bytes(summary_path(directory), orjson.dumps(doc), 0o600)
+    except Exception:  # a summary is an optimisation: never fail a close for it
+        return
+
+
 def environment() -> dict[str, str | None]:
     """The environment variables in the key, as they are now."""
     return {name: os.environ.get(name) for name in ENVIRONMENT}
