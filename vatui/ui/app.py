@@ -30,13 +30,13 @@ from vatui.i18n import _
 from vatui.paths import workspace_path
 from vatui.ui import shutdown
 from vatui.ui.app_base import PANES, PaneApp
-from vatui.ui.commands.app import AppCommands
-from vatui.ui.commands.search import RecordSearch
 from vatui.ui.keymap import load_keymap
 from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from vatui.domain.triage import Triage
     from vatui.services.session import Session
     from vatui.ui.screens.first_run import FirstRunChoice
@@ -50,6 +50,20 @@ def workspace_exists(directory: Path) -> bool:
     return path.exists() and path.stat().st_size > 0
 
 
+def _app_commands() -> type[Provider]:
+    """The palette's app-wide commands, imported when the palette first opens."""
+    from vatui.ui.commands.app import AppCommands
+
+    return AppCommands
+
+
+def _record_search() -> type[Provider]:
+    """The palette's record search, imported when the palette first opens."""
+    from vatui.ui.commands.search import RecordSearch
+
+    return RecordSearch
+
+
 class VatuiApp(PaneApp):
     """The full-screen workspace: Today, Board, Clients, Ledger, Plan."""
 
@@ -58,7 +72,8 @@ class VatuiApp(PaneApp):
     # parsed once before the first frame (a screen's CSS_PATH would parse it all again).
     # The modals' stylesheet loads when the first modal opens (``PaneApp.push_screen``).
     CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "today.tcss")]
-    COMMANDS: ClassVar = {AppCommands, RecordSearch}
+    COMMANDS: ClassVar = {_app_commands, _record_search}
+    """The palette's providers, loaded on its first use (not before the first frame)."""
     CHECK_INTERVAL: ClassVar[float] = 1.0
     """Seconds between checks for another session's changes (one stat each)."""
     TYPEAHEAD: ClassVar[int] = 64

@@ -21,17 +21,23 @@ from textual.binding import Binding, BindingType
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
-from vatui.ui.commands.today import TodayCommands
-from vatui.ui.flows import clients, invoices, ledger
-from vatui.ui.flows import tasks as flow
 from vatui.ui.pane import Pane
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from vatui.domain.forecast import Warning
     from vatui.domain.triage import Triage, TriageItem
+
+
+def _today_commands() -> type[Provider]:
+    """Today's palette commands, imported when the palette first opens."""
+    from vatui.ui.commands.today import TodayCommands
+
+    return TodayCommands
 
 
 class TodayScreen(Pane):
@@ -46,7 +52,7 @@ class TodayScreen(Pane):
         Binding("r", "reminder", _("Remind"), id="today_reminder"),
         Binding("p", "plan_week", _("Plan"), id="today_plan"),
     ]
-    COMMANDS: ClassVar = {TodayCommands}
+    COMMANDS: ClassVar = {_today_commands}
     PANE: ClassVar[str] = "today"
 
     def __init__(self) -> None:
@@ -146,16 +152,22 @@ class TodayScreen(Pane):
             return None
         return item
 
-    # actions: one call into a flow (vatui.ui.flows.tasks, .clients, .ledger, .invoices) --
+    # actions: one call into a flow (vatui.ui.flows.tasks, .clients, .ledger, .invoices),
+    # imported on the first use: Today's first paint never waits for them --
 
     def action_done(self) -> None:
         """Complete the selected task (a recurring one gets its next occurrence)."""
+        from vatui.ui.flows import tasks as flow
+
         item = self._selected_task(_("marked done"))
         if item is not None and item.ref is not None:
             flow.complete(self.vatui, item.ref)
 
     def action_snooze(self) -> None:
         """Ask until when, then hide the selected task (or an invoice's reminders) from Today until then."""
+        from vatui.ui.flows import invoices
+        from vatui.ui.flows import tasks as flow
+
         chosen = self.selected
         if chosen is not None and chosen.kind == "invoice" and chosen.ref is not None:
             invoices.snooze(self.vatui, chosen.ref, chosen.title)
@@ -167,6 +179,9 @@ class TodayScreen(Pane):
     def action_open(self) -> None:
         """Open the selected line: a task in its form, anything else in its pane; the
         recurring drafts in the Ledger; a deposit still to invoice in its form."""
+        from vatui.ui.flows import invoices
+        from vatui.ui.flows import tasks as flow
+
         item = self.selected
         if item is None:
             return
@@ -187,6 +202,8 @@ class TodayScreen(Pane):
     def action_timer(self) -> None:
         """Start the timer on the selected task, or stop it if it runs there; on the
         running timer's line, stop it."""
+        from vatui.ui.flows import tasks as flow
+
         item = self.selected
         if item is not None and item.kind == "timer":
             flow.stop_timer(self.vatui)
@@ -197,12 +214,16 @@ class TodayScreen(Pane):
 
     def action_contact(self) -> None:
         """Log a contact with the selected line's client."""
+        from vatui.ui.flows import clients
+
         item = self.selected
         if item is not None:
             clients.contact_about(self.vatui, item.kind, item.ref)
 
     def action_reminder(self) -> None:
         """Draft and send the reminder of the selected invoice."""
+        from vatui.ui.flows import ledger
+
         item = self.selected
         if item is not None:
             ledger.remind_about(self.vatui, item.kind, item.ref)
