@@ -1,6 +1,7 @@
 """The ``vatui`` executable. A bare ``vatui`` (or ``--demo``/``--data-dir``) opens the app
 without loading click and the command table: the first frame comes sooner. So does
-``vatui today [--json] [--on DATE]``, the command run most often. Everything else (and
+``vatui today [--json] [--on DATE]``, the command run most often: it answers from the kept
+Today summary when one is valid (``vatui.cli.today_fast``), else opens the workspace. Everything else (and
 any other spelling, ``--help`` included) goes to the click command line in
 ``vatui.cli.main``, which defines the same ``today`` command.
 """
@@ -58,6 +59,15 @@ def _today_only(args: list[str]) -> tuple[str | None, bool, str | None] | None:
 
 
 def _today(data_dir: str | None, as_json: bool, on: str | None) -> None:
+    from vatui.cli.today_fast import serve
+
+    try:
+        if serve(data_dir, as_json, on):  # the kept summary answers: no workspace opened
+            sys.exit(0)
+    except BrokenPipeError:
+        from vatui.cli.output import quiet_broken_pipe
+
+        quiet_broken_pipe()
     from vatui.cli.base import CliContext
     from vatui.cli.output import fail, os_problem, quiet_broken_pipe
     from vatui.cli.today_report import print_today

@@ -10,16 +10,12 @@ from __future__ import annotations
 import sys
 from typing import Any, NoReturn
 
-import orjson
-
-from vatui.domain.text import clean, inert_json
+from vatui.domain.text import clean, json_output
 
 
 def emit_json(value: Any) -> None:
     """Print ``value`` as indented JSON (the stable ``--json`` output)."""
-    sys.stdout.buffer.write(
-        inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))
-    )
+    sys.stdout.buffer.write(json_output(value))
     sys.stdout.buffer.write(b"\n")
     sys.stdout.flush()
 

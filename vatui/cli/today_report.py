@@ -1,12 +1,18 @@
-"""What ``vatui today`` prints. No click here: the executable's fast path calls it directly."""
+"""What ``vatui today`` prints: the full path, which opens the workspace and triages (no
+click here: the executable's fast path calls it directly when no kept summary answers).
+
+After printing it keeps the Today summary (``vatui.services.today.kept``) when the one on
+disk does not answer for this moment, so that the next ``vatui today`` answers from it.
+"""
 
 from __future__ import annotations
 
+import sys
+import time
+
 from vatui.cli.base import CliContext
-from vatui.cli.output import emit_json, say, show
-from vatui.domain.dates_display import format_date
-from vatui.domain.durations import format_duration
-from vatui.i18n import _
+from vatui.domain.triage import Triage
+from vatui.services.today.report import today_json, today_text
 
 
 def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
@@ -14,39 +20,27 @@ def print_today(obj: CliContext, as_json: bool, on: str | None) -> None:
     from vatui.services.today.triage import triage
 
     day = obj.parse_date(on) if on else None
-    result = obj.session().run(triage, day)
+    session = obj.session()
+    result = session.run(triage, day)
     if as_json:
-        emit_json(result.to_json())
+        sys.stdout.buffer.write(today_json(result.to_json()))
+    else:
+        sys.stdout.write(today_text(result))
+    sys.stdout.flush()
+    _keep(obj, result)
+
+
+def _keep(obj: CliContext, printed: Triage | None) -> None:
+    """Keep the summary unless the one on disk already answers now (``printed``: today's
+    triage, just printed, reused)."""
+    from vatui.services.today import kept_file
+
+    now = time.time()
+    doc = kept_file.valid_summary(obj.directory, now)
+    if doc is not None and kept_file.day_of(doc, now) is not None:
         return
-    say(_("Today — {day}").format(day=format_date(result.on, "%a %d %b %Y")))
-    for section in result.sections:
-        say()
-        say(f"{show(section.title)} ({len(section.items)})")
-        if not section.items:
-            say(f"  {show(section.empty)}")
-        for item in section.items:
-            ref = f"#{item.ref}" if item.ref is not None else ""
-            client = f" @{show(item.client, 24)}" if item.client else ""
-            detail = f" — {show(item.detail)}" if item.detail else ""
-            say(f"  {ref:>6} {show(item.title, 60)}{client}{detail}")
-    cap = result.capacity
-    say()
-    say(
-        _("Week: {planned} planned of {available} available, {logged} logged · WIP {wip}/{limit}").format(
-            planned=format_duration(cap.planned_minutes) if cap.planned_minutes else "0h",
-            available=format_duration(cap.available_minutes) if cap.available_minutes else "0h",
-            logged=format_duration(cap.logged_minutes) if cap.logged_minutes else "0h",
-            wip=cap.wip,
-            limit=cap.wip_limit,
-        )
-    )
-    if result.timer:
-        say(
-            _("Timer running: {title} ({minutes} min)").format(
-                title=show(result.timer["title"], 50), minutes=result.timer["minutes"]
-            )
-        )
-    if result.unbilled_minutes:
-        say(_("Unbilled time: {d}").format(d=format_duration(result.unbilled_minutes)))
-    for note in result.notes:
-        say(show(note))
+    from vatui.services.today.kept import keep_today
+
+    session = obj.session()
+    if not session.notices:  # a run that has more to say than Today is not kept
+        keep_today(session, printed)

@@ -38,6 +38,11 @@ class FixedClock:
         self.moment = self.moment + timedelta(**kwargs)
 
 
+def minutes_since(start: datetime, now: datetime) -> int:
+    """Whole minutes a timer started at ``start`` has run by ``now`` (0 before it starts)."""
+    return max(0, int((now - start).total_seconds() // 60))
+
+
 def local_date(moment: datetime, tz: str) -> date:
     """The day ``moment`` falls on in zone ``tz`` (the VA's day, not UTC's)."""
     from zoneinfo import ZoneInfo

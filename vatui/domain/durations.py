@@ -186,6 +186,11 @@ def format_duration(minutes: int) -> str:
     return f"{mins}m"
 
 
+def week_hours(minutes: int) -> str:
+    """A week's total as Today's load line shows it: ``format_duration``, or ``"0h"``."""
+    return format_duration(minutes) if minutes else "0h"
+
+
 def check_minutes(minutes: int) -> int:
     """A duration for one entry: more than zero, at most 24 hours."""
     if minutes <= 0:

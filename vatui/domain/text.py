@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
@@ -232,3 +233,10 @@ def inert_json(data: bytes) -> bytes:
     if not _JSON_ACTIVE.search(text):
         return data
     return _JSON_ACTIVE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text).encode("utf-8")
+
+
+def json_output(value: Any) -> bytes:
+    """``value`` as the stable ``--json`` output prints it: indented, made inert, no newline."""
+    import orjson
+
+    return inert_json(orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS))

@@ -39,6 +39,20 @@ class TriageItem:
             "level": self.level,
         }
 
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> TriageItem:
+        """The item ``to_json`` wrote (``ValueError``/``KeyError``/``TypeError`` when it is not one)."""
+        ref, when = doc["id"], doc["date"]
+        return cls(
+            _text(doc["kind"]),
+            None if ref is None else _int(ref),
+            _text(doc["title"]),
+            None if doc["client"] is None else _text(doc["client"]),
+            _text(doc["detail"]),
+            None if when is None else date.fromisoformat(_text(when)),
+            _text(doc["level"]),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class TriageSection:
@@ -61,6 +75,15 @@ class TriageSection:
             "count": len(self.items),
             "items": [i.to_json() for i in self.items],
         }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> TriageSection:
+        """The section ``to_json`` wrote; its quiet line from ``empty`` when the document has
+        one (``Triage.to_kept_json``), else ``""``."""
+        items = tuple(TriageItem.from_json(i) for i in doc["items"])
+        if doc.get("count", len(items)) != len(items):
+            raise ValueError("count")
+        return cls(_text(doc["key"]), _text(doc["title"]), items, _text(doc.get("empty", "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +110,17 @@ class Capacity:
             "wip": self.wip,
             "wip_limit": self.wip_limit,
         }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Capacity:
+        """The load ``to_json`` wrote."""
+        return cls(
+            _int(doc["planned_minutes"]),
+            _int(doc["available_minutes"]),
+            _int(doc["logged_minutes"]),
+            _int(doc["wip"]),
+            _int(doc["wip_limit"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,3 +153,43 @@ class Triage:
             "yesterday_minutes": self.yesterday_minutes,
             "notes": list(self.notes),
         }
+
+    def to_kept_json(self) -> dict[str, Any]:
+        """``to_json`` plus what it leaves out (each section's quiet line): all ``from_json``
+        needs to give this triage back whole (the kept Today summary)."""
+        doc = self.to_json()
+        for section, out in zip(self.sections, doc["sections"], strict=True):
+            out["empty"] = section.empty
+        return doc
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> Triage:
+        """The inverse of ``to_json`` (of ``to_kept_json``, quiet lines included).
+
+        Raises ``ValueError``, ``KeyError`` or ``TypeError`` for anything that is not such a
+        document: a caller reading a file it does not trust catches them.
+        """
+        timer = doc["timer"]
+        if timer is not None and not isinstance(timer, dict):
+            raise TypeError("timer")
+        return cls(
+            date.fromisoformat(_text(doc["date"])),
+            tuple(TriageSection.from_json(s) for s in doc["sections"]),
+            Capacity.from_json(doc["capacity"]),
+            timer,
+            _int(doc["unbilled_minutes"]),
+            _int(doc["yesterday_minutes"]),
+            tuple(_text(n) for n in doc["notes"]),
+        )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("not an integer")
+    return value

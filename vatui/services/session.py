@@ -72,6 +72,21 @@ def open_workspace(
     return ws
 
 
+def housekeeping_due(ws: Workspace, first: date, last: date) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``open_workspace``'s housekeeping
+    has something to do (``None``: none): each rule's own "first due" query. A kept Today
+    summary (``services.today.kept``) is served only before that day."""
+    from vatui.services.ledger.expenses import first_expense_due
+    from vatui.services.ledger.recurring import first_invoice_due
+    from vatui.store.archive import first_archivable
+
+    days = [first_expense_due(ws, first, last), first_invoice_due(ws, first, last)]
+    if ws.settings().auto_archive:
+        days.append(first_archivable(ws, first, last))
+    found = [d for d in days if d is not None]
+    return min(found) if found else None
+
+
 class Session:
     """An open workspace seen through services: named reads, and use cases run on it."""
 

@@ -178,6 +178,18 @@ def has_archivable(ws: Workspace, today: date) -> bool:
     return False
 
 
+def first_archivable(ws: Workspace, first: date, last: date) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``has_archivable`` says yes (``None``:
+    none in the range): the same rule, asked day by day (a kept Today summary is served only
+    before that day). The ``auto_archive`` setting is the caller's to weigh."""
+    day = first
+    while day <= last:
+        if has_archivable(ws, day):
+            return day
+        day += timedelta(days=1)
+    return None
+
+
 def _pick(tx: Tx, ws: Workspace, today: date) -> dict[int, Year]:
     """What to archive, by year and table."""
     settings = ws.settings()

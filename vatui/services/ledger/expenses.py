@@ -128,6 +128,18 @@ def due_expense_count(ws: Workspace, today: date) -> int:
     return count
 
 
+def first_expense_due(ws: Workspace, first: date, last: date) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``create_due_expenses`` would create
+    something (``None``: none in the range). The same rule as ``due_expense_count``, asked
+    day by day: a kept Today summary is served only before that day."""
+    day = first
+    while day <= last:
+        if due_expense_count(ws, day):
+            return day
+        day = date.fromordinal(day.toordinal() + 1)
+    return None
+
+
 def create_due_expenses(ws: Workspace, today: date | None = None) -> int:
     """Create the due occurrences of recurring expenses (idempotent); returns how many were made.
 

@@ -212,6 +212,20 @@ def _anything_due(ws: Workspace, today: date) -> bool:
     return False
 
 
+def first_invoice_due(ws: Workspace, first: date, last: date) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``create_due_invoices`` has a period
+    to draft (``None``: none in the range); the same rule, asked day by day (a kept Today
+    summary is served only before that day)."""
+    if not docs_of(ws, TABLE):
+        return None
+    day = first
+    while day <= last:
+        if _anything_due(ws, day):
+            return day
+        day = date.fromordinal(day.toordinal() + 1)
+    return None
+
+
 def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRun:
     """Draft every period due up to ``today`` (exactly once, see the module docstring)."""
     from vatui.domain.dates_display import format_date

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
+from vatui.domain.clock import minutes_since
 from vatui.domain.durations import (
     LONG_TIMER_MINUTES as LONG_TIMER_MINUTES,  # the timer's callers name it here
 )
@@ -239,7 +240,7 @@ def minutes_of(entries: list[TimeEntry], now: datetime) -> int:
     total = 0
     for entry in entries:
         if entry.end is None:
-            total += max(0, int((now - entry.start).total_seconds() // 60))
+            total += minutes_since(entry.start, now)
         else:
             total += entry.minutes
     return total
