@@ -50,3 +50,17 @@ def test_today_paints_before_the_other_panes_modals_and_palette_load(data_dir: P
     assert "vatui.ui.screens.today" in modules
     early = [m for m in modules if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)]
     assert early == []
+
+
+def test_the_kept_summary_is_painted_without_the_store_or_the_services(data_dir: Path) -> None:
+    Workspace.open(data_dir).close()
+    vatui = str(Path(sys.executable).with_name("vatui"))
+    subprocess.run([vatui, "today"], check=True, capture_output=True, timeout=60)  # keeps the summary
+    found = first_paint(data_dir)
+    modules = found["modules"]
+    assert isinstance(modules, list)
+    assert found["ready"] is False
+    assert found["triage_lines"] and "Opening the workspace" not in str(found["summary"])
+    heavy = [m for m in modules if m.startswith(("vatui.store", "vatui.services.session", "tinydb"))]
+    assert heavy == []
+    assert [m for m in modules if m.startswith(NOT_BEFORE_THE_FIRST_PAINT)] == []

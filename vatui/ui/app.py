@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -119,6 +120,8 @@ class VatuiApp(PaneApp):
         """Keys are held back (the workspace is opening) and replayed once Today shows it."""
         self._held: list[events.Key] = []
         self._replaying: events.Key | None = None
+        self._kept: Triage | None = None
+        """The kept Today summary painted before the workspace was open (``on_load``)."""
 
     # start-up ----------------------------------------------------------------------
 
@@ -127,6 +130,21 @@ class VatuiApp(PaneApp):
         (tests use this)."""
         await self._ready_event.wait()
         await self.workers.wait_for_complete()
+
+    def on_load(self) -> None:
+        """Before the first frame: a valid kept Today summary is what Today shows first,
+        while the workspace opens behind it (``vatui.ui.first_frame``)."""
+        if self.demo or not workspace_exists(self.directory):
+            return
+        from vatui.ui.first_frame import kept_today
+        from vatui.ui.screens.today import TodayScreen
+
+        kept = kept_today(self.directory, self.clock.now())
+        today = self.pane("today")
+        if kept is not None and isinstance(today, TodayScreen):
+            self._kept = kept
+            self._today = kept.on  # the header's date, before the settings are read
+            today.preset(kept)
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -189,6 +207,7 @@ class VatuiApp(PaneApp):
             from vatui.services.today.triage import triage
 
             first = session.run(triage)
+            keep = None if sample else self._keeper(session, first)
         except (VatuiError, OSError) as exc:
             if shutdown.received() is None:
                 self.from_thread(self._load_failed, str(exc))
@@ -200,6 +219,17 @@ class VatuiApp(PaneApp):
             session.close()
             return
         self.from_thread(self._loaded, session, first, english)
+        if keep is not None:  # for the next start, once Today shows this one
+            keep()
+
+    def _keeper(self, session: Session, first: Triage) -> Callable[[], bool] | None:
+        """The work that keeps Today's summary (``services.today.kept``), unless the one
+        painted first is this very triage (it is kept already)."""
+        if first == self._kept:
+            return None
+        from vatui.services.today.kept import keeper
+
+        return keeper(session)
 
     def _load_crashed(self, error: Exception) -> None:
         raise error
@@ -214,6 +244,7 @@ class VatuiApp(PaneApp):
 
     def _loaded(self, session: Session, first: Triage, english: dict[str, str] | None = None) -> None:
         self._session = session
+        self._kept = None
         self.say_settings_problems()
         for notice in session.notices:  # the open's housekeeping: recurring drafts skipped or refused
             self.inform(notice)

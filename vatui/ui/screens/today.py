@@ -69,7 +69,10 @@ class TodayScreen(Pane):
 
     def on_mount(self) -> None:
         self.query_one(TriageList).focus()
-        self.query_one(TodaySummary).show(None)
+        if self.triage is not None:  # the kept summary (``preset``): painted in the first frame
+            self.show_triage(self.triage)
+        else:
+            self.query_one(TodaySummary).show(None)
         # Today is the app's first screen: its footer (empty until the bindings settle,
         # and the costliest widget to set up) mounts just after the first frame.
         self.call_after_refresh(self.mount, PaneFooter())
@@ -86,12 +89,20 @@ class TodayScreen(Pane):
 
         self.show_triage(self.vatui.session.run(triage))
 
+    def preset(self, kept: Triage) -> None:
+        """Before the first frame: show ``kept`` (the kept Today summary) when Today mounts,
+        while the workspace opens (``vatui.ui.first_frame``)."""
+        self.triage = kept
+
     def show_triage(self, result: Triage) -> None:
-        """Show an already computed triage (the app computes the first one off-screen)."""
+        """Show an already computed triage (the app computes the first one off-screen, or
+        reads it kept); the cursor stays on its line. The same triage again redraws nothing."""
+        if result != self.triage or not self.query_one(TriageList).option_count:
+            self.query_one(TriageList).show(result.sections)
+            self.query_one(TodaySummary).show(result)
         self.triage = result
-        self.query_one(TriageList).show(result.sections)
-        self.query_one(TodaySummary).show(result)
-        self._check_warning()
+        if self.vatui.is_ready:  # the early warning reads the workspace
+            self._check_warning()
 
     def _check_warning(self) -> None:
         """Compute the early warning off the event loop (a worker thread)."""
@@ -123,7 +134,10 @@ class TodayScreen(Pane):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``p`` shows (and works) only while a week is overloaded."""
+        """``p`` shows (and works) only while a week is overloaded; nothing acts on the
+        kept summary before the workspace is open (a click on the footer)."""
+        if not self.vatui.is_ready:
+            return False
         if action == "plan_week":
             return self.warning is not None
         return True
@@ -197,7 +211,8 @@ class TodayScreen(Pane):
 
     @on(TriageList.ItemChosen)
     def _chosen(self, event: TriageList.ItemChosen) -> None:
-        self.action_open()
+        if self.vatui.is_ready:  # a double click on the kept summary, the workspace not open yet
+            self.action_open()
 
     def action_timer(self) -> None:
         """Start the timer on the selected task, or stop it if it runs there; on the
