@@ -132,3 +132,19 @@ def test_keys_typed_over_the_kept_summary_wait_for_the_workspace(
     holder.release()
     screen = terminal.wait_for("· Board")
     assert "Inbox" in screen
+
+
+def test_a_workspace_in_spanish_is_painted_in_spanish_from_its_kept_summary(
+    terminal: Terminal, data: Path, holders: list[Holder]
+) -> None:
+    subprocess.run(
+        [VATUI, "settings", "set", "language", "es"], env=terminal.env, check=True, capture_output=True
+    )
+    keep_today(terminal)  # the environment speaks English; the workspace's setting, Spanish
+    holders.append(holder := Holder(data, terminal.env))
+    terminal.start(VATUI)
+    screen = terminal.wait_for("Vencidas (")
+    assert "· Hoy" in screen.splitlines()[0]
+    assert "Overdue" not in screen and "Opening" not in screen
+    holder.release()
+    terminal.wait_for("Hecha")  # the workspace open: Today's keys in the footer, in Spanish

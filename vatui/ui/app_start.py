@@ -92,12 +92,16 @@ class StartingApp(PaneApp):
         while the workspace opens behind it (``vatui.ui.first_frame``)."""
         if self.demo or not workspace_exists(self.directory):
             return
-        from vatui.ui.first_frame import kept_today
+        from vatui.ui.first_frame import kept_today, language_of
         from vatui.ui.screens.today import TodayScreen
 
         kept = kept_today(self.directory, self.clock.now())
+        code = None if kept is None else language_of(kept)
         today = self.pane("today")
-        if kept is not None and isinstance(today, TodayScreen):
+        if kept is not None and code is not None and isinstance(today, TodayScreen):
+            english = switch_language(code)  # the workspace's language setting, kept with it
+            if english is not None:
+                retranslate_keys(self, english)
             self._kept = kept
             self._today = kept.on  # the header's date, before the settings are read
             today.preset(kept)

@@ -16,15 +16,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from vatui import i18n
 from vatui.domain.triage import Triage
 from vatui.i18n import _
 from vatui.services.today import kept_file
 
 
 def kept_today(directory: Path, now: datetime) -> Triage | None:
-    """The kept triage of today for ``now``, when the summary in ``directory`` is valid and
-    was made in the language in use; ``None`` otherwise (the app waits for the workspace).
-    Never raises."""
+    """The kept triage of today for ``now``, when the summary in ``directory`` is valid;
+    ``None`` otherwise (the app waits for the workspace). Never raises."""
     moment = now.timestamp()
     if abs(moment - datetime.now(UTC).timestamp()) > 5.0:
         return None  # a clock that is not the real one (tests, --on): never a kept day
@@ -43,14 +43,22 @@ def kept_today(directory: Path, now: datetime) -> Triage | None:
             result = Triage.from_json(day["triage"])
         except (ValueError, KeyError, TypeError):
             return None
-    return result if result is not None and in_language_used(result) else None
+    return result
 
 
-def in_language_used(result: Triage) -> bool:
-    """Whether ``result`` was made in the language the app speaks now.
+def language_of(result: Triage) -> str | None:
+    """The language ``result`` was made in (the language in use when it cannot tell),
+    ``None`` when none vatui speaks.
 
     A workspace whose ``language`` setting differs from the environment's is kept in its
-    own language; the app speaks it only once the workspace is open (its settings read),
-    so until then Today would mix two languages: the section headings tell."""
+    own language, which the app would otherwise speak only once the workspace is open (its
+    settings read): the app switches to it before the first frame, so that Today does not
+    mix two languages. The section headings tell which it is."""
     overdue = next((s for s in result.sections if s.key == "overdue"), None)
-    return overdue is None or overdue.title == _("Overdue")
+    if overdue is None or overdue.title == _("Overdue"):
+        return i18n.language()
+    for code in i18n.LANGUAGES:
+        with i18n.language_of(code):
+            if overdue.title == _("Overdue"):
+                return code
+    return None
