@@ -108,3 +108,21 @@ def test_a_link_is_never_followed(session: Session, tmp_path: Path) -> None:
     path.rename(elsewhere)
     path.symlink_to(elsewhere)
     assert kept_triage(session.directory) is None
+
+
+def test_a_timer_started_yesterday_moves_yesterday_too(session: Session, real_clock: FixedClock) -> None:
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(session.settings().home_timezone)
+    midnight = datetime.combine(session.today(), datetime.min.time(), tzinfo=zone)
+    task = session.run(add_task, "Late night", due=session.today())
+    real_clock.moment = midnight - timedelta(minutes=30)
+    session.run(start_timer, task.id or 0)
+    real_clock.moment = datetime.now(UTC)
+    assert keep_today(session)
+    for later in (timedelta(0), timedelta(minutes=7), timedelta(hours=2, minutes=1)):
+        real_clock.moment = datetime.now(UTC) + later
+        kept = kept_triage(session.directory, real_clock.now())
+        assert kept is not None and kept == session.run(triage)
+        if kept.on == midnight.date():  # (the day after, the timer is two days old)
+            assert kept.yesterday_minutes >= 30

@@ -27,6 +27,8 @@ from vatui.domain.clock import minutes_since
 from vatui.domain.errors import VatuiError
 from vatui.domain.triage import Triage
 from vatui.domain.weeks import week_first_day
+from vatui.i18n import language
+from vatui.services.clients.language import environment_language
 from vatui.services.queries import home_today, time_docs
 from vatui.services.session import Session, Workspace, housekeeping_due
 from vatui.services.today import kept_file
@@ -35,8 +37,10 @@ from vatui.services.today.triage import triage
 from vatui.store.errors import DiskWriteError
 from vatui.store.storage import atomic_write_bytes
 
-DAYS = 7
-"""Today and the next six days: tomorrow morning's first ``vatui today`` finds its day kept."""
+DAYS = 4
+"""Today and the next three days: tomorrow morning's first ``vatui today`` (and Monday's, after a
+weekend) finds its day kept. Each day costs one triage on the full path (about 40 ms at the
+large workspace): more days would slow every first run after a change for days rarely used."""
 REAL_CLOCK_SLACK = 5.0
 """Seconds a clock may differ from ``time.time()`` and still be the real one (a test's
 fixed clock is not: nothing it computes is kept)."""
@@ -93,7 +97,7 @@ def keeper(session: Session) -> Callable[[], bool] | None:
     summary, to run in a worker (it reads a snapshot taken now), or ``None`` when the
     session's data is not what is on disk (another process wrote: the next open keeps)."""
     before = kept_file.fingerprint(session.directory)
-    if session.read_only or session.changed_on_disk():
+    if not _real(session.now()) or session.read_only or session.changed_on_disk():
         return None
     frozen = session.snapshot()
 
@@ -108,10 +112,10 @@ def keeper(session: Session) -> Callable[[], bool] | None:
 
 def _keep(ws: Workspace, before: list[list[int] | None], first: Triage | None) -> bool:
     """Compute and write the summary when everything it rests on holds."""
-    now = ws.clock.now()
-    if abs(now.timestamp() - time.time()) > REAL_CLOCK_SLACK or not ws.writable():
-        return False
     settings = ws.settings()
+    speaking = _language(settings.language)
+    if not _real(ws.clock.now()) or not ws.writable() or speaking is None:
+        return False
     zone = ZoneInfo(settings.home_timezone)
     today = home_today(ws)
     due = housekeeping_due(ws, today, today + timedelta(days=DAYS - 1))
@@ -144,11 +148,26 @@ def _keep(ws: Workspace, before: list[list[int] | None], first: Triage | None) -
     }
     if kept_file.fingerprint(ws.directory) != before:
         return False  # written meanwhile: what was read may not be what the key says
+    if language() != speaking:
+        return False  # another thread switched the catalog meanwhile (``language_of``)
     try:
         atomic_write_bytes(kept_file.summary_path(ws.directory), orjson.dumps(summary), 0o600)
     except (DiskWriteError, OSError):
         return False
     return True
+
+
+def _real(now: datetime) -> bool:
+    """Whether ``now`` is the real time (not a test's fixed clock)."""
+    return abs(now.timestamp() - time.time()) <= REAL_CLOCK_SLACK
+
+
+def _language(setting: str) -> str | None:
+    """The catalog in use when it is the one ``vatui today`` would pick (the setting, else
+    the environment's), else ``None``: the app may be writing a document in a client's
+    language on another thread."""
+    expected = setting.split("_")[0] if setting else environment_language()
+    return expected if language() == expected else None
 
 
 def _kept_day(result: Triage, zone: ZoneInfo, week_start: str) -> dict[str, Any] | None:

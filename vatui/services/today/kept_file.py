@@ -1,6 +1,7 @@
 """The kept Today summary on disk (``today.kept``): its format, its key, and how it is read.
 
-Light on purpose: the standard library and ``orjson`` only, so that ``vatui today`` can
+Light on purpose: a few modules of the standard library only (``json`` to read: importing
+``orjson`` costs more than reading a summary with ``json``), so that ``vatui today`` can
 answer from it without loading the store, the services or a date library
 (``vatui.cli.today_fast``). What is kept and when is ``vatui.services.today.kept``.
 
@@ -24,12 +25,14 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
-from typing import Any
-
-import orjson
 
 from vatui import __version__
+
+TYPE_CHECKING = False  # not ``typing``: a few milliseconds more on every ``vatui today``
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
 
 NAME = "today.kept"
 FORMAT = 1
@@ -49,7 +52,9 @@ YESTERDAY = "\x00vatui-kept:yesterday\x00"
 
 def json_hole(hole: str) -> str:
     """How a placeholder reads in the kept ``--json`` output (a JSON string, quotes included)."""
-    return orjson.dumps(hole).decode("utf-8")
+    import json
+
+    return json.dumps(hole)  # as orjson writes it: ``"\u0000…\u0000"``
 
 
 def summary_path(directory: Path) -> Path:
@@ -99,9 +104,11 @@ def read_summary(directory: Path) -> dict[str, Any] | None:
         return None
     finally:
         os.close(fd)
+    import json
+
     try:
-        doc = orjson.loads(raw)
-    except orjson.JSONDecodeError:
+        doc = json.loads(raw)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, nested too deep
         return None
     if not isinstance(doc, dict) or doc.get("version") != version():
         return None

@@ -88,6 +88,15 @@ class TodayScreen(Pane):
         from vatui.services.today.triage import triage
 
         self.show_triage(self.vatui.session.run(triage))
+        self._keep_summary()
+
+    def _keep_summary(self) -> None:
+        """Keep the Today summary (``vatui today``, the next first frame) off the event loop."""
+        from vatui.services.today.kept import keeper
+
+        work = keeper(self.vatui.session)
+        if work is not None:
+            self.run_worker(work, thread=True, exclusive=True, group="today-kept", exit_on_error=False)
 
     def preset(self, kept: Triage) -> None:
         """Before the first frame: show ``kept`` (the kept Today summary) when Today mounts,

@@ -1,0 +1,46 @@
+"""The app keeps the Today summary (``services.today.kept``) when it re-triages Today after a
+change, in a worker: ``vatui today`` and the next first frame read it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.helpers.pilot import SIZE, wait_ready
+from vatui.domain.clock import FixedClock
+from vatui.services.tasks.manage import add_task
+from vatui.services.today import kept_file
+from vatui.services.today.kept import kept_triage
+from vatui.store.workspace import Workspace
+from vatui.ui.app import make_app
+from vatui.ui.screens.today import TodayScreen
+
+
+async def test_a_change_in_the_app_keeps_the_summary(data_dir: Path) -> None:
+    clock = FixedClock(datetime.now(UTC))  # the real time: a test clock keeps nothing
+    Workspace.open(data_dir, clock).close()
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        app.session.run(add_task, "Made in the app", due=app.session.today())
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        today.reload()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        kept = kept_triage(data_dir)
+        assert kept is not None and kept == today.triage
+        assert any(i.title == "Made in the app" for s in kept.sections for i in s.items)
+
+
+async def test_on_a_test_clock_nothing_is_kept(data_dir: Path, clock: FixedClock) -> None:
+    Workspace.open(data_dir, clock).close()
+    app = make_app(data_dir, clock=clock, size=SIZE)
+    async with app.run_test() as pilot:
+        await wait_ready(pilot)
+        app.session.run(add_task, "Made in the app")
+        today = app.screen
+        assert isinstance(today, TodayScreen)
+        today.reload()
+        await app.workers.wait_for_complete()
+        assert today.triage is not None and not kept_file.summary_path(data_dir).exists()
