@@ -3,54 +3,56 @@
 What crosses panes (the workspace, ``run_service``, live refresh, the header's state) is
 in ``vatui.ui.app_base.PaneApp``; each pane is its own screen with ``reload()``.
 
-Start-up draws first and reads later: the workspace is opened (and the first triage
-computed) in a thread after the first frame, so a large workspace never delays it.
+Start-up draws first and reads later (``vatui.ui.app_start.StartingApp``): Today's first
+frame shows the kept Today summary when there is one, the workspace is opened (and the
+first triage computed) in a thread after it, so a large workspace never delays it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import tempfile
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.theme import Theme
 
 from vatui.domain.clock import Clock
 from vatui.domain.errors import VatuiError
 from vatui.domain.fold import sort_key
-from vatui.domain.money_display import set_display
 from vatui.domain.text import one_line
 from vatui.i18n import _
-from vatui.paths import workspace_path
 from vatui.ui import shutdown
-from vatui.ui.app_base import PANES, PaneApp, pane_class
-from vatui.ui.commands.app import AppCommands
-from vatui.ui.commands.search import RecordSearch
+from vatui.ui.app_base import PANES
+from vatui.ui.app_start import StartingApp, workspace_exists
 from vatui.ui.keymap import load_keymap
-from vatui.ui.language import retranslate_keys, switch_language
 from vatui.ui.render import STYLES
 
 if TYPE_CHECKING:
-    from vatui.domain.triage import Triage
-    from vatui.services.session import Session
+    from textual.command import Provider
+
     from vatui.ui.screens.first_run import FirstRunChoice
 
 __all__ = ["PANES", "VatuiApp", "make_app", "run_app"]
 
 
-def workspace_exists(directory: Path) -> bool:
-    """``Session.exists`` without importing the store (it loads in the background)."""
-    path = workspace_path(directory)
-    return path.exists() and path.stat().st_size > 0
+def _app_commands() -> type[Provider]:
+    """The palette's app-wide commands, imported when the palette first opens."""
+    from vatui.ui.commands.app import AppCommands
+
+    return AppCommands
 
 
-class VatuiApp(PaneApp):
+def _record_search() -> type[Provider]:
+    """The palette's record search, imported when the palette first opens."""
+    from vatui.ui.commands.search import RecordSearch
+
+    return RecordSearch
+
+
+class VatuiApp(StartingApp):
     """The full-screen workspace: Today, Board, Clients, Ledger, Plan."""
 
     TITLE = "vatui"
@@ -58,13 +60,8 @@ class VatuiApp(PaneApp):
     # parsed once before the first frame (a screen's CSS_PATH would parse it all again).
     # The modals' stylesheet loads when the first modal opens (``PaneApp.push_screen``).
     CSS_PATH: ClassVar = [str(STYLES / "app.tcss"), str(STYLES / "today.tcss")]
-    COMMANDS: ClassVar = {AppCommands, RecordSearch}
-    CHECK_INTERVAL: ClassVar[float] = 1.0
-    """Seconds between checks for another session's changes (one stat each)."""
-    TYPEAHEAD: ClassVar[int] = 64
-    """Keys kept while the workspace opens (the rest typed meanwhile are dropped)."""
-    QUIT_KEYS: ClassVar[frozenset[str]] = frozenset({"ctrl+c", "ctrl+q"})
-    """Keys never held back: they act at once, the workspace open or not."""
+    COMMANDS: ClassVar = {_app_commands, _record_search}
+    """The palette's providers, loaded on its first use (not before the first frame)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_pane('today')", _("Today"), show=False, id="pane_today"),
@@ -89,29 +86,14 @@ class VatuiApp(PaneApp):
         size: tuple[int, int] | None = None,
         keymap_file: Path | None = None,
     ) -> None:
-        super().__init__(clock=clock, demo=demo)
-        self.directory = Path(directory)
-        """The data directory asked for (a sample may live elsewhere)."""
+        super().__init__(directory, clock=clock, demo=demo)
         self.preferred_size = size
         """Terminal size for headless runs (tests), if given."""
         self.keymap_file = keymap_file
         """The keymap file (``keymap.toml`` in the config directory by default)."""
         self._sample_dir: Path | None = None
-        self._first_answers: dict[str, str] = {}
-        """The first run's answers, written into the new workspace when it opens."""
-        self._ready_event = asyncio.Event()
-        self._holding = False
-        """Keys are held back (the workspace is opening) and replayed once Today shows it."""
-        self._held: list[events.Key] = []
-        self._replaying: events.Key | None = None
 
-    # start-up ----------------------------------------------------------------------
-
-    async def when_ready(self) -> None:
-        """Wait until the workspace is open and Today shows it, its early warning included
-        (tests use this)."""
-        await self._ready_event.wait()
-        await self.workers.wait_for_complete()
+    # start-up (the loading itself: ``vatui.ui.app_start``) -------------------------
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -141,134 +123,9 @@ class VatuiApp(PaneApp):
             self._first_answers = choice.answers
             self._start_loading(self.directory, False)
 
-    def _start_loading(self, directory: Path, sample: bool) -> None:
-        self._holding = True
-        self.run_worker(
-            partial(self._load, directory, sample),
-            thread=True,
-            exclusive=True,
-            group="load",
-            exit_on_error=False,
-        )
-
-    def _load(self, directory: Path, sample: bool) -> None:
-        """Open the workspace and triage today, off the event loop (a worker thread)."""
-        try:
-            from vatui.services.session import Session
-
-            # keep_last_good: damaged while open, show what was read and refuse writes
-            session = Session.open(
-                directory, self.clock, backup=not sample, lenient_settings=True, keep_last_good=True
-            )
-            if not sample and self._first_answers:
-                from vatui.services.settings.first_run import set_up
-
-                session.run(set_up, self._first_answers)
-            settings = session.settings()
-            english = switch_language(settings.language)  # before triage: its labels too
-            set_display(settings.numbers, settings.default_currency)  # money as written here
-            if sample and session.is_empty():
-                from vatui.demo.workspace import generate
-
-                session.run(generate, clients=5, seed=7)
-            from vatui.services.today.triage import triage
-
-            first = session.run(triage)
-        except (VatuiError, OSError) as exc:
-            if shutdown.received() is None:
-                self.from_thread(self._load_failed, str(exc))
-            return
-        except Exception as exc:  # a bug: end as any unexpected error does, never hang on "Opening…"
-            self.from_thread(self._load_crashed, exc)
-            return
-        if shutdown.received() is not None:  # hung up meanwhile: the app is ending
-            session.close()
-            return
-        self.from_thread(self._loaded, session, first, english)
-
-    def _load_crashed(self, error: Exception) -> None:
-        raise error
-
-    def _load_failed(self, message: str) -> None:
-        from vatui.ui.screens.first_run import RefusedScreen
-
-        self._holding = False  # the refusal reads the keys from now on
-        self._held.clear()
-        self.inform(message, error=True)
-        self.push_screen(RefusedScreen(message), lambda _result: self.exit(return_code=1))
-
-    def _loaded(self, session: Session, first: Triage, english: dict[str, str] | None = None) -> None:
-        self._session = session
-        self.say_settings_problems()
-        for notice in session.notices:  # the open's housekeeping: recurring drafts skipped or refused
-            self.inform(notice)
-        settings = session.settings()
-        if english is not None:
-            retranslate_keys(self, english)
-        self._workspace_name = settings.workspace_name
-        if settings.theme in self.available_themes and settings.theme != self.theme:
-            self.theme = settings.theme
-        self._refresh_header_cache()
-        self.set_interval(self.CHECK_INTERVAL, self.check_for_changes, name="vatui-check")
-        from vatui.ui.screens.today import TodayScreen
-
-        today = self.pane("today")
-        if isinstance(today, TodayScreen) and today.is_mounted:
-            today.show_triage(first)
-        self.refresh_bindings()
-        self.refresh_header()
-        self._replay_typeahead()
-        from vatui.ui.screens.read_ahead import read_ahead
-
-        self.call_after_refresh(read_ahead, self, pane_class)  # the other panes, after Today's frame
-
-    # type-ahead --------------------------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        """While the workspace opens, a key is kept (not lost on the loading screen)."""
-        if (
-            isinstance(event, events.Key)
-            and self._holding
-            and not event.is_forwarded
-            and event is not self._replaying
-            and event.key not in self.QUIT_KEYS
-        ):
-            self.app_focus = True  # as Textual does on a key: the screens focus their first field
-            if len(self._held) < self.TYPEAHEAD:
-                self._held.append(event)
-            event.stop()
-            return
-        await super().on_event(event)
-
-    def _replay_typeahead(self) -> None:
-        """Apply the kept keys one by one, each once the screen the last one opened is up
-        (its focus set); keys typed meanwhile join the end of the queue: typing order holds."""
-        if not self._held:
-            self._holding = False
-            self._replaying = None
-            self._ready_event.set()
-            return
-        held = self._held.pop(0)
-        key = events.Key(held.key, held.character)
-        key.set_sender(self)
-        self._replaying = key
-        self.post_message(key)
-        self.call_after_refresh(self._settle_typeahead, None)
-
-    def _settle_typeahead(self, waited: Screen[Any] | None) -> None:
-        """Replay the next key once the screen in front has handled what it was sent
-        (mounting, focusing) since the last key."""
-        if self._exit:  # a kept key quit
-            return
-        screen = self.screen
-        if screen is waited and screen.is_mounted:
-            self._replay_typeahead()
-        elif not screen.call_after_refresh(self._settle_typeahead, screen):
-            self.set_timer(0.01, partial(self._settle_typeahead, None))
-
     def on_unmount(self) -> None:
         if self._session is not None:
-            self._session.close(compact=True)
+            self._session.close(compact=True)  # the journal folded in: the file whole once vatui is closed
         if self._sample_dir is not None:
             shutil.rmtree(self._sample_dir, ignore_errors=True)
 

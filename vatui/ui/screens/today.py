@@ -21,17 +21,23 @@ from textual.binding import Binding, BindingType
 
 from vatui.domain.errors import VatuiError
 from vatui.i18n import _
-from vatui.ui.commands.today import TodayCommands
-from vatui.ui.flows import clients, invoices, ledger
-from vatui.ui.flows import tasks as flow
 from vatui.ui.pane import Pane
 from vatui.ui.widgets.app_header import AppHeader, PaneFooter
 from vatui.ui.widgets.today_summary import TodaySummary
 from vatui.ui.widgets.triage_list import TriageList
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from vatui.domain.forecast import Warning
     from vatui.domain.triage import Triage, TriageItem
+
+
+def _today_commands() -> type[Provider]:
+    """Today's palette commands, imported when the palette first opens."""
+    from vatui.ui.commands.today import TodayCommands
+
+    return TodayCommands
 
 
 class TodayScreen(Pane):
@@ -46,7 +52,7 @@ class TodayScreen(Pane):
         Binding("r", "reminder", _("Remind"), id="today_reminder"),
         Binding("p", "plan_week", _("Plan"), id="today_plan"),
     ]
-    COMMANDS: ClassVar = {TodayCommands}
+    COMMANDS: ClassVar = {_today_commands}
     PANE: ClassVar[str] = "today"
 
     def __init__(self) -> None:
@@ -63,7 +69,10 @@ class TodayScreen(Pane):
 
     def on_mount(self) -> None:
         self.query_one(TriageList).focus()
-        self.query_one(TodaySummary).show(None)
+        if self.triage is not None:  # the kept summary (``preset``): painted in the first frame
+            self.show_triage(self.triage)
+        else:
+            self.query_one(TodaySummary).show(None)
         # Today is the app's first screen: its footer (empty until the bindings settle,
         # and the costliest widget to set up) mounts just after the first frame.
         self.call_after_refresh(self.mount, PaneFooter())
@@ -91,12 +100,20 @@ class TodayScreen(Pane):
         if work is not None:
             self.run_worker(work, thread=True, exclusive=True, group="today-kept", exit_on_error=False)
 
+    def preset(self, kept: Triage) -> None:
+        """Before the first frame: show ``kept`` (the kept Today summary) when Today mounts,
+        while the workspace opens (``vatui.ui.first_frame``)."""
+        self.triage = kept
+
     def show_triage(self, result: Triage) -> None:
-        """Show an already computed triage (the app computes the first one off-screen)."""
+        """Show an already computed triage (the app computes the first one off-screen, or
+        reads it kept); the cursor stays on its line. The same triage again redraws nothing."""
+        if result != self.triage or not self.query_one(TriageList).option_count:
+            self.query_one(TriageList).show(result.sections)
+            self.query_one(TodaySummary).show(result)
         self.triage = result
-        self.query_one(TriageList).show(result.sections)
-        self.query_one(TodaySummary).show(result)
-        self._check_warning()
+        if self.vatui.is_ready:  # the early warning reads the workspace
+            self._check_warning()
 
     def _check_warning(self) -> None:
         """Compute the early warning off the event loop (a worker thread)."""
@@ -128,7 +145,10 @@ class TodayScreen(Pane):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``p`` shows (and works) only while a week is overloaded."""
+        """``p`` shows (and works) only while a week is overloaded; nothing acts on the
+        kept summary before the workspace is open (a click on the footer)."""
+        if not self.vatui.is_ready:
+            return False
         if action == "plan_week":
             return self.warning is not None
         return True
@@ -157,16 +177,22 @@ class TodayScreen(Pane):
             return None
         return item
 
-    # actions: one call into a flow (vatui.ui.flows.tasks, .clients, .ledger, .invoices) --
+    # actions: one call into a flow (vatui.ui.flows.tasks, .clients, .ledger, .invoices),
+    # imported on the first use: Today's first paint never waits for them --
 
     def action_done(self) -> None:
         """Complete the selected task (a recurring one gets its next occurrence)."""
+        from vatui.ui.flows import tasks as flow
+
         item = self._selected_task(_("marked done"))
         if item is not None and item.ref is not None:
             flow.complete(self.vatui, item.ref)
 
     def action_snooze(self) -> None:
         """Ask until when, then hide the selected task (or an invoice's reminders) from Today until then."""
+        from vatui.ui.flows import invoices
+        from vatui.ui.flows import tasks as flow
+
         chosen = self.selected
         if chosen is not None and chosen.kind == "invoice" and chosen.ref is not None:
             invoices.snooze(self.vatui, chosen.ref, chosen.title)
@@ -178,6 +204,9 @@ class TodayScreen(Pane):
     def action_open(self) -> None:
         """Open the selected line: a task in its form, anything else in its pane; the
         recurring drafts in the Ledger; a deposit still to invoice in its form."""
+        from vatui.ui.flows import invoices
+        from vatui.ui.flows import tasks as flow
+
         item = self.selected
         if item is None:
             return
@@ -193,11 +222,14 @@ class TodayScreen(Pane):
 
     @on(TriageList.ItemChosen)
     def _chosen(self, event: TriageList.ItemChosen) -> None:
-        self.action_open()
+        if self.vatui.is_ready:  # a double click on the kept summary, the workspace not open yet
+            self.action_open()
 
     def action_timer(self) -> None:
         """Start the timer on the selected task, or stop it if it runs there; on the
         running timer's line, stop it."""
+        from vatui.ui.flows import tasks as flow
+
         item = self.selected
         if item is not None and item.kind == "timer":
             flow.stop_timer(self.vatui)
@@ -208,12 +240,16 @@ class TodayScreen(Pane):
 
     def action_contact(self) -> None:
         """Log a contact with the selected line's client."""
+        from vatui.ui.flows import clients
+
         item = self.selected
         if item is not None:
             clients.contact_about(self.vatui, item.kind, item.ref)
 
     def action_reminder(self) -> None:
         """Draft and send the reminder of the selected invoice."""
+        from vatui.ui.flows import ledger
+
         item = self.selected
         if item is not None:
             ledger.remind_about(self.vatui, item.kind, item.ref)

@@ -144,6 +144,16 @@ class TriageList(ViList, inherit_bindings=False):
 
     # building --------------------------------------------------------------------
 
+    def line_width(self) -> int:
+        """The width to lay the lines out for; before the first layout (Today's kept
+        summary shown in the first frame) the width the list will have across the screen,
+        so that the first frame's lines are not laid out, and drawn, twice."""
+        if self.size.width or not self.app.size.width:
+            return super().line_width()
+        styles = self.styles
+        chrome = styles.padding.width + styles.border.spacing.width + styles.scrollbar_size_vertical
+        return max(self.app.size.width - chrome, self.MIN_WIDTH)
+
     def show(self, sections: Sequence[TriageSection]) -> None:
         """Show ``sections``, keeping the cursor on the same item (or its neighbour)."""
         before_key = self.selected_key
