@@ -154,10 +154,12 @@ class StartingApp(PaneApp):
 
     def _keeper(self, session: Session, first: Triage) -> Callable[[], bool] | None:
         """The work that keeps Today's summary (``services.today.kept``), unless the one
-        painted first is this very triage (it is kept already)."""
-        if first == self._kept:
+        painted first is this very triage and still kept (the backup at open folds the journal
+        into a new file: the summary's key then no longer holds, and it is kept again)."""
+        from vatui.services.today.kept import keeper, kept_triage
+
+        if first == self._kept and kept_triage(session.directory) is not None:
             return None
-        from vatui.services.today.kept import keeper
 
         return keeper(session)
 
