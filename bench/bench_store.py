@@ -165,6 +165,10 @@ def _tinydb_inserts(path: Path, doc: dict[str, Any]) -> list[float]:
     return samples
 
 
+BACKUP_RATIO_TARGET = 0.2
+"""A backup is compressed: at most a fifth of an uncompressed copy (gzip gives about 1/12)."""
+
+
 def run() -> list[Row]:
     """Load, durable change and file size, vatui's store against TinyDB's default storage."""
     source = large_workspace_dir()
@@ -202,6 +206,7 @@ def run() -> list[Row]:
     huge_payments = median_ms(_payments(huge))
     compactions, moves_per_compaction = _compactions(huge)
     compaction = median_ms(compactions)
+    backup_mb, copy_mb = _backup_size(huge)
 
     vatui_mb = (source / "workspace.json").stat().st_size / 1e6
     tinydb_mb = tinydb_file.stat().st_size / 1e6
@@ -267,7 +272,30 @@ def run() -> list[Row]:
             f"{rewrite}, median of {REWRITES}",
             huge_rewrite,
         ),
+        Row(
+            f"store: one backup at {at_huge} (gzip)",
+            backup_mb,
+            "MB",
+            "an uncompressed copy of the same document",
+            copy_mb,
+            f"≤ {BACKUP_RATIO_TARGET}× the copy",
+            backup_mb <= BACKUP_RATIO_TARGET * copy_mb,
+        ),
     ]
+
+
+def _backup_size(directory: Path) -> tuple[float, float]:
+    """MB of one backup ``vatui`` makes of ``directory`` (what ``vatui backup --list`` counts),
+    and of an uncompressed copy of the same document (what every backup weighed before)."""
+    from datetime import UTC, datetime
+
+    from vatui.store.backups import make_backup
+    from vatui.store.storage import read_document
+
+    made = make_backup(directory, directory / "workspace.json", datetime.now(UTC), force=True)
+    assert made is not None
+    copy = orjson.dumps(read_document(directory / "workspace.json"))
+    return made.stat().st_size / 1e6, len(copy) / 1e6
 
 
 if __name__ == "__main__":
