@@ -18,6 +18,8 @@ the pane's rows in.
   switched off: what keys typed the moment Today appears meet), median of 5.
 - **switch back** (target ≤ 50 ms): in each of those apps, after the visit, ``2`` ``3``
   ``4`` ``5`` and ``1`` again, nothing changed meanwhile: each a switch back; median of 20.
+  Its baseline, in the same run: a bare Textual app switching between two one-line screens
+  (modes), key to the first frame, median of 20 — the floor of any switch.
 - **first paint at size 500** (target ≤ 300 ms): the first paint on
   ``archived_copy_of_huge`` (``demo-data --size 500`` after its archive), median of 5.
 
@@ -134,6 +136,50 @@ async def _visit(directory: Path, *, ahead: bool = True, back: bool = True) -> d
         read_ahead.read_ahead = original_read_ahead
 
 
+async def _bare_switches(samples: int) -> list[float]:
+    """A bare Textual app with two one-line screens as modes: seconds from a key to the first
+    frame of the other screen, ``samples`` switches back and forth (the floor of any switch)."""
+    from textual.app import App, ComposeResult
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    class One(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("one line")
+
+    class Bare(App[None]):
+        MODES = {"a": One, "b": One}  # noqa: RUF012
+        BINDINGS = [("1", "switch_mode('a')"), ("2", "switch_mode('b')")]  # noqa: RUF012
+
+        def on_mount(self) -> None:
+            self.switch_mode("a")
+
+    app = Bare()
+    frames: list[float] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            frames.append(time.perf_counter())
+        display(screen, renderable)
+
+    out: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")  # both screens made once, as the panes are before a switch back
+        await pilot.press("1")
+        await pilot.pause()
+        app._display = spy  # type: ignore[method-assign]
+        for n in range(samples):
+            frames.clear()
+            start = time.perf_counter()
+            await pilot.press("2" if n % 2 == 0 else "1")
+            while not frames:
+                await asyncio.sleep(0.001)
+            out.append(frames[0] - start)
+            await pilot.pause()
+    return out
+
+
 def _medians(directory: Path, samples: int, **kwargs: bool) -> dict[str, float]:
     """The median, in ms, of each figure over ``samples`` fresh apps."""
     got = [asyncio.run(_visit(directory, **kwargs)) for _ in range(samples)]
@@ -148,6 +194,8 @@ def run() -> list[Row]:
     print("  panes: large workspace", file=sys.stderr)
     warm = _medians(large, SAMPLES)
     cold = _medians(large, SMALL_SAMPLES, ahead=False, back=False)
+    bare = statistics.median(asyncio.run(_bare_switches(SAMPLES))) * 1000
+    floor = "bare Textual app, switch between two one-line screens"
     rows: list[Row] = []
     for mode in ORDER:
         first, back = warm[f"first:{mode}"], warm[f"back:{mode}"]
@@ -167,6 +215,8 @@ def run() -> list[Row]:
                 f"{mode.title()} `{KEYS[mode]}` again → first paint (switch back), large workspace",
                 back,
                 "ms",
+                floor,
+                bare,
                 target=f"≤ {BACK_TARGET_MS:.0f} ms",
                 ok=back <= BACK_TARGET_MS,
             )
@@ -176,6 +226,8 @@ def run() -> list[Row]:
             "Today `1` → first paint (switch back), large workspace",
             warm["back:today"],
             "ms",
+            floor,
+            bare,
             target=f"≤ {BACK_TARGET_MS:.0f} ms",
             ok=warm["back:today"] <= BACK_TARGET_MS,
         )
