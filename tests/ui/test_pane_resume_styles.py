@@ -1,6 +1,6 @@
 """A switch back to a pane restyles nothing when nothing about its styles changed
 (``Pane._on_screen_resume``), and still shows every change that did: a new theme chosen
-while the pane was hidden."""
+while the pane was hidden; and it is not held back by the delay that masks a new pane."""
 
 from __future__ import annotations
 
@@ -75,3 +75,29 @@ async def test_a_theme_chosen_while_a_pane_was_hidden_shows_on_it(
         board.update_node_styles(animate=False)
         await pilot.pause()
         assert board.styles.background == shown
+
+
+async def test_a_switch_back_is_not_held_back_but_a_new_pane_still_is(
+    demo_dir: Path, clock: FixedClock, ready: Ready, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's ``switch_mode`` holds updates back 50 ms to mask a screen being composed:
+    kept for a pane shown the first time, skipped for one already drawn."""
+    from textual.app import App
+
+    held: list[str] = []
+    real = App.delay_update
+
+    def noted(self: App[Any], delay: float = 0.05) -> None:
+        held.append(self.current_mode)
+        real(self, delay)
+
+    monkeypatch.setattr(App, "delay_update", noted)
+    app = make_app(demo_dir, clock=clock, size=(80, 24))
+    async with app.run_test() as pilot:
+        await ready(pilot)
+        await _to(pilot, "2")
+        assert held, "the first switch to the Board is masked as Textual does"
+        held.clear()
+        await _to(pilot, "1")
+        await _to(pilot, "2")
+        assert held == []

@@ -96,6 +96,8 @@ class PaneApp(App[None]):
         self._session: Session | None = None
         self._panes: dict[str, Pane] = {}
         self._stale: set[str] = set()
+        self._switching_back = False
+        """During a switch to a pane already drawn: Textual's masking delay is not needed."""
         self._timer: tuple[str, datetime] | None = None
         self._workspace_name = "vatui"
         self._today: date | None = None
@@ -215,6 +217,14 @@ class PaneApp(App[None]):
             screen.reload()
         self.refresh_header()
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's ``switch_mode`` holds every update back 50 ms to mask a screen still being
+        composed; a pane already drawn has nothing to mask, so a switch back to it shows at once
+        (that delay alone was over the 50 ms a switch back may take)."""
+        if self._switching_back:
+            return
+        super().delay_update(delay)
+
     async def action_switch_pane(self, mode: str) -> None:
         """Show pane ``mode`` (``1``–``5``)."""
         if not self.is_ready or mode not in PANES:
@@ -223,7 +233,11 @@ class PaneApp(App[None]):
             return
         self.check_for_changes()  # so a change not yet seen marks every pane stale
         existed = mode in self._panes and self._panes[mode].is_mounted
-        await self.switch_mode(mode)
+        self._switching_back = existed
+        try:
+            await self.switch_mode(mode)
+        finally:
+            self._switching_back = False
         if existed and mode in self._stale:
             self._stale.discard(mode)
             self._panes[mode].reload()
