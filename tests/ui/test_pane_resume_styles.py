@@ -77,11 +77,12 @@ async def test_a_theme_chosen_while_a_pane_was_hidden_shows_on_it(
         assert board.styles.background == shown
 
 
-async def test_a_switch_back_is_not_held_back_but_a_new_pane_still_is(
+async def test_no_switch_waits_for_a_timer_and_a_new_pane_shows_only_once_mounted(
     demo_dir: Path, clock: FixedClock, ready: Ready, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Textual's ``switch_mode`` holds updates back 50 ms to mask a screen being composed:
-    kept for a pane shown the first time, skipped for one already drawn."""
+    vatui masks a pane shown the first time exactly until it is mounted, and a pane already
+    drawn not at all."""
     from textual.app import App
 
     held: list[str] = []
@@ -95,9 +96,19 @@ async def test_a_switch_back_is_not_held_back_but_a_new_pane_still_is(
     app = make_app(demo_dir, clock=clock, size=(80, 24))
     async with app.run_test() as pilot:
         await ready(pilot)
-        await _to(pilot, "2")
-        assert held, "the first switch to the Board is masked as Textual does"
-        held.clear()
+        frames: list[tuple[Any, bool]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if renderable is not None:
+                frames.append((screen, screen.is_mounted and bool(screen.children)))
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        board = await _to(pilot, "2")
+        assert isinstance(board, BoardScreen)
+        shown = [whole for screen, whole in frames if screen is board]
+        assert shown and all(shown), "a frame showed the Board before it was mounted"
         await _to(pilot, "1")
         await _to(pilot, "2")
         assert held == []

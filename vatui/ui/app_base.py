@@ -97,7 +97,7 @@ class PaneApp(App[None]):
         self._panes: dict[str, Pane] = {}
         self._stale: set[str] = set()
         self._switching_back = False
-        """During a switch to a pane already drawn: Textual's masking delay is not needed."""
+        """During a switch of pane: Textual's fixed masking delay is not used (see ``delay_update``)."""
         self._timer: tuple[str, datetime] | None = None
         self._workspace_name = "vatui"
         self._today: date | None = None
@@ -219,8 +219,9 @@ class PaneApp(App[None]):
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual's ``switch_mode`` holds every update back 50 ms to mask a screen still being
-        composed; a pane already drawn has nothing to mask, so a switch back to it shows at once
-        (that delay alone was over the 50 ms a switch back may take)."""
+        composed. A pane already drawn has nothing to mask, so a switch back to it shows at once
+        (that delay alone was over the 50 ms a switch back may take); a pane shown the first
+        time is masked exactly until it is mounted (``action_switch_pane``), not 50 ms."""
         if self._switching_back:
             return
         super().delay_update(delay)
@@ -233,9 +234,14 @@ class PaneApp(App[None]):
             return
         self.check_for_changes()  # so a change not yet seen marks every pane stale
         existed = mode in self._panes and self._panes[mode].is_mounted
-        self._switching_back = existed
+        self._switching_back = True  # Textual's 50 ms mask is replaced by the batch below
         try:
-            await self.switch_mode(mode)
+            if existed:
+                await self.switch_mode(mode)
+            else:
+                with self.batch_update():  # a new pane: nothing shown until it is mounted
+                    await self.switch_mode(mode)
+                self.screen.refresh()
         finally:
             self._switching_back = False
         if existed and mode in self._stale:
