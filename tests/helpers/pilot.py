@@ -104,6 +104,13 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def press_and_settle(pilot: Pilot[Any], key: str) -> Any:
+    """Press ``key``, let what it started finish (``settle``); the screen in front then."""
+    await pilot.press(key)
+    await settle(pilot)
+    return pilot.app.screen
+
+
 def screen_text(app: App[Any]) -> str:
     """Everything on screen as plain text, line by line, as the terminal would show it."""
     strips = app.screen._compositor.render_strips()

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 
 from tests.helpers.ledger_pane import eur, seed_ledger
-from tests.helpers.pilot import Ready, screen_text
+from tests.helpers.pilot import Ready, press_and_settle, screen_text
 from vatui.domain.clock import FixedClock
 from vatui.services.clients.manage import add_client, edit_client, list_clients
 from vatui.services.ledger import view as ledger_service
@@ -61,14 +61,6 @@ def ledger_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-async def _to(pilot: Pilot[None], key: str) -> object:
-    await pilot.press(key)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return pilot.app.screen
-
-
 async def test_an_unchanged_reading_is_taken_without_reading_again(
     app: VatuiApp, ws: Workspace, ready: Ready, ledger_reads: list[int]
 ) -> None:
@@ -76,7 +68,7 @@ async def test_an_unchanged_reading_is_taken_without_reading_again(
     async with app.run_test() as pilot:
         await _read_ahead(pilot, ready)
         read_before = len(ledger_reads)
-        screen = await _to(pilot, "4")
+        screen = await press_and_settle(pilot, "4")
         assert isinstance(screen, LedgerScreen) and screen.view is not None
         assert len(ledger_reads) == read_before  # taken: no read on the key
         assert not has_part(app, "ledger")  # taken once
@@ -95,7 +87,7 @@ async def test_the_ledger_shows_an_invoice_another_session_added_after_the_readi
             ws, zeta.id or 0, items=[ItemSpec("Audit", "1", eur(7000))], on=date(2026, 11, 20)
         )
         read_before = len(ledger_reads)
-        screen = await _to(pilot, "4")
+        screen = await press_and_settle(pilot, "4")
         assert isinstance(screen, LedgerScreen) and screen.view is not None
         assert len(ledger_reads) == read_before + 1  # the reading was refused: read again
         assert added.id in {row.id for row in screen.view.invoices}
@@ -113,7 +105,7 @@ async def test_the_ledger_shows_a_change_made_in_this_session_after_the_reading(
             new_invoice, acme, items=[ItemSpec("Extra", "1", eur(3000))], on=date(2026, 11, 25)
         )
         assert added is not None
-        screen = await _to(pilot, "4")
+        screen = await press_and_settle(pilot, "4")
         assert isinstance(screen, LedgerScreen) and screen.view is not None
         assert added.id in {row.id for row in screen.view.invoices}
         assert screen.view == app.session.run(ledger_service.ledger_view)
@@ -127,7 +119,7 @@ async def test_the_ledger_reads_again_when_the_day_turned_since_the_reading(
         await _read_ahead(pilot, ready)
         clock.advance(days=40)  # the overdue invoice is older now: its aging moves
         read_before = len(ledger_reads)
-        screen = await _to(pilot, "4")
+        screen = await press_and_settle(pilot, "4")
         assert isinstance(screen, LedgerScreen) and screen.view is not None
         assert len(ledger_reads) == read_before + 1
         assert screen.view.on == app.session.today()
@@ -145,7 +137,7 @@ async def test_the_clients_pane_shows_a_client_added_by_another_process(
             check=True,
             capture_output=True,
         )
-        screen = await _to(pilot, "3")
+        screen = await press_and_settle(pilot, "3")
         assert isinstance(screen, ClientsScreen)
         assert "Zephyr Studio" in screen_text(app)
         assert [c.name for c in screen._clients] == [
@@ -160,7 +152,7 @@ async def test_the_clients_pane_shows_a_change_made_in_this_session_on_its_first
         await _read_ahead(pilot, ready)
         # the lead is listed first: its card was read ahead, then renamed as another pane would
         assert app.run_service(edit_client, book["lead"], name="Renamed Lead Co") is not None
-        screen = await _to(pilot, "3")
+        screen = await press_and_settle(pilot, "3")
         assert isinstance(screen, ClientsScreen)
         assert screen.selected_id == book["lead"]
         assert "Renamed Lead Co" in screen.query_one(ClientCard).text()
@@ -173,7 +165,7 @@ async def test_the_board_shows_a_card_another_session_added_after_the_reading(
     async with app.run_test() as pilot:
         await _read_ahead(pilot, ready)
         task = add_task(ws, "Renew the domain", column="Inbox")
-        screen = await _to(pilot, "2")
+        screen = await press_and_settle(pilot, "2")
         assert isinstance(screen, BoardScreen) and screen.snapshot is not None
         assert task.id in {t.id for t in screen.snapshot.columns["Inbox"]}
 
@@ -184,7 +176,7 @@ async def test_the_plan_shows_a_task_another_session_added_after_the_reading(
     async with app.run_test() as pilot:
         await _read_ahead(pilot, ready)
         add_task(ws, "Quarterly review", due=date(2026, 12, 9), estimate_minutes=600)
-        screen = await _to(pilot, "5")
+        screen = await press_and_settle(pilot, "5")
         assert isinstance(screen, PlanScreen) and screen.plan is not None
         assert screen.plan == app.session.run(build_plan)
         assert any(item.title == "Quarterly review" for week in screen.plan.weeks for item in week.items)

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 from textual.css.stylesheet import Stylesheet
-from textual.pilot import Pilot
 
-from tests.helpers.pilot import Ready
+from tests.helpers.pilot import Ready, press_and_settle
 from vatui.domain.clock import FixedClock
 from vatui.ui.app import make_app
 from vatui.ui.screens.board import BoardScreen
@@ -32,26 +31,18 @@ def restyles(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return sizes
 
 
-async def _to(pilot: Pilot[None], key: str) -> Any:
-    await pilot.press(key)
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    return pilot.app.screen
-
-
 async def test_a_switch_back_restyles_no_widget_when_nothing_changed(
     demo_dir: Path, clock: FixedClock, ready: Ready, restyles: list[int]
 ) -> None:
     app = make_app(demo_dir, clock=clock, size=(80, 24))
     async with app.run_test() as pilot:
         await ready(pilot)
-        board = await _to(pilot, "2")
+        board = await press_and_settle(pilot, "2")
         assert isinstance(board, BoardScreen)
         widgets = len(list(board.walk_children(with_self=True)))
-        await _to(pilot, "1")
+        await press_and_settle(pilot, "1")
         restyles.clear()
-        assert await _to(pilot, "2") is board
+        assert await press_and_settle(pilot, "2") is board
         # Textual restyled the whole pane (every widget) on each switch back
         assert all(n < widgets for n in restyles), (restyles, widgets)
 
@@ -62,13 +53,13 @@ async def test_a_theme_chosen_while_a_pane_was_hidden_shows_on_it(
     app = make_app(demo_dir, clock=clock, size=(80, 24))
     async with app.run_test() as pilot:
         await ready(pilot)
-        board = await _to(pilot, "2")
+        board = await press_and_settle(pilot, "2")
         before = board.styles.background
-        await _to(pilot, "1")
+        await press_and_settle(pilot, "1")
         other = next(t for t in ("textual-light", "nord", "gruvbox") if t != app.theme)
         app.theme = other
         await pilot.pause()
-        assert await _to(pilot, "2") is board
+        assert await press_and_settle(pilot, "2") is board
         assert board.styles.background != before  # the new theme's colours, not the old
         # what a full restyle gives is what is shown: nothing was left stale
         shown = board.styles.background
@@ -105,10 +96,10 @@ async def test_no_switch_waits_for_a_timer_and_a_new_pane_shows_only_once_mounte
             display(screen, renderable)
 
         app._display = spy  # type: ignore[method-assign]
-        board = await _to(pilot, "2")
+        board = await press_and_settle(pilot, "2")
         assert isinstance(board, BoardScreen)
         shown = [whole for screen, whole in frames if screen is board]
         assert shown and all(shown), "a frame showed the Board before it was mounted"
-        await _to(pilot, "1")
-        await _to(pilot, "2")
+        await press_and_settle(pilot, "1")
+        await press_and_settle(pilot, "2")
         assert held == []
