@@ -19,9 +19,8 @@ from vatui.domain.ledger_rows import InvoiceRow, LedgerView, PaymentRow
 from vatui.domain.money import Money
 from vatui.i18n import _
 from vatui.services.common import client_names, home_today
-from vatui.services.ledger.data import billed, minutes_by_client
-from vatui.services.ledger.reports import last_months
-from vatui.services.queries import client_docs, expense_docs, invoice_docs, payment_docs
+from vatui.services.ledger.reports import clients_report, last_months, pnl_report
+from vatui.services.queries import expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
 
@@ -92,26 +91,15 @@ def ledger_view(ws: Workspace, on: date | None = None) -> LedgerView:
     return LedgerView(day, rows, payments, expenses)
 
 
-def _issued(doc: Mapping[str, Any]) -> bool:
-    return doc.get("status") not in ("draft", "void")
-
-
 def pnl_view(ws: Workspace, on: date | None = None) -> tuple[list[reports.PnlRow], list[str]]:
-    """P&L rows of the last 12 months and those months (``YYYY-MM``, oldest first)."""
+    """P&L rows of the last 12 months and those months (``YYYY-MM``, oldest first): the
+    ``vatui report pnl`` use case over that window."""
     day = on or home_today(ws)
     months = last_months(day, 12)
     first = date(int(months[0][:4]), int(months[0][5:]), 1)
-    expenses = [
-        Expense.from_doc(d, int(k))
-        for k, d in expense_docs(ws).items()
-        if not d.get("recurrence") and d["on"] >= first.isoformat()
-    ]
-    return reports.pnl(billed(ws, keep=_issued), expenses, first, day), months
+    return pnl_report(ws, first, day), months
 
 
 def clients_view(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
-    """Revenue, hours and effective rate by client."""
-    day = on or home_today(ws)
-    currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
-    minutes, billable = minutes_by_client(ws)
-    return reports.by_client(billed(ws, keep=_issued), client_names(ws), currency_of, minutes, billable, day)
+    """Revenue, hours and effective rate by client (``vatui report clients``)."""
+    return clients_report(ws, on)
