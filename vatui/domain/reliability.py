@@ -199,13 +199,22 @@ def outcome(
     paid = 0
     paid_on: date | None = None
     if invoice.status != "draft":
-        for part in settlements(invoice, [p for p in payments if p.amount.currency == cur], figures):
-            if part.on > on:
-                continue
-            paid += part.applied.minor
-            if paid_on is None and total.minor > 0 and paid >= total.minor:
-                paid_on = part.on
-    reminders = len(invoice.reminders)
+        same = [p for p in payments if p.amount.currency == cur]
+        parts = ((part.on, part.applied.minor) for part in settlements(invoice, same, figures))
+        paid, paid_on = paid_by(total.minor, parts, on)
+    if invoice.status not in ("void", "draft"):
+        return issued_outcome(
+            invoice.id,
+            invoice.number,
+            cur,
+            invoice.status,
+            invoice.due_date,
+            total.minor,
+            paid,
+            paid_on,
+            len(invoice.reminders),
+            on,
+        )
     base: dict[str, Any] = {
         "invoice_id": invoice.id,
         "number": invoice.number,
@@ -213,7 +222,7 @@ def outcome(
         "total": total,
         "paid": Money(paid, cur),
         "due_date": invoice.due_date,
-        "reminders": reminders,
+        "reminders": len(invoice.reminders),
     }
     if invoice.status == "void":
         void_day = voided_on or invoice.voided_on
@@ -222,17 +231,58 @@ def outcome(
         if invoice.sent_on is not None and late_void and paid < total.minor:
             days = ((void_day or on) - invoice.due_date).days
             return InvoiceOutcome(state="written_off", days_late=max(days, 1), **base)
-        return InvoiceOutcome(state="other", **base)
-    if invoice.status == "draft":
-        return InvoiceOutcome(state="other", **base)
+    return InvoiceOutcome(state="other", **base)
+
+
+def paid_by(total: int, parts: Iterable[tuple[date, int]], on: date) -> tuple[int, date | None]:
+    """What the settlements ``parts`` (day, minor units applied; in the order they pay the
+    invoice, ``invoicing.settlements``) paid of ``total`` by the end of ``on``, and the day
+    the one that completed it was received (``None``: not settled by then)."""
+    paid = 0
+    paid_on: date | None = None
+    for day, applied in parts:
+        if day > on:
+            continue
+        paid += applied
+        if paid_on is None and total > 0 and paid >= total:
+            paid_on = day
+    return paid, paid_on
+
+
+def issued_outcome(
+    invoice_id: int | None,
+    number: str,
+    currency: str,
+    status: str,
+    due_date: date,
+    total: int,
+    paid: int,
+    paid_on: date | None,
+    reminders: int,
+    on: date,
+) -> InvoiceOutcome:
+    """How an issued invoice (sent, partly paid or paid: not a draft, not void) went as of
+    ``on``, from its total and what paid it by then (``paid_by``), minor units: settled,
+    overdue or still open. ``outcome`` reads a record this way; the client list reads a
+    stored invoice of the plain shape straight from its document
+    (``vatui.services.clients.standing``)."""
+    base: dict[str, Any] = {
+        "invoice_id": invoice_id,
+        "number": number,
+        "currency": currency,
+        "total": Money(total, currency),
+        "paid": Money(paid, currency),
+        "due_date": due_date,
+        "reminders": reminders,
+    }
     if paid_on is not None:
         return InvoiceOutcome(
-            state="settled", paid_on=paid_on, days_late=max(0, (paid_on - invoice.due_date).days), **base
+            state="settled", paid_on=paid_on, days_late=max(0, (paid_on - due_date).days), **base
         )
-    if invoice.status == "paid":
+    if status == "paid":
         return InvoiceOutcome(state="settled", **base)
-    if invoice.due_date < on:
-        return InvoiceOutcome(state="overdue", days_late=(on - invoice.due_date).days, **base)
+    if due_date < on:
+        return InvoiceOutcome(state="overdue", days_late=(on - due_date).days, **base)
     return InvoiceOutcome(state="open", **base)
 
 

@@ -3,7 +3,8 @@
 Figures (per currency, never converted):
 
 - **Reliability**: ``vatui.domain.reliability`` over the client's invoices and payments,
-  read from the raw ``invoices`` and ``payments`` tables.
+  read from the raw ``invoices`` and ``payments`` tables (every client's at once, for the
+  list: ``vatui.services.clients.standing``).
 - **Lifetime revenue**: ``vatui.domain.reports.client_revenue``, the same function as the
   clients report: income recognised by the day (cash basis, net of tax; deposits held and
   overpayments not yet applied are not revenue), archived invoices included.
@@ -26,14 +27,15 @@ from vatui.domain.clients import Client
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.localtime import LocalTime, local_time
 from vatui.domain.money import Money
-from vatui.domain.reliability import Reliability, outcome, reliability
+from vatui.domain.reliability import outcome, reliability
 from vatui.domain.reports import client_revenue_of
 from vatui.domain.tasks import Task
 from vatui.services.clients.contacts import list_contacts
+from vatui.services.clients.standing import reliability_by_client as reliability_by_client
 from vatui.services.common import home_today
 from vatui.services.ledger.books import summaries
 from vatui.services.ledger.collect import on_hold_clients
-from vatui.services.queries import client_docs, invoice_docs, payment_docs, task_docs, time_docs
+from vatui.services.queries import invoice_docs, payment_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
 MAX_CONTACTS = 20
@@ -51,28 +53,6 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
         Payment.from_doc(d, int(k)) for k, d in payment_docs(ws).items() if d.get("invoice_id") in ids
     ]
     return invoices, payments
-
-
-def reliability_by_client(ws: Workspace, on: date | None = None) -> dict[int, Reliability]:
-    """Every client's reliability in one pass over invoices and payments."""
-    day = on or home_today(ws)
-    by_client: dict[int, list[Invoice]] = {}
-    client_of: dict[int, int] = {}
-    for key, doc in invoice_docs(ws).items():
-        inv = Invoice.from_doc(doc, int(key))
-        by_client.setdefault(inv.client_id, []).append(inv)
-        client_of[int(key)] = inv.client_id
-    pays: dict[int, list[Payment]] = {}
-    for key, doc in payment_docs(ws).items():
-        cid = client_of.get(int(doc.get("invoice_id", -1)))
-        if cid is not None:
-            pays.setdefault(cid, []).append(Payment.from_doc(doc, int(key)))
-    out: dict[int, Reliability] = {}
-    for key, doc in client_docs(ws).items():
-        cid = int(key)
-        vetting = [str(v.get("key")) for v in doc.get("vetting", [])]
-        out[cid] = reliability(by_client.get(cid, []), pays.get(cid, []), day, vetting_done=vetting)
-    return out
 
 
 def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:

@@ -15,13 +15,13 @@ archive files of years after it (nothing issued then was issued by ``until``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from vatui.domain.invoicing import applied_parts, line_minor
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.settled import Part, Settled, settled
+from vatui.domain.settled import Settled, settled
 from vatui.services.queries import archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
@@ -92,19 +92,23 @@ def plain_total(doc: Mapping[str, Any]) -> int | None:
     return total
 
 
+def plain_parts(total: int, payments: Sequence[tuple[str, Mapping[str, Any]]]) -> list[tuple[date, int]]:
+    """(day, minor units applied) of each stored payment ``(id, document)`` of a plain
+    invoice of ``total``, in the order they pay it (``invoicing.settlements``: by date, then
+    id; what a payment brings beyond what was due is not applied: ``applied_parts``)."""
+    if len(payments) == 1:  # the usual case: paid at once
+        only = payments[0][1]
+        return [(date.fromisoformat(only["on"]), applied_parts(total, [int(only["amount"]["minor"])])[0])]
+    dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
+    applied = applied_parts(total, [amount for _on, _id, amount in dated])
+    return [(on, part) for (on, _id, _amount), part in zip(dated, applied, strict=True)]
+
+
 def _plain(
     key: str, doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]
 ) -> Settled:
     """A plain invoice's summary: its payments pay it in date order (then by id)."""
-    parts: tuple[Part, ...] = ()
-    if len(payments) == 1:  # the usual case: paid at once
-        only = payments[0][1]
-        part = applied_parts(total, [int(only["amount"]["minor"])])[0]
-        parts = ((date.fromisoformat(only["on"]), part, part, 0),)
-    elif payments:
-        dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
-        applied = applied_parts(total, [amount for _on, _id, amount in dated])
-        parts = tuple((on, part, part, 0) for (on, _id, _amount), part in zip(dated, applied, strict=True))
+    parts = tuple((on, part, part, 0) for on, part in plain_parts(total, payments)) if payments else ()
     return Settled(
         doc["client_id"],
         doc["currency"],

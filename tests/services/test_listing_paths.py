@@ -1,0 +1,52 @@
+"""The listings read plain invoices straight from their documents: the same figures as
+every invoice built as a record and read by the domain's rules
+(``tests/helpers/ledger_shapes.py``), on a workspace of every unusual shape and on the
+demo's three years of history, as of today and of days in the past."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from tests.helpers.ledger_shapes import DAYS, full_invoice_rows, full_reliability_by_client, make_books
+from vatui.services.clients.card import reliability_by_client
+from vatui.services.ledger.invoices import list_invoices
+from vatui.store.workspace import Workspace
+
+
+@pytest.fixture(scope="module", params=[0, 11], ids=["every-shape", "demo"])
+def books(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    ws = make_books(tmp_path_factory.mktemp("books"), request.param)
+    yield ws
+    ws.close()
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_every_clients_reliability_is_the_full_rules(books: Workspace, day: date) -> None:
+    want = full_reliability_by_client(books, day)
+    assert reliability_by_client(books, day) == want
+    if day == DAYS[0]:
+        assert {r.badge for r in want.values()} >= {"risky", "unproven"}
+
+
+def test_the_shapes_reach_every_outcome(books: Workspace) -> None:
+    want = full_reliability_by_client(books, DAYS[0])
+    assert any(r.outstanding for r in want.values())
+    assert any(r.oldest_overdue is not None for r in want.values())
+    if len(want) < 8:  # the workspace of every shape
+        assert any(r.write_offs for r in want.values())
+        assert any(r.reminders_per_invoice for r in want.values())
+
+
+@pytest.mark.parametrize("day", DAYS[:3])
+@pytest.mark.parametrize("status", [None, "open", "overdue", "draft", "void", "paid", "partial", "sent"])
+def test_invoice_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
+    assert list_invoices(books, status=status, on=day) == full_invoice_rows(books, day, status=status)
+
+
+def test_one_clients_invoice_rows_are_the_full_rules(books: Workspace) -> None:
+    for client_id in sorted({int(d["client_id"]) for d in books.docs("invoices").values()}):
+        want = full_invoice_rows(books, DAYS[0], client_id=client_id)
+        assert list_invoices(books, client_id=client_id, on=DAYS[0]) == want
