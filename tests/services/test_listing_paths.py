@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers.ledger_shapes import DAYS, full_invoice_rows, full_reliability_by_client, make_books
 from vatui.services.clients.card import reliability_by_client
+from vatui.services.ledger.invoice_list import InvoiceRow, invoice_rows
 from vatui.services.ledger.invoices import list_invoices
 from vatui.store.workspace import Workspace
 
@@ -50,3 +51,23 @@ def test_one_clients_invoice_rows_are_the_full_rules(books: Workspace) -> None:
     for client_id in sorted({int(d["client_id"]) for d in books.docs("invoices").values()}):
         want = full_invoice_rows(books, DAYS[0], client_id=client_id)
         assert list_invoices(books, client_id=client_id, on=DAYS[0]) == want
+
+
+@pytest.mark.parametrize("day", DAYS[:3])
+@pytest.mark.parametrize("status", [None, "open", "overdue", "draft", "void", "paid", "partial", "sent"])
+def test_the_listed_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
+    want = [InvoiceRow.of(*row) for row in full_invoice_rows(books, day, status=status)]
+    assert invoice_rows(books, status=status, on=day) == want
+
+
+def test_one_clients_listed_rows_are_the_full_rules(books: Workspace) -> None:
+    for client_id in sorted({int(d["client_id"]) for d in books.docs("invoices").values()}):
+        want = [InvoiceRow.of(*row) for row in full_invoice_rows(books, DAYS[0], client_id=client_id)]
+        assert invoice_rows(books, client_id=client_id, on=DAYS[0]) == want
+
+
+def test_the_rows_have_tax_lines_drafts_and_voids(books: Workspace) -> None:
+    rows = invoice_rows(books, on=DAYS[0])
+    assert {r.shown for r in rows} >= {"draft", "void", "paid", "overdue"}
+    if len(rows) < 40:  # the workspace of every shape
+        assert any(r.taxes for r in rows) and any(r.label.startswith("draft #") for r in rows)

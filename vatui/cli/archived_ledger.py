@@ -70,6 +70,7 @@ def invoice_list_archived(
     from vatui.cli.json_shapes import invoice_json
     from vatui.cli.ledger import _line
     from vatui.services.archived import archived_invoice_rows
+    from vatui.services.ledger.invoice_list import InvoiceRow
 
     session = obj.session()
     # archived invoices are paid: none is open or overdue
@@ -90,6 +91,6 @@ def invoice_list_archived(
     if not rows and not old:
         say(_("No invoices."))
     for invoice, due, shown in rows:
-        say(_line(invoice, due, shown, names))
+        say(_line(InvoiceRow.of(invoice, due, shown), names))
     for invoice, due, shown, year in old:
-        say(_line(invoice, due, shown, names) + _("  (archived in {year})").format(year=year))
+        say(_line(InvoiceRow.of(invoice, due, shown), names) + _("  (archived in {year})").format(year=year))

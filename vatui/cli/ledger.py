@@ -18,6 +18,7 @@ from vatui.i18n import _, ngettext
 if TYPE_CHECKING:
     from vatui.domain.ledger import Invoice
     from vatui.domain.money import Money
+    from vatui.services.ledger.invoice_list import InvoiceRow
 
 
 def _names(obj: CliContext) -> dict[int, str]:
@@ -43,14 +44,14 @@ def _invoice_out(obj: CliContext, invoice: Invoice, day: date) -> dict[str, Any]
     return invoice_json(invoice, _due(obj, invoice), _names(obj), day, obj.session().settings().protocol)
 
 
-def _line(invoice: Invoice, due: Money, shown: str, names: dict[int, str]) -> str:
+def _line(row: InvoiceRow, names: dict[int, str]) -> str:
     from vatui.domain.taxes import tax_label
 
-    client = show(names.get(invoice.client_id, f"#{invoice.client_id}"), 24)
-    taxes = "  " + ", ".join(show(tax_label(t)) for t in invoice.taxes) if invoice.taxes else ""
+    client = show(names.get(row.client_id, f"#{row.client_id}"), 24)
+    taxes = "  " + ", ".join(show(tax_label(t)) for t in row.taxes) if row.taxes else ""
     return (
-        f"{invoice.label:<13}  {invoice.issue_date.isoformat()}  {client:<24} {_(shown):<8} "
-        f"{due.format():>16}  {_('due')} {invoice.due_date.isoformat()}{taxes}"
+        f"{row.label:<13}  {row.issue_date.isoformat()}  {client:<24} {_(row.shown):<8} "
+        f"{row.due.format():>16}  {_('due')} {row.due_date.isoformat()}{taxes}"
     )
 
 
@@ -254,22 +255,24 @@ def invoice_list(
     obj: CliContext, client: str | None, status: str | None, on: str | None, archived: bool, as_json: bool
 ) -> None:
     """List invoices, newest first, with what is due and whether overdue."""
-    from vatui.cli.json_shapes import invoice_json
     from vatui.services.clients.manage import find_client
-    from vatui.services.ledger.invoices import list_invoices
 
     session = obj.session()
     client_id = session.run(find_client, client).id if client else None
     day = day_or_today(obj, on)
-    rows = session.run(list_invoices, client_id=client_id, status=status, on=day)
-    names = _names(obj)
-    if archived:
-        from vatui.cli.archived_ledger import invoice_list_archived
+    if archived or as_json:  # every field of every invoice: the records
+        from vatui.services.ledger.invoices import list_invoices
 
-        invoice_list_archived(obj, rows, client_id, status, day, as_json)
-        return
-    if as_json:
+        rows = session.run(list_invoices, client_id=client_id, status=status, on=day)
+        if archived:
+            from vatui.cli.archived_ledger import invoice_list_archived
+
+            invoice_list_archived(obj, rows, client_id, status, day, as_json)
+            return
+        from vatui.cli.json_shapes import invoice_json
+
         protocol = session.settings().protocol
+        names = _names(obj)
         emit_json(
             {
                 "date": day.isoformat(),
@@ -277,10 +280,14 @@ def invoice_list(
             }
         )
         return
-    if not rows:
+    from vatui.services.ledger.invoice_list import invoice_rows
+
+    lines = session.run(invoice_rows, client_id=client_id, status=status, on=day)
+    names = _names(obj)
+    if not lines:
         say(_("No invoices."))
-    for invoice, due, shown in rows:
-        say(_line(invoice, due, shown, names))
+    for row in lines:
+        say(_line(row, names))
 
 
 @invoice_group.command("late-fee")

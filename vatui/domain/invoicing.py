@@ -365,7 +365,12 @@ def days_overdue(due_date: date, on: date) -> int:
 
 def is_overdue(invoice: Invoice, due: Money, on: date) -> bool:
     """Sent, unpaid and past its due date on ``on``."""
-    return invoice.status in OPEN_STATUSES and due.minor > 0 and on > invoice.due_date
+    return overdue_status(invoice.status, due.minor, invoice.due_date, on)
+
+
+def overdue_status(status: str, due: int, due_date: date, on: date) -> bool:
+    """``is_overdue`` from plain values (a stored status, what is due in minor units)."""
+    return status in OPEN_STATUSES and due > 0 and on > due_date
 
 
 def aging_bucket(due_date: date, on: date) -> str:
@@ -384,9 +389,12 @@ def aging_bucket(due_date: date, on: date) -> str:
 
 def display_status(invoice: Invoice, due: Money, on: date) -> str:
     """The status word shown to the user: the stored status, or ``overdue``."""
-    if is_overdue(invoice, due, on):
-        return "overdue"
-    return invoice.status
+    return shown_status(invoice.status, due.minor, invoice.due_date, on)
+
+
+def shown_status(status: str, due: int, due_date: date, on: date) -> str:
+    """``display_status`` from plain values (a stored status, what is due in minor units)."""
+    return "overdue" if overdue_status(status, due, due_date, on) else status
 
 
 # late fees --------------------------------------------------------------------------

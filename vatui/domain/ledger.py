@@ -118,6 +118,11 @@ class PaymentRemoval(Record):
     """Why, as the user typed it."""
 
 
+def invoice_label(number: str, invoice_id: int | None) -> str:
+    """An invoice's number, or ``draft #12`` for a draft that has none yet (``Invoice.label``)."""
+    return number or _("draft #{id}").format(id=invoice_id)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Invoice(Record):
     """An invoice to a client."""
@@ -181,7 +186,7 @@ class Invoice(Record):
     @property
     def label(self) -> str:
         """Its number, or ``draft #12`` for a draft that has none yet (numbers come at send)."""
-        return self.number or _("draft #{id}").format(id=self.id)
+        return invoice_label(self.number, self.id)
 
     @property
     def file_stem(self) -> str:
