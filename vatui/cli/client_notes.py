@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, say, show
-from vatui.cli.json_shapes import note_json
 from vatui.i18n import _
 
 if TYPE_CHECKING:
@@ -45,6 +44,8 @@ def note_list(obj: CliContext, client: str, confidential: bool, as_json: bool) -
     found = session.run(find_client, client)
     notes = session.run(list_notes, found.id or 0, confidential=confidential)
     if as_json:
+        from vatui.cli.json_shapes import note_json  # only for --json: it imports every shape
+
         emit_json([note_json(n, note) for n, note in notes])
         return
     masked = 0 if confidential else len(session.run(list_notes, found.id or 0)) - len(notes)
@@ -87,6 +88,8 @@ def note_edit(
         expect=_shown(session, found.id or 0, number),
     )
     if as_json:
+        from vatui.cli.json_shapes import note_json  # only for --json: it imports every shape
+
         emit_json(note_json(number, note))
         return
     say(_("Updated note {n} of {name}. Undo with: vatui undo").format(n=number, name=show(found.name, 40)))

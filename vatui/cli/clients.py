@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
-from vatui.cli.json_shapes import client_detail_json, client_json, client_row_json
 from vatui.domain.changes import ClientChanges
 from vatui.domain.clients import STATUSES, Client
 from vatui.i18n import _
@@ -268,7 +267,12 @@ def client_add(obj: CliContext, /, name: str, as_json: bool, email: str | None, 
     session = obj.session()
     fields = _fields(obj, opts)
     client = session.run(add_client, name, email=email, **fields)
-    emit_json(client_json(client)) if as_json else say(_("Added {c}").format(c=_summary(client)))
+    if as_json:
+        from vatui.cli.json_shapes import client_json  # only for --json: it imports every shape
+
+        emit_json(client_json(client))
+    else:
+        say(_("Added {c}").format(c=_summary(client)))
 
 
 @client_group.command("edit")
@@ -305,7 +309,12 @@ def client_edit(
     if changes.empty:
         raise click.UsageError(_("nothing to change: give at least one option"))
     updated = session.run(change_client, client.id or 0, changes)
-    emit_json(client_json(updated)) if as_json else say(_("Updated {c}").format(c=_summary(updated)))
+    if as_json:
+        from vatui.cli.json_shapes import client_json  # only for --json: it imports every shape
+
+        emit_json(client_json(updated))
+    else:
+        say(_("Updated {c}").format(c=_summary(updated)))
 
 
 @client_group.command("list")
@@ -322,6 +331,8 @@ def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bo
     clients = session.run(list_clients, status=status, include_archived=show_all)
     badges = session.run(reliability_by_client) if clients else {}
     if as_json:
+        from vatui.cli.json_shapes import client_row_json  # only for --json: it imports every shape
+
         emit_json([client_row_json(c, badges[c.id or 0]) for c in clients])
         return
     if not clients:
@@ -356,6 +367,11 @@ def client_show(obj: CliContext, name: str, as_json: bool, confidential: bool, o
     client = session.run(find_client, name)
     detail = session.run(client_detail, client.id or 0, obj.parse_date(on) if on else None)
     if as_json:
+        from vatui.cli.json_shapes import (
+            client_detail_json,
+            client_json,
+        )  # only for --json: it imports every shape
+
         emit_json({**client_json(client, confidential=confidential), **client_detail_json(detail)})
         return
     say(_summary(client, detail.reliability.badge))

@@ -89,13 +89,14 @@ def expense_add(
 @pass_ctx
 def expense_list(obj: CliContext, recurring: bool, as_json: bool) -> None:
     """List expenses, newest first."""
-    from vatui.cli.json_shapes import expense_json
     from vatui.services.ledger.expenses import list_expenses
 
     session = obj.session()
     rows = session.run(list_expenses, templates=recurring)
     names = session.client_names()
     if as_json:
+        from vatui.cli.json_shapes import expense_json  # only for --json: it imports every shape
+
         emit_json({"expenses": [expense_json(e, names) for e in rows]})
         return
     if not rows:

@@ -23,7 +23,6 @@ def payment_group() -> None:
 @pass_ctx
 def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: bool, as_json: bool) -> None:
     """Payments, newest first, each with its number (for payment delete)."""
-    from vatui.cli.json_shapes import payment_json
     from vatui.services.archived import ArchivedError
     from vatui.services.ledger.data import find_invoice
     from vatui.services.ledger.payment_corrections import list_payments, removed_payments
@@ -82,6 +81,8 @@ def payment_list(obj: CliContext, number: str | None, archived: bool, deleted: b
         return
     rows = session.run(list_payments, invoice_id, archived=archived)
     if as_json:
+        from vatui.cli.json_shapes import payment_json  # only for --json: it imports every shape
+
         emit_json(
             [
                 {

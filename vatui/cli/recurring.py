@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from vatui.cli.context import CliContext, emit_json, pass_ctx, repeated_option, say, show
-from vatui.cli.json_shapes import recurring_json
 from vatui.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -99,6 +98,8 @@ def recurring_add(
     made = len(set(session.run(recurring_drafts)) - before)
     row = next(r for r in session.run(list_recurring) if r.schedule.id == schedule.id)
     if as_json:
+        from vatui.cli.json_shapes import recurring_json  # only for --json: it imports every shape
+
         emit_json({**recurring_json(row), "drafts_made": made})
         return
     say(
@@ -129,6 +130,8 @@ def recurring_list(obj: CliContext, as_json: bool) -> None:
     session = obj.session()
     rows = session.run(list_recurring, obj.today())
     if as_json:
+        from vatui.cli.json_shapes import recurring_json  # only for --json: it imports every shape
+
         emit_json({"recurring_invoices": [recurring_json(r) for r in rows]})
         return
     if not rows:

@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from vatui.cli.context import CliContext, day_or_today, emit_json, pass_ctx, say, show
-from vatui.cli.json_shapes import time_json
 from vatui.i18n import _
 
 
@@ -147,6 +146,8 @@ def time_list(obj: CliContext, start: str | None, end: str | None, archived: boo
     names = session.client_names()
     titles = session.run(task_titles)
     if as_json:
+        from vatui.cli.json_shapes import time_json  # only for --json: it imports every shape
+
         emit_json(
             [
                 {**time_json(e, names, titles), **({"archived": years.get(e.id or 0)} if archived else {})}

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from vatui.domain.numbers import POINT, NumberFormat
@@ -152,24 +153,31 @@ def format_money(money: Money, fmt: NumberFormat | None = None, grouping: bool =
     """``money`` shown in the locale's pattern: ``$1.234.567,50`` for COP in Spanish at
     home in Colombia, ``1.234,50 €``, ``COP 85,000`` in English (``fmt``: the number format
     in use when ``None``)."""
-    from vatui.domain.money import decimals_of
-    from vatui.domain.money_locale_data import AFFIXES, WHOLE
-
-    loc = money_locale()
-    places = decimals_of(money.currency)
-    if money.currency in WHOLE and money.minor % 10**places == 0:
+    places, whole, before, after = _pattern(money_locale(), money.currency)
+    if whole and money.minor % 10**places == 0:
         places, minor = 0, money.minor // 10**places
     else:
         minor = money.minor
     body = amount_text(abs(minor), places, fmt, grouping)
+    sign = "-" if minor < 0 else ""
+    return sign + before + body + after
+
+
+@lru_cache(maxsize=512)
+def _pattern(loc: str, currency: str) -> tuple[int, bool, str, str]:
+    """How ``loc`` writes an amount of ``currency`` around its number: (decimals, whether a
+    whole amount drops them, the text before, the text after). Worked out once per locale
+    and currency: a listing formats thousands of amounts."""
+    from vatui.domain.money import decimals_of
+    from vatui.domain.money_locale_data import AFFIXES, WHOLE
+
     before, after = AFFIXES.get(loc) or AFFIXES[loc.split("_")[0]]
-    symbol = currency_symbol(money.currency, loc)
+    symbol = currency_symbol(currency, loc)
     if symbol[-1:].isalpha() and before.endswith("¤"):
         before += " "  # COP 85,000, not COP85,000 (CLDR's currency spacing)
     if symbol[:1].isalpha() and after.startswith("¤"):
         after = " " + after
-    sign = "-" if minor < 0 else ""
-    return sign + before.replace("¤", symbol) + body + after.replace("¤", symbol)
+    return decimals_of(currency), currency in WHOLE, before.replace("¤", symbol), after.replace("¤", symbol)
 
 
 def plain_amount(money: Money) -> str:
