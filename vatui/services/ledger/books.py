@@ -25,19 +25,7 @@ from vatui.domain.settled import Settled, settled
 from vatui.services.queries import archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
-Docs = Mapping[str, Mapping[str, Any]]
-
 _NOT_ISSUED = ("draft", "void")
-
-
-def ledger_docs(ws: Workspace, *, archived: bool = True, until: date | None = None) -> tuple[Docs, Docs]:
-    """(invoices, payments) by id string: live, and archived unless ``archived=False`` (the
-    live copy wins), archive years after ``until``'s left out."""
-    invoices, payments = invoice_docs(ws), payment_docs(ws)
-    if not archived:
-        return invoices, payments
-    old = archived_of(ws, ("invoices", "payments"), until_year=None if until is None else until.year)
-    return {**old["invoices"], **invoices}, {**old["payments"], **payments}
 
 
 def summaries(
@@ -45,17 +33,23 @@ def summaries(
 ) -> list[Settled]:
     """Every issued invoice (not a draft, not void) as the reports read it; only the
     client's with ``client_id``."""
-    invoices, payments = ledger_docs(ws, archived=archived, until=until)
+    invoice_tables, payment_tables = [invoice_docs(ws)], [payment_docs(ws)]
+    if archived:  # archived first (``archived_of`` leaves out live ids)
+        old = archived_of(ws, ("invoices", "payments"), until_year=None if until is None else until.year)
+        invoice_tables.insert(0, old["invoices"])
+        payment_tables.insert(0, old["payments"])
     issued = {
         key: doc
+        for invoices in invoice_tables
         for key, doc in invoices.items()
         if doc.get("status") not in _NOT_ISSUED and (client_id is None or doc.get("client_id") == client_id)
     }
     paid: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
-    for key, doc in payments.items():
-        invoice_key = str(doc["invoice_id"])
-        if invoice_key in issued:
-            paid.setdefault(invoice_key, []).append((key, doc))
+    for payments in payment_tables:
+        for key, doc in payments.items():
+            invoice_key = str(doc["invoice_id"])
+            if invoice_key in issued:
+                paid.setdefault(invoice_key, []).append((key, doc))
     out = []
     for key, doc in issued.items():
         mine = paid.get(key, [])

@@ -17,7 +17,7 @@ from vatui.domain.invoice_numbers import parse_number
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.reports import Billed
 from vatui.i18n import _
-from vatui.services.queries import invoice_docs, payment_docs
+from vatui.services.queries import archived_of, invoice_docs, payment_docs, time_docs
 from vatui.store.archive import all_docs as live_and_archived
 from vatui.store.workspace import Tx, Workspace
 
@@ -121,12 +121,13 @@ def minutes_by_client(ws: Workspace) -> tuple[dict[int, int], dict[int, int]]:
     """(all minutes, billable minutes) logged per client, finished entries, live and archived."""
     every: dict[int, int] = {}
     billable: dict[int, int] = {}
-    for doc in all_docs(ws, "time").values():
-        cid = doc.get("client_id")
-        if cid is None or doc.get("end") is None:
-            continue
-        minutes = int(doc.get("minutes") or 0)
-        every[cid] = every.get(cid, 0) + minutes
-        if doc.get("billable", True):
-            billable[cid] = billable.get(cid, 0) + minutes
+    for docs in (time_docs(ws), archived_of(ws, ("time",))["time"]):  # disjoint: live ids left out
+        for doc in docs.values():
+            cid = doc.get("client_id")
+            if cid is None or doc.get("end") is None:
+                continue
+            minutes = int(doc.get("minutes") or 0)
+            every[cid] = every.get(cid, 0) + minutes
+            if doc.get("billable", True):
+                billable[cid] = billable.get(cid, 0) + minutes
     return every, billable
