@@ -53,11 +53,16 @@ def money_locale(language: str | None = None, home_currency: str | None = None) 
     """The locale money is written in: ``es_CO`` for Spanish with COP at home, ``en`` for
     English with COP (no English of Colombia in CLDR). Defaults: the language in use and
     the workspace's home currency."""
-    from vatui.domain.money_locale_data import LOCALE_FOR
     from vatui.i18n import language as language_in_use
 
-    lang = language or language_in_use()
-    return LOCALE_FOR.get(f"{lang}:{home_currency or _home}", lang)
+    return _locale_for(language or language_in_use(), home_currency or _home)
+
+
+@lru_cache(maxsize=64)
+def _locale_for(language: str, home_currency: str) -> str:
+    from vatui.domain.money_locale_data import LOCALE_FOR
+
+    return LOCALE_FOR.get(f"{language}:{home_currency}", language)
 
 
 def currency_symbol(code: str, locale: str | None = None) -> str:
