@@ -105,3 +105,4 @@ def test_an_archived_invoice_can_still_be_owed_today(tmp_path: Path) -> None:
         keep=lambda d: d.get("status") not in ("draft", "void"),
     )
     assert aging_report(books, DAYS[0]) != reports.aging(live_only, client_names(books), DAYS[0])
+    books.close()
