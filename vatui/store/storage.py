@@ -16,6 +16,11 @@ A batch changes a copy, never what readers hold: it works on a shallow copy of t
 and a table is copied the first time the batch changes it in place (``writable_table``).
 Other threads reading while a batch is open get the document as it was before it (the
 committed one); a table or document once handed out is never changed afterwards.
+
+A base file in the store's layout (``vatui.store.layout``) is read lazily: only ``meta`` is
+parsed at load, every other table when it is first asked for (``read_tables``). ``read``,
+what TinyDB and every whole-document user gets, parses every table first
+(``vatui.store.document``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from tinydb.storages import Storage
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.store import files, journal
+from vatui.store import document, files, journal, layout
 from vatui.store.files import (
     DamagedFileError,
     DiskWriteError,
@@ -84,6 +89,8 @@ class AtomicJSONStorage(Storage):
         self._data: dict[str, Any] | None = None
         self._stat: StatKey | None = None
         self._handle: int | None = None
+        self._laid_out = False
+        """Whether the base loaded is in the store's layout (else a compaction writes it so)."""
         self._token: str | None = None
         """The token of the base loaded (``None``: it has none, every write rewrites it)."""
         self._jstat: StatKey | None = None
@@ -135,12 +142,46 @@ class AtomicJSONStorage(Storage):
         return self._data is None or self.current_key() != (self._stat, self._jstat)
 
     def read(self) -> dict[str, Any] | None:
+        """The whole document, every table parsed."""
         if self._batch and self._data is not None:
             return self._batch_view()
         with self._mutex:  # decided again inside: a batch may have begun meanwhile
             if self._batch and self._data is not None:
                 return self._batch_view()
-            return self._load()
+            return self._whole()
+
+    def read_tables(self, names: tuple[str, ...]) -> dict[str, Any] | None:
+        """The tables ``names`` of the document as read now (those it has), parsing only
+        those; ``None`` when there is no document (as ``read``)."""
+        if self._batch and self._data is not None:
+            view = self._batch_view()
+        else:
+            with self._mutex:
+                if self._batch and self._data is not None:
+                    view = self._batch_view()
+                else:
+                    view = self._parsed(names)
+        if view is None:
+            return None
+        return {name: view[name] for name in names if name in view}
+
+    def _whole(self) -> dict[str, Any] | None:
+        """Under the mutex: the document loaded, every table parsed."""
+        data = self._load()
+        return data if data is None else self._parsed(document.pending(data))
+
+    def _parsed(self, names: list[str] | tuple[str, ...]) -> dict[str, Any] | None:
+        """Under the mutex: the document loaded, with the tables ``names`` parsed (in a new
+        top-level dict, so no reader's dict changes; ``generation`` stays: same file)."""
+        data = self._load()
+        if data is None or not any(isinstance(data.get(name), layout.Raw) for name in names):
+            return data
+        try:
+            self._data = document.materialized(data, names, self.path)
+        except DamagedFileError:
+            self._forget()
+            raise
+        return self._data
 
     def _batch_view(self) -> dict[str, Any] | None:
         """During a batch: its working copy for the thread running it, else what it began from."""
@@ -188,7 +229,11 @@ class AtomicJSONStorage(Storage):
             self._forget()
             raise DamagedFileError(self.journal_path, exc.reason) from exc
         if records:
-            data = dict(self._data)
+            try:
+                data = document.materialized(self._data, document.touched_by(records), self.path)
+            except DamagedFileError:
+                self._forget()
+                raise
             journal.apply_records(data, records, copy=True)
             self._data = data
             self.generation += 1
@@ -210,22 +255,20 @@ class AtomicJSONStorage(Storage):
             self.generation += 1
             return None
         try:
-            data = files.parse_document(raw)
-        except orjson.JSONDecodeError as exc:
+            data = document.parse_base(raw, self.path)
+            laid_out = any(isinstance(table, layout.Raw) for table in data.values())
+            token = document.take_token(data)
+            records, jstat, valid, extends = self._read_journal(token)
+            if token is not None and not extends and self._current_stat() != stat:
+                return _MOVED  # a compaction replaced the base after we opened it
+            if records:  # the tables they change are parsed first; the others may stay raw
+                data = document.materialized(data, document.touched_by(records), self.path)
+                journal.apply_records(data, records, copy=False)
+        except DamagedFileError:
             self._data = None
-            raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
-        if not is_tables(data):
-            self._data = None
-            raise DamagedFileError(
-                self.path, _("not a workspace (expected an object of tables of objects by number)")
-            )
-        token = _take_token(data)
-        records, jstat, valid, extends = self._read_journal(token)
-        if token is not None and not extends and self._current_stat() != stat:
-            return _MOVED  # a compaction replaced the base after we opened it
-        if records:
-            journal.apply_records(data, records, copy=False)
+            raise
         self._data, self._stat, self._token = data, stat, token
+        self._laid_out = laid_out
         self._jstat, self._jvalid = jstat, (valid if extends else 0)
         self._chunks, self._touched = {}, set()
         self.generation += 1
@@ -312,27 +355,24 @@ class AtomicJSONStorage(Storage):
     def _serialize(
         self, data: dict[str, Any], token: str | None
     ) -> tuple[bytes, dict[str, tuple[object, bytes]]]:
-        """The whole document as JSON (``token`` in ``meta`` #1), remaking only the tables
-        that changed.
+        """The whole document in the store's layout (``vatui.store.layout``; with ``token``,
+        it and the index of the lines in ``meta`` #1), remaking only the tables that changed.
 
         TinyDB replaces a table's dict on every change, and in-place changes are
         ``touch``-ed, so a table whose dict is the very object last written, and not
         touched since, still has the same JSON.
         """
         chunks: dict[str, tuple[object, bytes]] = {}
-        parts: list[bytes] = []
-        for name, table in data.items():
+
+        def chunk(name: str, table: Any) -> bytes:
             hit = self._chunks.get(name)
-            if name == "meta" and token is not None:
-                chunk = orjson.dumps(_with_token(table, token))
-            elif hit is not None and hit[0] is table and name not in self._touched:
-                chunk = hit[1]
-                chunks[name] = (table, chunk)
-            else:
-                chunk = orjson.dumps(table)
-                chunks[name] = (table, chunk)
-            parts.append(orjson.dumps(name) + b":" + chunk)
-        return b"{" + b",".join(parts) + b"}", chunks
+            made = hit[1] if hit is not None and hit[0] is table and name not in self._touched else None
+            made = orjson.dumps(table) if made is None else made
+            chunks[name] = (table, made)
+            return made
+
+        private = None if token is None else {journal.TOKEN_KEY: token}
+        return layout.encode(data, chunk, private), chunks
 
     def _flush(self, data: dict[str, Any], before: dict[str, Any] | None) -> None:
         """Make ``data`` durable: one journal record of what changed since ``before``, or the
@@ -378,6 +418,7 @@ class AtomicJSONStorage(Storage):
         payload, chunks = self._serialize(data, token)
         files.atomic_write_bytes(self.path, payload)
         self._data, self._token = data, token
+        self._laid_out = token is not None
         self._chunks, self._touched = chunks, set()
         self._hold()
         self._stat = files.fstat_key(self._handle) if self._handle is not None else None
@@ -399,10 +440,11 @@ class AtomicJSONStorage(Storage):
     def compact(self) -> bool:
         """Fold the journal into a new base (the caller holds the lock); whether it did."""
         with self._mutex:
-            data = self._load()
+            data = self._whole()
             if data is None or self._batch or self._readonly:
                 return False
-            if self._token is not None and self._jvalid <= len(journal.header(self._token)):
+            folded = self._jvalid <= len(journal.header(self._token)) if self._token is not None else False
+            if folded and self._laid_out:
                 return False
             try:
                 self._write_base(data)
@@ -420,9 +462,10 @@ class AtomicJSONStorage(Storage):
     def document_bytes(self) -> bytes:
         """The document as read now (base and journal merged), as JSON, without the token.
 
-        With no record in the journal that is the base file as written, less its token (read
-        back and cut: ≈ 10 ms at 19 MB, where serialising the document anew takes ≈ 40 ms);
-        the bytes are the same either way (``_serialize`` writes what ``orjson.dumps`` does).
+        With no record in the journal that is the base file as written, less its token and
+        index, one line each no more (read back, ``meta``'s line made again: ≈ 10 ms at 19 MB,
+        where serialising the document anew takes ≈ 40 ms); the bytes are the same either
+        way (``_serialize`` without a token writes what ``orjson.dumps`` does).
         """
         with self._mutex:
             data = self.read()
@@ -430,10 +473,9 @@ class AtomicJSONStorage(Storage):
                 return b""
             token, handle = self._token, self._handle
             if not self._batch and token is not None and handle is not None and self.journal_bytes() == 0:
-                raw = files.read_fd(handle)
-                mark = b',"%s":"%s"' % (journal.TOKEN_KEY.encode(), token.encode())
-                if raw.count(mark) == 1:
-                    return raw.replace(mark, b"", 1)
+                plain = layout.plain(files.read_fd(handle), (journal.TOKEN_KEY,))
+                if plain is not None:
+                    return plain
             payload, chunks = self._serialize(data, None)
             if not self._batch:  # what a compaction would write next, but for the token
                 self._chunks, self._touched = chunks, set()
@@ -448,7 +490,7 @@ class AtomicJSONStorage(Storage):
         if self._batch == 0:
             with self._mutex:
                 self._dirty = False
-                self._load()
+                self._whole()
                 self._committed = self._data
                 self._data = dict(self._data) if self._data is not None else None
                 self._owner, self._copied, self._tracked = threading.get_ident(), set(), {}
@@ -512,19 +554,3 @@ def write_base_file(path: Path, data: dict[str, Any]) -> None:
         storage._write_base(data)
     finally:
         storage.close()
-
-
-def _take_token(data: dict[str, Any]) -> str | None:
-    """Remove the journal's token from a freshly parsed base; return it."""
-    doc = data.get("meta", {}).get("1")
-    if not isinstance(doc, dict) or journal.TOKEN_KEY not in doc:
-        return None
-    token = doc.pop(journal.TOKEN_KEY)
-    return token if isinstance(token, str) else None
-
-
-def _with_token(meta: dict[str, Any], token: str) -> dict[str, Any]:
-    doc = meta.get("1")
-    if not isinstance(doc, dict):
-        return meta
-    return {**meta, "1": {**doc, journal.TOKEN_KEY: token}}
