@@ -86,13 +86,15 @@ def _lines(raw: bytes) -> list[tuple[int, int]] | None:
         return None
     spans: list[tuple[int, int]] = []
     start, last = 1, len(raw) - 1
-    while True:
-        end = raw.find(SEPARATOR, start, last)
+    while True:  # a newline is only ever a separator (a one-byte find is a memchr: fast)
+        end = raw.find(b"\n", start, last)
         if end < 0:
             spans.append((start, last))
             return spans
-        spans.append((start, end))
-        start = end + len(SEPARATOR)
+        if raw[end - 1 : end] != b",":
+            return None
+        spans.append((start, end - 1))
+        start = end + 1
 
 
 def split(raw: bytes) -> dict[str, Any] | None:
