@@ -4,10 +4,10 @@ The document is a base file (``workspace.json``), written whole only now and the
 fsync, atomic rename, folder fsync: ``vatui.store.files``), and the journal beside it
 (``workspace.journal``, ``vatui.store.journal``): a durable change appends one line with what
 it changed and fsyncs it. The parsed document is kept in memory and reused while both files
-are the ones loaded: we keep them open, so their inode numbers cannot be recycled, and
-compare (inode, size, mtime_ns) with what is at the paths now. When another process only
-appended to the journal, the next read applies its new lines; when it replaced a file, the
-next read loads both again.
+are the ones loaded (``vatui.store.loaded``): we keep them open, so their inode numbers cannot
+be recycled, and compare (inode, size, mtime_ns) with what is at the paths now. When another
+process only appended to the journal, the next read applies its new lines; when it replaced
+a file, the next read loads both again.
 
 Writes can be batched (``begin_batch``/``end_batch``): inside a batch, ``write`` only
 updates memory, and the batch ends with one durable write, or none if it failed.
@@ -35,7 +35,7 @@ from tinydb.storages import Storage
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.store import document, files, journal, layout
+from vatui.store import files, journal, layout
 from vatui.store.files import (
     DamagedFileError,
     DiskWriteError,
@@ -46,6 +46,7 @@ from vatui.store.files import (
     remove_stale_temps,
     temp_path,
 )
+from vatui.store.loaded import LoadedFiles
 
 __all__ = [
     "AtomicJSONStorage",
@@ -62,7 +63,7 @@ __all__ = [
 ]
 
 
-class AtomicJSONStorage(Storage):
+class AtomicJSONStorage(LoadedFiles, Storage):
     """TinyDB storage: orjson, a base file written whole and atomically, an append-only
     journal of the changes since (``vatui.store.journal``), an in-memory copy reused while
     both files are the ones loaded."""
@@ -78,34 +79,14 @@ class AtomicJSONStorage(Storage):
         access_mode: str = "r+",
         **_kwargs: Any,
     ) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.journal_path = journal.journal_path(self.path)
+        LoadedFiles.__init__(self, Path(path))
         self._readonly = access_mode == "r"
         if create_dirs:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not self._readonly and not self.path.exists():
             files.atomic_write_bytes(self.path, b"")
-        self._data: dict[str, Any] | None = None
-        self._stat: StatKey | None = None
-        self._handle: int | None = None
-        self._laid_out = False
-        """Whether the base loaded is in the store's layout (else a compaction writes it so)."""
-        self._token: str | None = None
-        """The token of the base loaded (``None``: it has none, every write rewrites it)."""
-        self._jstat: StatKey | None = None
-        """The journal's (inode, size, mtime) when last read (``None``: there was none)."""
-        self._jhandle: int | None = None
-        self._jvalid = 0
-        """Where the journal's good records end (0 when it does not extend the base)."""
         self._batch = 0
         self._dirty = False
-        self._chunks: dict[str, tuple[object, bytes]] = {}
-        """Each table's JSON as last written, with the table object it was made from."""
-        self._touched: set[str] = set()
-        """Tables changed in place since the last write (their cached JSON is stale)."""
-        self.generation = 0
-        """Bumped every time the in-memory data is replaced from disk."""
         self._committed: dict[str, Any] | None = None
         """During a batch: the document as it was before it, for the other threads' reads."""
         self._owner: int | None = None
@@ -118,29 +99,6 @@ class AtomicJSONStorage(Storage):
         """Serialises reloading and ending a batch between the app's threads."""
 
     # -- reading ----------------------------------------------------------------
-
-    def _current_stat(self) -> StatKey | None:
-        return files.lstat_key(self.path)  # a link put in the file's place is a change: refused on read
-
-    def current_key(self) -> tuple[StatKey | None, StatKey | None]:
-        """What is at the base's and the journal's paths now (one ``lstat`` each)."""
-        return self._current_stat(), files.lstat_key(self.journal_path)
-
-    def _hold(self) -> None:
-        """Keep the file we loaded open so its inode number is not recycled."""
-        if self._handle is not None:
-            files.close_later(self._handle)
-            self._handle = None
-        try:
-            self._handle = files.open_regular(self.path)
-        except DamagedFileError:
-            self._data, self._stat = None, None
-            raise
-
-    def changed_on_disk(self) -> bool:
-        """Whether the files at the paths are not the ones held in memory."""
-        return self._data is None or self.current_key() != (self._stat, self._jstat)
-
     def read(self) -> dict[str, Any] | None:
         """The whole document, every table parsed."""
         if self._batch and self._data is not None:
@@ -165,144 +123,11 @@ class AtomicJSONStorage(Storage):
             return None
         return {name: view[name] for name in names if name in view}
 
-    def _whole(self) -> dict[str, Any] | None:
-        """Under the mutex: the document loaded, every table parsed."""
-        data = self._load()
-        return data if data is None else self._parsed(document.pending(data))
-
-    def _parsed(self, names: list[str] | tuple[str, ...]) -> dict[str, Any] | None:
-        """Under the mutex: the document loaded, with the tables ``names`` parsed (in a new
-        top-level dict, so no reader's dict changes; ``generation`` stays: same file)."""
-        data = self._load()
-        if data is None or not any(isinstance(data.get(name), layout.Raw) for name in names):
-            return data
-        try:
-            self._data = document.materialized(data, names, self.path)
-        except DamagedFileError:
-            self._forget()
-            raise
-        return self._data
-
     def _batch_view(self) -> dict[str, Any] | None:
         """During a batch: its working copy for the thread running it, else what it began from."""
         if self._owner == threading.get_ident() or self._committed is None:
             return self._data
         return self._committed
-
-    def _load(self) -> dict[str, Any] | None:
-        """The document: the one in memory while the files are the ones loaded; only the
-        journal's new records when it merely grew; else both read again."""
-        stat, jstat = self.current_key()
-        if self._data is not None and stat == self._stat:
-            if jstat == self._jstat:
-                return self._data
-            if jstat is not None and self._grew(jstat):
-                return self._read_tail(jstat)
-        if stat is None:
-            self._forget()
-            return None
-        for _attempt in range(20):
-            loaded = self._load_whole()
-            if loaded is not _MOVED:
-                return loaded  # type: ignore[return-value]
-        raise DamagedFileError(self.path, _("it keeps being replaced while it is read"))
-
-    def _grew(self, jstat: StatKey) -> bool:
-        """Whether the journal is the one loaded, only appended to since (the cheap refresh):
-        the same file, longer than it was, or than its good records when it ended in a torn
-        write (which the next writer cut before appending). Anything else (the same size with
-        a new mtime: an edit in place) reads both files again."""
-        if self._token is None or self._jhandle is None or self._jvalid == 0 or self._jstat is None:
-            return False
-        if jstat[0] != self._jstat[0]:
-            return False
-        torn = self._jstat[1] > self._jvalid
-        return jstat[1] > self._jstat[1] or (torn and jstat[1] > self._jvalid)
-
-    def _read_tail(self, jstat: StatKey) -> dict[str, Any] | None:
-        """Apply the records another session appended since the last read, to copies."""
-        assert self._jhandle is not None and self._data is not None
-        raw = files.read_fd(self._jhandle, self._jvalid)
-        try:
-            records, end = journal.read_records(raw, 0)
-        except journal.JournalDamage as exc:
-            self._forget()
-            raise DamagedFileError(self.journal_path, exc.reason) from exc
-        if records:
-            try:
-                data = document.materialized(self._data, document.touched_by(records), self.path)
-            except DamagedFileError:
-                self._forget()
-                raise
-            journal.apply_records(data, records, copy=True)
-            self._data = data
-            self.generation += 1
-        self._jvalid += end
-        self._jstat = jstat
-        return self._data
-
-    def _load_whole(self) -> dict[str, Any] | object | None:
-        """Read the base and its journal; ``_MOVED`` when a writer replaced the base meanwhile."""
-        self._hold()
-        if self._handle is None:  # it vanished since the stat
-            self._forget()
-            return None
-        raw = files.read_fd(self._handle)
-        stat = files.fstat_key(self._handle)
-        if not raw.strip():
-            self._data, self._stat, self._token = None, stat, None
-            self._jstat, self._jvalid = files.lstat_key(self.journal_path), 0
-            self.generation += 1
-            return None
-        try:
-            data = document.parse_base(raw, self.path)
-            laid_out = any(isinstance(table, layout.Raw) for table in data.values())
-            token = document.take_token(data)
-            records, jstat, valid, extends = self._read_journal(token)
-            if token is not None and not extends and self._current_stat() != stat:
-                return _MOVED  # a compaction replaced the base after we opened it
-            if records:  # the tables they change are parsed first; the others may stay raw
-                data = document.materialized(data, document.touched_by(records), self.path)
-                journal.apply_records(data, records, copy=False)
-        except DamagedFileError:
-            self._data = None
-            raise
-        self._data, self._stat, self._token = data, stat, token
-        self._laid_out = laid_out
-        self._jstat, self._jvalid = jstat, (valid if extends else 0)
-        self._chunks, self._touched = {}, set()
-        self.generation += 1
-        return data
-
-    def _read_journal(self, token: str | None) -> tuple[journal.Records, StatKey | None, int, bool]:
-        """The journal's records over the base of ``token``, its stat, where its good records
-        end, and whether it extends that base (else it is stale, or missing)."""
-        if self._jhandle is not None:
-            files.close_later(self._jhandle)
-            self._jhandle = None
-        try:
-            self._jhandle = files.open_regular(self.journal_path)
-        except DamagedFileError:
-            self._data = None
-            raise
-        if self._jhandle is None:
-            return [], None, 0, False
-        jstat = files.fstat_key(self._jhandle)
-        raw = files.read_fd(self._jhandle)
-        try:
-            found, start = journal.read_header(raw)
-            if found is None or found != token:
-                return [], jstat, 0, False
-            records, valid = journal.read_records(raw, start)
-        except journal.JournalDamage as exc:
-            self._data = None
-            raise DamagedFileError(self.journal_path, exc.reason) from exc
-        return records, jstat, valid, True
-
-    def _forget(self) -> None:
-        self._data, self._stat, self._token = None, None, None
-        self._jstat, self._jvalid = None, 0
-        self._chunks, self._touched = {}, set()
 
     # -- writing ----------------------------------------------------------------
 
@@ -528,10 +353,6 @@ class AtomicJSONStorage(Storage):
             if handle is not None:
                 os.close(handle)
         self._handle = self._jhandle = None
-
-
-_MOVED = object()
-"""``_load_whole``'s answer when the base was replaced while it read it."""
 
 
 def read_document(path: Path) -> dict[str, Any] | None:
