@@ -457,3 +457,12 @@ def test_an_older_or_edited_archive_year_is_read_whole(archived: Path) -> None:
 
 def _dump(_name: str, table: Any) -> bytes:
     return orjson.dumps(table)
+
+
+def test_the_language_peek_parses_only_the_settings(demo: Path, parsed: list[dict[str, Any]]) -> None:
+    from vatui.cli.language import peek_language
+
+    whole = read_workspace(demo)
+    parsed.clear()
+    assert peek_language(str(demo)) == whole["settings"]["1"].get("language", "")
+    assert parsed == [whole["settings"]]

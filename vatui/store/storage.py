@@ -57,6 +57,7 @@ __all__ = [
     "fsync_dir",
     "is_tables",
     "read_document",
+    "read_document_tables",
     "remove_stale_temps",
     "temp_path",
     "write_base_file",
@@ -362,6 +363,16 @@ def read_document(path: Path) -> dict[str, Any] | None:
     storage = AtomicJSONStorage(path, access_mode="r")
     try:
         return storage.read()
+    finally:
+        storage.close()
+
+
+def read_document_tables(path: Path, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The tables ``names`` of the merged document of ``path`` (those it has), read-only,
+    parsing only those when the base is in the store's layout (``read_document`` otherwise)."""
+    storage = AtomicJSONStorage(path, access_mode="r")
+    try:
+        return storage.read_tables(names)
     finally:
         storage.close()
 
