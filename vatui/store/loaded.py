@@ -68,13 +68,17 @@ class LoadedFiles:
     def _whole(self) -> dict[str, Any] | None:
         """Under the mutex: the document loaded, every table parsed."""
         data = self._load()
-        return data if data is None else self._parsed(document.pending(data))
+        return data if data is None else self._parse(data, document.pending(data))
 
-    def _parsed(self, names: list[str] | tuple[str, ...]) -> dict[str, Any] | None:
-        """Under the mutex: the document loaded, with the tables ``names`` parsed (in a new
-        top-level dict, so no reader's dict changes; ``generation`` stays: same file)."""
+    def _parsed(self, names: tuple[str, ...]) -> dict[str, Any] | None:
+        """Under the mutex: the document loaded, with the tables ``names`` parsed."""
         data = self._load()
-        if data is None or not any(isinstance(data.get(name), layout.Raw) for name in names):
+        return data if data is None else self._parse(data, names)
+
+    def _parse(self, data: dict[str, Any], names: list[str] | tuple[str, ...]) -> dict[str, Any]:
+        """The document ``data`` just loaded with the tables ``names`` parsed: in a new
+        top-level dict, so no reader's dict changes (``generation`` stays: same file)."""
+        if not any(isinstance(data.get(name), layout.Raw) for name in names):
             return data
         try:
             self._data = document.materialized(data, names, self.path)
