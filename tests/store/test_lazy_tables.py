@@ -466,3 +466,15 @@ def test_the_language_peek_parses_only_the_settings(demo: Path, parsed: list[dic
     parsed.clear()
     assert peek_language(str(demo)) == whole["settings"]["1"].get("language", "")
     assert parsed == [whole["settings"]]
+
+
+def test_a_file_of_a_newer_vatui_is_never_rewritten_in_the_layout(demo: Path, clock: FixedClock) -> None:
+    ws = Workspace.open(demo, clock)
+    assert ws.docs("tasks")
+    newer = orjson.loads(_base(demo).read_bytes())
+    newer["meta"]["1"]["schema"] = 999
+    _base(demo).write_bytes(orjson.dumps(newer))  # a newer vatui replaced it meanwhile
+    written = _base(demo).read_bytes()
+    assert not ws.compact()
+    ws.close()
+    assert _base(demo).read_bytes() == written

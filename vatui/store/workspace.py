@@ -213,12 +213,17 @@ class Workspace:
 
     def compact(self) -> bool:
         """Fold the journal into a new ``workspace.json`` (the app does it as it ends, so the
-        file can be edited by hand once vatui is closed); whether there was anything to fold."""
+        file can be edited by hand once vatui is closed), also writing a base that is not in
+        the store's layout anew; whether it wrote. A file of another schema than this vatui's
+        (a newer vatui replaced it meanwhile) is never written over."""
         storage, _db = self._require()
         if storage.frozen or self._lock.ending or not self.writable():
             return False
         with self.locked():
             try:
+                meta = storage.read_tables(("meta",))
+                if meta is None or version_of(meta) != SCHEMA_VERSION:
+                    return False
                 return storage.compact()
             except DamagedFileError as exc:
                 raise self._refuse_file(exc) from exc
