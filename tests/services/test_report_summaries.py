@@ -146,9 +146,9 @@ def test_aging_as_of_a_past_day_reads_no_archive_of_a_later_year(
     read: list[str] = []
     original = queries.read_year
 
-    def spy(path: Path) -> Any:
+    def spy(path: Path, tables: tuple[str, ...] | None = None) -> Any:
         read.append(path.stem)
-        return original(path)
+        return original(path, tables)
 
     monkeypatch.setattr(queries, "read_year", spy)
     aging_report(books, date(2024, 12, 31))

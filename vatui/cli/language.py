@@ -28,7 +28,8 @@ def peek_language(data_dir_override: str | None) -> str:
     from vatui.services.peek import peek_document
 
     try:
-        settings = (peek_document(workspace_path(data_dir(data_dir_override))) or {}).get("settings", {})
+        path = workspace_path(data_dir(data_dir_override))
+        settings = (peek_document(path, ("settings",)) or {}).get("settings", {})
         for doc in settings.values():
             value = doc.get("language", "")
             return value if isinstance(value, str) else ""

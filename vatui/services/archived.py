@@ -33,7 +33,7 @@ def archived_with_year(ws: Workspace, table: str) -> dict[str, tuple[int, dict[s
     live = docs_of(ws, table)
     out: dict[str, tuple[int, dict[str, Any]]] = {}
     for year in archive_years(ws.directory):
-        for key, doc in read_year(archive_path(ws.directory, year)).get(table, {}).items():
+        for key, doc in read_year(archive_path(ws.directory, year), (table,)).get(table, {}).items():
             if key not in live:
                 out[key] = (year, doc)
     return out
@@ -44,7 +44,7 @@ def archived_year(ws: Workspace, table: str, doc_id: int) -> int | None:
     if str(doc_id) in docs_of(ws, table):
         return None
     for year in archive_years(ws.directory):
-        if str(doc_id) in read_year(archive_path(ws.directory, year)).get(table, {}):
+        if str(doc_id) in read_year(archive_path(ws.directory, year), (table,)).get(table, {}):
             return year
     return None
 
@@ -73,7 +73,9 @@ class ArchivedError(RuleError):
 def read_only_error(table: str, doc_id: int, year: int, ws: Workspace | None = None) -> ArchivedError:
     """The refusal for a change to an archived record (with ``ws``, it names an invoice by
     its number, read from the archive)."""
-    doc = read_year(archive_path(ws.directory, year)).get(table, {}).get(str(doc_id)) if ws else None
+    doc = (
+        read_year(archive_path(ws.directory, year), (table,)).get(table, {}).get(str(doc_id)) if ws else None
+    )
     return ArchivedError(table, doc_id, year, doc if isinstance(doc, dict) else None)
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from vatui.store.storage import read_document
+from vatui.store.storage import read_document, read_document_tables
 
 
-def peek_document(path: Path) -> dict[str, Any] | None:
-    """The workspace file ``path`` as one document, or ``None``; ``VatuiError`` when damaged."""
-    return read_document(path)
+def peek_document(path: Path, tables: tuple[str, ...] | None = None) -> dict[str, Any] | None:
+    """The workspace file ``path`` as one document (only its ``tables`` when given: only
+    those are parsed), or ``None``; ``VatuiError`` when damaged."""
+    return read_document(path) if tables is None else read_document_tables(path, tables)

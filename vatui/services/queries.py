@@ -78,7 +78,7 @@ def archived_of(ws: Workspace, tables: tuple[str, ...], *, until_year: int | Non
     for year in archive_years(ws.directory):
         if until_year is not None and year > until_year:
             continue
-        stored = read_year(archive_path(ws.directory, year))
+        stored = read_year(archive_path(ws.directory, year), tables)
         for table in tables:
             kept, mine = out[table], live[table]
             for key, doc in stored.get(table, {}).items():

@@ -28,6 +28,7 @@ import orjson
 from vatui.domain.dates import clamp_moment
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
+from vatui.store import document, layout
 from vatui.store.schema import SCHEMA_VERSION
 from vatui.store.storage import DamagedFileError, StatKey, atomic_write_bytes, is_tables
 from vatui.store.workspace import Tx, Workspace
@@ -38,7 +39,9 @@ ARCHIVED_TABLES = ("tasks", "invoices", "payments", "time")
 Docs = dict[str, dict[str, Any]]
 Year = dict[str, Docs]
 
-_cache: dict[Path, tuple[StatKey, Year]] = {}
+_cache: dict[Path, tuple[StatKey, dict[str, Any]]] = {}
+"""Each archive file read, by its stat: its tables, those not asked for yet left raw
+(``vatui.store.layout``); a table parsed is kept."""
 
 
 def archive_path(directory: Path, year: int) -> Path:
@@ -56,8 +59,10 @@ def archive_years(directory: Path) -> list[int]:
     )
 
 
-def read_year(path: Path) -> Year:
-    """The tables of one archive file (empty if there is none); never mutate the result."""
+def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
+    """The tables of one archive file (empty if there is none), or only those of ``tables``
+    it has (only those are parsed when the file is in the store's layout); never mutate
+    the result."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -66,22 +71,37 @@ def read_year(path: Path) -> Year:
         raise DamagedFileError(path, _("it is not a regular file (vatui never follows links)"))
     key = (st.st_ino, st.st_size, st.st_mtime_ns)
     cached = _cache.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    try:
-        data = orjson.loads(path.read_bytes())
-    except orjson.JSONDecodeError as exc:
-        raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
-    if not is_tables(data):
-        raise DamagedFileError(path, _("not an archive (expected an object of tables of objects by number)"))
+    stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key)
+    names = [name for name in stored if name != "meta"] if tables is None else tables
+    if any(isinstance(stored.get(name), layout.Raw) for name in names):
+        stored = document.materialized(stored, names, path, _not_an_archive())
+        _cache[path] = (key, stored)  # a new dict: what another thread holds never changes
+    return {name: stored[name] for name in names if name in stored}
+
+
+def _read_file(path: Path, key: StatKey) -> dict[str, Any]:
+    """An archive file's tables (``meta`` parsed, the others left raw when the file is in
+    the store's layout, else parsed and checked whole); ``DamagedFileError`` if damaged."""
+    raw = path.read_bytes()
+    data = layout.split(raw)
+    if data is None:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
+        if not is_tables(data):
+            raise DamagedFileError(path, _not_an_archive())
     schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise DamagedFileError(
             path, _("it was written by a newer vatui (schema {found})").format(found=schema)
         )
-    year = {name: table for name, table in data.items() if name != "meta"}
-    _cache[path] = (key, year)
-    return year
+    _cache[path] = (key, data)
+    return data
+
+
+def _not_an_archive() -> str:
+    return _("not an archive (expected an object of tables of objects by number)")
 
 
 def archive_tables(directory: Path) -> Year:
@@ -107,7 +127,7 @@ def archived_docs(ws: Workspace, table: str) -> Docs:
     live = ws.docs(table)
     out: Docs = {}
     for year in archive_years(ws.directory):
-        for key, doc in read_year(archive_path(ws.directory, year)).get(table, {}).items():
+        for key, doc in read_year(archive_path(ws.directory, year), (table,)).get(table, {}).items():
             if key not in live:
                 out[key] = doc
     return out
@@ -255,7 +275,8 @@ def _write_years(
             target.setdefault(name, {}).update(docs)
     for year in sorted(changed):
         payload = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **changed[year]}
-        atomic_write_bytes(archive_path(directory, year), orjson.dumps(payload))
+        encoded = layout.encode(payload, lambda _name, table: orjson.dumps(table), {})
+        atomic_write_bytes(archive_path(directory, year), encoded)
 
 
 def _moment(value: Any) -> datetime | None:

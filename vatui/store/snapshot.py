@@ -27,6 +27,9 @@ class FrozenStorage(AtomicJSONStorage):
     def read(self) -> dict[str, Any] | None:
         return self._fixed
 
+    def read_tables(self, names: tuple[str, ...]) -> dict[str, Any] | None:
+        return {name: self._fixed[name] for name in names if name in self._fixed}
+
     def write(self, data: dict[str, Any]) -> None:
         raise RuntimeError("a snapshot of the workspace cannot be changed")
 

@@ -4,10 +4,10 @@ The document is a base file (``workspace.json``), written whole only now and the
 fsync, atomic rename, folder fsync: ``vatui.store.files``), and the journal beside it
 (``workspace.journal``, ``vatui.store.journal``): a durable change appends one line with what
 it changed and fsyncs it. The parsed document is kept in memory and reused while both files
-are the ones loaded: we keep them open, so their inode numbers cannot be recycled, and
-compare (inode, size, mtime_ns) with what is at the paths now. When another process only
-appended to the journal, the next read applies its new lines; when it replaced a file, the
-next read loads both again.
+are the ones loaded (``vatui.store.loaded``): we keep them open, so their inode numbers cannot
+be recycled, and compare (inode, size, mtime_ns) with what is at the paths now. When another
+process only appended to the journal, the next read applies its new lines; when it replaced
+a file, the next read loads both again.
 
 Writes can be batched (``begin_batch``/``end_batch``): inside a batch, ``write`` only
 updates memory, and the batch ends with one durable write, or none if it failed.
@@ -16,6 +16,11 @@ A batch changes a copy, never what readers hold: it works on a shallow copy of t
 and a table is copied the first time the batch changes it in place (``writable_table``).
 Other threads reading while a batch is open get the document as it was before it (the
 committed one); a table or document once handed out is never changed afterwards.
+
+A base file in the store's layout (``vatui.store.layout``) is read lazily: only ``meta`` is
+parsed at load, every other table when it is first asked for (``read_tables``). ``read``,
+what TinyDB and every whole-document user gets, parses every table first
+(``vatui.store.document``).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from tinydb.storages import Storage
 
 from vatui.domain.errors import InputError
 from vatui.i18n import _
-from vatui.store import files, journal
+from vatui.store import files, journal, layout
 from vatui.store.files import (
     DamagedFileError,
     DiskWriteError,
@@ -41,6 +46,7 @@ from vatui.store.files import (
     remove_stale_temps,
     temp_path,
 )
+from vatui.store.loaded import LoadedFiles
 
 __all__ = [
     "AtomicJSONStorage",
@@ -51,13 +57,14 @@ __all__ = [
     "fsync_dir",
     "is_tables",
     "read_document",
+    "read_document_tables",
     "remove_stale_temps",
     "temp_path",
     "write_base_file",
 ]
 
 
-class AtomicJSONStorage(Storage):
+class AtomicJSONStorage(LoadedFiles, Storage):
     """TinyDB storage: orjson, a base file written whole and atomically, an append-only
     journal of the changes since (``vatui.store.journal``), an in-memory copy reused while
     both files are the ones loaded."""
@@ -73,32 +80,14 @@ class AtomicJSONStorage(Storage):
         access_mode: str = "r+",
         **_kwargs: Any,
     ) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.journal_path = journal.journal_path(self.path)
+        LoadedFiles.__init__(self, Path(path))
         self._readonly = access_mode == "r"
         if create_dirs:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not self._readonly and not self.path.exists():
             files.atomic_write_bytes(self.path, b"")
-        self._data: dict[str, Any] | None = None
-        self._stat: StatKey | None = None
-        self._handle: int | None = None
-        self._token: str | None = None
-        """The token of the base loaded (``None``: it has none, every write rewrites it)."""
-        self._jstat: StatKey | None = None
-        """The journal's (inode, size, mtime) when last read (``None``: there was none)."""
-        self._jhandle: int | None = None
-        self._jvalid = 0
-        """Where the journal's good records end (0 when it does not extend the base)."""
         self._batch = 0
         self._dirty = False
-        self._chunks: dict[str, tuple[object, bytes]] = {}
-        """Each table's JSON as last written, with the table object it was made from."""
-        self._touched: set[str] = set()
-        """Tables changed in place since the last write (their cached JSON is stale)."""
-        self.generation = 0
-        """Bumped every time the in-memory data is replaced from disk."""
         self._committed: dict[str, Any] | None = None
         """During a batch: the document as it was before it, for the other threads' reads."""
         self._owner: int | None = None
@@ -111,155 +100,35 @@ class AtomicJSONStorage(Storage):
         """Serialises reloading and ending a batch between the app's threads."""
 
     # -- reading ----------------------------------------------------------------
-
-    def _current_stat(self) -> StatKey | None:
-        return files.lstat_key(self.path)  # a link put in the file's place is a change: refused on read
-
-    def current_key(self) -> tuple[StatKey | None, StatKey | None]:
-        """What is at the base's and the journal's paths now (one ``lstat`` each)."""
-        return self._current_stat(), files.lstat_key(self.journal_path)
-
-    def _hold(self) -> None:
-        """Keep the file we loaded open so its inode number is not recycled."""
-        if self._handle is not None:
-            files.close_later(self._handle)
-            self._handle = None
-        try:
-            self._handle = files.open_regular(self.path)
-        except DamagedFileError:
-            self._data, self._stat = None, None
-            raise
-
-    def changed_on_disk(self) -> bool:
-        """Whether the files at the paths are not the ones held in memory."""
-        return self._data is None or self.current_key() != (self._stat, self._jstat)
-
     def read(self) -> dict[str, Any] | None:
+        """The whole document, every table parsed."""
         if self._batch and self._data is not None:
             return self._batch_view()
         with self._mutex:  # decided again inside: a batch may have begun meanwhile
             if self._batch and self._data is not None:
                 return self._batch_view()
-            return self._load()
+            return self._whole()
+
+    def read_tables(self, names: tuple[str, ...]) -> dict[str, Any] | None:
+        """The tables ``names`` of the document as read now (those it has), parsing only
+        those; ``None`` when there is no document (as ``read``)."""
+        if self._batch and self._data is not None:
+            view = self._batch_view()
+        else:
+            with self._mutex:
+                if self._batch and self._data is not None:
+                    view = self._batch_view()
+                else:
+                    view = self._parsed(names)
+        if view is None:
+            return None
+        return {name: view[name] for name in names if name in view}
 
     def _batch_view(self) -> dict[str, Any] | None:
         """During a batch: its working copy for the thread running it, else what it began from."""
         if self._owner == threading.get_ident() or self._committed is None:
             return self._data
         return self._committed
-
-    def _load(self) -> dict[str, Any] | None:
-        """The document: the one in memory while the files are the ones loaded; only the
-        journal's new records when it merely grew; else both read again."""
-        stat, jstat = self.current_key()
-        if self._data is not None and stat == self._stat:
-            if jstat == self._jstat:
-                return self._data
-            if jstat is not None and self._grew(jstat):
-                return self._read_tail(jstat)
-        if stat is None:
-            self._forget()
-            return None
-        for _attempt in range(20):
-            loaded = self._load_whole()
-            if loaded is not _MOVED:
-                return loaded  # type: ignore[return-value]
-        raise DamagedFileError(self.path, _("it keeps being replaced while it is read"))
-
-    def _grew(self, jstat: StatKey) -> bool:
-        """Whether the journal is the one loaded, only appended to since (the cheap refresh):
-        the same file, longer than it was, or than its good records when it ended in a torn
-        write (which the next writer cut before appending). Anything else (the same size with
-        a new mtime: an edit in place) reads both files again."""
-        if self._token is None or self._jhandle is None or self._jvalid == 0 or self._jstat is None:
-            return False
-        if jstat[0] != self._jstat[0]:
-            return False
-        torn = self._jstat[1] > self._jvalid
-        return jstat[1] > self._jstat[1] or (torn and jstat[1] > self._jvalid)
-
-    def _read_tail(self, jstat: StatKey) -> dict[str, Any] | None:
-        """Apply the records another session appended since the last read, to copies."""
-        assert self._jhandle is not None and self._data is not None
-        raw = files.read_fd(self._jhandle, self._jvalid)
-        try:
-            records, end = journal.read_records(raw, 0)
-        except journal.JournalDamage as exc:
-            self._forget()
-            raise DamagedFileError(self.journal_path, exc.reason) from exc
-        if records:
-            data = dict(self._data)
-            journal.apply_records(data, records, copy=True)
-            self._data = data
-            self.generation += 1
-        self._jvalid += end
-        self._jstat = jstat
-        return self._data
-
-    def _load_whole(self) -> dict[str, Any] | object | None:
-        """Read the base and its journal; ``_MOVED`` when a writer replaced the base meanwhile."""
-        self._hold()
-        if self._handle is None:  # it vanished since the stat
-            self._forget()
-            return None
-        raw = files.read_fd(self._handle)
-        stat = files.fstat_key(self._handle)
-        if not raw.strip():
-            self._data, self._stat, self._token = None, stat, None
-            self._jstat, self._jvalid = files.lstat_key(self.journal_path), 0
-            self.generation += 1
-            return None
-        try:
-            data = files.parse_document(raw)
-        except orjson.JSONDecodeError as exc:
-            self._data = None
-            raise DamagedFileError(self.path, _("not valid JSON ({why})").format(why=exc)) from exc
-        if not is_tables(data):
-            self._data = None
-            raise DamagedFileError(
-                self.path, _("not a workspace (expected an object of tables of objects by number)")
-            )
-        token = _take_token(data)
-        records, jstat, valid, extends = self._read_journal(token)
-        if token is not None and not extends and self._current_stat() != stat:
-            return _MOVED  # a compaction replaced the base after we opened it
-        if records:
-            journal.apply_records(data, records, copy=False)
-        self._data, self._stat, self._token = data, stat, token
-        self._jstat, self._jvalid = jstat, (valid if extends else 0)
-        self._chunks, self._touched = {}, set()
-        self.generation += 1
-        return data
-
-    def _read_journal(self, token: str | None) -> tuple[journal.Records, StatKey | None, int, bool]:
-        """The journal's records over the base of ``token``, its stat, where its good records
-        end, and whether it extends that base (else it is stale, or missing)."""
-        if self._jhandle is not None:
-            files.close_later(self._jhandle)
-            self._jhandle = None
-        try:
-            self._jhandle = files.open_regular(self.journal_path)
-        except DamagedFileError:
-            self._data = None
-            raise
-        if self._jhandle is None:
-            return [], None, 0, False
-        jstat = files.fstat_key(self._jhandle)
-        raw = files.read_fd(self._jhandle)
-        try:
-            found, start = journal.read_header(raw)
-            if found is None or found != token:
-                return [], jstat, 0, False
-            records, valid = journal.read_records(raw, start)
-        except journal.JournalDamage as exc:
-            self._data = None
-            raise DamagedFileError(self.journal_path, exc.reason) from exc
-        return records, jstat, valid, True
-
-    def _forget(self) -> None:
-        self._data, self._stat, self._token = None, None, None
-        self._jstat, self._jvalid = None, 0
-        self._chunks, self._touched = {}, set()
 
     # -- writing ----------------------------------------------------------------
 
@@ -312,27 +181,24 @@ class AtomicJSONStorage(Storage):
     def _serialize(
         self, data: dict[str, Any], token: str | None
     ) -> tuple[bytes, dict[str, tuple[object, bytes]]]:
-        """The whole document as JSON (``token`` in ``meta`` #1), remaking only the tables
-        that changed.
+        """The whole document in the store's layout (``vatui.store.layout``; with ``token``,
+        it and the index of the lines in ``meta`` #1), remaking only the tables that changed.
 
         TinyDB replaces a table's dict on every change, and in-place changes are
         ``touch``-ed, so a table whose dict is the very object last written, and not
         touched since, still has the same JSON.
         """
         chunks: dict[str, tuple[object, bytes]] = {}
-        parts: list[bytes] = []
-        for name, table in data.items():
+
+        def chunk(name: str, table: Any) -> bytes:
             hit = self._chunks.get(name)
-            if name == "meta" and token is not None:
-                chunk = orjson.dumps(_with_token(table, token))
-            elif hit is not None and hit[0] is table and name not in self._touched:
-                chunk = hit[1]
-                chunks[name] = (table, chunk)
-            else:
-                chunk = orjson.dumps(table)
-                chunks[name] = (table, chunk)
-            parts.append(orjson.dumps(name) + b":" + chunk)
-        return b"{" + b",".join(parts) + b"}", chunks
+            made = hit[1] if hit is not None and hit[0] is table and name not in self._touched else None
+            made = orjson.dumps(table) if made is None else made
+            chunks[name] = (table, made)
+            return made
+
+        private = None if token is None else {journal.TOKEN_KEY: token}
+        return layout.encode(data, chunk, private), chunks
 
     def _flush(self, data: dict[str, Any], before: dict[str, Any] | None) -> None:
         """Make ``data`` durable: one journal record of what changed since ``before``, or the
@@ -378,6 +244,7 @@ class AtomicJSONStorage(Storage):
         payload, chunks = self._serialize(data, token)
         files.atomic_write_bytes(self.path, payload)
         self._data, self._token = data, token
+        self._laid_out = token is not None
         self._chunks, self._touched = chunks, set()
         self._hold()
         self._stat = files.fstat_key(self._handle) if self._handle is not None else None
@@ -399,10 +266,11 @@ class AtomicJSONStorage(Storage):
     def compact(self) -> bool:
         """Fold the journal into a new base (the caller holds the lock); whether it did."""
         with self._mutex:
-            data = self._load()
+            data = self._whole()
             if data is None or self._batch or self._readonly:
                 return False
-            if self._token is not None and self._jvalid <= len(journal.header(self._token)):
+            folded = self._jvalid <= len(journal.header(self._token)) if self._token is not None else False
+            if folded and self._laid_out:
                 return False
             try:
                 self._write_base(data)
@@ -420,9 +288,10 @@ class AtomicJSONStorage(Storage):
     def document_bytes(self) -> bytes:
         """The document as read now (base and journal merged), as JSON, without the token.
 
-        With no record in the journal that is the base file as written, less its token (read
-        back and cut: ≈ 10 ms at 19 MB, where serialising the document anew takes ≈ 40 ms);
-        the bytes are the same either way (``_serialize`` writes what ``orjson.dumps`` does).
+        With no record in the journal that is the base file as written, less its token and
+        index, one line each no more (read back, ``meta``'s line made again: ≈ 10 ms at 19 MB,
+        where serialising the document anew takes ≈ 40 ms); the bytes are the same either
+        way (``_serialize`` without a token writes what ``orjson.dumps`` does).
         """
         with self._mutex:
             data = self.read()
@@ -430,10 +299,9 @@ class AtomicJSONStorage(Storage):
                 return b""
             token, handle = self._token, self._handle
             if not self._batch and token is not None and handle is not None and self.journal_bytes() == 0:
-                raw = files.read_fd(handle)
-                mark = b',"%s":"%s"' % (journal.TOKEN_KEY.encode(), token.encode())
-                if raw.count(mark) == 1:
-                    return raw.replace(mark, b"", 1)
+                plain = layout.plain(files.read_fd(handle), (journal.TOKEN_KEY,))
+                if plain is not None:
+                    return plain
             payload, chunks = self._serialize(data, None)
             if not self._batch:  # what a compaction would write next, but for the token
                 self._chunks, self._touched = chunks, set()
@@ -448,7 +316,7 @@ class AtomicJSONStorage(Storage):
         if self._batch == 0:
             with self._mutex:
                 self._dirty = False
-                self._load()
+                self._whole()
                 self._committed = self._data
                 self._data = dict(self._data) if self._data is not None else None
                 self._owner, self._copied, self._tracked = threading.get_ident(), set(), {}
@@ -488,10 +356,6 @@ class AtomicJSONStorage(Storage):
         self._handle = self._jhandle = None
 
 
-_MOVED = object()
-"""``_load_whole``'s answer when the base was replaced while it read it."""
-
-
 def read_document(path: Path) -> dict[str, Any] | None:
     """The merged document of the workspace file ``path`` (base and journal), read-only,
     without the store's token: what ``backup``, ``export``, ``restore`` and anything that
@@ -499,6 +363,16 @@ def read_document(path: Path) -> dict[str, Any] | None:
     storage = AtomicJSONStorage(path, access_mode="r")
     try:
         return storage.read()
+    finally:
+        storage.close()
+
+
+def read_document_tables(path: Path, names: tuple[str, ...]) -> dict[str, Any] | None:
+    """The tables ``names`` of the merged document of ``path`` (those it has), read-only,
+    parsing only those when the base is in the store's layout (``read_document`` otherwise)."""
+    storage = AtomicJSONStorage(path, access_mode="r")
+    try:
+        return storage.read_tables(names)
     finally:
         storage.close()
 
@@ -512,19 +386,3 @@ def write_base_file(path: Path, data: dict[str, Any]) -> None:
         storage._write_base(data)
     finally:
         storage.close()
-
-
-def _take_token(data: dict[str, Any]) -> str | None:
-    """Remove the journal's token from a freshly parsed base; return it."""
-    doc = data.get("meta", {}).get("1")
-    if not isinstance(doc, dict) or journal.TOKEN_KEY not in doc:
-        return None
-    token = doc.pop(journal.TOKEN_KEY)
-    return token if isinstance(token, str) else None
-
-
-def _with_token(meta: dict[str, Any], token: str) -> dict[str, Any]:
-    doc = meta.get("1")
-    if not isinstance(doc, dict):
-        return meta
-    return {**meta, "1": {**doc, journal.TOKEN_KEY: token}}

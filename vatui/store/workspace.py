@@ -150,7 +150,7 @@ class Workspace:
             write_base_file(self.path, _fresh())
         try:
             self.storage = AtomicJSONStorage(self.path)
-            data = self.storage.read()
+            data = self.storage.read_tables(("meta",))  # the other tables when first read
         except DamagedFileError as exc:
             raise self._refuse_file(exc) from exc
         self.db = VatuiDB(storage=_StorageHandle(self.storage))
@@ -161,7 +161,11 @@ class Workspace:
             return
         self._check_version(data)
         if version_of(data) < SCHEMA_VERSION:
-            self._migrate(data)
+            try:
+                whole = self.storage.read()
+            except DamagedFileError as exc:
+                raise self._refuse_file(exc) from exc
+            self._migrate(whole or {})
         self._verified = self.storage.generation
 
     def _check_version(self, data: dict[str, Any]) -> None:
@@ -209,12 +213,17 @@ class Workspace:
 
     def compact(self) -> bool:
         """Fold the journal into a new ``workspace.json`` (the app does it as it ends, so the
-        file can be edited by hand once vatui is closed); whether there was anything to fold."""
+        file can be edited by hand once vatui is closed), also writing a base that is not in
+        the store's layout anew; whether it wrote. A file of another schema than this vatui's
+        (a newer vatui replaced it meanwhile) is never written over."""
         storage, _db = self._require()
         if storage.frozen or self._lock.ending or not self.writable():
             return False
         with self.locked():
             try:
+                meta = storage.read_tables(("meta",))
+                if meta is None or version_of(meta) != SCHEMA_VERSION:
+                    return False
                 return storage.compact()
             except DamagedFileError as exc:
                 raise self._refuse_file(exc) from exc
@@ -233,7 +242,9 @@ class Workspace:
         returns ``False`` instead and sets ``refusal``.
         """
         storage, _db = self._require()
-        if self._read_or_keep(storage) is None:  # kept what it read: nothing to reload
+        if not self.keep_last_good:
+            self._read_tables_checked(storage, ())
+        elif self._read_or_keep(storage) is None:  # kept what it read: nothing to reload
             return False
         changed = storage.generation != self._generation
         if changed:
@@ -264,8 +275,22 @@ class Workspace:
         it was last read whole is not read again until it changes: reads return what was
         last read (``refusal`` says why); every write is still refused.
         """
-        docs: Mapping[str, dict[str, Any]] = self._document().get(table, {})
+        if self.keep_last_good:  # the app: it reads every pane anyway, and keeps it whole
+            kept: Mapping[str, dict[str, Any]] = self._document().get(table, {})
+            return kept
+        storage, _db = self._require()
+        docs: Mapping[str, dict[str, Any]] = self._read_tables_checked(storage, (table,)).get(table, {})
         return docs
+
+    def _read_tables_checked(self, storage: AtomicJSONStorage, names: tuple[str, ...]) -> dict[str, Any]:
+        """The tables ``names`` as read now, parsing only those (and ``meta``, for the schema
+        check of a file another session replaced); a refusal raises."""
+        try:
+            data = storage.read_tables((*names, "meta"))
+        except DamagedFileError as exc:
+            raise self._refuse_file(exc) from exc
+        self._check_loaded(data)
+        return data or {}
 
     def _document(self) -> dict[str, Any]:
         """The whole document as this thread may read it now (see ``docs``)."""
