@@ -107,6 +107,18 @@ class Pane(Screen[None]):
         """The app, typed as the pane contract sees it."""
         return cast("PaneHost", self.app)
 
+    def _on_mount(self, event: events.Mount) -> None:
+        """Its widgets have just been styled from the stylesheet as it is: mark it so.
+
+        Textual marks a screen with the stylesheet's count only when it restyles the app while
+        that screen is mounted. Today, the app's first screen, mounts just after the first
+        restyle and was left unmarked: Textual then took it for a screen styled with an older
+        stylesheet and, on every first switch back to it, parsed every source again and
+        restyled the app (``App.refresh_css``, the whole of that switch's 50 ms). The other
+        panes are marked as they are made (``read_ahead.styles_current``); this holds for all.
+        """
+        self._css_update_count = self.app._css_update_count
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """A switch back does not restyle the whole pane when the stylesheet is the one it was
         styled with.
