@@ -134,6 +134,7 @@ class BoardScreen(Pane):
         self.activate(0)
         self.query_one(BoardColumns).focus()
         self.set_interval(1.0, self._tick)
+        self.content_drawn()
 
     # reading -----------------------------------------------------------------------------
 

@@ -154,6 +154,7 @@ class ClientsScreen(Pane):
         )
         self._pending = None
         self._show_card(force=True)
+        self.content_drawn()
 
     def _compute_badges(self, key: int) -> None:
         """Every client's badge, off the event loop (a worker thread); the list redraws with them."""

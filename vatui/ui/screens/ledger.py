@@ -10,6 +10,7 @@ the invoice document, ``s`` send a draft, ``x`` void, ``/`` filter, ``[``/``]`` 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from importlib import resources
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -17,7 +18,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static, TabbedContent, TabPane
 
 from vatui.domain.fold import fold
@@ -42,16 +42,12 @@ from vatui.ui.widgets.ledger_list import (
     payment_line,
 )
 from vatui.ui.widgets.ledger_pnl import PnlChart, currencies
+from vatui.ui.widgets.ledger_tabs import TABS, LedgerTabs, tab_body
 from vatui.ui.widgets.safe_input import SafeInput
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from vatui.domain.reports import AgingRow, ClientRow, PnlRow
     from vatui.ui.pane import PaneHost
-
-TABS = ("invoices", "aging", "payments", "expenses", "pnl", "clients")
-"""The pane's tabs, in order."""
 
 
 class LedgerScreen(Pane):
@@ -92,6 +88,7 @@ class LedgerScreen(Pane):
         switch asked for while another is under way)."""
         self.currency: str | None = None
         self._drawn: set[str] = set()
+        self._painted = False
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -101,24 +98,15 @@ class LedgerScreen(Pane):
             classes="-hidden",
             compact=True,
         )
-        with TabbedContent(id="ledger-tabs", initial="invoices"):
+        with LedgerTabs(id="ledger-tabs", initial="invoices"):
             with TabPane(_("Invoices"), id="invoices"):
-                yield Static(id="invoices-head", classes="ledger-head")
-                yield LedgerList(id="ledger-invoices")
-            with TabPane(_("Aging"), id="aging"):
-                yield Static(id="aging-head", classes="ledger-head")
-                yield LedgerList(id="ledger-aging")
-            with TabPane(_("Payments"), id="payments"):
-                yield Static(id="payments-head", classes="ledger-head")
-                yield LedgerList(id="ledger-payments")
-            with TabPane(_("Expenses"), id="expenses"):
-                yield Static(id="expenses-head", classes="ledger-head")
-                yield LedgerList(id="ledger-expenses")
-            with TabPane(_("P&L"), id="pnl"), VerticalScroll(id="pnl-scroll"):
-                yield PnlChart(id="ledger-pnl")
-            with TabPane(_("Clients"), id="clients"):
-                yield Static(id="clients-head", classes="ledger-head")
-                yield LedgerList(id="ledger-clients")
+                yield from tab_body("invoices")
+            # the other tabs' widgets are mounted just after the first frame (``LedgerTabs``)
+            yield TabPane(_("Aging"), id="aging")
+            yield TabPane(_("Payments"), id="payments")
+            yield TabPane(_("Expenses"), id="expenses")
+            yield TabPane(_("P&L"), id="pnl")
+            yield TabPane(_("Clients"), id="clients")
         yield PaneFooter()
 
     def on_mount(self) -> None:
@@ -145,7 +133,15 @@ class LedgerScreen(Pane):
         self.pnl = self.clients = self.aging = None
         self._drawn = set()
         self._draw()
-        self._draw_lazy(self.query_one(TabbedContent).active)
+        active = self.query_one(TabbedContent).active
+        self._with_body(active, partial(self._draw_lazy, active))
+        if not self._painted:  # the first frame shows the invoices: the rest comes after it
+            self._painted = True
+            self.call_after_refresh(self.query_one(LedgerTabs).mount_bodies)
+        self.content_drawn()
+
+    def _with_body(self, tab: str, then: Callable[[], object]) -> None:
+        self.query_one(LedgerTabs).with_body(tab, then)
 
     def _draw_lazy(self, tab: str) -> None:
         """Tabs other than Invoices are drawn (and P&L, clients read) only when shown."""
@@ -239,12 +235,15 @@ class LedgerScreen(Pane):
         if tab is None or ref is None:
             return
         self.query_one(TabbedContent).active = tab
+        self._with_body(tab, partial(self._focus_on, tab, f"{kind}:{ref}"))
+
+    def _focus_on(self, tab: str, row_id: str) -> None:
         if self.view is not None:
             self._draw_lazy(tab)
         listing = self.query_one(f"#ledger-{tab}", LedgerList)
-        if not listing.select_id(f"{kind}:{ref}") and self.filter_text:
+        if not listing.select_id(row_id) and self.filter_text:
             self.action_clear_filter()
-            listing.select_id(f"{kind}:{ref}")
+            listing.select_id(row_id)
         listing.focus()
 
     def show_drafts(self) -> None:
@@ -263,7 +262,7 @@ class LedgerScreen(Pane):
         """The id of the invoice under the cursor (the invoices tab must be shown)."""
         tabs = self.query_one(TabbedContent)
         if tabs.active == "payments":
-            row = self.query_one("#ledger-payments", LedgerList).selected_id
+            row = self._selected_row("payments")
             view = self.view
             if row and view is not None:
                 pid = int(row.split(":")[1])
@@ -281,6 +280,12 @@ class LedgerScreen(Pane):
             return None
         return int(row.split(":")[1])
 
+    def _selected_row(self, tab: str) -> str | None:
+        """The id of the row under the cursor of a tab's list (``None`` before it is mounted)."""
+        found = self.query(f"#ledger-{tab}").results(LedgerList)
+        listing = next(found, None)
+        return None if listing is None else listing.selected_id
+
     # handlers ----------------------------------------------------------------------
 
     @on(OptionList.OptionSelected, "#ledger-invoices")
@@ -294,11 +299,16 @@ class LedgerScreen(Pane):
             self.query_one(TabbedContent).active = self._tab_wanted  # a later key asked for another
             return
         self._tab_wanted = None
+        self._with_body(pane, partial(self._show_tab, pane))
+
+    def _show_tab(self, tab: str) -> None:
         if self.view is not None:
-            self._draw_lazy(pane)
-        lists = self.query(f"#ledger-{pane}")
-        if lists:
-            lists.first().focus()
+            self._draw_lazy(tab)
+        focused = self.focused
+        if self.query_one(TabbedContent).active != tab:  # left meanwhile
+            return
+        if focused is None or not any(node.id == tab for node in focused.ancestors):
+            self._focus_list()  # (a focus already in it stays: it may be what showed the tab)
 
     @on(Input.Changed, "#ledger-filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -369,9 +379,7 @@ class LedgerScreen(Pane):
     def action_delete_payment(self) -> None:
         """Delete the selected payment, with a reason kept on its invoice."""
         tabs = self.query_one(TabbedContent)
-        row = (
-            self.query_one("#ledger-payments", LedgerList).selected_id if tabs.active == "payments" else None
-        )
+        row = self._selected_row("payments") if tabs.active == "payments" else None
         if row is None:
             self.vatui.inform(_("Pick a payment on the Payments tab first."))
             return

@@ -191,6 +191,7 @@ class PlanScreen(Pane):
         self._show_summary()
         if self.opened is not None:
             self._show_opened()
+        self.content_drawn()
 
     def focus_week(self, start: date, *, open_it: bool = True) -> None:
         """Put the cursor on the week holding ``start`` and open it (Today's ``p``); before the
