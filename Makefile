@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py constraints.txt 
 TINYDB_VERSION := $(shell grep -o 'tinydb==[0-9.]*' pyproject.toml | cut -d= -f3)
 CACHE := .cache
 
-.PHONY: run test test-fast check bench install test-deps tinydb-suite lint format clean catalog money-locales
+.PHONY: run test test-vatui test-tinydb test-fast check bench install test-deps tinydb-suite lint format clean catalog money-locales
 
 run: install ## create the venv, install vatui and open the app
 	$(VENV)/bin/vatui
@@ -45,19 +45,28 @@ tinydb-suite: install
 # processes started and killed, a lock timing out), and other workers use the core meanwhile
 # (on two cores, 2,642 tests: 6 workers 4 min 17 s and the whole clean-clone gate 4 min 49 s,
 # against 4 min 41 s and 5 min 16 s with 4 workers; earlier, 2 workers took 6 min 56 s).
-# A worker that runs out of tests takes half of another's queue (worksteal), so a slow test
-# near the end does not leave a core idle.
+# The tests are handed out two at a time (--dist load --maxschedchunk 2), the longest first
+# (tests/slow_first.txt, read by tests/conftest.py): the long ones run while the short ones fill
+# the gaps, and none is left to run alone at the end while the other workers are done. (With
+# worksteal, a worker started on a contiguous block of the collection; a 25-second test late
+# in a block set the end of the run.)
 JOBS ?= $(shell echo $$(( 3 * $$(nproc 2>/dev/null || echo 1) )))
-PYTEST := $(PY) -m pytest -q -n $(JOBS) --dist worksteal
+PYTEST := $(PY) -m pytest -q -n $(JOBS) --dist load --maxschedchunk 2
 
 # The suite starts hundreds of Python processes (the workers, every real `vatui`): with
 # PYTHONDONTWRITEBYTECODE set (some shells and CI images set it) each one compiled vatui and
 # re-rewrote the test modules from source again. An empty value lets Python keep the .pyc
 # files (__pycache__/ is ignored by git).
-test test-fast: export PYTHONDONTWRITEBYTECODE =
+test test-fast test-vatui test-tinydb: export PYTHONDONTWRITEBYTECODE =
 
-test: install test-deps tinydb-suite ## install what the tests need and run them all
+test: test-vatui test-tinydb ## install what the tests need and run them all
+
+# Two targets so that make -j2 (make check in CI) runs TinyDB's suite beside ours instead of
+# after it (it is one process; ours keeps both cores busy anyway).
+test-vatui: install test-deps
 	$(PYTEST)
+
+test-tinydb: install tinydb-suite
 	PYTHONPATH=tests/tinydb_suite $(PY) -m pytest -q -p no:cacheprovider -c tests/tinydb_suite/pytest.ini \
 		--rootdir $(CACHE)/tinydb-$(TINYDB_VERSION) $(CACHE)/tinydb-$(TINYDB_VERSION)/tests
 

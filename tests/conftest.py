@@ -19,6 +19,17 @@ from vatui.store.workspace import Workspace
 os.environ["LANGUAGE"] = "en"
 set_language("en")
 
+SLOW_FIRST = Path(__file__).with_name("slow_first.txt")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests listed in tests/slow_first.txt first, longest first; the others after them in
+    the order they were collected. With the tests handed out two at a time (make test), the
+    long ones run while every worker is busy instead of finishing alone at the end."""
+    listed = [line.strip() for line in SLOW_FIRST.read_text().splitlines()]
+    rank = {test: n for n, test in enumerate(t for t in listed if t and not t.startswith("#"))}
+    items.sort(key=lambda item: rank.get(item.nodeid, len(rank)))  # a stable sort
+
 
 @pytest.fixture(autouse=True)
 def english_again() -> Iterator[None]:
