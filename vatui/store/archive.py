@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import orjson
 
 from vatui.domain.dates import clamp_moment
+from vatui.domain.errors import VatuiError
 from vatui.domain.invoicing import paid_in_full_on, plain_parts, plain_total
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
@@ -305,7 +306,7 @@ def invoice_heads(tables: Year) -> Docs | None:
         return {
             key: invoice_head(key, doc, paid.get(key, [])) for key, doc in tables.get("invoices", {}).items()
         }
-    except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError):
+    except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, VatuiError):
         return None
 
 
