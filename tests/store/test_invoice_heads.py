@@ -255,3 +255,31 @@ def test_a_head_counts_as_its_invoice_in_every_report(pair: tuple[Path, Path], d
         got.append((aging_report(ws, day), clients_report(ws, day), pnl_report(ws, None, day)))
         ws.close()
     assert got[0] == got[1]
+
+
+def test_a_year_with_an_invoice_no_head_can_be_made_of_has_no_heads() -> None:
+    good = {
+        "client_id": 1,
+        "currency": "EUR",
+        "status": "paid",
+        "issue_date": "2024-01-02",
+        "due_date": "2024-01-09",
+        "taxes": [],
+        "items": [{"unit_price": {"minor": 1000, "currency": "EUR"}, "quantity": "2"}],
+    }
+    payment = {"invoice_id": 1, "on": "2024-01-05", "amount": {"minor": 2000, "currency": "EUR"}}
+    heads = archive.invoice_heads({"invoices": {"1": good}, "payments": {"1": payment}})
+    assert heads == {
+        "1": {
+            "client_id": 1,
+            "currency": "EUR",
+            "kind": "standard",
+            "status": "paid",
+            "issue_date": "2024-01-02",
+            "due_date": "2024-01-09",
+            "total": 2000,
+            "settled_on": "2024-01-05",
+        }
+    }
+    broken = {k: v for k, v in good.items() if k != "due_date"}
+    assert archive.invoice_heads({"invoices": {"1": good, "2": broken}}) is None
