@@ -89,6 +89,28 @@ def test_aging_reads_archived_years_the_full_rules_way(books: Workspace, day: da
     assert aging_report(books, day) == reports.aging(every, client_names(books), day)
 
 
+@pytest.mark.parametrize("day", [date(2027, 1, 9), date(2027, 1, 10), date(2027, 1, 15)])
+def test_aging_by_the_archives_heads_is_the_full_rules_either_side_of_the_last_payment(
+    books: Workspace, day: date
+) -> None:
+    """Aging reads archived invoices by their heads (``vatui.store.archive.invoice_head``)
+    and skips those paid in full by its day: the same rows as the full rules on the days
+    around the archived invoice paid by a payment dated after today (2027-01-10)."""
+    from vatui.domain import reports
+    from vatui.services.common import client_names
+    from vatui.services.ledger.data import all_docs, billed_from
+    from vatui.services.ledger.reports import aging_report
+    from vatui.services.queries import archived_invoices
+
+    assert all(is_head for _doc, is_head in archived_invoices(books).values())
+    every = billed_from(
+        all_docs(books, "invoices"),
+        all_docs(books, "payments"),
+        keep=lambda d: d.get("status") not in ("draft", "void"),
+    )
+    assert aging_report(books, day) == reports.aging(every, client_names(books), day)
+
+
 def test_an_archived_invoice_can_still_be_owed_today(tmp_path: Path) -> None:
     """Why aging reads the archive as of today: an invoice is archived once it is marked
     paid, but a payment dated after today (a year ahead is allowed) leaves it owed until

@@ -26,10 +26,11 @@ office on the VA's behalf; the parts of the base add up to the base.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.domain.ledger import Invoice, LineItem, Payment, TaxLine
@@ -315,6 +316,58 @@ def applied_parts(total: int, amounts: Sequence[int]) -> list[int]:
         settled += applied
         out.append(applied)
     return out
+
+
+def plain_total(doc: Mapping[str, Any]) -> int | None:
+    """The total of a stored invoice of the plain shape, minor units (``totals``: the sum
+    of its lines less the discount); ``None`` for any other shape (tax lines, a deposit or
+    credit applied, an amount in another currency), read by the full rules instead. The
+    reports, the listings and the archive's invoice heads read stored documents by it."""
+    if doc.get("taxes") != []:  # a tax line, or the older shape (``tax_percent``)
+        return None
+    for applied in (doc.get("deposit_applied"), doc.get("credit_applied")):
+        if applied is not None and applied["minor"]:
+            return None
+    currency = doc["currency"]
+    total = 0
+    for item in doc.get("items", ()):
+        price = item["unit_price"]
+        if price["currency"] != currency:
+            return None
+        total += line_minor(int(price["minor"]), item.get("quantity", "1"), item.get("minutes"))
+    discount = doc.get("discount")
+    if discount is not None:
+        if discount["currency"] != currency:
+            return None
+        total -= int(discount["minor"])
+    return total
+
+
+def plain_parts(total: int, payments: Sequence[tuple[str, Mapping[str, Any]]]) -> list[tuple[date, int]]:
+    """(day, minor units applied) of each stored payment ``(id, document)`` of a plain
+    invoice of ``total``, in the order they pay it (``settlements``: by date, then id; what
+    a payment brings beyond what was due is not applied: ``applied_parts``)."""
+    if len(payments) == 1:  # the usual case: paid at once
+        only = payments[0][1]
+        return [(date.fromisoformat(only["on"]), applied_parts(total, [int(only["amount"]["minor"])])[0])]
+    dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
+    applied = applied_parts(total, [amount for _on, _id, amount in dated])
+    return [(on, part) for (on, _id, _amount), part in zip(dated, applied, strict=True)]
+
+
+def paid_in_full_on(total: int, parts: Iterable[tuple[date, int]]) -> date | None:
+    """The first day by the end of which the settlement ``parts`` (day, minor units
+    applied) have paid all of ``total``: from then on the invoice owes nothing, and more
+    payments never change that (``applied_parts`` only ever adds). ``None`` when they never
+    do, or there is nothing to pay (a total of zero or less never owes anything)."""
+    if total <= 0:
+        return None
+    paid = 0
+    for on, part in sorted(parts):
+        paid += part
+        if paid >= total:
+            return on
+    return None
 
 
 def payments_split(

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
-from vatui.store.archive import all_docs, archive_path, archive_years, read_year
+from vatui.store.archive import HEADS, all_docs, archive_path, archive_years, read_year
 from vatui.store.workspace import Workspace
 
 Docs = Mapping[str, dict[str, Any]]
@@ -85,6 +85,28 @@ def archived_of(ws: Workspace, tables: tuple[str, ...], *, until_year: int | Non
                 if key not in mine:
                     kept[key] = doc
     return dict(out)
+
+
+def archived_invoices(
+    ws: Workspace, *, until_year: int | None = None
+) -> dict[str, tuple[Mapping[str, Any], bool]]:
+    """Every archived invoice by id string, live ids left out (as ``archived_of``), only of
+    the years up to ``until_year`` when given: ``(head, True)`` from a year file that holds
+    trusted heads (``vatui.store.archive.invoice_head``: the year's ``invoices`` table is
+    not parsed), else ``(document, False)`` (an older year file, or one edited by hand)."""
+    live = ws.docs("invoices")
+    out: dict[str, tuple[Mapping[str, Any], bool]] = {}
+    for year in archive_years(ws.directory):
+        if until_year is not None and year > until_year:
+            continue
+        path = archive_path(ws.directory, year)
+        heads = read_year(path, (HEADS,)).get(HEADS)
+        is_head = heads is not None
+        docs = heads if heads is not None else read_year(path, ("invoices",)).get("invoices", {})
+        for key, doc in docs.items():
+            if key not in live:
+                out[key] = (doc, is_head)
+    return out
 
 
 # named reads --------------------------------------------------------------------------

@@ -15,45 +15,58 @@ archive files of years after it (nothing issued then was issued by ``until``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from vatui.domain.invoicing import applied_parts, line_minor
+from vatui.domain.invoicing import plain_parts, plain_total
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.settled import Settled, settled
-from vatui.services.queries import archived_of, expense_docs, invoice_docs, payment_docs
+from vatui.services.queries import archived_invoices, archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
 _NOT_ISSUED = ("draft", "void")
 
 
 def summaries(
-    ws: Workspace, *, archived: bool = True, until: date | None = None, client_id: int | None = None
+    ws: Workspace,
+    *,
+    archived: bool = True,
+    until: date | None = None,
+    client_id: int | None = None,
+    owed_on: date | None = None,
 ) -> list[Settled]:
     """Every issued invoice (not a draft, not void) as the reports read it; only the
-    client's with ``client_id``."""
-    invoice_tables, payment_tables = [invoice_docs(ws)], [payment_docs(ws)]
-    if archived:  # archived first (``archived_of`` leaves out live ids)
-        old = archived_of(ws, ("invoices", "payments"), until_year=None if until is None else until.year)
-        invoice_tables.insert(0, old["invoices"])
-        payment_tables.insert(0, old["payments"])
-    issued = {
-        key: doc
-        for invoices in invoice_tables
-        for key, doc in invoices.items()
-        if doc.get("status") not in _NOT_ISSUED and (client_id is None or doc.get("client_id") == client_id)
-    }
+    client's with ``client_id``. With ``owed_on`` (aging as of that day), an archived
+    invoice whose head says it was paid in full by then is left out: it owes nothing that
+    day whatever else was paid (more payments only add), and nothing else reads it."""
+    rows: dict[str, tuple[Mapping[str, Any], int | None]] = {}
+    until_year = None if until is None else until.year
+    if archived:  # archived first (``archived_invoices`` leaves out live ids)
+        day = None if owed_on is None else owed_on.isoformat()
+        for key, (doc, is_head) in archived_invoices(ws, until_year=until_year).items():
+            if not _counts(doc, client_id):
+                continue
+            if not is_head:
+                rows[key] = (doc, plain_total(doc))
+            elif day is None or doc["settled_on"] is None or doc["settled_on"] > day:
+                total = doc["total"]  # ``None``: another shape, its document kept in the head
+                rows[key] = (doc, total) if total is not None else (doc["invoice"], None)
+    payment_tables = [payment_docs(ws)]
+    if archived:  # all of them: a live invoice can have one only in the archive (a restore)
+        payment_tables.insert(0, archived_of(ws, ("payments",), until_year=until_year)["payments"])
+    for key, doc in invoice_docs(ws).items():
+        if _counts(doc, client_id):
+            rows[key] = (doc, plain_total(doc))
     paid: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for payments in payment_tables:
         for key, doc in payments.items():
             invoice_key = str(doc["invoice_id"])
-            if invoice_key in issued:
+            if invoice_key in rows:
                 paid.setdefault(invoice_key, []).append((key, doc))
     out = []
-    for key, doc in issued.items():
+    for key, (doc, total) in rows.items():
         mine = paid.get(key, [])
-        total = plain_total(doc)
         if total is None:
             payment_records = [Payment.from_doc(d, int(k)) for k, d in mine]
             out.append(settled(Invoice.from_doc(doc, int(key)), payment_records))
@@ -62,46 +75,16 @@ def summaries(
     return out
 
 
-def plain_total(doc: Mapping[str, Any]) -> int | None:
-    """The total of a stored invoice of the plain shape, minor units (``totals``: the sum
-    of its lines less the discount); ``None`` for any other shape (tax lines, a deposit or
-    credit applied, an amount in another currency), read by the full rules instead."""
-    if doc.get("taxes") != []:  # a tax line, or the older shape (``tax_percent``)
-        return None
-    for applied in (doc.get("deposit_applied"), doc.get("credit_applied")):
-        if applied is not None and applied["minor"]:
-            return None
-    currency = doc["currency"]
-    total = 0
-    for item in doc.get("items", ()):
-        price = item["unit_price"]
-        if price["currency"] != currency:
-            return None
-        total += line_minor(int(price["minor"]), item.get("quantity", "1"), item.get("minutes"))
-    discount = doc.get("discount")
-    if discount is not None:
-        if discount["currency"] != currency:
-            return None
-        total -= int(discount["minor"])
-    return total
-
-
-def plain_parts(total: int, payments: Sequence[tuple[str, Mapping[str, Any]]]) -> list[tuple[date, int]]:
-    """(day, minor units applied) of each stored payment ``(id, document)`` of a plain
-    invoice of ``total``, in the order they pay it (``invoicing.settlements``: by date, then
-    id; what a payment brings beyond what was due is not applied: ``applied_parts``)."""
-    if len(payments) == 1:  # the usual case: paid at once
-        only = payments[0][1]
-        return [(date.fromisoformat(only["on"]), applied_parts(total, [int(only["amount"]["minor"])])[0])]
-    dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
-    applied = applied_parts(total, [amount for _on, _id, amount in dated])
-    return [(on, part) for (on, _id, _amount), part in zip(dated, applied, strict=True)]
+def _counts(doc: Mapping[str, Any], client_id: int | None) -> bool:
+    """Whether an invoice (or its head) is issued, and the client's when one is asked for."""
+    return doc.get("status") not in _NOT_ISSUED and (client_id is None or doc.get("client_id") == client_id)
 
 
 def _plain(
     key: str, doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]
 ) -> Settled:
-    """A plain invoice's summary: its payments pay it in date order (then by id)."""
+    """A plain invoice's summary (from its document or its archived head: the same keys):
+    its payments pay it in date order (then by id)."""
     parts = tuple((on, part, part, 0) for on, part in plain_parts(total, payments)) if payments else ()
     return Settled(
         doc["client_id"],
@@ -123,3 +106,6 @@ def spent(ws: Workspace) -> list[tuple[date, str, int]]:
         for d in expense_docs(ws).values()
         if d.get("recurrence") is None
     ]
+
+
+__all__ = ["plain_parts", "plain_total", "spent", "summaries"]

@@ -19,7 +19,7 @@ from vatui.store.workspace import Workspace
 def aging_report(ws: Workspace, on: date | None = None) -> list[reports.AgingRow]:
     """A/R aging per client and currency as of ``on`` (today by default)."""
     day = on or home_today(ws)
-    return reports.aging_of(summaries(ws, until=day), client_names(ws), day)
+    return reports.aging_of(summaries(ws, until=day, owed_on=day), client_names(ws), day)
 
 
 def pnl_report(ws: Workspace, start: date | None = None, end: date | None = None) -> list[reports.PnlRow]:
