@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from vatui.domain.errors import InputError
 from vatui.domain.records import Record
@@ -116,3 +118,14 @@ class TimeEntry(Record):
     def running(self) -> bool:
         """Whether this is the running timer."""
         return self.end is None
+
+
+def counted_minutes(doc: Mapping[str, Any]) -> tuple[Any, int, int] | None:
+    """What a stored time entry adds to its client's hours (the clients report, the archive's
+    sums of a year): ``(client_id, minutes, billable minutes)``, or ``None`` when it adds
+    nothing (no client, or the timer still running)."""
+    client_id = doc.get("client_id")
+    if client_id is None or doc.get("end") is None:
+        return None
+    minutes = int(doc.get("minutes") or 0)
+    return client_id, minutes, minutes if doc.get("billable", True) else 0

@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
-from vatui.store.archive import HEADS, all_docs, archive_path, archive_years, read_year
+from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
 from vatui.store.workspace import Workspace
 
 Docs = Mapping[str, dict[str, Any]]
@@ -106,6 +106,30 @@ def archived_invoices(
         for key, doc in docs.items():
             if key not in live:
                 out[key] = (doc, is_head)
+    return out
+
+
+def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
+    """(minutes, billable minutes) of the archived time entries per client, read from each
+    year's sums (``vatui.store.archive_derived.client_minutes``: the years' ``time`` tables
+    are not parsed); ``None`` when a year has no trusted sums (an older year file, or one
+    edited by hand) or an entry counted in them is also live or in another year (a run
+    interrupted between its two steps): the caller then reads the entries themselves
+    (``archived_of``), where the live copy wins."""
+    live = ws.docs("time")
+    seen: set[int] = set()
+    out: dict[int, tuple[int, int]] = {}
+    for year in archive_years(ws.directory):
+        sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
+        if sums is None:
+            return None
+        for client, row in sums.items():
+            ids = row["ids"]
+            if any(str(i) in live for i in ids) or not seen.isdisjoint(ids):
+                return None
+            seen.update(ids)
+            every, billable = out.get(int(client), (0, 0))
+            out[int(client)] = (every + int(row["every"]), billable + int(row["billable"]))
     return out
 
 

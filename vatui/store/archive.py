@@ -12,11 +12,11 @@ readers let the live copy win (``archived_docs`` leaves out ids that are live), 
 next run writes them into the archive again over their own ids, never twice. Archived
 ids are recorded as the workspace's id floors, so they are never handed out again.
 
-Each year file also holds ``invoice_heads`` (``HEADS``), derived from its invoices and
-payments when the file is written: per archived invoice what the money reports need of it
-(``invoice_head``). It is not a table of records: ``read_year`` hands it out only when asked
-for by name, and only from a file read lazily (byte for byte what vatui wrote); a file
-parsed whole (older, edited by hand) has its heads dropped, and readers read its invoices.
+Each year file also holds tables derived from its records when it is written, for the
+reports (``vatui.store.archive_derived``: the invoice heads, the minutes per client). They
+are not tables of records: ``read_year`` hands them out only when asked for by name, and
+only from a file read lazily (byte for byte what vatui wrote); a file parsed whole (older,
+edited by hand) has them dropped, and readers read its records.
 """
 
 from __future__ import annotations
@@ -32,20 +32,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import orjson
 
 from vatui.domain.dates import clamp_moment
-from vatui.domain.errors import VatuiError
-from vatui.domain.invoicing import paid_in_full_on, plain_parts, plain_total
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
 from vatui.store import document, layout
+from vatui.store.archive_derived import DERIVED, HEADS, MINUTES, derived_tables, invoice_head, invoice_heads
 from vatui.store.schema import SCHEMA_VERSION
 from vatui.store.storage import DamagedFileError, StatKey, atomic_write_bytes, is_tables
 from vatui.store.workspace import Tx, Workspace
 
 ARCHIVED_TABLES = ("tasks", "invoices", "payments", "time")
 """The tables whose documents can move to the archive."""
-
-HEADS = "invoice_heads"
-"""The derived table of an archive year: each invoice's head, by invoice id (``invoice_head``)."""
 
 Docs = dict[str, dict[str, Any]]
 Year = dict[str, Docs]
@@ -73,7 +69,7 @@ def archive_years(directory: Path) -> list[int]:
 def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
     """The tables of one archive file (empty if there is none), or only those of ``tables``
     it has (only those are parsed when the file is in the store's layout); never mutate
-    the result. The invoice heads (``HEADS``) are never among every table, and are there
+    the result. The derived tables (``DERIVED``) are never among every table, and are there
     when asked for only if the file was read lazily (``_read_file``)."""
     try:
         st = os.lstat(path)
@@ -84,7 +80,7 @@ def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
     key = (st.st_ino, st.st_size, st.st_mtime_ns)
     cached = _cache.get(path)
     stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key)
-    names = [name for name in stored if name not in ("meta", HEADS)] if tables is None else tables
+    names = [name for name in stored if name != "meta" and name not in DERIVED] if tables is None else tables
     if any(isinstance(stored.get(name), layout.Raw) for name in names):
         stored = document.materialized(stored, names, path, _not_an_archive())
         _cache[path] = (key, stored)  # a new dict: what another thread holds never changes
@@ -103,7 +99,8 @@ def _read_file(path: Path, key: StatKey) -> dict[str, Any]:
             raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
         if not is_tables(data):
             raise DamagedFileError(path, _not_an_archive())
-        data.pop(HEADS, None)  # derived data is trusted only in a file byte for byte as written
+        for name in DERIVED:  # derived data is trusted only in a file byte for byte as written
+            data.pop(name, None)
     schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise DamagedFileError(
@@ -288,55 +285,9 @@ def _write_years(
             target.setdefault(name, {}).update(docs)
     for year in sorted(changed):
         payload = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **changed[year]}
-        heads = invoice_heads(changed[year])
-        if heads is not None:
-            payload[HEADS] = heads
+        payload.update(derived_tables(changed[year]))
         encoded = layout.encode(payload, lambda _name, table: orjson.dumps(table), {})
         atomic_write_bytes(archive_path(directory, year), encoded)
-
-
-def invoice_heads(tables: Year) -> Docs | None:
-    """The heads of a year's invoices (``invoice_head``), each paid by the year's own
-    payments; ``None`` when one cannot be made (a document edited by hand into another
-    shape): the year is then written without heads and read by its invoices."""
-    paid: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for key, doc in tables.get("payments", {}).items():
-        paid.setdefault(str(doc.get("invoice_id")), []).append((key, doc))
-    try:
-        return {
-            key: invoice_head(key, doc, paid.get(key, [])) for key, doc in tables.get("invoices", {}).items()
-        }
-    except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, VatuiError):
-        return None
-
-
-def invoice_head(key: str, doc: dict[str, Any], payments: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
-    """What the money reports need of an archived invoice: whose, its currency, kind,
-    status, issue and due dates, its ``total`` by ``invoicing.plain_total`` (``null`` for
-    another shape, which keeps its document in ``invoice`` for the full rules), and
-    ``settled_on``: the day ``payments`` (by the rules that read it, ``plain_parts`` or
-    ``settled``) had paid all of it (``invoicing.paid_in_full_on``), or ``null``."""
-    total = plain_total(doc)
-    head: dict[str, Any] = {
-        "client_id": doc["client_id"],
-        "currency": doc["currency"],
-        "kind": doc.get("kind", "standard"),
-        "status": doc.get("status"),
-        "issue_date": date.fromisoformat(doc["issue_date"]).isoformat(),
-        "due_date": date.fromisoformat(doc["due_date"]).isoformat(),
-        "total": total,
-    }
-    if total is None:
-        from vatui.domain.ledger import Invoice, Payment
-        from vatui.domain.settled import settled
-
-        full = settled(Invoice.from_doc(doc, int(key)), [Payment.from_doc(d, int(k)) for k, d in payments])
-        done = paid_in_full_on(full.total, [(part[0], part[1]) for part in full.parts])
-        head["invoice"] = doc
-    else:
-        done = paid_in_full_on(total, plain_parts(total, payments) if payments else [])
-    head["settled_on"] = None if done is None else done.isoformat()
-    return head
 
 
 def _moment(value: Any) -> datetime | None:
@@ -365,11 +316,15 @@ def _int(value: Any) -> int:
 
 __all__ = [
     "ARCHIVED_TABLES",
+    "DERIVED",
     "HEADS",
+    "MINUTES",
     "all_docs",
     "archive_old",
     "archive_path",
     "archive_years",
     "archived_docs",
+    "invoice_head",
+    "invoice_heads",
     "read_year",
 ]

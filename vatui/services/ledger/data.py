@@ -16,8 +16,9 @@ from vatui.domain.errors import InputError, NotFoundError
 from vatui.domain.invoice_numbers import parse_number
 from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.reports import Billed
+from vatui.domain.tasks import counted_minutes
 from vatui.i18n import _
-from vatui.services.queries import archived_of, invoice_docs, payment_docs, time_docs
+from vatui.services.queries import archived_minutes, archived_of, invoice_docs, payment_docs, time_docs
 from vatui.store.archive import all_docs as live_and_archived
 from vatui.store.workspace import Tx, Workspace
 
@@ -118,16 +119,21 @@ def month_bounds(on: date, tz: ZoneInfo) -> tuple[str, str]:
 
 
 def minutes_by_client(ws: Workspace) -> tuple[dict[int, int], dict[int, int]]:
-    """(all minutes, billable minutes) logged per client, finished entries, live and archived."""
+    """(all minutes, billable minutes) logged per client, finished entries, live and archived
+    (the archived ones from each year's sums when they can be trusted: ``archived_minutes``);
+    both for every client with time (its billable minutes may be 0)."""
     every: dict[int, int] = {}
     billable: dict[int, int] = {}
-    for docs in (time_docs(ws), archived_of(ws, ("time",))["time"]):  # disjoint: live ids left out
+    archived = archived_minutes(ws)
+    sources = [time_docs(ws)] if archived is not None else [time_docs(ws), archived_of(ws, ("time",))["time"]]
+    for docs in sources:  # disjoint: live ids left out
         for doc in docs.values():
-            cid = doc.get("client_id")
-            if cid is None or doc.get("end") is None:
-                continue
-            minutes = int(doc.get("minutes") or 0)
-            every[cid] = every.get(cid, 0) + minutes
-            if doc.get("billable", True):
-                billable[cid] = billable.get(cid, 0) + minutes
+            counted = counted_minutes(doc)
+            if counted is not None:
+                client, minutes, billed = counted
+                every[client] = every.get(client, 0) + minutes
+                billable[client] = billable.get(client, 0) + billed
+    for client, (minutes, billed) in (archived or {}).items():
+        every[client] = every.get(client, 0) + minutes
+        billable[client] = billable.get(client, 0) + billed
     return every, billable
