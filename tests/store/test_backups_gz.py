@@ -9,6 +9,7 @@ content is over the 512 MB cap without inflating it whole.
 from __future__ import annotations
 
 import gzip
+import struct
 import time
 import zlib
 from datetime import timedelta
@@ -125,12 +126,20 @@ def test_a_damaged_gzip_is_refused_in_one_line_and_nothing_changes(
 
 
 def _bomb(size: int) -> bytes:
-    """A gzip of ``size`` zero bytes, made without holding them all."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    """A gzip of ``size`` zero bytes (a whole number of MiB), made without holding them all
+    and without compressing them all: one MiB is deflated once and fully flushed (nothing
+    after it refers back to it), so its bytes repeated are a valid deflate stream of the
+    whole; then the final block and the true CRC-32 and size."""
     block = bytes(1 << 20)
-    parts = [packer.compress(block) for _ in range(size >> 20)]
-    parts.append(packer.flush())
-    return b"".join(parts)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    chunk = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    count = size >> 20
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    trailer = struct.pack("<II", crc, (count << 20) & 0xFFFFFFFF)
+    return header + chunk * count + packer.flush() + trailer
 
 
 def test_a_gzip_bomb_over_the_cap_is_refused_quickly(
