@@ -136,20 +136,3 @@ def test_a_client_id_that_is_not_a_number_leaves_the_year_without_sums() -> None
     """A document edited by hand into another shape: the year is read by its entries."""
     tables = {"time": {"1": {"client_id": "7", "end": "2025-01-01T10:00:00+00:00", "minutes": 5}}}
     assert archive_derived.client_minutes(tables) is None
-
-
-def test_the_client_card_counts_the_same_hours_as_the_clients_report(demo: Path) -> None:
-    """One rule for a client's hours: the card's "logged" and effective rate, after an
-    archive, count the archived time as the clients report does (not only the live time)."""
-    from vatui.services.clients.card import client_detail
-    from vatui.services.ledger.reports import clients_report
-
-    ws = Workspace.open(demo, FixedClock(NOW))
-    every, _billable = minutes_by_client(ws)
-    rows = {row.client_id: row for row in clients_report(ws, NOW.date())}
-    archived_hours = archive_derived.client_minutes({"time": archived_of(ws, ("time",))["time"]})
-    assert archived_hours  # the demo has archived time: the case this is about
-    for client in (int(k) for k in archived_hours):
-        card = client_detail(ws, client, NOW.date())
-        assert card.minutes_logged == every[client] == rows[client].minutes
-    ws.close()

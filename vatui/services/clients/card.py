@@ -35,7 +35,6 @@ from vatui.services.clients.standing import reliability_by_client as reliability
 from vatui.services.common import home_today
 from vatui.services.ledger.books import summaries
 from vatui.services.ledger.collect import on_hold_clients
-from vatui.services.ledger.data import minutes_by_client
 from vatui.services.queries import invoice_docs, payment_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
@@ -57,18 +56,18 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
 
 
 def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:
-    """(all minutes, minutes this month) logged for the client, finished entries only: all of
-    them as the clients report counts them (``minutes_by_client``: live and archived), this
-    month's from the live entries (the archive holds closed years only)."""
+    """(all minutes, minutes this month) logged for the client, finished entries only."""
     zone = ZoneInfo(ws.settings().home_timezone)
     month_start = datetime.combine(on.replace(day=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
-    month = 0
+    total = month = 0
     for doc in time_docs(ws).values():
         if doc.get("client_id") != client_id or doc.get("end") is None:
             continue
+        minutes = int(doc.get("minutes", 0))
+        total += minutes
         if str(doc["start"]) >= month_start:
-            month += int(doc.get("minutes", 0))
-    return minutes_by_client(ws)[0].get(client_id, 0), month
+            month += minutes
+    return total, month
 
 
 def _rate(revenue: Mapping[str, Money], minutes: int) -> dict[str, Money]:
