@@ -97,22 +97,31 @@ def _lines(raw: bytes) -> list[tuple[int, int]] | None:
         start = end + 1
 
 
-def split(raw: bytes) -> dict[str, Any] | None:
-    """The document of ``raw`` with ``meta`` parsed (its index removed) and every other
-    table left as ``Raw``, in the file's order; ``None`` unless ``raw`` is exactly what
-    ``encode`` wrote with an index (names, count, lengths and crc32 all checked)."""
+def _with_meta(raw: bytes) -> tuple[list[tuple[int, int]], tuple[int, int], Any] | None:
+    """The lines of ``raw`` in the layout, the one ``meta`` line among them and ``meta``
+    parsed; ``None`` when ``raw`` is not in the layout or has no single parsable ``meta``."""
     spans = _lines(raw)
     if spans is None:
         return None
     metas = [span for span in spans if raw.startswith(_META, span[0], span[1])]
     if len(metas) != 1:
         return None
-    view = memoryview(raw)
     start, end = metas[0]
     try:
-        meta = orjson.loads(view[start + len(_META) : end])
+        return spans, metas[0], orjson.loads(memoryview(raw)[start + len(_META) : end])
     except orjson.JSONDecodeError:
         return None
+
+
+def split(raw: bytes) -> dict[str, Any] | None:
+    """The document of ``raw`` with ``meta`` parsed (its index removed) and every other
+    table left as ``Raw``, in the file's order; ``None`` unless ``raw`` is exactly what
+    ``encode`` wrote with an index (names, count, lengths and crc32 all checked)."""
+    found = _with_meta(raw)
+    if found is None:
+        return None
+    spans, meta_span, meta = found
+    view = memoryview(raw)
     doc = meta.get("1") if isinstance(meta, dict) else None
     index = doc.get(INDEX_KEY) if isinstance(doc, dict) else None
     if not isinstance(index, dict) or len(index) != len(spans) - 1 or not _is_table(meta):
@@ -120,7 +129,7 @@ def split(raw: bytes) -> dict[str, Any] | None:
     data: dict[str, Any] = {}
     entries = iter(index.items())
     for span in spans:
-        if span is metas[0]:
+        if span is meta_span:
             data["meta"] = meta
             continue
         name, entry = next(entries)
@@ -172,22 +181,15 @@ def plain(raw: bytes, keys: tuple[str, ...]) -> bytes | None:
     without ``private`` writes it: no newlines, and neither the index nor ``keys`` in
     ``meta`` #1. ``None`` when ``raw`` is not in the layout (the caller serialises the
     document instead)."""
-    spans = _lines(raw)
-    if spans is None:
+    found = _with_meta(raw)
+    if found is None:
         return None
-    metas = [span for span in spans if raw.startswith(_META, span[0], span[1])]
-    if len(metas) != 1:
-        return None
+    spans, meta_span, meta = found
     view = memoryview(raw)
-    start, end = metas[0]
-    try:
-        meta = orjson.loads(view[start + len(_META) : end])
-    except orjson.JSONDecodeError:
-        return None
     doc = meta.get("1") if isinstance(meta, dict) else None
     if not isinstance(doc, dict) or INDEX_KEY not in doc:
         return None
     kept = {k: v for k, v in doc.items() if k != INDEX_KEY and k not in keys}
     meta_line = table_line("meta", orjson.dumps({**meta, "1": kept}))
-    parts = [meta_line if span is metas[0] else view[span[0] : span[1]] for span in spans]
+    parts = [meta_line if span is meta_span else view[span[0] : span[1]] for span in spans]
     return b"{" + b",".join(parts) + b"}"
