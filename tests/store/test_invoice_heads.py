@@ -43,7 +43,7 @@ def _without_heads(directory: Path) -> None:
             "meta": {"1": {"schema": orjson.loads(path.read_bytes())["meta"]["1"]["schema"]}},
             **tables,
         }
-        path.write_bytes(layout.encode(payload, lambda _n, t: orjson.dumps(t), {}))
+        path.write_bytes(layout.encode(payload, layout.table_json, {}))
     archive._cache.clear()
 
 

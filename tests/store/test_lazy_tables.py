@@ -24,7 +24,6 @@ import pytest
 from tests.helpers.backup_files import backup_bytes
 from tests.helpers.cli_inprocess import make_vatui
 from tests.helpers.workspace_file import read_workspace
-from vatui.demo.workspace import generate
 from vatui.domain.clock import FixedClock
 from vatui.domain.ledger import Invoice, LineItem
 from vatui.domain.money import Money
@@ -36,31 +35,6 @@ from vatui.store.workspace import Workspace
 
 VATUI = Path(sys.executable).with_name("vatui")
 Outcome = tuple[str, Any]
-
-
-@pytest.fixture
-def demo(data_dir: Path, clock: FixedClock) -> Path:
-    """A small demo workspace, every table in its base file (written in the layout)."""
-    ws = Workspace.open(data_dir, clock)
-    generate(ws, clients=3, seed=7)
-    ws.compact()
-    ws.close()
-    return data_dir
-
-
-@pytest.fixture
-def parsed(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
-    """Every table the store parses from a raw line, in order."""
-    seen: list[dict[str, Any]] = []
-    real = layout.parse
-
-    def spy(raw: layout.Raw) -> dict[str, Any]:
-        table = real(raw)
-        seen.append(table)
-        return table
-
-    monkeypatch.setattr(layout, "parse", spy)
-    return seen
 
 
 def _base(directory: Path) -> Path:
@@ -118,8 +92,9 @@ def test_every_table_is_one_line_indexed_in_meta(demo: Path) -> None:
     index = meta[layout.INDEX_KEY]
     assert list(index) == [name for name in whole if name != "meta"]
     for line in lines:
-        if _name(line) != "meta":
-            assert index[_name(line)] == [zlib.crc32(line), len(line)]
+        if _name(line) != "meta":  # a grouped table's entry also places its groups
+            grouped = index[_name(line)][2:] if _name(line) in layout.GROUPED else []
+            assert index[_name(line)] == [zlib.crc32(line), len(line), *grouped]
     parsed = orjson.loads(raw)  # still one JSON document
     del parsed["meta"]["1"][layout.INDEX_KEY], parsed["meta"]["1"][journal.TOKEN_KEY]
     assert parsed == whole
@@ -451,15 +426,11 @@ def test_an_older_or_edited_archive_year_is_read_whole(archived: Path) -> None:
     archived.write_bytes(orjson.dumps(whole))
     del whole["meta"]
     assert archive.read_year(archived, ("invoices",)) == {"invoices": whole["invoices"]}
-    lines = _lines(layout.encode({"meta": {"1": {}}, **whole}, _dump, {}))
+    lines = _lines(layout.encode({"meta": {"1": {}}, **whole}, layout.table_json, {}))
     lines[_line_of(lines, "invoices")] = b'"invoices":{"1":'
     archived.write_bytes(_join(lines))
     with pytest.raises(DamagedFileError, match="not valid JSON"):
         archive.read_year(archived, ("payments",))
-
-
-def _dump(_name: str, table: Any) -> bytes:
-    return orjson.dumps(table)
 
 
 def test_the_language_peek_parses_only_the_settings(demo: Path, parsed: list[dict[str, Any]]) -> None:

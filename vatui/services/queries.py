@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
 from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
+from vatui.store.layout import group_key
 from vatui.store.workspace import Workspace
 
 Docs = Mapping[str, dict[str, Any]]
@@ -61,6 +62,17 @@ recurring_invoice_docs = _table_reader("recurring_invoices")
 settings_docs = _table_reader("settings")
 """The settings table (one document, ``"1"``), raw: read leniently where a bad hand edit
 must be shown rather than refused."""
+
+
+def client_contact_docs(ws: Workspace, client_id: int) -> Docs:
+    """One client's raw contacts: only that client's part of the log is parsed when the file
+    is read lazily (``Workspace.group``), else the log is read whole and filtered by the
+    same rule."""
+    found = ws.group("contacts", client_id)
+    if found is not None:
+        return found
+    key = group_key(client_id)
+    return {k: doc for k, doc in ws.docs("contacts").items() if group_key(doc.get("client_id")) == key}
 
 
 def live_and_archived(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:

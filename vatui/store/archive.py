@@ -286,7 +286,7 @@ def _write_years(
     for year in sorted(changed):
         payload = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **changed[year]}
         payload.update(derived_tables(changed[year]))
-        encoded = layout.encode(payload, lambda _name, table: orjson.dumps(table), {})
+        encoded = layout.encode(payload, layout.table_json, {})
         atomic_write_bytes(archive_path(directory, year), encoded)
 
 

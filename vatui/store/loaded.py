@@ -35,7 +35,7 @@ class LoadedFiles:
         self._jhandle: int | None = None
         self._jvalid = 0
         """Where the journal's good records end (0 when it does not extend the base)."""
-        self._chunks: dict[str, tuple[object, bytes]] = {}
+        self._chunks: dict[str, tuple[object, layout.Chunk]] = {}
         """Each table's JSON as last written, with the table object it was made from."""
         self._touched: set[str] = set()
         """Tables changed in place since the last write (their cached JSON is stale)."""
@@ -74,6 +74,15 @@ class LoadedFiles:
         """Under the mutex: the document loaded, with the tables ``names`` parsed."""
         data = self._load()
         return data if data is None else self._parse(data, names)
+
+    def _group(self, name: str, group: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """Under the mutex: the document loaded, and one group of table ``name`` when it is
+        still raw and stored grouped (``None`` otherwise: the caller parses it whole)."""
+        data = self._load()
+        table = None if data is None else data.get(name)
+        if not isinstance(table, layout.Raw):
+            return data, None
+        return data, layout.parse_group(table, name, group)
 
     def _parse(self, data: dict[str, Any], names: list[str] | tuple[str, ...]) -> dict[str, Any]:
         """The document ``data`` just loaded with the tables ``names`` parsed: in a new

@@ -24,7 +24,7 @@ from vatui.domain.errors import NotFoundError, VatuiError
 from vatui.domain.settings import Settings
 from vatui.i18n import _
 from vatui.paths import LOCK_FILE, archive_dir, backups_dir, workspace_path
-from vatui.store import backups
+from vatui.store import backups, layout
 from vatui.store import undo as undo_steps
 from vatui.store.errors import DiskWriteError, RefusedWorkspace, WorkspaceBusy
 from vatui.store.folders import check_data_dir
@@ -281,6 +281,21 @@ class Workspace:
         storage, _db = self._require()
         docs: Mapping[str, dict[str, Any]] = self._read_tables_checked(storage, (table,)).get(table, {})
         return docs
+
+    def group(self, table: str, value: int) -> Mapping[str, dict[str, Any]] | None:
+        """The raw documents of ``table`` whose grouping field is ``value`` (one client's
+        contacts: ``vatui.store.layout.GROUPED``), parsing only those; ``None`` when the table
+        is not read that way now (the app, a table already parsed or stored otherwise): the
+        caller then filters ``docs(table)``, which is the same rule read whole."""
+        if self.keep_last_good:
+            return None
+        storage, _db = self._require()
+        try:
+            data, found = storage.read_group(table, layout.group_key(value))
+        except DamagedFileError as exc:
+            raise self._refuse_file(exc) from exc
+        self._check_loaded(data)
+        return found
 
     def _read_tables_checked(self, storage: AtomicJSONStorage, names: tuple[str, ...]) -> dict[str, Any]:
         """The tables ``names`` as read now, parsing only those (and ``meta``, for the schema

@@ -20,7 +20,7 @@ from vatui.domain.errors import InputError, RuleError
 from vatui.domain.text import one_line
 from vatui.i18n import _
 from vatui.services.common import home_today
-from vatui.services.queries import contact_docs
+from vatui.services.queries import client_contact_docs, contact_docs
 from vatui.store.workspace import Workspace
 
 
@@ -114,9 +114,8 @@ def list_contacts(
 ) -> list[Contact]:
     """The contact log, newest first; one client's, or everyone's."""
     rows = []
-    for key, doc in contact_docs(ws).items():
-        if client_id is not None and doc.get("client_id") != client_id:
-            continue
+    docs = contact_docs(ws) if client_id is None else client_contact_docs(ws, client_id)
+    for key, doc in docs.items():
         if open_only and (doc.get("follow_up") is None or doc.get("follow_up_done")):
             continue
         rows.append((str(doc.get("at", "")), int(key), doc))
