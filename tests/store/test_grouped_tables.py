@@ -176,3 +176,9 @@ def test_a_forged_group_index_reads_as_the_whole_log(demo: Path, clock: FixedClo
     whole = read_workspace(demo)
     _rewrite_groups(demo, change, forged=True)
     _read_as_whole(demo, clock, whole)
+
+
+@pytest.mark.parametrize("value", [1, 2, 0, -1, True, False, None, "1", 1.0, [1], {"1": 1}])
+@pytest.mark.parametrize("of", [1, 0, 2])
+def test_the_filter_and_the_groups_are_one_rule(value: Any, of: int) -> None:
+    assert layout.in_group(value, of) == (layout.group_key(value) == layout.group_key(of))

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
 from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
-from vatui.store.layout import group_key
+from vatui.store.layout import in_group
 from vatui.store.workspace import Workspace
 
 Docs = Mapping[str, dict[str, Any]]
@@ -71,8 +71,7 @@ def client_contact_docs(ws: Workspace, client_id: int) -> Docs:
     found = ws.group("contacts", client_id)
     if found is not None:
         return found
-    key = group_key(client_id)
-    return {k: doc for k, doc in ws.docs("contacts").items() if group_key(doc.get("client_id")) == key}
+    return {k: doc for k, doc in ws.docs("contacts").items() if in_group(doc.get("client_id"), client_id)}
 
 
 def live_and_archived(ws: Workspace, table: str) -> dict[str, Mapping[str, Any]]:

@@ -79,6 +79,12 @@ def group_key(value: Any) -> str:
     return str(value) if type(value) is int else ""
 
 
+def in_group(value: Any, of: int) -> bool:
+    """Whether a document whose grouping field holds ``value`` is in the group of the
+    integer ``of`` (``group_key``'s rule, without making the key: for filtering a table)."""
+    return type(value) is int and value == of
+
+
 def table_json(name: str, table: Any) -> Chunk:
     """The JSON of table ``name``: a table of ``GROUPED`` with its documents grouped (each
     group in the order of its first document, each document in its table's order), and
