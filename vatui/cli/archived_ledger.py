@@ -59,38 +59,35 @@ def archived_invoice_json(obj: CliContext, invoice: Invoice, year: int) -> dict[
 
 
 def invoice_list_archived(
-    obj: CliContext,
-    rows: list[tuple[Invoice, Money, str]],
-    client_id: int | None,
-    status: str | None,
-    day: date,
-    as_json: bool,
+    obj: CliContext, client_id: int | None, status: str | None, day: date, as_json: bool
 ) -> None:
-    """Print the live ``rows`` then the archived invoices (each JSON item gains ``archived``)."""
+    """Print the live invoices listed, then the archived ones (each JSON item gains
+    ``archived``: ``None``, or its archive year); both from ``invoice_list``'s one flow."""
     from vatui.cli.json_shapes import invoice_json
     from vatui.cli.ledger import _line
-    from vatui.services.archived import archived_invoice_rows
-    from vatui.services.ledger.invoice_list import InvoiceRow
+    from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_rows, listed_invoices
 
     session = obj.session()
     # archived invoices are paid: none is open or overdue
     old = (
         []
         if status in ("overdue", "open")
-        else session.run(archived_invoice_rows, client_id=client_id, status=status)
+        else session.run(archived_invoice_rows, client_id=client_id, status=status, on=day)
     )
     names = session.client_names()
     if as_json:
+        live = session.run(listed_invoices, client_id=client_id, status=status, on=day)
         protocol = session.settings().protocol
-        items = [{**invoice_json(i, due, names, day, protocol), "archived": None} for i, due, _s in rows]
+        items = [{**invoice_json(i, row.due, names, day, protocol), "archived": None} for row, i in live]
         items += [
-            {**invoice_json(i, due, names, day, protocol), "archived": year} for i, due, _s, year in old
+            {**invoice_json(i, row.due, names, day, protocol), "archived": year} for row, i, year in old
         ]
         emit_json({"date": day.isoformat(), "invoices": items})
         return
+    rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
     if not rows and not old:
         say(_("No invoices."))
-    for invoice, due, shown in rows:
-        say(_line(InvoiceRow.of(invoice, due, shown), names))
-    for invoice, due, shown, year in old:
-        say(_line(InvoiceRow.of(invoice, due, shown), names) + _("  (archived in {year})").format(year=year))
+    for row in rows:
+        say(_line(row, names))
+    for row, _invoice, year in old:
+        say(_line(row, names) + _("  (archived in {year})").format(year=year))
