@@ -224,8 +224,9 @@ def full_archived_rows(
     return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
 
 
-def row_of(invoice: Invoice, due: Money, shown: str) -> InvoiceRow:
-    """The list's row of an invoice record, its amount due and shown status worked out."""
+def row_of(invoice: Invoice, due: Money, shown: str, archived: int | None = None) -> InvoiceRow:
+    """The list's row of an invoice record, its amount due and shown status worked out (and
+    its archive year)."""
     return InvoiceRow(
         invoice.id or 0,
         invoice.number,
@@ -236,4 +237,5 @@ def row_of(invoice: Invoice, due: Money, shown: str) -> InvoiceRow:
         invoice.taxes,
         due,
         shown,
+        archived,
     )

@@ -20,7 +20,7 @@ from tests.helpers.ledger_shapes import (
     row_of,
 )
 from vatui.services.clients.card import reliability_by_client
-from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_rows, listed_invoices
+from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_records, invoice_rows
 from vatui.store.workspace import Workspace
 
 
@@ -66,9 +66,10 @@ def test_one_clients_listed_rows_are_the_full_rules(books: Workspace) -> None:
 
 @pytest.mark.parametrize("status", [None, "overdue", "paid"])
 def test_the_json_lists_the_rows_with_their_records(books: Workspace, status: str | None) -> None:
-    """``--json`` reads the same rows, each with its invoice as the full rules build it."""
-    want = [(row_of(*row), row[0]) for row in full_invoice_rows(books, DAYS[0], status=status)]
-    assert listed_invoices(books, status=status, on=DAYS[0]) == want
+    """``--json`` prints the same rows, each with its invoice as the full rules build it."""
+    full = full_invoice_rows(books, DAYS[0], status=status)
+    rows = invoice_rows(books, status=status, on=DAYS[0])
+    assert invoice_records(books, rows) == [invoice for invoice, _due, _shown in full]
 
 
 @pytest.mark.parametrize("day", DAYS[:4])
@@ -76,18 +77,24 @@ def test_the_json_lists_the_rows_with_their_records(books: Workspace, status: st
 def test_the_archived_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
     """``--archived`` lists the archived invoices by the same flow: what is due with every
     payment counted, live and archived, the stored status shown (they are paid or void)."""
-    want = [
-        (row_of(i, due, shown), i, year) for i, due, shown, year in full_archived_rows(books, status=status)
-    ]
-    assert archived_invoice_rows(books, status=status, on=day) == want
+    full = full_archived_rows(books, status=status)
+    rows = archived_invoice_rows(books, status=status, on=day)
+    assert rows == [row_of(*row) for row in full]
+    assert invoice_records(books, rows) == [row[0] for row in full]
     if status is None:
-        assert want
+        assert rows
 
 
 def test_one_clients_archived_rows_are_the_full_rules(books: Workspace) -> None:
     for client_id in sorted(int(k) for k in books.docs("clients")):
-        want = [(row_of(i, d, s), i, y) for i, d, s, y in full_archived_rows(books, client_id=client_id)]
+        want = [row_of(*row) for row in full_archived_rows(books, client_id=client_id)]
         assert archived_invoice_rows(books, client_id=client_id, on=DAYS[0]) == want
+
+
+def test_the_records_of_live_and_archived_rows_together(books: Workspace) -> None:
+    rows = invoice_rows(books, on=DAYS[0]) + archived_invoice_rows(books, on=DAYS[0])
+    want = [i for i, _d, _s in full_invoice_rows(books, DAYS[0])] + [r[0] for r in full_archived_rows(books)]
+    assert invoice_records(books, rows) == want
 
 
 def test_the_rows_have_tax_lines_drafts_and_voids(books: Workspace) -> None:

@@ -65,29 +65,25 @@ def invoice_list_archived(
     ``archived``: ``None``, or its archive year); both from ``invoice_list``'s one flow."""
     from vatui.cli.json_shapes import invoice_json
     from vatui.cli.ledger import _line
-    from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_rows, listed_invoices
+    from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_records, invoice_rows
 
     session = obj.session()
+    rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
     # archived invoices are paid: none is open or overdue
-    old = (
-        []
-        if status in ("overdue", "open")
-        else session.run(archived_invoice_rows, client_id=client_id, status=status, on=day)
-    )
+    if status not in ("overdue", "open"):
+        rows += session.run(archived_invoice_rows, client_id=client_id, status=status, on=day)
     names = session.client_names()
     if as_json:
-        live = session.run(listed_invoices, client_id=client_id, status=status, on=day)
         protocol = session.settings().protocol
-        items = [{**invoice_json(i, row.due, names, day, protocol), "archived": None} for row, i in live]
-        items += [
-            {**invoice_json(i, row.due, names, day, protocol), "archived": year} for row, i, year in old
+        records = session.run(invoice_records, rows)
+        items = [
+            {**invoice_json(i, row.due, names, day, protocol), "archived": row.archived}
+            for row, i in zip(rows, records, strict=True)
         ]
         emit_json({"date": day.isoformat(), "invoices": items})
         return
-    rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
-    if not rows and not old:
+    if not rows:
         say(_("No invoices."))
     for row in rows:
-        say(_line(row, names))
-    for row, _invoice, year in old:
-        say(_line(row, names) + _("  (archived in {year})").format(year=year))
+        archived = "" if row.archived is None else _("  (archived in {year})").format(year=row.archived)
+        say(_line(row, names) + archived)

@@ -267,15 +267,18 @@ def invoice_list(
         return
     if as_json:  # every field of every invoice listed: the rows with their records
         from vatui.cli.json_shapes import invoice_json
-        from vatui.services.ledger.invoice_list import listed_invoices
+        from vatui.services.ledger.invoice_list import invoice_records, invoice_rows
 
-        listed = session.run(listed_invoices, client_id=client_id, status=status, on=day)
+        rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
+        records = session.run(invoice_records, rows)
         protocol = session.settings().protocol
         names = _names(obj)
         emit_json(
             {
                 "date": day.isoformat(),
-                "invoices": [invoice_json(i, row.due, names, day, protocol) for row, i in listed],
+                "invoices": [
+                    invoice_json(i, r.due, names, day, protocol) for r, i in zip(rows, records, strict=True)
+                ],
             }
         )
         return

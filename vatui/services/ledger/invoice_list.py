@@ -1,8 +1,8 @@
 """The invoice list (``vatui invoice list``, its ``--json`` and ``--archived``): which
 invoices are listed, in which order, with what is still due on each and the status shown.
 One flow, ``listed_rows``, works that out for the live invoices (``invoice_rows``) and the
-archived ones (``vatui.services.archived.archived_invoice_rows``); ``--json`` reads the same
-rows, with each listed invoice built as a record for the fields it prints (``listed_invoices``).
+archived ones (``archived_invoice_rows``); ``--json`` prints the same rows, with each listed
+invoice built as a record for the fields it prints (``invoice_records``).
 
 A row needs, of an invoice, its label, client, dates, tax lines, the status shown and what
 is still due. Every invoice is read from its document without building most of them: a void
@@ -52,6 +52,8 @@ class InvoiceRow:
     """What is still due on it (``invoicing.amount_due``; a draft's total, nothing on a void one)."""
     shown: str
     """The status shown: the stored one, or ``overdue``."""
+    archived: int | None = None
+    """The year whose archive holds it (``--archived``); ``None`` for a live invoice."""
 
 
 def invoice_rows(
@@ -63,32 +65,30 @@ def invoice_rows(
     return listed_rows(invoice_docs(ws), owed, on or home_today(ws), client_id=client_id, status=status)
 
 
-def listed_invoices(
-    ws: Workspace, *, client_id: int | None = None, status: str | None = None, on: date | None = None
-) -> list[tuple[InvoiceRow, Invoice]]:
-    """``invoice_rows`` with each listed invoice as a record (what ``--json`` prints of it)."""
-    rows = invoice_rows(ws, client_id=client_id, status=status, on=on)
-    return with_records(rows, invoice_docs(ws))
-
-
 def archived_invoice_rows(
     ws: Workspace, *, client_id: int | None = None, status: str | None = None, on: date | None = None
-) -> list[tuple[InvoiceRow, Invoice, int]]:
-    """(row, invoice, archive year) of the archived invoices listed (``--archived``), newest
-    first: ``listed_rows`` on the archived documents, what is due on each from its summary
-    with every payment counted, live and archived (``books.summaries``)."""
+) -> list[InvoiceRow]:
+    """The archived invoices listed (``--archived``; ``listed_rows`` on the archived
+    documents, each row with its archive year), newest first: what is due on each from its
+    summary with every payment counted, live and archived (``books.summaries``)."""
     archived = archived_with_year(ws, "invoices")
     docs = {key: doc for key, (_year, doc) in archived.items()}
-    owed = {s.invoice_id: s.outstanding() for s in summaries(ws, client_id=client_id)}
-    rows = listed_rows(docs, owed, on or home_today(ws), client_id=client_id, status=status)
-    return [(row, invoice, archived[str(row.invoice_id)][0]) for row, invoice in with_records(rows, docs)]
+    years = {key: year for key, (year, _doc) in archived.items()}
+    owed = {s.invoice_id: s.outstanding() for s in summaries(ws, client_id=client_id, live=False)}
+    day = on or home_today(ws)
+    return listed_rows(docs, owed, day, client_id=client_id, status=status, years=years)
 
 
-def with_records(
-    rows: list[InvoiceRow], docs: Mapping[str, Mapping[str, Any]]
-) -> list[tuple[InvoiceRow, Invoice]]:
-    """Each row with its invoice built as a record from ``docs`` (by id string)."""
-    return [(row, Invoice.from_doc(docs[str(row.invoice_id)], row.invoice_id)) for row in rows]
+def invoice_records(ws: Workspace, rows: list[InvoiceRow]) -> list[Invoice]:
+    """The invoice of each row built as a record, live or archived (what ``--json`` prints)."""
+    live = invoice_docs(ws)
+    old = archived_with_year(ws, "invoices") if any(r.archived is not None for r in rows) else {}
+    return [
+        Invoice.from_doc(
+            live[str(row.invoice_id)] if row.archived is None else old[str(row.invoice_id)][1], row.invoice_id
+        )
+        for row in rows
+    ]
 
 
 def listed_rows(
@@ -98,12 +98,14 @@ def listed_rows(
     *,
     client_id: int | None = None,
     status: str | None = None,
+    years: Mapping[str, int] | None = None,
 ) -> list[InvoiceRow]:
     """The rows of the invoice documents ``docs`` (by id string) that are listed: only the
     client's with ``client_id``, only those of ``status`` (stored or shown; ``open``: sent or
     partial), newest first (issue date, then number). What is due: nothing on a void one, the
     total of a draft, ``owed`` (minor units by id: ``Settled.outstanding``) on an issued one;
-    the status shown on ``day`` by ``invoicing.shown_status``."""
+    the status shown on ``day`` by ``invoicing.shown_status``; the archive year from ``years``
+    (archived documents)."""
     rows = []
     for key, doc in docs.items():
         if client_id and doc.get("client_id") != client_id:
@@ -142,6 +144,7 @@ def listed_rows(
                 taxes,
                 Money(due, str(doc["currency"])),
                 shown,
+                None if years is None else years[key],
             )
         )
     return sorted(rows, key=lambda r: (r.issue_date, r.number), reverse=True)
