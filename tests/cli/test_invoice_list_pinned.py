@@ -9,6 +9,7 @@ JSON shapes the command uses; the command reads its rows from the one listing fl
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -48,10 +49,19 @@ FILTERS: list[tuple[str, ...]] = [
 ]
 
 
-@pytest.fixture
-def books(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    directory = tmp_path / "books"
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workspace of every shape, made once for the module."""
+    directory = tmp_path_factory.mktemp("made") / "books"
     make_books(directory).close()
+    return directory
+
+
+@pytest.fixture
+def books(made: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of it for one test (the test sets the language)."""
+    directory = tmp_path / "books"
+    shutil.copytree(made, directory)
     monkeypatch.setenv("VATUI_DATA_DIR", str(directory))
     monkeypatch.setenv("VATUI_CONFIG_DIR", str(tmp_path / "config"))
     yield directory
