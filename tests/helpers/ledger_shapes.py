@@ -23,11 +23,12 @@ from vatui.domain.money import Money
 from vatui.domain.reliability import Reliability, reliability
 from vatui.services.clients.manage import add_client
 from vatui.services.ledger.collect import mark_reminder_sent as mark_sent
+from vatui.services.ledger.invoice_list import InvoiceRow
 from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice, void_invoice
 from vatui.services.ledger.payments import record_payment
 from vatui.services.tasks.manage import add_task
 from vatui.services.tasks.timer import add_time
-from vatui.store.archive import archive_old
+from vatui.store.archive import archive_old, archive_path, archive_years, read_year
 from vatui.store.workspace import Workspace
 
 NOW = datetime(2026, 11, 27, 9, 30, tzinfo=UTC)
@@ -168,8 +169,9 @@ def full_reliability_by_client(ws: Workspace, on: date) -> dict[int, Reliability
 def full_invoice_rows(
     ws: Workspace, on: date, client_id: int | None = None, status: str | None = None
 ) -> list[tuple[Invoice, Money, str]]:
-    """``list_invoices`` with every live invoice built as a record and its amount due by
-    ``invoicing.amount_due``."""
+    """(invoice, amount due, shown status) of the live invoices ``vatui invoice list`` shows,
+    with every live invoice built as a record and its amount due by ``invoicing.amount_due``
+    (as the list was read before its rows came from the stored documents)."""
     payments: dict[int, list[Payment]] = {}
     for key, doc in ws.docs("payments").items():
         payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
@@ -191,3 +193,49 @@ def full_invoice_rows(
             continue
         rows.append((invoice, due, shown))
     return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
+
+
+def full_archived_rows(
+    ws: Workspace, client_id: int | None = None, status: str | None = None
+) -> list[tuple[Invoice, Money, str, int]]:
+    """(invoice, amount due, status, archive year) of the archived invoices ``--archived``
+    lists, each built as a record and its amount due by ``invoicing.amount_due`` with every
+    payment, live and archived: the status shown is the stored one (an archived invoice is
+    paid or void)."""
+    live = ws.docs("invoices")
+    payments: dict[int, list[Payment]] = {}
+    archived: dict[str, tuple[int, dict[str, Any]]] = {}
+    for year in archive_years(ws.directory):
+        tables = read_year(archive_path(ws.directory, year), ("invoices", "payments"))
+        for key, doc in tables.get("payments", {}).items():
+            if key not in ws.docs("payments"):
+                payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+        archived.update({k: (year, d) for k, d in tables.get("invoices", {}).items() if k not in live})
+    for key, doc in ws.docs("payments").items():
+        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
+    rows = []
+    for key, (year, doc) in archived.items():
+        invoice = Invoice.from_doc(doc, int(key))
+        if client_id is not None and invoice.client_id != client_id:
+            continue
+        if status is not None and invoice.status != status:
+            continue
+        rows.append((invoice, amount_due(invoice, payments.get(invoice.id or 0, [])), invoice.status, year))
+    return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
+
+
+def row_of(invoice: Invoice, due: Money, shown: str, archived: int | None = None) -> InvoiceRow:
+    """The list's row of an invoice record, its amount due and shown status worked out (and
+    its archive year)."""
+    return InvoiceRow(
+        invoice.id or 0,
+        invoice.number,
+        invoice.label,
+        invoice.client_id,
+        invoice.issue_date,
+        invoice.due_date,
+        invoice.taxes,
+        due,
+        shown,
+        archived,
+    )

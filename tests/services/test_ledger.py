@@ -15,7 +15,8 @@ from vatui.domain.tasks import TimeEntry
 from vatui.services.ledger.collect import blocked_clients
 from vatui.services.ledger.data import find_invoice, invoice_payments
 from vatui.services.ledger.expenses import add_expense
-from vatui.services.ledger.invoices import ItemSpec, list_invoices, new_invoice, send_invoice, void_invoice
+from vatui.services.ledger.invoice_list import invoice_rows
+from vatui.services.ledger.invoices import ItemSpec, new_invoice, send_invoice, void_invoice
 from vatui.services.ledger.payments import add_late_fee, propose_late_fee, record_payment
 from vatui.services.tasks.timer import unbilled
 from vatui.store.workspace import Workspace
@@ -193,8 +194,8 @@ def test_list_filters_and_overdue(ws: Workspace) -> None:
     c = client(ws)
     a = sent_invoice(ws, c, 1000)
     new_invoice(ws, c.id or 0, items=[ItemSpec("x", "1", eur(100))], on=date(2026, 11, 2))
-    rows = list_invoices(ws, status="overdue", on=date(2026, 11, 20))
-    assert [(r[0].id, r[2]) for r in rows] == [(a.id, "overdue")]
-    assert [r[2] for r in list_invoices(ws, on=date(2026, 11, 10))] == ["draft", "sent"]
-    assert len(list_invoices(ws, status="draft")) == 1
+    rows = invoice_rows(ws, status="overdue", on=date(2026, 11, 20))
+    assert [(r.invoice_id, r.shown) for r in rows] == [(a.id, "overdue")]
+    assert [r.shown for r in invoice_rows(ws, on=date(2026, 11, 10))] == ["draft", "sent"]
+    assert len(invoice_rows(ws, status="draft")) == 1
     assert ws.get(Invoice, a.id or 0).status == "sent"

@@ -11,10 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.ledger_shapes import DAYS, full_invoice_rows, full_reliability_by_client, make_books
+from tests.helpers.ledger_shapes import (
+    DAYS,
+    full_archived_rows,
+    full_invoice_rows,
+    full_reliability_by_client,
+    make_books,
+    row_of,
+)
 from vatui.services.clients.card import reliability_by_client
-from vatui.services.ledger.invoice_list import InvoiceRow, invoice_rows
-from vatui.services.ledger.invoices import list_invoices
+from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_records, invoice_rows
 from vatui.store.workspace import Workspace
 
 
@@ -42,29 +48,53 @@ def test_the_shapes_reach_every_outcome(books: Workspace) -> None:
         assert any(r.reminders_per_invoice for r in want.values())
 
 
-@pytest.mark.parametrize("day", DAYS[:3])
-@pytest.mark.parametrize("status", [None, "open", "overdue", "draft", "void", "paid", "partial", "sent"])
-def test_invoice_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
-    assert list_invoices(books, status=status, on=day) == full_invoice_rows(books, day, status=status)
-
-
-def test_one_clients_invoice_rows_are_the_full_rules(books: Workspace) -> None:
-    for client_id in sorted({int(d["client_id"]) for d in books.docs("invoices").values()}):
-        want = full_invoice_rows(books, DAYS[0], client_id=client_id)
-        assert list_invoices(books, client_id=client_id, on=DAYS[0]) == want
+STATUSES = [None, "open", "overdue", "draft", "void", "paid", "partial", "sent"]
 
 
 @pytest.mark.parametrize("day", DAYS[:3])
-@pytest.mark.parametrize("status", [None, "open", "overdue", "draft", "void", "paid", "partial", "sent"])
+@pytest.mark.parametrize("status", STATUSES)
 def test_the_listed_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
-    want = [InvoiceRow.of(*row) for row in full_invoice_rows(books, day, status=status)]
+    want = [row_of(*row) for row in full_invoice_rows(books, day, status=status)]
     assert invoice_rows(books, status=status, on=day) == want
 
 
 def test_one_clients_listed_rows_are_the_full_rules(books: Workspace) -> None:
     for client_id in sorted({int(d["client_id"]) for d in books.docs("invoices").values()}):
-        want = [InvoiceRow.of(*row) for row in full_invoice_rows(books, DAYS[0], client_id=client_id)]
+        want = [row_of(*row) for row in full_invoice_rows(books, DAYS[0], client_id=client_id)]
         assert invoice_rows(books, client_id=client_id, on=DAYS[0]) == want
+
+
+@pytest.mark.parametrize("status", [None, "overdue", "paid"])
+def test_the_json_lists_the_rows_with_their_records(books: Workspace, status: str | None) -> None:
+    """``--json`` prints the same rows, each with its invoice as the full rules build it."""
+    full = full_invoice_rows(books, DAYS[0], status=status)
+    rows = invoice_rows(books, status=status, on=DAYS[0])
+    assert invoice_records(books, rows) == [invoice for invoice, _due, _shown in full]
+
+
+@pytest.mark.parametrize("day", DAYS[:4])
+@pytest.mark.parametrize("status", [None, "paid", "void", "sent", "draft"])
+def test_the_archived_rows_are_the_full_rules(books: Workspace, day: date, status: str | None) -> None:
+    """``--archived`` lists the archived invoices by the same flow: what is due with every
+    payment counted, live and archived, the stored status shown (they are paid or void)."""
+    full = full_archived_rows(books, status=status)
+    rows = archived_invoice_rows(books, status=status, on=day)
+    assert rows == [row_of(*row) for row in full]
+    assert invoice_records(books, rows) == [row[0] for row in full]
+    if status is None:
+        assert rows
+
+
+def test_one_clients_archived_rows_are_the_full_rules(books: Workspace) -> None:
+    for client_id in sorted(int(k) for k in books.docs("clients")):
+        want = [row_of(*row) for row in full_archived_rows(books, client_id=client_id)]
+        assert archived_invoice_rows(books, client_id=client_id, on=DAYS[0]) == want
+
+
+def test_the_records_of_live_and_archived_rows_together(books: Workspace) -> None:
+    rows = invoice_rows(books, on=DAYS[0]) + archived_invoice_rows(books, on=DAYS[0])
+    want = [i for i, _d, _s in full_invoice_rows(books, DAYS[0])] + [r[0] for r in full_archived_rows(books)]
+    assert invoice_records(books, rows) == want
 
 
 def test_the_rows_have_tax_lines_drafts_and_voids(books: Workspace) -> None:

@@ -59,38 +59,31 @@ def archived_invoice_json(obj: CliContext, invoice: Invoice, year: int) -> dict[
 
 
 def invoice_list_archived(
-    obj: CliContext,
-    rows: list[tuple[Invoice, Money, str]],
-    client_id: int | None,
-    status: str | None,
-    day: date,
-    as_json: bool,
+    obj: CliContext, client_id: int | None, status: str | None, day: date, as_json: bool
 ) -> None:
-    """Print the live ``rows`` then the archived invoices (each JSON item gains ``archived``)."""
+    """Print the live invoices listed, then the archived ones (each JSON item gains
+    ``archived``: ``None``, or its archive year); both from ``invoice_list``'s one flow."""
     from vatui.cli.json_shapes import invoice_json
     from vatui.cli.ledger import _line
-    from vatui.services.archived import archived_invoice_rows
-    from vatui.services.ledger.invoice_list import InvoiceRow
+    from vatui.services.ledger.invoice_list import archived_invoice_rows, invoice_records, invoice_rows
 
     session = obj.session()
+    rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
     # archived invoices are paid: none is open or overdue
-    old = (
-        []
-        if status in ("overdue", "open")
-        else session.run(archived_invoice_rows, client_id=client_id, status=status)
-    )
+    if status not in ("overdue", "open"):
+        rows += session.run(archived_invoice_rows, client_id=client_id, status=status, on=day)
     names = session.client_names()
     if as_json:
         protocol = session.settings().protocol
-        items = [{**invoice_json(i, due, names, day, protocol), "archived": None} for i, due, _s in rows]
-        items += [
-            {**invoice_json(i, due, names, day, protocol), "archived": year} for i, due, _s, year in old
+        records = session.run(invoice_records, rows)
+        items = [
+            {**invoice_json(i, row.due, names, day, protocol), "archived": row.archived}
+            for row, i in zip(rows, records, strict=True)
         ]
         emit_json({"date": day.isoformat(), "invoices": items})
         return
-    if not rows and not old:
+    if not rows:
         say(_("No invoices."))
-    for invoice, due, shown in rows:
-        say(_line(InvoiceRow.of(invoice, due, shown), names))
-    for invoice, due, shown, year in old:
-        say(_line(InvoiceRow.of(invoice, due, shown), names) + _("  (archived in {year})").format(year=year))
+    for row in rows:
+        archived = "" if row.archived is None else _("  (archived in {year})").format(year=row.archived)
+        say(_line(row, names) + archived)

@@ -260,23 +260,25 @@ def invoice_list(
     session = obj.session()
     client_id = session.run(find_client, client).id if client else None
     day = day_or_today(obj, on)
-    if archived or as_json:  # every field of every invoice: the records
-        from vatui.services.ledger.invoices import list_invoices
+    if archived:
+        from vatui.cli.archived_ledger import invoice_list_archived
 
-        rows = session.run(list_invoices, client_id=client_id, status=status, on=day)
-        if archived:
-            from vatui.cli.archived_ledger import invoice_list_archived
-
-            invoice_list_archived(obj, rows, client_id, status, day, as_json)
-            return
+        invoice_list_archived(obj, client_id, status, day, as_json)
+        return
+    if as_json:  # every field of every invoice listed: the rows with their records
         from vatui.cli.json_shapes import invoice_json
+        from vatui.services.ledger.invoice_list import invoice_records, invoice_rows
 
+        rows = session.run(invoice_rows, client_id=client_id, status=status, on=day)
+        records = session.run(invoice_records, rows)
         protocol = session.settings().protocol
         names = _names(obj)
         emit_json(
             {
                 "date": day.isoformat(),
-                "invoices": [invoice_json(i, due, names, day, protocol) for i, due, _s in rows],
+                "invoices": [
+                    invoice_json(i, r.due, names, day, protocol) for r, i in zip(rows, records, strict=True)
+                ],
             }
         )
         return

@@ -13,13 +13,12 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from vatui.domain.errors import NotFoundError, RuleError
-from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.money import Money
+from vatui.domain.ledger import Invoice
 from vatui.domain.settings import Settings
 from vatui.domain.tasks import Task, TimeEntry
 from vatui.domain.text import one_line
 from vatui.i18n import N_, _
-from vatui.services.queries import docs_of, payment_docs
+from vatui.services.queries import docs_of
 from vatui.store.archive import archive_old as archive_old  # the move itself, run by `vatui archive`
 from vatui.store.archive import archive_path, archive_years, read_year
 from vatui.store.transaction import R, not_found
@@ -178,32 +177,6 @@ class WithArchive:
 def with_archive(ws: Workspace) -> Workspace:
     """``WithArchive(ws)``, typed as the workspace readers expect."""
     return cast(Workspace, WithArchive(ws))
-
-
-def archived_invoice_rows(
-    ws: Workspace,
-    *,
-    client_id: int | None = None,
-    status: str | None = None,
-) -> list[tuple[Invoice, Money, str, int]]:
-    """(invoice, amount due, status, archive year) of archived invoices, newest first."""
-    from vatui.domain.invoicing import amount_due
-
-    payments: dict[int, list[Payment]] = {}
-    for key, (_y, doc) in archived_with_year(ws, "payments").items():
-        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
-    for key, doc in payment_docs(ws).items():
-        payments.setdefault(int(doc["invoice_id"]), []).append(Payment.from_doc(doc, int(key)))
-    rows = []
-    for key, (year, doc) in archived_with_year(ws, "invoices").items():
-        invoice = Invoice.from_doc(doc, int(key))
-        if client_id is not None and invoice.client_id != client_id:
-            continue
-        if status is not None and invoice.status != status:
-            continue
-        due = amount_due(invoice, payments.get(invoice.id or 0, []))
-        rows.append((invoice, due, invoice.status, year))
-    return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
 
 
 def archived_time(ws: Workspace, first: date, last: date) -> tuple[list[TimeEntry], dict[int, int]]:

@@ -35,9 +35,11 @@ def summaries(
     until: date | None = None,
     client_id: int | None = None,
     owed_on: date | None = None,
+    live: bool = True,
 ) -> list[Settled]:
     """Every issued invoice (not a draft, not void) as the reports read it; only the
-    client's with ``client_id``. With ``owed_on`` (aging as of that day), an archived
+    client's with ``client_id``; only the archived ones with ``live=False`` (their payments
+    still count wherever they are). With ``owed_on`` (aging as of that day), an archived
     invoice whose head says it was paid in full by then is left out: it owes nothing that
     day whatever else was paid (more payments only add), and nothing else reads it."""
     rows: dict[str, tuple[Mapping[str, Any], int | None]] = {}
@@ -55,7 +57,7 @@ def summaries(
     payment_tables = [payment_docs(ws)]
     if archived:  # all of them: a live invoice can have one only in the archive (a restore)
         payment_tables.insert(0, archived_of(ws, ("payments",), until_year=until_year)["payments"])
-    for key, doc in invoice_docs(ws).items():
+    for key, doc in invoice_docs(ws).items() if live else ():
         if _counts(doc, client_id):
             rows[key] = (doc, plain_total(doc))
     paid: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}

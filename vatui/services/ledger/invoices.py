@@ -52,7 +52,7 @@ from vatui.services.ledger.invoice_lines import (
     task_lines,
     unbilled_time,
 )
-from vatui.services.queries import expense_docs, invoice_docs, time_docs
+from vatui.services.queries import expense_docs, time_docs
 from vatui.store.workspace import Tx, Workspace
 
 
@@ -290,32 +290,3 @@ def void_invoice(ws: Workspace, invoice_id: int, on: date | None = None) -> Invo
             if doc.get("invoice_id") == invoice_id:
                 tx.update("expenses", int(key), {"invoice_id": None})
         return tx.save(invoice.with_(status="void", voided_on=day))
-
-
-def list_invoices(
-    ws: Workspace, *, client_id: int | None = None, status: str | None = None, on: date | None = None
-) -> list[tuple[Invoice, Money, str]]:
-    """(invoice, amount due, shown status) newest first; ``status`` may also be ``overdue`` or ``open``."""
-    from vatui.domain.invoicing import display_status
-    from vatui.services.ledger.books import summaries
-
-    day = on or home_today(ws)
-    owed = {s.invoice_id: s.outstanding() for s in summaries(ws, archived=False, client_id=client_id)}
-    rows = []
-    for key, doc in invoice_docs(ws).items():
-        if client_id and doc.get("client_id") != client_id:
-            continue
-        invoice = Invoice.from_doc(doc, int(key))
-        if invoice.status == "void":
-            due = Money.zero(invoice.currency)
-        elif invoice.status == "draft":
-            due = totals(invoice).total
-        else:  # what is due once every payment counts (``amount_due``)
-            due = Money(owed[invoice.id], invoice.currency)
-        shown = display_status(invoice, due, day)
-        if status == "open" and invoice.status not in ("sent", "partial"):
-            continue
-        if status not in (None, "open") and shown != status and invoice.status != status:
-            continue
-        rows.append((invoice, due, shown))
-    return sorted(rows, key=lambda r: (r[0].issue_date, r[0].number), reverse=True)
