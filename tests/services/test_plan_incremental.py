@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 import pytest
 
 from vatui.demo.workspace import generate
+from vatui.domain import forecast
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import VatuiError
+from vatui.domain.forecast import Plan, PlanInputs
 from vatui.domain.tasks import Task
 from vatui.services.clients.manage import add_client, edit_client
 from vatui.services.common import home_today
@@ -50,8 +55,22 @@ def _open_dated(ws: Workspace) -> list[Task]:
 
 
 def _assert_same(ws: Workspace, kept: PlanReader, **options: object) -> None:
-    incremental = build_plan(ws, reader=kept, **options)  # type: ignore[arg-type]
-    assert incremental == build_plan(ws, reader=PlanReader(), **options)  # type: ignore[arg-type]
+    """The kept reader's plan is the fresh reader's, and that is the domain's own plan of
+    the same inputs with nothing handed in precomputed (the minutes per task, corrections)."""
+    seen: list[tuple[PlanInputs, date, dict[str, Any]]] = []
+    real = forecast.build
+
+    def spy(inputs: PlanInputs, today: date, **kw: Any) -> Plan:
+        seen.append((inputs, today, kw))
+        return real(inputs, today, **kw)
+
+    with patch.object(forecast, "build", spy):
+        incremental = build_plan(ws, reader=kept, **options)  # type: ignore[arg-type]
+        fresh = build_plan(ws, reader=PlanReader(), **options)  # type: ignore[arg-type]
+    assert incremental == fresh
+    inputs, today, kw = seen[-1]
+    assert inputs.logged_on is not None
+    assert real(replace(inputs, logged_on=None, corrections=None), today, **kw) == fresh
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -139,8 +158,11 @@ def test_a_move_rereads_the_moved_task_only(demo: Workspace) -> None:
     the very objects the last plan used."""
     kept = PlanReader()
     tasks = kept.tasks(demo, demo.settings().done_column)
-    logged = kept.logged(demo, home_today(demo))
+    since = home_today(demo) - timedelta(weeks=8)
+    logged = kept.logged(demo, since)
     clients = kept.clients(demo)
+    names = forecast.client_names(clients)
+    fixes = kept.corrections(demo, since, names, demo.settings().done_column)
     task = _open_dated(demo)[0]
     assert task.id is not None and task.due is not None
     reschedule_task(demo, task.id, task.due + timedelta(weeks=1))
@@ -148,8 +170,9 @@ def test_a_move_rereads_the_moved_task_only(demo: Workspace) -> None:
     assert again != tasks
     changed = [(a, b) for a, b in zip(tasks, again, strict=True) if a is not b]
     assert [(a.id, b.id, b.due) for a, b in changed] == [(task.id, task.id, task.due + timedelta(weeks=1))]
-    assert kept.logged(demo, home_today(demo)) is logged
+    assert kept.logged(demo, since) is logged
     assert kept.clients(demo) is clients
+    assert kept.corrections(demo, since, names, demo.settings().done_column) is fixes
 
 
 def test_a_snapshot_of_the_app_session_reuses_what_the_last_plan_read(

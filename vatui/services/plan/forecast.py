@@ -89,10 +89,13 @@ def build_plan(
             settings.holiday_country, settings.holiday_region, min(first, today), horizon, language()
         )
     reader = reader or SHARED
+    since, done = min(lookback, today.replace(day=1)), settings.done_column
+    clients = reader.clients(ws)
+    use = settings.forecast_correction if correction is None else correction
     inputs = PlanInputs(
-        tasks=reader.tasks(ws, settings.done_column),
-        clients=reader.clients(ws),
-        logged=reader.logged(ws, min(lookback, today.replace(day=1))),
+        tasks=reader.tasks(ws, done),
+        clients=clients,
+        logged=reader.logged(ws, since),
         weekly_minutes=settings.weekly_hours * 60,
         week_start=settings.week_start,
         work_days=work_day_numbers(settings.work_days),
@@ -100,8 +103,9 @@ def build_plan(
         days_off=_days_off(ws.all(TimeOff), min(first, today), horizon),
         done_column=settings.done_column,
         waiting_column=settings.waiting_column,
+        logged_on=reader.logged_by_task(ws, since),
+        corrections=reader.corrections(ws, since, forecast.client_names(clients), done) if use else None,
     )
-    use = settings.forecast_correction if correction is None else correction
     return forecast.build(inputs, today, start=start or today, weeks=count, correction=use)
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from vatui.domain.clients import Client
-from vatui.domain.forecast import LoggedTime
+from vatui.domain.forecast import Correction, LoggedTime, corrections, logged_by_task
 from vatui.domain.tasks import Task
 from vatui.services.queries import client_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
@@ -45,6 +45,8 @@ class _Logged:
     since: date
     zone: str
     made: tuple[LoggedTime, ...]
+    by_task: dict[int, int]
+    """``forecast.logged_by_task(made)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,18 @@ class _Tasks:
     by_key: dict[str, tuple[dict[str, Any], Task | None]]
     """Each document as read, and the task made of it (``None``: the plan skips it)."""
     made: tuple[Task, ...]
+    done: tuple[Task, ...]
+    """The done ones among ``made`` (what the corrections learn from): the same tuple as
+    the last read's while none of them changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Corrections:
+    done: tuple[Task, ...]
+    by_task: dict[int, int]
+    names: dict[int, str]
+    done_column: str
+    made: tuple[Correction, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +140,7 @@ class PlanReader:
         self._logged: _Logged | None = None
         self._tasks: _Tasks | None = None
         self._clients: _Clients | None = None
+        self._corrections: _Corrections | None = None
 
     def logged(self, ws: Workspace, since: date) -> tuple[LoggedTime, ...]:
         """``read_logged`` of the workspace's time log, kept while the log is the same."""
@@ -134,31 +149,66 @@ class PlanReader:
         if kept is not None and kept.table is table and kept.since == since and kept.zone == zone:
             return kept.made
         made = read_logged(table, since, zone)
-        self._logged = _Logged(table, since, zone, made)
+        self._logged = _Logged(table, since, zone, made, logged_by_task(made))
         return made
+
+    def logged_by_task(self, ws: Workspace, since: date) -> dict[int, int]:
+        """``forecast.logged_by_task`` of ``logged(ws, since)``, kept with it."""
+        made = self.logged(ws, since)
+        kept = self._logged
+        return kept.by_task if kept is not None and kept.made is made else logged_by_task(made)
 
     def tasks(self, ws: Workspace, done_column: str) -> tuple[Task, ...]:
         """Every task the plan reads (``plan_task``), in the table's order; a task is built
         again only when its document changed."""
+        return self._read_tasks(ws, done_column).made
+
+    def _read_tasks(self, ws: Workspace, done_column: str) -> _Tasks:
         table = task_docs(ws)
         kept = self._tasks
         if kept is not None and kept.done_column != done_column:
             kept = None
         if kept is not None and kept.table is table:
-            return kept.made
+            return kept
         before = kept.by_key if kept is not None else {}
         by_key: dict[str, tuple[dict[str, Any], Task | None]] = {}
         made: list[Task] = []
+        done: list[Task] = []
         for key, doc in table.items():
             hit = before.get(key)
             if hit is None or hit[0] is not doc:
                 hit = (doc, plan_task(key, doc, done_column))
             by_key[key] = hit
-            if hit[1] is not None:
-                made.append(hit[1])
-        out = tuple(made)
-        self._tasks = _Tasks(table, done_column, by_key, out)
-        return out
+            task = hit[1]
+            if task is not None:
+                made.append(task)
+                if task.completed is not None or task.column == done_column:
+                    done.append(task)
+        was = kept.done if kept is not None else ()
+        same = len(was) == len(done) and all(a is b for a, b in zip(was, done, strict=True))
+        read = _Tasks(table, done_column, by_key, tuple(made), was if same else tuple(done))
+        self._tasks = read
+        return read
+
+    def corrections(
+        self, ws: Workspace, since: date, names: dict[int, str], done_column: str
+    ) -> tuple[Correction, ...]:
+        """``forecast.corrections`` of the done tasks and the time logged on them, kept while
+        neither changed (moving an open task changes neither)."""
+        done = self._read_tasks(ws, done_column).done
+        by_task = self.logged_by_task(ws, since)
+        kept = self._corrections
+        if (
+            kept is not None
+            and kept.done is done
+            and kept.by_task is by_task
+            and kept.done_column == done_column
+            and kept.names == names
+        ):
+            return kept.made
+        made = corrections(done, by_task, names, done_column)
+        self._corrections = _Corrections(done, by_task, names, done_column, made)
+        return made
 
     def clients(self, ws: Workspace) -> tuple[Client, ...]:
         """Every client, kept while the clients table is the same."""
