@@ -116,4 +116,4 @@ class PlanSummary(Static):
         shown = self.content
         if isinstance(shown, Content) and shown.is_same(content):
             return  # the same three lines (another plan after a move): nothing to draw
-        self.update(content)
+        self.update(content, layout=self.styles.auto_dimensions)  # the Plan's is 4 lines high
