@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
+from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, end_of_month
 from vatui.domain.forecast_calendar import PlanCalendar, lay, spread
 from vatui.domain.forecast_plan import (
@@ -94,9 +95,12 @@ __all__ = [  # the plan's types and thresholds live in forecast_plan; callers kn
     "Warning",
     "Week",
     "build",
+    "client_names",
     "corrected",
     "correction_tenths",
+    "corrections",
     "early_warning",
+    "logged_by_task",
     "priority_rank",
     "spread",
 ]
@@ -142,16 +146,25 @@ def _is_open(task: Task, done_column: str) -> bool:
     return not task.is_done and task.column != done_column
 
 
-def _corrections(inputs: PlanInputs, names: Mapping[int, str]) -> tuple[Correction, ...]:
+def logged_by_task(logged: Iterable[LoggedTime]) -> dict[int, int]:
+    """The minutes logged on each task (entries without a task left out)."""
     logged_on: dict[int, int] = defaultdict(int)
-    for entry in inputs.logged:
+    for entry in logged:
         if entry.task_id is not None:
             logged_on[entry.task_id] += entry.minutes
+    return dict(logged_on)
+
+
+def corrections(
+    tasks: Iterable[Task], logged_on: Mapping[int, int], names: Mapping[int, str], done_column: str
+) -> tuple[Correction, ...]:
+    """The clients' corrections, learned from the done ``tasks`` (open ones are skipped) and
+    the minutes logged on each task."""
     pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for task in inputs.tasks:
+    for task in tasks:
         if task.client_id is None or task.id is None or not task.estimate_minutes:
             continue
-        if _is_open(task, inputs.done_column):
+        if _is_open(task, done_column):
             continue
         pairs[task.client_id].append((task.estimate_minutes, logged_on.get(task.id, 0)))
     found: list[Correction] = []
@@ -165,14 +178,15 @@ def _corrections(inputs: PlanInputs, names: Mapping[int, str]) -> tuple[Correcti
     return tuple(found)
 
 
+def client_names(clients: Iterable[Client]) -> dict[int, str]:
+    """The clients' names by id (what the corrections and the weeks name them by)."""
+    return {c.id: c.name for c in clients if c.id is not None}
+
+
 def _task_entries(
-    inputs: PlanInputs, cal: PlanCalendar, factors: Mapping[int, int]
+    inputs: PlanInputs, cal: PlanCalendar, factors: Mapping[int, int], logged_on: Mapping[int, int]
 ) -> tuple[list[_Entry], list[PlanItem]]:
     """Open tasks laid on days, and the undated ones apart."""
-    logged_on: dict[int, int] = defaultdict(int)
-    for entry in inputs.logged:
-        if entry.task_id is not None:
-            logged_on[entry.task_id] += entry.minutes
     entries: list[_Entry] = []
     undated: list[PlanItem] = []
     for task in inputs.tasks:
@@ -344,10 +358,14 @@ def build(
     window_end = min(first_week + timedelta(days=7 * max(weeks, 1) - 1), MAX_DATE)
     last = max(end_of_month(window_end), today)
     cal = PlanCalendar(inputs, today, last)
-    names = {c.id: c.name for c in inputs.clients if c.id is not None}
-    corrections = _corrections(inputs, names) if correction else ()
-    factors = {c.client_id: c.factor_tenths for c in corrections}
-    entries, undated = _task_entries(inputs, cal, factors)
+    names = client_names(inputs.clients)
+    logged_on = inputs.logged_on if inputs.logged_on is not None else logged_by_task(inputs.logged)
+    fixes: tuple[Correction, ...] = ()
+    if correction:
+        kept = inputs.corrections
+        fixes = kept if kept is not None else corrections(inputs.tasks, logged_on, names, inputs.done_column)
+    factors = {c.client_id: c.factor_tenths for c in fixes}
+    entries, undated = _task_entries(inputs, cal, factors, logged_on)
     retainer_ids = {
         c.id for c in inputs.clients if c.id is not None and c.retainer_minutes and c.status == "active"
     }
@@ -358,7 +376,7 @@ def build(
     while len(week_list) < max(weeks, 1) and week_start + timedelta(days=6) <= MAX_DATE:
         week_list.append(_week(week_start, cal, entries, names, inputs))
         week_start += timedelta(days=7)
-    return Plan(first_day, tuple(week_list), tuple(undated), corrections)
+    return Plan(first_day, tuple(week_list), tuple(undated), fixes)
 
 
 def early_warning(plan: Plan, today: date) -> Warning | None:

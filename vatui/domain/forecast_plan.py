@@ -201,3 +201,10 @@ class PlanInputs:
     waiting_column: str = "Waiting"
     """The board's waiting column: a task there waits on the client, so it fills no week
     until it comes back (marking a task waiting takes its hours off the plan)."""
+    logged_on: Mapping[int, int] | None = None
+    """``forecast.logged_by_task(logged)`` when the caller kept it from an earlier plan
+    (``None``: computed from ``logged``). Must be exactly that."""
+    corrections: tuple[Correction, ...] | None = None
+    """``forecast.corrections(tasks, logged_on, names, done_column)`` when the caller kept it
+    from an earlier plan (``None``: computed; used only when the plan corrects estimates).
+    Must be exactly that."""

@@ -8,20 +8,17 @@ finds the first overloaded week of the next three. Moving a task is the tasks se
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from vatui.domain import forecast
-from vatui.domain.clients import Client
 from vatui.domain.dates import MAX_DATE, end_of_month
-from vatui.domain.forecast import LoggedTime, Plan, PlanInputs, Warning
-from vatui.domain.tasks import Task
+from vatui.domain.forecast import Plan, PlanInputs, Warning
 from vatui.domain.timeoff import TimeOff
 from vatui.domain.weeks import week_first_day, work_day_numbers
 from vatui.i18n import language
 from vatui.services.common import home_today
-from vatui.services.queries import client_docs, task_docs, time_docs
+from vatui.services.plan.reading import SHARED, PlanReader
 from vatui.store.workspace import Workspace
 
 __all__ = ["build_plan", "early_warning", "plan_json", "plan_timeoff", "window"]
@@ -36,71 +33,6 @@ def window(ws: Workspace, start: date | None = None, weeks: int | None = None) -
     count = min(max(weeks or settings.forecast_weeks, 1), MAX_WEEKS)
     first = week_first_day(start or home_today(ws), settings.week_start)
     return first, min(first + timedelta(days=7 * count - 1), MAX_DATE)
-
-
-def _logged(ws: Workspace, since: date) -> list[LoggedTime]:
-    """Finished time entries; the day is exact (home time) from ``since`` on. Before
-    ``since`` only the minutes per task and client matter (remaining estimates, corrections),
-    so those entries come summed, one per (client, task), dated the day before ``since``:
-    the plan costs what the recent log weighs, not the whole history (16,000 entries: ~15 ms
-    instead of ~170 ms)."""
-    zone = ZoneInfo(ws.settings().home_timezone)
-    lo = datetime.combine(since, time(0), tzinfo=zone).astimezone(UTC).isoformat()
-    found: list[LoggedTime] = []
-    older: dict[tuple[int | None, int | None], int] = {}
-    for doc in time_docs(ws).values():
-        if doc.get("end") is None:
-            continue
-        start = doc.get("start", "")
-        minutes = doc.get("minutes", 0)
-        minutes = minutes if type(minutes) is int else 0
-        client_id = doc.get("client_id")
-        task_id = doc.get("task_id")
-        key = (
-            client_id if type(client_id) is int else None,
-            task_id if type(task_id) is int else None,
-        )
-        if not isinstance(start, str) or start < lo:
-            older[key] = older.get(key, 0) + minutes
-            continue
-        try:
-            day = datetime.fromisoformat(start).astimezone(zone).date()
-        except ValueError:
-            continue
-        found.append(LoggedTime(day, minutes, *key))
-    before = since - timedelta(days=1)
-    found.extend(LoggedTime(before, minutes, *key) for key, minutes in older.items())
-    return found
-
-
-_DONE_AT = datetime(1970, 1, 1, tzinfo=UTC)
-"""Stands for a done task's completion time: the forecast only asks whether it is done."""
-
-
-def _tasks(ws: Workspace, done_column: str) -> list[Task]:
-    """Open tasks whole; a done task only as the corrections read it (its client, estimate and
-    id), and not at all without both — thousands of done tasks cost a plan ~200 ms read whole."""
-    out: list[Task] = []
-    for key, doc in task_docs(ws).items():
-        column = doc.get("column")
-        if doc.get("completed") is None and column != done_column:
-            out.append(Task.from_doc(doc, int(key)))
-            continue
-        client_id, estimate = doc.get("client_id"), doc.get("estimate_minutes")
-        if type(client_id) is int and type(estimate) is int and estimate > 0:
-            out.append(
-                Task(
-                    id=int(key),
-                    title="",
-                    client_id=client_id,
-                    estimate_minutes=estimate,
-                    column=column if isinstance(column, str) else done_column,
-                    completed=_DONE_AT,
-                    created=_DONE_AT,
-                    updated=_DONE_AT,
-                )
-            )
-    return out
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -132,6 +64,7 @@ def build_plan(
     start: date | None = None,
     weeks: int | None = None,
     correction: bool | None = None,
+    reader: PlanReader | None = None,
 ) -> Plan:
     """The forecast of ``weeks`` weeks (the ``forecast_weeks`` setting by default, at most
     ``MAX_WEEKS``) from the week of ``start`` (today at home by default); estimates
@@ -139,7 +72,9 @@ def build_plan(
     says not to. ``InputError`` when the holiday settings name what the calendar lacks.
 
     Reads the workspace as it is (no ``refresh``: the app's own once-a-second check must be
-    the one that sees another session's change, and reloads the pane)."""
+    the one that sees another session's change, and reloads the pane), through ``reader``
+    (``reading.SHARED`` by default): what it read for the last plan is reused where its
+    table did not change, so a plan after moving one task re-reads that task only."""
     settings = ws.settings()
     today = home_today(ws)
     count = min(max(weeks or settings.forecast_weeks, 1), MAX_WEEKS)
@@ -153,10 +88,14 @@ def build_plan(
         holidays = holidays_between(
             settings.holiday_country, settings.holiday_region, min(first, today), horizon, language()
         )
+    reader = reader or SHARED
+    since, done = min(lookback, today.replace(day=1)), settings.done_column
+    clients = reader.clients(ws)
+    use = settings.forecast_correction if correction is None else correction
     inputs = PlanInputs(
-        tasks=_tasks(ws, settings.done_column),
-        clients=[Client.from_doc(d, int(k)) for k, d in client_docs(ws).items()],
-        logged=_logged(ws, min(lookback, today.replace(day=1))),
+        tasks=reader.tasks(ws, done),
+        clients=clients,
+        logged=reader.logged(ws, since),
         weekly_minutes=settings.weekly_hours * 60,
         week_start=settings.week_start,
         work_days=work_day_numbers(settings.work_days),
@@ -164,8 +103,9 @@ def build_plan(
         days_off=_days_off(ws.all(TimeOff), min(first, today), horizon),
         done_column=settings.done_column,
         waiting_column=settings.waiting_column,
+        logged_on=reader.logged_by_task(ws, since),
+        corrections=reader.corrections(ws, since, forecast.client_names(clients), done) if use else None,
     )
-    use = settings.forecast_correction if correction is None else correction
     return forecast.build(inputs, today, start=start or today, weeks=count, correction=use)
 
 

@@ -180,7 +180,7 @@ class PlanScreen(Pane):
         line = render.label(heading, "$text-muted")
         if updating:
             line = Content.assemble(render.label(_("updating…") + " ", "bold $text-accent"), line)
-        self.query_one("#plan-heading", Static).update(line)
+        self.query_one("#plan-heading", Static).update(line, layout=False)  # one line (plan.tcss)
 
     def show_plan(self, plan: Plan) -> None:
         """Show ``plan`` (the open week's lines too)."""

@@ -112,4 +112,8 @@ class PlanSummary(Static):
             undated_line(plan.undated),
             corrections_line(plan.corrections),
         ]
-        self.update(Content("\n").join(lines))
+        content = Content("\n").join(lines)
+        shown = self.content
+        if isinstance(shown, Content) and shown.is_same(content):
+            return  # the same three lines (another plan after a move): nothing to draw
+        self.update(content, layout=self.styles.auto_dimensions)  # the Plan's is 4 lines high

@@ -209,11 +209,22 @@ class PlanWeeks(ViList, inherit_bindings=False):
         """The weeks shown, first to last."""
 
     def show(self, weeks: Sequence[Week]) -> None:
-        """Show ``weeks``, keeping the cursor on the same week (by its first day)."""
+        """Show ``weeks``, keeping the cursor on the same week (by its first day).
+
+        The same weeks again (a plan after a move: same first days) change only the lines
+        that differ, in place: no new options, no layout, the cursor not set again."""
         before = self.selected_week.start if self.selected_week else None
+        same_weeks = [w.start for w in self.weeks] == [w.start for w in weeks]
         self.weeks = tuple(weeks)
         layout, scale = row_layout(self.weeks, self.laid_out()), plan_scale(self.weeks)
-        self.set_options([week_line(w, layout, scale) for w in self.weeks])
+        lines = [week_line(w, layout, scale) for w in self.weeks]
+        if same_weeks and self.option_count == len(lines) and self.highlighted is not None:
+            for index, line in enumerate(lines):
+                shown = self.get_option_at_index(index).prompt
+                if not (isinstance(shown, Content) and shown.is_same(line)):
+                    self.replace_option_prompt_at_index(index, line)
+            return
+        self.set_options(lines)
         at = next((i for i, w in enumerate(self.weeks) if w.start == before), 0)
         self.highlighted = at if self.weeks else None
 
