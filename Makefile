@@ -19,11 +19,16 @@ $(PY):
 # 2-core machine, back to back under the same load, pip took 16.9 CPU-s (82 s wall) plus 2.1 s
 # (21 s) to upgrade itself, uv 3.9 CPU-s (26 s wall, with its cache empty). pip stays in the
 # venv, upgraded as before (tests/test_packaging.py builds and installs a wheel with it).
-# --system-certs: the machine's certificate store, as pip uses it.
+# --system-certs: the machine's certificate store, as pip uses it. uv reads no pip.conf (a
+# local index or find-links a machine sets for pip): when uv cannot be installed or cannot
+# install, pip installs the same pins as before, so the install never depends on uv.
 $(STAMP): $(PY) pyproject.toml setup.py constraints.txt
-	$(PY) -m pip install -q -c constraints.txt uv
-	$(VENV)/bin/uv pip install -q --system-certs --python $(PY) -c constraints.txt \
-		--upgrade-package pip pip -e '.[test]'
+	( $(PY) -m pip install -q -c constraints.txt uv && \
+	  $(VENV)/bin/uv pip install -q --system-certs --python $(PY) -c constraints.txt \
+		--upgrade-package pip pip -e '.[test]' ) || \
+	( echo "uv could not install; installing with pip" && \
+	  $(PY) -m pip install -q --upgrade pip && \
+	  $(PY) -m pip install -q -c constraints.txt -e '.[test]' )
 	rm -f $(VENV)/.installed-*
 	touch $@
 
