@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
+from vatui.domain.tasks import minutes_for
 from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
 from vatui.store.workspace import Workspace
 
@@ -131,6 +132,32 @@ def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
             every, billable = out.get(int(client), (0, 0))
             out[int(client)] = (every + int(row["every"]), billable + int(row["billable"]))
     return out
+
+
+def client_archived_minutes(ws: Workspace, client_id: int) -> tuple[int, int]:
+    """(minutes, billable minutes) of ONE client's archived time entries, as the clients
+    report counts them (``ledger.data.minutes_by_client``): the client's rows of the years'
+    sums, trusted as ``archived_minutes`` trusts them, but only as far as this client needs
+    (none of its entries live, none also in another row: other clients' rows are not
+    summed, their ids only looked up); else, or when a year has no sums (an older year
+    file, or one edited by hand), the client's archived entries themselves (``archived_of``:
+    an entry also live is left out, its live copy counts) by ``tasks.minutes_for``."""
+    live = ws.docs("time")
+    mine: list[dict[str, Any]] = []
+    others: set[int] = set()
+    for year in archive_years(ws.directory):
+        sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
+        if sums is None:
+            return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+        for client, row in sums.items():
+            if client == str(client_id):
+                mine.append(row)
+            else:
+                others.update(row["ids"])
+    ids = [i for row in mine for i in row["ids"]]
+    if len(set(ids)) < len(ids) or not others.isdisjoint(ids) or any(str(i) in live for i in ids):
+        return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+    return sum(int(row["every"]) for row in mine), sum(int(row["billable"]) for row in mine)
 
 
 # named reads --------------------------------------------------------------------------
