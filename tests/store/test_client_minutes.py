@@ -249,10 +249,11 @@ def test_a_card_over_sums_edited_by_hand_reads_the_entries(demo: Path, tmp_path:
     ws.close()
 
 
-def test_an_entry_in_two_years_is_read_from_the_entries(demo: Path, tmp_path: Path) -> None:
-    """An entry of one client's sums also in a later year's file (for another client): the
-    later copy counts, as the report reads it (from the entries); the card of either client
-    reads them too, though other clients' cards may still read their sums."""
+@pytest.mark.parametrize("moved", [True, False], ids=["to another client", "same client"])
+def test_an_entry_in_two_years_is_read_from_the_entries(demo: Path, tmp_path: Path, moved: bool) -> None:
+    """An entry of one client's sums also in a later year's file (for another client, or
+    the same): the later copy counts, once, as the report reads it (from the entries); the
+    cards of the clients concerned read them too, other clients' cards still their sums."""
     import shutil
 
     directory = tmp_path / "data"
@@ -273,7 +274,7 @@ def test_an_entry_in_two_years_is_read_from_the_entries(demo: Path, tmp_path: Pa
     tables = {
         name: dict(docs) for name, docs in archive.read_year(archive.archive_path(directory, last)).items()
     }
-    tables.setdefault("time", {})[key] = {**doc, "client_id": other}
+    tables.setdefault("time", {})[key] = {**doc, "client_id": other if moved else doc["client_id"]}
     archive._write_years(directory, {}, {last: tables}, {name: set() for name in archive.ARCHIVED_TABLES})
     archive._cache.clear()
     ws = Workspace.open(directory, FixedClock(NOW))

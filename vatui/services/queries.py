@@ -142,20 +142,23 @@ def client_archived_minutes(ws: Workspace, client_id: int) -> tuple[int, int]:
     summed, their ids only looked up); else, or when a year has no sums (an older year
     file, or one edited by hand), the client's archived entries themselves (``archived_of``:
     an entry also live is left out, its live copy counts) by ``tasks.minutes_for``."""
-    live = ws.docs("time")
-    mine: list[dict[str, Any]] = []
-    others: set[int] = set()
+    key = str(client_id)
+    years: list[Docs] = []
     for year in archive_years(ws.directory):
         sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
         if sums is None:
             return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
-        for client, row in sums.items():
-            if client == str(client_id):
-                mine.append(row)
-            else:
-                others.update(row["ids"])
-    ids = [i for row in mine for i in row["ids"]]
-    if len(set(ids)) < len(ids) or not others.isdisjoint(ids) or any(str(i) in live for i in ids):
+        years.append(sums)
+    mine = [sums[key] for sums in years if key in sums]
+    if not mine:  # every counted entry of a year is in its sums: none is this client's
+        return 0, 0
+    ids = {i for row in mine for i in row["ids"]}
+    live = ws.docs("time")
+    if (
+        len(ids) < sum(len(row["ids"]) for row in mine)
+        or any(str(i) in live for i in ids)
+        or any(not ids.isdisjoint(row["ids"]) for sums in years for c, row in sums.items() if c != key)
+    ):
         return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
     return sum(int(row["every"]) for row in mine), sum(int(row["billable"]) for row in mine)
 
