@@ -10,7 +10,7 @@ Figures (per currency, never converted):
   overpayments not yet applied are not revenue), archived invoices included.
 - **Hours logged** and **effective hourly rate**: every minute logged for the client
   (finished time entries, billable or not, live and archived), counted and rated as the
-  clients report does (``tasks.minutes_for``, ``reports.hourly_rate``); the rate is
+  clients report does (``tasks.counted_minutes``, ``reports.hourly_rate``); the rate is
   lifetime revenue per hour, per currency.
 - **Retainer use**: minutes logged in the current month (home time) against the
   retainer's monthly minutes.
@@ -30,7 +30,7 @@ from vatui.domain.localtime import LocalTime, local_time
 from vatui.domain.money import Money
 from vatui.domain.reliability import outcome, reliability
 from vatui.domain.reports import client_revenue_of, hourly_rate
-from vatui.domain.tasks import Task, minutes_for
+from vatui.domain.tasks import Task, counted_minutes
 from vatui.services.clients.contacts import list_contacts
 from vatui.services.clients.standing import reliability_by_client as reliability_by_client
 from vatui.services.common import home_today
@@ -58,16 +58,22 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
 
 def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:
     """(all minutes, minutes this month) logged for the client, by the clients report's rule
-    (``tasks.minutes_for``): all of them from its live and archived entries (an entry in both
+    (``tasks.counted_minutes``): all of them from its live and archived entries (an entry in both
     counts once, live: ``client_archived_minutes``), this month's from the live ones (the
     archive holds closed years). Only this client's entries are counted."""
     zone = ZoneInfo(ws.settings().home_timezone)
     month_start = datetime.combine(on.replace(day=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
-    mine = [doc for doc in time_docs(ws).values() if doc.get("client_id") == client_id]
-    live, _billable = minutes_for(client_id, mine)
-    month, _billable = minutes_for(client_id, (doc for doc in mine if str(doc["start"]) >= month_start))
+    total = month = 0
+    for doc in time_docs(ws).values():
+        if doc.get("client_id") != client_id:
+            continue
+        counted = counted_minutes(doc)
+        if counted is not None:
+            total += counted[1]
+            if str(doc["start"]) >= month_start:
+                month += counted[1]
     archived, _billable = client_archived_minutes(ws, client_id)
-    return live + archived, month
+    return total + archived, month
 
 
 def _rate(revenue: Mapping[str, Money], minutes: int) -> dict[str, Money]:
