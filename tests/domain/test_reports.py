@@ -6,7 +6,7 @@ from datetime import date
 
 from vatui.domain.ledger import Expense, Invoice, LineItem, Payment, legacy_taxes
 from vatui.domain.money import Money
-from vatui.domain.reports import aging, aging_totals, by_client, held, pnl
+from vatui.domain.reports import aging, aging_totals, by_client, held, hourly_rate, pnl
 
 
 def m(minor: int, cur: str = "EUR") -> Money:
@@ -106,3 +106,12 @@ def test_revenue_hours_and_effective_rate_by_client() -> None:
     assert acme.effective_rate == m(2500)
     beta = next(r for r in rows if r.client_id == 2)
     assert beta.revenue == m(0) and beta.effective_rate == m(0)
+
+
+def test_hourly_rate_rounds_half_away_from_zero_exactly() -> None:
+    """Revenue per hour in whole minor units, from the exact fraction (never a rounded
+    60/minutes): 0.07 over 56 minutes is 0.075 an hour, so 0.08."""
+    assert hourly_rate(m(7), 56) == m(8)
+    assert hourly_rate(m(-7), 56) == m(-8)
+    assert hourly_rate(m(10000), 240) == m(2500)
+    assert hourly_rate(m(500), 0) is None

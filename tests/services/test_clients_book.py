@@ -154,3 +154,29 @@ def test_overdue_and_currencies_apart(ws: Workspace) -> None:
     assert detail.reliability.oldest_overdue_days == 43
     assert detail.reliability.badge == "risky"
     assert ws.get(Client, acme).currency == "EUR"
+
+
+def test_the_effective_rate_rounds_as_the_clients_report_does(ws: Workspace) -> None:
+    """1,974.00 over 22.4 h is 88.125 an hour: half a cent, rounded up on the card as in
+    ``vatui report clients`` (not down to 88.12 from a rounded 60/1344)."""
+    from vatui.services.ledger.reports import clients_report
+
+    acme = add_client(ws, "Acme").id or 0
+    with ws.transaction(None) as tx:
+        inv = tx.add(
+            Invoice(
+                number="INV-2026-0001",
+                client_id=acme,
+                issue_date=date(2026, 10, 1),
+                due_date=date(2026, 10, 15),
+                currency="USD",
+                status="paid",
+                sent_on=date(2026, 10, 1),
+                items=(LineItem(description="Admin", quantity="1", unit_price=Money(197400, "USD")),),
+            )
+        )
+        tx.add(Payment(invoice_id=inv.id or 0, on=date(2026, 10, 10), amount=Money(197400, "USD")))
+    log_minutes(ws, acme, datetime(2026, 10, 5, 9, tzinfo=UTC), 1344)
+    detail = client_detail(ws, acme)
+    (row,) = (r for r in clients_report(ws, detail.on) if r.client_id == acme)
+    assert detail.effective_rate == {"USD": Money(8813, "USD")} == {"USD": row.effective_rate}

@@ -136,3 +136,150 @@ def test_a_client_id_that_is_not_a_number_leaves_the_year_without_sums() -> None
     """A document edited by hand into another shape: the year is read by its entries."""
     tables = {"time": {"1": {"client_id": "7", "end": "2025-01-01T10:00:00+00:00", "minutes": 5}}}
     assert archive_derived.client_minutes(tables) is None
+
+
+def test_the_client_card_counts_the_same_hours_as_the_clients_report(demo: Path) -> None:
+    """One rule for a client's hours: the card's "logged" and effective rate, after an
+    archive, count the archived time as the clients report does (not only the live time)."""
+    from vatui.services.clients.card import client_detail
+    from vatui.services.ledger.reports import clients_report
+
+    ws = Workspace.open(demo, FixedClock(NOW))
+    every, _billable = minutes_by_client(ws)
+    rows = {row.client_id: row for row in clients_report(ws, NOW.date())}
+    archived_hours = archive_derived.client_minutes({"time": archived_of(ws, ("time",))["time"]})
+    assert archived_hours  # the demo has archived time: the case this is about
+    for client in (int(k) for k in archived_hours):
+        card = client_detail(ws, client, NOW.date())
+        assert card.minutes_logged == every[client] == rows[client].minutes
+    ws.close()
+
+
+def _card_against_report(ws: Workspace) -> int:
+    """Every client's card against its row of ``vatui report clients`` (the row in the
+    client's own currency, the one that carries the hours): the same hours, the same rate;
+    how many clients have hours."""
+    from vatui.domain.money import Money
+    from vatui.services.clients.card import client_detail
+    from vatui.services.ledger.reports import clients_report
+    from vatui.services.queries import client_docs
+
+    rows = {(row.client_id, row.currency): row for row in clients_report(ws, NOW.date())}
+    with_hours = 0
+    for key, doc in client_docs(ws).items():
+        client, currency = int(key), str(doc["currency"])
+        card = client_detail(ws, client, NOW.date())
+        row = rows.get((client, currency))
+        assert card.minutes_logged == (row.minutes if row else 0), doc["name"]
+        zero = Money.zero(currency)
+        rate = row.effective_rate if row else None
+        assert card.effective_rate.get(currency, zero) == (rate or zero), doc["name"]
+        with_hours += card.minutes_logged > 0
+    return with_hours
+
+
+def test_every_client_card_shows_the_hours_and_rate_of_the_clients_report(demo: Path) -> None:
+    ws = Workspace.open(demo, FixedClock(NOW))
+    assert _card_against_report(ws) >= 5  # most of the demo clients have time
+    ws.close()
+
+
+def test_the_card_reads_its_archived_hours_from_the_sums(demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One card parses no year's archived time entries (the years' ``client_minutes``)."""
+    from vatui.services.clients.card import client_detail
+
+    ws = Workspace.open(demo, FixedClock(NOW))
+    client = int(
+        next(iter(archive_derived.client_minutes({"time": archived_of(ws, ("time",))["time"]}) or {}))
+    )
+    want = client_detail(ws, client, NOW.date()).minutes_logged
+    asked: list[tuple[str, ...] | None] = []
+    real = archive.read_year
+
+    def spy(path: Path, tables: tuple[str, ...] | None = None) -> archive.Year:
+        asked.append(tables)
+        return real(path, tables)
+
+    archive._cache.clear()
+    monkeypatch.setattr("vatui.services.queries.read_year", spy)
+    assert client_detail(ws, client, NOW.date()).minutes_logged == want
+    assert any(tables == (archive_derived.MINUTES,) for tables in asked)
+    assert all(tables is not None and "time" not in tables for tables in asked)
+    ws.close()
+
+
+def test_the_card_counts_an_entry_both_live_and_archived_once(demo: Path, tmp_path: Path) -> None:
+    """A run killed between writing the year and dropping the live copies: the card, as
+    the report, counts the live copy (read from the entries, not the sums)."""
+    import shutil
+
+    directory = tmp_path / "data"
+    shutil.copytree(demo, directory)
+    entries = [orjson.loads(path.read_bytes()).get("time", {}) for path in _years(directory)]
+    key, doc = next((k, d) for e in entries for k, d in e.items() if counted_minutes(d) is not None)
+    ws = Workspace.open(directory, FixedClock(NOW))
+    from vatui.services.clients.card import client_detail
+
+    before = client_detail(ws, int(doc["client_id"]), NOW.date()).minutes_logged
+    with ws.transaction(None):
+        ws.put_doc("time", int(key), {**doc, "minutes": int(doc.get("minutes") or 0) + 7})
+    archive._cache.clear()
+    assert client_detail(ws, int(doc["client_id"]), NOW.date()).minutes_logged == before + 7
+    assert _card_against_report(ws) >= 5  # most of the demo clients have time
+    ws.close()
+
+
+def test_a_card_over_sums_edited_by_hand_reads_the_entries(demo: Path, tmp_path: Path) -> None:
+    import shutil
+
+    directory = tmp_path / "data"
+    shutil.copytree(demo, directory)
+    ws = Workspace.open(directory, FixedClock(NOW))
+    from vatui.services.clients.card import client_detail
+
+    want = {int(k): client_detail(ws, int(k), NOW.date()).minutes_logged for k in ws.docs("clients")}
+    for path in _years(directory):  # lies in the sums: a hand edit (the file is parsed whole)
+        whole = orjson.loads(path.read_bytes())
+        for row in whole.get(archive_derived.MINUTES, {}).values():
+            row.update(every=1, billable=1)
+        path.write_bytes(orjson.dumps(whole, option=orjson.OPT_INDENT_2))
+    archive._cache.clear()
+    assert {c: client_detail(ws, c, NOW.date()).minutes_logged for c in want} == want
+    assert _card_against_report(ws) >= 5  # most of the demo clients have time
+    ws.close()
+
+
+@pytest.mark.parametrize("moved", [True, False], ids=["to another client", "same client"])
+def test_an_entry_in_two_years_is_read_from_the_entries(demo: Path, tmp_path: Path, moved: bool) -> None:
+    """An entry of one client's sums also in a later year's file (for another client, or
+    the same): the later copy counts, once, as the report reads it (from the entries); the
+    cards of the clients concerned read them too, other clients' cards still their sums."""
+    import shutil
+
+    directory = tmp_path / "data"
+    shutil.copytree(demo, directory)
+    years = archive.archive_years(directory)
+    last = years[-1]
+    key, doc = next(
+        (k, d)
+        for year in years[:-1]
+        for k, d in archive.read_year(archive.archive_path(directory, year), ("time",))
+        .get("time", {})
+        .items()
+        if counted_minutes(d) is not None
+    )
+    ws = Workspace.open(directory, FixedClock(NOW))
+    other = next(int(k) for k in ws.docs("clients") if int(k) != doc["client_id"])
+    ws.close()
+    tables = {
+        name: dict(docs) for name, docs in archive.read_year(archive.archive_path(directory, last)).items()
+    }
+    tables.setdefault("time", {})[key] = {**doc, "client_id": other if moved else doc["client_id"]}
+    archive._write_years(directory, {}, {last: tables}, {name: set() for name in archive.ARCHIVED_TABLES})
+    archive._cache.clear()
+    ws = Workspace.open(directory, FixedClock(NOW))
+    assert archive_derived.MINUTES in archive.read_year(
+        archive.archive_path(directory, last), (archive_derived.MINUTES,)
+    )
+    assert _card_against_report(ws) >= 5  # most of the demo clients have time
+    ws.close()

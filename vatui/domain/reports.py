@@ -290,14 +290,20 @@ class ClientRow:
 
     @property
     def effective_rate(self) -> Money | None:
-        """Revenue per hour logged (``None`` without time)."""
-        if self.minutes <= 0:
-            return None
-        num = self.revenue.minor * 60
-        q, r = divmod(abs(num), self.minutes)
-        if 2 * r >= self.minutes:
-            q += 1
-        return Money(q if num >= 0 else -q, self.currency)
+        """Revenue per hour logged (``hourly_rate``; ``None`` without time)."""
+        return hourly_rate(self.revenue, self.minutes)
+
+
+def hourly_rate(revenue: Money, minutes: int) -> Money | None:
+    """``revenue`` per hour over ``minutes`` (the effective rate of the clients report and
+    of the client card), rounded half away from zero from the exact fraction; ``None``
+    without time."""
+    if minutes <= 0:
+        return None
+    q, r = divmod(abs(revenue.minor) * 60, minutes)
+    if 2 * r >= minutes:
+        q += 1
+    return Money(q if revenue.minor >= 0 else -q, revenue.currency)
 
 
 @dataclass

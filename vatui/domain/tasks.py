@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -129,3 +129,17 @@ def counted_minutes(doc: Mapping[str, Any]) -> tuple[Any, int, int] | None:
         return None
     minutes = int(doc.get("minutes") or 0)
     return client_id, minutes, minutes if doc.get("billable", True) else 0
+
+
+def minutes_for(client_id: int, docs: Iterable[Mapping[str, Any]]) -> tuple[int, int]:
+    """``(minutes, billable minutes)`` that stored time entries add to one client's hours
+    (``counted_minutes``, as the clients report counts them); only that client's entries
+    are looked at."""
+    every = billable = 0
+    for doc in docs:
+        if doc.get("client_id") == client_id:
+            counted = counted_minutes(doc)
+            if counted is not None:
+                every += counted[1]
+                billable += counted[2]
+    return every, billable

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
+from vatui.domain.tasks import minutes_for
 from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
 from vatui.store.layout import in_group
 from vatui.store.workspace import Workspace
@@ -142,6 +143,35 @@ def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
             every, billable = out.get(int(client), (0, 0))
             out[int(client)] = (every + int(row["every"]), billable + int(row["billable"]))
     return out
+
+
+def client_archived_minutes(ws: Workspace, client_id: int) -> tuple[int, int]:
+    """(minutes, billable minutes) of ONE client's archived time entries, as the clients
+    report counts them (``ledger.data.minutes_by_client``): the client's rows of the years'
+    sums, trusted as ``archived_minutes`` trusts them, but only as far as this client needs
+    (none of its entries live, none also in another row: other clients' rows are not
+    summed, their ids only looked up); else, or when a year has no sums (an older year
+    file, or one edited by hand), the client's archived entries themselves (``archived_of``:
+    an entry also live is left out, its live copy counts) by ``tasks.minutes_for``."""
+    key = str(client_id)
+    years: list[Docs] = []
+    for year in archive_years(ws.directory):
+        sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
+        if sums is None:
+            return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+        years.append(sums)
+    mine = [sums[key] for sums in years if key in sums]
+    if not mine:  # every counted entry of a year is in its sums: none is this client's
+        return 0, 0
+    ids = {i for row in mine for i in row["ids"]}
+    live = ws.docs("time")
+    if (
+        len(ids) < sum(len(row["ids"]) for row in mine)
+        or any(str(i) in live for i in ids)
+        or any(not ids.isdisjoint(row["ids"]) for sums in years for c, row in sums.items() if c != key)
+    ):
+        return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+    return sum(int(row["every"]) for row in mine), sum(int(row["billable"]) for row in mine)
 
 
 # named reads --------------------------------------------------------------------------

@@ -8,8 +8,10 @@ Figures (per currency, never converted):
 - **Lifetime revenue**: ``vatui.domain.reports.client_revenue``, the same function as the
   clients report: income recognised by the day (cash basis, net of tax; deposits held and
   overpayments not yet applied are not revenue), archived invoices included.
-- **Effective hourly rate**: lifetime revenue divided by every hour logged for the client
-  (finished time entries, billable or not), per currency.
+- **Hours logged** and **effective hourly rate**: every minute logged for the client
+  (finished time entries, billable or not, live and archived), counted and rated as the
+  clients report does (``tasks.counted_minutes``, ``reports.hourly_rate``); the rate is
+  lifetime revenue per hour, per currency.
 - **Retainer use**: minutes logged in the current month (home time) against the
   retainer's monthly minutes.
 """
@@ -19,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from vatui.domain.client_card import ClientDetail, InvoiceLine
@@ -28,14 +29,14 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.domain.localtime import LocalTime, local_time
 from vatui.domain.money import Money
 from vatui.domain.reliability import outcome, reliability
-from vatui.domain.reports import client_revenue_of
-from vatui.domain.tasks import Task
+from vatui.domain.reports import client_revenue_of, hourly_rate
+from vatui.domain.tasks import Task, counted_minutes
 from vatui.services.clients.contacts import list_contacts
 from vatui.services.clients.standing import reliability_by_client as reliability_by_client
 from vatui.services.common import home_today
 from vatui.services.ledger.books import summaries
 from vatui.services.ledger.collect import on_hold_clients
-from vatui.services.queries import invoice_docs, payment_docs, task_docs, time_docs
+from vatui.services.queries import client_archived_minutes, invoice_docs, payment_docs, task_docs, time_docs
 from vatui.store.workspace import Workspace
 
 MAX_CONTACTS = 20
@@ -56,24 +57,29 @@ def _client_ledger(ws: Workspace, client_id: int) -> tuple[list[Invoice], list[P
 
 
 def _time_figures(ws: Workspace, client_id: int, on: date) -> tuple[int, int]:
-    """(all minutes, minutes this month) logged for the client, finished entries only."""
+    """(all minutes, minutes this month) logged for the client, by the clients report's rule
+    (``tasks.counted_minutes``): all of them from its live and archived entries (an entry in both
+    counts once, live: ``client_archived_minutes``), this month's from the live ones (the
+    archive holds closed years). Only this client's entries are counted."""
     zone = ZoneInfo(ws.settings().home_timezone)
     month_start = datetime.combine(on.replace(day=1), time(0), tzinfo=zone).astimezone(UTC).isoformat()
     total = month = 0
     for doc in time_docs(ws).values():
-        if doc.get("client_id") != client_id or doc.get("end") is None:
+        if doc.get("client_id") != client_id:
             continue
-        minutes = int(doc.get("minutes", 0))
-        total += minutes
-        if str(doc["start"]) >= month_start:
-            month += minutes
-    return total, month
+        counted = counted_minutes(doc)
+        if counted is not None:
+            total += counted[1]
+            if str(doc["start"]) >= month_start:
+                month += counted[1]
+    archived, _billable = client_archived_minutes(ws, client_id)
+    return total + archived, month
 
 
 def _rate(revenue: Mapping[str, Money], minutes: int) -> dict[str, Money]:
-    if minutes <= 0:
-        return {}
-    return {cur: amount.times(Decimal(60) / Decimal(minutes)) for cur, amount in revenue.items()}
+    """Revenue per hour in each currency, rounded as the clients report does (``hourly_rate``)."""
+    rates = {cur: hourly_rate(amount, minutes) for cur, amount in revenue.items()}
+    return {cur: rate for cur, rate in rates.items() if rate is not None}
 
 
 def open_tasks(ws: Workspace, client_id: int) -> list[Task]:
