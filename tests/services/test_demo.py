@@ -9,11 +9,12 @@ from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import orjson
 import pytest
 
-from vatui.demo.workspace import DATA_TABLES, generate, parse_size
+from vatui.demo.workspace import DATA_TABLES, HOME_TZ, generate, parse_size
 from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import FixedClock
 from vatui.domain.errors import InputError
@@ -300,6 +301,19 @@ def test_nothing_happened_in_the_future(demo: Workspace) -> None:
     moments = [v for v in _walk(raw) if isinstance(v, str) and len(v) >= 19 and v[10:11] == "T"]
     assert len(moments) > 100
     assert max(datetime.fromisoformat(v) for v in moments) <= NOW
+
+
+@pytest.mark.parametrize("clock", ["00:05", "04:42", "08:35", "08:45"])
+def test_nothing_happened_in_the_future_early_in_the_morning(tmp_path: Path, clock: str) -> None:
+    """Made before the working day starts at home (the demo's Madrid), today's contacts are
+    not later than now (a demo made at 04:42 once logged a contact at 08:30 that day)."""
+    hour, minute = map(int, clock.split(":"))
+    now = datetime(2026, 11, 27, hour, minute, tzinfo=ZoneInfo(HOME_TZ)).astimezone(UTC)
+    ws = Workspace.open(tmp_path, FixedClock(now))
+    generate(ws, clients=5, seed=7)
+    contacts = [datetime.fromisoformat(doc["at"]) for doc in ws.docs("contacts").values()]
+    ws.close()
+    assert len(contacts) > 20 and max(contacts) <= now
 
 
 def test_payments_match_the_status_by_the_ledgers_rules(demo: Workspace) -> None:

@@ -285,7 +285,13 @@ def fill(ctx: Ctx, template: str, plan: ClientPlan | None, day: date) -> str:
 
 
 def _contact_at(ctx: Ctx, day: date) -> datetime:
-    latest = ctx.now_minute() - 10 if day == ctx.today else 19 * 60
+    """A moment in the working day (08:30–19:00 at home) of ``day``; today's is at least ten
+    minutes ago, and before 08:41 (no working time yet) it is yesterday's instead."""
+    latest = 19 * 60
+    if day == ctx.today:
+        latest = ctx.now_minute() - 10
+        if latest < 8 * 60 + 31:
+            day, latest = day - timedelta(days=1), 19 * 60
     return ctx.moment(day, ctx.rng.randint(8 * 60 + 30, max(8 * 60 + 31, latest)))
 
 
