@@ -107,17 +107,22 @@ def test_an_entry_both_live_and_archived_counts_once(demo: Path, tmp_path: Path)
     ws.close()
 
 
-def test_minutes_of_a_file_edited_by_hand_are_not_trusted(demo: Path, tmp_path: Path) -> None:
-    import shutil
-
-    directory = tmp_path / "data"
-    shutil.copytree(demo, directory)
-    for path in _years(directory):  # lies in the sums: a hand edit (the file is parsed whole)
+def _lie_in_sums(directory: Path) -> None:
+    """Lies in every year's sums, as a hand edit makes them (the file is then parsed whole)."""
+    for path in _years(directory):
         whole = orjson.loads(path.read_bytes())
         for row in whole.get(archive_derived.MINUTES, {}).values():
             row.update(every=1, billable=1)
         path.write_bytes(orjson.dumps(whole, option=orjson.OPT_INDENT_2))
     archive._cache.clear()
+
+
+def test_minutes_of_a_file_edited_by_hand_are_not_trusted(demo: Path, tmp_path: Path) -> None:
+    import shutil
+
+    directory = tmp_path / "data"
+    shutil.copytree(demo, directory)
+    _lie_in_sums(directory)
     ws = Workspace.open(directory, FixedClock(NOW))
     assert minutes_by_client(ws) == _slow_minutes(ws)
     ws.close()
@@ -238,12 +243,7 @@ def test_a_card_over_sums_edited_by_hand_reads_the_entries(demo: Path, tmp_path:
     from vatui.services.clients.card import client_detail
 
     want = {int(k): client_detail(ws, int(k), NOW.date()).minutes_logged for k in ws.docs("clients")}
-    for path in _years(directory):  # lies in the sums: a hand edit (the file is parsed whole)
-        whole = orjson.loads(path.read_bytes())
-        for row in whole.get(archive_derived.MINUTES, {}).values():
-            row.update(every=1, billable=1)
-        path.write_bytes(orjson.dumps(whole, option=orjson.OPT_INDENT_2))
-    archive._cache.clear()
+    _lie_in_sums(directory)
     assert {c: client_detail(ws, c, NOW.date()).minutes_logged for c in want} == want
     assert _card_against_report(ws) >= 5  # most of the demo clients have time
     ws.close()

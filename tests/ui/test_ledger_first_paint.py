@@ -41,6 +41,18 @@ async def _settled(pilot: Any, ready: Ready) -> None:
     await pilot.pause()
 
 
+async def _shows_payment(pilot: Any, payment_id: int | None) -> None:
+    """Once the app settles: the Ledger on its Payments tab, that payment selected and focused."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, LedgerScreen)
+    assert screen.query_one(TabbedContent).active == "payments"
+    listing = screen.query_one("#ledger-payments", LedgerList)
+    assert listing.selected_id == f"payment:{payment_id}" and listing.has_focus
+
+
 async def test_the_first_frame_of_the_ledger_mounts_no_hidden_tab_and_they_follow(
     app: VatuiApp, ws: Workspace, ready: Ready
 ) -> None:
@@ -73,14 +85,7 @@ async def test_tab_keys_typed_with_the_ledger_key_show_their_tab(
     async with app.run_test() as pilot:
         await _settled(pilot, ready)
         await pilot.press("4", "]", "]")  # payments, before the other tabs were mounted
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LedgerScreen)
-        assert screen.query_one(TabbedContent).active == "payments"
-        listing = screen.query_one("#ledger-payments", LedgerList)
-        assert listing.selected_id == f"payment:{pay.id}" and listing.has_focus
+        await _shows_payment(pilot, pay.id)
 
 
 async def test_a_payment_opened_from_another_pane_shows_on_a_ledger_never_shown(
@@ -91,14 +96,7 @@ async def test_a_payment_opened_from_another_pane_shows_on_a_ledger_never_shown(
     async with app.run_test() as pilot:
         await _settled(pilot, ready)
         app.open_record("payment", pay.id or 0)  # the Ledger is made, then the payment focused
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LedgerScreen)
-        assert screen.query_one(TabbedContent).active == "payments"
-        listing = screen.query_one("#ledger-payments", LedgerList)
-        assert listing.selected_id == f"payment:{pay.id}" and listing.has_focus
+        await _shows_payment(pilot, pay.id)
 
 
 async def test_every_tab_shows_its_rows_after_a_first_paint(
