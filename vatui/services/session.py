@@ -48,28 +48,37 @@ def open_workspace(
     ``ws.notices``), and done tasks older
     than the archive age and paid invoices of closed years move to ``archive/YYYY.json``
     (a cheap scan decides; the move itself happens once, the first time it is due) unless
-    the ``auto_archive`` setting is off. In a folder that cannot be written (read-only)
+    the ``auto_archive`` setting is off. A housekeeping that found nothing to do or say is stamped
+    (``services.kept_housekeeping``): the next open of the same data on the same day at
+    home skips it. In a folder that cannot be written (read-only)
     or on a full disk, the housekeeping is left for later and the workspace is still
     opened for reading.
     """
+    from vatui.services import kept_housekeeping
     from vatui.services.common import home_today
     from vatui.services.exchange.archive_hold import import_on_top
     from vatui.services.ledger.expenses import create_due_expenses
     from vatui.services.ledger.recurring import create_due_invoices
     from vatui.store.archive import archive_old, has_archivable
 
+    before = kept_housekeeping.fingerprint(directory)  # before anything is read
     ws = Workspace.open(directory, clock, backup=backup)
     ws.lenient_settings = lenient_settings
     if not ws.writable():  # a read-only folder: reads still work, the housekeeping waits
         return ws
     try:
-        create_due_expenses(ws)
         today = home_today(ws)
-        ws.notices.extend(create_due_invoices(ws, today).notices)
+        if kept_housekeeping.is_done(directory, before, today):
+            return ws
+        create_due_expenses(ws)
+        notices = create_due_invoices(ws, today).notices
+        ws.notices.extend(notices)
         if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
             archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
     except DiskWriteError:  # a full disk: the command itself says so if it writes
-        pass
+        return ws
+    if not notices:  # a draft refused is said at every open until it is fixed
+        kept_housekeeping.keep(directory, before, today)  # only if nothing was written meanwhile
     return ws
 
 

@@ -110,20 +110,9 @@ def read_summary(directory: Path) -> dict[str, Any] | None:
 
     Opened without following a link; refused unless a regular file of this user's, at
     most ``MAX_BYTES``."""
-    try:
-        fd = os.open(summary_path(directory), os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:
+    raw = read_own(summary_path(directory), MAX_BYTES)
+    if raw is None:
         return None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_size > MAX_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     import json
 
     try:
@@ -138,6 +127,25 @@ def read_summary(directory: Path) -> dict[str, Any] | None:
     if not isinstance(doc.get("until"), int | float) or not _timer_shape(doc.get("timer")):
         return None
     return doc
+
+
+def read_own(path: Path, max_bytes: int) -> bytes | None:
+    """The bytes of a file vatui keeps beside the workspace, or ``None``: opened without
+    following a link, read only if a regular file of this user's of at most ``max_bytes``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_size > max_bytes:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _day_shape(day: Any) -> bool:
