@@ -162,3 +162,19 @@ def test_a_stamp_that_is_not_ours_is_never_trusted(data_dir: Path, runs: list[da
         stamp.write_text(json.dumps(good) + " " * 5000)
     _open(data_dir)
     assert len(runs) == 3
+
+
+def test_keeping_it_syncs_nothing(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stamp only saves work (a torn one is ignored): it is not worth a disk sync, which
+    costs more than the housekeeping it saves; the workspace's own writes still sync."""
+    _open(data_dir)
+    syncs: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: syncs.append(fd) or real(fd))
+    _open(data_dir)
+    assert kept_housekeeping.stamp_path(data_dir).exists() and syncs == []
+    ws = Workspace.open(data_dir, FixedClock(NOON))
+    with ws.transaction(None) as tx:
+        tx.add(Task(title="Synced", created=NOON, updated=NOON))
+    ws.close()
+    assert syncs

@@ -147,6 +147,8 @@ def line_minor(unit_minor: int, quantity: str, minutes: int | None) -> int:
     if minutes is not None:
         product = unit_minor * minutes
         return (product + 30) // 60 if product >= 0 else _half_up_div(product, 60)  # half up, as below
+    if quantity.isascii() and quantity.isdigit():  # a whole quantity (most lines): exact without Decimal
+        return unit_minor * int(quantity)
     return int((Decimal(unit_minor) * Decimal(quantity)).to_integral_value(rounding=ROUND_HALF_UP))
 
 
@@ -312,10 +314,16 @@ def applied_parts(total: int, amounts: Sequence[int]) -> list[int]:
     out = []
     settled = 0
     for amount in amounts:
-        applied = max(0, min(amount, total - settled))
+        applied = applied_part(amount, total - settled)
         settled += applied
         out.append(applied)
     return out
+
+
+def applied_part(amount: int, due: int) -> int:
+    """What a settlement of ``amount`` pays of an invoice that still owes ``due``: all of
+    it up to what is due, never less than nothing (``applied_parts``)."""
+    return max(0, min(amount, due))
 
 
 def plain_total(doc: Mapping[str, Any]) -> int | None:
@@ -349,7 +357,7 @@ def plain_parts(total: int, payments: Sequence[tuple[str, Mapping[str, Any]]]) -
     a payment brings beyond what was due is not applied: ``applied_parts``)."""
     if len(payments) == 1:  # the usual case: paid at once
         only = payments[0][1]
-        return [(date.fromisoformat(only["on"]), applied_parts(total, [int(only["amount"]["minor"])])[0])]
+        return [(date.fromisoformat(only["on"]), applied_part(int(only["amount"]["minor"]), total))]
     dated = sorted((date.fromisoformat(d["on"]), int(k), int(d["amount"]["minor"])) for k, d in payments)
     applied = applied_parts(total, [amount for _on, _id, amount in dated])
     return [(on, part) for (on, _id, _amount), part in zip(dated, applied, strict=True)]

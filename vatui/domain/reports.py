@@ -344,8 +344,9 @@ def by_client_of(
         if invoice.kind != "deposit":
             a.invoiced += invoice.total
         a.outstanding += invoice.outstanding(on)
+    with_money = {client_id for client_id, _cur in acc}
     for client_id in set(minutes) | set(billable):
-        if not any(k[0] == client_id for k in acc) and client_id in currency_of:
+        if client_id not in with_money and client_id in currency_of:
             acc[(client_id, currency_of[client_id])] = _Acc()
     rows = []
     for (client_id, cur), a in acc.items():

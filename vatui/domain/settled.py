@@ -5,8 +5,8 @@ reads the plain shape straight from stored documents by the same rules)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from vatui.domain.invoicing import Totals, is_issued, settlements, totals
 from vatui.domain.ledger import Invoice, Payment
@@ -20,11 +20,13 @@ Part = tuple[date, int, int, int]
 ``invoicing.Settlement``."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settled:
+class Settled(NamedTuple):
     """An issued invoice as the money reports read it: whose, when, its total and how it
     was paid. Built from records by ``settled`` (the full rules), or straight from a stored
-    document of the plain shape by ``vatui.services.ledger.books`` (same rules, no records)."""
+    document of the plain shape by ``vatui.services.ledger.books`` (same rules, no records).
+
+    A named tuple, not a frozen dataclass: a report builds one per invoice of the whole
+    history (ten thousand at 500 clients), and a tuple is built four times faster."""
 
     client_id: int
     """The client."""

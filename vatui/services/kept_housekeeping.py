@@ -85,6 +85,8 @@ def keep(directory: Path, before: Fingerprint, day: date) -> None:
     from vatui.store.files import atomic_write_bytes
 
     try:
-        atomic_write_bytes(stamp_path(directory), json.dumps(_key(before, day)).encode(), 0o600)
+        atomic_write_bytes(
+            stamp_path(directory), json.dumps(_key(before, day)).encode(), 0o600, durable=False
+        )
     except Exception:  # a stamp is an optimisation: never fail an open for it
         return

@@ -128,8 +128,9 @@ def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
     edited by hand) or an entry counted in them is also live or in another year (a run
     interrupted between its two steps): the caller then reads the entries themselves
     (``archived_of``), where the live copy wins."""
-    live = ws.docs("time")
+    live = ws.docs("time").keys()
     seen: set[int] = set()
+    counted = 0
     out: dict[int, tuple[int, int]] = {}
     for year in archive_years(ws.directory):
         sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
@@ -137,11 +138,12 @@ def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
             return None
         for client, row in sums.items():
             ids = row["ids"]
-            if any(str(i) in live for i in ids) or not seen.isdisjoint(ids):
-                return None
             seen.update(ids)
+            counted += len(ids)
             every, billable = out.get(int(client), (0, 0))
             out[int(client)] = (every + int(row["every"]), billable + int(row["billable"]))
+    if len(seen) < counted or not live.isdisjoint(map(str, seen)):  # counted twice, or also live
+        return None
     return out
 
 

@@ -96,12 +96,14 @@ def _create_temp(tmp: Path, mode: int) -> int:
     return fd
 
 
-def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
+def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600, *, durable: bool = True) -> None:
     """Write ``payload`` to ``path`` with temp file, fsync, atomic replace and dir fsync.
 
     The temp file is created new (``O_EXCL | O_NOFOLLOW``) with exactly ``mode``; the
     rename replaces whatever is at ``path`` (a link included: it is never followed). On
-    any failure the temp file is removed and ``path`` is as it was.
+    any failure the temp file is removed and ``path`` is as it was. ``durable=False`` (a
+    file kept only to save work, never data: its reader ignores anything that is not a
+    whole one) skips both syncs, which cost more than the write.
     """
     tmp = temp_path(path)
     created = False
@@ -113,7 +115,8 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -132,6 +135,8 @@ def atomic_write_bytes(path: Path, payload: bytes, mode: int = 0o600) -> None:
                 path=path, why=exc.strerror or exc
             )
         ) from exc
+    if not durable:
+        return
     try:
         fsync_dir(path.parent)
     except OSError as exc:

@@ -20,7 +20,7 @@ See docs/store.md.
 
 from __future__ import annotations
 
-import secrets
+import os
 import zlib
 from pathlib import Path
 from typing import Any
@@ -55,8 +55,10 @@ def journal_path(base: Path) -> Path:
 
 
 def new_token() -> str:
-    """A token no other base will carry (a counter would repeat after a restore)."""
-    return secrets.token_hex(12)
+    """A token no other base will carry (a counter would repeat after a restore): 96 bits
+    from the system's randomness, as ``secrets.token_hex(12)`` (whose import pulls in
+    ``hmac``, ``hashlib`` and ``random``: ≈ 7 ms on every command)."""
+    return os.urandom(12).hex()
 
 
 def encode_line(entry: dict[str, Any]) -> bytes:

@@ -65,7 +65,11 @@ def summaries(
         for key, doc in payments.items():
             invoice_key = str(doc["invoice_id"])
             if invoice_key in rows:
-                paid.setdefault(invoice_key, []).append((key, doc))
+                mine = paid.get(invoice_key)
+                if mine is None:
+                    paid[invoice_key] = [(key, doc)]
+                else:
+                    mine.append((key, doc))
     out = []
     for key, (doc, total) in rows.items():
         mine = paid.get(key, [])
@@ -87,7 +91,7 @@ def _plain(
 ) -> Settled:
     """A plain invoice's summary (from its document or its archived head: the same keys):
     its payments pay it in date order (then by id)."""
-    parts = tuple((on, part, part, 0) for on, part in plain_parts(total, payments)) if payments else ()
+    parts = tuple([(on, part, part, 0) for on, part in plain_parts(total, payments)]) if payments else ()
     return Settled(
         doc["client_id"],
         doc["currency"],

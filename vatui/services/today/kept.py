@@ -154,7 +154,7 @@ def _keep(ws: Workspace, before: list[list[int] | None], first: Triage | None, c
     if language() != speaking:
         return False  # another thread switched the catalog meanwhile (``language_of``)
     try:
-        atomic_write_bytes(kept_file.summary_path(ws.directory), orjson.dumps(summary), 0o600)
+        atomic_write_bytes(kept_file.summary_path(ws.directory), orjson.dumps(summary), 0o600, durable=False)
     except (DiskWriteError, OSError):
         return False
     return True

@@ -90,7 +90,7 @@ def rekey(directory: Path, before: list[list[int] | None], after: list[list[int]
 
     doc["fingerprint"] = after
     try:
-        atomic_write_bytes(summary_path(directory), orjson.dumps(doc), 0o600)
+        atomic_write_bytes(summary_path(directory), orjson.dumps(doc), 0o600, durable=False)
     except Exception:  # a summary is an optimisation: never fail a close for it
         return
 
