@@ -324,8 +324,8 @@ def client_edit(
 @pass_ctx
 def client_list(obj: CliContext, status: str | None, show_all: bool, as_json: bool) -> None:
     """List clients grouped by pipeline status, with their reliability badge."""
-    from vatui.services.clients.card import reliability_by_client
     from vatui.services.clients.manage import list_clients
+    from vatui.services.clients.standing import reliability_by_client  # not .card: slower to import
 
     session = obj.session()
     clients = session.run(list_clients, status=status, include_archived=show_all)

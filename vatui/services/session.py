@@ -56,10 +56,6 @@ def open_workspace(
     """
     from vatui.services import kept_housekeeping
     from vatui.services.common import home_today
-    from vatui.services.exchange.archive_hold import import_on_top
-    from vatui.services.ledger.expenses import create_due_expenses
-    from vatui.services.ledger.recurring import create_due_invoices
-    from vatui.store.archive import archive_old, has_archivable
 
     before = kept_housekeeping.fingerprint(directory)  # before anything is read
     ws = Workspace.open(directory, clock, backup=backup)
@@ -69,17 +65,28 @@ def open_workspace(
     try:
         today = home_today(ws)
         if kept_housekeeping.is_done(directory, before, today):
-            return ws
-        create_due_expenses(ws)
-        notices = create_due_invoices(ws, today).notices
-        ws.notices.extend(notices)
-        if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
-            archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
+            return ws  # stamped: not even the housekeeping's modules are imported
+        notices = _housekeep(ws, today)
     except DiskWriteError:  # a full disk: the command itself says so if it writes
         return ws
     if not notices:  # a draft refused is said at every open until it is fixed
         kept_housekeeping.keep(directory, before, today)  # only if nothing was written meanwhile
     return ws
+
+
+def _housekeep(ws: Workspace, today: date) -> list[str]:
+    """``open_workspace``'s housekeeping for ``today``; the notices it has for the VA."""
+    from vatui.services.exchange.archive_hold import import_on_top
+    from vatui.services.ledger.expenses import create_due_expenses
+    from vatui.services.ledger.recurring import create_due_invoices
+    from vatui.store.archive import archive_old, has_archivable
+
+    create_due_expenses(ws)
+    notices = create_due_invoices(ws, today).notices
+    ws.notices.extend(notices)
+    if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
+        archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
+    return notices
 
 
 def housekeeping_due(ws: Workspace, first: date, last: date) -> date | None:
