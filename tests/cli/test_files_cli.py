@@ -78,6 +78,7 @@ def test_no_output_lands_on_vatuis_own_files(books: Path) -> None:
     (books / "archive").mkdir()
     (books / "archive" / "2025.json").write_text("{}")
     backup = next((books / "backups").iterdir())
+    assert run_vatui(books, "client", "list").returncode == 0  # the open after that change stamps it
     snapshot = {p: p.read_bytes() for p in books.rglob("*") if p.is_file()}
     for args in _outputs(books, books / "workspace.json"):  # every command on the workspace
         line = one_line_error(run_vatui(books, *args))

@@ -42,20 +42,23 @@ def stamp_path(directory: Path) -> Path:
     return directory / NAME
 
 
-def fingerprint(directory: Path) -> Fingerprint:
+def fingerprint(directory: Path) -> Fingerprint | None:
     """The kept Today summary's fingerprint of the workspace files, and the archive folder's
-    (a year file written or removed moves its ``mtime``)."""
-    out = kept_file.fingerprint(directory)
+    (a year file written or removed moves its ``mtime``); ``None`` when it cannot be taken
+    (the data folder is a file, or cannot be read: the open itself says why)."""
     try:
+        out = kept_file.fingerprint(directory)
         st = os.lstat(directory / "archive")
     except FileNotFoundError:
         out.append(None)
+    except OSError:
+        return None
     else:
         out.append([st.st_ino, st.st_size, st.st_mtime_ns])
     return out
 
 
-def _key(before: Fingerprint, day: date) -> dict[str, Any]:
+def _key(before: Fingerprint | None, day: date) -> dict[str, Any]:
     return {
         "fingerprint": before,
         "day": day.isoformat(),
@@ -64,9 +67,11 @@ def _key(before: Fingerprint, day: date) -> dict[str, Any]:
     }
 
 
-def is_done(directory: Path, before: Fingerprint, day: date) -> bool:
+def is_done(directory: Path, before: Fingerprint | None, day: date) -> bool:
     """Whether a stamp says the housekeeping of the data seen as ``before``, on ``day``, has
     nothing to do."""
+    if before is None:
+        return False
     raw = kept_file.read_own(stamp_path(directory), MAX_BYTES)
     if raw is None:
         return False
@@ -77,10 +82,10 @@ def is_done(directory: Path, before: Fingerprint, day: date) -> bool:
     return bool(doc == _key(before, day))
 
 
-def keep(directory: Path, before: Fingerprint, day: date) -> None:
+def keep(directory: Path, before: Fingerprint | None, day: date) -> None:
     """Stamp the housekeeping of ``day`` done on the data seen as ``before``, if the files
     are still as they were then (the housekeeping wrote nothing, nor did anyone else)."""
-    if fingerprint(directory) != before or is_done(directory, before, day):
+    if before is None or fingerprint(directory) != before or is_done(directory, before, day):
         return
     from vatui.store.files import atomic_write_bytes
 
