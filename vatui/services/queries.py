@@ -124,56 +124,54 @@ def archived_invoices(
 def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
     """(minutes, billable minutes) of the archived time entries per client, read from each
     year's sums (``vatui.store.archive_derived.client_minutes``: the years' ``time`` tables
-    are not parsed); ``None`` when a year has no trusted sums (an older year file, or one
-    edited by hand) or an entry counted in them is also live or in another year (a run
-    interrupted between its two steps): the caller then reads the entries themselves
-    (``archived_of``), where the live copy wins."""
-    live = ws.docs("time").keys()
-    seen: set[int] = set()
-    counted = 0
-    out: dict[int, tuple[int, int]] = {}
-    for year in archive_years(ws.directory):
-        sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
-        if sums is None:
-            return None
-        for client, row in sums.items():
-            ids = row["ids"]
-            seen.update(ids)
-            counted += len(ids)
-            every, billable = out.get(int(client), (0, 0))
-            out[int(client)] = (every + int(row["every"]), billable + int(row["billable"]))
-    if len(seen) < counted or not live.isdisjoint(map(str, seen)):  # counted twice, or also live
-        return None
-    return out
+    are not parsed); ``None`` when the sums cannot be trusted (``_trusted_minutes``): the
+    caller then reads the entries themselves (``archived_of``), where the live copy wins."""
+    return _trusted_minutes(ws)
 
 
 def client_archived_minutes(ws: Workspace, client_id: int) -> tuple[int, int]:
     """(minutes, billable minutes) of ONE client's archived time entries, as the clients
     report counts them (``ledger.data.minutes_by_client``): the client's rows of the years'
-    sums, trusted as ``archived_minutes`` trusts them, but only as far as this client needs
-    (none of its entries live, none also in another row: other clients' rows are not
-    summed, their ids only looked up); else, or when a year has no sums (an older year
-    file, or one edited by hand), the client's archived entries themselves (``archived_of``:
-    an entry also live is left out, its live copy counts) by ``tasks.minutes_for``."""
-    key = str(client_id)
+    sums, trusted by the same rule as far as this client needs (``_trusted_minutes``: other
+    clients' rows are not summed, their ids only looked up); else the client's archived
+    entries themselves (``archived_of``: an entry also live is left out, its live copy
+    counts) by ``tasks.minutes_for``."""
+    sums = _trusted_minutes(ws, str(client_id))
+    if sums is None:
+        return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+    return sums.get(client_id, (0, 0))
+
+
+def _trusted_minutes(ws: Workspace, client: str | None = None) -> dict[int, tuple[int, int]] | None:
+    """The archive years' sums per client (only ``client``'s row when given), or ``None``
+    when they cannot be trusted: a year has none (an older year file, or one edited by
+    hand), or an entry counted in a row read is also live, or counted in another row of
+    any year (a run interrupted between its two steps): the one rule both readers use."""
     years: list[Docs] = []
     for year in archive_years(ws.directory):
         sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
         if sums is None:
-            return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
+            return None
         years.append(sums)
-    mine = [sums[key] for sums in years if key in sums]
-    if not mine:  # every counted entry of a year is in its sums: none is this client's
-        return 0, 0
-    ids = {i for row in mine for i in row["ids"]}
-    live = ws.docs("time")
-    if (
-        len(ids) < sum(len(row["ids"]) for row in mine)
-        or any(str(i) in live for i in ids)
-        or any(not ids.isdisjoint(row["ids"]) for sums in years for c, row in sums.items() if c != key)
+    mine = [(c, row) for sums in years for c, row in sums.items() if client is None or c == client]
+    ids: set[int] = set()
+    counted = 0
+    for _client, row in mine:
+        ids.update(row["ids"])
+        counted += len(row["ids"])
+    if len(ids) < counted:  # counted twice among the rows read
+        return None
+    if ids and not ws.docs("time").keys().isdisjoint(map(str, ids)):  # also live
+        return None
+    if client is not None and any(
+        not ids.isdisjoint(row["ids"]) for sums in years for c, row in sums.items() if c != client
     ):
-        return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
-    return sum(int(row["every"]) for row in mine), sum(int(row["billable"]) for row in mine)
+        return None  # also in another client's row
+    out: dict[int, tuple[int, int]] = {}
+    for key, row in mine:
+        every, billable = out.get(int(key), (0, 0))
+        out[int(key)] = (every + int(row["every"]), billable + int(row["billable"]))
+    return out
 
 
 # named reads --------------------------------------------------------------------------
