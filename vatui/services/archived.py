@@ -21,8 +21,9 @@ from vatui.i18n import N_, _
 from vatui.services.queries import docs_of
 from vatui.store.archive import archive_old as archive_old  # the move itself, run by `vatui archive`
 from vatui.store.archive import archive_path, archive_years, read_year
+from vatui.store.tables import table_of
 from vatui.store.transaction import R, not_found
-from vatui.store.workspace import TABLE_OF, Tx, Workspace
+from vatui.store.workspace import Tx, Workspace
 
 _WHAT = {"tasks": N_("task"), "invoices": N_("invoice"), "payments": N_("payment"), "time": N_("time entry")}
 
@@ -156,14 +157,14 @@ class WithArchive:
 
     def get(self, kind: type[R], doc_id: int) -> R:
         """One record, live or archived."""
-        doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
+        doc = self.docs(table_of(kind)).get(str(doc_id))
         if doc is None:
-            raise not_found(TABLE_OF[kind], doc_id)
+            raise not_found(table_of(kind), doc_id)
         return kind.from_doc(doc, doc_id)
 
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind, live and archived."""
-        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(table_of(kind)).items()]
 
     def settings(self) -> Settings:
         """The workspace settings."""

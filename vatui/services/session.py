@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from vatui.domain.clients import Client, Contact
 from vatui.domain.clock import Clock
 from vatui.domain.errors import VatuiError
 from vatui.domain.ledger import Invoice
@@ -25,6 +24,9 @@ from vatui.services import queries
 from vatui.store.errors import DiskWriteError, RefusedWorkspace
 from vatui.store.lock import hold_every_lock_for_exit
 from vatui.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from vatui.domain.clients import Client, Contact  # imported when asked for: not every command needs them
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -256,10 +258,14 @@ class Session:
 
     def client(self, client_id: int) -> Client:
         """One client."""
+        from vatui.domain.clients import Client
+
         return self._ws.get(Client, client_id)
 
     def contact(self, contact_id: int) -> Contact:
         """One contact."""
+        from vatui.domain.clients import Contact
+
         return self._ws.get(Contact, contact_id)
 
     def task(self, task_id: int) -> Task:

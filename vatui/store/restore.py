@@ -33,7 +33,7 @@ from vatui.store import backups
 from vatui.store.journal import journal_path
 from vatui.store.schema import SCHEMA_VERSION, TABLES, version_of
 from vatui.store.storage import DamagedFileError, is_tables, read_document, write_base_file
-from vatui.store.transaction import TABLE_OF
+from vatui.store.tables import class_of
 from vatui.store.workspace import Workspace
 
 MAX_RESTORE_BYTES = 512 * 1024 * 1024
@@ -42,7 +42,7 @@ MAX_RESTORE_BYTES = 512 * 1024 * 1024
 MAX_PROBLEMS = 5
 """How many broken rules a refused restore names."""
 
-CLASS_OF: dict[str, type[Record]] = {table: kind for kind, table in TABLE_OF.items()}
+CLASS_OF: dict[str, type[Record]] = class_of()
 """The record class of each record table."""
 
 

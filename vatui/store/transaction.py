@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 from vatui.domain.records import Record
 from vatui.domain.settings import Settings
 from vatui.store.schema import SCHEMA_VERSION
-from vatui.store.tables import TABLE_OF, R, VatuiTable, not_found
+from vatui.store.tables import R, VatuiTable, not_found, table_of
 
 if TYPE_CHECKING:
     from vatui.store.workspace import Workspace
 
-__all__ = ["TABLE_OF", "R", "Tx", "VatuiTable", "not_found"]
+__all__ = ["R", "Tx", "VatuiTable", "not_found", "table_of"]
 
 
 class Tx:
@@ -109,30 +109,30 @@ class Tx:
 
     def get(self, kind: type[R], doc_id: int) -> R:
         """One record, or ``NotFoundError``."""
-        doc = self.get_doc(TABLE_OF[kind], doc_id)
+        doc = self.get_doc(table_of(kind), doc_id)
         if doc is None:
-            raise not_found(TABLE_OF[kind], doc_id)
+            raise not_found(table_of(kind), doc_id)
         return kind.from_doc(doc, doc_id)
 
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind."""
-        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(table_of(kind)).items()]
 
     def add(self, record: R) -> R:
         """Insert a new record; returns it with its id."""
-        new_id = self.insert(TABLE_OF[type(record)], record.to_doc())
+        new_id = self.insert(table_of(type(record)), record.to_doc())
         return record.with_(id=new_id)
 
     def save(self, record: R) -> R:
         """Write a changed record over its stored document."""
         if record.id is None:
             return self.add(record)
-        self.update(TABLE_OF[type(record)], record.id, record.to_doc())
+        self.update(table_of(type(record)), record.id, record.to_doc())
         return record
 
     def delete(self, kind: type[Record], doc_id: int) -> None:
         """Remove a record."""
-        self.remove(TABLE_OF[kind], doc_id)
+        self.remove(table_of(kind), doc_id)
 
     def settings(self) -> Settings:
         """The workspace settings."""

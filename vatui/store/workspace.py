@@ -37,11 +37,11 @@ from vatui.store.storage import (
     remove_stale_temps,
     write_base_file,
 )
-from vatui.store.tables import TABLE_OF, R, VatuiDB, VatuiTable, not_found
+from vatui.store.tables import R, VatuiDB, VatuiTable, not_found, table_of
 from vatui.store.transaction import Tx
 from vatui.store.undo import UNDO_DEPTH
 
-__all__ = ["TABLE_OF", "UNDO_DEPTH", "Tx", "VatuiTable", "Workspace"]
+__all__ = ["UNDO_DEPTH", "Tx", "VatuiTable", "Workspace", "table_of"]
 
 LOCK_TIMEOUT = 10.0
 LOCK_POLL = 0.002
@@ -367,13 +367,13 @@ class Workspace:
 
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind."""
-        return [kind.from_doc(d, int(k)) for k, d in self.docs(TABLE_OF[kind]).items()]
+        return [kind.from_doc(d, int(k)) for k, d in self.docs(table_of(kind)).items()]
 
     def get(self, kind: type[R], doc_id: int) -> R:
         """One record, or ``NotFoundError``."""
-        doc = self.docs(TABLE_OF[kind]).get(str(doc_id))
+        doc = self.docs(table_of(kind)).get(str(doc_id))
         if doc is None:
-            raise not_found(TABLE_OF[kind], doc_id)
+            raise not_found(table_of(kind), doc_id)
         return kind.from_doc(doc, doc_id)
 
     def settings(self) -> Settings:
