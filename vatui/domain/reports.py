@@ -17,7 +17,7 @@ Every report totals per currency and never converts. The books follow one rule s
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from vatui.domain.fold import sort_key
@@ -311,7 +311,6 @@ class _Acc:
     revenue: int = 0
     invoiced: int = 0
     outstanding: int = 0
-    seen: set[str] = field(default_factory=set)
 
 
 def by_client(
@@ -340,7 +339,10 @@ def by_client_of(
     for key, money in revenue_of(invoices, on).items():
         acc.setdefault(key, _Acc()).revenue += money.minor
     for invoice in invoices:
-        a = acc.setdefault((invoice.client_id, invoice.currency), _Acc())
+        key = (invoice.client_id, invoice.currency)
+        a = acc.get(key)
+        if a is None:  # not ``setdefault``: it would build an accumulator per invoice
+            a = acc[key] = _Acc()
         if invoice.kind != "deposit":
             a.invoiced += invoice.total
         a.outstanding += invoice.outstanding(on)
