@@ -156,13 +156,13 @@ class FieldsFormModal(FormModal[T]):
         except VatuiError as exc:
             self.errors[name] = str(exc)
             shown = not (quiet and not field.value.strip())
-            hint.update(render.text(str(exc)) if shown else "")
+            render.show(hint, render.text(str(exc) if shown else ""))
             hint.set_class(shown, "-error")
             hint.set_class(below and not shown, "-quiet")
             field.set_class(shown, "-invalid")
             return None
         self.errors.pop(name, None)
-        hint.update(render.text(preview))
+        render.show(hint, render.text(preview))
         hint.remove_class("-error")
         hint.set_class(below and not preview, "-quiet")
         field.remove_class("-invalid")
