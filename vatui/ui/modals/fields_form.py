@@ -89,11 +89,11 @@ class FieldsFormModal(FormModal[T]):
             classes=classes,
             suggester=suggester,
         )
-        hint = Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint")
+        below = " -below -quiet" if hint_below else ""  # given now: no styling before it mounts
+        hint = Static("", id=f"{self.PREFIX}{name}-hint", classes=f"form-hint{below}")
         if not hint_below:
             yield labelled(label, field, hint)
             return
-        hint.add_class("-below", "-quiet")
         yield labelled(label, field)
         yield hint
 
