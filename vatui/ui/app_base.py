@@ -26,6 +26,7 @@ from vatui.i18n import N_, _
 from vatui.ui.key_burst import move_focus_now, spread_paste
 from vatui.ui.pane import Pane, PaneHost
 from vatui.ui.render import STYLES
+from vatui.ui.stylesheet import KeptStylesheet
 from vatui.ui.widgets.app_header import AppHeader, HeaderState
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class PaneApp(App[None]):
 
     def __init__(self, *, clock: Clock | None = None, demo: bool = False) -> None:
         super().__init__()
+        self.stylesheet = KeptStylesheet(variables=self.stylesheet._variables)
+        """Each source parsed once for the theme's variables (``vatui.ui.stylesheet``)."""
         self.clock: Clock = clock or SystemClock()
         """The clock every service uses."""
         self.demo = demo

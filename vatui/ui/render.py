@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.widgets import Static
 
 import vatui.styles
 from vatui.domain.text import clean
@@ -61,3 +62,18 @@ def pad(content: Content, width: int) -> Content:
 def label(value: str, style: str = "") -> Content:
     """A fixed label of the app (already translated); never parsed as markup either."""
     return Content.styled(value, style) if style else Content(value)
+
+
+def show(widget: Static, content: Content) -> None:
+    """``widget`` shows ``content``; left alone when it shows exactly that already.
+
+    ``Static.update`` lays the whole screen out again (new text may change the widget's
+    height): a form that checks a field on every key would otherwise do so on every key for
+    a hint or a status line that says the same as before."""
+    shown = widget.content
+    if isinstance(shown, Content):
+        if shown.plain == content.plain and shown.spans == content.spans:
+            return
+    elif shown == "" and not content.plain:  # as built: Static("")
+        return
+    widget.update(content)

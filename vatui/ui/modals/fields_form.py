@@ -89,11 +89,11 @@ class FieldsFormModal(FormModal[T]):
             classes=classes,
             suggester=suggester,
         )
-        hint = Static("", id=f"{self.PREFIX}{name}-hint", classes="form-hint")
+        below = " -below -quiet" if hint_below else ""  # given now: no styling before it mounts
+        hint = Static("", id=f"{self.PREFIX}{name}-hint", classes=f"form-hint{below}")
         if not hint_below:
             yield labelled(label, field, hint)
             return
-        hint.add_class("-below", "-quiet")
         yield labelled(label, field)
         yield hint
 
@@ -156,13 +156,13 @@ class FieldsFormModal(FormModal[T]):
         except VatuiError as exc:
             self.errors[name] = str(exc)
             shown = not (quiet and not field.value.strip())
-            hint.update(render.text(str(exc)) if shown else "")
+            render.show(hint, render.text(str(exc) if shown else ""))
             hint.set_class(shown, "-error")
             hint.set_class(below and not shown, "-quiet")
             field.set_class(shown, "-invalid")
             return None
         self.errors.pop(name, None)
-        hint.update(render.text(preview))
+        render.show(hint, render.text(preview))
         hint.remove_class("-error")
         hint.set_class(below and not preview, "-quiet")
         field.remove_class("-invalid")

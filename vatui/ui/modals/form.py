@@ -139,7 +139,7 @@ class FormModal(ModalScreen[T]):
     def show_status(self, message: str, *, error: bool = False) -> None:
         """Show ``message`` in the status line (``STATUS_ID``), as an error or not."""
         status = self.query_one(f"#{self.STATUS_ID}", Static)
-        status.update(render.text(message))
+        render.show(status, render.text(message))
         status.set_class(error, "-error")
 
     def on_screen_resume(self) -> None:

@@ -152,6 +152,10 @@ class PaneFooter(Footer):
                     continue
                 room -= need
                 keep = 0 if is_help else keep
+                # Textual binds each key's ``compact`` to the footer's, and its watcher sets the
+                # ``-compact`` class once the key is mounted: a second styling of every key. Given
+                # the class now, the key is styled once, as it will look.
+                widget.set_class(self.compact, "-compact", update=False)
             yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:

@@ -13,6 +13,8 @@ form, modal and filter uses these instead of Textual's.
 
 from __future__ import annotations
 
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Input
 
 from vatui.domain.text import clean
@@ -29,3 +31,19 @@ class SafeInput(Input):
     def validate_value(self, value: str) -> str:
         """Every value the input takes — given, set, typed or pasted — is cleaned first."""
         return clean(value)
+
+    def _watch_value(self, value: str) -> None:
+        """As ``Input``'s, without laying the whole screen out again on every key.
+
+        Textual's ``Input`` keeps its text's width as its virtual size (to scroll the text
+        within the field), a reactive that asks for a layout of the screen when it changes:
+        on every key typed. A field whose width and height are not ``auto`` does not change
+        size with its text, so the new virtual size is set without a layout, and the field's
+        scrolling updated as the layout would have (``_scroll_update``). ``Input``'s watcher
+        then finds the size unchanged and does the rest (suggestion, ``Changed``)."""
+        if not self.styles.auto_dimensions:
+            virtual = Size(self.content_width, 1)
+            if virtual != self.virtual_size:
+                self.set_reactive(Widget.virtual_size, virtual)
+                self._scroll_update(virtual)
+        super()._watch_value(value)
