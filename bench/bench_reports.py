@@ -54,6 +54,7 @@ import gc, json, sys, time
 gc.disable()  # as the vatui command does (vatui.cli.entry)
 from pathlib import Path
 from vatui.services import session
+from vatui.services.kept_housekeeping import stamp_path
 from vatui.store.workspace import Workspace
 
 directory = Path(sys.argv[1])
@@ -63,7 +64,7 @@ ws.docs("tasks")
 ws.settings()
 load = time.perf_counter() - start
 session.Workspace = type("Loaded", (), {"open": staticmethod(lambda *a, **k: ws)})  # reuse it
-(directory / "housekeeping.kept").unlink(missing_ok=True)  # as after a change
+stamp_path(directory).unlink(missing_ok=True)  # as after a change
 start = time.perf_counter()
 session.open_workspace(directory)
 done = time.perf_counter() - start

@@ -47,15 +47,16 @@ def fingerprint(directory: Path) -> Fingerprint | None:
     (a year file written or removed moves its ``mtime``); ``None`` when it cannot be taken
     (the data folder is a file, or cannot be read: the open itself says why)."""
     try:
-        out = kept_file.fingerprint(directory)
-        st = os.lstat(directory / "archive")
-    except FileNotFoundError:
-        out.append(None)
+        out = kept_file.fingerprint(directory)  # a missing file is ``None`` in it
     except OSError:
         return None
-    else:
-        out.append([st.st_ino, st.st_size, st.st_mtime_ns])
-    return out
+    try:
+        st = os.lstat(directory / "archive")
+    except FileNotFoundError:  # no archive yet
+        return [*out, None]
+    except OSError:
+        return None
+    return [*out, [st.st_ino, st.st_size, st.st_mtime_ns]]
 
 
 def _key(before: Fingerprint | None, day: date) -> dict[str, Any]:

@@ -121,32 +121,27 @@ def archived_invoices(
     return out
 
 
-def archived_minutes(ws: Workspace) -> dict[int, tuple[int, int]] | None:
-    """(minutes, billable minutes) of the archived time entries per client, read from each
-    year's sums (``vatui.store.archive_derived.client_minutes``: the years' ``time`` tables
-    are not parsed); ``None`` when the sums cannot be trusted (``_trusted_minutes``): the
-    caller then reads the entries themselves (``archived_of``), where the live copy wins."""
-    return _trusted_minutes(ws)
-
-
 def client_archived_minutes(ws: Workspace, client_id: int) -> tuple[int, int]:
     """(minutes, billable minutes) of ONE client's archived time entries, as the clients
     report counts them (``ledger.data.minutes_by_client``): the client's rows of the years'
-    sums, trusted by the same rule as far as this client needs (``_trusted_minutes``: other
-    clients' rows are not summed, their ids only looked up); else the client's archived
-    entries themselves (``archived_of``: an entry also live is left out, its live copy
-    counts) by ``tasks.minutes_for``."""
-    sums = _trusted_minutes(ws, str(client_id))
+    sums, trusted by the same rule as far as this client needs (``archived_minutes``); else
+    the client's archived entries themselves (``archived_of``: an entry also live is left
+    out, its live copy counts) by ``tasks.minutes_for``."""
+    sums = archived_minutes(ws, str(client_id))
     if sums is None:
         return minutes_for(client_id, archived_of(ws, ("time",))["time"].values())
     return sums.get(client_id, (0, 0))
 
 
-def _trusted_minutes(ws: Workspace, client: str | None = None) -> dict[int, tuple[int, int]] | None:
-    """The archive years' sums per client (only ``client``'s row when given), or ``None``
-    when they cannot be trusted: a year has none (an older year file, or one edited by
-    hand), or an entry counted in a row read is also live, or counted in another row of
-    any year (a run interrupted between its two steps): the one rule both readers use."""
+def archived_minutes(ws: Workspace, client: str | None = None) -> dict[int, tuple[int, int]] | None:
+    """(minutes, billable minutes) of the archived time entries per client (only ``client``'s
+    when given: other clients' rows are not summed, their ids only looked up), read from each
+    year's sums (``vatui.store.archive_derived.client_minutes``: the years' ``time`` tables
+    are not parsed); ``None`` when they cannot be trusted: a year has none (an older year
+    file, or one edited by hand), or an entry counted in a row read is also live, or counted
+    in another row of any year (a run interrupted between its two steps). The caller then
+    reads the entries themselves (``archived_of``), where the live copy wins. The one rule
+    of the clients report and the client card."""
     years: list[Docs] = []
     for year in archive_years(ws.directory):
         sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
