@@ -154,13 +154,13 @@ def test_aging_skips_what_was_paid_in_full_by_its_day(
     with_heads, _ = pair
     ws = Workspace.open(with_heads, FixedClock(NOW))
     built: list[str] = []
-    original = books_module._plain
+    original = books_module.plain_settled
 
     def spy(key: str, *args: Any) -> Any:
         built.append(key)
         return original(key, *args)
 
-    monkeypatch.setattr(books_module, "_plain", spy)
+    monkeypatch.setattr(books_module, "plain_settled", spy)
     parsed: list[tuple[str, ...] | None] = []
     read = queries.read_year
 

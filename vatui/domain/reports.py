@@ -306,11 +306,30 @@ def hourly_rate(revenue: Money, minutes: int) -> Money | None:
     return Money(q if revenue.minor >= 0 else -q, revenue.currency)
 
 
-@dataclass
-class _Acc:
-    revenue: int = 0
-    invoiced: int = 0
-    outstanding: int = 0
+Sums = list[int]
+"""A client's money in one currency, minor units: [revenue, invoiced, outstanding]."""
+
+
+def money_by_client(invoices: Iterable[Settled], on: date | None = None) -> dict[tuple[int, str], Sums]:
+    """[revenue, invoiced, outstanding] per (client, currency) of issued invoices read as
+    ``Settled``: revenue recognised by the end of ``on`` (``revenue_of``), the totals of what
+    is not a deposit (whenever issued), and what was still owed at the end of ``on``
+    (``Settled.outstanding``); without ``on``, every settlement counts. The clients report's
+    money, and what an archive year keeps of its invoices
+    (``vatui.store.archive_derived.client_money``)."""
+    acc: dict[tuple[int, str], Sums] = {}
+    invoices = list(invoices)
+    for key, money in revenue_of(invoices, on).items():
+        acc[key] = [money.minor, 0, 0]
+    for invoice in invoices:
+        key = (invoice.client_id, invoice.currency)
+        sums = acc.get(key)
+        if sums is None:  # not ``setdefault``: it would build a list per invoice
+            sums = acc[key] = [0, 0, 0]
+        if invoice.kind != "deposit":
+            sums[1] += invoice.total
+        sums[2] += invoice.outstanding(on)
+    return acc
 
 
 def by_client(
@@ -332,40 +351,34 @@ def by_client_of(
     minutes: Mapping[int, int],
     billable: Mapping[int, int],
     on: date,
+    summed: Mapping[tuple[int, str], Sums] | None = None,
 ) -> list[ClientRow]:
-    """``by_client`` of issued invoices read as ``Settled``."""
-    acc: dict[tuple[int, str], _Acc] = {}
-    invoices = list(invoices)
-    for key, money in revenue_of(invoices, on).items():
-        acc.setdefault(key, _Acc()).revenue += money.minor
-    for invoice in invoices:
-        key = (invoice.client_id, invoice.currency)
-        a = acc.get(key)
-        if a is None:  # not ``setdefault``: it would build an accumulator per invoice
-            a = acc[key] = _Acc()
-        if invoice.kind != "deposit":
-            a.invoiced += invoice.total
-        a.outstanding += invoice.outstanding(on)
+    """``by_client`` of issued invoices read as ``Settled``, plus the money of invoices
+    already ``summed`` by ``money_by_client`` as of ``on`` (the archive's years)."""
+    acc = money_by_client(invoices, on)
+    for key, sums in (summed or {}).items():
+        mine = acc.get(key)
+        acc[key] = list(sums) if mine is None else [a + b for a, b in zip(mine, sums, strict=True)]
     with_money = {client_id for client_id, _cur in acc}
     for client_id in set(minutes) | set(billable):
         if client_id not in with_money and client_id in currency_of:
-            acc[(client_id, currency_of[client_id])] = _Acc()
+            acc[(client_id, currency_of[client_id])] = [0, 0, 0]
     rows = []
-    for (client_id, cur), a in acc.items():
+    for (client_id, cur), (revenue, invoiced, outstanding) in acc.items():
         own = currency_of.get(client_id, cur) == cur
         rows.append(
             ClientRow(
                 client_id,
                 names.get(client_id, f"#{client_id}"),
                 cur,
-                Money(a.revenue, cur),
-                Money(a.invoiced, cur),
-                Money(a.outstanding, cur),
+                Money(revenue, cur),
+                Money(invoiced, cur),
+                Money(outstanding, cur),
                 minutes.get(client_id, 0) if own else 0,
                 billable.get(client_id, 0) if own else 0,
             )
         )
-    return sorted(rows, key=lambda r: (-r.revenue.minor, sort_key(r.client), r.currency))
+    return sorted(rows, key=lambda r: (-r.revenue.minor, sort_key(r.client), r.currency, r.client_id))
 
 
 # balances held for clients ----------------------------------------------------------

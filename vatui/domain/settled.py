@@ -4,11 +4,11 @@ reads the plain shape straight from stored documents by the same rules)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from vatui.domain.invoicing import Totals, is_issued, settlements, totals
+from vatui.domain.invoicing import Totals, is_issued, plain_parts, plain_total, settlements, totals
 from vatui.domain.ledger import Invoice, Payment
 
 Billed = tuple[Invoice, Sequence[Payment]]
@@ -72,6 +72,38 @@ def settled(invoice: Invoice, payments: Sequence[Payment], t: Totals | None = No
         parts,
         invoice.id,
     )
+
+
+def plain_settled(
+    key: str, doc: Mapping[str, Any], total: int, payments: Sequence[tuple[str, Mapping[str, Any]]]
+) -> Settled:
+    """The report's view of a stored invoice of the plain shape (``invoicing.plain_total``
+    gave its ``total``; the document or its archived head: the same keys), straight from the
+    documents: its stored ``payments`` ``(id, document)`` pay it in date order, then by id
+    (``invoicing.plain_parts``). The same figures as ``settled`` of its records."""
+    parts = tuple([(on, part, part, 0) for on, part in plain_parts(total, payments)]) if payments else ()
+    return Settled(
+        doc["client_id"],
+        doc["currency"],
+        doc.get("kind", "standard"),
+        date.fromisoformat(doc["issue_date"]),
+        date.fromisoformat(doc["due_date"]),
+        total,
+        parts,
+        int(key),
+    )
+
+
+def settled_doc(
+    key: str, doc: Mapping[str, Any], payments: Sequence[tuple[str, Mapping[str, Any]]]
+) -> Settled:
+    """The report's view of a stored invoice and its stored ``payments`` ``(id, document)``:
+    straight from the documents for the plain shape (``plain_settled``), else built as
+    records and read by the full rules (``settled``)."""
+    total = plain_total(doc)
+    if total is not None:
+        return plain_settled(key, doc, total, payments)
+    return settled(Invoice.from_doc(doc, int(key)), [Payment.from_doc(d, int(k)) for k, d in payments])
 
 
 def summarise(billed: Iterable[Billed]) -> list[Settled]:

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
 from vatui.domain.tasks import minutes_for
-from vatui.store.archive import HEADS, MINUTES, all_docs, archive_path, archive_years, read_year
+from vatui.store.archive import HEADS, MINUTES, MONEY, all_docs, archive_path, archive_years, read_year
 from vatui.store.layout import in_group
 from vatui.store.workspace import Workspace
 
@@ -142,12 +142,9 @@ def archived_minutes(ws: Workspace, client: str | None = None) -> dict[int, tupl
     in another row of any year (a run interrupted between its two steps). The caller then
     reads the entries themselves (``archived_of``), where the live copy wins. The one rule
     of the clients report and the client card."""
-    years: list[Docs] = []
-    for year in archive_years(ws.directory):
-        sums = read_year(archive_path(ws.directory, year), (MINUTES,)).get(MINUTES)
-        if sums is None:
-            return None
-        years.append(sums)
+    years = _every_year(ws, MINUTES)
+    if years is None:
+        return None
     mine = [(c, row) for sums in years for c, row in sums.items() if client is None or c == client]
     ids: set[int] = set()
     counted = 0
@@ -166,6 +163,58 @@ def archived_minutes(ws: Workspace, client: str | None = None) -> dict[int, tupl
     for key, row in mine:
         every, billable = out.get(int(key), (0, 0))
         out[int(key)] = (every + int(row["every"]), billable + int(row["billable"]))
+    return out
+
+
+def _every_year(ws: Workspace, derived: str) -> list[Docs] | None:
+    """The ``derived`` table of every archive year (``vatui.store.archive_derived``);
+    ``None`` when a year has none."""
+    years: list[Docs] = []
+    for year in archive_years(ws.directory):
+        table = read_year(archive_path(ws.directory, year), (derived,)).get(derived)
+        if table is None:
+            return None
+        years.append(table)
+    return years
+
+
+def archived_money(ws: Workspace, on: date) -> dict[tuple[int, str], list[int]] | None:
+    """[revenue, invoiced, outstanding] of the archived invoices per (client, currency) as
+    of the end of ``on``, as the clients report counts them (``reports.money_by_client``),
+    read from each year's sums (``vatui.store.archive_derived.client_money``: the years'
+    heads, invoices and payments are not parsed). ``None`` when they might not be the whole
+    truth: a year has none (an older year file, one edited by hand, or one with a payment of
+    an invoice it does not sum), ``on`` is before the last day a row counts, an invoice or a
+    payment summed is also live or summed twice (a run interrupted between its two steps),
+    or a live payment is of an invoice summed. The caller then reads the records."""
+    years = _every_year(ws, MONEY)
+    if years is None:
+        return None
+    day = on.isoformat()
+    out: dict[tuple[int, str], list[int]] = {}
+    ids: set[str] = set()
+    paid: set[str] = set()
+    summed = paid_summed = 0
+    for rows in years:
+        for client, by_currency in rows.items():
+            for currency, row in by_currency.items():
+                if row["last"] > day:
+                    return None
+                ids.update(map(str, row["ids"]))
+                paid.update(map(str, row["paid"]))
+                summed += len(row["ids"])
+                paid_summed += len(row["paid"])
+                mine = out.setdefault((int(client), currency), [0, 0, 0])
+                mine[0] += int(row["revenue"])
+                mine[1] += int(row["invoiced"])
+                mine[2] += int(row["owed"])
+    if len(ids) < summed or len(paid) < paid_summed:
+        return None
+    payments = ws.docs("payments")
+    if not ws.docs("invoices").keys().isdisjoint(ids) or not payments.keys().isdisjoint(paid):
+        return None
+    if ids and any(str(doc.get("invoice_id")) in ids for doc in payments.values()):
+        return None
     return out
 
 

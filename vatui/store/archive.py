@@ -35,7 +35,15 @@ from vatui.domain.dates import clamp_moment
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
 from vatui.store import document, layout
-from vatui.store.archive_derived import DERIVED, HEADS, MINUTES, derived_tables, invoice_head, invoice_heads
+from vatui.store.archive_derived import (
+    DERIVED,
+    HEADS,
+    MINUTES,
+    MONEY,
+    derived_tables,
+    invoice_head,
+    invoice_heads,
+)
 from vatui.store.schema import SCHEMA_VERSION
 from vatui.store.storage import DamagedFileError, StatKey, atomic_write_bytes, is_tables
 from vatui.store.workspace import Tx, Workspace
@@ -319,6 +327,7 @@ __all__ = [
     "DERIVED",
     "HEADS",
     "MINUTES",
+    "MONEY",
     "all_docs",
     "archive_old",
     "archive_path",

@@ -8,6 +8,11 @@ walk every archived invoice and time entry.
   count toward its hours (``tasks.counted_minutes``), and the ids of those entries (a reader
   whose live file still holds one of them, after a run interrupted between its two steps,
   reads the entries themselves: the live copy wins).
+- ``client_money`` (``MONEY``): per client and currency, the clients report's money of the
+  year's issued invoices paid by the year's payments (``reports.money_by_client``, every
+  settlement counted), the last day it counts, and the ids of the invoices and payments
+  summed (a reader that finds one of them live, or a payment elsewhere of one of these
+  invoices, or asks about a day before the last, reads the records themselves).
 
 These tables are not records: ``archive.read_year`` hands them out only when asked for by
 name, and only from a file read lazily (byte for byte what vatui wrote); a file parsed whole
@@ -31,7 +36,9 @@ HEADS = "invoice_heads"
 """The table of a year's invoice heads."""
 MINUTES = "client_minutes"
 """The table of a year's minutes per client."""
-DERIVED = (HEADS, MINUTES)
+MONEY = "client_money"
+"""The table of a year's money per client and currency."""
+DERIVED = (HEADS, MINUTES, MONEY)
 """Every derived table: never among a year's records."""
 
 _UNMADE = (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, VatuiError)
@@ -47,6 +54,9 @@ def derived_tables(tables: Year) -> dict[str, Docs]:
     minutes = client_minutes(tables)
     if minutes is not None:
         out[MINUTES] = minutes
+    money = client_money(tables)
+    if money is not None:
+        out[MONEY] = money
     return out
 
 
@@ -67,6 +77,56 @@ def client_minutes(tables: Year) -> Docs | None:
             row["every"] += minutes
             row["billable"] += billable
             row["ids"].append(int(key))
+    except _UNMADE:
+        return None
+    return out
+
+
+def client_money(tables: Year) -> Docs | None:
+    """Per client (id string) and currency: the ``revenue``, ``invoiced`` and ``owed`` of the
+    year's issued invoices (not drafts, not void) as the clients report counts them once
+    every settlement counts (``reports.money_by_client``), each paid by the year's payments
+    of it; the ``last`` day any of them counts (its issue date, a settlement's day: the
+    sums hold as of that day and every day after); the ``ids`` of the invoices and the
+    ``paid`` ids of their payments. ``None`` when a payment of the year is of an invoice not
+    summed here (elsewhere, or not issued), or an invoice's client is not a plain id number,
+    or one cannot be read (a document edited by hand into another shape): the year is then
+    read by its records."""
+    from vatui.domain.reports import money_by_client
+    from vatui.domain.settled import Settled, settled_doc
+
+    invoices = {
+        k: d for k, d in tables.get("invoices", {}).items() if d.get("status") not in ("draft", "void")
+    }
+    paid: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for key, doc in tables.get("payments", {}).items():
+        paid.setdefault(str(doc.get("invoice_id")), []).append((key, doc))
+    if not paid.keys() <= invoices.keys():
+        return None
+    rows: dict[tuple[int, str], tuple[list[Settled], list[int], list[int]]] = {}
+    try:
+        for key, doc in invoices.items():
+            mine = paid.get(key, [])
+            one = settled_doc(key, doc, mine)
+            client = one.client_id
+            if not isinstance(client, int) or isinstance(client, bool) or client < 0:
+                return None
+            listed, ids, payments = rows.setdefault((client, str(one.currency)), ([], [], []))
+            listed.append(one)
+            ids.append(int(key))
+            payments.extend(int(k) for k, _d in mine)
+        out: Docs = {}
+        for (client, currency), (listed, ids, payments) in sorted(rows.items()):
+            (revenue, invoiced, owed) = money_by_client(listed)[(client, currency)]
+            days = [day for one in listed for day in (one.issue_date, *(part[0] for part in one.parts))]
+            out.setdefault(str(client), {})[currency] = {
+                "revenue": revenue,
+                "invoiced": invoiced,
+                "owed": owed,
+                "last": max(days).isoformat(),
+                "ids": sorted(ids),
+                "paid": sorted(payments),
+            }
     except _UNMADE:
         return None
     return out

@@ -21,7 +21,7 @@ from typing import Any
 
 from vatui.domain.invoicing import plain_parts, plain_total
 from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.settled import Settled, settled
+from vatui.domain.settled import Settled, plain_settled, settled
 from vatui.services.queries import archived_invoices, archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
@@ -77,31 +77,13 @@ def summaries(
             payment_records = [Payment.from_doc(d, int(k)) for k, d in mine]
             out.append(settled(Invoice.from_doc(doc, int(key)), payment_records))
         else:
-            out.append(_plain(key, doc, total, mine))
+            out.append(plain_settled(key, doc, total, mine))
     return out
 
 
 def _counts(doc: Mapping[str, Any], client_id: int | None) -> bool:
     """Whether an invoice (or its head) is issued, and the client's when one is asked for."""
     return doc.get("status") not in _NOT_ISSUED and (client_id is None or doc.get("client_id") == client_id)
-
-
-def _plain(
-    key: str, doc: Mapping[str, Any], total: int, payments: list[tuple[str, Mapping[str, Any]]]
-) -> Settled:
-    """A plain invoice's summary (from its document or its archived head: the same keys):
-    its payments pay it in date order (then by id)."""
-    parts = tuple([(on, part, part, 0) for on, part in plain_parts(total, payments)]) if payments else ()
-    return Settled(
-        doc["client_id"],
-        doc["currency"],
-        doc.get("kind", "standard"),
-        date.fromisoformat(doc["issue_date"]),
-        date.fromisoformat(doc["due_date"]),
-        total,
-        parts,
-        int(key),
-    )
 
 
 def spent(ws: Workspace) -> list[tuple[date, str, int]]:

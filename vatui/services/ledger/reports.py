@@ -12,7 +12,7 @@ from vatui.domain import reports
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger.books import spent, summaries
 from vatui.services.ledger.data import minutes_by_client
-from vatui.services.queries import client_docs
+from vatui.services.queries import archived_money, client_docs
 from vatui.store.workspace import Workspace
 
 
@@ -28,11 +28,14 @@ def pnl_report(ws: Workspace, start: date | None = None, end: date | None = None
 
 
 def clients_report(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
-    """Revenue, hours and effective rate by client."""
+    """Revenue, hours and effective rate by client; the archived invoices from the years'
+    sums when they can be trusted (``queries.archived_money``), else one by one."""
     day = on or home_today(ws)
     currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
     every, billable = minutes_by_client(ws)
-    return reports.by_client_of(summaries(ws), client_names(ws), currency_of, every, billable, day)
+    summed = archived_money(ws, day)  # the archive's years as summed when written
+    invoices = summaries(ws) if summed is None else summaries(ws, archived=False)
+    return reports.by_client_of(invoices, client_names(ws), currency_of, every, billable, day, summed)
 
 
 def last_months(on: date, count: int = 12) -> list[str]:
