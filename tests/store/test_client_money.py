@@ -1,12 +1,14 @@
-"""The archive's money per client: what the clients report needs of a year's invoices and
-payments, derived when a year file is written (``vatui.store.archive_derived.client_money``).
+"""The archive's money per client and income per month: what the clients report and the
+profit and loss need of a year's invoices and payments, derived when a year file is written
+(``vatui.store.archive_derived.client_money`` and ``month_income``).
 
-The clients report reads the same figures from them as from every archived invoice read as
-a record by the full rules, without parsing the years' heads, invoices or payments; it
-reads the records instead whenever the sums might not be the whole truth: an invoice or a
-payment both live and archived (a run interrupted between its two steps), a live payment
-of an archived invoice, a day before the last one the sums count, a year file without them
-(an older vatui's) or edited by hand. The sums never show up as records.
+Both reports read the same figures from them as from every archived invoice read as a
+record by the full rules, without parsing the years' heads, invoices or payments; they read
+the records instead whenever the sums might not be the whole truth: an invoice or a payment
+both live and archived (a run interrupted between its two steps), in two years, a live
+payment of an archived invoice, a day before the last one the sums count, a P&L from a day
+that is not the first of a month, a year file without them (an older vatui's) or edited by
+hand. The sums never show up as records.
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ from vatui.domain.ledger import Invoice, Payment
 from vatui.services.common import client_names
 from vatui.services.exchange.backup import export_json
 from vatui.services.ledger.data import minutes_by_client
-from vatui.services.ledger.reports import clients_report
+from vatui.services.ledger.reports import clients_report, pnl_report
 from vatui.services.queries import client_docs
 from vatui.store import archive, archive_derived
 from vatui.store.workspace import Workspace
 
 MONEY = archive_derived.MONEY
+MONTHS = archive_derived.MONTHS
+LATE = date(2027, 2, 1)
+"""After every payment of the archive (one is dated 2027-01-10)."""
 
 
 def _years(directory: Path) -> list[Path]:
@@ -55,6 +60,15 @@ def _slow_report(ws: Workspace, on: date) -> list[reports.ClientRow]:
     currency_of = {int(k): str(d.get("currency", "USD")) for k, d in client_docs(ws).items()}
     every, billable = minutes_by_client(ws)
     return reports.by_client(_billed(invoices, payments), client_names(ws), currency_of, every, billable, on)
+
+
+def _slow_pnl(ws: Workspace, start: date | None, end: date | None) -> list[reports.PnlRow]:
+    """The profit and loss with every invoice built as a record, as ``_slow_report``."""
+    from vatui.domain.ledger import Expense
+
+    expenses = [Expense.from_doc(d, int(k)) for k, d in ws.docs("expenses").items()]
+    billed = _billed(archive.all_docs(ws, "invoices"), archive.all_docs(ws, "payments"))
+    return reports.pnl(billed, expenses, start, end)
 
 
 @pytest.fixture(scope="module", params=[0, 11], ids=["every-shape", "demo"])
@@ -121,7 +135,22 @@ def test_each_year_file_holds_the_money_of_its_invoices(books: Path) -> None:
     assert seen
 
 
-@pytest.mark.parametrize("day", [*DAYS, date(2027, 2, 1)])
+def test_each_year_file_holds_the_income_of_its_invoices_by_month(books: Path) -> None:
+    seen = 0
+    for path in _years(books):
+        whole = orjson.loads(path.read_bytes())
+        want: dict[str, dict[str, dict[str, int]]] = {}
+        for entry in reports.income_entries(_billed(whole.get("invoices", {}), whole.get("payments", {}))):
+            month = want.setdefault(f"{entry.on.year:04d}{entry.on.month:02d}", {})
+            sums = month.setdefault(entry.amount.currency, {"net": 0, "withheld": 0})
+            sums["net"] += entry.amount.minor
+            sums["withheld"] += entry.withheld.minor
+            seen += 1
+        assert whole[MONTHS] == want, path
+    assert seen
+
+
+@pytest.mark.parametrize("day", [*DAYS, LATE])
 def test_the_clients_report_counts_the_same_money_as_every_invoice_read_whole(books: Path, day: date) -> None:
     ws = Workspace.open(books, FixedClock(NOW))
     assert clients_report(ws, day) == _slow_report(ws, day)
@@ -130,16 +159,40 @@ def test_the_clients_report_counts_the_same_money_as_every_invoice_read_whole(bo
 
 @pytest.mark.parametrize(
     ("day", "read"),
-    [(date(2027, 2, 1), set()), (date(2025, 3, 1), {archive_derived.HEADS, "payments"})],
+    [(LATE, set()), (date(2025, 3, 1), {archive_derived.HEADS, "payments"})],
     ids=["after-every-payment", "before-the-last"],
 )
 def test_the_clients_report_reads_the_sums_unless_the_day_is_before_the_last_they_count(
     books: Path, monkeypatch: pytest.MonkeyPatch, day: date, read: set[str]
 ) -> None:
-    """2027-02-01 comes after every payment of the archive (one is dated 2027-01-10)."""
     ws = Workspace.open(books, FixedClock(NOW))
     reads = _Reads(monkeypatch)
     assert clients_report(ws, day) == _slow_report(ws, day)
+    assert reads.asked and reads.records() == read
+    ws.close()
+
+
+RECORDS = {archive_derived.HEADS, "payments"}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "read"),
+    [
+        (None, None, set()),
+        (None, LATE, set()),
+        (date(2025, 1, 1), LATE, set()),
+        (date(2026, 11, 1), LATE, set()),
+        (date(2025, 1, 2), LATE, RECORDS),  # not the first of a month
+        (None, date(2025, 12, 31), RECORDS),  # before the last day the sums count
+        (date(2024, 6, 1), date(2025, 3, 1), RECORDS),
+    ],
+)
+def test_the_profit_and_loss_reads_the_sums_when_they_are_the_whole_truth(
+    books: Path, monkeypatch: pytest.MonkeyPatch, start: date | None, end: date | None, read: set[str]
+) -> None:
+    ws = Workspace.open(books, FixedClock(NOW))
+    reads = _Reads(monkeypatch)
+    assert pnl_report(ws, start, end) == _slow_pnl(ws, start, end)
     assert reads.asked and reads.records() == read
     ws.close()
 
@@ -156,11 +209,13 @@ def _archived(directory: Path, table: str) -> tuple[str, dict[str, Any]]:
 
 
 def _judge(directory: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The report equals every invoice read whole, and read the archived records."""
+    """Both reports equal every invoice read whole, and each read the archived records."""
     ws = Workspace.open(directory, FixedClock(NOW))
     reads = _Reads(monkeypatch)
-    late = date(2027, 2, 1)
-    assert clients_report(ws, late) == _slow_report(ws, late)
+    assert clients_report(ws, LATE) == _slow_report(ws, LATE)
+    assert reads.records(), "the sums were trusted"
+    reads.asked.clear()
+    assert pnl_report(ws, None, LATE) == _slow_pnl(ws, None, LATE)
     assert reads.records(), "the sums were trusted"
     ws.close()
 
@@ -242,6 +297,9 @@ def test_sums_of_a_file_edited_by_hand_are_not_trusted(copy: Path, monkeypatch: 
         for by_currency in whole.get(MONEY, {}).values():
             for row in by_currency.values():
                 row.update(revenue=1, invoiced=1, owed=1)
+        for by_currency in whole.get(MONTHS, {}).values():
+            for sums in by_currency.values():
+                sums.update(net=1, withheld=1)
         path.write_bytes(orjson.dumps(whole, option=orjson.OPT_INDENT_2))
     archive._cache.clear()
     _judge(copy, monkeypatch)
@@ -256,7 +314,9 @@ def test_a_year_file_without_sums_is_read_by_its_invoices(
     path = _years(copy)[-1]
     stored = dict(archive.read_year(path))
     payload = {"meta": {"1": {"schema": orjson.loads(path.read_bytes())["meta"]["1"]["schema"]}}, **stored}
-    payload.update({k: v for k, v in archive_derived.derived_tables(stored).items() if k != MONEY})
+    payload.update(
+        {k: v for k, v in archive_derived.derived_tables(stored).items() if k not in (MONEY, MONTHS)}
+    )
     path.write_bytes(layout.encode(payload, layout.table_json, {}))
     archive._cache.clear()
     assert archive.read_year(path, (archive_derived.HEADS,)) != {}  # still read lazily
@@ -300,6 +360,11 @@ def test_the_money_of_a_year_of_plain_invoices() -> None:
             }
         }
     }
+    assert archive_derived.month_income(tables) == {
+        "202401": {"EUR": {"net": 2000, "withheld": 0}},
+        "202402": {"EUR": {"net": 500, "withheld": 0}},
+        "202403": {"EUR": {"net": 1500, "withheld": 0}},
+    }
 
 
 @pytest.mark.parametrize(
@@ -315,13 +380,16 @@ def test_the_money_of_a_year_of_plain_invoices() -> None:
 )
 def test_a_year_whose_money_cannot_be_told_from_it_has_none(tables: dict[str, Any]) -> None:
     assert archive_derived.client_money(tables) is None
+    assert archive_derived.month_income(tables) is None
+    assert not {MONEY, MONTHS} & archive_derived.derived_tables(tables).keys()
 
 
-def test_sums_never_show_up_as_records(books: Path) -> None:
+@pytest.mark.parametrize("table", [MONEY, MONTHS])
+def test_sums_never_show_up_as_records(books: Path, table: str) -> None:
     ws = Workspace.open(books, FixedClock(NOW))
     for path in _years(books):
-        assert MONEY in orjson.loads(path.read_bytes())
-        assert MONEY not in archive.read_year(path)
-    assert MONEY not in archive.archive_tables(books)
-    assert MONEY not in json.dumps(export_json(ws))
+        assert table in orjson.loads(path.read_bytes())
+        assert table not in archive.read_year(path)
+    assert table not in archive.archive_tables(books)
+    assert table not in json.dumps(export_json(ws))
     ws.close()

@@ -228,12 +228,18 @@ def pnl_of(
     spent: Iterable[tuple[date, str, int]],
     start: date | None = None,
     end: date | None = None,
+    summed: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> list[PnlRow]:
     """``pnl`` of issued invoices read as ``Settled`` and the (on, currency, minor units)
-    of the expenses that count (``counted_expense``)."""
+    of the expenses that count (``counted_expense``), plus the (net, withheld) income per
+    (``YYYY-MM``, currency) of invoices already ``summed`` from ``start`` to ``end`` (the
+    archive's years)."""
     income: dict[tuple[str, str], int] = {}
     withheld: dict[tuple[str, str], int] = {}
     out: dict[tuple[str, str], int] = {}
+    for key, (net, held_back) in (summed or {}).items():
+        income[key] = income.get(key, 0) + net
+        withheld[key] = withheld.get(key, 0) + held_back
 
     def inside(day: date) -> bool:
         return (start is None or day >= start) and (end is None or day <= end)

@@ -20,7 +20,16 @@ from typing import Any, Protocol
 
 from vatui.domain.clock import local_today
 from vatui.domain.tasks import minutes_for
-from vatui.store.archive import HEADS, MINUTES, MONEY, all_docs, archive_path, archive_years, read_year
+from vatui.store.archive import (
+    HEADS,
+    MINUTES,
+    MONEY,
+    MONTHS,
+    all_docs,
+    archive_path,
+    archive_years,
+    read_year,
+)
 from vatui.store.layout import in_group
 from vatui.store.workspace import Workspace
 
@@ -182,32 +191,77 @@ def archived_money(ws: Workspace, on: date) -> dict[tuple[int, str], list[int]] 
     """[revenue, invoiced, outstanding] of the archived invoices per (client, currency) as
     of the end of ``on``, as the clients report counts them (``reports.money_by_client``),
     read from each year's sums (``vatui.store.archive_derived.client_money``: the years'
-    heads, invoices and payments are not parsed). ``None`` when they might not be the whole
-    truth: a year has none (an older year file, one edited by hand, or one with a payment of
-    an invoice it does not sum), ``on`` is before the last day a row counts, an invoice or a
-    payment summed is also live or summed twice (a run interrupted between its two steps),
-    or a live payment is of an invoice summed. The caller then reads the records."""
-    years = _every_year(ws, MONEY)
+    heads, invoices and payments are not parsed); ``None`` when they might not be the whole
+    truth (``_summed_years``). The caller then reads the records."""
+    years = _summed_years(ws, on)
     if years is None:
         return None
-    day = on.isoformat()
     out: dict[tuple[int, str], list[int]] = {}
+    for tables in years:
+        for client, by_currency in tables[MONEY].items():
+            for currency, row in by_currency.items():
+                mine = out.setdefault((int(client), currency), [0, 0, 0])
+                mine[0] += int(row["revenue"])
+                mine[1] += int(row["invoiced"])
+                mine[2] += int(row["owed"])
+    return out
+
+
+def archived_income(
+    ws: Workspace, start: date | None, end: date | None
+) -> dict[tuple[str, str], tuple[int, int]] | None:
+    """(net, withheld) income of the archived invoices per (``YYYY-MM``, currency) from
+    ``start`` to ``end`` (each optional), as the profit and loss counts it
+    (``reports.income_of``), read from each year's sums
+    (``vatui.store.archive_derived.month_income``); ``None`` when they might not be the
+    whole truth (``_summed_years`` as of ``end``), or ``start`` is not the first of a month
+    (the sums are by month). The caller then reads the records."""
+    if start is not None and start.day != 1:
+        return None
+    years = _summed_years(ws, end, MONTHS)
+    if years is None:
+        return None
+    first = "" if start is None else f"{start.year:04d}{start.month:02d}"
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for tables in years:
+        for month, by_currency in tables[MONTHS].items():
+            if month < first:
+                continue
+            for currency, sums in by_currency.items():
+                key = (f"{month[:4]}-{month[4:]}", currency)
+                net, withheld = out.get(key, (0, 0))
+                out[key] = (net + int(sums["net"]), withheld + int(sums["withheld"]))
+    return out
+
+
+def _summed_years(ws: Workspace, on: date | None, *also: str) -> list[Mapping[str, Docs]] | None:
+    """Each archive year's money per client (``client_money``) and the derived tables
+    ``also``, when their sums are the whole truth as of the end of ``on`` (``None``: every
+    day). ``None`` when they might not be: a year has them not (an older year file, one
+    edited by hand, or one with a payment of an invoice it does not sum), ``on`` is before
+    the last day a row counts, an invoice or a payment summed is also live or summed twice
+    (a run interrupted between its two steps), or a live payment is of an invoice summed.
+    The one trust rule of the archive's money sums."""
+    wanted = (MONEY, *also)
+    years: list[Mapping[str, Docs]] = []
+    for year in archive_years(ws.directory):
+        tables = read_year(archive_path(ws.directory, year), wanted)
+        if any(name not in tables for name in wanted):
+            return None
+        years.append(tables)
+    day = None if on is None else on.isoformat()
     ids: set[str] = set()
     paid: set[str] = set()
     summed = paid_summed = 0
-    for rows in years:
-        for client, by_currency in rows.items():
-            for currency, row in by_currency.items():
-                if row["last"] > day:
+    for summed_year in years:
+        for by_currency in summed_year[MONEY].values():
+            for row in by_currency.values():
+                if day is not None and row["last"] > day:
                     return None
                 ids.update(map(str, row["ids"]))
                 paid.update(map(str, row["paid"]))
                 summed += len(row["ids"])
                 paid_summed += len(row["paid"])
-                mine = out.setdefault((int(client), currency), [0, 0, 0])
-                mine[0] += int(row["revenue"])
-                mine[1] += int(row["invoiced"])
-                mine[2] += int(row["owed"])
     if len(ids) < summed or len(paid) < paid_summed:
         return None
     payments = ws.docs("payments")
@@ -215,7 +269,7 @@ def archived_money(ws: Workspace, on: date) -> dict[tuple[int, str], list[int]] 
         return None
     if ids and any(str(doc.get("invoice_id")) in ids for doc in payments.values()):
         return None
-    return out
+    return years
 
 
 # named reads --------------------------------------------------------------------------

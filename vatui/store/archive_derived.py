@@ -13,6 +13,8 @@ walk every archived invoice and time entry.
   settlement counted), the last day it counts, and the ids of the invoices and payments
   summed (a reader that finds one of them live, or a payment elsewhere of one of these
   invoices, or asks about a day before the last, reads the records themselves).
+- ``month_income`` (``MONTHS``): per month and currency, the profit and loss's income of
+  the same invoices (``reports.income_of``), trusted with ``client_money``'s checks.
 
 These tables are not records: ``archive.read_year`` hands them out only when asked for by
 name, and only from a file read lazily (byte for byte what vatui wrote); a file parsed whole
@@ -23,11 +25,14 @@ be made (a document edited by hand into another shape) is left out, with the sam
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vatui.domain.errors import VatuiError
 from vatui.domain.invoicing import paid_in_full_on, plain_parts, plain_total
 from vatui.domain.tasks import counted_minutes
+
+if TYPE_CHECKING:
+    from vatui.domain.settled import Settled
 
 Docs = dict[str, dict[str, Any]]
 Year = dict[str, Docs]
@@ -38,7 +43,9 @@ MINUTES = "client_minutes"
 """The table of a year's minutes per client."""
 MONEY = "client_money"
 """The table of a year's money per client and currency."""
-DERIVED = (HEADS, MINUTES, MONEY)
+MONTHS = "month_income"
+"""The table of a year's income per month and currency."""
+DERIVED = (HEADS, MINUTES, MONEY, MONTHS)
 """Every derived table: never among a year's records."""
 
 _UNMADE = (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, VatuiError)
@@ -54,9 +61,10 @@ def derived_tables(tables: Year) -> dict[str, Docs]:
     minutes = client_minutes(tables)
     if minutes is not None:
         out[MINUTES] = minutes
-    money = client_money(tables)
-    if money is not None:
-        out[MONEY] = money
+    year = year_settled(tables)
+    if year is not None:
+        out[MONEY] = client_money(tables, year) or {}
+        out[MONTHS] = month_income(tables, year) or {}
     return out
 
 
@@ -82,18 +90,17 @@ def client_minutes(tables: Year) -> Docs | None:
     return out
 
 
-def client_money(tables: Year) -> Docs | None:
-    """Per client (id string) and currency: the ``revenue``, ``invoiced`` and ``owed`` of the
-    year's issued invoices (not drafts, not void) as the clients report counts them once
-    every settlement counts (``reports.money_by_client``), each paid by the year's payments
-    of it; the ``last`` day any of them counts (its issue date, a settlement's day: the
-    sums hold as of that day and every day after); the ``ids`` of the invoices and the
-    ``paid`` ids of their payments. ``None`` when a payment of the year is of an invoice not
-    summed here (elsewhere, or not issued), or an invoice's client is not a plain id number,
-    or one cannot be read (a document edited by hand into another shape): the year is then
-    read by its records."""
-    from vatui.domain.reports import money_by_client
-    from vatui.domain.settled import Settled, settled_doc
+YearSettled = list[tuple[int, "Settled", list[int]]]
+"""A year's issued invoices as the reports read them, each with its id and its payments' ids."""
+
+
+def year_settled(tables: Year) -> YearSettled | None:
+    """The year's issued invoices (not drafts, not void) as the reports read them
+    (``settled.settled_doc``), each paid by the year's payments of it; ``None`` when a
+    payment of the year is of an invoice not here (elsewhere, or not issued), an invoice's
+    client is not a plain id number, or one cannot be read (a document edited by hand into
+    another shape): the year's sums are then not made, and the year is read by its records."""
+    from vatui.domain.settled import settled_doc
 
     invoices = {
         k: d for k, d in tables.get("invoices", {}).items() if d.get("status") not in ("draft", "void")
@@ -103,7 +110,7 @@ def client_money(tables: Year) -> Docs | None:
         paid.setdefault(str(doc.get("invoice_id")), []).append((key, doc))
     if not paid.keys() <= invoices.keys():
         return None
-    rows: dict[tuple[int, str], tuple[list[Settled], list[int], list[int]]] = {}
+    out: YearSettled = []
     try:
         for key, doc in invoices.items():
             mine = paid.get(key, [])
@@ -111,25 +118,66 @@ def client_money(tables: Year) -> Docs | None:
             client = one.client_id
             if not isinstance(client, int) or isinstance(client, bool) or client < 0:
                 return None
-            listed, ids, payments = rows.setdefault((client, str(one.currency)), ([], [], []))
-            listed.append(one)
-            ids.append(int(key))
-            payments.extend(int(k) for k, _d in mine)
-        out: Docs = {}
-        for (client, currency), (listed, ids, payments) in sorted(rows.items()):
-            (revenue, invoiced, owed) = money_by_client(listed)[(client, currency)]
-            days = [day for one in listed for day in (one.issue_date, *(part[0] for part in one.parts))]
-            out.setdefault(str(client), {})[currency] = {
-                "revenue": revenue,
-                "invoiced": invoiced,
-                "owed": owed,
-                "last": max(days).isoformat(),
-                "ids": sorted(ids),
-                "paid": sorted(payments),
-            }
+            if not isinstance(one.currency, str):
+                return None
+            out.append((int(key), one, [int(k) for k, _d in mine]))
     except _UNMADE:
         return None
     return out
+
+
+def client_money(tables: Year, year: YearSettled | None = None) -> Docs | None:
+    """Per client (id string) and currency: the ``revenue``, ``invoiced`` and ``owed`` of the
+    year's issued invoices (``year_settled``, made here unless given) as the clients report
+    counts them once every settlement counts (``reports.money_by_client``); the ``last``
+    day any of them counts (its issue date, a settlement's day: the sums hold as of that
+    day and every day after); the ``ids`` of the invoices and the ``paid`` ids of their
+    payments. ``None`` when ``year_settled`` is."""
+    from vatui.domain.reports import money_by_client
+
+    year = year_settled(tables) if year is None else year
+    if year is None:
+        return None
+    rows: dict[tuple[int, str], tuple[list[Settled], list[int], list[int]]] = {}
+    for key, one, payments in year:
+        listed, ids, paid = rows.setdefault((one.client_id, one.currency), ([], [], []))
+        listed.append(one)
+        ids.append(key)
+        paid.extend(payments)
+    out: Docs = {}
+    for (client, currency), (listed, ids, paid) in sorted(rows.items()):
+        (revenue, invoiced, owed) = money_by_client(listed)[(client, currency)]
+        days = [day for one in listed for day in (one.issue_date, *(part[0] for part in one.parts))]
+        out.setdefault(str(client), {})[currency] = {
+            "revenue": revenue,
+            "invoiced": invoiced,
+            "owed": owed,
+            "last": max(days).isoformat(),
+            "ids": sorted(ids),
+            "paid": sorted(paid),
+        }
+    return out
+
+
+def month_income(tables: Year, year: YearSettled | None = None) -> Docs | None:
+    """Per month (``YYYYMM``: a table's keys are numbers) and currency: the ``net`` income and
+    what was ``withheld`` of it, of every settlement of the year's issued invoices
+    (``year_settled``) as the profit and loss counts them (``reports.income_of``), whenever
+    it fell. Trusted only with the year's ``client_money``, whose ids and last day it shares.
+    ``None`` when ``year_settled`` is."""
+    from vatui.domain.reports import income_of
+
+    year = year_settled(tables) if year is None else year
+    if year is None:
+        return None
+    out: Docs = {}
+    for on, _client, currency, net, withheld in income_of(one for _key, one, _paid in year):
+        sums = out.setdefault(f"{on.year:04d}{on.month:02d}", {}).setdefault(
+            currency, {"net": 0, "withheld": 0}
+        )
+        sums["net"] += net
+        sums["withheld"] += withheld
+    return {month: out[month] for month in sorted(out)}
 
 
 def invoice_heads(tables: Year) -> Docs | None:

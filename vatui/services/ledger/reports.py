@@ -12,7 +12,7 @@ from vatui.domain import reports
 from vatui.services.common import client_names, home_today
 from vatui.services.ledger.books import spent, summaries
 from vatui.services.ledger.data import minutes_by_client
-from vatui.services.queries import archived_money, client_docs
+from vatui.services.queries import archived_income, archived_money, client_docs
 from vatui.store.workspace import Workspace
 
 
@@ -23,8 +23,11 @@ def aging_report(ws: Workspace, on: date | None = None) -> list[reports.AgingRow
 
 
 def pnl_report(ws: Workspace, start: date | None = None, end: date | None = None) -> list[reports.PnlRow]:
-    """Profit and loss by month (cash basis)."""
-    return reports.pnl_of(summaries(ws), spent(ws), start, end)
+    """Profit and loss by month (cash basis); the archived invoices' income from the years'
+    sums when they can be trusted (``queries.archived_income``), else one by one."""
+    summed = archived_income(ws, start, end)  # the archive's years as summed when written
+    invoices = summaries(ws) if summed is None else summaries(ws, archived=False)
+    return reports.pnl_of(invoices, spent(ws), start, end, summed)
 
 
 def clients_report(ws: Workspace, on: date | None = None) -> list[reports.ClientRow]:
