@@ -16,7 +16,7 @@ from vatui.domain.ledger import Expense
 from vatui.domain.money import Money
 from vatui.domain.tasks import Task
 from vatui.services import kept_housekeeping
-from vatui.services.ledger import expenses
+from vatui.services.ledger import expenses, expenses_due
 from vatui.services.session import open_workspace
 from vatui.store.workspace import Workspace
 
@@ -25,15 +25,17 @@ NOON = datetime(2026, 11, 14, 12, 0, tzinfo=UTC)
 
 @pytest.fixture
 def runs(monkeypatch: pytest.MonkeyPatch) -> list[date]:
-    """The days each housekeeping ran for (its first step, the recurring expenses, counted)."""
+    """The days each housekeeping ran for (its first question, whether a recurring expense
+    is due, counted; ``expenses`` is imported before, so its own asking is not)."""
+    assert expenses.due_expense_count is expenses_due.due_expense_count
     seen: list[date] = []
-    real = expenses.create_due_expenses
+    real = expenses_due.due_expense_count
 
-    def counting(ws: Workspace) -> list[Expense]:
+    def counting(ws: Workspace, today: date) -> int:
         seen.append(ws.clock.now().date())
-        return real(ws)
+        return real(ws, today)
 
-    monkeypatch.setattr(expenses, "create_due_expenses", counting)
+    monkeypatch.setattr(expenses_due, "due_expense_count", counting)
     return seen
 
 
@@ -112,16 +114,16 @@ def test_a_write_during_the_housekeeping_keeps_no_stamp(
     data_dir: Path, runs: list[date], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _open(data_dir)
-    real = expenses.create_due_expenses
+    real = expenses_due.due_expense_count
 
-    def another_process_writes(ws: Workspace) -> list[Expense]:
+    def another_process_writes(ws: Workspace, today: date) -> int:
         other = Workspace.open(data_dir, FixedClock(NOON))
         with other.transaction(None) as tx:
             tx.add(Task(title="Added meanwhile", created=NOON, updated=NOON))
         other.close()
-        return real(ws)
+        return real(ws, today)
 
-    monkeypatch.setattr(expenses, "create_due_expenses", another_process_writes)
+    monkeypatch.setattr(expenses_due, "due_expense_count", another_process_writes)
     _open(data_dir)
     assert not kept_housekeeping.stamp_path(data_dir).exists()
 

@@ -153,6 +153,20 @@ def clamp_moment(moment: datetime) -> datetime:
     return MOMENT_MAX if moment.year > 5000 else MOMENT_MIN
 
 
+def first_day_holding(first: date, last: date, holds: Callable[[date], bool]) -> date | None:
+    """The first day from ``first`` to ``last`` on which ``holds`` (``None``: none), for a
+    rule that, once it holds, holds every day after (something fell due and stays due):
+    ``last`` is asked first, and most askers stop there."""
+    if first > last or not holds(last):
+        return None
+    day = first
+    while day <= last:
+        if holds(day):
+            return day
+        day += timedelta(days=1)
+    return None
+
+
 def shift_days(d: date, days: int) -> date:
     """``d`` moved by ``days``, stopping at ``date.min``/``date.max`` instead of overflowing.
 

@@ -77,17 +77,30 @@ def open_workspace(
 
 
 def _housekeep(ws: Workspace, today: date) -> list[str]:
-    """``open_workspace``'s housekeeping for ``today``; the notices it has for the VA."""
-    from vatui.services.exchange.archive_hold import import_on_top
-    from vatui.services.ledger.expenses import create_due_expenses
-    from vatui.services.ledger.recurring import create_due_invoices
-    from vatui.store.archive import archive_old, has_archivable
+    """``open_workspace``'s housekeeping for ``today``; the notices it has for the VA. Each
+    step asks its cheap question first and imports what does the work only when there is
+    some (an open with nothing due imports none of the expense, recurring invoice and
+    archive-hold services)."""
+    from vatui.services.ledger.expenses_due import due_expense_count
+    from vatui.services.queries import recurring_invoice_docs
+    from vatui.store.archive import has_archivable
 
-    create_due_expenses(ws)
-    notices = create_due_invoices(ws, today).notices
-    ws.notices.extend(notices)
-    if ws.settings().auto_archive and has_archivable(ws, today) and not import_on_top(ws):
-        archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
+    if due_expense_count(ws, today):
+        from vatui.services.ledger.expenses import create_due_expenses
+
+        create_due_expenses(ws, today)
+    notices: list[str] = []
+    if recurring_invoice_docs(ws):
+        from vatui.services.ledger.recurring import create_due_invoices
+
+        notices = create_due_invoices(ws, today).notices
+        ws.notices.extend(notices)
+    if ws.settings().auto_archive and has_archivable(ws, today):
+        from vatui.services.exchange.archive_hold import import_on_top
+        from vatui.store.archive import archive_old
+
+        if not import_on_top(ws):
+            archive_old(ws, today)  # waits while an import is the newest undo step (archive_hold)
     return notices
 
 
@@ -95,11 +108,15 @@ def housekeeping_due(ws: Workspace, first: date, last: date) -> date | None:
     """The first day from ``first`` to ``last`` on which ``open_workspace``'s housekeeping
     has something to do (``None``: none): each rule's own "first due" query. A kept Today
     summary (``services.today.kept``) is served only before that day."""
-    from vatui.services.ledger.expenses import first_expense_due
-    from vatui.services.ledger.recurring import first_invoice_due
+    from vatui.services.ledger.expenses_due import first_expense_due
+    from vatui.services.queries import recurring_invoice_docs
     from vatui.store.archive import first_archivable
 
-    days = [first_expense_due(ws, first, last), first_invoice_due(ws, first, last)]
+    days = [first_expense_due(ws, first, last)]
+    if recurring_invoice_docs(ws):
+        from vatui.services.ledger.recurring import first_invoice_due
+
+        days.append(first_invoice_due(ws, first, last))
     if ws.settings().auto_archive:
         days.append(first_archivable(ws, first, last))
     found = [d for d in days if d is not None]

@@ -22,6 +22,7 @@ edited by hand) has them dropped, and readers read its records.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -31,7 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import orjson
 
-from vatui.domain.dates import clamp_moment
+from vatui.domain.dates import clamp_moment, first_day_holding
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
 from vatui.store import document, layout
@@ -207,14 +208,35 @@ def has_archivable(ws: Workspace, today: date) -> bool:
     a ``True`` here always means there is work, and most opens cost one scan of raw strings.
     """
     cutoff = (today - timedelta(days=ws.settings().archive_after_days + 1)).isoformat()
-    for doc in ws.docs("tasks").values():
-        done = doc.get("completed")
-        if isinstance(done, str) and done[:10] < cutoff:
-            return True
+    if _completed_before(ws, cutoff):
+        return True
     year = str(today.year)
     for doc in ws.docs("invoices").values():
         issued = doc.get("issue_date")
         if doc.get("status") == "paid" and isinstance(issued, str) and issued[:4] < year:
+            return True
+    return False
+
+
+_COMPLETED = re.compile(rb'"completed":"([^"\\]{0,10})')
+"""A task's completion moment in the tasks table's JSON as vatui writes it (orjson: no
+spaces; a quote or backslash inside a string is escaped, so this never matches inside a
+title): its first ten characters, up to an escape."""
+
+
+def _completed_before(ws: Workspace, cutoff: str) -> bool:
+    """Whether a task's ``completed`` moment is a string whose first ten characters come
+    before ``cutoff``: read from the table's JSON while it is not parsed (a bytes scan,
+    a tenth of a parse of a few thousand tasks), else from its documents; the same rule."""
+    raw = ws.raw("tasks")
+    if raw is not None:
+        found = _COMPLETED.findall(raw)
+        if all(len(head) == 10 for head in found):  # else an escape: read the documents
+            limit = cutoff.encode()
+            return any(head < limit for head in found)
+    for doc in ws.docs("tasks").values():
+        done = doc.get("completed")
+        if isinstance(done, str) and done[:10] < cutoff:
             return True
     return False
 
@@ -224,14 +246,7 @@ def first_archivable(ws: Workspace, first: date, last: date) -> date | None:
     none in the range): the same rule, asked day by day (a kept Today summary is served only
     before that day). The ``auto_archive`` setting is the caller's to weigh. The cutoff
     only moves on with the day, so ``last`` is asked first: most opens stop there."""
-    if first > last or not has_archivable(ws, last):
-        return None
-    day = first
-    while day <= last:
-        if has_archivable(ws, day):
-            return day
-        day += timedelta(days=1)
-    return None
+    return first_day_holding(first, last, lambda day: has_archivable(ws, day))
 
 
 def _pick(tx: Tx, ws: Workspace, today: date) -> dict[int, Year]:

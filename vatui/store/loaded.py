@@ -84,6 +84,14 @@ class LoadedFiles:
             return data, None
         return data, layout.parse_group(table, name, group)
 
+    def _raw(self, name: str) -> memoryview | None:
+        """Under the mutex: table ``name``'s JSON as the base file holds it (checked against
+        the index when the file was read), while it is not parsed yet (so no journal record
+        changed it); ``None`` otherwise."""
+        data = self._load()
+        table = None if data is None else data.get(name)
+        return table.view if isinstance(table, layout.Raw) else None
+
     def _parse(self, data: dict[str, Any], names: list[str] | tuple[str, ...]) -> dict[str, Any]:
         """The document ``data`` just loaded with the tables ``names`` parsed: in a new
         top-level dict, so no reader's dict changes (``generation`` stays: same file)."""

@@ -136,6 +136,14 @@ class AtomicJSONStorage(LoadedFiles, Storage):
                 return self._batch_view(), None
             return self._group(name, group)
 
+    def read_raw(self, name: str) -> memoryview | None:
+        """Table ``name``'s JSON as the base file holds it while it is not parsed (nor changed
+        by the journal, nor in a batch); ``None`` otherwise: the caller reads its documents."""
+        if self._batch:
+            return None
+        with self._mutex:
+            return None if self._batch else self._raw(name)
+
     def _batch_view(self) -> dict[str, Any] | None:
         """During a batch: its working copy for the thread running it, else what it began from."""
         if self._owner == threading.get_ident() or self._committed is None:

@@ -297,6 +297,20 @@ class Workspace:
         self._check_loaded(data)
         return found
 
+    def raw(self, table: str) -> memoryview | None:
+        """``table``'s JSON exactly as vatui wrote it in the file (``vatui.store.layout``),
+        while it is not parsed: for a scan of the bytes that would cost less than parsing the
+        documents (``archive.has_archivable``). ``None`` when it is not kept that way now (the
+        app, a table parsed or changed by the journal, a file read whole): the caller reads
+        ``docs(table)``. Never mutate it."""
+        if self.keep_last_good:
+            return None
+        storage, _db = self._require()
+        try:
+            return storage.read_raw(table)
+        except DamagedFileError as exc:
+            raise self._refuse_file(exc) from exc
+
     def _read_tables_checked(self, storage: AtomicJSONStorage, names: tuple[str, ...]) -> dict[str, Any]:
         """The tables ``names`` as read now, parsing only those (and ``meta``, for the schema
         check of a file another session replaced); a refusal raises."""

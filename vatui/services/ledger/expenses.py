@@ -9,46 +9,20 @@ running it twice, or from two sessions at once, creates nothing more. Monthly on
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import MAX_DATE
 from vatui.domain.errors import InputError, RuleError
 from vatui.domain.ledger import EXPENSE_CATEGORIES, Expense, check_expense_amount
 from vatui.domain.money import Money
 from vatui.domain.text import check_text
 from vatui.i18n import _
 from vatui.services.common import home_today
+from vatui.services.ledger.expenses_due import RECURRENCES, due_expense_count, occurrence_dates
 from vatui.services.queries import expense_docs
 from vatui.store.workspace import Tx, Workspace
 
-RECURRENCES = ("monthly", "yearly")
-"""How often a recurring expense comes back."""
-
 MAX_TEXT = 200
-MAX_OCCURRENCES = 1200
-
-
-def occurrence_dates(first: date, every: str, until: date) -> list[date]:
-    """The dates of a recurring expense from ``first`` to ``until`` inclusive; the series
-    ends at ``MAX_DATE`` (no occurrence is made past it)."""
-    until = min(until, MAX_DATE)
-    out: list[date] = []
-    n = 0
-    while len(out) < MAX_OCCURRENCES:
-        if every == "monthly":
-            months = first.month - 1 + n
-            year, month = first.year + months // 12, months % 12 + 1
-        else:
-            year, month = first.year + n, first.month
-        day = min(first.day, calendar.monthrange(year, month)[1])
-        current = date(year, month, day)
-        if current > until:
-            break
-        out.append(current)
-        n += 1
-    return out
 
 
 def check_category(category: str) -> str:
@@ -112,36 +86,6 @@ def _create_due(tx: Tx, today: date) -> int:
             tx.add(template.with_(id=None, on=day, recurrence=None, template_id=template.id))
             made += 1
     return made
-
-
-def due_expense_count(ws: Workspace, today: date) -> int:
-    """How many occurrences ``create_due_expenses`` would create (cheap, no write)."""
-    docs = expense_docs(ws)
-    templates = [(int(k), d) for k, d in docs.items() if d.get("recurrence") in RECURRENCES]
-    if not templates:
-        return 0
-    have = {(d.get("template_id"), d["on"]) for d in docs.values() if d.get("template_id") is not None}
-    count = 0
-    for key, doc in templates:
-        for day in occurrence_dates(date.fromisoformat(doc["on"]), doc["recurrence"], today):
-            count += (key, day.isoformat()) not in have
-    return count
-
-
-def first_expense_due(ws: Workspace, first: date, last: date) -> date | None:
-    """The first day from ``first`` to ``last`` on which ``create_due_expenses`` would create
-    something (``None``: none in the range). The same rule as ``due_expense_count``, asked
-    day by day: a kept Today summary is served only before that day. What is due by a day
-    stays due the days after (occurrences only accumulate), so ``last`` is asked first:
-    most opens stop there."""
-    if first > last or not due_expense_count(ws, last):
-        return None
-    day = first
-    while day <= last:
-        if due_expense_count(ws, day):
-            return day
-        day = date.fromordinal(day.toordinal() + 1)
-    return None
 
 
 def create_due_expenses(ws: Workspace, today: date | None = None) -> int:

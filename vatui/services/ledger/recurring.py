@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from vatui.domain.clients import Client
-from vatui.domain.dates import in_business_range
+from vatui.domain.dates import first_day_holding, in_business_range
 from vatui.domain.errors import InputError, NotFoundError, RuleError, VatuiError
 from vatui.domain.ledger import Invoice
 from vatui.domain.recurring import (
@@ -217,14 +217,9 @@ def first_invoice_due(ws: Workspace, first: date, last: date) -> date | None:
     to draft (``None``: none in the range); the same rule, asked day by day (a kept Today
     summary is served only before that day). A period due by a day is still due the days
     after (until drafted), so ``last`` is asked first: most opens stop there."""
-    if first > last or not docs_of(ws, TABLE) or not _anything_due(ws, last):
+    if not docs_of(ws, TABLE):
         return None
-    day = first
-    while day <= last:
-        if _anything_due(ws, day):
-            return day
-        day = date.fromordinal(day.toordinal() + 1)
-    return None
+    return first_day_holding(first, last, lambda day: _anything_due(ws, day))
 
 
 def create_due_invoices(ws: Workspace, today: date | None = None) -> RecurringRun:
