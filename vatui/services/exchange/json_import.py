@@ -237,6 +237,10 @@ class _FileView:
     def docs(self, table: str) -> dict[str, dict[str, Any]]:
         return {str(k): d for k, d in self._export.rows.get(table, {}).items()}
 
+    def raw(self, table: str) -> None:
+        """No table's JSON is kept (``Workspace.raw``): the test reads ``docs``."""
+        return None
+
     def settings(self) -> Settings:
         return self._settings
 
