@@ -175,6 +175,23 @@ def test_the_clients_report_reads_the_sums_unless_the_day_is_before_the_last_the
 RECORDS = {archive_derived.HEADS, "payments"}
 
 
+@pytest.mark.parametrize("day", [*DAYS, LATE])
+def test_the_client_card_counts_the_same_revenue_as_every_invoice_read_whole(
+    books: Path, monkeypatch: pytest.MonkeyPatch, day: date
+) -> None:
+    from vatui.services.clients.card import client_detail
+
+    ws = Workspace.open(books, FixedClock(NOW))
+    billed = _billed(archive.all_docs(ws, "invoices"), archive.all_docs(ws, "payments"))
+    reads = _Reads(monkeypatch)
+    for key in sorted(ws.docs("clients"), key=int):
+        client = int(key)
+        assert client_detail(ws, client, day).revenue == reports.client_revenue(billed, client, day), client
+    if day == LATE:
+        assert reads.records() == set()
+    ws.close()
+
+
 @pytest.mark.parametrize(
     ("start", "end", "read"),
     [

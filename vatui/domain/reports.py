@@ -176,11 +176,18 @@ def client_revenue(billed: Iterable[Billed], client_id: int, on: date | None = N
 
 
 def client_revenue_of(
-    invoices: Iterable[Settled], client_id: int, on: date | None = None
+    invoices: Iterable[Settled],
+    client_id: int,
+    on: date | None = None,
+    summed: Mapping[tuple[int, str], Sums] | None = None,
 ) -> dict[str, Money]:
-    """``client_revenue`` of issued invoices read as ``Settled``."""
+    """``client_revenue`` of issued invoices read as ``Settled``, plus the revenue of
+    invoices already ``summed`` by ``money_by_client`` as of ``on`` (the archive's years)."""
+    revenue = {key: money.minor for key, money in revenue_of(invoices, on).items()}
+    for key, sums in (summed or {}).items():
+        revenue[key] = revenue.get(key, 0) + sums[0]
     return {
-        cur: m for (cid, cur), m in sorted(revenue_of(invoices, on).items()) if cid == client_id and m.minor
+        cur: Money(minor, cur) for (cid, cur), minor in sorted(revenue.items()) if cid == client_id and minor
     }
 
 

@@ -36,7 +36,14 @@ from vatui.services.clients.standing import reliability_by_client as reliability
 from vatui.services.common import home_today
 from vatui.services.ledger.books import summaries
 from vatui.services.ledger.collect import on_hold_clients
-from vatui.services.queries import client_archived_minutes, invoice_docs, payment_docs, task_docs, time_docs
+from vatui.services.queries import (
+    archived_money,
+    client_archived_minutes,
+    invoice_docs,
+    payment_docs,
+    task_docs,
+    time_docs,
+)
 from vatui.store.workspace import Workspace
 
 MAX_CONTACTS = 20
@@ -112,7 +119,9 @@ def client_detail(ws: Workspace, client_id: int, on: date | None = None) -> Clie
     day = on or home_today(ws)
     invoices, payments = _client_ledger(ws, client_id)
     rel = reliability(invoices, payments, day, vetting_done=[v.key for v in client.vetting])
-    revenue = client_revenue_of(summaries(ws, client_id=client_id), client_id, day)
+    summed = archived_money(ws, day)  # the archive's years as summed when written
+    mine = summaries(ws, client_id=client_id, archived=summed is None)
+    revenue = client_revenue_of(mine, client_id, day, summed)
     total_minutes, month_minutes = _time_figures(ws, client_id, day)
     local = _local(ws, client)
     by_invoice: dict[int | None, list[Payment]] = {}
