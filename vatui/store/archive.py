@@ -35,7 +35,7 @@ import orjson
 from vatui.domain.dates import clamp_moment, first_day_holding
 from vatui.i18n import _
 from vatui.paths import archive_dir, ensure_private_dir
-from vatui.store import document, layout
+from vatui.store import archive_seen, document, layout
 from vatui.store.archive_derived import (
     DERIVED,
     HEADS,
@@ -78,39 +78,71 @@ def archive_years(directory: Path) -> list[int]:
 
 def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
     """The tables of one archive file (empty if there is none), or only those of ``tables``
-    it has (only those are parsed when the file is in the store's layout); never mutate
+    it has (only those are parsed when the file is in the store's layout, and only those
+    are read when it is a year file checked whole before: ``archive_seen``); never mutate
     the result. The derived tables (``DERIVED``) are never among every table, and are there
     when asked for only if the file was read lazily (``_read_file``)."""
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        return {}
-    if not stat.S_ISREG(st.st_mode):  # a link, a folder, a FIFO (which would hang the read)
-        raise DamagedFileError(path, _("it is not a regular file (vatui never follows links)"))
-    key = (st.st_ino, st.st_size, st.st_mtime_ns)
-    cached = _cache.get(path)
-    stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key)
-    names = [name for name in stored if name != "meta" and name not in DERIVED] if tables is None else tables
-    if any(isinstance(stored.get(name), layout.Raw) for name in names):
-        stored = document.materialized(stored, names, path, _not_an_archive())
-        _cache[path] = (key, stored)  # a new dict: what another thread holds never changes
-    return {name: stored[name] for name in names if name in stored}
-
-
-def _read_file(path: Path, key: StatKey) -> dict[str, Any]:
-    """An archive file's tables (``meta`` parsed, the others left raw when the file is in
-    the store's layout, else parsed and checked whole); ``DamagedFileError`` if damaged."""
-    raw = path.read_bytes()
-    data = layout.split(raw)
-    if data is None:
+    for _attempt in range(3):
         try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
-        if not is_tables(data):
-            raise DamagedFileError(path, _not_an_archive())
-        for name in DERIVED:  # derived data is trusted only in a file byte for byte as written
-            data.pop(name, None)
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return {}
+        if not stat.S_ISREG(st.st_mode):  # a link, a folder, a FIFO (which would hang the read)
+            raise DamagedFileError(path, _("it is not a regular file (vatui never follows links)"))
+        key = (st.st_ino, st.st_size, st.st_mtime_ns)
+        cached = _cache.get(path)
+        stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key, st)
+        names = [n for n in stored if n != "meta" and n not in DERIVED] if tables is None else tables
+        if any(isinstance(stored.get(name), archive_seen.Unread) for name in names):
+            read = _read_lines(path, st, stored, names)
+            if read is None:  # not the file checked before: read and check it whole
+                _cache.pop(path, None)
+                archive_seen.forget(path)
+                continue
+            stored = read
+        if any(isinstance(stored.get(name), layout.Raw) for name in names):
+            stored = document.materialized(stored, names, path, _not_an_archive())
+            _cache[path] = (key, stored)  # a new dict: what another thread holds never changes
+        return {name: stored[name] for name in names if name in stored}
+    raise DamagedFileError(path, _("it keeps being replaced while it is read"))
+
+
+def _read_lines(
+    path: Path, st: os.stat_result, stored: dict[str, Any], names: list[str] | tuple[str, ...]
+) -> dict[str, Any] | None:
+    """``stored`` with the lines ``names`` read and checked (``archive_seen.read_line``), in
+    a new dict; ``None`` when one is not what the index says."""
+    out = dict(stored)
+    for name in names:
+        unread = out.get(name)
+        if isinstance(unread, archive_seen.Unread):
+            line = archive_seen.read_line(path, st, unread)
+            if line is None:
+                return None
+            out[name] = line
+    return out
+
+
+def _read_file(path: Path, key: StatKey, st: os.stat_result) -> dict[str, Any]:
+    """An archive file's tables (``meta`` parsed, the others left raw when the file is in
+    the store's layout, else parsed and checked whole); ``DamagedFileError`` if damaged. A
+    year file checked whole before (``archive_seen``) has only its ``meta`` line read: its
+    other tables are ``archive_seen.Unread`` until asked for."""
+    data = archive_seen.read_index(path, st) if archive_seen.is_seen(path, st) else None
+    if data is None:
+        raw, same = archive_seen.read_whole(path, st)  # an OSError is the caller's, as before
+        data = layout.split(raw)
+        if data is None:
+            try:
+                data = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                raise DamagedFileError(path, _("not valid JSON ({why})").format(why=exc)) from exc
+            if not is_tables(data):
+                raise DamagedFileError(path, _not_an_archive())
+            for name in DERIVED:  # derived data is trusted only in a file byte for byte as written
+                data.pop(name, None)
+        elif same:  # what was checked is the file ``st`` describes
+            archive_seen.remember(path, st)
     schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise DamagedFileError(
