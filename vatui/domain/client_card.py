@@ -17,6 +17,7 @@ from vatui.domain.clients import VETTING_KEYS, Client, Contact, channel_word
 from vatui.domain.durations import format_duration
 from vatui.domain.localtime import LocalTime
 from vatui.domain.money import Money
+from vatui.domain.money_display import decimal_text
 from vatui.domain.reliability import VETTING_LABELS, Reliability
 from vatui.domain.tasks import Task
 from vatui.i18n import _
@@ -188,12 +189,13 @@ class CardView:
 
 def reliability_figures(rel: Reliability) -> dict[str, object]:
     """The figures of the reliability line, by the names its messages use: ``pct`` (on time),
-    ``n`` (invoices), ``avg`` (days late on average) and ``rem`` (reminders per invoice)."""
+    ``n`` (invoices), ``avg`` (days late on average) and ``rem`` (reminders per invoice), the
+    decimals in the number format in use (``1,5`` beside ``1.234,56 €``)."""
     return {
         "pct": rel.on_time_percent,
         "n": rel.invoices,
-        "avg": rel.average_days_late or "0",
-        "rem": rel.reminders_per_invoice or "0",
+        "avg": decimal_text(str(rel.average_days_late or 0)),
+        "rem": decimal_text(str(rel.reminders_per_invoice or 0)),
     }
 
 
