@@ -16,7 +16,7 @@ import pytest
 
 from tests.helpers.ledger_shapes import make_books
 from vatui.store import archive, archive_derived, archive_seen, layout
-from vatui.store.files import DamagedFileError
+from vatui.store.files import DamagedFileError, DiskWriteError
 
 
 def _years(directory: Path) -> list[Path]:
@@ -151,6 +151,35 @@ def test_a_line_that_is_not_what_its_index_says_is_never_trusted(
     assert reads.whole == [path.name]  # then read whole: the line did not match
     assert not got  # parsed whole: derived tables are not trusted
     assert path.name not in orjson.loads((data / archive_seen.NAME).read_bytes())["years"]
+
+
+def test_a_line_that_is_not_what_its_index_says_is_read_whole_even_when_the_kept_file_cannot_change(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder or a full disk: the kept identity cannot be forgotten, and the
+    year is still read whole (not three tries and an error)."""
+    path = _largest(data)
+    raw = bytearray(path.read_bytes())
+    at = raw.index(b'"client_money":', raw.index(b"\n")) + 30
+    raw[at] = ord("7") if raw[at] != ord("7") else ord("8")
+    path.write_bytes(bytes(raw))
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    kept = {"years": {path.name: archive_seen.identity(os.lstat(path))}}
+    (data / archive_seen.NAME).write_bytes(orjson.dumps(kept))
+
+    def full(*_args: Any, **_kwargs: Any) -> None:
+        raise DiskWriteError("the disk is full")
+
+    monkeypatch.setattr(archive_seen, "atomic_write_bytes", full)
+    archive._cache.clear()
+    for _time in range(2):
+        try:
+            got = archive.read_year(path, (archive_derived.MONEY,))
+        except DamagedFileError as exc:
+            assert "replaced" not in str(exc)
+            got = None
+        assert not got
+        archive._cache.clear()
 
 
 def test_a_file_changed_a_moment_ago_is_not_kept(demo: Path, tmp_path: Path) -> None:

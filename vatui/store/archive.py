@@ -82,6 +82,7 @@ def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
     are read when it is a year file checked whole before: ``archive_seen``); never mutate
     the result. The derived tables (``DERIVED``) are never among every table, and are there
     when asked for only if the file was read lazily (``_read_file``)."""
+    whole = False  # read and check the file whole, whatever ``archive.kept`` says
     for _attempt in range(3):
         try:
             st = os.lstat(path)
@@ -91,13 +92,14 @@ def read_year(path: Path, tables: tuple[str, ...] | None = None) -> Year:
             raise DamagedFileError(path, _("it is not a regular file (vatui never follows links)"))
         key = (st.st_ino, st.st_size, st.st_mtime_ns)
         cached = _cache.get(path)
-        stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key, st)
+        stored = cached[1] if cached is not None and cached[0] == key else _read_file(path, key, st, whole)
         names = [n for n in stored if n != "meta" and n not in DERIVED] if tables is None else tables
         if any(isinstance(stored.get(name), archive_seen.Unread) for name in names):
             read = _read_lines(path, st, stored, names)
             if read is None:  # not the file checked before: read and check it whole
                 _cache.pop(path, None)
-                archive_seen.forget(path)
+                archive_seen.forget(path)  # may fail (a read-only folder): ``whole`` still holds
+                whole = True
                 continue
             stored = read
         if any(isinstance(stored.get(name), layout.Raw) for name in names):
@@ -123,12 +125,13 @@ def _read_lines(
     return out
 
 
-def _read_file(path: Path, key: StatKey, st: os.stat_result) -> dict[str, Any]:
+def _read_file(path: Path, key: StatKey, st: os.stat_result, whole: bool = False) -> dict[str, Any]:
     """An archive file's tables (``meta`` parsed, the others left raw when the file is in
     the store's layout, else parsed and checked whole); ``DamagedFileError`` if damaged. A
-    year file checked whole before (``archive_seen``) has only its ``meta`` line read: its
-    other tables are ``archive_seen.Unread`` until asked for."""
-    data = archive_seen.read_index(path, st) if archive_seen.is_seen(path, st) else None
+    year file checked whole before (``archive_seen``) has only its ``meta`` line read, unless
+    ``whole``: its other tables are ``archive_seen.Unread`` until asked for."""
+    seen = not whole and archive_seen.is_seen(path, st)
+    data = archive_seen.read_index(path, st) if seen else None
     if data is None:
         raw, same = archive_seen.read_whole(path, st)  # an OSError is the caller's, as before
         data = layout.split(raw)
@@ -251,21 +254,25 @@ def has_archivable(ws: Workspace, today: date) -> bool:
 
 
 _COMPLETED = re.compile(rb'"completed":"([^"\\]{0,10})')
-"""A task's completion moment in the tasks table's JSON as vatui writes it (orjson: no
+"""A ``completed`` key's string in the tasks table's JSON as vatui writes it (orjson: no
 spaces; a quote or backslash inside a string is escaped, so this never matches inside a
-title): its first ten characters, up to an escape."""
+title): its first ten characters, up to an escape. A task's own, or one deeper in a field
+an import kept: only a "none before the cutoff" is answered from it."""
 
 
 def _completed_before(ws: Workspace, cutoff: str) -> bool:
     """Whether a task's ``completed`` moment is a string whose first ten characters come
-    before ``cutoff``: read from the table's JSON while it is not parsed (a bytes scan,
-    a tenth of a parse of a few thousand tasks), else from its documents; the same rule."""
+    before ``cutoff``. While the table is not parsed, a bytes scan of its JSON (a tenth of a
+    parse of a few thousand tasks) answers "no" when no ``completed`` string anywhere comes
+    before it, the usual answer; anything else is asked of the documents, the rule itself."""
     raw = ws.raw("tasks")
     if raw is not None:
         found = _COMPLETED.findall(raw)
-        if all(len(head) == 10 for head in found):  # else an escape: read the documents
-            limit = cutoff.encode()
-            return any(head < limit for head in found)
+        limit = cutoff.encode()
+        if all(len(head) == 10 and head >= limit for head in found):
+            return False  # no moment before the cutoff anywhere in the table
+        # else one may be (or an escape hides it): the documents say whether it is a task's
+        # own ``completed`` (an imported task may carry the word deeper, in a field it kept)
     for doc in ws.docs("tasks").values():
         done = doc.get("completed")
         if isinstance(done, str) and done[:10] < cutoff:
