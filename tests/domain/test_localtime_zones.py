@@ -13,7 +13,7 @@ import pytest
 from vatui.domain.localtime import all_zones, local_time, offset_minutes_of
 
 START = datetime(2026, 1, 1, 0, 17, 3, 250_000, tzinfo=UTC)
-MOMENTS = [START + timedelta(hours=h) for h in range(0, 24 * 366, 83)]
+MOMENTS = [START + timedelta(hours=h) for h in range(0, 24 * 366, 211)]
 """A year of moments, at every hour of the day in turn (daylight saving begins and ends)."""
 
 
