@@ -20,7 +20,9 @@ async def test_invoices_show_status_and_aging_as_typed(app: VatuiApp, ws: Worksp
     async with app.run_test() as pilot:
         await to_ledger(pilot, ready)
         text = screen_text(app)
-        assert "INV-2026-0001" in text and "[@click=app.qui…" in text
+        assert (
+            "INV-2026-0001" in text and "[@click=app.q…" in text
+        )  # the client name, literal, cut to its column
         assert "overdue" in text and "1-30" in text and "€200.00" in text
         assert app.is_running
 

@@ -71,11 +71,16 @@ def _name_width(width: int, fixed: int) -> int:
     return max(width - fixed, 8)
 
 
+NUMBER_W = 16
+"""The invoices list's number column: ``INV-2026-0001``, and a draft's ``borrador #10208``
+(fifteen characters in Spanish), then a space."""
+
+
 def invoice_header(width: int) -> Content:
     """The column titles of the invoices list."""
-    name_w = _name_width(width, 62)
+    name_w = _name_width(width, 48 + NUMBER_W)
     return render.label(
-        f"{_('number'):<14}{_('due on'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
+        f"{_('number'):<{NUMBER_W}}{_('due on'):<11}{_('client'):<{name_w + 1}}{_('status'):<9}"
         f"{_('aging'):<7}{_('still owed'):>17}",
         "bold $text-muted",
     )
@@ -83,10 +88,10 @@ def invoice_header(width: int) -> Content:
 
 def invoice_line(row: InvoiceRow, width: int) -> Content:
     """One invoice: number, due date, client, status word, aging word, amount still owed."""
-    name_w = _name_width(width, 62)
+    name_w = _name_width(width, 48 + NUMBER_W)
     bucket = row.bucket or ""
     return Content.assemble(
-        render.label(f"{row.number:<14}{row.due_date or row.issue_date:<11}"),
+        render.label(f"{row.number:<{NUMBER_W - 1}} {row.due_date or row.issue_date:<11}"),
         render.pad(render.fit(row.client, name_w, "$secondary"), name_w + 1),
         render.label(f"{_(row.status):<9}", STATUS_STYLE.get(row.status, "")),
         render.label(f"{_(bucket) if bucket else bucket:<7}", BUCKET_STYLE.get(bucket, "")),
