@@ -20,8 +20,7 @@ from datetime import date
 from typing import Any
 
 from vatui.domain.invoicing import plain_parts, plain_total
-from vatui.domain.ledger import Invoice, Payment
-from vatui.domain.settled import Settled, plain_settled, settled
+from vatui.domain.settled import Settled, plain_settled, settled_doc
 from vatui.services.queries import archived_invoices, archived_of, expense_docs, invoice_docs, payment_docs
 from vatui.store.workspace import Workspace
 
@@ -73,9 +72,8 @@ def summaries(
     out = []
     for key, (doc, total) in rows.items():
         mine = paid.get(key, [])
-        if total is None:
-            payment_records = [Payment.from_doc(d, int(k)) for k, d in mine]
-            out.append(settled(Invoice.from_doc(doc, int(key)), payment_records))
+        if total is None:  # another shape: built as records, read by the full rules
+            out.append(settled_doc(key, doc, mine))
         else:
             out.append(plain_settled(key, doc, total, mine))
     return out
