@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from vatui.domain.doc_check import BadDocument, check_doc
@@ -96,6 +96,10 @@ def test_an_old_invoice_with_tax_percent_reads_as_one_added_unnamed_line() -> No
     assert "tax_percent" not in old.to_doc() and old.to_doc()["taxes"][0]["rate"] == "20"
 
 
+@example(
+    amounts=[1, 1, 1], price=3, specs=[("added", "19"), ("added", "19")]
+)  # two lines rounded up on a cent
+@example(amounts=[1, 1, 1], price=4, specs=[("added", "15"), ("added", "15")])
 @given(
     st.lists(st.integers(min_value=1, max_value=80_000), min_size=1, max_size=8),
     st.integers(min_value=1, max_value=900_000),

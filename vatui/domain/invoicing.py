@@ -288,11 +288,16 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
         sources, applied_parts(total, [s[2].minor for s in sources]), strict=True
     ):
         settled += applied
+        shares = [
+            (_half_up_div(settled * tax.amount.minor, total) if total > 0 else 0) - so_far[n]
+            for n, tax in enumerate(t.taxes)
+        ]
+        if settled < total:  # the last one brings every line to its amount, whatever it pays
+            _carry_added(shares, t.taxes, applied)
         parts = []
         for n, tax in enumerate(t.taxes):
-            cumulative = _half_up_div(settled * tax.amount.minor, total) if total > 0 else 0
-            parts.append(TaxAmount(tax.line, Money(cumulative - so_far[n], cur)))
-            so_far[n] = cumulative
+            parts.append(TaxAmount(tax.line, Money(shares[n], cur)))
+            so_far[n] += shares[n]
         out.append(
             Settlement(
                 on,
@@ -305,6 +310,23 @@ def settlements(invoice: Invoice, payments: Sequence[Payment], t: Totals | None 
             )
         )
     return out
+
+
+def _carry_added(shares: list[int], taxes: Sequence[TaxAmount], applied: int) -> None:
+    """Keep a settlement's added tax within what it pays (``applied`` plus the withheld tax
+    that goes with it), so the base it pays is never negative: each tax line's share of the
+    money paid so far is rounded on its own, and two lines rounded up on a payment of a cent
+    or two would carry more tax than the payment. What does not fit is left to the next
+    settlements (each line's share is of the money paid so far: the next one catches up)."""
+    room = applied + sum(share for share, tax in zip(shares, taxes, strict=True) if tax.line.withheld)
+    over = sum(share for share, tax in zip(shares, taxes, strict=True) if not tax.line.withheld) - room
+    for n in reversed(range(len(shares))):
+        if over <= 0:
+            return
+        if not taxes[n].line.withheld and shares[n] > 0:
+            cut = min(shares[n], over)
+            shares[n] -= cut
+            over -= cut
 
 
 def applied_parts(total: int, amounts: Sequence[int]) -> list[int]:
