@@ -151,9 +151,10 @@ def archived_minutes(ws: Workspace, client: str | None = None) -> dict[int, tupl
     in another row of any year (a run interrupted between its two steps). The caller then
     reads the entries themselves (``archived_of``), where the live copy wins. The one rule
     of the clients report and the client card."""
-    years = _every_year(ws, MINUTES)
-    if years is None:
+    found = _every_year(ws, MINUTES)
+    if found is None:
         return None
+    years = [tables[MINUTES] for tables in found]
     mine = [(c, row) for sums in years for c, row in sums.items() if client is None or c == client]
     ids: set[int] = set()
     counted = 0
@@ -175,15 +176,15 @@ def archived_minutes(ws: Workspace, client: str | None = None) -> dict[int, tupl
     return out
 
 
-def _every_year(ws: Workspace, derived: str) -> list[Docs] | None:
-    """The ``derived`` table of every archive year (``vatui.store.archive_derived``);
-    ``None`` when a year has none."""
-    years: list[Docs] = []
+def _every_year(ws: Workspace, *derived: str) -> list[Mapping[str, Docs]] | None:
+    """The ``derived`` tables of every archive year (``vatui.store.archive_derived``);
+    ``None`` when a year lacks one."""
+    years: list[Mapping[str, Docs]] = []
     for year in archive_years(ws.directory):
-        table = read_year(archive_path(ws.directory, year), (derived,)).get(derived)
-        if table is None:
+        tables = read_year(archive_path(ws.directory, year), derived)
+        if any(name not in tables for name in derived):
             return None
-        years.append(table)
+        years.append(tables)
     return years
 
 
@@ -242,13 +243,9 @@ def _summed_years(ws: Workspace, on: date | None, *also: str) -> list[Mapping[st
     the last day a row counts, an invoice or a payment summed is also live or summed twice
     (a run interrupted between its two steps), or a live payment is of an invoice summed.
     The one trust rule of the archive's money sums."""
-    wanted = (MONEY, *also)
-    years: list[Mapping[str, Docs]] = []
-    for year in archive_years(ws.directory):
-        tables = read_year(archive_path(ws.directory, year), wanted)
-        if any(name not in tables for name in wanted):
-            return None
-        years.append(tables)
+    years = _every_year(ws, MONEY, *also)
+    if years is None:
+        return None
     day = None if on is None else on.isoformat()
     ids: set[str] = set()
     paid: set[str] = set()

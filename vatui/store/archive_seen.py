@@ -90,33 +90,42 @@ def remember(path: Path, st: os.stat_result) -> None:
     if kept.get(path.name) == identity(st):
         return
     kept[path.name] = identity(st)
-    try:
-        atomic_write_bytes(where, orjson.dumps({"years": kept}), durable=False)
-    except (OSError, DiskWriteError):  # a folder in its place, a full disk: read whole next time
-        pass
+    _save(where, kept)
 
 
 def forget(path: Path) -> None:
     """Stop keeping the year file at ``path`` as checked (it is not what was checked)."""
     where = kept_path(path)
     kept = _kept(where)
-    if kept.pop(path.name, None) is None:
-        return
+    if kept.pop(path.name, None) is not None:
+        _save(where, kept)
+
+
+def _save(where: Path, kept: dict[str, Identity]) -> None:
+    """Write the identities kept; not at all when that fails (a folder in its place, a full
+    disk: the years are read whole next time)."""
     try:
         atomic_write_bytes(where, orjson.dumps({"years": kept}), durable=False)
-    except (OSError, DiskWriteError):  # a folder in its place, a full disk: read whole next time
+    except (OSError, DiskWriteError):
         pass
 
 
 def _kept(where: Path) -> dict[str, Identity]:
-    """The identities kept (``{}`` when there is no kept file of ours)."""
+    """The identities kept (``{}`` when there is no kept file of ours): read through one
+    handle that follows no link, of a regular file of this user's, ``MAX_BYTES`` at most."""
     try:
-        st = os.lstat(where)
+        fd = os.open(where, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return {}
+    try:
+        st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES or st.st_uid != os.getuid():
             return {}
-        data = orjson.loads(where.read_bytes())
+        data = orjson.loads(os.pread(fd, MAX_BYTES + 1, 0))
     except (OSError, orjson.JSONDecodeError):
         return {}
+    finally:
+        os.close(fd)
     years = data.get("years") if isinstance(data, dict) else None
     if not isinstance(years, dict):
         return {}
@@ -146,21 +155,10 @@ def read_index(path: Path, st: os.stat_result) -> dict[str, Any] | None:
     """The tables of the year file at ``path`` (``lstat`` ``st``, kept as checked): ``meta``
     parsed (its index removed), every other table ``Unread``, in the file's order; ``None``
     when the file is not what the index says (read it whole)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None
-    try:
-        if identity(os.fstat(fd)) != identity(st):
-            return None
-        head = os.pread(fd, _FIRST, 0)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    end = head.find(b"\n")
+    head = _pread(path, st, _FIRST, 0)
+    end = -1 if head is None else head.find(b"\n")
     prefix = b'{"meta":'
-    if end < 0 or not head.startswith(prefix) or head[end - 1 : end] != b",":
+    if head is None or end < 0 or not head.startswith(prefix) or head[end - 1 : end] != b",":
         return None
     try:
         meta = orjson.loads(head[len(prefix) : end - 1])
@@ -184,19 +182,28 @@ def read_index(path: Path, st: os.stat_result) -> dict[str, Any] | None:
 def read_line(path: Path, st: os.stat_result, unread: Unread) -> layout.Raw | None:
     """The table line ``unread`` of the year file at ``path`` (still ``st``), checked against
     its index entry (name, length, crc32); ``None`` when it is not that (read it whole)."""
+    line = _pread(path, st, unread.length, unread.offset)
+    name = orjson.dumps(unread.name) + b":"
+    if (
+        line is None
+        or len(line) != unread.length
+        or not line.startswith(name)
+        or zlib.crc32(line) != unread.crc
+    ):
+        return None
+    return layout.Raw(memoryview(line)[len(name) :], unread.groups)
+
+
+def _pread(path: Path, st: os.stat_result, length: int, offset: int) -> bytes | None:
+    """``length`` bytes at ``offset`` of the year file at ``path``, if it is still the file of
+    ``lstat`` ``st`` (through one handle that follows no link); ``None`` otherwise."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
-        if identity(os.fstat(fd)) != identity(st):
-            return None
-        line = os.pread(fd, unread.length, unread.offset)
+        return os.pread(fd, length, offset) if identity(os.fstat(fd)) == identity(st) else None
     except OSError:
         return None
     finally:
         os.close(fd)
-    name = orjson.dumps(unread.name) + b":"
-    if len(line) != unread.length or not line.startswith(name) or zlib.crc32(line) != unread.crc:
-        return None
-    return layout.Raw(memoryview(line)[len(name) :], unread.groups)
